@@ -1,0 +1,46 @@
+/**
+ * YD21 (10), §3.2.2 — the update of A = (U+V)/2 (same in the NeurIPS and preprint copies):
+ *
+ *   A_{t+1} = A_t + η(Σ − A_tA_tᵀ + B_tB_tᵀ)A_t − η(A_tB_tᵀ − B_tA_tᵀ)B_t
+ *             − ηA_t (K_tᵀK_t + J_tᵀJ_t)/2 − ηB_t (K_tᵀK_t − J_tᵀJ_t)/2.
+ *
+ * Checked against A_{t+1} taken from the engine's full GD step (2),(3) on a diagonal Σ.
+ */
+import { blockStep } from '../../src/gd/index.ts';
+import { combine, mul } from '../../src/linalg/dense.ts';
+import { equal, termScale } from '../../src/claims/compare.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+
+function check(x: DiagonalState, sign = -1) {
+  const { before: s, after } = blockStep(x.sigma, x.U, x.V, x.eta);
+  const { A, B, P, Q, M, N } = s;
+  const eta = x.eta;
+  // M = (KᵀK + JᵀJ)/2 and N = (KᵀK − JᵀJ)/2 (src/gd/blocks.ts).
+  const printed = combine([1, A], [eta, mul(P, A)], [-eta, mul(Q, B)], [-eta, mul(A, M)], [sign * eta, mul(B, N)]);
+  const scale =
+    termScale(1, A) +
+    termScale(eta, P, A) +
+    termScale(eta, Q, B) +
+    termScale(eta, A, M) +
+    termScale(eta, B, N) +
+    termScale(1, after.A);
+  return [equal('(10): A_{t+1}', after.A, printed, scale)];
+}
+
+export const eq10 = defineClaim<DiagonalState>({
+  id: 'yd21.eq-10.a-update',
+  source: { paper: 'YD21', where: '(10), §3.2.2' },
+  kind: 'identity',
+  statement:
+    'A_{t+1} = A_t + η(Σ − A_tA_tᵀ + B_tB_tᵀ)A_t − η(A_tB_tᵀ − B_tA_tᵀ)B_t − ηA_t(K_tᵀK_t + J_tᵀJ_t)/2 − ηB_t(K_tᵀK_t − J_tᵀJ_t)/2',
+  hypotheses: ['Σ diagonal of rank d (the frame of §2.1)', 'any U, V (d×d), J ((m−d)×d), K ((n−d)×d)', 'any η > 0'],
+  instances: diagonalState(),
+  size: stateSize,
+  check: (x) => check(x),
+  expected: 'holds',
+  sabotage: {
+    description: 'sign of the last term flipped: + ηB_t(K_tᵀK_t − J_tᵀJ_t)/2',
+    check: (x) => check(x, +1),
+  },
+});

@@ -1,0 +1,95 @@
+/**
+ * YD21 (12)–(14), §3.2.2 — the update of P = Σ − AAᵀ + BBᵀ, as printed in both copies:
+ *
+ *   P_{t+1} = P_t − ηP_t(Σ − P_t) − η(Σ − P_t)P_t + η²(P_tP_tP_t − P_tΣP_t) − 2ηB_tB_tᵀP_t − 2ηP_tB_tB_tᵀ
+ *             − η(A_t + ηP_tA_t)C_tᵀ − ηC_t(A_t + ηP_tA_t)ᵀ − η²C_tC_tᵀ
+ *             + η(B_t + ηP_tB_t)D_tᵀ + ηD_t(B_t + ηP_tB_t)ᵀ + η²D_tD_tᵀ                        (12)
+ *   C_t := −A_tB_tᵀB_t + B_tA_tᵀB_t − A_t(K_tᵀK_t + J_tᵀJ_t)/2 − B_t(K_tᵀK_t − J_tᵀJ_t)/2    (13)
+ *   D_t := +A_tB_tᵀA_t − B_tA_tᵀA_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2    (14)
+ *
+ * Erratum. By (10),(11), A_{t+1} = (I + ηP_t)A_t + ηC_t but B_{t+1} = (I − ηP_t)B_t + ηD_t, so
+ * B_{t+1}B_{t+1}ᵀ contributes η(B_t − ηP_tB_t)D_tᵀ + ηD_t(B_t − ηP_tB_t)ᵀ: the printed "+ηP_tB_t" in
+ * the two D-terms has the wrong sign (the PDF extraction of both copies agrees on "+", and the
+ * A-terms, printed with "+ηP_tA_t", are right). Expanding Σ − A′A′ᵀ + B′B′ᵀ by hand gives the
+ * corrected form; it is verified here on the same instances, and independently in exact rational
+ * arithmetic during development (NumPy residual 1.5e-15 for the corrected form, 0.19 as printed).
+ */
+import { blockStep, type BlockState } from '../../src/gd/index.ts';
+import { add, combine, type Mat, mul, mulAll, scale, transpose } from '../../src/linalg/dense.ts';
+import { type Comparison, equal, termScale } from '../../src/claims/compare.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+
+/** The right side of (12) with the D-terms' inner sign `pbSign` (+1 as printed, −1 corrected). */
+function rhs12(s: BlockState, eta: number, pbSign: number, keepCubic = true): { value: Mat; scale: number } {
+  const { Sigma, A, B, P, C, D } = s;
+  const SmP = add(Sigma, scale(P, -1));
+  const BBt = mul(B, transpose(B));
+  const APA = add(A, scale(mul(P, A), eta));
+  const BPB = add(B, scale(mul(P, B), pbSign * eta));
+  const value = combine(
+    [1, P],
+    [-eta, mul(P, SmP)],
+    [-eta, mul(SmP, P)],
+    [keepCubic ? eta * eta : 0, mulAll(P, P, P)],
+    [keepCubic ? -eta * eta : 0, mulAll(P, Sigma, P)],
+    [-2 * eta, mul(BBt, P)],
+    [-2 * eta, mul(P, BBt)],
+    [-eta, mul(APA, transpose(C))],
+    [-eta, mul(C, transpose(APA))],
+    [-eta * eta, mul(C, transpose(C))],
+    [eta, mul(BPB, transpose(D))],
+    [eta, mul(D, transpose(BPB))],
+    [eta * eta, mul(D, transpose(D))],
+  );
+  const scaleSum =
+    termScale(1, P) +
+    2 * termScale(eta, P, SmP) +
+    termScale(eta * eta, P, P, P) +
+    termScale(eta * eta, P, Sigma, P) +
+    4 * termScale(eta, B, B, P) +
+    2 * termScale(eta, APA, C) +
+    termScale(eta * eta, C, C) +
+    2 * termScale(eta, BPB, D) +
+    termScale(eta * eta, D, D);
+  return { value, scale: scaleSum };
+}
+
+function check(x: DiagonalState, pbSign: number, keepCubic = true): Comparison[] {
+  const { before, after } = blockStep(x.sigma, x.U, x.V, x.eta);
+  const { value, scale } = rhs12(before, x.eta, pbSign, keepCubic);
+  return [equal('(12): P_{t+1}', after.P, value, scale + termScale(1, after.P))];
+}
+
+const common = {
+  source: { paper: 'YD21', where: '(12)–(14), §3.2.2' },
+  kind: 'identity',
+  hypotheses: ['Σ diagonal of rank d', 'any U, V (d×d), J, K', 'any η > 0', 'C_t, D_t as in (13), (14)'],
+  instances: diagonalState(),
+  size: stateSize,
+} as const;
+
+export const eq12 = defineClaim<DiagonalState>({
+  ...common,
+  id: 'yd21.eq-12.p-update',
+  statement:
+    'P_{t+1} = P_t − ηP_t(Σ−P_t) − η(Σ−P_t)P_t + η²(P_t³ − P_tΣP_t) − 2ηB_tB_tᵀP_t − 2ηP_tB_tB_tᵀ − η(A_t+ηP_tA_t)C_tᵀ − ηC_t(A_t+ηP_tA_t)ᵀ − η²C_tC_tᵀ + η(B_t+ηP_tB_t)D_tᵀ + ηD_t(B_t+ηP_tB_t)ᵀ + η²D_tD_tᵀ',
+  check: (x) => check(x, +1),
+  expected: 'refuted',
+  erratum:
+    'In (12) the two D-terms must read η(B_t − ηP_tB_t)D_tᵀ + ηD_t(B_t − ηP_tB_t)ᵀ: by (11), B_{t+1} = (I − ηP_t)B_t + ηD_t. ' +
+    'As printed ("+ηP_tB_t") the identity fails by 2η²(P_tB_tD_tᵀ + D_tB_tᵀP_t), which is O(η²) and vanishes only when B_t or D_t does.',
+  corrected: 'yd21.eq-12.p-update/corrected',
+  sabotage: { description: 'the η²(P_tP_tP_t − P_tΣP_t) term dropped', check: (x) => check(x, +1, false) },
+});
+
+export const eq12Corrected = defineClaim<DiagonalState>({
+  ...common,
+  id: 'yd21.eq-12.p-update/corrected',
+  statement:
+    '(12) with the D-terms as η(B_t − ηP_tB_t)D_tᵀ + ηD_t(B_t − ηP_tB_t)ᵀ (everything else as printed, C_t and D_t as in (13), (14))',
+  check: (x) => check(x, -1),
+  expected: 'holds',
+  corrects: 'yd21.eq-12.p-update',
+  sabotage: { description: 'the η²(P_tP_tP_t − P_tΣP_t) term dropped', check: (x) => check(x, -1, false) },
+});

@@ -1,0 +1,43 @@
+/**
+ * The registry: every claim exported by a file under lemmas/. Adding a claim is adding (copying)
+ * one file there; nothing else needs editing.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Claim, isClaim } from './types.ts';
+
+const LEMMAS_DIR = fileURLToPath(new URL('../../lemmas/', import.meta.url));
+
+function lemmaFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? lemmaFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []))
+    .sort();
+}
+
+let cache: Promise<Claim[]> | null = null;
+
+/** All claims, sorted by id (a corrected sibling right after the form it corrects). */
+export function loadClaims(): Promise<Claim[]> {
+  cache ??= (async () => {
+    const claims: Claim[] = [];
+    for (const file of lemmaFiles(LEMMAS_DIR)) {
+      const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      claims.push(...(Object.values(mod).filter(isClaim) as Claim[]));
+    }
+    const seen = new Set<string>();
+    for (const c of claims) {
+      if (seen.has(c.id)) throw new Error(`claim id '${c.id}' is defined twice under lemmas/`);
+      seen.add(c.id);
+    }
+    for (const c of claims)
+      if (c.corrected && !seen.has(c.corrected)) throw new Error(`${c.id} names a corrected sibling '${c.corrected}' that does not exist`);
+    return claims.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  })();
+  return cache;
+}
+
+/** The claim with this id, or undefined. */
+export async function findClaim(id: string): Promise<Claim | undefined> {
+  return (await loadClaims()).find((c) => c.id === id);
+}

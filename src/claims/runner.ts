@@ -1,0 +1,219 @@
+/**
+ * Runs a claim as a fast-check property and returns a verdict record: holds, refuted (with the
+ * shrunk counterexample, its seed and path, graded margins and a replay command), vacuous, or error.
+ */
+import fc from 'fast-check';
+import { type Comparison, normalisedMargin } from './compare.ts';
+import { type Json, toJson } from './serialise.ts';
+import { grade, relativeTolerance } from './tolerance.ts';
+import type { Claim, ConstantValues, Verdict } from './types.ts';
+
+/** The default global seed of `check` (any integer works; this one is the NeurIPS 2021 year). */
+export const DEFAULT_SEED = 2021;
+
+/** Default number of fast-check runs per kind (a claim's own `runs` and --runs override it). */
+export const DEFAULT_RUNS = { identity: 100, inequality: 500, trajectory: 25 } as const;
+
+export interface RunOptions {
+  /** Number of instances. */
+  runs?: number;
+  /** The global seed; each claim's own seed is derived from it and the claim's id. */
+  seed?: number;
+  /** Replay one fast-check path (from a refuted record) instead of searching. */
+  path?: string;
+}
+
+export interface EvaluatedComparison extends Comparison {
+  /** slack/scale; negative = violated before tolerance. */
+  readonly margin: number;
+  /** Relative tolerance this comparison was held to. */
+  readonly tolerance: number;
+  readonly passes: boolean;
+  readonly grades?: Record<string, 'fails' | 'passes'>;
+  /** margin/tolerance on a failure: how many tolerances past the boundary (≫ 1: not rounding). */
+  readonly toleranceMultiples?: number;
+}
+
+export interface VerdictRecord {
+  id: string;
+  paper: string;
+  where: string;
+  kind: string;
+  statement: string;
+  expected: Verdict;
+  verdict: Verdict;
+  /** Instances evaluated (including shrinking steps). */
+  runs: number;
+  /** Instances on which no comparison applied (the hypotheses of a step did not hold). */
+  vacuousRuns: number;
+  /** The smallest normalised margin over every instance evaluated, including the unshrunk failing
+   *  one (negative = violated); null if nothing was compared. The counterexample has its own. */
+  worstMargin: number | null;
+  /** The comparison that attained it. */
+  worstLabel: string | null;
+  /** This claim's fast-check seed (derived from the global seed and the id). */
+  seed: number;
+  globalSeed: number;
+  /** For each printed constant: its value and the largest witness found (a lower bound on what is needed). */
+  witnesses?: Record<string, { printed: number; best: number; ratio: number }>;
+  choices?: Record<string, string>;
+  counterexample?: { instance: Json; path: string; failing: EvaluatedComparison[] };
+  replay?: string;
+  error?: string;
+  erratum?: string;
+  corrected?: string;
+  corrects?: string;
+  sabotage?: string;
+  timeMs: number;
+}
+
+/** FNV-1a of `${globalSeed}:${id}`, as a non-negative 31-bit integer. */
+export function claimSeed(globalSeed: number, id: string): number {
+  let h = 0x811c9dc5;
+  for (const ch of `${globalSeed}:${id}`) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h & 0x7fffffff;
+}
+
+/** The suffix of a sabotaged variant's id. */
+export const SABOTAGED = '~sabotaged';
+
+/** The claim with its sabotage applied; expected verdict `refuted`. */
+export function sabotagedVariant<X>(claim: Claim<X>): Claim<X> {
+  const s = claim.sabotage;
+  const constants = claim.constants
+    ? Object.fromEntries(
+        Object.entries(claim.constants).map(([k, spec]) => [
+          k,
+          s.constants?.[k] ? { ...spec, printed: s.constants[k], formula: `${spec.formula} (sabotaged)` } : spec,
+        ]),
+      )
+    : undefined;
+  return {
+    ...claim,
+    id: `${claim.id}${SABOTAGED}`,
+    statement: `${claim.statement} — SABOTAGED: ${s.description}`,
+    constants,
+    check: s.check ?? claim.check,
+    expected: 'refuted',
+    erratum: undefined,
+  };
+}
+
+class NonFiniteValue extends Error {}
+
+/** An exception thrown by a check (as opposed to a property that returned false). */
+class CheckFailure extends Error {}
+
+function constantValues<X>(claim: Claim<X>, x: X): ConstantValues {
+  return Object.fromEntries(Object.entries(claim.constants ?? {}).map(([k, spec]) => [k, spec.printed(x)]));
+}
+
+/** Evaluates a claim's check on one instance, with margins against the kind's tolerance. */
+export function evaluate<X>(claim: Claim<X>, x: X): EvaluatedComparison[] {
+  const tolerance = relativeTolerance(claim.kind, claim.size(x));
+  return claim.check(x, constantValues(claim, x)).map((c) => {
+    if (![c.lhs, c.rhs, c.slack, c.scale].every(Number.isFinite))
+      throw new NonFiniteValue(`non-finite value in '${c.label}' (lhs ${c.lhs}, rhs ${c.rhs}, scale ${c.scale})`);
+    const margin = normalisedMargin(c);
+    const passes = margin >= -tolerance;
+    return { ...c, margin, tolerance, passes, ...(passes ? {} : { grades: grade(margin), toleranceMultiples: -margin / tolerance }) };
+  });
+}
+
+function replayCommand(id: string, globalSeed: number, path: string): string {
+  const base = id.endsWith(SABOTAGED) ? `${id.slice(0, -SABOTAGED.length)} --sabotaged` : id;
+  return `npx tsx src/cli.ts check ${base} --seed ${globalSeed} --path ${path}`;
+}
+
+/** Runs the claim and returns its verdict record. Never throws for a failing or broken check. */
+export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictRecord {
+  const start = performance.now();
+  const globalSeed = opts.seed ?? DEFAULT_SEED;
+  const seed = claimSeed(globalSeed, claim.id);
+  const numRuns = opts.runs ?? claim.runs ?? DEFAULT_RUNS[claim.kind];
+  let runs = 0;
+  let vacuousRuns = 0;
+  let worstMargin: number | null = null;
+  let worstLabel: string | null = null;
+  const witnessBest: Record<string, { printed: number; best: number }> = {};
+
+  const property = fc.property(claim.instances, (x) => {
+    runs++;
+    let evaluated: EvaluatedComparison[];
+    try {
+      evaluated = evaluate(claim, x);
+    } catch (e) {
+      throw new CheckFailure(e instanceof Error ? e.message : String(e));
+    }
+    if (evaluated.length === 0) vacuousRuns++;
+    for (const c of evaluated)
+      if (worstMargin === null || c.margin < worstMargin) [worstMargin, worstLabel] = [c.margin, c.label];
+    for (const [name, w] of Object.entries(claim.witness ?? {})) {
+      const value = w(x);
+      if (Number.isFinite(value) && (!(name in witnessBest) || value > witnessBest[name].best))
+        witnessBest[name] = { best: value, printed: claim.constants?.[name]?.printed(x) ?? NaN };
+    }
+    return evaluated.every((c) => c.passes);
+  });
+
+  const record: VerdictRecord = {
+    id: claim.id,
+    paper: claim.source.paper,
+    where: claim.source.where,
+    kind: claim.kind,
+    statement: claim.statement,
+    expected: claim.expected,
+    verdict: 'holds',
+    runs: 0,
+    vacuousRuns: 0,
+    worstMargin: null,
+    worstLabel: null,
+    seed,
+    globalSeed,
+    timeMs: 0,
+    ...(claim.choices ? { choices: { ...claim.choices } } : {}),
+    ...(claim.erratum ? { erratum: claim.erratum } : {}),
+    ...(claim.corrected ? { corrected: claim.corrected } : {}),
+    ...(claim.corrects ? { corrects: claim.corrects } : {}),
+    ...(claim.id.endsWith(SABOTAGED) ? { sabotage: claim.sabotage.description } : {}),
+  };
+
+  try {
+    const details = fc.check(property, { seed, numRuns, ...(opts.path ? { path: opts.path } : {}) });
+    if (details.failed && details.counterexample && details.counterexamplePath !== null) {
+      const [x] = details.counterexample;
+      const path = details.counterexamplePath;
+      if (details.errorInstance instanceof CheckFailure) {
+        record.verdict = 'error';
+        record.error = `${details.errorInstance.message} (on the instance in 'counterexample')`;
+        record.counterexample = { instance: toJson(x), path, failing: [] };
+      } else {
+        record.verdict = 'refuted';
+        const failing = evaluate(claim, x).filter((c) => !c.passes);
+        record.counterexample = { instance: toJson(x), path, failing };
+      }
+      record.replay = replayCommand(claim.id, globalSeed, path);
+    } else if (details.failed) {
+      record.verdict = 'error';
+      record.error = String(details.errorInstance ?? 'the property failed without a counterexample');
+    } else if (runs > 0 && vacuousRuns === runs) {
+      record.verdict = 'vacuous';
+    }
+  } catch (e) {
+    record.verdict = 'error';
+    record.error = e instanceof Error ? e.message : String(e);
+  }
+  record.runs = runs;
+  record.vacuousRuns = vacuousRuns;
+  record.worstMargin = worstMargin;
+  record.worstLabel = worstLabel;
+  if (Object.keys(witnessBest).length > 0)
+    record.witnesses = Object.fromEntries(
+      Object.entries(witnessBest).map(([k, w]) => [k, { ...w, ratio: w.best / w.printed }]),
+    );
+  record.timeMs = Math.round(performance.now() - start);
+  return record;
+}

@@ -1,0 +1,85 @@
+/**
+ * The Claim type: one statement of a paper as data plus two functions (DESIGN.md).
+ */
+import type fc from 'fast-check';
+import type { Comparison } from './compare.ts';
+import type { ToleranceKind } from './tolerance.ts';
+
+export type Paper = 'YD21' | 'JCD';
+
+/** The kinds of CLAIMS.md. The first three share the deterministic runner. */
+export type ClaimKind = ToleranceKind | 'probabilistic' | 'scaling' | 'experiment';
+
+/** holds: no instance violates it; refuted: a (shrunk) instance does; vacuous: no instance met the
+ *  hypotheses; error: the check could not be evaluated (an exception or a non-finite value). */
+export type Verdict = 'holds' | 'refuted' | 'vacuous' | 'error';
+
+/** A printed constant of the statement (e.g. C(β) = (8+6β)/(1−β)). */
+export interface ConstantSpec<X> {
+  /** Its printed value, possibly depending on the instance's parameters. */
+  readonly printed: (x: X) => number;
+  /** The printed formula, for reports. */
+  readonly formula: string;
+}
+
+/** What a check sees: the constants' values at this instance (printed, or overridden). */
+export type ConstantValues = Readonly<Record<string, number>>;
+
+/** The deliberately broken variant that must be refuted by the same runner. */
+export interface Sabotage<X> {
+  /** What was broken (a constant made too small, a term dropped, a sign flipped). */
+  readonly description: string;
+  /** Replacement constant values. */
+  readonly constants?: Readonly<Record<string, (x: X) => number>>;
+  /** A replacement check (for a dropped term or a flipped sign). */
+  readonly check?: (x: X, c: ConstantValues) => Comparison[];
+}
+
+export interface Claim<X = unknown> {
+  /** The catalog id (CLAIMS.md), e.g. 'yd21.lemma-3.2'; a corrected form ends in '/corrected'. */
+  readonly id: string;
+  readonly source: { readonly paper: Paper; readonly where: string };
+  readonly kind: ToleranceKind;
+  /** The statement as printed (or, for a corrected sibling, as derived). */
+  readonly statement: string;
+  /** The hypotheses the instances satisfy by construction. */
+  readonly hypotheses: ReadonlyArray<string>;
+  /** Constants hidden in O(·) that the check had to choose, with the choice. */
+  readonly choices?: Readonly<Record<string, string>>;
+  readonly constants?: Readonly<Record<string, ConstantSpec<X>>>;
+  /** Instances satisfying the hypotheses by construction. */
+  readonly instances: fc.Arbitrary<X>;
+  /** The largest matrix dimension of an instance (n in the tolerance γ_n). */
+  readonly size: (x: X) => number;
+  /** The printed relation(s) on one instance; an empty list means the hypotheses did not apply. */
+  readonly check: (x: X, c: ConstantValues) => Comparison[];
+  /** Per constant: the smallest value this instance needs. */
+  readonly witness?: Readonly<Record<string, (x: X) => number>>;
+  readonly expected: Verdict;
+  /** For a printed form that is false: what is wrong and where. */
+  readonly erratum?: string;
+  /** Id of the corrected sibling, on a refuted printed form; on a sibling, the id it corrects. */
+  readonly corrected?: string;
+  readonly corrects?: string;
+  readonly sabotage: Sabotage<X>;
+  /** Default number of fast-check runs (the CLI's --runs overrides it). */
+  readonly runs?: number;
+}
+
+/** Declares a claim; an identity function that fixes the instance type. */
+export function defineClaim<X>(claim: Claim<X>): Claim<X> {
+  if (!/^(yd21|jcd)\.[a-z0-9.\-]+(\/corrected)?$/.test(claim.id)) throw new Error(`malformed claim id '${claim.id}'`);
+  if (claim.expected === 'refuted' && (!claim.erratum || !claim.corrected))
+    throw new Error(`${claim.id}: a claim expected refuted needs an erratum note and a corrected sibling`);
+  return claim;
+}
+
+export function isClaim(value: unknown): value is Claim {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Claim).id === 'string' &&
+    typeof (value as Claim).check === 'function' &&
+    'instances' in value
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * Trajectories of simultaneous GD (YD21 (2),(3)) from (Σ, U₀, V₀, η): N steps, observed every K.
+ * The step itself lives in ./step.ts; this module owns the loop, the buffers and divergence.
+ */
+import { clone, type Mat } from '../linalg/dense.ts';
+import { gdStepInto, makeStepBuffers } from './step.ts';
+
+/** A GD state at iteration t. The matrices passed to an observer are live views: copy to keep. */
+export interface GdState {
+  readonly t: number;
+  readonly U: Mat;
+  readonly V: Mat;
+}
+
+export interface TrajectoryOptions<T> {
+  /** Σ, m×n. */
+  sigma: Mat;
+  /** U₀, m×d. */
+  U0: Mat;
+  /** V₀, n×d. */
+  V0: Mat;
+  /** Step size η > 0. */
+  eta: number;
+  /** Number of GD steps N. */
+  iters: number;
+  /** Observe every K steps (t = 0, K, 2K, …, and always t = N). Default 1. */
+  every?: number;
+  /** What to record at an observed step. */
+  observe: (state: GdState) => T;
+}
+
+export interface Trajectory<T> {
+  /** The observed values, in order of t. */
+  readonly samples: ReadonlyArray<{ t: number; value: T }>;
+  /** Set when an iterate stopped being finite; samples end before it. */
+  readonly diverged: { t: number } | null;
+  /** The last finite iterate. */
+  readonly final: GdState;
+}
+
+function checkShapes(sigma: Mat, U0: Mat, V0: Mat): void {
+  if (U0.rows !== sigma.rows || V0.rows !== sigma.cols || U0.cols !== V0.cols)
+    throw new Error(
+      `shapes do not fit: Σ is ${sigma.rows}×${sigma.cols}, U₀ is ${U0.rows}×${U0.cols}, V₀ is ${V0.rows}×${V0.cols} ` +
+        `(need U₀ m×d and V₀ n×d for Σ m×n)`,
+    );
+}
+
+function allFinite(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+  return true;
+}
+
+/** Runs GD and records `observe` at t = 0, K, 2K, … and at t = N. */
+export function runTrajectory<T>(opts: TrajectoryOptions<T>): Trajectory<T> {
+  const { sigma, U0, V0, eta, iters } = opts;
+  const every = opts.every ?? 1;
+  checkShapes(sigma, U0, V0);
+  if (!(eta > 0) || !Number.isFinite(eta)) throw new Error(`step size η must be a positive finite number, got ${eta}`);
+  if (!Number.isInteger(iters) || iters < 0) throw new Error(`iterations must be a non-negative integer, got ${iters}`);
+  if (!Number.isInteger(every) || every < 1) throw new Error(`'every' must be a positive integer, got ${every}`);
+  const m = sigma.rows;
+  const n = sigma.cols;
+  const d = U0.cols;
+  let U = Float64Array.from(U0.data);
+  let V = Float64Array.from(V0.data);
+  let nextU = new Float64Array(U.length);
+  let nextV = new Float64Array(V.length);
+  const buf = makeStepBuffers(m, n, d);
+  const samples: { t: number; value: T }[] = [];
+  const view = (t: number): GdState => ({ t, U: { rows: m, cols: d, data: U }, V: { rows: n, cols: d, data: V } });
+  let diverged: { t: number } | null = allFinite(U) && allFinite(V) ? null : { t: 0 };
+  let t = 0;
+  if (!diverged) samples.push({ t: 0, value: opts.observe(view(0)) });
+  while (!diverged && t < iters) {
+    gdStepInto(sigma.data, m, n, d, U, V, eta, nextU, nextV, buf);
+    if (!allFinite(nextU) || !allFinite(nextV)) {
+      diverged = { t: t + 1 };
+      break;
+    }
+    [U, nextU] = [nextU, U];
+    [V, nextV] = [nextV, V];
+    t++;
+    if (t % every === 0 || t === iters) samples.push({ t, value: opts.observe(view(t)) });
+  }
+  const last = view(t);
+  return { samples, diverged, final: { t, U: clone(last.U), V: clone(last.V) } };
+}
+
+/** One GD step, allocating: (U_{t+1}, V_{t+1}) from (U_t, V_t). */
+export function gdStep(sigma: Mat, U: Mat, V: Mat, eta: number): { U: Mat; V: Mat } {
+  checkShapes(sigma, U, V);
+  const m = sigma.rows;
+  const n = sigma.cols;
+  const d = U.cols;
+  const outU = new Float64Array(m * d);
+  const outV = new Float64Array(n * d);
+  gdStepInto(sigma.data, m, n, d, U.data, V.data, eta, outU, outV, makeStepBuffers(m, n, d));
+  return { U: { rows: m, cols: d, data: outU }, V: { rows: n, cols: d, data: outV } };
+}
+
+/** f(U, V) = ½‖UVᵀ − Σ‖²_F, YD21 (1). */
+export function loss(sigma: Mat, U: Mat, V: Mat): number {
+  checkShapes(sigma, U, V);
+  const m = sigma.rows;
+  const n = sigma.cols;
+  const d = U.cols;
+  let s = 0;
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) {
+      let uv = 0;
+      for (let k = 0; k < d; k++) uv += U.data[i * d + k] * V.data[j * d + k];
+      const r = sigma.data[i * n + j] - uv;
+      s += r * r;
+    }
+  return 0.5 * s;
+}

@@ -1,0 +1,159 @@
+/**
+ * Spectral quantities of small matrices: eigenvalues of symmetric matrices, singular values,
+ * operator norms, inverses and the full SVD used to rotate Σ to diagonal form.
+ *
+ * Decompositions are delegated to ml-matrix (Householder tridiagonalisation + QL for symmetric
+ * eigenproblems, Golub–Kahan for the SVD: both backward stable, so a computed eigenvalue is within
+ * a modest multiple of u·n·‖X‖ of the true one). ml-matrix's in-place instance methods mutate, so
+ * only its constructors and decomposition objects are used here, always on fresh copies.
+ */
+import { EigenvalueDecomposition, inverse as mlInverse, Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { type Mat, mul, transpose, zeros } from './dense.ts';
+
+function toML(a: Mat): Matrix {
+  const out = new Matrix(a.rows, a.cols);
+  for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) out.set(i, j, a.data[i * a.cols + j]);
+  return out;
+}
+
+function fromML(m: Matrix): Mat {
+  const out = zeros(m.rows, m.columns);
+  for (let i = 0; i < m.rows; i++) for (let j = 0; j < m.columns; j++) out.data[i * m.columns + j] = m.get(i, j);
+  return out;
+}
+
+/** Eigenvalues of the symmetric part of a square matrix, in decreasing order (λ₁ ≥ … ≥ λ_n). */
+export function symmetricEigenvalues(a: Mat): number[] {
+  if (a.rows !== a.cols) throw new Error(`eigenvalues of a non-square ${a.rows}×${a.cols} matrix`);
+  if (a.rows === 0) return [];
+  const sym = zeros(a.rows, a.cols);
+  for (let i = 0; i < a.rows; i++)
+    for (let j = 0; j < a.cols; j++) sym.data[i * a.cols + j] = 0.5 * (a.data[i * a.cols + j] + a.data[j * a.cols + i]);
+  const evd = new EigenvalueDecomposition(toML(sym), { assumeSymmetric: true });
+  return [...evd.realEigenvalues].sort((x, y) => y - x);
+}
+
+/** Eigen-decomposition X = W diag(λ) Wᵀ of a symmetric matrix, eigenvalues decreasing. */
+export function symmetricEigen(a: Mat): { values: number[]; vectors: Mat } {
+  const n = a.rows;
+  const evd = new EigenvalueDecomposition(toML(a), { assumeSymmetric: true });
+  const order = evd.realEigenvalues.map((v, i) => [v, i] as const).sort((x, y) => y[0] - x[0]);
+  const w = fromML(evd.eigenvectorMatrix);
+  const vectors = zeros(n, n);
+  order.forEach(([, src], dst) => {
+    for (let i = 0; i < n; i++) vectors.data[i * n + dst] = w.data[i * n + src];
+  });
+  return { values: order.map(([v]) => v), vectors };
+}
+
+/** λ_min of a symmetric matrix (the paper's λ_d for a d×d matrix). */
+export function lambdaMin(a: Mat): number {
+  const ev = symmetricEigenvalues(a);
+  return ev[ev.length - 1];
+}
+
+/** λ_max of a symmetric matrix. */
+export function lambdaMax(a: Mat): number {
+  return symmetricEigenvalues(a)[0];
+}
+
+/** Singular values in decreasing order (min(r, c) of them). */
+export function singularValues(a: Mat): number[] {
+  if (a.rows === 0 || a.cols === 0) return [];
+  const svd = new SingularValueDecomposition(toML(a), {
+    computeLeftSingularVectors: false,
+    computeRightSingularVectors: false,
+    autoTranspose: true,
+  });
+  return [...svd.diagonal].sort((x, y) => y - x).slice(0, Math.min(a.rows, a.cols));
+}
+
+/** The operator (spectral) norm ‖A‖_op = σ₁(A); 0 for an empty matrix. */
+export function opNorm(a: Mat): number {
+  const s = singularValues(a);
+  return s.length === 0 ? 0 : s[0];
+}
+
+/** σ_min(A) = σ_{min(r,c)}(A). */
+export function sigmaMin(a: Mat): number {
+  const s = singularValues(a);
+  return s[s.length - 1];
+}
+
+/** A⁻¹ of a square invertible matrix (LU with partial pivoting). */
+export function inverse(a: Mat): Mat {
+  return fromML(mlInverse(toML(a)));
+}
+
+/**
+ * Columns of `q` (r×p, orthonormal) completed to an r×r orthogonal matrix by Gram–Schmidt (applied
+ * twice, which makes it orthogonal to working precision) on the standard basis vectors that are
+ * farthest from the span found so far.
+ */
+function completeOrthonormal(q: Mat): Mat {
+  const r = q.rows;
+  const cols: Float64Array[] = [];
+  for (let j = 0; j < q.cols; j++) {
+    const c = new Float64Array(r);
+    for (let i = 0; i < r; i++) c[i] = q.data[i * q.cols + j];
+    cols.push(c);
+  }
+  const project = (v: Float64Array) => {
+    for (let pass = 0; pass < 2; pass++)
+      for (const c of cols) {
+        let dot = 0;
+        for (let i = 0; i < r; i++) dot += c[i] * v[i];
+        for (let i = 0; i < r; i++) v[i] -= dot * c[i];
+      }
+    return v;
+  };
+  while (cols.length < r) {
+    let best: Float64Array | null = null;
+    let bestNorm = -1;
+    for (let e = 0; e < r; e++) {
+      const v = new Float64Array(r);
+      v[e] = 1;
+      project(v);
+      const nv = Math.hypot(...v);
+      if (nv > bestNorm) [best, bestNorm] = [v, nv];
+    }
+    const v = project(best!.map((x) => x / bestNorm));
+    const nv = Math.hypot(...v);
+    cols.push(v.map((x) => x / nv));
+  }
+  const out = zeros(r, r);
+  cols.forEach((c, j) => c.forEach((x, i) => (out.data[i * r + j] = x)));
+  return out;
+}
+
+/**
+ * Full SVD Σ = Φ·diag(σ)·Ψᵀ with Φ (m×m) and Ψ (n×n) orthogonal and σ decreasing, as YD21 §2.1
+ * uses it to rotate (2),(3) into (4),(5).
+ */
+export function fullSvd(a: Mat): { phi: Mat; sigma: number[]; psi: Mat } {
+  const svd = new SingularValueDecomposition(toML(a), { autoTranspose: true });
+  const order = svd.diagonal.map((v, i) => [v, i] as const).sort((x, y) => y[0] - x[0]);
+  const left = fromML(svd.leftSingularVectors);
+  const right = fromML(svd.rightSingularVectors);
+  const pick = (m: Mat) => {
+    const out = zeros(m.rows, order.length);
+    order.forEach(([, src], dst) => {
+      for (let i = 0; i < m.rows; i++) out.data[i * order.length + dst] = m.data[i * m.cols + src];
+    });
+    return out;
+  };
+  return {
+    phi: completeOrthonormal(pick(left)),
+    sigma: order.map(([v]) => v),
+    psi: completeOrthonormal(pick(right)),
+  };
+}
+
+/** ‖QᵀQ − I‖_F, the departure of Q from orthogonality. */
+export function orthogonalityDefect(q: Mat): number {
+  const g = mul(transpose(q), q);
+  let s = 0;
+  for (let i = 0; i < g.rows; i++)
+    for (let j = 0; j < g.cols; j++) s += (g.data[i * g.cols + j] - (i === j ? 1 : 0)) ** 2;
+  return Math.sqrt(s);
+}
