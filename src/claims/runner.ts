@@ -152,7 +152,7 @@ export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictReco
     for (const c of evaluated)
       if (worstMargin === null || c.margin < worstMargin) [worstMargin, worstLabel] = [c.margin, c.label];
     for (const [name, w] of Object.entries(claim.witness ?? {})) {
-      const value = w(x);
+      const value = w(x, relativeTolerance(claim.kind, claim.size(x)));
       if (Number.isFinite(value) && (!(name in witnessBest) || value > witnessBest[name].best))
         witnessBest[name] = { best: value, printed: claim.constants?.[name]?.printed(x) ?? NaN };
     }

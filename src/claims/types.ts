@@ -53,8 +53,12 @@ export interface Claim<X = unknown> {
   readonly size: (x: X) => number;
   /** The printed relation(s) on one instance; an empty list means the hypotheses did not apply. */
   readonly check: (x: X, c: ConstantValues) => Comparison[];
-  /** Per constant: the smallest value this instance needs. */
-  readonly witness?: Readonly<Record<string, (x: X) => number>>;
+  /**
+   * Per constant: the smallest value this instance needs for the check to pass within tolerance
+   * (`tol` is the relative tolerance of the kind at this instance: subtract tol·scale from the
+   * deficit so rounding is never counted as need). Negative when the instance needs none.
+   */
+  readonly witness?: Readonly<Record<string, (x: X, tol: number) => number>>;
   readonly expected: Verdict;
   /** For a printed form that is false: what is wrong and where. */
   readonly erratum?: string;

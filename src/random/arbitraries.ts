@@ -65,9 +65,10 @@ export function cayley(w: Mat): Mat {
   return mul(sub(eye(n), w), inverse(add(eye(n), w)));
 }
 
-/** An n×n orthogonal matrix: the Cayley transform of a skew matrix with grid entries; shrinks to I. */
+/** An n×n orthogonal matrix: the Cayley transform of a skew matrix with entries on a grid of
+ *  eighths of [−1, 1] (coarse, so a shrunk counterexample rotates visibly); shrinks to I. */
 export function orthogonal(n: number): fc.Arbitrary<Mat> {
-  return gridMatrix(n, n, 2).map((g) => cayley(scale(sub(g, transpose(g)), 0.5)));
+  return gridMatrix(n, n, 2, 16).map((g) => cayley(scale(sub(g, transpose(g)), 0.5)));
 }
 
 /** `count` values in [lo, hi], in decreasing order; shrinks to all = lo. */

@@ -1,0 +1,81 @@
+/**
+ * YD21 (19) = (22), the inequality after the identity (main text §3.2.5 and App. A, same in both
+ * copies where both print it), without the final O(·) line:
+ *
+ *   ‖B_{t+1}‖²_F − ‖B_t‖²_F ≤ −2ηλ_d(P_t)‖B_t‖²_F + η‖B_tᵀA_t‖_F‖K_tᵀK_t − J_tᵀJ_t‖_F
+ *        + η²‖(Σ − A_tA_tᵀ + B_tB_tᵀ)B_t + (A_tB_tᵀ − B_tA_tᵀ)A_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F
+ *
+ * Hypotheses: the stage-one step size η ≤ 1/(16σ₁) of §3.2.3–3.2.4; the inequality is otherwise a
+ * pure consequence of the first line of (22), so any U, V, J, K are allowed.
+ *
+ * Erratum. The η² term inherits the sign error of (22) (see eq-22.b-norm-identity): the true
+ * increment has η²‖G‖² with G = (B_{t+1} − B_t)/η = −P_tB_t + …, and ‖G‖ can exceed the printed
+ * norm (with +P_tB_t) by more than the slack the other terms leave. The corrected bound replaces the
+ * printed norm by ‖(B_{t+1} − B_t)/η‖_F = ‖−P_tB_t + Q_tA_t − A_t(KᵀK−JᵀJ)/2 − B_t(KᵀK+JᵀJ)/2‖_F; it then
+ * follows from the corrected (22) by ⟨BBᵀ, P⟩ ≥ λ_d(P)‖B‖², −η⟨BᵀB, KᵀK+JᵀJ⟩ ≤ 0, −η‖Q‖² ≤ 0 and
+ * Cauchy–Schwarz, for every η > 0.
+ */
+import { blockStep } from '../../src/gd/index.ts';
+import { combine, frobenius, mul, transpose } from '../../src/linalg/dense.ts';
+import { lambdaMax, lambdaMin } from '../../src/linalg/spectral.ts';
+import { atMost, type Comparison, termScale } from '../../src/claims/compare.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+
+interface Form {
+  readonly corrected: boolean;
+  /** Sabotage: λ₁(P) (the largest eigenvalue) in place of λ_d(P). */
+  readonly lambdaOne?: boolean;
+}
+
+function check(x: DiagonalState, form: Form): Comparison[] {
+  const { before: s, after } = blockStep(x.sigma, x.U, x.V, x.eta);
+  const { A, B, P, Q, M, N } = s;
+  const eta = x.eta;
+  const lhs = frobenius(after.B) ** 2 - frobenius(s.B) ** 2;
+  const lambda = form.lambdaOne ? lambdaMax(P) : lambdaMin(P);
+  const G = combine([form.corrected ? -1 : 1, mul(P, B)], [1, mul(Q, A)], [-1, mul(A, N)], [-1, mul(B, M)]);
+  const frobB2 = frobenius(B) ** 2;
+  // 2N = KᵀK − JᵀJ.
+  const cross = eta * frobenius(mul(transpose(B), A)) * 2 * frobenius(N);
+  const rhs = -2 * eta * lambda * frobB2 + cross + eta * eta * frobenius(G) ** 2;
+  const gScale = termScale(1, P, B) + termScale(1, Q, A) + termScale(1, A, N) + termScale(1, B, M);
+  const scale =
+    frobenius(after.B) ** 2 + frobB2 + 2 * eta * frobenius(P) * frobB2 + cross + termScale(2 * eta, B, A, N) + eta * eta * gScale ** 2;
+  return [atMost('(19): ‖B_{t+1}‖²_F − ‖B_t‖²_F ≤ bound', lhs, rhs, scale)];
+}
+
+const common = {
+  kind: 'inequality',
+  hypotheses: ['Σ diagonal of rank d', 'any U, V (d×d), J, K', '0 < η ≤ 1/(16σ₁) (§3.2.3)'],
+  instances: diagonalState({ etaMaxTimesSigma1: 1 / 16 }),
+  size: stateSize,
+} as const;
+
+export const eq19 = defineClaim<DiagonalState>({
+  ...common,
+  id: 'yd21.eq-19.b-recursion',
+  source: { paper: 'YD21', where: '(19), §3.2.5; (22) second line' },
+  statement:
+    '‖B_{t+1}‖²_F − ‖B_t‖²_F ≤ −2ηλ_d(P_t)‖B_t‖²_F + η‖B_tᵀA_t‖_F‖K_tᵀK_t − J_tᵀJ_t‖_F + η²‖(Σ − A_tA_tᵀ + B_tB_tᵀ)B_t + (A_tB_tᵀ − B_tA_tᵀ)A_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F',
+  check: (x) => check(x, { corrected: false }),
+  expected: 'refuted',
+  erratum:
+    'The η² term of (19)/(22) must be η²‖−(Σ − A_tA_tᵀ + B_tB_tᵀ)B_t + (A_tB_tᵀ − B_tA_tᵀ)A_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F ' +
+    '(= ‖B_{t+1} − B_t‖²_F): with the printed "+(Σ − AAᵀ + BBᵀ)B_t" the bound fails, already for η ≤ 1/(16σ₁). The O(·) conclusion ' +
+    'of (19) is unaffected in order of magnitude, since both norms are O(σ₁‖B‖ + …).',
+  corrected: 'yd21.eq-19.b-recursion/corrected',
+  sabotage: { description: 'λ₁(P_t) (largest eigenvalue) in place of λ_d(P_t)', check: (x) => check(x, { corrected: false, lambdaOne: true }) },
+});
+
+export const eq19Corrected = defineClaim<DiagonalState>({
+  ...common,
+  id: 'yd21.eq-19.b-recursion/corrected',
+  source: { paper: 'YD21', where: '(19), §3.2.5; (22) second line' },
+  statement:
+    '‖B_{t+1}‖²_F − ‖B_t‖²_F ≤ −2ηλ_d(P_t)‖B_t‖²_F + η‖B_tᵀA_t‖_F‖K_tᵀK_t − J_tᵀJ_t‖_F + η²‖−P_tB_t + Q_tA_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F',
+  check: (x) => check(x, { corrected: true }),
+  expected: 'holds',
+  corrects: 'yd21.eq-19.b-recursion',
+  sabotage: { description: 'λ₁(P_t) (largest eigenvalue) in place of λ_d(P_t)', check: (x) => check(x, { corrected: true, lambdaOne: true }) },
+});

@@ -1,0 +1,90 @@
+/**
+ * YD21 (22), first line (App. A of the preprint; the NeurIPS copy has no appendix) — the exact
+ * expansion of ‖B_{t+1}‖²_F − ‖B_t‖²_F, as printed:
+ *
+ *   ‖B_{t+1}‖²_F − ‖B_t‖²_F = −2η⟨B_tB_tᵀ, Σ − A_tA_tᵀ + B_tB_tᵀ + (K_tᵀK_t + J_tᵀJ_t)/2⟩
+ *        − η‖A_tB_tᵀ − B_tA_tᵀ‖²_F + η⟨B_tᵀA_t, K_tᵀK_t − J_tᵀJ_t⟩
+ *        + η²‖(Σ − A_tA_tᵀ + B_tB_tᵀ)B_t + (A_tB_tᵀ − B_tA_tᵀ)A_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F
+ *
+ * Erratum (derived from (11), which holds: B_{t+1} = B_t + ηG with
+ * G = −P_tB_t + Q_tA_t − A_tN_t − B_tM_t, M = (KᵀK+JᵀJ)/2, N = (KᵀK−JᵀJ)/2, so the left side is
+ * 2η⟨B_t, G⟩ + η²‖G‖²_F). Three places differ from the printed line:
+ *  1. the J,K part of the first inner product is −η⟨B_tᵀB_t, KᵀK + JᵀJ⟩ (BᵀB, not BBᵀ);
+ *  2. the cross term is −η⟨B_tᵀA_t, KᵀK − JᵀJ⟩ (minus, not plus);
+ *  3. inside the η² norm the first term is −(Σ − AAᵀ + BBᵀ)B_t (minus, not plus).
+ * The P- and Q-parts (−2η⟨BBᵀ, P⟩ − η‖Q‖²) are right. With J = K = 0 only item 3 remains.
+ * Verified on the same instances and, during development, by an independent NumPy computation
+ * (residual 2.2e-16 for the corrected form, 8.7e-2 as printed, on a 3×3 random instance).
+ */
+import { blockStep, type BlockState } from '../../src/gd/index.ts';
+import { combine, frobenius, inner, mul, transpose } from '../../src/linalg/dense.ts';
+import { type Comparison, equal, termScale } from '../../src/claims/compare.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+
+/** The form of the right side: printed, or corrected; `dropQ` removes −η‖Q‖² (sabotage). */
+interface Form {
+  readonly corrected: boolean;
+  readonly dropQ?: boolean;
+}
+
+function rhs22(s: BlockState, eta: number, form: Form): { value: number; scale: number } {
+  const { A, B, P, Q, M, N } = s;
+  const BBt = mul(B, transpose(B));
+  const BtB = mul(transpose(B), B);
+  const BtA = mul(transpose(B), A);
+  const JK = form.corrected ? -eta * inner(BtB, M) * 2 : -2 * eta * inner(BBt, M); // M = (KᵀK+JᵀJ)/2
+  const cross = (form.corrected ? -1 : 1) * eta * inner(BtA, combine([2, N])); // 2N = KᵀK − JᵀJ
+  const G = combine([form.corrected ? -1 : 1, mul(P, B)], [1, mul(Q, A)], [-1, mul(A, N)], [-1, mul(B, M)]);
+  const value =
+    -2 * eta * inner(BBt, P) + JK + (form.dropQ ? 0 : -eta * frobenius(Q) ** 2) + cross + eta * eta * frobenius(G) ** 2;
+  const gScale = termScale(1, P, B) + termScale(1, Q, A) + termScale(1, A, N) + termScale(1, B, M);
+  const scale =
+    termScale(2 * eta, B, B, P) +
+    termScale(2 * eta, B, B, M) +
+    eta * frobenius(Q) ** 2 +
+    termScale(2 * eta, B, A, N) +
+    eta * eta * gScale ** 2;
+  return { value, scale };
+}
+
+function check(x: DiagonalState, form: Form): Comparison[] {
+  const { before, after } = blockStep(x.sigma, x.U, x.V, x.eta);
+  const lhs = frobenius(after.B) ** 2 - frobenius(before.B) ** 2;
+  const { value, scale } = rhs22(before, x.eta, form);
+  return [equal('(22): ‖B_{t+1}‖²_F − ‖B_t‖²_F', lhs, value, scale + frobenius(after.B) ** 2 + frobenius(before.B) ** 2)];
+}
+
+const common = {
+  source: { paper: 'YD21', where: '(22) first line, App. A' },
+  kind: 'identity',
+  hypotheses: ['Σ diagonal of rank d', 'any U, V (d×d), J, K', 'any η > 0'],
+  instances: diagonalState(),
+  size: stateSize,
+} as const;
+
+export const eq22 = defineClaim<DiagonalState>({
+  ...common,
+  id: 'yd21.eq-22.b-norm-identity',
+  statement:
+    '‖B_{t+1}‖²_F − ‖B_t‖²_F = −2η⟨B_tB_tᵀ, Σ − A_tA_tᵀ + B_tB_tᵀ + (K_tᵀK_t + J_tᵀJ_t)/2⟩ − η‖A_tB_tᵀ − B_tA_tᵀ‖²_F + η⟨B_tᵀA_t, K_tᵀK_t − J_tᵀJ_t⟩ + η²‖(Σ − A_tA_tᵀ + B_tB_tᵀ)B_t + (A_tB_tᵀ − B_tA_tᵀ)A_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F',
+  check: (x) => check(x, { corrected: false }),
+  expected: 'refuted',
+  erratum:
+    'The first line of (22) must read −2η⟨B_tB_tᵀ, P_t⟩ − η⟨B_tᵀB_t, K_tᵀK_t + J_tᵀJ_t⟩ − η‖Q_t‖²_F − η⟨B_tᵀA_t, K_tᵀK_t − J_tᵀJ_t⟩ ' +
+    '+ η²‖−P_tB_t + Q_tA_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F: as printed, BBᵀ stands for BᵀB in the J,K part, ' +
+    'the cross term has the wrong sign, and P_tB_t inside the η² norm has the wrong sign (the last survives J = K = 0).',
+  corrected: 'yd21.eq-22.b-norm-identity/corrected',
+  sabotage: { description: 'the term −η‖A_tB_tᵀ − B_tA_tᵀ‖²_F dropped', check: (x) => check(x, { corrected: false, dropQ: true }) },
+});
+
+export const eq22Corrected = defineClaim<DiagonalState>({
+  ...common,
+  id: 'yd21.eq-22.b-norm-identity/corrected',
+  statement:
+    '‖B_{t+1}‖²_F − ‖B_t‖²_F = −2η⟨B_tB_tᵀ, P_t⟩ − η⟨B_tᵀB_t, K_tᵀK_t + J_tᵀJ_t⟩ − η‖Q_t‖²_F − η⟨B_tᵀA_t, K_tᵀK_t − J_tᵀJ_t⟩ + η²‖−P_tB_t + Q_tA_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F',
+  check: (x) => check(x, { corrected: true }),
+  expected: 'holds',
+  corrects: 'yd21.eq-22.b-norm-identity',
+  sabotage: { description: 'the term −η‖A_tB_tᵀ − B_tA_tᵀ‖²_F dropped', check: (x) => check(x, { corrected: true, dropQ: true }) },
+});

@@ -1,0 +1,123 @@
+/**
+ * YD21 (8),(9) and §3.2.2 — "The dynamics on J and K is trivial, since by equations (8) and (9) …
+ * we know that if we choose η ≤ 1/(3σ₁), one can inductively prove that 0 ⪯ V_tᵀV_t + K_tᵀK_t ⪯ 3σ₁I
+ * and 0 ⪯ U_tᵀU_t + J_tᵀJ_t ⪯ 3σ₁I by using the first two assumptions in subsection 3.2.1. And then
+ * it follows that the operator norms of J and K are monotonically decreasing in this stage."
+ *
+ * Checked along engine trajectories: J_{t+1} = J_t(I − η(V_tᵀV_t + K_tᵀK_t)), so at every step t
+ * where the PSD bound V_tᵀV_t + K_tᵀK_t ⪯ 3σ₁I holds, ‖J_{t+1}‖_op ≤ ‖J_t‖_op (and the same for K with
+ * U_tᵀU_t + J_tᵀJ_t). Steps where the bound fails are outside the hypotheses and are counted, not
+ * checked (an instance where it fails at every step is vacuous).
+ *
+ * Regime (the O(·) choices this check makes, recorded in `choices`): Gaussian initialisation with
+ * entry standard deviation ε ∈ [10⁻³, 10⁻¹]·√σ_d, η ∈ (0, 1/(3σ₁)], 200 steps, d ≤ 3, m − d, n − d ∈ [1, 5].
+ * The full stage-one regime of Theorem 3.1 is issue 3's `yd21.thm-3.1.stage-one`.
+ */
+import fc from 'fast-check';
+import { runTrajectory, splitBlocks } from '../../src/gd/index.ts';
+import { add, type Mat, mul, transpose } from '../../src/linalg/dense.ts';
+import { lambdaMax, opNorm } from '../../src/linalg/spectral.ts';
+import { atMost, type Comparison } from '../../src/claims/compare.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { inRange, seed, spectrum, stepSize } from '../../src/random/arbitraries.ts';
+import { gaussianMatrix } from '../../src/random/gaussian.ts';
+import { diag } from '../../src/linalg/dense.ts';
+
+interface JkInstance {
+  readonly sigma: Mat;
+  readonly sigma1: number;
+  readonly sigmaD: number;
+  readonly U0: Mat;
+  readonly V0: Mat;
+  readonly eta: number;
+  readonly epsilon: number;
+  readonly iters: number;
+}
+
+const ITERS = 200;
+
+/** Per step: ‖J‖, ‖K‖ and whether each PSD bound of §3.2.2 holds. */
+function jkTrace(x: JkInstance) {
+  return runTrajectory({
+    sigma: x.sigma,
+    U0: x.U0,
+    V0: x.V0,
+    eta: x.eta,
+    iters: x.iters,
+    observe: (s) => {
+      const b = splitBlocks(x.sigma, s.U, s.V);
+      const gramV = add(mul(transpose(b.V), b.V), mul(transpose(b.K), b.K));
+      const gramU = add(mul(transpose(b.U), b.U), mul(transpose(b.J), b.J));
+      return {
+        normJ: opNorm(b.J),
+        normK: opNorm(b.K),
+        boundForJ: lambdaMax(gramV) <= 3 * x.sigma1,
+        boundForK: lambdaMax(gramU) <= 3 * x.sigma1,
+      };
+    },
+  });
+}
+
+/** ‖J_{t+1}‖ ≤ rate·‖J_t‖ at every step where the hypothesis holds (rate 1 as printed). */
+function check(x: JkInstance, rate: (x: JkInstance) => number): Comparison[] {
+  const trace = jkTrace(x);
+  if (trace.diverged) throw new Error(`GD diverged at t = ${trace.diverged.t} although η ≤ 1/(3σ₁)`);
+  const r = rate(x);
+  const out: Comparison[] = [];
+  const samples = trace.samples.map((s) => s.value);
+  for (let t = 0; t + 1 < samples.length; t++) {
+    const [now, next] = [samples[t], samples[t + 1]];
+    if (now.boundForJ) out.push(atMost(`t = ${t}: ‖J_{t+1}‖ ≤ ‖J_t‖`, next.normJ, r * now.normJ, now.normJ + next.normJ));
+    if (now.boundForK) out.push(atMost(`t = ${t}: ‖K_{t+1}‖ ≤ ‖K_t‖`, next.normK, r * now.normK, now.normK + next.normK));
+  }
+  return out;
+}
+
+export const jkMonotone = defineClaim<JkInstance>({
+  id: 'yd21.eq-8-9.jk-monotone',
+  source: { paper: 'YD21', where: '(8), (9), §3.2.2' },
+  kind: 'trajectory',
+  statement: '‖J_t‖_op and ‖K_t‖_op are non-increasing when η ≤ 1/(3σ₁) and 0 ⪯ V_tᵀV_t + K_tᵀK_t, U_tᵀU_t + J_tᵀJ_t ⪯ 3σ₁I',
+  hypotheses: ['Σ diagonal of rank d, σ₁ ∈ [0.5, 2], σ_d ∈ [0.05σ₁, σ₁]', 'η ≤ 1/(3σ₁)', 'the PSD bounds at step t (checked per step)'],
+  choices: {
+    initialisation: 'i.i.d. N(0, ε²) entries, ε = c·√σ_d with c ∈ [1e-3, 1e-1]',
+    eta: 'η = f/(3σ₁), f ∈ (0, 1]',
+    horizon: `${ITERS} steps`,
+    dimensions: 'd ∈ [1, 3], m − d and n − d ∈ [1, 5]',
+  },
+  instances: fc
+    .record({
+      d: fc.integer({ min: 1, max: 3 }),
+      mc: fc.integer({ min: 1, max: 5 }),
+      nc: fc.integer({ min: 1, max: 5 }),
+      sigma1: inRange(0.5, 2),
+      ratio: inRange(0.05, 1),
+    })
+    .chain(({ d, mc, nc, sigma1, ratio }) =>
+      fc
+        .record({ rest: spectrum(d, ratio * sigma1, sigma1), c: inRange(1e-3, 1e-1), s: seed(), eta: stepSize(1 / (3 * sigma1)) })
+        .map(({ rest, c, s, eta }) => {
+          const values = [sigma1, ...rest.slice(0, Math.max(0, d - 2)), ratio * sigma1].slice(0, d).sort((a, b) => b - a);
+          const sigmaD = values[values.length - 1];
+          const epsilon = c * Math.sqrt(sigmaD);
+          return {
+            sigma: diag(values, d + mc, d + nc),
+            sigma1,
+            sigmaD,
+            U0: gaussianMatrix(d + mc, d, epsilon, `jk:U:${s}`),
+            V0: gaussianMatrix(d + nc, d, epsilon, `jk:V:${s}`),
+            eta,
+            epsilon,
+            iters: ITERS,
+          };
+        }),
+    ),
+  size: (x) => Math.max(x.sigma.rows, x.sigma.cols),
+  check: (x) => check(x, () => 1),
+  expected: 'holds',
+  sabotage: {
+    description: 'a geometric rate that stage one does not have: ‖J_{t+1}‖ ≤ (1 − ησ_d/4)‖J_t‖',
+    check: (x) => check(x, (y) => 1 - (y.eta * y.sigmaD) / 4),
+  },
+  runs: 20,
+});

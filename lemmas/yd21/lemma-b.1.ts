@@ -1,0 +1,89 @@
+/**
+ * YD21 Lemma B.1 (App. B of the preprint; the NeurIPS copy has no appendix):
+ *
+ *   "Suppose S, P, E ∈ ℝ^{d×d} are three positive definite matrices. Σ = S + P. Suppose E commutes
+ *    with Σ. Then
+ *      (E(S⁻¹ − Σ⁻¹)E + Σ⁻¹)⁻¹ + (E⁻¹(P⁻¹ − Σ⁻¹)E⁻¹ + Σ⁻¹)⁻¹ = Σ."
+ *
+ * Instances: Σ = QΛQᵀ with Λ in [0.5, 2]; E = Q·diag(e)·Qᵀ with e in [0.2, 5] (so E commutes with Σ);
+ * S = Σ^{1/2}WΣ^{1/2} with W = R·diag(w)·Rᵀ, w in [0.05, 0.95], so S and P = Σ − S = Σ^{1/2}(I − W)Σ^{1/2}
+ * are both positive definite.
+ *
+ * Tolerance: the identity has inverses, so its rounding is amplified by condition numbers. For
+ * T = X⁻¹ computed by LU, ‖δT‖ ≲ γ_n‖T‖²‖X‖ (to first order), and the inner X's are built from
+ * S⁻¹, Σ⁻¹, P⁻¹, each with relative error γ_nκ. The scale is the sum over the two terms of
+ * ‖T‖²_F·(‖E‖²_F(κ(S)‖S⁻¹‖_F + κ(Σ)‖Σ⁻¹‖_F) + κ(Σ)‖Σ⁻¹‖_F) (E⁻¹, P in the second), plus ‖Σ‖_F.
+ */
+import fc from 'fast-check';
+import { add, frobenius, type Mat, mulAll, sub } from '../../src/linalg/dense.ts';
+import { inverse, singularValues } from '../../src/linalg/spectral.ts';
+import { type Comparison, equal } from '../../src/claims/compare.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { orthogonal, spectrum, withSpectrum } from '../../src/random/arbitraries.ts';
+
+interface LemmaB1Instance {
+  readonly d: number;
+  readonly Sigma: Mat;
+  readonly S: Mat;
+  readonly P: Mat;
+  readonly E: Mat;
+}
+
+function kappa(a: Mat): number {
+  const s = singularValues(a);
+  return s[0] / s[s.length - 1];
+}
+
+/** (F(X⁻¹ − Σ⁻¹)F + Σ⁻¹)⁻¹ and its rounding scale. */
+function term(F: Mat, X: Mat, Sigma: Mat): { value: Mat; scale: number } {
+  const SigmaInv = inverse(Sigma);
+  const XInv = inverse(X);
+  const inner = add(mulAll(F, sub(XInv, SigmaInv), F), SigmaInv);
+  const value = inverse(inner);
+  const nF = frobenius(F);
+  const scale =
+    frobenius(value) ** 2 * (nF * nF * (kappa(X) * frobenius(XInv) + kappa(Sigma) * frobenius(SigmaInv)) + kappa(Sigma) * frobenius(SigmaInv));
+  return { value, scale };
+}
+
+function check(x: LemmaB1Instance, secondE: (E: Mat) => Mat): Comparison[] {
+  const first = term(x.E, x.S, x.Sigma);
+  const second = term(secondE(x.E), x.P, x.Sigma);
+  return [
+    equal(
+      '(E(S⁻¹ − Σ⁻¹)E + Σ⁻¹)⁻¹ + (E⁻¹(P⁻¹ − Σ⁻¹)E⁻¹ + Σ⁻¹)⁻¹ = Σ',
+      add(first.value, second.value),
+      x.Sigma,
+      first.scale + second.scale + frobenius(x.Sigma),
+    ),
+  ];
+}
+
+export const lemmaB1 = defineClaim<LemmaB1Instance>({
+  id: 'yd21.lemma-b.1',
+  source: { paper: 'YD21', where: 'Lemma B.1, App. B (proof App. C)' },
+  kind: 'identity',
+  statement: '(E(S⁻¹ − Σ⁻¹)E + Σ⁻¹)⁻¹ + (E⁻¹(P⁻¹ − Σ⁻¹)E⁻¹ + Σ⁻¹)⁻¹ = Σ for S, P, E positive definite, Σ = S + P, EΣ = ΣE',
+  hypotheses: ['S, P, E ∈ ℝ^{d×d} positive definite', 'Σ = S + P', 'E commutes with Σ'],
+  instances: fc.integer({ min: 1, max: 5 }).chain((d) =>
+    fc
+      .record({
+        q: orthogonal(d),
+        r: orthogonal(d),
+        lambda: spectrum(d, 0.5, 2),
+        e: spectrum(d, 0.2, 5),
+        w: spectrum(d, 0.05, 0.95),
+      })
+      .map(({ q, r, lambda, e, w }) => {
+        const Sigma = withSpectrum(q, lambda);
+        const root = withSpectrum(q, lambda.map(Math.sqrt));
+        const S = mulAll(root, withSpectrum(r, w), root);
+        return { d, Sigma, S, P: sub(Sigma, S), E: withSpectrum(q, e) };
+      }),
+  ),
+  size: (x) => x.d,
+  check: (x) => check(x, inverse),
+  expected: 'holds',
+  sabotage: { description: 'E⁻¹ replaced by E in the second term', check: (x) => check(x, (E) => E) },
+});
+
