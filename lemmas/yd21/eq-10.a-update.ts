@@ -8,7 +8,8 @@
  */
 import { blockStep } from '../../src/gd/index.ts';
 import { combine, mul } from '../../src/linalg/dense.ts';
-import { equal, termScale } from '../../src/claims/compare.ts';
+import { equal } from '../../src/claims/compare.ts';
+import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 
@@ -18,13 +19,8 @@ function check(x: DiagonalState, sign = -1) {
   const eta = x.eta;
   // M = (KᵀK + JᵀJ)/2 and N = (KᵀK − JᵀJ)/2 (src/gd/blocks.ts).
   const printed = combine([1, A], [eta, mul(P, A)], [-eta, mul(Q, B)], [-eta, mul(A, M)], [sign * eta, mul(B, N)]);
-  const scale =
-    termScale(1, A) +
-    termScale(eta, P, A) +
-    termScale(eta, Q, B) +
-    termScale(eta, A, M) +
-    termScale(eta, B, N) +
-    termScale(1, after.A);
+  const [mb, ma] = [blockMagnitudes(x.sigma, x.U, x.V), stepMagnitudes(x.sigma, x.U, x.V, eta)];
+  const scale = ma.A + mb.A + eta * (mb.P * mb.A + mb.Q * mb.B + mb.A * mb.M + mb.B * mb.N);
   return [equal('(10): A_{t+1}', after.A, printed, scale)];
 }
 

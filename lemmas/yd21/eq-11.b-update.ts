@@ -8,7 +8,8 @@
  */
 import { blockStep } from '../../src/gd/index.ts';
 import { combine, mul } from '../../src/linalg/dense.ts';
-import { equal, termScale } from '../../src/claims/compare.ts';
+import { equal } from '../../src/claims/compare.ts';
+import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 
@@ -18,8 +19,8 @@ function check(x: DiagonalState, qaSign = +1) {
   const eta = x.eta;
   // M = (KᵀK + JᵀJ)/2 and N = (KᵀK − JᵀJ)/2 (src/gd/blocks.ts).
   const printed = combine([1, B], [-eta, mul(P, B)], [qaSign * eta, mul(Q, A)], [-eta, mul(A, N)], [-eta, mul(B, M)]);
-  const scale =
-    termScale(1, B) + termScale(eta, P, B) + termScale(eta, Q, A) + termScale(eta, A, N) + termScale(eta, B, M) + termScale(1, after.B);
+  const [mb, ma] = [blockMagnitudes(x.sigma, x.U, x.V), stepMagnitudes(x.sigma, x.U, x.V, eta)];
+  const scale = ma.B + mb.B + eta * (mb.P * mb.B + mb.Q * mb.A + mb.A * mb.N + mb.B * mb.M);
   return [equal('(11): B_{t+1}', after.B, printed, scale)];
 }
 

@@ -11,17 +11,19 @@
  * B_{t+1}B_{t+1}ᵀ contributes η(B_t − ηP_tB_t)D_tᵀ + ηD_t(B_t − ηP_tB_t)ᵀ: the printed "+ηP_tB_t" in
  * the two D-terms has the wrong sign (the PDF extraction of both copies agrees on "+", and the
  * A-terms, printed with "+ηP_tA_t", are right). Expanding Σ − A′A′ᵀ + B′B′ᵀ by hand gives the
- * corrected form; it is verified here on the same instances, and independently in exact rational
- * arithmetic during development (NumPy residual 1.5e-15 for the corrected form, 0.19 as printed).
+ * corrected form; it is verified here on the same instances, and was verified independently
+ * during development by a NumPy computation (residual 1.5e-15 for the corrected form, 0.19 as
+ * printed, on a random 3×3 instance with J, K ≠ 0).
  */
 import { blockStep, type BlockState } from '../../src/gd/index.ts';
 import { add, combine, type Mat, mul, mulAll, scale, transpose } from '../../src/linalg/dense.ts';
-import { type Comparison, equal, termScale } from '../../src/claims/compare.ts';
+import { type Comparison, equal } from '../../src/claims/compare.ts';
+import { type BlockMagnitudes, blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 
 /** The right side of (12) with the D-terms' inner sign `pbSign` (+1 as printed, −1 corrected). */
-function rhs12(s: BlockState, eta: number, pbSign: number, keepCubic = true): { value: Mat; scale: number } {
+function rhs12(s: BlockState, mags: BlockMagnitudes, eta: number, pbSign: number, keepCubic = true): { value: Mat; scale: number } {
   const { Sigma, A, B, P, C, D } = s;
   const SmP = add(Sigma, scale(P, -1));
   const BBt = mul(B, transpose(B));
@@ -42,23 +44,26 @@ function rhs12(s: BlockState, eta: number, pbSign: number, keepCubic = true): { 
     [eta, mul(D, transpose(BPB))],
     [eta * eta, mul(D, transpose(D))],
   );
+  // Magnitudes of the terms (src/claims/magnitudes.ts): P, C, D are formed with cancellation.
+  const m = mags;
+  const ap = m.A + eta * m.P * m.A;
+  const bp = m.B + eta * m.P * m.B;
   const scaleSum =
-    termScale(1, P) +
-    2 * termScale(eta, P, SmP) +
-    termScale(eta * eta, P, P, P) +
-    termScale(eta * eta, P, Sigma, P) +
-    4 * termScale(eta, B, B, P) +
-    2 * termScale(eta, APA, C) +
-    termScale(eta * eta, C, C) +
-    2 * termScale(eta, BPB, D) +
-    termScale(eta * eta, D, D);
+    m.P +
+    2 * eta * m.P * (m.Sigma + m.P) +
+    eta * eta * (m.P ** 3 + m.P * m.Sigma * m.P) +
+    4 * eta * m.B * m.B * m.P +
+    2 * eta * ap * m.C +
+    eta * eta * m.C * m.C +
+    2 * eta * bp * m.D +
+    eta * eta * m.D * m.D;
   return { value, scale: scaleSum };
 }
 
 function check(x: DiagonalState, pbSign: number, keepCubic = true): Comparison[] {
   const { before, after } = blockStep(x.sigma, x.U, x.V, x.eta);
-  const { value, scale } = rhs12(before, x.eta, pbSign, keepCubic);
-  return [equal('(12): P_{t+1}', after.P, value, scale + termScale(1, after.P))];
+  const { value, scale } = rhs12(before, blockMagnitudes(x.sigma, x.U, x.V), x.eta, pbSign, keepCubic);
+  return [equal('(12): P_{t+1}', after.P, value, scale + stepMagnitudes(x.sigma, x.U, x.V, x.eta).P)];
 }
 
 const common = {

@@ -18,7 +18,8 @@
 import { blockStep } from '../../src/gd/index.ts';
 import { combine, frobenius, mul, transpose } from '../../src/linalg/dense.ts';
 import { lambdaMax, lambdaMin } from '../../src/linalg/spectral.ts';
-import { atMost, type Comparison, termScale } from '../../src/claims/compare.ts';
+import { atMost, type Comparison } from '../../src/claims/compare.ts';
+import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 
@@ -39,9 +40,17 @@ function check(x: DiagonalState, form: Form): Comparison[] {
   // 2N = KᵀK − JᵀJ.
   const cross = eta * frobenius(mul(transpose(B), A)) * 2 * frobenius(N);
   const rhs = -2 * eta * lambda * frobB2 + cross + eta * eta * frobenius(G) ** 2;
-  const gScale = termScale(1, P, B) + termScale(1, Q, A) + termScale(1, A, N) + termScale(1, B, M);
-  const scale =
-    frobenius(after.B) ** 2 + frobB2 + 2 * eta * frobenius(P) * frobB2 + cross + termScale(2 * eta, B, A, N) + eta * eta * gScale ** 2;
+  // Magnitudes (src/claims/magnitudes.ts): B_{t+1} is formed from U_{t+1}, V_{t+1}, P from Σ and
+  // AAᵀ, and so on, so each side's rounding is measured against what it was formed from; the error
+  // of ‖X‖² is at most 2‖X‖·|X|, that of λ_d(P) at most |P|.
+  const [mb, ma] = [blockMagnitudes(x.sigma, x.U, x.V), stepMagnitudes(x.sigma, x.U, x.V, eta)];
+  const gMag = mb.P * mb.B + mb.Q * mb.A + mb.A * mb.N + mb.B * mb.M;
+  const lhsScale = 2 * frobenius(after.B) * ma.B + 2 * Math.sqrt(frobB2) * mb.B;
+  const rhsScale =
+    2 * eta * (mb.P * frobB2 + Math.abs(lambda) * 2 * Math.sqrt(frobB2) * mb.B) +
+    eta * 2 * (mb.B * mb.A * frobenius(N) + frobenius(mul(transpose(B), A)) * mb.N) +
+    2 * eta * eta * frobenius(G) * gMag;
+  const scale = lhsScale + rhsScale;
   return [atMost('(19): ‖B_{t+1}‖²_F − ‖B_t‖²_F ≤ bound', lhs, rhs, scale)];
 }
 
@@ -50,6 +59,9 @@ const common = {
   hypotheses: ['Σ diagonal of rank d', 'any U, V (d×d), J, K', '0 < η ≤ 1/(16σ₁) (§3.2.3)'],
   instances: diagonalState({ etaMaxTimesSigma1: 1 / 16 }),
   size: stateSize,
+  // The printed form fails on about 0.34% of these instances (measured on 20 000 draws), so 500
+  // runs would miss it one time in five; 3000 runs miss it with probability e^{-10}.
+  runs: 3000,
 } as const;
 
 export const eq19 = defineClaim<DiagonalState>({

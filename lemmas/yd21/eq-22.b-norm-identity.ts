@@ -18,7 +18,8 @@
  */
 import { blockStep, type BlockState } from '../../src/gd/index.ts';
 import { combine, frobenius, inner, mul, transpose } from '../../src/linalg/dense.ts';
-import { type Comparison, equal, termScale } from '../../src/claims/compare.ts';
+import { type Comparison, equal } from '../../src/claims/compare.ts';
+import { type BlockMagnitudes, blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 
@@ -28,7 +29,7 @@ interface Form {
   readonly dropQ?: boolean;
 }
 
-function rhs22(s: BlockState, eta: number, form: Form): { value: number; scale: number } {
+function rhs22(s: BlockState, m: BlockMagnitudes, eta: number, form: Form): { value: number; scale: number } {
   const { A, B, P, Q, M, N } = s;
   const BBt = mul(B, transpose(B));
   const BtB = mul(transpose(B), B);
@@ -38,21 +39,24 @@ function rhs22(s: BlockState, eta: number, form: Form): { value: number; scale: 
   const G = combine([form.corrected ? -1 : 1, mul(P, B)], [1, mul(Q, A)], [-1, mul(A, N)], [-1, mul(B, M)]);
   const value =
     -2 * eta * inner(BBt, P) + JK + (form.dropQ ? 0 : -eta * frobenius(Q) ** 2) + cross + eta * eta * frobenius(G) ** 2;
-  const gScale = termScale(1, P, B) + termScale(1, Q, A) + termScale(1, A, N) + termScale(1, B, M);
+  // Magnitudes (src/claims/magnitudes.ts); the error of ‖X‖² is at most 2‖X‖·|X|.
+  const gMag = m.P * m.B + m.Q * m.A + m.A * m.N + m.B * m.M;
   const scale =
-    termScale(2 * eta, B, B, P) +
-    termScale(2 * eta, B, B, M) +
-    eta * frobenius(Q) ** 2 +
-    termScale(2 * eta, B, A, N) +
-    eta * eta * gScale ** 2;
+    2 * eta * m.B * m.B * m.P +
+    2 * eta * m.B * m.B * m.M +
+    2 * eta * frobenius(Q) * m.Q +
+    2 * eta * m.B * m.A * m.N +
+    2 * eta * eta * frobenius(G) * gMag;
   return { value, scale };
 }
 
 function check(x: DiagonalState, form: Form): Comparison[] {
   const { before, after } = blockStep(x.sigma, x.U, x.V, x.eta);
   const lhs = frobenius(after.B) ** 2 - frobenius(before.B) ** 2;
-  const { value, scale } = rhs22(before, x.eta, form);
-  return [equal('(22): ‖B_{t+1}‖²_F − ‖B_t‖²_F', lhs, value, scale + frobenius(after.B) ** 2 + frobenius(before.B) ** 2)];
+  const mb = blockMagnitudes(x.sigma, x.U, x.V);
+  const { value, scale } = rhs22(before, mb, x.eta, form);
+  const lhsScale = 2 * frobenius(after.B) * stepMagnitudes(x.sigma, x.U, x.V, x.eta).B + 2 * frobenius(before.B) * mb.B;
+  return [equal('(22): ‖B_{t+1}‖²_F − ‖B_t‖²_F', lhs, value, scale + lhsScale)];
 }
 
 const common = {

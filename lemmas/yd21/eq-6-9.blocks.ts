@@ -10,8 +10,9 @@
  * the blocks of the engine's full GD step (2),(3).
  */
 import { blockStep } from '../../src/gd/index.ts';
-import { combine, type Mat, mul, mulAll, sub, transpose } from '../../src/linalg/dense.ts';
-import { equal, termScale } from '../../src/claims/compare.ts';
+import { combine, mul, mulAll, sub, transpose } from '../../src/linalg/dense.ts';
+import { equal } from '../../src/claims/compare.ts';
+import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 
@@ -24,33 +25,24 @@ function check(x: DiagonalState, keepUKK = true) {
   const JtJ = mul(transpose(J), J);
   const VtV = mul(transpose(V), V);
   const UtU = mul(transpose(U), U);
-  const scaleOf = (next: Mat, ...terms: number[]) => termScale(1, next) + terms.reduce((a, b) => a + b, 0);
-  const rScale = termScale(1, Sigma) + termScale(1, U, V);
+  // Each side is formed from terms of these magnitudes (src/claims/magnitudes.ts).
+  const [b, a] = [blockMagnitudes(x.sigma, x.U, x.V), stepMagnitudes(x.sigma, x.U, x.V, eta)];
+  const r = b.Sigma + b.U * b.V;
   return [
     equal(
       '(6): U_{t+1}',
       after.U,
       combine([1, U], [eta, mul(R, V)], [keepUKK ? -eta : 0, mulAll(U, transpose(K), K)]),
-      scaleOf(after.U, termScale(1, U), eta * rScale * termScale(1, V), termScale(eta, U, K, K)),
+      a.U + b.U + eta * (r * b.V + b.U * b.K * b.K),
     ),
     equal(
       '(7): V_{t+1}',
       after.V,
       combine([1, V], [eta, mul(transpose(R), U)], [-eta, mulAll(V, transpose(J), J)]),
-      scaleOf(after.V, termScale(1, V), eta * rScale * termScale(1, U), termScale(eta, V, J, J)),
+      a.V + b.V + eta * (r * b.U + b.V * b.J * b.J),
     ),
-    equal(
-      '(8): J_{t+1}',
-      after.J,
-      combine([1, J], [-eta, mul(J, VtV)], [-eta, mul(J, KtK)]),
-      scaleOf(after.J, termScale(1, J), termScale(eta, J, V, V), termScale(eta, J, K, K)),
-    ),
-    equal(
-      '(9): K_{t+1}',
-      after.K,
-      combine([1, K], [-eta, mul(K, UtU)], [-eta, mul(K, JtJ)]),
-      scaleOf(after.K, termScale(1, K), termScale(eta, K, U, U), termScale(eta, K, J, J)),
-    ),
+    equal('(8): J_{t+1}', after.J, combine([1, J], [-eta, mul(J, VtV)], [-eta, mul(J, KtK)]), a.J + b.J + eta * b.J * (b.V * b.V + b.K * b.K)),
+    equal('(9): K_{t+1}', after.K, combine([1, K], [-eta, mul(K, UtU)], [-eta, mul(K, JtJ)]), a.K + b.K + eta * b.K * (b.U * b.U + b.J * b.J)),
   ];
 }
 

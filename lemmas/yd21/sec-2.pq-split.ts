@@ -8,7 +8,8 @@
  */
 import { blockState } from '../../src/gd/index.ts';
 import { add, frobenius, inner, mul, scale as scaleMat, sub, transpose } from '../../src/linalg/dense.ts';
-import { equal, termScale } from '../../src/claims/compare.ts';
+import { equal } from '../../src/claims/compare.ts';
+import { blockMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 
@@ -17,13 +18,15 @@ function check(x: DiagonalState, qSign = +1) {
   const P = s.P;
   const Q = scaleMat(s.Q, qSign);
   const R = sub(s.Sigma, mul(s.U, transpose(s.V)));
-  const magnitude = termScale(1, s.Sigma) + termScale(1, s.A, s.A) + termScale(1, s.B, s.B) + 2 * termScale(1, s.A, s.B);
+  const m = blockMagnitudes(x.sigma, x.U, x.V);
+  const mR = m.Sigma + m.U * m.V;
+  const [nP, nQ, nR] = [frobenius(P), frobenius(Q), frobenius(R)];
   return [
-    equal('P + Q = Σ − UVᵀ', add(P, Q), R, magnitude + termScale(1, s.U, s.V)),
-    equal('P = Pᵀ', P, transpose(P), magnitude),
-    equal('Q = −Qᵀ', Q, scaleMat(transpose(Q), -1), magnitude),
-    equal('⟨P, Q⟩ = 0', inner(P, Q), 0, magnitude ** 2),
-    equal('‖P‖² + ‖Q‖² = ‖Σ − UVᵀ‖²', frobenius(P) ** 2 + frobenius(Q) ** 2, frobenius(R) ** 2, (magnitude + termScale(1, s.U, s.V)) ** 2),
+    equal('P + Q = Σ − UVᵀ', add(P, Q), R, m.P + m.Q + mR),
+    equal('P = Pᵀ', P, transpose(P), m.P),
+    equal('Q = −Qᵀ', Q, scaleMat(transpose(Q), -1), m.Q),
+    equal('⟨P, Q⟩ = 0', inner(P, Q), 0, nP * m.Q + m.P * nQ),
+    equal('‖P‖² + ‖Q‖² = ‖Σ − UVᵀ‖²', nP ** 2 + nQ ** 2, nR ** 2, 2 * (nP * m.P + nQ * m.Q + nR * mR)),
   ];
 }
 

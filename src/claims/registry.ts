@@ -15,9 +15,26 @@ function lemmaFiles(dir: string): string[] {
     .sort();
 }
 
+/**
+ * Natural order of ids ('eq-2-3' before 'eq-10'), by code points otherwise, so the order is the
+ * same on every machine and a corrected sibling follows the form it corrects.
+ */
+export function compareIds(a: string, b: string): number {
+  const chunks = (s: string) => s.match(/\d+|\D+/g) ?? [];
+  const [ca, cb] = [chunks(a), chunks(b)];
+  for (let i = 0; i < Math.min(ca.length, cb.length); i++) {
+    const [x, y] = [ca[i], cb[i]];
+    if (x === y) continue;
+    const bothNumeric = /^\d/.test(x) && /^\d/.test(y);
+    if (bothNumeric) return Number(x) - Number(y);
+    return x < y ? -1 : 1;
+  }
+  return ca.length - cb.length;
+}
+
 let cache: Promise<Claim[]> | null = null;
 
-/** All claims, sorted by id (a corrected sibling right after the form it corrects). */
+/** All claims, in natural order of their ids (a corrected sibling right after the form it corrects). */
 export function loadClaims(): Promise<Claim[]> {
   cache ??= (async () => {
     const claims: Claim[] = [];
@@ -32,7 +49,7 @@ export function loadClaims(): Promise<Claim[]> {
     }
     for (const c of claims)
       if (c.corrected && !seen.has(c.corrected)) throw new Error(`${c.id} names a corrected sibling '${c.corrected}' that does not exist`);
-    return claims.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return claims.sort((a, b) => compareIds(a.id, b.id));
   })();
   return cache;
 }

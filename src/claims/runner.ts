@@ -12,7 +12,7 @@ import type { Claim, ConstantValues, Verdict } from './types.ts';
 export const DEFAULT_SEED = 2021;
 
 /** Default number of fast-check runs per kind (a claim's own `runs` and --runs override it). */
-export const DEFAULT_RUNS = { identity: 100, inequality: 500, trajectory: 25 } as const;
+export const DEFAULT_RUNS = { identity: 200, inequality: 2000, trajectory: 25 } as const;
 
 export interface RunOptions {
   /** Number of instances. */

@@ -32,7 +32,7 @@ export interface TrajectoryOptions<T> {
 export interface Trajectory<T> {
   /** The observed values, in order of t. */
   readonly samples: ReadonlyArray<{ t: number; value: T }>;
-  /** Set when an iterate stopped being finite; samples end before it. */
+  /** Set when an iterate left the finite range (see DIVERGENCE_FACTOR); samples end before it. */
   readonly diverged: { t: number } | null;
   /** The last finite iterate. */
   readonly final: GdState;
@@ -46,9 +46,23 @@ function checkShapes(sigma: Mat, U0: Mat, V0: Mat): void {
     );
 }
 
-function allFinite(a: Float64Array): boolean {
-  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+/**
+ * Divergence: an entry that is not finite, or larger than DIVERGENCE_FACTOR × the problem's scale
+ * (max(1, √max|Σ_ij|, max initial |entry|)). Past that the residual's squares, and so f and the
+ * diagnostics, would overflow (10⁵⁰ squared is 10¹⁰⁰, summed over m·n entries), and GD has left
+ * every regime the papers speak of; the trajectory stops and says so rather than return Infinity.
+ */
+export const DIVERGENCE_FACTOR = 1e50;
+
+function withinBound(a: Float64Array, bound: number): boolean {
+  for (let i = 0; i < a.length; i++) if (!(Math.abs(a[i]) <= bound)) return false;
   return true;
+}
+
+function maxAbs(a: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s = Math.max(s, Math.abs(a[i]));
+  return s;
 }
 
 /** Runs GD and records `observe` at t = 0, K, 2K, … and at t = N. */
@@ -69,12 +83,13 @@ export function runTrajectory<T>(opts: TrajectoryOptions<T>): Trajectory<T> {
   const buf = makeStepBuffers(m, n, d);
   const samples: { t: number; value: T }[] = [];
   const view = (t: number): GdState => ({ t, U: { rows: m, cols: d, data: U }, V: { rows: n, cols: d, data: V } });
-  let diverged: { t: number } | null = allFinite(U) && allFinite(V) ? null : { t: 0 };
+  const bound = DIVERGENCE_FACTOR * Math.max(1, Math.sqrt(maxAbs(sigma.data)), maxAbs(U), maxAbs(V));
+  let diverged: { t: number } | null = withinBound(U, bound) && withinBound(V, bound) ? null : { t: 0 };
   let t = 0;
   if (!diverged) samples.push({ t: 0, value: opts.observe(view(0)) });
   while (!diverged && t < iters) {
     gdStepInto(sigma.data, m, n, d, U, V, eta, nextU, nextV, buf);
-    if (!allFinite(nextU) || !allFinite(nextV)) {
+    if (!withinBound(nextU, bound) || !withinBound(nextV, bound)) {
       diverged = { t: t + 1 };
       break;
     }

@@ -1,0 +1,62 @@
+/**
+ * Every claim in the registry, as a property: its verdict equals its expected verdict, and its
+ * sabotaged variant is refuted by the same runner (so a claim added without a check that can fail
+ * turns CI red). A refuted verdict must replay bit for bit from its printed seed and path.
+ */
+import { describe, expect, test } from 'vitest';
+import { loadClaims } from '../src/claims/registry.ts';
+import { runClaim, sabotagedVariant } from '../src/claims/runner.ts';
+
+const claims = await loadClaims();
+
+describe.each(claims.map((c) => [c.id, c] as const))('%s', (_id, claim) => {
+  test(`verdict is ${claim.expected}`, () => {
+    const record = runClaim(claim);
+    expect(record.error).toBeUndefined();
+    expect(record.verdict, JSON.stringify(record.counterexample ?? record.worstLabel)).toBe(claim.expected);
+    expect(record.vacuousRuns).toBeLessThan(record.runs);
+  });
+
+  test('its sabotaged variant is refuted', () => {
+    const record = runClaim(sabotagedVariant(claim));
+    expect(record.verdict, claim.sabotage.description).toBe('refuted');
+    expect(record.counterexample!.failing.length).toBeGreaterThan(0);
+  });
+
+  if (claim.expected === 'refuted') {
+    test('the refutation replays exactly from its seed and path, and the corrected sibling holds', () => {
+      const first = runClaim(claim);
+      const replay = runClaim(claim, { seed: first.globalSeed, path: first.counterexample!.path });
+      expect(replay.verdict).toBe('refuted');
+      expect(replay.counterexample!.instance).toEqual(first.counterexample!.instance);
+      expect(replay.counterexample!.failing.map((f) => f.margin)).toEqual(first.counterexample!.failing.map((f) => f.margin));
+      expect(first.replay).toContain(`check ${claim.id} --seed ${first.globalSeed} --path ${first.counterexample!.path}`);
+      // A refutation is a real violation, not rounding: far past the tolerance, failing at 1e-9.
+      const worst = first.counterexample!.failing[0];
+      expect(worst.toleranceMultiples!).toBeGreaterThan(1e6);
+      const sibling = claims.find((c) => c.id === claim.corrected);
+      expect(sibling?.corrects).toBe(claim.id);
+      expect(runClaim(sibling!).verdict).toBe('holds');
+    });
+  }
+});
+
+test('the registry covers the first thirteen YD21 claims of the catalog', () => {
+  const ids = claims.map((c) => c.id);
+  for (const id of [
+    'yd21.eq-2-3.gd',
+    'yd21.eq-4-5.rotation',
+    'yd21.eq-6-9.blocks',
+    'yd21.eq-10.a-update',
+    'yd21.eq-11.b-update',
+    'yd21.eq-12.p-update',
+    'yd21.sec-2.pq-split',
+    'yd21.lemma-3.2',
+    'yd21.lemma-3.3',
+    'yd21.eq-22.b-norm-identity',
+    'yd21.eq-19.b-recursion',
+    'yd21.eq-8-9.jk-monotone',
+    'yd21.lemma-b.1',
+  ])
+    expect(ids).toContain(id);
+});

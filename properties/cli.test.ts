@@ -1,0 +1,153 @@
+/**
+ * The command line as the research group's pipelines use it: the JSON contracts of list, check and
+ * trajectory, and one clear line with exit code 2 for every kind of bad input.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+const root = new URL('..', import.meta.url).pathname;
+const tmp = mkdtempSync(join(tmpdir(), 'lemmacheck-cli-'));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function inputFile(name: string, content: string): string {
+  const file = join(tmp, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+/** One line on stderr, no stack trace. */
+function expectOneClearLine(stderr: string) {
+  const lines = stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^error: /);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+const smallProblem = { Sigma: [[2, 0, 0], [0, 1, 0]], U0: [[0.01, 0.02], [0.03, -0.01]], V0: [[0.02, 0.01], [-0.01, 0.02], [0.01, 0.01]], eta: 0.1 };
+
+describe('list', () => {
+  test('--json is an array of { id, paper, where, kind, expected }', () => {
+    const r = cli('list', '--json');
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThanOrEqual(13);
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['expected', 'id', 'kind', 'paper', 'where']);
+    expect(rows.find((r) => r.id === 'yd21.eq-12.p-update')?.expected).toBe('refuted');
+  });
+});
+
+describe('check', () => {
+  test('writes results.json and summary.md and exits 0 when verdicts are as expected', () => {
+    const out = join(tmp, 'check');
+    const r = cli('check', 'yd21.eq-12.p-update', 'yd21.lemma-3.2', '--runs', '50', '--seed', '5', '--out', out);
+    expect(r.code).toBe(0);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect(results.seed).toBe(5);
+    const [p12, l32] = results.claims;
+    for (const c of results.claims) for (const k of ['id', 'kind', 'expected', 'verdict', 'runs', 'worstMargin', 'seed']) expect(c).toHaveProperty(k);
+    expect(p12).toMatchObject({ id: 'yd21.eq-12.p-update', verdict: 'refuted', expected: 'refuted' });
+    expect(p12.counterexample.instance).toBeDefined();
+    expect(p12.replay).toMatch(/^npx tsx src\/cli\.ts check yd21\.eq-12\.p-update --seed 5 --path /);
+    expect(p12.erratum).toMatch(/D-terms/);
+    expect(l32).toMatchObject({ verdict: 'holds', runs: 50 });
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toMatch(/yd21\.eq-12\.p-update/);
+    const cx = JSON.parse(readFileSync(join(out, 'counterexamples', 'yd21.eq-12.p-update.json'), 'utf8'));
+    expect(cx.path).toBe(p12.counterexample.path);
+  });
+
+  test('the printed replay command reproduces the counterexample', () => {
+    const first = join(tmp, 'first');
+    cli('check', 'yd21.eq-22.b-norm-identity', '--out', first);
+    const rec = JSON.parse(readFileSync(join(first, 'results.json'), 'utf8')).claims[0];
+    const args = rec.replay.replace(/^npx tsx src\/cli\.ts /, '').split(' ');
+    const again = join(tmp, 'again');
+    expect(cli(...args, '--out', again).code).toBe(0);
+    const rec2 = JSON.parse(readFileSync(join(again, 'results.json'), 'utf8')).claims[0];
+    expect(rec2.counterexample).toEqual(rec.counterexample);
+  });
+
+  test.each([
+    [['check', 'yd21.no-such-claim'], /unknown claim id 'yd21.no-such-claim'/],
+    [['check', 'yd21.lemma-3.2', '--runs', 'many'], /--runs must be a whole number/],
+    [['check', 'yd21.lemma-3.2', '--runs', '0'], /--runs must be between 1/],
+    [['check', 'yd21.lemma-3.2', '--seed', '1.5'], /--seed must be a whole number/],
+    [['check', '--path', '1:2'], /--path replays one counterexample/],
+    [['check', 'yd21.lemma-3.2', '--path', 'x'], /--path must look like/],
+  ])('bad input %j: one line, exit 2', (args, message) => {
+    const r = cli(...args);
+    expect(r.code).toBe(2);
+    expectOneClearLine(r.stderr);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('trajectory', () => {
+  test('--json samples every K steps from t = 0 with the contract fields', () => {
+    const r = cli('trajectory', '--input', inputFile('ok.json', JSON.stringify(smallProblem)), '--iters', '20', '--every', '5', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.t).toEqual([0, 5, 10, 15, 20]);
+    for (const k of ['loss', 'sigmaMinA', 'lambdaMinP', 'normP', 'frobB', 'normJ', 'normK']) {
+      expect(out[k]).toHaveLength(5);
+      expect(out[k].every(Number.isFinite)).toBe(true);
+    }
+    expect(out.loss[4]).toBeLessThan(out.loss[0]);
+  });
+
+  test('a non-diagonal Σ is rotated first: same diagnostics as its diagonal form', () => {
+    // Σ = ΦΣ′Ψᵀ with Φ a 2×2 rotation, Ψ = I; the initialisation rotated along.
+    const [c, s] = [Math.cos(0.3), Math.sin(0.3)];
+    const rot = (v: number[]) => [c * v[0] - s * v[1], s * v[0] + c * v[1]];
+    const Sigma = [[2 * c, -1 * s, 0], [2 * s, 1 * c, 0]];
+    const U0cols = [0, 1].map((j) => rot(smallProblem.U0.map((row) => row[j])));
+    const U0 = [0, 1].map((i) => [U0cols[0][i], U0cols[1][i]]);
+    const general = cli('trajectory', '--input', inputFile('rot.json', JSON.stringify({ ...smallProblem, Sigma, U0 })), '--iters', '30', '--every', '10', '--json');
+    const diagonal = cli('trajectory', '--input', inputFile('diag.json', JSON.stringify(smallProblem)), '--iters', '30', '--every', '10', '--json');
+    const [g, d] = [JSON.parse(general.stdout), JSON.parse(diagonal.stdout)];
+    for (const k of ['loss', 'sigmaMinA', 'normJ'])
+      g[k].forEach((v: number, i: number) => expect(Math.abs(v - d[k][i])).toBeLessThan(1e-12 * (1 + Math.abs(d[k][i]))));
+  });
+
+  test('a step size that makes GD diverge: explicit "diverged", exit 3, no non-finite numbers', () => {
+    const big = { Sigma: [[2, 0], [0, 1]], U0: [[3, 1], [1, 3]], V0: [[3, 1], [1, 3]], eta: 10 };
+    const r = cli('trajectory', '--input', inputFile('big.json', JSON.stringify(big)), '--iters', '500', '--json');
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout);
+    expect(out.diverged.t).toBeGreaterThan(0);
+    expect(out.loss.every(Number.isFinite)).toBe(true);
+    expect(r.stderr).toMatch(/diverged/);
+  });
+
+  test.each([
+    ['malformed JSON', '{"Sigma": [[1, 0]], ', /not valid JSON/],
+    ['truncated JSON', JSON.stringify(smallProblem).slice(0, 40), /not valid JSON/],
+    ['an overflowing number', JSON.stringify(smallProblem).replace('"eta":0.1', '"eta":1e999'), /eta must be a finite number/],
+    ['a negative step size', JSON.stringify({ ...smallProblem, eta: -0.1 }), /eta must be positive/],
+    ['a zero step size', JSON.stringify({ ...smallProblem, eta: 0 }), /eta must be positive/],
+    ['a string entry', JSON.stringify({ ...smallProblem, U0: [['a', 1], [1, 1]] }), /U0/],
+    ['ragged rows', JSON.stringify({ ...smallProblem, Sigma: [[1, 0, 0], [0, 1]] }), /same length/],
+    ['wrong U0 rows', JSON.stringify({ ...smallProblem, U0: [[1, 0]] }), /U0 must have m = 2 rows/],
+    ['wrong V0 columns', JSON.stringify({ ...smallProblem, V0: [[1], [0], [0]] }), /V0 must have as many columns as U0/],
+    ['a missing field', JSON.stringify({ Sigma: smallProblem.Sigma, U0: smallProblem.U0, V0: smallProblem.V0 }), /eta/],
+  ])('%s: one line, exit 2', (name, content, message) => {
+    const r = cli('trajectory', '--input', inputFile(`${name.replace(/\W/g, '_')}.json`, content), '--json');
+    expect(r.code).toBe(2);
+    expectOneClearLine(r.stderr);
+    expect(r.stderr).toMatch(message);
+  });
+
+  test('a missing file and bad --iters: one line, exit 2', () => {
+    for (const args of [['--input', join(tmp, 'nope.json')], ['--input', inputFile('ok2.json', JSON.stringify(smallProblem)), '--iters', '-3']]) {
+      const r = cli('trajectory', ...args);
+      expect(r.code).toBe(2);
+      expectOneClearLine(r.stderr);
+    }
+  });
+});

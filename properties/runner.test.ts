@@ -1,0 +1,81 @@
+/**
+ * The claim runner on planted claims: a false identity is refuted with a replayable shrunk
+ * counterexample, a rounding-level discrepancy is not, and broken checks give `error` or `vacuous`,
+ * never `holds`.
+ */
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { atMost, equal } from '../src/claims/compare.ts';
+import { claimSeed, runClaim, sabotagedVariant } from '../src/claims/runner.ts';
+import { UNIT_ROUNDOFF } from '../src/claims/tolerance.ts';
+import { type Claim, defineClaim } from '../src/claims/types.ts';
+import { inRange } from '../src/random/arbitraries.ts';
+
+type X = { a: number; b: number };
+
+function planted(check: Claim<X>['check'], expected: Claim<X>['expected'] = 'holds'): Claim<X> {
+  return {
+    id: 'yd21.planted',
+    source: { paper: 'YD21', where: 'test' },
+    kind: 'identity',
+    statement: '(a + b)² = a² + 2ab + b²',
+    hypotheses: [],
+    instances: fc.record({ a: inRange(-2, 2), b: inRange(-2, 2) }),
+    size: () => 1,
+    check,
+    expected,
+    sabotage: { description: 'cross term dropped', check: ({ a, b }) => [equal('(a+b)²', (a + b) ** 2, a * a + b * b, (Math.abs(a) + Math.abs(b)) ** 2)] },
+  };
+}
+
+const binomial = planted(({ a, b }) => [equal('(a+b)²', (a + b) ** 2, a * a + 2 * a * b + b * b, (Math.abs(a) + Math.abs(b)) ** 2)]);
+
+test('a true identity holds; its sabotage (a dropped term) is refuted with a shrunk counterexample', () => {
+  expect(runClaim(binomial).verdict).toBe('holds');
+  const r = runClaim(sabotagedVariant(binomial));
+  expect(r.verdict).toBe('refuted');
+  expect(r.id).toBe('yd21.planted~sabotaged');
+  const x = r.counterexample!.instance as X;
+  // Shrinking goes towards a = b = −2 (the lower edge of the range), keeping ab ≠ 0.
+  expect(x.a * x.b).not.toBe(0);
+  expect(r.replay).toMatch(/check yd21\.planted --sabotaged --seed 2021 --path \d/);
+  expect(r.counterexample!.failing[0].grades).toEqual({ '1e-12': 'fails', '1e-9': 'fails', '1e-6': 'fails' });
+});
+
+test('a rounding-level discrepancy (a few ulps of the scale) passes; a 1e-8 relative one does not', () => {
+  const off = (rel: number) => planted(({ a, b }) => [equal('x', 1 + a * b * 0, 1 + rel, 1)]);
+  expect(runClaim(off(4 * UNIT_ROUNDOFF)).verdict).toBe('holds');
+  const r = runClaim(off(1e-8));
+  expect(r.verdict).toBe('refuted');
+  expect(r.counterexample!.failing[0].grades).toEqual({ '1e-12': 'fails', '1e-9': 'fails', '1e-6': 'passes' });
+});
+
+test('a non-finite value is an error, never holds', () => {
+  const r = runClaim(planted(({ a }) => [atMost('NaN', Number.NaN, a, 1)]));
+  expect(r.verdict).toBe('error');
+  expect(r.error).toMatch(/non-finite value in 'NaN'/);
+});
+
+test('an exception in a check is an error with its message', () => {
+  const r = runClaim(planted(() => {
+    throw new Error('singular matrix');
+  }));
+  expect(r.verdict).toBe('error');
+  expect(r.error).toMatch(/singular matrix/);
+});
+
+test('a check whose hypotheses never apply is vacuous, not holds', () => {
+  expect(runClaim(planted(() => [])).verdict).toBe('vacuous');
+});
+
+test('each claim has its own seed, fixed by the global seed and its id', () => {
+  expect(claimSeed(2021, 'yd21.lemma-3.2')).toBe(claimSeed(2021, 'yd21.lemma-3.2'));
+  expect(claimSeed(2021, 'yd21.lemma-3.2')).not.toBe(claimSeed(2022, 'yd21.lemma-3.2'));
+  expect(claimSeed(2021, 'yd21.lemma-3.2')).not.toBe(claimSeed(2021, 'yd21.lemma-3.3'));
+  expect(runClaim(binomial, { seed: 7 }).seed).toBe(claimSeed(7, 'yd21.planted'));
+});
+
+test('a claim expected refuted must carry an erratum and a corrected sibling', () => {
+  expect(() => defineClaim({ ...binomial, expected: 'refuted' })).toThrow(/erratum/);
+  expect(() => defineClaim({ ...binomial, id: 'Lemma 3.2' })).toThrow(/malformed claim id/);
+});

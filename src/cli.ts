@@ -1,0 +1,66 @@
+/**
+ * lemmacheck's command line: `npx tsx src/cli.ts <command>`.
+ *
+ * Exit codes: 0 success (for check: every verdict as expected); 1 some verdict differs from its
+ * expected one; 2 bad input (one line on stderr, no stack trace); 3 the trajectory diverged.
+ */
+import { Command, CommanderError } from 'commander';
+import { checkCommand } from './cli/check.ts';
+import { UserError } from './cli/errors.ts';
+import { listCommand } from './cli/list.ts';
+import { trajectoryCommand } from './cli/trajectory.ts';
+
+const program = new Command()
+  .name('lemmacheck')
+  .description('Numerical checks of the claims of YD21 and JCD on GD for asymmetric low-rank matrix factorization')
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+let exitCode = 0;
+
+program
+  .command('list')
+  .description('list the claims')
+  .option('--json', 'JSON array of { id, paper, where, kind, expected }')
+  .action(async (opts) => listCommand(opts));
+
+program
+  .command('check')
+  .description('check claims (all by default) and their sabotaged variants; write results.json and summary.md')
+  .argument('[ids...]', 'claim ids (see list)')
+  .option('--runs <n>', 'instances per claim (default: per kind)')
+  .option('--seed <s>', 'global seed (each claim derives its own)')
+  .option('--out <dir>', 'output directory', 'reports/latest')
+  .option('--path <p>', 'replay one fast-check path (printed with a refuted verdict)')
+  .option('--sabotaged', 'run the sabotaged variants only (each must be refuted)')
+  .action(async (ids: string[], opts) => {
+    exitCode = await checkCommand(ids, opts);
+  });
+
+program
+  .command('trajectory')
+  .description('run GD from a JSON file { Sigma, U0, V0, eta } and print the diagnostics')
+  .option('--input <file>', 'input JSON file')
+  .option('--iters <n>', 'number of GD steps', '1000')
+  .option('--every <k>', 'record every k steps', '1')
+  .option('--json', 'print JSON arrays')
+  .action(async (opts) => {
+    exitCode = await trajectoryCommand(opts);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+  process.exitCode = exitCode;
+} catch (e) {
+  if (e instanceof CommanderError) {
+    // Commander has already printed its one-line message (or the help text).
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else if (e instanceof UserError) {
+    process.stderr.write(`error: ${e.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.LEMMACHECK_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    process.exitCode = 2;
+  }
+}

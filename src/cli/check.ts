@@ -1,0 +1,88 @@
+/**
+ * `check [ID…] [--runs N] [--seed S] [--out DIR] [--path P] [--sabotaged]`: runs claims (all by
+ * default) with their sabotaged variants, shows progress, prints a summary table, writes
+ * DIR/results.json and DIR/summary.md, and exits 0 exactly when every verdict is as expected.
+ */
+import cliProgress from 'cli-progress';
+import { loadClaims } from '../claims/registry.ts';
+import { DEFAULT_SEED, runClaim, sabotagedVariant, type VerdictRecord } from '../claims/runner.ts';
+import type { Claim } from '../claims/types.ts';
+import { allAsExpected, type CheckedClaim, writeResults } from '../report/results.ts';
+import { parseInteger, UserError } from './errors.ts';
+
+export interface CheckOptions {
+  runs?: string;
+  seed?: string;
+  out?: string;
+  path?: string;
+  sabotaged?: boolean;
+}
+
+async function selectClaims(ids: string[]): Promise<Claim[]> {
+  const claims = await loadClaims();
+  if (ids.length === 0) return claims;
+  return ids.map((id) => {
+    const claim = claims.find((c) => c.id === id);
+    if (!claim) throw new UserError(`unknown claim id '${id}' (run 'npx tsx src/cli.ts list' for the ids)`);
+    return claim;
+  });
+}
+
+function fmt(x: number | null): string {
+  return x === null ? '—' : x.toExponential(2);
+}
+
+function printTable(rows: CheckedClaim[]): void {
+  const w = Math.max(5, ...rows.map((r) => r.record.id.length));
+  const out = process.stdout;
+  out.write(`\n${'claim'.padEnd(w)}  ${'verdict'.padEnd(8)} ${'expected'.padEnd(8)} ok  ${'runs'.padStart(5)}  ${'worst margin'.padStart(12)}  sabotage   time\n`);
+  for (const { record: r, sabotage: s } of rows) {
+    const ok = r.verdict === r.expected && (!s || s.verdict === 'refuted');
+    const sab = s ? (s.verdict === 'refuted' ? 'refuted' : `${s.verdict}!`) : '—';
+    out.write(
+      `${r.id.padEnd(w)}  ${r.verdict.padEnd(8)} ${r.expected.padEnd(8)} ${ok ? '✓ ' : '✗ '}  ${String(r.runs).padStart(5)}  ${fmt(r.worstMargin).padStart(12)}  ${sab.padEnd(9)} ${String(r.timeMs + (s?.timeMs ?? 0)).padStart(5)} ms\n`,
+    );
+  }
+  for (const { record: r, sabotage: s } of rows) {
+    if (r.verdict !== r.expected) {
+      out.write(`\n✗ ${r.id}: ${r.verdict}, expected ${r.expected}.${r.error ? ` ${r.error}.` : ''}\n`);
+      if (r.replay) out.write(`  replay: ${r.replay}\n`);
+    }
+    if (s && s.verdict !== 'refuted') out.write(`\n✗ ${r.id}: the sabotaged variant (${s.sabotage}) was ${s.verdict}, not refuted.\n`);
+  }
+}
+
+export async function checkCommand(ids: string[], opts: CheckOptions): Promise<number> {
+  const runs = opts.runs === undefined ? undefined : parseInteger('--runs', opts.runs, { min: 1, max: 1_000_000 });
+  const seed = opts.seed === undefined ? DEFAULT_SEED : parseInteger('--seed', opts.seed, { min: -(2 ** 31), max: 2 ** 31 - 1 });
+  if (opts.path !== undefined && ids.length !== 1) throw new UserError('--path replays one counterexample: name exactly one claim id');
+  if (opts.path !== undefined && !/^\d+(:\d+)*$/.test(opts.path)) throw new UserError(`--path must look like 12:0:3, got '${opts.path}'`);
+  const claims = await selectClaims(ids);
+  const outDir = opts.out ?? 'reports/latest';
+
+  const tty = process.stderr.isTTY;
+  const bar = tty
+    ? new cliProgress.SingleBar({ format: 'checking [{bar}] {value}/{total} {claim}', clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
+    : null;
+  bar?.start(claims.length, 0, { claim: '' });
+  const results: CheckedClaim[] = [];
+  for (const [i, claim] of claims.entries()) {
+    bar?.update(i, { claim: claim.id });
+    const run = (c: Claim): VerdictRecord => runClaim(c, { runs, seed, path: opts.path });
+    const checked: CheckedClaim = opts.sabotaged
+      ? { record: run(sabotagedVariant(claim)), sabotage: null }
+      : { record: run(claim), sabotage: opts.path ? null : run(sabotagedVariant(claim)) };
+    results.push(checked);
+    if (!tty) {
+      const r = checked.record;
+      process.stderr.write(`[${i + 1}/${claims.length}] ${r.id}: ${r.verdict}${r.verdict === r.expected ? '' : ` (expected ${r.expected})`}, ${r.timeMs} ms\n`);
+    }
+  }
+  bar?.update(claims.length, { claim: '' });
+  bar?.stop();
+  const run = { seed, claims: results };
+  writeResults(outDir, run);
+  printTable(results);
+  process.stdout.write(`\nwrote ${outDir}/results.json and ${outDir}/summary.md\n`);
+  return allAsExpected(run) ? 0 : 1;
+}

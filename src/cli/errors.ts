@@ -1,0 +1,14 @@
+/**
+ * Errors meant for people: a UserError is printed as one line "error: …" with exit code 2, never
+ * as a stack trace.
+ */
+export class UserError extends Error {}
+
+/** Parses a non-negative integer option (or throws a UserError naming it). */
+export function parseInteger(name: string, raw: string, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number {
+  const value = Number(raw);
+  if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(value))
+    throw new UserError(`${name} must be a whole number, got '${raw}'`);
+  if (value < min || value > max) throw new UserError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}

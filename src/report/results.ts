@@ -1,0 +1,115 @@
+/**
+ * Writes a check's outputs: DIR/results.json (the machine-readable contract), DIR/summary.md (for
+ * people) and DIR/counterexamples/<id>.json (one replayable file per refuted verdict).
+ * results.json holds no timings or dates, so the same seed gives the same file on any machine.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { VerdictRecord } from '../claims/runner.ts';
+
+/** A claim's record together with the record of its sabotaged variant. */
+export interface CheckedClaim {
+  readonly record: VerdictRecord;
+  readonly sabotage: VerdictRecord | null;
+}
+
+export interface CheckRun {
+  readonly seed: number;
+  readonly claims: ReadonlyArray<CheckedClaim>;
+}
+
+/** True when every verdict (claims and sabotaged variants) equals its expected verdict. */
+export function allAsExpected(run: CheckRun): boolean {
+  return run.claims.every((c) => c.record.verdict === c.record.expected && (!c.sabotage || c.sabotage.verdict === 'refuted'));
+}
+
+function fileNameFor(id: string): string {
+  return `${id.replace(/[^A-Za-z0-9.\-]+/g, '_')}.json`;
+}
+
+function resultEntry(c: CheckedClaim) {
+  const { timeMs: _time, ...record } = c.record;
+  const entry: Record<string, unknown> = { ...record };
+  if (c.sabotage)
+    entry.sabotage = {
+      description: c.sabotage.sabotage,
+      verdict: c.sabotage.verdict,
+      worstMargin: c.sabotage.worstMargin,
+      ...(c.sabotage.replay ? { replay: c.sabotage.replay } : {}),
+      ...(c.sabotage.error ? { error: c.sabotage.error } : {}),
+    };
+  return entry;
+}
+
+function fmt(x: number | null | undefined, digits = 2): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toExponential(digits);
+}
+
+function markdown(run: CheckRun): string {
+  const lines: string[] = [];
+  const ok = allAsExpected(run);
+  lines.push('# lemmacheck summary', '');
+  lines.push(`Global seed ${run.seed}. ${run.claims.length} claims; ${ok ? 'every verdict as expected' : '**some verdicts differ from the expected ones**'}.`);
+  lines.push('Margins are (rhs − lhs)/scale: negative means violated; the tolerance is a few units of roundoff × dimension (src/claims/tolerance.ts).', '');
+  lines.push('| claim | where | kind | expected | verdict | runs | worst margin | sabotage refuted | time |');
+  lines.push('| --- | --- | --- | --- | --- | ---: | ---: | --- | ---: |');
+  for (const { record: r, sabotage: s } of run.claims) {
+    const mark = r.verdict === r.expected ? '' : ' ⚠';
+    lines.push(
+      `| \`${r.id}\` | ${r.where} | ${r.kind} | ${r.expected} | ${r.verdict}${mark} | ${r.runs} | ${fmt(r.worstMargin)} | ${s ? (s.verdict === 'refuted' ? 'yes' : `**no (${s.verdict})**`) : '—'} | ${r.timeMs + (s?.timeMs ?? 0)} ms |`,
+    );
+  }
+  const errata = run.claims.filter((c) => c.record.erratum);
+  if (errata.length) {
+    lines.push('', '## Errata', '');
+    for (const { record: r } of errata) {
+      lines.push(`### \`${r.id}\` — ${r.where}`, '', `Printed: ${r.statement}`, '', `Erratum: ${r.erratum}`, '');
+      if (r.counterexample) {
+        const f = r.counterexample.failing[0];
+        lines.push(`Shrunk counterexample (saved in counterexamples/${fileNameFor(r.id)}):`, '', '```json', JSON.stringify(r.counterexample.instance), '```');
+        if (f) lines.push(`${f.label}: lhs ${f.lhs}, rhs ${f.rhs}, margin ${fmt(f.margin)} (${fmt(f.toleranceMultiples, 1)} tolerances).`);
+        lines.push('', `Replay: \`${r.replay}\``);
+      }
+      const sib = run.claims.find((c) => c.record.id === r.corrected);
+      if (sib) lines.push('', `Corrected (\`${sib.record.id}\`): ${sib.record.statement} — **${sib.record.verdict}** on ${sib.record.runs} instances, worst margin ${fmt(sib.record.worstMargin)}.`);
+      lines.push('');
+    }
+  }
+  const withConstants = run.claims.filter((c) => c.record.witnesses);
+  if (withConstants.length) {
+    lines.push('', '## Printed constants and the largest witness found', '');
+    lines.push('The witness is the smallest constant an instance needs; its maximum over the instances tried is a lower bound on what the bound needs, not a proof of slack.', '');
+    lines.push('| claim | constant | printed (at the worst instance) | largest witness | ratio |', '| --- | --- | ---: | ---: | ---: |');
+    for (const { record: r } of withConstants)
+      for (const [k, w] of Object.entries(r.witnesses!)) lines.push(`| \`${r.id}\` | ${k} | ${fmt(w.printed, 3)} | ${fmt(w.best, 3)} | ${fmt(w.ratio, 2)} |`);
+  }
+  const unexpected = run.claims.filter((c) => c.record.verdict !== c.record.expected || (c.sabotage && c.sabotage.verdict !== 'refuted'));
+  if (unexpected.length) {
+    lines.push('', '## Unexpected verdicts', '');
+    for (const { record: r, sabotage: s } of unexpected) {
+      if (r.verdict !== r.expected) lines.push(`- \`${r.id}\`: ${r.verdict}, expected ${r.expected}${r.error ? ` — ${r.error}` : ''}${r.replay ? ` — replay: \`${r.replay}\`` : ''}`);
+      if (s && s.verdict !== 'refuted') lines.push(`- \`${r.id}\`: its sabotaged variant (${s.sabotage}) was ${s.verdict}, not refuted: the check may be unable to fail.`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Writes results.json, summary.md and counterexamples/ under `dir`. */
+export function writeResults(dir: string, run: CheckRun): void {
+  mkdirSync(dir, { recursive: true });
+  const cxDir = join(dir, 'counterexamples');
+  rmSync(cxDir, { recursive: true, force: true });
+  const results = { seed: run.seed, claims: run.claims.map(resultEntry) };
+  writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(dir, 'summary.md'), markdown(run));
+  for (const r of run.claims.flatMap((c) => [c.record, ...(c.sabotage ? [c.sabotage] : [])]))
+    if (r.counterexample) {
+      mkdirSync(cxDir, { recursive: true });
+      writeFileSync(
+        join(cxDir, fileNameFor(r.id)),
+        `${JSON.stringify({ id: r.id, seed: r.seed, globalSeed: r.globalSeed, path: r.counterexample.path, replay: r.replay, instance: r.counterexample.instance, failing: r.counterexample.failing }, null, 2)}\n`,
+      );
+    }
+}
+
+export { fileNameFor };
