@@ -11,7 +11,7 @@ import { combine, mul } from '../../src/linalg/dense.ts';
 import { equal } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 
 function check(x: DiagonalState, sign = -1) {
   const { before: s, after } = blockStep(x.sigma, x.U, x.V, x.eta);
@@ -30,7 +30,7 @@ export const eq10 = defineClaim<DiagonalState>({
   kind: 'identity',
   statement:
     'A_{t+1} = A_t + η(Σ − A_tA_tᵀ + B_tB_tᵀ)A_t − η(A_tB_tᵀ − B_tA_tᵀ)B_t − ηA_t(K_tᵀK_t + J_tᵀJ_t)/2 − ηB_t(K_tᵀK_t − J_tᵀJ_t)/2',
-  hypotheses: ['Σ diagonal of rank d (the frame of §2.1)', 'any U, V (d×d), J ((m−d)×d), K ((n−d)×d)', 'any η > 0'],
+  hypotheses: [...DIAGONAL_STATE_HYPOTHESES, 'any η > 0'],
   instances: diagonalState(),
   size: stateSize,
   check: (x) => check(x),

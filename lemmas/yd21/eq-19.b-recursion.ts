@@ -21,7 +21,7 @@ import { lambdaMax, lambdaMin } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 
 interface Form {
   readonly corrected: boolean;
@@ -56,7 +56,7 @@ function check(x: DiagonalState, form: Form): Comparison[] {
 
 const common = {
   kind: 'inequality',
-  hypotheses: ['Σ diagonal of rank d', 'any U, V (d×d), J, K', '0 < η ≤ 1/(16σ₁) (§3.2.3)'],
+  hypotheses: [...DIAGONAL_STATE_HYPOTHESES, '0 < η ≤ 1/(16σ₁) (§3.2.3)'],
   instances: diagonalState({ etaMaxTimesSigma1: 1 / 16 }),
   size: stateSize,
   // The printed form fails on about 0.34% of these instances (measured on 20 000 draws), so 500

@@ -14,7 +14,7 @@ import { combine, mul, mulAll, sub, transpose } from '../../src/linalg/dense.ts'
 import { equal } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 
 function check(x: DiagonalState, keepUKK = true) {
   const { before: s, after } = blockStep(x.sigma, x.U, x.V, x.eta);
@@ -53,7 +53,7 @@ export const eq6to9 = defineClaim<DiagonalState>({
   statement:
     'U_{t+1} = U_t + η(Σ − U_tV_tᵀ)V_t − ηU_tK_tᵀK_t; V_{t+1} = V_t + η(Σ − U_tV_tᵀ)ᵀU_t − ηV_tJ_tᵀJ_t; ' +
     'J_{t+1} = J_t − ηJ_t(V_tᵀV_t + K_tᵀK_t); K_{t+1} = K_t − ηK_t(U_tᵀU_t + J_tᵀJ_t)',
-  hypotheses: ['Σ diagonal of rank d: Σ_{ii} = σ_i for i ≤ d, 0 otherwise', 'any 𝐔 (m×d), 𝐕 (n×d)', 'any η > 0'],
+  hypotheses: [...DIAGONAL_STATE_HYPOTHESES, 'any η > 0'],
   instances: diagonalState(),
   size: stateSize,
   check: (x) => check(x),

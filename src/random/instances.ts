@@ -62,6 +62,12 @@ export function diagonalState(opts: DiagonalStateOptions = {}): fc.Arbitrary<Dia
     );
 }
 
+/** What every diagonalState() instance satisfies, for the claims built on it. */
+export const DIAGONAL_STATE_HYPOTHESES = [
+  'Σ diagonal of rank d: Σ_ii = σ_i (σ₁ ≥ … ≥ σ_d > 0) for i ≤ d, 0 otherwise (the frame of §2.1)',
+  'any U, V (d×d), J ((m−d)×d), K ((n−d)×d)',
+] as const;
+
 /** The largest dimension of a state (for the tolerance). */
 export function stateSize(x: DiagonalState): number {
   return Math.max(x.m, x.n, x.d);
