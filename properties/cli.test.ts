@@ -88,6 +88,81 @@ describe('check', () => {
   });
 });
 
+describe('tighten', () => {
+  test('--json follows { id, constant, printed, best, ratio, evaluations, instance } and the saved instance replays', () => {
+    const out = join(tmp, 'tighten');
+    const r = cli('tighten', 'yd21.lemma-3.2', '--budget', '400', '--seed', '3', '--json', '--out', out);
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.stdout);
+    for (const k of ['id', 'constant', 'printed', 'best', 'ratio', 'evaluations', 'instance']) expect(t).toHaveProperty(k);
+    expect(t).toMatchObject({ id: 'yd21.lemma-3.2', constant: 'C', evaluations: 400 });
+    expect(t.note).toMatch(/lower bound/);
+    const again = cli('tighten', 'yd21.lemma-3.2', '--replay', join(out, 'tighten', 'yd21.lemma-3.2.C.json'), '--json');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).witness).toBe(t.best);
+  });
+
+  test('--try reports whether a smaller constant is refuted', () => {
+    const r = cli('tighten', 'yd21.lemma-3.3', '--try', '-1', '--budget', '3000', '--json');
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.stdout);
+    expect(t.refuted).toBe(true);
+    expect(t.counterexample.failing.length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    [['tighten', 'yd21.lemma-3.2', '--constant', 'D'], /has no constant 'D'/],
+    [['tighten', 'yd21.eq-10.a-update'], /no printed constant/],
+    [['tighten', 'yd21.lemma-3.2', '--try', 'abc'], /--try takes a number/],
+    [['tighten', 'yd21.lemma-3.2', '--budget', '-5'], /--budget/],
+  ])('bad input %j: one line, exit 2', (args, message) => {
+    const r = cli(...args);
+    expect(r.code).toBe(2);
+    expectOneClearLine(r.stderr);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('explore', () => {
+  test('one parameter: points, first failure with a replay that reproduces it', () => {
+    const out = join(tmp, 'explore');
+    const r = cli('explore', 'yd21.lemma-3.3', '--param', 'pBound', '--range', '2:64', '--steps', '4', '--runs', '300', '--json', '--out', out);
+    expect(r.code).toBe(0);
+    const e = JSON.parse(r.stdout);
+    expect(e.parameter).toBe('pBound');
+    expect(e.points[0]).toMatchObject({ value: 2, allowed: true, verdict: 'holds' });
+    expect(e.firstFailure.value).toBeGreaterThan(2);
+    const args = e.firstFailure.replay.replace(/^npx tsx src\/cli\.ts /, '').split(' ');
+    const replayed = cli(...args, '--out', join(tmp, 'explore-replay'), '--no-audit');
+    expect(replayed.code).toBe(1); // the claim is refuted there, which is not its expected verdict
+    const rec = JSON.parse(readFileSync(join(tmp, 'explore-replay', 'results.json'), 'utf8')).claims[0];
+    expect(rec.counterexample).toEqual(e.firstFailure.counterexample);
+  });
+
+  test('two parameters: a phase diagram as JSON and SVG', () => {
+    const out = join(tmp, 'phase');
+    const r = cli('explore', 'yd21.lemma-3.2', '--param', 'etaFactor', '--param', 'sBound', '--steps', '2', '--runs', '50', '--out', out);
+    expect(r.code).toBe(0);
+    const base = join(out, 'explore', 'yd21.lemma-3.2.etaFactor-sBound');
+    expect(JSON.parse(readFileSync(`${base}.json`, 'utf8')).cells).toHaveLength(4);
+    expect(readFileSync(`${base}.svg`, 'utf8')).toMatch(/^<svg /);
+  });
+
+  test.each([
+    [['explore', 'yd21.lemma-3.2', '--param', 'zeta'], /no parameter 'zeta'/],
+    [['explore', 'yd21.lemma-3.2'], /one --param/],
+    [['explore', 'yd21.lemma-3.2', '--param', 'etaFactor', '--range', '5:1'], /--range must be A:B/],
+    [['explore', 'yd21.eq-10.a-update', '--param', 'x'], /no parameters to explore/],
+    [['check', 'yd21.lemma-3.2', '--set', 'zeta=1'], /no parameter 'zeta'/],
+    [['check', 'yd21.lemma-3.2', '--set', 'etaFactor'], /--set takes NAME=VALUE/],
+  ])('bad input %j: one line, exit 2', (args, message) => {
+    const r = cli(...args);
+    expect(r.code).toBe(2);
+    expectOneClearLine(r.stderr);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
 describe('trajectory', () => {
   test('--json samples every K steps from t = 0 with the contract fields', () => {
     const r = cli('trajectory', '--input', inputFile('ok.json', JSON.stringify(smallProblem)), '--iters', '20', '--every', '5', '--json');

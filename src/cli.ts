@@ -7,7 +7,9 @@
 import { Command, CommanderError } from 'commander';
 import { checkCommand } from './cli/check.ts';
 import { UserError } from './cli/errors.ts';
+import { exploreCommand } from './cli/explore.ts';
 import { listCommand } from './cli/list.ts';
+import { tightenCommand } from './cli/tighten.ts';
 import { trajectoryCommand } from './cli/trajectory.ts';
 
 const program = new Command()
@@ -33,8 +35,44 @@ program
   .option('--out <dir>', 'output directory', 'reports/latest')
   .option('--path <p>', 'replay one fast-check path (printed with a refuted verdict)')
   .option('--sabotaged', 'run the sabotaged variants only (each must be refuted)')
+  .option('--set <name=value>', 'fix a parameter of the claim (repeatable; may lie beyond its hypothesis)', (v: string, acc: string[]) => [...acc, v], [])
+  .option('--tighten-budget <n>', 'evaluations per printed constant for the slack table (0: none)', '3000')
+  .option('--no-audit', 'skip the slack table and the hypothesis boundaries')
   .action(async (ids: string[], opts) => {
     exitCode = await checkCommand(ids, opts);
+  });
+
+const collect = (v: string, acc: string[]) => [...acc, v];
+
+program
+  .command('tighten')
+  .description('search for the worst case of a printed constant (the largest witness), or try a smaller constant')
+  .argument('<id>', 'claim id')
+  .option('--constant <name>', 'which constant (default: all the claim has)')
+  .option('--budget <n>', 'objective evaluations', '20000')
+  .option('--seed <s>', 'search seed', '1')
+  .option('--time <seconds>', 'time budget')
+  .option('--try <value>', 'search for a refutation with this constant (a number, or a factor such as 0.5x of the printed one)')
+  .option('--json', 'JSON { id, constant, printed, best, ratio, evaluations, instance, … }')
+  .option('--out <dir>', 'where the worst instance is saved (under tighten/)', 'reports/latest')
+  .option('--replay <file>', 'evaluate a saved worst instance again')
+  .action(async (id: string, opts) => {
+    exitCode = await tightenCommand(id, opts);
+  });
+
+program
+  .command('explore')
+  .description('push a hypothesis past its limit: where does the conclusion first fail? (two --param: a phase diagram)')
+  .argument('<id>', 'claim id')
+  .option('--param <name>', 'parameter (repeat for a phase diagram)', collect, [])
+  .option('--range <a:b>', 'range for each --param (default: the claim\'s exploration range)', collect, [])
+  .option('--steps <k>', 'grid points per parameter')
+  .option('--runs <n>', 'instances per grid point')
+  .option('--seed <s>', 'global seed')
+  .option('--json', 'print the result as JSON')
+  .option('--out <dir>', 'where JSON and SVG are written (under explore/)', 'reports/latest')
+  .action(async (id: string, opts) => {
+    exitCode = await exploreCommand(id, opts);
   });
 
 program

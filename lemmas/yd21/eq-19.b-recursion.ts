@@ -58,6 +58,11 @@ const common = {
   kind: 'inequality',
   hypotheses: [...DIAGONAL_STATE_HYPOTHESES, '0 < η ≤ 1/(16σ₁) (§3.2.3)'],
   instances: diagonalState({ etaMaxTimesSigma1: 1 / 16 }),
+  parameters: {
+    specs: { etaFactor: { description: 'η as a multiple of 1/(16σ₁)', allowed: [0, 1], explore: [1, 1024], scale: 'log' } },
+    instances: (fixed: Readonly<Record<string, number>>) =>
+      fixed.etaFactor === undefined ? diagonalState({ etaMaxTimesSigma1: 1 / 16 }) : diagonalState({ etaTimesSigma1: fixed.etaFactor / 16 }),
+  },
   size: stateSize,
   // The printed form fails on about 0.34% of these instances (measured on 20 000 draws), so 500
   // runs would miss it one time in five; 3000 runs miss it with probability e^{-10}.

@@ -16,6 +16,12 @@ import { atLeast } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
 
+/** P's spectrum in [−pBound, pBound]·σ₁ (pBound = 2 as hypothesised), η = etaFactor·β/(8σ₁). */
+function instances(fixed: Readonly<Record<string, number>>) {
+  const a = fixed.pBound ?? 2;
+  return lemmaInstance((sigma1) => [-a * sigma1, a * sigma1], { etaFactor: fixed.etaFactor });
+}
+
 function quantities(x: LemmaInstance) {
   const M = sub(eye(x.d), scale(sub(x.Sigma, x.X), x.eta));
   const Pprime = mul(mul(M, x.X), M);
@@ -42,7 +48,14 @@ export const lemma33 = defineClaim<LemmaInstance>({
   statement: "p′ ≥ (1 − ησ_d)²p − (8 + 6β)/(1 − β)·σ₁³η² if p < 0, p′ ≥ 0 if p ≥ 0; p = λ_d(P), p′ = λ_d(P′), P′ = (I − η(Σ − P))P(I − η(Σ − P))",
   hypotheses: ['P, Σ ∈ ℝ^{d×d} symmetric', '‖P‖_op ≤ 2σ₁, σ_d I ⪯ Σ ⪯ σ₁ I', 'β ∈ (0, 1), 0 < η ≤ β/(8σ₁)'],
   constants: { C: { printed: (x) => (8 + 6 * x.beta) / (1 - x.beta), formula: '(8 + 6β)/(1 − β)' } },
-  instances: lemmaInstance((sigma1) => [-2 * sigma1, 2 * sigma1]),
+  instances: instances({}),
+  parameters: {
+    specs: {
+      etaFactor: { description: 'η as a multiple of β/(8σ₁)', allowed: [0, 1], explore: [1, 64], scale: 'log' },
+      pBound: { description: 'a in the hypothesis σ₁(P) ≤ a·σ₁', allowed: [0, 2], explore: [2, 32], scale: 'log' },
+    },
+    instances,
+  },
   size: (x) => x.d,
   check: (x, c) => check(x, c.C),
   witness: {

@@ -21,6 +21,8 @@ export interface RunOptions {
   seed?: number;
   /** Replay one fast-check path (from a refuted record) instead of searching. */
   path?: string;
+  /** Extra CLI arguments that select the same instances (e.g. "--set etaFactor=2"), for the replay command. */
+  replayArgs?: string;
 }
 
 export interface EvaluatedComparison extends Comparison {
@@ -123,9 +125,9 @@ export function evaluate<X>(claim: Claim<X>, x: X): EvaluatedComparison[] {
   });
 }
 
-function replayCommand(id: string, globalSeed: number, path: string): string {
+function replayCommand(id: string, globalSeed: number, path: string, extra?: string): string {
   const base = id.endsWith(SABOTAGED) ? `${id.slice(0, -SABOTAGED.length)} --sabotaged` : id;
-  return `npx tsx src/cli.ts check ${base} --seed ${globalSeed} --path ${path}`;
+  return `npx tsx src/cli.ts check ${base}${extra ? ` ${extra}` : ''} --seed ${globalSeed} --path ${path}`;
 }
 
 /** Runs the claim and returns its verdict record. Never throws for a failing or broken check. */
@@ -195,7 +197,7 @@ export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictReco
         const failing = evaluate(claim, x).filter((c) => !c.passes);
         record.counterexample = { instance: toJson(x), path, failing };
       }
-      record.replay = replayCommand(claim.id, globalSeed, path);
+      record.replay = replayCommand(claim.id, globalSeed, path, opts.replayArgs);
     } else if (details.failed) {
       record.verdict = 'error';
       record.error = String(details.errorInstance ?? 'the property failed without a counterexample');

@@ -25,6 +25,23 @@ export interface ConstantSpec<X> {
 /** What a check sees: the constants' values at this instance (printed, or overridden). */
 export type ConstantValues = Readonly<Record<string, number>>;
 
+/** A hypothesis (or an O(·) choice) that `explore` can push beyond its stated limit. */
+export interface ParameterSpec {
+  /** What the number is, e.g. 'η as a multiple of β/(8σ₁)'. */
+  readonly description: string;
+  /** The range the hypothesis (or the recorded choice) allows. */
+  readonly allowed: readonly [number, number];
+  /** The default range `explore` (and the report) scans beyond it. */
+  readonly explore: readonly [number, number];
+  readonly scale: 'linear' | 'log';
+}
+
+/** The claim's instances as a function of its parameters (a parameter left out is sampled over its allowed range). */
+export interface ClaimParameters<X> {
+  readonly specs: Readonly<Record<string, ParameterSpec>>;
+  readonly instances: (fixed: Readonly<Record<string, number>>) => fc.Arbitrary<X>;
+}
+
 /** The deliberately broken variant that must be refuted by the same runner. */
 export interface Sabotage<X> {
   /** What was broken (a constant made too small, a term dropped, a sign flipped). */
@@ -68,6 +85,8 @@ export interface Claim<X = unknown> {
   readonly sabotage: Sabotage<X>;
   /** Default number of fast-check runs (the CLI's --runs overrides it). */
   readonly runs?: number;
+  /** Hypotheses and O(·) choices that can be pushed past their limits (`explore`). */
+  readonly parameters?: ClaimParameters<X>;
 }
 
 /** Declares a claim; an identity function that fixes the instance type. */

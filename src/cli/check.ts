@@ -8,6 +8,13 @@ import { loadClaims } from '../claims/registry.ts';
 import { DEFAULT_SEED, runClaim, sabotagedVariant, type VerdictRecord } from '../claims/runner.ts';
 import type { Claim } from '../claims/types.ts';
 import { allAsExpected, type CheckedClaim, writeResults } from '../report/results.ts';
+import { relative } from 'node:path';
+import { withParameters } from '../claims/parameters.ts';
+import { boundariesOf, slackOf } from '../search/audit.ts';
+import type { TightenResult } from '../search/tighten.ts';
+import { progress } from './progress.ts';
+import { saveTightenResult } from './tighten.ts';
+import { setArgs } from '../search/explore.ts';
 import { parseInteger, UserError } from './errors.ts';
 
 export interface CheckOptions {
@@ -16,6 +23,21 @@ export interface CheckOptions {
   out?: string;
   path?: string;
   sabotaged?: boolean;
+  set?: string[];
+  audit?: boolean;
+  tightenBudget?: string;
+}
+
+/** Parses repeated NAME=VALUE options. */
+function parseSettings(raw: string[] = []): Record<string, number> {
+  return Object.fromEntries(
+    raw.map((s) => {
+      const m = /^([A-Za-z][A-Za-z0-9_]*)=(.+)$/.exec(s);
+      const value = m ? Number(m[2]) : NaN;
+      if (!m || !Number.isFinite(value)) throw new UserError(`--set takes NAME=VALUE with a finite number, got '${s}'`);
+      return [m[1], value];
+    }),
+  );
 }
 
 async function selectClaims(ids: string[]): Promise<Claim[]> {
@@ -57,7 +79,9 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   const seed = opts.seed === undefined ? DEFAULT_SEED : parseInteger('--seed', opts.seed, { min: -(2 ** 31), max: 2 ** 31 - 1 });
   if (opts.path !== undefined && ids.length !== 1) throw new UserError('--path replays one counterexample: name exactly one claim id');
   if (opts.path !== undefined && !/^\d+(:\d+)*$/.test(opts.path)) throw new UserError(`--path must look like 12:0:3, got '${opts.path}'`);
-  const claims = await selectClaims(ids);
+  const settings = parseSettings(opts.set);
+  const replayArgs = setArgs(settings);
+  const claims = (await selectClaims(ids)).map((c) => withParameters(c, settings));
   const outDir = opts.out ?? 'reports/latest';
 
   const tty = process.stderr.isTTY;
@@ -68,7 +92,7 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   const results: CheckedClaim[] = [];
   for (const [i, claim] of claims.entries()) {
     bar?.update(i, { claim: claim.id });
-    const run = (c: Claim): VerdictRecord => runClaim(c, { runs, seed, path: opts.path });
+    const run = (c: Claim): VerdictRecord => runClaim(c, { runs, seed, path: opts.path, replayArgs });
     const checked: CheckedClaim = opts.sabotaged
       ? { record: run(sabotagedVariant(claim)), sabotage: null }
       : { record: run(claim), sabotage: opts.path ? null : run(sabotagedVariant(claim)) };
@@ -80,6 +104,17 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   }
   bar?.update(claims.length, { claim: '' });
   bar?.stop();
+  if (opts.audit !== false && !opts.sabotaged && opts.path === undefined && Object.keys(settings).length === 0) {
+    const tightenBudget = opts.tightenBudget === undefined ? 3000 : parseInteger('--tighten-budget', opts.tightenBudget, { min: 0, max: 100_000_000 });
+    const auditBar = progress('auditing constants and hypotheses');
+    const audit = { tightenBudget, seed: Math.abs(seed), exploreRuns: 200, exploreSteps: 6, saveTighten: (r: TightenResult) => relative(outDir, saveTightenResult(outDir, r)) };
+    results.forEach((c, i) => {
+      auditBar.update(i, results.length, c.record.id);
+      const claim = claims.find((k) => k.id === c.record.id)!;
+      results[i] = { ...c, slack: slackOf(claim, audit), boundaries: boundariesOf(claim, audit) };
+    });
+    auditBar.stop();
+  }
   const run = { seed, claims: results };
   writeResults(outDir, run);
   printTable(results);

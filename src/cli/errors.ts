@@ -1,8 +1,7 @@
-/**
- * Errors meant for people: a UserError is printed as one line "error: …" with exit code 2, never
- * as a stack trace.
- */
-export class UserError extends Error {}
+/** Parsing of command-line values; every problem is a UserError (one line, exit code 2). */
+import { UserError } from '../errors.ts';
+
+export { UserError };
 
 /** Parses a non-negative integer option (or throws a UserError naming it). */
 export function parseInteger(name: string, raw: string, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number {

@@ -28,6 +28,8 @@ export interface DiagonalStateOptions {
   entrySteps?: number;
   /** η = fraction × etaMaxTimesSigma1/σ₁. */
   etaMaxTimesSigma1?: number;
+  /** Fix η = etaTimesSigma1/σ₁ instead of sampling it. */
+  etaTimesSigma1?: number;
 }
 
 /**
@@ -52,7 +54,7 @@ export function diagonalState(opts: DiagonalStateOptions = {}): fc.Arbitrary<Dia
           rest: spectrum(d - 1, ratio * sigma1, sigma1),
           U: gridMatrix(d + mc, d, entryBound, entrySteps),
           V: gridMatrix(d + nc, d, entryBound, entrySteps),
-          eta: stepSize(etaMaxTimesSigma1 / sigma1),
+          eta: opts.etaTimesSigma1 === undefined ? stepSize(etaMaxTimesSigma1 / sigma1) : fc.constant(opts.etaTimesSigma1 / sigma1),
         })
         .map(({ rest, U, V, eta }) => {
           // σ₁ and σ_d are attained, the others lie between them.

@@ -20,12 +20,20 @@ export interface LemmaInstance {
   readonly eta: number;
 }
 
+export interface LemmaInstanceOptions {
+  /** Fix η = etaFactor·β/(8σ₁) (the hypothesis is etaFactor ≤ 1); sampled in (0, 1] when absent. */
+  readonly etaFactor?: number;
+}
+
 /**
  * Lemma instances whose second matrix has eigenvalues in [lo(σ₁), hi(σ₁)].
  * σ₁ ∈ [0.5, 2], σ_d = r·σ₁ with r ∈ [0.01, 1]; Σ's eigenvalues in [σ_d, σ₁] (σ_d attained when d ≥ 1
- * shrinks); η = f·β/(8σ₁) with f ∈ (0, 1] (shrinks to the largest allowed step).
+ * shrinks); η = f·β/(8σ₁) with f ∈ (0, 1] (shrinks to the largest allowed step) unless fixed.
  */
-export function lemmaInstance(spectrumOf: (sigma1: number) => readonly [number, number]): fc.Arbitrary<LemmaInstance> {
+export function lemmaInstance(
+  spectrumOf: (sigma1: number) => readonly [number, number],
+  opts: LemmaInstanceOptions = {},
+): fc.Arbitrary<LemmaInstance> {
   return fc
     .record({ d: fc.integer({ min: 1, max: 5 }), sigma1: inRange(0.5, 2), r: inRange(0.01, 1) })
     .chain(({ d, sigma1, r }) => {
@@ -39,7 +47,7 @@ export function lemmaInstance(spectrumOf: (sigma1: number) => readonly [number, 
           mix: unitInterval(),
           xSpectrum: spectrum(d, lo, hi),
           beta: openUnitInterval(),
-          fraction: stepSize(1),
+          fraction: opts.etaFactor === undefined ? stepSize(1) : fc.constant(opts.etaFactor),
         })
         .map(({ q, sigmaSpectrum, skew, mix, xSpectrum, beta, fraction }) => {
           const rotation = cayley(scale(sub(skew, transpose(skew)), mix / 2));

@@ -6,11 +6,15 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VerdictRecord } from '../claims/runner.ts';
+import type { BoundaryEntry, SlackEntry } from '../search/audit.ts';
+import { findings } from './findings.ts';
 
-/** A claim's record together with the record of its sabotaged variant. */
+/** A claim's record with the record of its sabotaged variant and its audit (slack, boundaries). */
 export interface CheckedClaim {
   readonly record: VerdictRecord;
   readonly sabotage: VerdictRecord | null;
+  readonly slack?: SlackEntry[];
+  readonly boundaries?: BoundaryEntry[];
 }
 
 export interface CheckRun {
@@ -38,6 +42,8 @@ function resultEntry(c: CheckedClaim) {
       ...(c.sabotage.replay ? { replay: c.sabotage.replay } : {}),
       ...(c.sabotage.error ? { error: c.sabotage.error } : {}),
     };
+  if (c.slack?.length) entry.slack = c.slack;
+  if (c.boundaries?.length) entry.boundaries = c.boundaries;
   return entry;
 }
 
@@ -75,13 +81,31 @@ function markdown(run: CheckRun): string {
       lines.push('');
     }
   }
-  const withConstants = run.claims.filter((c) => c.record.witnesses);
-  if (withConstants.length) {
-    lines.push('', '## Printed constants and the largest witness found', '');
-    lines.push('The witness is the smallest constant an instance needs; its maximum over the instances tried is a lower bound on what the bound needs, not a proof of slack.', '');
-    lines.push('| claim | constant | printed (at the worst instance) | largest witness | ratio |', '| --- | --- | ---: | ---: | ---: |');
-    for (const { record: r } of withConstants)
-      for (const [k, w] of Object.entries(r.witnesses!)) lines.push(`| \`${r.id}\` | ${k} | ${fmt(w.printed, 3)} | ${fmt(w.best, 3)} | ${fmt(w.ratio, 2)} |`);
+  const withSlack = run.claims.filter((c) => c.slack?.length);
+  if (withSlack.length) {
+    lines.push('', '## Slack table', '');
+    lines.push(
+      'For each printed constant: the largest witness (the smallest constant an instance needs) found by random sampling, local search and shrinking (`tighten`), the printed value at that instance, and their ratio. The largest witness found is a lower bound on the true supremum, never a proof of slack; a negative witness means the instance needs no constant at all.',
+      '',
+    );
+    lines.push('| claim | constant | printed formula | printed at worst | largest witness | ratio | evaluations | worst instance |', '| --- | --- | --- | ---: | ---: | ---: | ---: | --- |');
+    for (const { record: r, slack } of withSlack)
+      for (const s of slack!)
+        lines.push(`| \`${r.id}\` | ${s.constant} | ${s.formula} | ${fmt(s.printed, 3)} | ${fmt(s.best, 3)} | ${fmt(s.ratio, 2)} | ${s.evaluations} | [${s.instanceFile}](${s.instanceFile}) |`);
+  }
+  const withBoundaries = run.claims.filter((c) => c.boundaries?.length);
+  if (withBoundaries.length) {
+    lines.push('', '## Hypothesis boundaries', '');
+    lines.push('Each hypothesis parameter pushed past its stated limit (`explore`); "held" means no counterexample among the instances tried at that value.', '');
+    lines.push('| claim | parameter | allowed | scanned | held up to | first failure |', '| --- | --- | --- | --- | ---: | ---: |');
+    for (const { record: r, boundaries } of withBoundaries)
+      for (const b of boundaries!)
+        lines.push(`| \`${r.id}\` | ${b.parameter}: ${b.description} | [${b.allowed.join(', ')}] | [${b.range.join(', ')}] | ${b.lastHeld === null ? '—' : b.lastHeld.toPrecision(3)} | ${b.firstFailure === null ? 'none' : b.firstFailure.toPrecision(3)} |`);
+  }
+  const found = findings(run.claims);
+  if (found.length) {
+    lines.push('', '## FINDINGS', '');
+    for (const f of found) lines.push(`- ${f}`);
   }
   const unexpected = run.claims.filter((c) => c.record.verdict !== c.record.expected || (c.sabotage && c.sabotage.verdict !== 'refuted'));
   if (unexpected.length) {
