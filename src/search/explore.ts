@@ -60,7 +60,7 @@ export interface PhaseDiagram {
   readonly runs: number;
 }
 
-export function specFor(claim: Claim, name: string): ParameterSpec {
+export function specFor<X>(claim: Claim<X>, name: string): ParameterSpec {
   const spec = claim.parameters?.specs[name];
   if (!spec) {
     const names = Object.keys(claim.parameters?.specs ?? {});
@@ -88,12 +88,12 @@ export function setArgs(fixed: Record<string, number>): string {
     .join(' ');
 }
 
-function runAt(claim: Claim, fixed: Record<string, number>, opts: ExploreOptions): VerdictRecord {
+function runAt<X>(claim: Claim<X>, fixed: Record<string, number>, opts: ExploreOptions): VerdictRecord {
   return runClaim(withParameters(claim, fixed), { runs: opts.runs, seed: opts.seed, replayArgs: setArgs(fixed) });
 }
 
 /** Scans one parameter over [a, b] and bisects to the first failure. */
-export function exploreOne(claim: Claim, name: string, range: readonly [number, number], opts: ExploreOptions): OneParameterResult {
+export function exploreOne<X>(claim: Claim<X>, name: string, range: readonly [number, number], opts: ExploreOptions): OneParameterResult {
   const spec = specFor(claim, name);
   const values = grid(range[0], range[1], opts.steps, spec.scale);
   const bisections = opts.bisections ?? 6;
@@ -141,8 +141,8 @@ export function exploreOne(claim: Claim, name: string, range: readonly [number, 
 }
 
 /** A pass/fail phase diagram over two parameters. */
-export function exploreTwo(
-  claim: Claim,
+export function exploreTwo<X>(
+  claim: Claim<X>,
   names: readonly [string, string],
   ranges: readonly [readonly [number, number], readonly [number, number]],
   opts: ExploreOptions,
