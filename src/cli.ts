@@ -36,7 +36,8 @@ program
   .option('--path <p>', 'replay one fast-check path (printed with a refuted verdict)')
   .option('--sabotaged', 'run the sabotaged variants only (each must be refuted)')
   .option('--set <name=value>', 'fix a parameter of the claim (repeatable; may lie beyond its hypothesis)', (v: string, acc: string[]) => [...acc, v], [])
-  .option('--tighten-budget <n>', 'evaluations per printed constant for the slack table (0: none)', '3000')
+  .option('--profile <name>', 'default (CI) or thorough (nightly: 10× the instances, 10× the search budget)', 'default')
+  .option('--tighten-budget <n>', 'evaluations per printed constant for the slack table (0: none; default from the profile)')
   .option('--no-audit', 'skip the slack table and the hypothesis boundaries')
   .action(async (ids: string[], opts) => {
     exitCode = await checkCommand(ids, opts);
@@ -70,6 +71,7 @@ program
   .option('--runs <n>', 'instances per grid point')
   .option('--seed <s>', 'global seed')
   .option('--json', 'print the result as JSON')
+  .option('--time <seconds>', 'time budget (the result says when it is partial)')
   .option('--out <dir>', 'where JSON and SVG are written (under explore/)', 'reports/latest')
   .action(async (id: string, opts) => {
     exitCode = await exploreCommand(id, opts);

@@ -15,8 +15,10 @@ export const DEFAULT_SEED = 2021;
 export const DEFAULT_RUNS = { identity: 200, inequality: 2000, trajectory: 25 } as const;
 
 export interface RunOptions {
-  /** Number of instances. */
+  /** Number of instances (overrides the claim's default). */
   runs?: number;
+  /** Multiplies the claim's default number of instances (a profile such as `thorough`). */
+  runsScale?: number;
   /** The global seed; each claim's own seed is derived from it and the claim's id. */
   seed?: number;
   /** Replay one fast-check path (from a refuted record) instead of searching. */
@@ -135,7 +137,7 @@ export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictReco
   const start = performance.now();
   const globalSeed = opts.seed ?? DEFAULT_SEED;
   const seed = claimSeed(globalSeed, claim.id);
-  const numRuns = opts.runs ?? claim.runs ?? DEFAULT_RUNS[claim.kind];
+  const numRuns = opts.runs ?? Math.max(1, Math.round((claim.runs ?? DEFAULT_RUNS[claim.kind]) * (opts.runsScale ?? 1)));
   let runs = 0;
   let vacuousRuns = 0;
   let worstMargin: number | null = null;

@@ -26,7 +26,14 @@ export interface CheckOptions {
   set?: string[];
   audit?: boolean;
   tightenBudget?: string;
+  profile?: string;
 }
+
+/** Depth of a check: `default` for CI and daily use, `thorough` for nightly runs. */
+export const PROFILES = {
+  default: { runsScale: 1, tightenBudget: 3000, exploreRuns: 200, exploreSteps: 6 },
+  thorough: { runsScale: 10, tightenBudget: 30000, exploreRuns: 1000, exploreSteps: 10 },
+} as const;
 
 /** Parses repeated NAME=VALUE options. */
 function parseSettings(raw: string[] = []): Record<string, number> {
@@ -79,6 +86,9 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   const seed = opts.seed === undefined ? DEFAULT_SEED : parseInteger('--seed', opts.seed, { min: -(2 ** 31), max: 2 ** 31 - 1 });
   if (opts.path !== undefined && ids.length !== 1) throw new UserError('--path replays one counterexample: name exactly one claim id');
   if (opts.path !== undefined && !/^\d+(:\d+)*$/.test(opts.path)) throw new UserError(`--path must look like 12:0:3, got '${opts.path}'`);
+  const profileName = opts.profile ?? 'default';
+  if (!(profileName in PROFILES)) throw new UserError(`--profile must be one of ${Object.keys(PROFILES).join(', ')}, got '${profileName}'`);
+  const profile = PROFILES[profileName as keyof typeof PROFILES];
   const settings = parseSettings(opts.set);
   const replayArgs = setArgs(settings);
   const claims = (await selectClaims(ids)).map((c) => withParameters(c, settings));
@@ -92,7 +102,7 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   const results: CheckedClaim[] = [];
   for (const [i, claim] of claims.entries()) {
     bar?.update(i, { claim: claim.id });
-    const run = (c: Claim): VerdictRecord => runClaim(c, { runs, seed, path: opts.path, replayArgs });
+    const run = (c: Claim): VerdictRecord => runClaim(c, { runs, runsScale: profile.runsScale, seed, path: opts.path, replayArgs });
     const checked: CheckedClaim = opts.sabotaged
       ? { record: run(sabotagedVariant(claim)), sabotage: null }
       : { record: run(claim), sabotage: opts.path ? null : run(sabotagedVariant(claim)) };
@@ -105,9 +115,10 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   bar?.update(claims.length, { claim: '' });
   bar?.stop();
   if (opts.audit !== false && !opts.sabotaged && opts.path === undefined && Object.keys(settings).length === 0) {
-    const tightenBudget = opts.tightenBudget === undefined ? 3000 : parseInteger('--tighten-budget', opts.tightenBudget, { min: 0, max: 100_000_000 });
+    const tightenBudget =
+      opts.tightenBudget === undefined ? profile.tightenBudget : parseInteger('--tighten-budget', opts.tightenBudget, { min: 0, max: 100_000_000 });
     const auditBar = progress('auditing constants and hypotheses');
-    const audit = { tightenBudget, seed: Math.abs(seed), exploreRuns: 200, exploreSteps: 6, saveTighten: (r: TightenResult) => relative(outDir, saveTightenResult(outDir, r)) };
+    const audit = { tightenBudget, seed: Math.abs(seed), exploreRuns: profile.exploreRuns, exploreSteps: profile.exploreSteps, saveTighten: (r: TightenResult) => relative(outDir, saveTightenResult(outDir, r)) };
     results.forEach((c, i) => {
       auditBar.update(i, results.length, c.record.id);
       const claim = claims.find((k) => k.id === c.record.id)!;

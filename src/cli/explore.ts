@@ -20,6 +20,7 @@ export interface ExploreCliOptions {
   seed?: string;
   json?: boolean;
   out?: string;
+  time?: string;
 }
 
 function parseRange(raw: string): [number, number] {
@@ -39,13 +40,14 @@ export async function exploreCommand(id: string, opts: ExploreCliOptions): Promi
   const steps = opts.steps === undefined ? (params.length === 1 ? 8 : 6) : parseInteger('--steps', opts.steps, { min: 2, max: 200 });
   const runs = opts.runs === undefined ? undefined : parseInteger('--runs', opts.runs, { min: 1, max: 1_000_000 });
   const seed = opts.seed === undefined ? DEFAULT_SEED : parseInteger('--seed', opts.seed, { min: -(2 ** 31), max: 2 ** 31 - 1 });
+  const timeMs = opts.time === undefined ? undefined : 1000 * parseInteger('--time', opts.time, { min: 1, max: 86_400 });
   const outDir = join(opts.out ?? 'reports/latest', 'explore');
   mkdirSync(outDir, { recursive: true });
   const bar = progress(`explore ${claim.id}`);
   const onProgress = (done: number, total: number) => bar.update(done, total);
 
   if (params.length === 1) {
-    const r = exploreOne(claim, params[0], ranges[0], { steps, runs, seed, onProgress });
+    const r = exploreOne(claim, params[0], ranges[0], { steps, runs, seed, timeMs, onProgress });
     bar.stop();
     const file = join(outDir, fileNameFor(`${claim.id}.${params[0]}`));
     const json = {
@@ -68,11 +70,12 @@ export async function exploreCommand(id: string, opts: ExploreCliOptions): Promi
       process.stdout.write(`first failure at ${params[0]} ≈ ${r.firstFailure.value.toPrecision(4)} (held at ${r.lastHeld === null ? '—' : r.lastHeld.toPrecision(4)})\n`);
       process.stdout.write(`counterexample: ${JSON.stringify(r.firstFailure.record.counterexample?.instance)}\nreplay: ${r.firstFailure.record.replay}\n`);
     } else process.stdout.write(`no failure found up to ${params[0]} = ${ranges[0][1]}\n`);
+    if (r.truncated) process.stdout.write('the time budget ran out before the scan finished: the result is partial\n');
     process.stdout.write(`${r.note}\nwrote ${file}\n`);
     return 0;
   }
 
-  const d = exploreTwo(claim, [params[0], params[1]], [ranges[0], ranges[1]], { steps, runs, seed, onProgress });
+  const d = exploreTwo(claim, [params[0], params[1]], [ranges[0], ranges[1]], { steps, runs, seed, timeMs, onProgress });
   bar.stop();
   const base = join(outDir, fileNameFor(`${claim.id}.${params[0]}-${params[1]}`).replace(/\.json$/, ''));
   writeFileSync(`${base}.json`, `${JSON.stringify(d, null, 2)}\n`);
@@ -82,7 +85,7 @@ export async function exploreCommand(id: string, opts: ExploreCliOptions): Promi
     process.stdout.write(`${claim.id}: rows ${params[1]} (top = largest), columns ${params[0]}; H = holds, R = refuted, V = vacuous, E = error\n`);
     for (const y of [...d.ys].reverse())
       process.stdout.write(
-        `${y.toPrecision(3).padStart(10)}  ${d.xs.map((x) => d.cells.find((c) => c.x === x && c.y === y)!.verdict[0].toUpperCase()).join(' ')}\n`,
+        `${y.toPrecision(3).padStart(10)}  ${d.xs.map((x) => d.cells.find((c) => c.x === x && c.y === y)?.verdict[0].toUpperCase() ?? '·').join(' ')}\n`,
       );
     process.stdout.write(`${''.padStart(12)}${d.xs.map((x) => x.toPrecision(2)).join(' ')}\nwrote ${base}.json and ${base}.svg\n`);
   }

@@ -26,6 +26,7 @@ export function phaseDiagramSvg(p: PhaseDiagram): string {
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${Math.ceil(width)}" height="${top + h + 110}" font-family="sans-serif" font-size="11">`);
   parts.push(`<rect width="100%" height="100%" fill="white"/>`);
   parts.push(`<text x="${left}" y="20" font-size="13" font-weight="bold">${esc(p.id)}: pass/fail phase diagram</text>`);
+  if (p.truncated) parts.push(`<text x="${left + w + 16}" y="${top + 110}" fill="#b00">time budget ran out:</text><text x="${left + w + 16}" y="${top + 124}" fill="#b00">white cells not run</text>`);
   p.cells.forEach((c) => {
     const i = p.xs.indexOf(c.x);
     const j = p.ys.indexOf(c.y);

@@ -16,7 +16,14 @@ export interface ExploreOptions {
   readonly seed?: number;
   readonly steps: number;
   readonly bisections?: number;
+  /** Stop scanning after this many milliseconds; the result says so. */
+  readonly timeMs?: number;
   readonly onProgress?: (done: number, total: number) => void;
+}
+
+function deadline(opts: ExploreOptions): () => boolean {
+  const end = opts.timeMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + opts.timeMs;
+  return () => Date.now() > end;
 }
 
 export interface ExplorePoint {
@@ -38,6 +45,8 @@ export interface OneParameterResult {
   readonly firstFailure: { value: number; record: VerdictRecord } | null;
   /** The largest value found to hold below it. */
   readonly lastHeld: number | null;
+  /** True when the time budget ran out before the scan (and bisection) finished. */
+  readonly truncated: boolean;
   readonly note: string;
 }
 
@@ -58,6 +67,8 @@ export interface PhaseDiagram {
   readonly cells: PhaseCell[];
   readonly seed: number;
   readonly runs: number;
+  /** True when the time budget ran out: cells not reached are missing. */
+  readonly truncated: boolean;
 }
 
 export function specFor<X>(claim: Claim<X>, name: string): ParameterSpec {
@@ -102,7 +113,13 @@ export function exploreOne<X>(claim: Claim<X>, name: string, range: readonly [nu
   const inAllowed = (v: number) => v >= spec.allowed[0] && v <= spec.allowed[1];
   let firstFailure: { value: number; record: VerdictRecord } | null = null;
   let lastHeld: number | null = null;
+  const late = deadline(opts);
+  let truncated = false;
   for (const [i, value] of values.entries()) {
+    if (late()) {
+      truncated = true;
+      break;
+    }
     const record = runAt(claim, { [name]: value }, opts);
     points.push({ value, allowed: inAllowed(value), verdict: record.verdict, worstMargin: record.worstMargin, runs: record.runs });
     opts.onProgress?.(i + 1, total);
@@ -115,6 +132,10 @@ export function exploreOne<X>(claim: Claim<X>, name: string, range: readonly [nu
   if (firstFailure && lastHeld !== null) {
     let [lo, hi] = [lastHeld, firstFailure.value];
     for (let k = 0; k < bisections; k++) {
+      if (late()) {
+        truncated = true;
+        break;
+      }
       const mid = spec.scale === 'log' ? Math.sqrt(lo * hi) : (lo + hi) / 2;
       const record = runAt(claim, { [name]: mid }, opts);
       points.push({ value: mid, allowed: inAllowed(mid), verdict: record.verdict, worstMargin: record.worstMargin, runs: record.runs });
@@ -134,6 +155,7 @@ export function exploreOne<X>(claim: Claim<X>, name: string, range: readonly [nu
     points,
     firstFailure,
     lastHeld,
+    truncated,
     note:
       '"holds" at a value means no counterexample in the runs tried; the first failure is where a refutation was found, ' +
       'so the true boundary lies at or below it.',
@@ -152,8 +174,14 @@ export function exploreTwo<X>(
   const ys = grid(ranges[1][0], ranges[1][1], opts.steps, sy.scale);
   const cells: PhaseCell[] = [];
   let done = 0;
+  const late = deadline(opts);
+  let truncated = false;
   for (const y of ys)
     for (const x of xs) {
+      if (late()) {
+        truncated = true;
+        continue;
+      }
       const record = runAt(claim, { [names[0]]: x, [names[1]]: y }, opts);
       cells.push({ x, y, verdict: record.verdict, worstMargin: record.worstMargin });
       opts.onProgress?.(++done, xs.length * ys.length);
@@ -168,5 +196,6 @@ export function exploreTwo<X>(
     cells,
     seed: opts.seed ?? 0,
     runs: opts.runs ?? 0,
+    truncated,
   };
 }
