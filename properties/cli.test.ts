@@ -88,6 +88,55 @@ describe('check', () => {
   });
 });
 
+describe('reproducibility and sharding', () => {
+  const ids = ['yd21.eq-2-3.gd', 'yd21.eq-12.p-update', 'yd21.eq-12.p-update/corrected', 'yd21.lemma-3.3', 'yd21.lemma-b.1'];
+
+  test('the same seed gives the same results.json in separate processes', () => {
+    const [a, b] = [join(tmp, 'det-a'), join(tmp, 'det-b')];
+    expect(cli('check', ...ids, '--seed', '11', '--out', a).code).toBe(0);
+    expect(cli('check', ...ids, '--seed', '11', '--out', b).code).toBe(0);
+    expect(readFileSync(join(a, 'results.json'), 'utf8')).toBe(readFileSync(join(b, 'results.json'), 'utf8'));
+  });
+
+  test('check --shard 1/2 and 2/2, merged, equal the unsharded results.json', () => {
+    const [s1, s2, merged, whole] = ['shard-1', 'shard-2', 'merged', 'whole'].map((d) => join(tmp, d));
+    expect(cli('check', ...ids, '--shard', '1/2', '--out', s1).code).toBe(0);
+    expect(cli('check', ...ids, '--shard', '2/2', '--out', s2).code).toBe(0);
+    expect(cli('report', 'merge', s1, s2, '--out', merged).code).toBe(0);
+    expect(cli('check', ...ids, '--out', whole).code).toBe(0);
+    const shard1 = JSON.parse(readFileSync(join(s1, 'results.json'), 'utf8')).claims.map((c: { id: string }) => c.id);
+    expect(shard1.length).toBeGreaterThan(0);
+    expect(shard1.length).toBeLessThan(ids.length);
+    expect(readFileSync(join(merged, 'results.json'), 'utf8')).toBe(readFileSync(join(whole, 'results.json'), 'utf8'));
+  });
+
+  test('a saved counterexample replays from disk with the same margins bit for bit', () => {
+    const out = join(tmp, 'replay-disk');
+    cli('check', 'yd21.eq-12.p-update', 'yd21.lemma-3.2', '--out', out, '--no-audit');
+    for (const file of ['yd21.eq-12.p-update.json', 'yd21.lemma-3.2_sabotaged.json']) {
+      const r = cli('check', '--replay', join(out, 'counterexamples', file), '--json');
+      expect(r.code).toBe(0);
+      const saved = JSON.parse(readFileSync(join(out, 'counterexamples', file), 'utf8'));
+      const replayed = JSON.parse(r.stdout);
+      expect(replayed.reproduced).toBe(true);
+      expect(replayed.failing.map((f: { margin: number }) => f.margin)).toEqual(saved.failing.map((f: { margin: number }) => f.margin));
+    }
+  });
+
+  test.each([
+    [['check', '--shard', '3/2'], /--shard must be i\/n/],
+    [['check', '--profile', 'fast'], /--profile must be one of/],
+    [['check', '--replay', '/nonexistent.json'], /cannot read/],
+    [['report', 'merge', '/tmp'], /has no run.json/],
+    [['report', 'squash', '/tmp'], /unknown report action/],
+  ])('bad input %j: one line, exit 2', (args, message) => {
+    const r = cli(...args);
+    expect(r.code).toBe(2);
+    expectOneClearLine(r.stderr);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
 describe('tighten', () => {
   test('--json follows { id, constant, printed, best, ratio, evaluations, instance } and the saved instance replays', () => {
     const out = join(tmp, 'tighten');

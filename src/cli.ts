@@ -9,8 +9,11 @@ import { checkCommand } from './cli/check.ts';
 import { UserError } from './cli/errors.ts';
 import { exploreCommand } from './cli/explore.ts';
 import { listCommand } from './cli/list.ts';
+import { replayCommand } from './cli/replay.ts';
 import { tightenCommand } from './cli/tighten.ts';
 import { trajectoryCommand } from './cli/trajectory.ts';
+import { mergeRuns } from './report/merge.ts';
+import { allAsExpected } from './report/results.ts';
 
 const program = new Command()
   .name('lemmacheck')
@@ -39,11 +42,27 @@ program
   .option('--profile <name>', 'default (CI) or thorough (nightly: 10× the instances, 10× the search budget)', 'default')
   .option('--tighten-budget <n>', 'evaluations per printed constant for the slack table (0: none; default from the profile)')
   .option('--no-audit', 'skip the slack table and the hypothesis boundaries')
+  .option('--shard <i/n>', 'run the i-th of n deterministic slices of the claims (combine with report merge)')
+  .option('--replay <file>', 'evaluate a saved counterexample (DIR/counterexamples/ID.json) again')
+  .option('--json', 'with --replay: print JSON')
   .action(async (ids: string[], opts) => {
-    exitCode = await checkCommand(ids, opts);
+    exitCode = opts.replay ? await replayCommand(opts.replay, !!opts.json) : await checkCommand(ids, opts);
   });
 
 const collect = (v: string, acc: string[]) => [...acc, v];
+
+program
+  .command('report')
+  .description('reports: "report merge DIR… --out DIR" combines the outputs of check --shard runs')
+  .argument('<action>', 'merge')
+  .argument('<dirs...>', 'the --out directories of the shards')
+  .option('--out <dir>', 'where the merged report is written', 'reports/latest')
+  .action(async (action: string, dirs: string[], opts: { out: string }) => {
+    if (action !== 'merge') throw new UserError(`unknown report action '${action}' (use: report merge DIR… --out DIR)`);
+    const merged = mergeRuns(dirs, opts.out);
+    process.stdout.write(`merged ${dirs.length} shards (${merged.claims.length} claims) into ${opts.out}/results.json and ${opts.out}/summary.md\n`);
+    exitCode = allAsExpected(merged) ? 0 : 1;
+  });
 
 program
   .command('tighten')

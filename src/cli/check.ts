@@ -27,6 +27,16 @@ export interface CheckOptions {
   audit?: boolean;
   tightenBudget?: string;
   profile?: string;
+  shard?: string;
+}
+
+/** `i/n` → the claims whose position in the (sorted) registry is ≡ i − 1 (mod n). */
+function parseShard(raw: string | undefined): { index: number; count: number } | null {
+  if (raw === undefined) return null;
+  const m = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  const [index, count] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+  if (!m || count < 1 || index < 1 || index > count) throw new UserError(`--shard must be i/n with 1 ≤ i ≤ n, got '${raw}'`);
+  return { index, count };
 }
 
 /** Depth of a check: `default` for CI and daily use, `thorough` for nightly runs. */
@@ -91,7 +101,10 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   const profile = PROFILES[profileName as keyof typeof PROFILES];
   const settings = parseSettings(opts.set);
   const replayArgs = setArgs(settings);
-  const claims = (await selectClaims(ids)).map((c) => withParameters(c, settings));
+  const shard = parseShard(opts.shard);
+  const claims = (await selectClaims(ids))
+    .filter((_, k) => !shard || k % shard.count === shard.index - 1)
+    .map((c) => withParameters(c, settings));
   const outDir = opts.out ?? 'reports/latest';
 
   const tty = process.stderr.isTTY;

@@ -1,6 +1,7 @@
 /**
  * Writes a check's outputs: DIR/results.json (the machine-readable contract), DIR/summary.md (for
- * people) and DIR/counterexamples/<id>.json (one replayable file per refuted verdict).
+ * people), DIR/counterexamples/<id>.json (one replayable file per refuted verdict) and DIR/run.json
+ * (every record in full, with timings: what `report merge` combines shards from).
  * results.json holds no timings or dates, so the same seed gives the same file on any machine.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -126,6 +127,7 @@ export function writeResults(dir: string, run: CheckRun): void {
   const results = { seed: run.seed, claims: run.claims.map(resultEntry) };
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(dir, 'summary.md'), markdown(run));
+  writeFileSync(join(dir, 'run.json'), `${JSON.stringify(run)}\n`);
   for (const r of run.claims.flatMap((c) => [c.record, ...(c.sabotage ? [c.sabotage] : [])]))
     if (r.counterexample) {
       mkdirSync(cxDir, { recursive: true });
