@@ -5,25 +5,27 @@
  */
 import { describe, expect, test } from 'vitest';
 import { loadClaims } from '../src/claims/registry.ts';
-import { runClaim, sabotagedVariant } from '../src/claims/runner.ts';
+import { isMonteCarloClaim, runAnyClaim, sabotageAnyClaim } from '../src/claims/dispatch.ts';
+import { runClaim } from '../src/claims/runner.ts';
 
 const claims = await loadClaims();
 
 describe.each(claims.map((c) => [c.id, c] as const))('%s', (_id, claim) => {
   test(`verdict is ${claim.expected}`, () => {
-    const record = runClaim(claim);
+    const record = runAnyClaim(claim);
     expect(record.error).toBeUndefined();
     expect(record.verdict, JSON.stringify(record.counterexample ?? record.worstLabel)).toBe(claim.expected);
     expect(record.vacuousRuns).toBeLessThan(record.runs);
   });
 
   test('its sabotaged variant is refuted', () => {
-    const record = runClaim(sabotagedVariant(claim));
+    const record = runAnyClaim(sabotageAnyClaim(claim));
     expect(record.verdict, claim.sabotage.description).toBe('refuted');
-    expect(record.counterexample!.failing.length).toBeGreaterThan(0);
+    if (isMonteCarloClaim(claim)) expect(record.montecarlo!.settings.some((s) => s.verdict === 'refuted')).toBe(true);
+    else expect(record.counterexample!.failing.length).toBeGreaterThan(0);
   });
 
-  if (claim.expected === 'refuted') {
+  if (claim.expected === 'refuted' && !isMonteCarloClaim(claim)) {
     test('the refutation replays exactly from its seed and path, and the corrected sibling holds', () => {
       const first = runClaim(claim);
       const replay = runClaim(claim, { seed: first.globalSeed, path: first.counterexample!.path });
@@ -36,7 +38,7 @@ describe.each(claims.map((c) => [c.id, c] as const))('%s', (_id, claim) => {
       expect(worst.toleranceMultiples!).toBeGreaterThan(1e6);
       const sibling = claims.find((c) => c.id === claim.corrected);
       expect(sibling?.corrects).toBe(claim.id);
-      expect(runClaim(sibling!).verdict).toBe('holds');
+      expect(runAnyClaim(sibling!).verdict).toBe('holds');
     });
   }
 });
