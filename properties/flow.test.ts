@@ -5,8 +5,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { gdStep } from '../src/gd/index.ts';
-import { flowField, quadraticSlope } from '../src/gd/flow.ts';
-import { combine, frobenius, sub } from '../src/linalg/dense.ts';
+import { flowField, quadraticSlope, rk4 } from '../src/gd/flow.ts';
+import { combine, fromRows, frobenius, sub } from '../src/linalg/dense.ts';
 import { relativeTolerance } from '../src/claims/tolerance.ts';
 import { gaussian, stepSize } from '../src/random/arbitraries.ts';
 
@@ -31,4 +31,22 @@ describe('gradient flow', () => {
       expect(quadraticSlope(g(0), g(h), g(2 * h), h)).toBe(a);
     },
   );
+});
+
+describe('rk4', () => {
+  // ȧ = (σ − a²)a, whose s = a² has the closed form of YD21 Cor. 1.2: s_t = σe^{2σt}/(e^{2σt} + σ/a₀² − 1).
+  const sigma = 1.5;
+  const a0 = 0.2;
+  const t = 2;
+  const exact = Math.sqrt((sigma * Math.exp(2 * sigma * t)) / (Math.exp(2 * sigma * t) + sigma / (a0 * a0) - 1));
+  const solve = (steps: number) => {
+    const [y] = rk4(([a]) => [fromRows([[(sigma - a.data[0] ** 2) * a.data[0]]])], [fromRows([[a0]])], t, steps);
+    return y.data[0];
+  };
+  test('is fourth order: halving h divides the error by about 16', () => {
+    const [e1, e2] = [Math.abs(solve(40) - exact), Math.abs(solve(80) - exact)];
+    expect(e2).toBeLessThan(1e-6);
+    expect(e1 / e2).toBeGreaterThan(12);
+    expect(e1 / e2).toBeLessThan(20);
+  });
 });
