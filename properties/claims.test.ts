@@ -62,3 +62,25 @@ test('the registry covers the first thirteen YD21 claims of the catalog', () => 
   ])
     expect(ids).toContain(id);
 });
+
+test('the registry covers the YD21 algebra, proof-step and appendix claims of issue 3', () => {
+  const ids = claims.map((c) => c.id);
+  for (const id of [
+    'yd21.sec-3.3.loss-split',
+    'yd21.eq-23.stage-two-expansion',
+    'yd21.sec-3.2.3.a-split',
+    'yd21.sec-3.2.5.continuous-b',
+    'yd21.sec-3.3.continuous-error',
+    'yd21.eq-31.general-analysis',
+    'yd21.lemma-3.2.proof-split',
+    'yd21.lemma-3.2.proof-factorisation',
+    'yd21.sec-1.balance-drift',
+    'yd21.eq-20.sigma-d-a',
+    'yd21.eq-21.c-d-norms',
+    'yd21.app-f.xi-bound',
+    'yd21.app-e.b-iteration',
+    'yd21.lemma-3.2.proof-steps',
+    'yd21.lemma-3.3.proof-steps',
+  ])
+    expect(ids).toContain(id);
+});
