@@ -86,8 +86,16 @@ export const appEIteration = defineClaim<IterationInstance>({
       .map(({ pi, kappa, x0, theta }) => ({ T, p: pi / T, q: kappa / T, x: iterate(x0, pi / T, kappa / T, theta) })),
   ),
   size: (z) => z.T,
-  check: (z) => check(z),
+  constants: { two: { printed: () => 2, formula: '2 (in 1 + 2pT and 2qT)' } },
+  check: (z, c) => check(z, c.two),
+  // The smallest K with (1 + p)^T ≤ 1 + K·pT; its supremum over pT ≤ 1 is e − 1 ≈ 1.718 (pT = 1, T → ∞).
+  witness: {
+    two: (z, tol) => {
+      const g = (1 + z.p) ** z.T;
+      return (g - 1 - tol * (g + 1)) / (z.p * z.T);
+    },
+  },
   expected: 'holds',
-  sabotage: { description: 'the constant 2 of 1 + 2pT (and 2qT) lowered to 1', check: (z) => check(z, 1) },
+  sabotage: { description: 'the constant 2 of 1 + 2pT (and 2qT) lowered to 1', constants: { two: () => 1 } },
   runs: 500,
 });

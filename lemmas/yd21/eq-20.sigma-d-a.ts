@@ -33,7 +33,13 @@ import { STAGE_ONE_CHOICES, STAGE_ONE_HYPOTHESES, type StageOneState, stageOneSt
 import { stateSize } from '../../src/random/instances.ts';
 import { aPerturbation } from './sec-3.2.3.a-split.ts';
 
-function check(x: StageOneState, weylSign = -1): Comparison[] {
+/** The printed constants 22 (Lemma 3.2's C at β = ½) and 1.5 of (15)/(20). */
+interface Constants {
+  readonly twentyTwo: number;
+  readonly oneAndAHalf: number;
+}
+
+function check(x: StageOneState, k: Constants, weylSign = -1): Comparison[] {
   const { before: s, after } = blockStep(x.sigma, x.U, x.V, x.eta);
   const { eta, sigma1: s1, sigmaD: sd, epsilon: eps, c, eb, m, n, d } = x;
   const r2 = Math.sqrt(2 * s1);
@@ -58,9 +64,9 @@ function check(x: StageOneState, weylSign = -1): Comparison[] {
   const bound2 = 3 * r2 * eb * eb * eps * eps * d * d + r2 * c * c * eps * eps * (m + n);
 
   const a = sigmaMin(s.A);
-  const z = (1 + eta * (sd - a * a)) ** 2 * a * a - 22 * s1 ** 3 * eta * eta;
-  const zScale = 3 * (1 + eta * (sd + 2 * s1)) ** 2 * 2 * a * mb.A + 22 * s1 ** 3 * eta * eta;
-  const bound3 = 1.5 * r2 * eta * (eb * eb + c * c) * eps * eps * (m + n) * d;
+  const z = (1 + eta * (sd - a * a)) ** 2 * a * a - k.twentyTwo * s1 ** 3 * eta * eta;
+  const zScale = 3 * (1 + eta * (sd + 2 * s1)) ** 2 * 2 * a * mb.A + k.twentyTwo * s1 ** 3 * eta * eta;
+  const bound3 = k.oneAndAHalf * r2 * eta * (eb * eb + c * c) * eps * eps * (m + n) * d;
 
   const line1 = sX - eta * bound1;
   const line2 = Math.sqrt(sBar) - eta * bound2;
@@ -78,6 +84,18 @@ function check(x: StageOneState, weylSign = -1): Comparison[] {
   ];
 }
 
+/** The pieces of (15): σ_d(A_{t+1}), (1 + η(σ_d − a²))²a², and the units of the two constants. */
+function endToEnd(x: StageOneState) {
+  const { after, before } = blockStep(x.sigma, x.U, x.V, x.eta);
+  const a = sigmaMin(before.A);
+  return {
+    sNext: sigmaMin(after.A),
+    growth: (1 + x.eta * (x.sigmaD - a * a)) ** 2 * a * a,
+    unit22: x.sigma1 ** 3 * x.eta * x.eta,
+    unitHalf: Math.sqrt(2 * x.sigma1) * x.eta * (x.eb * x.eb + x.c * x.c) * x.epsilon ** 2 * (x.m + x.n) * x.d,
+  };
+}
+
 export const eq20 = defineClaim<StageOneState>({
   id: 'yd21.eq-20.sigma-d-a',
   source: { paper: 'YD21', where: '§3.2.3 first display, (15), (20) (App. A)' },
@@ -90,8 +108,28 @@ export const eq20 = defineClaim<StageOneState>({
   choices: { ...STAGE_ONE_CHOICES },
   instances: stageOneState(),
   size: stateSize,
-  check: (x) => check(x),
+  constants: {
+    twentyTwo: { printed: () => 22, formula: '22 (in −22σ₁³η², Lemma 3.2 at β = ½)' },
+    oneAndAHalf: { printed: () => 1.5, formula: '1.5 (in −1.5√(2σ₁)η(e_b² + c²)ε²(m+n)d)' },
+  },
+  check: (x, c) => check(x, { twentyTwo: c.twentyTwo, oneAndAHalf: c.oneAndAHalf }),
+  // For each constant, the smallest value for which (15) still holds with the other one as printed.
+  witness: {
+    twentyTwo: (x, tol) => {
+      const w = endToEnd(x);
+      const rhs = w.sNext + 1.5 * w.unitHalf;
+      return (w.growth - rhs * rhs - tol * (w.growth + rhs * rhs)) / w.unit22;
+    },
+    oneAndAHalf: (x, tol) => {
+      const w = endToEnd(x);
+      const root = Math.sqrt(Math.max(0, w.growth - 22 * w.unit22));
+      return (root - w.sNext - tol * (root + w.sNext)) / w.unitHalf;
+    },
+  },
   expected: 'holds',
-  sabotage: { description: 'sign of the Weyl perturbation flipped: σ_d(A_{t+1}) ≥ σ_d(A_t + η(Σ − A_tA_tᵀ)A_t) + η‖W_t‖_op', check: (x) => check(x, +1) },
+  sabotage: {
+    description: 'sign of the Weyl perturbation flipped: σ_d(A_{t+1}) ≥ σ_d(A_t + η(Σ − A_tA_tᵀ)A_t) + η‖W_t‖_op',
+    check: (x, c) => check(x, { twentyTwo: c.twentyTwo, oneAndAHalf: c.oneAndAHalf }, +1),
+  },
   runs: 1000,
 });

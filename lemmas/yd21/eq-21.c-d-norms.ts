@@ -24,7 +24,7 @@ import { STAGE_ONE_CHOICES, STAGE_ONE_HYPOTHESES, type StageOneState, stageOneSt
 import { stateSize } from '../../src/random/instances.ts';
 
 /** ebFactor < 1: the sabotage (a B-allowance smaller than the assumption's). */
-function check(x: StageOneState, ebFactor = 1): Comparison[] {
+function check(x: StageOneState, eight: number, ebFactor = 1): Comparison[] {
   const s = blockState(x.sigma, x.U, x.V);
   const mb = blockMagnitudes(x.sigma, x.U, x.V);
   const { sigma1: s1, epsilon: eps, c, m, n, d } = x;
@@ -34,7 +34,7 @@ function check(x: StageOneState, ebFactor = 1): Comparison[] {
   const c1 = 2 * r2 * eb * eb * d * d * eps * eps + jk;
   const c2 = r2 * (eb * eb + c * c) * (m + n) * d * eps * eps;
   const d1 = 4 * s1 * eb * d * eps + jk;
-  const d2 = 8 * s1 * eb * d * eps;
+  const d2 = eight * s1 * eb * d * eps;
   return [
     atMost('[C1] ‖C_t‖ ≤ 2√(2σ₁)e_b²d²ε² + √(2σ₁)c²ε²(max{d,m′} + max{d,n′})', opNorm(s.C), c1, mb.C + c1),
     atMost('[C2] … ≤ √(2σ₁)(e_b² + c²)(m+n)dε²', c1, c2, c1 + c2),
@@ -54,8 +54,17 @@ export const eq21 = defineClaim<StageOneState>({
   choices: { ...STAGE_ONE_CHOICES },
   instances: stageOneState(),
   size: stateSize,
-  check: (x) => check(x),
+  constants: { eight: { printed: () => 8, formula: '8 (in ‖D_t‖_op ≤ 8σ₁e_bdε)' } },
+  check: (x, c) => check(x, c.eight),
+  // The smallest K with ‖D_t‖_op ≤ K·σ₁e_bdε (the end-to-end bound), rounding of ‖D_t‖ deducted.
+  witness: {
+    eight: (x, tol) => {
+      const s = blockState(x.sigma, x.U, x.V);
+      const unit = x.sigma1 * x.eb * x.d * x.epsilon;
+      return (opNorm(s.D) - tol * blockMagnitudes(x.sigma, x.U, x.V).D) / unit;
+    },
+  },
   expected: 'holds',
-  sabotage: { description: 'e_b replaced by e_b/10 on the right sides (a B-allowance ten times too small)', check: (x) => check(x, 0.1) },
+  sabotage: { description: 'e_b replaced by e_b/10 on the right sides (a B-allowance ten times too small)', check: (x, c) => check(x, c.eight, 0.1) },
   runs: 1000,
 });
