@@ -68,7 +68,8 @@ export function jcdState(opts: JcdStateOptions = {}): fc.Arbitrary<JcdState> {
           eta: stepSize(etaMaxTimesSigma1 / sigma1),
         })
         .map(({ head, tailShape, F, G, eta }) => {
-          const sigmaR = ratio * sigma1;
+          // σ_r is σ₁ itself when r = 1, otherwise ratio·σ₁ (both attained).
+          const sigmaR = r === 1 ? sigma1 : ratio * sigma1;
           const top = r === 1 ? [sigma1] : [sigma1, ...head, sigmaR];
           const next = tailRatio * sigmaR;
           const tail = tailCount === 0 ? [] : [next, ...tailShape.map((u) => u * next)];
