@@ -1,0 +1,154 @@
+/**
+ * The WebAssembly SIMD GD kernel (assembly/gd-step.ts, compiled at install time into
+ * build/gd-step.wasm by scripts/build-kernel.ts): loading, and the memory it works in.
+ *
+ * The module is compiled once, synchronously, on first use. It is refused — and the caller falls
+ * back to the TypeScript kernel — when the file is missing, when it was built from another version
+ * of assembly/gd-step.ts (build/gd-step.json records the source's SHA-256), or when this runtime
+ * cannot compile or instantiate it (no SIMD). Nothing is downloaded.
+ *
+ * Memory is a stack of regions in the instance's linear memory: Σ for a trajectory (padded once,
+ * kept for all its steps) and, above it, the per-call iterate, output and work areas, released at
+ * the end of the call. Calls are synchronous and regions are released in reverse order (a
+ * trajectory's observer may itself run GD), so a stack suffices. Typed-array views are made per
+ * call, since growing the memory detaches the old ones.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  sigmaBytes(m: number, n: number): number;
+  workBytes(m: number, n: number, d: number): number;
+  padSigma(ptr: number, m: number, n: number): void;
+  step(S: number, m: number, n: number, d: number, U: number, V: number, eta: number, outU: number, outV: number, work: number): number;
+}
+
+const ROOT = new URL('../../', import.meta.url);
+/** Where the build script writes the module, and the source it compiles. */
+export const WASM_PATHS = {
+  source: fileURLToPath(new URL('assembly/gd-step.ts', ROOT)),
+  wasm: fileURLToPath(new URL('build/gd-step.wasm', ROOT)),
+  stamp: fileURLToPath(new URL('build/gd-step.json', ROOT)),
+};
+
+/** SHA-256 (hex) of the kernel's source, as the build stamp records it. */
+export function sourceHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Regions larger than this are not attempted (wasm32 addresses, i32 offsets in the kernel). */
+const MAX_BYTES = 2 ** 31 - 2 ** 20;
+
+class Arena {
+  private top: number;
+  private readonly live: { start: number; end: number; freed: boolean }[] = [];
+  constructor(
+    private readonly ex: Exports,
+    private readonly base: number,
+  ) {
+    this.top = base;
+  }
+
+  /** Reserves `bytes` (16-byte aligned) on top of the stack; null when it cannot grow that far. */
+  alloc(bytes: number): { start: number; free: () => void } | null {
+    const start = (this.top + 15) & ~15;
+    const end = start + bytes;
+    if (end > MAX_BYTES) return null;
+    const have = this.ex.memory.buffer.byteLength;
+    if (end > have) {
+      try {
+        this.ex.memory.grow(Math.ceil((end - have) / 65536));
+      } catch {
+        return null;
+      }
+    }
+    const region = { start, end, freed: false };
+    this.live.push(region);
+    this.top = end;
+    return {
+      start,
+      free: () => {
+        region.freed = true;
+        while (this.live.length > 0 && this.live[this.live.length - 1].freed) this.live.pop();
+        this.top = this.live.length > 0 ? this.live[this.live.length - 1].end : this.base;
+      },
+    };
+  }
+
+  f64(start: number, length: number): Float64Array {
+    return new Float64Array(this.ex.memory.buffer, start, length);
+  }
+}
+
+/** A padded Σ resident in the kernel's memory, stepped from JavaScript iterates. */
+export interface WasmSigma {
+  /** One GD step (see src/gd/step-ts.ts for the semantics); null when memory ran out. */
+  step(U: Float64Array, V: Float64Array, eta: number, outU: Float64Array, outV: Float64Array): number | null;
+  /** Releases Σ's region. */
+  release(): void;
+}
+
+/** The loaded kernel. */
+export interface WasmKernel {
+  /** Copies and pads Σ (m×n) into the kernel's memory; null when it does not fit. */
+  loadSigma(sigma: Float64Array, m: number, n: number, d: number): WasmSigma | null;
+}
+
+function instantiate(): WasmKernel {
+  const source = readFileSync(WASM_PATHS.source, 'utf8');
+  const stamp = JSON.parse(readFileSync(WASM_PATHS.stamp, 'utf8')) as { sourceSha256?: string };
+  if (stamp.sourceSha256 !== sourceHash(source))
+    throw new Error('build/gd-step.wasm was built from another version of assembly/gd-step.ts (run npm run build:kernel)');
+  const module = new WebAssembly.Module(readFileSync(WASM_PATHS.wasm));
+  const ex = new WebAssembly.Instance(module, { env: { abort: () => { throw new Error('gd-step.wasm aborted'); } } }).exports as unknown as Exports;
+  const arena = new Arena(ex, ex.memory.buffer.byteLength);
+  return {
+    loadSigma(sigma, m, n, d) {
+      const sBytes = ex.sigmaBytes(m, n);
+      const wBytes = ex.workBytes(m, n, d);
+      if (!(sBytes < MAX_BYTES && wBytes < MAX_BYTES)) return null;
+      const s = arena.alloc(sBytes);
+      if (!s) return null;
+      arena.f64(s.start, m * n).set(sigma.subarray(0, m * n));
+      ex.padSigma(s.start, m, n);
+      return {
+        step(U, V, eta, outU, outV) {
+          const io = arena.alloc((2 * m * d + 2 * n * d) * 8 + 64 + wBytes);
+          if (!io) return null;
+          try {
+            const pU = io.start;
+            const pV = (pU + m * d * 8 + 15) & ~15;
+            const pOutU = (pV + n * d * 8 + 15) & ~15;
+            const pOutV = (pOutU + m * d * 8 + 15) & ~15;
+            const pWork = (pOutV + n * d * 8 + 15) & ~15;
+            arena.f64(pU, m * d).set(U.subarray(0, m * d));
+            arena.f64(pV, n * d).set(V.subarray(0, n * d));
+            const f = ex.step(s.start, m, n, d, pU, pV, eta, pOutU, pOutV, pWork);
+            outU.set(arena.f64(pOutU, m * d));
+            outV.set(arena.f64(pOutV, n * d));
+            return f;
+          } finally {
+            io.free();
+          }
+        },
+        release: s.free,
+      };
+    },
+  };
+}
+
+let loaded: { kernel: WasmKernel } | { error: string } | undefined;
+
+/** The kernel, compiled on first call; or why it is unavailable. */
+export function wasmKernel(): { kernel: WasmKernel } | { error: string } {
+  if (loaded === undefined) {
+    try {
+      loaded = { kernel: instantiate() };
+    } catch (e) {
+      loaded = { error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+  return loaded;
+}
