@@ -78,10 +78,7 @@ export function step(S: usize, m: i32, n: i32, d: i32, U: usize, V: usize, eta: 
   const Vt = gV + <usize>(np * dp) * 8;
   const Rt = Vt + <usize>(np * dp) * 8;
 
-  pad(U, m, d, Up, mp, dp);
-  pad(V, n, d, Vp, np, dp);
-  for (let j = 0; j < np; j++)
-    for (let k = 0; k < dp; k++) store<f64>(Vt + <usize>(k * np + j) * 8, load<f64>(Vp + <usize>(j * dp + k) * 8));
+  pack(U, V, m, n, d, Up, Vp, Vt);
   memory.fill(gU, 0, <usize>(mp * dp) * 8);
   memory.fill(gV, 0, <usize>(np * dp) * 8);
 
@@ -99,6 +96,39 @@ export function step(S: usize, m: i32, n: i32, d: i32, U: usize, V: usize, eta: 
   update(U, gU, m, d, dp, eta, outU);
   update(V, gV, n, d, dp, eta, outV);
   return 0.5 * (f64x2.extract_lane(sq, 0) + f64x2.extract_lane(sq, 1));
+}
+
+/**
+ * f(U, V) = ½‖Σ − UVᵀ‖²_F alone, with the residuals formed as in step() (so equal to its return
+ * value bit for bit). Arguments as for step().
+ */
+export function loss(S: usize, m: i32, n: i32, d: i32, U: usize, V: usize, work: usize): f64 {
+  const mp = up4(m);
+  const np = up4(n);
+  const dp = up2(d);
+  const Up = work;
+  const Vp = Up + <usize>(2 * mp * dp) * 8;
+  const Vt = Vp + <usize>(2 * np * dp) * 8;
+  const Rt = Vt + <usize>(np * dp) * 8;
+  pack(U, V, m, n, d, Up, Vp, Vt);
+  let sq = f64x2.splat(0);
+  for (let i0 = 0; i0 < mp; i0 += BI) {
+    const ib = min(BI, mp - i0);
+    for (let j0 = 0; j0 < np; j0 += BJ)
+      sq = f64x2.add(sq, residualTile(S + <usize>(i0 * np + j0) * 8, np, Up + <usize>(i0 * dp) * 8, dp, Vt + <usize>j0 * 8, d, ib, min(BJ, np - j0), Rt));
+  }
+  return 0.5 * (f64x2.extract_lane(sq, 0) + f64x2.extract_lane(sq, 1));
+}
+
+/** Up, Vp: U, V padded to mp×dp, np×dp; Vt = Vpᵀ (dp×np). */
+function pack(U: usize, V: usize, m: i32, n: i32, d: i32, Up: usize, Vp: usize, Vt: usize): void {
+  const mp = up4(m);
+  const np = up4(n);
+  const dp = up2(d);
+  pad(U, m, d, Up, mp, dp);
+  pad(V, n, d, Vp, np, dp);
+  for (let j = 0; j < np; j++)
+    for (let k = 0; k < dp; k++) store<f64>(Vt + <usize>(k * np + j) * 8, load<f64>(Vp + <usize>(j * dp + k) * 8));
 }
 
 /** Copies a rows×cols matrix into a zero-padded rowsP×colsP one. */

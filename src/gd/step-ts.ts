@@ -90,3 +90,40 @@ export function tsStepInto(
   for (let p = 0; p < n * d; p++) outV[p] = V[p] + eta * gradV[p];
   return 0.5 * sumSq;
 }
+
+/** ½‖Σ − UVᵀ‖²_F with the residuals formed exactly as in tsStepInto (rows four at a time). */
+export function tsLoss(sigma: Float64Array, m: number, n: number, d: number, U: Float64Array, V: Float64Array): number {
+  let sumSq = 0;
+  let i = 0;
+  for (; i + 4 <= m; i += 4) {
+    const u0 = i * d;
+    const s0 = i * n;
+    for (let j = 0; j < n; j++) {
+      const vj = j * d;
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      for (let k = 0; k < d; k++) {
+        const v = V[vj + k];
+        a0 += U[u0 + k] * v;
+        a1 += U[u0 + d + k] * v;
+        a2 += U[u0 + 2 * d + k] * v;
+        a3 += U[u0 + 3 * d + k] * v;
+      }
+      const r0 = sigma[s0 + j] - a0;
+      const r1 = sigma[s0 + n + j] - a1;
+      const r2 = sigma[s0 + 2 * n + j] - a2;
+      const r3 = sigma[s0 + 3 * n + j] - a3;
+      sumSq += r0 * r0 + r1 * r1 + r2 * r2 + r3 * r3;
+    }
+  }
+  for (; i < m; i++)
+    for (let j = 0; j < n; j++) {
+      let a = 0;
+      for (let k = 0; k < d; k++) a += U[i * d + k] * V[j * d + k];
+      const r = sigma[i * n + j] - a;
+      sumSq += r * r;
+    }
+  return 0.5 * sumSq;
+}

@@ -23,6 +23,7 @@ interface Exports {
   workBytes(m: number, n: number, d: number): number;
   padSigma(ptr: number, m: number, n: number): void;
   step(S: number, m: number, n: number, d: number, U: number, V: number, eta: number, outU: number, outV: number, work: number): number;
+  loss(S: number, m: number, n: number, d: number, U: number, V: number, work: number): number;
 }
 
 const ROOT = new URL('../../', import.meta.url);
@@ -86,6 +87,8 @@ class Arena {
 export interface WasmSigma {
   /** One GD step (see src/gd/step-ts.ts for the semantics); null when memory ran out. */
   step(U: Float64Array, V: Float64Array, eta: number, outU: Float64Array, outV: Float64Array): number | null;
+  /** f(U, V) = ½‖Σ − UVᵀ‖²_F, bitwise what step() returns; null when memory ran out. */
+  loss(U: Float64Array, V: Float64Array): number | null;
   /** Releases Σ's region. */
   release(): void;
 }
@@ -113,26 +116,32 @@ function instantiate(): WasmKernel {
       if (!s) return null;
       arena.f64(s.start, m * n).set(sigma.subarray(0, m * n));
       ex.padSigma(s.start, m, n);
+      /** Copies (U, V) in, runs `body` on their addresses and the work area, releases them. */
+      const withIterates = <T>(U: Float64Array, V: Float64Array, body: (pU: number, pV: number, pOutU: number, pOutV: number, pWork: number) => T): T | null => {
+        const io = arena.alloc((2 * m * d + 2 * n * d) * 8 + 64 + wBytes);
+        if (!io) return null;
+        try {
+          const pU = io.start;
+          const pV = (pU + m * d * 8 + 15) & ~15;
+          const pOutU = (pV + n * d * 8 + 15) & ~15;
+          const pOutV = (pOutU + m * d * 8 + 15) & ~15;
+          const pWork = (pOutV + n * d * 8 + 15) & ~15;
+          arena.f64(pU, m * d).set(U.subarray(0, m * d));
+          arena.f64(pV, n * d).set(V.subarray(0, n * d));
+          return body(pU, pV, pOutU, pOutV, pWork);
+        } finally {
+          io.free();
+        }
+      };
       return {
-        step(U, V, eta, outU, outV) {
-          const io = arena.alloc((2 * m * d + 2 * n * d) * 8 + 64 + wBytes);
-          if (!io) return null;
-          try {
-            const pU = io.start;
-            const pV = (pU + m * d * 8 + 15) & ~15;
-            const pOutU = (pV + n * d * 8 + 15) & ~15;
-            const pOutV = (pOutU + m * d * 8 + 15) & ~15;
-            const pWork = (pOutV + n * d * 8 + 15) & ~15;
-            arena.f64(pU, m * d).set(U.subarray(0, m * d));
-            arena.f64(pV, n * d).set(V.subarray(0, n * d));
+        step: (U, V, eta, outU, outV) =>
+          withIterates(U, V, (pU, pV, pOutU, pOutV, pWork) => {
             const f = ex.step(s.start, m, n, d, pU, pV, eta, pOutU, pOutV, pWork);
             outU.set(arena.f64(pOutU, m * d));
             outV.set(arena.f64(pOutV, n * d));
             return f;
-          } finally {
-            io.free();
-          }
-        },
+          }),
+        loss: (U, V) => withIterates(U, V, (pU, pV, _oU, _oV, pWork) => ex.loss(s.start, m, n, d, pU, pV, pWork)),
         release: s.free,
       };
     },

@@ -14,7 +14,7 @@
  *
  * This file chooses between them; `kernelInfo()` says which one is active and why.
  */
-import { tsStepInto } from './step-ts.ts';
+import { tsLoss, tsStepInto } from './step-ts.ts';
 import { wasmKernel, type WasmSigma } from './step-wasm.ts';
 
 /** Preallocated buffers for a problem of shape m×n with d columns. */
@@ -98,17 +98,27 @@ export function gdStepInto(
   outV: Float64Array,
   buf: StepBuffers,
 ): number {
-  if (kernelInfo().kernel === 'wasm') {
-    const w = wasmKernel();
-    const resident = 'kernel' in w ? w.kernel.loadSigma(sigma, m, n, d) : null;
-    if (resident) {
-      try {
-        const f = resident.step(U, V, eta, outU, outV);
-        if (f !== null) return f;
-      } finally {
-        resident.release();
-      }
-    }
+  const f = oneShot(sigma, m, n, d, (resident) => resident.step(U, V, eta, outU, outV));
+  return f ?? tsStepInto(sigma, m, n, d, U, V, eta, outU, outV, buf.gradU, buf.gradV);
+}
+
+/**
+ * f(U, V) = ½‖Σ − UVᵀ‖²_F for Σ m×n, U m×d, V n×d (row-major), by the active kernel, with the
+ * residuals formed as in gdStepInto.
+ */
+export function lossInto(sigma: Float64Array, m: number, n: number, d: number, U: Float64Array, V: Float64Array): number {
+  return oneShot(sigma, m, n, d, (resident) => resident.loss(U, V)) ?? tsLoss(sigma, m, n, d, U, V);
+}
+
+/** Runs `body` on a copy of Σ in the WebAssembly memory; null when that kernel is not active or Σ does not fit. */
+function oneShot(sigma: Float64Array, m: number, n: number, d: number, body: (resident: WasmSigma) => number | null): number | null {
+  if (kernelInfo().kernel !== 'wasm') return null;
+  const w = wasmKernel();
+  const resident = 'kernel' in w ? w.kernel.loadSigma(sigma, m, n, d) : null;
+  if (!resident) return null;
+  try {
+    return body(resident);
+  } finally {
+    resident.release();
   }
-  return tsStepInto(sigma, m, n, d, U, V, eta, outU, outV, buf.gradU, buf.gradV);
 }

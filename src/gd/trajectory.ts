@@ -3,7 +3,7 @@
  * The step itself lives in ./step.ts; this module owns the loop, the buffers and divergence.
  */
 import { clone, type Mat } from '../linalg/dense.ts';
-import { gdStepInto, makeStepBuffers, makeStepper } from './step.ts';
+import { gdStepInto, lossInto, makeStepBuffers, makeStepper } from './step.ts';
 
 /** A GD state at iteration t. The matrices passed to an observer are live views: copy to keep. */
 export interface GdState {
@@ -123,16 +123,5 @@ export function gdStep(sigma: Mat, U: Mat, V: Mat, eta: number): { U: Mat; V: Ma
 /** f(U, V) = ½‖UVᵀ − Σ‖²_F, YD21 (1). */
 export function loss(sigma: Mat, U: Mat, V: Mat): number {
   checkShapes(sigma, U, V);
-  const m = sigma.rows;
-  const n = sigma.cols;
-  const d = U.cols;
-  let s = 0;
-  for (let i = 0; i < m; i++)
-    for (let j = 0; j < n; j++) {
-      let uv = 0;
-      for (let k = 0; k < d; k++) uv += U.data[i * d + k] * V.data[j * d + k];
-      const r = sigma.data[i * n + j] - uv;
-      s += r * r;
-    }
-  return 0.5 * s;
+  return lossInto(sigma.data, sigma.rows, sigma.cols, U.cols, U.data, V.data);
 }

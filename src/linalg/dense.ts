@@ -154,8 +154,10 @@ export function maxAbs(a: Mat): number {
 /** The submatrix of rows [r0, r1) and columns [c0, c1). */
 export function block(a: Mat, r0: number, r1: number, c0: number, c1: number): Mat {
   const out = zeros(r1 - r0, c1 - c0);
-  for (let i = r0; i < r1; i++)
-    for (let j = c0; j < c1; j++) out.data[(i - r0) * (c1 - c0) + (j - c0)] = a.data[i * a.cols + j];
+  const { cols, data } = a;
+  const w = c1 - c0;
+  const o = out.data;
+  for (let i = r0; i < r1; i++) for (let j = 0; j < w; j++) o[(i - r0) * w + j] = data[i * cols + c0 + j];
   return out;
 }
 
