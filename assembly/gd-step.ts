@@ -208,132 +208,79 @@ function residualTile(S: usize, np: i32, U: usize, dp: i32, Vt: usize, d: i32, i
   return f64x2.add(q0, q1);
 }
 
-/** gU[0:ib, :] += Rt[0:ib, 0:jb]·V[0:jb, :], in blocks of 4 rows × 4 columns (lanes over k). */
+/** gU[0:ib, :] += Rt[0:ib, 0:jb]·V[0:jb, :]: pairs of rows of gU, up to 10 columns at a time. */
 function gradUTile(Rt: usize, ib: i32, jb: i32, V: usize, dp: i32, gU: usize): void {
   const sg = <usize>dp * 8;
-  const sr = <usize>BJ * 8;
-  for (let ii = 0; ii < ib; ii += 4) {
-    const g = gU + <usize>(ii * dp) * 8;
-    const r0 = Rt + <usize>(ii * BJ) * 8;
-    let kc = 0;
-    for (; kc + 4 <= dp; kc += 4) {
-      const gk = g + <usize>kc * 8;
-      let a00 = v128.load(gk), a01 = v128.load(gk, 16);
-      let a10 = v128.load(gk + sg), a11 = v128.load(gk + sg, 16);
-      let a20 = v128.load(gk + 2 * sg), a21 = v128.load(gk + 2 * sg, 16);
-      let a30 = v128.load(gk + 3 * sg), a31 = v128.load(gk + 3 * sg, 16);
-      let v = V + <usize>kc * 8;
-      let r = r0;
-      for (let j = 0; j < jb; j++) {
-        const v0 = v128.load(v);
-        const v1 = v128.load(v, 16);
-        let w = v128.load64_splat(r);
-        a00 = f64x2.add(a00, f64x2.mul(w, v0));
-        a01 = f64x2.add(a01, f64x2.mul(w, v1));
-        w = v128.load64_splat(r + sr);
-        a10 = f64x2.add(a10, f64x2.mul(w, v0));
-        a11 = f64x2.add(a11, f64x2.mul(w, v1));
-        w = v128.load64_splat(r + 2 * sr);
-        a20 = f64x2.add(a20, f64x2.mul(w, v0));
-        a21 = f64x2.add(a21, f64x2.mul(w, v1));
-        w = v128.load64_splat(r + 3 * sr);
-        a30 = f64x2.add(a30, f64x2.mul(w, v0));
-        a31 = f64x2.add(a31, f64x2.mul(w, v1));
-        v += sg;
-        r += 8;
-      }
-      v128.store(gk, a00);
-      v128.store(gk, a01, 16);
-      v128.store(gk + sg, a10);
-      v128.store(gk + sg, a11, 16);
-      v128.store(gk + 2 * sg, a20);
-      v128.store(gk + 2 * sg, a21, 16);
-      v128.store(gk + 3 * sg, a30);
-      v128.store(gk + 3 * sg, a31, 16);
-    }
-    if (kc < dp) {
-      const gk = g + <usize>kc * 8;
-      let a0 = v128.load(gk), a1 = v128.load(gk + sg), a2 = v128.load(gk + 2 * sg), a3 = v128.load(gk + 3 * sg);
-      let v = V + <usize>kc * 8;
-      let r = r0;
-      for (let j = 0; j < jb; j++) {
-        const v0 = v128.load(v);
-        a0 = f64x2.add(a0, f64x2.mul(v128.load64_splat(r), v0));
-        a1 = f64x2.add(a1, f64x2.mul(v128.load64_splat(r + sr), v0));
-        a2 = f64x2.add(a2, f64x2.mul(v128.load64_splat(r + 2 * sr), v0));
-        a3 = f64x2.add(a3, f64x2.mul(v128.load64_splat(r + 3 * sr), v0));
-        v += sg;
-        r += 8;
-      }
-      v128.store(gk, a0);
-      v128.store(gk + sg, a1);
-      v128.store(gk + 2 * sg, a2);
-      v128.store(gk + 3 * sg, a3);
-    }
-  }
+  for (let ii = 0; ii < ib; ii += 2)
+    for (let kc = 0; kc < dp; kc += 10)
+      gradChunk((dp - kc) >> 1, Rt + <usize>(ii * BJ) * 8, <usize>BJ * 8, 8, V + <usize>kc * 8, sg, jb, gU + <usize>(ii * dp + kc) * 8, sg);
 }
 
-/** gV[0:jb, :] += Rt[0:ib, 0:jb]ᵀ·U[0:ib, :], in blocks of 4 rows of gV × 4 columns (lanes over k). */
+/** gV[0:jb, :] += Rt[0:ib, 0:jb]ᵀ·U[0:ib, :]: pairs of rows of gV, up to 10 columns at a time. */
 function gradVTile(Rt: usize, ib: i32, jb: i32, U: usize, dp: i32, gV: usize): void {
   const sg = <usize>dp * 8;
-  const sr = <usize>BJ * 8;
-  for (let jj = 0; jj < jb; jj += 4) {
-    const g = gV + <usize>(jj * dp) * 8;
-    const r0 = Rt + <usize>jj * 8;
-    let kc = 0;
-    for (; kc + 4 <= dp; kc += 4) {
-      const gk = g + <usize>kc * 8;
-      let a00 = v128.load(gk), a01 = v128.load(gk, 16);
-      let a10 = v128.load(gk + sg), a11 = v128.load(gk + sg, 16);
-      let a20 = v128.load(gk + 2 * sg), a21 = v128.load(gk + 2 * sg, 16);
-      let a30 = v128.load(gk + 3 * sg), a31 = v128.load(gk + 3 * sg, 16);
-      let u = U + <usize>kc * 8;
-      let r = r0;
-      for (let i = 0; i < ib; i++) {
-        const u0 = v128.load(u);
-        const u1 = v128.load(u, 16);
-        let w = v128.load64_splat(r);
-        a00 = f64x2.add(a00, f64x2.mul(w, u0));
-        a01 = f64x2.add(a01, f64x2.mul(w, u1));
-        w = v128.load64_splat(r + 8);
-        a10 = f64x2.add(a10, f64x2.mul(w, u0));
-        a11 = f64x2.add(a11, f64x2.mul(w, u1));
-        w = v128.load64_splat(r + 16);
-        a20 = f64x2.add(a20, f64x2.mul(w, u0));
-        a21 = f64x2.add(a21, f64x2.mul(w, u1));
-        w = v128.load64_splat(r + 24);
-        a30 = f64x2.add(a30, f64x2.mul(w, u0));
-        a31 = f64x2.add(a31, f64x2.mul(w, u1));
-        u += sg;
-        r += sr;
-      }
-      v128.store(gk, a00);
-      v128.store(gk, a01, 16);
-      v128.store(gk + sg, a10);
-      v128.store(gk + sg, a11, 16);
-      v128.store(gk + 2 * sg, a20);
-      v128.store(gk + 2 * sg, a21, 16);
-      v128.store(gk + 3 * sg, a30);
-      v128.store(gk + 3 * sg, a31, 16);
+  for (let jj = 0; jj < jb; jj += 2)
+    for (let kc = 0; kc < dp; kc += 10)
+      gradChunk((dp - kc) >> 1, Rt + <usize>jj * 8, 8, <usize>BJ * 8, U + <usize>kc * 8, sg, ib, gV + <usize>(jj * dp + kc) * 8, sg);
+}
+
+/**
+ * Two rows g, g′ (at G and G + gs) of a gradient, min(nv, 5) vectors of two columns each:
+ * for t < len, g += r_t·x_t and g′ += r′_t·x_t, where x_t is the row at X + t·xs, r_t the scalar
+ * at R + t·rstep and r′_t at R + rs0 + t·rstep (t increasing: the order the TypeScript kernel uses).
+ */
+function gradChunk(nv: i32, R: usize, rs0: usize, rstep: usize, X: usize, xs: usize, len: i32, G: usize, gs: usize): void {
+  if (nv >= 5) gradChunkN(5, R, rs0, rstep, X, xs, len, G, gs);
+  else if (nv == 4) gradChunkN(4, R, rs0, rstep, X, xs, len, G, gs);
+  else if (nv == 3) gradChunkN(3, R, rs0, rstep, X, xs, len, G, gs);
+  else if (nv == 2) gradChunkN(2, R, rs0, rstep, X, xs, len, G, gs);
+  else gradChunkN(1, R, rs0, rstep, X, xs, len, G, gs);
+}
+
+/** gradChunk for a constant nv ∈ 1…5: inlined, so each case keeps its 2·nv accumulators in registers. */
+@inline function gradChunkN(nv: i32, R: usize, rs0: usize, rstep: usize, X: usize, xs: usize, len: i32, G: usize, gs: usize): void {
+  const zero = f64x2.splat(0);
+  let a0 = v128.load(G), b0 = v128.load(G + gs);
+  let a1 = zero, b1 = zero, a2 = zero, b2 = zero, a3 = zero, b3 = zero, a4 = zero, b4 = zero;
+  if (nv > 1) { a1 = v128.load(G, 16); b1 = v128.load(G + gs, 16); }
+  if (nv > 2) { a2 = v128.load(G, 32); b2 = v128.load(G + gs, 32); }
+  if (nv > 3) { a3 = v128.load(G, 48); b3 = v128.load(G + gs, 48); }
+  if (nv > 4) { a4 = v128.load(G, 64); b4 = v128.load(G + gs, 64); }
+  let r = R;
+  let x = X;
+  for (let t = 0; t < len; t++) {
+    const p = v128.load64_splat(r);
+    const q = v128.load64_splat(r + rs0);
+    let v = v128.load(x);
+    a0 = f64x2.add(a0, f64x2.mul(p, v));
+    b0 = f64x2.add(b0, f64x2.mul(q, v));
+    if (nv > 1) {
+      v = v128.load(x, 16);
+      a1 = f64x2.add(a1, f64x2.mul(p, v));
+      b1 = f64x2.add(b1, f64x2.mul(q, v));
     }
-    if (kc < dp) {
-      const gk = g + <usize>kc * 8;
-      let a0 = v128.load(gk), a1 = v128.load(gk + sg), a2 = v128.load(gk + 2 * sg), a3 = v128.load(gk + 3 * sg);
-      let u = U + <usize>kc * 8;
-      let r = r0;
-      for (let i = 0; i < ib; i++) {
-        const u0 = v128.load(u);
-        a0 = f64x2.add(a0, f64x2.mul(v128.load64_splat(r), u0));
-        a1 = f64x2.add(a1, f64x2.mul(v128.load64_splat(r + 8), u0));
-        a2 = f64x2.add(a2, f64x2.mul(v128.load64_splat(r + 16), u0));
-        a3 = f64x2.add(a3, f64x2.mul(v128.load64_splat(r + 24), u0));
-        u += sg;
-        r += sr;
-      }
-      v128.store(gk, a0);
-      v128.store(gk + sg, a1);
-      v128.store(gk + 2 * sg, a2);
-      v128.store(gk + 3 * sg, a3);
+    if (nv > 2) {
+      v = v128.load(x, 32);
+      a2 = f64x2.add(a2, f64x2.mul(p, v));
+      b2 = f64x2.add(b2, f64x2.mul(q, v));
     }
+    if (nv > 3) {
+      v = v128.load(x, 48);
+      a3 = f64x2.add(a3, f64x2.mul(p, v));
+      b3 = f64x2.add(b3, f64x2.mul(q, v));
+    }
+    if (nv > 4) {
+      v = v128.load(x, 64);
+      a4 = f64x2.add(a4, f64x2.mul(p, v));
+      b4 = f64x2.add(b4, f64x2.mul(q, v));
+    }
+    r += rstep;
+    x += xs;
   }
+  v128.store(G, a0);
+  v128.store(G + gs, b0);
+  if (nv > 1) { v128.store(G, a1, 16); v128.store(G + gs, b1, 16); }
+  if (nv > 2) { v128.store(G, a2, 32); v128.store(G + gs, b2, 32); }
+  if (nv > 3) { v128.store(G, a3, 48); v128.store(G + gs, b3, 48); }
+  if (nv > 4) { v128.store(G, a4, 64); v128.store(G + gs, b4, 64); }
 }
