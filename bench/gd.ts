@@ -18,22 +18,26 @@ const DIAG = { m: 100, n: 80, ds: [3, 5, 10, 20] };
 const MIN_BATCH_MS = 300;
 const BATCHES = 5;
 
-interface NumpyTimes {
-  numpy: string;
-  shapes: number[];
-  diagnostics: number[];
+type Job = { kind: 'step'; m: number; n: number; k: number } | { kind: 'diagnostics'; m: number; n: number; d: number };
+
+/** Why NumPy is skipped (python3 or NumPy missing), or null when it can be used. */
+function numpyMissing(): string | null {
+  const probe = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
+  return probe.error ? 'python3 not found' : probe.status !== 0 ? 'NumPy not importable by python3' : null;
 }
 
-/** Runs bench/reference.py; null (with the reason) when python3 or NumPy is missing. */
-function numpyTimes(): NumpyTimes | { missing: string } {
-  const probe = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) return { missing: probe.error ? 'python3 not found' : 'NumPy not importable by python3' };
+/**
+ * Times one job in NumPy (bench/reference.py, one thread). Each job is its own python3 run, made
+ * right after the engine's timing of the same job, so both see the same machine load.
+ */
+function numpyMicros(job: Job): { numpy: string; us: number } {
   const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
   const script = fileURLToPath(new URL('reference.py', import.meta.url));
-  const input = JSON.stringify({ shapes: SHAPES, diagnostics: DIAG, minBatchMs: MIN_BATCH_MS, batches: BATCHES });
-  const run = spawnSync('python3', [script], { input, env, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const input = JSON.stringify({ jobs: [job], minBatchMs: MIN_BATCH_MS, batches: BATCHES });
+  const run = spawnSync('python3', [script], { input, env, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`bench/reference.py failed:\n${run.stderr}`);
-  return JSON.parse(run.stdout) as NumpyTimes;
+  const out = JSON.parse(run.stdout) as { numpy: string; us: number[] };
+  return { numpy: out.numpy, us: out.us[0] };
 }
 
 function stepMicros(kernel: 'wasm' | 'ts', m: number, n: number, k: number): number {
@@ -60,27 +64,34 @@ function diagnosticsMicros(m: number, n: number, d: number): number {
 
 const json = process.argv.includes('--json');
 const info = kernelInfo();
-const np = numpyTimes();
-const have = 'numpy' in np ? np : null;
+const missing = numpyMissing();
+let numpyVersion: string | null = null;
+const numpy = (job: Job): number | undefined => {
+  if (missing !== null) return undefined;
+  const r = numpyMicros(job);
+  numpyVersion = r.numpy;
+  return r.us;
+};
 const log = (line: string) => (json ? process.stderr.write(line + '\n') : console.log(line));
 
-log(`kernel: ${info.kernel}${info.reason ? ` (${info.reason})` : ''}; NumPy: ${have ? `${have.numpy}, 1 thread` : `skipped, ${'missing' in np ? np.missing : ''}`}`);
-const shapes = SHAPES.map(([m, n, k], i) => {
+log(`kernel: ${info.kernel}${info.reason ? ` (${info.reason})` : ''}; NumPy: ${missing === null ? '1 thread (OMP/OPENBLAS/MKL_NUM_THREADS=1)' : `skipped, ${missing}`}`);
+const shapes = SHAPES.map(([m, n, k]) => {
   const usPerStep = stepMicros(info.kernel, m, n, k);
+  const numpyUsPerStep = numpy({ kind: 'step', m, n, k });
   const tsUsPerStep = info.kernel === 'ts' ? usPerStep : stepMicros('ts', m, n, k);
   const gflops = (6 * m * n * k) / usPerStep / 1e3;
-  const numpyUsPerStep = have?.shapes[i];
   return { m, n, k, usPerStep, gflops, tsUsPerStep, ...(numpyUsPerStep === undefined ? {} : { numpyUsPerStep, ratio: usPerStep / numpyUsPerStep }) };
 });
-const diags = DIAG.ds.map((d, i) => {
+const diags = DIAG.ds.map((d) => {
   const usPerCall = diagnosticsMicros(DIAG.m, DIAG.n, d);
-  const numpyUsPerCall = have?.diagnostics[i];
+  const numpyUsPerCall = numpy({ kind: 'diagnostics', m: DIAG.m, n: DIAG.n, d });
   return { m: DIAG.m, n: DIAG.n, d, usPerCall, ...(numpyUsPerCall === undefined ? {} : { numpyUsPerCall, ratio: usPerCall / numpyUsPerCall }) };
 });
 
-if (json) console.log(JSON.stringify({ kernel: info.kernel, numpy: have?.numpy ?? null, shapes, diagnostics: diags }, null, 2));
+if (json) console.log(JSON.stringify({ kernel: info.kernel, numpy: numpyVersion, shapes, diagnostics: diags }, null, 2));
 else {
   const f = (x: number | undefined, digits = 1) => (x === undefined ? '—' : x.toFixed(digits));
+  if (numpyVersion) console.log(`NumPy ${numpyVersion}`);
   console.log(`\n| m×n×k | engine µs/step | GFLOP/s | TS fallback µs/step | NumPy µs/step | engine/NumPy |`);
   console.log(`| --- | ---: | ---: | ---: | ---: | ---: |`);
   for (const s of shapes)

@@ -1,7 +1,7 @@
 """NumPy reference timings for bench/gd.ts: the GD step and the diagnostics, single-threaded.
 
-Reads {"shapes": [[m, n, k], ...], "diagnostics": {"m", "n", "ds": [...]}, "minBatchMs", "batches"}
-on stdin, writes {"numpy": version, "shapes": [us, ...], "diagnostics": [us, ...]} on stdout.
+Reads {"jobs": [{"kind": "step", "m", "n", "k"} | {"kind": "diagnostics", "m", "n", "d"}, ...],
+"minBatchMs", "batches"} on stdin, writes {"numpy": version, "us": [µs per call, one per job]} on stdout.
 Timing as in bench/timing.ts: warm up, find a batch of at least minBatchMs, median of the batches.
 The caller sets OMP/OPENBLAS/MKL_NUM_THREADS=1.
 """
@@ -77,10 +77,14 @@ def main():
     req = json.load(sys.stdin)
     rng = np.random.default_rng(1)
     ms, b = req["minBatchMs"], req["batches"]
-    shapes = [median_micros(gd_step(m, n, k, rng), ms, b) for m, n, k in req["shapes"]]
-    dg = req["diagnostics"]
-    diags = [median_micros(diagnostics(dg["m"], dg["n"], d, rng), ms, b) for d in dg["ds"]]
-    json.dump({"numpy": np.__version__, "shapes": shapes, "diagnostics": diags}, sys.stdout)
+    us = []
+    for job in req["jobs"]:
+        if job["kind"] == "step":
+            fn = gd_step(job["m"], job["n"], job["k"], rng)
+        else:
+            fn = diagnostics(job["m"], job["n"], job["d"], rng)
+        us.append(median_micros(fn, ms, b))
+    json.dump({"numpy": np.__version__, "us": us}, sys.stdout)
 
 
 main()

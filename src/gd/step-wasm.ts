@@ -7,11 +7,11 @@
  * of assembly/gd-step.ts (build/gd-step.json records the source's SHA-256), or when this runtime
  * cannot compile or instantiate it (no SIMD). Nothing is downloaded.
  *
- * Memory is a stack of regions in the instance's linear memory: Σ for a trajectory (padded once,
- * kept for all its steps) and, above it, the per-call iterate, output and work areas, released at
- * the end of the call. Calls are synchronous and regions are released in reverse order (a
- * trajectory's observer may itself run GD), so a stack suffices. Typed-array views are made per
- * call, since growing the memory detaches the old ones.
+ * Memory is a stack of regions in the instance's linear memory, one per resident Σ (padded once,
+ * kept for all the steps of a trajectory) with its iterate, output and work areas. Calls are
+ * synchronous and regions are released in reverse order (a trajectory's observer may itself run
+ * GD), so a stack suffices. Typed-array views are remade when the memory has grown, since growing
+ * detaches the old ones.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -85,17 +85,20 @@ class Arena {
 
 /** A padded Σ resident in the kernel's memory, stepped from JavaScript iterates. */
 export interface WasmSigma {
-  /** One GD step (see src/gd/step-ts.ts for the semantics); null when memory ran out. */
-  step(U: Float64Array, V: Float64Array, eta: number, outU: Float64Array, outV: Float64Array): number | null;
-  /** f(U, V) = ½‖Σ − UVᵀ‖²_F, bitwise what step() returns; null when memory ran out. */
-  loss(U: Float64Array, V: Float64Array): number | null;
+  /** One GD step (see src/gd/step-ts.ts for the semantics). */
+  step(U: Float64Array, V: Float64Array, eta: number, outU: Float64Array, outV: Float64Array): number;
+  /** f(U, V) = ½‖Σ − UVᵀ‖²_F, bitwise what step() returns. */
+  loss(U: Float64Array, V: Float64Array): number;
   /** Releases Σ's region. */
   release(): void;
 }
 
 /** The loaded kernel. */
 export interface WasmKernel {
-  /** Copies and pads Σ (m×n) into the kernel's memory; null when it does not fit. */
+  /**
+   * Copies and pads Σ (m×n) into the kernel's memory, with room for the iterates and the work area
+   * of rank d; null when it does not fit.
+   */
   loadSigma(sigma: Float64Array, m: number, n: number, d: number): WasmSigma | null;
 }
 
@@ -111,37 +114,43 @@ function instantiate(): WasmKernel {
     loadSigma(sigma, m, n, d) {
       const sBytes = ex.sigmaBytes(m, n);
       const wBytes = ex.workBytes(m, n, d);
-      if (!(sBytes < MAX_BYTES && wBytes < MAX_BYTES)) return null;
-      const s = arena.alloc(sBytes);
+      const ioBytes = (2 * m * d + 2 * n * d) * 8 + 64;
+      if (!(sBytes + ioBytes + wBytes < MAX_BYTES)) return null;
+      // One region: Σ (padded), U, V, the outputs and the work area, each 16-byte aligned.
+      const s = arena.alloc(sBytes + ioBytes + wBytes);
       if (!s) return null;
-      arena.f64(s.start, m * n).set(sigma.subarray(0, m * n));
-      ex.padSigma(s.start, m, n);
-      /** Copies (U, V) in, runs `body` on their addresses and the work area, releases them. */
-      const withIterates = <T>(U: Float64Array, V: Float64Array, body: (pU: number, pV: number, pOutU: number, pOutV: number, pWork: number) => T): T | null => {
-        const io = arena.alloc((2 * m * d + 2 * n * d) * 8 + 64 + wBytes);
-        if (!io) return null;
-        try {
-          const pU = io.start;
-          const pV = (pU + m * d * 8 + 15) & ~15;
-          const pOutU = (pV + n * d * 8 + 15) & ~15;
-          const pOutV = (pOutU + m * d * 8 + 15) & ~15;
-          const pWork = (pOutV + n * d * 8 + 15) & ~15;
-          arena.f64(pU, m * d).set(U.subarray(0, m * d));
-          arena.f64(pV, n * d).set(V.subarray(0, n * d));
-          return body(pU, pV, pOutU, pOutV, pWork);
-        } finally {
-          io.free();
+      const pS = s.start;
+      const pU = pS + sBytes;
+      const pV = (pU + m * d * 8 + 15) & ~15;
+      const pOutU = (pV + n * d * 8 + 15) & ~15;
+      const pOutV = (pOutU + m * d * 8 + 15) & ~15;
+      const pWork = (pOutV + n * d * 8 + 15) & ~15;
+      arena.f64(pS, m * n).set(sigma.subarray(0, m * n));
+      ex.padSigma(pS, m, n);
+      // Views into the memory, remade when it has grown (which detaches the old buffer).
+      let buffer: ArrayBufferLike | null = null;
+      const empty = new Float64Array(0);
+      let views: Record<'U' | 'V' | 'outU' | 'outV', Float64Array> = { U: empty, V: empty, outU: empty, outV: empty };
+      const copyIn = (U: Float64Array, V: Float64Array) => {
+        if (buffer !== ex.memory.buffer) {
+          buffer = ex.memory.buffer;
+          views = { U: arena.f64(pU, m * d), V: arena.f64(pV, n * d), outU: arena.f64(pOutU, m * d), outV: arena.f64(pOutV, n * d) };
         }
+        views.U.set(U.length === m * d ? U : U.subarray(0, m * d));
+        views.V.set(V.length === n * d ? V : V.subarray(0, n * d));
       };
       return {
-        step: (U, V, eta, outU, outV) =>
-          withIterates(U, V, (pU, pV, pOutU, pOutV, pWork) => {
-            const f = ex.step(s.start, m, n, d, pU, pV, eta, pOutU, pOutV, pWork);
-            outU.set(arena.f64(pOutU, m * d));
-            outV.set(arena.f64(pOutV, n * d));
-            return f;
-          }),
-        loss: (U, V) => withIterates(U, V, (pU, pV, _oU, _oV, pWork) => ex.loss(s.start, m, n, d, pU, pV, pWork)),
+        step(U, V, eta, outU, outV) {
+          copyIn(U, V);
+          const f = ex.step(pS, m, n, d, pU, pV, eta, pOutU, pOutV, pWork);
+          outU.set(views.outU);
+          outV.set(views.outV);
+          return f;
+        },
+        loss(U, V) {
+          copyIn(U, V);
+          return ex.loss(pS, m, n, d, pU, pV, pWork);
+        },
         release: s.free,
       };
     },

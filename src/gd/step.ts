@@ -76,7 +76,7 @@ export function makeStepper(sigma: Float64Array, m: number, n: number, d: number
     return tsStepInto(sigma, m, n, d, U, V, eta, outU, outV, buf.gradU, buf.gradV);
   };
   return {
-    step: (U, V, eta, outU, outV) => (resident?.step(U, V, eta, outU, outV) ?? ts(U, V, eta, outU, outV)),
+    step: (U, V, eta, outU, outV) => (resident ? resident.step(U, V, eta, outU, outV) : ts(U, V, eta, outU, outV)),
     release: () => resident?.release(),
   };
 }
@@ -111,7 +111,7 @@ export function lossInto(sigma: Float64Array, m: number, n: number, d: number, U
 }
 
 /** Runs `body` on a copy of Σ in the WebAssembly memory; null when that kernel is not active or Σ does not fit. */
-function oneShot(sigma: Float64Array, m: number, n: number, d: number, body: (resident: WasmSigma) => number | null): number | null {
+function oneShot(sigma: Float64Array, m: number, n: number, d: number, body: (resident: WasmSigma) => number): number | null {
   if (kernelInfo().kernel !== 'wasm') return null;
   const w = wasmKernel();
   const resident = 'kernel' in w ? w.kernel.loadSigma(sigma, m, n, d) : null;
