@@ -7,7 +7,7 @@ import { describe, expect } from 'vitest';
 import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { frobenius, type Mat, mul, toRows, transpose } from '../src/linalg/dense.ts';
 import { singularValuesOf, symmetricEigenvaluesOf } from '../src/linalg/eigenvalues.ts';
-import { opNorm } from '../src/linalg/spectral.ts';
+import { opNorm, sigmaMin } from '../src/linalg/spectral.ts';
 import { relativeTolerance } from '../src/claims/tolerance.ts';
 import { gaussian, orthogonal, withSpectrum } from '../src/random/arbitraries.ts';
 
@@ -38,13 +38,14 @@ describe('eigenvalues and singular values without vectors', () => {
     for (let i = 1; i < ours.length; i++) expect(ours[i]).toBeLessThanOrEqual(ours[i - 1]);
   });
 
-  test.prop([rectangular])('singular values equal ml-matrix’s, and ‖A‖_op its largest', (a) => {
+  test.prop([rectangular])('singular values equal ml-matrix’s, ‖A‖_op its largest and σ_min its smallest', (a) => {
     const ours = Array.from(singularValuesOf(a.data, a.rows, a.cols));
     const theirs = mlSingularValues(a);
     const tol = relativeTolerance('inequality', Math.max(a.rows, a.cols)) * frobenius(a);
     expect(ours).toHaveLength(theirs.length);
     ours.forEach((v, i) => expect(Math.abs(v - theirs[i])).toBeLessThanOrEqual(tol));
     expect(Math.abs(opNorm(a) - theirs[0])).toBeLessThanOrEqual(tol);
+    expect(Math.abs(sigmaMin(a) - theirs[theirs.length - 1])).toBeLessThanOrEqual(tol);
   });
 
   test('exact cases: 1×1, zero, diagonal', () => {
@@ -54,5 +55,7 @@ describe('eigenvalues and singular values without vectors', () => {
     expect(Array.from(singularValuesOf(Float64Array.of(0, -4, 0, 0, 0, 2), 2, 3))).toEqual([4, 2]);
     expect(Array.from(singularValuesOf(new Float64Array(6), 3, 2))).toEqual([0, 0]);
     expect(opNorm({ rows: 2, cols: 1, data: Float64Array.of(3, 4) })).toBe(5);
+    expect(sigmaMin({ rows: 2, cols: 2, data: Float64Array.of(0, 0, 0, 0) })).toBe(0);
+    expect(sigmaMin({ rows: 2, cols: 2, data: Float64Array.of(3, 0, 0, -0.5) })).toBeCloseTo(0.5, 15);
   });
 });

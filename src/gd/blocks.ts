@@ -10,7 +10,7 @@
  *
  * M and N are lemmacheck's names: the paper writes the two fractions out each time.
  */
-import { block, combine, type Mat, mul, mulAll, scale, sub, add, transpose } from '../linalg/dense.ts';
+import { block, combine, type Mat, mul, mulAll, mulSelfTransposed, rowBlock, scale, sub, add, transpose } from '../linalg/dense.ts';
 
 /** The four blocks of (𝐔, 𝐕) and the principal block Σ (d×d). */
 export interface Blocks {
@@ -46,7 +46,10 @@ export function isDiagonal(sigma: Mat): boolean {
   return true;
 }
 
-/** Splits (Σ, 𝐔, 𝐕) into blocks at d = 𝐔's column count; Σ must be diagonal (rotate it first). */
+/**
+ * Splits (Σ, 𝐔, 𝐕) into blocks at d = 𝐔's column count; Σ must be diagonal (rotate it first).
+ * U, J, V, K share the storage of 𝐔 and 𝐕 (row blocks); Σ's block is a copy.
+ */
 export function splitBlocks(sigma: Mat, Ufull: Mat, Vfull: Mat): Blocks {
   if (!isDiagonal(sigma)) throw new Error('the block view needs a diagonal Σ: rotate with toDiagonalFrame first');
   const d = Ufull.cols;
@@ -56,10 +59,10 @@ export function splitBlocks(sigma: Mat, Ufull: Mat, Vfull: Mat): Blocks {
   return {
     d,
     Sigma: block(sigma, 0, d, 0, d),
-    U: block(Ufull, 0, d, 0, d),
-    J: block(Ufull, d, m, 0, d),
-    V: block(Vfull, 0, d, 0, d),
-    K: block(Vfull, d, n, 0, d),
+    U: rowBlock(Ufull, 0, d),
+    J: rowBlock(Ufull, d, m),
+    V: rowBlock(Vfull, 0, d),
+    K: rowBlock(Vfull, d, n),
   };
 }
 
@@ -67,8 +70,8 @@ export function splitBlocks(sigma: Mat, Ufull: Mat, Vfull: Mat): Blocks {
 export function deriveABSP(b: Blocks): Pick<Derived, 'A' | 'B' | 'S' | 'P'> {
   const A = scale(add(b.U, b.V), 0.5);
   const B = scale(sub(b.U, b.V), 0.5);
-  const S = mul(A, transpose(A));
-  const P = combine([1, b.Sigma], [-1, S], [1, mul(B, transpose(B))]);
+  const S = mulSelfTransposed(A);
+  const P = combine([1, b.Sigma], [-1, S], [1, mulSelfTransposed(B)]);
   return { A, B, S, P };
 }
 

@@ -11,7 +11,7 @@
  */
 import { EigenvalueDecomposition, inverse as mlInverse, Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { type Mat, mul, transpose, zeros } from './dense.ts';
-import { singularValuesOf, symmetricEigenvaluesOf } from './eigenvalues.ts';
+import { singularValuesOf, smallestSingularValueOf, symmetricEigenvaluesOf } from './eigenvalues.ts';
 
 function toML(a: Mat): Matrix {
   const out = new Matrix(a.rows, a.cols);
@@ -80,13 +80,12 @@ export function opNorm(a: Mat): number {
   const g = new Float64Array(p * p);
   // Lower triangle of G: G[s][t] = Σ_i x_is x_it (tall) or Σ_i x_si x_ti (wide), i increasing.
   if (tall)
-    for (let i = 0; i < r; i++) {
-      const row = i * p;
-      for (let s = 0; s < p; s++) {
-        const xs = x[row + s];
-        for (let t = 0; t <= s; t++) g[s * p + t] += xs * x[row + t];
+    for (let s = 0; s < p; s++)
+      for (let t = 0; t <= s; t++) {
+        let acc = 0;
+        for (let i = 0; i < r; i++) acc += x[i * p + s] * x[i * p + t];
+        g[s * p + t] = acc;
       }
-    }
   else
     for (let s = 0; s < p; s++)
       for (let t = 0; t <= s; t++) {
@@ -97,10 +96,10 @@ export function opNorm(a: Mat): number {
   return Math.sqrt(Math.max(0, symmetricEigenvaluesOf(g, p)[0]));
 }
 
-/** σ_min(A) = σ_{min(r,c)}(A). */
+/** σ_min(A) = σ_{min(r,c)}(A) (undefined for an empty matrix). */
 export function sigmaMin(a: Mat): number {
-  const s = singularValues(a);
-  return s[s.length - 1];
+  if (a.rows === 0 || a.cols === 0) return singularValues(a)[0];
+  return smallestSingularValueOf(a.data, a.rows, a.cols);
 }
 
 /** A⁻¹ of a square invertible matrix (LU with partial pivoting). */
