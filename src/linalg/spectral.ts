@@ -80,12 +80,25 @@ export function opNorm(a: Mat): number {
   const g = new Float64Array(p * p);
   // Lower triangle of G: G[s][t] = Σ_i x_is x_it (tall) or Σ_i x_si x_ti (wide), i increasing.
   if (tall)
-    for (let s = 0; s < p; s++)
-      for (let t = 0; t <= s; t++) {
+    for (let s = 0; s < p; s++) {
+      let t = 0;
+      for (; t + 1 <= s; t += 2) {
+        let a0 = 0;
+        let a1 = 0;
+        for (let i = 0, row = 0; i < r; i++, row += p) {
+          const xs = x[row + s];
+          a0 += xs * x[row + t];
+          a1 += xs * x[row + t + 1];
+        }
+        g[s * p + t] = a0;
+        g[s * p + t + 1] = a1;
+      }
+      for (; t <= s; t++) {
         let acc = 0;
-        for (let i = 0; i < r; i++) acc += x[i * p + s] * x[i * p + t];
+        for (let i = 0, row = 0; i < r; i++, row += p) acc += x[row + s] * x[row + t];
         g[s * p + t] = acc;
       }
+    }
   else
     for (let s = 0; s < p; s++)
       for (let t = 0; t <= s; t++) {
