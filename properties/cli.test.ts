@@ -110,6 +110,16 @@ describe('reproducibility and sharding', () => {
     expect(readFileSync(join(merged, 'results.json'), 'utf8')).toBe(readFileSync(join(whole, 'results.json'), 'utf8'));
   });
 
+  test('check --jobs 2 (child processes, one per shard) writes the same results.json as --jobs 1', () => {
+    const eight = ['yd21.eq-2-3.gd', 'yd21.eq-6-9.blocks', 'yd21.eq-10.a-update', 'yd21.eq-11.b-update', 'yd21.eq-12.p-update', 'yd21.eq-12.p-update/corrected', 'yd21.sec-2.pq-split', 'yd21.lemma-b.1'];
+    const [par, seq] = [join(tmp, 'jobs-2'), join(tmp, 'jobs-1')];
+    const r = cli('check', ...eight, '--jobs', '2', '--no-audit', '--out', par);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/2 parallel shards/);
+    expect(cli('check', ...eight, '--jobs', '1', '--no-audit', '--out', seq).code).toBe(0);
+    expect(readFileSync(join(par, 'results.json'), 'utf8')).toBe(readFileSync(join(seq, 'results.json'), 'utf8'));
+  });
+
   test('a saved counterexample replays from disk with the same margins bit for bit', () => {
     const out = join(tmp, 'replay-disk');
     cli('check', 'yd21.eq-12.p-update', 'yd21.lemma-3.2', '--out', out, '--no-audit');
@@ -125,6 +135,7 @@ describe('reproducibility and sharding', () => {
 
   test.each([
     [['check', '--shard', '3/2'], /--shard must be i\/n/],
+    [['check', 'yd21.lemma-3.2', '--sabotaged', '--jobs', '2'], /--jobs cannot be combined/],
     [['check', '--profile', 'fast'], /--profile must be one of/],
     [['check', '--replay', '/nonexistent.json'], /cannot read/],
     [['report', 'merge', '/tmp'], /has no run.json/],

@@ -8,7 +8,10 @@ import { loadClaims } from '../claims/registry.ts';
 import { type AnyClaim, deterministic, isMonteCarloClaim, runAnyClaim, sabotageAnyClaim } from '../claims/dispatch.ts';
 import { DEFAULT_SEED, type VerdictRecord } from '../claims/runner.ts';
 import { allAsExpected, type CheckedClaim, writeResults } from '../report/results.ts';
+import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
+import { checkInParallel } from './parallel.ts';
 import { withParameters } from '../claims/parameters.ts';
 import { boundariesOf, slackOf } from '../search/audit.ts';
 import type { TightenResult } from '../search/tighten.ts';
@@ -28,6 +31,19 @@ export interface CheckOptions {
   tightenBudget?: string;
   profile?: string;
   shard?: string;
+  jobs?: string;
+}
+
+/** The check's own options, passed on to the shards of a parallel run. */
+function passThrough(ids: string[], opts: CheckOptions): string[] {
+  return [
+    ...ids,
+    ...(opts.runs !== undefined ? ['--runs', opts.runs] : []),
+    ...(opts.seed !== undefined ? ['--seed', opts.seed] : []),
+    ...(opts.profile !== undefined ? ['--profile', opts.profile] : []),
+    ...(opts.tightenBudget !== undefined ? ['--tighten-budget', opts.tightenBudget] : []),
+    ...(opts.audit === false ? ['--no-audit'] : []),
+  ];
 }
 
 /** `i/n` → the claims whose position in the (sorted) registry is ≡ i − 1 (mod n). */
@@ -57,14 +73,13 @@ function parseSettings(raw: string[] = []): Record<string, number> {
   );
 }
 
+/** The named claims (all by default), always in registry order, so a report's order never depends on how the ids were given. */
 async function selectClaims(ids: string[]): Promise<AnyClaim[]> {
   const claims = await loadClaims();
   if (ids.length === 0) return claims;
-  return ids.map((id) => {
-    const claim = claims.find((c) => c.id === id);
-    if (!claim) throw new UserError(`unknown claim id '${id}' (run 'npx tsx src/cli.ts list' for the ids)`);
-    return claim;
-  });
+  for (const id of ids)
+    if (!claims.some((c) => c.id === id)) throw new UserError(`unknown claim id '${id}' (run 'npx tsx src/cli.ts list' for the ids)`);
+  return claims.filter((c) => ids.includes(c.id));
 }
 
 function fmt(x: number | null): string {
@@ -106,6 +121,22 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
     .filter((_, k) => !shard || k % shard.count === shard.index - 1)
     .map((c) => (Object.keys(settings).length ? withParameters(deterministic(c, '--set'), settings) : c));
   const outDir = opts.out ?? 'reports/latest';
+  // Parallel by default on a full check (at least 8 claims), where the children's start-up pays off.
+  const parallelisable = !shard && opts.path === undefined && !opts.sabotaged && Object.keys(settings).length === 0;
+  const jobs =
+    opts.jobs !== undefined
+      ? parseInteger('--jobs', opts.jobs, { min: 1, max: 64 })
+      : parallelisable && claims.length >= 8
+        ? Math.min(2, availableParallelism())
+        : 1;
+  if (jobs > 1 && !parallelisable) throw new UserError('--jobs cannot be combined with --shard, --path, --sabotaged or --set');
+  if (jobs > 1) {
+    mkdirSync(outDir, { recursive: true });
+    const merged = await checkInParallel(passThrough(ids, opts), Math.min(jobs, claims.length), outDir);
+    printTable([...merged.claims]);
+    process.stdout.write(`\nwrote ${outDir}/results.json and ${outDir}/summary.md (${jobs} parallel shards)\n`);
+    return allAsExpected(merged) ? 0 : 1;
+  }
 
   const tty = process.stderr.isTTY;
   const bar = tty
