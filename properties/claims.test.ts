@@ -5,25 +5,27 @@
  */
 import { describe, expect, test } from 'vitest';
 import { loadClaims } from '../src/claims/registry.ts';
-import { runClaim, sabotagedVariant } from '../src/claims/runner.ts';
+import { isMonteCarloClaim, runAnyClaim, sabotageAnyClaim } from '../src/claims/dispatch.ts';
+import { runClaim } from '../src/claims/runner.ts';
 
 const claims = await loadClaims();
 
 describe.each(claims.map((c) => [c.id, c] as const))('%s', (_id, claim) => {
   test(`verdict is ${claim.expected}`, () => {
-    const record = runClaim(claim);
+    const record = runAnyClaim(claim);
     expect(record.error).toBeUndefined();
     expect(record.verdict, JSON.stringify(record.counterexample ?? record.worstLabel)).toBe(claim.expected);
     expect(record.vacuousRuns).toBeLessThan(record.runs);
   });
 
   test('its sabotaged variant is refuted', () => {
-    const record = runClaim(sabotagedVariant(claim));
+    const record = runAnyClaim(sabotageAnyClaim(claim));
     expect(record.verdict, claim.sabotage.description).toBe('refuted');
-    expect(record.counterexample!.failing.length).toBeGreaterThan(0);
+    if (isMonteCarloClaim(claim)) expect(record.montecarlo!.settings.some((s) => s.verdict === 'refuted')).toBe(true);
+    else expect(record.counterexample!.failing.length).toBeGreaterThan(0);
   });
 
-  if (claim.expected === 'refuted') {
+  if (claim.expected === 'refuted' && !isMonteCarloClaim(claim)) {
     test('the refutation replays exactly from its seed and path, and the corrected sibling holds', () => {
       const first = runClaim(claim);
       const replay = runClaim(claim, { seed: first.globalSeed, path: first.counterexample!.path });
@@ -36,7 +38,7 @@ describe.each(claims.map((c) => [c.id, c] as const))('%s', (_id, claim) => {
       expect(worst.toleranceMultiples!).toBeGreaterThan(1e6);
       const sibling = claims.find((c) => c.id === claim.corrected);
       expect(sibling?.corrects).toBe(claim.id);
-      expect(runClaim(sibling!).verdict).toBe('holds');
+      expect(runAnyClaim(sibling!).verdict).toBe('holds');
     });
   }
 });
@@ -57,6 +59,28 @@ test('the registry covers the first thirteen YD21 claims of the catalog', () => 
     'yd21.eq-19.b-recursion',
     'yd21.eq-8-9.jk-monotone',
     'yd21.lemma-b.1',
+  ])
+    expect(ids).toContain(id);
+});
+
+test('the registry covers the YD21 algebra, proof-step and appendix claims of issue 3', () => {
+  const ids = claims.map((c) => c.id);
+  for (const id of [
+    'yd21.sec-3.3.loss-split',
+    'yd21.eq-23.stage-two-expansion',
+    'yd21.sec-3.2.3.a-split',
+    'yd21.sec-3.2.5.continuous-b',
+    'yd21.sec-3.3.continuous-error',
+    'yd21.eq-31.general-analysis',
+    'yd21.lemma-3.2.proof-split',
+    'yd21.lemma-3.2.proof-factorisation',
+    'yd21.sec-1.balance-drift',
+    'yd21.eq-20.sigma-d-a',
+    'yd21.eq-21.c-d-norms',
+    'yd21.app-f.xi-bound',
+    'yd21.app-e.b-iteration',
+    'yd21.lemma-3.2.proof-steps',
+    'yd21.lemma-3.3.proof-steps',
   ])
     expect(ids).toContain(id);
 });

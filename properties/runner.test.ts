@@ -79,3 +79,20 @@ test('a claim expected refuted must carry an erratum and a corrected sibling', (
   expect(() => defineClaim({ ...binomial, expected: 'refuted' })).toThrow(/erratum/);
   expect(() => defineClaim({ ...binomial, id: 'Lemma 3.2' })).toThrow(/malformed claim id/);
 });
+
+test('Clopper–Pearson intervals and binomial tails match SciPy', async () => {
+  const { binomialCdf, clopperPearson, quantileUpperBound } = await import('../src/claims/montecarlo.ts');
+  // scipy.stats: beta.ppf(0.0005, 95, 6), beta.ppf(0.9995, 96, 5); binom.cdf(3, 10, 0.5); beta.ppf(0.025, 50, 1).
+  const [lo, hi] = clopperPearson(95, 100, 1e-3);
+  expect(lo).toBeCloseTo(0.836385007472585, 9);
+  expect(hi).toBeCloseTo(0.9935660538045505, 9);
+  expect(binomialCdf(3, 10, 0.5)).toBeCloseTo(0.171875, 12);
+  expect(clopperPearson(50, 50, 0.05)[0]).toBeCloseTo(0.9288782635358024, 9);
+  expect(clopperPearson(0, 50, 0.05)).toEqual([0, expect.any(Number)]);
+  // The upper confidence bound of a quantile is an order statistic at or above the empirical quantile.
+  const sample = Array.from({ length: 1000 }, (_, i) => i / 1000);
+  const ub = quantileUpperBound(sample, 0.5, 0.01);
+  expect(ub).toBeGreaterThan(0.5);
+  expect(ub).toBeLessThan(0.6);
+  expect(quantileUpperBound(sample.slice(0, 10), 0.999, 0.01)).toBe(Number.POSITIVE_INFINITY);
+});

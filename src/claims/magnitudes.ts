@@ -10,6 +10,7 @@
  */
 import { frobenius, type Mat } from '../linalg/dense.ts';
 import { splitBlocks } from '../gd/blocks.ts';
+import { splitJcdBlocks } from '../gd/jcd-blocks.ts';
 
 export interface BlockMagnitudes {
   readonly Sigma: number;
@@ -66,4 +67,14 @@ export function stepMagnitudes(sigma: Mat, U: Mat, V: Mat, eta: number): BlockMa
   const uNext = u + eta * (s + u * v) * v;
   const vNext = v + eta * (s + u * v) * u;
   return derived(frobenius(sigma), uNext, vNext, uNext, vNext);
+}
+
+/**
+ * Magnitudes of JCD's blocks (src/gd/jcd-blocks.ts: Σ_X split at the target rank r, k columns).
+ * After a step, use stepMagnitudes(Σ_X, F, G, η): it bounds every block of (F′, G′) and takes ‖Σ_X‖
+ * (Σ and the tail Σ̃) for Σ.
+ */
+export function jcdBlockMagnitudes(sigmaX: Mat, F: Mat, G: Mat, r: number): BlockMagnitudes {
+  const b = splitJcdBlocks(sigmaX, F, G, r);
+  return derived(frobenius(b.Sigma), frobenius(b.U), frobenius(b.V), frobenius(b.J), frobenius(b.K));
 }

@@ -5,7 +5,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Claim, isClaim } from './types.ts';
+import type { AnyClaim } from './dispatch.ts';
+import { isMonteCarloClaim } from './montecarlo.ts';
+import { isClaim } from './types.ts';
 
 const LEMMAS_DIR = fileURLToPath(new URL('../../lemmas/', import.meta.url));
 
@@ -32,15 +34,15 @@ export function compareIds(a: string, b: string): number {
   return ca.length - cb.length;
 }
 
-let cache: Promise<Claim[]> | null = null;
+let cache: Promise<AnyClaim[]> | null = null;
 
 /** All claims, in natural order of their ids (a corrected sibling right after the form it corrects). */
-export function loadClaims(): Promise<Claim[]> {
+export function loadClaims(): Promise<AnyClaim[]> {
   cache ??= (async () => {
-    const claims: Claim[] = [];
+    const claims: AnyClaim[] = [];
     for (const file of lemmaFiles(LEMMAS_DIR)) {
       const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-      claims.push(...(Object.values(mod).filter(isClaim) as Claim[]));
+      claims.push(...(Object.values(mod).filter((v) => isClaim(v) || isMonteCarloClaim(v)) as AnyClaim[]));
     }
     const seen = new Set<string>();
     for (const c of claims) {
@@ -55,6 +57,6 @@ export function loadClaims(): Promise<Claim[]> {
 }
 
 /** The claim with this id, or undefined. */
-export async function findClaim(id: string): Promise<Claim | undefined> {
+export async function findClaim(id: string): Promise<AnyClaim | undefined> {
   return (await loadClaims()).find((c) => c.id === id);
 }

@@ -68,6 +68,8 @@ export interface VerdictRecord {
   corrected?: string;
   corrects?: string;
   sabotage?: string;
+  /** For a probabilistic claim: the Monte Carlo estimate per setting (see montecarlo-runner.ts). */
+  montecarlo?: { alpha: number; settings: ReadonlyArray<import('./montecarlo-runner.ts').MonteCarloSetting> };
   timeMs: number;
 }
 

@@ -5,8 +5,8 @@
  */
 import cliProgress from 'cli-progress';
 import { loadClaims } from '../claims/registry.ts';
-import { DEFAULT_SEED, runClaim, sabotagedVariant, type VerdictRecord } from '../claims/runner.ts';
-import type { Claim } from '../claims/types.ts';
+import { type AnyClaim, deterministic, isMonteCarloClaim, runAnyClaim, sabotageAnyClaim } from '../claims/dispatch.ts';
+import { DEFAULT_SEED, type VerdictRecord } from '../claims/runner.ts';
 import { allAsExpected, type CheckedClaim, writeResults } from '../report/results.ts';
 import { relative } from 'node:path';
 import { withParameters } from '../claims/parameters.ts';
@@ -57,7 +57,7 @@ function parseSettings(raw: string[] = []): Record<string, number> {
   );
 }
 
-async function selectClaims(ids: string[]): Promise<Claim[]> {
+async function selectClaims(ids: string[]): Promise<AnyClaim[]> {
   const claims = await loadClaims();
   if (ids.length === 0) return claims;
   return ids.map((id) => {
@@ -104,7 +104,7 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   const shard = parseShard(opts.shard);
   const claims = (await selectClaims(ids))
     .filter((_, k) => !shard || k % shard.count === shard.index - 1)
-    .map((c) => withParameters(c, settings));
+    .map((c) => (Object.keys(settings).length ? withParameters(deterministic(c, '--set'), settings) : c));
   const outDir = opts.out ?? 'reports/latest';
 
   const tty = process.stderr.isTTY;
@@ -115,10 +115,10 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   const results: CheckedClaim[] = [];
   for (const [i, claim] of claims.entries()) {
     bar?.update(i, { claim: claim.id });
-    const run = (c: Claim): VerdictRecord => runClaim(c, { runs, runsScale: profile.runsScale, seed, path: opts.path, replayArgs });
+    const run = (c: AnyClaim): VerdictRecord => runAnyClaim(c, { runs, runsScale: profile.runsScale, seed, path: opts.path, replayArgs });
     const checked: CheckedClaim = opts.sabotaged
-      ? { record: run(sabotagedVariant(claim)), sabotage: null }
-      : { record: run(claim), sabotage: opts.path ? null : run(sabotagedVariant(claim)) };
+      ? { record: run(sabotageAnyClaim(claim)), sabotage: null }
+      : { record: run(claim), sabotage: opts.path ? null : run(sabotageAnyClaim(claim)) };
     results.push(checked);
     if (!tty) {
       const r = checked.record;
@@ -135,7 +135,7 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
     results.forEach((c, i) => {
       auditBar.update(i, results.length, c.record.id);
       const claim = claims.find((k) => k.id === c.record.id)!;
-      results[i] = { ...c, slack: slackOf(claim, audit), boundaries: boundariesOf(claim, audit) };
+      if (!isMonteCarloClaim(claim)) results[i] = { ...c, slack: slackOf(claim, audit), boundaries: boundariesOf(claim, audit) };
     });
     auditBar.stop();
   }

@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deterministic } from '../claims/dispatch.ts';
 import { findClaim } from '../claims/registry.ts';
 import { DEFAULT_SEED } from '../claims/runner.ts';
 import { fileNameFor } from '../report/results.ts';
@@ -31,8 +32,9 @@ function parseRange(raw: string): [number, number] {
 }
 
 export async function exploreCommand(id: string, opts: ExploreCliOptions): Promise<number> {
-  const claim = await findClaim(id);
-  if (!claim) throw new UserError(`unknown claim id '${id}' (run 'npx tsx src/cli.ts list' for the ids)`);
+  const found = await findClaim(id);
+  if (!found) throw new UserError(`unknown claim id '${id}' (run 'npx tsx src/cli.ts list' for the ids)`);
+  const claim = deterministic(found, 'explore');
   const params = opts.param ?? [];
   if (params.length < 1 || params.length > 2) throw new UserError('explore takes one --param (a boundary) or two (a phase diagram)');
   const specs = params.map((p) => specFor(claim, p));

@@ -4,6 +4,7 @@
  * bit. Exit code 0 when they are, 1 when not.
  */
 import { readFileSync } from 'node:fs';
+import { deterministic } from '../claims/dispatch.ts';
 import { findClaim } from '../claims/registry.ts';
 import { evaluate, SABOTAGED, sabotagedVariant } from '../claims/runner.ts';
 import { fromJson, type Json } from '../claims/serialise.ts';
@@ -25,8 +26,9 @@ export async function replayCommand(file: string, json: boolean): Promise<number
   if (typeof saved?.id !== 'string' || saved.instance === undefined || !Array.isArray(saved.failing))
     throw new UserError(`${file} is not a saved counterexample (it needs "id", "instance" and "failing")`);
   const sabotaged = saved.id.endsWith(SABOTAGED);
-  const base = await findClaim(sabotaged ? saved.id.slice(0, -SABOTAGED.length) : saved.id);
-  if (!base) throw new UserError(`${file} names an unknown claim id '${saved.id}'`);
+  const found = await findClaim(sabotaged ? saved.id.slice(0, -SABOTAGED.length) : saved.id);
+  if (!found) throw new UserError(`${file} names an unknown claim id '${saved.id}'`);
+  const base = deterministic(found, 'check --replay');
   const claim = sabotaged ? sabotagedVariant(base) : base;
   const failing = evaluate(claim, fromJson(saved.instance)).filter((c) => !c.passes);
   const reproduced =

@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deterministic } from '../claims/dispatch.ts';
 import { findClaim } from '../claims/registry.ts';
 import { evaluate } from '../claims/runner.ts';
 import { fromJson, type Json } from '../claims/serialise.ts';
@@ -28,7 +29,7 @@ export interface TightenCliOptions {
 async function claimById(id: string): Promise<Claim> {
   const claim = await findClaim(id);
   if (!claim) throw new UserError(`unknown claim id '${id}' (run 'npx tsx src/cli.ts list' for the ids)`);
-  return claim;
+  return deterministic(claim, 'tighten');
 }
 
 function fmt(x: number): string {

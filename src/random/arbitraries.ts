@@ -95,3 +95,12 @@ export function diagonalSigma(m: number, n: number, d: number, sigmaD: number, s
 export function stepSize(maxEta: number): fc.Arbitrary<number> {
   return fractionOfMax().map((f) => f * maxEta);
 }
+
+/**
+ * A symmetric n×n matrix (G + Gᵀ)/2 of a grid matrix G (entries in multiples of bound/(2·steps));
+ * shrinks to 0 in coarse steps, so a counterexample to an identity keeps a violation far from
+ * rounding and readable entries.
+ */
+export function symmetricGrid(n: number, bound = 2, steps = 8): fc.Arbitrary<Mat> {
+  return gridMatrix(n, n, bound, steps).map((g) => scale(add(g, transpose(g)), 0.5));
+}

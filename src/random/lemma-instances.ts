@@ -34,18 +34,28 @@ export function lemmaInstance(
   spectrumOf: (sigma1: number) => readonly [number, number],
   opts: LemmaInstanceOptions = {},
 ): fc.Arbitrary<LemmaInstance> {
+  return lemmaInstanceWith((sigma1, d) => spectrum(d, ...spectrumOf(sigma1)), opts);
+}
+
+/**
+ * As lemmaInstance, with the second matrix's eigenvalues drawn by `xSpectrum(σ₁, d)` (d values, any
+ * order). lemmaInstance(spectrumOf) is lemmaInstanceWith((σ₁, d) => spectrum(d, …spectrumOf(σ₁))).
+ */
+export function lemmaInstanceWith(
+  xSpectrumOf: (sigma1: number, d: number) => fc.Arbitrary<number[]>,
+  opts: LemmaInstanceOptions = {},
+): fc.Arbitrary<LemmaInstance> {
   return fc
     .record({ d: fc.integer({ min: 1, max: 5 }), sigma1: inRange(0.5, 2), r: inRange(0.01, 1) })
     .chain(({ d, sigma1, r }) => {
       const sigmaD = r * sigma1;
-      const [lo, hi] = spectrumOf(sigma1);
       return fc
         .record({
           q: orthogonal(d),
           sigmaSpectrum: spectrum(d, sigmaD, sigma1),
           skew: gridMatrix(d, d, 2),
           mix: unitInterval(),
-          xSpectrum: spectrum(d, lo, hi),
+          xSpectrum: xSpectrumOf(sigma1, d),
           beta: openUnitInterval(),
           fraction: opts.etaFactor === undefined ? stepSize(1) : fc.constant(opts.etaFactor),
         })
@@ -64,3 +74,45 @@ export function lemmaInstance(
     });
 }
 
+
+/**
+ * Lemma instances on coarse grids, for claims expected to be refuted: a shrunk counterexample then
+ * has readable entries and stays far from the failure boundary (a fine grid lets shrinking walk up
+ * to the boundary, where the violation is as small as rounding). d ∈ [1, 3]; σ₁ ∈ {½, ¾, …, 2};
+ * σ_d = σ₁·j/8 (j = 1…8); Σ = Q diag(σ₁, …, σ_d) Qᵀ with the middle eigenvalues on the quarter grid of
+ * [σ_d, σ₁]; X = (QR) diag(x) (QR)ᵀ with R a Cayley rotation scaled by a multiple of ¼ and x from
+ * `xSpectrumOf`; β = i/64 (i = 1…63); η = (k/8)·β/(8σ₁) (k = 1…8, shrinking to 8: the largest allowed step).
+ */
+export function coarseLemmaInstance(xSpectrumOf: (sigma1: number, d: number) => fc.Arbitrary<number[]>): fc.Arbitrary<LemmaInstance> {
+  return fc
+    .record({ d: fc.integer({ min: 1, max: 3 }), k1: fc.integer({ min: 2, max: 8 }), j: fc.integer({ min: 1, max: 8 }) })
+    .chain(({ d, k1, j }) => {
+      const sigma1 = k1 / 4;
+      const sigmaD = (sigma1 * j) / 8;
+      return fc
+        .record({
+          q: orthogonal(d),
+          middle: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: Math.max(0, d - 2), maxLength: Math.max(0, d - 2) }),
+          skew: gridMatrix(d, d, 2, 4),
+          mix: fc.integer({ min: 0, max: 4 }),
+          xSpectrum: xSpectrumOf(sigma1, d),
+          i: fc.integer({ min: 1, max: 63 }),
+          k: fc.integer({ min: 0, max: 7 }).map((i) => 8 - i),
+        })
+        .map(({ q, middle, skew, mix, xSpectrum, i, k }) => {
+          const inner = middle.map((u) => sigmaD + ((sigma1 - sigmaD) * u) / 4);
+          const sigmaSpectrum = d === 1 ? [sigma1] : [sigma1, ...inner, sigmaD];
+          const rotation = cayley(scale(sub(skew, transpose(skew)), mix / 8));
+          const beta = i / 64;
+          return {
+            d,
+            sigma1,
+            sigmaD: d === 1 ? sigma1 : sigmaD,
+            Sigma: withSpectrum(q, sigmaSpectrum),
+            X: withSpectrum(mul(q, rotation), xSpectrum),
+            beta,
+            eta: ((k / 8) * beta) / (8 * sigma1),
+          };
+        });
+    });
+}

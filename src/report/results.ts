@@ -82,6 +82,22 @@ function markdown(run: CheckRun): string {
       lines.push('');
     }
   }
+  const probabilistic = run.claims.filter((c) => c.record.montecarlo);
+  if (probabilistic.length) {
+    lines.push('', '## Probabilistic claims (Monte Carlo)', '');
+    lines.push(
+      'Per setting: the event\'s frequency, its exact Clopper–Pearson interval (overall confidence 1 − 10⁻³, split over the settings), the claimed probability, and for each constant the empirical quantile of its witness at the target probability (the smallest constant meeting it) with a distribution-free upper confidence bound (— when the sample is too small to bound it).',
+      '',
+    );
+    lines.push('| claim | setting | successes | interval | claimed | verdict | constant: printed → smallest meeting the target (upper bound) |', '| --- | --- | ---: | --- | ---: | --- | --- |');
+    for (const { record: r } of probabilistic)
+      for (const s of r.montecarlo!.settings)
+        lines.push(
+          `| \`${r.id}\` | ${s.setting} | ${s.successes}/${s.trials} | [${s.interval[0].toFixed(4)}, ${s.interval[1].toFixed(4)}] | ${s.claimed.toFixed(4)} | ${s.verdict} | ${Object.entries(s.constants ?? {})
+            .map(([k, c]) => `${k}: ${Number(c.printed.toPrecision(3))} → ${c.estimate.toPrecision(3)} (${Number.isFinite(c.upperBound) ? c.upperBound.toPrecision(3) : '—'}) at ${c.target.toPrecision(3)}`)
+            .join('; ')} |`,
+        );
+  }
   const withSlack = run.claims.filter((c) => c.slack?.length);
   if (withSlack.length) {
     lines.push('', '## Slack table', '');

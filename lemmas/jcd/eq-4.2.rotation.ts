@@ -1,0 +1,71 @@
+/**
+ * JCD (4.2), §4.2 — "We start by simplifying the problem using the singular value decomposition
+ * (SVD) X = ΦΣ_XΨᵀ of X, where Φ ∈ ℝ^{m×m}, Σ_X ∈ ℝ^{m×n} and Ψ ∈ ℝ^{n×n}. By replacing F, G with
+ * ΦᵀF, ΨᵀG, respectively, we may assume without loss of generality that X is diagonal. … the
+ * gradient descent update (GD-M) becomes
+ *     F₊ = F + η(Σ_X − FGᵀ)G,   and   G₊ = G + η(Σ_X − FGᵀ)ᵀF."                        (4.2)
+ *
+ * Unlike YD21 (4),(5) (Σ of rank d = the number of columns), X here is a general rectangular m×n
+ * matrix with its full singular spectrum (any rank, possibly repeated or zero singular values) and
+ * the factors have any number k of columns, independent of m, n and rank X. The check is the one of
+ * yd21.eq-4-5.rotation (lemmas/yd21/eq-4-5.rotation.ts), reused: along a GD trajectory on X, at every
+ * step, Φᵀ·(step on X)(F_t, G_t) = (step on Σ_X)(ΦᵀF_t, ΨᵀG_t), with Φ, Ψ from the engine's own SVD
+ * rotation (src/gd/rotation.ts), each step separately so rounding is not amplified by the dynamics.
+ */
+import fc from 'fast-check';
+import { diag, mul, transpose } from '../../src/linalg/dense.ts';
+import type { Comparison } from '../../src/claims/compare.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { gridMatrix, orthogonal, spectrum, stepSize } from '../../src/random/arbitraries.ts';
+import { eq4to5 } from '../yd21/eq-4-5.rotation.ts';
+
+type RotationInstance = Parameters<typeof eq4to5.check>[0];
+
+/** YD21's labels "(4)/(5) at t = …: ΦᵀU_{t+1} = U′_{t+1}" in JCD's names. */
+function relabel(comparisons: Comparison[]): Comparison[] {
+  return comparisons.map((c) => ({
+    ...c,
+    label: c.label
+      .replace(/^\(4\)/, '(4.2) F₊')
+      .replace(/^\(5\)/, '(4.2) G₊')
+      .replace(/U/g, 'F')
+      .replace(/V/g, 'G'),
+  }));
+}
+
+export const eq42 = defineClaim<RotationInstance>({
+  id: 'jcd.eq-4.2.rotation',
+  source: { paper: 'JCD', where: '(4.2), §4.2' },
+  kind: 'identity',
+  statement: 'With X = ΦΣ_XΨᵀ (full SVD), ΦᵀF_t and ΨᵀG_t follow GD (4.2) on the diagonal Σ_X, for a general rectangular X and any k',
+  hypotheses: [
+    'X ∈ ℝ^{m×n} general: X = Φ₀ diag(σ₁, …, σ_min{m,n}) Ψ₀ᵀ with σᵢ ∈ [0, 2] (zero and repeated values allowed), random orthogonal Φ₀, Ψ₀',
+    'any F₀ ∈ ℝ^{m×k}, G₀ ∈ ℝ^{n×k}, k ∈ [1, 6] independent of m, n and rank X',
+    'η ∈ (0, 1/2], T ∈ [1, 4] steps',
+  ],
+  instances: fc
+    .record({ m: fc.integer({ min: 1, max: 5 }), n: fc.integer({ min: 1, max: 5 }), k: fc.integer({ min: 1, max: 6 }) })
+    .chain(({ m, n, k }) =>
+      fc
+        .record({
+          phi: orthogonal(m),
+          psi: orthogonal(n),
+          values: spectrum(Math.min(m, n), 0, 2),
+          U0: gridMatrix(m, k, 1, 8),
+          V0: gridMatrix(n, k, 1, 8),
+          eta: stepSize(0.5),
+          steps: fc.integer({ min: 1, max: 4 }),
+        })
+        .map(({ phi, psi, values, U0, V0, eta, steps }) => ({
+          sigma: mul(mul(phi, diag(values, m, n)), transpose(psi)),
+          U0,
+          V0,
+          eta,
+          steps,
+        })),
+    ),
+  size: (x) => Math.max(x.sigma.rows, x.sigma.cols, x.U0.cols),
+  check: (x, c) => relabel(eq4to5.check(x, c)),
+  expected: 'holds',
+  sabotage: { description: 'transpose dropped: F′ = ΦF, G′ = ΨG', check: (x, c) => relabel(eq4to5.sabotage.check!(x, c)) },
+});

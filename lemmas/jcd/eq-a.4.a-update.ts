@@ -1,0 +1,38 @@
+/**
+ * JCD (A.4), proof of Theorem A.1 — the update of A = (U+V)/2 obtained from (4.3):
+ *
+ *   A₊ = A + ηPA − η(ABᵀ − BAᵀ)B − ηA(KᵀK + JᵀJ)/2 − ηB(KᵀK − JᵀJ)/2,     P = Σ − AAᵀ + BBᵀ.
+ *
+ * With k ≥ r columns A, B are r×k and KᵀK, JᵀJ are k×k; the tail Σ̃ does not enter (it only acts on
+ * J, K). Checked against A₊ taken from the engine's full GD step (4.2) on Σ_X.
+ */
+import { jcdBlockStep } from '../../src/gd/index.ts';
+import { combine, mul } from '../../src/linalg/dense.ts';
+import { equal } from '../../src/claims/compare.ts';
+import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { JCD_STATE_HYPOTHESES, type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+
+function check(x: JcdState, sign = -1) {
+  const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
+  const { A, B, P, Q, M, N } = s;
+  const eta = x.eta;
+  // M = (KᵀK + JᵀJ)/2, N = (KᵀK − JᵀJ)/2 (src/gd/jcd-blocks.ts).
+  const printed = combine([1, A], [eta, mul(P, A)], [-eta, mul(Q, B)], [-eta, mul(A, M)], [sign * eta, mul(B, N)]);
+  const [mb, ma] = [jcdBlockMagnitudes(x.sigma, x.F, x.G, x.r), stepMagnitudes(x.sigma, x.F, x.G, eta)];
+  const scale = ma.A + mb.A + eta * (mb.P * mb.A + mb.Q * mb.B + mb.A * mb.M + mb.B * mb.N);
+  return [equal('(A.4): A₊', after.A, printed, scale)];
+}
+
+export const eqA4 = defineClaim<JcdState>({
+  id: 'jcd.eq-a.4.a-update',
+  source: { paper: 'JCD', where: '(A.4), proof of Theorem A.1' },
+  kind: 'identity',
+  statement: 'A₊ = A + ηPA − η(ABᵀ − BAᵀ)B − ηA(KᵀK + JᵀJ)/2 − ηB(KᵀK − JᵀJ)/2',
+  hypotheses: [...JCD_STATE_HYPOTHESES, 'any η > 0', 'A = (U+V)/2, B = (U−V)/2, P = Σ − AAᵀ + BBᵀ (4.4)'],
+  instances: jcdState(),
+  size: jcdStateSize,
+  check: (x) => check(x),
+  expected: 'holds',
+  sabotage: { description: 'sign of the last term flipped: + ηB(KᵀK − JᵀJ)/2', check: (x) => check(x, +1) },
+});

@@ -1,0 +1,36 @@
+/**
+ * JCD (A.5), proof of Theorem A.1 — the update of B = (U−V)/2 obtained from (4.3):
+ *
+ *   B₊ = B − ηPB + η(ABᵀ − BAᵀ)A − ηA(KᵀK − JᵀJ)/2 − ηB(KᵀK + JᵀJ)/2,     P = Σ − AAᵀ + BBᵀ.
+ *
+ * Checked against B₊ taken from the engine's full GD step (4.2) on Σ_X (k ≥ r columns, tail Σ̃ ≠ 0).
+ */
+import { jcdBlockStep } from '../../src/gd/index.ts';
+import { combine, mul } from '../../src/linalg/dense.ts';
+import { equal } from '../../src/claims/compare.ts';
+import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { JCD_STATE_HYPOTHESES, type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+
+function check(x: JcdState, qaSign = +1) {
+  const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
+  const { A, B, P, Q, M, N } = s;
+  const eta = x.eta;
+  const printed = combine([1, B], [-eta, mul(P, B)], [qaSign * eta, mul(Q, A)], [-eta, mul(A, N)], [-eta, mul(B, M)]);
+  const [mb, ma] = [jcdBlockMagnitudes(x.sigma, x.F, x.G, x.r), stepMagnitudes(x.sigma, x.F, x.G, eta)];
+  const scale = ma.B + mb.B + eta * (mb.P * mb.B + mb.Q * mb.A + mb.A * mb.N + mb.B * mb.M);
+  return [equal('(A.5): B₊', after.B, printed, scale)];
+}
+
+export const eqA5 = defineClaim<JcdState>({
+  id: 'jcd.eq-a.5.b-update',
+  source: { paper: 'JCD', where: '(A.5), proof of Theorem A.1' },
+  kind: 'identity',
+  statement: 'B₊ = B − ηPB + η(ABᵀ − BAᵀ)A − ηA(KᵀK − JᵀJ)/2 − ηB(KᵀK + JᵀJ)/2',
+  hypotheses: [...JCD_STATE_HYPOTHESES, 'any η > 0', 'A = (U+V)/2, B = (U−V)/2, P = Σ − AAᵀ + BBᵀ (4.4)'],
+  instances: jcdState(),
+  size: jcdStateSize,
+  check: (x) => check(x),
+  expected: 'holds',
+  sabotage: { description: 'sign of the Q-term flipped: − η(ABᵀ − BAᵀ)A', check: (x) => check(x, -1) },
+});

@@ -1,0 +1,97 @@
+/**
+ * JCD (A.6), proof of Theorem A.1 — the update of P = Σ − AAᵀ + BBᵀ, as printed:
+ *
+ *   P₊ = P − ηP(Σ − P) − η(Σ − P)P + η²(PPP − PΣP) − 2ηBBᵀP − 2ηPBBᵀ
+ *        − η(A + ηPA)Cᵀ − ηC(A + ηPA)ᵀ − η²CCᵀ
+ *        + η(B + ηPB)Dᵀ + ηD(B + ηPB)ᵀ + η²DDᵀ,                                           (A.6)
+ *   C = −ABᵀB + BAᵀB − A(KᵀK + JᵀJ)/2 − B(KᵀK − JᵀJ)/2,
+ *   D = ABᵀA − BAᵀA − A(KᵀK − JᵀJ)/2 − B(KᵀK + JᵀJ)/2.
+ *
+ * (The PDF extraction prints "+ η(B + ηPB)D> + ηD(B + ηPB)>": ">" is ᵀ; the signs are unambiguous.)
+ *
+ * Erratum — the same as YD21 (12) (lemmas/yd21/eq-12.p-update.ts), which JCD repeats: by (A.4),
+ * (A.5), A₊ = (I + ηP)A + ηC but B₊ = (I − ηP)B + ηD, so B₊B₊ᵀ contributes η(B − ηPB)Dᵀ + ηD(B − ηPB)ᵀ;
+ * the printed "+ηPB" in the two D-terms has the wrong sign. Derivation: with AAᵀ = Σ − P + BBᵀ,
+ *   Σ − (I+ηP)AAᵀ(I+ηP) + (I−ηP)BBᵀ(I−ηP) = P − ηP(Σ−P) − η(Σ−P)P + η²(P³ − PΣP) − 2ηBBᵀP − 2ηPBBᵀ,
+ * and the cross terms of A₊A₊ᵀ, B₊B₊ᵀ give the C- and D-lines. The corrected form is verified here
+ * against the engine's step (k ≥ r, tail Σ̃ ≠ 0), and was verified independently during development
+ * in exact rational arithmetic (scratch script, Python fractions: 20 random instances with entries
+ * in ¼ℤ, η = 1/8, r ∈ {2, 3}, k ∈ [r, r+2], m − r, n − r ∈ {1, 2}: P₊ computed from F₊ = F + η(Σ_X − FGᵀ)G,
+ * G₊ = … exactly; the corrected form is exact on all 20, the printed form differs on all 20).
+ */
+import { jcdBlockStep, type JcdBlockState } from '../../src/gd/index.ts';
+import { add, combine, type Mat, mul, mulAll, scale, transpose } from '../../src/linalg/dense.ts';
+import { type Comparison, equal } from '../../src/claims/compare.ts';
+import { type BlockMagnitudes, jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { JCD_STATE_HYPOTHESES, type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+
+/**
+ * The BBᵀ-, C- and D-terms shared by (A.6) and JCD's E_s (below (B.1)):
+ *   −2ηBBᵀP − 2ηPBBᵀ − η(A + ηPA)Cᵀ − ηC(A + ηPA)ᵀ − η²CCᵀ + η(B + s·ηPB)Dᵀ + ηD(B + s·ηPB)ᵀ + η²DDᵀ
+ * with s = pbSign (+1 as printed, −1 corrected), and the magnitude of what was added to form it.
+ */
+export function pUpdateCdTerms(s: JcdBlockState, m: BlockMagnitudes, eta: number, pbSign: number): { value: Mat; scale: number } {
+  const { A, B, P, C, D } = s;
+  const BBt = mul(B, transpose(B));
+  const APA = add(A, scale(mul(P, A), eta));
+  const BPB = add(B, scale(mul(P, B), pbSign * eta));
+  const value = combine(
+    [-2 * eta, mul(BBt, P)],
+    [-2 * eta, mul(P, BBt)],
+    [-eta, mul(APA, transpose(C))],
+    [-eta, mul(C, transpose(APA))],
+    [-eta * eta, mul(C, transpose(C))],
+    [eta, mul(BPB, transpose(D))],
+    [eta, mul(D, transpose(BPB))],
+    [eta * eta, mul(D, transpose(D))],
+  );
+  const ap = m.A + eta * m.P * m.A;
+  const bp = m.B + eta * m.P * m.B;
+  return { value, scale: 4 * eta * m.B * m.B * m.P + 2 * eta * ap * m.C + eta * eta * m.C * m.C + 2 * eta * bp * m.D + eta * eta * m.D * m.D };
+}
+
+function check(x: JcdState, pbSign: number, keepCubic = true): Comparison[] {
+  const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
+  const eta = x.eta;
+  const m = jcdBlockMagnitudes(x.sigma, x.F, x.G, x.r);
+  const { Sigma, P } = s;
+  const SmP = combine([1, Sigma], [-1, P]);
+  const cubic = keepCubic ? eta * eta : 0;
+  const cd = pUpdateCdTerms(s, m, eta, pbSign);
+  const value = combine([1, P], [-eta, mul(P, SmP)], [-eta, mul(SmP, P)], [cubic, mulAll(P, P, P)], [-cubic, mulAll(P, Sigma, P)], [1, cd.value]);
+  const scaleRhs = m.P + 2 * eta * m.P * (m.Sigma + m.P) + eta * eta * (m.P ** 3 + m.P * m.Sigma * m.P) + cd.scale;
+  return [equal('(A.6): P₊', after.P, value, scaleRhs + stepMagnitudes(x.sigma, x.F, x.G, eta).P)];
+}
+
+const common = {
+  source: { paper: 'JCD', where: '(A.6), proof of Theorem A.1' },
+  kind: 'identity',
+  hypotheses: [...JCD_STATE_HYPOTHESES, 'any η > 0', 'A, B, P as in (4.4); C, D as printed below (A.6)'],
+  instances: jcdState(),
+  size: jcdStateSize,
+} as const;
+
+export const eqA6 = defineClaim<JcdState>({
+  ...common,
+  id: 'jcd.eq-a.6.p-update',
+  statement:
+    'P₊ = P − ηP(Σ−P) − η(Σ−P)P + η²(PPP − PΣP) − 2ηBBᵀP − 2ηPBBᵀ − η(A+ηPA)Cᵀ − ηC(A+ηPA)ᵀ − η²CCᵀ + η(B+ηPB)Dᵀ + ηD(B+ηPB)ᵀ + η²DDᵀ',
+  check: (x) => check(x, +1),
+  expected: 'refuted',
+  erratum:
+    'As in YD21 (12): the two D-terms of (A.6) must read η(B − ηPB)Dᵀ + ηD(B − ηPB)ᵀ, since by (A.5) B₊ = (I − ηP)B + ηD. ' +
+    'As printed ("+ηPB") the identity is off by 2η²(PBDᵀ + DBᵀP), which is O(η²) and vanishes only when B or D does.',
+  corrected: 'jcd.eq-a.6.p-update/corrected',
+  sabotage: { description: 'the η²(PPP − PΣP) term dropped', check: (x) => check(x, +1, false) },
+});
+
+export const eqA6Corrected = defineClaim<JcdState>({
+  ...common,
+  id: 'jcd.eq-a.6.p-update/corrected',
+  statement: '(A.6) with the D-terms as η(B − ηPB)Dᵀ + ηD(B − ηPB)ᵀ (everything else as printed)',
+  check: (x) => check(x, -1),
+  expected: 'holds',
+  corrects: 'jcd.eq-a.6.p-update',
+  sabotage: { description: 'the η²(PPP − PΣP) term dropped', check: (x) => check(x, -1, false) },
+});

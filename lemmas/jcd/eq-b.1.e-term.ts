@@ -1,0 +1,96 @@
+/**
+ * JCD (B.1) and the E_s printed below it (proof of Prop. B.2, Item 4):
+ *
+ *   P_{s+1} = (I − η(Σ − P_s))P_s(I − η(Σ − P_s)) + E_s,                                  (B.1)
+ *   E_s = −2η²ΣP_sΣ + η²ΣP_s² + η²P_s²Σ − 2ηB_sB_sᵀP_s − 2ηP_sB_sB_sᵀ − η(A_s + ηP_sA_s)C_sᵀ
+ *         − ηC_s(A_s + ηP_sA_s)ᵀ − η²C_sC_sᵀ + η(B_s + ηP_sB_s)D_sᵀ + ηD_s(B_s + ηP_sB_s)ᵀ + η²D_sD_sᵀ.
+ *
+ * (PDF extraction: "Es = −2η2ΣPsΣ + η2ΣP 2s + η2P 2s Σ − …": η², P_s², and ">" for ᵀ.)
+ *
+ * Erratum — two independent errors (each alone breaks the identity):
+ *  1. Expanding the quadratic form, (I − η(Σ−P))P(I − η(Σ−P)) = P − ηP(Σ−P) − η(Σ−P)P
+ *     + η²(ΣPΣ − ΣP² − P²Σ + P³), while P₊ has η²(P³ − PΣP) (A.6); the difference is
+ *     η²(−ΣPΣ − PΣP + ΣP² + P²Σ), not the printed η²(−2ΣPΣ + ΣP² + P²Σ): "PΣP" became "ΣPΣ".
+ *     Scalar check (B = 0, J = K = 0, r = k = 1, P = p, Σ = σ): p₊ = σ − a²(1+ηp)² gives
+ *     E = −η²σp(σ − p), the printed E gives −2η²σp(σ − p).
+ *  2. The D-terms inherit (A.6)'s sign error (lemmas/jcd/eq-a.6.p-update.ts): B_s − ηP_sB_s.
+ * Consequence for the proof: the bound "‖E_s‖ ≤ 12η²σ₁³ + …" (with ‖P_s‖ ≤ 2σ₁, ‖Σ‖ ≤ σ₁) becomes
+ * (1·2 + 4 + 4 + 4)η²σ₁³ = 14η²σ₁³ + … by the same triangle inequality.
+ * Verified independently during development: exact rational arithmetic (Python fractions; 20 random
+ * instances, entries in ¼ℤ, η = 1/8, r ∈ {2,3}, k ∈ [r, r+2], m − r, n − r ∈ {1,2}): the corrected E_s
+ * is exact on all 20; the printed one, and each of the two half-corrected ones, on none), and NumPy
+ * (200 Gaussian instances: largest residual 1.5e-14 corrected, 22 printed).
+ */
+import { jcdBlockStep } from '../../src/gd/index.ts';
+import { combine, eye, mul, mulAll, transpose } from '../../src/linalg/dense.ts';
+import { type Comparison, equal } from '../../src/claims/compare.ts';
+import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { JCD_STATE_HYPOTHESES, type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+import { pUpdateCdTerms } from './eq-a.6.p-update.ts';
+
+interface Form {
+  readonly corrected: boolean;
+  /** Sabotage: −2ηBBᵀP − 2ηPBBᵀ dropped from E_s. */
+  readonly dropBBt?: boolean;
+}
+
+function check(x: JcdState, form: Form): Comparison[] {
+  const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
+  const eta = x.eta;
+  const m = jcdBlockMagnitudes(x.sigma, x.F, x.G, x.r);
+  const { Sigma, P, B } = s;
+  const I = eye(x.r);
+  const step = combine([1, I], [-eta, Sigma], [eta, P]);
+  const quadratic = mulAll(step, P, step);
+  const e2 = eta * eta;
+  const PSquared = mul(P, P);
+  const quadPart = form.corrected
+    ? combine([-e2, mulAll(Sigma, P, Sigma)], [-e2, mulAll(P, Sigma, P)], [e2, mul(Sigma, PSquared)], [e2, mul(PSquared, Sigma)])
+    : combine([-2 * e2, mulAll(Sigma, P, Sigma)], [e2, mul(Sigma, PSquared)], [e2, mul(PSquared, Sigma)]);
+  const cd = pUpdateCdTerms(s, m, eta, form.corrected ? -1 : 1);
+  const BBt = mul(B, transpose(B));
+  const droppedBBt = form.dropBBt ? combine([2 * eta, mul(BBt, P)], [2 * eta, mul(P, BBt)]) : combine([0, P]);
+  const E = combine([1, quadPart], [1, cd.value], [1, droppedBBt]);
+  // Magnitudes: (I − η(Σ−P)) is formed from terms of size 1 + η(|Σ| + |P|) (op-norm of I: 1);
+  // the η² part from ΣPΣ, PΣP, ΣP², P²Σ; the rest as in (A.6).
+  const stepMag = 1 + eta * (m.Sigma + m.P);
+  const quadMag = e2 * (2 * m.Sigma * m.Sigma * m.P + 3 * m.Sigma * m.P * m.P);
+  const scale = stepMagnitudes(x.sigma, x.F, x.G, eta).P + stepMag * stepMag * m.P + quadMag + cd.scale + (form.dropBBt ? 4 * eta * m.B * m.B * m.P : 0);
+  return [equal('(B.1): P_{s+1} = (I − η(Σ−P_s))P_s(I − η(Σ−P_s)) + E_s', after.P, combine([1, quadratic], [1, E]), scale)];
+}
+
+const common = {
+  source: { paper: 'JCD', where: '(B.1) and E_s below it, proof of Prop. B.2' },
+  kind: 'identity',
+  hypotheses: [...JCD_STATE_HYPOTHESES, 'any η > 0', 'A, B, P as in (4.4); C, D as printed below (A.6)'],
+  instances: jcdState(),
+  size: jcdStateSize,
+} as const;
+
+export const eqB1 = defineClaim<JcdState>({
+  ...common,
+  id: 'jcd.eq-b.1.e-term',
+  statement:
+    'P_{s+1} = (I − η(Σ−P_s))P_s(I − η(Σ−P_s)) + E_s, E_s = −2η²ΣP_sΣ + η²ΣP_s² + η²P_s²Σ − 2ηB_sB_sᵀP_s − 2ηP_sB_sB_sᵀ − η(A_s+ηP_sA_s)C_sᵀ − ηC_s(A_s+ηP_sA_s)ᵀ − η²C_sC_sᵀ + η(B_s+ηP_sB_s)D_sᵀ + ηD_s(B_s+ηP_sB_s)ᵀ + η²D_sD_sᵀ',
+  check: (x) => check(x, { corrected: false }),
+  expected: 'refuted',
+  erratum:
+    'E_s must read −η²ΣP_sΣ − η²P_sΣP_s + η²ΣP_s² + η²P_s²Σ − 2ηB_sB_sᵀP_s − 2ηP_sB_sB_sᵀ − η(A_s+ηP_sA_s)C_sᵀ − ηC_s(A_s+ηP_sA_s)ᵀ − η²C_sC_sᵀ ' +
+    '+ η(B_s−ηP_sB_s)D_sᵀ + ηD_s(B_s−ηP_sB_s)ᵀ + η²D_sD_sᵀ: the printed "−2η²ΣP_sΣ" should be "−η²ΣP_sΣ − η²P_sΣP_s" (it fails already for ' +
+    'B = 0, J = K = 0, where E_s is −η²σp(σ−p) in the scalar case, not −2η²σp(σ−p)), and the D-terms repeat the sign error of (A.6). ' +
+    'The bound ‖E_s‖ ≤ 12η²σ₁³ + … then needs 14η²σ₁³.',
+  corrected: 'jcd.eq-b.1.e-term/corrected',
+  sabotage: { description: 'the −2ηB_sB_sᵀP_s − 2ηP_sB_sB_sᵀ terms dropped from E_s', check: (x) => check(x, { corrected: false, dropBBt: true }) },
+});
+
+export const eqB1Corrected = defineClaim<JcdState>({
+  ...common,
+  id: 'jcd.eq-b.1.e-term/corrected',
+  statement:
+    'P_{s+1} = (I − η(Σ−P_s))P_s(I − η(Σ−P_s)) + E_s with E_s = −η²ΣP_sΣ − η²P_sΣP_s + η²ΣP_s² + η²P_s²Σ − 2ηB_sB_sᵀP_s − 2ηP_sB_sB_sᵀ − η(A_s+ηP_sA_s)C_sᵀ − ηC_s(A_s+ηP_sA_s)ᵀ − η²C_sC_sᵀ + η(B_s−ηP_sB_s)D_sᵀ + ηD_s(B_s−ηP_sB_s)ᵀ + η²D_sD_sᵀ',
+  check: (x) => check(x, { corrected: true }),
+  expected: 'holds',
+  corrects: 'jcd.eq-b.1.e-term',
+  sabotage: { description: 'the −2ηB_sB_sᵀP_s − 2ηP_sB_sB_sᵀ terms dropped from E_s', check: (x) => check(x, { corrected: true, dropBBt: true }) },
+});

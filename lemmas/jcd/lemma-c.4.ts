@@ -1,0 +1,69 @@
+/**
+ * JCD Lemma C.4 — "Let S be an r × k matrix with r ≤ k. If ‖S‖ ≤ √(1/(3η)), then the largest and
+ * smallest singular values of S(I − ηSᵀS) are σ₁(S) − ησ₁³(S) and σ_r(S) − ησ_r³(S), respectively."
+ * Its proof, (C.1): S(I − ηSᵀS) = U_S(Σ_S − ηΣ_S³)V_Sᵀ is the SVD, since g(x) = x − ηx³ is increasing
+ * on [−(3η)^{−1/2}, (3η)^{−1/2}]; so every singular value maps by g, which is checked too.
+ *
+ * Instances: S on a coarse grid (quarters of [−2, 2]), r ∈ [1, 4], k ∈ [r, r + 3], and
+ * η = f/(3‖S‖²) with f ∈ (0, 1] (the hypothesis, at equality when f = 1). The parameter etaFactor
+ * (= f) can be pushed past 1, where g stops being monotone on the spectrum.
+ */
+import fc from 'fast-check';
+import { combine, frobenius, type Mat, mulAll, transpose } from '../../src/linalg/dense.ts';
+import { opNorm, singularValues } from '../../src/linalg/spectral.ts';
+import { type Comparison, equal } from '../../src/claims/compare.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { fractionOfMax, gridMatrix } from '../../src/random/arbitraries.ts';
+
+interface C4Instance {
+  readonly r: number;
+  readonly k: number;
+  readonly S: Mat;
+  readonly eta: number;
+}
+
+function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<C4Instance> {
+  return fc
+    .record({ r: fc.integer({ min: 1, max: 4 }), extra: fc.integer({ min: 0, max: 3 }) })
+    .chain(({ r, extra }) =>
+      fc
+        .record({ S: gridMatrix(r, r + extra, 2, 8), f: fixed.etaFactor === undefined ? fractionOfMax() : fc.constant(fixed.etaFactor) })
+        .map(({ S, f }) => {
+          const norm = opNorm(S);
+          return { r, k: r + extra, S, eta: norm > 0 ? f / (3 * norm * norm) : f };
+        }),
+    );
+}
+
+function check(x: C4Instance, sign = -1): Comparison[] {
+  const { S, eta } = x;
+  const image = combine([1, S], [-eta, mulAll(S, transpose(S), S)]);
+  const s = singularValues(S);
+  const t = singularValues(image);
+  const g = (v: number) => v + sign * eta * v ** 3;
+  // Rounding: the image is formed from S and ηSSᵀS; its singular values are computed with an error of
+  // a modest multiple of ‖image‖, those of S of ‖S‖, which g (|g′| = |1 − 3ησ²| ≤ 1 + 3η‖S‖²) carries over.
+  const nS = frobenius(S);
+  const scale = nS + eta * nS ** 3 + frobenius(image) + nS * (1 + 3 * eta * s[0] ** 2);
+  return s.map((v, i) => {
+    const label = i === 0 ? 'σ₁(S(I − ηSᵀS)) = σ₁ − ησ₁³' : i === s.length - 1 ? 'σ_r(S(I − ηSᵀS)) = σ_r − ησ_r³' : `(C.1): σ_${i + 1}(S(I − ηSᵀS)) = σ_${i + 1} − ησ_${i + 1}³`;
+    return equal(label, t[i], g(v), scale);
+  });
+}
+
+export const lemmaC4 = defineClaim<C4Instance>({
+  id: 'jcd.lemma-c.4',
+  source: { paper: 'JCD', where: 'Lemma C.4, (C.1)' },
+  kind: 'identity',
+  statement: 'If ‖S‖ ≤ (3η)^{−1/2} (S ∈ ℝ^{r×k}, r ≤ k), the largest and smallest singular values of S(I − ηSᵀS) are σ₁(S) − ησ₁³(S) and σ_r(S) − ησ_r³(S) (and by (C.1) every σᵢ maps to σᵢ − ησᵢ³)',
+  hypotheses: ['S ∈ ℝ^{r×k}, r ≤ k', 'η > 0 with ‖S‖ ≤ (3η)^{−1/2}'],
+  instances: instances({}),
+  parameters: {
+    specs: { etaFactor: { description: 'η as a multiple of 1/(3‖S‖²)', allowed: [0, 1], explore: [1, 8], scale: 'log' } },
+    instances,
+  },
+  size: (x) => x.k,
+  check: (x) => check(x),
+  expected: 'holds',
+  sabotage: { description: 'sign of the cubic term flipped: σᵢ + ησᵢ³', check: (x) => check(x, +1) },
+});

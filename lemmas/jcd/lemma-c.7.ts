@@ -1,0 +1,109 @@
+/**
+ * JCD Lemma C.7 — "Let S be an r × k matrix with r ≤ k. Suppose that σ_r(S) > 0. Let
+ * Λ = diag{σ₁, …, σ_r} ∈ ℝ^{r×r} be a diagonal matrix. Suppose that η‖Λ − SSᵀ‖ < 1/2, ‖S‖ ≤ √(1/(3η)),
+ * 2η²‖ΛSSᵀ‖ < 1, and S₊ = S + η(Λ − SSᵀ)S. Then we have
+ *     σ_r(S₊) ≥ (1 − 2η²‖ΛSSᵀ‖)(1 + ησ_r)σ_r(S)(1 − ησ_r²(S))."
+ *
+ * Instances, satisfying the hypotheses by construction: Λ = diag(σ₁ ≥ … ≥ σ_r), σ₁ ∈ [0.5, 2],
+ * σ_r ∈ [0.05σ₁, σ₁]; S = Q·diag(s)·Y with Q orthogonal (r×r), Y the first r rows of an orthogonal
+ * k×k matrix and singular values s ∈ [0.02, 2]·√σ₁ (so σ_r(S) > 0); η = f·η_max(S, Λ) with
+ * η_max = min{1/(2‖Λ − SSᵀ‖), 1/(3‖S‖²), (2‖ΛSSᵀ‖)^{−1/2}} and f ∈ (0, 1) (the strict hypotheses).
+ * The parameter etaFactor (= f) can be pushed past 1.
+ *
+ * The constant 2 of 2η²‖ΛSSᵀ‖ has a witness: the smallest c with σ_r(S₊) ≥ (1 − cη²‖ΛSSᵀ‖)·X,
+ * X = (1 + ησ_r)σ_r(S)(1 − ησ_r²(S)) > 0 (ησ_r(S)² ≤ 1/3). For r = 1 no c is needed
+ * (σ(S₊) − X = η²σ₁s³ > 0), so the lemma is tight only through the r ≥ 2 coupling and as η → 0.
+ */
+import fc from 'fast-check';
+import { block, combine, diag, frobenius, type Mat, mul, mulAll, transpose } from '../../src/linalg/dense.ts';
+import { opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
+import { atLeast, type Comparison } from '../../src/claims/compare.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { inRange, orthogonal, spectrum } from '../../src/random/arbitraries.ts';
+import { openFraction } from '../../src/random/jcd-instances.ts';
+
+interface C7Instance {
+  readonly r: number;
+  readonly k: number;
+  readonly lambda: number[];
+  readonly S: Mat;
+  readonly eta: number;
+}
+
+/** The largest η the three hypotheses allow for (S, Λ). */
+function etaMax(S: Mat, Lambda: Mat): number {
+  const SSt = mul(S, transpose(S));
+  const nS = opNorm(S);
+  return Math.min(1 / (2 * opNorm(combine([1, Lambda], [-1, SSt]))), 1 / (3 * nS * nS), 1 / Math.sqrt(2 * opNorm(mul(Lambda, SSt))));
+}
+
+function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<C7Instance> {
+  return fc
+    .record({ r: fc.integer({ min: 1, max: 3 }), extra: fc.integer({ min: 0, max: 3 }), sigma1: inRange(0.5, 2), ratio: inRange(0.05, 1) })
+    .chain(({ r, extra, sigma1, ratio }) => {
+      const k = r + extra;
+      return fc
+        .record({
+          head: spectrum(Math.max(0, r - 2), ratio * sigma1, sigma1),
+          q: orthogonal(r),
+          y: orthogonal(k),
+          s: spectrum(r, 0.02 * Math.sqrt(sigma1), 2 * Math.sqrt(sigma1)),
+          f: fixed.etaFactor === undefined ? openFraction() : fc.constant(fixed.etaFactor),
+        })
+        .map(({ head, q, y, s, f }) => {
+          const lambda = r === 1 ? [sigma1] : [sigma1, ...head, ratio * sigma1];
+          const S = mulAll(q, diag(s), block(y, 0, r, 0, k));
+          return { r, k, lambda, S, eta: f * etaMax(S, diag(lambda)) };
+        });
+    });
+}
+
+function quantities(x: C7Instance) {
+  const { S, eta } = x;
+  const Lambda = diag(x.lambda);
+  const SSt = mul(S, transpose(S));
+  const Splus = combine([1, S], [eta, mul(combine([1, Lambda], [-1, SSt]), S)]);
+  const sr = sigmaMin(S);
+  const sigmaR = x.lambda[x.r - 1];
+  const coupling = eta * eta * opNorm(mul(Lambda, SSt));
+  const X = (1 + eta * sigmaR) * sr * (1 - eta * sr * sr);
+  // Rounding: S₊ is formed from S and η(Λ − SSᵀ)S, and its σ_r is within a multiple of u‖S₊‖_F; σ_r(S)
+  // is within a multiple of u‖S‖_F, carried by ∂X/∂σ_r(S) ≤ (1 + ησ_r)(1 + 3ησ_r(S)²); ‖ΛSSᵀ‖ within
+  // u‖Λ‖_F‖S‖²_F, carried by η²·X-sized factors (c ≤ a few).
+  const [nS, nL] = [frobenius(S), frobenius(Lambda)];
+  const scale = nS + eta * (nL + nS * nS) * nS + frobenius(Splus) + (1 + eta * sigmaR) * (1 + 3 * eta * sr * sr) * nS + 2 * eta * eta * nL * nS * nS * X;
+  return { lhs: sigmaMin(Splus), coupling, X, scale };
+}
+
+function check(x: C7Instance, c: number, keepLast = true): Comparison[] {
+  const q = quantities(x);
+  const X = keepLast ? q.X : (1 + x.eta * x.lambda[x.r - 1]) * sigmaMin(x.S);
+  return [atLeast('σ_r(S₊) ≥ (1 − 2η²‖ΛSSᵀ‖)(1 + ησ_r)σ_r(S)(1 − ησ_r²(S))', q.lhs, (1 - c * q.coupling) * X, q.scale)];
+}
+
+export const lemmaC7 = defineClaim<C7Instance>({
+  id: 'jcd.lemma-c.7',
+  source: { paper: 'JCD', where: 'Lemma C.7' },
+  kind: 'inequality',
+  statement: 'σ_r(S₊) ≥ (1 − 2η²‖ΛSSᵀ‖)(1 + ησ_r)σ_r(S)(1 − ησ_r²(S)), S₊ = S + η(Λ − SSᵀ)S',
+  hypotheses: [
+    'S ∈ ℝ^{r×k}, r ≤ k, σ_r(S) > 0; Λ = diag(σ₁ ≥ … ≥ σ_r > 0)',
+    'η‖Λ − SSᵀ‖ < 1/2, ‖S‖ ≤ (3η)^{−1/2}, 2η²‖ΛSSᵀ‖ < 1',
+  ],
+  constants: { c: { printed: () => 2, formula: '2 (in 1 − 2η²‖ΛSSᵀ‖)' } },
+  instances: instances({}),
+  parameters: {
+    specs: { etaFactor: { description: 'η as a multiple of min{1/(2‖Λ − SSᵀ‖), 1/(3‖S‖²), (2‖ΛSSᵀ‖)^{−1/2}}', allowed: [0, 1], explore: [1, 8], scale: 'log' } },
+    instances,
+  },
+  size: (x) => x.k,
+  check: (x, c) => check(x, c.c),
+  witness: {
+    c: (x, tol) => {
+      const q = quantities(x);
+      return (q.X - q.lhs - tol * q.scale) / (q.coupling * q.X);
+    },
+  },
+  expected: 'holds',
+  sabotage: { description: 'the factor (1 − ησ_r²(S)) dropped', check: (x, c) => check(x, c.c, false) },
+});

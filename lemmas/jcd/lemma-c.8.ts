@@ -1,0 +1,55 @@
+/**
+ * JCD Lemma C.8 — "Let B ∈ ℝ^{r×k} be a real matrix and P ∈ ℝ^{r×r} a symmetric matrix. We have
+ * ⟨BBᵀ, P⟩ ≥ λ_r(P)‖B‖²_F."
+ *
+ * Instances: P = QΛQᵀ with eigenvalues in [−2, 2]; B on a coarse grid, or B = q_r wᵀ with q_r the
+ * eigenvector of λ_r(P) (Q's last column), where equality holds — so the worst margins are rounding.
+ */
+import fc from 'fast-check';
+import { block, frobenius, inner, type Mat, mul, transpose } from '../../src/linalg/dense.ts';
+import { lambdaMax, lambdaMin } from '../../src/linalg/spectral.ts';
+import { atLeast, type Comparison } from '../../src/claims/compare.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { gridMatrix, orthogonal, spectrum, withSpectrum } from '../../src/random/arbitraries.ts';
+
+interface C8Instance {
+  readonly r: number;
+  readonly k: number;
+  readonly P: Mat;
+  readonly B: Mat;
+}
+
+const instances: fc.Arbitrary<C8Instance> = fc
+  .record({ r: fc.integer({ min: 1, max: 4 }), extra: fc.integer({ min: 0, max: 3 }) })
+  .chain(({ r, extra }) => {
+    const k = r + extra;
+    return fc
+      .record({ q: orthogonal(r), ev: spectrum(r, -2, 2), grid: gridMatrix(r, k, 2, 8), w: gridMatrix(1, k, 2, 8), aligned: fc.boolean() })
+      .map(({ q, ev, grid, w, aligned }) => ({
+        r,
+        k,
+        P: withSpectrum(q, ev),
+        B: aligned ? mul(block(q, 0, r, r - 1, r), w) : grid,
+      }));
+  });
+
+function check(x: C8Instance, lambda: (P: Mat) => number = lambdaMin): Comparison[] {
+  const nB2 = frobenius(x.B) ** 2;
+  const lhs = inner(mul(x.B, transpose(x.B)), x.P);
+  // Rounding: BBᵀ and the inner product with P carry ≤ 2γ‖B‖²_F‖P‖_F; λ_r(P) is within a multiple of
+  // u‖P‖_F, multiplied by ‖B‖²_F.
+  return [atLeast('⟨BBᵀ, P⟩ ≥ λ_r(P)‖B‖²_F', lhs, lambda(x.P) * nB2, 3 * nB2 * frobenius(x.P))];
+}
+
+export const lemmaC8 = defineClaim<C8Instance>({
+  id: 'jcd.lemma-c.8',
+  source: { paper: 'JCD', where: 'Lemma C.8' },
+  kind: 'inequality',
+  statement: '⟨BBᵀ, P⟩ ≥ λ_r(P)‖B‖²_F for B ∈ ℝ^{r×k} and symmetric P ∈ ℝ^{r×r}',
+  hypotheses: ['B ∈ ℝ^{r×k}', 'P ∈ ℝ^{r×r} symmetric'],
+  instances,
+  size: (x) => x.k,
+  check: (x) => check(x),
+  expected: 'holds',
+  sabotage: { description: 'λ₁(P) (the largest eigenvalue) in place of λ_r(P)', check: (x) => check(x, lambdaMax) },
+});

@@ -1,0 +1,97 @@
+/**
+ * JCD Prop. B.2, proof of Item 5, the first equality ("follows from (A.5) and brute force"):
+ *
+ *   ‖B_{s+1}‖²_F = ‖B_s‖²_F − 2η⟨B_sB_sᵀ, P_s⟩ − η‖A_sB_sᵀ − B_sA_sᵀ‖²_F + η⟨A_sᵀB_s, K_sᵀK_s − J_sᵀJ_s⟩
+ *                 − η⟨B_sᵀB_s, (K_sᵀK_s + J_sᵀJ_s)/2⟩
+ *                 + η²‖−P_sB_s + (A_sB_sᵀ − B_sA_sᵀ)A_s − A_s(K_sᵀK_s − J_sᵀJ_s)/2 − B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F.
+ *
+ * Compared with YD21 (22) (lemmas/yd21/eq-22.b-norm-identity.ts), JCD fixes two of YD21's three
+ * errors (BᵀB, not BBᵀ, in the J,K term; −P_sB_s inside the η² norm) but keeps the third and adds one.
+ *
+ * Erratum. By (A.5), B_{s+1} = B_s + ηG with G = −P_sB_s + Q_sA_s − A_sN_s − B_sM_s
+ * (M = (KᵀK+JᵀJ)/2, N = (KᵀK−JᵀJ)/2), so ‖B_{s+1}‖² = ‖B_s‖² + 2η⟨B_s, G⟩ + η²‖G‖², and
+ *   2⟨B, −PB⟩ = −2⟨BBᵀ, P⟩,  2⟨B, QA⟩ = 2tr(Q·ABᵀ) = tr(Q·Q) = −‖Q‖²  (Q skew),
+ *   2⟨B, −AN⟩ = −2⟨AᵀB, N⟩ = −⟨AᵀB, KᵀK − JᵀJ⟩,  2⟨B, −BM⟩ = −⟨BᵀB, KᵀK + JᵀJ⟩.
+ * Two places differ from the print: the cross term is −η⟨AᵀB, KᵀK − JᵀJ⟩ (minus, not plus), and the
+ * J,K term is −η⟨BᵀB, KᵀK + JᵀJ⟩ (no factor ½). Neither affects the inequality that follows in the
+ * paper (both terms are bounded there in absolute value). With J = K = 0 the printed form is exact.
+ * Verified independently during development: exact rational arithmetic (Python fractions, 20 random
+ * instances with entries in ¼ℤ, η = 1/8, m − r, n − r ≥ 1: the corrected form exact on all 20; the
+ * printed one, and each half-corrected one, on none) and NumPy (200 Gaussian instances: largest
+ * residual 4.0e-15 corrected, 4.7 printed).
+ */
+import { jcdBlockStep, type JcdBlockState } from '../../src/gd/index.ts';
+import { combine, frobenius, inner, mul, transpose } from '../../src/linalg/dense.ts';
+import { type Comparison, equal } from '../../src/claims/compare.ts';
+import { type BlockMagnitudes, jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { JCD_STATE_HYPOTHESES, type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+
+interface Form {
+  readonly corrected: boolean;
+  /** Sabotage: −η‖A_sB_sᵀ − B_sA_sᵀ‖²_F dropped. */
+  readonly dropQ?: boolean;
+}
+
+/** The right side and the magnitude of what was added to form it. */
+function rhs(s: JcdBlockState, m: BlockMagnitudes, eta: number, form: Form): { value: number; scale: number } {
+  const { A, B, P, Q, M, N } = s;
+  const BtB = mul(transpose(B), B);
+  const AtB = mul(transpose(A), B);
+  // 2N = KᵀK − JᵀJ, 2M = KᵀK + JᵀJ.
+  const cross = (form.corrected ? -1 : 1) * eta * 2 * inner(AtB, N);
+  const jk = -eta * (form.corrected ? 2 : 1) * inner(BtB, M);
+  const G = combine([-1, mul(P, B)], [1, mul(Q, A)], [-1, mul(A, N)], [-1, mul(B, M)]);
+  const nB = frobenius(B);
+  const value = nB ** 2 - 2 * eta * inner(mul(B, transpose(B)), P) + (form.dropQ ? 0 : -eta * frobenius(Q) ** 2) + cross + jk + eta * eta * frobenius(G) ** 2;
+  // The error of ‖X‖² is at most 2‖X‖·|X| (src/claims/magnitudes.ts for |X|).
+  const gMag = m.P * m.B + m.Q * m.A + m.A * m.N + m.B * m.M;
+  const scale =
+    2 * nB * m.B +
+    2 * eta * m.B * m.B * m.P +
+    2 * eta * frobenius(Q) * m.Q +
+    2 * eta * m.A * m.B * m.N +
+    2 * eta * m.B * m.B * m.M +
+    2 * eta * eta * frobenius(G) * gMag;
+  return { value, scale };
+}
+
+function check(x: JcdState, form: Form): Comparison[] {
+  const { before, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
+  const { value, scale } = rhs(before, jcdBlockMagnitudes(x.sigma, x.F, x.G, x.r), x.eta, form);
+  const lhs = frobenius(after.B) ** 2;
+  return [equal('Item 5: ‖B_{s+1}‖²_F', lhs, value, scale + 2 * frobenius(after.B) * stepMagnitudes(x.sigma, x.F, x.G, x.eta).B)];
+}
+
+const common = {
+  source: { paper: 'JCD', where: 'Prop. B.2, proof of Item 5 (first equality)' },
+  kind: 'identity',
+  hypotheses: [...JCD_STATE_HYPOTHESES, 'any η > 0', 'A, B, P as in (4.4)'],
+  instances: jcdState(),
+  size: jcdStateSize,
+} as const;
+
+export const propB2BNorm = defineClaim<JcdState>({
+  ...common,
+  id: 'jcd.prop-b.2.b-norm-identity',
+  statement:
+    '‖B_{s+1}‖²_F = ‖B_s‖²_F − 2η⟨B_sB_sᵀ, P_s⟩ − η‖A_sB_sᵀ − B_sA_sᵀ‖²_F + η⟨A_sᵀB_s, K_sᵀK_s − J_sᵀJ_s⟩ − η⟨B_sᵀB_s, (K_sᵀK_s + J_sᵀJ_s)/2⟩ + η²‖−P_sB_s + (A_sB_sᵀ − B_sA_sᵀ)A_s − A_s(K_sᵀK_s − J_sᵀJ_s)/2 − B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F',
+  check: (x) => check(x, { corrected: false }),
+  expected: 'refuted',
+  erratum:
+    'The cross term must be −η⟨A_sᵀB_s, K_sᵀK_s − J_sᵀJ_s⟩ (printed with +) and the J,K term −η⟨B_sᵀB_s, K_sᵀK_s + J_sᵀJ_s⟩ (printed with an extra ½): ' +
+    'by (A.5), 2η⟨B_s, −A_s(KᵀK−JᵀJ)/2 − B_s(KᵀK+JᵀJ)/2⟩ = −η⟨A_sᵀB_s, KᵀK−JᵀJ⟩ − η⟨B_sᵀB_s, KᵀK+JᵀJ⟩. The rest is right; the inequality the proof draws from it is unaffected.',
+  corrected: 'jcd.prop-b.2.b-norm-identity/corrected',
+  sabotage: { description: 'the term −η‖A_sB_sᵀ − B_sA_sᵀ‖²_F dropped', check: (x) => check(x, { corrected: false, dropQ: true }) },
+});
+
+export const propB2BNormCorrected = defineClaim<JcdState>({
+  ...common,
+  id: 'jcd.prop-b.2.b-norm-identity/corrected',
+  statement:
+    '‖B_{s+1}‖²_F = ‖B_s‖²_F − 2η⟨B_sB_sᵀ, P_s⟩ − η‖A_sB_sᵀ − B_sA_sᵀ‖²_F − η⟨A_sᵀB_s, K_sᵀK_s − J_sᵀJ_s⟩ − η⟨B_sᵀB_s, K_sᵀK_s + J_sᵀJ_s⟩ + η²‖−P_sB_s + (A_sB_sᵀ − B_sA_sᵀ)A_s − A_s(K_sᵀK_s − J_sᵀJ_s)/2 − B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F',
+  check: (x) => check(x, { corrected: true }),
+  expected: 'holds',
+  corrects: 'jcd.prop-b.2.b-norm-identity',
+  sabotage: { description: 'the term −η‖A_sB_sᵀ − B_sA_sᵀ‖²_F dropped', check: (x) => check(x, { corrected: true, dropQ: true }) },
+});

@@ -1,0 +1,69 @@
+/**
+ * YD21, proof of Lemma 3.2 (App. C of the preprint, 001 — the only copy with App. C): "For the
+ * second term, it can be rewritten as
+ *
+ *   (1 − β)S + ηΣS + ηΣΣ + η²/(1 − β)·ΣSΣ ≡ (√(1 − β)I + η/√(1 − β)·Σ) S (√(1 − β)I + η/√(1 − β)·Σ)."
+ *
+ * What was printed. The text copy reads "ηΣΣ" where the split just above (yd21.lemma-3.2.proof-split)
+ * has "ηSΣ"; it renders S and Σ distinctly everywhere else in App. C, and the Lemma 3.3 analogue
+ * reads "−ηΣP − ηPΣ", so the left side is taken as printed, with ηΣΣ. As printed it is false
+ * (the right side expands to (1 − β)S + ηΣS + ηSΣ + η²/(1 − β)·ΣSΣ, which has no ΣΣ term); with ηSΣ
+ * it is exact. A typo of no consequence: the proof uses the right side. Verified by the expansion
+ * (√(1−β)I + ηΣ/√(1−β))S(√(1−β)I + ηΣ/√(1−β)) = (1−β)S + ηΣS + ηSΣ + η²ΣSΣ/(1−β), on these instances,
+ * and during development in exact rational arithmetic (Python fractions, with c² = 1 − β standing
+ * for the square roots: 20 instances, corrected exact on 20/20, printed wrong on 20/20).
+ *
+ * Scale: Frobenius magnitudes of the products; the right side's factor has magnitude
+ * √(1 − β) + η‖Σ‖/√(1 − β) (its identity part counted once, as a factor).
+ */
+import { combine, eye, frobenius, mul, mulAll } from '../../src/linalg/dense.ts';
+import { equal } from '../../src/claims/compare.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
+
+function check(x: LemmaInstance, corrected: boolean, dropInverse = false) {
+  const { Sigma, X: S, beta, eta } = x;
+  const c = Math.sqrt(1 - beta);
+  const lhs = combine(
+    [1 - beta, S],
+    [eta, mul(Sigma, S)],
+    [eta, corrected ? mul(S, Sigma) : mul(Sigma, Sigma)],
+    [dropInverse ? eta * eta : (eta * eta) / (1 - beta), mulAll(Sigma, S, Sigma)],
+  );
+  const F = combine([c, eye(x.d)], [eta / c, Sigma]);
+  const rhs = mulAll(F, S, F);
+  const [mg, ms] = [frobenius(Sigma), frobenius(S)];
+  const scale = (1 - beta) * ms + eta * mg * ms + eta * (corrected ? ms : mg) * mg + ((eta * eta) / (1 - beta)) * mg * mg * ms + (c + (eta / c) * mg) ** 2 * ms;
+  return [equal(corrected ? '(1 − β)S + ηΣS + ηSΣ + η²/(1 − β)ΣSΣ = (√(1 − β)I + ηΣ/√(1 − β))S(·)' : '(1 − β)S + ηΣS + ηΣΣ + η²/(1 − β)ΣSΣ = (√(1 − β)I + ηΣ/√(1 − β))S(·)', lhs, rhs, scale)];
+}
+
+const common = {
+  source: { paper: 'YD21', where: 'proof of Lemma 3.2, App. C (preprint)' },
+  kind: 'identity',
+  hypotheses: ['S, Σ ∈ ℝ^{d×d} symmetric positive definite (as in Lemma 3.2)', 'β ∈ (0, 1), 0 < η ≤ β/(8σ₁)'],
+  instances: lemmaInstance((sigma1) => [2 * sigma1 * 1e-3, 2 * sigma1]),
+  size: (x: LemmaInstance) => x.d,
+} as const;
+
+export const lemma32Factorisation = defineClaim<LemmaInstance>({
+  ...common,
+  id: 'yd21.lemma-3.2.proof-factorisation',
+  statement: '(1 − β)S + ηΣS + ηΣΣ + η²/(1 − β)·ΣSΣ ≡ (√(1 − β)I + η/√(1 − β)·Σ)S(√(1 − β)I + η/√(1 − β)·Σ)',
+  check: (x) => check(x, false),
+  expected: 'refuted',
+  erratum:
+    'The left side must read (1 − β)S + ηΣS + ηSΣ + η²/(1 − β)·ΣSΣ (as in the split above it): "ηΣΣ" is a typo for "ηSΣ". ' +
+    'With it the congruence is exact; the proof only uses the right side, so nothing downstream changes.',
+  corrected: 'yd21.lemma-3.2.proof-factorisation/corrected',
+  sabotage: { description: 'the factor 1/(1 − β) of η²ΣSΣ dropped', check: (x) => check(x, false, true) },
+});
+
+export const lemma32FactorisationCorrected = defineClaim<LemmaInstance>({
+  ...common,
+  id: 'yd21.lemma-3.2.proof-factorisation/corrected',
+  statement: '(1 − β)S + ηΣS + ηSΣ + η²/(1 − β)·ΣSΣ = (√(1 − β)I + η/√(1 − β)·Σ)S(√(1 − β)I + η/√(1 − β)·Σ)',
+  check: (x) => check(x, true),
+  expected: 'holds',
+  corrects: 'yd21.lemma-3.2.proof-factorisation',
+  sabotage: { description: 'the factor 1/(1 − β) of η²ΣSΣ dropped', check: (x) => check(x, true, true) },
+});

@@ -1,0 +1,284 @@
+/**
+ * YD21, proof of Lemma 3.3 (App. C of the preprint, 001), case p ≤ 0, every step as printed, each a
+ * comparison (p = λ_d(P), p′ = λ_d(P′), C = (8 + 6β)/(1 − β), and the split
+ * P′ = T₁ + T₂ + η²T₃ with T₁ = βP + 2ηP² + η²P³, T₂ = (1 − β)P − ηΣP − ηPΣ + η²/(1 − β)·ΣPΣ,
+ * T₃ = −β/(1 − β)·ΣPΣ − ΣPP − PPΣ — lemmaSplit(…, −1), exact like yd21.lemma-3.2.proof-split):
+ *
+ *   [S]  P′ = T₁ + T₂ + η²T₃                                    (the split display; identity)
+ *   [W]  λ_d(P′) ≥ λ_d(T₁) + λ_d(T₂) + η²λ_d(T₃)                 (Weyl)
+ *   [1]  λ_d(T₁) = βp + 2ηp² + η²p³ exactly ("|p_i| ≤ 2σ₁, η ≤ β/(8σ₁)": β + 4ηt + 3η²t² ≥ 0 on [−2σ₁, 2σ₁])
+ *   [2]  λ_d(T₂) ≥ (√(1 − β) − ησ_d/√(1 − β))²p  "if p ≤ 0"   (T₂ = FPF, F = √(1 − β)I − ηΣ/√(1 − β))
+ *   [3]  η²λ_d(T₃) ≥ −C·η²σ₁³
+ *   [4]  p′ ≥ (βp + 2ηp² + η²p³) + (√(1 − β) − ησ_d/√(1 − β))²p − C·η²σ₁³
+ *   [5]     = (1 − η(σ_d − p))²p + βσ_d²η²p/(1 − β) + 2σ_dη²p² − C·σ₁³η²
+ *   [6]     ≥ (1 − η(σ_d − p))²p − C·σ₁³η²
+ *   [7]     ≥ (1 − ησ_d)²p − C·σ₁³η²
+ *
+ * Two steps are false as printed, while Lemma 3.3 itself holds (yd21.lemma-3.3; and the summed
+ * line [4] never failed on 20 000 draws):
+ *
+ * (a) [6] drops βσ_d²η²p/(1 − β) + 2σ_dη²p², which is negative for p ∈ (−βσ_d/(2(1 − β)), 0):
+ *     p(βσ_d/(1 − β) + 2p) < 0 there. Corrected step (yd21.lemma-3.3.proof-steps.dropped-term/corrected):
+ *     line 5 ≥ (1 − η(σ_d − p))²p − (C + 2β/(1 − β))σ₁³η², since βσ_d²η²p/(1 − β) ≥ −2β/(1 − β)·σ₁³η²
+ *     (|p| ≤ 2σ₁, σ_d ≤ σ₁) and 2σ_dη²p² ≥ 0.
+ * (b) [2] bounds λ_d(FPF) ≥ p·λ_max(F)², but the bound needs p·‖F‖²_op: F's eigenvalues are
+ *     √(1 − β) − ησ_i/√(1 − β), which are negative for σ_i > (1 − β)/η, and then ‖F‖_op can exceed
+ *     √(1 − β) − ησ_d/√(1 − β). With η ≤ β/(8σ₁) this needs η(σ₁ + σ_d) > 2(1 − β), so β > 8/9.
+ *     Corrected step (…congruence/corrected): λ_d(T₂) ≥ μ²p with
+ *     μ = max(|√(1 − β) − ησ_d/√(1 − β)|, |√(1 − β) − ησ₁/√(1 − β)|) (= ‖F‖_op bound; xᵀFPFx ≥ p‖Fx‖²).
+ *
+ * Frequencies (fc.sample, 20 000 draws, seed 42, counted with `evaluate` in a development script). On yd21.lemma-3.3's instances
+ * (P's spectrum uniform in [−2σ₁, 2σ₁], β uniform in (0, 1), η = f·β/(8σ₁)), 16 458 draws have p < 0;
+ * step (a) fails on 2 700 of them (16.4%), step (b) on 1 000 (6.1%; 2 024 draws have β > 8/9); no
+ * other step fails. On `nonPositiveFloor` (λ_d(P) ≤ 0 by construction): (a) 18.1%, (b) 5.9%.
+ *
+ * Shrunk counterexamples (seed 2021; the claims expected refuted draw from coarse grids, so they
+ * shrink to readable instances), re-derived in exact rational arithmetic (Python fractions):
+ *  (a) d = 1, σ₁ = σ_d = ½, p = −⅛, β = 11/32, η = 11/128: the dropped term is −121/22 020 096 < 0.
+ *  (b) d = 3, Σ = diag(2, ¼, ¼), P = diag(−½, 0, 0), β = 15/16, η = 15/256: F = diag(−7/32, 49/256,
+ *      49/256), so λ_d(T₂) = −(7/32)²/2 = −49/2048 < −(49/256)²/2 = −2401/131 072, the printed bound.
+ *
+ * A corrected chain that reaches the lemma (…proof-steps/corrected): [S], [W], [1] as printed,
+ * [2′] λ_d(T₂) ≥ μ²p, [3′] η²λ_d(T₃) ≥ −(8 − 6β)/(1 − β)·η²σ₁³ (the tight norm bound: ‖T₃‖ ≤
+ * β/(1 − β)σ₁²·2σ₁ + 2σ₁(2σ₁)²), [4′] p′ ≥ βp + 2ηp² + η²p³ + μ²p − (8 − 6β)/(1 − β)·η²σ₁³, and
+ * [5′] line 4′ ≥ (1 − ησ_d)²p − (8 + 6β)/(1 − β)·σ₁³η². Proof of [5′] for p ≤ 0: the difference is
+ * (β + μ² − (1 − ησ_d)²)p + ηp²(2 + ηp) + 12β/(1 − β)·σ₁³η², with ηp²(2 + ηp) ≥ 0 (|ηp| ≤ β/4). If μ
+ * is attained at σ_d, β + μ² − (1 − ησ_d)² = βη²σ_d²/(1 − β), so the first term is ≥ −2β/(1 − β)σ₁³η²;
+ * if at σ₁ (then β > 8/9), it is −2η(σ₁ − σ_d) + η²σ₁²/(1 − β) − η²σ_d², and the first term is
+ * ≥ −2/(1 − β)σ₁³η²; both are covered by 12β/(1 − β)σ₁³η² (β > 1/6 in the second case). So the
+ * printed constant (8 + 6β)/(1 − β) is what the loose third-term bound leaves room for.
+ *
+ * Independent check of the corrections (NumPy, during development): 100 000 random instances with
+ * p ≤ 0 (d ≤ 4, random orthogonal eigenvectors): the corrected congruence bound, the corrected
+ * dropped-term step, the tight third-term bound and the corrected closing step [5′] never failed
+ * (tolerance 1e-12); the printed congruence step failed on 4.2% and the printed step [6] on 20.8%.
+ *
+ * Scale: as in yd21.lemma-3.2.proof-steps (eigenvalues err by the magnitude of their matrix; a
+ * polynomial term c·p^k by k|c||P|^k).
+ */
+import fc from 'fast-check';
+import { lambdaMin } from '../../src/linalg/spectral.ts';
+import { combine, frobenius } from '../../src/linalg/dense.ts';
+import { atLeast, type Comparison, equal } from '../../src/claims/compare.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { inRange, spectrum } from '../../src/random/arbitraries.ts';
+import { coarseLemmaInstance, type LemmaInstance, lemmaInstanceWith } from '../../src/random/lemma-instances.ts';
+import { lemmaSplit } from './lemma-3.2.proof-split.ts';
+import { polyScale } from './lemma-3.2.proof-steps.ts';
+
+/** Lemma 3.3's instances in its case p ≤ 0: one eigenvalue of P in [−2σ₁, 0], the others in [−2σ₁, 2σ₁]. */
+export const nonPositiveFloor = lemmaInstanceWith((sigma1, d) =>
+  fc.tuple(inRange(-2 * sigma1, 0), spectrum(d - 1, -2 * sigma1, 2 * sigma1)).map(([p, rest]) => [...rest, p]),
+);
+
+/** The same on coarse grids (P's eigenvalues in multiples of σ₁/4), for the claims expected refuted. */
+const gridEigenvalue = (sigma1: number, lo: number) => fc.integer({ min: lo, max: 8 }).map((i) => (i * sigma1) / 4);
+export const nonPositiveFloorCoarse = coarseLemmaInstance((sigma1, d) =>
+  fc.tuple(gridEigenvalue(sigma1, -8).map((v) => Math.min(v, 0)), fc.array(gridEigenvalue(sigma1, -8), { minLength: d - 1, maxLength: d - 1 })).map(([p, rest]) => [...rest, p]),
+);
+
+/** Every quantity of the proof at one instance. */
+function quantities(x: LemmaInstance) {
+  const { beta: b, eta, sigmaD: sd, sigma1: s1 } = x;
+  const t = lemmaSplit(x, -1);
+  const mP = frobenius(x.X);
+  const p = lambdaMin(x.X);
+  const c = Math.sqrt(1 - b);
+  const fD = c - (eta * sd) / c;
+  const f1 = c - (eta * s1) / c;
+  const first = b * p + 2 * eta * p * p + eta * eta * p ** 3;
+  const growth = (1 - eta * (sd - p)) ** 2 * p;
+  const extra = (b * sd * sd * eta * eta * p) / (1 - b) + 2 * sd * eta * eta * p * p;
+  return {
+    t,
+    mP,
+    p,
+    pPrime: lambdaMin(t.Xprime),
+    l1: lambdaMin(t.T1),
+    l2: lambdaMin(t.T2),
+    l3: lambdaMin(t.T3),
+    printedFactor2: fD * fD,
+    mu2: Math.max(fD * fD, f1 * f1),
+    first,
+    firstScale: polyScale(mP, [b, 1], [2 * eta, 2], [eta * eta, 3]),
+    growth,
+    growthScale: 3 * (1 + eta * (sd + mP)) ** 2 * mP,
+    extra,
+    extraScale: polyScale(mP, [(b * sd * sd * eta * eta) / (1 - b), 1], [2 * sd * eta * eta, 2]),
+    unit: eta * eta * s1 ** 3,
+    contracted: (1 - eta * sd) ** 2 * p,
+  };
+}
+
+type Q = ReturnType<typeof quantities>;
+
+const step = {
+  split: (x: LemmaInstance, q: Q) =>
+    equal('[S] P′ = T₁ + T₂ + η²T₃', q.t.Xprime, combine([1, q.t.T1], [1, q.t.T2], [x.eta * x.eta, q.t.T3]), q.t.magnitudes.Xprime + q.t.magnitudes.T1 + q.t.magnitudes.T2 + x.eta * x.eta * q.t.magnitudes.T3),
+  weyl: (x: LemmaInstance, q: Q) =>
+    atLeast('[W] λ_d(P′) ≥ λ_d(T₁) + λ_d(T₂) + η²λ_d(T₃)', q.pPrime, q.l1 + q.l2 + x.eta * x.eta * q.l3, q.t.magnitudes.Xprime + q.t.magnitudes.T1 + q.t.magnitudes.T2 + x.eta * x.eta * q.t.magnitudes.T3),
+  first: (_x: LemmaInstance, q: Q) => equal('[1] λ_d(T₁) = βp + 2ηp² + η²p³', q.l1, q.first, q.t.magnitudes.T1 + q.firstScale),
+  congruence: (_x: LemmaInstance, q: Q) =>
+    atLeast('[2] λ_d(T₂) ≥ (√(1−β) − ησ_d/√(1−β))²p', q.l2, q.printedFactor2 * q.p, q.t.magnitudes.T2 + q.printedFactor2 * q.mP),
+  congruenceCorrected: (_x: LemmaInstance, q: Q) =>
+    atLeast('[2′] λ_d(T₂) ≥ μ²p, μ = max(|√(1−β) − ησ_d/√(1−β)|, |√(1−β) − ησ₁/√(1−β)|)', q.l2, q.mu2 * q.p, q.t.magnitudes.T2 + q.mu2 * q.mP),
+  third: (x: LemmaInstance, q: Q, C: number, label = '[3] η²λ_d(T₃) ≥ −C·η²σ₁³') => atLeast(label, x.eta * x.eta * q.l3, -C * q.unit, x.eta * x.eta * q.t.magnitudes.T3 + C * q.unit),
+  summed: (_x: LemmaInstance, q: Q, factor2: number, C: number, label: string) =>
+    atLeast(label, q.pPrime, q.first + factor2 * q.p - C * q.unit, q.t.magnitudes.Xprime + q.firstScale + factor2 * q.mP + C * q.unit),
+  expand: (_x: LemmaInstance, q: Q, C: number) =>
+    equal('[5] line 4 = (1 − η(σ_d − p))²p + βσ_d²η²p/(1−β) + 2σ_dη²p² − C·σ₁³η²', q.first + q.printedFactor2 * q.p - C * q.unit, q.growth + q.extra - C * q.unit, q.firstScale + q.printedFactor2 * q.mP + q.growthScale + q.extraScale + 2 * C * q.unit),
+  dropExtra: (_x: LemmaInstance, q: Q, C: number, extraConstant = 0) =>
+    atLeast(
+      extraConstant === 0 ? '[6] line 5 ≥ (1 − η(σ_d − p))²p − C·σ₁³η²' : '[6′] line 5 ≥ (1 − η(σ_d − p))²p − (C + 2β/(1−β))·σ₁³η²',
+      q.growth + q.extra - C * q.unit,
+      q.growth - (C + extraConstant) * q.unit,
+      2 * q.growthScale + q.extraScale + (2 * C + extraConstant) * q.unit,
+    ),
+  last: (_x: LemmaInstance, q: Q, C: number) =>
+    atLeast('[7] line 6 ≥ (1 − ησ_d)²p − C·σ₁³η²', q.growth - C * q.unit, q.contracted - C * q.unit, q.growthScale + q.mP + 2 * C * q.unit),
+  lemma: (_x: LemmaInstance, q: Q, firstFactor: number, tightC: number, C: number) =>
+    atLeast(
+      "[5′] line 4′ ≥ (1 − ησ_d)²p − C·σ₁³η²",
+      q.first + firstFactor * q.p - tightC * q.unit,
+      q.contracted - C * q.unit,
+      q.firstScale + firstFactor * q.mP + tightC * q.unit + q.mP + C * q.unit,
+    ),
+};
+
+const printedC = (x: LemmaInstance) => (8 + 6 * x.beta) / (1 - x.beta);
+const tightC = (x: LemmaInstance) => (8 - 6 * x.beta) / (1 - x.beta);
+
+function printedChain(x: LemmaInstance, C: number): Comparison[] {
+  const q = quantities(x);
+  return [
+    step.split(x, q),
+    step.weyl(x, q),
+    step.first(x, q),
+    step.congruence(x, q),
+    step.third(x, q, C),
+    step.summed(x, q, q.printedFactor2, C, '[4] p′ ≥ (βp + 2ηp² + η²p³) + (√(1−β) − ησ_d/√(1−β))²p − C·η²σ₁³'),
+    step.expand(x, q, C),
+    step.dropExtra(x, q, C),
+    step.last(x, q, C),
+  ];
+}
+
+/** The corrected chain; `undo` puts back the printed factor in [2′] (the sabotage). */
+function correctedChain(x: LemmaInstance, C: number, undo = false): Comparison[] {
+  const q = quantities(x);
+  const factor2 = undo ? q.printedFactor2 : q.mu2;
+  return [
+    step.split(x, q),
+    step.weyl(x, q),
+    step.first(x, q),
+    undo ? step.congruence(x, q) : step.congruenceCorrected(x, q),
+    step.third(x, q, tightC(x), "[3′] η²λ_d(T₃) ≥ −(8 − 6β)/(1 − β)·η²σ₁³"),
+    step.summed(x, q, factor2, tightC(x), '[4′] p′ ≥ (βp + 2ηp² + η²p³) + μ²p − (8 − 6β)/(1 − β)·η²σ₁³'),
+    step.lemma(x, q, factor2, tightC(x), C),
+  ];
+}
+
+const common = {
+  source: { paper: 'YD21', where: 'proof of Lemma 3.3, App. C (preprint), case p ≤ 0' },
+  kind: 'inequality',
+  hypotheses: [
+    'P, Σ ∈ ℝ^{d×d} symmetric', '‖P‖_op ≤ 2σ₁, σ_d I ⪯ Σ ⪯ σ₁ I', 'β ∈ (0, 1), 0 < η ≤ β/(8σ₁)',
+    'the proof\'s case p = λ_d(P) ≤ 0 (by construction: one eigenvalue of P in [−2σ₁, 0])',
+  ],
+  constants: { C: { printed: printedC, formula: '(8 + 6β)/(1 − β)' } },
+  instances: nonPositiveFloor,
+  size: (x: LemmaInstance) => x.d,
+} as const;
+
+const correctedStatement =
+  'P′ = T₁ + T₂ + η²T₃; λ_d(P′) ≥ λ_d(T₁) + λ_d(T₂) + η²λ_d(T₃); λ_d(T₁) = βp + 2ηp² + η²p³; λ_d(T₂) ≥ μ²p with μ = max(|√(1−β) − ησ_d/√(1−β)|, |√(1−β) − ησ₁/√(1−β)|); ' +
+  'η²λ_d(T₃) ≥ −(8−6β)/(1−β)·η²σ₁³; p′ ≥ (βp + 2ηp² + η²p³) + μ²p − (8−6β)/(1−β)·η²σ₁³ ≥ (1 − ησ_d)²p − (8+6β)/(1−β)·σ₁³η²';
+
+export const lemma33Steps = defineClaim<LemmaInstance>({
+  ...common,
+  id: 'yd21.lemma-3.3.proof-steps',
+  instances: nonPositiveFloorCoarse,
+  statement:
+    'P′ = T₁ + T₂ + η²T₃; λ_d(P′) ≥ λ_d(T₁) + λ_d(T₂) + η²λ_d(T₃); λ_d(T₁) = βp + 2ηp² + η²p³; λ_d(T₂) ≥ (√(1−β) − ησ_d/√(1−β))²p; η²λ_d(T₃) ≥ −(8+6β)/(1−β)·η²σ₁³; ' +
+    'p′ ≥ (βp + 2ηp² + η²p³) + (√(1−β) − ησ_d/√(1−β))²p − C·η²σ₁³ = (1 − η(σ_d − p))²p + βσ_d²η²p/(1−β) + 2σ_dη²p² − C·σ₁³η² ≥ (1 − η(σ_d − p))²p − C·σ₁³η² ≥ (1 − ησ_d)²p − C·σ₁³η²',
+  check: (x, c) => printedChain(x, c.C),
+  expected: 'refuted',
+  erratum:
+    'Two steps of the proof of Lemma 3.3 are false as printed (the lemma holds): (a) "… + βσ_d²η²p/(1−β) + 2σ_dη²p² − C σ₁³η² ≥ (1 − η(σ_d − p))²p − C σ₁³η²" ' +
+    'drops a term that is negative for −βσ_d/(2(1−β)) < p < 0; (b) "λ_d((√(1−β)I − ηΣ/√(1−β))P(·)) ≥ (√(1−β) − ησ_d/√(1−β))²p" fails when β > 8/9 and ' +
+    'η(σ₁ + σ_d) > 2(1−β) (the factor has negative eigenvalues; the bound needs its largest |eigenvalue|). A corrected chain uses μ² = ‖F‖²_op in the congruence ' +
+    'bound and the tight third-term constant (8−6β)/(1−β), and then reaches the lemma\'s (1−ησ_d)²p − (8+6β)/(1−β)σ₁³η² directly.',
+  corrected: 'yd21.lemma-3.3.proof-steps/corrected',
+  sabotage: { description: "the third term's constant made too small: C = 1", constants: { C: () => 1 } },
+});
+
+export const lemma33StepsCorrected = defineClaim<LemmaInstance>({
+  ...common,
+  id: 'yd21.lemma-3.3.proof-steps/corrected',
+  statement: correctedStatement,
+  check: (x, c) => correctedChain(x, c.C),
+  expected: 'holds',
+  corrects: 'yd21.lemma-3.3.proof-steps',
+  sabotage: { description: 'the printed congruence factor (√(1−β) − ησ_d/√(1−β))² put back in place of μ²', check: (x, c) => correctedChain(x, c.C, true) },
+});
+
+export const lemma33DroppedTerm = defineClaim<LemmaInstance>({
+  ...common,
+  id: 'yd21.lemma-3.3.proof-steps.dropped-term',
+  instances: nonPositiveFloorCoarse,
+  statement: '(1 − η(σ_d − p))²p + βσ_d²η²p/(1−β) + 2σ_dη²p² − C·σ₁³η² ≥ (1 − η(σ_d − p))²p − C·σ₁³η² (p ≤ 0)',
+  check: (x, c) => [step.dropExtra(x, quantities(x), c.C)],
+  expected: 'refuted',
+  erratum:
+    'The dropped βσ_d²η²p/(1−β) + 2σ_dη²p² = η²σ_d·p(βσ_d/(1−β) + 2p) is negative for −βσ_d/(2(1−β)) < p < 0. It is ≥ −2β/(1−β)·σ₁³η² (|p| ≤ 2σ₁), ' +
+    'so the step holds with C + 2β/(1−β) in place of C; the lemma\'s constant survives because the third-term bound (8+6β)/(1−β) is loose by 12β/(1−β).',
+  corrected: 'yd21.lemma-3.3.proof-steps.dropped-term/corrected',
+  sabotage: {
+    description: 'the penalty −C·σ₁³η² dropped from the right side only',
+    check: (x, c) => {
+      const q = quantities(x);
+      return [atLeast('line 5 ≥ (1 − η(σ_d − p))²p', q.growth + q.extra - c.C * q.unit, q.growth, 2 * q.growthScale + q.extraScale + c.C * q.unit)];
+    },
+  },
+});
+
+export const lemma33DroppedTermCorrected = defineClaim<LemmaInstance>({
+  ...common,
+  id: 'yd21.lemma-3.3.proof-steps.dropped-term/corrected',
+  statement: '(1 − η(σ_d − p))²p + βσ_d²η²p/(1−β) + 2σ_dη²p² − C·σ₁³η² ≥ (1 − η(σ_d − p))²p − (C + 2β/(1−β))·σ₁³η² (p ≤ 0, |p| ≤ 2σ₁)',
+  check: (x, c) => [step.dropExtra(x, quantities(x), c.C, (2 * x.beta) / (1 - x.beta))],
+  expected: 'holds',
+  corrects: 'yd21.lemma-3.3.proof-steps.dropped-term',
+  sabotage: { description: 'the correction undone (extra constant 2β/(1−β) dropped: the printed step)', check: (x, c) => [step.dropExtra(x, quantities(x), c.C)] },
+});
+
+export const lemma33Congruence = defineClaim<LemmaInstance>({
+  ...common,
+  id: 'yd21.lemma-3.3.proof-steps.congruence',
+  instances: nonPositiveFloorCoarse,
+  statement: 'λ_d((√(1−β)I − ηΣ/√(1−β))P(√(1−β)I − ηΣ/√(1−β))) ≥ (√(1−β) − ησ_d/√(1−β))²p (p ≤ 0)',
+  check: (x) => [step.congruence(x, quantities(x))],
+  expected: 'refuted',
+  erratum:
+    'For p ≤ 0, λ_d(FPF) ≥ p·‖F‖²_op, and ‖F‖_op = max_i |√(1−β) − ησ_i/√(1−β)| exceeds √(1−β) − ησ_d/√(1−β) when η(σ₁ + σ_d) > 2(1−β), ' +
+    'possible under η ≤ β/(8σ₁) once β > 8/9. Corrected: λ_d(T₂) ≥ μ²p with μ = max(|√(1−β) − ησ_d/√(1−β)|, |√(1−β) − ησ₁/√(1−β)|); ' +
+    'the printed bound is right for β ≤ 8/9.',
+  corrected: 'yd21.lemma-3.3.proof-steps.congruence/corrected',
+  sabotage: {
+    description: 'the factor halved: ½(√(1−β) − ησ_d/√(1−β))²p (a stronger bound when p < 0)',
+    check: (x) => {
+      const q = quantities(x);
+      return [atLeast('λ_d(T₂) ≥ ½(√(1−β) − ησ_d/√(1−β))²p', q.l2, (q.printedFactor2 * q.p) / 2, q.t.magnitudes.T2 + q.printedFactor2 * q.mP)];
+    },
+  },
+});
+
+export const lemma33CongruenceCorrected = defineClaim<LemmaInstance>({
+  ...common,
+  id: 'yd21.lemma-3.3.proof-steps.congruence/corrected',
+  statement: 'λ_d(T₂) ≥ μ²p for p ≤ 0, μ = max(|√(1−β) − ησ_d/√(1−β)|, |√(1−β) − ησ₁/√(1−β)|) (≥ ‖√(1−β)I − ηΣ/√(1−β)‖_op)',
+  check: (x) => [step.congruenceCorrected(x, quantities(x))],
+  expected: 'holds',
+  corrects: 'yd21.lemma-3.3.proof-steps.congruence',
+  sabotage: { description: 'the correction undone (the printed factor (√(1−β) − ησ_d/√(1−β))²)', check: (x) => [step.congruence(x, quantities(x))] },
+});

@@ -1,0 +1,55 @@
+/**
+ * YD21 §3.2.3, first display (same in both copies), the split of (10) it rests on:
+ *
+ *   A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t
+ *             + η(B_tB_tᵀA_t − A_tB_tᵀB_t + B_tA_tᵀB_t − A_t(K_tᵀK_t + J_tᵀJ_t)/2 − B_t(K_tᵀK_t − J_tᵀJ_t)/2).
+ *
+ * The display itself is the Weyl bound σ_d(A_{t+1}) ≥ σ_d(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖(that matrix)‖_op;
+ * it is checked as the first comparison of `yd21.eq-20.sigma-d-a` on instances satisfying §3.2.1's
+ * assumptions (Weyl needs none, but the rest of (20) does). This claim is the identity: from (10),
+ * ηP A = η(Σ − AAᵀ)A + ηBBᵀA and −ηQB = −ηABᵀB + ηBAᵀB (P = Σ − AAᵀ + BBᵀ, Q = ABᵀ − BAᵀ).
+ * Checked against A_{t+1} from the engine's full step (2),(3).
+ */
+import { blockStep } from '../../src/gd/index.ts';
+import { combine, mul, mulAll, sub, transpose } from '../../src/linalg/dense.ts';
+import { equal } from '../../src/claims/compare.ts';
+import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import type { BlockState } from '../../src/gd/index.ts';
+
+/** The perturbation of §3.2.3's display: BBᵀA − ABᵀB + BAᵀB − A(KᵀK+JᵀJ)/2 − B(KᵀK−JᵀJ)/2 (= BBᵀA + C_t). */
+export function aPerturbation(s: BlockState, babSign = +1) {
+  const { A, B, M, N } = s;
+  return combine(
+    [1, mulAll(B, transpose(B), A)],
+    [-1, mulAll(A, transpose(B), B)],
+    [babSign, mulAll(B, transpose(A), B)],
+    [-1, mul(A, M)],
+    [-1, mul(B, N)],
+  );
+}
+
+function check(x: DiagonalState, babSign = +1) {
+  const { before: s, after } = blockStep(x.sigma, x.U, x.V, x.eta);
+  const eta = x.eta;
+  const main = mul(sub(s.Sigma, mul(s.A, transpose(s.A))), s.A);
+  const printed = combine([1, s.A], [eta, main], [eta, aPerturbation(s, babSign)]);
+  const [mb, ma] = [blockMagnitudes(x.sigma, x.U, x.V), stepMagnitudes(x.sigma, x.U, x.V, eta)];
+  const scale = ma.A + mb.A + eta * ((mb.Sigma + mb.A * mb.A) * mb.A + 3 * mb.B * mb.B * mb.A + mb.A * mb.M + mb.B * mb.N);
+  return [equal('§3.2.3: A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + η(perturbation)', after.A, printed, scale)];
+}
+
+export const aSplit = defineClaim<DiagonalState>({
+  id: 'yd21.sec-3.2.3.a-split',
+  source: { paper: 'YD21', where: '§3.2.3, first display; (10)' },
+  kind: 'identity',
+  statement:
+    'A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + η(B_tB_tᵀA_t − A_tB_tᵀB_t + B_tA_tᵀB_t − A_t(K_tᵀK_t + J_tᵀJ_t)/2 − B_t(K_tᵀK_t − J_tᵀJ_t)/2)',
+  hypotheses: [...DIAGONAL_STATE_HYPOTHESES, 'any η > 0'],
+  instances: diagonalState(),
+  size: stateSize,
+  check: (x) => check(x),
+  expected: 'holds',
+  sabotage: { description: 'sign of B_tA_tᵀB_t flipped', check: (x) => check(x, -1) },
+});

@@ -1,0 +1,57 @@
+/**
+ * YD21 §3.3, proof sketch of (1) + (3) ⇒ (2) (same in both copies):
+ *
+ *   "Consider continuous-time case, if we assume J = K = 0, the time derivative of Σ − UVᵀ is
+ *    −(Σ − UVᵀ)VVᵀ − UUᵀ(Σ − UVᵀ)."
+ *
+ * Encoded under gradient flow U̇ = (Σ − UVᵀ)V, V̇ = (Σ − UVᵀ)ᵀU with J = K = 0 (m = n = d). The left
+ * side d/dt(Σ − UVᵀ) is extracted from two engine steps: along one GD step (an Euler step of the
+ * flow) Σ − UVᵀ is a quadratic matrix polynomial in η, and src/gd/flow.ts quadraticSlope reads its
+ * slope at η = 0 exactly, so the check does not use the product rule it tests. It holds:
+ * d/dt(Σ − UVᵀ) = −U̇Vᵀ − UV̇ᵀ = −RVVᵀ − UUᵀR.
+ *
+ * Scale: Σ − U(h)V(h)ᵀ errs by |Σ| + |U(h)||V(h)| (stepMagnitudes), combined by quadraticSlopeError;
+ * the right side's two products by |R|(‖V‖² + ‖U‖²), |R| ≤ ‖Σ‖ + ‖U‖‖V‖.
+ */
+import { gdStep } from '../../src/gd/index.ts';
+import { quadraticSlope, quadraticSlopeError } from '../../src/gd/flow.ts';
+import { combine, mul, mulAll, sub, transpose } from '../../src/linalg/dense.ts';
+import { equal } from '../../src/claims/compare.ts';
+import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+
+function check(x: DiagonalState, uuSign = -1) {
+  const h = x.eta;
+  const residual = (t: number) => {
+    const { U, V } = t === 0 ? { U: x.U, V: x.V } : gdStep(x.sigma, x.U, x.V, t);
+    return sub(x.sigma, mul(U, transpose(V)));
+  };
+  const slope = quadraticSlope(residual(0), residual(h), residual(2 * h), h);
+  const R = residual(0);
+  const printed = combine([-1, mulAll(R, x.V, transpose(x.V))], [uuSign, mulAll(x.U, transpose(x.U), R)]);
+  const b = blockMagnitudes(x.sigma, x.U, x.V);
+  const mag = (t: number) => {
+    const a = t === 0 ? b : stepMagnitudes(x.sigma, x.U, x.V, t);
+    return a.Sigma + a.U * a.V;
+  };
+  const r = b.Sigma + b.U * b.V;
+  const scale = quadraticSlopeError(mag(0), mag(h), mag(2 * h), h) + r * (b.U * b.U + b.V * b.V);
+  return [equal('d/dt(Σ − UVᵀ) = −(Σ − UVᵀ)VVᵀ − UUᵀ(Σ − UVᵀ)', slope, printed, scale)];
+}
+
+export const continuousError = defineClaim<DiagonalState>({
+  id: 'yd21.sec-3.3.continuous-error',
+  source: { paper: 'YD21', where: '§3.3, proof sketch of (1) + (3) ⇒ (2)' },
+  kind: 'identity',
+  statement: 'd/dt(Σ − UVᵀ) = −(Σ − UVᵀ)VVᵀ − UUᵀ(Σ − UVᵀ) under gradient flow with J = K = 0',
+  hypotheses: [
+    'Σ = diag(σ₁, …, σ_d), σ₁ ≥ … ≥ σ_d > 0; J = K = 0 (m = n = d)',
+    'gradient flow U̇ = (Σ − UVᵀ)V, V̇ = (Σ − UVᵀ)ᵀU at any U, V',
+  ],
+  instances: diagonalState({ maxComplement: 0 }),
+  size: stateSize,
+  check: (x) => check(x),
+  expected: 'holds',
+  sabotage: { description: 'sign of −UUᵀ(Σ − UVᵀ) flipped', check: (x) => check(x, +1) },
+});

@@ -1,0 +1,112 @@
+/**
+ * Probabilistic claims ("with probability at least p over the random initialisation, the event
+ * holds"), checked by Monte Carlo.
+ *
+ * For each parameter setting (dimensions, scales) the runner draws `trials` independent samples
+ * from the paper's distribution (seeded Gaussian draws), counts how often the event holds, and
+ * computes an exact Clopper–Pearson interval for its probability at confidence 1 − α/(number of
+ * settings) (Bonferroni, α = 10⁻³ overall). The claim is refuted when some setting's interval lies
+ * entirely below the claimed probability; otherwise it holds (the interval is consistent with it).
+ * Where the paper leaves a constant unnamed (the c of YD21 §3.1, the C of JCD Lemma C.1), a witness
+ * gives, per sample, the smallest constant for which the event holds; its empirical quantile at the
+ * target probability estimates the smallest constant that meets it, with a distribution-free upper
+ * confidence bound (an order statistic).
+ */
+import type { ConstantSpec, ConstantValues, Paper, Verdict } from './types.ts';
+
+/** Overall significance of a Monte Carlo verdict (split over the settings). */
+export const MONTE_CARLO_ALPHA = 1e-3;
+
+export interface MonteCarloClaim<P = unknown, X = unknown> {
+  readonly id: string;
+  readonly source: { readonly paper: Paper; readonly where: string };
+  readonly kind: 'probabilistic';
+  readonly statement: string;
+  readonly hypotheses: ReadonlyArray<string>;
+  readonly choices?: Readonly<Record<string, string>>;
+  /** The parameter settings checked (e.g. matrix dimensions). */
+  readonly settings: ReadonlyArray<P>;
+  readonly describe: (p: P) => string;
+  /** One sample of the random object, from a seed string. */
+  readonly draw: (p: P, seed: string) => X;
+  readonly constants?: Readonly<Record<string, ConstantSpec<P>>>;
+  /** The event, with the constants' values. */
+  readonly event: (p: P, x: X, c: ConstantValues) => boolean;
+  /** The claimed lower bound on P(event). */
+  readonly probability: { readonly formula: string; readonly printed: (p: P) => number };
+  readonly trials: number;
+  /** Per constant: the smallest value for which the event holds on this sample. */
+  readonly witness?: Readonly<Record<string, (p: P, x: X) => number>>;
+  /** The probability at which the smallest sufficient constant is estimated (default: the claimed one). */
+  readonly target?: (p: P) => number;
+  readonly expected: Verdict;
+  readonly erratum?: string;
+  readonly corrected?: string;
+  readonly corrects?: string;
+  readonly sabotage: {
+    readonly description: string;
+    readonly constants?: Readonly<Record<string, (p: P) => number>>;
+    readonly probability?: (p: P) => number;
+  };
+}
+
+export function isMonteCarloClaim(value: unknown): value is MonteCarloClaim {
+  return typeof value === 'object' && value !== null && (value as MonteCarloClaim).kind === 'probabilistic' && 'draw' in value;
+}
+
+/** Declares a probabilistic claim (fixes its types). */
+export function defineMonteCarloClaim<P, X>(claim: MonteCarloClaim<P, X>): MonteCarloClaim<P, X> {
+  if (!/^(yd21|jcd)\.[a-z0-9.\-]+(\/corrected)?$/.test(claim.id)) throw new Error(`malformed claim id '${claim.id}'`);
+  return claim;
+}
+
+/** log of the binomial pmf, via lgamma (Lanczos). */
+function logGamma(z: number): number {
+  const g = 7;
+  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  if (z < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z)) - logGamma(1 - z);
+  z -= 1;
+  let x = c[0];
+  for (let i = 1; i < g + 2; i++) x += c[i] / (z + i);
+  const t = z + g + 0.5;
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(x);
+}
+
+/** P(Bin(n, p) ≤ k), summed in log space. */
+export function binomialCdf(k: number, n: number, p: number): number {
+  if (k < 0) return 0;
+  if (k >= n) return 1;
+  if (p <= 0) return 1;
+  if (p >= 1) return 0;
+  const lc = logGamma(n + 1);
+  let s = 0;
+  for (let i = 0; i <= k; i++) s += Math.exp(lc - logGamma(i + 1) - logGamma(n - i + 1) + i * Math.log(p) + (n - i) * Math.log1p(-p));
+  return Math.min(1, s);
+}
+
+function bisect(f: (p: number) => number, lo = 0, hi = 1): number {
+  for (let i = 0; i < 100; i++) {
+    const mid = (lo + hi) / 2;
+    if (f(mid) > 0) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/** The exact (Clopper–Pearson) two-sided interval for a binomial proportion at confidence 1 − alpha. */
+export function clopperPearson(successes: number, trials: number, alpha: number): [number, number] {
+  const lo = successes === 0 ? 0 : bisect((p) => alpha / 2 - (1 - binomialCdf(successes - 1, trials, p)));
+  const hi = successes === trials ? 1 : bisect((p) => binomialCdf(successes, trials, p) - alpha / 2);
+  return [lo, hi];
+}
+
+/**
+ * A distribution-free upper confidence bound for the q-quantile of a sample: the smallest order
+ * statistic x_(j) with P(Bin(n, q) ≤ j − 1) ≥ 1 − alpha (so x_(j) ≥ the true quantile with
+ * probability ≥ 1 − alpha), or +∞ when the sample is too small.
+ */
+export function quantileUpperBound(sorted: readonly number[], q: number, alpha: number): number {
+  const n = sorted.length;
+  for (let j = 1; j <= n; j++) if (binomialCdf(j - 1, n, q) >= 1 - alpha) return sorted[j - 1];
+  return Number.POSITIVE_INFINITY;
+}
