@@ -141,6 +141,9 @@ describe('runMonteCarlo', () => {
   test('a witness without a declared constant has printed NaN; a claim without witnesses reports no constants', () => {
     const r = runMonteCarlo(planted({ constants: undefined }));
     expect(r.montecarlo!.settings[0].constants!.C.printed).toBeNaN();
+    const other = runMonteCarlo(planted({ constants: { D: { printed: () => 1, formula: '1' } } }));
+    expect(other.verdict).toBe('refuted');
+    expect(other.montecarlo!.settings[0].constants!.C.printed).toBeNaN();
     const none = runMonteCarlo(planted({ witness: undefined }));
     expect(none.montecarlo!.settings[0]).not.toHaveProperty('constants');
   });

@@ -149,11 +149,14 @@ describe('witnesses of printed constants', () => {
     expect(r.witnesses!.C.best).toBe(relativeTolerance('inequality', 2));
   });
 
-  test('a witness for an undeclared constant has printed value NaN', () => {
-    const r = runClaim(withWitness({ E: () => 1 }, undefined));
-    expect(r.witnesses!.E.best).toBe(1);
-    expect(r.witnesses!.E.printed).toBeNaN();
-    expect(r.witnesses!.E.ratio).toBeNaN();
+  test('a witness for an undeclared constant has printed value NaN (with or without other constants)', () => {
+    for (const constants of [undefined, {}]) {
+      const r = runClaim({ ...withWitness({ E: () => 1 }), constants, check: () => [atMost('0 ≤ 1', 0, 1, 1)] });
+      expect(r.verdict).toBe('holds');
+      expect(r.witnesses!.E.best).toBe(1);
+      expect(r.witnesses!.E.printed).toBeNaN();
+      expect(r.witnesses!.E.ratio).toBeNaN();
+    }
   });
 
   test('the check sees the printed constants at the instance', () => {
@@ -250,6 +253,8 @@ describe('a refuted claim', () => {
     const first = runClaim(claim);
     const again = runClaim(claim, { path: first.counterexample!.path });
     expect(again.counterexample).toEqual(first.counterexample);
+    // The replay goes straight to the recorded instance: far fewer evaluations than the search.
+    expect(again.runs).toBeLessThan(first.runs);
   });
 });
 
