@@ -19,48 +19,18 @@
  * in ¼ℤ, η = 1/8, r ∈ {2, 3}, k ∈ [r, r+2], m − r, n − r ∈ {1, 2}: P₊ computed from F₊ = F + η(Σ_X − FGᵀ)G,
  * G₊ = … exactly; the corrected form is exact on all 20, the printed form differs on all 20).
  */
-import { jcdBlockStep, type JcdBlockState } from '../../src/gd/index.ts';
-import { add, combine, type Mat, mul, mulAll, scale, transpose } from '../../src/linalg/dense.ts';
+import { jcdBlockStep } from '../../src/gd/index.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
-import { type BlockMagnitudes, jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { pUpdateRhs } from '../common/p-update.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { JCD_STATE_HYPOTHESES, type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
-
-/**
- * The BBᵀ-, C- and D-terms shared by (A.6) and JCD's E_s (below (B.1)):
- *   −2ηBBᵀP − 2ηPBBᵀ − η(A + ηPA)Cᵀ − ηC(A + ηPA)ᵀ − η²CCᵀ + η(B + s·ηPB)Dᵀ + ηD(B + s·ηPB)ᵀ + η²DDᵀ
- * with s = pbSign (+1 as printed, −1 corrected), and the magnitude of what was added to form it.
- */
-export function pUpdateCdTerms(s: JcdBlockState, m: BlockMagnitudes, eta: number, pbSign: number): { value: Mat; scale: number } {
-  const { A, B, P, C, D } = s;
-  const BBt = mul(B, transpose(B));
-  const APA = add(A, scale(mul(P, A), eta));
-  const BPB = add(B, scale(mul(P, B), pbSign * eta));
-  const value = combine(
-    [-2 * eta, mul(BBt, P)],
-    [-2 * eta, mul(P, BBt)],
-    [-eta, mul(APA, transpose(C))],
-    [-eta, mul(C, transpose(APA))],
-    [-eta * eta, mul(C, transpose(C))],
-    [eta, mul(BPB, transpose(D))],
-    [eta, mul(D, transpose(BPB))],
-    [eta * eta, mul(D, transpose(D))],
-  );
-  const ap = m.A + eta * m.P * m.A;
-  const bp = m.B + eta * m.P * m.B;
-  return { value, scale: 4 * eta * m.B * m.B * m.P + 2 * eta * ap * m.C + eta * eta * m.C * m.C + 2 * eta * bp * m.D + eta * eta * m.D * m.D };
-}
 
 function check(x: JcdState, pbSign: number, keepCubic = true): Comparison[] {
   const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
   const eta = x.eta;
   const m = jcdBlockMagnitudes(x.sigma, x.F, x.G, x.r);
-  const { Sigma, P } = s;
-  const SmP = combine([1, Sigma], [-1, P]);
-  const cubic = keepCubic ? eta * eta : 0;
-  const cd = pUpdateCdTerms(s, m, eta, pbSign);
-  const value = combine([1, P], [-eta, mul(P, SmP)], [-eta, mul(SmP, P)], [cubic, mulAll(P, P, P)], [-cubic, mulAll(P, Sigma, P)], [1, cd.value]);
-  const scaleRhs = m.P + 2 * eta * m.P * (m.Sigma + m.P) + eta * eta * (m.P ** 3 + m.P * m.Sigma * m.P) + cd.scale;
+  const { value, scale: scaleRhs } = pUpdateRhs(s, m, eta, pbSign, keepCubic);
   return [equal('(A.6): P₊', after.P, value, scaleRhs + stepMagnitudes(x.sigma, x.F, x.G, eta).P)];
 }
 

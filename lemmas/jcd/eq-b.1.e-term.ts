@@ -27,7 +27,7 @@ import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { JCD_STATE_HYPOTHESES, type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
-import { pUpdateCdTerms } from './eq-a.6.p-update.ts';
+import { pUpdateCdTerms } from '../common/p-update.ts';
 
 interface Form {
   readonly corrected: boolean;

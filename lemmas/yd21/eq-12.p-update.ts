@@ -16,54 +16,16 @@
  * entries in ¼ℤ, d ∈ {2, 3}, J, K ≠ 0, the corrected form is exact on all 20 and the printed form
  * differs on all 20) and in NumPy (residual 1.5e-15 corrected, 0.19 printed).
  */
-import { blockStep, type BlockState } from '../../src/gd/index.ts';
-import { add, combine, type Mat, mul, mulAll, scale, transpose } from '../../src/linalg/dense.ts';
+import { blockStep } from '../../src/gd/index.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
-import { type BlockMagnitudes, blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { pUpdateRhs } from '../common/p-update.ts';
 import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
-
-/** The right side of (12) with the D-terms' inner sign `pbSign` (+1 as printed, −1 corrected). */
-function rhs12(s: BlockState, mags: BlockMagnitudes, eta: number, pbSign: number, keepCubic = true): { value: Mat; scale: number } {
-  const { Sigma, A, B, P, C, D } = s;
-  const SmP = add(Sigma, scale(P, -1));
-  const BBt = mul(B, transpose(B));
-  const APA = add(A, scale(mul(P, A), eta));
-  const BPB = add(B, scale(mul(P, B), pbSign * eta));
-  const value = combine(
-    [1, P],
-    [-eta, mul(P, SmP)],
-    [-eta, mul(SmP, P)],
-    [keepCubic ? eta * eta : 0, mulAll(P, P, P)],
-    [keepCubic ? -eta * eta : 0, mulAll(P, Sigma, P)],
-    [-2 * eta, mul(BBt, P)],
-    [-2 * eta, mul(P, BBt)],
-    [-eta, mul(APA, transpose(C))],
-    [-eta, mul(C, transpose(APA))],
-    [-eta * eta, mul(C, transpose(C))],
-    [eta, mul(BPB, transpose(D))],
-    [eta, mul(D, transpose(BPB))],
-    [eta * eta, mul(D, transpose(D))],
-  );
-  // Magnitudes of the terms (src/claims/magnitudes.ts): P, C, D are formed with cancellation.
-  const m = mags;
-  const ap = m.A + eta * m.P * m.A;
-  const bp = m.B + eta * m.P * m.B;
-  const scaleSum =
-    m.P +
-    2 * eta * m.P * (m.Sigma + m.P) +
-    eta * eta * (m.P ** 3 + m.P * m.Sigma * m.P) +
-    4 * eta * m.B * m.B * m.P +
-    2 * eta * ap * m.C +
-    eta * eta * m.C * m.C +
-    2 * eta * bp * m.D +
-    eta * eta * m.D * m.D;
-  return { value, scale: scaleSum };
-}
 
 function check(x: DiagonalState, pbSign: number, keepCubic = true): Comparison[] {
   const { before, after } = blockStep(x.sigma, x.U, x.V, x.eta);
-  const { value, scale } = rhs12(before, blockMagnitudes(x.sigma, x.U, x.V), x.eta, pbSign, keepCubic);
+  const { value, scale } = pUpdateRhs(before, blockMagnitudes(x.sigma, x.U, x.V), x.eta, pbSign, keepCubic);
   return [equal('(12): P_{t+1}', after.P, value, scale + stepMagnitudes(x.sigma, x.U, x.V, x.eta).P)];
 }
 

@@ -186,6 +186,14 @@ const common = {
     'the proof\'s case p = λ_d(P) ≤ 0 (by construction: one eigenvalue of P in [−2σ₁, 0])',
   ],
   constants: { C: { printed: printedC, formula: '(8 + 6β)/(1 − β)' } },
+  // The smallest C with η²λ_d(T₃) ≥ −C·η²σ₁³ (the third-term step), rounding of λ_d(T₃) deducted:
+  // its supremum is the tight (8 − 6β)/(1 − β), so the slack table shows the looseness of the printed one.
+  witness: {
+    C: (x: LemmaInstance, tol: number) => {
+      const q = quantities(x);
+      return (-x.eta * x.eta * q.l3 - tol * x.eta * x.eta * q.t.magnitudes.T3) / q.unit;
+    },
+  },
   instances: nonPositiveFloor,
   size: (x: LemmaInstance) => x.d,
 } as const;

@@ -10,7 +10,7 @@
  *
  * M and N are lemmacheck's names: the paper writes the two fractions out each time.
  */
-import { block, combine, type Mat, mul, mulAll, scale, sub, add, transpose } from '../linalg/dense.ts';
+import { block, combine, type Mat, mul, mulAll, mulSelfTransposed, rowBlock, scale, sub, add, transpose } from '../linalg/dense.ts';
 
 /** The four blocks of (𝐔, 𝐕) and the principal block Σ (d×d). */
 export interface Blocks {
@@ -37,12 +37,19 @@ export interface Derived {
 
 /** True when every off-diagonal entry of Σ is exactly zero. */
 export function isDiagonal(sigma: Mat): boolean {
-  for (let i = 0; i < sigma.rows; i++)
-    for (let j = 0; j < sigma.cols; j++) if (i !== j && sigma.data[i * sigma.cols + j] !== 0) return false;
+  const { rows, cols, data } = sigma;
+  for (let i = 0; i < rows; i++) {
+    const row = i * cols;
+    for (let j = 0; j < Math.min(i, cols); j++) if (data[row + j] !== 0) return false;
+    for (let j = i + 1; j < cols; j++) if (data[row + j] !== 0) return false;
+  }
   return true;
 }
 
-/** Splits (Σ, 𝐔, 𝐕) into blocks at d = 𝐔's column count; Σ must be diagonal (rotate it first). */
+/**
+ * Splits (Σ, 𝐔, 𝐕) into blocks at d = 𝐔's column count; Σ must be diagonal (rotate it first).
+ * U, J, V, K share the storage of 𝐔 and 𝐕 (row blocks); Σ's block is a copy.
+ */
 export function splitBlocks(sigma: Mat, Ufull: Mat, Vfull: Mat): Blocks {
   if (!isDiagonal(sigma)) throw new Error('the block view needs a diagonal Σ: rotate with toDiagonalFrame first');
   const d = Ufull.cols;
@@ -52,25 +59,31 @@ export function splitBlocks(sigma: Mat, Ufull: Mat, Vfull: Mat): Blocks {
   return {
     d,
     Sigma: block(sigma, 0, d, 0, d),
-    U: block(Ufull, 0, d, 0, d),
-    J: block(Ufull, d, m, 0, d),
-    V: block(Vfull, 0, d, 0, d),
-    K: block(Vfull, d, n, 0, d),
+    U: rowBlock(Ufull, 0, d),
+    J: rowBlock(Ufull, d, m),
+    V: rowBlock(Vfull, 0, d),
+    K: rowBlock(Vfull, d, n),
   };
+}
+
+/** A = (U+V)/2, B = (U−V)/2, S = AAᵀ and P = Σ − AAᵀ + BBᵀ alone (what the diagnostics need). */
+export function deriveABSP(b: Blocks): Pick<Derived, 'A' | 'B' | 'S' | 'P'> {
+  const A = scale(add(b.U, b.V), 0.5);
+  const B = scale(sub(b.U, b.V), 0.5);
+  const S = mulSelfTransposed(A);
+  const P = combine([1, b.Sigma], [-1, S], [1, mulSelfTransposed(B)]);
+  return { A, B, S, P };
 }
 
 /** A, B, S, P, Q, M, N, C, D from the blocks. */
 export function derive(b: Blocks): Derived {
-  const A = scale(add(b.U, b.V), 0.5);
-  const B = scale(sub(b.U, b.V), 0.5);
+  const { A, B, S, P } = deriveABSP(b);
   const At = transpose(A);
   const Bt = transpose(B);
   const KtK = mul(transpose(b.K), b.K);
   const JtJ = mul(transpose(b.J), b.J);
   const M = scale(add(KtK, JtJ), 0.5);
   const N = scale(sub(KtK, JtJ), 0.5);
-  const S = mul(A, At);
-  const P = combine([1, b.Sigma], [-1, S], [1, mul(B, Bt)]);
   const Q = sub(mul(A, Bt), mul(B, At));
   const C = combine([-1, mulAll(A, Bt, B)], [1, mulAll(B, At, B)], [-1, mul(A, M)], [-1, mul(B, N)]);
   const D = combine([1, mulAll(A, Bt, A)], [-1, mulAll(B, At, A)], [-1, mul(A, N)], [-1, mul(B, M)]);

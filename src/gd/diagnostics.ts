@@ -3,8 +3,8 @@
  * quantities the stage-one analysis tracks. Computed only at recorded steps.
  */
 import { frobenius, type Mat } from '../linalg/dense.ts';
-import { lambdaMin, opNorm, sigmaMin } from '../linalg/spectral.ts';
-import { derive, splitBlocks } from './blocks.ts';
+import { opNorm, sigmaMin, symmetricEigenvalues } from '../linalg/spectral.ts';
+import { deriveABSP, splitBlocks } from './blocks.ts';
 import { loss } from './trajectory.ts';
 
 export interface Diagnostics {
@@ -24,15 +24,20 @@ export interface Diagnostics {
   normK: number;
 }
 
-/** The diagnostics of (𝐔, 𝐕) for a diagonal Σ. */
+/**
+ * The diagnostics of (𝐔, 𝐕) for a diagonal Σ. Only A, B and P are formed; P is symmetric, so
+ * λ_min(P) and ‖P‖_op = max(|λ₁(P)|, |λ_d(P)|) come from one eigenvalue computation.
+ */
 export function diagnostics(sigma: Mat, U: Mat, V: Mat): Diagnostics {
   const blocks = splitBlocks(sigma, U, V);
-  const { A, B, P } = derive(blocks);
+  const { A, B, P } = deriveABSP(blocks);
+  const ev = symmetricEigenvalues(P);
+  const lambdaMinP = ev[ev.length - 1];
   return {
     loss: loss(sigma, U, V),
     sigmaMinA: sigmaMin(A),
-    lambdaMinP: lambdaMin(P),
-    normP: opNorm(P),
+    lambdaMinP,
+    normP: Math.max(Math.abs(ev[0]), Math.abs(lambdaMinP)),
     frobB: frobenius(B),
     normJ: opNorm(blocks.J),
     normK: opNorm(blocks.K),

@@ -4,24 +4,87 @@
  *
  *   U_{t+1} = U_t + η(Σ − U_t V_tᵀ) V_t,    V_{t+1} = V_t + η(Σ − U_t V_tᵀ)ᵀ U_t.
  *
- * Both updates use the old (U_t, V_t). The residual R = Σ − UVᵀ is never stored: each entry r_ij
- * is formed once and immediately accumulated into ∇_U = −RV and ∇_V = −RᵀU, so one step costs
- * 3·m·n·d multiply-adds and O((m+n)·d) memory. This file is the only place the update is written.
+ * Both updates use the old (U_t, V_t). The residual R = Σ − UVᵀ is never stored whole: its entries
+ * are formed and at once accumulated into ∇_U = −RV and ∇_V = −RᵀU, so one step costs 3·m·n·d
+ * multiply-adds. Two implementations with the same order of operations (so the same iterates, bit
+ * for bit; the returned loss may differ in the last bits):
+ *
+ * - `wasm`: WebAssembly SIMD (assembly/gd-step.ts, compiled at install time), used when it loads;
+ * - `ts`: plain TypeScript (./step-ts.ts), the fallback, forced with LEMMACHECK_KERNEL=ts.
+ *
+ * This file chooses between them; `kernelInfo()` says which one is active and why.
  */
+import { tsLoss, tsStepInto } from './step-ts.ts';
+import { wasmKernel, type WasmSigma } from './step-wasm.ts';
 
 /** Preallocated buffers for a problem of shape m×n with d columns. */
 export interface StepBuffers {
-  readonly gradU: Float64Array; // m×d, holds RV
-  readonly gradV: Float64Array; // n×d, holds RᵀU
+  readonly gradU: Float64Array; // m×d, holds RV (TypeScript kernel)
+  readonly gradV: Float64Array; // n×d, holds RᵀU (TypeScript kernel)
 }
 
+/** Buffers for gdStepInto on an m×n problem of rank d. */
 export function makeStepBuffers(m: number, n: number, d: number): StepBuffers {
   return { gradU: new Float64Array(m * d), gradV: new Float64Array(n * d) };
+}
+
+/** Which kernel runs the GD step. */
+export interface KernelInfo {
+  readonly kernel: 'wasm' | 'ts';
+  /** Why the TypeScript kernel is active (absent when it is the WebAssembly one). */
+  readonly reason?: string;
+}
+
+let info: KernelInfo | undefined;
+
+/** The active kernel: `wasm` unless LEMMACHECK_KERNEL=ts or the module could not be loaded. */
+export function kernelInfo(): KernelInfo {
+  if (info === undefined) {
+    const wanted = process.env.LEMMACHECK_KERNEL;
+    if (wanted === 'ts') info = { kernel: 'ts', reason: 'LEMMACHECK_KERNEL=ts' };
+    else {
+      const w = wasmKernel();
+      info = 'kernel' in w ? { kernel: 'wasm' } : { kernel: 'ts', reason: w.error };
+    }
+  }
+  return info;
+}
+
+/** A stepper for one Σ: what runTrajectory calls once per step. */
+export interface Stepper {
+  /** One step from (U, V) into (outU, outV); returns f(U, V). */
+  step(U: Float64Array, V: Float64Array, eta: number, outU: Float64Array, outV: Float64Array): number;
+  /** Frees what the stepper holds (Σ's copy in the WebAssembly memory). */
+  release(): void;
+}
+
+/**
+ * A stepper for Σ (m×n) and rank d on the given kernel (default: the active one). The WebAssembly
+ * kernel copies Σ once here; a step then copies only the iterates. When the WebAssembly memory
+ * cannot hold the problem the stepper uses the TypeScript kernel.
+ */
+export function makeStepper(sigma: Float64Array, m: number, n: number, d: number, kernel: 'wasm' | 'ts' = kernelInfo().kernel): Stepper {
+  let resident: WasmSigma | null = null;
+  if (kernel === 'wasm') {
+    const w = wasmKernel();
+    if (!('kernel' in w)) throw new Error(`the WebAssembly kernel is unavailable: ${w.error}`);
+    resident = w.kernel.loadSigma(sigma, m, n, d);
+  }
+  let buf: StepBuffers | undefined;
+  const ts = (U: Float64Array, V: Float64Array, eta: number, outU: Float64Array, outV: Float64Array): number => {
+    buf ??= makeStepBuffers(m, n, d);
+    return tsStepInto(sigma, m, n, d, U, V, eta, outU, outV, buf.gradU, buf.gradV);
+  };
+  return {
+    step: (U, V, eta, outU, outV) => (resident ? resident.step(U, V, eta, outU, outV) : ts(U, V, eta, outU, outV)),
+    release: () => resident?.release(),
+  };
 }
 
 /**
  * Writes (U_{t+1}, V_{t+1}) into (outU, outV) and returns f(U_t, V_t) = ½‖R‖²_F, which the kernel
  * gets for free. Σ is m×n, U is m×d, V is n×d, all row-major. outU/outV must not alias U/V.
+ * With the WebAssembly kernel each call copies Σ; a loop over steps should use makeStepper.
  */
 export function gdStepInto(
   sigma: Float64Array,
@@ -35,27 +98,27 @@ export function gdStepInto(
   outV: Float64Array,
   buf: StepBuffers,
 ): number {
-  const { gradU, gradV } = buf;
-  gradU.fill(0);
-  gradV.fill(0);
-  let sumSq = 0;
-  for (let i = 0; i < m; i++) {
-    const ui = i * d;
-    const si = i * n;
-    for (let j = 0; j < n; j++) {
-      const vj = j * d;
-      let uv = 0;
-      for (let k = 0; k < d; k++) uv += U[ui + k] * V[vj + k];
-      const r = sigma[si + j] - uv;
-      sumSq += r * r;
-      if (r === 0) continue;
-      for (let k = 0; k < d; k++) {
-        gradU[ui + k] += r * V[vj + k];
-        gradV[vj + k] += r * U[ui + k];
-      }
-    }
+  const f = oneShot(sigma, m, n, d, (resident) => resident.step(U, V, eta, outU, outV));
+  return f ?? tsStepInto(sigma, m, n, d, U, V, eta, outU, outV, buf.gradU, buf.gradV);
+}
+
+/**
+ * f(U, V) = ½‖Σ − UVᵀ‖²_F for Σ m×n, U m×d, V n×d (row-major), by the active kernel, with the
+ * residuals formed as in gdStepInto.
+ */
+export function lossInto(sigma: Float64Array, m: number, n: number, d: number, U: Float64Array, V: Float64Array): number {
+  return oneShot(sigma, m, n, d, (resident) => resident.loss(U, V)) ?? tsLoss(sigma, m, n, d, U, V);
+}
+
+/** Runs `body` on a copy of Σ in the WebAssembly memory; null when that kernel is not active or Σ does not fit. */
+function oneShot(sigma: Float64Array, m: number, n: number, d: number, body: (resident: WasmSigma) => number): number | null {
+  if (kernelInfo().kernel !== 'wasm') return null;
+  const w = wasmKernel();
+  const resident = 'kernel' in w ? w.kernel.loadSigma(sigma, m, n, d) : null;
+  if (!resident) return null;
+  try {
+    return body(resident);
+  } finally {
+    resident.release();
   }
-  for (let i = 0; i < m * d; i++) outU[i] = U[i] + eta * gradU[i];
-  for (let i = 0; i < n * d; i++) outV[i] = V[i] + eta * gradV[i];
-  return 0.5 * sumSq;
 }

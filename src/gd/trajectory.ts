@@ -3,7 +3,7 @@
  * The step itself lives in ./step.ts; this module owns the loop, the buffers and divergence.
  */
 import { clone, type Mat } from '../linalg/dense.ts';
-import { gdStepInto, makeStepBuffers } from './step.ts';
+import { gdStepInto, lossInto, makeStepBuffers, makeStepper } from './step.ts';
 
 /** A GD state at iteration t. The matrices passed to an observer are live views: copy to keep. */
 export interface GdState {
@@ -81,23 +81,29 @@ export function runTrajectory<T>(opts: TrajectoryOptions<T>): Trajectory<T> {
   let V = Float64Array.from(V0.data);
   let nextU = new Float64Array(U.length);
   let nextV = new Float64Array(V.length);
-  const buf = makeStepBuffers(m, n, d);
   const samples: { t: number; value: T }[] = [];
   const view = (t: number): GdState => ({ t, U: { rows: m, cols: d, data: U }, V: { rows: n, cols: d, data: V } });
   const bound = DIVERGENCE_FACTOR * Math.max(1, Math.sqrt(maxAbs(sigma.data)), maxAbs(U), maxAbs(V));
   let diverged: { t: number } | null = withinBound(U, bound) && withinBound(V, bound) ? null : { t: 0 };
   let t = 0;
   if (!diverged) samples.push({ t: 0, value: opts.observe(view(0)) });
-  while (!diverged && t < iters) {
-    gdStepInto(sigma.data, m, n, d, U, V, eta, nextU, nextV, buf);
-    if (!withinBound(nextU, bound) || !withinBound(nextV, bound)) {
-      diverged = { t: t + 1 };
-      break;
+  if (!diverged && iters > 0) {
+    const stepper = makeStepper(sigma.data, m, n, d);
+    try {
+      while (t < iters) {
+        stepper.step(U, V, eta, nextU, nextV);
+        if (!withinBound(nextU, bound) || !withinBound(nextV, bound)) {
+          diverged = { t: t + 1 };
+          break;
+        }
+        [U, nextU] = [nextU, U];
+        [V, nextV] = [nextV, V];
+        t++;
+        if (t % every === 0 || t === iters) samples.push({ t, value: opts.observe(view(t)) });
+      }
+    } finally {
+      stepper.release();
     }
-    [U, nextU] = [nextU, U];
-    [V, nextV] = [nextV, V];
-    t++;
-    if (t % every === 0 || t === iters) samples.push({ t, value: opts.observe(view(t)) });
   }
   const last = view(t);
   return { samples, diverged, final: { t, U: clone(last.U), V: clone(last.V) } };
@@ -118,16 +124,5 @@ export function gdStep(sigma: Mat, U: Mat, V: Mat, eta: number): { U: Mat; V: Ma
 /** f(U, V) = ½‖UVᵀ − Σ‖²_F, YD21 (1). */
 export function loss(sigma: Mat, U: Mat, V: Mat): number {
   checkShapes(sigma, U, V);
-  const m = sigma.rows;
-  const n = sigma.cols;
-  const d = U.cols;
-  let s = 0;
-  for (let i = 0; i < m; i++)
-    for (let j = 0; j < n; j++) {
-      let uv = 0;
-      for (let k = 0; k < d; k++) uv += U.data[i * d + k] * V.data[j * d + k];
-      const r = sigma.data[i * n + j] - uv;
-      s += r * r;
-    }
-  return 0.5 * s;
+  return lossInto(sigma.data, sigma.rows, sigma.cols, U.cols, U.data, V.data);
 }

@@ -112,16 +112,49 @@ export function mul(a: Mat, b: Mat): Mat {
   if (a.cols !== b.rows) throw new Error(`mul: ${a.rows}×${a.cols} times ${b.rows}×${b.cols}`);
   const out = zeros(a.rows, b.cols);
   const n = b.cols;
+  const p = a.cols;
+  const ad = a.data;
+  const bd = b.data;
+  const od = out.data;
   for (let i = 0; i < a.rows; i++) {
     const oi = i * n;
-    for (let k = 0; k < a.cols; k++) {
-      const aik = a.data[i * a.cols + k];
+    for (let k = 0; k < p; k++) {
+      const aik = ad[i * p + k];
       if (aik === 0) continue;
       const bk = k * n;
-      for (let j = 0; j < n; j++) out.data[oi + j] += aik * b.data[bk + j];
+      for (let j = 0; j < n; j++) od[oi + j] += aik * bd[bk + j];
     }
   }
   return out;
+}
+
+/**
+ * A·Aᵀ, computing each entry once and mirroring it: entry (i, j) is Σ_k a_ik·a_jk with k
+ * increasing, the same sum mul(A, transpose(A)) forms (equal to it for finite entries, up to the
+ * sign of a zero), at half the cost.
+ */
+export function mulSelfTransposed(a: Mat): Mat {
+  const r = a.rows;
+  const c = a.cols;
+  const ad = a.data;
+  const out = zeros(r, r);
+  const od = out.data;
+  for (let i = 0; i < r; i++)
+    for (let j = 0; j <= i; j++) {
+      let s = 0;
+      for (let k = 0; k < c; k++) s += ad[i * c + k] * ad[j * c + k];
+      od[i * r + j] = s;
+      od[j * r + i] = s;
+    }
+  return out;
+}
+
+/**
+ * Rows r0 … r1−1 of A as a matrix sharing A's storage (no copy: row blocks of a row-major matrix
+ * are contiguous). Like every matrix here, neither may be modified afterwards.
+ */
+export function rowBlock(a: Mat, r0: number, r1: number): Mat {
+  return { rows: r1 - r0, cols: a.cols, data: a.data.subarray(r0 * a.cols, r1 * a.cols) };
 }
 
 /** The product of a chain of matrices, left to right. */
@@ -154,8 +187,10 @@ export function maxAbs(a: Mat): number {
 /** The submatrix of rows [r0, r1) and columns [c0, c1). */
 export function block(a: Mat, r0: number, r1: number, c0: number, c1: number): Mat {
   const out = zeros(r1 - r0, c1 - c0);
-  for (let i = r0; i < r1; i++)
-    for (let j = c0; j < c1; j++) out.data[(i - r0) * (c1 - c0) + (j - c0)] = a.data[i * a.cols + j];
+  const { cols, data } = a;
+  const w = c1 - c0;
+  const o = out.data;
+  for (let i = r0; i < r1; i++) for (let j = 0; j < w; j++) o[(i - r0) * w + j] = data[i * cols + c0 + j];
   return out;
 }
 

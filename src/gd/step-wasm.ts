@@ -1,0 +1,172 @@
+/**
+ * The WebAssembly SIMD GD kernel (assembly/gd-step.ts, compiled at install time into
+ * build/gd-step.wasm by scripts/build-kernel.ts): loading, and the memory it works in.
+ *
+ * The module is compiled once, synchronously, on first use. It is refused — and the caller falls
+ * back to the TypeScript kernel — when the file is missing, when it was built from another version
+ * of assembly/gd-step.ts (build/gd-step.json records the source's SHA-256), or when this runtime
+ * cannot compile or instantiate it (no SIMD). Nothing is downloaded.
+ *
+ * Memory is a stack of regions in the instance's linear memory, one per resident Σ (padded once,
+ * kept for all the steps of a trajectory) with its iterate, output and work areas. Calls are
+ * synchronous and regions are released in reverse order (a trajectory's observer may itself run
+ * GD), so a stack suffices. Typed-array views are remade when the memory has grown, since growing
+ * detaches the old ones.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  sigmaBytes(m: number, n: number): number;
+  workBytes(m: number, n: number, d: number): number;
+  padSigma(ptr: number, m: number, n: number): void;
+  step(S: number, m: number, n: number, d: number, U: number, V: number, eta: number, outU: number, outV: number, work: number): number;
+  loss(S: number, m: number, n: number, d: number, U: number, V: number, work: number): number;
+}
+
+const ROOT = new URL('../../', import.meta.url);
+/** Where the build script writes the module, and the source it compiles. */
+export const WASM_PATHS = {
+  source: fileURLToPath(new URL('assembly/gd-step.ts', ROOT)),
+  wasm: fileURLToPath(new URL('build/gd-step.wasm', ROOT)),
+  stamp: fileURLToPath(new URL('build/gd-step.json', ROOT)),
+};
+
+/** SHA-256 (hex) of the kernel's source, as the build stamp records it. */
+export function sourceHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Regions larger than this are not attempted (wasm32 addresses, i32 offsets in the kernel). */
+const MAX_BYTES = 2 ** 31 - 2 ** 20;
+
+class Arena {
+  private top: number;
+  private readonly live: { start: number; end: number; freed: boolean }[] = [];
+  constructor(
+    private readonly ex: Exports,
+    private readonly base: number,
+  ) {
+    this.top = base;
+  }
+
+  /** Reserves `bytes` (16-byte aligned) on top of the stack; null when it cannot grow that far. */
+  alloc(bytes: number): { start: number; free: () => void } | null {
+    const start = (this.top + 15) & ~15;
+    const end = start + bytes;
+    if (end > MAX_BYTES) return null;
+    const have = this.ex.memory.buffer.byteLength;
+    if (end > have) {
+      try {
+        this.ex.memory.grow(Math.ceil((end - have) / 65536));
+      } catch {
+        return null;
+      }
+    }
+    const region = { start, end, freed: false };
+    this.live.push(region);
+    this.top = end;
+    return {
+      start,
+      free: () => {
+        region.freed = true;
+        while (this.live.length > 0 && this.live[this.live.length - 1].freed) this.live.pop();
+        this.top = this.live.length > 0 ? this.live[this.live.length - 1].end : this.base;
+      },
+    };
+  }
+
+  f64(start: number, length: number): Float64Array {
+    return new Float64Array(this.ex.memory.buffer, start, length);
+  }
+}
+
+/** A padded Σ resident in the kernel's memory, stepped from JavaScript iterates. */
+export interface WasmSigma {
+  /** One GD step (see src/gd/step-ts.ts for the semantics). */
+  step(U: Float64Array, V: Float64Array, eta: number, outU: Float64Array, outV: Float64Array): number;
+  /** f(U, V) = ½‖Σ − UVᵀ‖²_F, bitwise what step() returns. */
+  loss(U: Float64Array, V: Float64Array): number;
+  /** Releases Σ's region. */
+  release(): void;
+}
+
+/** The loaded kernel. */
+export interface WasmKernel {
+  /**
+   * Copies and pads Σ (m×n) into the kernel's memory, with room for the iterates and the work area
+   * of rank d; null when it does not fit.
+   */
+  loadSigma(sigma: Float64Array, m: number, n: number, d: number): WasmSigma | null;
+}
+
+function instantiate(): WasmKernel {
+  const source = readFileSync(WASM_PATHS.source, 'utf8');
+  const stamp = JSON.parse(readFileSync(WASM_PATHS.stamp, 'utf8')) as { sourceSha256?: string };
+  if (stamp.sourceSha256 !== sourceHash(source))
+    throw new Error('build/gd-step.wasm was built from another version of assembly/gd-step.ts (run npm run build:kernel)');
+  const module = new WebAssembly.Module(readFileSync(WASM_PATHS.wasm));
+  const ex = new WebAssembly.Instance(module, { env: { abort: () => { throw new Error('gd-step.wasm aborted'); } } }).exports as unknown as Exports;
+  const arena = new Arena(ex, ex.memory.buffer.byteLength);
+  return {
+    loadSigma(sigma, m, n, d) {
+      const sBytes = ex.sigmaBytes(m, n);
+      const wBytes = ex.workBytes(m, n, d);
+      const ioBytes = (2 * m * d + 2 * n * d) * 8 + 64;
+      if (!(sBytes + ioBytes + wBytes < MAX_BYTES)) return null;
+      // One region: Σ (padded), U, V, the outputs and the work area, each 16-byte aligned.
+      const s = arena.alloc(sBytes + ioBytes + wBytes);
+      if (!s) return null;
+      const pS = s.start;
+      const pU = pS + sBytes;
+      const pV = (pU + m * d * 8 + 15) & ~15;
+      const pOutU = (pV + n * d * 8 + 15) & ~15;
+      const pOutV = (pOutU + m * d * 8 + 15) & ~15;
+      const pWork = (pOutV + n * d * 8 + 15) & ~15;
+      arena.f64(pS, m * n).set(sigma.subarray(0, m * n));
+      ex.padSigma(pS, m, n);
+      // Views into the memory, remade when it has grown (which detaches the old buffer).
+      let buffer: ArrayBufferLike | null = null;
+      const empty = new Float64Array(0);
+      let views: Record<'U' | 'V' | 'outU' | 'outV', Float64Array> = { U: empty, V: empty, outU: empty, outV: empty };
+      const copyIn = (U: Float64Array, V: Float64Array) => {
+        if (buffer !== ex.memory.buffer) {
+          buffer = ex.memory.buffer;
+          views = { U: arena.f64(pU, m * d), V: arena.f64(pV, n * d), outU: arena.f64(pOutU, m * d), outV: arena.f64(pOutV, n * d) };
+        }
+        views.U.set(U.length === m * d ? U : U.subarray(0, m * d));
+        views.V.set(V.length === n * d ? V : V.subarray(0, n * d));
+      };
+      return {
+        step(U, V, eta, outU, outV) {
+          copyIn(U, V);
+          const f = ex.step(pS, m, n, d, pU, pV, eta, pOutU, pOutV, pWork);
+          outU.set(views.outU);
+          outV.set(views.outV);
+          return f;
+        },
+        loss(U, V) {
+          copyIn(U, V);
+          return ex.loss(pS, m, n, d, pU, pV, pWork);
+        },
+        release: s.free,
+      };
+    },
+  };
+}
+
+let loaded: { kernel: WasmKernel } | { error: string } | undefined;
+
+/** The kernel, compiled on first call; or why it is unavailable. */
+export function wasmKernel(): { kernel: WasmKernel } | { error: string } {
+  if (loaded === undefined) {
+    try {
+      loaded = { kernel: instantiate() };
+    } catch (e) {
+      loaded = { error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+  return loaded;
+}

@@ -1,0 +1,303 @@
+/**
+ * Eigenvalues of small symmetric matrices and singular values of small matrices, values only, on
+ * row-major Float64Arrays: the one home of these computations (src/linalg/spectral.ts wraps them;
+ * ml-matrix stays the home of eigenvectors and of the full SVD).
+ *
+ * - symmetric: Householder tridiagonalisation, then the implicit QL iteration with Wilkinson's
+ *   shift (EISPACK tred/tql1, as in JAMA and ml-matrix, without accumulating vectors);
+ * - singular values: Golub–Kahan bidiagonalisation B = H·A·G, then the eigenvalues ±σᵢ of the
+ *   2c×2c symmetric tridiagonal with zero diagonal and off-diagonal (α₁, β₁, α₂, …, α_c) by the
+ *   same QL iteration (Golub & Van Loan §8.6.1).
+ *
+ * Both are backward stable: each computed value is within a small multiple of n·u·‖A‖ of an exact
+ * one (Golub & Van Loan §8.3, §8.6), as ml-matrix's are. Computing no vectors makes them several
+ * times cheaper than ml-matrix's decompositions for the d ≤ 20 matrices of the diagnostics.
+ */
+
+/**
+ * The Householder reflector I − τvvᵀ that maps x = a[start + i·stride], i < len, to α·e₁:
+ * writes v into `v` (v[0] = x₀ − α, v[i] = x_i, all divided by max|x_i|) and returns τ and α.
+ * τ = 0 (the identity) when x is zero.
+ */
+function reflector(a: Float64Array, start: number, stride: number, len: number, v: Float64Array): { tau: number; alpha: number } {
+  let s = 0;
+  for (let i = 0; i < len; i++) s = Math.max(s, Math.abs(a[start + i * stride]));
+  if (s === 0) {
+    v.fill(0, 0, len);
+    return { tau: 0, alpha: 0 };
+  }
+  let norm2 = 0;
+  for (let i = 0; i < len; i++) {
+    const x = a[start + i * stride] / s;
+    v[i] = x;
+    norm2 += x * x;
+  }
+  const x0 = v[0];
+  const sigma = Math.sqrt(norm2);
+  const alpha = x0 >= 0 ? -sigma : sigma;
+  v[0] = x0 - alpha;
+  return { tau: 1 / (norm2 - x0 * alpha), alpha: alpha * s };
+}
+
+/** √(a² + b²) without overflow or underflow (Math.hypot is several times slower in V8). */
+function hypot(a: number, b: number): number {
+  const x = Math.abs(a);
+  const y = Math.abs(b);
+  const big = x > y ? x : y;
+  if (big > 1e-150 && big < 1e150) return Math.sqrt(a * a + b * b);
+  if (big === 0 || !Number.isFinite(big)) return big;
+  const p = x / big;
+  const q = y / big;
+  return big * Math.sqrt(p * p + q * q);
+}
+
+/**
+ * Eigenvalues of the symmetric tridiagonal matrix with diagonal `d` (length n) and off-diagonal
+ * `e` (e[i] = T[i][i+1], length ≥ n − 1), by the implicit QL iteration; `d` and `e` are overwritten,
+ * and `d` is returned holding the eigenvalues (unsorted). Throws if it does not converge.
+ */
+function tridiagonalEigenvalues(d: Float64Array, e: Float64Array, n: number): Float64Array {
+  if (n === 0) return d;
+  e[n - 1] = 0;
+  const eps = 2 ** -52;
+  let f = 0;
+  let tst1 = 0;
+  for (let l = 0; l < n; l++) {
+    tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
+    let m = l;
+    while (m < n - 1 && !(Math.abs(e[m]) <= eps * tst1)) m++;
+    if (m > l) {
+      let iter = 0;
+      do {
+        if (++iter > 60 || !Number.isFinite(tst1)) throw new Error('tridiagonal QL iteration did not converge');
+        let g = d[l];
+        let p = (d[l + 1] - g) / (2 * e[l]);
+        let r = hypot(p, 1);
+        if (p < 0) r = -r;
+        d[l] = e[l] / (p + r);
+        d[l + 1] = e[l] * (p + r);
+        const dl1 = d[l + 1];
+        let h = g - d[l];
+        for (let i = l + 2; i < n; i++) d[i] -= h;
+        f += h;
+        p = d[m];
+        let c = 1;
+        let c2 = c;
+        let c3 = c;
+        const el1 = e[l + 1];
+        let s = 0;
+        let s2 = 0;
+        for (let i = m - 1; i >= l; i--) {
+          c3 = c2;
+          c2 = c;
+          s2 = s;
+          g = c * e[i];
+          h = c * p;
+          r = hypot(p, e[i]);
+          e[i + 1] = s * r;
+          s = e[i] / r;
+          c = p / r;
+          p = c * d[i] - s * g;
+          d[i + 1] = h + s * (c * g + s * d[i]);
+        }
+        p = (-s * s2 * c3 * el1 * e[l]) / dl1;
+        e[l] = s * p;
+        d[l] = c * p;
+      } while (Math.abs(e[l]) > eps * tst1);
+    }
+    d[l] = d[l] + f;
+    e[l] = 0;
+  }
+  return d;
+}
+
+/**
+ * Householder tridiagonalisation of the symmetric n×n matrix `a` (row-major; only its lower
+ * triangle is read; not modified): the diagonal d and off-diagonal e (e[i] = T[i][i+1]) of a
+ * tridiagonal T with the eigenvalues of `a`.
+ */
+function tridiagonalize(a: Float64Array, n: number): { d: Float64Array; e: Float64Array } {
+  const w = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j <= i; j++) {
+      w[i * n + j] = a[i * n + j];
+      w[j * n + i] = a[i * n + j];
+    }
+  const d = new Float64Array(n);
+  const e = new Float64Array(Math.max(1, n));
+  const v = new Float64Array(n);
+  const p = new Float64Array(n);
+  for (let k = 0; k < n - 2; k++) {
+    const len = n - k - 1;
+    const { tau, alpha } = reflector(w, (k + 1) * n + k, n, len, v);
+    d[k] = w[k * n + k];
+    e[k] = tau === 0 ? w[(k + 1) * n + k] : alpha;
+    if (tau === 0) continue;
+    // A₂₂ ← H A₂₂ H with H = I − τvvᵀ: p = τA₂₂v, w = p − (τ/2)(pᵀv)v, A₂₂ −= vwᵀ + wvᵀ.
+    const o = (k + 1) * (n + 1);
+    let pv = 0;
+    for (let i = 0; i < len; i++) {
+      const row = o + i * n;
+      let s = 0;
+      for (let j = 0; j < len; j++) s += w[row + j] * v[j];
+      const pi = tau * s;
+      p[i] = pi;
+      pv += pi * v[i];
+    }
+    const kk = 0.5 * tau * pv;
+    for (let i = 0; i < len; i++) p[i] -= kk * v[i];
+    // Lower triangle only (p above used the full matrix, so mirror the row into the column).
+    for (let i = 0; i < len; i++) {
+      const row = o + i * n;
+      const vi = v[i];
+      const pi = p[i];
+      for (let j = 0; j <= i; j++) {
+        const x = w[row + j] - (vi * p[j] + pi * v[j]);
+        w[row + j] = x;
+        w[o + j * n + i] = x;
+      }
+    }
+  }
+  if (n >= 2) {
+    d[n - 2] = w[(n - 2) * n + n - 2];
+    e[n - 2] = w[(n - 1) * n + n - 2];
+  }
+  if (n >= 1) d[n - 1] = w[(n - 1) * n + n - 1];
+  return { d, e };
+}
+
+/**
+ * Eigenvalues, in decreasing order, of the symmetric n×n matrix `a` (row-major; only its lower
+ * triangle is read). `a` is not modified.
+ */
+export function symmetricEigenvaluesOf(a: Float64Array, n: number): Float64Array {
+  const { d, e } = tridiagonalize(a, n);
+  return tridiagonalEigenvalues(d, e, n).sort().reverse();
+}
+
+/**
+ * The k-th smallest eigenvalue (1 ≤ k ≤ n) of the symmetric tridiagonal matrix with diagonal d
+ * and off-diagonal e (e[i] = T[i][i+1]), by bisection on Sturm counts (the signs of the pivots of
+ * T − xI = LDLᵀ; Golub & Van Loan §8.4.1) to within 2u·|λ_k| + u²·‖T‖. A zero pivot counts as
+ * negative, so an eigenvalue equal to a bisection point is counted below it and the upper end of
+ * the final bracket is returned: λ_k itself when a bisection point hit it exactly.
+ */
+function kthEigenvalue(d: Float64Array, e: Float64Array, n: number, k: number): number {
+  // Scale T so that its largest entry is 1 (no over/underflow in e²; bisection is scale-invariant).
+  let big = 0;
+  for (let i = 0; i < n; i++) big = Math.max(big, Math.abs(d[i]), i < n - 1 ? Math.abs(e[i]) : 0);
+  if (big === 0) return 0;
+  const ds = new Float64Array(n);
+  const e2 = new Float64Array(n);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    ds[i] = d[i] / big;
+    const left = i > 0 ? Math.abs(e[i - 1]) / big : 0;
+    const right = i < n - 1 ? Math.abs(e[i]) / big : 0;
+    if (i < n - 1) e2[i] = right * right;
+    lo = Math.min(lo, ds[i] - left - right);
+    hi = Math.max(hi, ds[i] + left + right);
+  }
+  // Gershgorin: every eigenvalue is in [lo, hi]; widen so that below(lo) = 0 and below(hi) = n.
+  lo -= 2 ** -50 * (1 + Math.abs(lo));
+  hi += 2 ** -50 * (1 + Math.abs(hi));
+  const pivmin = 2 ** -1022;
+  const below = (x: number): number => {
+    let q = ds[0] - x;
+    if (Math.abs(q) < pivmin) q = -pivmin;
+    let count = q < 0 ? 1 : 0;
+    for (let i = 1; i < n; i++) {
+      q = ds[i] - x - e2[i - 1] / q;
+      if (Math.abs(q) < pivmin) q = -pivmin;
+      if (q < 0) count++;
+    }
+    return count;
+  };
+  while (hi - lo > 2 ** -52 * Math.max(Math.abs(lo), Math.abs(hi)) + 2 ** -106) {
+    const mid = 0.5 * (lo + hi);
+    if (mid === lo || mid === hi) break;
+    if (below(mid) >= k) hi = mid;
+    else lo = mid;
+  }
+  return hi * big;
+}
+
+
+
+/**
+ * Golub–Kahan bidiagonalisation of the r×c matrix `a` (row-major, not modified): the off-diagonal
+ * (α₁, β₁, α₂, …, α_p), p = min(r, c), of the 2p×2p symmetric tridiagonal with zero diagonal
+ * whose eigenvalues are ±σᵢ(a).
+ */
+function golubKahan(a: Float64Array, rows: number, cols: number): Float64Array {
+  // Work on an r×c copy with r ≥ c (Aᵀ has the same singular values).
+  const tall = rows >= cols;
+  const r = tall ? rows : cols;
+  const c = tall ? cols : rows;
+  const w = new Float64Array(r * c);
+  if (tall) w.set(a.subarray(0, r * c));
+  else for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) w[j * c + i] = a[i * cols + j];
+  const off = new Float64Array(2 * c);
+  const v = new Float64Array(r);
+  const u = new Float64Array(c);
+  for (let k = 0; k < c; k++) {
+    // Left reflector on column k, rows k…r−1, applied to columns k+1…c−1.
+    const left = reflector(w, k * c + k, c, r - k, v);
+    off[2 * k] = left.tau === 0 ? 0 : left.alpha;
+    if (left.tau !== 0) {
+      // s_j = τ·Σ_i v_i w[k+i][j] (i increasing), then w[k+i][j] −= s_j v_i: row by row.
+      u.fill(0, k + 1, c);
+      for (let i = 0; i < r - k; i++) {
+        const row = (k + i) * c;
+        const vi = v[i];
+        for (let j = k + 1; j < c; j++) u[j] += vi * w[row + j];
+      }
+      for (let j = k + 1; j < c; j++) u[j] *= left.tau;
+      for (let i = 0; i < r - k; i++) {
+        const row = (k + i) * c;
+        const vi = v[i];
+        for (let j = k + 1; j < c; j++) w[row + j] -= u[j] * vi;
+      }
+    }
+    if (k >= c - 1) break;
+    // Right reflector on row k, columns k+1…c−1, applied to rows k+1…r−1.
+    const right = reflector(w, k * c + k + 1, 1, c - k - 1, v);
+    off[2 * k + 1] = right.tau === 0 ? w[k * c + k + 1] : right.alpha;
+    if (right.tau !== 0)
+      for (let i = k + 1; i < r; i++) {
+        let s = 0;
+        const row = i * c + k + 1;
+        for (let j = 0; j < c - k - 1; j++) s += v[j] * w[row + j];
+        s *= right.tau;
+        for (let j = 0; j < c - k - 1; j++) w[row + j] -= s * v[j];
+      }
+  }
+  return off;
+}
+
+/**
+ * Singular values, in decreasing order, of the r×c matrix `a` (row-major): min(r, c) of them.
+ * `a` is not modified.
+ */
+export function singularValuesOf(a: Float64Array, rows: number, cols: number): Float64Array {
+  const c = Math.min(rows, cols);
+  if (c === 0) return new Float64Array(0);
+  const off = golubKahan(a, rows, cols);
+  // The eigenvalues are ±σᵢ: the c largest are the σᵢ (a zero σ may come out as −0 or ±ε).
+  const ev = tridiagonalEigenvalues(new Float64Array(2 * c), off, 2 * c).sort().reverse();
+  return ev.subarray(0, c).map(Math.abs).sort().reverse();
+}
+
+/**
+ * The smallest singular value σ_p of the r×c matrix `a`, p = min(r, c) ≥ 1, alone: bisection
+ * (kthEigenvalue) on the Golub–Kahan tridiagonal, cheaper than all of them by QL.
+ */
+export function smallestSingularValueOf(a: Float64Array, rows: number, cols: number): number {
+  const c = Math.min(rows, cols);
+  if (c === 0) throw new Error('σ_min of an empty matrix');
+  const off = golubKahan(a, rows, cols);
+  if (c === 1) return Math.abs(off[0]); // a single row or column: σ = ‖a‖ = |α₁|
+  // Eigenvalues −σ₁ ≤ … ≤ −σ_c ≤ σ_c ≤ … ≤ σ₁ of the Golub–Kahan tridiagonal: σ_c is the (c+1)-th.
+  return Math.abs(kthEigenvalue(new Float64Array(2 * c), off, 2 * c, c + 1));
+}
