@@ -55,7 +55,8 @@ function checkShapes(sigma: Mat, U0: Mat, V0: Mat): void {
 export const DIVERGENCE_FACTOR = 1e50;
 
 function withinBound(a: Float64Array, bound: number): boolean {
-  for (let i = 0; i < a.length; i++) if (!(Math.abs(a[i]) <= bound)) return false;
+  // Number.isFinite as well: an infinite initial entry makes the bound itself infinite.
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i]) || !(Math.abs(a[i]) <= bound)) return false;
   return true;
 }
 
