@@ -64,8 +64,9 @@ test('an exception in a check is an error with its message', () => {
   expect(r.error).toMatch(/singular matrix/);
 });
 
-test('a check whose hypotheses never apply is vacuous, not holds', () => {
+test('a check whose hypotheses never apply is vacuous, not holds; so is a run of zero instances', () => {
   expect(runClaim(planted(() => [])).verdict).toBe('vacuous');
+  expect(runClaim(binomial, { runs: 0 }).verdict).toBe('vacuous');
 });
 
 test('each claim has its own seed, fixed by the global seed and its id', () => {

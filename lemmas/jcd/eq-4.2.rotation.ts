@@ -12,12 +12,9 @@
  * step, Φᵀ·(step on X)(F_t, G_t) = (step on Σ_X)(ΦᵀF_t, ΨᵀG_t), with Φ, Ψ from the engine's own SVD
  * rotation (src/gd/rotation.ts), each step separately so rounding is not amplified by the dynamics.
  */
-import fc from 'fast-check';
-import { diag, mul, transpose } from '../../src/linalg/dense.ts';
 import type { Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { gridMatrix, orthogonal, spectrum, stepSize } from '../../src/random/arbitraries.ts';
-import { eq4to5 } from '../yd21/eq-4-5.rotation.ts';
+import { eq4to5, rotationInstances } from '../yd21/eq-4-5.rotation.ts';
 
 type RotationInstance = Parameters<typeof eq4to5.check>[0];
 
@@ -43,27 +40,7 @@ export const eq42 = defineClaim<RotationInstance>({
     'any F₀ ∈ ℝ^{m×k}, G₀ ∈ ℝ^{n×k}, k ∈ [1, 6] independent of m, n and rank X',
     'η ∈ (0, 1/2], T ∈ [1, 4] steps',
   ],
-  instances: fc
-    .record({ m: fc.integer({ min: 1, max: 5 }), n: fc.integer({ min: 1, max: 5 }), k: fc.integer({ min: 1, max: 6 }) })
-    .chain(({ m, n, k }) =>
-      fc
-        .record({
-          phi: orthogonal(m),
-          psi: orthogonal(n),
-          values: spectrum(Math.min(m, n), 0, 2),
-          U0: gridMatrix(m, k, 1, 8),
-          V0: gridMatrix(n, k, 1, 8),
-          eta: stepSize(0.5),
-          steps: fc.integer({ min: 1, max: 4 }),
-        })
-        .map(({ phi, psi, values, U0, V0, eta, steps }) => ({
-          sigma: mul(mul(phi, diag(values, m, n)), transpose(psi)),
-          U0,
-          V0,
-          eta,
-          steps,
-        })),
-    ),
+  instances: rotationInstances({ columns: (_m, _n, k) => k, fullRank: true, spectrumLo: 0, maxSteps: 4 }),
   size: (x) => Math.max(x.sigma.rows, x.sigma.cols, x.U0.cols),
   check: (x, c) => relabel(eq4to5.check(x, c)),
   expected: 'holds',

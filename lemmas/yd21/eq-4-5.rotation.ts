@@ -16,7 +16,7 @@ import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { gridMatrix, orthogonal, spectrum, stepSize } from '../../src/random/arbitraries.ts';
 
-interface RotationInstance {
+export interface RotationInstance {
   readonly sigma: Mat;
   readonly U0: Mat;
   readonly V0: Mat;
@@ -53,25 +53,31 @@ function check(x: RotationInstance, rotate: (q: Mat) => Mat): Comparison[] {
   return out;
 }
 
-export const eq4to5 = defineClaim<RotationInstance>({
-  id: 'yd21.eq-4-5.rotation',
-  source: { paper: 'YD21', where: '(4), (5), §2.1' },
-  kind: 'identity',
-  statement: "With Σ = ΦΣ′Ψᵀ (SVD), U′_t = ΦᵀU_t and V′_t = ΨᵀV_t follow GD (4),(5) on the diagonal Σ′",
-  hypotheses: ['Σ ∈ ℝ^{m×n} of rank d with singular values in [0.5, 2] and random singular vectors', 'any U₀, V₀', 'η ∈ (0, 1/2], T ∈ [1, 5] steps'],
-  instances: fc
-    .record({ m: fc.integer({ min: 1, max: 5 }), n: fc.integer({ min: 1, max: 5 }), dRaw: fc.integer({ min: 1, max: 5 }) })
-    .chain(({ m, n, dRaw }) => {
-      const d = Math.min(dRaw, m, n);
+/**
+ * Instances Σ = Φ₀ diag(σ) Ψ₀ᵀ (m, n ∈ [1, 5], Φ₀, Ψ₀ Cayley-orthogonal, min(m, n) singular values in
+ * [spectrumLo, 2] when the rank is not limited by `columns`), U₀, V₀ with `columns(m, n, c)` columns
+ * (c ∈ [1, 6] drawn), η ∈ (0, ½], T ∈ [1, maxSteps]. Shared with JCD (4.2), which allows any k and rank.
+ */
+export function rotationInstances(opts: {
+  columns: (m: number, n: number, c: number) => number;
+  /** The rank is the number of columns (YD21: Σ of rank d) unless `fullRank`. */
+  fullRank?: boolean;
+  spectrumLo: number;
+  maxSteps: number;
+}): fc.Arbitrary<RotationInstance> {
+  return fc
+    .record({ m: fc.integer({ min: 1, max: 5 }), n: fc.integer({ min: 1, max: 5 }), c: fc.integer({ min: 1, max: opts.fullRank ? 6 : 5 }) })
+    .chain(({ m, n, c }) => {
+      const k = opts.columns(m, n, c);
       return fc
         .record({
           phi: orthogonal(m),
           psi: orthogonal(n),
-          values: spectrum(d, 0.5, 2),
-          U0: gridMatrix(m, d, 1, 8),
-          V0: gridMatrix(n, d, 1, 8),
+          values: spectrum(opts.fullRank ? Math.min(m, n) : k, opts.spectrumLo, 2),
+          U0: gridMatrix(m, k, 1, 8),
+          V0: gridMatrix(n, k, 1, 8),
           eta: stepSize(0.5),
-          steps: fc.integer({ min: 1, max: 5 }),
+          steps: fc.integer({ min: 1, max: opts.maxSteps }),
         })
         .map(({ phi, psi, values, U0, V0, eta, steps }) => ({
           sigma: mul(mul(phi, diag(values, m, n)), transpose(psi)),
@@ -80,7 +86,16 @@ export const eq4to5 = defineClaim<RotationInstance>({
           eta,
           steps,
         }));
-    }),
+    });
+}
+
+export const eq4to5 = defineClaim<RotationInstance>({
+  id: 'yd21.eq-4-5.rotation',
+  source: { paper: 'YD21', where: '(4), (5), §2.1' },
+  kind: 'identity',
+  statement: "With Σ = ΦΣ′Ψᵀ (SVD), U′_t = ΦᵀU_t and V′_t = ΨᵀV_t follow GD (4),(5) on the diagonal Σ′",
+  hypotheses: ['Σ ∈ ℝ^{m×n} of rank d with singular values in [0.5, 2] and random singular vectors', 'any U₀, V₀', 'η ∈ (0, 1/2], T ∈ [1, 5] steps'],
+  instances: rotationInstances({ columns: (m, n, d) => Math.min(d, m, n), spectrumLo: 0.5, maxSteps: 5 }),
   size: (x) => Math.max(x.sigma.rows, x.sigma.cols),
   check: (x) => check(x, transpose),
   expected: 'holds',

@@ -205,7 +205,8 @@ export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictReco
     } else if (details.failed) {
       record.verdict = 'error';
       record.error = String(details.errorInstance ?? 'the property failed without a counterexample');
-    } else if (runs > 0 && vacuousRuns === runs) {
+    } else if (vacuousRuns === runs) {
+      // No instance evaluated (runs = 0) or none applicable: nothing was checked, never 'holds'.
       record.verdict = 'vacuous';
     }
   } catch (e) {
