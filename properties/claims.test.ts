@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { loadClaims } from '../src/claims/registry.ts';
-import { isMonteCarloClaim, runAnyClaim, sabotageAnyClaim } from '../src/claims/dispatch.ts';
+import { isDeterministic, isMonteCarloClaim, isSweepClaim, runAnyClaim, sabotageAnyClaim } from '../src/claims/dispatch.ts';
 import { runClaim } from '../src/claims/runner.ts';
 
 const claims = await loadClaims();
@@ -22,10 +22,11 @@ describe.each(claims.map((c) => [c.id, c] as const))('%s', (_id, claim) => {
     const record = runAnyClaim(sabotageAnyClaim(claim));
     expect(record.verdict, claim.sabotage.description).toBe('refuted');
     if (isMonteCarloClaim(claim)) expect(record.montecarlo!.settings.some((s) => s.verdict === 'refuted')).toBe(true);
+    else if (isSweepClaim(claim)) expect(record.sweep!.relations.some((r) => !r.holds)).toBe(true);
     else expect(record.counterexample!.failing.length).toBeGreaterThan(0);
   });
 
-  if (claim.expected === 'refuted' && !isMonteCarloClaim(claim)) {
+  if (claim.expected === 'refuted' && isDeterministic(claim)) {
     test('the refutation replays exactly from its seed and path, and the corrected sibling holds', () => {
       const first = runClaim(claim);
       const replay = runClaim(claim, { seed: first.globalSeed, path: first.counterexample!.path });

@@ -1,35 +1,50 @@
 /**
- * One entry point for both kinds of claim the registry holds: deterministic claims (identities,
- * inequalities, trajectories: fast-check properties, runner.ts) and probabilistic ones (Monte Carlo,
- * montecarlo-runner.ts).
+ * One entry point for every kind of claim the registry holds: deterministic claims (identities,
+ * inequalities, trajectories: fast-check properties, runner.ts), probabilistic ones (Monte Carlo,
+ * montecarlo-runner.ts) and sweeps (scaling laws and experiments, sweep-runner.ts).
  */
 import { isMonteCarloClaim, type MonteCarloClaim } from './montecarlo.ts';
 import { monteCarloSabotaged, runMonteCarlo } from './montecarlo-runner.ts';
 import { type RunOptions, runClaim, sabotagedVariant, type VerdictRecord } from './runner.ts';
+import { isSweepClaim, type SweepClaim } from './sweep.ts';
+import { runSweep, sweepSabotaged } from './sweep-runner.ts';
 import type { Claim } from './types.ts';
 import { UserError } from '../errors.ts';
 
-export type AnyClaim = Claim | MonteCarloClaim;
+export type AnyClaim = Claim | MonteCarloClaim | SweepClaim;
 
-/** Runs a claim of either kind (`runs`/`runsScale` become trials for a probabilistic claim). */
+/** Runs a claim of any kind (`runs`/`runsScale` become trials of a probabilistic claim, repeats of a sweep). */
 export function runAnyClaim(claim: AnyClaim, opts: RunOptions = {}): VerdictRecord {
   if (isMonteCarloClaim(claim)) {
     if (opts.path !== undefined) throw new UserError(`${claim.id} is probabilistic: replay it with its seed alone (no --path)`);
     return runMonteCarlo(claim, { seed: opts.seed, trials: opts.runs, trialsScale: opts.runsScale });
   }
+  if (isSweepClaim(claim)) {
+    if (opts.path !== undefined) throw new UserError(`${claim.id} is a ${claim.kind} sweep: replay it with its seed alone (no --path)`);
+    return runSweep(claim, { seed: opts.seed, repeats: opts.runs, repeatsScale: opts.runsScale });
+  }
   return runClaim(claim, opts);
 }
 
-/** The sabotaged variant of a claim of either kind. */
+/** The sabotaged variant of a claim of any kind. */
 export function sabotageAnyClaim(claim: AnyClaim): AnyClaim {
-  return isMonteCarloClaim(claim) ? monteCarloSabotaged(claim) : sabotagedVariant(claim);
+  if (isMonteCarloClaim(claim)) return monteCarloSabotaged(claim);
+  if (isSweepClaim(claim)) return sweepSabotaged(claim);
+  return sabotagedVariant(claim);
+}
+
+/** True for an identity, inequality or trajectory claim (a fast-check property with instances). */
+export function isDeterministic(claim: AnyClaim): claim is Claim {
+  return !isMonteCarloClaim(claim) && !isSweepClaim(claim);
 }
 
 /** The claim as a deterministic one, or a UserError naming the command that does not apply. */
 export function deterministic(claim: AnyClaim, command: string): Claim {
   if (isMonteCarloClaim(claim))
     throw new UserError(`${claim.id} is probabilistic: ${command} applies to deterministic claims (its Monte Carlo estimates and constants are in the check report)`);
+  if (isSweepClaim(claim))
+    throw new UserError(`${claim.id} is a ${claim.kind} sweep: ${command} applies to deterministic claims (its fitted relations and estimates are in the check report)`);
   return claim;
 }
 
-export { isMonteCarloClaim };
+export { isMonteCarloClaim, isSweepClaim };

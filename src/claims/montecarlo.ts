@@ -12,6 +12,7 @@
  * target probability estimates the smallest constant that meets it, with a distribution-free upper
  * confidence bound (an order statistic).
  */
+import { logGamma } from './special.ts';
 import type { ConstantSpec, ConstantValues, Paper, Verdict } from './types.ts';
 
 /** Overall significance of a Monte Carlo verdict (split over the settings). */
@@ -58,18 +59,6 @@ export function isMonteCarloClaim(value: unknown): value is MonteCarloClaim {
 export function defineMonteCarloClaim<P, X>(claim: MonteCarloClaim<P, X>): MonteCarloClaim<P, X> {
   if (!/^(yd21|jcd)\.[a-z0-9.\-]+(\/corrected)?$/.test(claim.id)) throw new Error(`malformed claim id '${claim.id}'`);
   return claim;
-}
-
-/** log of the binomial pmf, via lgamma (Lanczos). */
-function logGamma(z: number): number {
-  const g = 7;
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-  if (z < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z)) - logGamma(1 - z);
-  z -= 1;
-  let x = c[0];
-  for (let i = 1; i < g + 2; i++) x += c[i] / (z + i);
-  const t = z + g + 0.5;
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(x);
 }
 
 /** P(Bin(n, p) ≤ k), summed in log space. */

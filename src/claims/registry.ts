@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyClaim } from './dispatch.ts';
 import { isMonteCarloClaim } from './montecarlo.ts';
+import { isSweepClaim } from './sweep.ts';
 import { isClaim } from './types.ts';
 
 const LEMMAS_DIR = fileURLToPath(new URL('../../lemmas/', import.meta.url));
@@ -42,7 +43,7 @@ export function loadClaims(): Promise<AnyClaim[]> {
     const claims: AnyClaim[] = [];
     for (const file of lemmaFiles(LEMMAS_DIR)) {
       const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-      claims.push(...(Object.values(mod).filter((v) => isClaim(v) || isMonteCarloClaim(v)) as AnyClaim[]));
+      claims.push(...(Object.values(mod).filter((v) => isClaim(v) || isMonteCarloClaim(v) || isSweepClaim(v)) as AnyClaim[]));
     }
     const seen = new Set<string>();
     for (const c of claims) {

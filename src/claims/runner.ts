@@ -70,6 +70,8 @@ export interface VerdictRecord {
   sabotage?: string;
   /** For a probabilistic claim: the Monte Carlo estimate per setting (see montecarlo-runner.ts). */
   montecarlo?: { alpha: number; settings: ReadonlyArray<import('./montecarlo-runner.ts').MonteCarloSetting> };
+  /** For a scaling or experiment claim: the relations evaluated on the sweep, its estimates and data (sweep-runner.ts). */
+  sweep?: import('./sweep-runner.ts').SweepResult;
   timeMs: number;
 }
 

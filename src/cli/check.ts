@@ -5,7 +5,7 @@
  */
 import cliProgress from 'cli-progress';
 import { loadClaims } from '../claims/registry.ts';
-import { type AnyClaim, deterministic, isMonteCarloClaim, runAnyClaim, sabotageAnyClaim } from '../claims/dispatch.ts';
+import { type AnyClaim, deterministic, isDeterministic, runAnyClaim, sabotageAnyClaim } from '../claims/dispatch.ts';
 import { DEFAULT_SEED, type VerdictRecord } from '../claims/runner.ts';
 import { allAsExpected, type CheckedClaim, writeResults } from '../report/results.ts';
 import { mkdirSync } from 'node:fs';
@@ -166,7 +166,7 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
     results.forEach((c, i) => {
       auditBar.update(i, results.length, c.record.id);
       const claim = claims.find((k) => k.id === c.record.id)!;
-      if (!isMonteCarloClaim(claim)) results[i] = { ...c, slack: slackOf(claim, audit), boundaries: boundariesOf(claim, audit) };
+      if (isDeterministic(claim)) results[i] = { ...c, slack: slackOf(claim, audit), boundaries: boundariesOf(claim, audit) };
     });
     auditBar.stop();
   }

@@ -98,6 +98,26 @@ function markdown(run: CheckRun): string {
             .join('; ')} |`,
         );
   }
+  const sweeps = run.claims.filter((c) => c.record.sweep);
+  if (sweeps.length) {
+    lines.push('', '## Scaling laws and experiments (sweeps)', '');
+    lines.push(
+      'Each sweep is run once from the claim\'s seed; each stated relation is evaluated on its data. A fitted slope holds unless its whole confidence interval (99.9%, Student t) lies outside the stated range.',
+      '',
+    );
+    lines.push('| claim | relation | stated | observed | interval | holds |', '| --- | --- | --- | ---: | --- | --- |');
+    for (const { record: r } of sweeps)
+      for (const rel of r.sweep!.relations)
+        lines.push(
+          `| \`${r.id}\` | ${rel.name} | ${rel.stated} | ${fmt(rel.observed, 4)} | ${rel.interval ? `[${fmt(rel.interval[0], 3)}, ${fmt(rel.interval[1], 3)}]` : '—'} | ${rel.holds ? 'yes' : '**no**'} |`,
+        );
+    const withEstimates = sweeps.filter((c) => c.record.sweep!.estimates && Object.keys(c.record.sweep!.estimates).length);
+    if (withEstimates.length) {
+      lines.push('', '| claim | estimate | value |', '| --- | --- | ---: |');
+      for (const { record: r } of withEstimates)
+        for (const [k, v] of Object.entries(r.sweep!.estimates!)) lines.push(`| \`${r.id}\` | ${k} | ${fmt(v, 4)} |`);
+    }
+  }
   const withSlack = run.claims.filter((c) => c.slack?.length);
   if (withSlack.length) {
     lines.push('', '## Slack table', '');

@@ -1,0 +1,102 @@
+/**
+ * Runs a sweep claim (sweep.ts): runs the sweep once from the claim's seed, evaluates the stated
+ * relations on its data, and returns a verdict record of the runner's shape with the relations,
+ * the fitted estimates and the data table.
+ */
+import { claimSeed, DEFAULT_SEED, SABOTAGED, type VerdictRecord } from './runner.ts';
+import type { Relation, SweepClaim } from './sweep.ts';
+
+export interface SweepOptions {
+  seed?: number;
+  /** Repetitions per sweep point (overrides the claim's default). */
+  repeats?: number;
+  /** Multiplies the claim's default repetitions (a profile). */
+  repeatsScale?: number;
+}
+
+/** What a sweep verdict carries beside the common fields. */
+export interface SweepResult {
+  readonly repeats: number;
+  readonly relations: ReadonlyArray<Relation>;
+  readonly estimates?: Record<string, number>;
+  readonly table?: ReadonlyArray<Record<string, number | string>>;
+}
+
+/** Data of a sweep already run, by claim id, seed and repeats (the sabotage reuses the original's run). */
+const runs = new Map<string, unknown>();
+
+function baseId(id: string): string {
+  return id.endsWith(SABOTAGED) ? id.slice(0, -SABOTAGED.length) : id;
+}
+
+/** The claim with its sabotage applied (expected refuted), evaluated on the same data. */
+export function sweepSabotaged<D>(claim: SweepClaim<D>): SweepClaim<D> {
+  const s = claim.sabotage;
+  return {
+    ...claim,
+    id: `${claim.id}${SABOTAGED}`,
+    statement: `${claim.statement} — SABOTAGED: ${s.description}`,
+    stated: Object.fromEntries(
+      Object.entries(claim.stated).map(([k, spec]) => [k, s.stated?.[k] !== undefined ? { ...spec, printed: () => s.stated![k] } : spec]),
+    ),
+    relations: s.relations ?? claim.relations,
+    expected: 'refuted',
+    erratum: undefined,
+  };
+}
+
+export function runSweep<D>(claim: SweepClaim<D>, opts: SweepOptions = {}): VerdictRecord {
+  const start = performance.now();
+  const globalSeed = opts.seed ?? DEFAULT_SEED;
+  const id = baseId(claim.id);
+  const seed = claimSeed(globalSeed, id);
+  const repeats = opts.repeats ?? Math.max(1, Math.round(claim.repeats * (opts.repeatsScale ?? 1)));
+  const stated = Object.fromEntries(Object.entries(claim.stated).map(([k, spec]) => [k, spec.printed()]));
+  let relations: Relation[] = [];
+  let estimates: Record<string, number> | undefined;
+  let table: ReadonlyArray<Record<string, number | string>> | undefined;
+  let error: string | undefined;
+  try {
+    const key = `${id}:${seed}:${repeats}`;
+    if (!runs.has(key)) runs.set(key, claim.run(String(seed), { repeats }));
+    const data = runs.get(key) as D;
+    relations = claim.relations(data, stated);
+    estimates = claim.estimates?.(data);
+    table = claim.table?.(data);
+    const bad = relations.find((r) => Number.isNaN(r.observed));
+    if (bad) throw new Error(`relation '${bad.name}' evaluated to NaN`);
+    if (relations.length === 0) throw new Error('the sweep stated no relation');
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+  }
+  const failing = relations.filter((r) => !r.holds);
+  const verdict = error ? 'error' : failing.length ? 'refuted' : 'holds';
+  const sabotaged = claim.id.endsWith(SABOTAGED);
+  const sweep: SweepResult = { repeats, relations, ...(estimates ? { estimates } : {}), ...(table ? { table } : {}) };
+  return {
+    id: claim.id,
+    paper: claim.source.paper,
+    where: claim.source.where,
+    kind: claim.kind,
+    statement: claim.statement,
+    expected: claim.expected,
+    verdict,
+    runs: repeats,
+    vacuousRuns: 0,
+    worstMargin: null,
+    worstLabel: failing.length ? failing.map((r) => r.name).join('; ') : null,
+    seed,
+    globalSeed,
+    sweep,
+    ...(verdict === 'refuted'
+      ? { replay: `npx tsx src/cli.ts check ${sabotaged ? `${id} --sabotaged` : id} --seed ${globalSeed}${opts.repeats !== undefined ? ` --runs ${opts.repeats}` : ''}` }
+      : {}),
+    ...(error ? { error } : {}),
+    ...(claim.choices ? { choices: { ...claim.choices } } : {}),
+    ...(claim.erratum ? { erratum: claim.erratum } : {}),
+    ...(claim.corrected ? { corrected: claim.corrected } : {}),
+    ...(claim.corrects ? { corrects: claim.corrects } : {}),
+    ...(sabotaged ? { sabotage: claim.sabotage.description } : {}),
+    timeMs: Math.round(performance.now() - start),
+  };
+}
