@@ -11,7 +11,9 @@ import { runSweep, sweepSabotaged } from './sweep-runner.ts';
 import type { Claim } from './types.ts';
 import { UserError } from '../errors.ts';
 
-export type AnyClaim = Claim | MonteCarloClaim | SweepClaim;
+// A sweep claim of any data type (its data never leaves its own run and relations).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyClaim = Claim | MonteCarloClaim | SweepClaim<any>;
 
 /** Runs a claim of any kind (`runs`/`runsScale` become trials of a probabilistic claim, repeats of a sweep). */
 export function runAnyClaim(claim: AnyClaim, opts: RunOptions = {}): VerdictRecord {

@@ -87,6 +87,9 @@ export interface Claim<X = unknown> {
   readonly runs?: number;
   /** Hypotheses and O(·) choices that can be pushed past their limits (`explore`). */
   readonly parameters?: ClaimParameters<X>;
+  /** The most evaluations the report's audit spends on each constant (for a claim whose instances
+   *  are whole trajectories, so the default budget would take minutes); default: the audit's budget. */
+  readonly auditBudget?: number;
 }
 
 /** Declares a claim; an identity function that fixes the instance type. */

@@ -27,6 +27,8 @@ export interface TrajectoryOptions<T> {
   every?: number;
   /** What to record at an observed step. */
   observe: (state: GdState) => T;
+  /** Stop after an observed step when this returns true (default: run all N steps). */
+  until?: (value: T, t: number) => boolean;
 }
 
 export interface Trajectory<T> {
@@ -86,8 +88,13 @@ export function runTrajectory<T>(opts: TrajectoryOptions<T>): Trajectory<T> {
   const bound = DIVERGENCE_FACTOR * Math.max(1, Math.sqrt(maxAbs(sigma.data)), maxAbs(U), maxAbs(V));
   let diverged: { t: number } | null = withinBound(U, bound) && withinBound(V, bound) ? null : { t: 0 };
   let t = 0;
-  if (!diverged) samples.push({ t: 0, value: opts.observe(view(0)) });
-  if (!diverged && iters > 0) {
+  let stopped = false;
+  if (!diverged) {
+    const value = opts.observe(view(0));
+    samples.push({ t: 0, value });
+    stopped = opts.until?.(value, 0) ?? false;
+  }
+  if (!diverged && !stopped && iters > 0) {
     const stepper = makeStepper(sigma.data, m, n, d);
     try {
       while (t < iters) {
@@ -99,7 +106,11 @@ export function runTrajectory<T>(opts: TrajectoryOptions<T>): Trajectory<T> {
         [U, nextU] = [nextU, U];
         [V, nextV] = [nextV, V];
         t++;
-        if (t % every === 0 || t === iters) samples.push({ t, value: opts.observe(view(t)) });
+        if (t % every === 0 || t === iters) {
+          const value = opts.observe(view(t));
+          samples.push({ t, value });
+          if (opts.until?.(value, t)) break;
+        }
       }
     } finally {
       stepper.release();
