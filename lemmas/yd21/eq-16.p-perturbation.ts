@@ -32,7 +32,7 @@ interface Step {
 /** Per recorded t ≤ T₀: ‖E_t‖_op and λ_d(P_t). */
 function perturbations(x: PhaseInstance): Step[] {
   const sigma = diag(x.values, x.m, x.n);
-  const I = eye(d);
+  const I = eye(x.d);
   const sigmaD = x.sigmaD;
   const traj = runTrajectory({
     sigma,
