@@ -1,0 +1,117 @@
+/**
+ * YD21 Remark 1.2, main text §1 (same in the preprint):
+ *
+ *   "We note that the weights will also converge. In section 3.3 we will prove that U and V are
+ *    always bounded, which implies the gradient norm is bounded in terms of the loss. Since the loss
+ *    function converges linearly, we have that the gradient norm converges to 0 linearly. The
+ *    convergence of U and V follows from that the trajectory of (U_t, V_t) forms a Cauchy sequence."
+ *
+ * Checked along the trajectories of `yd21.sec-3.3.stage-two` (theorem regime), each step of the
+ * remark on its own:
+ *   (i)   bounded weights: ‖𝐔_t‖_op, ‖𝐕_t‖_op ≤ C_W·√σ₁ at every recorded t, C_W = 2 chosen (stage one
+ *         gives ‖A‖ ≤ √(2σ₁) from AAᵀ ⪯ 2Σ, plus the small ‖B‖, ‖J‖, ‖K‖);
+ *   (ii)  gradient bounded by the loss: ‖𝐔_{t+1} − 𝐔_t‖_F + ‖𝐕_{t+1} − 𝐕_t‖_F
+ *         ≤ η(‖𝐔_t‖_op + ‖𝐕_t‖_op)·‖Σ − 𝐔_t𝐕_tᵀ‖_F (exact: ∇_𝐔 f = −R𝐕, ‖R𝐕‖_F ≤ ‖R‖_F‖𝐕‖_op);
+ *   (iii) linear decay after T₀: the increment at T₀ + t is ≤ C_R·η√(σ₁σ_d)·(1 − ησ_d/2)^{t/2}, the rate
+ *         the §3.3 summary gives (‖Σ − 𝐔𝐕ᵀ‖²_F ≤ C(1 − ησ_d/2)^tσ_d) through (ii) and (i); C_R = 4
+ *         chosen (2C_W·√C with C = 1). Summable increments make (𝐔_t, 𝐕_t) a Cauchy sequence.
+ * The witnesses report the C_W and C_R each trajectory needs. An increment 𝐔_{t+1} − 𝐔_t is a
+ * difference of O(‖𝐔‖) numbers, so its rounding is relative to ‖𝐔_t‖_F + ‖𝐕_t‖_F, which is the scale
+ * its comparisons are held to ((ii) is nearly an equality when d = 1).
+ */
+import { atMost, type Comparison } from '../../src/claims/compare.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { gdStep, loss, runTrajectory } from '../../src/gd/trajectory.ts';
+import { phaseSample } from '../../src/gd/phases.ts';
+import { diag, frobenius, sub } from '../../src/linalg/dense.ts';
+import { opNorm } from '../../src/linalg/spectral.ts';
+import { PHASE_CHOICES, type PhaseInstance, phaseInstances } from '../../src/random/phase-instances.ts';
+
+interface WeightStep {
+  readonly t: number;
+  readonly normU: number;
+  readonly normV: number;
+  readonly increment: number;
+  /** ‖𝐔_t‖_F + ‖𝐕_t‖_F: the size of what the increment's subtraction rounds (its tolerance scale). */
+  readonly magnitude: number;
+  readonly gradientBound: number;
+  readonly stageOneDone: boolean;
+}
+
+/** The recorded steps through T₀ and H₂ = ln(10³)/(ησ_d) more, with T₀ observed as in Theorem 3.1. */
+function weights(x: PhaseInstance): { steps: WeightStep[]; T0: number | null } {
+  const sigma = diag(x.values, x.m, x.n);
+  const H2 = Math.ceil(Math.log(1e3) / (x.eta * x.sigmaD));
+  let T0: number | null = null;
+  const traj = runTrajectory({
+    sigma,
+    U0: x.U0,
+    V0: x.V0,
+    eta: x.eta,
+    iters: Math.ceil(4 * x.scaleT0) + H2,
+    every: x.every,
+    observe: (s): WeightStep => {
+      const next = gdStep(sigma, s.U, s.V, x.eta);
+      const [normU, normV] = [opNorm(s.U), opNorm(s.V)];
+      const p = phaseSample(s.t, sigma, s.U, s.V);
+      const done = p.sigmaMinA >= Math.sqrt(x.sigmaD / 2) && p.normP <= x.sigmaD / 4;
+      if (done && T0 === null) T0 = s.t;
+      return {
+        t: s.t,
+        normU,
+        normV,
+        increment: frobenius(sub(next.U, s.U)) + frobenius(sub(next.V, s.V)),
+        magnitude: frobenius(s.U) + frobenius(s.V),
+        gradientBound: x.eta * (normU + normV) * Math.sqrt(2 * loss(sigma, s.U, s.V)),
+        stageOneDone: done,
+      };
+    },
+    until: (_v, t) => T0 !== null && t >= T0 + H2,
+  });
+  return { steps: traj.samples.map((s) => s.value), T0 };
+}
+
+const decay = (x: PhaseInstance, t: number) => x.eta * Math.sqrt(x.sigma1 * x.sigmaD) * (1 - (x.eta * x.sigmaD) / 2) ** (t / 2);
+
+function check(x: PhaseInstance, k: { CW: number; CR: number }): Comparison[] {
+  const { steps, T0 } = weights(x);
+  const worstBy = <T>(items: T[], margin: (i: T) => number) => items.reduce((a, b) => (margin(b) < margin(a) ? b : a));
+  const big = worstBy(steps, (s) => -Math.max(s.normU, s.normV));
+  const grad = worstBy(steps, (s) => (s.gradientBound - s.increment) / (s.gradientBound || 1));
+  const out: Comparison[] = [
+    atMost(`(i) ‖𝐔_t‖_op, ‖𝐕_t‖_op ≤ C_W·√σ₁ (worst t = ${big.t})`, Math.max(big.normU, big.normV), k.CW * Math.sqrt(x.sigma1), Math.sqrt(x.sigma1)),
+    atMost(`(ii) increment ≤ η(‖𝐔_t‖ + ‖𝐕_t‖)‖Σ − 𝐔_t𝐕_tᵀ‖_F (worst t = ${grad.t})`, grad.increment, grad.gradientBound, grad.gradientBound + grad.magnitude),
+  ];
+  if (T0 === null) return [...out, atMost('T₀ reached within 4·T_scale', 1, 0, 1)];
+  const after = steps.filter((s) => s.t >= T0);
+  const lin = worstBy(after, (s) => (k.CR * decay(x, s.t - T0) - s.increment) / decay(x, s.t - T0));
+  out.push(atMost(`(iii) increment at T₀ + t ≤ C_R·η√(σ₁σ_d)(1 − ησ_d/2)^{t/2} (worst t = ${lin.t - T0})`, lin.increment, k.CR * decay(x, lin.t - T0), decay(x, lin.t - T0) + lin.magnitude));
+  return out;
+}
+
+export const weightsConverge = defineClaim<PhaseInstance>({
+  id: 'yd21.remark-1.2.weights-converge',
+  source: { paper: 'YD21', where: 'Remark 1.2' },
+  kind: 'trajectory',
+  statement: 'U_t, V_t stay bounded; the gradient norm is bounded by the loss; the increments decay linearly after T₀, so (U_t, V_t) is a Cauchy sequence',
+  hypotheses: ['the instances of yd21.thm-3.1.stage-one (theorem regime)', 'T₀ observed as in Theorem 3.1; H₂ = ln(10³)/(ησ_d) steps after it'],
+  choices: { ...PHASE_CHOICES.theorem, C_W: '2 (bound ‖𝐔‖, ‖𝐕‖ ≤ C_W√σ₁)', C_R: '4 (constant of the linear decay of the increments)' },
+  constants: {
+    CW: { printed: () => 2, formula: '2 (chosen)' },
+    CR: { printed: () => 4, formula: '4 (chosen)' },
+  },
+  instances: phaseInstances('theorem'),
+  size: (x) => Math.max(x.m, x.n),
+  check: (x, k) => check(x, { CW: k.CW, CR: k.CR }),
+  witness: {
+    CW: (x) => Math.max(...weights(x).steps.map((s) => Math.max(s.normU, s.normV) / Math.sqrt(x.sigma1))),
+    CR: (x) => {
+      const { steps, T0 } = weights(x);
+      return T0 === null ? Number.POSITIVE_INFINITY : Math.max(...steps.filter((s) => s.t >= T0).map((s) => s.increment / decay(x, s.t - T0)));
+    },
+  },
+  expected: 'holds',
+  sabotage: { description: 'C_R = 0.01 instead of 4 (the increments at T₀ are of order η√(σ₁σ_d))', constants: { CR: () => 0.01 } },
+  runs: 8,
+  auditBudget: 20,
+});
