@@ -15,7 +15,7 @@
  * rearranged (for a₀² < σ_d).
  *
  * This claim checks the closed form against an independent numerical solution of the printed ODE
- * for a (not s): RK4 (src/claims/ode.ts) with steps h and h/2, h ≤ 0.02/(σ_d + 3a₀²) (|∂ȧ/∂a| =
+ * for a (not s): RK4 (src/claims/ode.ts) with steps h and h/2, h ≤ 0.04/(σ_d + 3a₀²) (|∂ȧ/∂a| =
  * |σ_d − 3a²| ≤ σ_d + 3a₀² along the path, a moving monotonically between a₀ and √σ_d), comparing
  * √s_t with a_{h/2} at four times at the ODE tolerance of src/claims/tolerance.ts. The time part —
  * the hitting time of |σ_d − a²| ≤ δ, measured on the ODE, grows as (1/(2σ_d))·ln(σ_d/δ) — is the
@@ -39,8 +39,8 @@ export interface ScalarFlowInstance {
   readonly times: number[];
 }
 
-/** The step bound h·(σ_d + 3a₀²) ≤ STEP: the Richardson bound is then ~1e-10 relative. */
-export const STEP = 0.02;
+/** The step bound h·(σ_d + 3a₀²) ≤ STEP: the Richardson bound is then below 1e-7 relative. */
+export const STEP = 0.04;
 
 /** ȧ = (σ_d − a²)a, on a 1×1 state. */
 export function aFlow(sigmaD: number): (y: FlowState) => FlowState {

@@ -16,7 +16,7 @@
  * 1e-10 to 4e-10, shrinking 16× per halving of h).
  *
  * Checked against an independent numerical solution: Ṗ = −(Σ − P)P − P(Σ − P) integrated from
- * P₀ by RK4 (src/claims/ode.ts) with steps h and h/2, h ≤ 0.02/(‖Σ‖_F + ‖P₀‖_F), compared at four
+ * P₀ by RK4 (src/claims/ode.ts) with steps h and h/2, h ≤ 0.04/(‖Σ‖_F + ‖P₀‖_F), compared at four
  * times at the ODE tolerance of src/claims/tolerance.ts (Richardson bound 16/15·‖P_h − P_{h/2}‖_F,
  * plus rounding). The rounding scale of (27) grows with ‖e^{tΣ}‖²·κ(P₀)‖P₀⁻¹‖ (up to e⁸·…, since
  * t·λ_max(Σ) ≤ 4): the inverse of a matrix of norm up to ~10⁶ (lemmas/common/inverse-congruence.ts).
