@@ -196,3 +196,18 @@ describe('the scalar iterations', () => {
     }
   });
 });
+
+describe('registry', () => {
+  test('the gradient-flow and scalar claims of issue 3 are registered under their catalog ids', async () => {
+    const { loadClaims } = await import('../src/claims/registry.ts');
+    const ids = (await loadClaims()).map((c) => c.id);
+    for (const id of [
+      'yd21.eq-26.s-closed-form',
+      'yd21.eq-27.p-closed-form',
+      'yd21.cor-1.2.flow-tight',
+      'yd21.cor-1.2.flow-tight.hitting-time',
+      'yd21.app-d.a-iteration',
+    ])
+      expect(ids).toContain(id);
+  });
+});
