@@ -142,7 +142,7 @@ export const cor12HittingTime = defineSweepClaim<HittingTime[]>({
     return {
       'min σ_d·T/ln(σ_d/δ)': Math.min(...ratios),
       'max σ_d·T/ln(σ_d/δ)': Math.max(...ratios),
-      'max |σ_d·T − closed-form σ_d·T|': Math.max(...err),
+      'largest deviation of σ_d·T from the closed form': Math.max(...err),
     };
   },
   table: (data) =>
