@@ -9,14 +9,14 @@
  * S = Σ^{1/2}WΣ^{1/2} with W = R·diag(w)·Rᵀ, w in [0.05, 0.95], so S and P = Σ − S = Σ^{1/2}(I − W)Σ^{1/2}
  * are both positive definite.
  *
- * Tolerance: the identity has inverses, so its rounding is amplified by condition numbers. For
- * T = X⁻¹ computed by LU, ‖δT‖ ≲ γ_n‖T‖²‖X‖ (to first order), and the inner X's are built from
- * S⁻¹, Σ⁻¹, P⁻¹, each with relative error γ_nκ. The scale is the sum over the two terms of
- * ‖T‖²_F·(‖E‖²_F(κ(S)‖S⁻¹‖_F + κ(Σ)‖Σ⁻¹‖_F) + κ(Σ)‖Σ⁻¹‖_F) (E⁻¹, P in the second), plus ‖Σ‖_F.
+ * Tolerance: the identity has inverses, so its rounding is amplified by condition numbers. The scale
+ * is the sum over the two terms of ‖T‖²_F·(‖E‖²_F(κ(S)‖S⁻¹‖_F + κ(Σ)‖Σ⁻¹‖_F) + κ(Σ)‖Σ⁻¹‖_F) (E⁻¹, P
+ * in the second; lemmas/common/inverse-congruence.ts, shared with the closed forms (26), (27)), plus ‖Σ‖_F.
  */
 import fc from 'fast-check';
 import { add, frobenius, type Mat, mulAll, sub } from '../../src/linalg/dense.ts';
-import { inverse, singularValues } from '../../src/linalg/spectral.ts';
+import { inverse } from '../../src/linalg/spectral.ts';
+import { inverseCongruence } from '../common/inverse-congruence.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { orthogonal, spectrum, withSpectrum } from '../../src/random/arbitraries.ts';
@@ -29,26 +29,9 @@ interface LemmaB1Instance {
   readonly E: Mat;
 }
 
-function kappa(a: Mat): number {
-  const s = singularValues(a);
-  return s[0] / s[s.length - 1];
-}
-
-/** (F(X⁻¹ − Σ⁻¹)F + Σ⁻¹)⁻¹ and its rounding scale. */
-function term(F: Mat, X: Mat, Sigma: Mat): { value: Mat; scale: number } {
-  const SigmaInv = inverse(Sigma);
-  const XInv = inverse(X);
-  const inner = add(mulAll(F, sub(XInv, SigmaInv), F), SigmaInv);
-  const value = inverse(inner);
-  const nF = frobenius(F);
-  const scale =
-    frobenius(value) ** 2 * (nF * nF * (kappa(X) * frobenius(XInv) + kappa(Sigma) * frobenius(SigmaInv)) + kappa(Sigma) * frobenius(SigmaInv));
-  return { value, scale };
-}
-
 function check(x: LemmaB1Instance, secondE: (E: Mat) => Mat): Comparison[] {
-  const first = term(x.E, x.S, x.Sigma);
-  const second = term(secondE(x.E), x.P, x.Sigma);
+  const first = inverseCongruence(x.E, x.S, x.Sigma);
+  const second = inverseCongruence(secondE(x.E), x.P, x.Sigma);
   return [
     equal(
       '(E(S⁻¹ − Σ⁻¹)E + Σ⁻¹)⁻¹ + (E⁻¹(P⁻¹ − Σ⁻¹)E⁻¹ + Σ⁻¹)⁻¹ = Σ',

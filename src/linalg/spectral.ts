@@ -48,6 +48,20 @@ export function symmetricEigen(a: Mat): { values: number[]; vectors: Mat } {
   return { values: order.map(([v]) => v), vectors };
 }
 
+/**
+ * f(X) = W·diag(f(λ₁), …, f(λ_n))·Wᵀ for a symmetric X = W·diag(λ)·Wᵀ: e.g. the matrix exponential
+ * e^{tX} with f = λ ↦ e^{tλ}. The decomposition is backward stable (eigenvalues within a small multiple
+ * of n·u·‖X‖, W orthogonal to working precision), so for f = exp(t·) the relative error of the result is
+ * about γ_n + |t|·n·u·‖X‖.
+ */
+export function symmetricFunction(a: Mat, f: (lambda: number) => number): Mat {
+  const { values, vectors } = symmetricEigen(a);
+  const n = a.rows;
+  const scaled = zeros(n, n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) scaled.data[i * n + j] = vectors.data[i * n + j] * f(values[j]);
+  return mul(scaled, transpose(vectors));
+}
+
 /** λ_min of a symmetric matrix (the paper's λ_d for a d×d matrix). */
 export function lambdaMin(a: Mat): number {
   const ev = symmetricEigenvalues(a);

@@ -28,6 +28,11 @@ export function inRange(lo: number, hi: number): fc.Arbitrary<number> {
   return unitInterval().map((u) => lo + (hi - lo) * u);
 }
 
+/** A number in [lo, hi] (0 < lo < hi) uniform in log scale, lo·(hi/lo)^u; shrinks to lo. */
+export function inLogRange(lo: number, hi: number): fc.Arbitrary<number> {
+  return unitInterval().map((u) => lo * (hi / lo) ** u);
+}
+
 /** A number in (0, 1): β of Lemmas 3.2/3.3; never 0 or 1; shrinks towards 1/2. */
 export function openUnitInterval(): fc.Arbitrary<number> {
   const half = UNIT_RESOLUTION / 2;

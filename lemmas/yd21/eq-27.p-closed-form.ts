@@ -1,0 +1,69 @@
+/**
+ * YD21 App. B of the preprint (001), after (26): "Similarly, because P's dynamic is
+ * Ṗ = −(Σ − P)P − P(Σ − P), we have
+ *
+ *   P(t) = (e^{tΣ}(P₀⁻¹ − Σ⁻¹)e^{tΣ} + Σ⁻¹)⁻¹,                         (27)
+ *
+ * where P₀ := Σ − S₀."
+ *
+ * As printed: the extraction gives (27) cleanly, with +tΣ in both exponentials (the opposite sign to
+ * (26)). Derivation (holds): Ṗ = −Ṡ = −(Σ − P)P − P(Σ − P) (with S = Σ − P); for Y = P⁻¹ − Σ⁻¹,
+ * d/dt P⁻¹ = −P⁻¹ṖP⁻¹ = P⁻¹Σ + ΣP⁻¹ − 2I, so Ẏ = YΣ + ΣY and Y(t) = e^{tΣ}Y₀e^{tΣ}. Unstated
+ * hypothesis: P₀ invertible (P₀⁻¹ appears). P₀ may be indefinite; P(t) then stays invertible for all
+ * t ≥ 0 (the inner matrix is finite for every t, and P(t) = Σ − S(t) is bounded, so it is never
+ * singular — P's inertia is preserved along the flow). Cross-checked during development in NumPy
+ * (RK4 with h = t/200 against (27) at t ∈ {0.5, 1, 2, 3}, P₀ with two negative eigenvalues: distance
+ * 1e-10 to 4e-10, shrinking 16× per halving of h).
+ *
+ * Checked against an independent numerical solution: Ṗ = −(Σ − P)P − P(Σ − P) integrated from
+ * P₀ by RK4 (src/claims/ode.ts) with steps h and h/2, h ≤ 0.04/(‖Σ‖_F + ‖P₀‖_F), compared at four
+ * times at the ODE tolerance of src/claims/tolerance.ts (Richardson bound 16/15·‖P_h − P_{h/2}‖_F,
+ * plus rounding). The rounding scale of (27) grows with ‖e^{tΣ}‖²·κ(P₀)‖P₀⁻¹‖ (up to e⁸·…, since
+ * t·λ_max(Σ) ≤ 4): the inverse of a matrix of norm up to ~10⁶ (lemmas/common/inverse-congruence.ts).
+ */
+import { combine, type Mat, mul, sub } from '../../src/linalg/dense.ts';
+import type { FlowState } from '../../src/gd/flow.ts';
+import type { Comparison } from '../../src/claims/compare.ts';
+import { integrateWithErrorBound, matchesSolution } from '../../src/claims/ode.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { SYMMETRIC_FLOW_RANGES, type SymmetricFlowInstance, symmetricFlowInstance } from '../../src/random/flow-instances.ts';
+import { inverseCongruence } from '../common/inverse-congruence.ts';
+import { flowStep, sigmaExponential, STEP } from './eq-26.s-closed-form.ts';
+
+/** Ṗ = −(Σ − P)P − P(Σ − P). */
+function pFlow(Sigma: Mat, P: Mat): Mat {
+  const R = sub(Sigma, P);
+  return combine([-1, mul(R, P)], [-1, mul(P, R)]);
+}
+
+function check(x: SymmetricFlowInstance, sign = +1): Comparison[] {
+  const { Sigma, P0 } = x;
+  const path = integrateWithErrorBound(([P]: FlowState) => [pFlow(Sigma, P)], [P0], x.times, flowStep(Sigma, P0));
+  return path.map((at) => {
+    const { F, fError } = sigmaExponential(Sigma, at.t, sign);
+    const closed = inverseCongruence(F, P0, Sigma, fError);
+    return matchesSolution(`(27) at t = ${at.t.toPrecision(4)}: P(t) = (e^{tΣ}(P₀⁻¹ − Σ⁻¹)e^{tΣ} + Σ⁻¹)⁻¹`, closed.value, at, closed.scale);
+  });
+}
+
+export const eq27 = defineClaim<SymmetricFlowInstance>({
+  id: 'yd21.eq-27.p-closed-form',
+  source: { paper: 'YD21', where: 'App. B (27) (preprint)' },
+  kind: 'identity',
+  statement: 'Ṗ = −(Σ − P)P − P(Σ − P) ⇒ P(t) = (e^{tΣ}(P₀⁻¹ − Σ⁻¹)e^{tΣ} + Σ⁻¹)⁻¹ (27), P₀ := Σ − S₀',
+  hypotheses: [
+    `Σ = QΛQᵀ symmetric positive definite, Λ in [${SYMMETRIC_FLOW_RANGES.lambda.join(', ')}]`,
+    `P₀ = Σ − S₀ = Σ^{1/2}(I − W)Σ^{1/2} with W's eigenvalues in [${SYMMETRIC_FLOW_RANGES.w[0]}, ${SYMMETRIC_FLOW_RANGES.wGap[0]}] ∪ [${SYMMETRIC_FLOW_RANGES.wGap[1]}, ${SYMMETRIC_FLOW_RANGES.w[1]}]: invertible (unstated but needed for P₀⁻¹), definite or indefinite`,
+    'd ∈ [1, 4]',
+  ],
+  choices: {
+    times: `four checkpoints t_end·{1/4, 1/2, 3/4, 1}, t_end in [${SYMMETRIC_FLOW_RANGES.tEnd.join(', ')}]`,
+    integrator: `RK4 (order 4) with steps h and h/2, h ≤ ${STEP}/(‖Σ‖_F + ‖P₀‖_F); tolerance 16/15·‖P_h − P_{h/2}‖_F + 16γ_n·(closed-form rounding + steps·max‖P‖_F)`,
+  },
+  instances: symmetricFlowInstance({ invertibleP0: true }),
+  size: (x) => x.d,
+  check: (x) => check(x),
+  expected: 'holds',
+  sabotage: { description: 'the sign of the exponent flipped: e^{−tΣ} for e^{tΣ} in (27) (the form of (26))', check: (x) => check(x, -1) },
+  runs: 50,
+});
