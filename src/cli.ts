@@ -61,7 +61,7 @@ program
   .action(async (action: string, dirs: string[], opts: { out: string }) => {
     if (action !== 'merge') throw new UserError(`unknown report action '${action}' (use: report merge DIR… --out DIR)`);
     const merged = mergeRuns(dirs, opts.out);
-    process.stdout.write(`merged ${dirs.length} shards (${merged.claims.length} claims) into ${opts.out}/results.json and ${opts.out}/summary.md\n`);
+    process.stdout.write(`merged ${dirs.length} shards (${merged.claims.length} claims) into ${opts.out}/results.json, summary.md and index.html\n`);
     exitCode = allAsExpected(merged) ? 0 : 1;
   });
 

@@ -1,7 +1,8 @@
 /**
- * Writes a check's outputs: DIR/results.json (the machine-readable contract), DIR/summary.md (for
- * people), DIR/counterexamples/<id>.json (one replayable file per refuted verdict) and DIR/run.json
- * (every record in full, with timings: what `report merge` combines shards from).
+ * Writes a check's outputs: DIR/results.json (the machine-readable contract), DIR/summary.md and
+ * the self-contained DIR/index.html (for people; html.ts), DIR/counterexamples/<id>.json (one
+ * replayable file per refuted verdict) and DIR/run.json (every record in full, with timings: what
+ * `report merge` combines shards from).
  * results.json holds no timings or dates, so the same seed gives the same file on any machine.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import type { VerdictRecord } from '../claims/runner.ts';
 import type { BoundaryEntry, SlackEntry } from '../search/audit.ts';
 import { findings } from './findings.ts';
+import { collectFigures, htmlReport } from './html.ts';
 
 /** A claim's record with the record of its sabotaged variant and its audit (slack, boundaries). */
 export interface CheckedClaim {
@@ -155,7 +157,7 @@ function markdown(run: CheckRun): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes results.json, summary.md and counterexamples/ under `dir`. */
+/** Writes results.json, summary.md, index.html (with the SVGs already under figures/ and explore/) and counterexamples/ under `dir`. */
 export function writeResults(dir: string, run: CheckRun): void {
   mkdirSync(dir, { recursive: true });
   const cxDir = join(dir, 'counterexamples');
@@ -163,6 +165,7 @@ export function writeResults(dir: string, run: CheckRun): void {
   const results = { seed: run.seed, claims: run.claims.map(resultEntry) };
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(dir, 'summary.md'), markdown(run));
+  writeFileSync(join(dir, 'index.html'), htmlReport(run, collectFigures(dir)));
   writeFileSync(join(dir, 'run.json'), `${JSON.stringify(run)}\n`);
   for (const r of run.claims.flatMap((c) => [c.record, ...(c.sabotage ? [c.sabotage] : [])]))
     if (r.counterexample) {
