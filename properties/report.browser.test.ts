@@ -131,7 +131,7 @@ function readRows(page: Page): Promise<Row[]> {
         verdict: d.verdict ?? '',
         expected: d.expected ?? '',
         sabotage: d.sabotage ?? '',
-        shownVerdict: tr.querySelector('.badge')?.textContent ?? '',
+        shownVerdict: tr.querySelector('td.verdict .badge')?.textContent ?? '',
       };
     }),
   );

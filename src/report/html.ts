@@ -62,6 +62,11 @@ function verdictBadge(v: string): string {
   return `<span class="badge v-${esc(v)}">${esc(v)}</span>`;
 }
 
+/** A claim id in monospace, breakable after each '.' and '/' (textContent stays the id). */
+function idCode(id: string): string {
+  return `<code class="id">${esc(id).replace(/([./])/g, '$1<wbr>')}</code>`;
+}
+
 function code(s: string, cls = ''): string {
   return `<code${cls ? ` class="${cls}"` : ''}>${esc(s)}</code>`;
 }
@@ -117,14 +122,15 @@ function summarySection(run: CheckRun): string {
   return section('summary', 'Summary', body.join('\n'));
 }
 
-function detailsOf(r: VerdictRecord): string {
+function detailsOf(r: VerdictRecord, s: VerdictRecord | null): string {
   const items: string[] = [];
-  items.push(`<dt>statement</dt><dd class="math">${esc(r.statement)}</dd>`);
   if (r.worstLabel) items.push(`<dt>worst comparison</dt><dd class="math">${esc(r.worstLabel)}</dd>`);
+  items.push(`<dt>time</dt><dd>${r.timeMs} ms${s ? ` (sabotaged variant: ${s.timeMs} ms)` : ''}</dd>`);
   if (r.vacuousRuns) items.push(`<dt>vacuous instances</dt><dd>${r.vacuousRuns} of ${r.runs}</dd>`);
   if (r.error) items.push(`<dt>error</dt><dd class="error">${esc(r.error)}</dd>`);
   if (r.erratum) items.push(`<dt>erratum</dt><dd>${esc(r.erratum)} <a href="#erratum-${esc(r.id)}">details</a></dd>`);
-  if (r.corrects) items.push(`<dt>corrects</dt><dd>${code(r.corrects, 'id')}</dd>`);
+  if (r.corrects) items.push(`<dt>corrects</dt><dd>${idCode(r.corrects)}</dd>`);
+  if (s) items.push(`<dt>sabotage</dt><dd>${esc(s.sabotage ?? '')}: ${verdictBadge(s.verdict)}${s.replay ? ` ${code(s.replay, 'cmd')}` : ''}</dd>`);
   for (const [k, w] of Object.entries(r.witnesses ?? {}))
     items.push(`<dt>constant ${esc(k)}</dt><dd>printed ${prec(w.printed)}, largest witness found ${prec(w.best)} (ratio ${prec(w.ratio)})</dd>`);
   for (const [k, v] of Object.entries(r.choices ?? {})) items.push(`<dt>choice: ${esc(k)}</dt><dd>${esc(v)}</dd>`);
@@ -147,17 +153,16 @@ function verdictRow(c: CheckedClaim): string {
     .map(([k, v]) => ` data-${k}="${esc(v)}"`)
     .join('');
   const cells = [
-    `<td class="claim">${code(r.id, 'id')}<div class="statement math">${esc(r.statement)}</div>${detailsOf(r)}</td>`,
+    `<td class="claim">${idCode(r.id)}<div class="statement math">${esc(r.statement)}</div>${detailsOf(r, s)}</td>`,
     `<td>${esc(r.paper)}</td>`,
     `<td class="where">${esc(r.where)}</td>`,
     `<td>${esc(r.kind)}</td>`,
     `<td>${esc(r.expected)}</td>`,
-    `<td>${verdictBadge(r.verdict)}${expectedOk ? '' : ' <span class="no" title="differs from the expected verdict">⚠ unexpected</span>'}</td>`,
+    `<td class="verdict">${verdictBadge(r.verdict)}${expectedOk ? '' : ' <span class="no" title="differs from the expected verdict">⚠ unexpected</span>'}</td>`,
     `<td class="num" title="${esc(r.worstLabel ?? '')}">${fmt(r.worstMargin)}</td>`,
     `<td class="num">${r.runs}</td>`,
     `<td class="num"><code>${r.seed}</code></td>`,
     `<td>${sab}</td>`,
-    `<td class="num">${r.timeMs + (s?.timeMs ?? 0)} ms</td>`,
     `<td>${code(rerunCommand(r), r.replay ? 'cmd replay' : 'cmd rerun')}</td>`,
   ];
   return `<tr class="claim-row${asExpected(c) ? '' : ' unexpected'}"${attrs}>${cells.join('')}</tr>`;
@@ -186,7 +191,7 @@ function verdictSection(run: CheckRun): string {
       filters,
       note,
       table(
-        ['claim', 'paper', 'where', 'kind', 'expected', 'verdict', 'worst margin', 'runs', 'seed', 'sabotage', 'time', 'replay / rerun'],
+        ['claim', 'paper', 'where', 'kind', 'expected', 'verdict', 'worst margin', 'runs', 'seed', 'sabotage', 'replay / rerun'],
         run.claims.map(verdictRow),
         ' id="verdict-table"',
       ),
@@ -210,7 +215,7 @@ function errataSection(run: CheckRun): string {
   const errata = run.claims.filter((c) => c.record.erratum);
   if (!errata.length) return '';
   const blocks = errata.map(({ record: r }) => {
-    const parts = [`<article class="erratum" id="erratum-${esc(r.id)}">`, `<h3>${code(r.id, 'id')} — ${esc(r.where)} ${verdictBadge(r.verdict)}</h3>`];
+    const parts = [`<article class="erratum" id="erratum-${esc(r.id)}">`, `<h3>${idCode(r.id)} — ${esc(r.where)} ${verdictBadge(r.verdict)}</h3>`];
     parts.push(`<p><span class="label">Printed:</span> <span class="math">${esc(r.statement)}</span></p>`);
     parts.push(`<p><span class="label">Erratum:</span> ${esc(r.erratum!)}</p>`);
     if (r.counterexample) {
@@ -229,9 +234,9 @@ function errataSection(run: CheckRun): string {
     const sib = run.claims.find((c) => c.record.id === r.corrected)?.record;
     if (sib)
       parts.push(
-        `<p class="corrected"><span class="label">Corrected</span> (${code(sib.id, 'id')}): <span class="math">${esc(sib.statement)}</span> — ${verdictBadge(sib.verdict)} on ${sib.runs} instances, worst margin ${fmt(sib.worstMargin)}.</p>`,
+        `<p class="corrected"><span class="label">Corrected</span> (${idCode(sib.id)}): <span class="math">${esc(sib.statement)}</span> — ${verdictBadge(sib.verdict)} on ${sib.runs} instances, worst margin ${fmt(sib.worstMargin)}.</p>`,
       );
-    else if (r.corrected) parts.push(`<p class="corrected"><span class="label">Corrected:</span> ${code(r.corrected, 'id')} (not in this run).</p>`);
+    else if (r.corrected) parts.push(`<p class="corrected"><span class="label">Corrected:</span> ${idCode(r.corrected)} (not in this run).</p>`);
     parts.push('</article>');
     return parts.join('\n');
   });
@@ -246,7 +251,7 @@ function monteCarloSection(run: CheckRun): string {
       const constants = Object.entries(s.constants ?? {})
         .map(([k, c]) => `${esc(k)}: ${prec(c.printed)} → ${prec(c.estimate)} (≤ ${prec(c.upperBound)}) at ${prec(c.target)}`)
         .join('<br>');
-      return `<tr data-id="${esc(r.id)}"><td>${code(r.id, 'id')}</td><td class="math">${esc(s.setting)}</td><td class="num">${s.successes}/${s.trials}</td><td class="num">[${s.interval[0].toFixed(4)}, ${s.interval[1].toFixed(4)}]</td><td class="num">${s.claimed.toFixed(4)}</td><td>${verdictBadge(s.verdict)}</td><td>${constants || '—'}</td></tr>`;
+      return `<tr data-id="${esc(r.id)}"><td>${idCode(r.id)}</td><td class="math">${esc(s.setting)}</td><td class="num">${s.successes}/${s.trials}</td><td class="num">[${s.interval[0].toFixed(4)}, ${s.interval[1].toFixed(4)}]</td><td class="num">${s.claimed.toFixed(4)}</td><td>${verdictBadge(s.verdict)}</td><td>${constants || '—'}</td></tr>`;
     }),
   );
   return section(
@@ -265,7 +270,7 @@ function sweepSection(run: CheckRun): string {
   const rel = sweeps.flatMap(({ record: r }) =>
     r.sweep!.relations.map(
       (x) =>
-        `<tr data-id="${esc(r.id)}"><td>${code(r.id, 'id')}</td><td class="math">${esc(x.name)}</td><td class="math">${esc(x.stated)}</td><td class="num">${fmt(x.observed, 4)}</td><td class="num">${x.interval ? `[${fmt(x.interval[0], 3)}, ${fmt(x.interval[1], 3)}]` : '—'}</td><td>${x.holds ? '<span class="yes">yes</span>' : '<span class="no">no</span>'}</td><td class="detail">${esc(x.detail ?? '')}</td></tr>`,
+        `<tr data-id="${esc(r.id)}"><td>${idCode(r.id)}</td><td class="math">${esc(x.name)}</td><td class="math">${esc(x.stated)}</td><td class="num">${fmt(x.observed, 4)}</td><td class="num">${x.interval ? `[${fmt(x.interval[0], 3)}, ${fmt(x.interval[1], 3)}]` : '—'}</td><td>${x.holds ? '<span class="yes">yes</span>' : '<span class="no">no</span>'}</td><td class="detail">${esc(x.detail ?? '')}</td></tr>`,
     ),
   );
   const parts = [
@@ -273,7 +278,7 @@ function sweepSection(run: CheckRun): string {
     table(['claim', 'relation', 'stated', 'observed', 'interval', 'holds', 'detail'], rel),
   ];
   const est = sweeps.flatMap(({ record: r }) =>
-    Object.entries(r.sweep!.estimates ?? {}).map(([k, v]) => `<tr><td>${code(r.id, 'id')}</td><td class="math">${esc(k)}</td><td class="num">${fmt(v, 4)}</td></tr>`),
+    Object.entries(r.sweep!.estimates ?? {}).map(([k, v]) => `<tr><td>${idCode(r.id)}</td><td class="math">${esc(k)}</td><td class="num">${fmt(v, 4)}</td></tr>`),
   );
   if (est.length) parts.push('<h3>Estimates</h3>', table(['claim', 'estimate', 'value'], est));
   for (const { record: r } of sweeps) {
@@ -281,7 +286,7 @@ function sweepSection(run: CheckRun): string {
     if (!data.length) continue;
     const cols = [...new Set(data.flatMap((row) => Object.keys(row)))];
     parts.push(
-      `<details class="sweep-data"><summary>data of ${code(r.id, 'id')} (${data.length} points, ${r.sweep!.repeats} repetitions)</summary>${table(
+      `<details class="sweep-data"><summary>data of ${idCode(r.id)} (${data.length} points, ${r.sweep!.repeats} repetitions)</summary>${table(
         cols.map(esc),
         data.map((row) => `<tr>${cols.map((k) => `<td class="num">${typeof row[k] === 'number' ? prec(row[k] as number, 4) : esc(String(row[k] ?? ''))}</td>`).join('')}</tr>`),
       )}</details>`,
@@ -296,7 +301,7 @@ function slackSection(run: CheckRun): string {
   const rows = withSlack.flatMap(({ record: r, slack }) =>
     slack!.map(
       (s) =>
-        `<tr><td>${code(r.id, 'id')}</td><td class="math">${esc(s.constant)}</td><td class="math">${esc(s.formula)}</td><td class="num">${prec(s.printed, 4)}</td><td class="num">${fmt(s.best, 3)}</td><td class="num">${fmt(s.ratio, 2)}</td><td class="num">${s.evaluations}</td><td><a href="${esc(s.instanceFile)}">${esc(s.instanceFile)}</a></td></tr>`,
+        `<tr><td>${idCode(r.id)}</td><td class="math">${esc(s.constant)}</td><td class="math">${esc(s.formula)}</td><td class="num">${prec(s.printed, 4)}</td><td class="num">${fmt(s.best, 3)}</td><td class="num">${fmt(s.ratio, 2)}</td><td class="num">${s.evaluations}</td><td><a href="${esc(s.instanceFile)}">${esc(s.instanceFile)}</a></td></tr>`,
     ),
   );
   return section(
@@ -315,7 +320,7 @@ function boundariesSection(run: CheckRun): string {
   const rows = withB.flatMap(({ record: r, boundaries }) =>
     boundaries!.map(
       (b) =>
-        `<tr><td>${code(r.id, 'id')}</td><td><span class="math">${esc(b.parameter)}</span>: <span class="math">${esc(b.description)}</span></td><td class="num">[${b.allowed.map((v) => prec(v)).join(', ')}]</td><td class="num">[${b.range.map((v) => prec(v)).join(', ')}]</td><td class="num">${prec(b.lastHeld)}</td><td class="num">${b.firstFailure === null ? 'none' : prec(b.firstFailure)}</td><td>${b.replay ? code(b.replay, 'cmd') : '—'}</td></tr>`,
+        `<tr><td>${idCode(r.id)}</td><td><span class="math">${esc(b.parameter)}</span>: <span class="math">${esc(b.description)}</span></td><td class="num">[${b.allowed.map((v) => prec(v)).join(', ')}]</td><td class="num">[${b.range.map((v) => prec(v)).join(', ')}]</td><td class="num">${prec(b.lastHeld)}</td><td class="num">${b.firstFailure === null ? 'none' : prec(b.firstFailure)}</td><td>${b.replay ? code(b.replay, 'cmd') : '—'}</td></tr>`,
     ),
   );
   return section(
@@ -338,9 +343,9 @@ function unexpectedSection(run: CheckRun): string {
   const items: string[] = [];
   for (const { record: r, sabotage: s } of run.claims) {
     if (r.verdict !== r.expected)
-      items.push(`<li>${code(r.id, 'id')}: ${verdictBadge(r.verdict)}, expected ${esc(r.expected)}${r.error ? ` — ${esc(r.error)}` : ''}${r.replay ? ` — replay: ${code(r.replay, 'cmd')}` : ''}</li>`);
+      items.push(`<li>${idCode(r.id)}: ${verdictBadge(r.verdict)}, expected ${esc(r.expected)}${r.error ? ` — ${esc(r.error)}` : ''}${r.replay ? ` — replay: ${code(r.replay, 'cmd')}` : ''}</li>`);
     if (s && s.verdict !== 'refuted')
-      items.push(`<li>${code(r.id, 'id')}: its sabotaged variant (${esc(s.sabotage ?? '')}) was ${esc(s.verdict)}, not refuted: the check may be unable to fail.</li>`);
+      items.push(`<li>${idCode(r.id)}: its sabotaged variant (${esc(s.sabotage ?? '')}) was ${esc(s.verdict)}, not refuted: the check may be unable to fail.</li>`);
   }
   return items.length ? section('unexpected', 'Unexpected verdicts', `<ul class="bad-list">${items.join('\n')}</ul>`) : '';
 }
@@ -409,7 +414,7 @@ nav { font-size: 0.9rem; margin: 0.4rem 0 0.8rem; }
 nav a { margin-right: 0.9rem; }
 a { color: #1a57b5; }
 code, pre, .cmd { font-family: "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; font-size: 0.86em; }
-code.id { font-weight: 600; white-space: nowrap; }
+code.id { font-weight: 600; }
 code.cmd { display: inline-block; user-select: all; word-break: break-all; background: #f6f8fa; border: 1px solid var(--line); border-radius: 3px; padding: 0 0.25em; font-size: 0.78em; }
 code.rerun { color: var(--muted); }
 .math { font-family: "DejaVu Serif", "STIX Two Text", "Cambria Math", "Cambria", "Times New Roman", serif; }
@@ -423,9 +428,10 @@ th, td { border: 1px solid var(--line); padding: 0.3rem 0.5rem; vertical-align: 
 thead th { background: var(--head); position: sticky; top: 0; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.counts td.num { min-width: 4.5rem; }
-#verdict-table td.claim { min-width: 22rem; max-width: 38rem; }
+#verdict-table { width: 100%; }
+#verdict-table td.claim { min-width: 19rem; max-width: 38rem; }
 #verdict-table td.where { max-width: 14rem; }
-#verdict-table td:last-child { min-width: 15rem; max-width: 26rem; }
+#verdict-table td:last-child { min-width: 11rem; max-width: 24rem; }
 .statement { color: #333; font-size: 0.95em; margin-top: 0.15rem; }
 tr.unexpected { background: #fff4f2; }
 details summary { cursor: pointer; color: var(--muted); font-size: 0.85em; }
