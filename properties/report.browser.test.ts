@@ -62,9 +62,17 @@ let browser: Browser;
 const single = join(tmp, 'single');
 const merged = join(tmp, 'merged');
 
+const MISSING = existsSync(CHROMIUM)
+  ? null
+  : `Chromium not found at ${CHROMIUM}: the HTML report test needs it. Install it with 'apt-get install -y chromium' (.ci/run does), or set LEMMACHECK_CHROMIUM.`;
+
+/** Every test fails (never skips) with one clear message when Chromium is missing. */
+function requireChromium(): void {
+  if (MISSING) throw new Error(MISSING);
+}
+
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: the HTML report test needs it. Install it with 'apt-get install -y chromium' (.ci/run does), or set LEMMACHECK_CHROMIUM.`);
+  if (MISSING) return;
   plantFigure(single, 'planted', CAPTION);
   plantFigure(single, 'uncaptioned');
   const [s1, s2] = [join(tmp, 'shard-1'), join(tmp, 'shard-2')];
@@ -155,13 +163,14 @@ describe.each([
   let page: Page;
   let problems: string[];
   beforeAll(async () => {
-    ({ page, problems } = await open(join(dir, 'index.html')));
+    if (!MISSING) ({ page, problems } = await open(join(dir, 'index.html')));
   });
   afterAll(async () => {
     await page?.close();
   });
 
   test('renders from disk with no console error and no request beyond the file', async () => {
+    requireChromium();
     expect(await page.title()).toMatch(/lemmacheck report/);
     expect(await page.locator('h2').allTextContents()).toEqual(
       expect.arrayContaining(['Summary', 'Verdicts', 'Errata', 'Probabilistic claims (Monte Carlo)', 'Slack table', 'Hypothesis boundaries', 'Findings', 'Figures']),
@@ -170,6 +179,7 @@ describe.each([
   });
 
   test('the verdict table read back from the page equals results.json', async () => {
+    requireChromium();
     const rows = await readRows(page);
     const expected = results(dir).claims.map((c) => ({
       id: c.id,
@@ -187,6 +197,7 @@ describe.each([
   });
 
   test('every figure under figures/ and explore/ is inlined and rendered, with its caption', async () => {
+    requireChromium();
     const files = svgFiles(dir);
     expect(files).toEqual(['figures/planted.svg', 'figures/uncaptioned.svg']);
     const figures = await page.$$eval('figure.figure', (fs) =>
@@ -211,6 +222,7 @@ describe.each([
   });
 
   test('the filters select by paper, kind, verdict and text', async () => {
+    requireChromium();
     const claims = results(dir).claims;
     const ids = (p: (c: ResultEntry) => boolean) => claims.filter(p).map((c) => c.id);
     await page.selectOption('#f-paper', 'JCD');
@@ -237,6 +249,7 @@ describe.each([
   });
 
   test('an erratum shows the shrunk counterexample, the replay command and the corrected verdict', async () => {
+    requireChromium();
     const printed = results(dir).claims.find((c) => c.id === 'jcd.eq-a.6.p-update')!;
     const article = page.locator('article.erratum').filter({ has: page.locator('h3', { hasText: 'jcd.eq-a.6.p-update' }) });
     expect(await article.count()).toBe(1);
@@ -248,12 +261,14 @@ describe.each([
 });
 
 test('the merged report has the same rows as the unsharded one', async () => {
+  requireChromium();
   const [a, b] = await Promise.all([open(join(single, 'index.html')), open(join(merged, 'index.html'))]);
   expect(await readRows(b.page)).toEqual(await readRows(a.page));
   await Promise.all([a.page.close(), b.page.close()]);
 });
 
 test('text is escaped: a statement with <, >, & and unicode shows literally and runs nothing', async () => {
+  requireChromium();
   const nasty = '‖UVᵀ − Σ‖ < 1 & σ₁ > 0 <script>alert(1)</script><img src=x onerror=alert(2)>';
   const record = (id: string, extra: Partial<VerdictRecord>): VerdictRecord => ({
     id,
