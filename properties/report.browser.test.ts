@@ -1,6 +1,7 @@
 /**
  * The HTML report (DIR/index.html) as a reader sees it: written by a real `check` and by `report
- * merge` of two shards, opened from disk (file://) in headless Chromium. It renders with no console
+ * merge` of two shards (and rewritten by `report html` after `explore` added a phase diagram),
+ * opened from disk (file://) in headless Chromium. It renders with no console
  * error and no request beyond the file itself, every figure under figures/ and explore/ is there,
  * the verdict table read back from the DOM equals results.json, the filters work, the errata show
  * the shrunk counterexample and the replay command, and text is escaped (a statement with <, > and &
@@ -78,10 +79,12 @@ beforeAll(async () => {
   const [s1, s2] = [join(tmp, 'shard-1'), join(tmp, 'shard-2')];
   plantFigure(s1, 'planted', CAPTION);
   plantFigure(s2, 'uncaptioned');
-  const [a, b, c] = await Promise.all([
+  const [a, b, c, d] = await Promise.all([
     cli('check', ...IDS, ...OPTS, '--out', single),
     cli('check', ...IDS, ...OPTS, '--shard', '1/2', '--out', s1),
     cli('check', ...IDS, ...OPTS, '--shard', '2/2', '--out', s2),
+    // A real phase diagram (explore/*.svg), added to the page afterwards by `report html`.
+    cli('explore', 'yd21.lemma-3.2', '--param', 'etaFactor', '--param', 'sBound', '--steps', '3', '--runs', '10', '--seed', '7', '--out', single),
     (async () => {
       browser = await chromium.launch({
         executablePath: CHROMIUM,
@@ -89,9 +92,10 @@ beforeAll(async () => {
       });
     })(),
   ]);
-  for (const r of [a, b, c]) expect(r.code, r.stderr).toBe(0);
-  const m = await cli('report', 'merge', s1, s2, '--out', merged);
+  for (const r of [a, b, c, d]) expect(r.code, r.stderr).toBe(0);
+  const [m, h] = await Promise.all([cli('report', 'merge', s1, s2, '--out', merged), cli('report', 'html', single)]);
   expect(m.code, m.stderr).toBe(0);
+  expect(h.code, h.stderr).toBe(0);
 });
 
 afterAll(async () => {
@@ -156,9 +160,9 @@ function results(dir: string): { seed: number; claims: ResultEntry[] } {
 }
 
 describe.each([
-  ['check', single],
-  ['report merge', merged],
-])('the report written by %s', (_, dir) => {
+  ['check (and report html after explore)', single, ['figures/planted.svg', 'figures/uncaptioned.svg', 'explore/yd21.lemma-3.2.etaFactor-sBound.svg']],
+  ['report merge', merged, ['figures/planted.svg', 'figures/uncaptioned.svg']],
+])('the report written by %s', (_, dir, figureFiles) => {
   // One page per report, shared by the tests below (each leaves the filters reset).
   let page: Page;
   let problems: string[];
@@ -199,7 +203,7 @@ describe.each([
   test('every figure under figures/ and explore/ is inlined and rendered, with its caption', async () => {
     requireChromium();
     const files = svgFiles(dir);
-    expect(files).toEqual(['figures/planted.svg', 'figures/uncaptioned.svg']);
+    expect(files).toEqual(figureFiles);
     const figures = await page.$$eval('figure.figure', (fs) =>
       fs.map((f) => {
         const svg = f.querySelector('svg');
@@ -215,9 +219,15 @@ describe.each([
       expect(f.height).toBeGreaterThan(20);
     }
     expect(figures[0].caption).toContain(CAPTION);
+    expect(figures[1].caption).toMatch(/^Figure 2\. \(figures\/uncaptioned\.svg\)$/);
     // Two figures with the same internal id: each has its own after inlining.
     const clipIds = await page.$$eval('figure svg clipPath', (cs) => cs.map((c) => c.id));
     expect(new Set(clipIds).size).toBe(2);
+    if (figureFiles.some((f) => f.startsWith('explore/'))) {
+      const phase = page.locator('figure[data-file^="explore/"] svg');
+      expect(await phase.locator('text').first().textContent()).toBe('yd21.lemma-3.2: pass/fail phase diagram');
+      expect(await phase.locator('rect[fill="#4caf50"], rect[fill="#e53935"]').count()).toBeGreaterThanOrEqual(9);
+    }
     expect(problems).toEqual([]);
   });
 

@@ -9,7 +9,7 @@
  * Each claim's row carries data-id, data-paper, data-kind, data-verdict, data-expected and
  * data-sabotage, so a test (properties/report.browser.test.ts) can read the table back.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VerdictRecord } from '../claims/runner.ts';
 import { findings } from './findings.ts';
@@ -491,6 +491,11 @@ const SCRIPT = `
   apply();
 })();
 `;
+
+/** Writes DIR/index.html for a run, inlining the figures now under DIR. */
+export function writeHtmlReport(dir: string, run: CheckRun): void {
+  writeFileSync(join(dir, 'index.html'), htmlReport(run, collectFigures(dir)));
+}
 
 /** The report page for a run, with the given figures inlined. */
 export function htmlReport(run: CheckRun, figures: ReadonlyArray<Figure> = []): string {

@@ -9,7 +9,8 @@ import { compareIds } from '../claims/registry.ts';
 import { UserError } from '../errors.ts';
 import { type CheckRun, writeResults } from './results.ts';
 
-function readRun(dir: string): CheckRun {
+/** The run a check wrote to DIR/run.json. */
+export function readRun(dir: string): CheckRun {
   const file = join(dir, 'run.json');
   if (!existsSync(file)) throw new UserError(`${dir} has no run.json (is it the --out directory of a check run?)`);
   try {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { VerdictRecord } from '../claims/runner.ts';
 import type { BoundaryEntry, SlackEntry } from '../search/audit.ts';
 import { findings } from './findings.ts';
-import { collectFigures, htmlReport } from './html.ts';
+import { writeHtmlReport } from './html.ts';
 
 /** A claim's record with the record of its sabotaged variant and its audit (slack, boundaries). */
 export interface CheckedClaim {
@@ -165,7 +165,7 @@ export function writeResults(dir: string, run: CheckRun): void {
   const results = { seed: run.seed, claims: run.claims.map(resultEntry) };
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(dir, 'summary.md'), markdown(run));
-  writeFileSync(join(dir, 'index.html'), htmlReport(run, collectFigures(dir)));
+  writeHtmlReport(dir, run);
   writeFileSync(join(dir, 'run.json'), `${JSON.stringify(run)}\n`);
   for (const r of run.claims.flatMap((c) => [c.record, ...(c.sabotage ? [c.sabotage] : [])]))
     if (r.counterexample) {
