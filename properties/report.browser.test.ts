@@ -130,13 +130,22 @@ interface Row {
   expected: string;
   sabotage: string;
   shownVerdict: string;
+  /** The cells under these headers, as shown. */
+  runs: string;
+  seed: string;
+  margin: string;
 }
 
 function readRows(page: Page): Promise<Row[]> {
   return page.$$eval('#verdict-table tbody tr', (trs) =>
     trs.map((tr) => {
       const d = (tr as HTMLElement).dataset;
+      const headers = [...document.querySelectorAll('#verdict-table thead th')].map((th) => th.textContent);
+      const cell = (h: string) => tr.querySelectorAll(':scope > td')[headers.indexOf(h)]?.textContent ?? '';
       return {
+        runs: cell('runs'),
+        seed: cell('seed'),
+        margin: cell('worst margin'),
         id: d.id ?? '',
         paper: d.paper ?? '',
         kind: d.kind ?? '',
@@ -193,10 +202,18 @@ describe.each([
       expected: c.expected,
       sabotage: c.sabotage?.verdict ?? '',
       shownVerdict: c.verdict,
+      runs: String(c.runs),
+      seed: String(c.seed),
+      margin: c.worstMargin === null ? '—' : c.worstMargin.toExponential(2),
     }));
     expect(rows).toEqual(expected);
     expect(rows.map((r) => r.id).sort()).toEqual([...IDS].sort());
     expect(await page.locator('#f-count').textContent()).toBe(`${IDS.length} of ${IDS.length} claims shown`);
+    // The summary counts: claims, holds, refuted, vacuous, error, errata, as expected (the 'all' row).
+    const all = await page.locator('table.counts tbody tr', { hasText: 'all' }).locator('td').allTextContents();
+    const claims = results(dir).claims;
+    const n = (v: string) => String(claims.filter((c) => c.verdict === v).length);
+    expect(all.slice(0, 7)).toEqual([String(claims.length), n('holds'), n('refuted'), n('vacuous'), n('error'), String(claims.filter((c) => c.erratum).length), String(claims.length)]);
     expect(problems).toEqual([]);
   });
 
