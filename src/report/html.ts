@@ -11,9 +11,9 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { VerdictRecord } from '../claims/runner.ts';
+import { SABOTAGED, type VerdictRecord } from '../claims/runner.ts';
 import { findings } from './findings.ts';
-import { allAsExpected, type CheckedClaim, type CheckRun, fileNameFor } from './results.ts';
+import { allAsExpected, type CheckedClaim, type CheckRun, claimAsExpected, fileNameFor, fmt } from './results.ts';
 
 /** A figure to embed: its SVG source, where it came from (relative to the report) and its caption. */
 export interface Figure {
@@ -28,10 +28,6 @@ export function escapeHtml(s: string): string {
 }
 
 const esc = escapeHtml;
-
-function fmt(x: number | null | undefined, digits = 2): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toExponential(digits);
-}
 
 function prec(x: number | null | undefined, digits = 3): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '—' : String(Number(x.toPrecision(digits)));
@@ -71,13 +67,10 @@ function code(s: string, cls = ''): string {
   return `<code${cls ? ` class="${cls}"` : ''}>${esc(s)}</code>`;
 }
 
-function asExpected(c: CheckedClaim): boolean {
-  return c.record.verdict === c.record.expected && (!c.sabotage || c.sabotage.verdict === 'refuted');
-}
-
 /** The command that reruns a claim: its replay (with the failing path) when it has one. */
 function rerunCommand(r: VerdictRecord): string {
-  return r.replay ?? `npx tsx src/cli.ts check ${r.id} --seed ${r.globalSeed}`;
+  const id = r.id.endsWith(SABOTAGED) ? `${r.id.slice(0, -SABOTAGED.length)} --sabotaged` : r.id;
+  return r.replay ?? `npx tsx src/cli.ts check ${id} --seed ${r.globalSeed}`;
 }
 
 function section(id: string, title: string, body: string): string {
@@ -101,7 +94,7 @@ function summarySection(run: CheckRun): string {
       count(cs, (c) => c.record.verdict === 'vacuous'),
       count(cs, (c) => c.record.verdict === 'error'),
       count(cs, (c) => c.record.erratum !== undefined),
-      count(cs, asExpected),
+      count(cs, claimAsExpected),
       `${count(cs, (c) => c.sabotage?.verdict === 'refuted')} / ${count(cs, (c) => c.sabotage !== null)}`,
     ]
       .map((n) => `<td class="num">${n}</td>`)
@@ -148,7 +141,7 @@ function verdictRow(c: CheckedClaim): string {
     ['verdict', r.verdict],
     ['expected', r.expected],
     ['sabotage', s ? s.verdict : ''],
-    ['as-expected', asExpected(c) ? 'yes' : 'no'],
+    ['as-expected', claimAsExpected(c) ? 'yes' : 'no'],
   ]
     .map(([k, v]) => ` data-${k}="${esc(v)}"`)
     .join('');
@@ -165,7 +158,7 @@ function verdictRow(c: CheckedClaim): string {
     `<td>${sab}</td>`,
     `<td>${code(rerunCommand(r), r.replay ? 'cmd replay' : 'cmd rerun')}</td>`,
   ];
-  return `<tr class="claim-row${asExpected(c) ? '' : ' unexpected'}"${attrs}>${cells.join('')}</tr>`;
+  return `<tr class="claim-row${claimAsExpected(c) ? '' : ' unexpected'}"${attrs}>${cells.join('')}</tr>`;
 }
 
 function options(values: string[]): string {

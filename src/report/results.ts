@@ -25,9 +25,14 @@ export interface CheckRun {
   readonly claims: ReadonlyArray<CheckedClaim>;
 }
 
+/** True when a claim's verdict equals its expected one and its sabotaged variant (if run) was refuted. */
+export function claimAsExpected(c: CheckedClaim): boolean {
+  return c.record.verdict === c.record.expected && (!c.sabotage || c.sabotage.verdict === 'refuted');
+}
+
 /** True when every verdict (claims and sabotaged variants) equals its expected verdict. */
 export function allAsExpected(run: CheckRun): boolean {
-  return run.claims.every((c) => c.record.verdict === c.record.expected && (!c.sabotage || c.sabotage.verdict === 'refuted'));
+  return run.claims.every(claimAsExpected);
 }
 
 function fileNameFor(id: string): string {
@@ -50,7 +55,8 @@ function resultEntry(c: CheckedClaim) {
   return entry;
 }
 
-function fmt(x: number | null | undefined, digits = 2): string {
+/** A margin or statistic in exponent notation; — for none (null, or non-finite). */
+export function fmt(x: number | null | undefined, digits = 2): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toExponential(digits);
 }
 
