@@ -140,6 +140,7 @@ describe('reproducibility and sharding', () => {
     [['check', '--replay', '/nonexistent.json'], /cannot read/],
     [['report', 'merge', '/tmp'], /has no run.json/],
     [['report', 'squash', '/tmp'], /unknown report action/],
+    [['report', 'html', '/tmp'], /has no run.json/],
   ])('bad input %j: one line, exit 2', (args, message) => {
     const r = cli(...args);
     expect(r.code).toBe(2);

@@ -12,7 +12,8 @@ import { listCommand } from './cli/list.ts';
 import { replayCommand } from './cli/replay.ts';
 import { tightenCommand } from './cli/tighten.ts';
 import { trajectoryCommand } from './cli/trajectory.ts';
-import { mergeRuns } from './report/merge.ts';
+import { writeHtmlReport } from './report/html.ts';
+import { mergeRuns, readRun } from './report/merge.ts';
 import { allAsExpected } from './report/results.ts';
 
 const program = new Command()
@@ -54,14 +55,19 @@ const collect = (v: string, acc: string[]) => [...acc, v];
 
 program
   .command('report')
-  .description('reports: "report merge DIR… --out DIR" combines the outputs of check --shard runs')
-  .argument('<action>', 'merge')
-  .argument('<dirs...>', 'the --out directories of the shards')
+  .description('reports: "report merge DIR… --out DIR" combines the outputs of check --shard runs; "report html DIR…" rewrites DIR/index.html (e.g. after explore added a phase diagram)')
+  .argument('<action>', 'merge or html')
+  .argument('<dirs...>', 'the --out directories of the shards (merge) or of check runs (html)')
   .option('--out <dir>', 'where the merged report is written', 'reports/latest')
   .action(async (action: string, dirs: string[], opts: { out: string }) => {
-    if (action !== 'merge') throw new UserError(`unknown report action '${action}' (use: report merge DIR… --out DIR)`);
+    if (action === 'html') {
+      for (const dir of dirs) writeHtmlReport(dir, readRun(dir));
+      process.stdout.write(`wrote ${dirs.map((d) => `${d}/index.html`).join(', ')}\n`);
+      return;
+    }
+    if (action !== 'merge') throw new UserError(`unknown report action '${action}' (use: report merge DIR… --out DIR, or report html DIR…)`);
     const merged = mergeRuns(dirs, opts.out);
-    process.stdout.write(`merged ${dirs.length} shards (${merged.claims.length} claims) into ${opts.out}/results.json and ${opts.out}/summary.md\n`);
+    process.stdout.write(`merged ${dirs.length} shards (${merged.claims.length} claims) into ${opts.out}/results.json, summary.md and index.html\n`);
     exitCode = allAsExpected(merged) ? 0 : 1;
   });
 

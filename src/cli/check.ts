@@ -134,7 +134,7 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
     mkdirSync(outDir, { recursive: true });
     const merged = await checkInParallel(passThrough(ids, opts), Math.min(jobs, claims.length), outDir);
     printTable([...merged.claims]);
-    process.stdout.write(`\nwrote ${outDir}/results.json and ${outDir}/summary.md (${jobs} parallel shards)\n`);
+    process.stdout.write(`\nwrote ${outDir}/results.json, summary.md and index.html (${jobs} parallel shards)\n`);
     return allAsExpected(merged) ? 0 : 1;
   }
 
@@ -173,6 +173,6 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   const run = { seed, claims: results };
   writeResults(outDir, run);
   printTable(results);
-  process.stdout.write(`\nwrote ${outDir}/results.json and ${outDir}/summary.md\n`);
+  process.stdout.write(`\nwrote ${outDir}/results.json, summary.md and index.html\n`);
   return allAsExpected(run) ? 0 : 1;
 }

@@ -1,7 +1,7 @@
 /**
  * `report merge DIR… --out DIR`: combines the outputs of `check --shard i/n` runs into one
- * results.json, summary.md and set of counterexample and tighten files — the same files an
- * unsharded run with the same seed writes.
+ * results.json, summary.md, index.html and set of counterexample, tighten and figure files — the
+ * same files an unsharded run with the same seed writes.
  */
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,8 @@ import { compareIds } from '../claims/registry.ts';
 import { UserError } from '../errors.ts';
 import { type CheckRun, writeResults } from './results.ts';
 
-function readRun(dir: string): CheckRun {
+/** The run a check wrote to DIR/run.json. */
+export function readRun(dir: string): CheckRun {
   const file = join(dir, 'run.json');
   if (!existsSync(file)) throw new UserError(`${dir} has no run.json (is it the --out directory of a check run?)`);
   try {
@@ -32,7 +33,9 @@ export function mergeRuns(dirs: string[], out: string): CheckRun {
     seen.add(c.record.id);
   }
   const merged: CheckRun = { seed: runs[0].seed, claims: [...claims].sort((a, b) => compareIds(a.record.id, b.record.id)) };
-  for (const dir of dirs) if (existsSync(join(dir, 'tighten'))) cpSync(join(dir, 'tighten'), join(out, 'tighten'), { recursive: true });
+  for (const dir of dirs)
+    for (const sub of ['tighten', 'figures', 'explore'])
+      if (existsSync(join(dir, sub))) cpSync(join(dir, sub), join(out, sub), { recursive: true });
   writeResults(out, merged);
   return merged;
 }

@@ -1,7 +1,8 @@
 /**
- * Writes a check's outputs: DIR/results.json (the machine-readable contract), DIR/summary.md (for
- * people), DIR/counterexamples/<id>.json (one replayable file per refuted verdict) and DIR/run.json
- * (every record in full, with timings: what `report merge` combines shards from).
+ * Writes a check's outputs: DIR/results.json (the machine-readable contract), DIR/summary.md and
+ * the self-contained DIR/index.html (for people; html.ts), DIR/counterexamples/<id>.json (one
+ * replayable file per refuted verdict) and DIR/run.json (every record in full, with timings: what
+ * `report merge` combines shards from).
  * results.json holds no timings or dates, so the same seed gives the same file on any machine.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import type { VerdictRecord } from '../claims/runner.ts';
 import type { BoundaryEntry, SlackEntry } from '../search/audit.ts';
 import { findings } from './findings.ts';
+import { writeHtmlReport } from './html.ts';
 
 /** A claim's record with the record of its sabotaged variant and its audit (slack, boundaries). */
 export interface CheckedClaim {
@@ -23,9 +25,14 @@ export interface CheckRun {
   readonly claims: ReadonlyArray<CheckedClaim>;
 }
 
+/** True when a claim's verdict equals its expected one and its sabotaged variant (if run) was refuted. */
+export function claimAsExpected(c: CheckedClaim): boolean {
+  return c.record.verdict === c.record.expected && (!c.sabotage || c.sabotage.verdict === 'refuted');
+}
+
 /** True when every verdict (claims and sabotaged variants) equals its expected verdict. */
 export function allAsExpected(run: CheckRun): boolean {
-  return run.claims.every((c) => c.record.verdict === c.record.expected && (!c.sabotage || c.sabotage.verdict === 'refuted'));
+  return run.claims.every(claimAsExpected);
 }
 
 function fileNameFor(id: string): string {
@@ -48,7 +55,8 @@ function resultEntry(c: CheckedClaim) {
   return entry;
 }
 
-function fmt(x: number | null | undefined, digits = 2): string {
+/** A margin or statistic in exponent notation; — for none (null, or non-finite). */
+export function fmt(x: number | null | undefined, digits = 2): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toExponential(digits);
 }
 
@@ -155,7 +163,7 @@ function markdown(run: CheckRun): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes results.json, summary.md and counterexamples/ under `dir`. */
+/** Writes results.json, summary.md, index.html (with the SVGs already under figures/ and explore/) and counterexamples/ under `dir`. */
 export function writeResults(dir: string, run: CheckRun): void {
   mkdirSync(dir, { recursive: true });
   const cxDir = join(dir, 'counterexamples');
@@ -163,6 +171,7 @@ export function writeResults(dir: string, run: CheckRun): void {
   const results = { seed: run.seed, claims: run.claims.map(resultEntry) };
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(dir, 'summary.md'), markdown(run));
+  writeHtmlReport(dir, run);
   writeFileSync(join(dir, 'run.json'), `${JSON.stringify(run)}\n`);
   for (const r of run.claims.flatMap((c) => [c.record, ...(c.sabotage ? [c.sabotage] : [])]))
     if (r.counterexample) {
