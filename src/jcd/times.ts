@@ -91,7 +91,7 @@ export function firstRhoExponent(gamma: number): number {
 }
 
 /** A logarithm Σ coefficient·log(factor), with its absolute rounding bound. */
-interface LogValue {
+export interface LogValue {
   readonly value: number;
   /** Certified bound on |computed − exact|. */
   readonly error: number;
@@ -109,8 +109,8 @@ function logSum(terms: ReadonlyArray<readonly [number, number]>, plus = 0): LogV
   return { value, error: 2 * (terms.length + 2) * U * size };
 }
 
-/** log of 12(m+n+k)√((1−γ)/24)√σ_r/(c_ρ√σ₁) — the factor of T₁ and of the first bound on ρ. */
-function logX(p: JcdTimeParameters, plus = 0): LogValue {
+/** log of 12(m+n+k)√((1−γ)/24)√σ_r/(c_ρ√σ₁) — the factor of T₁ and of the first bound on ρ (plus `plus`). */
+export function logT1Factor(p: Omit<JcdTimeParameters, 'eta' | 'logRho'>, plus = 0): LogValue {
   return logSum(
     [
       [1, 12 * (p.m + p.n + p.k)],
@@ -127,7 +127,7 @@ function logX(p: JcdTimeParameters, plus = 0): LogValue {
 export function logRhoMaxParts(p: Omit<JcdTimeParameters, 'eta' | 'logRho'>): Record<string, number> {
   const g = p.gamma;
   const E = firstRhoExponent(g);
-  const lx = logX(p as JcdTimeParameters);
+  const lx = logT1Factor(p);
   const third = { value: -lx.value, error: lx.error };
   const firstBase = [Math.log(1 / 3), Math.log1p(-g) - Math.log(24), third.value];
   const firstBaseErr = [4 * U, 8 * U * (Math.abs(Math.log1p(-g)) + Math.log(24)), third.error];
@@ -239,7 +239,7 @@ export function timeQuotients(p: JcdTimeParameters): TimeQuotients {
   const l3 = -exponent * L - Math.log(3);
   const l = ((3 * g + 1) / (2 * (1 + g))) * L;
   return {
-    t1: quotient(logX(p, L), d1, e1),
+    t1: quotient(logT1Factor(p, L), d1, e1),
     t2: quotient({ value: l2, error: 8 * U * (Math.log(24) + Math.abs(Math.log1p(-g))) }, d2, e2),
     t3: quotient({ value: l3, error: 8 * U * (exponent * L + Math.log(3)) }, d3, e3),
     t: quotient({ value: l, error: 8 * U * l }, d, e),
@@ -318,15 +318,19 @@ export function rhoAsDouble(logRho: number): number {
 export interface AdmissibleOptions {
   /** γ is drawn from (gammaRange[0], gammaRange[1]) ⊂ (0, 1), uniformly and near both ends. */
   readonly gammaRange?: readonly [number, number];
-  /** Largest r, and largest m − r, n − r, k − r. */
+  /** Largest r. */
   readonly maxR?: number;
-  readonly maxExtra?: number;
   /** Largest −log₁₀ of the fractions η/η_max, c_ρ and σ_r/σ₁. */
   readonly maxDecades?: number;
   /** Fix η/η_max (e.g. 1: η at its maximum). */
   readonly etaFraction?: number;
-  /** Fix log ρ_max − log ρ ≥ 0 (e.g. 0: ρ at its maximum). */
+  /** Fix log ρ_max − log ρ (0: ρ at its maximum; negative: ρ beyond its maximum, for `explore`). */
   readonly logRhoOffset?: number;
+  /** Largest dimension offset m − r, n − r, k − r (default 10⁶). */
+  readonly maxExtra?: number;
+  /** Fix c_ρ and σ_r/σ₁ (e.g. near 1: the edges where the first bound on ρ is set by (1−γ)/24). */
+  readonly cRho?: number;
+  readonly sigmaRatio?: number;
 }
 
 /** A number in (lo, hi), open at both ends, uniformly or within 10^{−1..−9}·(hi − lo) of either end; shrinks towards the middle. */
@@ -346,12 +350,13 @@ function fraction(decades: number): fc.Arbitrary<number> {
 /**
  * Parameters satisfying every hypothesis of Theorem A.1 that (A.1)–(A.2) involve, by construction:
  * γ ∈ (0, 1); σ₁ ∈ [0.5, 2], σ_r = sσ₁ with s ∈ (0, 1]; r ≥ 1, m, n, k ≥ r; c_ρ ∈ (0, 1);
- * η = f·η_max with f ∈ (0, 1]; log ρ = log ρ_max − d with d ≥ 0 (0, small, or up to 10·|log ρ_max|).
+ * η = f·η_max with f ∈ (0, 1]; log ρ = log ρ_max·(1 + rel) − d with rel, d ∈ {0} ∪ [0, 10] (ρ at its maximum,
+ * a little below it, or far below it: up to ρ_max^{11}). Options fix some of them (edges, or `explore` beyond them).
  * Edges (η, ρ at their maxima; γ, c_ρ, s near their ends) are drawn with positive probability.
  */
 export function admissibleTimeParameters(opts: AdmissibleOptions = {}): fc.Arbitrary<JcdTimeParameters> {
   const { gammaRange = [0, 1], maxR = 20, maxExtra = 1_000_000, maxDecades = 6 } = opts;
-  const extra = fc.oneof(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: maxExtra }));
+  const extra = fc.oneof(fc.integer({ min: 0, max: Math.min(10, maxExtra) }), fc.integer({ min: 0, max: maxExtra }));
   return fc
     .record({
       gamma: openRange(gammaRange[0], gammaRange[1]),
@@ -363,14 +368,14 @@ export function admissibleTimeParameters(opts: AdmissibleOptions = {}): fc.Arbit
       kx: extra,
       cRho: fraction(maxDecades).map((c) => (c === 1 ? 1 - 1e-9 : c)),
       f: opts.etaFraction === undefined ? fraction(maxDecades) : fc.constant(opts.etaFraction),
-      d: opts.logRhoOffset === undefined ? fc.oneof(fc.constant(0), inRange(0, 10), inRange(0, 10).map((v) => -v)) : fc.constant(opts.logRhoOffset),
+      // log ρ = log ρ_max·(1 + rel) − d: at the maximum, a little below it, or far below it.
+      d: opts.logRhoOffset === undefined ? fc.oneof(fc.constant(0), inRange(0, 10)) : fc.constant(opts.logRhoOffset),
+      rel: opts.logRhoOffset === undefined ? fc.oneof(fc.constant(0), inRange(0, 10)) : fc.constant(0),
     })
-    .map(({ gamma, sigma1, s, r, mx, nx, kx, cRho, f, d }) => {
-      const base = { gamma, sigma1, sigmaR: s * sigma1, m: r + mx, n: r + nx, k: r + kx, r, cRho };
+    .map(({ gamma, sigma1, s, r, mx, nx, kx, cRho, f, d, rel }) => {
+      const base = { gamma, sigma1, sigmaR: (opts.sigmaRatio ?? s) * sigma1, m: r + mx, n: r + nx, k: r + kx, r, cRho: opts.cRho ?? cRho };
       const lr = logRhoMax(base);
-      // d < 0 encodes a relative offset: log ρ = log ρ_max·(1 + |d|).
-      const logRho = d >= 0 ? lr - d : lr * (1 - d);
-      return { ...base, eta: f * etaMax(base), logRho };
+      return { ...base, eta: f * etaMax(base), logRho: lr * (1 + rel) - d };
     });
 }
 
