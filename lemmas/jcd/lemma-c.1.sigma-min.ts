@@ -17,6 +17,13 @@
  * universal C, with a distribution-free upper confidence bound. Settings have k − r + 1 ≤ 3 and
  * s^{k−r+1} ≥ 0.1, so the quantile is estimable from the trials (for larger k − r the failure
  * probability is too small to see).
+ *
+ * Measured (default seed, 300 trials per setting): the largest estimate is C ≈ 1.04 (r = 1, k = 3),
+ * with 99.9% upper confidence bounds ≤ 1.27 except at r = k = 1, s = 0.1 (too few failures: 3.15).
+ * Cross-checked in NumPy during development (2·10⁵ draws: 1.037 at r = 1, k = 3). For r = 1 the
+ * quantile is exact from the χ_k law: the form without e^{−k/C} needs C = s√k/√(χ²_k quantile at s^k),
+ * which grows with k towards √e ≈ 1.65 (1.30 at k = 10, 1.52 at k = 100 for s = 0.5), so the universal
+ * C of that stronger form is at least about 1.65; the chosen C = 2 covers it.
  */
 import { defineMonteCarloClaim } from '../../src/claims/montecarlo.ts';
 import { sigmaMin } from '../../src/linalg/spectral.ts';
