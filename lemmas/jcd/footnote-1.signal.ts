@@ -12,6 +12,10 @@
  * The witness — per sample, sig(F₀, G₀)·|√(m−r) − √k|/(√k + √(r−1)) — estimates the smallest c meeting
  * 0.9 at each size; the claim is that it stays bounded as m ≍ n grow with k, r ≪ m (the cold start:
  * sig(F₀, G₀) → 0). Settings avoid √(m−r) = √k, where the bound is infinite.
+ *
+ * Measured (default seed, 160 trials per setting): the smallest c meeting 0.9 is 0.14–0.46 (largest at
+ * the smallest setting m = n = 10, k = 2, r = 1: 0.461, 99.9% upper confidence bound 0.665), not
+ * growing with m; NumPy during development (3000 draws) gave 0.455, 0.192, 0.152, 0.314, 0.144.
  */
 import { block } from '../../src/linalg/dense.ts';
 import { defineMonteCarloClaim } from '../../src/claims/montecarlo.ts';

@@ -15,6 +15,10 @@
  * The unnamed C and c_ρ are handled as in jcd.lemma-c.3.init: s = Cc_ρ per setting, a chosen C, and a
  * witness (the smallest C for which all six items hold on the sample; +∞ when an item without c_ρ
  * fails) whose quantile at 1 − s^{k−r+1} estimates the smallest C.
+ *
+ * Measured (default seed, 160 trials per setting): items 1–3, 5, 6 held on every sample (they follow
+ * from item 1 once ρ ≤ √(σ_r/(2σ₁))); the smallest C is about 0.04–0.16 (largest estimate 0.161, 99.9%
+ * upper confidence bound 0.226, at m = n = 20, k = r = 10).
  */
 import { frobenius, mul, transpose, combine, diag, type Mat } from '../../src/linalg/dense.ts';
 import { defineMonteCarloClaim } from '../../src/claims/montecarlo.ts';
