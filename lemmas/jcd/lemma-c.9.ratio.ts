@@ -9,8 +9,9 @@
  * speaks of "flooring and ceiling operations", so they are read as ceilings. The check uses the
  * ceilings, which is the stronger statement: with floors T₀ is no larger, so a pass covers both readings.
  *
- * Computation: ρ is far below the double range (log ρ_max ≈ −1955 at γ = 0.7, −1.1·10¹⁶ at
- * γ = 1 − 10⁻¹²), so everything is computed from log ρ; each quotient of (A.1) carries a certified
+ * Computation: ρ is far below the double range (with m = n = k = r = 1, σ_r = σ₁, c_ρ → 1:
+ * log ρ_max ≈ −523 at γ = 0.5, −1955 at γ = 0.7, −8.6·10¹² at γ = 1 − 10⁻⁹, where T ≈ 1.7·10²³ is far
+ * beyond 2⁵³), so everything is computed from log ρ; each quotient of (A.1) carries a certified
  * enclosure, the integer counts are bracketed exactly in BigInt, and the left side is a certified
  * UPPER bound on T₀/T (largest T₀ over smallest T, rounded up): a "holds" is never an artefact of
  * rounding or of a floor below double resolution. The tolerance then only covers the rounding of the
