@@ -1,0 +1,98 @@
+/**
+ * JCD Lemma C.9, proof — "we make frequent use of the following two facts from Calculus:
+ *   (i) For any x ∈ (−1, 1), x/(1+x) ≤ log x ≤ x.
+ *   (ii) For any 0 < a < b and x > 0, log(1+aησ_r)/log(1+bησ_r) ≤ a/b."
+ *
+ * As printed both are false.
+ * (i) reads "log x" in the extracted text (the extraction keeps "log(1 + γησ_r)" and the like
+ * intact elsewhere, so this is taken as what was printed, not as a lost "(1 +"). log x is undefined
+ * for x ≤ 0, so the printed (i) is checked where it has a meaning, x ∈ (0, 1): there log x < 0 <
+ * x/(1+x). The intended fact is x/(1+x) ≤ log(1+x) ≤ x (true for every x > −1).
+ * (ii) is reversed: log(1+t) is concave with log(1+0) = 0, so log(1+t)/t decreases and
+ * log(1+ay)/log(1+by) ≥ a/b for 0 < a < b, y > 0 ("x > 0" of the statement is read as ησ_r =: y > 0,
+ * the only variable of the formula). From (i): log(1+ay) ≤ ay and log(1+by) ≥ by/(1+by), so the
+ * quotient is ≤ (a/b)(1 + by). The corrected sibling checks a/b ≤ log(1+ay)/log(1+by) ≤ (a/b)(1+by).
+ *
+ * Instances: x ∈ (−1, 1) on a fine grid (and within 10^{−1…−9} of the ends and of 0); b ∈ (0, 10],
+ * a = fb with f ∈ (0, 1); y = 10^e, e ∈ [−8, 2] (shrinking to b = 1, a = b/2, y = 1, where a violation is plain).
+ */
+import fc from 'fast-check';
+import { atMost, type Comparison } from '../../src/claims/compare.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { fractionOfMax, inRange, openUnitInterval, UNIT_RESOLUTION } from '../../src/random/arbitraries.ts';
+
+interface FactsInstance {
+  /** x ∈ (−1, 1), x ≠ 0, for fact (i). */
+  readonly x: number;
+  /** 0 < a < b and y > 0 for fact (ii). */
+  readonly a: number;
+  readonly b: number;
+  readonly y: number;
+}
+
+const xArb = fc.oneof(
+  fc.integer({ min: -(UNIT_RESOLUTION - 1), max: UNIT_RESOLUTION - 1 }).filter((i) => i !== 0).map((i) => i / UNIT_RESOLUTION),
+  fc.tuple(fc.constantFrom(-1, 0, 1), fc.boolean(), inRange(1, 9)).map(([at, up, e]) => (at === 0 ? (up ? 1 : -1) * 10 ** -e : at * (1 - 10 ** -e))),
+);
+
+const instances: fc.Arbitrary<FactsInstance> = fc
+  .record({
+    x: xArb,
+    b: fc.oneof(inRange(1, 10), fractionOfMax()),
+    f: openUnitInterval(),
+    e: fc.integer({ min: -8000, max: 2000 }).map((i) => i / 1000),
+  })
+  .map(({ x, b, f, e }) => ({ x, a: f * b, b, y: 10 ** e }));
+
+/** Fact (i), as printed (x ∈ (0, 1) only, where log x is defined) or corrected (log(1+x), all of (−1, 1)). */
+function factOne(x: number, corrected: boolean): Comparison[] {
+  if (!corrected && x <= 0) return [];
+  const lg = corrected ? Math.log1p(x) : Math.log(x);
+  const what = corrected ? 'log(1+x)' : 'log x';
+  const s = Math.abs(x) / (1 + x) + Math.abs(lg) + Math.abs(x);
+  return [atMost(`(i) x/(1+x) ≤ ${what}`, x / (1 + x), lg, s), atMost(`(i) ${what} ≤ x`, lg, x, s)];
+}
+
+/** Fact (ii): printed upper bound a/b, or the corrected two-sided bound a/b ≤ q ≤ (a/b)(1+by); `shrink` scales the upper bound (sabotage). */
+function factTwo(i: FactsInstance, corrected: boolean, keepFactor = true, shrink = 1): Comparison[] {
+  const q = Math.log1p(i.a * i.y) / Math.log1p(i.b * i.y);
+  const ab = i.a / i.b;
+  // q is rounded in two log1p's and a division, the bounds in two products: a few u of their size.
+  const s = (q + ab * (1 + i.b * i.y)) * 4;
+  const upper = shrink * (corrected && keepFactor ? ab * (1 + i.b * i.y) : ab);
+  const label = corrected && keepFactor ? '(ii) log(1+ay)/log(1+by) ≤ (a/b)(1+by)' : '(ii) log(1+ay)/log(1+by) ≤ a/b';
+  return [...(corrected ? [atMost('(ii) a/b ≤ log(1+ay)/log(1+by)', ab, q, s)] : []), atMost(label, q, upper, s)];
+}
+
+const common = {
+  source: { paper: 'JCD', where: 'Lemma C.9, proof: facts (i), (ii)' },
+  kind: 'inequality',
+  instances,
+  size: () => 1,
+} as const;
+
+export const lemmaC9Facts = defineClaim<FactsInstance>({
+  ...common,
+  id: 'jcd.lemma-c.9.facts',
+  statement: '(i) x/(1+x) ≤ log x ≤ x for x ∈ (−1, 1); (ii) log(1+aησ_r)/log(1+bησ_r) ≤ a/b for 0 < a < b, ησ_r > 0',
+  hypotheses: ['(i): x ∈ (−1, 1) (checked for x ∈ (0, 1), where log x is defined)', '(ii): 0 < a < b, y = ησ_r > 0'],
+  check: (i) => [...factOne(i.x, false), ...factTwo(i, false)],
+  expected: 'refuted',
+  erratum:
+    'Both "facts from calculus" are false as printed. (i) must read x/(1+x) ≤ log(1+x) ≤ x (as printed, log x < 0 < x/(1+x) on (0, 1) and log x is undefined for x ≤ 0). ' +
+    '(ii) is reversed: for 0 < a < b and y > 0, log(1+ay)/log(1+by) ≥ a/b (concavity of log(1+t)); what holds is a/b ≤ log(1+ay)/log(1+by) ≤ (a/b)(1+by). ' +
+    'The proof of Lemma C.9 uses (ii) as an upper bound for T₁/T and T₂/T; see jcd.lemma-c.9.parts.',
+  corrected: 'jcd.lemma-c.9.facts/corrected',
+  sabotage: { description: 'the right side a/b of (ii) halved', check: (i) => [...factOne(i.x, false), ...factTwo(i, false, true, 0.5)] },
+});
+
+export const lemmaC9FactsCorrected = defineClaim<FactsInstance>({
+  ...common,
+  id: 'jcd.lemma-c.9.facts/corrected',
+  statement: '(i) x/(1+x) ≤ log(1+x) ≤ x for x ∈ (−1, 1); (ii) a/b ≤ log(1+ay)/log(1+by) ≤ (a/b)(1+by) for 0 < a < b, y = ησ_r > 0',
+  hypotheses: ['(i): x ∈ (−1, 1)', '(ii): 0 < a < b, y = ησ_r > 0'],
+  check: (i) => [...factOne(i.x, true), ...factTwo(i, true)],
+  expected: 'holds',
+  corrects: 'jcd.lemma-c.9.facts',
+  sabotage: { description: 'the factor (1 + by) of (ii) dropped (the printed direction)', check: (i) => [...factOne(i.x, true), ...factTwo(i, true, false)] },
+});

@@ -1,0 +1,116 @@
+/**
+ * JCD Lemma C.9, the steps of its proof. The proof drops the brackets of (A.1) ("For simplicity, we
+ * omit the flooring and ceiling operations"), so T₁, T₂, T₃, T here are the real quotients
+ *   T₁ = log(12(m+n+k)√((1−γ)/24)√σ_r/(c_ρρ√σ₁))/log(1 + (1+γ)/2·ησ_r),  T₂ = log(√(24/(1−γ)))/log(1 + 0.1ησ_r),
+ *   T₃ = log(ρ^{(1−γ)/(2(1+γ))}/3)/log(1 − 3/2·ησ_r),  T = log(ρ^{(1−γ)/(2(1+γ))}/ρ)/log(1 + ηγσ_r),
+ * and, "using the bound ρ ≤ min{1/3, (1−γ)/24, c_ρ√σ₁/(12(m+n+k)√((1−γ)/24)√σ_r)}^{180γ(1+γ)/((3−2γ)(1−γ))}":
+ *   (C.7) log(12(m+n+k)√((1−γ)/24)√σ_r/(c_ρ√σ₁)) ≤ (3−2γ)(1−γ)/(72γ)·log(1/ρ)
+ *   (C.8) log(√(24/(1−γ))) ≤ (3−2γ)(1−γ)/(360γ(1+γ))·log(1/ρ)
+ *   (C.9) log 3 ≤ (3−2γ)(1−γ)/(24γ(1+γ))·log(1/ρ)
+ * and "the following three inequalities":
+ *   1. T₁/T ≤ 4γ/(3γ+1) + (3−2γ)(1−γ)/(18(3γ+1));  2. T₂/T ≤ (3−2γ)(1−γ)/(18(3γ+1));
+ *   3. T₃/T ≤ 2γ(1−γ)/(3(3γ+1)) + (3−2γ)(1−γ)/(18(3γ+1)).
+ * Each is its own labelled comparison, computed from log ρ (src/jcd/times.ts).
+ *
+ * Erratum (bound 2). The proof gets T₂/T ≤ 20γ(1+γ)/(3γ+1)·log√(24/(1−γ))/log(1/ρ) from "fact 2",
+ * log(1+aησ_r)/log(1+bησ_r) ≤ a/b for a < b, which is reversed (log(1+t) is concave with value 0 at 0,
+ * so the quotient is ≥ a/b; see jcd.lemma-c.9.facts). With a = γ, b = 0.1 it fails for γ < 0.1, and
+ * when ρ is at its maximum with (1−γ)/24 the smallest term of the min, (C.8) is an equality, so
+ * bound 2 fails by the relative amount log(1+γησ_r)/(10γ log(1+0.1ησ_r)) − 1 ≈ (0.1−γ)ησ_r/2 (about
+ * 7.5·10⁻⁷ at γ = 0.09, η = η_max, m = n = k = r = 1, c_ρ → 1, σ_r = σ₁). Corrected: by
+ * log(1+γy) ≤ γy and log(1+0.1y) ≥ 0.1y/(1+0.1y), bound 2 holds multiplied by (1 + 0.1ησ_r).
+ * Bound 1 uses the same false step (a = γ < b = (1+γ)/2) but (C.7) holds with room to spare
+ * (the first bound on ρ gives (C.7) with 180(1+γ) in place of 72), so bound 1 holds as printed;
+ * (A.2) itself holds (jcd.lemma-c.9.ratio).
+ *
+ * Instances: admissible by construction, half of them from the whole range (admissibleTimeParameters)
+ * and half from the edge where (C.8) is an equality: γ ∈ (0, 0.1), η = η_max, ρ = ρ_max, r = 1,
+ * m − r, n − r, k − r ≤ 2, c_ρ = 1 − 10⁻⁹, σ_r = σ₁.
+ */
+import fc from 'fast-check';
+import { atMost, type Comparison } from '../../src/claims/compare.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import {
+  ADMISSIBLE_TIME_HYPOTHESES,
+  admissibleTimeParameters,
+  type JcdTimeParameters,
+  logT1Factor,
+  type Quotient,
+  timeQuotients,
+} from '../../src/jcd/times.ts';
+
+/** T_i/T as computed; each quotient is within a few tens of u (src/jcd/times.ts bounds it), covered by the tolerance on scale |lhs| + |rhs|. */
+const over = (a: Quotient, b: Quotient) => a.value / b.value;
+
+/** (3−2γ)(1−γ), the factor every bound of the proof carries. */
+const w = (g: number) => (3 - 2 * g) * (1 - g);
+
+function check(x: JcdTimeParameters, corrected: boolean, t2Factor = corrected, c7Constant = 72): Comparison[] {
+  const g = x.gamma;
+  const L = -x.logRho;
+  const lx = logT1Factor(x);
+  const l2 = 0.5 * (Math.log(24) - Math.log1p(-g));
+  const q = timeQuotients(x);
+  const tail = w(g) / (18 * (3 * g + 1));
+  const b1 = (4 * g) / (3 * g + 1) + tail;
+  const b2 = tail * (t2Factor ? 1 + 0.1 * x.eta * x.sigmaR : 1);
+  const b3 = (2 * g * (1 - g)) / (3 * (3 * g + 1)) + tail;
+  const c7 = (w(g) / (c7Constant * g)) * L;
+  const c8 = (w(g) / (360 * g * (1 + g))) * L;
+  const c9 = (w(g) / (24 * g * (1 + g))) * L;
+  // (C.8) is an equality when ρ = ρ_max is set by (1−γ)/24, and bound 2 (corrected) tends to one as
+  // ησ_r → 0: the sides are compared as computed, with the tolerance on the magnitudes rounded.
+  return [
+    atMost('(C.7): log(12(m+n+k)√((1−γ)/24)√σ_r/(c_ρ√σ₁)) ≤ (3−2γ)(1−γ)/(72γ)·log(1/ρ)', lx.value, c7, c7 + lx.size),
+    atMost('(C.8): log√(24/(1−γ)) ≤ (3−2γ)(1−γ)/(360γ(1+γ))·log(1/ρ)', l2, c8, c8 + l2),
+    atMost('(C.9): log 3 ≤ (3−2γ)(1−γ)/(24γ(1+γ))·log(1/ρ)', Math.log(3), c9, c9 + Math.log(3)),
+    atMost('1: T₁/T ≤ 4γ/(3γ+1) + (3−2γ)(1−γ)/(18(3γ+1))', over(q.t1, q.t), b1, b1 + over(q.t1, q.t)),
+    atMost(
+      corrected ? '2: T₂/T ≤ (1 + 0.1ησ_r)(3−2γ)(1−γ)/(18(3γ+1))' : '2: T₂/T ≤ (3−2γ)(1−γ)/(18(3γ+1))',
+      over(q.t2, q.t),
+      b2,
+      b2 + over(q.t2, q.t),
+    ),
+    atMost('3: T₃/T ≤ 2γ(1−γ)/(3(3γ+1)) + (3−2γ)(1−γ)/(18(3γ+1))', over(q.t3, q.t), b3, b3 + over(q.t3, q.t)),
+  ];
+}
+
+/** The whole admissible range, and the edge where (C.8) is an equality (γ < 0.1 there refutes bound 2). */
+const instances = fc.oneof(
+  admissibleTimeParameters(),
+  admissibleTimeParameters({ gammaRange: [0, 0.1], etaFraction: 1, logRhoOffset: 0, maxR: 1, maxExtra: 2, cRho: 1 - 1e-9, sigmaRatio: 1 }),
+);
+
+const common = {
+  source: { paper: 'JCD', where: 'Lemma C.9, proof: (C.7)–(C.9) and inequalities 1–3' },
+  kind: 'inequality',
+  hypotheses: [...ADMISSIBLE_TIME_HYPOTHESES, 'T₁, T₂, T₃, T without brackets, as in the proof'],
+  instances,
+  size: () => 1,
+  runs: 300,
+} as const;
+
+export const lemmaC9Parts = defineClaim<JcdTimeParameters>({
+  ...common,
+  id: 'jcd.lemma-c.9.parts',
+  statement:
+    '(C.7), (C.8), (C.9); T₁/T ≤ 4γ/(3γ+1) + (3−2γ)(1−γ)/(18(3γ+1)); T₂/T ≤ (3−2γ)(1−γ)/(18(3γ+1)); T₃/T ≤ 2γ(1−γ)/(3(3γ+1)) + (3−2γ)(1−γ)/(18(3γ+1))',
+  check: (x) => check(x, false),
+  expected: 'refuted',
+  erratum:
+    'Inequality 2 of the proof of Lemma C.9, T₂/T ≤ (3−2γ)(1−γ)/(18(3γ+1)), fails for γ < 0.1: it rests on "fact (ii)", ' +
+    'log(1+aησ_r)/log(1+bησ_r) ≤ a/b (a < b), which is reversed; at ρ = ρ_max with (1−γ)/24 setting the first bound, (C.8) is an equality ' +
+    'and T₂/T exceeds the bound by the factor log(1+γησ_r)/(10γ·log(1+0.1ησ_r)) > 1. It holds multiplied by (1 + 0.1ησ_r). (A.2) is unaffected.',
+  corrected: 'jcd.lemma-c.9.parts/corrected',
+  sabotage: { description: 'the 72 of (C.7) made 720', check: (x) => check(x, false, false, 720) },
+});
+
+export const lemmaC9PartsCorrected = defineClaim<JcdTimeParameters>({
+  ...common,
+  id: 'jcd.lemma-c.9.parts/corrected',
+  statement: '(C.7), (C.8), (C.9) and inequalities 1, 3 as printed; inequality 2 as T₂/T ≤ (1 + 0.1ησ_r)(3−2γ)(1−γ)/(18(3γ+1))',
+  check: (x) => check(x, true),
+  expected: 'holds',
+  corrects: 'jcd.lemma-c.9.parts',
+  sabotage: { description: 'the factor (1 + 0.1ησ_r) of inequality 2 dropped (the printed form)', check: (x) => check(x, true, false) },
+});

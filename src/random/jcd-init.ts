@@ -1,0 +1,47 @@
+/**
+ * The random initialisation of JCD Lemma C.3 and Proposition B.1: F̃₀ ∈ ℝ^{m×k}, G̃₀ ∈ ℝ^{n×k} with
+ * i.i.d. N(0, σ₁) entries (variance σ₁: the proof of Lemma C.3 bounds ‖F̃₀‖ by 3√(m+k)√σ₁ and says
+ * A₀ "has i.i.d. N(0, σ₁/2) entries"), F₀ = ρ/(3√(m+n+k))·F̃₀, G₀ = ρ/(3√(m+n+k))·G̃₀, split at the
+ * target rank r into U₀, J₀ (rows 1…r, r+1…m of F₀) and V₀, K₀, with A₀ = (U₀+V₀)/2, B₀ = (U₀−V₀)/2
+ * (JCD (4.4)). ρ is a double here: the lemmas concern the law of F₀, which only scales with ρ.
+ */
+import { add, block, type Mat, scale, sub } from '../linalg/dense.ts';
+import { gaussianMatrix, gaussianStream } from './gaussian.ts';
+
+export interface JcdInitSetting {
+  readonly m: number;
+  readonly n: number;
+  readonly k: number;
+  readonly r: number;
+  readonly sigma1: number;
+  readonly rho: number;
+}
+
+export interface JcdInit {
+  readonly F0: Mat;
+  readonly G0: Mat;
+  readonly U0: Mat;
+  readonly V0: Mat;
+  readonly J0: Mat;
+  readonly K0: Mat;
+  readonly A0: Mat;
+  readonly B0: Mat;
+}
+
+/** One draw of (F₀, G₀) and its blocks, from a seed string. */
+export function drawJcdInit(p: JcdInitSetting, seed: string): JcdInit {
+  if (!(p.r >= 1 && p.r <= p.k && p.r <= Math.min(p.m, p.n))) throw new Error(`JCD initialisation: need 1 ≤ r ≤ k and r ≤ min{m, n}, got r = ${p.r}, k = ${p.k}, m = ${p.m}, n = ${p.n}`);
+  const next = gaussianStream(`jcd-init:${seed}`);
+  const factor = p.rho / (3 * Math.sqrt(p.m + p.n + p.k));
+  const std = Math.sqrt(p.sigma1);
+  const F0 = scale(gaussianMatrix(p.m, p.k, std, next), factor);
+  const G0 = scale(gaussianMatrix(p.n, p.k, std, next), factor);
+  const [U0, J0] = [block(F0, 0, p.r, 0, p.k), block(F0, p.r, p.m, 0, p.k)];
+  const [V0, K0] = [block(G0, 0, p.r, 0, p.k), block(G0, p.r, p.n, 0, p.k)];
+  return { F0, G0, U0, V0, J0, K0, A0: scale(add(U0, V0), 0.5), B0: scale(sub(U0, V0), 0.5) };
+}
+
+/** σ_r(A₀)·12(m+n+k)/(ρ√σ₁): item 3 of Lemma C.3 (item 4 of Prop B.1) holds iff c_ρ ≤ this. */
+export function sigmaRRatio(p: JcdInitSetting, sigmaRA0: number): number {
+  return (sigmaRA0 * 12 * (p.m + p.n + p.k)) / (p.rho * Math.sqrt(p.sigma1));
+}
