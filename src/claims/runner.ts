@@ -136,12 +136,17 @@ function replayCommand(id: string, globalSeed: number, path: string, extra?: str
   return `npx tsx src/cli.ts check ${base}${extra ? ` ${extra}` : ''} --seed ${globalSeed} --path ${path}`;
 }
 
+/** The number of fast-check runs `runClaim` makes for this claim with these options. */
+export function numRunsFor(claim: Claim<any>, opts: RunOptions = {}): number {
+  return opts.runs ?? Math.max(1, Math.round((claim.runs ?? DEFAULT_RUNS[claim.kind]) * (opts.runsScale ?? 1)));
+}
+
 /** Runs the claim and returns its verdict record. Never throws for a failing or broken check. */
 export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictRecord {
   const start = performance.now();
   const globalSeed = opts.seed ?? DEFAULT_SEED;
   const seed = claimSeed(globalSeed, claim.id);
-  const numRuns = opts.runs ?? Math.max(1, Math.round((claim.runs ?? DEFAULT_RUNS[claim.kind]) * (opts.runsScale ?? 1)));
+  const numRuns = numRunsFor(claim, opts);
   let runs = 0;
   let vacuousRuns = 0;
   let worstMargin: number | null = null;

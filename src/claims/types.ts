@@ -4,6 +4,8 @@
 import type fc from 'fast-check';
 import type { Comparison } from './compare.ts';
 import type { ToleranceKind } from './tolerance.ts';
+import type { ExactSpec } from '../exact/form.ts';
+import type { HighPrecisionSpec } from '../exact/high-precision.ts';
 
 export type Paper = 'YD21' | 'JCD';
 
@@ -87,6 +89,10 @@ export interface Claim<X = unknown> {
   readonly runs?: number;
   /** Hypotheses and O(·) choices that can be pushed past their limits (`explore`). */
   readonly parameters?: ClaimParameters<X>;
+  /** An identity's exact form (`check --rigorous`: exact-rational certificate or counterexample), or why it has none. */
+  readonly exact?: ExactSpec;
+  /** An inequality's high-precision re-evaluation of near-boundary instances (`check --rigorous`). */
+  readonly highPrecision?: HighPrecisionSpec<X>;
 }
 
 /** Declares a claim; an identity function that fixes the instance type. */
