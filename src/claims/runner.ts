@@ -72,6 +72,17 @@ export interface VerdictRecord {
   montecarlo?: { alpha: number; settings: ReadonlyArray<import('./montecarlo-runner.ts').MonteCarloSetting> };
   /** For a scaling or experiment claim: the relations evaluated on the sweep, its estimates and data (sweep-runner.ts). */
   sweep?: import('./sweep-runner.ts').SweepResult;
+  /** `check --rigorous` (src/claims/rigorous.ts): how the verdict was decided. */
+  rigor?: import('./rigorous.ts').Rigor;
+  /** `check --rigorous`: the floating-point verdict, when the rigorous one replaced it. */
+  floatVerdict?: Verdict;
+  /** `check --rigorous`, identities: the exact-rational certificate, or the exact counterexample, or why there is none. */
+  certificate?: import('../exact/certify.ts').ExactCertificate;
+  exactCounterexample?: import('../exact/certify.ts').ExactCounterexample;
+  exactSkipped?: string;
+  exactError?: string;
+  /** `check --rigorous`, inequalities: the high-precision re-check of near-boundary instances. */
+  highPrecision?: import('../exact/high-precision.ts').HighPrecisionResult;
   timeMs: number;
 }
 

@@ -43,9 +43,17 @@ export function toDecimalMatrix(m: { rows: number; cols: number; data: ArrayLike
   return H.make(m.rows, m.cols, (i, j) => exactDecimal(m.data[i * m.cols + j]));
 }
 
-/** Eigenvalues of a symmetric matrix, descending, by cyclic Jacobi in DIGITS digits. */
+/** (M + Mᵀ)/2. */
+export function symmetricPart(M: XMat<Dec>): XMat<Dec> {
+  return H.scale(new Decimal(0.5), H.add(M, H.tr(M)));
+}
+
+/** Eigenvalues of a symmetric matrix, descending, by cyclic Jacobi in DIGITS digits (throws unless exactly symmetric). */
 export function symmetricEigenvalues(S: XMat<Dec>): Dec[] {
   const n = S.rows;
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++)
+      if (!S.data[i * n + j].eq(S.data[j * n + i])) throw new Error('symmetricEigenvalues: the matrix is not exactly symmetric (take its symmetric part)');
   const a: Dec[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => S.data[i * n + j]));
   const frob = a.flat().reduce((s, x) => s.plus(x.times(x)), new Decimal(0)).sqrt();
   const eps = frob.times(new Decimal(10).pow(-(DIGITS - 5)));
