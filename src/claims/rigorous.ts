@@ -16,18 +16,21 @@ import { isExactSkip } from '../exact/form.ts';
 import { recheckNearBoundary } from '../exact/high-precision.ts';
 import { type AnyClaim, isDeterministic } from './dispatch.ts';
 import { type RunOptions, SABOTAGED, type VerdictRecord } from './runner.ts';
+import type { Claim } from './types.ts';
 
 export type Rigor = 'certified' | 'high-precision' | 'floating-point';
 
 /** The record with its verdict decided rigorously where the claim supports it. */
-export function rigorous(claim: AnyClaim, record: VerdictRecord, opts: RunOptions = {}): VerdictRecord {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a claim of any instance type
+export function rigorous(claim: AnyClaim | Claim<any>, record: VerdictRecord, opts: RunOptions = {}): VerdictRecord {
   const out: VerdictRecord = { ...record, rigor: 'floating-point' };
-  if (!isDeterministic(claim) || record.verdict === 'error') return out;
-  const sabotaged = claim.id.endsWith(SABOTAGED);
+  if (!isDeterministic(claim as AnyClaim) || record.verdict === 'error') return out;
+  const c = claim as Claim<any>;
+  const sabotaged = c.id.endsWith(SABOTAGED);
   const start = performance.now();
-  if (claim.exact) {
-    if (isExactSkip(claim.exact)) return { ...out, exactSkipped: claim.exact.skip };
-    const r = certifyExact(claim.exact, record.seed, sabotaged);
+  if (c.exact) {
+    if (isExactSkip(c.exact)) return { ...out, exactSkipped: c.exact.skip };
+    const r = certifyExact(c.exact, record.seed, sabotaged);
     const timeMs = record.timeMs + Math.round(performance.now() - start);
     if (r.verdict === 'error') return { ...out, exactError: r.error, timeMs };
     const verdict = r.verdict === 'certified' ? 'holds' : 'refuted';
@@ -40,8 +43,8 @@ export function rigorous(claim: AnyClaim, record: VerdictRecord, opts: RunOption
       timeMs,
     };
   }
-  if (claim.highPrecision && !sabotaged) {
-    const hp = recheckNearBoundary(claim, claim.highPrecision, record.seed, opts);
+  if (c.highPrecision && !sabotaged) {
+    const hp = recheckNearBoundary(c, c.highPrecision, record.seed, opts);
     const timeMs = record.timeMs + hp.timeMs;
     if (hp.rechecked.length === 0) return { ...out, highPrecision: hp, timeMs };
     return {

@@ -25,8 +25,9 @@ const MAX_RECHECKS = 40;
 export interface HighPrecisionSpec<X> {
   /** How the sides are computed in high precision (e.g. which eigenvalues, by what). */
   readonly method: string;
-  /** rhs − lhs of each comparison of `check`, in the same order, in DIGITS-digit arithmetic. */
-  readonly slack: (x: X, c: ConstantValues) => Dec[];
+  /** rhs − lhs of each comparison of `check`, in the same order, in DIGITS-digit arithmetic
+   *  (method syntax, like the claim's own functions, so Claim<X> stays assignable to Claim). */
+  slack(x: X, c: ConstantValues): Dec[];
 }
 
 export interface RecheckedInstance {
