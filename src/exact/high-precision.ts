@@ -17,8 +17,14 @@ import { DIGITS, type Dec } from './decimal.ts';
 
 /** How close to zero (normalised margin) a floating-point verdict must be to be re-checked. */
 export const NEAR_BOUNDARY = 512 * UNIT_ROUNDOFF;
-/** Relative tolerance of a 60-digit evaluation (its rounding is ~10⁻⁵⁸ per operation). */
-export const HP_TOLERANCE = 1e-45;
+/**
+ * Relative tolerance of a 60-digit evaluation. Sums, products and Jacobi eigenvalues are accurate to
+ * ≈ 10⁻⁵⁵ relative to the matrices' norms (./decimal.ts stops Jacobi at an off-diagonal mass of
+ * 10⁻⁵⁵‖G‖); a singular value near zero, √λ of a Gram matrix G, only to ≈ √(10⁻⁵⁵)‖G‖^{1/2} ≈ 3·10⁻²⁸
+ * relative. 10⁻²⁴ is above both and eight orders of magnitude below double rounding (1.1·10⁻¹⁶), so it
+ * can neither hide a rounding-sized violation nor report the 60-digit computation's own error as one.
+ */
+export const HP_TOLERANCE = 1e-24;
 /** At most this many passing near-boundary instances (the lowest float margins) are re-checked per claim; every failing one is. */
 const MAX_RECHECKS = 40;
 
