@@ -178,3 +178,27 @@ describe('high-precision re-check', () => {
     expect(r.verdict).toBe('refuted');
   });
 });
+
+describe('every identity of the catalog in exact arithmetic', async () => {
+  const { loadClaims } = await import('../src/claims/registry.ts');
+  const { isDeterministic } = await import('../src/claims/dispatch.ts');
+  const { isExactSkip } = await import('../src/exact/form.ts');
+  const identities = (await loadClaims()).filter((c) => isDeterministic(c) && c.kind === 'identity');
+
+  it.each(identities.map((c) => [c.id, c] as const))('%s: exact verdict as expected, sabotage refuted exactly, or a recorded reason', (_id, claim) => {
+    const spec = (claim as { exact?: import('../src/exact/form.ts').ExactSpec }).exact;
+    expect(spec, 'an identity claim needs an exact form or a reason why it has none').toBeDefined();
+    if (isExactSkip(spec!)) {
+      expect(spec!.skip.length).toBeGreaterThan(20);
+      return;
+    }
+    const r = certifyExact(spec!, 11);
+    expect(r.verdict).toBe(claim.expected === 'holds' ? 'certified' : 'refuted');
+    if (r.verdict === 'certified') {
+      expect(r.certificate.errorProbability).toBeLessThan(1e-12);
+      // Where the claim derives D by hand, the mechanical bound agrees.
+      if (r.certificate.degreeByHand !== undefined) expect(r.certificate.degree).toBe(r.certificate.degreeByHand);
+    }
+    expect(certifyExact(spec!, 11, true).verdict).toBe('refuted');
+  });
+});
