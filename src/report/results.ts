@@ -65,6 +65,9 @@ function rigorousSection(run: CheckRun): string[] {
   const records = run.claims.map((c) => c.record).filter((r) => r.rigor);
   if (!records.length) return [];
   const lines = ['', '## Rigorous verdicts (`check --rigorous`)', '', `${rigorCounts(run)}.`, ''];
+  const overturned = records.filter((r) => r.floatVerdict !== undefined);
+  for (const r of overturned) lines.push(`- **\`${r.id}\`: the ${r.rigor} verdict (${r.verdict}) overturned the floating-point one (${r.floatVerdict}).**`);
+  if (overturned.length) lines.push('');
   lines.push(
     'Identities: each residual evaluated in exact rational arithmetic at k independent points, every variable uniform on a set of N values; all exactly zero certifies the identity with error probability ≤ (D/N)^k (Schwartz–Zippel), D the degree bound of the residual (mechanical, over the degree-bound field; by hand in the claim where given). A nonzero residual is an exact counterexample, shrunk and printed as rationals.',
     '',
