@@ -96,7 +96,7 @@ export const lemmaB1 = defineClaim<LemmaB1Instance>({
     coverage: EACH_DIMENSION,
     setSize: 2 ** 40 + 1,
     evaluate: (A, { d }, v, sabotaged) => {
-      const { F, mul, add, sub, inverse, eye, scale } = A;
+      const { mul, add, sub, inverse, eye, scale } = A;
       const S = positiveDefinite(A, d, v);
       const P = positiveDefinite(A, d, v);
       const Sigma = add(S, P);
@@ -109,7 +109,6 @@ export const lemmaB1 = defineClaim<LemmaB1Instance>({
       const SigmaInv = inverse(Sigma);
       const term = (G: typeof S, X: typeof S) => inverse(add(mul(G, sub(inverse(X), SigmaInv), G), SigmaInv));
       const total = add(term(E, S), term(sabotaged ? E : inverse(E), P));
-      void F;
       return { instance: { S, P, E }, residuals: { 'lhs − Σ': sub(total, Sigma) } };
     },
   },

@@ -29,14 +29,6 @@ export function ratToString(a: Rational): string {
   return a.den === 1n ? `${a.num}` : `${a.num}/${a.den}`;
 }
 
-/** The nearest double (for display and for comparing with the floating-point runner). */
-export function ratToNumber(a: Rational): number {
-  // Scale so that the quotient keeps 60 significant bits before converting.
-  const shift = 60n;
-  const q = (a.num << shift) / a.den;
-  return Number(q) / 2 ** Number(shift);
-}
-
 export const Q: Field<Rational> = {
   name: 'exact rationals',
   zero: { num: 0n, den: 1n },
