@@ -43,6 +43,7 @@ program
   .option('--profile <name>', 'default (CI) or thorough (nightly: 10× the instances, 10× the search budget)', 'default')
   .option('--tighten-budget <n>', 'evaluations per printed constant for the slack table (0: none; default from the profile)')
   .option('--no-audit', 'skip the slack table and the hypothesis boundaries')
+  .option('--rigorous', 'decide identities in exact rational arithmetic and near-boundary inequalities in 60 digits (marks each verdict certified, high-precision or floating-point)')
   .option('--shard <i/n>', 'run the i-th of n deterministic slices of the claims (combine with report merge)')
   .option('--jobs <n>', 'run as n parallel shards and merge them (default: 2 on a full check on a machine with 2 or more cores)')
   .option('--replay <file>', 'evaluate a saved counterexample (DIR/counterexamples/ID.json) again')

@@ -17,6 +17,7 @@ import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.
 import { defineClaim } from '../../src/claims/types.ts';
 import { frobenius } from '../../src/linalg/dense.ts';
 import { JCD_STATE_HYPOTHESES, type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+import { jcdForm } from '../../src/exact/states.ts';
 
 function check(x: JcdState, keepTail = true) {
   const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
@@ -47,6 +48,23 @@ export const eq43 = defineClaim<JcdState>({
   instances: jcdState(),
   size: jcdStateSize,
   check: (x) => check(x),
+  // Exact form: the four blocks of the exact step (4.2) minus (4.3), tail Σ̃ ≠ 0. D = 4.
+  exact: jcdForm(
+    (A, { x, before: s, after }, sabotaged) => {
+      const { F, combine, mul, tr, add, sub } = A;
+      const eta = x.eta;
+      const me = F.neg(eta);
+      const gramG = add(mul(tr(s.V), s.V), s.KtK);
+      const gramF = add(mul(tr(s.U), s.U), s.JtJ);
+      return {
+        '(4.3) U₊': sub(after.U, combine([F.one, s.U], [eta, mul(x.Sigma, s.V)], [me, mul(s.U, gramG)])),
+        '(4.3) V₊': sub(after.V, combine([F.one, s.V], [eta, mul(x.Sigma, s.U)], [me, mul(s.V, gramF)])),
+        '(4.3) J₊': sub(after.J, combine([F.one, s.J], [sabotaged ? F.zero : eta, mul(x.SigmaTilde, s.K)], [me, mul(s.J, gramG)])),
+        '(4.3) K₊': sub(after.K, combine([F.one, s.K], [eta, mul(tr(x.SigmaTilde), s.J)], [me, mul(s.K, gramF)])),
+      };
+    },
+    { bound: 4, derivation: 'η times three blocks' },
+  ),
   expected: 'holds',
   sabotage: { description: 'the tail term ηΣ̃K dropped from J₊ (as if X were exactly rank r)', check: (x) => check(x, false) },
 });

@@ -12,6 +12,7 @@ import { equal } from '../../src/claims/compare.ts';
 import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { JCD_STATE_HYPOTHESES, type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+import { jcdForm } from '../../src/exact/states.ts';
 
 function check(x: JcdState, sign = -1) {
   const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
@@ -33,6 +34,16 @@ export const eqA4 = defineClaim<JcdState>({
   instances: jcdState(),
   size: jcdStateSize,
   check: (x) => check(x),
+  // Exact form: A₊ of the exact step (4.2) minus (A.4). D = 4.
+  exact: jcdForm(
+    (A, { x, before: s, after }, sabotaged) => {
+      const { F, combine, mul } = A;
+      const eta = x.eta;
+      const printed = combine([F.one, s.A], [eta, mul(s.P, s.A)], [F.neg(eta), mul(s.Q, s.B)], [F.neg(eta), mul(s.A, s.M)], [sabotaged ? eta : F.neg(eta), mul(s.B, s.N)]);
+      return { '(A.4): A₊ − printed': A.sub(after.A, printed) };
+    },
+    { bound: 4, derivation: 'η times three blocks' },
+  ),
   expected: 'holds',
   sabotage: { description: 'sign of the last term flipped: + ηB(KᵀK − JᵀJ)/2', check: (x) => check(x, +1) },
 });

@@ -11,6 +11,7 @@ import { equal } from '../../src/claims/compare.ts';
 import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { JCD_STATE_HYPOTHESES, type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+import { jcdForm } from '../../src/exact/states.ts';
 
 function check(x: JcdState, qaSign = +1) {
   const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
@@ -31,6 +32,16 @@ export const eqA5 = defineClaim<JcdState>({
   instances: jcdState(),
   size: jcdStateSize,
   check: (x) => check(x),
+  // Exact form: B₊ of the exact step (4.2) minus (A.5). D = 4.
+  exact: jcdForm(
+    (A, { x, before: s, after }, sabotaged) => {
+      const { F, combine, mul } = A;
+      const eta = x.eta;
+      const printed = combine([F.one, s.B], [F.neg(eta), mul(s.P, s.B)], [sabotaged ? F.neg(eta) : eta, mul(s.Q, s.A)], [F.neg(eta), mul(s.A, s.N)], [F.neg(eta), mul(s.B, s.M)]);
+      return { '(A.5): B₊ − printed': A.sub(after.B, printed) };
+    },
+    { bound: 4, derivation: 'η times three blocks' },
+  ),
   expected: 'holds',
   sabotage: { description: 'sign of the Q-term flipped: − η(ABᵀ − BAᵀ)A', check: (x) => check(x, -1) },
 });

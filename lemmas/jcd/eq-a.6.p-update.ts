@@ -25,6 +25,7 @@ import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.
 import { pUpdateRhs } from '../common/p-update.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { JCD_STATE_HYPOTHESES, type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+import { jcdForm, pUpdateExact } from '../../src/exact/states.ts';
 
 function check(x: JcdState, pbSign: number, keepCubic = true): Comparison[] {
   const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
@@ -48,6 +49,11 @@ export const eqA6 = defineClaim<JcdState>({
   statement:
     'P₊ = P − ηP(Σ−P) − η(Σ−P)P + η²(PPP − PΣP) − 2ηBBᵀP − 2ηPBBᵀ − η(A+ηPA)Cᵀ − ηC(A+ηPA)ᵀ − η²CCᵀ + η(B+ηPB)Dᵀ + ηD(B+ηPB)ᵀ + η²DDᵀ',
   check: (x) => check(x, +1),
+  // Exact form: P₊ of the exact step (4.2) minus (A.6) with the D-terms' sign s = +1. D = 8.
+  exact: jcdForm(
+    (A, { x, before: s, after }, sabotaged) => ({ '(A.6): P₊ − printed': A.sub(after.P, pUpdateExact(A, x.Sigma, s, x.eta, 1, !sabotaged)) }),
+    { bound: 8, derivation: 'η²DDᵀ: 2 + 3·2; P₊ = Σ − A₊A₊ᵀ + B₊B₊ᵀ with A₊, B₊ of degree 4' },
+  ),
   expected: 'refuted',
   erratum:
     'As in YD21 (12): the two D-terms of (A.6) must read η(B − ηPB)Dᵀ + ηD(B − ηPB)ᵀ, since by (A.5) B₊ = (I − ηP)B + ηD. ' +
@@ -61,6 +67,11 @@ export const eqA6Corrected = defineClaim<JcdState>({
   id: 'jcd.eq-a.6.p-update/corrected',
   statement: '(A.6) with the D-terms as η(B − ηPB)Dᵀ + ηD(B − ηPB)ᵀ (everything else as printed)',
   check: (x) => check(x, -1),
+  // Exact form: P₊ of the exact step (4.2) minus (A.6) with the D-terms' sign s = -1. D = 8.
+  exact: jcdForm(
+    (A, { x, before: s, after }, sabotaged) => ({ '(A.6): P₊ − printed': A.sub(after.P, pUpdateExact(A, x.Sigma, s, x.eta, -1, !sabotaged)) }),
+    { bound: 8, derivation: 'η²DDᵀ: 2 + 3·2; P₊ = Σ − A₊A₊ᵀ + B₊B₊ᵀ with A₊, B₊ of degree 4' },
+  ),
   expected: 'holds',
   corrects: 'jcd.eq-a.6.p-update',
   sabotage: { description: 'the η²(PPP − PΣP) term dropped', check: (x) => check(x, -1, false) },

@@ -64,6 +64,11 @@ export const lemmaC4 = defineClaim<C4Instance>({
   },
   size: (x) => x.k,
   check: (x) => check(x),
+  exact: {
+    skip:
+      'not rational in the entries: the statement equates singular values (roots of a characteristic polynomial, ordered under the monotonicity hypothesis ‖S‖ ≤ (3η)^{−1/2}); ' +
+      'its algebraic core (S(I − ηSᵀS))(S(I − ηSᵀS))ᵀ = SSᵀ(I − ηSSᵀ)² is a polynomial identity but not the claim',
+  },
   expected: 'holds',
   sabotage: { description: 'sign of the cubic term flipped: σᵢ + ησᵢ³', check: (x) => check(x, +1) },
 });

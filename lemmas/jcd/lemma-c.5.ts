@@ -12,6 +12,7 @@ import { inverse, opNorm } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { gridMatrix, inRange, orthogonal } from '../../src/random/arbitraries.ts';
+import { Decimal, H, opNormHP, toDecimalMatrix } from '../../src/exact/decimal.ts';
 
 interface C5Instance {
   readonly r: number;
@@ -49,6 +50,15 @@ export const lemmaC5 = defineClaim<C5Instance>({
   instances,
   size: (x) => x.r,
   check: (x) => check(x),
+  // Near-boundary re-check (check --rigorous): the same slack in 60 digits, the instance's doubles taken exactly.
+  highPrecision: {
+    method: '(I + S)⁻¹ by Gauss–Jordan in 60-digit decimals; both operator norms as square roots of the largest Gram eigenvalue (cyclic Jacobi, 60 digits)',
+    slack: (x) => {
+      const S = toDecimalMatrix(x.S);
+      const inv = H.inverse(H.add(H.eye(x.r), S));
+      return [new Decimal(1).div(new Decimal(1).minus(opNormHP(S))).minus(opNormHP(inv))];
+    },
+  },
   expected: 'holds',
   sabotage: { description: 'the sign in the bound flipped: ‖(I + S)⁻¹‖ ≤ 1/(1 + ‖S‖)', check: (x) => check(x, +1) },
 });

@@ -10,6 +10,7 @@ import { opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { gridMatrix, inRange, orthogonal } from '../../src/random/arbitraries.ts';
+import { H, opNormHP, singularValuesHP, toDecimalMatrix } from '../../src/exact/decimal.ts';
 
 interface C6Instance {
   readonly r: number;
@@ -47,6 +48,15 @@ export const lemmaC6 = defineClaim<C6Instance>({
   instances,
   size: (x) => x.k,
   check: (x) => check(x),
+  // Near-boundary re-check (check --rigorous): the same slack in 60 digits, the instance's doubles taken exactly.
+  highPrecision: {
+    method: 'ST in 60-digit decimals; σ_r(ST), σ_r(T), ‖S‖ as square roots of Gram eigenvalues (cyclic Jacobi, 60 digits)',
+    slack: (x) => {
+      const [S, T] = [toDecimalMatrix(x.S), toDecimalMatrix(x.T)];
+      const sigmaR = (M: typeof S) => singularValuesHP(M)[x.r - 1];
+      return [opNormHP(S).times(sigmaR(T)).minus(sigmaR(H.mul(S, T)))];
+    },
+  },
   expected: 'holds',
   sabotage: { description: 'σ_r(S) in place of ‖S‖ (that is the lower bound)', check: (x) => check(x, sigmaMin) },
 });

@@ -21,6 +21,7 @@ import { atLeast, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { inRange, orthogonal, spectrum } from '../../src/random/arbitraries.ts';
 import { openFraction } from '../../src/random/jcd-instances.ts';
+import { Decimal, exactDecimal, H, opNormHP, singularValuesHP, toDecimalMatrix } from '../../src/exact/decimal.ts';
 
 interface C7Instance {
   readonly r: number;
@@ -102,6 +103,23 @@ export const lemmaC7 = defineClaim<C7Instance>({
     c: (x, tol) => {
       const q = quantities(x);
       return (q.X - q.lhs - tol * q.scale) / (q.coupling * q.X);
+    },
+  },
+  // Near-boundary re-check (check --rigorous): the same slack in 60 digits, the instance's doubles taken exactly.
+  highPrecision: {
+    method: 'S₊ formed in 60-digit decimals; σ_r(S₊), σ_r(S) and ‖ΛSSᵀ‖ as square roots of eigenvalues (cyclic Jacobi, 60 digits) of the Gram matrices',
+    slack: (x, c) => {
+      const S = toDecimalMatrix(x.S);
+      const eta = exactDecimal(x.eta);
+      const Lambda = H.diag(x.lambda.map(exactDecimal));
+      const SSt = H.mul(S, H.tr(S));
+      const Splus = H.add(S, H.scale(eta, H.mul(H.sub(Lambda, SSt), S)));
+      const sigmaMinOf = (M: typeof S) => singularValuesHP(M)[M.rows - 1];
+      const sr = sigmaMinOf(S);
+      const sigmaR = exactDecimal(x.lambda[x.r - 1]);
+      const coupling = eta.times(eta).times(opNormHP(H.mul(Lambda, SSt)));
+      const X = eta.times(sigmaR).plus(1).times(sr).times(new Decimal(1).minus(eta.times(sr).times(sr)));
+      return [sigmaMinOf(Splus).minus(new Decimal(1).minus(coupling.times(c.c)).times(X))];
     },
   },
   expected: 'holds',

@@ -11,6 +11,7 @@ import { lambdaMax, lambdaMin } from '../../src/linalg/spectral.ts';
 import { atLeast, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { gridMatrix, orthogonal, spectrum, withSpectrum } from '../../src/random/arbitraries.ts';
+import { H, symmetricEigenvalues, symmetricPart, toDecimalMatrix } from '../../src/exact/decimal.ts';
 
 interface C8Instance {
   readonly r: number;
@@ -50,6 +51,17 @@ export const lemmaC8 = defineClaim<C8Instance>({
   instances,
   size: (x) => x.k,
   check: (x) => check(x),
+  // Near-boundary re-check (check --rigorous): the same slack in 60 digits, the instance's doubles taken exactly.
+  highPrecision: {
+    // P = QΛQᵀ formed in doubles is symmetric only up to rounding: its symmetric part P_s is the
+    // symmetric matrix of the hypothesis, and ⟨BBᵀ, P⟩ = ⟨BBᵀ, P_s⟩ exactly (BBᵀ is symmetric).
+    method: '⟨BBᵀ, P⟩ and ‖B‖²_F in 60-digit decimals; λ_r of the symmetric part of P by cyclic Jacobi in 60 digits',
+    slack: (x) => {
+      const [B, P] = [toDecimalMatrix(x.B), symmetricPart(toDecimalMatrix(x.P))];
+      const lambdaR = symmetricEigenvalues(P)[x.r - 1];
+      return [H.inner(H.mul(B, H.tr(B)), P).minus(lambdaR.times(H.frob2(B)))];
+    },
+  },
   expected: 'holds',
   sabotage: { description: 'λ₁(P) (the largest eigenvalue) in place of λ_r(P)', check: (x) => check(x, lambdaMax) },
 });

@@ -26,6 +26,7 @@ import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { type BlockMagnitudes, jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { JCD_STATE_HYPOTHESES, type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+import { jcdForm } from '../../src/exact/states.ts';
 
 interface Form {
   readonly corrected: boolean;
@@ -63,6 +64,24 @@ function check(x: JcdState, form: Form): Comparison[] {
   return [equal('Item 5: ‖B_{s+1}‖²_F', lhs, value, scale + 2 * frobenius(after.B) * stepMagnitudes(x.sigma, x.F, x.G, x.eta).B)];
 }
 
+/** Item 5 in exact form: ‖B_{s+1}‖² of the exact step minus the right side. D = 8. */
+function exactItem5(corrected: boolean) {
+  return jcdForm(
+    (A, { x, before: s, after }, sabotaged) => {
+      const { F, mul, tr, inner, frob2, combine } = A;
+      const eta = x.eta;
+      const two = A.int(2);
+      const { A: Am, B, P, Q, M, N } = s;
+      const cross = F.mul(F.mul(corrected ? F.neg(eta) : eta, two), inner(mul(tr(Am), B), N));
+      const jk = F.mul(F.mul(F.neg(eta), corrected ? two : F.one), inner(mul(tr(B), B), M));
+      const G = combine([A.int(-1), mul(P, B)], [F.one, mul(Q, Am)], [A.int(-1), mul(Am, N)], [A.int(-1), mul(B, M)]);
+      const rhs = [frob2(B), F.mul(F.neg(F.mul(two, eta)), inner(mul(B, tr(B)), P)), sabotaged ? F.zero : F.mul(F.neg(eta), frob2(Q)), cross, jk, F.mul(F.mul(eta, eta), frob2(G))].reduce(F.add);
+      return { 'Item 5: ‖B_{s+1}‖² − rhs': F.sub(frob2(after.B), rhs) };
+    },
+    { bound: 8, derivation: 'η²‖G‖² with G cubic: 2 + 6; ‖B₊‖² with B₊ of degree 4' },
+  );
+}
+
 const common = {
   source: { paper: 'JCD', where: 'Prop. B.2, proof of Item 5 (first equality)' },
   kind: 'identity',
@@ -77,6 +96,7 @@ export const propB2BNorm = defineClaim<JcdState>({
   statement:
     '‖B_{s+1}‖²_F = ‖B_s‖²_F − 2η⟨B_sB_sᵀ, P_s⟩ − η‖A_sB_sᵀ − B_sA_sᵀ‖²_F + η⟨A_sᵀB_s, K_sᵀK_s − J_sᵀJ_s⟩ − η⟨B_sᵀB_s, (K_sᵀK_s + J_sᵀJ_s)/2⟩ + η²‖−P_sB_s + (A_sB_sᵀ − B_sA_sᵀ)A_s − A_s(K_sᵀK_s − J_sᵀJ_s)/2 − B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F',
   check: (x) => check(x, { corrected: false }),
+  exact: exactItem5(false),
   expected: 'refuted',
   erratum:
     'The cross term must be −η⟨A_sᵀB_s, K_sᵀK_s − J_sᵀJ_s⟩ (printed with +) and the J,K term −η⟨B_sᵀB_s, K_sᵀK_s + J_sᵀJ_s⟩ (printed with an extra ½): ' +
@@ -91,6 +111,7 @@ export const propB2BNormCorrected = defineClaim<JcdState>({
   statement:
     '‖B_{s+1}‖²_F = ‖B_s‖²_F − 2η⟨B_sB_sᵀ, P_s⟩ − η‖A_sB_sᵀ − B_sA_sᵀ‖²_F − η⟨A_sᵀB_s, K_sᵀK_s − J_sᵀJ_s⟩ − η⟨B_sᵀB_s, K_sᵀK_s + J_sᵀJ_s⟩ + η²‖−P_sB_s + (A_sB_sᵀ − B_sA_sᵀ)A_s − A_s(K_sᵀK_s − J_sᵀJ_s)/2 − B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F',
   check: (x) => check(x, { corrected: true }),
+  exact: exactItem5(true),
   expected: 'holds',
   corrects: 'jcd.prop-b.2.b-norm-identity',
   sabotage: { description: 'the term −η‖A_sB_sᵀ − B_sA_sᵀ‖²_F dropped', check: (x) => check(x, { corrected: true, dropQ: true }) },

@@ -11,6 +11,7 @@ import { combine, mul } from '../../src/linalg/dense.ts';
 import { equal } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { diagonalForm } from '../../src/exact/states.ts';
 import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 
 function check(x: DiagonalState, sign = -1) {
@@ -34,6 +35,17 @@ export const eq10 = defineClaim<DiagonalState>({
   instances: diagonalState(),
   size: stateSize,
   check: (x) => check(x),
+  // Exact form: A_{t+1} from the exact step minus the printed right side. D = 4: every term is η times
+  // a product of three of U, V, J, K, Σ (ηPA, ηQB, ηAM, ηBN; η(Σ − UVᵀ)V in the step).
+  exact: diagonalForm(
+    (A, { x, before: s, after }, sabotaged) => {
+      const { F, combine, mul } = A;
+      const eta = x.eta;
+      const printed = combine([F.one, s.A], [eta, mul(s.P, s.A)], [F.neg(eta), mul(s.Q, s.B)], [F.neg(eta), mul(s.A, s.M)], [sabotaged ? eta : F.neg(eta), mul(s.B, s.N)]);
+      return { '(10): A_{t+1} − printed': A.sub(after.A, printed) };
+    },
+    { bound: 4, derivation: 'each term is η times a product of three blocks (ηPA, ηQB, ηAM, ηBN; η(Σ − UVᵀ)V in the step)' },
+  ),
   expected: 'holds',
   sabotage: {
     description: 'sign of the last term flipped: + ηB_t(K_tᵀK_t − J_tᵀJ_t)/2',

@@ -12,6 +12,7 @@ import { equal } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { diagonalForm } from '../../src/exact/states.ts';
 
 function check(x: DiagonalState, qaSign = +1) {
   const { before: s, after } = blockStep(x.sigma, x.U, x.V, x.eta);
@@ -34,6 +35,16 @@ export const eq11 = defineClaim<DiagonalState>({
   instances: diagonalState(),
   size: stateSize,
   check: (x) => check(x),
+  // Exact form: B_{t+1} of the exact step minus the printed right side. D = 4 (η times three blocks).
+  exact: diagonalForm(
+    (A, { x, before: s, after }, sabotaged) => {
+      const { F, combine, mul } = A;
+      const eta = x.eta;
+      const printed = combine([F.one, s.B], [F.neg(eta), mul(s.P, s.B)], [sabotaged ? F.neg(eta) : eta, mul(s.Q, s.A)], [F.neg(eta), mul(s.A, s.N)], [F.neg(eta), mul(s.B, s.M)]);
+      return { '(11): B_{t+1} − printed': A.sub(after.B, printed) };
+    },
+    { bound: 4, derivation: 'η times a product of three blocks in every term' },
+  ),
   expected: 'holds',
   sabotage: {
     description: 'sign of the Q-term flipped: − η(A_tB_tᵀ − B_tA_tᵀ)A_t',

@@ -22,6 +22,7 @@ import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts'
 import { defineClaim } from '../../src/claims/types.ts';
 import { pUpdateRhs } from '../common/p-update.ts';
 import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { diagonalForm, pUpdateExact } from '../../src/exact/states.ts';
 
 function check(x: DiagonalState, pbSign: number, keepCubic = true): Comparison[] {
   const { before, after } = blockStep(x.sigma, x.U, x.V, x.eta);
@@ -43,6 +44,12 @@ export const eq12 = defineClaim<DiagonalState>({
   statement:
     'P_{t+1} = P_t − ηP_t(Σ−P_t) − η(Σ−P_t)P_t + η²(P_t³ − P_tΣP_t) − 2ηB_tB_tᵀP_t − 2ηP_tB_tB_tᵀ − η(A_t+ηP_tA_t)C_tᵀ − ηC_t(A_t+ηP_tA_t)ᵀ − η²C_tC_tᵀ + η(B_t+ηP_tB_t)D_tᵀ + ηD_t(B_t+ηP_tB_t)ᵀ + η²D_tD_tᵀ',
   check: (x) => check(x, +1),
+  // Exact form: P_{t+1} of the exact step minus (12) with the D-terms' sign s = +1. D = 8: η²DDᵀ is
+  // η² times two cubic products; P_{t+1} = Σ − A′A′ᵀ + B′B′ᵀ with A′, B′ of degree 4.
+  exact: diagonalForm(
+    (A, { x, before: s, after }, sabotaged) => ({ '(12): P_{t+1} − printed': A.sub(after.P, pUpdateExact(A, s.Sigma, s, x.eta, 1, !sabotaged)) }),
+    { bound: 8, derivation: 'η²DDᵀ: 2 + 3·2; P_{t+1} = Σ − A′A′ᵀ + B′B′ᵀ with A′, B′ of degree 4' },
+  ),
   expected: 'refuted',
   erratum:
     'In (12) the two D-terms must read η(B_t − ηP_tB_t)D_tᵀ + ηD_t(B_t − ηP_tB_t)ᵀ: by (11), B_{t+1} = (I − ηP_t)B_t + ηD_t. ' +
@@ -57,6 +64,12 @@ export const eq12Corrected = defineClaim<DiagonalState>({
   statement:
     '(12) with the D-terms as η(B_t − ηP_tB_t)D_tᵀ + ηD_t(B_t − ηP_tB_t)ᵀ (everything else as printed, C_t and D_t as in (13), (14))',
   check: (x) => check(x, -1),
+  // Exact form: P_{t+1} of the exact step minus (12) with the D-terms' sign s = -1. D = 8: η²DDᵀ is
+  // η² times two cubic products; P_{t+1} = Σ − A′A′ᵀ + B′B′ᵀ with A′, B′ of degree 4.
+  exact: diagonalForm(
+    (A, { x, before: s, after }, sabotaged) => ({ '(12): P_{t+1} − printed': A.sub(after.P, pUpdateExact(A, s.Sigma, s, x.eta, -1, !sabotaged)) }),
+    { bound: 8, derivation: 'η²DDᵀ: 2 + 3·2; P_{t+1} = Σ − A′A′ᵀ + B′B′ᵀ with A′, B′ of degree 4' },
+  ),
   expected: 'holds',
   corrects: 'yd21.eq-12.p-update',
   sabotage: { description: 'the η²(P_tP_tP_t − P_tΣP_t) term dropped', check: (x) => check(x, -1, false) },

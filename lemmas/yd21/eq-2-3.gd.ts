@@ -18,6 +18,7 @@ import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import fc from 'fast-check';
 import { gridMatrix, stepSize } from '../../src/random/arbitraries.ts';
+import { entries, gdStepExact, ZERO_PADDING } from '../../src/exact/states.ts';
 
 interface GdInstance {
   readonly sigma: Mat;
@@ -95,6 +96,40 @@ export const eq2to3 = defineClaim<GdInstance>({
     ),
   size: (x) => Math.max(x.sigma.rows, x.sigma.cols, x.U.cols),
   check: (x) => check(x, (y) => gdStep(y.sigma, y.U, y.V, y.eta)),
+  // Exact form: η·∇f by exact central differences of f (f is quadratic in each single entry, so
+  // (f(x + e) − f(x − e))/2 is ∂f/∂x exactly) against U_t − U_{t+1} (resp. V). D = 5 (η times the degree-4 f).
+  exact: {
+    instances: 'any Σ (m×n), 𝐔 (m×d), 𝐕 (n×d) with integer entries; η = positive/(N+1)',
+    dims: fc.record({ m: fc.integer({ min: 1, max: 4 }), n: fc.integer({ min: 1, max: 4 }), d: fc.integer({ min: 1, max: 3 }) }),
+    certifyAt: [{ m: 4, n: 4, d: 3 }],
+    coverage: ZERO_PADDING,
+    degree: { bound: 5, derivation: 'f = ½‖UVᵀ − Σ‖² has degree 4; η·(central difference) degree 5; η(Σ − UVᵀ)V degree 4' },
+    evaluate: (A, dims, v, sabotaged) => {
+      const { F, mul, sub, tr, frob2, make, at } = A;
+      const Sigma = entries(A, dims.m, dims.n, v);
+      const U = entries(A, dims.m, dims.d, v);
+      const V = entries(A, dims.n, dims.d, v);
+      const eta = v.fraction();
+      const f = (X: typeof U, Y: typeof U) => F.mul(A.ratio(1, 2), frob2(sub(mul(X, tr(Y)), Sigma)));
+      const bump = (X: typeof U, i: number, j: number, c: number) => make(X.rows, X.cols, (r, s) => (r === i && s === j ? F.add(at(X, r, s), A.int(c)) : at(X, r, s)));
+      const grad = (which: 'U' | 'V') => {
+        const X = which === 'U' ? U : V;
+        return make(X.rows, X.cols, (i, j) => {
+          const [p, m] = [bump(X, i, j, 1), bump(X, i, j, -1)];
+          return F.mul(A.ratio(1, 2), F.sub(which === 'U' ? f(p, V) : f(U, p), which === 'U' ? f(m, V) : f(U, m)));
+        });
+      };
+      const step = gdStepExact(A, Sigma, U, V, eta);
+      const next = sabotaged ? { U: step.U, V: gdStepExact(A, Sigma, step.U, V, eta).V } : step;
+      return {
+        instance: { Sigma, U, V, eta },
+        residuals: {
+          '(2): U_t − U_{t+1} − η∇_U f': sub(sub(U, next.U), A.scale(eta, grad('U'))),
+          '(3): V_t − V_{t+1} − η∇_V f': sub(sub(V, next.V), A.scale(eta, grad('V'))),
+        },
+      };
+    },
+  },
   expected: 'holds',
   sabotage: { description: 'a sequential (Gauss–Seidel) step: V_{t+1} uses U_{t+1}', check: (x) => check(x, sequentialStep) },
 });

@@ -24,6 +24,8 @@ import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { type BlockMagnitudes, blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { diagonalForm } from '../../src/exact/states.ts';
+import type { Algebra, XMat } from '../../src/exact/matrix.ts';
 
 /** The form of the right side: printed, or corrected; `dropQ` removes −η‖Q‖² (sabotage). */
 interface Form {
@@ -52,6 +54,19 @@ function rhs22(s: BlockState, m: BlockMagnitudes, eta: number, form: Form): { va
   return { value, scale };
 }
 
+/** The same comparison in exact arithmetic (the exact forms below): residual ‖B_{t+1}‖² − ‖B_t‖² − rhs. */
+function rhs22Exact<T>(A: Algebra<T>, s: ReturnType<typeof import('../../src/exact/states.ts').deriveExact<T>>, eta: T, Bnext: XMat<T>, form: Form) {
+  const { F, mul, tr, inner, frob2, combine, scale } = A;
+  const { A: Am, B, P, Q, M, N } = s;
+  const two = A.int(2);
+  const BBt = mul(B, tr(B));
+  const JK = form.corrected ? F.mul(F.neg(eta), inner(mul(tr(B), B), scale(two, M))) : F.mul(F.neg(F.mul(two, eta)), inner(BBt, M));
+  const cross = F.mul(form.corrected ? F.neg(eta) : eta, inner(mul(tr(B), Am), scale(two, N)));
+  const G = combine([form.corrected ? A.int(-1) : F.one, mul(P, B)], [F.one, mul(Q, Am)], [A.int(-1), mul(Am, N)], [A.int(-1), mul(B, M)]);
+  const rhs = [F.mul(F.neg(F.mul(two, eta)), inner(BBt, P)), JK, form.dropQ ? F.zero : F.mul(F.neg(eta), frob2(Q)), cross, F.mul(F.mul(eta, eta), frob2(G))].reduce(F.add);
+  return { '(22): ‖B_{t+1}‖² − ‖B_t‖² − rhs': F.sub(F.sub(frob2(Bnext), frob2(B)), rhs) };
+}
+
 function check(x: DiagonalState, form: Form): Comparison[] {
   const { before, after } = blockStep(x.sigma, x.U, x.V, x.eta);
   const lhs = frobenius(after.B) ** 2 - frobenius(before.B) ** 2;
@@ -75,6 +90,11 @@ export const eq22 = defineClaim<DiagonalState>({
   statement:
     '‖B_{t+1}‖²_F − ‖B_t‖²_F = −2η⟨B_tB_tᵀ, Σ − A_tA_tᵀ + B_tB_tᵀ + (K_tᵀK_t + J_tᵀJ_t)/2⟩ − η‖A_tB_tᵀ − B_tA_tᵀ‖²_F + η⟨B_tᵀA_t, K_tᵀK_t − J_tᵀJ_t⟩ + η²‖(Σ − A_tA_tᵀ + B_tB_tᵀ)B_t + (A_tB_tᵀ − B_tA_tᵀ)A_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F',
   check: (x) => check(x, { corrected: false }),
+  // Exact form: ‖B_{t+1}‖² − ‖B_t‖² − right side (printed). D = 8: η²‖G‖² with G cubic.
+  exact: diagonalForm(
+    (A, { x, before: s, after }, sabotaged) => rhs22Exact(A, s, x.eta, after.B, { corrected: false, dropQ: sabotaged }),
+    { bound: 8, derivation: 'η²‖G‖²_F: 2 + 2·3; ‖B_{t+1}‖²: 2·4' },
+  ),
   expected: 'refuted',
   erratum:
     'The first line of (22) must read −2η⟨B_tB_tᵀ, P_t⟩ − η⟨B_tᵀB_t, K_tᵀK_t + J_tᵀJ_t⟩ − η‖Q_t‖²_F − η⟨B_tᵀA_t, K_tᵀK_t − J_tᵀJ_t⟩ ' +
@@ -90,6 +110,11 @@ export const eq22Corrected = defineClaim<DiagonalState>({
   statement:
     '‖B_{t+1}‖²_F − ‖B_t‖²_F = −2η⟨B_tB_tᵀ, P_t⟩ − η⟨B_tᵀB_t, K_tᵀK_t + J_tᵀJ_t⟩ − η‖Q_t‖²_F − η⟨B_tᵀA_t, K_tᵀK_t − J_tᵀJ_t⟩ + η²‖−P_tB_t + Q_tA_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F',
   check: (x) => check(x, { corrected: true }),
+  // Exact form: ‖B_{t+1}‖² − ‖B_t‖² − right side (corrected). D = 8: η²‖G‖² with G cubic.
+  exact: diagonalForm(
+    (A, { x, before: s, after }, sabotaged) => rhs22Exact(A, s, x.eta, after.B, { corrected: true, dropQ: sabotaged }),
+    { bound: 8, derivation: 'η²‖G‖²_F: 2 + 2·3; ‖B_{t+1}‖²: 2·4' },
+  ),
   expected: 'holds',
   corrects: 'yd21.eq-22.b-norm-identity',
   sabotage: { description: 'the term −η‖A_tB_tᵀ − B_tA_tᵀ‖²_F dropped', check: (x) => check(x, { corrected: true, dropQ: true }) },

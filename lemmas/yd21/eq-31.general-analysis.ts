@@ -31,6 +31,8 @@ import { combine, eye, frobenius, type Mat, mul, mulAll, sub } from '../../src/l
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { stepSize, symmetricGrid } from '../../src/random/arbitraries.ts';
+import { symmetric, ZERO_PADDING } from '../../src/exact/states.ts';
+import type { ExactForm } from '../../src/exact/form.ts';
 
 interface TripleInstance {
   readonly d: number;
@@ -81,6 +83,38 @@ function check(x: TripleInstance, corrected: boolean, sabotageD = false): Compar
   ];
 }
 
+/** (31) in exact form: the three "=" as residuals, for symmetric Σ, S̄, S̃ with integer entries (see `exact`). */
+function exact31(corrected: boolean): ExactForm<{ d: number }> {
+  return {
+    instances: 'Σ, S̄, S̃ symmetric d×d with integer entries (upper triangles drawn); η = positive/(N+1)',
+    dims: fc.record({ d: fc.integer({ min: 1, max: 3 }) }),
+    certifyAt: [{ d: 3 }],
+    coverage: ZERO_PADDING,
+    degree: { bound: 5, derivation: 'η²(Σ − S̄)S̄(Σ − S̄) and η²WDW: 2 + 3; (I + ηW)D(I + ηW): 2 + 3' },
+    evaluate: (A, { d }, v, sabotaged) => {
+      const { F, mul, sub, combine, eye } = A;
+      const [Sigma, Sbar, Stilde] = [symmetric(A, d, v), symmetric(A, d, v), symmetric(A, d, v)];
+      const eta = v.fraction();
+      const e2 = F.mul(eta, eta);
+      const I = eye(d);
+      const f = (X: typeof Sigma, Y: typeof Sigma) => {
+        const G = combine([F.one, I], [eta, sub(Sigma, X)]);
+        return mul(G, Y, G);
+      };
+      const D = sub(Sbar, Stilde);
+      const W = combine([F.one, Sigma], [A.int(-1), Sbar], [A.int(-1), Stilde]);
+      const [SmB, SmT] = [sub(Sigma, Sbar), sub(Sigma, Stilde)];
+      const cubic = sub(mul(SmB, Sbar, SmB), mul(SmT, Stilde, SmT));
+      const l0 = sub(f(Sbar, Sbar), f(Stilde, corrected ? Stilde : Sbar));
+      const l1 = combine([F.one, D], [eta, mul(SmB, Sbar)], [eta, mul(Sbar, SmB)], [F.neg(eta), mul(SmT, Stilde)], [corrected ? F.neg(eta) : eta, mul(Stilde, SmT)], [e2, cubic]);
+      const l2 = combine([sabotaged ? F.zero : F.one, D], [eta, mul(W, D)], [eta, mul(D, W)], [e2, cubic]);
+      const IW = combine([F.one, I], [eta, W]);
+      const l3 = combine([F.one, mul(IW, D, IW)], [corrected ? F.neg(e2) : e2, mul(W, D, W)], [e2, cubic]);
+      return { instance: { Sigma, Sbar, Stilde, eta }, residuals: { 'L0 − L1': sub(l0, l1), 'L1 − L2': sub(l1, l2), 'L2 − L3': sub(l2, l3) } };
+    },
+  };
+}
+
 const common = {
   source: { paper: 'YD21', where: '(31), App. C (preprint), general analysis for Lemmas 3.2 and 3.3' },
   kind: 'identity',
@@ -104,6 +138,7 @@ export const eq31 = defineClaim<TripleInstance>({
     '(I + η(Σ − S̄))S̄(I + η(Σ − S̄)) − (I + η(Σ − S̃))S̄(I + η(Σ − S̃)) = S̄ − S̃ + η((Σ − S̄)S̄ + S̄(Σ − S̄) − (Σ − S̃)S̃ + S̃(Σ − S̃)) + η²(X̄ − X̃) ' +
     '= D + η(WD + DW) + η²(X̄ − X̃) = (I + ηW)D(I + ηW) + η²(WDW + X̄ − X̃), W = Σ − S̄ − S̃, X̄ = (Σ − S̄)S̄(Σ − S̄), X̃ = (Σ − S̃)S̃(Σ − S̃)',
   check: (x) => check(x, false),
+  exact: exact31(false),
   expected: 'refuted',
   erratum:
     'Three slips in (31): the second product of the first line must be (I + η(Σ − S̃))S̃(I + η(Σ − S̃)) (S̃, not S̄, in the middle); ' +
@@ -121,6 +156,7 @@ export const eq31Corrected = defineClaim<TripleInstance>({
     'f(S̄) − f(S̃) = D + η((Σ − S̄)S̄ + S̄(Σ − S̄) − (Σ − S̃)S̃ − S̃(Σ − S̃)) + η²(X̄ − X̃) = D + η(WD + DW) + η²(X̄ − X̃) ' +
     '= (I + ηW)D(I + ηW) + η²(−WDW + X̄ − X̃), f(X) = (I + η(Σ − X))X(I + η(Σ − X)), W = Σ − S̄ − S̃',
   check: (x) => check(x, true),
+  exact: exact31(true),
   expected: 'holds',
   corrects: 'yd21.eq-31.general-analysis',
   sabotage: { description: 'the D term dropped from the third line', check: (x) => check(x, true, true) },

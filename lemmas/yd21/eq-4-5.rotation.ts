@@ -98,6 +98,11 @@ export const eq4to5 = defineClaim<RotationInstance>({
   instances: rotationInstances({ columns: (m, n, d) => Math.min(d, m, n), spectrumLo: 0.5, maxSteps: 5 }),
   size: (x) => Math.max(x.sigma.rows, x.sigma.cols),
   check: (x) => check(x, transpose),
+  exact: {
+    skip:
+      'not rational in the entries: the claim is about the SVD Σ = ΦΣ′Ψᵀ the engine computes (singular vectors are algebraic, not rational, functions of Σ); ' +
+      'its algebraic content, equivariance of the step under orthogonal (Φ, Ψ), is what the floating-point check tests along the trajectory',
+  },
   expected: 'holds',
   sabotage: { description: 'transpose dropped: U′ = ΦU, V′ = ΨV', check: (x) => check(x, (q) => q) },
 });

@@ -20,6 +20,9 @@ import { combine, eye, frobenius, mul, mulAll } from '../../src/linalg/dense.ts'
 import { equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
+import fc from 'fast-check';
+import { EACH_DIMENSION, LEMMA_INSTANCES, lemmaStateExact } from '../../src/exact/states.ts';
+import type { ExactForm } from '../../src/exact/form.ts';
 
 function check(x: LemmaInstance, corrected: boolean, dropInverse = false) {
   const { Sigma, X: S, beta, eta } = x;
@@ -37,6 +40,32 @@ function check(x: LemmaInstance, corrected: boolean, dropInverse = false) {
   return [equal(corrected ? '(1 − β)S + ηΣS + ηSΣ + η²/(1 − β)ΣSΣ = (√(1 − β)I + ηΣ/√(1 − β))S(·)' : '(1 − β)S + ηΣS + ηΣΣ + η²/(1 − β)ΣSΣ = (√(1 − β)I + ηΣ/√(1 − β))S(·)', lhs, rhs, scale)];
 }
 
+/** The exact form (rational: c = √(1 − β) is drawn rational, β = 1 − c²). */
+function exactFactorisation(corrected: boolean): ExactForm<{ d: number }> {
+  return {
+    instances: LEMMA_INSTANCES,
+    dims: fc.record({ d: fc.integer({ min: 1, max: 3 }) }),
+    certifyAt: [{ d: 1 }, { d: 2 }, { d: 3 }],
+    coverage: EACH_DIMENSION,
+    // N = 2²⁰ + 1: the mechanical bound is loose here (≈ 50, from the denominators 1 − β = c² and tr Σ).
+    setSize: 2 ** 20 + 1,
+    evaluate: (A, { d }, v, sabotaged) => {
+      const { F, mul, sub, combine, eye } = A;
+      const { Sigma, S, c, beta, eta } = lemmaStateExact(A, d, v);
+      const oneMinusBeta = F.sub(F.one, beta);
+      const e2 = F.mul(eta, eta);
+      const lhs = combine(
+        [oneMinusBeta, S],
+        [eta, mul(Sigma, S)],
+        [eta, corrected ? mul(S, Sigma) : mul(Sigma, Sigma)],
+        [sabotaged ? e2 : F.div(e2, oneMinusBeta), mul(Sigma, S, Sigma)],
+      );
+      const G = combine([c, eye(d)], [F.div(eta, c), Sigma]);
+      return { instance: { Sigma, S, beta, eta }, residuals: { 'lhs − (√(1−β)I + ηΣ/√(1−β))S(·)': sub(lhs, mul(G, S, G)) } };
+    },
+  };
+}
+
 const common = {
   source: { paper: 'YD21', where: 'proof of Lemma 3.2, App. C (preprint)' },
   kind: 'identity',
@@ -50,6 +79,7 @@ export const lemma32Factorisation = defineClaim<LemmaInstance>({
   id: 'yd21.lemma-3.2.proof-factorisation',
   statement: '(1 − β)S + ηΣS + ηΣΣ + η²/(1 − β)·ΣSΣ ≡ (√(1 − β)I + η/√(1 − β)·Σ)S(√(1 − β)I + η/√(1 − β)·Σ)',
   check: (x) => check(x, false),
+  exact: exactFactorisation(false),
   expected: 'refuted',
   erratum:
     'The left side must read (1 − β)S + ηΣS + ηSΣ + η²/(1 − β)·ΣSΣ (as in the split above it): "ηΣΣ" is a typo for "ηSΣ". ' +
@@ -63,6 +93,7 @@ export const lemma32FactorisationCorrected = defineClaim<LemmaInstance>({
   id: 'yd21.lemma-3.2.proof-factorisation/corrected',
   statement: '(1 − β)S + ηΣS + ηSΣ + η²/(1 − β)·ΣSΣ = (√(1 − β)I + η/√(1 − β)·Σ)S(√(1 − β)I + η/√(1 − β)·Σ)',
   check: (x) => check(x, true),
+  exact: exactFactorisation(true),
   expected: 'holds',
   corrects: 'yd21.lemma-3.2.proof-factorisation',
   sabotage: { description: 'the factor 1/(1 − β) of η²ΣSΣ dropped', check: (x) => check(x, true, true) },

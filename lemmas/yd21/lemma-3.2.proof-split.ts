@@ -20,6 +20,8 @@ import { combine, eye, frobenius, type Mat, mul, mulAll, sub } from '../../src/l
 import { equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
+import fc from 'fast-check';
+import { EACH_DIMENSION, LEMMA_INSTANCES, lemmaStateExact } from '../../src/exact/states.ts';
 
 /**
  * X′ = (I + sη(Σ − X))X(I + sη(Σ − X)) and the three terms of App. C's split, with s = +1 (Lemma 3.2,
@@ -67,6 +69,28 @@ export const lemma32Split = defineClaim<LemmaInstance>({
   instances: lemmaInstance((sigma1) => [2 * sigma1 * 1e-3, 2 * sigma1]),
   size: (x) => x.d,
   check: (x) => check(x),
+  // Exact form: S′ − (T₁ + T₂ + η²T₃) (rational through 1/(1 − β) and η = fβ/(8 tr Σ)).
+  exact: {
+    instances: LEMMA_INSTANCES,
+    dims: fc.record({ d: fc.integer({ min: 1, max: 3 }) }),
+    certifyAt: [{ d: 1 }, { d: 2 }, { d: 3 }],
+    coverage: EACH_DIMENSION,
+    // N = 2²⁰ + 1: the mechanical bound is loose here (≈ 50, from the denominators 1 − β = c² and tr Σ).
+    setSize: 2 ** 20 + 1,
+    evaluate: (A, { d }, v, sabotaged) => {
+      const { F, mul, sub, combine, eye } = A;
+      const { Sigma, S: X, beta, eta } = lemmaStateExact(A, d, v);
+      const e2 = F.mul(eta, eta);
+      const omb = F.sub(F.one, beta);
+      const G = combine([F.one, eye(d)], [eta, sub(Sigma, X)]);
+      const X2 = mul(X, X);
+      const SXS = mul(Sigma, X, Sigma);
+      const T1 = combine([beta, X], [F.mul(A.int(-2), eta), X2], [e2, mul(X2, X)]);
+      const T2 = combine([omb, X], [eta, mul(Sigma, X)], [eta, mul(X, Sigma)], [F.div(e2, omb), SXS]);
+      const T3 = combine([F.neg(F.div(beta, omb)), SXS], [sabotaged ? F.one : A.int(-1), mul(Sigma, X2)], [A.int(-1), mul(X2, Sigma)]);
+      return { instance: { Sigma, S: X, beta, eta }, residuals: { "S′ − (T₁ + T₂ + η²T₃)": sub(mul(G, X, G), combine([F.one, T1], [F.one, T2], [e2, T3])) } };
+    },
+  },
   expected: 'holds',
   sabotage: { description: 'sign of −ΣSS flipped in the third term', check: (x) => check(x, true) },
 });

@@ -20,6 +20,7 @@ import { inverseCongruence } from '../common/inverse-congruence.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { orthogonal, spectrum, withSpectrum } from '../../src/random/arbitraries.ts';
+import { EACH_DIMENSION, positiveDefinite } from '../../src/exact/states.ts';
 
 interface LemmaB1Instance {
   readonly d: number;
@@ -66,6 +67,34 @@ export const lemmaB1 = defineClaim<LemmaB1Instance>({
   ),
   size: (x) => x.d,
   check: (x) => check(x, inverse),
+  // Exact form (rational, with inverses by Gauss–Jordan): S = LLᵀ + diag(positives), P = MMᵀ + diag(positives)
+  // (both positive definite, every such pair is of this form), Σ = S + P, and E = a₀I + a₁Σ + a₂Σ² with
+  // positive aᵢ: positive definite and commuting with Σ (when Σ has distinct eigenvalues every E commuting
+  // with Σ is a polynomial in Σ of degree < d; the certified residual is a rational function ≡ 0 in the aᵢ,
+  // so it holds for those of any sign too). D: the mechanical bound through the adjugate (src/exact/degree.ts).
+  exact: {
+    instances: 'S = LLᵀ + diag(pos), P = MMᵀ + diag(pos), Σ = S + P, E = a₀I + a₁Σ + … + a_{d−1}Σ^{d−1} (aᵢ positive); integer L, M',
+    dims: fc.record({ d: fc.integer({ min: 1, max: 3 }) }),
+    certifyAt: [{ d: 1 }, { d: 2 }, { d: 3 }],
+    coverage: EACH_DIMENSION,
+    setSize: 2 ** 40 + 1,
+    evaluate: (A, { d }, v, sabotaged) => {
+      const { mul, add, sub, inverse, eye, scale } = A;
+      const S = positiveDefinite(A, d, v);
+      const P = positiveDefinite(A, d, v);
+      const Sigma = add(S, P);
+      let E = scale(v.positive(), eye(d));
+      let power = eye(d);
+      for (let i = 1; i < d; i++) {
+        power = mul(power, Sigma);
+        E = add(E, scale(v.positive(), power));
+      }
+      const SigmaInv = inverse(Sigma);
+      const term = (G: typeof S, X: typeof S) => inverse(add(mul(G, sub(inverse(X), SigmaInv), G), SigmaInv));
+      const total = add(term(E, S), term(sabotaged ? E : inverse(E), P));
+      return { instance: { S, P, E }, residuals: { 'lhs − Σ': sub(total, Sigma) } };
+    },
+  },
   expected: 'holds',
   sabotage: { description: 'E⁻¹ replaced by E in the second term', check: (x) => check(x, (E) => E) },
 });

@@ -12,6 +12,7 @@ import { equal } from '../../src/claims/compare.ts';
 import { blockMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { diagonalForm } from '../../src/exact/states.ts';
 
 function check(x: DiagonalState, qSign = +1) {
   const s = blockState(x.sigma, x.U, x.V);
@@ -39,6 +40,22 @@ export const pqSplit = defineClaim<DiagonalState>({
   instances: diagonalState(),
   size: stateSize,
   check: (x) => check(x),
+  // Exact form: the five relations as residuals. D = 4 (‖P‖²_F: 2·2).
+  exact: diagonalForm(
+    (A, { before: s }, sabotaged) => {
+      const { F, add, sub, mul, tr, scale, inner, frob2 } = A;
+      const Q = sabotaged ? scale(A.int(-1), s.Q) : s.Q;
+      const R = sub(s.Sigma, mul(s.U, tr(s.V)));
+      return {
+        'P + Q − (Σ − UVᵀ)': sub(add(s.P, Q), R),
+        'P − Pᵀ': sub(s.P, tr(s.P)),
+        'Q + Qᵀ': add(Q, tr(Q)),
+        '⟨P, Q⟩': inner(s.P, Q),
+        '‖P‖² + ‖Q‖² − ‖Σ − UVᵀ‖²': F.sub(F.add(frob2(s.P), frob2(Q)), frob2(R)),
+      };
+    },
+    { bound: 4, derivation: '‖P‖²_F, ‖Q‖²_F, ‖Σ − UVᵀ‖²_F: twice degree 2' },
+  ),
   expected: 'holds',
   sabotage: { description: 'sign of Q flipped: Q = BAᵀ − ABᵀ', check: (x) => check(x, -1) },
 });

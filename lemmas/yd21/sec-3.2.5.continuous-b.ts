@@ -33,11 +33,36 @@ import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { diagonalForm, diagonalStateExact, gdStepExact, type deriveExact } from '../../src/exact/states.ts';
+import type { Algebra } from '../../src/exact/matrix.ts';
 
 interface Form {
   readonly corrected: boolean;
   /** Sabotage: drop the ‖Q‖² term. */
   readonly dropQ?: boolean;
+}
+
+/** The exact form's residuals (see `exact` below). */
+function continuousBExact<T>(A: Algebra<T>, x: ReturnType<typeof diagonalStateExact<T>>, s: ReturnType<typeof deriveExact<T>>, form: Form) {
+  const { F, mul, sub, tr, inner, frob2, scale } = A;
+  const half = A.ratio(1, 2);
+  const normB2 = (t: number) => {
+    const step = gdStepExact(A, x.SigmaFull, x.Ufull, x.Vfull, A.int(t));
+    return frob2(scale(half, sub(step.U, step.V)));
+  };
+  const [g0, g1, g2] = [frob2(s.B), normB2(1), normB2(2)];
+  const slope = F.mul(half, F.sub(F.sub(F.mul(A.int(4), g1), g2), F.mul(A.int(3), g0)));
+  const R = sub(x.SigmaFull, mul(x.Ufull, tr(x.Vfull)));
+  const Bdot = scale(half, sub(mul(R, x.Vfull), mul(tr(R), x.Ufull)));
+  const twoInner = F.mul(A.int(2), inner(s.B, Bdot));
+  const trace = inner(s.B, mul(s.P, s.B));
+  const [cTrace, cQ] = form.corrected ? [A.int(-2), A.int(-1)] : [F.one, A.ratio(-1, 2)];
+  const rhs = F.add(F.mul(cTrace, trace), form.dropQ ? F.zero : F.mul(cQ, frob2(s.Q)));
+  return {
+    'd/dt‖B‖² − 2⟨B, Ḃ⟩': F.sub(slope, twoInner),
+    '2⟨B, Ḃ⟩ − rhs': F.sub(twoInner, rhs),
+    ...(form.corrected ? { 'Ḃ − (−PB + QA)': sub(Bdot, sub(mul(s.Q, s.A), mul(s.P, s.B))) } : {}),
+  };
 }
 
 function check(x: DiagonalState, form: Form): Comparison[] {
@@ -93,6 +118,13 @@ export const continuousB = defineClaim<DiagonalState>({
   id: 'yd21.sec-3.2.5.continuous-b',
   statement: 'd/dt‖B‖²_F = 2⟨B, Ḃ⟩ = Tr(BᵀPB) − ½‖Q‖²_F (J = K = 0, gradient flow)',
   check: (x) => check(x, { corrected: false }),
+  // Exact form (J = K = 0): d/dt‖B‖² along the flow read off exact GD steps of size 0, 1, 2 (‖B‖² is a
+  // quadratic in the step, so (4g(1) − g(2) − 3g(0))/2 is its slope at 0 exactly), against 2⟨B, Ḃ⟩ and the right side. D = 6.
+  exact: diagonalForm(
+    (A, { x, before: s }, sabotaged) => continuousBExact(A, x, s, { corrected: false, dropQ: sabotaged }),
+    { bound: 6, derivation: 'g(t) = ‖B(t)‖² with B(t) of degree 3 in the variables (t a constant); ⟨B, Ḃ⟩: 1 + 3; ‖Q‖²: 4' },
+    0,
+  ),
   expected: 'refuted',
   erratum:
     'Under gradient flow with J = K = 0, Ḃ = −PB + QA and d/dt‖B‖²_F = 2⟨B, Ḃ⟩ = −2Tr(BᵀPB) − ‖Q‖²_F ≤ −2Tr(BᵀPB): ' +
@@ -107,6 +139,13 @@ export const continuousBCorrected = defineClaim<DiagonalState>({
   id: 'yd21.sec-3.2.5.continuous-b/corrected',
   statement: 'd/dt‖B‖²_F = 2⟨B, Ḃ⟩ = −2Tr(BᵀPB) − ‖Q‖²_F, with Ḃ = −PB + QA (J = K = 0, gradient flow)',
   check: (x) => check(x, { corrected: true }),
+  // Exact form (J = K = 0): d/dt‖B‖² along the flow read off exact GD steps of size 0, 1, 2 (‖B‖² is a
+  // quadratic in the step, so (4g(1) − g(2) − 3g(0))/2 is its slope at 0 exactly), against 2⟨B, Ḃ⟩ and the right side. D = 6.
+  exact: diagonalForm(
+    (A, { x, before: s }, sabotaged) => continuousBExact(A, x, s, { corrected: true, dropQ: sabotaged }),
+    { bound: 6, derivation: 'g(t) = ‖B(t)‖² with B(t) of degree 3 in the variables (t a constant); ⟨B, Ḃ⟩: 1 + 3; ‖Q‖²: 4' },
+    0,
+  ),
   expected: 'holds',
   corrects: 'yd21.sec-3.2.5.continuous-b',
   sabotage: { description: 'the ‖Q‖²_F term dropped', check: (x) => check(x, { corrected: true, dropQ: true }) },

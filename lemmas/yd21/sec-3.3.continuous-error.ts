@@ -20,6 +20,7 @@ import { equal } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { diagonalForm, gdStepExact } from '../../src/exact/states.ts';
 
 function check(x: DiagonalState, uuSign = -1) {
   const h = x.eta;
@@ -52,6 +53,23 @@ export const continuousError = defineClaim<DiagonalState>({
   instances: diagonalState({ maxComplement: 0 }),
   size: stateSize,
   check: (x) => check(x),
+  // Exact form (J = K = 0): the slope at 0 of t ↦ Σ − U(t)V(t)ᵀ along exact GD steps of size 0, 1, 2
+  // (a quadratic in t: (4g(1) − g(2) − 3g(0))/2 exactly) minus the printed derivative. D = 6.
+  exact: diagonalForm(
+    (A, { x }, sabotaged) => {
+      const { F, mul, sub, tr, combine } = A;
+      const g = (t: number) => {
+        const { U, V } = t === 0 ? { U: x.Ufull, V: x.Vfull } : gdStepExact(A, x.SigmaFull, x.Ufull, x.Vfull, A.int(t));
+        return sub(x.SigmaFull, mul(U, tr(V)));
+      };
+      const slope = combine([A.int(2), g(1)], [A.ratio(-1, 2), g(2)], [A.ratio(-3, 2), g(0)]);
+      const R = g(0);
+      const printed = combine([A.int(-1), mul(R, x.Vfull, tr(x.Vfull))], [sabotaged ? F.one : A.int(-1), mul(x.Ufull, tr(x.Ufull), R)]);
+      return { 'd/dt(Σ − UVᵀ) − printed': sub(slope, printed) };
+    },
+    { bound: 6, derivation: 'U(t)V(t)ᵀ at the constants t = 1, 2: U(t), V(t) of degree 3 each' },
+    0,
+  ),
   expected: 'holds',
   sabotage: { description: 'sign of −UUᵀ(Σ − UVᵀ) flipped', check: (x) => check(x, +1) },
 });

@@ -17,6 +17,7 @@ import { frobenius, mul, sub, transpose } from '../../src/linalg/dense.ts';
 import { equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { diagonalForm } from '../../src/exact/states.ts';
 
 function check(x: DiagonalState, keepJV = true) {
   const s = blockState(x.sigma, x.U, x.V);
@@ -43,6 +44,15 @@ export const lossSplit = defineClaim<DiagonalState>({
   instances: diagonalState(),
   size: stateSize,
   check: (x) => check(x),
+  // Exact form: the full residual's ‖·‖² minus the four blocks'. D = 4.
+  exact: diagonalForm(
+    (A, { x, before: s }, sabotaged) => {
+      const { F, mul, sub, tr, frob2 } = A;
+      const parts = [sub(s.Sigma, mul(s.U, tr(s.V))), mul(s.U, tr(s.K)), ...(sabotaged ? [] : [mul(s.J, tr(s.V))]), mul(s.J, tr(s.K))];
+      return { '‖𝚺 − 𝐔𝐕ᵀ‖² − Σ blocks': F.sub(frob2(sub(x.SigmaFull, mul(x.Ufull, tr(x.Vfull)))), parts.map(frob2).reduce(F.add)) };
+    },
+    { bound: 4, derivation: 'squared Frobenius norms of degree-2 matrices' },
+  ),
   expected: 'holds',
   sabotage: { description: 'the term ‖J_tV_tᵀ‖²_F dropped (the form the preprint prints)', check: (x) => check(x, false) },
 });

@@ -72,6 +72,17 @@ export interface VerdictRecord {
   montecarlo?: { alpha: number; settings: ReadonlyArray<import('./montecarlo-runner.ts').MonteCarloSetting> };
   /** For a scaling or experiment claim: the relations evaluated on the sweep, its estimates and data (sweep-runner.ts). */
   sweep?: import('./sweep-runner.ts').SweepResult;
+  /** `check --rigorous` (src/claims/rigorous.ts): how the verdict was decided. */
+  rigor?: import('./rigorous.ts').Rigor;
+  /** `check --rigorous`: the floating-point verdict, when the rigorous one replaced it. */
+  floatVerdict?: Verdict;
+  /** `check --rigorous`, identities: the exact-rational certificate, or the exact counterexample, or why there is none. */
+  certificate?: import('../exact/certify.ts').ExactCertificate;
+  exactCounterexample?: import('../exact/certify.ts').ExactCounterexample;
+  exactSkipped?: string;
+  exactError?: string;
+  /** `check --rigorous`, inequalities: the high-precision re-check of near-boundary instances. */
+  highPrecision?: import('../exact/high-precision.ts').HighPrecisionResult;
   timeMs: number;
 }
 
@@ -136,12 +147,17 @@ function replayCommand(id: string, globalSeed: number, path: string, extra?: str
   return `npx tsx src/cli.ts check ${base}${extra ? ` ${extra}` : ''} --seed ${globalSeed} --path ${path}`;
 }
 
+/** The number of fast-check runs `runClaim` makes for this claim with these options. */
+export function numRunsFor(claim: Claim<any>, opts: RunOptions = {}): number {
+  return opts.runs ?? Math.max(1, Math.round((claim.runs ?? DEFAULT_RUNS[claim.kind]) * (opts.runsScale ?? 1)));
+}
+
 /** Runs the claim and returns its verdict record. Never throws for a failing or broken check. */
 export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictRecord {
   const start = performance.now();
   const globalSeed = opts.seed ?? DEFAULT_SEED;
   const seed = claimSeed(globalSeed, claim.id);
-  const numRuns = opts.runs ?? Math.max(1, Math.round((claim.runs ?? DEFAULT_RUNS[claim.kind]) * (opts.runsScale ?? 1)));
+  const numRuns = numRunsFor(claim, opts);
   let runs = 0;
   let vacuousRuns = 0;
   let worstMargin: number | null = null;

@@ -4,6 +4,8 @@
 import type fc from 'fast-check';
 import type { Comparison } from './compare.ts';
 import type { ToleranceKind } from './tolerance.ts';
+import type { ExactSpec } from '../exact/form.ts';
+import type { HighPrecisionSpec } from '../exact/high-precision.ts';
 
 export type Paper = 'YD21' | 'JCD';
 
@@ -90,6 +92,10 @@ export interface Claim<X = unknown> {
   /** The most evaluations the report's audit spends on each constant (for a claim whose instances
    *  are whole trajectories, so the default budget would take minutes); default: the audit's budget. */
   readonly auditBudget?: number;
+  /** An identity's exact form (`check --rigorous`: exact-rational certificate or counterexample), or why it has none. */
+  readonly exact?: ExactSpec;
+  /** An inequality's high-precision re-evaluation of near-boundary instances (`check --rigorous`). */
+  readonly highPrecision?: HighPrecisionSpec<X>;
 }
 
 /** Declares a claim; an identity function that fixes the instance type. */

@@ -16,6 +16,8 @@ import { withParameters } from '../claims/parameters.ts';
 import { boundariesOf, slackOf } from '../search/audit.ts';
 import type { TightenResult } from '../search/tighten.ts';
 import { progress } from './progress.ts';
+import { rigorous } from '../claims/rigorous.ts';
+import { rigorCounts } from '../report/results.ts';
 import { saveTightenResult } from './tighten.ts';
 import { setArgs } from '../search/explore.ts';
 import { parseInteger, UserError } from './errors.ts';
@@ -32,6 +34,7 @@ export interface CheckOptions {
   profile?: string;
   shard?: string;
   jobs?: string;
+  rigorous?: boolean;
 }
 
 /** The check's own options, passed on to the shards of a parallel run. */
@@ -43,6 +46,7 @@ function passThrough(ids: string[], opts: CheckOptions): string[] {
     ...(opts.profile !== undefined ? ['--profile', opts.profile] : []),
     ...(opts.tightenBudget !== undefined ? ['--tighten-budget', opts.tightenBudget] : []),
     ...(opts.audit === false ? ['--no-audit'] : []),
+    ...(opts.rigorous ? ['--rigorous'] : []),
   ];
 }
 
@@ -134,6 +138,7 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
     mkdirSync(outDir, { recursive: true });
     const merged = await checkInParallel(passThrough(ids, opts), Math.min(jobs, claims.length), outDir);
     printTable([...merged.claims]);
+    if (opts.rigorous) process.stdout.write(`\nrigorous: ${rigorCounts(merged)}\n`);
     process.stdout.write(`\nwrote ${outDir}/results.json, summary.md and index.html (${jobs} parallel shards)\n`);
     return allAsExpected(merged) ? 0 : 1;
   }
@@ -146,7 +151,10 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   const results: CheckedClaim[] = [];
   for (const [i, claim] of claims.entries()) {
     bar?.update(i, { claim: claim.id });
-    const run = (c: AnyClaim): VerdictRecord => runAnyClaim(c, { runs, runsScale: profile.runsScale, seed, path: opts.path, replayArgs });
+    const run = (c: AnyClaim): VerdictRecord => {
+      const record = runAnyClaim(c, { runs, runsScale: profile.runsScale, seed, path: opts.path, replayArgs });
+      return opts.rigorous && opts.path === undefined ? rigorous(c, record, { runs, runsScale: profile.runsScale }) : record;
+    };
     const checked: CheckedClaim = opts.sabotaged
       ? { record: run(sabotageAnyClaim(claim)), sabotage: null }
       : { record: run(claim), sabotage: opts.path ? null : run(sabotageAnyClaim(claim)) };
@@ -173,6 +181,7 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   const run = { seed, claims: results };
   writeResults(outDir, run);
   printTable(results);
+  if (opts.rigorous) process.stdout.write(`\nrigorous: ${rigorCounts(run)}\n`);
   process.stdout.write(`\nwrote ${outDir}/results.json, summary.md and index.html\n`);
   return allAsExpected(run) ? 0 : 1;
 }

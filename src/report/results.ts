@@ -49,6 +49,8 @@ function resultEntry(c: CheckedClaim) {
       worstMargin: c.sabotage.worstMargin,
       ...(c.sabotage.replay ? { replay: c.sabotage.replay } : {}),
       ...(c.sabotage.error ? { error: c.sabotage.error } : {}),
+      ...(c.sabotage.rigor ? { rigor: c.sabotage.rigor } : {}),
+      ...(c.sabotage.exactCounterexample ? { exactCounterexample: c.sabotage.exactCounterexample } : {}),
     };
   if (c.slack?.length) entry.slack = c.slack;
   if (c.boundaries?.length) entry.boundaries = c.boundaries;
@@ -58,6 +60,54 @@ function resultEntry(c: CheckedClaim) {
 /** A margin or statistic in exponent notation; — for none (null, or non-finite). */
 export function fmt(x: number | null | undefined, digits = 2): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toExponential(digits);
+}
+
+/** `check --rigorous`: how many verdicts were certified, decided in high precision, or left to floating point. */
+export function rigorCounts(run: CheckRun): string {
+  const records = run.claims.map((c) => c.record).filter((r) => r.rigor);
+  const n = (k: string) => records.filter((r) => r.rigor === k).length;
+  return `${n('certified')} certified (exact rational), ${n('high-precision')} high-precision, ${n('floating-point')} floating-point`;
+}
+
+function rigorousSection(run: CheckRun): string[] {
+  const records = run.claims.map((c) => c.record).filter((r) => r.rigor);
+  if (!records.length) return [];
+  const lines = ['', '## Rigorous verdicts (`check --rigorous`)', '', `${rigorCounts(run)}.`, ''];
+  const overturned = records.filter((r) => r.floatVerdict !== undefined);
+  for (const r of overturned) lines.push(`- **\`${r.id}\`: the ${r.rigor} verdict (${r.verdict}) overturned the floating-point one (${r.floatVerdict}).**`);
+  if (overturned.length) lines.push('');
+  lines.push(
+    'Identities: each residual evaluated in exact rational arithmetic at k independent points, every variable uniform on a set of N values; all exactly zero certifies the identity with error probability ≤ (D/N)^k (Schwartz–Zippel), D the degree bound of the residual (mechanical, over the degree-bound field; by hand in the claim where given). A nonzero residual is an exact counterexample, shrunk and printed as rationals.',
+    '',
+    '| claim | verdict | rigor | D (hand) | N | k | error probability / exact counterexample |',
+    '| --- | --- | --- | ---: | ---: | ---: | --- |',
+  );
+  for (const { record: r, sabotage: s } of run.claims) {
+    if (!r.rigor || r.highPrecision || (r.rigor === 'floating-point' && !r.exactSkipped && !r.exactError)) continue;
+    const sab = s?.rigor === 'certified' ? ' (sabotage refuted exactly)' : '';
+    if (r.certificate) {
+      const c = r.certificate;
+      lines.push(`| \`${r.id}\` | ${r.verdict} | certified | ${c.degree}${c.degreeByHand !== undefined ? ` (${c.degreeByHand})` : ''} | ${c.setSize} | ${c.points}×${c.dims.length} | ${fmt(c.errorProbability, 1)}${sab} |`);
+    } else if (r.exactCounterexample) {
+      const x = r.exactCounterexample;
+      const show = (v: unknown) => JSON.stringify(v).replace(/"/g, '');
+      lines.push(
+        `| \`${r.id}\` | ${r.verdict} | certified | — | — | — | dims ${show(x.dims)}; ${Object.entries(x.instance).map(([k, v]) => `${k} = ${show(v)}`).join(', ')}; nonzero: ${Object.entries(x.nonzero).map(([k, v]) => `${k} = ${show(v)}`).join('; ')}${sab} |`,
+      );
+    } else lines.push(`| \`${r.id}\` | ${r.verdict} | floating-point | — | — | — | ${r.exactSkipped ? `no exact form: ${r.exactSkipped}` : `exact evaluation failed: ${r.exactError}`} |`);
+  }
+  const hp = records.filter((r) => r.highPrecision);
+  if (hp.length) {
+    lines.push('', `Inequalities: instances whose floating-point margin is within 512u of zero (or failing) re-evaluated in ${hp[0].highPrecision!.digits} digits; the high-precision margin decides.`, '');
+    lines.push('| claim | verdict | float verdict | instances re-checked | lowest float margin | its high-precision margin | lowest high-precision margin |', '| --- | --- | --- | ---: | ---: | ---: | ---: |');
+    for (const r of hp) {
+      const h = r.highPrecision!;
+      const first = h.rechecked[0];
+      const lowestHp = h.rechecked.length ? Math.min(...h.rechecked.map((x) => x.highPrecisionMargin)) : null;
+      lines.push(`| \`${r.id}\` | ${r.verdict} | ${h.floatVerdict} | ${h.rechecked.length} of ${h.instancesScanned} | ${fmt(first?.floatMargin)} | ${fmt(first?.highPrecisionMargin)} | ${fmt(lowestHp)} |`);
+    }
+  }
+  return lines;
 }
 
 function markdown(run: CheckRun): string {
@@ -71,7 +121,7 @@ function markdown(run: CheckRun): string {
   for (const { record: r, sabotage: s } of run.claims) {
     const mark = r.verdict === r.expected ? '' : ' ⚠';
     lines.push(
-      `| \`${r.id}\` | ${r.where} | ${r.kind} | ${r.expected} | ${r.verdict}${mark} | ${r.runs} | ${fmt(r.worstMargin)} | ${s ? (s.verdict === 'refuted' ? 'yes' : `**no (${s.verdict})**`) : '—'} | ${r.timeMs + (s?.timeMs ?? 0)} ms |`,
+      `| \`${r.id}\` | ${r.where} | ${r.kind} | ${r.expected} | ${r.verdict}${r.rigor ? ` (${r.rigor})` : ''}${mark} | ${r.runs} | ${fmt(r.worstMargin)} | ${s ? (s.verdict === 'refuted' ? 'yes' : `**no (${s.verdict})**`) : '—'} | ${r.timeMs + (s?.timeMs ?? 0)} ms |`,
     );
   }
   const errata = run.claims.filter((c) => c.record.erratum);
@@ -147,6 +197,7 @@ function markdown(run: CheckRun): string {
       for (const b of boundaries!)
         lines.push(`| \`${r.id}\` | ${b.parameter}: ${b.description} | [${b.allowed.join(', ')}] | [${b.range.join(', ')}] | ${b.lastHeld === null ? '—' : b.lastHeld.toPrecision(3)} | ${b.firstFailure === null ? 'none' : b.firstFailure.toPrecision(3)} |`);
   }
+  lines.push(...rigorousSection(run));
   const found = findings(run.claims);
   if (found.length) {
     lines.push('', '## FINDINGS', '');

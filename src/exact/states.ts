@@ -1,0 +1,270 @@
+/**
+ * Exact instances and the GD machinery in exact form, shared by the identity claims' exact forms.
+ * These are written from the papers' definitions (YD21 (2),(3), §2.1, (13),(14); JCD (4.2)–(4.4),
+ * below (A.6)), against the generic algebra, as a computation independent of the engine (src/gd).
+ */
+import fc from 'fast-check';
+import type { ExactForm, Supply } from './form.ts';
+import type { Algebra, XMat } from './matrix.ts';
+
+/** σ values σ₁ > σ₂ > … > σ_n > 0 as partial sums σᵢ = s_i + … + s_n of positives (linear in them). */
+export function decreasingPositives<T>(A: Algebra<T>, n: number, v: Supply<T>): T[] {
+  const s = Array.from({ length: n }, () => v.positive());
+  const out: T[] = new Array(n);
+  let acc = A.F.zero;
+  for (let i = n - 1; i >= 0; i--) out[i] = acc = A.F.add(acc, s[i]);
+  return out;
+}
+
+export function entries<T>(A: Algebra<T>, rows: number, cols: number, v: Supply<T>): XMat<T> {
+  return A.make(rows, cols, () => v.entry());
+}
+
+/** A symmetric matrix from its upper triangle. */
+export function symmetric<T>(A: Algebra<T>, n: number, v: Supply<T>): XMat<T> {
+  const up = A.make(n, n, (i, j) => (j >= i ? v.entry() : A.F.zero));
+  return A.make(n, n, (i, j) => (j >= i ? A.at(up, i, j) : A.at(up, j, i)));
+}
+
+/** A symmetric positive definite matrix LLᵀ + diag(positives) (every one is of this form). */
+export function positiveDefinite<T>(A: Algebra<T>, n: number, v: Supply<T>): XMat<T> {
+  const L = entries(A, n, n, v);
+  return A.add(A.mul(L, A.tr(L)), A.diag(Array.from({ length: n }, () => v.positive())));
+}
+
+/** One GD step (YD21 (2),(3); JCD (4.2)): U₊ = U + η(Σ − UVᵀ)V, V₊ = V + η(Σ − UVᵀ)ᵀU. */
+export function gdStepExact<T>(A: Algebra<T>, Sigma: XMat<T>, U: XMat<T>, V: XMat<T>, eta: T): { U: XMat<T>; V: XMat<T> } {
+  const R = A.sub(Sigma, A.mul(U, A.tr(V)));
+  return { U: A.add(U, A.scale(eta, A.mul(R, V))), V: A.add(V, A.scale(eta, A.mul(A.tr(R), U))) };
+}
+
+/** The blocks at split point r: U, V the upper r rows of 𝐔, 𝐕; J, K the rest. */
+export function splitExact<T>(A: Algebra<T>, Ufull: XMat<T>, Vfull: XMat<T>, r: number) {
+  return {
+    U: A.block(Ufull, 0, r, 0, Ufull.cols),
+    J: A.block(Ufull, r, Ufull.rows, 0, Ufull.cols),
+    V: A.block(Vfull, 0, r, 0, Vfull.cols),
+    K: A.block(Vfull, r, Vfull.rows, 0, Vfull.cols),
+  };
+}
+
+/**
+ * A = (U+V)/2, B = (U−V)/2, P = Σ − AAᵀ + BBᵀ, Q = ABᵀ − BAᵀ, M = (KᵀK + JᵀJ)/2, N = (KᵀK − JᵀJ)/2,
+ * C = −ABᵀB + BAᵀB − AM − BN (YD21 (13)), D = ABᵀA − BAᵀA − AN − BM (YD21 (14)).
+ */
+export function deriveExact<T>(A: Algebra<T>, Sigma: XMat<T>, b: { U: XMat<T>; V: XMat<T>; J: XMat<T>; K: XMat<T> }) {
+  const { add, sub, mul, tr, scale, combine } = A;
+  const half = A.ratio(1, 2);
+  const [one, minus] = [A.int(1), A.int(-1)];
+  const Am = scale(half, add(b.U, b.V));
+  const Bm = scale(half, sub(b.U, b.V));
+  const KtK = mul(tr(b.K), b.K);
+  const JtJ = mul(tr(b.J), b.J);
+  const M = scale(half, add(KtK, JtJ));
+  const N = scale(half, sub(KtK, JtJ));
+  const P = add(sub(Sigma, mul(Am, tr(Am))), mul(Bm, tr(Bm)));
+  const Q = sub(mul(Am, tr(Bm)), mul(Bm, tr(Am)));
+  const C = combine([minus, mul(Am, tr(Bm), Bm)], [one, mul(Bm, tr(Am), Bm)], [minus, mul(Am, M)], [minus, mul(Bm, N)]);
+  const D = combine([one, mul(Am, tr(Bm), Am)], [minus, mul(Bm, tr(Am), Am)], [minus, mul(Am, N)], [minus, mul(Bm, M)]);
+  return { A: Am, B: Bm, P, Q, M, N, C, D, KtK, JtJ };
+}
+
+export interface DiagonalDims {
+  readonly d: number;
+  readonly mc: number;
+  readonly nc: number;
+}
+
+/** YD21's frame (src/random/instances.ts diagonalState): d ∈ [1, 3], m − d, n − d ∈ [0, 2]. */
+export const diagonalDims = (maxComplement = 2): fc.Arbitrary<DiagonalDims> =>
+  fc.record({ d: fc.integer({ min: 1, max: 3 }), mc: fc.integer({ min: 0, max: maxComplement }), nc: fc.integer({ min: 0, max: maxComplement }) });
+
+/**
+ * Zero-padding argument shared by the polynomial forms: every residual is built from sums, products
+ * and transposes of the instance's matrices (no inverses), so padding a smaller instance with zero
+ * rows and columns (σ's = 0 included: the residual is a polynomial, ≡ 0 for all real σ) pads its
+ * residual; certifying at the largest dimensions therefore covers all smaller ones.
+ */
+export const ZERO_PADDING = 'all smaller dimensions, by zero-padding (the residuals are polynomials in the entries built from sums, products and transposes only)';
+
+/**
+ * A YD21 state: Σ (m×n) diagonal with σ₁ > … > σ_d > 0 (partial sums of positives) then zeros;
+ * 𝐔 (m×d), 𝐕 (n×d) with integer entries; η = positive/(N + 1) ∈ (0, 1).
+ */
+export function diagonalStateExact<T>(A: Algebra<T>, dims: DiagonalDims, v: Supply<T>) {
+  const { d, mc, nc } = dims;
+  const [m, n] = [d + mc, d + nc];
+  const sigmas = decreasingPositives(A, d, v);
+  const SigmaFull = A.diag(sigmas, m, n);
+  const Ufull = entries(A, m, d, v);
+  const Vfull = entries(A, n, d, v);
+  const eta = v.fraction();
+  return { m, n, d, SigmaFull, Sigma: A.diag(sigmas), Ufull, Vfull, eta };
+}
+
+export const DIAGONAL_INSTANCES =
+  'Σ = diag(σ₁ > … > σ_d > 0, 0…) with σᵢ partial sums of positives; 𝐔, 𝐕 integer entries; η = positive/(N+1) ∈ (0, 1)';
+
+export interface JcdDims {
+  readonly r: number;
+  readonly extra: number;
+  readonly mc: number;
+  readonly nc: number;
+}
+
+/** JCD's frame (src/random/jcd-instances.ts jcdState): r ∈ [1, 3], k − r ∈ [0, 2], m − r, n − r ∈ [0, 2]. */
+export const jcdDims: fc.Arbitrary<JcdDims> = fc.record({
+  r: fc.integer({ min: 1, max: 3 }),
+  extra: fc.integer({ min: 0, max: 2 }),
+  mc: fc.integer({ min: 0, max: 2 }),
+  nc: fc.integer({ min: 0, max: 2 }),
+});
+
+/**
+ * A JCD state: Σ_X (m×n) diagonal with all min(m, n) values σ₁ > … > σ_min > 0 (partial sums of
+ * positives; in particular σ_r > σ_{r+1}: the gap of Assumption B, and a nonzero tail Σ̃);
+ * F (m×k), G (n×k) with integer entries; η = positive/(N + 1).
+ */
+export function jcdStateExact<T>(A: Algebra<T>, dims: JcdDims, v: Supply<T>) {
+  const { r, extra, mc, nc } = dims;
+  const [m, n, k] = [r + mc, r + nc, r + extra];
+  const sigmas = decreasingPositives(A, Math.min(m, n), v);
+  const SigmaX = A.diag(sigmas, m, n);
+  const F = entries(A, m, k, v);
+  const G = entries(A, n, k, v);
+  const eta = v.fraction();
+  return { m, n, k, r, SigmaX, Sigma: A.block(SigmaX, 0, r, 0, r), SigmaTilde: A.block(SigmaX, r, m, r, n), F, G, eta };
+}
+
+export const JCD_INSTANCES =
+  'Σ_X = diag(σ₁ > … > σ_min{m,n} > 0) (partial sums of positives; tail Σ̃ ≠ 0); F, G integer entries, k ≥ r columns; η = positive/(N+1)';
+
+/**
+ * The BBᵀ-, C- and D-terms of YD21 (12) / JCD (A.6) (lemmas/common/p-update.ts):
+ * −2ηBBᵀP − 2ηPBBᵀ − η(A + ηPA)Cᵀ − ηC(A + ηPA)ᵀ − η²CCᵀ + η(B + s·ηPB)Dᵀ + ηD(B + s·ηPB)ᵀ + η²DDᵀ, s = pbSign.
+ */
+export function pUpdateCdExact<T>(A: Algebra<T>, s: ReturnType<typeof deriveExact<T>>, eta: T, pbSign: number): XMat<T> {
+  const { F, mul, tr, add, scale, combine } = A;
+  const { A: Am, B, P, C, D } = s;
+  const e2 = F.mul(eta, eta);
+  const BBt = mul(B, tr(B));
+  const APA = add(Am, scale(eta, mul(P, Am)));
+  const BPB = add(B, scale(F.mul(A.int(pbSign), eta), mul(P, B)));
+  const twoEta = F.mul(A.int(2), eta);
+  return combine(
+    [F.neg(twoEta), mul(BBt, P)],
+    [F.neg(twoEta), mul(P, BBt)],
+    [F.neg(eta), mul(APA, tr(C))],
+    [F.neg(eta), mul(C, tr(APA))],
+    [F.neg(e2), mul(C, tr(C))],
+    [eta, mul(BPB, tr(D))],
+    [eta, mul(D, tr(BPB))],
+    [e2, mul(D, tr(D))],
+  );
+}
+
+/**
+ * The whole right side of YD21 (12) / JCD (A.6): P − ηP(Σ − P) − η(Σ − P)P + η²(PPP − PΣP) + the
+ * BBᵀ-, C- and D-terms; `keepCubic = false` drops η²(PPP − PΣP) (the claims' sabotage).
+ */
+export function pUpdateExact<T>(A: Algebra<T>, Sigma: XMat<T>, s: ReturnType<typeof deriveExact<T>>, eta: T, pbSign: number, keepCubic = true): XMat<T> {
+  const { F, mul, sub, combine } = A;
+  const P = s.P;
+  const SmP = sub(Sigma, P);
+  return combine(
+    [F.one, P],
+    [F.neg(eta), mul(P, SmP)],
+    [F.neg(eta), mul(SmP, P)],
+    [keepCubic ? F.mul(eta, eta) : F.zero, sub(mul(P, P, P), mul(P, Sigma, P))],
+    [F.one, pUpdateCdExact(A, s, eta, pbSign)],
+  );
+}
+
+/** Blocks and derived matrices of (𝐔, 𝐕) at split point r. */
+export function blockStateExact<T>(A: Algebra<T>, Sigma: XMat<T>, Ufull: XMat<T>, Vfull: XMat<T>, r: number) {
+  const b = splitExact(A, Ufull, Vfull, r);
+  return { ...b, Sigma, ...deriveExact(A, Sigma, b) };
+}
+
+/** A YD21 state and its block view before and after one exact GD step. */
+export function diagonalStepExact<T>(A: Algebra<T>, dims: DiagonalDims, v: Supply<T>) {
+  const x = diagonalStateExact(A, dims, v);
+  const next = gdStepExact(A, x.SigmaFull, x.Ufull, x.Vfull, x.eta);
+  return {
+    x,
+    next,
+    before: blockStateExact(A, x.Sigma, x.Ufull, x.Vfull, x.d),
+    after: blockStateExact(A, x.Sigma, next.U, next.V, x.d),
+    instance: { Sigma: x.SigmaFull, U: x.Ufull, V: x.Vfull, eta: x.eta } as Record<string, XMat<T> | T>,
+  };
+}
+
+/** A JCD state and its block view (at r) before and after one exact GD step (4.2). */
+export function jcdStepExact<T>(A: Algebra<T>, dims: JcdDims, v: Supply<T>) {
+  const x = jcdStateExact(A, dims, v);
+  const next = gdStepExact(A, x.SigmaX, x.F, x.G, x.eta);
+  return {
+    x,
+    before: blockStateExact(A, x.Sigma, x.F, x.G, x.r),
+    after: blockStateExact(A, x.Sigma, next.U, next.V, x.r),
+    instance: { SigmaX: x.SigmaX, F: x.F, G: x.G, eta: x.eta } as Record<string, XMat<T> | T>,
+  };
+}
+
+type Hand = { bound: number; derivation: string };
+
+/** An exact form on YD21 states, certified at d = 3, m − d = n − d = maxComplement (0: J = K = 0). */
+export function diagonalForm(
+  evaluate: <T>(A: Algebra<T>, s: ReturnType<typeof diagonalStepExact<T>>, sabotaged: boolean) => Record<string, XMat<T> | T>,
+  degree?: Hand,
+  maxComplement = 2,
+): ExactForm<DiagonalDims> {
+  return {
+    instances: DIAGONAL_INSTANCES + (maxComplement === 0 ? ' (m = n = d: J = K = 0)' : ''),
+    dims: diagonalDims(maxComplement),
+    certifyAt: [{ d: 3, mc: maxComplement, nc: maxComplement }],
+    coverage: ZERO_PADDING,
+    ...(degree ? { degree } : {}),
+    evaluate: (A, dims, v, sabotaged) => {
+      const s = diagonalStepExact(A, dims, v);
+      return { instance: s.instance, residuals: evaluate(A, s, sabotaged) };
+    },
+  };
+}
+
+/** An exact form on JCD states, certified at r = 3, k = 5, m − r = n − r = 2. */
+export function jcdForm(
+  evaluate: <T>(A: Algebra<T>, s: ReturnType<typeof jcdStepExact<T>>, sabotaged: boolean) => Record<string, XMat<T> | T>,
+  degree?: Hand,
+): ExactForm<JcdDims> {
+  return {
+    instances: JCD_INSTANCES,
+    dims: jcdDims,
+    certifyAt: [{ r: 3, extra: 2, mc: 2, nc: 2 }],
+    coverage: ZERO_PADDING,
+    ...(degree ? { degree } : {}),
+    evaluate: (A, dims, v, sabotaged) => {
+      const s = jcdStepExact(A, dims, v);
+      return { instance: s.instance, residuals: evaluate(A, s, sabotaged) };
+    },
+  };
+}
+
+/**
+ * Lemma 3.2's setting (src/random/lemma-instances.ts): Σ, S symmetric positive definite (LLᵀ +
+ * diag(positives)); c ∈ (0, 1) a fraction and β = 1 − c² (so √(1 − β) = c is rational);
+ * η = f·β/(8 tr Σ) with f ∈ (0, 1), so η ≤ β/(8σ₁) since σ₁ ≤ tr Σ. Rational in the variables (1/tr Σ).
+ */
+export function lemmaStateExact<T>(A: Algebra<T>, d: number, v: Supply<T>) {
+  const { F } = A;
+  const Sigma = positiveDefinite(A, d, v);
+  const S = positiveDefinite(A, d, v);
+  const c = v.fraction();
+  const beta = F.sub(F.one, F.mul(c, c));
+  const eta = F.div(F.mul(v.fraction(), beta), F.mul(A.int(8), A.trace(Sigma)));
+  return { Sigma, S, c, beta, eta };
+}
+
+export const LEMMA_INSTANCES =
+  'Σ, S = LLᵀ + diag(positives) (symmetric positive definite); c = positive/(N+1), β = 1 − c²; η = f·β/(8 tr Σ), f = positive/(N+1)';
+export const EACH_DIMENSION = 'each dimension certified separately (k points at each of d = 1, 2, 3)';
