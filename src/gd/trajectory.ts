@@ -25,6 +25,9 @@ export interface TrajectoryOptions<T> {
   iters: number;
   /** Observe every K steps (t = 0, K, 2K, …, and always t = N). Default 1. */
   every?: number;
+  /** Observe at the steps t where this holds instead (and always at t = 0 and t = N): a sparse
+   *  schedule for long runs, e.g. every K-th step together with the step after it. */
+  when?: (t: number) => boolean;
   /** What to record at an observed step. */
   observe: (state: GdState) => T;
 }
@@ -66,10 +69,11 @@ function maxAbs(a: Float64Array): number {
   return s;
 }
 
-/** Runs GD and records `observe` at t = 0, K, 2K, … and at t = N. */
+/** Runs GD and records `observe` at t = 0, K, 2K, … (or where `when` holds) and at t = N. */
 export function runTrajectory<T>(opts: TrajectoryOptions<T>): Trajectory<T> {
   const { sigma, U0, V0, eta, iters } = opts;
   const every = opts.every ?? 1;
+  const when = opts.when ?? ((t: number) => t % every === 0);
   checkShapes(sigma, U0, V0);
   if (!(eta > 0) || !Number.isFinite(eta)) throw new Error(`step size η must be a positive finite number, got ${eta}`);
   if (!Number.isInteger(iters) || iters < 0) throw new Error(`iterations must be a non-negative integer, got ${iters}`);
@@ -99,7 +103,7 @@ export function runTrajectory<T>(opts: TrajectoryOptions<T>): Trajectory<T> {
         [U, nextU] = [nextU, U];
         [V, nextV] = [nextV, V];
         t++;
-        if (t % every === 0 || t === iters) samples.push({ t, value: opts.observe(view(t)) });
+        if (t === iters || when(t)) samples.push({ t, value: opts.observe(view(t)) });
       }
     } finally {
       stepper.release();

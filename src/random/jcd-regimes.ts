@@ -1,0 +1,180 @@
+/**
+ * Runs of JCD's setting in two regimes, built from seeds so that they satisfy the hypotheses they
+ * claim by construction:
+ *
+ * - `theorem`: every hypothesis of Theorem A.1 / Propositions B.2–B.5 with explicit constants:
+ *   η = its bound min{γσ_r²/(600σ₁³), (1−γ)σ_r/(20σ₁²)}, ρ = its bound (both printed conditions),
+ *   σ_{r+1} = γσ_r, and an initialisation in the event of Proposition B.1 (the paper conditions on it:
+ *   "In the sequel, we condition on the high probability event that the conclusion of Proposition
+ *   B.1 holds"): the first of the seeds `seed:0`, `seed:1`, … whose draw satisfies Items 1–6.
+ *   These runs are long (T ≈ 10⁶ steps), so the regime is a small fixed pool of configurations.
+ * - `practical`: the experiments of §5.2 — σ_r = 1, stepsize η = 0.25, rank parameter k ≥ r, GD on a
+ *   general X from the same initialisation law — far outside the theorem's η and ρ.
+ */
+import fc from 'fast-check';
+import { opNorm } from '../linalg/spectral.ts';
+import { jcdDiagnostics } from '../gd/jcd-diagnostics.ts';
+import { toDiagonalFrame } from '../gd/rotation.ts';
+import { splitJcdBlocks } from '../gd/jcd-blocks.ts';
+import type { JcdRun } from '../gd/jcd-trace.ts';
+import { generalMatrix, jcdInitialisation } from './jcd-init.ts';
+import { etaMax, logRhoMax, type TheoremParameters, type TheoremTimes, theoremTimes } from './jcd-theorem.ts';
+import { inRange, seed as seedArb } from './arbitraries.ts';
+
+/** A configuration of JCD's setting with the theorem's times evaluated at its η and ρ. */
+export interface JcdConfig extends JcdRun, TheoremParameters {
+  readonly regime: 'theorem' | 'practical';
+  /** The singular values of X (decreasing, min(m, n) of them). */
+  readonly values: readonly number[];
+  /** ln ρ (ρ itself may be below the double range: see `representable`). */
+  readonly logRho: number;
+  /** False when ρ is below MIN_LOG10_RHO: nothing can be run. */
+  readonly representable: boolean;
+  readonly times: TheoremTimes;
+  /** The initialisation seed used (after conditioning on Proposition B.1 in the theorem regime). */
+  readonly initSeed: string;
+}
+
+/**
+ * The smallest ρ a run accepts, as log₁₀: the initial entries ρ/(3√(m+n+k))·N(0, σ₁) must stay
+ * well inside the normal double range (smallest normal 2.2·10⁻³⁰⁸; below it precision is lost).
+ */
+export const MIN_LOG10_RHO = -290;
+
+/** The hypotheses' words for a theorem-regime configuration. */
+export function underflowMessage(c: JcdConfig): string {
+  return (
+    `the theorem's regime at γ = ${c.gamma} needs ρ ≤ 10^${(c.logRho / Math.LN10).toFixed(1)}, below the double range ` +
+    `(runs need ρ ≥ 10^${MIN_LOG10_RHO}): not checkable in double precision — the conclusions are checked in the practical regime instead`
+  );
+}
+
+/** Proposition B.1's Items 1–6 at the initialisation, in the diagonal frame. */
+export function baseCaseHolds(c: Pick<JcdConfig, 'X' | 'F0' | 'G0' | 'r' | 'sigma1' | 'cRho' | 'm' | 'n' | 'k'>, rho: number): boolean {
+  const frame = toDiagonalFrame(c.X, c.F0, c.G0);
+  const values = Array.from({ length: Math.min(c.m, c.n) }, (_, i) => frame.sigma.data[i * frame.sigma.cols + i]);
+  const b = splitJcdBlocks(frame.sigma, frame.U0, frame.V0, c.r);
+  const d = jcdDiagnostics(frame.sigma, values, frame.U0, frame.V0, c.r);
+  const s1 = c.sigma1;
+  return (
+    Math.max(opNorm(b.U), opNorm(b.V), d.normJ, d.normK) <= rho * Math.sqrt(s1) &&
+    d.gramF <= 7 * s1 &&
+    d.gramG <= 7 * s1 &&
+    d.sigmaRA >= (c.cRho * rho * Math.sqrt(s1)) / (12 * (c.m + c.n + c.k)) &&
+    d.lambdaRP >= 0 &&
+    d.frobB <= rho * Math.sqrt(2 * c.r) * Math.sqrt(s1)
+  );
+}
+
+interface Shape {
+  readonly m: number;
+  readonly n: number;
+  readonly k: number;
+  readonly r: number;
+  /** σ₁, …, σ_r (σ_{r+1} = γσ_r, the rest of the tail `tail`·σ_{r+1}). */
+  readonly head: readonly number[];
+  readonly tail: readonly number[];
+  readonly gamma: number;
+}
+
+/** c_ρ of Theorem A.1 ("for any c_ρ < 1"): the choice of every run here. */
+export const C_RHO = 0.5;
+
+function spectrumOf(s: Shape): number[] {
+  const next = s.gamma * s.head[s.r - 1];
+  const values = [...s.head, next, ...s.tail.map((u) => u * next)];
+  return values.slice(0, Math.min(s.m, s.n));
+}
+
+/** A theorem-regime configuration (deterministic in `seed`). */
+export function theoremConfig(s: Shape, seed: string): JcdConfig {
+  const values = spectrumOf(s);
+  const p: TheoremParameters = { m: s.m, n: s.n, k: s.k, r: s.r, sigma1: values[0], sigmaR: values[s.r - 1], gamma: s.gamma, cRho: C_RHO };
+  const eta = etaMax(p);
+  const logRho = logRhoMax(p);
+  const X = generalMatrix(values, s.m, s.n, seed);
+  const times = theoremTimes(p, eta, logRho);
+  const base = { ...p, regime: 'theorem' as const, values, logRho, X, eta, times, frame: 'diagonal' as const };
+  const representable = logRho / Math.LN10 >= MIN_LOG10_RHO;
+  const key = `theorem:${JSON.stringify(s)}:${seed}`;
+  if (!representable) return { ...base, F0: X, G0: X, representable, initSeed: '', key };
+  const rho = Math.exp(logRho);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const initSeed = `${seed}:${attempt}`;
+    const { F0, G0 } = jcdInitialisation(s.m, s.n, s.k, rho, values[0], initSeed);
+    if (baseCaseHolds({ ...p, X, F0, G0 }, rho)) return { ...base, F0, G0, representable, initSeed, key: `${key}:${attempt}` };
+  }
+  throw new Error(`no initialisation among 100 seeds satisfies Proposition B.1 for ${key}`);
+}
+
+/**
+ * The pool of theorem-regime shapes: r ∈ {1, 2}, k − r ∈ {1, 3}, κ_r ∈ {1, 1.1}, γ ∈ {0.08, 0.1}
+ * (γ this small keeps every printed bound above double precision's resolution: see the claims'
+ * `precision` choice).
+ */
+export const THEOREM_SHAPES: readonly Shape[] = [
+  { m: 3, n: 4, k: 2, r: 1, head: [1], tail: [0.5], gamma: 0.1 },
+  { m: 4, n: 4, k: 3, r: 2, head: [1.1, 1], tail: [0.5], gamma: 0.1 },
+  { m: 4, n: 3, k: 4, r: 1, head: [1], tail: [0.4], gamma: 0.08 },
+];
+
+/** Theorem-regime configurations: an index into THEOREM_SHAPES (shrinks to the first). */
+export function theoremConfigs(): fc.Arbitrary<JcdConfig> {
+  return fc.constantFrom(...THEOREM_SHAPES.keys()).map((i) => theoremConfig(THEOREM_SHAPES[i], `theorem-pool:${i}`));
+}
+
+/** §5.2's stepsize and normalisation: η = 0.25, σ_r = 1. */
+export const PRACTICAL_ETA = 0.25;
+
+/**
+ * Practical-regime configurations: r ∈ [1, 3], k ∈ [r, 10], m, n ∈ [k, k + 4]; σ_r = 1, κ_r ∈ [1, 2],
+ * γ = σ_{r+1}/σ_r ∈ [0.2, 0.6], the tail below; ρ = 10^{−q} with q ∈ [4, 14]; η = 0.25; c_ρ = C_RHO.
+ */
+export function practicalConfigs(): fc.Arbitrary<JcdConfig> {
+  return fc
+    .record({
+      r: fc.integer({ min: 1, max: 3 }),
+      extra: fc.integer({ min: 0, max: 7 }),
+      mc: fc.integer({ min: 0, max: 4 }),
+      nc: fc.integer({ min: 0, max: 4 }),
+      kappa: inRange(1, 2),
+      gamma: inRange(0.2, 0.6),
+      q: inRange(4, 14),
+      s: seedArb(),
+    })
+    .map(({ r, extra, mc, nc, kappa, gamma, q, s }) => {
+      const k = r + extra;
+      const [m, n] = [k + mc + 1, k + nc + 1];
+      const head = Array.from({ length: r }, (_, i) => (r === 1 ? 1 : kappa - ((kappa - 1) * i) / (r - 1)));
+      const tailCount = Math.min(m, n) - r - 1;
+      const tail = Array.from({ length: tailCount }, (_, i) => 1 - (i + 1) / (tailCount + 1));
+      const shape: Shape = { m, n, k, r, head, tail, gamma };
+      const values = spectrumOf(shape);
+      const p: TheoremParameters = { m, n, k, r, sigma1: values[0], sigmaR: values[r - 1], gamma, cRho: C_RHO };
+      const logRho = -q * Math.LN10;
+      const seed = `practical:${s}`;
+      const X = generalMatrix(values, m, n, seed);
+      const { F0, G0 } = jcdInitialisation(m, n, k, Math.exp(logRho), values[0], seed);
+      return {
+        ...p,
+        regime: 'practical' as const,
+        values,
+        logRho,
+        representable: true,
+        X,
+        F0,
+        G0,
+        eta: PRACTICAL_ETA,
+        frame: 'dense' as const,
+        times: theoremTimes(p, PRACTICAL_ETA, logRho),
+        initSeed: seed,
+        key: `practical:${JSON.stringify(shape)}:${q}:${s}`,
+      };
+    });
+}
+
+/** The largest dimension of a configuration (for the tolerance). */
+export function configSize(c: JcdConfig): number {
+  return Math.max(c.m, c.n, c.k);
+}
+
