@@ -65,3 +65,13 @@ export const propB3 = defineClaim<JcdConfig>({
   expected: 'holds',
   runs: 2,
 });
+
+export const propB3Practical = defineClaim<JcdConfig>({
+  ...COMMON,
+  id: 'jcd.prop-b.3.sigma-r-growth.practical',
+  hypotheses: ['the practical regime of §5.2 (outside the theorem: η = 0.25 ≫ its bound, ρ ≫ its bound)', '0 ≤ t ≤ T with T₁, T₂, T₃, T of (A.1) evaluated at η = 0.25 and the run\'s ρ, γ'],
+  choices: PRACTICAL_REGIME_CHOICES,
+  instances: practicalConfigs(),
+  expected: 'holds',
+  runs: 10,
+});

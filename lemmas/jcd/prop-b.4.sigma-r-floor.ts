@@ -13,9 +13,16 @@ import { configSize, type JcdConfig, practicalConfigs, theoremConfigs } from '..
 import { PRACTICAL_REGIME_CHOICES, regimeTrace, THEOREM_REGIME_CHOICES } from './common/regime-trace.ts';
 import { growthThreshold } from './prop-b.3.sigma-r-growth.ts';
 
-function check(c: JcdConfig, floorFactor: number): Comparison[] {
+/** The floor as a multiple of √σ_r (printed 0.8) and the step it holds from (printed T₁ + T₂). */
+interface Knobs {
+  readonly floorFactor: number;
+  readonly floorFrom: (c: JcdConfig) => number;
+}
+
+function check(c: JcdConfig, { floorFactor, floorFrom }: Knobs): Comparison[] {
   const trace = regimeTrace(c);
-  const { T1, T2 } = c.times;
+  const { T1 } = c.times;
+  const from = floorFrom(c);
   const floor = floorFactor * Math.sqrt(c.sigmaR);
   const start = growthThreshold(c);
   const out: Comparison[] = [];
@@ -24,7 +31,7 @@ function check(c: JcdConfig, floorFactor: number): Comparison[] {
     const size = Math.sqrt(s.gramF) + Math.sqrt(s.gramG);
     const bound = Math.min(Math.exp(Math.min((s.t - T1) * Math.log1p(0.1 * c.eta * c.sigmaR), 50)) * start, floor);
     out.push(atLeast(`t = ${s.t} ≥ T₁ = ${T1}: σ_r(A_t) ≥ min{(1 + 0.1ησ_r)^{t−T₁}√((1−γ)/24·σ_r), ${floorFactor}√σ_r}`, s.sigmaRA, bound, bound + size));
-    if (s.t >= T1 + T2) out.push(atLeast(`t = ${s.t} ≥ T₁ + T₂ = ${T1 + T2}: σ_r(A_t) ≥ ${floorFactor}√σ_r`, s.sigmaRA, floor, floor + size));
+    if (s.t >= from) out.push(atLeast(`t = ${s.t} ≥ ${from === T1 + c.times.T2 ? 'T₁ + T₂' : 'T₁'} = ${from}: σ_r(A_t) ≥ ${floorFactor}√σ_r`, s.sigmaRA, floor, floor + size));
   }
   return out;
 }
@@ -34,8 +41,12 @@ const COMMON = {
   kind: 'trajectory' as const,
   statement: 'For T₁ ≤ t ≤ T: σ_r(A_t) ≥ min{(1 + 0.1ησ_r)^{t−T₁}√((1−γ)/24·σ_r), 0.8√σ_r}; for T₁ + T₂ ≤ t ≤ T: σ_r(A_t) ≥ 0.8√σ_r',
   size: configSize,
-  check: (c: JcdConfig) => check(c, 0.8),
-  sabotage: { description: 'floor 1.05√σ_r instead of 0.8√σ_r (σ_r(A_t) tends to √σ_r)', check: (c: JcdConfig) => check(c, 1.05) },
+  check: (c: JcdConfig) => check(c, { floorFactor: 0.8, floorFrom: (x) => x.times.T1 + x.times.T2 }),
+  sabotage: {
+    // From T₁ rather than T₁ + T₂ so that it bites in the practical regime too, where T₁ + T₂ > T is common.
+    description: 'floor 1.05√σ_r instead of 0.8√σ_r, from T₁ instead of T₁ + T₂ (σ_r(A_t) tends to √σ_r)',
+    check: (c: JcdConfig) => check(c, { floorFactor: 1.05, floorFrom: (x) => x.times.T1 }),
+  },
 };
 
 export const propB4 = defineClaim<JcdConfig>({
@@ -46,4 +57,14 @@ export const propB4 = defineClaim<JcdConfig>({
   instances: theoremConfigs(),
   expected: 'holds',
   runs: 2,
+});
+
+export const propB4Practical = defineClaim<JcdConfig>({
+  ...COMMON,
+  id: 'jcd.prop-b.4.sigma-r-floor.practical',
+  hypotheses: ['the practical regime of §5.2 (outside the theorem: η = 0.25 ≫ its bound, ρ ≫ its bound)', '0 ≤ t ≤ T with T₁, T₂, T₃, T of (A.1) evaluated at η = 0.25 and the run\'s ρ, γ'],
+  choices: PRACTICAL_REGIME_CHOICES,
+  instances: practicalConfigs(),
+  expected: 'holds',
+  runs: 10,
 });

@@ -29,6 +29,16 @@ export function errorScale(c: JcdConfig): number {
   return rhoPower(c, rhoExponent(c.gamma));
 }
 
+/**
+ * The rounding scale of a block (J, K, B, A) read off a recorded state: in a dense run the blocks are
+ * rows of ΦᵀF and ΨᵀG, rotations of O(‖F‖ + ‖G‖) entries, so they carry an absolute error of that
+ * order times u; in a diagonal run J and K are computed from their own entries (0 here) — B and A are
+ * differences and sums of U and V, whose scale the callers add themselves.
+ */
+export function rotationScale(c: JcdConfig, s: TraceSample): number {
+  return c.frame === 'dense' ? Math.sqrt(s.gramF) + Math.sqrt(s.gramG) : 0;
+}
+
 /** Consecutive recorded steps (t − 1, t). */
 export function consecutivePairs(trace: JcdTrace): Array<readonly [TraceSample, TraceSample]> {
   const out: Array<readonly [TraceSample, TraceSample]> = [];
