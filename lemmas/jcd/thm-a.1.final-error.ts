@@ -15,8 +15,7 @@
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { configSize, type JcdConfig, practicalConfigs, theoremConfigs } from '../../src/random/jcd-regimes.ts';
-import { rhoExponent } from '../../src/random/jcd-theorem.ts';
-import { PRACTICAL_REGIME_CHOICES, regimeTrace, rhoPower, THEOREM_REGIME_CHOICES } from './common/regime-trace.ts';
+import { PRACTICAL_REGIME_CHOICES, regimeTrace, rhoExponent, rhoPower, THEOREM_REGIME_CHOICES } from './common/regime-trace.ts';
 
 /** The right side of (A.3). */
 export function finalErrorBound(c: JcdConfig): number {

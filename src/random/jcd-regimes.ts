@@ -17,17 +17,33 @@ import { jcdDiagnostics } from '../gd/jcd-diagnostics.ts';
 import { toDiagonalFrame } from '../gd/rotation.ts';
 import { splitJcdBlocks } from '../gd/jcd-blocks.ts';
 import type { JcdRun } from '../gd/jcd-trace.ts';
-import { generalMatrix, jcdInitialisation } from './jcd-init.ts';
-import { etaMax, logRhoMax, type TheoremParameters, type TheoremTimes, theoremTimes } from './jcd-theorem.ts';
+import { drawJcdInit } from './jcd-init.ts';
+import { generalMatrix } from './general-matrix.ts';
+import { etaMax, iterationCounts, type JcdTimeParameters, logRhoMax } from '../jcd/times.ts';
 import { inRange, seed as seedArb } from './arbitraries.ts';
 
+/** T₁, T₂, T₃, T₀ = T₁ + T₂ + T₃ and T of (A.1). */
+export interface TheoremTimes {
+  readonly T1: number;
+  readonly T2: number;
+  readonly T3: number;
+  readonly T0: number;
+  readonly T: number;
+}
+
+/**
+ * (A.1)'s counts at these parameters (src/jcd/times.ts, log space), with the brackets Propositions
+ * B.3–B.5 print: ⌊·⌋ + 1 for T₁, T₂, T₃ and ⌊·⌋ for T.
+ */
+export function theoremTimes(p: JcdTimeParameters): TheoremTimes {
+  return iterationCounts(p, 'floor');
+}
+
 /** A configuration of JCD's setting with the theorem's times evaluated at its η and ρ. */
-export interface JcdConfig extends JcdRun, TheoremParameters {
+export interface JcdConfig extends JcdRun, JcdTimeParameters {
   readonly regime: 'theorem' | 'practical';
   /** The singular values of X (decreasing, min(m, n) of them). */
   readonly values: readonly number[];
-  /** ln ρ (ρ itself may be below the double range: see `representable`). */
-  readonly logRho: number;
   /** False when ρ is below MIN_LOG10_RHO: nothing can be run. */
   readonly representable: boolean;
   readonly times: TheoremTimes;
@@ -89,19 +105,19 @@ function spectrumOf(s: Shape): number[] {
 /** A theorem-regime configuration (deterministic in `seed`). */
 export function theoremConfig(s: Shape, seed: string): JcdConfig {
   const values = spectrumOf(s);
-  const p: TheoremParameters = { m: s.m, n: s.n, k: s.k, r: s.r, sigma1: values[0], sigmaR: values[s.r - 1], gamma: s.gamma, cRho: C_RHO };
-  const eta = etaMax(p);
-  const logRho = logRhoMax(p);
+  const q = { m: s.m, n: s.n, k: s.k, r: s.r, sigma1: values[0], sigmaR: values[s.r - 1], gamma: s.gamma, cRho: C_RHO };
+  const p: JcdTimeParameters = { ...q, eta: etaMax(q), logRho: logRhoMax(q) };
   const X = generalMatrix(values, s.m, s.n, seed);
-  const times = theoremTimes(p, eta, logRho);
-  const base = { ...p, regime: 'theorem' as const, values, logRho, X, eta, times, frame: 'diagonal' as const };
-  const representable = logRho / Math.LN10 >= MIN_LOG10_RHO;
+  const representable = p.logRho / Math.LN10 >= MIN_LOG10_RHO;
   const key = `theorem:${JSON.stringify(s)}:${seed}`;
+  // Beyond the double range the counts are astronomically large (and not needed): T is left 0.
+  const times = representable ? theoremTimes(p) : { T1: 0, T2: 0, T3: 0, T0: 0, T: 0 };
+  const base = { ...p, regime: 'theorem' as const, values, X, times, frame: 'diagonal' as const };
   if (!representable) return { ...base, F0: X, G0: X, representable, initSeed: '', key };
-  const rho = Math.exp(logRho);
+  const rho = Math.exp(p.logRho);
   for (let attempt = 0; attempt < 100; attempt++) {
     const initSeed = `${seed}:${attempt}`;
-    const { F0, G0 } = jcdInitialisation(s.m, s.n, s.k, rho, values[0], initSeed);
+    const { F0, G0 } = drawJcdInit({ ...q, rho }, initSeed);
     if (baseCaseHolds({ ...p, X, F0, G0 }, rho)) return { ...base, F0, G0, representable, initSeed, key: `${key}:${attempt}` };
   }
   throw new Error(`no initialisation among 100 seeds satisfies Proposition B.1 for ${key}`);
@@ -150,23 +166,21 @@ export function practicalConfigs(): fc.Arbitrary<JcdConfig> {
       const tail = Array.from({ length: tailCount }, (_, i) => 1 - (i + 1) / (tailCount + 1));
       const shape: Shape = { m, n, k, r, head, tail, gamma };
       const values = spectrumOf(shape);
-      const p: TheoremParameters = { m, n, k, r, sigma1: values[0], sigmaR: values[r - 1], gamma, cRho: C_RHO };
       const logRho = -q * Math.LN10;
+      const p: JcdTimeParameters = { m, n, k, r, sigma1: values[0], sigmaR: values[r - 1], gamma, cRho: C_RHO, eta: PRACTICAL_ETA, logRho };
       const seed = `practical:${s}`;
       const X = generalMatrix(values, m, n, seed);
-      const { F0, G0 } = jcdInitialisation(m, n, k, Math.exp(logRho), values[0], seed);
+      const { F0, G0 } = drawJcdInit({ ...p, rho: Math.exp(logRho) }, seed);
       return {
         ...p,
         regime: 'practical' as const,
         values,
-        logRho,
         representable: true,
         X,
         F0,
         G0,
-        eta: PRACTICAL_ETA,
         frame: 'dense' as const,
-        times: theoremTimes(p, PRACTICAL_ETA, logRho),
+        times: theoremTimes(p),
         initSeed: seed,
         key: `practical:${JSON.stringify(shape)}:${q}:${s}`,
       };

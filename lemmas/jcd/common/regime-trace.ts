@@ -7,7 +7,6 @@
 import type { JcdTrace, TraceSample } from '../../../src/gd/jcd-trace.ts';
 import { jcdTrace } from '../../../src/gd/jcd-trace.ts';
 import { type JcdConfig, underflowMessage } from '../../../src/random/jcd-regimes.ts';
-import { rhoExponent } from '../../../src/random/jcd-theorem.ts';
 
 /** About how many K-th steps (each with the step after it) a run records, per regime. */
 export const RECORDED_STEPS = { theorem: 800, practical: 250 } as const;
@@ -17,6 +16,11 @@ export function regimeTrace(c: JcdConfig): JcdTrace {
   if (!c.representable) throw new Error(underflowMessage(c));
   const { T1, T2, T0, T } = c.times;
   return jcdTrace(c, { horizon: Math.max(0, T), samples: RECORDED_STEPS[c.regime], keyTimes: [T1, T1 + T2, T0].filter((t) => t > 0 && t <= T) });
+}
+
+/** The exponent (1−γ)/(2(1+γ)) = δ/(2(2−δ)) (γ = 1 − δ) of ρ in T, T₃ and the error bound (A.3). */
+export function rhoExponent(gamma: number): number {
+  return (1 - gamma) / (2 * (1 + gamma));
 }
 
 /** ρ^p without forming ρ (which may be below the double range): exp(p·ln ρ). */
