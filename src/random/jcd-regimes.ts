@@ -142,11 +142,21 @@ export function theoremConfigs(): fc.Arbitrary<JcdConfig> {
 /** §5.2's stepsize and normalisation: η = 0.25, σ_r = 1. */
 export const PRACTICAL_ETA = 0.25;
 
+export interface PracticalOptions {
+  /** γ = σ_{r+1}/σ_r is drawn from this range (default [0.2, 0.6]). */
+  readonly gamma?: readonly [number, number];
+  /** q of ρ = 10^{−q} is drawn from this range (default [4, 14]: below 10⁻¹⁴ a dense run's rounding swamps ρ). */
+  readonly q?: readonly [number, number];
+}
+
 /**
- * Practical-regime configurations: r ∈ [1, 3], k ∈ [r, 10], m, n ∈ [k, k + 4]; σ_r = 1, κ_r ∈ [1, 2],
- * γ = σ_{r+1}/σ_r ∈ [0.2, 0.6], the tail below; ρ = 10^{−q} with q ∈ [4, 14]; η = 0.25; c_ρ = C_RHO.
+ * Practical-regime configurations: r ∈ [1, 3], k ∈ [r, r + 7], m, n ∈ [k + 1, k + 5]; σ_r = 1,
+ * κ_r ∈ [1, 2], γ = σ_{r+1}/σ_r in opts.gamma, the tail below; ρ = 10^{−q} with q in opts.q; η = 0.25;
+ * c_ρ = C_RHO.
  */
-export function practicalConfigs(): fc.Arbitrary<JcdConfig> {
+export function practicalConfigs(opts: PracticalOptions = {}): fc.Arbitrary<JcdConfig> {
+  const [g0, g1] = opts.gamma ?? [0.2, 0.6];
+  const [q0, q1] = opts.q ?? [4, 14];
   return fc
     .record({
       r: fc.integer({ min: 1, max: 3 }),
@@ -154,8 +164,8 @@ export function practicalConfigs(): fc.Arbitrary<JcdConfig> {
       mc: fc.integer({ min: 0, max: 4 }),
       nc: fc.integer({ min: 0, max: 4 }),
       kappa: inRange(1, 2),
-      gamma: inRange(0.2, 0.6),
-      q: inRange(4, 14),
+      gamma: inRange(g0, g1),
+      q: inRange(q0, q1),
       s: seedArb(),
     })
     .map(({ r, extra, mc, nc, kappa, gamma, q, s }) => {
