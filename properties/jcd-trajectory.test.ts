@@ -8,6 +8,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import fcBase from 'fast-check';
 import { runTrajectory, toDiagonalFrame } from '../src/gd/index.ts';
+import { makeStepper } from '../src/gd/step.ts';
 import { jcdDiagnostics } from '../src/gd/jcd-diagnostics.ts';
 import { jcdTrace } from '../src/gd/jcd-trace.ts';
 import { add, block, diag, frobenius, type Mat, mul, sub, transpose } from '../src/linalg/dense.ts';
@@ -74,6 +75,38 @@ describe('runTrajectory `when`', () => {
     const U0 = diag([0.1, 0.1]);
     const seen = runTrajectory({ sigma, U0, V0: U0, eta: 0.1, iters: 23, when: (t) => t % 10 <= 1, observe: (s) => s.t }).samples.map((s) => s.t);
     expect(seen).toEqual([0, 1, 10, 11, 20, 21, 23]);
+  });
+
+  test('fast-forwarded stretches give bitwise the iterates of step-by-step runs, on both kernels', () => {
+    const sigma = generalMatrix([1.2, 0.7, 0.3], 4, 3, 'ff');
+    const { F0, G0 } = drawJcdInit({ m: 4, n: 3, k: 2, r: 1, sigma1: 1.2, rho: 0.1 }, 'ff');
+    for (const kernel of ['wasm', 'ts'] as const) {
+      const stepper = makeStepper(sigma.data, 4, 3, 2, kernel);
+      const [U, V] = [Float64Array.from(F0.data), Float64Array.from(G0.data)];
+      let [u, v, nu, nv] = [Float64Array.from(F0.data), Float64Array.from(G0.data), new Float64Array(8), new Float64Array(6)];
+      for (let i = 0; i < 137; i++) {
+        stepper.step(u, v, 0.2, nu, nv);
+        [u, nu] = [nu, u];
+        [v, nv] = [nv, v];
+      }
+      stepper.advance(U, V, 0.2, 137);
+      stepper.release();
+      expect([...U]).toEqual([...u]);
+      expect([...V]).toEqual([...v]);
+    }
+    const every = runTrajectory({ sigma, U0: F0, V0: G0, eta: 0.2, iters: 500, observe: (s) => [...s.U.data] });
+    const sparse = runTrajectory({ sigma, U0: F0, V0: G0, eta: 0.2, iters: 500, when: (t) => t % 97 === 0, observe: (s) => [...s.U.data] });
+    for (const s of sparse.samples) expect(s.value).toEqual(every.samples[s.t].value);
+  });
+
+  test('a run that diverges inside a fast-forwarded stretch reports the same step as a step-by-step run', () => {
+    const sigma = diag([1, 0.5]);
+    const U0 = diag([1, 1]);
+    const plain = runTrajectory({ sigma, U0, V0: U0, eta: 5, iters: 200, observe: () => 0 });
+    const sparse = runTrajectory({ sigma, U0, V0: U0, eta: 5, iters: 200, when: (t) => t % 50 === 0, observe: () => 0 });
+    expect(plain.diverged).not.toBeNull();
+    expect(sparse.diverged).toEqual(plain.diverged);
+    expect([...sparse.final.U.data]).toEqual([...plain.final.U.data]);
   });
 });
 

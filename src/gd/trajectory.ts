@@ -26,7 +26,11 @@ export interface TrajectoryOptions<T> {
   /** Observe every K steps (t = 0, K, 2K, …, and always t = N). Default 1. */
   every?: number;
   /** Observe at the steps t where this holds instead (and always at t = 0 and t = N): a sparse
-   *  schedule for long runs, e.g. every K-th step together with the step after it. */
+   *  schedule for long runs, e.g. every K-th step together with the step after it. The steps between
+   *  two observations are then run without leaving the kernel (Stepper.advance, bitwise the same
+   *  iterates); divergence is tested at the end of each such stretch and, when it is found, located
+   *  exactly by running the stretch again one step at a time (an iterate that left the bound and came
+   *  back inside one stretch would go unseen: past 10⁵⁰ times the problem's scale GD only grows). */
   when?: (t: number) => boolean;
   /** What to record at an observed step. */
   observe: (state: GdState) => T;
@@ -93,8 +97,27 @@ export function runTrajectory<T>(opts: TrajectoryOptions<T>): Trajectory<T> {
   if (!diverged) samples.push({ t: 0, value: opts.observe(view(0)) });
   if (!diverged && iters > 0) {
     const stepper = makeStepper(sigma.data, m, n, d);
+    const saved = opts.when ? [new Float64Array(U.length), new Float64Array(V.length)] : null;
+    // Steps before which no stretch is fast-forwarded (set after a stretch that diverged).
+    let stepwiseUntil = 0;
     try {
       while (t < iters) {
+        if (saved && t >= stepwiseUntil) {
+          let next = t + 1;
+          while (next < iters && !when(next)) next++;
+          const stretch = next - t - 1;
+          if (stretch > 0) {
+            saved[0].set(U);
+            saved[1].set(V);
+            stepper.advance(U, V, eta, stretch);
+            if (withinBound(U, bound) && withinBound(V, bound)) t += stretch;
+            else {
+              U.set(saved[0]);
+              V.set(saved[1]);
+              stepwiseUntil = next;
+            }
+          }
+        }
         stepper.step(U, V, eta, nextU, nextV);
         if (!withinBound(nextU, bound) || !withinBound(nextV, bound)) {
           diverged = { t: t + 1 };
