@@ -95,6 +95,8 @@ export interface LogValue {
   readonly value: number;
   /** Certified bound on |computed − exact|. */
   readonly error: number;
+  /** Σ |cᵢ log xᵢ|: the magnitude of what was rounded. */
+  readonly size: number;
 }
 
 /** Σ cᵢ log xᵢ (+ the exact extra term `plus`), with a certified error bound (each log, product and sum ≤ 2u of its size). */
@@ -106,7 +108,7 @@ function logSum(terms: ReadonlyArray<readonly [number, number]>, plus = 0): LogV
     value += t;
     size += Math.abs(t);
   }
-  return { value, error: 2 * (terms.length + 2) * U * size };
+  return { value, error: 2 * (terms.length + 2) * U * size, size };
 }
 
 /** log of 12(m+n+k)√((1−γ)/24)√σ_r/(c_ρ√σ₁) — the factor of T₁ and of the first bound on ρ (plus `plus`). */
@@ -128,7 +130,7 @@ export function logRhoMaxParts(p: Omit<JcdTimeParameters, 'eta' | 'logRho'>): Re
   const g = p.gamma;
   const E = firstRhoExponent(g);
   const lx = logT1Factor(p);
-  const third = { value: -lx.value, error: lx.error };
+  const third = { value: -lx.value, error: lx.error, size: lx.size };
   const firstBase = [Math.log(1 / 3), Math.log1p(-g) - Math.log(24), third.value];
   const firstBaseErr = [4 * U, 8 * U * (Math.abs(Math.log1p(-g)) + Math.log(24)), third.error];
   const i = firstBase.indexOf(Math.min(...firstBase));
@@ -219,9 +221,15 @@ export interface TimeQuotients {
   readonly t: Quotient;
 }
 
-/** log1p(c·ησ_r) with its relative error bound (c, η, σ_r each rounded once, log1p within 1 ulp). */
+/**
+ * log1p(y), y = c·ησ_r, with its relative error bound: y carries at most 4u (c, the two products),
+ * amplified by the condition number |y|/((1+y)|log1p(y)|) of log1p (≤ 1 for y > 0), plus 2u for log1p.
+ */
 function logStep(c: number, p: JcdTimeParameters): [number, number] {
-  return [Math.log1p(c * p.eta * p.sigmaR), 8 * U];
+  const y = c * p.eta * p.sigmaR;
+  const value = Math.log1p(y);
+  const condition = Math.abs(y) / ((1 + y) * Math.abs(value));
+  return [value, 8 * U * Math.max(1, condition) + 2 * U];
 }
 
 /** The quotients of (A.1), computed from log ρ (never from ρ). */
@@ -240,9 +248,9 @@ export function timeQuotients(p: JcdTimeParameters): TimeQuotients {
   const l = ((3 * g + 1) / (2 * (1 + g))) * L;
   return {
     t1: quotient(logT1Factor(p, L), d1, e1),
-    t2: quotient({ value: l2, error: 8 * U * (Math.log(24) + Math.abs(Math.log1p(-g))) }, d2, e2),
-    t3: quotient({ value: l3, error: 8 * U * (exponent * L + Math.log(3)) }, d3, e3),
-    t: quotient({ value: l, error: 8 * U * l }, d, e),
+    t2: quotient({ value: l2, error: 8 * U * (Math.log(24) + Math.abs(Math.log1p(-g))), size: l2 }, d2, e2),
+    t3: quotient({ value: l3, error: 8 * U * (exponent * L + Math.log(3)), size: -l3 }, d3, e3),
+    t: quotient({ value: l, error: 8 * U * l, size: l }, d, e),
   };
 }
 
