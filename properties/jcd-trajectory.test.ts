@@ -157,7 +157,7 @@ describe('theorem-regime configurations', () => {
     const c = theoremConfig({ ...THEOREM_SHAPES[0], gamma: 0.7 }, 'underflow');
     expect(c.representable).toBe(false);
     expect(() => regimeTrace(c)).toThrow(/needs ρ ≤ 10\^-849\.\d, below the double range/);
-    const record = runClaim({ ...thmA1, id: 'jcd.thm-a.1.final-error', instances: fcBase.constant(c) }, { runs: 1 });
+    const record = runClaim({ ...thmA1, id: 'jcd.thm-a.1.final-error', instances: fcBase.constant([c]) }, { runs: 1 });
     expect(record.verdict).toBe('error');
     expect(record.error).toMatch(/10\^-849/);
   });

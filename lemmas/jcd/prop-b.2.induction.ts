@@ -25,8 +25,8 @@
  */
 import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { configSize, type JcdConfig, practicalConfigs, theoremConfigs } from '../../src/random/jcd-regimes.ts';
-import { consecutivePairs, errorScale, rotationScale, PRACTICAL_REGIME_CHOICES, regimeTrace, THEOREM_REGIME_CHOICES } from './common/regime-trace.ts';
+import { type JcdConfig, practicalConfigs, theoremPool } from '../../src/random/jcd-regimes.ts';
+import { consecutivePairs, errorScale, rotationScale, PRACTICAL_REGIME_CHOICES, regimeTrace, THEOREM_REGIME_CHOICES, eachRun, runsSize } from './common/regime-trace.ts';
 
 interface Knobs {
   /** The growth rate of Items 3 and 5 (printed: 1 + γησ_r). */
@@ -81,15 +81,15 @@ const COMMON = {
   kind: 'trajectory' as const,
   statement:
     'For 0 ≤ t ≤ T: ‖UᵀU + JᵀJ‖, ‖VᵀV + KᵀK‖ ≤ 7σ₁; max{‖J_t‖,‖K_t‖} ≤ (1+γησ_r)max{‖J_{t−1}‖,‖K_{t−1}‖} ≤ ρ^{(1−γ)/(2(1+γ))}√σ₁; λ_r(P_t) ≥ min{(1−ησ_r)²λ_r(P_{t−1}) − 30η²σ₁³ − γησ_r²/20, −30η²σ₁³ − γησ_r²/20} ≥ −γσ_r/10; ‖B_t‖_F ≤ max{(1+γησ_r)‖B_{t−1}‖_F, 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2t}ρ²/(γσ_r)} and ‖B_t‖_F ≤ (1+γησ_r)^tρ√(2r)√σ₁ ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁ ≤ √σ₁',
-  size: configSize,
-  check: (c: JcdConfig) => check(c, PRINTED),
+  size: runsSize,
+  check: eachRun((c) => check(c, PRINTED)),
   sabotage: {
     description: 'Items 3 and 5 with growth rate 1 instead of 1 + γησ_r (J, K and B would never grow)',
-    check: (c: JcdConfig) => check(c, { rate: () => 1 }),
+    check: eachRun((c) => check(c, { rate: () => 1 })),
   },
 };
 
-export const propB2 = defineClaim<JcdConfig>({
+export const propB2 = defineClaim<readonly JcdConfig[]>({
   ...COMMON,
   id: 'jcd.prop-b.2.induction',
   hypotheses: [
@@ -98,17 +98,17 @@ export const propB2 = defineClaim<JcdConfig>({
     '0 ≤ t ≤ T = ⌊log(ρ^{(1−γ)/(2(1+γ))}/ρ)/log(1+γησ_r)⌋',
   ],
   choices: THEOREM_REGIME_CHOICES,
-  instances: theoremConfigs(),
+  instances: theoremPool(),
   expected: 'holds',
-  runs: 3,
+  runs: 1,
 });
 
-export const propB2Practical = defineClaim<JcdConfig>({
+export const propB2Practical = defineClaim<readonly JcdConfig[]>({
   ...COMMON,
   id: 'jcd.prop-b.2.induction.practical',
   hypotheses: ['the practical regime of §5.2 (outside the theorem: η = 0.25 ≫ its bound, ρ ≫ its bound)', '0 ≤ t ≤ T with T₁, T₂, T₃, T of (A.1) evaluated at η = 0.25 and the run\'s ρ, γ'],
   choices: PRACTICAL_REGIME_CHOICES,
-  instances: practicalConfigs(),
+  instances: practicalConfigs().map((c) => [c]),
   expected: 'holds',
   runs: 10,
 });

@@ -15,8 +15,8 @@
  */
 import { atLeast, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { configSize, type JcdConfig, practicalConfigs, theoremConfigs } from '../../src/random/jcd-regimes.ts';
-import { PRACTICAL_REGIME_CHOICES, regimeTrace, THEOREM_REGIME_CHOICES } from './common/regime-trace.ts';
+import { type JcdConfig, practicalConfigs, theoremPool } from '../../src/random/jcd-regimes.ts';
+import { PRACTICAL_REGIME_CHOICES, regimeTrace, THEOREM_REGIME_CHOICES, eachRun, runsSize } from './common/regime-trace.ts';
 
 /** √((1−γ)/24·σ_r), the level σ_r(A_t) reaches by T₁. */
 export function growthThreshold(c: JcdConfig): number {
@@ -45,15 +45,15 @@ const COMMON = {
   kind: 'trajectory' as const,
   statement:
     'For 0 ≤ t ≤ T: σ_r(A_t) ≥ min{(1 + (γ+1)/2·ησ_r)^t σ_r(A₀), √((1−γ)/24·σ_r)}; for T₁ ≤ t ≤ T (T₁ of (A.1)): σ_r(A_t) ≥ √((1−γ)/24·σ_r)',
-  size: configSize,
-  check: (c: JcdConfig) => check(c, (x) => ((x.gamma + 1) / 2) * x.eta * x.sigmaR),
+  size: runsSize,
+  check: eachRun((c) => check(c, (x) => ((x.gamma + 1) / 2) * x.eta * x.sigmaR)),
   sabotage: {
     description: 'growth factor 1 + 2ησ_r instead of 1 + (γ+1)/2·ησ_r (faster than σ_r(A_t) can grow, ≈ 1 + ησ_r)',
-    check: (c: JcdConfig) => check(c, (x) => 2 * x.eta * x.sigmaR),
+    check: eachRun((c) => check(c, (x) => 2 * x.eta * x.sigmaR)),
   },
 };
 
-export const propB3 = defineClaim<JcdConfig>({
+export const propB3 = defineClaim<readonly JcdConfig[]>({
   ...COMMON,
   id: 'jcd.prop-b.3.sigma-r-growth',
   hypotheses: [
@@ -61,17 +61,17 @@ export const propB3 = defineClaim<JcdConfig>({
     '0 ≤ t ≤ T of (A.1)',
   ],
   choices: THEOREM_REGIME_CHOICES,
-  instances: theoremConfigs(),
+  instances: theoremPool(),
   expected: 'holds',
-  runs: 2,
+  runs: 1,
 });
 
-export const propB3Practical = defineClaim<JcdConfig>({
+export const propB3Practical = defineClaim<readonly JcdConfig[]>({
   ...COMMON,
   id: 'jcd.prop-b.3.sigma-r-growth.practical',
   hypotheses: ['the practical regime of §5.2 (outside the theorem: η = 0.25 ≫ its bound, ρ ≫ its bound)', '0 ≤ t ≤ T with T₁, T₂, T₃, T of (A.1) evaluated at η = 0.25 and the run\'s ρ, γ'],
   choices: PRACTICAL_REGIME_CHOICES,
-  instances: practicalConfigs(),
+  instances: practicalConfigs().map((c) => [c]),
   expected: 'holds',
   runs: 10,
 });

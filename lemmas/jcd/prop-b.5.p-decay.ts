@@ -9,8 +9,8 @@
  */
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { configSize, type JcdConfig, practicalConfigs, theoremConfigs } from '../../src/random/jcd-regimes.ts';
-import { errorScale, PRACTICAL_REGIME_CHOICES, PRACTICAL_WINDOWS, regimeTrace, rhoExponent, rhoPower, THEOREM_REGIME_CHOICES } from './common/regime-trace.ts';
+import { type JcdConfig, practicalConfigs, theoremPool } from '../../src/random/jcd-regimes.ts';
+import { errorScale, PRACTICAL_REGIME_CHOICES, PRACTICAL_WINDOWS, regimeTrace, rhoExponent, rhoPower, THEOREM_REGIME_CHOICES, eachRun, runsSize } from './common/regime-trace.ts';
 
 /** The step the geometric decay is counted from (printed: T₁ + T₂). */
 type Start = (c: JcdConfig) => number;
@@ -37,32 +37,32 @@ const COMMON = {
   kind: 'trajectory' as const,
   statement:
     'For T₁ + T₂ < t ≤ T: ‖P_t‖ ≤ 2(1 − 3ησ_r/2)^{t−T₁−T₂}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r; for T₁ + T₂ + T₃ ≤ t ≤ T: ‖P_t‖ ≤ ρ^{(1−γ)/(2(1+γ))}σ₁',
-  size: configSize,
-  check: (c: JcdConfig) => check(c, (x) => x.times.T1 + x.times.T2),
+  size: runsSize,
+  check: eachRun((c) => check(c, (x) => x.times.T1 + x.times.T2)),
   sabotage: {
     // A faster rate (1 − 3ησ_r) is not refuted in the theorem's regime: ‖P_t‖ has decayed to its
     // floor long before the printed T₁ + T₂, so the geometric term is never the active one there.
     description: 'the decay counted from T₁/2 instead of T₁ + T₂ (before σ_r(A_t) has grown, ‖P_t‖ ≈ σ_r)',
-    check: (c: JcdConfig) => check(c, (x) => Math.floor(x.times.T1 / 2)),
+    check: eachRun((c) => check(c, (x) => Math.floor(x.times.T1 / 2))),
   },
 };
 
-export const propB5 = defineClaim<JcdConfig>({
+export const propB5 = defineClaim<readonly JcdConfig[]>({
   ...COMMON,
   id: 'jcd.prop-b.5.p-decay',
   hypotheses: ["Proposition B.2's conditions (the theorem's η, ρ; Proposition B.1's event)", 'T₁ + T₂ < t ≤ T of (A.1)'],
   choices: THEOREM_REGIME_CHOICES,
-  instances: theoremConfigs(),
+  instances: theoremPool(),
   expected: 'holds',
-  runs: 2,
+  runs: 1,
 });
 
-export const propB5Practical = defineClaim<JcdConfig>({
+export const propB5Practical = defineClaim<readonly JcdConfig[]>({
   ...COMMON,
   id: 'jcd.prop-b.5.p-decay.practical',
   hypotheses: ['the practical regime of §5.2 (outside the theorem: η = 0.25 ≫ its bound, ρ ≫ its bound)', '0 ≤ t ≤ T with T₁, T₂, T₃, T of (A.1) evaluated at η = 0.25 and the run\'s ρ, γ'],
   choices: { ...PRACTICAL_REGIME_CHOICES, windows: 'γ ∈ [0.2, 0.25], ρ = 10^{−q} with q ∈ [11, 14]: elsewhere in the practical regime the window of (A.1) is empty in nearly every draw (T₀ ≤ T in 15% of the default draws)' },
-  instances: practicalConfigs(PRACTICAL_WINDOWS),
+  instances: practicalConfigs(PRACTICAL_WINDOWS).map((c) => [c]),
   expected: 'holds',
   runs: 10,
 });

@@ -14,8 +14,8 @@
  */
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { configSize, type JcdConfig, practicalConfigs, theoremConfigs } from '../../src/random/jcd-regimes.ts';
-import { PRACTICAL_REGIME_CHOICES, PRACTICAL_WINDOWS, regimeTrace, rhoExponent, rhoPower, THEOREM_REGIME_CHOICES } from './common/regime-trace.ts';
+import { type JcdConfig, practicalConfigs, theoremPool } from '../../src/random/jcd-regimes.ts';
+import { PRACTICAL_REGIME_CHOICES, PRACTICAL_WINDOWS, regimeTrace, rhoExponent, rhoPower, THEOREM_REGIME_CHOICES, eachRun, runsSize } from './common/regime-trace.ts';
 
 /** The right side of (A.3). */
 export function finalErrorBound(c: JcdConfig): number {
@@ -39,14 +39,14 @@ const COMMON = {
   source: { paper: 'JCD' as const, where: 'Theorem A.1, (A.3)' },
   kind: 'trajectory' as const,
   statement: 'For all T₀ ≤ t ≤ T: ‖F_tG_tᵀ − X_r‖ ≤ 8ρ^{δ/(2(2−δ))}σ₁ + 4ρ^{δ/(2(2−δ))}√(2r)σ₁',
-  size: configSize,
-  check: (c: JcdConfig) => check(c, (x) => x.times.T0),
+  size: runsSize,
+  check: eachRun((c) => check(c, (x) => x.times.T0)),
   // A smaller bound (ρ's exponent doubled) is not refuted: in these runs the error past T₀ is
   // ‖J_tK_tᵀ‖ ≈ ρ^{δ/(2−δ)}·(‖J₀‖/ρ)² (J grows in the directions V does not occupy, so JVᵀ ≈ 0).
-  sabotage: { description: 'the window starts at T₀/4 instead of T₀ (before σ_r(A_t) has grown, the error is ≈ σ_r)', check: (c: JcdConfig) => check(c, (x) => Math.floor(x.times.T0 / 4)) },
+  sabotage: { description: 'the window starts at T₀/4 instead of T₀ (before σ_r(A_t) has grown, the error is ≈ σ_r)', check: eachRun((c) => check(c, (x) => Math.floor(x.times.T0 / 4))) },
 };
 
-export const thmA1 = defineClaim<JcdConfig>({
+export const thmA1 = defineClaim<readonly JcdConfig[]>({
   ...COMMON,
   id: 'jcd.thm-a.1.final-error',
   hypotheses: [
@@ -55,17 +55,17 @@ export const thmA1 = defineClaim<JcdConfig>({
     'T₀ ≤ t ≤ T of (A.1)',
   ],
   choices: THEOREM_REGIME_CHOICES,
-  instances: theoremConfigs(),
+  instances: theoremPool(),
   expected: 'holds',
-  runs: 2,
+  runs: 1,
 });
 
-export const thmA1Practical = defineClaim<JcdConfig>({
+export const thmA1Practical = defineClaim<readonly JcdConfig[]>({
   ...COMMON,
   id: 'jcd.thm-a.1.final-error.practical',
   hypotheses: ['the practical regime of §5.2 (outside the theorem: η = 0.25 ≫ its bound, ρ ≫ its bound)', '0 ≤ t ≤ T with T₁, T₂, T₃, T of (A.1) evaluated at η = 0.25 and the run\'s ρ, γ'],
   choices: { ...PRACTICAL_REGIME_CHOICES, windows: 'γ ∈ [0.2, 0.25], ρ = 10^{−q} with q ∈ [11, 14]: elsewhere in the practical regime the window of (A.1) is empty in nearly every draw (T₀ ≤ T in 15% of the default draws)' },
-  instances: practicalConfigs(PRACTICAL_WINDOWS),
+  instances: practicalConfigs(PRACTICAL_WINDOWS).map((c) => [c]),
   expected: 'holds',
   runs: 10,
 });

@@ -134,9 +134,9 @@ export const THEOREM_SHAPES: readonly Shape[] = [
   { m: 4, n: 3, k: 4, r: 1, head: [1], tail: [0.4], gamma: 0.08 },
 ];
 
-/** Theorem-regime configurations: an index into THEOREM_SHAPES (shrinks to the first). */
-export function theoremConfigs(): fc.Arbitrary<JcdConfig> {
-  return fc.constantFrom(...THEOREM_SHAPES.keys()).map((i) => theoremConfig(THEOREM_SHAPES[i], `theorem-pool:${i}`));
+/** The whole theorem-regime pool as one instance (every claim checks every configuration). */
+export function theoremPool(): fc.Arbitrary<readonly JcdConfig[]> {
+  return fc.constant(THEOREM_SHAPES).map((shapes) => shapes.map((shape, i) => theoremConfig(shape, `theorem-pool:${i}`)));
 }
 
 /** §5.2's stepsize and normalisation: η = 0.25, σ_r = 1. */
