@@ -89,6 +89,11 @@ export interface WasmSigma {
   step(U: Float64Array, V: Float64Array, eta: number, outU: Float64Array, outV: Float64Array): number;
   /** f(U, V) = ½‖Σ − UVᵀ‖²_F, bitwise what step() returns. */
   loss(U: Float64Array, V: Float64Array): number;
+  /**
+   * `count` steps from (U, V), written back into U and V: the iterates stay in the kernel's memory
+   * between steps (no copies in and out), each step bitwise the one step() computes.
+   */
+  advance(U: Float64Array, V: Float64Array, eta: number, count: number): void;
   /** Releases Σ's region. */
   release(): void;
 }
@@ -146,6 +151,18 @@ function instantiate(): WasmKernel {
           outU.set(views.outU);
           outV.set(views.outV);
           return f;
+        },
+        advance(U, V, eta, count) {
+          copyIn(U, V);
+          let [u, v, nu, nv] = [pU, pV, pOutU, pOutV];
+          for (let i = 0; i < count; i++) {
+            ex.step(pS, m, n, d, u, v, eta, nu, nv, pWork);
+            [u, nu] = [nu, u];
+            [v, nv] = [nv, v];
+          }
+          // The views follow the buffer, which the steps never grow.
+          U.set(u === pU ? views.U : views.outU);
+          V.set(v === pV ? views.V : views.outV);
         },
         loss(U, V) {
           copyIn(U, V);

@@ -54,6 +54,8 @@ export function kernelInfo(): KernelInfo {
 export interface Stepper {
   /** One step from (U, V) into (outU, outV); returns f(U, V). */
   step(U: Float64Array, V: Float64Array, eta: number, outU: Float64Array, outV: Float64Array): number;
+  /** `count` steps from (U, V), in place; each bitwise what step() computes (faster: no copies between steps). */
+  advance(U: Float64Array, V: Float64Array, eta: number, count: number): void;
   /** Frees what the stepper holds (Σ's copy in the WebAssembly memory). */
   release(): void;
 }
@@ -75,8 +77,21 @@ export function makeStepper(sigma: Float64Array, m: number, n: number, d: number
     buf ??= makeStepBuffers(m, n, d);
     return tsStepInto(sigma, m, n, d, U, V, eta, outU, outV, buf.gradU, buf.gradV);
   };
+  let spare: [Float64Array, Float64Array] | undefined;
   return {
     step: (U, V, eta, outU, outV) => (resident ? resident.step(U, V, eta, outU, outV) : ts(U, V, eta, outU, outV)),
+    advance: (U, V, eta, count) => {
+      if (resident) return resident.advance(U, V, eta, count);
+      spare ??= [new Float64Array(m * d), new Float64Array(n * d)];
+      let [u, v, nu, nv] = [U, V, spare[0], spare[1]];
+      for (let i = 0; i < count; i++) {
+        ts(u, v, eta, nu, nv);
+        [u, nu] = [nu, u];
+        [v, nv] = [nv, v];
+      }
+      if (u !== U) U.set(u);
+      if (v !== V) V.set(v);
+    },
     release: () => resident?.release(),
   };
 }

@@ -25,6 +25,13 @@ export interface TrajectoryOptions<T> {
   iters: number;
   /** Observe every K steps (t = 0, K, 2K, …, and always t = N). Default 1. */
   every?: number;
+  /** Observe at the steps t where this holds instead (and always at t = 0 and t = N): a sparse
+   *  schedule for long runs, e.g. every K-th step together with the step after it. The steps between
+   *  two observations are then run without leaving the kernel (Stepper.advance, bitwise the same
+   *  iterates); divergence is tested at the end of each such stretch and, when it is found, located
+   *  exactly by running the stretch again one step at a time (an iterate that left the bound and came
+   *  back inside one stretch would go unseen: past 10⁵⁰ times the problem's scale GD only grows). */
+  when?: (t: number) => boolean;
   /** What to record at an observed step. */
   observe: (state: GdState) => T;
   /** Stop after an observed step when this returns true (default: run all N steps). */
@@ -68,10 +75,11 @@ function maxAbs(a: Float64Array): number {
   return s;
 }
 
-/** Runs GD and records `observe` at t = 0, K, 2K, … and at t = N. */
+/** Runs GD and records `observe` at t = 0, K, 2K, … (or where `when` holds) and at t = N. */
 export function runTrajectory<T>(opts: TrajectoryOptions<T>): Trajectory<T> {
   const { sigma, U0, V0, eta, iters } = opts;
   const every = opts.every ?? 1;
+  const when = opts.when ?? ((t: number) => t % every === 0);
   checkShapes(sigma, U0, V0);
   if (!(eta > 0) || !Number.isFinite(eta)) throw new Error(`step size η must be a positive finite number, got ${eta}`);
   if (!Number.isInteger(iters) || iters < 0) throw new Error(`iterations must be a non-negative integer, got ${iters}`);
@@ -96,8 +104,27 @@ export function runTrajectory<T>(opts: TrajectoryOptions<T>): Trajectory<T> {
   }
   if (!diverged && !stopped && iters > 0) {
     const stepper = makeStepper(sigma.data, m, n, d);
+    const saved = opts.when ? [new Float64Array(U.length), new Float64Array(V.length)] : null;
+    // Steps before which no stretch is fast-forwarded (set after a stretch that diverged).
+    let stepwiseUntil = 0;
     try {
       while (t < iters) {
+        if (saved && t >= stepwiseUntil) {
+          let next = t + 1;
+          while (next < iters && !when(next)) next++;
+          const stretch = next - t - 1;
+          if (stretch > 0) {
+            saved[0].set(U);
+            saved[1].set(V);
+            stepper.advance(U, V, eta, stretch);
+            if (withinBound(U, bound) && withinBound(V, bound)) t += stretch;
+            else {
+              U.set(saved[0]);
+              V.set(saved[1]);
+              stepwiseUntil = next;
+            }
+          }
+        }
         stepper.step(U, V, eta, nextU, nextV);
         if (!withinBound(nextU, bound) || !withinBound(nextV, bound)) {
           diverged = { t: t + 1 };
@@ -106,7 +133,7 @@ export function runTrajectory<T>(opts: TrajectoryOptions<T>): Trajectory<T> {
         [U, nextU] = [nextU, U];
         [V, nextV] = [nextV, V];
         t++;
-        if (t % every === 0 || t === iters) {
+        if (t === iters || when(t)) {
           const value = opts.observe(view(t));
           samples.push({ t, value });
           if (opts.until?.(value, t)) break;
