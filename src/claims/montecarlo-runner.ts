@@ -2,7 +2,7 @@
  * Runs a probabilistic claim by Monte Carlo (see montecarlo.ts) and returns a verdict record of the
  * same shape as the deterministic runner's, with the per-setting intervals and constant estimates.
  */
-import { claimSeed, DEFAULT_SEED, SABOTAGED, type VerdictRecord } from './runner.ts';
+import { claimSeed, DEFAULT_SEED, provenance, SABOTAGED, type VerdictRecord } from './runner.ts';
 import { clopperPearson, MONTE_CARLO_ALPHA, type MonteCarloClaim, quantileUpperBound } from './montecarlo.ts';
 
 export interface MonteCarloSetting {
@@ -112,11 +112,7 @@ export function runMonteCarlo<P, X>(claim: MonteCarloClaim<P, X>, opts: MonteCar
       ? { replay: `npx tsx src/cli.ts check ${sabotaged ? `${claim.id.slice(0, -SABOTAGED.length)} --sabotaged` : claim.id} --seed ${globalSeed}` }
       : {}),
     ...(error ? { error } : {}),
-    ...(claim.choices ? { choices: { ...claim.choices } } : {}),
-    ...(claim.erratum ? { erratum: claim.erratum } : {}),
-    ...(claim.corrected ? { corrected: claim.corrected } : {}),
-    ...(claim.corrects ? { corrects: claim.corrects } : {}),
-    ...(sabotaged ? { sabotage: claim.sabotage.description } : {}),
+    ...provenance(claim),
     timeMs: Math.round(performance.now() - start),
   };
 }

@@ -99,6 +99,25 @@ export function claimSeed(globalSeed: number, id: string): number {
 /** The suffix of a sabotaged variant's id. */
 export const SABOTAGED = '~sabotaged';
 
+/** What every kind of claim carries into its record: its choices, erratum, corrected sibling, and
+ *  (on a sabotaged variant) what was sabotaged. */
+export function provenance(claim: {
+  readonly id: string;
+  readonly choices?: Readonly<Record<string, string>>;
+  readonly erratum?: string;
+  readonly corrected?: string;
+  readonly corrects?: string;
+  readonly sabotage: { readonly description: string };
+}): Pick<VerdictRecord, 'choices' | 'erratum' | 'corrected' | 'corrects' | 'sabotage'> {
+  return {
+    ...(claim.choices ? { choices: { ...claim.choices } } : {}),
+    ...(claim.erratum ? { erratum: claim.erratum } : {}),
+    ...(claim.corrected ? { corrected: claim.corrected } : {}),
+    ...(claim.corrects ? { corrects: claim.corrects } : {}),
+    ...(claim.id.endsWith(SABOTAGED) ? { sabotage: claim.sabotage.description } : {}),
+  };
+}
+
 /** The claim with its sabotage applied; expected verdict `refuted`. */
 export function sabotagedVariant<X>(claim: Claim<X>): Claim<X> {
   const s = claim.sabotage;
@@ -198,11 +217,7 @@ export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictReco
     seed,
     globalSeed,
     timeMs: 0,
-    ...(claim.choices ? { choices: { ...claim.choices } } : {}),
-    ...(claim.erratum ? { erratum: claim.erratum } : {}),
-    ...(claim.corrected ? { corrected: claim.corrected } : {}),
-    ...(claim.corrects ? { corrects: claim.corrects } : {}),
-    ...(claim.id.endsWith(SABOTAGED) ? { sabotage: claim.sabotage.description } : {}),
+    ...provenance(claim),
   };
 
   try {

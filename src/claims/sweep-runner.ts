@@ -3,7 +3,7 @@
  * relations on its data, and returns a verdict record of the runner's shape with the relations,
  * the fitted estimates and the data table.
  */
-import { claimSeed, DEFAULT_SEED, SABOTAGED, type VerdictRecord } from './runner.ts';
+import { claimSeed, DEFAULT_SEED, provenance, SABOTAGED, type VerdictRecord } from './runner.ts';
 import type { Relation, SweepClaim } from './sweep.ts';
 
 export interface SweepOptions {
@@ -92,11 +92,7 @@ export function runSweep<D>(claim: SweepClaim<D>, opts: SweepOptions = {}): Verd
       ? { replay: `npx tsx src/cli.ts check ${sabotaged ? `${id} --sabotaged` : id} --seed ${globalSeed}${opts.repeats !== undefined ? ` --runs ${opts.repeats}` : ''}` }
       : {}),
     ...(error ? { error } : {}),
-    ...(claim.choices ? { choices: { ...claim.choices } } : {}),
-    ...(claim.erratum ? { erratum: claim.erratum } : {}),
-    ...(claim.corrected ? { corrected: claim.corrected } : {}),
-    ...(claim.corrects ? { corrects: claim.corrects } : {}),
-    ...(sabotaged ? { sabotage: claim.sabotage.description } : {}),
+    ...provenance(claim),
     timeMs: Math.round(performance.now() - start),
   };
 }
