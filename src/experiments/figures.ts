@@ -42,7 +42,7 @@ export function captioned(fig: Figure): TopLevelSpec {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...fig.spec,
     title: { text: fig.title, subtitle: wrap(fig.caption), anchor: 'start', subtitleFontSize: 10, fontSize: 13 },
-    config: { background: 'white', font: 'sans-serif', ...(fig.spec.config as object | undefined) },
+    config: { background: 'white', font: 'sans-serif', legend: { labelLimit: 360 }, ...(fig.spec.config as object | undefined) },
   } as TopLevelSpec;
 }
 
@@ -77,5 +77,5 @@ function jsonNumber(_key: string, value: unknown): unknown {
 export function num(x: number): string {
   if (x === 0) return '0';
   const a = Math.abs(x);
-  return a >= 1e-3 && a < 1e5 ? String(Number(x.toPrecision(3))) : x.toExponential(1).replace('e', '·10^').replace('+', '');
+  return a >= 1e-3 && a < 1e5 ? String(Number(x.toPrecision(3))) : x.toExponential(1).replace('.0e', 'e').replace('+', '');
 }
