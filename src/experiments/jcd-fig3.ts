@@ -207,7 +207,7 @@ export function fig3Relations(data: Fig3Data, stated: StatedValues = FIG3_STATED
   return out;
 }
 
-const logAxis = (title: string) => ({ type: 'quantitative', scale: { type: 'log' }, axis: { title, format: '.0e' } });
+const logAxis = (field: string, title: string) => ({ field, type: 'quantitative', scale: { type: 'log' }, axis: { title, format: '.0e' } });
 
 /** The four panels in one figure. */
 export function fig3Figure(data: Fig3Data, id: string, what: string): Figure {
@@ -238,14 +238,14 @@ export function fig3Figure(data: Fig3Data, id: string, what: string): Figure {
       concat: [
         panel(`(a) ε vs ρ (δ = ${c.rhoSweep.delta}); fitted slope ${num(fit.slope)} = ${num(fit.slope / c.rhoSweep.delta)}δ, paper cδ`, {
           layer: [
-            { data: { values: a }, mark: { type: 'line', point: true }, encoding: { x: logAxis('ρ'), y: logAxis('ε'), color: dimColor } },
-            { data: { values: fitLineA }, mark: { type: 'line', strokeDash: [4, 3], color: 'black' }, encoding: { x: logAxis('ρ'), y: logAxis('ε') } },
+            { data: { values: a }, mark: { type: 'line', point: true }, encoding: { x: logAxis('rho', 'ρ'), y: logAxis('eps', 'ε'), color: dimColor } },
+            { data: { values: fitLineA }, mark: { type: 'line', strokeDash: [4, 3], color: 'black' }, encoding: { x: logAxis('rho', 'ρ'), y: logAxis('eps', 'ε') } },
           ],
         }),
         panel(`(b) ε vs δ; slopes ${bSlopes.replace(/ρ = /g, '')}`, {
           data: { values: b.map((p) => ({ ...p, series: `ρ=${num(p.rho)}, m=${p.m}` })) },
           mark: { type: 'line', point: true },
-          encoding: { x: { field: 'delta', type: 'quantitative', title: 'δ' }, y: logAxis('ε'), color: { field: 'series', type: 'nominal', title: 'ρ, m = n' } },
+          encoding: { x: { field: 'delta', type: 'quantitative', title: 'δ' }, y: logAxis('eps', 'ε'), color: { field: 'series', type: 'nominal', title: 'ρ, m = n' } },
         }),
         panel(`(c) T₀ vs δ; slope of ln T₀ on ln((1/δ)ln(1/ε)) ${num(cRel.observed)}, paper 1`, {
           data: { values: b.map((p) => ({ ...p, series: `ρ=${num(p.rho)}, m=${p.m}` })) },
@@ -255,7 +255,7 @@ export function fig3Figure(data: Fig3Data, id: string, what: string): Figure {
         panel(`(d) ε vs m = n, η = ${c.eta}; slopes ${dRel}, paper 0`, {
           data: { values: d.map((p) => ({ ...p, series: `ρ=${num(p.rho)}, δ=${p.delta}, κ=${p.kappa}` })) },
           mark: { type: 'line', point: true },
-          encoding: { x: { field: 'm', type: 'quantitative', scale: { type: 'log' }, title: 'm = n' }, y: logAxis('ε'), color: { field: 'series', type: 'nominal', title: '(ρ, δ, κ)' } },
+          encoding: { x: { field: 'm', type: 'quantitative', scale: { type: 'log' }, title: 'm = n' }, y: logAxis('eps', 'ε'), color: { field: 'series', type: 'nominal', title: '(ρ, δ, κ)' } },
         }),
       ],
       resolve: { scale: { color: 'independent' } },

@@ -90,10 +90,10 @@ export function runYd21Job(job: Yd21Job): Yd21Observation[] {
   const { m, n, d } = job;
   const pr = yd21Problem(job, job);
   const g = gaussianStream(`${job.seed}:init`);
-  let U = gaussianMatrix(m, d, pr.eps, g).data;
-  let V = gaussianMatrix(n, d, pr.eps, g).data;
-  let nU = new Float64Array(U.length);
-  let nV = new Float64Array(V.length);
+  let U: Float64Array = gaussianMatrix(m, d, pr.eps, g).data;
+  let V: Float64Array = gaussianMatrix(n, d, pr.eps, g).data;
+  let nU: Float64Array = new Float64Array(U.length);
+  let nV: Float64Array = new Float64Array(V.length);
   const predicted = job.deltas.map((delta) => yd21PredictedScale(d, pr.sigmaD, pr.eps, pr.eta, delta));
   const cap = Math.ceil(job.capFactor * Math.max(...predicted));
   const stop = Math.min(...job.deltas) / 100;
