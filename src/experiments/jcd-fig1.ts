@@ -124,6 +124,8 @@ export const FIG1_STATED = {
   nearOptimalFactor: 2,
   /** "eventually overfits": the final test error is at least this × the smallest (a choice). */
   overfitFactor: 2,
+  /** "not observed with moderate initialization": its smallest test error is at least this × the small init's (a choice). */
+  moderateFactor: 2,
 } as const;
 
 function minOf(xs: number[]): { value: number; at: number } {
@@ -154,11 +156,11 @@ export function fig1Relations(data: Fig1Data, stated: StatedValues = FIG1_STATED
       detail: `final ‖FGᵀ − X♮‖_F = ${num(small.test[small.test.length - 1])} at t = ${small.t[small.t.length - 1]}, training error ${num(small.train[small.train.length - 1])}; ‖E‖_F = ${num(small.noiseFrobenius)}`,
     },
     {
-      name: 'moderate init: smallest test error / √r‖E‖',
-      stated: `> ${C} (does not reach near-optimal)`,
-      observed: bestModerate.value / opt,
-      holds: bestModerate.value > C * opt,
-      detail: `min ‖FₜGₜᵀ − X♮‖_F = ${num(bestModerate.value)} at t = ${moderate.t[bestModerate.at]}`,
+      name: 'moderate init: smallest test error / that of the small init',
+      stated: `≥ ${stated.moderateFactor} (moderate init does not reach the small init's near-optimal error)`,
+      observed: bestModerate.value / bestSmall.value,
+      holds: bestModerate.value >= stated.moderateFactor * bestSmall.value,
+      detail: `min ‖FₜGₜᵀ − X♮‖_F = ${num(bestModerate.value)} at t = ${moderate.t[bestModerate.at]} (${num(bestModerate.value / opt)}·√r‖E‖)`,
     },
   ];
 }
@@ -203,7 +205,7 @@ export function fig1Figure(data: Fig1Data, id: string, what: string): Figure {
 
 const FULL: Fig1Config = { m: 250, n: 200, r: 5, k: 200, noiseOp: 2e-3, eta: 0.5, iters: 20000, zoom: 600, denseEvery: 5, every: 50, rhoSmall: 1e-4, rhoModerate: 1 };
 /** The claim's configuration: 50×40, k = 40, r = 2, a larger noise so that overfitting shows within 3000 steps. */
-const REDUCED: Fig1Config = { m: 50, n: 40, r: 2, k: 40, noiseOp: 5e-2, eta: 0.5, iters: 3000, zoom: 300, denseEvery: 5, every: 25, rhoSmall: 1e-4, rhoModerate: 1 };
+const REDUCED: Fig1Config = { m: 50, n: 40, r: 2, k: 40, noiseOp: 2e-2, eta: 0.5, iters: 3000, zoom: 300, denseEvery: 5, every: 25, rhoSmall: 1e-4, rhoModerate: 1 };
 
 function fig1Jobs(c: Fig1Config, seed: string): Fig1Job[] {
   return (['small', 'moderate'] as const).map((init) => ({ ...c, init, seed: `${seed}:fig1` }));
