@@ -12,7 +12,8 @@
  * Choices (printed on the caption): X in its diagonal frame (JCD §4.2) with the singular values of
  * L Rᵀ, L ∈ ℝ^{m×10}, R ∈ ℝ^{n×10} standard Gaussian, scaled to ‖X‖_F = 1; initialisation of JCD
  * §4.1 (jcd-common.ts), the same F̃₀, G̃₀ for every ρ; σᵢ(FₜGₜᵀ) reaches σᵢ(X) at the first t with
- * σᵢ(FₜGₜᵀ) ≥ 0.9·σᵢ(X); the geometric phase is fitted on t between the last such time and the
+ * σᵢ(FₜGₜᵀ) ≥ 0.9·σᵢ(X), observed at every step up to `denseUntil` (pairs reached at the same step
+ * are ties, not out of order); the geometric phase is fitted on t between the last such time and the
  * first t with ‖FₜGₜᵀ − X‖_F ≤ 10⁻¹⁰ (before saturation).
  */
 import { fitLine, type Relation, slopeRelation, type StatedValues } from '../claims/sweep.ts';
@@ -31,6 +32,8 @@ export interface Fig2Config {
   readonly k: number;
   readonly eta: number;
   readonly iters: number;
+  /** Record every step up to `denseUntil` (panel a's range: the order of the σᵢ needs single steps), then every `every`. */
+  readonly denseUntil: number;
   readonly every: number;
   /** Panel (a)'s ρ; panel (b) runs every ρ of `rhos` (which contains it). */
   readonly rho: number;
@@ -86,8 +89,8 @@ export function runFig2Job(job: Fig2Job): Fig2Result {
     V0: G,
     eta: job.eta,
     iters: job.iters,
-    every: job.every,
     observe: ({ t, U, V }) => {
+      if (t > job.denseUntil && t % job.every !== 0 && t !== job.iters) return null;
       const P = mul(U, transpose(V));
       const d = P.data;
       // ‖P − X_s‖_F entry by entry (no ‖P‖² − 2⟨P, X_s⟩ + ‖X_s‖² expansion: it cancels below 10⁻⁸).
@@ -102,7 +105,7 @@ export function runFig2Job(job: Fig2Job): Fig2Result {
       };
       out.t.push(t);
       out.error.push(distance(job.rank));
-      if (full) {
+      if (full && t <= job.denseUntil) {
         out.sv.push(singularValues(P).slice(0, job.rank + 2));
         out.dist.push(Array.from({ length: job.leading }, (_, s) => distance(s + 1)));
       }
@@ -125,7 +128,7 @@ export const FIG2_STATED = {
 export function fig2ReachTimes(data: Fig2Data): number[] {
   const a = data.runs.find((r) => r.sv)!;
   return data.sigma.map((s, i) => {
-    const j = a.sv!.findIndex((v) => v[i] >= 0.9 * s);
+    const j = a.sv!.findIndex((v) => v[i] >= 0.9 * s); // sv[j] is recorded at t[j] (t ≤ denseUntil)
     return j < 0 ? Number.POSITIVE_INFINITY : a.t[j];
   });
 }
@@ -140,15 +143,20 @@ function geometricPhase(data: Fig2Data): { t: number[]; logErr: number[] } {
 export function fig2Relations(data: Fig2Data, stated: StatedValues = FIG2_STATED): Relation[] {
   const c = data.config;
   const times = fig2ReachTimes(data);
+  // A pair is out of order when the later index is reached strictly first (ties: the same step).
   let inversions = 0;
-  for (let i = 0; i + 1 < times.length; i++) if (!(stated.order * (times[i + 1] - times[i]) > 0)) inversions++;
+  let ties = 0;
+  for (let i = 0; i + 1 < times.length; i++) {
+    if (stated.order * (times[i + 1] - times[i]) < 0) inversions++;
+    if (times[i + 1] === times[i]) ties++;
+  }
   const out: Relation[] = [
     {
       name: `σᵢ(FₜGₜᵀ) reach 0.9σᵢ(X) one by one: pairs out of order (i = 1…${c.rank})`,
       stated: `0 (${stated.order > 0 ? 'in the order i = 1, 2, …' : 'in reverse order'})`,
       observed: inversions,
       holds: inversions === 0,
-      detail: `first t with σᵢ(FₜGₜᵀ) ≥ 0.9σᵢ(X): ${times.join(', ')}`,
+      detail: `first t with σᵢ(FₜGₜᵀ) ≥ 0.9σᵢ(X): ${times.join(', ')} (${ties} consecutive pairs reached at the same step)`,
     },
   ];
   const g = geometricPhase(data);
@@ -182,8 +190,8 @@ export function fig2Figure(data: Fig2Data, id: string, what: string): Figure {
   const c = data.config;
   const a = data.runs.find((r) => r.sv)!;
   const rowsA = [
-    ...a.t.flatMap((t, j) => a.sv![j].map((v, i) => ({ t, value: v, series: `σ${i + 1}(FₜGₜᵀ)`, kind: 'singular value' }))),
-    ...a.t.flatMap((t, j) => a.dist![j].map((v, s) => ({ t, value: v, series: `‖FₜGₜᵀ − X${s + 1}‖_F`, kind: 'distance' }))),
+    ...a.sv!.flatMap((row, j) => row.map((v, i) => ({ t: a.t[j], value: v, series: `σ${i + 1}(FₜGₜᵀ)`, kind: 'singular value' }))),
+    ...a.dist!.flatMap((row, j) => row.map((v, s) => ({ t: a.t[j], value: v, series: `‖FₜGₜᵀ − X${s + 1}‖_F`, kind: 'distance' }))),
   ].filter((r) => r.value > 0);
   const rowsB = data.runs.flatMap((r) => r.t.map((t, j) => ({ t, error: r.error[j], rho: `ρ = ${num(r.rho)}` }))).filter((r) => r.error > 0);
   const rel = fig2Relations(data);
@@ -201,7 +209,7 @@ export function fig2Figure(data: Fig2Data, id: string, what: string): Figure {
     spec: {
       hconcat: [
         {
-          title: `(a) ρ = ${num(c.rho)}`,
+          title: `(a) ρ = ${num(c.rho)}, t ≤ ${c.denseUntil}`,
           width: 340,
           height: 260,
           data: { values: rowsA },
@@ -227,9 +235,9 @@ export function fig2Figure(data: Fig2Data, id: string, what: string): Figure {
   };
 }
 
-const FULL: Fig2Config = { m: 250, n: 200, rank: 10, k: 200, eta: 0.5, iters: 1500, every: 5, rho: 1e-6, rhos: [1e-2, 1e-4, 1e-6, 1], leading: 4 };
+const FULL: Fig2Config = { m: 250, n: 200, rank: 10, k: 200, eta: 0.5, iters: 1500, denseUntil: 400, every: 5, rho: 1e-6, rhos: [1e-2, 1e-4, 1e-6, 1], leading: 4 };
 /** The claim's configuration: 50×40, rank 4, k = 40, the paper's ρ and η. */
-const REDUCED: Fig2Config = { m: 50, n: 40, rank: 4, k: 40, eta: 0.5, iters: 300, every: 3, rho: 1e-6, rhos: [1e-2, 1e-6, 1], leading: 3 };
+const REDUCED: Fig2Config = { m: 50, n: 40, rank: 4, k: 40, eta: 0.5, iters: 300, denseUntil: 200, every: 3, rho: 1e-6, rhos: [1e-2, 1e-6, 1], leading: 3 };
 
 function fig2Jobs(c: Fig2Config, seed: string): Fig2Job[] {
   // The panel (a) run first: it is the longest.

@@ -284,7 +284,7 @@ function yd21TrajectoryFigure(data: Yd21Data, id: string, what: string): Figure 
 }
 
 const FULL: Yd21Config = {
-  points: [6, 12, 24].flatMap((mn) => [1, 2, 3].flatMap((d) => [1, 2].map((kappa) => ({ m: mn + d, n: mn, d, kappa })))),
+  points: [6, 12, 24, 48].flatMap((mn) => [1, 2, 3].flatMap((d) => [1, 2, 3].map((kappa) => ({ m: mn + d, n: mn, d, kappa })))),
   deltas: [1e-2, 1e-4, 1e-6],
   runs: 2,
   cEps: 1,
