@@ -32,8 +32,10 @@ async function reproduceOne(exp: AnyExperiment, opts: ReproduceOptions, outDir: 
   const workers = opts.jobs === undefined ? undefined : parseInteger('--jobs', opts.jobs, { min: 1, max: 64 });
   const bar = progress(`reproduce ${exp.id}`);
   const start = performance.now();
-  const onJob = (done: number, total: number) => bar.update(done, total, `jobs (${Math.round((performance.now() - start) / 1000)} s)`);
-  const data = workers === 1 ? runExperiment(exp, config, String(seed), onJob) : await runExperimentInWorkers(exp, config, String(seed), { workers, onJob });
+  // The bar counts tenths of a percent of the jobs (long jobs report their fraction done).
+  const onProgress = (done: number, total: number) =>
+    bar.update(Math.floor((1000 * done) / total), 1000, `‰ of ${total} jobs, ${Math.round((performance.now() - start) / 1000)} s`);
+  const data = workers === 1 ? runExperiment(exp, config, String(seed), onProgress) : await runExperimentInWorkers(exp, config, String(seed), { workers, onProgress });
   bar.stop();
   const seconds = (performance.now() - start) / 1000;
   const out = process.stdout;

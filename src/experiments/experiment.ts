@@ -19,7 +19,8 @@ export interface Experiment<C, J, R, D> {
   /** The configuration with N runs per point (`reproduce --runs N`); the same when the experiment has no repeats. */
   readonly withRuns: (config: C, runs: number) => C;
   readonly jobs: (config: C, seed: string) => J[];
-  readonly runJob: (job: J) => R;
+  /** Runs one job; `progress(fraction)` may be called as a long job advances (fraction in [0, 1]). */
+  readonly runJob: (job: J, progress?: (fraction: number) => void) => R;
   readonly assemble: (config: C, seed: string, results: R[]) => D;
   readonly figures: (data: D) => Figure[];
   /** The fitted relationships beside the paper's (with the stated values as printed). */
@@ -29,12 +30,12 @@ export interface Experiment<C, J, R, D> {
 // biome-ignore lint: the registry holds experiments of different types.
 export type AnyExperiment = Experiment<any, any, any, any>;
 
-/** Runs an experiment in this thread, job after job. */
-export function runExperiment<C, J, R, D>(exp: Experiment<C, J, R, D>, config: C, seed: string, onJob?: (done: number, total: number) => void): D {
+/** Runs an experiment in this thread, job after job; `onProgress(done, total)` counts jobs, fractions included. */
+export function runExperiment<C, J, R, D>(exp: Experiment<C, J, R, D>, config: C, seed: string, onProgress?: (done: number, total: number) => void): D {
   const jobs = exp.jobs(config, seed);
   const results = jobs.map((j, i) => {
-    const r = exp.runJob(j);
-    onJob?.(i + 1, jobs.length);
+    const r = exp.runJob(j, onProgress && ((f) => onProgress(i + f, jobs.length)));
+    onProgress?.(i + 1, jobs.length);
     return r;
   });
   return exp.assemble(config, seed, results);

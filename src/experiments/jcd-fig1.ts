@@ -89,7 +89,7 @@ function frobDiff(a: Float64Array, b: Float64Array): number {
   return Math.sqrt(s);
 }
 
-export function runFig1Job(job: Fig1Job): Fig1Result {
+export function runFig1Job(job: Fig1Job, progress?: (fraction: number) => void): Fig1Result {
   const { Xnat, E, X } = fig1Model(job, job.seed);
   const sigma1 = singularValues(X)[0];
   const rho = job.init === 'small' ? job.rhoSmall : job.rhoModerate;
@@ -105,6 +105,7 @@ export function runFig1Job(job: Fig1Job): Fig1Result {
     iters: job.iters,
     observe: ({ t: s, U, V }) => {
       if (s % (s <= job.zoom ? job.denseEvery : job.every) !== 0 && s !== job.iters) return null;
+      progress?.(s / job.iters);
       const P = mul(U, transpose(V)).data;
       t.push(s);
       train.push(frobDiff(P, X.data));

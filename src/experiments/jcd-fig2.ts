@@ -77,7 +77,7 @@ export function fig2SingularValues(c: Fig2Config, seed: string): number[] {
   return sv.map((v) => v / f);
 }
 
-export function runFig2Job(job: Fig2Job): Fig2Result {
+export function runFig2Job(job: Fig2Job, progress?: (fraction: number) => void): Fig2Result {
   const sigma = fig2SingularValues(job, job.seed);
   const X = diagonalTarget(sigma, job.m, job.n);
   const { F, G } = jcdInitialisation(job.m, job.n, job.k, job.runRho, sigma[0], `${job.seed}:init`);
@@ -91,6 +91,7 @@ export function runFig2Job(job: Fig2Job): Fig2Result {
     iters: job.iters,
     observe: ({ t, U, V }) => {
       if (t > job.denseUntil && t % job.every !== 0 && t !== job.iters) return null;
+      progress?.(t / job.iters);
       const P = mul(U, transpose(V));
       const d = P.data;
       // ‖P − X_s‖_F entry by entry (no ‖P‖² − 2⟨P, X_s⟩ + ‖X_s‖² expansion: it cancels below 10⁻⁸).

@@ -13,7 +13,8 @@ const WORKER = new URL('./worker.ts', import.meta.url).href;
 export interface PoolOptions {
   /** Worker threads (default: the machine's cores, at most the number of jobs). */
   readonly workers?: number;
-  readonly onJob?: (done: number, total: number) => void;
+  /** Jobs done out of the total, counting the reported fractions of running jobs. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export async function runExperimentInWorkers<C, J, R, D>(exp: Experiment<C, J, R, D>, config: C, seed: string, opts: PoolOptions = {}): Promise<D> {
@@ -22,6 +23,8 @@ export async function runExperimentInWorkers<C, J, R, D>(exp: Experiment<C, J, R
   const results = new Array<R>(jobs.length);
   let next = 0;
   let done = 0;
+  const partial = new Map<number, number>();
+  const report = () => opts.onProgress?.(done + [...partial.values()].reduce((a, b) => a + b, 0), jobs.length);
   const workers = Array.from({ length: count }, () => new Worker(BOOT, { workerData: { file: WORKER } }));
   try {
     await Promise.all(
@@ -33,10 +36,16 @@ export async function runExperimentInWorkers<C, J, R, D>(exp: Experiment<C, J, R
               const index = next++;
               w.postMessage({ id: exp.id, index, job: jobs[index] });
             };
-            w.on('message', (msg: { index: number; result?: R; error?: string }) => {
+            w.on('message', (msg: { index: number; result?: R; progress?: number; error?: string }) => {
               if (msg.error !== undefined) return reject(new Error(`${exp.id}, job ${msg.index + 1}: ${msg.error}`));
+              if (msg.progress !== undefined) {
+                partial.set(msg.index, msg.progress);
+                return report();
+              }
               results[msg.index] = msg.result as R;
-              opts.onJob?.(++done, jobs.length);
+              partial.delete(msg.index);
+              done++;
+              report();
               give();
             });
             w.on('error', reject);

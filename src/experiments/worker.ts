@@ -9,7 +9,14 @@ parentPort!.on('message', (msg: { id: string; index: number; job: unknown }) => 
   try {
     const exp = experimentById(msg.id);
     if (!exp) throw new Error(`unknown experiment '${msg.id}'`);
-    parentPort!.postMessage({ index: msg.index, result: exp.runJob(msg.job) });
+    let last = 0;
+    const progress = (fraction: number) => {
+      // At most a hundred progress messages per job.
+      if (fraction - last < 0.01) return;
+      last = fraction;
+      parentPort!.postMessage({ index: msg.index, progress: fraction });
+    };
+    parentPort!.postMessage({ index: msg.index, result: exp.runJob(msg.job, progress) });
   } catch (e) {
     parentPort!.postMessage({ index: msg.index, error: e instanceof Error ? e.message : String(e) });
   }

@@ -318,7 +318,7 @@ export const yd21Thm11: Experiment<Yd21Config, { job: Job; config: Yd21Config; s
   reduced: REDUCED,
   withRuns: (c, runs) => ({ ...c, runs }),
   jobs: (config, seed) => [{ job: TRAJECTORY_JOB as Job, config, seed }, ...yd21Jobs(config, seed).map((job) => ({ job: job as Job, config, seed }))],
-  runJob: ({ job, config, seed }) => (job === TRAJECTORY_JOB ? yd21Trajectory(config, seed) : runYd21Job(job)),
+  runJob: ({ job, config, seed }) => (job === TRAJECTORY_JOB ? yd21Trajectory(config, seed) : runYd21Job(job as Yd21Job)),
   assemble: (config, seed, [trajectory, ...rest]) => ({ config, seed, trajectory: trajectory as Yd21TrajectoryData, observations: (rest as Yd21Observation[][]).flat() }),
   figures: (data) => [yd21SweepFigure(data, 'yd21.thm-1.1', 'reproduce yd21.thm-1.1'), yd21TrajectoryFigure(data, 'yd21.thm-1.1.trajectory', 'reproduce yd21.thm-1.1')],
   relations: yd21Relations,
