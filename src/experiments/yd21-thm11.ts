@@ -86,7 +86,7 @@ export interface Yd21Observation extends Yd21Point {
 }
 
 /** Runs one point: GD from U₀, V₀ with N(0, ε²) entries until f ≤ min δ/100 (or the cap). */
-export function runYd21Job(job: Yd21Job): Yd21Observation[] {
+export function runYd21Job(job: Yd21Job, progress?: (fraction: number) => void): Yd21Observation[] {
   const { m, n, d } = job;
   const pr = yd21Problem(job, job);
   const g = gaussianStream(`${job.seed}:init`);
@@ -104,6 +104,7 @@ export function runYd21Job(job: Yd21Job): Yd21Observation[] {
   try {
     for (; t <= cap; t++) {
       const f = stepper.step(U, V, pr.eta, nU, nV); // f(U_t, V_t)
+      if (progress && t % 10000 === 0) progress(Math.min(0.99, t / Math.max(...predicted)));
       if (!Number.isFinite(f)) break;
       job.deltas.forEach((delta, i) => f > delta && (lastAbove[i] = t));
       if (f <= stop) {
@@ -133,7 +134,7 @@ function yd21Jobs(c: Yd21Config, seed: string): Yd21Job[] {
  * (sequentially, in this thread). Deterministic for a seed.
  */
 export function yd21RateSweep(config: Yd21Config, seed: string): Yd21Observation[] {
-  return yd21Jobs(config, seed).flatMap(runYd21Job);
+  return yd21Jobs(config, seed).flatMap((job) => runYd21Job(job));
 }
 
 export interface Yd21TrajectorySample {
@@ -318,7 +319,7 @@ export const yd21Thm11: Experiment<Yd21Config, { job: Job; config: Yd21Config; s
   reduced: REDUCED,
   withRuns: (c, runs) => ({ ...c, runs }),
   jobs: (config, seed) => [{ job: TRAJECTORY_JOB as Job, config, seed }, ...yd21Jobs(config, seed).map((job) => ({ job: job as Job, config, seed }))],
-  runJob: ({ job, config, seed }) => (job === TRAJECTORY_JOB ? yd21Trajectory(config, seed) : runYd21Job(job as Yd21Job)),
+  runJob: ({ job, config, seed }, progress) => (job === TRAJECTORY_JOB ? yd21Trajectory(config, seed) : runYd21Job(job as Yd21Job, progress)),
   assemble: (config, seed, [trajectory, ...rest]) => ({ config, seed, trajectory: trajectory as Yd21TrajectoryData, observations: (rest as Yd21Observation[][]).flat() }),
   figures: (data) => [yd21SweepFigure(data, 'yd21.thm-1.1', 'reproduce yd21.thm-1.1'), yd21TrajectoryFigure(data, 'yd21.thm-1.1.trajectory', 'reproduce yd21.thm-1.1')],
   relations: yd21Relations,
