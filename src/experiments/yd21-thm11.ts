@@ -206,7 +206,8 @@ export function yd21Relations(data: Yd21Data): Relation[] {
 
 function yd21SweepFigure(data: Yd21Data, id: string, what: string): Figure {
   const c = data.config;
-  const rows = data.observations.filter((o) => Number.isFinite(o.observed)).map((o) => ({ ...o, point: `m=${o.m}, n=${o.n}, d=${o.d}, κ=${o.kappa}`, deltaLabel: `δ = ${num(o.delta)}` }));
+  const rows = data.observations.filter((o) => Number.isFinite(o.observed)).map((o) => ({ ...o, dk: `d = ${o.d}, κ = ${o.kappa}`, deltaLabel: `δ = ${num(o.delta)}` }));
+  const uniq = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b).join(', ');
   const rel = yd21Relations(data);
   const lo = Math.min(...rows.map((r) => r.predicted));
   const hi = Math.max(...rows.map((r) => r.predicted));
@@ -216,7 +217,7 @@ function yd21SweepFigure(data: Yd21Data, id: string, what: string): Figure {
     title: `${what} — YD21 Theorem 1.1: iterations to f ≤ δ against (1/(ησ_d))(ln(dσ_d/ε) + ln(σ_d/δ))`,
     caption:
       `seed ${data.seed}. Σ diagonal, σ_d = 1, σ₁ = κ, middle values evenly spaced; U₀, V₀ entries N(0, ε²), ε = ${c.cEps}·σ_d/√(d³σ₁(m+n)), η = ${c.cEta}·σ_dε²/(dσ₁³); ${c.runs} runs per point; ` +
-      `observed = 1 + the last t with f > δ. Dashed: observed = predicted. Points (m, n, d, κ): ${c.points.map((p) => `(${p.m}, ${p.n}, ${p.d}, ${p.kappa})`).join(' ')}. ` +
+      `observed = 1 + the last t with f > δ. Dashed: observed = predicted. Grid: n ∈ {${uniq(c.points.map((p) => p.n))}}, m = n + d, d ∈ {${uniq(c.points.map((p) => p.d))}}, κ ∈ {${uniq(c.points.map((p) => p.kappa))}}, δ ∈ {${c.deltas.map(num).join(', ')}}. ` +
       `Hidden constant observed/predicted in [${num(Math.min(...ratios))}, ${num(Math.max(...ratios))}]; ${rel[2].name} ${num(rel[2].observed)} [${num(rel[2].interval![0])}, ${num(rel[2].interval![1])}] (paper: O(·), i.e. 1).`,
     numbers: { config: c, seed: data.seed, observations: data.observations, relations: rel },
     spec: {
@@ -229,7 +230,8 @@ function yd21SweepFigure(data: Yd21Data, id: string, what: string): Figure {
           encoding: {
             x: { field: 'predicted', type: 'quantitative', scale: { type: 'log' }, title: '(1/(ησ_d))(ln(dσ_d/ε) + ln(σ_d/δ))' },
             y: { field: 'observed', type: 'quantitative', scale: { type: 'log' }, title: 'iterations until f ≤ δ' },
-            color: { field: 'point', type: 'nominal', title: '(m, n, d, κ)' },
+            color: { field: 'dk', type: 'nominal', title: '(d, κ)' },
+            size: { field: 'n', type: 'ordinal', title: 'n (m = n + d)', scale: { range: [12, 70] } },
             shape: { field: 'deltaLabel', type: 'nominal', title: 'δ' },
           },
         },
