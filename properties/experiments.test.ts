@@ -3,6 +3,10 @@
  * for a seed, the relations on planted data, the block-form distance against a dense computation,
  * the worker pool against a sequential run, and well-formed SVG figures.
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { mul, transpose } from '../src/linalg/dense.ts';
 import { gaussianMatrix } from '../src/random/gaussian.ts';
@@ -159,4 +163,27 @@ describe('worker threads', () => {
     const par = await runExperimentInWorkers(jcdFig3, tinyFig3, '3', { workers: 2 });
     expect(JSON.stringify(par)).toBe(JSON.stringify(seq));
   }, 120_000);
+});
+
+describe('reproduce on the command line', () => {
+  const root = new URL('..', import.meta.url).pathname;
+  const cli = (...args: string[]) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, encoding: 'utf8' });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  test('writes the SVG, the numbers and the caption, and prints the relations', () => {
+    const out = mkdtempSync(join(tmpdir(), 'lemmacheck-reproduce-'));
+    const r = cli('reproduce', 'jcd.fig-2', '--reduced', '--jobs', '1', '--seed', '5', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/one by one/);
+    for (const ext of ['svg', 'json', 'caption.txt']) expect(existsSync(join(out, `jcd.fig-2.${ext}`))).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'jcd.fig-2.json'), 'utf8')).seed).toBe('5');
+    expect(readFileSync(join(out, 'jcd.fig-2.caption.txt'), 'utf8')).toMatch(/seed 5/);
+  }, 120_000);
+  test('an unknown experiment: one line, exit 2', () => {
+    const r = cli('reproduce', 'jcd.fig-9');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/unknown experiment 'jcd.fig-9'/);
+  });
 });
