@@ -15,7 +15,7 @@
  *   ρ = 1, ‖F₀‖_F ≈ √(σ₁mk)/(3√(m+n+k)) ≈ ‖X♮‖_F;
  * - GD on the dense X (no rotation: the test error needs X♮ in the same frame).
  */
-import { fitLine, type Relation, slopeRelation, type StatedValues } from '../claims/sweep.ts';
+import type { Relation, StatedValues } from '../claims/sweep.ts';
 import { type Mat, mul, transpose } from '../linalg/dense.ts';
 import { opNorm, singularValues } from '../linalg/spectral.ts';
 import { gaussianMatrix, gaussianStream } from '../random/gaussian.ts';
@@ -225,4 +225,3 @@ export const jcdFig1: Experiment<Fig1Config, Fig1Job, Fig1Result, Fig1Data> = {
   relations: (data) => fig1Relations(data),
 };
 
-export { fitLine, slopeRelation };
