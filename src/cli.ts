@@ -10,6 +10,7 @@ import { UserError } from './cli/errors.ts';
 import { exploreCommand } from './cli/explore.ts';
 import { listCommand } from './cli/list.ts';
 import { replayCommand } from './cli/replay.ts';
+import { reproduceCommand } from './cli/reproduce.ts';
 import { tightenCommand } from './cli/tighten.ts';
 import { trajectoryCommand } from './cli/trajectory.ts';
 import { writeHtmlReport } from './report/html.ts';
@@ -102,6 +103,19 @@ program
   .option('--out <dir>', 'where JSON and SVG are written (under explore/)', 'reports/latest')
   .action(async (id: string, opts) => {
     exitCode = await exploreCommand(id, opts);
+  });
+
+program
+  .command('reproduce')
+  .description('run a paper\'s experiment (jcd.fig-1, jcd.fig-2, jcd.fig-3, yd21.thm-1.1, all) and write its figures (SVG), numbers (JSON) and captions')
+  .argument('<experiment>', 'experiment id, or all')
+  .option('--out <dir>', 'where the figures are written', 'reports/latest/figures')
+  .option('--runs <n>', 'runs per sweep point (default: the paper\'s)')
+  .option('--seed <s>', 'seed')
+  .option('--jobs <n>', 'worker threads (default: one per core; 1 runs in this thread)')
+  .option('--reduced', 'the small configuration the claims use (seconds instead of minutes)')
+  .action(async (id: string, opts) => {
+    exitCode = await reproduceCommand(id, opts);
   });
 
 program

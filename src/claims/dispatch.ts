@@ -7,7 +7,8 @@ import { isMonteCarloClaim, type MonteCarloClaim } from './montecarlo.ts';
 import { monteCarloSabotaged, runMonteCarlo } from './montecarlo-runner.ts';
 import { type RunOptions, runClaim, sabotagedVariant, type VerdictRecord } from './runner.ts';
 import { isSweepClaim, type SweepClaim } from './sweep.ts';
-import { runSweep, sweepSabotaged } from './sweep-runner.ts';
+import { runSweep, sweepFigures, sweepSabotaged } from './sweep-runner.ts';
+import type { Figure } from '../experiments/figures.ts';
 import type { Claim } from './types.ts';
 import { UserError } from '../errors.ts';
 
@@ -26,6 +27,11 @@ export function runAnyClaim(claim: AnyClaim, opts: RunOptions = {}): VerdictReco
     return runSweep(claim, { seed: opts.seed, repeats: opts.runs, repeatsScale: opts.runsScale });
   }
   return runClaim(claim, opts);
+}
+
+/** The figures a claim draws of its data (sweeps that declare `figures`; none for other kinds), with the options of runAnyClaim. */
+export function figuresOfClaim(claim: AnyClaim, opts: RunOptions = {}): Figure[] {
+  return isSweepClaim(claim) ? sweepFigures(claim, { seed: opts.seed, repeats: opts.runs, repeatsScale: opts.runsScale }) : [];
 }
 
 /** The sabotaged variant of a claim of any kind. */

@@ -4,6 +4,7 @@
  * the fitted estimates and the data table.
  */
 import { claimSeed, DEFAULT_SEED, provenance, SABOTAGED, type VerdictRecord } from './runner.ts';
+import type { Figure } from '../experiments/figures.ts';
 import type { Relation, SweepClaim } from './sweep.ts';
 
 export interface SweepOptions {
@@ -45,21 +46,37 @@ export function sweepSabotaged<D>(claim: SweepClaim<D>): SweepClaim<D> {
   };
 }
 
-export function runSweep<D>(claim: SweepClaim<D>, opts: SweepOptions = {}): VerdictRecord {
-  const start = performance.now();
+/** The seed and repeats a run of the claim with these options uses. */
+function runParameters(claim: SweepClaim<unknown>, opts: SweepOptions): { globalSeed: number; id: string; seed: number; repeats: number } {
   const globalSeed = opts.seed ?? DEFAULT_SEED;
   const id = baseId(claim.id);
-  const seed = claimSeed(globalSeed, id);
-  const repeats = opts.repeats ?? Math.max(1, Math.round(claim.repeats * (opts.repeatsScale ?? 1)));
+  return { globalSeed, id, seed: claimSeed(globalSeed, id), repeats: opts.repeats ?? Math.max(1, Math.round(claim.repeats * (opts.repeatsScale ?? 1))) };
+}
+
+/** The sweep's data for these options: run once, then reused (by the sabotage and the figures). */
+function sweepData<D>(claim: SweepClaim<D>, opts: SweepOptions): D {
+  const { id, seed, repeats } = runParameters(claim as SweepClaim<unknown>, opts);
+  const key = `${id}:${seed}:${repeats}`;
+  if (!runs.has(key)) runs.set(key, claim.run(String(seed), { repeats }));
+  return runs.get(key) as D;
+}
+
+/** The claim's figures on the data of its run with these options (none when it declares none). */
+export function sweepFigures<D>(claim: SweepClaim<D>, opts: SweepOptions = {}): Figure[] {
+  if (!claim.figures) return [];
+  return claim.figures(sweepData(claim, opts), String(runParameters(claim as SweepClaim<unknown>, opts).seed));
+}
+
+export function runSweep<D>(claim: SweepClaim<D>, opts: SweepOptions = {}): VerdictRecord {
+  const start = performance.now();
+  const { globalSeed, id, seed, repeats } = runParameters(claim as SweepClaim<unknown>, opts);
   const stated = Object.fromEntries(Object.entries(claim.stated).map(([k, spec]) => [k, spec.printed()]));
   let relations: Relation[] = [];
   let estimates: Record<string, number> | undefined;
   let table: ReadonlyArray<Record<string, number | string>> | undefined;
   let error: string | undefined;
   try {
-    const key = `${id}:${seed}:${repeats}`;
-    if (!runs.has(key)) runs.set(key, claim.run(String(seed), { repeats }));
-    const data = runs.get(key) as D;
+    const data = sweepData(claim, opts);
     relations = claim.relations(data, stated);
     estimates = claim.estimates?.(data);
     table = claim.table?.(data);

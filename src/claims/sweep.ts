@@ -16,6 +16,7 @@
  * the claim records (a log factor hidden in Õ(·) shows up as a small positive slope).
  */
 import { studentQuantile } from './special.ts';
+import type { Figure } from '../experiments/figures.ts';
 import type { ConstantSpec, Paper, Verdict } from './types.ts';
 
 /** One stated relationship evaluated on the data of a sweep. */
@@ -56,6 +57,12 @@ export interface SweepClaim<D = unknown> {
   readonly estimates?: (data: D) => Record<string, number>;
   /** A JSON-able summary of the data for the report (the points, fitted lines). */
   readonly table?: (data: D) => ReadonlyArray<Record<string, number | string>>;
+  /**
+   * Figures of the data (vega-lite specs with caption and numbers); `check` writes them as
+   * DIR/figures/<figure id>.svg with .json and .caption.txt (src/experiments/figures.ts). `seed` is
+   * the seed the data was run from.
+   */
+  readonly figures?: (data: D, seed: string) => Figure[];
   readonly expected: Verdict;
   readonly erratum?: string;
   readonly corrected?: string;

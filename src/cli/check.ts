@@ -5,12 +5,13 @@
  */
 import cliProgress from 'cli-progress';
 import { loadClaims } from '../claims/registry.ts';
-import { type AnyClaim, deterministic, isDeterministic, runAnyClaim, sabotageAnyClaim } from '../claims/dispatch.ts';
+import { type AnyClaim, deterministic, figuresOfClaim, isDeterministic, runAnyClaim, sabotageAnyClaim } from '../claims/dispatch.ts';
+import { writeFigure } from '../experiments/figures.ts';
 import { DEFAULT_SEED, type VerdictRecord } from '../claims/runner.ts';
 import { allAsExpected, type CheckedClaim, writeResults } from '../report/results.ts';
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { checkInParallel } from './parallel.ts';
 import { withParameters } from '../claims/parameters.ts';
 import { boundariesOf, slackOf } from '../search/audit.ts';
@@ -159,6 +160,9 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
       ? { record: run(sabotageAnyClaim(claim)), sabotage: null }
       : { record: run(claim), sabotage: opts.path ? null : run(sabotageAnyClaim(claim)) };
     results.push(checked);
+    // Figures of the claim's data (sweeps that draw them): DIR/figures/<figure id>.svg, .json, .caption.txt.
+    if (!opts.sabotaged)
+      for (const fig of figuresOfClaim(claim, { runs, runsScale: profile.runsScale, seed })) await writeFigure(join(outDir, 'figures'), fig);
     if (!tty) {
       const r = checked.record;
       process.stderr.write(`[${i + 1}/${claims.length}] ${r.id}: ${r.verdict}${r.verdict === r.expected ? '' : ` (expected ${r.expected})`}, ${r.timeMs} ms\n`);

@@ -4,7 +4,7 @@
  * run writes (a test checks that), computed on all the machine's cores.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mergeRuns } from '../report/merge.ts';
@@ -29,6 +29,8 @@ export async function checkInParallel(args: string[], jobs: number, outDir: stri
     const dirs = Array.from({ length: jobs }, (_, i) => join(tmp, String(i + 1)));
     const codes = await Promise.all(dirs.map((dir, i) => runChild(['check', ...args, '--shard', `${i + 1}/${jobs}`, '--jobs', '1', '--out', dir])));
     if (codes.some((c) => c > 1)) throw new UserError(`a shard of the parallel check failed (exit codes ${codes.join(', ')}); its message is above`);
+    // The claims' figures (DIR/figures/) written by each shard.
+    for (const dir of dirs) if (existsSync(join(dir, 'figures'))) cpSync(join(dir, 'figures'), join(outDir, 'figures'), { recursive: true });
     return mergeRuns(dirs, outDir);
   } finally {
     rmSync(tmp, { recursive: true, force: true });

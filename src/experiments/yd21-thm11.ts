@@ -1,0 +1,328 @@
+/**
+ * YD21 Theorem 1.1 as an experiment: "Suppose each entry of U₀ and V₀ are initialized using Gaussian
+ * distribution with mean 0 and variance ε², where ε = Õ(σ_d/√(d³σ₁(m+n))). Then there exists
+ * T_total(δ, η) = O((1/(ησ_d)) ln(dσ_d/ε) + (1/(ησ_d)) ln(σ_d/δ)) such that for any δ > 0 and
+ * learning rate η = O(σ_dε²/(dσ₁³)), … when t > T_total(δ, η), f(U_t, V_t) ≤ δ."
+ *
+ * `yd21RateSweep` runs GD over a grid of (m, n, d, κ) and returns, per point and per δ, the
+ * iterations observed until f stays ≤ δ beside the predicted scale (1/(ησ_d))(ln(dσ_d/ε) +
+ * ln(σ_d/δ)) — the data for the claim yd21.thm-1.1.rate (written by the lead), whose hidden constant
+ * is observed/predicted. `yd21Trajectory` records one run's stage-one diagnostics (YD21 §3) with
+ * the phase boundaries T₁ (first t with σ_d(A_t) ≥ √(σ_d/2), §3.2.3) and T₀ (first t ≥ T₁ with
+ * ‖P_t‖ ≤ σ_d/4, Theorem 3.1).
+ *
+ * Choices (the O(·) and Õ(·) constants; printed on the captions): Σ diagonal (YD21 §2.1 frame) with
+ * σ_d = 1, σ₁ = κ and σ₂ … σ_{d−1} evenly spaced between; ε = c_ε·σ_d/√(d³σ₁(m+n)) and
+ * η = c_η·σ_dε²/(dσ₁³) with c_ε = c_η = 1 (the predicted scale carries the same η and ε, so the
+ * hidden constant observed/predicted absorbs these choices only through the ln terms). The sweep's
+ * grid is kept small because 1/η grows like d⁴σ₁⁴(m + n)/σ_d³: its largest point takes ~10⁶ steps.
+ */
+import { diag, type Mat } from '../linalg/dense.ts';
+import { gaussianMatrix, gaussianStream } from '../random/gaussian.ts';
+import { diagnostics } from '../gd/diagnostics.ts';
+import { runTrajectory } from '../gd/trajectory.ts';
+import { makeStepper } from '../gd/step.ts';
+import { fitLine, type Relation, slopeRelation } from '../claims/sweep.ts';
+import type { Experiment } from './experiment.ts';
+import { num, type Figure } from './figures.ts';
+
+export interface Yd21Point {
+  readonly m: number;
+  readonly n: number;
+  readonly d: number;
+  readonly kappa: number;
+}
+
+export interface Yd21Config {
+  readonly points: ReadonlyArray<Yd21Point>;
+  readonly deltas: readonly number[];
+  readonly runs: number;
+  readonly cEps: number;
+  readonly cEta: number;
+  /** Give up at this multiple of the largest predicted scale (the point is then reported as not reached). */
+  readonly capFactor: number;
+  /** The annotated trajectory: its point, δ and recording interval. */
+  readonly trajectory: Yd21Point & { readonly every: number; readonly delta: number };
+}
+
+/** Σ, ε and η of a point (one place for the choices). */
+export function yd21Problem(p: Yd21Point, c: Pick<Yd21Config, 'cEps' | 'cEta'>): { sigma: Mat; sigmaValues: number[]; sigma1: number; sigmaD: number; eps: number; eta: number } {
+  const { m, n, d, kappa } = p;
+  const sigmaValues = Array.from({ length: d }, (_, i) => (d === 1 ? 1 : kappa - ((kappa - 1) * i) / (d - 1)));
+  const sigma1 = sigmaValues[0];
+  const sigmaD = sigmaValues[d - 1];
+  const eps = (c.cEps * sigmaD) / Math.sqrt(d ** 3 * sigma1 * (m + n));
+  const eta = (c.cEta * sigmaD * eps * eps) / (d * sigma1 ** 3);
+  const full = new Array<number>(Math.min(m, n)).fill(0);
+  sigmaValues.forEach((v, i) => (full[i] = v));
+  return { sigma: diag(full, m, n), sigmaValues, sigma1, sigmaD, eps, eta };
+}
+
+/** The predicted scale (1/(ησ_d))(ln(dσ_d/ε) + ln(σ_d/δ)) of Theorem 1.1 (its O-constant left out). */
+export function yd21PredictedScale(d: number, sigmaD: number, eps: number, eta: number, delta: number): number {
+  return (1 / (eta * sigmaD)) * (Math.log((d * sigmaD) / eps) + Math.log(sigmaD / delta));
+}
+
+export interface Yd21Job extends Yd21Point {
+  readonly run: number;
+  readonly deltas: readonly number[];
+  readonly cEps: number;
+  readonly cEta: number;
+  readonly capFactor: number;
+  readonly seed: string;
+}
+
+/** One sweep point and run: per δ, the observed iterations and the predicted scale. */
+export interface Yd21Observation extends Yd21Point {
+  readonly run: number;
+  readonly delta: number;
+  readonly eps: number;
+  readonly eta: number;
+  readonly sigmaD: number;
+  /** 1 + the last t with f(U_t, V_t) > δ (f stays ≤ δ from then on, up to where the run stopped); Infinity: not reached within the cap. */
+  readonly observed: number;
+  readonly predicted: number;
+  readonly ratio: number;
+}
+
+/** Runs one point: GD from U₀, V₀ with N(0, ε²) entries until f ≤ min δ/100 (or the cap). */
+export function runYd21Job(job: Yd21Job, progress?: (fraction: number) => void): Yd21Observation[] {
+  const { m, n, d } = job;
+  const pr = yd21Problem(job, job);
+  const g = gaussianStream(`${job.seed}:init`);
+  let U: Float64Array = gaussianMatrix(m, d, pr.eps, g).data;
+  let V: Float64Array = gaussianMatrix(n, d, pr.eps, g).data;
+  let nU: Float64Array = new Float64Array(U.length);
+  let nV: Float64Array = new Float64Array(V.length);
+  const predicted = job.deltas.map((delta) => yd21PredictedScale(d, pr.sigmaD, pr.eps, pr.eta, delta));
+  const cap = Math.ceil(job.capFactor * Math.max(...predicted));
+  const stop = Math.min(...job.deltas) / 100;
+  const lastAbove = job.deltas.map(() => -1);
+  const stepper = makeStepper(pr.sigma.data, m, n, d);
+  let t = 0;
+  let reached = false;
+  try {
+    for (; t <= cap; t++) {
+      const f = stepper.step(U, V, pr.eta, nU, nV); // f(U_t, V_t)
+      if (progress && t % 10000 === 0) progress(Math.min(0.99, t / Math.max(...predicted)));
+      if (!Number.isFinite(f)) break;
+      job.deltas.forEach((delta, i) => f > delta && (lastAbove[i] = t));
+      if (f <= stop) {
+        reached = true;
+        break;
+      }
+      [U, nU] = [nU, U];
+      [V, nV] = [nV, V];
+    }
+  } finally {
+    stepper.release();
+  }
+  return job.deltas.map((delta, i) => {
+    const observed = reached || lastAbove[i] < t ? lastAbove[i] + 1 : Number.POSITIVE_INFINITY;
+    return { m, n, d, kappa: job.kappa, run: job.run, delta, eps: pr.eps, eta: pr.eta, sigmaD: pr.sigmaD, observed, predicted: predicted[i], ratio: observed / predicted[i] };
+  });
+}
+
+function yd21Jobs(c: Yd21Config, seed: string): Yd21Job[] {
+  return c.points.flatMap((p) =>
+    Array.from({ length: c.runs }, (_, run) => ({ ...p, run, deltas: c.deltas, cEps: c.cEps, cEta: c.cEta, capFactor: c.capFactor, seed: `${seed}:yd21:m${p.m}:n${p.n}:d${p.d}:k${p.kappa}:run${run}` })),
+  );
+}
+
+/**
+ * The sweep for the rate claim: observed iterations and predicted scale at every point, run and δ
+ * (sequentially, in this thread). Deterministic for a seed.
+ */
+export function yd21RateSweep(config: Yd21Config, seed: string): Yd21Observation[] {
+  return yd21Jobs(config, seed).flatMap((job) => runYd21Job(job));
+}
+
+export interface Yd21TrajectorySample {
+  readonly t: number;
+  readonly sigmaMinA: number;
+  readonly frobB: number;
+  readonly normJ: number;
+  readonly normK: number;
+  readonly lambdaMinP: number;
+  readonly normP: number;
+  readonly loss: number;
+}
+
+export interface Yd21TrajectoryData {
+  readonly point: Yd21Config['trajectory'];
+  readonly eps: number;
+  readonly eta: number;
+  readonly sigmaD: number;
+  readonly samples: Yd21TrajectorySample[];
+  /** First t with σ_d(A) ≥ √(σ_d/2); first t ≥ T₁ with ‖P‖ ≤ σ_d/4; first t with f ≤ δ (null: not seen). */
+  readonly T1: number | null;
+  readonly T0: number | null;
+  readonly Tdelta: number | null;
+  readonly predicted: number;
+}
+
+/** The annotated trajectory: YD21 §3's diagnostics every `every` steps up to 1.5 × the predicted scale. */
+export function yd21Trajectory(c: Yd21Config, seed: string): Yd21TrajectoryData {
+  const p = c.trajectory;
+  const pr = yd21Problem(p, c);
+  const g = gaussianStream(`${seed}:yd21:trajectory:init`);
+  const predicted = yd21PredictedScale(p.d, pr.sigmaD, pr.eps, pr.eta, p.delta);
+  const iters = Math.ceil(1.5 * predicted);
+  const traj = runTrajectory({
+    sigma: pr.sigma,
+    U0: gaussianMatrix(p.m, p.d, pr.eps, g),
+    V0: gaussianMatrix(p.n, p.d, pr.eps, g),
+    eta: pr.eta,
+    iters,
+    every: p.every,
+    observe: ({ t, U, V }) => ({ t, ...diagnostics(pr.sigma, U, V) }),
+  });
+  const samples = traj.samples.map((s) => s.value);
+  const T1 = samples.find((s) => s.sigmaMinA >= Math.sqrt(pr.sigmaD / 2))?.t ?? null;
+  const T0 = T1 === null ? null : (samples.find((s) => s.t >= T1 && s.normP <= pr.sigmaD / 4)?.t ?? null);
+  const Tdelta = samples.find((s) => s.loss <= p.delta)?.t ?? null;
+  return { point: p, eps: pr.eps, eta: pr.eta, sigmaD: pr.sigmaD, samples, T1, T0, Tdelta, predicted };
+}
+
+export interface Yd21Data {
+  readonly config: Yd21Config;
+  readonly seed: string;
+  readonly observations: Yd21Observation[];
+  readonly trajectory: Yd21TrajectoryData;
+}
+
+/** Reported beside Theorem 1.1: the hidden constant's range and its trend in the predicted scale. */
+export function yd21Relations(data: Yd21Data): Relation[] {
+  const ok = data.observations.filter((o) => Number.isFinite(o.observed) && o.observed > 0);
+  const notReached = data.observations.length - ok.length;
+  const fit = fitLine(ok.map((o) => Math.log(o.predicted)), ok.map((o) => Math.log(o.observed)));
+  const ratios = ok.map((o) => o.ratio);
+  return [
+    { name: 'points where f did not reach δ within the cap', stated: '0 (f ≤ δ after T_total)', observed: notReached, holds: notReached === 0, detail: `cap ${data.config.capFactor} × the predicted scale` },
+    { name: 'hidden constant C = observed / predicted: largest', stated: 'bounded (O(·))', observed: Math.max(...ratios), holds: true, detail: `range [${num(Math.min(...ratios))}, ${num(Math.max(...ratios))}] over ${ok.length} (point, run, δ)` },
+    slopeRelation('slope of ln(observed) vs ln(predicted scale)', fit, [0.75, 1.25], '1 (observed ∝ predicted; ±25%, a choice)'),
+  ];
+}
+
+function yd21SweepFigure(data: Yd21Data, id: string, what: string): Figure {
+  const c = data.config;
+  const rows = data.observations.filter((o) => Number.isFinite(o.observed)).map((o) => ({ ...o, dk: `d = ${o.d}, κ = ${o.kappa}`, deltaLabel: `δ = ${num(o.delta)}` }));
+  const uniq = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b).join(', ');
+  const rel = yd21Relations(data);
+  const lo = Math.min(...rows.map((r) => r.predicted));
+  const hi = Math.max(...rows.map((r) => r.predicted));
+  const ratios = rows.map((r) => r.ratio);
+  return {
+    id,
+    title: `${what} — YD21 Theorem 1.1: iterations to f ≤ δ against (1/(ησ_d))(ln(dσ_d/ε) + ln(σ_d/δ))`,
+    caption:
+      `seed ${data.seed}. Σ diagonal, σ_d = 1, σ₁ = κ, middle values evenly spaced; U₀, V₀ entries N(0, ε²), ε = ${c.cEps}·σ_d/√(d³σ₁(m+n)), η = ${c.cEta}·σ_dε²/(dσ₁³); ${c.runs} runs per point; ` +
+      `observed = 1 + the last t with f > δ. Dashed: observed = predicted. Grid: n ∈ {${uniq(c.points.map((p) => p.n))}}, m = n + d, d ∈ {${uniq(c.points.map((p) => p.d))}}, κ ∈ {${uniq(c.points.map((p) => p.kappa))}}, δ ∈ {${c.deltas.map(num).join(', ')}}. ` +
+      `Hidden constant observed/predicted in [${num(Math.min(...ratios))}, ${num(Math.max(...ratios))}]; ${rel[2].name} ${num(rel[2].observed)} [${num(rel[2].interval![0])}, ${num(rel[2].interval![1])}] (paper: O(·), i.e. 1).`,
+    numbers: { config: c, seed: data.seed, observations: data.observations, relations: rel },
+    spec: {
+      width: 420,
+      height: 320,
+      layer: [
+        {
+          data: { values: rows },
+          mark: { type: 'point', filled: true },
+          encoding: {
+            x: { field: 'predicted', type: 'quantitative', scale: { type: 'log' }, title: '(1/(ησ_d))(ln(dσ_d/ε) + ln(σ_d/δ))' },
+            y: { field: 'observed', type: 'quantitative', scale: { type: 'log' }, title: 'iterations until f ≤ δ' },
+            color: { field: 'dk', type: 'nominal', title: '(d, κ)' },
+            size: { field: 'n', type: 'ordinal', title: 'n (m = n + d)', scale: { range: [12, 70] } },
+            shape: { field: 'deltaLabel', type: 'nominal', title: 'δ' },
+          },
+        },
+        { data: { values: [{ x: lo, y: lo }, { x: hi, y: hi }] }, mark: { type: 'line', strokeDash: [4, 3], color: 'black' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } },
+      ],
+    },
+  };
+}
+
+function yd21TrajectoryFigure(data: Yd21Data, id: string, what: string): Figure {
+  const tr = data.trajectory;
+  const p = tr.point;
+  const names: Array<[keyof Yd21TrajectorySample, string]> = [
+    ['sigmaMinA', 'σ_d(A)'],
+    ['frobB', '‖B‖_F'],
+    ['normJ', '‖J‖'],
+    ['normK', '‖K‖'],
+    ['lambdaMinP', 'λ_d(P)'],
+    ['loss', 'f (loss)'],
+  ];
+  const rows = tr.samples.flatMap((s) => names.map(([k, label]) => ({ t: s.t, value: Math.abs(s[k] as number), negative: (s[k] as number) < 0, series: label }))).filter((r) => r.value > 0);
+  const marks = [
+    ...(tr.T1 !== null ? [{ t: tr.T1, label: `T₁ = ${tr.T1}` }] : []),
+    ...(tr.T0 !== null ? [{ t: tr.T0, label: `T₀ = ${tr.T0}` }] : []),
+    ...(tr.Tdelta !== null ? [{ t: tr.Tdelta, label: `f ≤ ${num(p.delta)} at ${tr.Tdelta}` }] : []),
+  ];
+  return {
+    id,
+    title: `${what} — YD21 Theorem 1.1: one trajectory with the stage-one quantities (m = ${p.m}, n = ${p.n}, d = ${p.d}, κ = ${p.kappa})`,
+    caption:
+      `seed ${data.seed}. ε = ${num(tr.eps)}, η = ${num(tr.eta)} (choices as in the sweep). |λ_d(P)| plotted; where λ_d(P) < 0 the curve carries small black dots. ` +
+      `T₁ = first t with σ_d(A) ≥ √(σ_d/2) (§3.2.3); T₀ = first t ≥ T₁ with ‖P‖ ≤ σ_d/4 (Theorem 3.1); predicted scale for δ = ${num(p.delta)}: ${num(tr.predicted)}. Recorded every ${p.every} steps.`,
+    numbers: { seed: data.seed, ...tr },
+    spec: {
+      width: 560,
+      height: 340,
+      layer: [
+        {
+          data: { values: rows },
+          mark: { type: 'line' },
+          encoding: {
+            x: { field: 't', type: 'quantitative', title: 'iteration t' },
+            y: { field: 'value', type: 'quantitative', scale: { type: 'log' }, title: 'value', axis: { format: '.0e' } },
+            color: { field: 'series', type: 'nominal', title: null, sort: null },
+          },
+        },
+        { data: { values: rows.filter((r) => r.series === 'λ_d(P)' && r.negative) }, mark: { type: 'point', filled: true, size: 4, opacity: 0.5, color: 'black' }, encoding: { x: { field: 't', type: 'quantitative' }, y: { field: 'value', type: 'quantitative' } } },
+        { data: { values: marks }, mark: { type: 'rule', strokeDash: [2, 2], color: 'black' }, encoding: { x: { field: 't', type: 'quantitative' } } },
+        ...marks.map((m, i) => ({ data: { values: [m] }, mark: { type: 'text', align: 'left', dx: 3, baseline: 'top', fontSize: 11 }, encoding: { x: { field: 't', type: 'quantitative' }, y: { value: 4 + 14 * i }, text: { field: 'label' } } })),
+      ],
+    },
+  };
+}
+
+const FULL: Yd21Config = {
+  points: [6, 12, 24, 48].flatMap((mn) => [1, 2, 3].flatMap((d) => [1, 2, 3].map((kappa) => ({ m: mn + d, n: mn, d, kappa })))),
+  deltas: [1e-2, 1e-4, 1e-6],
+  runs: 2,
+  cEps: 1,
+  cEta: 1,
+  capFactor: 20,
+  trajectory: { m: 14, n: 12, d: 2, kappa: 2, every: 100, delta: 1e-6 },
+};
+const REDUCED: Yd21Config = {
+  points: [
+    { m: 5, n: 4, d: 1, kappa: 1 },
+    { m: 8, n: 6, d: 2, kappa: 1.5 },
+  ],
+  deltas: [1e-2, 1e-4],
+  runs: 1,
+  cEps: 1,
+  cEta: 1,
+  capFactor: 20,
+  trajectory: { m: 6, n: 5, d: 2, kappa: 1.5, every: 50, delta: 1e-4 },
+};
+
+const TRAJECTORY_JOB = 'trajectory';
+
+type Job = Yd21Job | typeof TRAJECTORY_JOB;
+type Result = Yd21Observation[] | Yd21TrajectoryData;
+
+/** The reproduce target: the sweep's jobs and, as one more job, the annotated trajectory. */
+export const yd21Thm11: Experiment<Yd21Config, { job: Job; config: Yd21Config; seed: string }, Result, Yd21Data> = {
+  id: 'yd21.thm-1.1',
+  title: 'YD21 Theorem 1.1 (iterations to f ≤ δ)',
+  full: FULL,
+  reduced: REDUCED,
+  withRuns: (c, runs) => ({ ...c, runs }),
+  jobs: (config, seed) => [{ job: TRAJECTORY_JOB as Job, config, seed }, ...yd21Jobs(config, seed).map((job) => ({ job: job as Job, config, seed }))],
+  runJob: ({ job, config, seed }, progress) => (job === TRAJECTORY_JOB ? yd21Trajectory(config, seed) : runYd21Job(job as Yd21Job, progress)),
+  assemble: (config, seed, [trajectory, ...rest]) => ({ config, seed, trajectory: trajectory as Yd21TrajectoryData, observations: (rest as Yd21Observation[][]).flat() }),
+  figures: (data) => [yd21SweepFigure(data, 'yd21.thm-1.1', 'reproduce yd21.thm-1.1'), yd21TrajectoryFigure(data, 'yd21.thm-1.1.trajectory', 'reproduce yd21.thm-1.1')],
+  relations: yd21Relations,
+};
