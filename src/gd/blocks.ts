@@ -35,14 +35,20 @@ export interface Derived {
   readonly D: Mat;
 }
 
+/** Σ's already found diagonal, by storage and shape (matrices are never modified once built). */
+const knownDiagonal = new WeakMap<Float64Array, string>();
+
 /** True when every off-diagonal entry of Σ is exactly zero. */
 export function isDiagonal(sigma: Mat): boolean {
   const { rows, cols, data } = sigma;
+  // The diagnostics ask this of the same Σ at every recorded step: remember a positive answer.
+  if (knownDiagonal.get(data) === `${rows}×${cols}`) return true;
   for (let i = 0; i < rows; i++) {
     const row = i * cols;
     for (let j = 0; j < Math.min(i, cols); j++) if (data[row + j] !== 0) return false;
     for (let j = i + 1; j < cols; j++) if (data[row + j] !== 0) return false;
   }
+  knownDiagonal.set(data, `${rows}×${cols}`);
   return true;
 }
 
