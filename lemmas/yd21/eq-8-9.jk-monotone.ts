@@ -22,6 +22,8 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { inRange, seed, spectrum, stepSize } from '../../src/random/arbitraries.ts';
 import { gaussianMatrix } from '../../src/random/gaussian.ts';
 import { diag } from '../../src/linalg/dense.ts';
+import { phaseSample } from '../../src/gd/phases.ts';
+import { PHASE_CHOICES, type PhaseInstance, phaseInstances } from '../../src/random/phase-instances.ts';
 
 interface JkInstance {
   readonly sigma: Mat;
@@ -138,4 +140,68 @@ export const jkMonotone = defineClaim<JkInstance>({
     check: (x) => check(x, (y) => 1 - (y.eta * y.sigmaD) / 4),
   },
   runs: 20,
+});
+
+/**
+ * The same statement in the full regime of Theorem 1.1 (`src/random/phase-instances.ts`, theorem
+ * regime: ε = Õ(σ_d/√(d³σ₁(m+n))), η = O(σ_dε²/(dσ₁³)) with the O-constants recorded there), along
+ * the whole trajectory — stage one through T₀ and ln(10³)/(ησ_d) steps of stage two — at the
+ * recorded steps (every ⌈T_scale/400⌉). Here the PSD bounds are not assumed: §3.2.2 says they are
+ * maintained inductively when η ≤ 1/(3σ₁), so they are checked too, at every recorded step, and
+ * ‖J‖_op, ‖K‖_op must not increase between consecutive recorded steps.
+ */
+function fullRegimeCheck(x: PhaseInstance, bound: (x: PhaseInstance) => number): Comparison[] {
+  const sigma = diag(x.values, x.m, x.n);
+  const H2 = Math.ceil(Math.log(1e3) / (x.eta * x.sigmaD));
+  let T0: number | null = null;
+  const traj = runTrajectory({
+    sigma,
+    U0: x.U0,
+    V0: x.V0,
+    eta: x.eta,
+    iters: Math.ceil(4 * x.scaleT0) + H2,
+    every: x.every,
+    observe: (s) => {
+      const b = splitBlocks(sigma, s.U, s.V);
+      const p = phaseSample(s.t, sigma, s.U, s.V);
+      if (T0 === null && p.sigmaMinA >= Math.sqrt(x.sigmaD / 2) && p.normP <= x.sigmaD / 4) T0 = s.t;
+      return {
+        t: s.t,
+        normJ: p.normJ,
+        normK: p.normK,
+        gramV: lambdaMax(add(mul(transpose(b.V), b.V), mul(transpose(b.K), b.K))),
+        gramU: lambdaMax(add(mul(transpose(b.U), b.U), mul(transpose(b.J), b.J))),
+      };
+    },
+    until: (_v, t) => T0 !== null && t >= T0 + H2,
+  });
+  const s = traj.samples.map((v) => v.value);
+  const worst = (cs: Comparison[]) => cs.reduce((a, c) => (c.slack / (c.scale || 1) < a.slack / (a.scale || 1) ? c : a));
+  const B = bound(x);
+  const out: Comparison[] = [
+    worst(s.map((v) => atMost(`0 ⪯ V_tᵀV_t + K_tᵀK_t ⪯ 3σ₁I (worst t = ${v.t})`, v.gramV, B, B))),
+    worst(s.map((v) => atMost(`0 ⪯ U_tᵀU_t + J_tᵀJ_t ⪯ 3σ₁I (worst t = ${v.t})`, v.gramU, B, B))),
+  ];
+  const pairs = s.slice(0, -1).map((v, i) => [v, s[i + 1]] as const);
+  if (pairs.length && x.m > x.d) out.push(worst(pairs.map(([a, b]) => atMost(`‖J‖ at t = ${b.t} ≤ ‖J‖ at t = ${a.t}`, b.normJ, a.normJ, a.normJ + b.normJ))));
+  if (pairs.length && x.n > x.d) out.push(worst(pairs.map(([a, b]) => atMost(`‖K‖ at t = ${b.t} ≤ ‖K‖ at t = ${a.t}`, b.normK, a.normK, a.normK + b.normK))));
+  return out;
+}
+
+export const jkMonotoneFullRegime = defineClaim<PhaseInstance>({
+  id: 'yd21.eq-8-9.jk-monotone.full-regime',
+  source: { paper: 'YD21', where: '(8), (9), §3.2.2' },
+  kind: 'trajectory',
+  statement: 'In the regime of Theorem 1.1, along the whole trajectory: 0 ⪯ V_tᵀV_t + K_tᵀK_t, U_tᵀU_t + J_tᵀJ_t ⪯ 3σ₁I hold (inductively) and ‖J_t‖_op, ‖K_t‖_op never increase',
+  hypotheses: ['the instances of yd21.thm-3.1.stage-one (theorem regime; η ≤ 1/(3σ₁) holds there)', 'recorded steps every ⌈T_scale/400⌉, through T₀ and ln(10³)/(ησ_d) further steps'],
+  choices: { ...PHASE_CHOICES.theorem, horizon: 'T₀ (observed) + ln(10³)/(ησ_d) steps' },
+  instances: phaseInstances('theorem'),
+  size: (x) => Math.max(x.m, x.n),
+  check: (x) => fullRegimeCheck(x, (y) => 3 * y.sigma1),
+  expected: 'holds',
+  sabotage: {
+    description: 'the PSD bound tightened to (σ₁/2)I (at convergence UᵀU ≈ Σ, so λ_max(UᵀU + JᵀJ) reaches ≈ σ₁)',
+    check: (x) => fullRegimeCheck(x, (y) => 0.5 * y.sigma1),
+  },
+  runs: 6,
 });
