@@ -15,46 +15,30 @@
 import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { deriveABSP, splitBlocks } from '../../src/gd/blocks.ts';
-import { gdStep, runTrajectory } from '../../src/gd/trajectory.ts';
-import { combine, diag, eye, type Mat, mul, sub } from '../../src/linalg/dense.ts';
-import { opNorm, sigmaMin, symmetricEigenvalues } from '../../src/linalg/spectral.ts';
-import { PHASE_CHOICES, type PhaseInstance, phaseInstances } from '../../src/random/phase-instances.ts';
-
-const STAGE_ONE_HORIZON = 4;
+import { gdStep } from '../../src/gd/trajectory.ts';
+import { runPhasesWith } from '../../src/gd/phases.ts';
+import { combine, eye, mul, sub } from '../../src/linalg/dense.ts';
+import { opNorm } from '../../src/linalg/spectral.ts';
+import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec } from '../../src/random/phase-instances.ts';
 
 interface Step {
   readonly t: number;
   readonly normE: number;
   readonly lambdaMinP: number;
-  readonly stageOneDone: boolean;
 }
 
-/** Per recorded t ≤ T₀: ‖E_t‖_op and λ_d(P_t). */
+/** Per recorded t ≤ T₀: ‖E_t‖_op (from the state at t and one more GD step) and λ_d(P_t). */
 function perturbations(x: PhaseInstance): Step[] {
-  const sigma = diag(x.values, x.m, x.n);
   const I = eye(x.d);
-  const sigmaD = x.sigmaD;
-  const traj = runTrajectory({
-    sigma,
-    U0: x.U0,
-    V0: x.V0,
-    eta: x.eta,
-    iters: Math.ceil(STAGE_ONE_HORIZON * x.scaleT0),
-    every: x.every,
-    observe: (s): Step => {
-      const b = splitBlocks(sigma, s.U, s.V);
-      const { A, P } = deriveABSP(b);
-      const next = gdStep(sigma, s.U, s.V, x.eta);
-      const P1 = deriveABSP(splitBlocks(sigma, next.U, next.V)).P;
-      const F = combine([1, I], [-x.eta, sub(b.Sigma, P)]);
-      const E: Mat = sub(P1, mul(mul(F, P), F));
-      const ev = symmetricEigenvalues(P);
-      const sigmaMinA = sigmaMin(A);
-      return { t: s.t, normE: opNorm(E), lambdaMinP: ev[ev.length - 1], stageOneDone: sigmaMinA >= Math.sqrt(sigmaD / 2) && Math.max(Math.abs(ev[0]), Math.abs(ev[ev.length - 1])) <= sigmaD / 4 };
-    },
-    until: (v) => v.stageOneDone,
+  const run = runPhasesWith(phaseRunSpec(x, 'T0'), ({ sigma, U, V }) => {
+    const b = splitBlocks(sigma, U, V);
+    const { P } = deriveABSP(b);
+    const next = gdStep(sigma, U, V, x.eta);
+    const P1 = deriveABSP(splitBlocks(sigma, next.U, next.V)).P;
+    const F = combine([1, I], [-x.eta, sub(b.Sigma, P)]);
+    return opNorm(sub(P1, mul(mul(F, P), F)));
   });
-  return traj.samples.map((s) => s.value);
+  return run.samples.map((s) => ({ t: s.t, normE: s.extra, lambdaMinP: s.lambdaMinP }));
 }
 
 /** The printed order of ‖E_t‖: η²σ₁³ + ηe_b²ε²(m+n)dσ₁ + η²σ₁²e_b²d²ε². */

@@ -22,8 +22,8 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { inRange, seed, spectrum, stepSize } from '../../src/random/arbitraries.ts';
 import { gaussianMatrix } from '../../src/random/gaussian.ts';
 import { diag } from '../../src/linalg/dense.ts';
-import { phaseSample } from '../../src/gd/phases.ts';
-import { PHASE_CHOICES, type PhaseInstance, phaseInstances } from '../../src/random/phase-instances.ts';
+import { runPhasesWith } from '../../src/gd/phases.ts';
+import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec } from '../../src/random/phase-instances.ts';
 
 interface JkInstance {
   readonly sigma: Mat;
@@ -151,31 +151,14 @@ export const jkMonotone = defineClaim<JkInstance>({
  * ‖J‖_op, ‖K‖_op must not increase between consecutive recorded steps.
  */
 function fullRegimeCheck(x: PhaseInstance, bound: (x: PhaseInstance) => number): Comparison[] {
-  const sigma = diag(x.values, x.m, x.n);
-  const H2 = Math.ceil(Math.log(1e3) / (x.eta * x.sigmaD));
-  let T0: number | null = null;
-  const traj = runTrajectory({
-    sigma,
-    U0: x.U0,
-    V0: x.V0,
-    eta: x.eta,
-    iters: Math.ceil(4 * x.scaleT0) + H2,
-    every: x.every,
-    observe: (s) => {
-      const b = splitBlocks(sigma, s.U, s.V);
-      const p = phaseSample(s.t, sigma, s.U, s.V);
-      if (T0 === null && p.sigmaMinA >= Math.sqrt(x.sigmaD / 2) && p.normP <= x.sigmaD / 4) T0 = s.t;
-      return {
-        t: s.t,
-        normJ: p.normJ,
-        normK: p.normK,
-        gramV: lambdaMax(add(mul(transpose(b.V), b.V), mul(transpose(b.K), b.K))),
-        gramU: lambdaMax(add(mul(transpose(b.U), b.U), mul(transpose(b.J), b.J))),
-      };
-    },
-    until: (_v, t) => T0 !== null && t >= T0 + H2,
+  const run = runPhasesWith(phaseRunSpec(x, 'stage two'), ({ sigma, U, V }) => {
+    const b = splitBlocks(sigma, U, V);
+    return {
+      gramV: lambdaMax(add(mul(transpose(b.V), b.V), mul(transpose(b.K), b.K))),
+      gramU: lambdaMax(add(mul(transpose(b.U), b.U), mul(transpose(b.J), b.J))),
+    };
   });
-  const s = traj.samples.map((v) => v.value);
+  const s = run.samples.map((p) => ({ t: p.t, normJ: p.normJ, normK: p.normK, ...p.extra }));
   const worst = (cs: Comparison[]) => cs.reduce((a, c) => (c.slack / (c.scale || 1) < a.slack / (a.scale || 1) ? c : a));
   const B = bound(x);
   const out: Comparison[] = [

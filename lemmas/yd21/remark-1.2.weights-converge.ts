@@ -21,11 +21,11 @@
  */
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { gdStep, loss, runTrajectory } from '../../src/gd/trajectory.ts';
-import { phaseSample } from '../../src/gd/phases.ts';
-import { diag, frobenius, sub } from '../../src/linalg/dense.ts';
+import { gdStep, loss } from '../../src/gd/trajectory.ts';
+import { runPhasesWith } from '../../src/gd/phases.ts';
+import { frobenius, sub } from '../../src/linalg/dense.ts';
 import { opNorm } from '../../src/linalg/spectral.ts';
-import { PHASE_CHOICES, type PhaseInstance, phaseInstances } from '../../src/random/phase-instances.ts';
+import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec } from '../../src/random/phase-instances.ts';
 
 interface WeightStep {
   readonly t: number;
@@ -35,40 +35,23 @@ interface WeightStep {
   /** ‖𝐔_t‖_F + ‖𝐕_t‖_F: the size of what the increment's subtraction rounds (its tolerance scale). */
   readonly magnitude: number;
   readonly gradientBound: number;
-  readonly stageOneDone: boolean;
 }
 
 /** The recorded steps through T₀ and H₂ = ln(10³)/(ησ_d) more, with T₀ observed as in Theorem 3.1. */
 function weights(x: PhaseInstance): { steps: WeightStep[]; T0: number | null } {
-  const sigma = diag(x.values, x.m, x.n);
-  const H2 = Math.ceil(Math.log(1e3) / (x.eta * x.sigmaD));
-  let T0: number | null = null;
-  const traj = runTrajectory({
-    sigma,
-    U0: x.U0,
-    V0: x.V0,
-    eta: x.eta,
-    iters: Math.ceil(4 * x.scaleT0) + H2,
-    every: x.every,
-    observe: (s): WeightStep => {
-      const next = gdStep(sigma, s.U, s.V, x.eta);
-      const [normU, normV] = [opNorm(s.U), opNorm(s.V)];
-      const p = phaseSample(s.t, sigma, s.U, s.V);
-      const done = p.sigmaMinA >= Math.sqrt(x.sigmaD / 2) && p.normP <= x.sigmaD / 4;
-      if (done && T0 === null) T0 = s.t;
-      return {
-        t: s.t,
-        normU,
-        normV,
-        increment: frobenius(sub(next.U, s.U)) + frobenius(sub(next.V, s.V)),
-        magnitude: frobenius(s.U) + frobenius(s.V),
-        gradientBound: x.eta * (normU + normV) * Math.sqrt(2 * loss(sigma, s.U, s.V)),
-        stageOneDone: done,
-      };
-    },
-    until: (_v, t) => T0 !== null && t >= T0 + H2,
+  const run = runPhasesWith(phaseRunSpec(x, 'stage two'), ({ t, sigma, U, V }): WeightStep => {
+    const next = gdStep(sigma, U, V, x.eta);
+    const [normU, normV] = [opNorm(U), opNorm(V)];
+    return {
+      t,
+      normU,
+      normV,
+      increment: frobenius(sub(next.U, U)) + frobenius(sub(next.V, V)),
+      magnitude: frobenius(U) + frobenius(V),
+      gradientBound: x.eta * (normU + normV) * Math.sqrt(2 * loss(sigma, U, V)),
+    };
   });
-  return { steps: traj.samples.map((s) => s.value), T0 };
+  return { steps: run.samples.map((s) => s.extra), T0: run.T0 };
 }
 
 const decay = (x: PhaseInstance, t: number) => x.eta * Math.sqrt(x.sigma1 * x.sigmaD) * (1 - (x.eta * x.sigmaD) / 2) ** (t / 2);

@@ -23,13 +23,12 @@
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type PhaseSample, runPhases } from '../../src/gd/phases.ts';
-import { PHASE_CHOICES, type PhaseInstance, phaseInstances, type Regime } from '../../src/random/phase-instances.ts';
+import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec, type Regime } from '../../src/random/phase-instances.ts';
 
 const THETA = 0.1;
 
 function trajectory(x: PhaseInstance): readonly PhaseSample[] {
-  const H2 = Math.ceil(Math.log(1e3) / (x.eta * x.sigmaD));
-  return runPhases({ values: x.values, m: x.m, n: x.n, U0: x.U0, V0: x.V0, epsilon: x.epsilon, eta: x.eta, iters: Math.ceil(4 * x.scaleT0) + H2, every: x.every, afterT0: H2 }).samples;
+  return runPhases(phaseRunSpec(x, 'stage two')).samples;
 }
 
 /** Total of the moves against the stated direction, over the total variation (0 when monotone). */

@@ -19,19 +19,10 @@
 import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { runPhases } from '../../src/gd/phases.ts';
-import { PHASE_CHOICES, type PhaseInstance, phaseInstances, type Regime } from '../../src/random/phase-instances.ts';
-
-/** T₀ is searched for within this many T_scale (as in yd21.thm-3.1.stage-one). */
-const STAGE_ONE_HORIZON = 4;
-
-/** The stage-two horizon H₂ = ln(10³)/(ησ_d). */
-function stageTwoSteps(x: PhaseInstance): number {
-  return Math.ceil(Math.log(1e3) / (x.eta * x.sigmaD));
-}
+import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec, type Regime, STAGE_ONE_HORIZON } from '../../src/random/phase-instances.ts';
 
 function stageTwo(x: PhaseInstance) {
-  const H2 = stageTwoSteps(x);
-  return runPhases({ values: x.values, m: x.m, n: x.n, U0: x.U0, V0: x.V0, epsilon: x.epsilon, eta: x.eta, iters: Math.ceil(STAGE_ONE_HORIZON * x.scaleT0) + H2, every: x.every, afterT0: H2 });
+  return runPhases(phaseRunSpec(x, 'stage two'));
 }
 
 function check(x: PhaseInstance, k: { deltaFactor: number; CB: number }): Comparison[] {

@@ -22,14 +22,14 @@
 import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { runPhases } from '../../src/gd/phases.ts';
-import { PHASE_CHOICES, type PhaseInstance, phaseInstances, type Regime } from '../../src/random/phase-instances.ts';
+import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec, type Regime } from '../../src/random/phase-instances.ts';
 
 /** C_T: the O-constant chosen for T₀ = O((1/(ησ_d)) ln(dσ_d/ε²)). */
 const C_T = 4;
 
 /** The stage-one run of an instance: up to T₀ (or the horizon C_T·T_scale when T₀ is not reached). */
 function stageOne(x: PhaseInstance, cT: number) {
-  return runPhases({ values: x.values, m: x.m, n: x.n, U0: x.U0, V0: x.V0, epsilon: x.epsilon, eta: x.eta, iters: Math.ceil(Math.max(cT, C_T) * x.scaleT0), every: x.every, afterT0: 0 });
+  return runPhases(phaseRunSpec(x, 'T0', Math.max(cT, C_T)));
 }
 
 function check(x: PhaseInstance, cT: number): Comparison[] {

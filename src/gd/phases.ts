@@ -109,13 +109,14 @@ export interface PhaseRunSpec {
   readonly afterT0?: number;
 }
 
-export interface PhaseRun {
+export interface PhaseRun<E = undefined> {
   readonly sigma: Mat;
   readonly U0: Mat;
   readonly V0: Mat;
   /** The §3.1 constant measured from this initialisation. */
   readonly c: number;
-  readonly samples: readonly PhaseSample[];
+  /** The recorded steps, each with what the caller's `extra` observed there. */
+  readonly samples: ReadonlyArray<PhaseSample & { readonly extra: E }>;
   readonly T1: number | null;
   readonly T0: number | null;
   /** The step at which the iterates left the finite range, if they did. */
@@ -124,17 +125,23 @@ export interface PhaseRun {
   readonly final: { readonly U: Mat; readonly V: Mat; readonly t: number };
 }
 
-/** Runs GD from the spec's Gaussian initialisation and records the phases (see the module comment). */
+/** Runs GD from the spec's initialisation and records the phases (see the module comment). */
 export function runPhases(spec: PhaseRunSpec): PhaseRun {
-  const d = spec.values.length;
-  const sigmaDiag = spec.values;
+  return runPhasesWith(spec, () => undefined);
+}
+
+/**
+ * runPhases, with `extra` observed as well at every recorded step (from the live iterates, which
+ * it must not keep or modify: copy what it needs).
+ */
+export function runPhasesWith<E>(spec: PhaseRunSpec, extra: (state: { t: number; sigma: Mat; U: Mat; V: Mat }, sample: PhaseSample) => E): PhaseRun<E> {
   const sigma = { rows: spec.m, cols: spec.n, data: new Float64Array(spec.m * spec.n) };
-  sigmaDiag.forEach((v, i) => (sigma.data[i * spec.n + i] = v));
+  spec.values.forEach((v, i) => (sigma.data[i * spec.n + i] = v));
   const { U0, V0 } = spec;
   const sigmaD = Math.min(...spec.values);
   let T1: number | null = null;
   let T0: number | null = null;
-  const samples: PhaseSample[] = [];
+  const samples: (PhaseSample & { extra: E })[] = [];
   let stopAt = Number.POSITIVE_INFINITY;
   const traj = runTrajectory({
     sigma,
@@ -145,7 +152,7 @@ export function runPhases(spec: PhaseRunSpec): PhaseRun {
     every: spec.every,
     observe: (s) => {
       const p = phaseSample(s.t, sigma, s.U, s.V);
-      samples.push(p);
+      samples.push({ ...p, extra: extra({ t: s.t, sigma, U: s.U, V: s.V }, p) });
       if (T1 === null && p.sigmaMinA >= Math.sqrt(sigmaD / 2)) T1 = s.t;
       if (T0 === null && p.sigmaMinA >= Math.sqrt(sigmaD / 2) && p.normP <= sigmaD / 4) {
         T0 = s.t;

@@ -19,7 +19,7 @@
  */
 import fc from 'fast-check';
 import { type Mat } from '../linalg/dense.ts';
-import { gaussianInitialisation } from '../gd/phases.ts';
+import { gaussianInitialisation, type PhaseRunSpec } from '../gd/phases.ts';
 import { inRange, seed, spectrum } from './arbitraries.ts';
 
 export type Regime = 'theorem' | 'practical';
@@ -112,4 +112,21 @@ export function phaseInstances(regime: Regime, fixed: Readonly<Record<string, nu
         seed: s,
       };
     });
+}
+
+/** T₀ is looked for within this many T_scale (Theorem 3.1's O-constant C_T of the claims is at most this). */
+export const STAGE_ONE_HORIZON = 4;
+
+/** The stage-two horizon after T₀: H₂ = ln(10³)/(ησ_d) (the bound (1 − ησ_d/2)^t of §3.3 falls by e^{−3.45}). */
+export function stageTwoSteps(x: PhaseInstance): number {
+  return Math.ceil(Math.log(1e3) / (x.eta * x.sigmaD));
+}
+
+/**
+ * The run of an instance: stage one (stop at T₀, searched for within `horizon`·T_scale steps) or
+ * through stage two (T₀ and H₂ more steps), recorded at the instance's stride.
+ */
+export function phaseRunSpec(x: PhaseInstance, through: 'T0' | 'stage two', horizon = STAGE_ONE_HORIZON): PhaseRunSpec {
+  const H2 = through === 'T0' ? 0 : stageTwoSteps(x);
+  return { values: x.values, m: x.m, n: x.n, U0: x.U0, V0: x.V0, epsilon: x.epsilon, eta: x.eta, iters: Math.ceil(horizon * x.scaleT0) + H2, every: x.every, afterT0: H2 };
 }
