@@ -2,7 +2,7 @@
  * Runs a probabilistic claim by Monte Carlo (see montecarlo.ts) and returns a verdict record of the
  * same shape as the deterministic runner's, with the per-setting intervals and constant estimates.
  */
-import { claimSeed, DEFAULT_SEED, provenance, SABOTAGED, type VerdictRecord } from './runner.ts';
+import { claimSeed, DEFAULT_SEED, identification, provenance, SABOTAGED, type VerdictRecord } from './runner.ts';
 import { clopperPearson, MONTE_CARLO_ALPHA, type MonteCarloClaim, quantileUpperBound } from './montecarlo.ts';
 
 export interface MonteCarloSetting {
@@ -94,12 +94,7 @@ export function runMonteCarlo<P, X>(claim: MonteCarloClaim<P, X>, opts: MonteCar
   const verdict = error ? 'error' : settings.some((s) => s.verdict === 'refuted') ? 'refuted' : 'holds';
   const sabotaged = claim.id.endsWith(SABOTAGED);
   return {
-    id: claim.id,
-    paper: claim.source.paper,
-    where: claim.source.where,
-    kind: claim.kind,
-    statement: claim.statement,
-    expected: claim.expected,
+    ...identification(claim),
     verdict,
     runs: trials * settings.length,
     vacuousRuns: 0,

@@ -99,6 +99,17 @@ export function claimSeed(globalSeed: number, id: string): number {
 /** The suffix of a sabotaged variant's id. */
 export const SABOTAGED = '~sabotaged';
 
+/** What names a claim in its record (the same fields for every kind of claim). */
+export function identification(claim: {
+  readonly id: string;
+  readonly source: { readonly paper: string; readonly where: string };
+  readonly kind: string;
+  readonly statement: string;
+  readonly expected: Verdict;
+}): Pick<VerdictRecord, 'id' | 'paper' | 'where' | 'kind' | 'statement' | 'expected'> {
+  return { id: claim.id, paper: claim.source.paper, where: claim.source.where, kind: claim.kind, statement: claim.statement, expected: claim.expected };
+}
+
 /** What every kind of claim carries into its record: its choices, erratum, corrected sibling, and
  *  (on a sabotaged variant) what was sabotaged. */
 export function provenance(claim: {
@@ -203,12 +214,7 @@ export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictReco
   });
 
   const record: VerdictRecord = {
-    id: claim.id,
-    paper: claim.source.paper,
-    where: claim.source.where,
-    kind: claim.kind,
-    statement: claim.statement,
-    expected: claim.expected,
+    ...identification(claim),
     verdict: 'holds',
     runs: 0,
     vacuousRuns: 0,

@@ -3,7 +3,7 @@
  * relations on its data, and returns a verdict record of the runner's shape with the relations,
  * the fitted estimates and the data table.
  */
-import { claimSeed, DEFAULT_SEED, provenance, SABOTAGED, type VerdictRecord } from './runner.ts';
+import { claimSeed, DEFAULT_SEED, identification, provenance, SABOTAGED, type VerdictRecord } from './runner.ts';
 import type { Figure } from '../experiments/figures.ts';
 import type { Relation, SweepClaim } from './sweep.ts';
 
@@ -91,12 +91,7 @@ export function runSweep<D>(claim: SweepClaim<D>, opts: SweepOptions = {}): Verd
   const sabotaged = claim.id.endsWith(SABOTAGED);
   const sweep: SweepResult = { repeats, relations, ...(estimates ? { estimates } : {}), ...(table ? { table } : {}) };
   return {
-    id: claim.id,
-    paper: claim.source.paper,
-    where: claim.source.where,
-    kind: claim.kind,
-    statement: claim.statement,
-    expected: claim.expected,
+    ...identification(claim),
     verdict,
     runs: repeats,
     vacuousRuns: 0,
