@@ -287,3 +287,20 @@ describe('trajectory', () => {
     }
   });
 });
+
+describe('ρ below the double range', () => {
+  test('Lemma C.9 with log ρ = log ρ_max − 10⁶ (ρ ≈ 10^(−434 000)): a verdict computed in log space, no underflow', () => {
+    const out = join(tmp, 'rho');
+    const r = cli('check', 'jcd.lemma-c.9.ratio', '--set', 'logRhoOffset=1e6', '--no-audit', '--runs', '50', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const rec = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')).claims[0];
+    expect(rec.verdict).toBe('holds');
+    expect(rec.runs).toBeGreaterThan(0);
+    expect(Number.isFinite(rec.worstMargin)).toBe(true);
+  });
+  test('a ρ exponent beyond any number: one line, exit 2', () => {
+    const r = cli('check', 'jcd.lemma-c.9.ratio', '--set', 'logRhoOffset=1e400');
+    expect(r.code).toBe(2);
+    expectOneClearLine(r.stderr);
+  });
+});
