@@ -233,3 +233,32 @@ describe('rotation and flow helpers', () => {
     expect(rows(f.V)).toEqual([[2], [-1]]);
   });
 });
+
+describe('stopping early and the diagnostics norm of P', () => {
+  const sigma = diag([2, 1], 3, 3);
+  const U0 = fromRows([[0.1, 0.02], [0.03, 0.1], [0.01, 0.01]]);
+  const V0 = fromRows([[0.1, -0.01], [0.02, 0.1], [0.01, 0.02]]);
+  test('until: stops right after the first observed step where it holds, with the same iterates up to there', () => {
+    const all = runTrajectory({ sigma, U0, V0, eta: 0.1, iters: 50, every: 5, observe: (s) => loss(sigma, s.U, s.V) });
+    const cut = runTrajectory({ sigma, U0, V0, eta: 0.1, iters: 50, every: 5, observe: (s) => loss(sigma, s.U, s.V), until: (_f, t) => t >= 20 });
+    expect(cut.samples.map((s) => s.t)).toEqual([0, 5, 10, 15, 20]);
+    expect(cut.samples).toEqual(all.samples.slice(0, 5));
+    expect(cut.final.t).toBe(20);
+    const atZero = runTrajectory({ sigma, U0, V0, eta: 0.1, iters: 50, observe: () => 0, until: () => true });
+    expect(atZero.samples.map((s) => s.t)).toEqual([0]);
+    expect(atZero.final.t).toBe(0);
+  });
+  test('‖P‖_op is the larger of |λ₁(P)| and |λ_d(P)| (P with eigenvalues of both signs)', async () => {
+    const { diagnostics } = await import('../src/gd/diagnostics.ts');
+    const { deriveABSP } = await import('../src/gd/blocks.ts');
+    const { symmetricEigenvalues } = await import('../src/linalg/spectral.ts');
+    // A large A makes Σ − AAᵀ strongly negative in one direction and positive in the other.
+    const U = fromRows([[2, 0], [0, 0.1], [0, 0]]);
+    const V = fromRows([[2, 0], [0, 0.1], [0, 0]]);
+    const ev = symmetricEigenvalues(deriveABSP(splitBlocks(sigma, U, V)).P);
+    expect(ev[0]).toBeGreaterThan(0);
+    expect(ev[ev.length - 1]).toBeLessThan(0);
+    expect(diagnostics(sigma, U, V).normP).toBe(Math.max(Math.abs(ev[0]), Math.abs(ev[ev.length - 1])));
+    expect(diagnostics(sigma, U, V).normP).toBeCloseTo(2, 12); // λ(P) = (2 − 4, 1 − 0.01)
+  });
+});
