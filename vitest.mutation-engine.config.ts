@@ -14,6 +14,8 @@ export default defineConfig({
       'properties/engine.test.ts',
       'properties/engine.edges.test.ts',
       'properties/kernel.test.ts',
+      'properties/kernel-choice.test.ts',
+      'properties/trajectory-schedule.test.ts',
       'properties/flow.test.ts',
       'properties/jcd-blocks.test.ts',
       'properties/jcd-trajectory.test.ts',

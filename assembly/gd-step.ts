@@ -33,17 +33,20 @@ const BJ: i32 = 64;
   return (x + 1) & ~1;
 }
 
-/** Bytes of the padded Σ for an m×n problem. */
-export function sigmaBytes(m: i32, n: i32): i32 {
-  return up4(m) * up4(n) * 8;
+/**
+ * Bytes of the padded Σ for an m×n problem, as f64: an i32 product would wrap to a negative or a
+ * small count for large problems (17 000 × 17 000 already needs more than 2³¹ bytes).
+ */
+export function sigmaBytes(m: i32, n: i32): f64 {
+  return <f64>up4(m) * <f64>up4(n) * 8.0;
 }
 
-/** Bytes of the work area for an m×n problem of rank d. */
-export function workBytes(m: i32, n: i32, d: i32): i32 {
-  const mp = up4(m);
-  const np = up4(n);
-  const dp = up2(d);
-  return (2 * mp * dp + 3 * np * dp + BI * BJ) * 8;
+/** Bytes of the work area for an m×n problem of rank d (f64, as sigmaBytes). */
+export function workBytes(m: i32, n: i32, d: i32): f64 {
+  const mp = <f64>up4(m);
+  const np = <f64>up4(n);
+  const dp = <f64>up2(d);
+  return (2.0 * mp * dp + 3.0 * np * dp + <f64>(BI * BJ)) * 8.0;
 }
 
 /**

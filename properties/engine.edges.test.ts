@@ -150,6 +150,14 @@ describe('block views', () => {
     expect(isDiagonal(fromRows([[0, 0], [0, 0]]))).toBe(true);
   });
 
+  test('isDiagonal remembers an answer for a storage and its shape, not for the storage alone', () => {
+    const data = new Float64Array([1, 0, 0, 1]);
+    expect(isDiagonal({ rows: 2, cols: 2, data })).toBe(true);
+    expect(isDiagonal({ rows: 2, cols: 2, data })).toBe(true);
+    expect(isDiagonal({ rows: 1, cols: 4, data })).toBe(false);
+    expect(isDiagonal({ rows: 4, cols: 1, data })).toBe(false);
+  });
+
   test('splitBlocks needs a diagonal Σ and d ≤ min(m, n)', () => {
     expect(() => splitBlocks(fromRows([[1, 1], [0, 1]]), U0, U0)).toThrow('the block view needs a diagonal Σ: rotate with toDiagonalFrame first');
     expect(() => splitBlocks(diag([1, 1], 2, 3), fromRows([[1, 2, 3], [4, 5, 6]]), fromRows([[1, 2, 3], [4, 5, 6], [7, 8, 9]]))).toThrow(
@@ -219,11 +227,12 @@ describe('rotation and flow helpers', () => {
   });
 
   test('quadraticSlope on matrices is entrywise; its error bound is (4e(h) + e(2h) + 3e(0))/(2h)', () => {
-    // g(η) = g₀ + aη + bη² entrywise with a = (1, −2), b = (3, 5), g₀ = (0, 7), h = 0.5.
+    // g(η) = g₀ + aη + bη² entrywise with a = (1, −2), b = (3, 5), g₀ = (0, 7), h = 0.25 (so that
+    // 2h ≠ 1 and dividing by 2h differs from multiplying by it).
     const g = (t: number) => fromRows([[0 + 1 * t + 3 * t * t, 7 - 2 * t + 5 * t * t]]);
-    expect(rows(quadraticSlope(g(0), g(0.5), g(1), 0.5))).toEqual([[1, -2]]);
+    expect(rows(quadraticSlope(g(0), g(0.25), g(0.5), 0.25))).toEqual([[1, -2]]);
     expect(quadraticSlope(1, 2, 4, 1)).toBe(0.5); // g = 1 + η/2 + η²/2
-    expect(quadraticSlopeError(1, 2, 4, 0.5)).toBe((8 + 4 + 3) / 1);
+    expect(quadraticSlopeError(2, 2, 4, 0.25)).toBe((8 + 4 + 6) / 0.5);
   });
 
   test('the flow field at a hand-computed point', () => {

@@ -39,15 +39,24 @@ export function sourceHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Regions larger than this are not attempted (wasm32 addresses, i32 offsets in the kernel). */
-const MAX_BYTES = 2 ** 31 - 2 ** 20;
+/**
+ * The arena never hands out bytes at or beyond this address: the kernel takes pointers as i32
+ * offsets, so every address must stay below 2³¹ (with a margin of 1 MiB).
+ */
+export const WASM_MAX_BYTES = 2 ** 31 - 2 ** 20;
 
-class Arena {
+/**
+ * A stack of regions in a WebAssembly memory, above `base`: alloc reserves on top (growing the
+ * memory when needed), a region's free() marks it free, and the top comes down past every freed
+ * region that is no longer covered by a live one.
+ */
+export class Arena {
   private top: number;
-  private readonly live: { start: number; end: number; freed: boolean }[] = [];
+  private readonly live: { end: number; freed: boolean }[] = [];
   constructor(
-    private readonly ex: Exports,
+    private readonly memory: WebAssembly.Memory,
     private readonly base: number,
+    private readonly maxBytes: number = WASM_MAX_BYTES,
   ) {
     this.top = base;
   }
@@ -56,16 +65,16 @@ class Arena {
   alloc(bytes: number): { start: number; free: () => void } | null {
     const start = (this.top + 15) & ~15;
     const end = start + bytes;
-    if (end > MAX_BYTES) return null;
-    const have = this.ex.memory.buffer.byteLength;
+    if (!(end <= this.maxBytes)) return null;
+    const have = this.memory.buffer.byteLength;
     if (end > have) {
       try {
-        this.ex.memory.grow(Math.ceil((end - have) / 65536));
+        this.memory.grow(Math.ceil((end - have) / 65536));
       } catch {
-        return null;
+        return null; // the engine refused the pages
       }
     }
-    const region = { start, end, freed: false };
+    const region = { end, freed: false };
     this.live.push(region);
     this.top = end;
     return {
@@ -78,8 +87,13 @@ class Arena {
     };
   }
 
+  /** Bytes from the base to the top of the stack (0 when every region is freed). */
+  reserved(): number {
+    return this.top - this.base;
+  }
+
   f64(start: number, length: number): Float64Array {
-    return new Float64Array(this.ex.memory.buffer, start, length);
+    return new Float64Array(this.memory.buffer, start, length);
   }
 }
 
@@ -105,22 +119,24 @@ export interface WasmKernel {
    * of rank d; null when it does not fit.
    */
   loadSigma(sigma: Float64Array, m: number, n: number, d: number): WasmSigma | null;
+  /** Bytes held by regions not yet released (0 when every resident Σ has been released). */
+  reservedBytes(): number;
 }
 
-function instantiate(): WasmKernel {
-  const source = readFileSync(WASM_PATHS.source, 'utf8');
-  const stamp = JSON.parse(readFileSync(WASM_PATHS.stamp, 'utf8')) as { sourceSha256?: string };
+function instantiate(paths: typeof WASM_PATHS): WasmKernel {
+  const source = readFileSync(paths.source, 'utf8');
+  const stamp = JSON.parse(readFileSync(paths.stamp, 'utf8')) as { sourceSha256?: string };
   if (stamp.sourceSha256 !== sourceHash(source))
     throw new Error('build/gd-step.wasm was built from another version of assembly/gd-step.ts (run npm run build:kernel)');
-  const module = new WebAssembly.Module(readFileSync(WASM_PATHS.wasm));
+  const module = new WebAssembly.Module(readFileSync(paths.wasm));
   const ex = new WebAssembly.Instance(module, { env: { abort: () => { throw new Error('gd-step.wasm aborted'); } } }).exports as unknown as Exports;
-  const arena = new Arena(ex, ex.memory.buffer.byteLength);
+  const arena = new Arena(ex.memory, ex.memory.buffer.byteLength);
   return {
+    reservedBytes: () => arena.reserved(),
     loadSigma(sigma, m, n, d) {
       const sBytes = ex.sigmaBytes(m, n);
       const wBytes = ex.workBytes(m, n, d);
       const ioBytes = (2 * m * d + 2 * n * d) * 8 + 64;
-      if (!(sBytes + ioBytes + wBytes < MAX_BYTES)) return null;
       // One region: Σ (padded), U, V, the outputs and the work area, each 16-byte aligned.
       const s = arena.alloc(sBytes + ioBytes + wBytes);
       if (!s) return null;
@@ -174,16 +190,19 @@ function instantiate(): WasmKernel {
   };
 }
 
+/** A new instance of the kernel from the files at `paths`; or why it cannot be made. */
+export function loadWasmKernel(paths: typeof WASM_PATHS = WASM_PATHS): { kernel: WasmKernel } | { error: string } {
+  try {
+    return { kernel: instantiate(paths) };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 let loaded: { kernel: WasmKernel } | { error: string } | undefined;
 
-/** The kernel, compiled on first call; or why it is unavailable. */
+/** The process's kernel, compiled on first call; or why it is unavailable. */
 export function wasmKernel(): { kernel: WasmKernel } | { error: string } {
-  if (loaded === undefined) {
-    try {
-      loaded = { kernel: instantiate() };
-    } catch (e) {
-      loaded = { error: e instanceof Error ? e.message : String(e) };
-    }
-  }
+  loaded ??= loadWasmKernel();
   return loaded;
 }

@@ -35,18 +35,21 @@ export interface KernelInfo {
   readonly reason?: string;
 }
 
+/**
+ * The kernel for a value of LEMMACHECK_KERNEL: `ts` when it says so (the module is then not even
+ * loaded), else `wasm` when `load` gives the module, else `ts` with the loader's reason.
+ */
+export function chooseKernel(wanted: string | undefined, load: () => { kernel: unknown } | { error: string }): KernelInfo {
+  if (wanted === 'ts') return { kernel: 'ts', reason: 'LEMMACHECK_KERNEL=ts' };
+  const w = load();
+  return 'kernel' in w ? { kernel: 'wasm' } : { kernel: 'ts', reason: w.error };
+}
+
 let info: KernelInfo | undefined;
 
-/** The active kernel: `wasm` unless LEMMACHECK_KERNEL=ts or the module could not be loaded. */
+/** The active kernel, chosen once per process: `wasm` unless LEMMACHECK_KERNEL=ts or the module could not be loaded. */
 export function kernelInfo(): KernelInfo {
-  if (info === undefined) {
-    const wanted = process.env.LEMMACHECK_KERNEL;
-    if (wanted === 'ts') info = { kernel: 'ts', reason: 'LEMMACHECK_KERNEL=ts' };
-    else {
-      const w = wasmKernel();
-      info = 'kernel' in w ? { kernel: 'wasm' } : { kernel: 'ts', reason: w.error };
-    }
-  }
+  info ??= chooseKernel(process.env.LEMMACHECK_KERNEL, wasmKernel);
   return info;
 }
 
