@@ -15,6 +15,7 @@ export default defineConfig({
       'properties/engine.edges.test.ts',
       'properties/kernel.test.ts',
       'properties/kernel-choice.test.ts',
+      'properties/kernel-fallback.test.ts',
       'properties/trajectory-schedule.test.ts',
       'properties/flow.test.ts',
       'properties/jcd-blocks.test.ts',

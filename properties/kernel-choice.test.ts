@@ -33,7 +33,7 @@ function kernel(): WasmKernel {
 }
 
 /** The WebAssembly kernel's loss and step on (S, U, V), computed on a resident of its own. */
-function wasmReference() {
+function wasmReferenceOnce() {
   const r = kernel().loadSigma(S, m, n, d)!;
   try {
     const out = [new Float64Array(m * d), new Float64Array(n * d)];
@@ -43,11 +43,17 @@ function wasmReference() {
   }
 }
 
-function tsReference() {
+function tsReferenceOnce() {
   const out = [new Float64Array(m * d), new Float64Array(n * d)];
   const f = tsStepInto(S, m, n, d, U, V, eta, out[0], out[1], new Float64Array(m * d), new Float64Array(n * d));
   return { loss: tsLoss(S, m, n, d, U, V), stepF: f, U: out[0], V: out[1] };
 }
+
+// Computed inside the tests (not while the file is collected), once.
+let wasmRef: ReturnType<typeof wasmReferenceOnce> | undefined;
+let tsRef: ReturnType<typeof tsReferenceOnce> | undefined;
+const wasmReference = () => (wasmRef ??= wasmReferenceOnce());
+const tsReference = () => (tsRef ??= tsReferenceOnce());
 
 describe('choosing the kernel', () => {
   test('LEMMACHECK_KERNEL=ts chooses the TypeScript kernel without loading the module', () => {
@@ -68,10 +74,8 @@ describe('choosing the kernel', () => {
 });
 
 describe.skipIf(!wasmActive)('each entry point runs the kernel it says', () => {
-  const w = wasmReference();
-  const t = tsReference();
-
   test('the instance tells the kernels apart: same iterates bit for bit, losses differing in the last bits', () => {
+    const [w, t] = [wasmReference(), tsReference()];
     expect(Array.from(w.U)).toEqual(Array.from(t.U));
     expect(Array.from(w.V)).toEqual(Array.from(t.V));
     expect(w.loss).not.toBe(t.loss);
@@ -79,11 +83,13 @@ describe.skipIf(!wasmActive)('each entry point runs the kernel it says', () => {
   });
 
   test('each kernel returns from a step bitwise the loss it computes alone', () => {
+    const [w, t] = [wasmReference(), tsReference()];
     expect(w.stepF).toBe(w.loss);
     expect(t.stepF).toBe(t.loss);
   });
 
   test('makeStepper runs the kernel it is given; the default is the active one (WebAssembly)', () => {
+    const [w, t] = [wasmReference(), tsReference()];
     for (const [choice, ref] of [['wasm', w], ['ts', t], [undefined, w]] as const) {
       const stepper = makeStepper(S, m, n, d, choice);
       try {
@@ -97,6 +103,7 @@ describe.skipIf(!wasmActive)('each entry point runs the kernel it says', () => {
   });
 
   test('gdStepInto and lossInto run the active kernel', () => {
+    const w = wasmReference();
     const out = [new Float64Array(m * d), new Float64Array(n * d)];
     expect(gdStepInto(S, m, n, d, U, V, eta, out[0], out[1], makeStepBuffers(m, n, d))).toBe(w.loss);
     expect(Array.from(out[1])).toEqual(Array.from(w.V));
@@ -151,11 +158,13 @@ describe('arrays longer than the problem', () => {
     b.set(a);
     return b;
   };
-  const t = tsReference();
   for (const choice of (wasmActive ? ['wasm', 'ts'] : ['ts']) as ('wasm' | 'ts')[]) {
     test(`${choice}: the tails are neither read nor written`, () => {
+      const t = tsReference();
       const stepper = makeStepper(S, m, n, d, choice);
       try {
+        // A first step from other iterates, so that the kernel's memory does not already hold (U, V).
+        stepper.step(new Float64Array(m * d).fill(0.25), new Float64Array(n * d).fill(-0.5), eta, new Float64Array(m * d), new Float64Array(n * d));
         const outU = new Float64Array(m * d + 3).fill(-5);
         const outV = new Float64Array(n * d + 3).fill(-5);
         stepper.step(pad(U, 3, 1e300), pad(V, 3, 1e300), eta, outU, outV);
@@ -170,6 +179,7 @@ describe('arrays longer than the problem', () => {
   }
 
   test('the TypeScript kernel zeroes the first m·d (n·d) entries of reused gradient buffers, and only those', () => {
+    const t = tsReference();
     const gradU = new Float64Array(m * d + 2).fill(123);
     const gradV = new Float64Array(n * d + 2).fill(-7);
     const out = [new Float64Array(m * d), new Float64Array(n * d)];

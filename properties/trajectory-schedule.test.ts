@@ -108,6 +108,22 @@ describe('divergence inside a stretch', () => {
   });
 });
 
+describe('divergence of one factor only', () => {
+  // Σ = [[0]], U₀ = [[1]], V₀ = [[1e20]] (bound 1e50 · 1e20 = 1e70), η = 1e40:
+  // U₁ = 1 − η·1e20·1e20 = −1e80 (out), V₁ = 1e20 − η·1e20·1 ≈ −1e60 (still within): U alone leaves.
+  const args = { sigma: fromRows([[0]]), U0: fromRows([[1]]), V0: fromRows([[1e20]]), eta: 1e40, iters: 10 };
+  test('a step where only U leaves the bound is divergence', () => {
+    const dense = runTrajectory({ ...args, observe: () => 0 });
+    expect(dense.diverged).toEqual({ t: 1 });
+  });
+  test('so is a stretch that ends with only U out of bound: it is redone step by step', () => {
+    reset();
+    const sparse = runTrajectory({ ...args, when: (t) => t % 2 === 0, observe: () => 0 });
+    expect(sparse.diverged).toEqual({ t: 1 });
+    expect(calls).toEqual({ made: 1, steps: 1, advances: [1], released: 1 });
+  });
+});
+
 describe('when there is nothing to step, no stepper is made', () => {
   test('zero iterations, a stop at t = 0, an initial state beyond the bound', () => {
     reset();

@@ -134,24 +134,22 @@ function instantiate(paths: typeof WASM_PATHS): WasmKernel {
   return {
     reservedBytes: () => arena.reserved(),
     loadSigma(sigma, m, n, d) {
-      const sBytes = ex.sigmaBytes(m, n);
-      const wBytes = ex.workBytes(m, n, d);
-      const ioBytes = (2 * m * d + 2 * n * d) * 8 + 64;
-      // One region: Σ (padded), U, V, the outputs and the work area, each 16-byte aligned.
-      const s = arena.alloc(sBytes + ioBytes + wBytes);
+      // One region: Σ (padded), U, V, the outputs and the work area, each 16-byte aligned; offsets
+      // from the region's start (itself 16-byte aligned), the region exactly as long as the layout.
+      const align = (x: number) => Math.ceil(x / 16) * 16; // not (x + 15) & ~15: sizes may pass 2³¹
+      const oU = ex.sigmaBytes(m, n);
+      const oV = align(oU + m * d * 8);
+      const oOutU = align(oV + n * d * 8);
+      const oOutV = align(oOutU + m * d * 8);
+      const oWork = align(oOutV + n * d * 8);
+      const s = arena.alloc(oWork + ex.workBytes(m, n, d));
       if (!s) return null;
-      const pS = s.start;
-      const pU = pS + sBytes;
-      const pV = (pU + m * d * 8 + 15) & ~15;
-      const pOutU = (pV + n * d * 8 + 15) & ~15;
-      const pOutV = (pOutU + m * d * 8 + 15) & ~15;
-      const pWork = (pOutV + n * d * 8 + 15) & ~15;
+      const [pS, pU, pV, pOutU, pOutV, pWork] = [0, oU, oV, oOutU, oOutV, oWork].map((o) => s.start + o);
       arena.f64(pS, m * n).set(sigma.subarray(0, m * n));
       ex.padSigma(pS, m, n);
       // Views into the memory, remade when it has grown (which detaches the old buffer).
       let buffer: ArrayBufferLike | null = null;
-      const empty = new Float64Array(0);
-      let views: Record<'U' | 'V' | 'outU' | 'outV', Float64Array> = { U: empty, V: empty, outU: empty, outV: empty };
+      let views!: Record<'U' | 'V' | 'outU' | 'outV', Float64Array>; // made by the first copyIn
       const copyIn = (U: Float64Array, V: Float64Array) => {
         if (buffer !== ex.memory.buffer) {
           buffer = ex.memory.buffer;
