@@ -15,6 +15,8 @@ export default defineConfig({
       'properties/runner.record.test.ts',
       'properties/montecarlo.record.test.ts',
       'properties/sweep.test.ts',
+      'properties/sweep.record.test.ts',
+      'properties/claims.edges.test.ts',
       'properties/claims.units.test.ts',
       'properties/search.test.ts',
     ],

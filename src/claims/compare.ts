@@ -22,12 +22,11 @@ export function termScale(coefficient: number, ...factors: Mat[]): number {
   return Math.abs(coefficient) * factors.reduce((acc, f) => acc * frobenius(f), 1);
 }
 
-/** L = R (matrices or numbers): slack = −‖L − R‖_F. */
+/** L = R (two matrices or two numbers): slack = −‖L − R‖_F. */
+export function equal(label: string, left: Mat, right: Mat, scale: number): Comparison;
+export function equal(label: string, left: number, right: number, scale: number): Comparison;
 export function equal(label: string, left: Mat | number, right: Mat | number, scale: number): Comparison {
-  const residual =
-    typeof left === 'number' || typeof right === 'number'
-      ? Math.abs((left as number) - (right as number))
-      : frobenius(sub(left, right));
+  const residual = typeof left === 'number' ? Math.abs(left - (right as number)) : frobenius(sub(left, right as Mat));
   return { label, lhs: residual, rhs: 0, slack: -residual, scale };
 }
 

@@ -23,7 +23,7 @@ export function runAnyClaim(claim: AnyClaim, opts: RunOptions = {}): VerdictReco
     return runMonteCarlo(claim, { seed: opts.seed, trials: opts.runs, trialsScale: opts.runsScale });
   }
   if (isSweepClaim(claim)) {
-    if (opts.path !== undefined) throw new UserError(`${claim.id} is a ${claim.kind} sweep: replay it with its seed alone (no --path)`);
+    if (opts.path !== undefined) throw new UserError(`${claim.id} is a sweep (${claim.kind}): replay it with its seed alone (no --path)`);
     return runSweep(claim, { seed: opts.seed, repeats: opts.runs, repeatsScale: opts.runsScale });
   }
   return runClaim(claim, opts);
@@ -51,7 +51,7 @@ export function deterministic(claim: AnyClaim, command: string): Claim {
   if (isMonteCarloClaim(claim))
     throw new UserError(`${claim.id} is probabilistic: ${command} applies to deterministic claims (its Monte Carlo estimates and constants are in the check report)`);
   if (isSweepClaim(claim))
-    throw new UserError(`${claim.id} is a ${claim.kind} sweep: ${command} applies to deterministic claims (its fitted relations and estimates are in the check report)`);
+    throw new UserError(`${claim.id} is a sweep (${claim.kind}): ${command} applies to deterministic claims (its fitted relations and estimates are in the check report)`);
   return claim;
 }
 
