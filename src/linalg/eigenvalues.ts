@@ -15,6 +15,24 @@
  */
 
 /**
+ * Reusable scratch arrays, one per slot, grown on demand: allocating a Float64Array of more than a
+ * few entries costs V8 about as much as a 20×20 eigenvalue computation, and the diagnostics call
+ * these routines at every recorded step. Slot contents are undefined on entry (callers write
+ * before reading); a slot is used by one routine at a time (none of them calls another that uses
+ * the same slot), and JavaScript runs them to completion, so no call sees another's data.
+ */
+const scratch: Float64Array[] = [];
+function work(slot: number, size: number): Float64Array {
+  const have = scratch[slot];
+  if (have !== undefined && have.length >= size) return have;
+  const fresh = new Float64Array(Math.max(size, 2 * (have?.length ?? 0)));
+  scratch[slot] = fresh;
+  return fresh;
+}
+/** Slots: tridiagonalize (W, D, E, V, P), golubKahan (GW, OFF, GV, GU), kthEigenvalue (KD, KE2). */
+const W = 0, D = 1, E = 2, V = 3, P = 4, GW = 5, OFF = 6, GV = 7, GU = 8, KD = 9, KE2 = 10;
+
+/**
  * The Householder reflector I − τvvᵀ that maps x = a[start + i·stride], i < len, to α·e₁:
  * writes v into `v` (v[0] = x₀ − α, v[i] = x_i, all divided by max|x_i|) and returns τ and α.
  * τ = 0 (the identity) when x is zero.
@@ -114,19 +132,19 @@ function tridiagonalEigenvalues(d: Float64Array, e: Float64Array, n: number): Fl
 /**
  * Householder tridiagonalisation of the symmetric n×n matrix `a` (row-major; only its lower
  * triangle is read; not modified): the diagonal d and off-diagonal e (e[i] = T[i][i+1]) of a
- * tridiagonal T with the eigenvalues of `a`.
+ * tridiagonal T with the eigenvalues of `a`, in scratch arrays (the first n entries).
  */
 function tridiagonalize(a: Float64Array, n: number): { d: Float64Array; e: Float64Array } {
-  const w = new Float64Array(n * n);
+  const w = work(W, n * n);
   for (let i = 0; i < n; i++)
     for (let j = 0; j <= i; j++) {
       w[i * n + j] = a[i * n + j];
       w[j * n + i] = a[i * n + j];
     }
-  const d = new Float64Array(n);
-  const e = new Float64Array(Math.max(1, n));
-  const v = new Float64Array(n);
-  const p = new Float64Array(n);
+  const d = work(D, n);
+  const e = work(E, Math.max(1, n));
+  const v = work(V, n);
+  const p = work(P, n);
   for (let k = 0; k < n - 2; k++) {
     const len = n - k - 1;
     const { tau, alpha } = reflector(w, (k + 1) * n + k, n, len, v);
@@ -172,7 +190,27 @@ function tridiagonalize(a: Float64Array, n: number): { d: Float64Array; e: Float
  */
 export function symmetricEigenvaluesOf(a: Float64Array, n: number): Float64Array {
   const { d, e } = tridiagonalize(a, n);
-  return tridiagonalEigenvalues(d, e, n).sort().reverse();
+  return tridiagonalEigenvalues(d, e, n).slice(0, n).sort().reverse();
+}
+
+/**
+ * The largest and smallest eigenvalues of the symmetric n×n matrix `a` (n ≥ 1; row-major, only
+ * its lower triangle read, not modified): the first and last of symmetricEigenvaluesOf, by the
+ * same computation, without allocating.
+ */
+export function extremeEigenvaluesOf(a: Float64Array, n: number): { max: number; min: number } {
+  if (n < 1) throw new Error('extreme eigenvalues of an empty matrix');
+  const { d, e } = tridiagonalize(a, n);
+  const ev = tridiagonalEigenvalues(d, e, n);
+  let max = ev[0];
+  let min = ev[0];
+  for (let i = 1; i < n; i++) {
+    // As the typed-array sort orders them: −0 below +0.
+    const x = ev[i];
+    if (x > max || (x === 0 && max === 0 && !Object.is(x, -0))) max = x;
+    if (x < min || (x === 0 && min === 0 && Object.is(x, -0))) min = x;
+  }
+  return { max, min };
 }
 
 /**
@@ -187,8 +225,8 @@ function kthEigenvalue(d: Float64Array, e: Float64Array, n: number, k: number): 
   let big = 0;
   for (let i = 0; i < n; i++) big = Math.max(big, Math.abs(d[i]), i < n - 1 ? Math.abs(e[i]) : 0);
   if (big === 0) return 0;
-  const ds = new Float64Array(n);
-  const e2 = new Float64Array(n);
+  const ds = work(KD, n);
+  const e2 = work(KE2, n);
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -228,19 +266,19 @@ function kthEigenvalue(d: Float64Array, e: Float64Array, n: number, k: number): 
 /**
  * Golub–Kahan bidiagonalisation of the r×c matrix `a` (row-major, not modified): the off-diagonal
  * (α₁, β₁, α₂, …, α_p), p = min(r, c), of the 2p×2p symmetric tridiagonal with zero diagonal
- * whose eigenvalues are ±σᵢ(a).
+ * whose eigenvalues are ±σᵢ(a), in a scratch array (the first 2p entries).
  */
 function golubKahan(a: Float64Array, rows: number, cols: number): Float64Array {
   // Work on an r×c copy with r ≥ c (Aᵀ has the same singular values).
   const tall = rows >= cols;
   const r = tall ? rows : cols;
   const c = tall ? cols : rows;
-  const w = new Float64Array(r * c);
+  const w = work(GW, r * c);
   if (tall) w.set(a.subarray(0, r * c));
   else for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) w[j * c + i] = a[i * cols + j];
-  const off = new Float64Array(2 * c);
-  const v = new Float64Array(r);
-  const u = new Float64Array(c);
+  const off = work(OFF, 2 * c).fill(0, 0, 2 * c);
+  const v = work(GV, r);
+  const u = work(GU, c);
   for (let k = 0; k < c; k++) {
     // Left reflector on column k, rows k…r−1, applied to columns k+1…c−1.
     const left = reflector(w, k * c + k, c, r - k, v);
@@ -283,7 +321,7 @@ function golubKahan(a: Float64Array, rows: number, cols: number): Float64Array {
 export function singularValuesOf(a: Float64Array, rows: number, cols: number): Float64Array {
   const c = Math.min(rows, cols);
   if (c === 0) return new Float64Array(0);
-  const off = golubKahan(a, rows, cols);
+  const off = golubKahan(a, rows, cols).slice(0, 2 * c);
   // The eigenvalues are ±σᵢ: the c largest are the σᵢ (a zero σ may come out as −0 or ±ε).
   const ev = tridiagonalEigenvalues(new Float64Array(2 * c), off, 2 * c).sort().reverse();
   return ev.subarray(0, c).map(Math.abs).sort().reverse();
@@ -299,5 +337,5 @@ export function smallestSingularValueOf(a: Float64Array, rows: number, cols: num
   const off = golubKahan(a, rows, cols);
   if (c === 1) return Math.abs(off[0]); // a single row or column: σ = ‖a‖ = |α₁|
   // Eigenvalues −σ₁ ≤ … ≤ −σ_c ≤ σ_c ≤ … ≤ σ₁ of the Golub–Kahan tridiagonal: σ_c is the (c+1)-th.
-  return Math.abs(kthEigenvalue(new Float64Array(2 * c), off, 2 * c, c + 1));
+  return Math.abs(kthEigenvalue(work(D, 2 * c).fill(0, 0, 2 * c), off, 2 * c, c + 1));
 }

@@ -11,7 +11,7 @@
  */
 import { EigenvalueDecomposition, inverse as mlInverse, Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { type Mat, mul, transpose, zeros } from './dense.ts';
-import { singularValuesOf, smallestSingularValueOf, symmetricEigenvaluesOf } from './eigenvalues.ts';
+import { extremeEigenvaluesOf, singularValuesOf, smallestSingularValueOf, symmetricEigenvaluesOf } from './eigenvalues.ts';
 
 function toML(a: Mat): Matrix {
   const out = new Matrix(a.rows, a.cols);
@@ -91,7 +91,8 @@ export function opNorm(a: Mat): number {
   const p = tall ? a.cols : a.rows;
   const r = tall ? a.rows : a.cols;
   const x = a.data;
-  const g = new Float64Array(p * p);
+  if (gramScratch.length < p * p) gramScratch = new Float64Array(p * p);
+  const g = gramScratch; // its lower triangle is written before it is read
   // Lower triangle of G: G[s][t] = Σ_i x_is x_it (tall) or Σ_i x_si x_ti (wide), i increasing.
   if (tall)
     for (let s = 0; s < p; s++) {
@@ -120,8 +121,11 @@ export function opNorm(a: Mat): number {
         for (let i = 0; i < r; i++) acc += x[s * r + i] * x[t * r + i];
         g[s * p + t] = acc;
       }
-  return Math.sqrt(Math.max(0, symmetricEigenvaluesOf(g, p)[0]));
+  return Math.sqrt(Math.max(0, extremeEigenvaluesOf(g, p).max));
 }
+
+/** opNorm's Gram matrix, reused across calls (see the scratch arrays of ./eigenvalues.ts). */
+let gramScratch = new Float64Array(0);
 
 /** σ_min(A) = σ_{min(r,c)}(A) (undefined for an empty matrix). */
 export function sigmaMin(a: Mat): number {
