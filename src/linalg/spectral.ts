@@ -93,39 +93,49 @@ export function opNorm(a: Mat): number {
   const x = a.data;
   if (gramScratch.length < p * p) gramScratch = new Float64Array(p * p);
   const g = gramScratch; // its lower triangle is written before it is read
-  // Lower triangle of G: G[s][t] = Σ_i x_is x_it (tall) or Σ_i x_si x_ti (wide), i increasing.
-  if (tall)
-    for (let s = 0; s < p; s++) {
-      let t = 0;
-      for (; t + 1 <= s; t += 2) {
-        let a0 = 0;
-        let a1 = 0;
-        for (let i = 0, row = 0; i < r; i++, row += p) {
-          const xs = x[row + s];
-          a0 += xs * x[row + t];
-          a1 += xs * x[row + t + 1];
-        }
-        g[s * p + t] = a0;
-        g[s * p + t + 1] = a1;
+  // The p vectors of length r whose inner products make G: A's columns (tall; copied out so that
+  // each is contiguous) or its rows (wide).
+  let y = x;
+  if (tall) {
+    if (columnScratch.length < r * p) columnScratch = new Float64Array(r * p);
+    y = columnScratch;
+    for (let i = 0; i < r; i++) for (let s = 0; s < p; s++) y[s * r + i] = x[i * p + s];
+  }
+  // Lower triangle of G: G[s][t] = Σ_i y_si y_ti, i increasing; four t at a time.
+  for (let s = 0; s < p; s++) {
+    const ys = s * r;
+    let t = 0;
+    for (; t + 3 <= s; t += 4) {
+      const [y0, y1, y2, y3] = [t * r, (t + 1) * r, (t + 2) * r, (t + 3) * r];
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      for (let i = 0; i < r; i++) {
+        const v = y[ys + i];
+        a0 += v * y[y0 + i];
+        a1 += v * y[y1 + i];
+        a2 += v * y[y2 + i];
+        a3 += v * y[y3 + i];
       }
-      for (; t <= s; t++) {
-        let acc = 0;
-        for (let i = 0, row = 0; i < r; i++, row += p) acc += x[row + s] * x[row + t];
-        g[s * p + t] = acc;
-      }
+      g[s * p + t] = a0;
+      g[s * p + t + 1] = a1;
+      g[s * p + t + 2] = a2;
+      g[s * p + t + 3] = a3;
     }
-  else
-    for (let s = 0; s < p; s++)
-      for (let t = 0; t <= s; t++) {
-        let acc = 0;
-        for (let i = 0; i < r; i++) acc += x[s * r + i] * x[t * r + i];
-        g[s * p + t] = acc;
-      }
+    for (; t <= s; t++) {
+      const yt = t * r;
+      let acc = 0;
+      for (let i = 0; i < r; i++) acc += y[ys + i] * y[yt + i];
+      g[s * p + t] = acc;
+    }
+  }
   return Math.sqrt(Math.max(0, extremeEigenvaluesOf(g, p).max));
 }
 
-/** opNorm's Gram matrix, reused across calls (see the scratch arrays of ./eigenvalues.ts). */
+/** opNorm's Gram matrix and columns, reused across calls (see the scratch arrays of ./eigenvalues.ts). */
 let gramScratch = new Float64Array(0);
+let columnScratch = new Float64Array(0);
 
 /** σ_min(A) = σ_{min(r,c)}(A) (undefined for an empty matrix). */
 export function sigmaMin(a: Mat): number {
