@@ -135,12 +135,9 @@ function tridiagonalEigenvalues(d: Float64Array, e: Float64Array, n: number): Fl
  * tridiagonal T with the eigenvalues of `a`, in scratch arrays (the first n entries).
  */
 function tridiagonalize(a: Float64Array, n: number): { d: Float64Array; e: Float64Array } {
+  // Only the lower triangle of the working copy is kept (the upper one is never read).
   const w = work(W, n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j <= i; j++) {
-      w[i * n + j] = a[i * n + j];
-      w[j * n + i] = a[i * n + j];
-    }
+  for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) w[i * n + j] = a[i * n + j];
   const d = work(D, n);
   const e = work(E, Math.max(1, n));
   const v = work(V, n);
@@ -156,24 +153,22 @@ function tridiagonalize(a: Float64Array, n: number): { d: Float64Array; e: Float
     let pv = 0;
     for (let i = 0; i < len; i++) {
       const row = o + i * n;
+      // (A₂₂v)_i = Σ_j a_ij v_j, j increasing, with a_ij (j > i) read as a_ji from the lower triangle.
       let s = 0;
-      for (let j = 0; j < len; j++) s += w[row + j] * v[j];
+      for (let j = 0; j <= i; j++) s += w[row + j] * v[j];
+      for (let j = i + 1; j < len; j++) s += w[o + j * n + i] * v[j];
       const pi = tau * s;
       p[i] = pi;
       pv += pi * v[i];
     }
     const kk = 0.5 * tau * pv;
     for (let i = 0; i < len; i++) p[i] -= kk * v[i];
-    // Lower triangle only (p above used the full matrix, so mirror the row into the column).
+    // Lower triangle only.
     for (let i = 0; i < len; i++) {
       const row = o + i * n;
       const vi = v[i];
       const pi = p[i];
-      for (let j = 0; j <= i; j++) {
-        const x = w[row + j] - (vi * p[j] + pi * v[j]);
-        w[row + j] = x;
-        w[o + j * n + i] = x;
-      }
+      for (let j = 0; j <= i; j++) w[row + j] -= vi * p[j] + pi * v[j];
     }
   }
   if (n >= 2) {

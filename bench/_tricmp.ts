@@ -1,0 +1,10 @@
+import { tridiagonalize, triFull, triRead } from './_tri.ts';
+import { gaussianMatrix } from '../src/random/gaussian.ts';
+import { medianMicros } from './timing.ts';
+const n = 20;
+const X = gaussianMatrix(n, n, 1, 'x');
+const a = new Float64Array(n * n);
+for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] = X.data[i * n + j] + X.data[j * n + i];
+const snap = (f: typeof tridiagonalize) => { const { d, e } = f(a, n); return [...d.slice(0, n), ...e.slice(0, n - 1)].join(','); };
+console.log('same', snap(tridiagonalize) === snap(triFull), snap(tridiagonalize) === snap(triRead));
+for (let r = 0; r < 2; r++) console.log('cur', medianMicros(() => tridiagonalize(a, n), 200, 5).toFixed(2), 'full', medianMicros(() => triFull(a, n), 200, 5).toFixed(2), 'read', medianMicros(() => triRead(a, n), 200, 5).toFixed(2));
