@@ -58,17 +58,39 @@ function frameABP(b: Blocks, withP: boolean): { A: Mat; B: Mat; P: Mat } {
     bb[i] = 0.5 * (u[i] - v[i]);
   }
   if (withP)
-    for (let i = 0; i < d; i++)
-      for (let j = 0; j <= i; j++) {
-        // (AAᵀ)_ij and (BBᵀ)_ij as mulSelfTransposed sums them, then combine's 0 + Σ − AAᵀ + BBᵀ.
+    for (let i = 0; i < d; i++) {
+      // (AAᵀ)_ij and (BBᵀ)_ij as mulSelfTransposed sums them (k increasing), then combine's
+      // 0 + Σ − AAᵀ + BBᵀ; two j at a time.
+      const ri = i * d;
+      let j = 0;
+      for (; j + 1 <= i; j += 2) {
+        const [r0, r1] = [j * d, (j + 1) * d];
+        let aa0 = 0;
+        let aa1 = 0;
+        let b20 = 0;
+        let b21 = 0;
+        for (let k = 0; k < d; k++) {
+          const x = a[ri + k];
+          const y = bb[ri + k];
+          aa0 += x * a[r0 + k];
+          aa1 += x * a[r1 + k];
+          b20 += y * bb[r0 + k];
+          b21 += y * bb[r1 + k];
+        }
+        p[ri + j] = 0 + s[ri + j] - aa0 + b20;
+        p[ri + j + 1] = 0 + s[ri + j + 1] - aa1 + b21;
+      }
+      for (; j <= i; j++) {
+        const rj = j * d;
         let aa = 0;
         let b2 = 0;
         for (let k = 0; k < d; k++) {
-          aa += a[i * d + k] * a[j * d + k];
-          b2 += bb[i * d + k] * bb[j * d + k];
+          aa += a[ri + k] * a[rj + k];
+          b2 += bb[ri + k] * bb[rj + k];
         }
-        p[i * d + j] = 0 + s[i * d + j] - aa + b2;
+        p[ri + j] = 0 + s[ri + j] - aa + b2;
       }
+    }
   return f;
 }
 
