@@ -3,7 +3,7 @@
  * of a phase run's quantities equals the same fields of the full computation bit for bit, and the
  * fields not asked for are absent. Also: the diagnostics' own A, B, P (formed in reused arrays)
  * give what blocks.ts's deriveABSP gives, to the bit, and the scratch arrays of the eigenvalue
- * routines carry nothing from one call to the next.
+ * routines (src/linalg/scratch.ts) carry nothing from one call to the next.
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
@@ -104,6 +104,19 @@ describe('the scratch arrays of the eigenvalue routines', () => {
       expect(again).toEqual(first);
     },
   );
+
+  test('a matrix larger than the kept scratch (256² > 2¹⁶ entries) between small ones', () => {
+    const sym = (n: number, s: string) => {
+      const x = gaussianMatrix(n, n, 1, s);
+      return x.data.map((_, k) => x.data[k] + x.data[(k % n) * n + Math.floor(k / n)]);
+    };
+    const [small, big] = [sym(12, 'small'), sym(256, 'big')];
+    const before = [Array.from(symmetricEigenvaluesOf(small, 12)), smallestSingularValueOf(big, 256, 256)];
+    const bigEv = Array.from(symmetricEigenvaluesOf(big, 256));
+    expect([Array.from(symmetricEigenvaluesOf(small, 12)), smallestSingularValueOf(big, 256, 256)]).toEqual(before);
+    expect(Array.from(symmetricEigenvaluesOf(big, 256))).toEqual(bigEv);
+    expect(extremeEigenvaluesOf(big, 256)).toEqual({ max: bigEv[0], min: bigEv[255] });
+  });
 
   test.prop([fc.integer({ min: 1, max: 24 }).chain((n) => gaussian(n, n))])('extremeEigenvaluesOf gives the first and last of symmetricEigenvaluesOf', (x) => {
     const n = x.rows;

@@ -13,24 +13,12 @@
  * one (Golub & Van Loan §8.3, §8.6), as ml-matrix's are. Computing no vectors makes them several
  * times cheaper than ml-matrix's decompositions for the d ≤ 20 matrices of the diagnostics.
  */
+import { scratchSlot } from './scratch.ts';
 
-/**
- * Reusable scratch arrays, one per slot, grown on demand: allocating a Float64Array of more than a
- * few entries costs V8 about as much as a 20×20 eigenvalue computation, and the diagnostics call
- * these routines at every recorded step. Slot contents are undefined on entry (callers write
- * before reading); a slot is used by one routine at a time (none of them calls another that uses
- * the same slot), and JavaScript runs them to completion, so no call sees another's data.
- */
-const scratch: Float64Array[] = [];
-function work(slot: number, size: number): Float64Array {
-  const have = scratch[slot];
-  if (have !== undefined && have.length >= size) return have;
-  const fresh = new Float64Array(Math.max(size, 2 * (have?.length ?? 0)));
-  scratch[slot] = fresh;
-  return fresh;
-}
-/** Slots: tridiagonalize (W, D, E, V, P), golubKahan (GW, OFF, GV, GU), kthEigenvalue (KD, KE2). */
-const W = 0, D = 1, E = 2, V = 3, P = 4, GW = 5, OFF = 6, GV = 7, GU = 8, KD = 9, KE2 = 10;
+/** Scratch arrays (./scratch.ts), one per array of each routine. */
+const [W, D, E, V, P] = [scratchSlot(), scratchSlot(), scratchSlot(), scratchSlot(), scratchSlot()]; // tridiagonalize
+const [GW, OFF, GV, GU] = [scratchSlot(), scratchSlot(), scratchSlot(), scratchSlot()]; // golubKahan
+const [KD, KE2, TGKD] = [scratchSlot(), scratchSlot(), scratchSlot()]; // kthEigenvalue; the zero diagonal of smallestSingularValueOf
 
 /**
  * The Householder reflector I − τvvᵀ that maps x = a[start + i·stride], i < len, to α·e₁:
@@ -136,12 +124,12 @@ function tridiagonalEigenvalues(d: Float64Array, e: Float64Array, n: number): Fl
  */
 function tridiagonalize(a: Float64Array, n: number): { d: Float64Array; e: Float64Array } {
   // Only the lower triangle of the working copy is kept (the upper one is never read).
-  const w = work(W, n * n);
+  const w = W(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) w[i * n + j] = a[i * n + j];
-  const d = work(D, n);
-  const e = work(E, Math.max(1, n));
-  const v = work(V, n);
-  const p = work(P, n);
+  const d = D(n);
+  const e = E(Math.max(1, n));
+  const v = V(n);
+  const p = P(n);
   for (let k = 0; k < n - 2; k++) {
     const len = n - k - 1;
     const { tau, alpha } = reflector(w, (k + 1) * n + k, n, len, v);
@@ -220,8 +208,8 @@ function kthEigenvalue(d: Float64Array, e: Float64Array, n: number, k: number): 
   let big = 0;
   for (let i = 0; i < n; i++) big = Math.max(big, Math.abs(d[i]), i < n - 1 ? Math.abs(e[i]) : 0);
   if (big === 0) return 0;
-  const ds = work(KD, n);
-  const e2 = work(KE2, n);
+  const ds = KD(n);
+  const e2 = KE2(n);
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -268,12 +256,12 @@ function golubKahan(a: Float64Array, rows: number, cols: number): Float64Array {
   const tall = rows >= cols;
   const r = tall ? rows : cols;
   const c = tall ? cols : rows;
-  const w = work(GW, r * c);
+  const w = GW(r * c);
   if (tall) w.set(a.subarray(0, r * c));
   else for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) w[j * c + i] = a[i * cols + j];
-  const off = work(OFF, 2 * c).fill(0, 0, 2 * c);
-  const v = work(GV, r);
-  const u = work(GU, c);
+  const off = OFF(2 * c).fill(0, 0, 2 * c);
+  const v = GV(r);
+  const u = GU(c);
   for (let k = 0; k < c; k++) {
     // Left reflector on column k, rows k…r−1, applied to columns k+1…c−1.
     const left = reflector(w, k * c + k, c, r - k, v);
@@ -332,5 +320,5 @@ export function smallestSingularValueOf(a: Float64Array, rows: number, cols: num
   const off = golubKahan(a, rows, cols);
   if (c === 1) return Math.abs(off[0]); // a single row or column: σ = ‖a‖ = |α₁|
   // Eigenvalues −σ₁ ≤ … ≤ −σ_c ≤ σ_c ≤ … ≤ σ₁ of the Golub–Kahan tridiagonal: σ_c is the (c+1)-th.
-  return Math.abs(kthEigenvalue(work(D, 2 * c).fill(0, 0, 2 * c), off, 2 * c, c + 1));
+  return Math.abs(kthEigenvalue(TGKD(2 * c).fill(0, 0, 2 * c), off, 2 * c, c + 1));
 }

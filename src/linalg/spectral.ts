@@ -11,6 +11,7 @@
  */
 import { EigenvalueDecomposition, inverse as mlInverse, Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { type Mat, mul, transpose, zeros } from './dense.ts';
+import { scratchSlot } from './scratch.ts';
 import { extremeEigenvaluesOf, singularValuesOf, smallestSingularValueOf, symmetricEigenvaluesOf } from './eigenvalues.ts';
 
 function toML(a: Mat): Matrix {
@@ -91,14 +92,12 @@ export function opNorm(a: Mat): number {
   const p = tall ? a.cols : a.rows;
   const r = tall ? a.rows : a.cols;
   const x = a.data;
-  if (gramScratch.length < p * p) gramScratch = new Float64Array(p * p);
-  const g = gramScratch; // its lower triangle is written before it is read
+  const g = gramScratch(p * p); // its lower triangle is written before it is read
   // The p vectors of length r whose inner products make G: A's columns (tall; copied out so that
   // each is contiguous) or its rows (wide).
   let y = x;
   if (tall) {
-    if (columnScratch.length < r * p) columnScratch = new Float64Array(r * p);
-    y = columnScratch;
+    y = columnScratch(r * p);
     for (let i = 0; i < r; i++) for (let s = 0; s < p; s++) y[s * r + i] = x[i * p + s];
   }
   // Lower triangle of G: G[s][t] = Σ_i y_si y_ti, i increasing; four t at a time.
@@ -133,9 +132,9 @@ export function opNorm(a: Mat): number {
   return Math.sqrt(Math.max(0, extremeEigenvaluesOf(g, p).max));
 }
 
-/** opNorm's Gram matrix and columns, reused across calls (see the scratch arrays of ./eigenvalues.ts). */
-let gramScratch = new Float64Array(0);
-let columnScratch = new Float64Array(0);
+/** opNorm's Gram matrix and columns, reused across calls (./scratch.ts). */
+const gramScratch = scratchSlot();
+const columnScratch = scratchSlot();
 
 /** σ_min(A) = σ_{min(r,c)}(A) (undefined for an empty matrix). */
 export function sigmaMin(a: Mat): number {
