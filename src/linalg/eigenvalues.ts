@@ -197,6 +197,18 @@ export function extremeEigenvaluesOf(a: Float64Array, n: number): { max: number;
 }
 
 /**
+ * The largest eigenvalue of the symmetric n×n matrix `a` (n ≥ 1; row-major, only its lower
+ * triangle read, not modified), by bisection on the tridiagonal form (kthEigenvalue): to within
+ * about 2u·|λ₁| + u²·‖a‖ of the tridiagonal's, which is backward stable (Householder), so as
+ * accurate as the first value of symmetricEigenvaluesOf (and it differs from it by rounding).
+ */
+export function largestEigenvalueOf(a: Float64Array, n: number): number {
+  if (n < 1) throw new Error('the largest eigenvalue of an empty matrix');
+  const { d, e } = tridiagonalize(a, n);
+  return kthEigenvalue(d, e, n, n);
+}
+
+/**
  * The k-th smallest eigenvalue (1 ≤ k ≤ n) of the symmetric tridiagonal matrix with diagonal d
  * and off-diagonal e (e[i] = T[i][i+1]), by bisection on Sturm counts (the signs of the pivots of
  * T − xI = LDLᵀ; Golub & Van Loan §8.4.1) to within 2u·|λ_k| + u²·‖T‖. A zero pivot counts as

@@ -12,7 +12,7 @@
 import { EigenvalueDecomposition, inverse as mlInverse, Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { type Mat, mul, transpose, zeros } from './dense.ts';
 import { scratchSlot } from './scratch.ts';
-import { extremeEigenvaluesOf, singularValuesOf, smallestSingularValueOf, symmetricEigenvaluesOf } from './eigenvalues.ts';
+import { extremeEigenvaluesOf, largestEigenvalueOf, singularValuesOf, smallestSingularValueOf, symmetricEigenvaluesOf } from './eigenvalues.ts';
 
 function toML(a: Mat): Matrix {
   const out = new Matrix(a.rows, a.cols);
@@ -85,6 +85,8 @@ export function singularValues(a: Mat): number[] {
  * (AᵀA or AAᵀ, p×p with p = min(r, c)); 0 for an empty matrix. λ_max is perfectly conditioned and
  * fl(G) is within γ_r·p·‖A‖² of G, so the relative error is about ½·γ_r·p: as accurate as
  * σ₁ from an SVD for the p ≤ 20 of the claims, and much cheaper for a tall r×p block such as J or K.
+ * λ_max comes from QL for p < 12 and from bisection (to 2u relative) above: the two agree to a few
+ * units in the last place.
  */
 export function opNorm(a: Mat): number {
   if (a.rows === 0 || a.cols === 0) return 0;
@@ -129,8 +131,12 @@ export function opNorm(a: Mat): number {
       g[s * p + t] = acc;
     }
   }
-  return Math.sqrt(Math.max(0, extremeEigenvaluesOf(g, p).max));
+  // λ_max alone: bisection beats QL (all eigenvalues) from p ≈ 12 on (bench: 20×20, 20–30% less).
+  return Math.sqrt(Math.max(0, p >= BISECT_FROM ? largestEigenvalueOf(g, p) : extremeEigenvaluesOf(g, p).max));
 }
+
+/** The order of G from which opNorm finds λ_max by bisection rather than by QL. */
+const BISECT_FROM = 12;
 
 /** opNorm's Gram matrix and columns, reused across calls (./scratch.ts). */
 const gramScratch = scratchSlot();
