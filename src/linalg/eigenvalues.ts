@@ -139,20 +139,64 @@ function tridiagonalize(a: Float64Array, n: number): { d: Float64Array; e: Float
     // A₂₂ ← H A₂₂ H with H = I − τvvᵀ: p = τA₂₂v, w = p − (τ/2)(pᵀv)v, A₂₂ −= vwᵀ + wvᵀ.
     const o = (k + 1) * (n + 1);
     let pv = 0;
-    for (let i = 0; i < len; i++) {
-      const row = o + i * n;
-      // (A₂₂v)_i = Σ_j a_ij v_j, j increasing, with a_ij (j > i) read as a_ji from the lower triangle.
+    // (A₂₂v)_r = Σ_j a_rj v_j, j increasing, with a_rj (j > r) read as a_jr from the lower
+    // triangle; rows r, r + 1 together (they share the loads of v and of row j ≥ r + 2).
+    let r = 0;
+    for (; r + 1 < len; r += 2) {
+      const row = o + r * n;
+      const row1 = row + n;
       let s = 0;
-      for (let j = 0; j <= i; j++) s += w[row + j] * v[j];
-      for (let j = i + 1; j < len; j++) s += w[o + j * n + i] * v[j];
-      const pi = tau * s;
-      p[i] = pi;
-      pv += pi * v[i];
+      let s1 = 0;
+      for (let j = 0; j <= r; j++) {
+        const vj = v[j];
+        s += w[row + j] * vj;
+        s1 += w[row1 + j] * vj;
+      }
+      const vr1 = v[r + 1];
+      s += w[row1 + r] * vr1;
+      s1 += w[row1 + r + 1] * vr1;
+      for (let j = r + 2; j < len; j++) {
+        const vj = v[j];
+        const q = o + j * n + r;
+        s += w[q] * vj;
+        s1 += w[q + 1] * vj;
+      }
+      const pr = tau * s;
+      const pr1 = tau * s1;
+      p[r] = pr;
+      p[r + 1] = pr1;
+      pv += pr * v[r];
+      pv += pr1 * vr1;
+    }
+    for (; r < len; r++) {
+      const row = o + r * n;
+      let s = 0;
+      for (let j = 0; j <= r; j++) s += w[row + j] * v[j];
+      for (let j = r + 1; j < len; j++) s += w[o + j * n + r] * v[j];
+      const pr = tau * s;
+      p[r] = pr;
+      pv += pr * v[r];
     }
     const kk = 0.5 * tau * pv;
     for (let i = 0; i < len; i++) p[i] -= kk * v[i];
-    // Lower triangle only.
-    for (let i = 0; i < len; i++) {
+    // Lower triangle only; rows i, i + 1 together (sharing the loads of p_j, v_j).
+    let i = 0;
+    for (; i + 1 < len; i += 2) {
+      const row = o + i * n;
+      const row1 = row + n;
+      const vi = v[i];
+      const pi = p[i];
+      const vi1 = v[i + 1];
+      const pi1 = p[i + 1];
+      for (let j = 0; j <= i; j++) {
+        const pj = p[j];
+        const vj = v[j];
+        w[row + j] -= vi * pj + pi * vj;
+        w[row1 + j] -= vi1 * pj + pi1 * vj;
+      }
+      w[row1 + i + 1] -= vi1 * pi1 + pi1 * vi1;
+    }
+    for (; i < len; i++) {
       const row = o + i * n;
       const vi = v[i];
       const pi = p[i];
