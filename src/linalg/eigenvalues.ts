@@ -323,15 +323,36 @@ function golubKahan(a: Float64Array, rows: number, cols: number): Float64Array {
     const left = reflector(w, k * c + k, c, r - k, v);
     off[2 * k] = left.tau === 0 ? 0 : left.alpha;
     if (left.tau !== 0) {
-      // s_j = τ·Σ_i v_i w[k+i][j] (i increasing), then w[k+i][j] −= s_j v_i: row by row.
+      // s_j = τ·Σ_i v_i w[k+i][j] (i increasing), then w[k+i][j] −= s_j v_i: row by row (two rows
+      // at a time, sharing the loads of u).
       u.fill(0, k + 1, c);
-      for (let i = 0; i < r - k; i++) {
+      const len = r - k;
+      let i = 0;
+      for (; i + 1 < len; i += 2) {
+        const row = (k + i) * c;
+        const row1 = row + c;
+        const vi = v[i];
+        const vi1 = v[i + 1];
+        for (let j = k + 1; j < c; j++) u[j] = u[j] + vi * w[row + j] + vi1 * w[row1 + j];
+      }
+      for (; i < len; i++) {
         const row = (k + i) * c;
         const vi = v[i];
         for (let j = k + 1; j < c; j++) u[j] += vi * w[row + j];
       }
       for (let j = k + 1; j < c; j++) u[j] *= left.tau;
-      for (let i = 0; i < r - k; i++) {
+      for (i = 0; i + 1 < len; i += 2) {
+        const row = (k + i) * c;
+        const row1 = row + c;
+        const vi = v[i];
+        const vi1 = v[i + 1];
+        for (let j = k + 1; j < c; j++) {
+          const uj = u[j];
+          w[row + j] -= uj * vi;
+          w[row1 + j] -= uj * vi1;
+        }
+      }
+      for (; i < len; i++) {
         const row = (k + i) * c;
         const vi = v[i];
         for (let j = k + 1; j < c; j++) w[row + j] -= u[j] * vi;
@@ -341,14 +362,36 @@ function golubKahan(a: Float64Array, rows: number, cols: number): Float64Array {
     // Right reflector on row k, columns k+1…c−1, applied to rows k+1…r−1.
     const right = reflector(w, k * c + k + 1, 1, c - k - 1, v);
     off[2 * k + 1] = right.tau === 0 ? w[k * c + k + 1] : right.alpha;
-    if (right.tau !== 0)
-      for (let i = k + 1; i < r; i++) {
+    if (right.tau !== 0) {
+      // Two rows at a time, sharing the loads of v.
+      const len = c - k - 1;
+      let i = k + 1;
+      for (; i + 1 < r; i += 2) {
+        let s = 0;
+        let s1 = 0;
+        const row = i * c + k + 1;
+        const row1 = row + c;
+        for (let j = 0; j < len; j++) {
+          const vj = v[j];
+          s += vj * w[row + j];
+          s1 += vj * w[row1 + j];
+        }
+        s *= right.tau;
+        s1 *= right.tau;
+        for (let j = 0; j < len; j++) {
+          const vj = v[j];
+          w[row + j] -= s * vj;
+          w[row1 + j] -= s1 * vj;
+        }
+      }
+      for (; i < r; i++) {
         let s = 0;
         const row = i * c + k + 1;
-        for (let j = 0; j < c - k - 1; j++) s += v[j] * w[row + j];
+        for (let j = 0; j < len; j++) s += v[j] * w[row + j];
         s *= right.tau;
-        for (let j = 0; j < c - k - 1; j++) w[row + j] -= s * v[j];
+        for (let j = 0; j < len; j++) w[row + j] -= s * v[j];
       }
+    }
   }
   return off;
 }
