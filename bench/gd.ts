@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json]`: µs per GD step and GFLOP/s (6·m·n·k flops per step) on five shapes,
+ * `npm run bench [-- --json] [-- --only steps|diagnostics]`: µs per GD step and GFLOP/s (6·m·n·k flops per step) on five shapes,
  * for the active kernel and for the TypeScript fallback, and µs per call of diagnostics() for
  * d ∈ {3, 5, 10, 20}; with python3 + NumPy present, the same in NumPy (one thread, preallocated
  * out= buffers, bench/reference.py) in the same run, and the ratio engine/NumPy (< 1: faster).
@@ -63,6 +63,12 @@ function diagnosticsMicros(m: number, n: number, d: number): number {
 }
 
 const json = process.argv.includes('--json');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (only !== undefined && only !== 'steps' && only !== 'diagnostics') {
+  console.error(`--only takes steps or diagnostics, not ${only ?? 'nothing'}`);
+  process.exit(2);
+}
 const info = kernelInfo();
 const missing = numpyMissing();
 let numpyVersion: string | null = null;
@@ -75,14 +81,14 @@ const numpy = (job: Job): number | undefined => {
 const log = (line: string) => (json ? process.stderr.write(line + '\n') : console.log(line));
 
 log(`kernel: ${info.kernel}${info.reason ? ` (${info.reason})` : ''}; NumPy: ${missing === null ? '1 thread (OMP/OPENBLAS/MKL_NUM_THREADS=1)' : `skipped, ${missing}`}`);
-const shapes = SHAPES.map(([m, n, k]) => {
+const shapes = (only === 'diagnostics' ? [] : SHAPES).map(([m, n, k]) => {
   const usPerStep = stepMicros(info.kernel, m, n, k);
   const numpyUsPerStep = numpy({ kind: 'step', m, n, k });
   const tsUsPerStep = info.kernel === 'ts' ? usPerStep : stepMicros('ts', m, n, k);
   const gflops = (6 * m * n * k) / usPerStep / 1e3;
   return { m, n, k, usPerStep, gflops, tsUsPerStep, ...(numpyUsPerStep === undefined ? {} : { numpyUsPerStep, ratio: usPerStep / numpyUsPerStep }) };
 });
-const diags = DIAG.ds.map((d) => {
+const diags = (only === 'steps' ? [] : DIAG.ds).map((d) => {
   const usPerCall = diagnosticsMicros(DIAG.m, DIAG.n, d);
   const numpyUsPerCall = numpy({ kind: 'diagnostics', m: DIAG.m, n: DIAG.n, d });
   return { m: DIAG.m, n: DIAG.n, d, usPerCall, ...(numpyUsPerCall === undefined ? {} : { numpyUsPerCall, ratio: usPerCall / numpyUsPerCall }) };

@@ -37,7 +37,7 @@ function perturbations(x: PhaseInstance): Step[] {
     const P1 = deriveABSP(splitBlocks(sigma, next.U, next.V)).P;
     const F = combine([1, I], [-x.eta, sub(b.Sigma, P)]);
     return opNorm(sub(P1, mul(mul(F, P), F)));
-  });
+  }, ['lambdaMinP']);
   return run.samples.map((s) => ({ t: s.t, normE: s.extra, lambdaMinP: s.lambdaMinP }));
 }
 

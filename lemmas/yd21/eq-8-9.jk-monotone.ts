@@ -157,7 +157,7 @@ function fullRegimeCheck(x: PhaseInstance, bound: (x: PhaseInstance) => number):
       gramV: lambdaMax(add(mul(transpose(b.V), b.V), mul(transpose(b.K), b.K))),
       gramU: lambdaMax(add(mul(transpose(b.U), b.U), mul(transpose(b.J), b.J))),
     };
-  });
+  }, ['normJ', 'normK']);
   const s = run.samples.map((p) => ({ t: p.t, normJ: p.normJ, normK: p.normK, ...p.extra }));
   const worst = (cs: Comparison[]) => cs.reduce((a, c) => (c.slack / (c.scale || 1) < a.slack / (a.scale || 1) ? c : a));
   const B = bound(x);

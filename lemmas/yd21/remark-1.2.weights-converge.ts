@@ -49,7 +49,7 @@ function weights(x: PhaseInstance): { steps: WeightStep[]; T0: number | null } {
       increment: x.eta * (frobenius(mul(R, V)) + frobenius(mul(transpose(R), U))),
       gradientBound: x.eta * (normU + normV) * frobenius(R),
     };
-  });
+  }, []);
   return { steps: run.samples.map((s) => s.extra), T0: run.T0 };
 }
 

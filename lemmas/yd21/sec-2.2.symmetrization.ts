@@ -22,13 +22,13 @@
  */
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { type PhaseSample, runPhases } from '../../src/gd/phases.ts';
+import { type PhaseSampleOf, runPhases } from '../../src/gd/phases.ts';
 import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec, type Regime } from '../../src/random/phase-instances.ts';
 
 const THETA = 0.1;
 
-function trajectory(x: PhaseInstance): readonly PhaseSample[] {
-  return runPhases(phaseRunSpec(x, 'stage two')).samples;
+function trajectory(x: PhaseInstance): readonly PhaseSampleOf<'sigmaMinA' | 'normJ' | 'normK' | 'frobB'>[] {
+  return runPhases(phaseRunSpec(x, 'stage two'), ['sigmaMinA', 'normJ', 'normK', 'frobB']).samples;
 }
 
 /** Total of the moves against the stated direction, over the total variation (0 when monotone). */

@@ -22,7 +22,7 @@ import { runPhases } from '../../src/gd/phases.ts';
 import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec, type Regime, STAGE_ONE_HORIZON } from '../../src/random/phase-instances.ts';
 
 function stageTwo(x: PhaseInstance) {
-  return runPhases(phaseRunSpec(x, 'stage two'));
+  return runPhases(phaseRunSpec(x, 'stage two'), ['delta', 'sigmaMinU', 'sigmaMinV', 'frobB', 'normJ', 'normK']);
 }
 
 function check(x: PhaseInstance, k: { deltaFactor: number; CB: number }): Comparison[] {

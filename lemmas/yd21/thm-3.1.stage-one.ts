@@ -29,7 +29,7 @@ const C_T = 4;
 
 /** The stage-one run of an instance: up to T₀ (or the horizon C_T·T_scale when T₀ is not reached). */
 function stageOne(x: PhaseInstance, cT: number) {
-  return runPhases(phaseRunSpec(x, 'T0', Math.max(cT, C_T)));
+  return runPhases(phaseRunSpec(x, 'T0', Math.max(cT, C_T)), ['sigmaMinA', 'excessOver2Sigma', 'frobB', 'normJ', 'normK']);
 }
 
 function check(x: PhaseInstance, cT: number): Comparison[] {

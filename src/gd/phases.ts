@@ -10,10 +10,11 @@
  * are known up to the stride; the conditions "∀t ≤ T₀" are checked at the recorded steps.
  */
 import { add, block, frobenius, type Mat, mul, mulSelfTransposed, scale, sub, transpose } from '../linalg/dense.ts';
-import { lambdaMax, opNorm, sigmaMin, symmetricEigenvalues } from '../linalg/spectral.ts';
+import { lambdaMax, opNorm, sigmaMin } from '../linalg/spectral.ts';
 import { gaussianMatrix, gaussianStream } from '../random/gaussian.ts';
 import { deriveABSP, splitBlocks } from './blocks.ts';
-import { loss, runTrajectory } from './trajectory.ts';
+import { diagnostics, isDiagnosticName } from './diagnostics.ts';
+import { runTrajectory } from './trajectory.ts';
 
 /**
  * The smallest c for which the five §3.1 events hold for (𝐔, 𝐕) = ε·(N(0,1) draws):
@@ -55,24 +56,30 @@ export interface PhaseSample {
   readonly loss: number;
 }
 
-export function phaseSample(t: number, sigma: Mat, U: Mat, V: Mat): PhaseSample {
+/** The quantities of a PhaseSample, in its order (what phaseSample computes by default). */
+export const PHASE_QUANTITIES = ['sigmaMinA', 'excessOver2Sigma', 'frobB', 'normJ', 'normK', 'normP', 'lambdaMinP', 'delta', 'sigmaMinU', 'sigmaMinV', 'loss'] as const satisfies readonly (keyof PhaseSample)[];
+export type PhaseQuantity = (typeof PHASE_QUANTITIES)[number];
+
+/** A PhaseSample with only the quantities K (and t). */
+export type PhaseSampleOf<K extends PhaseQuantity> = Pick<PhaseSample, 't' | K>;
+
+/**
+ * The PhaseSample of (𝐔, 𝐕) at step t: all quantities, or those named in `wanted` (the others are
+ * neither computed nor present). Those that are diagnostics come from `diagnostics`, so a value is
+ * the same whichever others are asked for.
+ */
+export function phaseSample(t: number, sigma: Mat, U: Mat, V: Mat): PhaseSample;
+export function phaseSample<K extends PhaseQuantity>(t: number, sigma: Mat, U: Mat, V: Mat, wanted: readonly K[]): PhaseSampleOf<K>;
+export function phaseSample(t: number, sigma: Mat, U: Mat, V: Mat, wanted: readonly PhaseQuantity[] = PHASE_QUANTITIES): Partial<PhaseSample> {
+  const out: { -readonly [K in keyof PhaseSample]?: PhaseSample[K] } = { t, ...diagnostics(sigma, U, V, wanted.filter(isDiagnosticName)) };
+  const want = (k: PhaseQuantity) => wanted.includes(k);
+  if (!want('excessOver2Sigma') && !want('delta') && !want('sigmaMinU') && !want('sigmaMinV')) return out;
   const b = splitBlocks(sigma, U, V);
-  const { A, B, P } = deriveABSP(b);
-  const ev = symmetricEigenvalues(P);
-  return {
-    t,
-    sigmaMinA: sigmaMin(A),
-    excessOver2Sigma: lambdaMax(sub(mulSelfTransposed(A), scale(b.Sigma, 2))),
-    frobB: frobenius(B),
-    normJ: b.J.rows ? opNorm(b.J) : 0,
-    normK: b.K.rows ? opNorm(b.K) : 0,
-    normP: Math.max(Math.abs(ev[0]), Math.abs(ev[ev.length - 1])),
-    lambdaMinP: ev[ev.length - 1],
-    delta: opNorm(sub(b.Sigma, mul(b.U, transpose(b.V)))),
-    sigmaMinU: sigmaMin(b.U),
-    sigmaMinV: sigmaMin(b.V),
-    loss: loss(sigma, U, V),
-  };
+  if (want('excessOver2Sigma')) out.excessOver2Sigma = lambdaMax(sub(mulSelfTransposed(deriveABSP(b).A), scale(b.Sigma, 2)));
+  if (want('delta')) out.delta = opNorm(sub(b.Sigma, mul(b.U, transpose(b.V))));
+  if (want('sigmaMinU')) out.sigmaMinU = sigmaMin(b.U);
+  if (want('sigmaMinV')) out.sigmaMinV = sigmaMin(b.V);
+  return out;
 }
 
 /**
@@ -109,14 +116,17 @@ export interface PhaseRunSpec {
   readonly afterT0?: number;
 }
 
-export interface PhaseRun<E = undefined> {
+/** The quantities a run always records: T₁ and T₀ are defined by them. */
+export type PhaseBoundaryQuantity = 'sigmaMinA' | 'normP';
+
+export interface PhaseRun<E = undefined, K extends PhaseQuantity = PhaseQuantity> {
   readonly sigma: Mat;
   readonly U0: Mat;
   readonly V0: Mat;
   /** The §3.1 constant measured from this initialisation. */
   readonly c: number;
   /** The recorded steps, each with what the caller's `extra` observed there. */
-  readonly samples: ReadonlyArray<PhaseSample & { readonly extra: E }>;
+  readonly samples: ReadonlyArray<PhaseSampleOf<K | PhaseBoundaryQuantity> & { readonly extra: E }>;
   readonly T1: number | null;
   readonly T0: number | null;
   /** The step at which the iterates left the finite range, if they did. */
@@ -125,23 +135,31 @@ export interface PhaseRun<E = undefined> {
   readonly final: { readonly U: Mat; readonly V: Mat; readonly t: number };
 }
 
-/** Runs GD from the spec's initialisation and records the phases (see the module comment). */
-export function runPhases(spec: PhaseRunSpec): PhaseRun {
-  return runPhasesWith(spec, () => undefined);
+/**
+ * Runs GD from the spec's initialisation and records the phases (see the module comment): at each
+ * recorded step, the quantities named in `wanted` (default: all) and those T₁, T₀ need.
+ */
+export function runPhases<K extends PhaseQuantity = PhaseQuantity>(spec: PhaseRunSpec, wanted?: readonly K[]): PhaseRun<undefined, K> {
+  return runPhasesWith(spec, () => undefined, wanted);
 }
 
 /**
  * runPhases, with `extra` observed as well at every recorded step (from the live iterates, which
  * it must not keep or modify: copy what it needs).
  */
-export function runPhasesWith<E>(spec: PhaseRunSpec, extra: (state: { t: number; sigma: Mat; U: Mat; V: Mat }, sample: PhaseSample) => E): PhaseRun<E> {
+export function runPhasesWith<E, K extends PhaseQuantity = PhaseQuantity>(
+  spec: PhaseRunSpec,
+  extra: (state: { t: number; sigma: Mat; U: Mat; V: Mat }, sample: PhaseSampleOf<K | PhaseBoundaryQuantity>) => E,
+  wanted?: readonly K[],
+): PhaseRun<E, K> {
+  const recorded: readonly (K | PhaseBoundaryQuantity)[] = wanted === undefined ? (PHASE_QUANTITIES as readonly PhaseQuantity[] as readonly K[]) : [...new Set<K | PhaseBoundaryQuantity>([...wanted, 'sigmaMinA', 'normP'])];
   const sigma = { rows: spec.m, cols: spec.n, data: new Float64Array(spec.m * spec.n) };
   spec.values.forEach((v, i) => (sigma.data[i * spec.n + i] = v));
   const { U0, V0 } = spec;
   const sigmaD = Math.min(...spec.values);
   let T1: number | null = null;
   let T0: number | null = null;
-  const samples: (PhaseSample & { extra: E })[] = [];
+  const samples: (PhaseSampleOf<K | PhaseBoundaryQuantity> & { extra: E })[] = [];
   let stopAt = Number.POSITIVE_INFINITY;
   const traj = runTrajectory({
     sigma,
@@ -151,7 +169,7 @@ export function runPhasesWith<E>(spec: PhaseRunSpec, extra: (state: { t: number;
     iters: spec.iters,
     every: spec.every,
     observe: (s) => {
-      const p = phaseSample(s.t, sigma, s.U, s.V);
+      const p = phaseSample(s.t, sigma, s.U, s.V, recorded);
       samples.push({ ...p, extra: extra({ t: s.t, sigma, U: s.U, V: s.V }, p) });
       if (T1 === null && p.sigmaMinA >= Math.sqrt(sigmaD / 2)) T1 = s.t;
       if (T0 === null && p.sigmaMinA >= Math.sqrt(sigmaD / 2) && p.normP <= sigmaD / 4) {

@@ -13,6 +13,12 @@
  * one (Golub & Van Loan §8.3, §8.6), as ml-matrix's are. Computing no vectors makes them several
  * times cheaper than ml-matrix's decompositions for the d ≤ 20 matrices of the diagnostics.
  */
+import { scratchSlot } from './scratch.ts';
+
+/** Scratch arrays (./scratch.ts), one per array of each routine. */
+const [W, D, E, V, P] = [scratchSlot(), scratchSlot(), scratchSlot(), scratchSlot(), scratchSlot()]; // tridiagonalize
+const [GW, OFF, GV, GU] = [scratchSlot(), scratchSlot(), scratchSlot(), scratchSlot()]; // golubKahan
+const [KD, KE2, TGKD] = [scratchSlot(), scratchSlot(), scratchSlot()]; // kthEigenvalue; the zero diagonal of smallestSingularValueOf
 
 /**
  * The Householder reflector I − τvvᵀ that maps x = a[start + i·stride], i < len, to α·e₁:
@@ -114,19 +120,16 @@ function tridiagonalEigenvalues(d: Float64Array, e: Float64Array, n: number): Fl
 /**
  * Householder tridiagonalisation of the symmetric n×n matrix `a` (row-major; only its lower
  * triangle is read; not modified): the diagonal d and off-diagonal e (e[i] = T[i][i+1]) of a
- * tridiagonal T with the eigenvalues of `a`.
+ * tridiagonal T with the eigenvalues of `a`, in scratch arrays (the first n entries).
  */
 function tridiagonalize(a: Float64Array, n: number): { d: Float64Array; e: Float64Array } {
-  const w = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j <= i; j++) {
-      w[i * n + j] = a[i * n + j];
-      w[j * n + i] = a[i * n + j];
-    }
-  const d = new Float64Array(n);
-  const e = new Float64Array(Math.max(1, n));
-  const v = new Float64Array(n);
-  const p = new Float64Array(n);
+  // Only the lower triangle of the working copy is kept (the upper one is never read).
+  const w = W(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) w[i * n + j] = a[i * n + j];
+  const d = D(n);
+  const e = E(Math.max(1, n));
+  const v = V(n);
+  const p = P(n);
   for (let k = 0; k < n - 2; k++) {
     const len = n - k - 1;
     const { tau, alpha } = reflector(w, (k + 1) * n + k, n, len, v);
@@ -136,26 +139,68 @@ function tridiagonalize(a: Float64Array, n: number): { d: Float64Array; e: Float
     // A₂₂ ← H A₂₂ H with H = I − τvvᵀ: p = τA₂₂v, w = p − (τ/2)(pᵀv)v, A₂₂ −= vwᵀ + wvᵀ.
     const o = (k + 1) * (n + 1);
     let pv = 0;
-    for (let i = 0; i < len; i++) {
-      const row = o + i * n;
+    // (A₂₂v)_r = Σ_j a_rj v_j, j increasing, with a_rj (j > r) read as a_jr from the lower
+    // triangle; rows r, r + 1 together (they share the loads of v and of row j ≥ r + 2).
+    let r = 0;
+    for (; r + 1 < len; r += 2) {
+      const row = o + r * n;
+      const row1 = row + n;
       let s = 0;
-      for (let j = 0; j < len; j++) s += w[row + j] * v[j];
-      const pi = tau * s;
-      p[i] = pi;
-      pv += pi * v[i];
+      let s1 = 0;
+      for (let j = 0; j <= r; j++) {
+        const vj = v[j];
+        s += w[row + j] * vj;
+        s1 += w[row1 + j] * vj;
+      }
+      const vr1 = v[r + 1];
+      s += w[row1 + r] * vr1;
+      s1 += w[row1 + r + 1] * vr1;
+      for (let j = r + 2; j < len; j++) {
+        const vj = v[j];
+        const q = o + j * n + r;
+        s += w[q] * vj;
+        s1 += w[q + 1] * vj;
+      }
+      const pr = tau * s;
+      const pr1 = tau * s1;
+      p[r] = pr;
+      p[r + 1] = pr1;
+      pv += pr * v[r];
+      pv += pr1 * vr1;
+    }
+    for (; r < len; r++) {
+      const row = o + r * n;
+      let s = 0;
+      for (let j = 0; j <= r; j++) s += w[row + j] * v[j];
+      for (let j = r + 1; j < len; j++) s += w[o + j * n + r] * v[j];
+      const pr = tau * s;
+      p[r] = pr;
+      pv += pr * v[r];
     }
     const kk = 0.5 * tau * pv;
     for (let i = 0; i < len; i++) p[i] -= kk * v[i];
-    // Lower triangle only (p above used the full matrix, so mirror the row into the column).
-    for (let i = 0; i < len; i++) {
+    // Lower triangle only; rows i, i + 1 together (sharing the loads of p_j, v_j).
+    let i = 0;
+    for (; i + 1 < len; i += 2) {
+      const row = o + i * n;
+      const row1 = row + n;
+      const vi = v[i];
+      const pi = p[i];
+      const vi1 = v[i + 1];
+      const pi1 = p[i + 1];
+      for (let j = 0; j <= i; j++) {
+        const pj = p[j];
+        const vj = v[j];
+        w[row + j] -= vi * pj + pi * vj;
+        w[row1 + j] -= vi1 * pj + pi1 * vj;
+      }
+      w[row1 + i + 1] -= vi1 * pi1 + pi1 * vi1;
+    }
+    for (; i < len; i++) {
       const row = o + i * n;
       const vi = v[i];
       const pi = p[i];
-      for (let j = 0; j <= i; j++) {
-        const x = w[row + j] - (vi * p[j] + pi * v[j]);
-        w[row + j] = x;
-        w[o + j * n + i] = x;
-      }
+      for (let j = 0; j <= i; j++) w[row + j] -= vi * p[j] + pi * v[j];
     }
   }
   if (n >= 2) {
@@ -172,7 +217,39 @@ function tridiagonalize(a: Float64Array, n: number): { d: Float64Array; e: Float
  */
 export function symmetricEigenvaluesOf(a: Float64Array, n: number): Float64Array {
   const { d, e } = tridiagonalize(a, n);
-  return tridiagonalEigenvalues(d, e, n).sort().reverse();
+  return tridiagonalEigenvalues(d, e, n).slice(0, n).sort().reverse();
+}
+
+/**
+ * The largest and smallest eigenvalues of the symmetric n×n matrix `a` (n ≥ 1; row-major, only
+ * its lower triangle read, not modified): the first and last of symmetricEigenvaluesOf, by the
+ * same computation, without allocating.
+ */
+export function extremeEigenvaluesOf(a: Float64Array, n: number): { max: number; min: number } {
+  if (n < 1) throw new Error('extreme eigenvalues of an empty matrix');
+  const { d, e } = tridiagonalize(a, n);
+  const ev = tridiagonalEigenvalues(d, e, n);
+  let max = ev[0];
+  let min = ev[0];
+  for (let i = 1; i < n; i++) {
+    // As the typed-array sort orders them: −0 below +0.
+    const x = ev[i];
+    if (x > max || (x === 0 && max === 0 && !Object.is(x, -0))) max = x;
+    if (x < min || (x === 0 && min === 0 && Object.is(x, -0))) min = x;
+  }
+  return { max, min };
+}
+
+/**
+ * The largest eigenvalue of the symmetric n×n matrix `a` (n ≥ 1; row-major, only its lower
+ * triangle read, not modified), by bisection on the tridiagonal form (kthEigenvalue): to within
+ * about 2u·|λ₁| + u²·‖a‖ of the tridiagonal's, which is backward stable (Householder), so as
+ * accurate as the first value of symmetricEigenvaluesOf (and it differs from it by rounding).
+ */
+export function largestEigenvalueOf(a: Float64Array, n: number): number {
+  if (n < 1) throw new Error('the largest eigenvalue of an empty matrix');
+  const { d, e } = tridiagonalize(a, n);
+  return kthEigenvalue(d, e, n, n);
 }
 
 /**
@@ -187,8 +264,8 @@ function kthEigenvalue(d: Float64Array, e: Float64Array, n: number, k: number): 
   let big = 0;
   for (let i = 0; i < n; i++) big = Math.max(big, Math.abs(d[i]), i < n - 1 ? Math.abs(e[i]) : 0);
   if (big === 0) return 0;
-  const ds = new Float64Array(n);
-  const e2 = new Float64Array(n);
+  const ds = KD(n);
+  const e2 = KE2(n);
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -228,33 +305,54 @@ function kthEigenvalue(d: Float64Array, e: Float64Array, n: number, k: number): 
 /**
  * Golub–Kahan bidiagonalisation of the r×c matrix `a` (row-major, not modified): the off-diagonal
  * (α₁, β₁, α₂, …, α_p), p = min(r, c), of the 2p×2p symmetric tridiagonal with zero diagonal
- * whose eigenvalues are ±σᵢ(a).
+ * whose eigenvalues are ±σᵢ(a), in a scratch array (the first 2p entries).
  */
 function golubKahan(a: Float64Array, rows: number, cols: number): Float64Array {
   // Work on an r×c copy with r ≥ c (Aᵀ has the same singular values).
   const tall = rows >= cols;
   const r = tall ? rows : cols;
   const c = tall ? cols : rows;
-  const w = new Float64Array(r * c);
+  const w = GW(r * c);
   if (tall) w.set(a.subarray(0, r * c));
   else for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) w[j * c + i] = a[i * cols + j];
-  const off = new Float64Array(2 * c);
-  const v = new Float64Array(r);
-  const u = new Float64Array(c);
+  const off = OFF(2 * c).fill(0, 0, 2 * c);
+  const v = GV(r);
+  const u = GU(c);
   for (let k = 0; k < c; k++) {
     // Left reflector on column k, rows k…r−1, applied to columns k+1…c−1.
     const left = reflector(w, k * c + k, c, r - k, v);
     off[2 * k] = left.tau === 0 ? 0 : left.alpha;
     if (left.tau !== 0) {
-      // s_j = τ·Σ_i v_i w[k+i][j] (i increasing), then w[k+i][j] −= s_j v_i: row by row.
+      // s_j = τ·Σ_i v_i w[k+i][j] (i increasing), then w[k+i][j] −= s_j v_i: row by row (two rows
+      // at a time, sharing the loads of u).
       u.fill(0, k + 1, c);
-      for (let i = 0; i < r - k; i++) {
+      const len = r - k;
+      let i = 0;
+      for (; i + 1 < len; i += 2) {
+        const row = (k + i) * c;
+        const row1 = row + c;
+        const vi = v[i];
+        const vi1 = v[i + 1];
+        for (let j = k + 1; j < c; j++) u[j] = u[j] + vi * w[row + j] + vi1 * w[row1 + j];
+      }
+      for (; i < len; i++) {
         const row = (k + i) * c;
         const vi = v[i];
         for (let j = k + 1; j < c; j++) u[j] += vi * w[row + j];
       }
       for (let j = k + 1; j < c; j++) u[j] *= left.tau;
-      for (let i = 0; i < r - k; i++) {
+      for (i = 0; i + 1 < len; i += 2) {
+        const row = (k + i) * c;
+        const row1 = row + c;
+        const vi = v[i];
+        const vi1 = v[i + 1];
+        for (let j = k + 1; j < c; j++) {
+          const uj = u[j];
+          w[row + j] -= uj * vi;
+          w[row1 + j] -= uj * vi1;
+        }
+      }
+      for (; i < len; i++) {
         const row = (k + i) * c;
         const vi = v[i];
         for (let j = k + 1; j < c; j++) w[row + j] -= u[j] * vi;
@@ -264,14 +362,36 @@ function golubKahan(a: Float64Array, rows: number, cols: number): Float64Array {
     // Right reflector on row k, columns k+1…c−1, applied to rows k+1…r−1.
     const right = reflector(w, k * c + k + 1, 1, c - k - 1, v);
     off[2 * k + 1] = right.tau === 0 ? w[k * c + k + 1] : right.alpha;
-    if (right.tau !== 0)
-      for (let i = k + 1; i < r; i++) {
+    if (right.tau !== 0) {
+      // Two rows at a time, sharing the loads of v.
+      const len = c - k - 1;
+      let i = k + 1;
+      for (; i + 1 < r; i += 2) {
+        let s = 0;
+        let s1 = 0;
+        const row = i * c + k + 1;
+        const row1 = row + c;
+        for (let j = 0; j < len; j++) {
+          const vj = v[j];
+          s += vj * w[row + j];
+          s1 += vj * w[row1 + j];
+        }
+        s *= right.tau;
+        s1 *= right.tau;
+        for (let j = 0; j < len; j++) {
+          const vj = v[j];
+          w[row + j] -= s * vj;
+          w[row1 + j] -= s1 * vj;
+        }
+      }
+      for (; i < r; i++) {
         let s = 0;
         const row = i * c + k + 1;
-        for (let j = 0; j < c - k - 1; j++) s += v[j] * w[row + j];
+        for (let j = 0; j < len; j++) s += v[j] * w[row + j];
         s *= right.tau;
-        for (let j = 0; j < c - k - 1; j++) w[row + j] -= s * v[j];
+        for (let j = 0; j < len; j++) w[row + j] -= s * v[j];
       }
+    }
   }
   return off;
 }
@@ -283,7 +403,7 @@ function golubKahan(a: Float64Array, rows: number, cols: number): Float64Array {
 export function singularValuesOf(a: Float64Array, rows: number, cols: number): Float64Array {
   const c = Math.min(rows, cols);
   if (c === 0) return new Float64Array(0);
-  const off = golubKahan(a, rows, cols);
+  const off = golubKahan(a, rows, cols).slice(0, 2 * c);
   // The eigenvalues are ±σᵢ: the c largest are the σᵢ (a zero σ may come out as −0 or ±ε).
   const ev = tridiagonalEigenvalues(new Float64Array(2 * c), off, 2 * c).sort().reverse();
   return ev.subarray(0, c).map(Math.abs).sort().reverse();
@@ -299,5 +419,5 @@ export function smallestSingularValueOf(a: Float64Array, rows: number, cols: num
   const off = golubKahan(a, rows, cols);
   if (c === 1) return Math.abs(off[0]); // a single row or column: σ = ‖a‖ = |α₁|
   // Eigenvalues −σ₁ ≤ … ≤ −σ_c ≤ σ_c ≤ … ≤ σ₁ of the Golub–Kahan tridiagonal: σ_c is the (c+1)-th.
-  return Math.abs(kthEigenvalue(new Float64Array(2 * c), off, 2 * c, c + 1));
+  return Math.abs(kthEigenvalue(TGKD(2 * c).fill(0, 0, 2 * c), off, 2 * c, c + 1));
 }
