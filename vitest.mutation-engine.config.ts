@@ -1,8 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import base from './vitest.mutation.config.ts';
 
-// Mutation testing of the engine (src/gd, and src/linalg for its diagnostics) against the engine's
-// own tests only (`npm run mutate:engine`): the claim tests reach every line of the step and the trajectory loop, so under the full suite each
+// Mutation testing of the engine (src/gd) against the engine's own tests only (`npm run mutate:engine`): the claim tests reach every line of the step and the trajectory loop, so under the full suite each
 // engine mutant runs hundreds of trajectory properties and a run takes hours on two cores. A score
 // measured with these files alone is a lower bound on the full suite's. (`include` is replaced, not
 // merged: mergeConfig would concatenate it with the base's `properties/**/*.test.ts`.)
@@ -21,7 +20,6 @@ export default defineConfig({
       'properties/jcd-blocks.test.ts',
       'properties/jcd-trajectory.test.ts',
       'properties/linalg.test.ts',
-      'properties/linalg-extremes.test.ts',
       'properties/diagnostics-selection.test.ts',
       'properties/eigenvalues.test.ts',
       'properties/yd21-flow.test.ts',
