@@ -15,7 +15,6 @@ export default defineConfig({
       'properties/linalg-extremes.test.ts',
       'properties/eigenvalues.test.ts',
       'properties/diagnostics-selection.test.ts',
-      'properties/engine.edges.test.ts',
     ],
   },
 });
