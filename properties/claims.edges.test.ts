@@ -39,6 +39,16 @@ test('isMonteCarloClaim is false (and does not throw) on anything but a probabil
   expect(isMonteCarloClaim({ kind: 'probabilistic', draw: () => 0 })).toBe(true);
 });
 
+test('isDeterministic: identity, inequality and trajectory claims, not probabilistic ones; they draw no figures', async () => {
+  const { figuresOfClaim, isDeterministic } = await import('../src/claims/dispatch.ts');
+  const { findClaim } = await import('../src/claims/registry.ts');
+  const identity = await findClaim('yd21.eq-2-3.gd');
+  const probabilistic = await findClaim('yd21.sec-3.1.init');
+  expect(isDeterministic(identity!)).toBe(true);
+  expect(isDeterministic(probabilistic!)).toBe(false);
+  expect(figuresOfClaim(identity!)).toEqual([]);
+});
+
 test('equal: |l − r| for numbers, ‖L − R‖_F for matrices', () => {
   expect(equal('n', 3, 5, 1)).toEqual({ label: 'n', lhs: 2, rhs: 0, slack: -2, scale: 1 });
   expect(equal('m', fromRows([[1, 2]]), fromRows([[4, 6]]), 2)).toEqual({ label: 'm', lhs: 5, rhs: 0, slack: -5, scale: 2 });

@@ -151,6 +151,12 @@ describe('runSweep', () => {
     expect(calls).toHaveLength(2);
   });
 
+  test('figuresOfClaim passes the seed and repeats on to the sweep’s figures', () => {
+    const figures = (data: { seed: string; repeats: number }) => [{ name: `${data.seed}/${data.repeats}`, spec: {} }];
+    const { claim } = counting('yd21.sweep-figures', () => [rel('r', true)], { figures } as never);
+    expect(figuresOfClaim(claim, { seed: 8, runs: 2 })).toEqual([{ name: `${claimSeed(8, 'yd21.sweep-figures')}/2`, spec: {} }]);
+  });
+
   test('a claim without figures draws none; other kinds draw none', () => {
     const { claim } = counting('yd21.sweep-nofig', () => [rel('r', true)]);
     expect(sweepFigures(claim)).toEqual([]);
