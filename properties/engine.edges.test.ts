@@ -243,6 +243,12 @@ describe('rotation and flow helpers', () => {
   });
 });
 
+test('diagnostics at rank d = 0: the spectral quantities are NaN (there is no eigenvalue), never undefined or 0', async () => {
+  const { diagnostics } = await import('../src/gd/diagnostics.ts');
+  const out = diagnostics(diag([2, 1], 3, 2), zeros(3, 0), zeros(2, 0));
+  expect(out).toEqual({ loss: 2.5, sigmaMinA: Number.NaN, lambdaMinP: Number.NaN, normP: Number.NaN, frobB: 0, normJ: 0, normK: 0 });
+});
+
 describe('stopping early and the diagnostics norm of P', () => {
   const sigma = diag([2, 1], 3, 3);
   const U0 = fromRows([[0.1, 0.02], [0.03, 0.1], [0.01, 0.01]]);

@@ -142,9 +142,9 @@ const BISECT_FROM = 12;
 const gramScratch = scratchSlot();
 const columnScratch = scratchSlot();
 
-/** σ_min(A) = σ_{min(r,c)}(A) (undefined for an empty matrix). */
+/** σ_min(A) = σ_{min(r,c)}(A) (NaN for an empty matrix). */
 export function sigmaMin(a: Mat): number {
-  if (a.rows === 0 || a.cols === 0) return singularValues(a)[0];
+  if (a.rows === 0 || a.cols === 0) return Number.NaN; // no singular value: NaN, which passes no comparison
   return smallestSingularValueOf(a.data, a.rows, a.cols);
 }
 
