@@ -21,6 +21,7 @@ export default defineConfig({
       'properties/jcd-trajectory.test.ts',
       'properties/linalg.test.ts',
       'properties/diagnostics-selection.test.ts',
+      'properties/diagnostics-work.test.ts',
       'properties/eigenvalues.test.ts',
       'properties/yd21-flow.test.ts',
     ],
