@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --json] [-- --only steps|diagnostics]`: µs per GD step and GFLOP/s (6·m·n·k flops per step) on five shapes,
- * for the active kernel and for the TypeScript fallback, and µs per call of diagnostics() for
+ * for the active kernel, the WebAssembly kernel (when the native one is active) and the TypeScript fallback, and µs per call of diagnostics() for
  * d ∈ {3, 5, 10, 20}; with python3 + NumPy present, the same in NumPy (one thread, preallocated
  * out= buffers, bench/reference.py) in the same run, and the ratio engine/NumPy (< 1: faster).
  * A step is what runTrajectory does per iteration: Σ resident (makeStepper), iterates copied in and out.
@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { diagnostics } from '../src/gd/diagnostics.ts';
-import { kernelInfo, makeStepper } from '../src/gd/step.ts';
+import { type KernelName, kernelInfo, makeStepper } from '../src/gd/step.ts';
 import { type Mat, zeros } from '../src/linalg/dense.ts';
 import { gaussianMatrix } from '../src/random/gaussian.ts';
 import { medianMicros } from './timing.ts';
@@ -40,7 +40,7 @@ function numpyMicros(job: Job): { numpy: string; us: number } {
   return { numpy: out.numpy, us: out.us[0] };
 }
 
-function stepMicros(kernel: 'wasm' | 'ts', m: number, n: number, k: number): number {
+function stepMicros(kernel: KernelName, m: number, n: number, k: number): number {
   const S = gaussianMatrix(m, n, 1, 'bench-s').data;
   const U = gaussianMatrix(m, k, 0.01, 'bench-u').data;
   const V = gaussianMatrix(n, k, 0.01, 'bench-v').data;
@@ -84,9 +84,10 @@ log(`kernel: ${info.kernel}${info.reason ? ` (${info.reason})` : ''}; NumPy: ${m
 const shapes = (only === 'diagnostics' ? [] : SHAPES).map(([m, n, k]) => {
   const usPerStep = stepMicros(info.kernel, m, n, k);
   const numpyUsPerStep = numpy({ kind: 'step', m, n, k });
+  const wasmUsPerStep = info.kernel === 'native' ? stepMicros('wasm', m, n, k) : info.kernel === 'wasm' ? usPerStep : undefined;
   const tsUsPerStep = info.kernel === 'ts' ? usPerStep : stepMicros('ts', m, n, k);
   const gflops = (6 * m * n * k) / usPerStep / 1e3;
-  return { m, n, k, usPerStep, gflops, tsUsPerStep, ...(numpyUsPerStep === undefined ? {} : { numpyUsPerStep, ratio: usPerStep / numpyUsPerStep }) };
+  return { m, n, k, usPerStep, gflops, ...(wasmUsPerStep === undefined ? {} : { wasmUsPerStep }), tsUsPerStep, ...(numpyUsPerStep === undefined ? {} : { numpyUsPerStep, ratio: usPerStep / numpyUsPerStep }) };
 });
 const diags = (only === 'steps' ? [] : DIAG.ds).map((d) => {
   const usPerCall = diagnosticsMicros(DIAG.m, DIAG.n, d);
@@ -98,10 +99,10 @@ if (json) console.log(JSON.stringify({ kernel: info.kernel, numpy: numpyVersion,
 else {
   const f = (x: number | undefined, digits = 1) => (x === undefined ? '—' : x.toFixed(digits));
   if (numpyVersion) console.log(`NumPy ${numpyVersion}`);
-  console.log(`\n| m×n×k | engine µs/step | GFLOP/s | TS fallback µs/step | NumPy µs/step | engine/NumPy |`);
-  console.log(`| --- | ---: | ---: | ---: | ---: | ---: |`);
+  console.log(`\n| m×n×k | engine (${info.kernel}) µs/step | GFLOP/s | WebAssembly µs/step | TS fallback µs/step | NumPy µs/step | engine/NumPy |`);
+  console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
   for (const s of shapes)
-    console.log(`| ${s.m}×${s.n}×${s.k} | ${f(s.usPerStep)} | ${f(s.gflops, 2)} | ${f(s.tsUsPerStep)} | ${f(s.numpyUsPerStep)} | ${f(s.ratio, 2)} |`);
+    console.log(`| ${s.m}×${s.n}×${s.k} | ${f(s.usPerStep)} | ${f(s.gflops, 2)} | ${f(s.wasmUsPerStep)} | ${f(s.tsUsPerStep)} | ${f(s.numpyUsPerStep)} | ${f(s.ratio, 2)} |`);
   console.log(`\n| diagnostics() on ${DIAG.m}×${DIAG.n}, d | engine µs/call | NumPy µs/call | engine/NumPy |`);
   console.log(`| --- | ---: | ---: | ---: |`);
   for (const s of diags) console.log(`| ${s.d} | ${f(s.usPerCall)} | ${f(s.numpyUsPerCall)} | ${f(s.ratio, 2)} |`);

@@ -7,10 +7,11 @@
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runTrajectory } from '../src/gd/trajectory.ts';
-import { chooseKernel, gdStepInto, kernelInfo, lossInto, makeStepBuffers, makeStepper } from '../src/gd/step.ts';
+import { chooseKernel, gdStepInto, type KernelName, kernelInfo, lossInto, makeStepBuffers, makeStepper } from '../src/gd/step.ts';
+import { cpuSignature, loadNativeKernel, NATIVE_PATHS } from '../src/gd/step-native.ts';
 import { tsLoss, tsStepInto } from '../src/gd/step-ts.ts';
 import { Arena, loadWasmKernel, WASM_MAX_BYTES, WASM_PATHS, wasmKernel, type WasmKernel } from '../src/gd/step-wasm.ts';
 import { gaussianMatrix } from '../src/random/gaussian.ts';
@@ -56,20 +57,36 @@ const wasmReference = () => (wasmRef ??= wasmReferenceOnce());
 const tsReference = () => (tsRef ??= tsReferenceOnce());
 
 describe('choosing the kernel', () => {
-  test('LEMMACHECK_KERNEL=ts chooses the TypeScript kernel without loading the module', () => {
+  const ok = () => ({ kernel: {} });
+  const no = (error: string) => () => ({ error });
+
+  test('LEMMACHECK_KERNEL=ts chooses the TypeScript kernel without loading either module', () => {
     let loads = 0;
-    const info = chooseKernel('ts', () => {
+    const counted = () => {
       loads++;
       return { kernel: {} };
-    });
-    expect(info).toEqual({ kernel: 'ts', reason: 'LEMMACHECK_KERNEL=ts' });
+    };
+    expect(chooseKernel('ts', { native: counted, wasm: counted })).toEqual({ kernel: 'ts', reason: 'LEMMACHECK_KERNEL=ts' });
     expect(loads).toBe(0);
   });
 
-  test('otherwise the WebAssembly kernel when it loads, else the TypeScript one with the reason', () => {
-    expect(chooseKernel(undefined, () => ({ kernel: {} }))).toEqual({ kernel: 'wasm' });
-    expect(chooseKernel('wasm', () => ({ kernel: {} }))).toEqual({ kernel: 'wasm' });
-    expect(chooseKernel(undefined, () => ({ error: 'no SIMD here' }))).toEqual({ kernel: 'ts', reason: 'no SIMD here' });
+  test('LEMMACHECK_KERNEL=wasm skips the native module (not even loaded)', () => {
+    let loads = 0;
+    const native = () => {
+      loads++;
+      return { kernel: {} };
+    };
+    expect(chooseKernel('wasm', { native, wasm: ok })).toEqual({ kernel: 'wasm', reason: 'LEMMACHECK_KERNEL=wasm' });
+    expect(loads).toBe(0);
+    expect(chooseKernel('wasm', { native, wasm: no('no SIMD here') })).toEqual({ kernel: 'ts', reason: 'LEMMACHECK_KERNEL=wasm; WebAssembly kernel: no SIMD here' });
+  });
+
+  test('otherwise the native kernel when it loads, else the WebAssembly one, else the TypeScript one, with the reasons', () => {
+    for (const wanted of [undefined, '', 'native']) {
+      expect(chooseKernel(wanted, { native: ok, wasm: ok })).toEqual({ kernel: 'native' });
+      expect(chooseKernel(wanted, { native: no('stale'), wasm: ok })).toEqual({ kernel: 'wasm', reason: 'native kernel: stale' });
+      expect(chooseKernel(wanted, { native: no('stale'), wasm: no('no SIMD here') })).toEqual({ kernel: 'ts', reason: 'native kernel: stale; WebAssembly kernel: no SIMD here' });
+    }
   });
 });
 
@@ -88,9 +105,10 @@ describe.skipIf(!wasmActive)('each entry point runs the kernel it says', () => {
     expect(t.stepF).toBe(t.loss);
   });
 
-  test('makeStepper runs the kernel it is given; the default is the active one (WebAssembly)', () => {
+  test('makeStepper runs the kernel it is given; the default is the active one (native)', () => {
     const [w, t] = [wasmReference(), tsReference()];
-    for (const [choice, ref] of [['wasm', w], ['ts', t], [undefined, w]] as const) {
+    // The native kernel's loss is bitwise the WebAssembly one's (properties/kernel.test.ts).
+    for (const [choice, ref] of [['native', w], ['wasm', w], ['ts', t], [undefined, w]] as const) {
       const stepper = makeStepper(S, m, n, d, choice);
       try {
         const out = [new Float64Array(m * d), new Float64Array(n * d)];
@@ -117,7 +135,7 @@ describe.skipIf(!wasmActive)('each entry point runs the kernel it says', () => {
       tsStepInto(S, m, n, d, expected[0], expected[1], eta, out[0], out[1], new Float64Array(m * d), new Float64Array(n * d));
       expected.splice(0, 2, out[0], out[1]);
     }
-    for (const choice of ['wasm', 'ts'] as const) {
+    for (const choice of ['native', 'wasm', 'ts'] as const) {
       for (const count of [6, 7]) {
         // An even and an odd count: the last iterate sits in either buffer of the pair.
         const stepper = makeStepper(S, m, n, d, choice);
@@ -158,7 +176,7 @@ describe('arrays longer than the problem', () => {
     b.set(a);
     return b;
   };
-  for (const choice of (wasmActive ? ['wasm', 'ts'] : ['ts']) as ('wasm' | 'ts')[]) {
+  for (const choice of (wasmActive ? ['native', 'wasm', 'ts'] : ['ts']) as KernelName[]) {
     test(`${choice}: the tails are neither read nor written`, () => {
       const t = tsReference();
       const stepper = makeStepper(S, m, n, d, choice);
@@ -233,6 +251,64 @@ describe.skipIf(!wasmActive)('loading the module', () => {
     rmSync(paths.stamp);
     const missing = loadWasmKernel(paths);
     expect('error' in missing && missing.error).toMatch(/gd-step\.json/);
+  });
+});
+
+describe.skipIf(!wasmActive)('loading the native module', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lemmacheck-native-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const paths = {
+    sources: NATIVE_PATHS.sources.map((p) => join(dir, basename(p))),
+    module: join(dir, 'gd-step-native.node'),
+    stamp: join(dir, 'gd-step-native.json'),
+  };
+  const copy = () => {
+    NATIVE_PATHS.sources.forEach((p, i) => copyFileSync(p, paths.sources[i]));
+    copyFileSync(NATIVE_PATHS.module, paths.module);
+    copyFileSync(NATIVE_PATHS.stamp, paths.stamp);
+  };
+
+  test('the built module loads from its files, and its stamp names the processor and the flags', () => {
+    copy();
+    const k = loadNativeKernel(paths);
+    expect('kernel' in k && k.kernel.flags).toMatch(/-march=native .*-ffp-contract=off/);
+    expect(JSON.parse(readFileSync(paths.stamp, 'utf8')).cpu).toBe(cpuSignature());
+  });
+
+  test('a module built from other sources is refused, saying how to rebuild', () => {
+    copy();
+    writeFileSync(paths.sources[0], readFileSync(NATIVE_PATHS.sources[0], 'utf8') + '\n/* edited */\n');
+    expect(loadNativeKernel(paths)).toEqual({ error: 'build/gd-step-native.node was built from other versions of native/*.c (run npm run build:kernel)' });
+  });
+
+  test('a module compiled for another processor is refused before it is loaded (-march=native code may not run here)', () => {
+    copy();
+    const stamp = JSON.parse(readFileSync(paths.stamp, 'utf8'));
+    writeFileSync(paths.stamp, JSON.stringify({ ...stamp, cpu: 'another processor' }));
+    writeFileSync(paths.module, 'not a module'); // never opened
+    expect(loadNativeKernel(paths)).toEqual({ error: 'build/gd-step-native.node was compiled for another processor (run npm run build:kernel)' });
+  });
+
+  test('a missing or corrupt module is refused with the reason, not thrown', () => {
+    copy();
+    // Another file name: Node keeps a module it has loaded once under its path.
+    const corruptPaths = { ...paths, module: join(dir, 'corrupt.node') };
+    writeFileSync(corruptPaths.module, 'not a module');
+    const corrupt = loadNativeKernel(corruptPaths);
+    expect('error' in corrupt && corrupt.error.length > 0).toBe(true);
+    rmSync(paths.stamp);
+    const missing = loadNativeKernel(paths);
+    expect('error' in missing && missing.error).toMatch(/gd-step-native\.json/);
+  });
+
+  test('the binding refuses arrays shorter than the problem (a TypeError, never a write past the end)', () => {
+    const k = loadNativeKernel();
+    if (!('kernel' in k)) throw new Error(k.error);
+    const r = k.kernel.loadSigma(S, m, n, d);
+    expect(() => r.step(U.subarray(1), V, eta, new Float64Array(m * d), new Float64Array(n * d))).toThrow(TypeError);
+    expect(() => r.step(U, V, eta, new Float64Array(m * d - 1), new Float64Array(n * d))).toThrow(TypeError);
+    expect(() => r.loss(U, new Float64Array(n * d - 1))).toThrow(TypeError);
+    expect(() => r.loss(U, Array.from(V) as unknown as Float64Array)).toThrow(TypeError);
   });
 });
 
@@ -316,6 +392,6 @@ describe('the arena', () => {
   });
 });
 
-test.skipIf(!wasmActive)('the process runs the WebAssembly kernel (the rest of this file assumes it)', () => {
-  expect(kernelInfo().kernel).toBe('wasm');
+test.skipIf(!!process.env.LEMMACHECK_KERNEL)('the process runs the native kernel (the rest of this file assumes a compiled kernel)', () => {
+  expect(kernelInfo().kernel).toBe('native');
 });

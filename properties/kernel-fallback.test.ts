@@ -1,15 +1,25 @@
 /**
- * The TypeScript fallback as a user meets it: when the WebAssembly module does not load, when a
- * problem does not fit in its memory, and when LEMMACHECK_KERNEL=ts asks for it. The module loader
- * is replaced (vi.mock) to fail or to refuse every Σ; step.ts is imported afresh for each case, since
- * it chooses its kernel once per process. On the instance used, the two kernels' losses differ in
- * the last bits (properties/kernel-choice.test.ts), so each case can tell which kernel ran.
+ * The fallbacks as a user meets them: the WebAssembly kernel when the native module does not load
+ * or LEMMACHECK_KERNEL=wasm asks for it; the TypeScript kernel when neither compiled module loads,
+ * when a problem does not fit in the WebAssembly memory, and when LEMMACHECK_KERNEL=ts asks for it.
+ * The module loaders are replaced (vi.mock) to fail or to refuse every Σ; step.ts is imported afresh
+ * for each case, since it chooses its kernel once per process. On the instance used, the TypeScript
+ * kernel's loss differs from the compiled kernels' in the last bits (properties/kernel-choice.test.ts),
+ * so each case can tell which kind of kernel ran.
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { tsLoss, tsStepInto } from '../src/gd/step-ts.ts';
 import { gaussianMatrix } from '../src/random/gaussian.ts';
 
-const loader = vi.hoisted(() => ({ mode: 'real' as 'real' | 'unavailable' | 'full' }));
+const loader = vi.hoisted(() => ({ mode: 'real' as 'real' | 'unavailable' | 'full', native: 'real' as 'real' | 'unavailable' }));
+
+vi.mock('../src/gd/step-native.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/gd/step-native.ts')>();
+  return {
+    ...original,
+    nativeKernel: () => (loader.native === 'unavailable' ? { error: 'no C compiler at install' } : original.nativeKernel()),
+  };
+});
 
 vi.mock('../src/gd/step-wasm.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('../src/gd/step-wasm.ts')>();
@@ -50,24 +60,28 @@ async function expectTypeScriptEverywhere(step: Awaited<ReturnType<typeof freshS
 
 afterEach(() => {
   loader.mode = 'real';
+  loader.native = 'real';
   vi.unstubAllEnvs();
 });
 
 describe('the TypeScript kernel takes over', () => {
-  test('when the module does not load: kernelInfo says why, and asking for the WebAssembly kernel by name is an error', async () => {
+  test('when neither module loads: kernelInfo says why, and asking for a compiled kernel by name is an error', async () => {
     loader.mode = 'unavailable';
+    loader.native = 'unavailable';
     vi.stubEnv('LEMMACHECK_KERNEL', '');
     const step = await freshStep();
-    expect(step.kernelInfo()).toEqual({ kernel: 'ts', reason: 'this runtime has no WebAssembly SIMD' });
+    expect(step.kernelInfo()).toEqual({ kernel: 'ts', reason: 'native kernel: no C compiler at install; WebAssembly kernel: this runtime has no WebAssembly SIMD' });
     await expectTypeScriptEverywhere(step);
     expect(() => step.makeStepper(S, m, n, d, 'wasm')).toThrow('the WebAssembly kernel is unavailable: this runtime has no WebAssembly SIMD');
+    expect(() => step.makeStepper(S, m, n, d, 'native')).toThrow('the native kernel is unavailable: no C compiler at install');
   });
 
-  test('when a Σ does not fit in the WebAssembly memory (the module itself loaded)', async () => {
+  test('when a Σ does not fit in the WebAssembly memory (the module itself loaded, the native one did not)', async () => {
     loader.mode = 'full';
+    loader.native = 'unavailable';
     vi.stubEnv('LEMMACHECK_KERNEL', '');
     const step = await freshStep();
-    expect(step.kernelInfo()).toEqual({ kernel: 'wasm' });
+    expect(step.kernelInfo()).toEqual({ kernel: 'wasm', reason: 'native kernel: no C compiler at install' });
     await expectTypeScriptEverywhere(step);
   });
 
@@ -79,9 +93,26 @@ describe('the TypeScript kernel takes over', () => {
   });
 });
 
-test.skipIf(process.env.LEMMACHECK_KERNEL === 'ts')('otherwise the WebAssembly kernel runs (its loss differs from the TypeScript one here)', async () => {
+describe('the WebAssembly kernel takes over', () => {
+  test('when the native module does not load, saying why', async () => {
+    loader.native = 'unavailable';
+    vi.stubEnv('LEMMACHECK_KERNEL', '');
+    const step = await freshStep();
+    expect(step.kernelInfo()).toEqual({ kernel: 'wasm', reason: 'native kernel: no C compiler at install' });
+    expect(step.lossInto(S, m, n, d, U, V)).not.toBe(tsF);
+  });
+
+  test('when LEMMACHECK_KERNEL=wasm, though the native module loads', async () => {
+    vi.stubEnv('LEMMACHECK_KERNEL', 'wasm');
+    const step = await freshStep();
+    expect(step.kernelInfo()).toEqual({ kernel: 'wasm', reason: 'LEMMACHECK_KERNEL=wasm' });
+    expect(step.lossInto(S, m, n, d, U, V)).not.toBe(tsF);
+  });
+});
+
+test('otherwise the native kernel runs (its loss differs from the TypeScript one here)', async () => {
   vi.stubEnv('LEMMACHECK_KERNEL', '');
   const step = await freshStep();
-  expect(step.kernelInfo()).toEqual({ kernel: 'wasm' });
+  expect(step.kernelInfo()).toEqual({ kernel: 'native' });
   expect(step.lossInto(S, m, n, d, U, V)).not.toBe(tsF);
 });

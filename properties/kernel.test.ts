@@ -1,19 +1,26 @@
 /**
- * The two GD kernels (src/gd/step.ts): the WebAssembly SIMD one and the TypeScript fallback give
- * the same iterates (bit for bit: same order of operations) and the same loss to 1e-12, both equal
- * the dense formula, and the WebAssembly memory survives nesting and growth. No timings here.
+ * The three GD kernels (src/gd/step.ts): the native one (C, the machine's widest vectors), the
+ * WebAssembly SIMD one and the TypeScript fallback give the same iterates (bit for bit: same order
+ * of operations) and the same loss to 1e-12 (the native and WebAssembly losses bit for bit: they sum
+ * the squares in the same lanes), all equal the dense formula, and the WebAssembly memory survives
+ * nesting and growth. No timings here.
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { gdStep, loss, runTrajectory } from '../src/gd/index.ts';
-import { kernelInfo, makeStepper } from '../src/gd/step.ts';
+import { type KernelName, kernelInfo, makeStepper } from '../src/gd/step.ts';
+import { nativeKernel } from '../src/gd/step-native.ts';
 import { tsLoss, tsStepInto } from '../src/gd/step-ts.ts';
+import { wasmKernel } from '../src/gd/step-wasm.ts';
 import { combine, frobenius, type Mat, mul, sub, transpose } from '../src/linalg/dense.ts';
 import { relativeTolerance } from '../src/claims/tolerance.ts';
 import { gaussian, stepSize } from '../src/random/arbitraries.ts';
 
 // Small shapes, and edge cases: m or n = 1, d = 1, odd d (not a multiple of the SIMD width 2 or
-// the block width 4), d > m, n, and shapes spanning several row blocks (32) and column tiles (64).
+// the block width 4), d > m, n, shapes spanning several row blocks (32) and column tiles (64), and
+// for the native kernel column counts with and without a remainder of 8 after blocks of 16, and
+// ranks whose gradient chunks take every combination of 8-, 4- and 2-wide vectors (d = 16, 24,
+// 26, 30, 41).
 const shape = fc.oneof(
   fc.record({ m: fc.integer({ min: 1, max: 13 }), n: fc.integer({ min: 1, max: 13 }), d: fc.integer({ min: 1, max: 9 }) }),
   fc.constantFrom(
@@ -24,11 +31,20 @@ const shape = fc.oneof(
     { m: 60, n: 50, d: 7 },
     { m: 97, n: 131, d: 6 },
     { m: 70, n: 66, d: 33 },
+    { m: 33, n: 16, d: 24 },
+    { m: 37, n: 71, d: 26 },
+    { m: 5, n: 129, d: 41 },
+    { m: 41, n: 24, d: 30 },
+    { m: 8, n: 200, d: 16 },
   ),
 );
 const problem = shape.chain(({ m, n, d }) => fc.record({ sigma: gaussian(m, n), U: gaussian(m, d), V: gaussian(n, d), eta: stepSize(0.5) }));
 
-function stepWith(kernel: 'wasm' | 'ts', { sigma, U, V, eta }: { sigma: Mat; U: Mat; V: Mat; eta: number }) {
+/** The kernels this process can run besides the TypeScript one (each is built at install). */
+const compiled = (['native', 'wasm'] as const).filter((k) => 'kernel' in (k === 'native' ? nativeKernel() : wasmKernel()));
+const kernels: KernelName[] = [...compiled, 'ts'];
+
+function stepWith(kernel: KernelName, { sigma, U, V, eta }: { sigma: Mat; U: Mat; V: Mat; eta: number }) {
   const [m, n, d] = [sigma.rows, sigma.cols, U.cols];
   const stepper = makeStepper(sigma.data, m, n, d, kernel);
   const outU = new Float64Array(m * d);
@@ -43,13 +59,14 @@ function stepWith(kernel: 'wasm' | 'ts', { sigma, U, V, eta }: { sigma: Mat; U: 
 const maxAbsDiff = (a: Float64Array, b: Float64Array) => a.reduce((s, x, i) => Math.max(s, Math.abs(x - b[i])), 0);
 const maxAbs = (a: Float64Array) => a.reduce((s, x) => Math.max(s, Math.abs(x)), 0);
 
-test.skipIf(process.env.LEMMACHECK_KERNEL === 'ts')('the WebAssembly kernel is built and active', () => {
-  expect(kernelInfo()).toEqual({ kernel: 'wasm' });
+test.skipIf(process.env.LEMMACHECK_KERNEL !== undefined && process.env.LEMMACHECK_KERNEL !== '')('both compiled kernels are built, and the native one is active', () => {
+  expect(compiled).toEqual(['native', 'wasm']);
+  expect(kernelInfo()).toEqual({ kernel: 'native' });
 });
 
-describe('WebAssembly and TypeScript kernels', () => {
+describe.each(compiled)('the %s kernel against the TypeScript kernel', (kernel) => {
   test.prop([problem])('agree to 1e-12 relative (iterates and loss)', (x) => {
-    const w = stepWith('wasm', x);
+    const w = stepWith(kernel, x);
     const t = stepWith('ts', x);
     expect(maxAbsDiff(w.U.data, t.U.data)).toBeLessThanOrEqual(1e-12 * maxAbs(t.U.data));
     expect(maxAbsDiff(w.V.data, t.V.data)).toBeLessThanOrEqual(1e-12 * maxAbs(t.V.data));
@@ -57,13 +74,26 @@ describe('WebAssembly and TypeScript kernels', () => {
   });
 
   test.prop([problem])('give bitwise equal iterates (same order of operations)', (x) => {
-    const w = stepWith('wasm', x);
+    const w = stepWith(kernel, x);
     const t = stepWith('ts', x);
     expect(Array.from(w.U.data)).toEqual(Array.from(t.U.data));
     expect(Array.from(w.V.data)).toEqual(Array.from(t.V.data));
   });
+});
 
-  test.prop([problem, fc.constantFrom<'wasm' | 'ts'>('wasm', 'ts')])('each equals the dense formula U + η(Σ − UVᵀ)V, V + η(Σ − UVᵀ)ᵀU', (x, kernel) => {
+describe.skipIf(compiled.length < 2)('the native and WebAssembly kernels', () => {
+  test.prop([problem])('return bitwise the same loss, from a step and alone', (x) => {
+    const [a, b] = [stepWith('native', x), stepWith('wasm', x)];
+    expect(a.f).toBe(b.f);
+    const { sigma, U, V } = x;
+    const r = nativeKernel();
+    if (!('kernel' in r)) throw new Error(r.error);
+    expect(r.kernel.loadSigma(sigma.data, sigma.rows, sigma.cols, U.cols).loss(U.data, V.data)).toBe(a.f);
+  });
+});
+
+describe('every kernel', () => {
+  test.prop([problem, fc.constantFrom(...kernels)])('equals the dense formula U + η(Σ − UVᵀ)V, V + η(Σ − UVᵀ)ᵀU', (x, kernel) => {
     const { sigma, U, V, eta } = x;
     const R = sub(sigma, mul(U, transpose(V)));
     const next = stepWith(kernel, x);

@@ -97,8 +97,11 @@ export class Arena {
   }
 }
 
-/** A padded Σ resident in the kernel's memory, stepped from JavaScript iterates. */
-export interface WasmSigma {
+/**
+ * A padded Σ resident in a kernel's memory, stepped from JavaScript iterates (the contract of the
+ * WebAssembly and the native kernels alike).
+ */
+export interface ResidentSigma {
   /** One GD step (see src/gd/step-ts.ts for the semantics). */
   step(U: Float64Array, V: Float64Array, eta: number, outU: Float64Array, outV: Float64Array): number;
   /** f(U, V) = ½‖Σ − UVᵀ‖²_F, bitwise what step() returns. */
@@ -118,7 +121,7 @@ export interface WasmKernel {
    * Copies and pads Σ (m×n) into the kernel's memory, with room for the iterates and the work area
    * of rank d; null when it does not fit.
    */
-  loadSigma(sigma: Float64Array, m: number, n: number, d: number): WasmSigma | null;
+  loadSigma(sigma: Float64Array, m: number, n: number, d: number): ResidentSigma | null;
   /** Bytes held by regions not yet released (0 when every resident Σ has been released). */
   reservedBytes(): number;
 }

@@ -6,16 +6,20 @@
  *
  * Both updates use the old (U_t, V_t). The residual R = Σ − UVᵀ is never stored whole: its entries
  * are formed and at once accumulated into ∇_U = −RV and ∇_V = −RᵀU, so one step costs 3·m·n·d
- * multiply-adds. Two implementations with the same order of operations (so the same iterates, bit
- * for bit; the returned loss may differ in the last bits):
+ * multiply-adds. Three implementations with the same order of operations (so the same iterates, bit
+ * for bit; the TypeScript kernel's loss may differ from the other two in the last bits):
  *
- * - `wasm`: WebAssembly SIMD (assembly/gd-step.ts, compiled at install time), used when it loads;
- * - `ts`: plain TypeScript (./step-ts.ts), the fallback, forced with LEMMACHECK_KERNEL=ts.
+ * - `native`: C with the machine's widest vectors (native/gd-step.c, compiled at install time with
+ *   -march=native; ./step-native.ts), used when it loads;
+ * - `wasm`: WebAssembly SIMD (assembly/gd-step.ts, compiled at install time), used when the native
+ *   kernel does not load, or forced with LEMMACHECK_KERNEL=wasm; its loss is bitwise the native one's;
+ * - `ts`: plain TypeScript (./step-ts.ts), the last fallback, forced with LEMMACHECK_KERNEL=ts.
  *
  * This file chooses between them; `kernelInfo()` says which one is active and why.
  */
+import { nativeKernel } from './step-native.ts';
 import { tsLoss, tsStepInto } from './step-ts.ts';
-import { wasmKernel, type WasmSigma } from './step-wasm.ts';
+import { wasmKernel, type ResidentSigma } from './step-wasm.ts';
 
 /** Preallocated buffers for a problem of shape m×n with d columns. */
 export interface StepBuffers {
@@ -28,29 +32,54 @@ export function makeStepBuffers(m: number, n: number, d: number): StepBuffers {
   return { gradU: new Float64Array(m * d), gradV: new Float64Array(n * d) };
 }
 
+/** The kernels, fastest first. */
+export type KernelName = 'native' | 'wasm' | 'ts';
+
 /** Which kernel runs the GD step. */
 export interface KernelInfo {
-  readonly kernel: 'wasm' | 'ts';
-  /** Why the TypeScript kernel is active (absent when it is the WebAssembly one). */
+  readonly kernel: KernelName;
+  /** Why a faster kernel is not active (absent when the native one is). */
   readonly reason?: string;
 }
 
+type Loader = () => { kernel: unknown } | { error: string };
+
 /**
- * The kernel for a value of LEMMACHECK_KERNEL: `ts` when it says so (the module is then not even
- * loaded), else `wasm` when `load` gives the module, else `ts` with the loader's reason.
+ * The kernel for a value of LEMMACHECK_KERNEL: `ts` when it says so (no module is then even
+ * loaded); else `native` when its loader gives the module (not tried when LEMMACHECK_KERNEL=wasm);
+ * else `wasm` when that loader gives its module; else `ts`. The reason names each kernel passed
+ * over and why.
  */
-export function chooseKernel(wanted: string | undefined, load: () => { kernel: unknown } | { error: string }): KernelInfo {
+export function chooseKernel(wanted: string | undefined, load: { native: Loader; wasm: Loader }): KernelInfo {
   if (wanted === 'ts') return { kernel: 'ts', reason: 'LEMMACHECK_KERNEL=ts' };
-  const w = load();
-  return 'kernel' in w ? { kernel: 'wasm' } : { kernel: 'ts', reason: w.error };
+  let reason = 'LEMMACHECK_KERNEL=wasm';
+  if (wanted !== 'wasm') {
+    const n = load.native();
+    if ('kernel' in n) return { kernel: 'native' };
+    reason = `native kernel: ${n.error}`;
+  }
+  const w = load.wasm();
+  return 'kernel' in w ? { kernel: 'wasm', reason } : { kernel: 'ts', reason: `${reason}; WebAssembly kernel: ${w.error}` };
 }
 
 let info: KernelInfo | undefined;
 
-/** The active kernel, chosen once per process: `wasm` unless LEMMACHECK_KERNEL=ts or the module could not be loaded. */
+/** The active kernel, chosen once per process (see chooseKernel): `native` unless LEMMACHECK_KERNEL says otherwise or its module could not be loaded. */
 export function kernelInfo(): KernelInfo {
-  info ??= chooseKernel(process.env.LEMMACHECK_KERNEL, wasmKernel);
+  info ??= chooseKernel(process.env.LEMMACHECK_KERNEL, { native: nativeKernel, wasm: wasmKernel });
   return info;
+}
+
+/** A resident Σ on the native or the WebAssembly kernel; null when that kernel cannot hold it. */
+function residentOn(kernel: 'native' | 'wasm', sigma: Float64Array, m: number, n: number, d: number): ResidentSigma | null {
+  if (kernel === 'native') {
+    const k = nativeKernel();
+    if (!('kernel' in k)) throw new Error(`the native kernel is unavailable: ${k.error}`);
+    return k.kernel.loadSigma(sigma, m, n, d);
+  }
+  const w = wasmKernel();
+  if (!('kernel' in w)) throw new Error(`the WebAssembly kernel is unavailable: ${w.error}`);
+  return w.kernel.loadSigma(sigma, m, n, d);
 }
 
 /** A stepper for one Σ: what runTrajectory calls once per step. */
@@ -64,17 +93,12 @@ export interface Stepper {
 }
 
 /**
- * A stepper for Σ (m×n) and rank d on the given kernel (default: the active one). The WebAssembly
- * kernel copies Σ once here; a step then copies only the iterates. When the WebAssembly memory
- * cannot hold the problem the stepper uses the TypeScript kernel.
+ * A stepper for Σ (m×n) and rank d on the given kernel (default: the active one). The native and
+ * WebAssembly kernels copy (and pad) Σ once here; a step then reads only the iterates. When the
+ * WebAssembly memory cannot hold the problem the stepper uses the TypeScript kernel.
  */
-export function makeStepper(sigma: Float64Array, m: number, n: number, d: number, kernel: 'wasm' | 'ts' = kernelInfo().kernel): Stepper {
-  let resident: WasmSigma | null = null;
-  if (kernel === 'wasm') {
-    const w = wasmKernel();
-    if (!('kernel' in w)) throw new Error(`the WebAssembly kernel is unavailable: ${w.error}`);
-    resident = w.kernel.loadSigma(sigma, m, n, d);
-  }
+export function makeStepper(sigma: Float64Array, m: number, n: number, d: number, kernel: KernelName = kernelInfo().kernel): Stepper {
+  const resident = kernel === 'ts' ? null : residentOn(kernel, sigma, m, n, d);
   let buf: StepBuffers | undefined;
   const ts = (U: Float64Array, V: Float64Array, eta: number, outU: Float64Array, outV: Float64Array): number => {
     buf ??= makeStepBuffers(m, n, d);
@@ -102,7 +126,7 @@ export function makeStepper(sigma: Float64Array, m: number, n: number, d: number
 /**
  * Writes (U_{t+1}, V_{t+1}) into (outU, outV) and returns f(U_t, V_t) = ½‖R‖²_F, which the kernel
  * gets for free. Σ is m×n, U is m×d, V is n×d, all row-major. outU/outV must not alias U/V.
- * With the WebAssembly kernel each call copies Σ; a loop over steps should use makeStepper.
+ * With the native or WebAssembly kernel each call copies Σ; a loop over steps should use makeStepper.
  */
 export function gdStepInto(
   sigma: Float64Array,
@@ -128,11 +152,10 @@ export function lossInto(sigma: Float64Array, m: number, n: number, d: number, U
   return oneShot(sigma, m, n, d, (resident) => resident.loss(U, V)) ?? tsLoss(sigma, m, n, d, U, V);
 }
 
-/** Runs `body` on a copy of Σ in the WebAssembly memory; null when that kernel is not active or Σ does not fit. */
-function oneShot(sigma: Float64Array, m: number, n: number, d: number, body: (resident: WasmSigma) => number): number | null {
-  if (kernelInfo().kernel !== 'wasm') return null;
-  const w = wasmKernel();
-  const resident = 'kernel' in w ? w.kernel.loadSigma(sigma, m, n, d) : null;
+/** Runs `body` on a resident copy of Σ on the active kernel; null when that is the TypeScript kernel or Σ does not fit. */
+function oneShot(sigma: Float64Array, m: number, n: number, d: number, body: (resident: ResidentSigma) => number): number | null {
+  const { kernel } = kernelInfo();
+  const resident = kernel === 'ts' ? null : residentOn(kernel, sigma, m, n, d);
   if (!resident) return null;
   try {
     return body(resident);

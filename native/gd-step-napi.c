@@ -1,0 +1,151 @@
+/*
+ * Node-API binding of the native GD kernel (gd-step.c), loaded by src/gd/step-native.ts.
+ *
+ *   sigmaShape(m, n)                         → [rows, cols] of the padded Σ
+ *   workLength(m, n, d)                      → doubles of the work area
+ *   padSigma(sigma, m, n, padded)            → padded := Σ with zeros around it
+ *   step(S, m, n, d, U, V, eta, outU, outV, work)     → f(U, V); (outU, outV) := the next iterate
+ *   advance(S, m, n, d, U, V, eta, count, spareU, spareV, work) → (U, V) := `count` steps on
+ *   loss(S, m, n, d, U, V, work)             → f(U, V)
+ *
+ * Every matrix argument is a Float64Array; the lengths are checked here (a short array is a
+ * TypeError, never a write past its end). Nothing is kept between calls.
+ */
+#include <node_api.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "gd-step.h"
+
+#define CHECK(call) \
+  do { \
+    if ((call) != napi_ok) return NULL; \
+  } while (0)
+
+static int fail(napi_env env, const char *message) {
+  napi_throw_type_error(env, NULL, message);
+  return 0;
+}
+
+/* The data of a Float64Array holding at least `need` doubles. */
+static int f64(napi_env env, napi_value value, size_t need, double **out, const char *name) {
+  bool is;
+  if (napi_is_typedarray(env, value, &is) != napi_ok || !is) return fail(env, name);
+  napi_typedarray_type type;
+  size_t length;
+  void *data;
+  if (napi_get_typedarray_info(env, value, &type, &length, &data, NULL, NULL) != napi_ok) return fail(env, name);
+  if (type != napi_float64_array || length < need) return fail(env, name);
+  *out = (double *)data;
+  return 1;
+}
+
+/* A non-negative integer below 2³¹. */
+static int dim(napi_env env, napi_value value, size_t *out) {
+  int64_t x;
+  if (napi_get_value_int64(env, value, &x) != napi_ok || x < 0 || x > INT32_MAX) return fail(env, "dimension");
+  *out = (size_t)x;
+  return 1;
+}
+
+static int args(napi_env env, napi_callback_info info, size_t want, napi_value *argv) {
+  size_t argc = want;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok) return 0;
+  if (argc < want) return fail(env, "too few arguments");
+  return 1;
+}
+
+static napi_value number(napi_env env, double x) {
+  napi_value v;
+  return napi_create_double(env, x, &v) == napi_ok ? v : NULL;
+}
+
+static napi_value SigmaShape(napi_env env, napi_callback_info info) {
+  napi_value argv[2], out;
+  size_t m, n;
+  if (!args(env, info, 2, argv) || !dim(env, argv[0], &m) || !dim(env, argv[1], &n)) return NULL;
+  CHECK(napi_create_array_with_length(env, 2, &out));
+  CHECK(napi_set_element(env, out, 0, number(env, (double)gd_sigma_rows(m))));
+  CHECK(napi_set_element(env, out, 1, number(env, (double)gd_sigma_cols(n))));
+  return out;
+}
+
+static napi_value WorkLength(napi_env env, napi_callback_info info) {
+  napi_value argv[3];
+  size_t m, n, d;
+  if (!args(env, info, 3, argv) || !dim(env, argv[0], &m) || !dim(env, argv[1], &n) || !dim(env, argv[2], &d)) return NULL;
+  return number(env, (double)gd_work_doubles(m, n, d));
+}
+
+static napi_value PadSigma(napi_env env, napi_callback_info info) {
+  napi_value argv[4];
+  size_t m, n;
+  double *sigma, *padded;
+  if (!args(env, info, 4, argv) || !dim(env, argv[1], &m) || !dim(env, argv[2], &n)) return NULL;
+  if (!f64(env, argv[0], m * n, &sigma, "sigma") || !f64(env, argv[3], gd_sigma_rows(m) * gd_sigma_cols(n), &padded, "padded")) return NULL;
+  gd_pad_sigma(sigma, m, n, padded);
+  return NULL;
+}
+
+/* S, m, n, d, U, V from argv[0…5], checked against one another. */
+static int problem(napi_env env, napi_value *argv, double **S, size_t *m, size_t *n, size_t *d, double **U, double **V) {
+  return dim(env, argv[1], m) && dim(env, argv[2], n) && dim(env, argv[3], d) &&
+         f64(env, argv[0], gd_sigma_rows(*m) * gd_sigma_cols(*n), S, "padded sigma") &&
+         f64(env, argv[4], *m * *d, U, "U") && f64(env, argv[5], *n * *d, V, "V");
+}
+
+static napi_value Step(napi_env env, napi_callback_info info) {
+  napi_value argv[10];
+  double *S, *U, *V, *outU, *outV, *work, eta;
+  size_t m, n, d;
+  if (!args(env, info, 10, argv) || !problem(env, argv, &S, &m, &n, &d, &U, &V)) return NULL;
+  if (napi_get_value_double(env, argv[6], &eta) != napi_ok) return fail(env, "eta"), NULL;
+  if (!f64(env, argv[7], m * d, &outU, "outU") || !f64(env, argv[8], n * d, &outV, "outV") ||
+      !f64(env, argv[9], gd_work_doubles(m, n, d), &work, "work"))
+    return NULL;
+  return number(env, gd_step(S, m, n, d, U, V, eta, outU, outV, work));
+}
+
+static napi_value Advance(napi_env env, napi_callback_info info) {
+  napi_value argv[11];
+  double *S, *U, *V, *spareU, *spareV, *work, eta;
+  size_t m, n, d;
+  int64_t count;
+  if (!args(env, info, 11, argv) || !problem(env, argv, &S, &m, &n, &d, &U, &V)) return NULL;
+  if (napi_get_value_double(env, argv[6], &eta) != napi_ok) return fail(env, "eta"), NULL;
+  if (napi_get_value_int64(env, argv[7], &count) != napi_ok || count < 0) return fail(env, "count"), NULL;
+  if (!f64(env, argv[8], m * d, &spareU, "spareU") || !f64(env, argv[9], n * d, &spareV, "spareV") ||
+      !f64(env, argv[10], gd_work_doubles(m, n, d), &work, "work"))
+    return NULL;
+  double *u = U, *v = V, *nu = spareU, *nv = spareV;
+  for (int64_t i = 0; i < count; i++) {
+    gd_step(S, m, n, d, u, v, eta, nu, nv, work);
+    double *t = u; u = nu; nu = t;
+    t = v; v = nv; nv = t;
+  }
+  if (u != U) memcpy(U, u, m * d * sizeof(double));
+  if (v != V) memcpy(V, v, n * d * sizeof(double));
+  return NULL;
+}
+
+static napi_value Loss(napi_env env, napi_callback_info info) {
+  napi_value argv[7];
+  double *S, *U, *V, *work;
+  size_t m, n, d;
+  if (!args(env, info, 7, argv) || !problem(env, argv, &S, &m, &n, &d, &U, &V)) return NULL;
+  if (!f64(env, argv[6], gd_work_doubles(m, n, d), &work, "work")) return NULL;
+  return number(env, gd_loss(S, m, n, d, U, V, work));
+}
+
+NAPI_MODULE_INIT() {
+  napi_property_descriptor fns[] = {
+    {"sigmaShape", NULL, SigmaShape, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"workLength", NULL, WorkLength, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"padSigma", NULL, PadSigma, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"step", NULL, Step, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"advance", NULL, Advance, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"loss", NULL, Loss, NULL, NULL, NULL, napi_enumerable, NULL},
+  };
+  if (napi_define_properties(env, exports, sizeof fns / sizeof fns[0], fns) != napi_ok) return NULL;
+  return exports;
+}

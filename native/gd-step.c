@@ -1,0 +1,276 @@
+/*
+ * The GD step in C with the host's widest vectors (AVX-512 where the build machine has it),
+ * compiled at install time by scripts/build-kernel.ts into build/gd-step-native.node (a Node-API
+ * module, see gd-step-napi.c). The semantics are those of src/gd/step-ts.ts, entry for entry in the
+ * same order, and of assembly/gd-step.ts, whose tiling this file reproduces:
+ *
+ *   r_ij   = Σ_ij − (((0 + u_i0 v_j0) + u_i1 v_j1) + …)          (sum over k in increasing order)
+ *   g^U_ik = ((0 + r_i0 v_0k) + r_i1 v_1k) + …                     (sum over j in increasing order)
+ *   g^V_jk = ((0 + r_0j u_0k) + r_1j u_1k) + …                     (sum over i in increasing order)
+ *   U'_ik  = U_ik + η g^U_ik,   V'_jk = V_jk + η g^V_jk,   returns ½ Σ r_ij²
+ *
+ * It is compiled with -ffp-contract=off (no fused multiply-add: every product is rounded before it
+ * is added, as in JavaScript and WebAssembly) and without -ffast-math, and vectorised only across
+ * independent outputs (lanes over j in the residual, over k in the gradients), so every iterate is
+ * bitwise that of the TypeScript kernel whatever the vector width. The sum of squares is also
+ * accumulated exactly as the WebAssembly kernel does it (two lanes: even and odd columns within
+ * groups of four; 4×4 blocks in tile order; tiles of BI × BJ), so the returned loss is bitwise the
+ * WebAssembly kernel's.
+ *
+ * Layout. Row-major f64. Σ is held padded to mp×np (mp = m rounded up to 4, np = n rounded up to 8,
+ * zero-filled; done once per trajectory by the caller). The work area holds U and V padded to
+ * dp = d rounded up to 2 columns (Up: mp×dp, Vp: np×dp), Vᵀ (Vt: dp×np), the gradients gU (mp×dp),
+ * gV (np×dp) and one tile of the residual (Rt: BI×BJ). Padding rows and columns are zero, so their
+ * residuals are zero and add nothing (+0 added to a sum leaves it unchanged).
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "gd-step.h"
+
+typedef double v8 __attribute__((vector_size(64), aligned(8)));
+typedef double v4 __attribute__((vector_size(32), aligned(8)));
+typedef double v2 __attribute__((vector_size(16), aligned(8)));
+typedef long long i8 __attribute__((vector_size(64)));
+
+#define BI 32 /* rows of Σ per tile (a multiple of 4), as in assembly/gd-step.ts */
+#define BJ 64 /* columns of Σ per tile (a multiple of 16), as in assembly/gd-step.ts */
+#define INLINE static inline __attribute__((always_inline))
+
+static size_t up4(size_t x) { return (x + 3) & ~(size_t)3; }
+static size_t up8(size_t x) { return (x + 7) & ~(size_t)7; }
+static size_t up2(size_t x) { return (x + 1) & ~(size_t)1; }
+
+size_t gd_sigma_rows(size_t m) { return up4(m); }
+size_t gd_sigma_cols(size_t n) { return up8(n); }
+
+size_t gd_work_doubles(size_t m, size_t n, size_t d) {
+  size_t mp = up4(m), np = up8(n), dp = up2(d);
+  return 2 * mp * dp + 3 * np * dp + BI * BJ;
+}
+
+INLINE v8 ld8(const double *p) { return *(const v8 *)p; }
+INLINE void st8(double *p, v8 x) { *(v8 *)p = x; }
+INLINE v8 bc8(double x) { return (v8){x, x, x, x, x, x, x, x}; }
+
+/*
+ * Adds the squares of a 4×8 block (rows a, b, c, e; eight columns from a column that is a multiple
+ * of 4) to the two-lane sums q0 (rows a, b) and q1 (rows c, e) in the WebAssembly kernel's order:
+ * for each group of four columns, q0 += (a[0:2]² + a[2:4]²) + (b[0:2]² + b[2:4]²), and the same for
+ * q1 with c, e.
+ */
+INLINE void squares(v8 a, v8 b, v8 c, v8 e, v2 *q0, v2 *q1) {
+  const i8 hi = {2, 3, 0, 0, 6, 7, 0, 0};
+  v8 sa = a * a, sb = b * b, sc = c * c, se = e * e;
+  v8 pa = sa + __builtin_shuffle(sa, hi); /* lanes 0,1: a0²+a2², a1²+a3²; lanes 4,5: the next group */
+  v8 pb = sb + __builtin_shuffle(sb, hi);
+  v8 pc = sc + __builtin_shuffle(sc, hi);
+  v8 pe = se + __builtin_shuffle(se, hi);
+  v8 s01 = pa + pb, s23 = pc + pe;
+  *q0 = *q0 + (v2){s01[0], s01[1]};
+  *q1 = *q1 + (v2){s23[0], s23[1]};
+  *q0 = *q0 + (v2){s01[4], s01[5]};
+  *q1 = *q1 + (v2){s23[4], s23[5]};
+}
+
+/*
+ * Rt[0:ib, 0:jb] = S − U·Vᵀ on one tile, in blocks of 4 rows × 16 (or 8) columns, lanes over j;
+ * adds the squared residuals to q0, q1 (see squares()).
+ */
+static void residual_tile(const double *S, size_t np, const double *U, size_t dp, const double *Vt, size_t d, size_t ib, size_t jb, double *Rt, v2 *q0, v2 *q1) {
+  for (size_t ii = 0; ii < ib; ii += 4) {
+    size_t jj = 0;
+    for (; jj + 16 <= jb; jj += 16) {
+      v8 a0 = bc8(0), a1 = a0, b0 = a0, b1 = a0, c0 = a0, c1 = a0, e0 = a0, e1 = a0;
+      const double *u = U + ii * dp;
+      const double *v = Vt + jj;
+      for (size_t k = 0; k < d; k++, u++, v += np) {
+        v8 x0 = ld8(v), x1 = ld8(v + 8);
+        v8 w = bc8(u[0]);
+        a0 = a0 + w * x0; a1 = a1 + w * x1;
+        w = bc8(u[dp]);
+        b0 = b0 + w * x0; b1 = b1 + w * x1;
+        w = bc8(u[2 * dp]);
+        c0 = c0 + w * x0; c1 = c1 + w * x1;
+        w = bc8(u[3 * dp]);
+        e0 = e0 + w * x0; e1 = e1 + w * x1;
+      }
+      const double *s = S + ii * np + jj;
+      double *r = Rt + ii * BJ + jj;
+      a0 = ld8(s) - a0; a1 = ld8(s + 8) - a1;
+      b0 = ld8(s + np) - b0; b1 = ld8(s + np + 8) - b1;
+      c0 = ld8(s + 2 * np) - c0; c1 = ld8(s + 2 * np + 8) - c1;
+      e0 = ld8(s + 3 * np) - e0; e1 = ld8(s + 3 * np + 8) - e1;
+      st8(r, a0); st8(r + 8, a1);
+      st8(r + BJ, b0); st8(r + BJ + 8, b1);
+      st8(r + 2 * BJ, c0); st8(r + 2 * BJ + 8, c1);
+      st8(r + 3 * BJ, e0); st8(r + 3 * BJ + 8, e1);
+      squares(a0, b0, c0, e0, q0, q1);
+      squares(a1, b1, c1, e1, q0, q1);
+    }
+    for (; jj < jb; jj += 8) {
+      v8 a0 = bc8(0), b0 = a0, c0 = a0, e0 = a0;
+      const double *u = U + ii * dp;
+      const double *v = Vt + jj;
+      for (size_t k = 0; k < d; k++, u++, v += np) {
+        v8 x0 = ld8(v);
+        a0 = a0 + bc8(u[0]) * x0;
+        b0 = b0 + bc8(u[dp]) * x0;
+        c0 = c0 + bc8(u[2 * dp]) * x0;
+        e0 = e0 + bc8(u[3 * dp]) * x0;
+      }
+      const double *s = S + ii * np + jj;
+      double *r = Rt + ii * BJ + jj;
+      a0 = ld8(s) - a0;
+      b0 = ld8(s + np) - b0;
+      c0 = ld8(s + 2 * np) - c0;
+      e0 = ld8(s + 3 * np) - e0;
+      st8(r, a0); st8(r + BJ, b0); st8(r + 2 * BJ, c0); st8(r + 3 * BJ, e0);
+      squares(a0, b0, c0, e0, q0, q1);
+    }
+  }
+}
+
+/*
+ * Four rows g0…g3 of a gradient (at G + q·gs), columns [0, W) with W = 8·N8 + 4·T4 + 2·T2:
+ * for t < len, g_q += r_{q,t}·x_t, where x_t is the row at X + t·xs and r_{q,t} the scalar at
+ * R + q·rq + t·rt (t increasing: the order of the TypeScript kernel). Rows past `rows` (< 4) are
+ * left alone.
+ */
+INLINE void grad4(const int N8, const int T4, const int T2, size_t rows, const double *R, size_t rq, size_t rt, const double *X, size_t xs, size_t len, double *G, size_t gs) {
+  v8 a[4][3];
+  v4 b[4];
+  v2 c[4];
+  for (int q = 0; q < 4; q++) {
+    const double *g = G + (q < (int)rows ? q : 0) * gs;
+    for (int p = 0; p < N8; p++) a[q][p] = ld8(g + 8 * p);
+    if (T4) b[q] = *(const v4 *)(g + 8 * N8);
+    if (T2) c[q] = *(const v2 *)(g + 8 * N8 + 4 * T4);
+  }
+  const double *r = R;
+  const double *x = X;
+  for (size_t t = 0; t < len; t++, r += rt, x += xs) {
+    v8 xv[3];
+    v4 xb;
+    v2 xc;
+    for (int p = 0; p < N8; p++) xv[p] = ld8(x + 8 * p);
+    if (T4) xb = *(const v4 *)(x + 8 * N8);
+    if (T2) xc = *(const v2 *)(x + 8 * N8 + 4 * T4);
+    for (int q = 0; q < 4; q++) {
+      double s = r[q * rq];
+      for (int p = 0; p < N8; p++) a[q][p] = a[q][p] + bc8(s) * xv[p];
+      if (T4) b[q] = b[q] + (v4){s, s, s, s} * xb;
+      if (T2) c[q] = c[q] + (v2){s, s} * xc;
+    }
+  }
+  for (int q = 0; q < 4; q++) {
+    if (q >= (int)rows) break;
+    double *g = G + q * gs;
+    for (int p = 0; p < N8; p++) st8(g + 8 * p, a[q][p]);
+    if (T4) *(v4 *)(g + 8 * N8) = b[q];
+    if (T2) *(v2 *)(g + 8 * N8 + 4 * T4) = c[q];
+  }
+}
+
+/*
+ * grad4 over all dp columns: chunks of up to 30 columns (three vectors of 8, then one of 4, one
+ * of 2), each a pass over t.
+ */
+static void grad_rows(size_t rows, const double *R, size_t rq, size_t rt, const double *X, size_t xs, size_t len, double *G, size_t gs, size_t dp) {
+  size_t kc = 0;
+  while (kc < dp) {
+    size_t rem = dp - kc;
+    int n8 = rem >= 24 ? 3 : (int)(rem / 8);
+    size_t after = rem - 8 * (size_t)n8;
+    int t4 = n8 < 3 && after >= 4;
+    int t2 = n8 < 3 && (after - 4 * t4) >= 2;
+    const double *x = X + kc;
+    double *g = G + kc;
+#define CASE(A, B, C) \
+  if (n8 == A && t4 == B && t2 == C) grad4(A, B, C, rows, R, rq, rt, x, xs, len, g, gs)
+    CASE(3, 0, 0); else CASE(2, 1, 1); else CASE(2, 1, 0); else CASE(2, 0, 1); else CASE(2, 0, 0);
+    else CASE(1, 1, 1); else CASE(1, 1, 0); else CASE(1, 0, 1); else CASE(1, 0, 0);
+    else CASE(0, 1, 1); else CASE(0, 1, 0); else CASE(0, 0, 1);
+#undef CASE
+    kc += 8 * (size_t)n8 + 4 * (size_t)t4 + 2 * (size_t)t2;
+  }
+}
+
+/* Up, Vp: U, V padded to mp×dp, np×dp; Vt = Vpᵀ (dp×np). */
+static void pack(const double *U, const double *V, size_t m, size_t n, size_t d, double *Up, double *Vp, double *Vt) {
+  size_t mp = up4(m), np = up8(n), dp = up2(d);
+  memset(Up, 0, mp * dp * sizeof(double));
+  memset(Vp, 0, np * dp * sizeof(double));
+  for (size_t i = 0; i < m; i++) memcpy(Up + i * dp, U + i * d, d * sizeof(double));
+  for (size_t j = 0; j < n; j++) memcpy(Vp + j * dp, V + j * d, d * sizeof(double));
+  for (size_t j = 0; j < np; j++)
+    for (size_t k = 0; k < dp; k++) Vt[k * np + j] = Vp[j * dp + k];
+}
+
+struct layout {
+  double *Up, *gU, *Vp, *gV, *Vt, *Rt;
+};
+
+static struct layout lay(double *work, size_t m, size_t n, size_t d) {
+  size_t mp = up4(m), np = up8(n), dp = up2(d);
+  struct layout L;
+  L.Up = work;
+  L.gU = L.Up + mp * dp;
+  L.Vp = L.gU + mp * dp;
+  L.gV = L.Vp + np * dp;
+  L.Vt = L.gV + np * dp;
+  L.Rt = L.Vt + np * dp;
+  return L;
+}
+
+double gd_step(const double *S, size_t m, size_t n, size_t d, const double *U, const double *V, double eta, double *outU, double *outV, double *work) {
+  size_t mp = up4(m), np = up8(n), dp = up2(d);
+  struct layout L = lay(work, m, n, d);
+  pack(U, V, m, n, d, L.Up, L.Vp, L.Vt);
+  memset(L.gU, 0, mp * dp * sizeof(double));
+  memset(L.gV, 0, np * dp * sizeof(double));
+  v2 sq = {0, 0};
+  for (size_t i0 = 0; i0 < mp; i0 += BI) {
+    size_t ib = mp - i0 < BI ? mp - i0 : BI;
+    for (size_t j0 = 0; j0 < np; j0 += BJ) {
+      size_t jb = np - j0 < BJ ? np - j0 : BJ;
+      v2 q0 = {0, 0}, q1 = {0, 0};
+      residual_tile(S + i0 * np + j0, np, L.Up + i0 * dp, dp, L.Vt + j0, d, ib, jb, L.Rt, &q0, &q1);
+      sq = sq + (q0 + q1);
+      /* gU[i0 + ii + q, :] += Σ_j Rt[ii + q, j]·Vp[j0 + j, :] */
+      for (size_t ii = 0; ii < ib; ii += 4)
+        grad_rows(4, L.Rt + ii * BJ, BJ, 1, L.Vp + j0 * dp, dp, jb, L.gU + (i0 + ii) * dp, dp, dp);
+      /* gV[j0 + jj + q, :] += Σ_i Rt[i, jj + q]·Up[i0 + i, :] */
+      for (size_t jj = 0; jj < jb; jj += 4)
+        grad_rows(4, L.Rt + jj, 1, BJ, L.Up + i0 * dp, dp, ib, L.gV + (j0 + jj) * dp, dp, dp);
+    }
+  }
+  for (size_t i = 0; i < m; i++)
+    for (size_t k = 0; k < d; k++) outU[i * d + k] = U[i * d + k] + eta * L.gU[i * dp + k];
+  for (size_t j = 0; j < n; j++)
+    for (size_t k = 0; k < d; k++) outV[j * d + k] = V[j * d + k] + eta * L.gV[j * dp + k];
+  return 0.5 * (sq[0] + sq[1]);
+}
+
+double gd_loss(const double *S, size_t m, size_t n, size_t d, const double *U, const double *V, double *work) {
+  size_t mp = up4(m), np = up8(n), dp = up2(d);
+  struct layout L = lay(work, m, n, d);
+  pack(U, V, m, n, d, L.Up, L.Vp, L.Vt);
+  v2 sq = {0, 0};
+  for (size_t i0 = 0; i0 < mp; i0 += BI) {
+    size_t ib = mp - i0 < BI ? mp - i0 : BI;
+    for (size_t j0 = 0; j0 < np; j0 += BJ) {
+      size_t jb = np - j0 < BJ ? np - j0 : BJ;
+      v2 q0 = {0, 0}, q1 = {0, 0};
+      residual_tile(S + i0 * np + j0, np, L.Up + i0 * dp, dp, L.Vt + j0, d, ib, jb, L.Rt, &q0, &q1);
+      sq = sq + (q0 + q1);
+    }
+  }
+  return 0.5 * (sq[0] + sq[1]);
+}
+
+void gd_pad_sigma(const double *sigma, size_t m, size_t n, double *padded) {
+  size_t mp = up4(m), np = up8(n);
+  memset(padded, 0, mp * np * sizeof(double));
+  for (size_t i = 0; i < m; i++) memcpy(padded + i * np, sigma + i * n, n * sizeof(double));
+}
