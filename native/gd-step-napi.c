@@ -1,7 +1,7 @@
 /*
  * Node-API binding of the native GD kernel (gd-step.c), loaded by src/gd/step-native.ts.
  *
- *   sigmaShape(m, n)                         → [rows, cols] of the padded Σ
+ *   sigmaLength(m, n)                        → doubles of the array that holds the padded Σ
  *   workLength(m, n, d)                      → doubles of the work area
  *   padSigma(sigma, m, n, padded)            → padded := Σ with zeros around it
  *   step(S, m, n, d, U, V, eta, outU, outV, work)     → f(U, V); (outU, outV) := the next iterate
@@ -9,7 +9,10 @@
  *   loss(S, m, n, d, U, V, work)             → f(U, V)
  *
  * Every matrix argument is a Float64Array; the lengths are checked here (a short array is a
- * TypeError, never a write past its end). Nothing is kept between calls.
+ * TypeError, never a write past its end). Nothing is kept between calls. The padded Σ and the work
+ * area are used from their first 64-byte boundary on (whole cache lines for the 64-byte vector
+ * loads; a typed array's data is only 8-byte aligned), hence the 8 extra doubles in their lengths:
+ * the same array always gives the same boundary, since array data do not move.
  */
 #include <node_api.h>
 #include <stdint.h>
@@ -40,6 +43,12 @@ static int f64(napi_env env, napi_value value, size_t need, double **out, const 
   return 1;
 }
 
+/* The first 64-byte boundary at or after p (at most 7 doubles on). */
+static double *aligned(double *p) { return (double *)(((uintptr_t)p + 63) & ~(uintptr_t)63); }
+
+static size_t sigma_length(size_t m, size_t n) { return gd_sigma_rows(m) * gd_sigma_cols(n) + 8; }
+static size_t work_length(size_t m, size_t n, size_t d) { return gd_work_doubles(m, n, d) + 8; }
+
 /* A non-negative integer below 2³¹. */
 static int dim(napi_env env, napi_value value, size_t *out) {
   int64_t x;
@@ -60,21 +69,18 @@ static napi_value number(napi_env env, double x) {
   return napi_create_double(env, x, &v) == napi_ok ? v : NULL;
 }
 
-static napi_value SigmaShape(napi_env env, napi_callback_info info) {
-  napi_value argv[2], out;
+static napi_value SigmaLength(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
   size_t m, n;
   if (!args(env, info, 2, argv) || !dim(env, argv[0], &m) || !dim(env, argv[1], &n)) return NULL;
-  CHECK(napi_create_array_with_length(env, 2, &out));
-  CHECK(napi_set_element(env, out, 0, number(env, (double)gd_sigma_rows(m))));
-  CHECK(napi_set_element(env, out, 1, number(env, (double)gd_sigma_cols(n))));
-  return out;
+  return number(env, (double)sigma_length(m, n));
 }
 
 static napi_value WorkLength(napi_env env, napi_callback_info info) {
   napi_value argv[3];
   size_t m, n, d;
   if (!args(env, info, 3, argv) || !dim(env, argv[0], &m) || !dim(env, argv[1], &n) || !dim(env, argv[2], &d)) return NULL;
-  return number(env, (double)gd_work_doubles(m, n, d));
+  return number(env, (double)work_length(m, n, d));
 }
 
 static napi_value PadSigma(napi_env env, napi_callback_info info) {
@@ -82,16 +88,18 @@ static napi_value PadSigma(napi_env env, napi_callback_info info) {
   size_t m, n;
   double *sigma, *padded;
   if (!args(env, info, 4, argv) || !dim(env, argv[1], &m) || !dim(env, argv[2], &n)) return NULL;
-  if (!f64(env, argv[0], m * n, &sigma, "sigma") || !f64(env, argv[3], gd_sigma_rows(m) * gd_sigma_cols(n), &padded, "padded")) return NULL;
-  gd_pad_sigma(sigma, m, n, padded);
+  if (!f64(env, argv[0], m * n, &sigma, "sigma") || !f64(env, argv[3], sigma_length(m, n), &padded, "padded")) return NULL;
+  gd_pad_sigma(sigma, m, n, aligned(padded));
   return NULL;
 }
 
-/* S, m, n, d, U, V from argv[0…5], checked against one another. */
+/* S (from its 64-byte boundary), m, n, d, U, V from argv[0…5], checked against one another. */
 static int problem(napi_env env, napi_value *argv, double **S, size_t *m, size_t *n, size_t *d, double **U, double **V) {
-  return dim(env, argv[1], m) && dim(env, argv[2], n) && dim(env, argv[3], d) &&
-         f64(env, argv[0], gd_sigma_rows(*m) * gd_sigma_cols(*n), S, "padded sigma") &&
-         f64(env, argv[4], *m * *d, U, "U") && f64(env, argv[5], *n * *d, V, "V");
+  if (!(dim(env, argv[1], m) && dim(env, argv[2], n) && dim(env, argv[3], d) && f64(env, argv[0], sigma_length(*m, *n), S, "padded sigma") &&
+        f64(env, argv[4], *m * *d, U, "U") && f64(env, argv[5], *n * *d, V, "V")))
+    return 0;
+  *S = aligned(*S);
+  return 1;
 }
 
 static napi_value Step(napi_env env, napi_callback_info info) {
@@ -101,9 +109,9 @@ static napi_value Step(napi_env env, napi_callback_info info) {
   if (!args(env, info, 10, argv) || !problem(env, argv, &S, &m, &n, &d, &U, &V)) return NULL;
   if (napi_get_value_double(env, argv[6], &eta) != napi_ok) return fail(env, "eta"), NULL;
   if (!f64(env, argv[7], m * d, &outU, "outU") || !f64(env, argv[8], n * d, &outV, "outV") ||
-      !f64(env, argv[9], gd_work_doubles(m, n, d), &work, "work"))
+      !f64(env, argv[9], work_length(m, n, d), &work, "work"))
     return NULL;
-  return number(env, gd_step(S, m, n, d, U, V, eta, outU, outV, work));
+  return number(env, gd_step(S, m, n, d, U, V, eta, outU, outV, aligned(work)));
 }
 
 static napi_value Advance(napi_env env, napi_callback_info info) {
@@ -115,8 +123,9 @@ static napi_value Advance(napi_env env, napi_callback_info info) {
   if (napi_get_value_double(env, argv[6], &eta) != napi_ok) return fail(env, "eta"), NULL;
   if (napi_get_value_int64(env, argv[7], &count) != napi_ok || count < 0) return fail(env, "count"), NULL;
   if (!f64(env, argv[8], m * d, &spareU, "spareU") || !f64(env, argv[9], n * d, &spareV, "spareV") ||
-      !f64(env, argv[10], gd_work_doubles(m, n, d), &work, "work"))
+      !f64(env, argv[10], work_length(m, n, d), &work, "work"))
     return NULL;
+  work = aligned(work);
   double *u = U, *v = V, *nu = spareU, *nv = spareV;
   for (int64_t i = 0; i < count; i++) {
     gd_step(S, m, n, d, u, v, eta, nu, nv, work);
@@ -133,13 +142,13 @@ static napi_value Loss(napi_env env, napi_callback_info info) {
   double *S, *U, *V, *work;
   size_t m, n, d;
   if (!args(env, info, 7, argv) || !problem(env, argv, &S, &m, &n, &d, &U, &V)) return NULL;
-  if (!f64(env, argv[6], gd_work_doubles(m, n, d), &work, "work")) return NULL;
-  return number(env, gd_loss(S, m, n, d, U, V, work));
+  if (!f64(env, argv[6], work_length(m, n, d), &work, "work")) return NULL;
+  return number(env, gd_loss(S, m, n, d, U, V, aligned(work)));
 }
 
 NAPI_MODULE_INIT() {
   napi_property_descriptor fns[] = {
-    {"sigmaShape", NULL, SigmaShape, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"sigmaLength", NULL, SigmaLength, NULL, NULL, NULL, napi_enumerable, NULL},
     {"workLength", NULL, WorkLength, NULL, NULL, NULL, napi_enumerable, NULL},
     {"padSigma", NULL, PadSigma, NULL, NULL, NULL, napi_enumerable, NULL},
     {"step", NULL, Step, NULL, NULL, NULL, napi_enumerable, NULL},

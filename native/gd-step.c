@@ -11,7 +11,7 @@
  *
  * It is compiled with -ffp-contract=off (no fused multiply-add: every product is rounded before it
  * is added, as in JavaScript and WebAssembly) and without -ffast-math, and vectorised only across
- * independent outputs (lanes over j in the residual, over k in the gradients), so every iterate is
+ * independent outputs (lanes over j in the residual and in ∇_V, over k in ∇_U), so every iterate is
  * bitwise that of the TypeScript kernel whatever the vector width. The sum of squares is also
  * accumulated exactly as the WebAssembly kernel does it (two lanes: even and odd columns within
  * groups of four; 4×4 blocks in tile order; tiles of BI × BJ), so the returned loss is bitwise the
@@ -19,8 +19,8 @@
  *
  * Layout. Row-major f64. Σ is held padded to mp×np (mp = m rounded up to 4, np = n rounded up to 8,
  * zero-filled; done once per trajectory by the caller). The work area holds U and V padded to
- * dp = d rounded up to 2 columns (Up: mp×dp, Vp: np×dp), Vᵀ (Vt: dp×np), the gradients gU (mp×dp),
- * gV (np×dp) and one tile of the residual (Rt: BI×BJ). Padding rows and columns are zero, so their
+ * dp = d rounded up to 2 columns (Up: mp×dp, Vp: np×dp), Vᵀ (Vt: dp×np), the gradients gU (mp×dp)
+ * and gVᵀ (dp×np: its lanes run over j, like the residual's) and one tile of the residual (Rt: BI×BJ). Padding rows and columns are zero, so their
  * residuals are zero and add nothing (+0 added to a sum leaves it unchanged).
  */
 #include <stddef.h>
@@ -196,6 +196,48 @@ static void grad_rows(size_t rows, const double *R, size_t rq, size_t rt, const 
   }
 }
 
+/*
+ * gVᵀ on one block of 8·W columns of a tile, K rows of gVᵀ (gradient columns) at a time, lanes over
+ * j: for i < ib, G[k][j] += R[i][j]·u_{i,k} (i increasing: the order of the TypeScript kernel), with
+ * G = gVᵀ (row stride np), R the residual tile (row stride BJ), u_i the row of U at X + i·xs.
+ */
+INLINE void gradT(const int K, const int W, const double *R, size_t ib, const double *X, size_t xs, double *G, size_t np) {
+  v8 a[12][2];
+  for (int k = 0; k < K; k++)
+    for (int w = 0; w < W; w++) a[k][w] = ld8(G + k * np + 8 * w);
+  for (size_t i = 0; i < ib; i++) {
+    const double *r = R + i * BJ;
+    const double *u = X + i * xs;
+    v8 r0 = ld8(r), r1 = W > 1 ? ld8(r + 8) : r0;
+    for (int k = 0; k < K; k++) {
+      v8 x = bc8(u[k]);
+      a[k][0] = a[k][0] + r0 * x;
+      if (W > 1) a[k][1] = a[k][1] + r1 * x;
+    }
+  }
+  for (int k = 0; k < K; k++)
+    for (int w = 0; w < W; w++) st8(G + k * np + 8 * w, a[k][w]);
+}
+
+/* gradT over all dp gradient columns, in chunks of at most 12. */
+static void gradT_cols(int W, const double *R, size_t ib, const double *X, size_t xs, double *G, size_t np, size_t dp) {
+  for (size_t kc = 0; kc < dp; kc += 12) {
+    int K = dp - kc < 12 ? (int)(dp - kc) : 12;
+    const double *x = X + kc;
+    double *g = G + kc * np;
+#define CASE(k) \
+  case k: \
+    if (W == 2) gradT(k, 2, R, ib, x, xs, g, np); \
+    else gradT(k, 1, R, ib, x, xs, g, np); \
+    break
+    switch (K) {
+      CASE(1); CASE(2); CASE(3); CASE(4); CASE(5); CASE(6);
+      CASE(7); CASE(8); CASE(9); CASE(10); CASE(11); CASE(12);
+    }
+#undef CASE
+  }
+}
+
 /* Up, Vp: U, V padded to mp×dp, np×dp; Vt = Vpᵀ (dp×np). */
 static void pack(const double *U, const double *V, size_t m, size_t n, size_t d, double *Up, double *Vp, double *Vt) {
   size_t mp = up4(m), np = up8(n), dp = up2(d);
@@ -240,15 +282,16 @@ double gd_step(const double *S, size_t m, size_t n, size_t d, const double *U, c
       /* gU[i0 + ii + q, :] += Σ_j Rt[ii + q, j]·Vp[j0 + j, :] */
       for (size_t ii = 0; ii < ib; ii += 4)
         grad_rows(4, L.Rt + ii * BJ, BJ, 1, L.Vp + j0 * dp, dp, jb, L.gU + (i0 + ii) * dp, dp, dp);
-      /* gV[j0 + jj + q, :] += Σ_i Rt[i, jj + q]·Up[i0 + i, :] */
-      for (size_t jj = 0; jj < jb; jj += 4)
-        grad_rows(4, L.Rt + jj, 1, BJ, L.Up + i0 * dp, dp, ib, L.gV + (j0 + jj) * dp, dp, dp);
+      /* gVᵀ[:, j0 + jj…] += Σ_i Up[i0 + i, :]ᵀ·Rt[i, jj…] */
+      size_t jj = 0;
+      for (; jj + 16 <= jb; jj += 16) gradT_cols(2, L.Rt + jj, ib, L.Up + i0 * dp, dp, L.gV + j0 + jj, np, dp);
+      if (jj < jb) gradT_cols(1, L.Rt + jj, ib, L.Up + i0 * dp, dp, L.gV + j0 + jj, np, dp);
     }
   }
   for (size_t i = 0; i < m; i++)
     for (size_t k = 0; k < d; k++) outU[i * d + k] = U[i * d + k] + eta * L.gU[i * dp + k];
   for (size_t j = 0; j < n; j++)
-    for (size_t k = 0; k < d; k++) outV[j * d + k] = V[j * d + k] + eta * L.gV[j * dp + k];
+    for (size_t k = 0; k < d; k++) outV[j * d + k] = V[j * d + k] + eta * L.gV[k * np + j];
   return 0.5 * (sq[0] + sq[1]);
 }
 

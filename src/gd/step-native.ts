@@ -19,7 +19,7 @@ import { sourceHash, type ResidentSigma } from './step-wasm.ts';
 
 /** The functions of the Node-API module (native/gd-step-napi.c). */
 interface Binding {
-  sigmaShape(m: number, n: number): [number, number];
+  sigmaLength(m: number, n: number): number;
   workLength(m: number, n: number, d: number): number;
   padSigma(sigma: Float64Array, m: number, n: number, padded: Float64Array): void;
   step(S: Float64Array, m: number, n: number, d: number, U: Float64Array, V: Float64Array, eta: number, outU: Float64Array, outV: Float64Array, work: Float64Array): number;
@@ -71,8 +71,7 @@ function instantiate(paths: typeof NATIVE_PATHS): NativeKernel {
   return {
     flags: stamp.flags ?? '',
     loadSigma(sigma, m, n, d) {
-      const [rows, cols] = b.sigmaShape(m, n);
-      const S = new Float64Array(rows * cols);
+      const S = new Float64Array(b.sigmaLength(m, n));
       b.padSigma(sigma, m, n, S);
       const work = new Float64Array(b.workLength(m, n, d));
       let spare: [Float64Array, Float64Array] | undefined;
