@@ -17,8 +17,9 @@
  * groups of four; 4×4 blocks in tile order; tiles of BI × BJ), so the returned loss is bitwise the
  * WebAssembly kernel's.
  *
- * Layout. Row-major f64. Σ is held padded to mp×np (mp = m rounded up to 4, np = n rounded up to 8,
- * zero-filled; done once per trajectory by the caller). The work area holds U and V padded to
+ * Layout. Row-major f64. Σ is read through a view (struct gd_sigma): either Σ itself (m×n, for
+ * one-shot calls) or a copy padded to mp×np (mp = m rounded up to 4, np = n rounded up to 8,
+ * zero-filled, 64-byte aligned; made once per trajectory), entries outside the view being zero. The work area holds U and V padded to
  * dp = d rounded up to 2 columns (Up: mp×dp, Vp: np×dp), Vᵀ (Vt: dp×np), the gradients gU (mp×dp)
  * and gVᵀ (dp×np: its lanes run over j, like the residual's) and one tile of the residual (Rt: BI×BJ). Padding rows and columns are zero, so their
  * residuals are zero and add nothing (+0 added to a sum leaves it unchanged).
@@ -74,10 +75,30 @@ INLINE void squares(v8 a, v8 b, v8 c, v8 e, v2 *q0, v2 *q1) {
 }
 
 /*
- * Rt[0:ib, 0:jb] = S − U·Vᵀ on one tile, in blocks of 4 rows × 16 (or 8) columns, lanes over j;
- * adds the squared residuals to q0, q1 (see squares()).
+ * The 4×w block of Σ at rows i, columns j of a view (w = 16 or 8), with zeros outside the view:
+ * the view itself where the block lies inside it, else a zero-filled copy in tmp (only blocks at
+ * the bottom or right edge of an unpadded Σ).
  */
-static void residual_tile(const double *S, size_t np, const double *U, size_t dp, const double *Vt, size_t d, size_t ib, size_t jb, double *Rt, v2 *q0, v2 *q1) {
+static const double *sigma_block(const struct gd_sigma *S, size_t i, size_t j, size_t w, double *tmp, size_t *stride) {
+  if (i + 4 <= S->rows && j + w <= S->cols) {
+    *stride = S->stride;
+    return S->data + i * S->stride + j;
+  }
+  memset(tmp, 0, 4 * w * sizeof(double));
+  size_t rows = i >= S->rows ? 0 : S->rows - i < 4 ? S->rows - i : 4;
+  size_t cols = j >= S->cols ? 0 : S->cols - j < w ? S->cols - j : w;
+  for (size_t r = 0; r < rows; r++) memcpy(tmp + r * w, S->data + (i + r) * S->stride + j, cols * sizeof(double));
+  *stride = w;
+  return tmp;
+}
+
+/*
+ * Rt[0:ib, 0:jb] = Σ − U·Vᵀ on the tile at rows i0, columns j0, in blocks of 4 rows × 16 (or 8)
+ * columns, lanes over j; adds the squared residuals to q0, q1 (see squares()).
+ */
+static void residual_tile(const struct gd_sigma *S, size_t i0, size_t j0, size_t np, const double *U, size_t dp, const double *Vt, size_t d, size_t ib, size_t jb, double *Rt, v2 *q0, v2 *q1) {
+  double tmp[4 * 16];
+  size_t ss;
   for (size_t ii = 0; ii < ib; ii += 4) {
     size_t jj = 0;
     for (; jj + 16 <= jb; jj += 16) {
@@ -95,12 +116,12 @@ static void residual_tile(const double *S, size_t np, const double *U, size_t dp
         w = bc8(u[3 * dp]);
         e0 = e0 + w * x0; e1 = e1 + w * x1;
       }
-      const double *s = S + ii * np + jj;
+      const double *s = sigma_block(S, i0 + ii, j0 + jj, 16, tmp, &ss);
       double *r = Rt + ii * BJ + jj;
       a0 = ld8(s) - a0; a1 = ld8(s + 8) - a1;
-      b0 = ld8(s + np) - b0; b1 = ld8(s + np + 8) - b1;
-      c0 = ld8(s + 2 * np) - c0; c1 = ld8(s + 2 * np + 8) - c1;
-      e0 = ld8(s + 3 * np) - e0; e1 = ld8(s + 3 * np + 8) - e1;
+      b0 = ld8(s + ss) - b0; b1 = ld8(s + ss + 8) - b1;
+      c0 = ld8(s + 2 * ss) - c0; c1 = ld8(s + 2 * ss + 8) - c1;
+      e0 = ld8(s + 3 * ss) - e0; e1 = ld8(s + 3 * ss + 8) - e1;
       st8(r, a0); st8(r + 8, a1);
       st8(r + BJ, b0); st8(r + BJ + 8, b1);
       st8(r + 2 * BJ, c0); st8(r + 2 * BJ + 8, c1);
@@ -119,12 +140,12 @@ static void residual_tile(const double *S, size_t np, const double *U, size_t dp
         c0 = c0 + bc8(u[2 * dp]) * x0;
         e0 = e0 + bc8(u[3 * dp]) * x0;
       }
-      const double *s = S + ii * np + jj;
+      const double *s = sigma_block(S, i0 + ii, j0 + jj, 8, tmp, &ss);
       double *r = Rt + ii * BJ + jj;
       a0 = ld8(s) - a0;
-      b0 = ld8(s + np) - b0;
-      c0 = ld8(s + 2 * np) - c0;
-      e0 = ld8(s + 3 * np) - e0;
+      b0 = ld8(s + ss) - b0;
+      c0 = ld8(s + 2 * ss) - c0;
+      e0 = ld8(s + 3 * ss) - e0;
       st8(r, a0); st8(r + BJ, b0); st8(r + 2 * BJ, c0); st8(r + 3 * BJ, e0);
       squares(a0, b0, c0, e0, q0, q1);
     }
@@ -265,7 +286,7 @@ static struct layout lay(double *work, size_t m, size_t n, size_t d) {
   return L;
 }
 
-double gd_step(const double *S, size_t m, size_t n, size_t d, const double *U, const double *V, double eta, double *outU, double *outV, double *work) {
+double gd_step(const struct gd_sigma *S, size_t m, size_t n, size_t d, const double *U, const double *V, double eta, double *outU, double *outV, double *work) {
   size_t mp = up4(m), np = up8(n), dp = up2(d);
   struct layout L = lay(work, m, n, d);
   pack(U, V, m, n, d, L.Up, L.Vp, L.Vt);
@@ -277,7 +298,7 @@ double gd_step(const double *S, size_t m, size_t n, size_t d, const double *U, c
     for (size_t j0 = 0; j0 < np; j0 += BJ) {
       size_t jb = np - j0 < BJ ? np - j0 : BJ;
       v2 q0 = {0, 0}, q1 = {0, 0};
-      residual_tile(S + i0 * np + j0, np, L.Up + i0 * dp, dp, L.Vt + j0, d, ib, jb, L.Rt, &q0, &q1);
+      residual_tile(S, i0, j0, np, L.Up + i0 * dp, dp, L.Vt + j0, d, ib, jb, L.Rt, &q0, &q1);
       sq = sq + (q0 + q1);
       /* gU[i0 + ii + q, :] += Σ_j Rt[ii + q, j]·Vp[j0 + j, :] */
       for (size_t ii = 0; ii < ib; ii += 4)
@@ -295,7 +316,7 @@ double gd_step(const double *S, size_t m, size_t n, size_t d, const double *U, c
   return 0.5 * (sq[0] + sq[1]);
 }
 
-double gd_loss(const double *S, size_t m, size_t n, size_t d, const double *U, const double *V, double *work) {
+double gd_loss(const struct gd_sigma *S, size_t m, size_t n, size_t d, const double *U, const double *V, double *work) {
   size_t mp = up4(m), np = up8(n), dp = up2(d);
   struct layout L = lay(work, m, n, d);
   pack(U, V, m, n, d, L.Up, L.Vp, L.Vt);
@@ -305,7 +326,7 @@ double gd_loss(const double *S, size_t m, size_t n, size_t d, const double *U, c
     for (size_t j0 = 0; j0 < np; j0 += BJ) {
       size_t jb = np - j0 < BJ ? np - j0 : BJ;
       v2 q0 = {0, 0}, q1 = {0, 0};
-      residual_tile(S + i0 * np + j0, np, L.Up + i0 * dp, dp, L.Vt + j0, d, ib, jb, L.Rt, &q0, &q1);
+      residual_tile(S, i0, j0, np, L.Up + i0 * dp, dp, L.Vt + j0, d, ib, jb, L.Rt, &q0, &q1);
       sq = sq + (q0 + q1);
     }
   }

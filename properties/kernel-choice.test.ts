@@ -11,7 +11,8 @@ import { basename, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runTrajectory } from '../src/gd/trajectory.ts';
 import { chooseKernel, gdStepInto, type KernelName, kernelInfo, lossInto, makeStepBuffers, makeStepper } from '../src/gd/step.ts';
-import { cpuSignature, loadNativeKernel, NATIVE_PATHS } from '../src/gd/step-native.ts';
+import { loadNativeKernel } from '../src/gd/step-native.ts';
+import { cpuSignature, NATIVE_PATHS } from '../src/native.ts';
 import { tsLoss, tsStepInto } from '../src/gd/step-ts.ts';
 import { Arena, loadWasmKernel, WASM_MAX_BYTES, WASM_PATHS, wasmKernel, type WasmKernel } from '../src/gd/step-wasm.ts';
 import { gaussianMatrix } from '../src/random/gaussian.ts';
@@ -259,8 +260,8 @@ describe.skipIf(!wasmActive)('loading the native module', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const paths = {
     sources: NATIVE_PATHS.sources.map((p) => join(dir, basename(p))),
-    module: join(dir, 'gd-step-native.node'),
-    stamp: join(dir, 'gd-step-native.json'),
+    module: join(dir, 'lemmacheck-native.node'),
+    stamp: join(dir, 'lemmacheck-native.json'),
   };
   const copy = () => {
     NATIVE_PATHS.sources.forEach((p, i) => copyFileSync(p, paths.sources[i]));
@@ -278,7 +279,7 @@ describe.skipIf(!wasmActive)('loading the native module', () => {
   test('a module built from other sources is refused, saying how to rebuild', () => {
     copy();
     writeFileSync(paths.sources[0], readFileSync(NATIVE_PATHS.sources[0], 'utf8') + '\n/* edited */\n');
-    expect(loadNativeKernel(paths)).toEqual({ error: 'build/gd-step-native.node was built from other versions of native/*.c (run npm run build:kernel)' });
+    expect(loadNativeKernel(paths)).toEqual({ error: 'build/lemmacheck-native.node was built from other versions of native/* (run npm run build:kernel)' });
   });
 
   test('a module compiled for another processor is refused before it is loaded (-march=native code may not run here)', () => {
@@ -286,7 +287,7 @@ describe.skipIf(!wasmActive)('loading the native module', () => {
     const stamp = JSON.parse(readFileSync(paths.stamp, 'utf8'));
     writeFileSync(paths.stamp, JSON.stringify({ ...stamp, cpu: 'another processor' }));
     writeFileSync(paths.module, 'not a module'); // never opened
-    expect(loadNativeKernel(paths)).toEqual({ error: 'build/gd-step-native.node was compiled for another processor (run npm run build:kernel)' });
+    expect(loadNativeKernel(paths)).toEqual({ error: 'build/lemmacheck-native.node was compiled for another processor (run npm run build:kernel)' });
   });
 
   test('a missing or corrupt module is refused with the reason, not thrown', () => {
@@ -298,7 +299,7 @@ describe.skipIf(!wasmActive)('loading the native module', () => {
     expect('error' in corrupt && corrupt.error.length > 0).toBe(true);
     rmSync(paths.stamp);
     const missing = loadNativeKernel(paths);
-    expect('error' in missing && missing.error).toMatch(/gd-step-native\.json/);
+    expect('error' in missing && missing.error).toMatch(/lemmacheck-native\.json/);
   });
 
   test('the binding refuses arrays shorter than the problem (a TypeError, never a write past the end)', () => {

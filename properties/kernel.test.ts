@@ -9,9 +9,9 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { gdStep, loss, runTrajectory } from '../src/gd/index.ts';
 import { type KernelName, kernelInfo, makeStepper } from '../src/gd/step.ts';
-import { nativeKernel } from '../src/gd/step-native.ts';
+import { type NativeKernel, nativeKernel } from '../src/gd/step-native.ts';
 import { tsLoss, tsStepInto } from '../src/gd/step-ts.ts';
-import { wasmKernel } from '../src/gd/step-wasm.ts';
+import { type ResidentSigma, wasmKernel, type WasmKernel } from '../src/gd/step-wasm.ts';
 import { combine, frobenius, type Mat, mul, sub, transpose } from '../src/linalg/dense.ts';
 import { relativeTolerance } from '../src/claims/tolerance.ts';
 import { gaussian, stepSize } from '../src/random/arbitraries.ts';
@@ -89,6 +89,28 @@ describe.skipIf(compiled.length < 2)('the native and WebAssembly kernels', () =>
     const r = nativeKernel();
     if (!('kernel' in r)) throw new Error(r.error);
     expect(r.kernel.loadSigma(sigma.data, sigma.rows, sigma.cols, U.cols).loss(U.data, V.data)).toBe(a.f);
+  });
+});
+
+describe.each(compiled)('one-shot calls on the %s kernel (the native one reads Σ in place, unpadded)', (kernel) => {
+  /** A resident made as gdStepInto and lossInto make theirs (the native kernel's shared load). */
+  const oneShot = (sigma: Float64Array, m: number, n: number, d: number): ResidentSigma => {
+    const k = kernel === 'native' ? nativeKernel() : wasmKernel();
+    if (!('kernel' in k)) throw new Error(k.error);
+    return kernel === 'native' ? (k.kernel as NativeKernel).loadSigma(sigma, m, n, d, true) : (k.kernel as WasmKernel).loadSigma(sigma, m, n, d)!;
+  };
+
+  test.prop([problem])('give bitwise what a stepper gives: iterates and loss', (x) => {
+    const { sigma, U, V, eta } = x;
+    const [m, n, d] = [sigma.rows, sigma.cols, U.cols];
+    const ref = stepWith(kernel, x);
+    const once = oneShot(sigma.data, m, n, d);
+    const out = [new Float64Array(m * d), new Float64Array(n * d)];
+    expect(once.step(U.data, V.data, eta, out[0], out[1])).toBe(ref.f);
+    expect(once.loss(U.data, V.data)).toBe(ref.f);
+    once.release();
+    expect(Array.from(out[0])).toEqual(Array.from(ref.U.data));
+    expect(Array.from(out[1])).toEqual(Array.from(ref.V.data));
   });
 });
 

@@ -4,10 +4,10 @@
  *
  * - WebAssembly: assembly/gd-step.ts → build/gd-step.wasm, with the AssemblyScript compiler from
  *   node_modules; build/gd-step.json records the source's SHA-256.
- * - native: native/gd-step.c + gd-step-napi.c → build/gd-step-native.node (a Node-API module), with
+ * - native: native/*.c → build/lemmacheck-native.node (one Node-API module: the GD kernel and the Gram matrix of opNorm), with
  *   the machine's C compiler (`$CC`, else `cc`) against Node's own headers, `-O3 -march=native`
  *   (AVX-512 where the processor has it) and `-ffp-contract=off` (no fused multiply-add, so the
- *   iterates stay bitwise those of the other kernels); build/gd-step-native.json records the
+ *   iterates stay bitwise those of the other kernels); build/lemmacheck-native.json records the
  *   sources' SHA-256, the processor it was compiled for and the flags.
  *
  * A failed compile does not fail the install: it removes that kernel's previous output, says so on
@@ -18,8 +18,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import asc from 'assemblyscript/asc';
-import { cpuSignature, NATIVE_PATHS, nativeSourceHash } from '../src/gd/step-native.ts';
-import { sourceHash, WASM_PATHS } from '../src/gd/step-wasm.ts';
+import { cpuSignature, NATIVE_PATHS, nativeSourceHash, sha256 } from '../src/native.ts';
+import { WASM_PATHS } from '../src/gd/step-wasm.ts';
 
 const strict = process.argv.includes('--strict');
 
@@ -35,7 +35,7 @@ async function buildWasm(): Promise<void> {
   ]);
   if (error) throw new Error(`${error.message}\n${stderr.toString()}`);
   new WebAssembly.Module(readFileSync(WASM_PATHS.wasm)); // validates
-  writeFileSync(WASM_PATHS.stamp, JSON.stringify({ sourceSha256: sourceHash(source) }) + '\n');
+  writeFileSync(WASM_PATHS.stamp, JSON.stringify({ sourceSha256: sha256(source) }) + '\n');
   console.error(`built ${WASM_PATHS.wasm}`);
 }
 
@@ -81,6 +81,6 @@ try {
 } catch (e) {
   failed = true;
   rmSync(NATIVE_PATHS.module, { force: true });
-  console.error(`lemmacheck: could not build the native kernel; it will not be used.\n${e instanceof Error ? e.message : e}`);
+  console.error(`lemmacheck: could not build the native module; the GD step and opNorm will use their WebAssembly / TypeScript code.\n${e instanceof Error ? e.message : e}`);
 }
 if (failed && strict) process.exit(1);

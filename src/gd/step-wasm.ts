@@ -13,9 +13,9 @@
  * GD), so a stack suffices. Typed-array views are remade when the memory has grown, since growing
  * detaches the old ones.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sha256 } from '../native.ts';
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -34,10 +34,6 @@ export const WASM_PATHS = {
   stamp: fileURLToPath(new URL('build/gd-step.json', ROOT)),
 };
 
-/** SHA-256 (hex) of the kernel's source, as the build stamp records it. */
-export function sourceHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 /**
  * The arena never hands out bytes at or beyond this address: the kernel takes pointers as i32
@@ -129,7 +125,7 @@ export interface WasmKernel {
 function instantiate(paths: typeof WASM_PATHS): WasmKernel {
   const source = readFileSync(paths.source, 'utf8');
   const stamp = JSON.parse(readFileSync(paths.stamp, 'utf8')) as { sourceSha256?: string };
-  if (stamp.sourceSha256 !== sourceHash(source))
+  if (stamp.sourceSha256 !== sha256(source))
     throw new Error('build/gd-step.wasm was built from another version of assembly/gd-step.ts (run npm run build:kernel)');
   const module = new WebAssembly.Module(readFileSync(paths.wasm));
   const ex = new WebAssembly.Instance(module, { env: { abort: () => { throw new Error('gd-step.wasm aborted'); } } }).exports as unknown as Exports;

@@ -70,12 +70,15 @@ export function kernelInfo(): KernelInfo {
   return info;
 }
 
-/** A resident Σ on the native or the WebAssembly kernel; null when that kernel cannot hold it. */
-function residentOn(kernel: 'native' | 'wasm', sigma: Float64Array, m: number, n: number, d: number): ResidentSigma | null {
+/**
+ * A resident Σ on the native or the WebAssembly kernel; null when that kernel cannot hold it.
+ * `oneShot`: released before the next one is made (the native kernel then reuses its buffers).
+ */
+function residentOn(kernel: 'native' | 'wasm', sigma: Float64Array, m: number, n: number, d: number, oneShot = false): ResidentSigma | null {
   if (kernel === 'native') {
     const k = nativeKernel();
     if (!('kernel' in k)) throw new Error(`the native kernel is unavailable: ${k.error}`);
-    return k.kernel.loadSigma(sigma, m, n, d);
+    return k.kernel.loadSigma(sigma, m, n, d, oneShot);
   }
   const w = wasmKernel();
   if (!('kernel' in w)) throw new Error(`the WebAssembly kernel is unavailable: ${w.error}`);
@@ -155,7 +158,7 @@ export function lossInto(sigma: Float64Array, m: number, n: number, d: number, U
 /** Runs `body` on a resident copy of Σ on the active kernel; null when that is the TypeScript kernel or Σ does not fit. */
 function oneShot(sigma: Float64Array, m: number, n: number, d: number, body: (resident: ResidentSigma) => number): number | null {
   const { kernel } = kernelInfo();
-  const resident = kernel === 'ts' ? null : residentOn(kernel, sigma, m, n, d);
+  const resident = kernel === 'ts' ? null : residentOn(kernel, sigma, m, n, d, true);
   if (!resident) return null;
   try {
     return body(resident);

@@ -11,6 +11,7 @@
  */
 import { EigenvalueDecomposition, inverse as mlInverse, Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { type Mat, mul, transpose, zeros } from './dense.ts';
+import { nativeBinding } from '../native.ts';
 import { scratchSlot } from './scratch.ts';
 import { extremeEigenvaluesOf, largestEigenvalueOf, singularValuesOf, smallestSingularValueOf, symmetricEigenvaluesOf } from './eigenvalues.ts';
 
@@ -90,12 +91,27 @@ export function singularValues(a: Mat): number[] {
  */
 export function opNorm(a: Mat): number {
   if (a.rows === 0 || a.cols === 0) return 0;
-  const tall = a.rows >= a.cols;
-  const p = tall ? a.cols : a.rows;
-  const r = tall ? a.rows : a.cols;
-  const x = a.data;
+  const p = Math.min(a.rows, a.cols);
   const g = gramScratch(p * p); // its lower triangle is written before it is read
-  // The p vectors of length r whose inner products make G: A's columns (tall; copied out so that
+  const native = nativeBinding();
+  if ('binding' in native) native.binding.gramLower(a.data, a.rows, a.cols, g);
+  else gramLower(a.data, a.rows, a.cols, g);
+  // λ_max alone: bisection beats QL (all eigenvalues) from p ≈ 12 on (bench: 20×20, 20–30% less).
+  return Math.sqrt(Math.max(0, p >= BISECT_FROM ? largestEigenvalueOf(g, p) : extremeEigenvaluesOf(g, p).max));
+}
+
+/**
+ * The lower triangle of opNorm's Gram matrix G (p×p, p = min(rows, cols)) of X (rows×cols,
+ * row-major): G = XᵀX when X is tall (rows ≥ cols), XXᵀ when wide, G[s][t] = Σ_i y_si y_ti with i
+ * increasing, where y_s is column s (tall) or row s (wide). The native module (native/gram.c)
+ * computes the same sums in the same order (the same bits; properties/linalg-native.test.ts), with
+ * wide vectors, and opNorm uses it when it is loaded.
+ */
+export function gramLower(x: Float64Array, rows: number, cols: number, g: Float64Array): void {
+  const tall = rows >= cols;
+  const p = tall ? cols : rows;
+  const r = tall ? rows : cols;
+  // The p vectors of length r whose inner products make G: X's columns (tall; copied out so that
   // each is contiguous) or its rows (wide).
   let y = x;
   if (tall) {
@@ -131,8 +147,6 @@ export function opNorm(a: Mat): number {
       g[s * p + t] = acc;
     }
   }
-  // λ_max alone: bisection beats QL (all eigenvalues) from p ≈ 12 on (bench: 20×20, 20–30% less).
-  return Math.sqrt(Math.max(0, p >= BISECT_FROM ? largestEigenvalueOf(g, p) : extremeEigenvaluesOf(g, p).max));
 }
 
 /** The order of G from which opNorm finds λ_max by bisection rather than by QL. */

@@ -1,12 +1,18 @@
 /*
- * Node-API binding of the native GD kernel (gd-step.c), loaded by src/gd/step-native.ts.
+ * Node-API binding of the native code: the GD kernel (gd-step.c, used by src/gd/step-native.ts)
+ * and the Gram matrix of the operator norm (gram.c, used by src/linalg/spectral.ts). Loaded by
+ * src/native.ts.
  *
  *   sigmaLength(m, n)                        → doubles of the array that holds the padded Σ
  *   workLength(m, n, d)                      → doubles of the work area
  *   padSigma(sigma, m, n, padded)            → padded := Σ with zeros around it
- *   step(S, m, n, d, U, V, eta, outU, outV, work)     → f(U, V); (outU, outV) := the next iterate
- *   advance(S, m, n, d, U, V, eta, count, spareU, spareV, work) → (U, V) := `count` steps on
- *   loss(S, m, n, d, U, V, work)             → f(U, V)
+ *   step(S, m, n, d, U, V, eta, outU, outV, work, raw?)     → f(U, V); (outU, outV) := the next iterate
+ *   advance(S, m, n, d, U, V, eta, count, spareU, spareV, work, raw?) → (U, V) := `count` steps on
+ *   loss(S, m, n, d, U, V, work, raw?)       → f(U, V)
+ *   gramLower(x, rows, cols, g)              → g's lower triangle := that of XᵀX (tall) or XXᵀ (wide)
+ *
+ * S is the padded Σ (padSigma), or with raw = true Σ itself (m×n: no copy, for one-shot calls);
+ * both give the same bits.
  *
  * Every matrix argument is a Float64Array; the lengths are checked here (a short array is a
  * TypeError, never a write past its end). Nothing is kept between calls. The padded Σ and the work
@@ -19,6 +25,7 @@
 #include <string.h>
 
 #include "gd-step.h"
+#include "gram.h"
 
 #define CHECK(call) \
   do { \
@@ -93,33 +100,52 @@ static napi_value PadSigma(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-/* S (from its 64-byte boundary), m, n, d, U, V from argv[0…5], checked against one another. */
-static int problem(napi_env env, napi_value *argv, double **S, size_t *m, size_t *n, size_t *d, double **U, double **V) {
-  if (!(dim(env, argv[1], m) && dim(env, argv[2], n) && dim(env, argv[3], d) && f64(env, argv[0], sigma_length(*m, *n), S, "padded sigma") &&
+/*
+ * Σ (a view of the padded copy from its 64-byte boundary, or with `raw` truthy of Σ itself), m, n,
+ * d, U, V from argv[0…5], checked against one another.
+ */
+static int problem(napi_env env, napi_value *argv, napi_value raw, struct gd_sigma *S, size_t *m, size_t *n, size_t *d, double **U, double **V) {
+  bool isRaw = false;
+  if (raw != NULL && napi_get_value_bool(env, raw, &isRaw) != napi_ok) isRaw = false;
+  double *data;
+  if (!(dim(env, argv[1], m) && dim(env, argv[2], n) && dim(env, argv[3], d) &&
+        f64(env, argv[0], isRaw ? *m * *n : sigma_length(*m, *n), &data, isRaw ? "sigma" : "padded sigma") &&
         f64(env, argv[4], *m * *d, U, "U") && f64(env, argv[5], *n * *d, V, "V")))
     return 0;
-  *S = aligned(*S);
+  if (isRaw) *S = (struct gd_sigma){data, *n, *m, *n};
+  else *S = (struct gd_sigma){aligned(data), gd_sigma_cols(*n), gd_sigma_rows(*m), gd_sigma_cols(*n)};
+  return 1;
+}
+
+/* The arguments, up to `most`: the ones not passed are NULL. */
+static int args_upto(napi_env env, napi_callback_info info, size_t want, size_t most, napi_value *argv) {
+  size_t argc = most;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok) return 0;
+  if (argc < want) return fail(env, "too few arguments");
+  for (size_t i = argc; i < most; i++) argv[i] = NULL;
   return 1;
 }
 
 static napi_value Step(napi_env env, napi_callback_info info) {
-  napi_value argv[10];
-  double *S, *U, *V, *outU, *outV, *work, eta;
+  napi_value argv[11];
+  struct gd_sigma S;
+  double *U, *V, *outU, *outV, *work, eta;
   size_t m, n, d;
-  if (!args(env, info, 10, argv) || !problem(env, argv, &S, &m, &n, &d, &U, &V)) return NULL;
+  if (!args_upto(env, info, 10, 11, argv) || !problem(env, argv, argv[10], &S, &m, &n, &d, &U, &V)) return NULL;
   if (napi_get_value_double(env, argv[6], &eta) != napi_ok) return fail(env, "eta"), NULL;
   if (!f64(env, argv[7], m * d, &outU, "outU") || !f64(env, argv[8], n * d, &outV, "outV") ||
       !f64(env, argv[9], work_length(m, n, d), &work, "work"))
     return NULL;
-  return number(env, gd_step(S, m, n, d, U, V, eta, outU, outV, aligned(work)));
+  return number(env, gd_step(&S, m, n, d, U, V, eta, outU, outV, aligned(work)));
 }
 
 static napi_value Advance(napi_env env, napi_callback_info info) {
-  napi_value argv[11];
-  double *S, *U, *V, *spareU, *spareV, *work, eta;
+  napi_value argv[12];
+  struct gd_sigma S;
+  double *U, *V, *spareU, *spareV, *work, eta;
   size_t m, n, d;
   int64_t count;
-  if (!args(env, info, 11, argv) || !problem(env, argv, &S, &m, &n, &d, &U, &V)) return NULL;
+  if (!args_upto(env, info, 11, 12, argv) || !problem(env, argv, argv[11], &S, &m, &n, &d, &U, &V)) return NULL;
   if (napi_get_value_double(env, argv[6], &eta) != napi_ok) return fail(env, "eta"), NULL;
   if (napi_get_value_int64(env, argv[7], &count) != napi_ok || count < 0) return fail(env, "count"), NULL;
   if (!f64(env, argv[8], m * d, &spareU, "spareU") || !f64(env, argv[9], n * d, &spareV, "spareV") ||
@@ -128,7 +154,7 @@ static napi_value Advance(napi_env env, napi_callback_info info) {
   work = aligned(work);
   double *u = U, *v = V, *nu = spareU, *nv = spareV;
   for (int64_t i = 0; i < count; i++) {
-    gd_step(S, m, n, d, u, v, eta, nu, nv, work);
+    gd_step(&S, m, n, d, u, v, eta, nu, nv, work);
     double *t = u; u = nu; nu = t;
     t = v; v = nv; nv = t;
   }
@@ -138,12 +164,24 @@ static napi_value Advance(napi_env env, napi_callback_info info) {
 }
 
 static napi_value Loss(napi_env env, napi_callback_info info) {
-  napi_value argv[7];
-  double *S, *U, *V, *work;
+  napi_value argv[8];
+  struct gd_sigma S;
+  double *U, *V, *work;
   size_t m, n, d;
-  if (!args(env, info, 7, argv) || !problem(env, argv, &S, &m, &n, &d, &U, &V)) return NULL;
+  if (!args_upto(env, info, 7, 8, argv) || !problem(env, argv, argv[7], &S, &m, &n, &d, &U, &V)) return NULL;
   if (!f64(env, argv[6], work_length(m, n, d), &work, "work")) return NULL;
-  return number(env, gd_loss(S, m, n, d, U, V, aligned(work)));
+  return number(env, gd_loss(&S, m, n, d, U, V, aligned(work)));
+}
+
+static napi_value GramLower(napi_env env, napi_callback_info info) {
+  napi_value argv[4];
+  size_t rows, cols;
+  double *x, *g;
+  if (!args(env, info, 4, argv) || !dim(env, argv[1], &rows) || !dim(env, argv[2], &cols)) return NULL;
+  size_t p = rows < cols ? rows : cols;
+  if (!f64(env, argv[0], rows * cols, &x, "x") || !f64(env, argv[3], p * p, &g, "g")) return NULL;
+  if (!gram_lower(x, rows, cols, g)) napi_throw_range_error(env, NULL, "out of memory");
+  return NULL;
 }
 
 NAPI_MODULE_INIT() {
@@ -154,6 +192,7 @@ NAPI_MODULE_INIT() {
     {"step", NULL, Step, NULL, NULL, NULL, napi_enumerable, NULL},
     {"advance", NULL, Advance, NULL, NULL, NULL, napi_enumerable, NULL},
     {"loss", NULL, Loss, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"gramLower", NULL, GramLower, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   if (napi_define_properties(env, exports, sizeof fns / sizeof fns[0], fns) != napi_ok) return NULL;
   return exports;
