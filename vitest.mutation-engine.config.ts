@@ -20,6 +20,7 @@ export default defineConfig({
       'properties/jcd-blocks.test.ts',
       'properties/jcd-trajectory.test.ts',
       'properties/linalg.test.ts',
+      'properties/linalg-native.test.ts',
       'properties/diagnostics-selection.test.ts',
       'properties/diagnostics-work.test.ts',
       'properties/eigenvalues.test.ts',

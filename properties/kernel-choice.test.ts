@@ -5,7 +5,7 @@
  * the loader's refusal of a module built from another source, the arena's stack discipline, growth
  * and limits, and that every resident Σ is released. No timings here.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -256,34 +256,40 @@ describe.skipIf(!wasmActive)('loading the module', () => {
 });
 
 describe.skipIf(!wasmActive)('loading the native module', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lemmacheck-native-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const paths = {
-    sources: NATIVE_PATHS.sources.map((p) => join(dir, basename(p))),
-    module: join(dir, 'lemmacheck-native.node'),
-    stamp: join(dir, 'lemmacheck-native.json'),
-  };
+  const root = mkdtempSync(join(tmpdir(), 'lemmacheck-native-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  // Each test copies the files into a directory of its own: a module once loaded stays mapped into
+  // the process, and overwriting that file in place would corrupt the running code.
+  let copies = 0;
   const copy = () => {
+    const dir = join(root, String(copies++));
+    mkdirSync(dir);
+    const paths = {
+      sources: NATIVE_PATHS.sources.map((p) => join(dir, basename(p))),
+      module: join(dir, 'lemmacheck-native.node'),
+      stamp: join(dir, 'lemmacheck-native.json'),
+    };
     NATIVE_PATHS.sources.forEach((p, i) => copyFileSync(p, paths.sources[i]));
     copyFileSync(NATIVE_PATHS.module, paths.module);
     copyFileSync(NATIVE_PATHS.stamp, paths.stamp);
+    return paths;
   };
 
   test('the built module loads from its files, and its stamp names the processor and the flags', () => {
-    copy();
+    const paths = copy();
     const k = loadNativeKernel(paths);
     expect('kernel' in k && k.kernel.flags).toMatch(/-march=native .*-ffp-contract=off/);
     expect(JSON.parse(readFileSync(paths.stamp, 'utf8')).cpu).toBe(cpuSignature());
   });
 
   test('a module built from other sources is refused, saying how to rebuild', () => {
-    copy();
+    const paths = copy();
     writeFileSync(paths.sources[0], readFileSync(NATIVE_PATHS.sources[0], 'utf8') + '\n/* edited */\n');
     expect(loadNativeKernel(paths)).toEqual({ error: 'build/lemmacheck-native.node was built from other versions of native/* (run npm run build:kernel)' });
   });
 
   test('a module compiled for another processor is refused before it is loaded (-march=native code may not run here)', () => {
-    copy();
+    const paths = copy();
     const stamp = JSON.parse(readFileSync(paths.stamp, 'utf8'));
     writeFileSync(paths.stamp, JSON.stringify({ ...stamp, cpu: 'another processor' }));
     writeFileSync(paths.module, 'not a module'); // never opened
@@ -291,11 +297,9 @@ describe.skipIf(!wasmActive)('loading the native module', () => {
   });
 
   test('a missing or corrupt module is refused with the reason, not thrown', () => {
-    copy();
-    // Another file name: Node keeps a module it has loaded once under its path.
-    const corruptPaths = { ...paths, module: join(dir, 'corrupt.node') };
-    writeFileSync(corruptPaths.module, 'not a module');
-    const corrupt = loadNativeKernel(corruptPaths);
+    const paths = copy();
+    writeFileSync(paths.module, 'not a module'); // never loaded before: a fresh directory
+    const corrupt = loadNativeKernel(paths);
     expect('error' in corrupt && corrupt.error.length > 0).toBe(true);
     rmSync(paths.stamp);
     const missing = loadNativeKernel(paths);
