@@ -286,12 +286,17 @@ static struct layout lay(double *work, size_t m, size_t n, size_t d) {
   return L;
 }
 
-double gd_step(const struct gd_sigma *S, size_t m, size_t n, size_t d, const double *U, const double *V, double eta, double *outU, double *outV, double *work) {
+/*
+ * The tiles in order: the residual of each (and the sum of its squares), and with `grad` its
+ * contributions to gU and gVᵀ. Returns ½‖Σ − UVᵀ‖²_F.
+ */
+static double sweep(const struct gd_sigma *S, size_t m, size_t n, size_t d, const double *U, const double *V, struct layout L, int grad) {
   size_t mp = up4(m), np = up8(n), dp = up2(d);
-  struct layout L = lay(work, m, n, d);
   pack(U, V, m, n, d, L.Up, L.Vp, L.Vt);
-  memset(L.gU, 0, mp * dp * sizeof(double));
-  memset(L.gV, 0, np * dp * sizeof(double));
+  if (grad) {
+    memset(L.gU, 0, mp * dp * sizeof(double));
+    memset(L.gV, 0, np * dp * sizeof(double));
+  }
   v2 sq = {0, 0};
   for (size_t i0 = 0; i0 < mp; i0 += BI) {
     size_t ib = mp - i0 < BI ? mp - i0 : BI;
@@ -300,6 +305,7 @@ double gd_step(const struct gd_sigma *S, size_t m, size_t n, size_t d, const dou
       v2 q0 = {0, 0}, q1 = {0, 0};
       residual_tile(S, i0, j0, np, L.Up + i0 * dp, dp, L.Vt + j0, d, ib, jb, L.Rt, &q0, &q1);
       sq = sq + (q0 + q1);
+      if (!grad) continue;
       /* gU[i0 + ii + q, :] += Σ_j Rt[ii + q, j]·Vp[j0 + j, :] */
       for (size_t ii = 0; ii < ib; ii += 4)
         grad_rows(4, L.Rt + ii * BJ, BJ, 1, L.Vp + j0 * dp, dp, jb, L.gU + (i0 + ii) * dp, dp, dp);
@@ -309,28 +315,22 @@ double gd_step(const struct gd_sigma *S, size_t m, size_t n, size_t d, const dou
       if (jj < jb) gradT_cols(1, L.Rt + jj, ib, L.Up + i0 * dp, dp, L.gV + j0 + jj, np, dp);
     }
   }
+  return 0.5 * (sq[0] + sq[1]);
+}
+
+double gd_step(const struct gd_sigma *S, size_t m, size_t n, size_t d, const double *U, const double *V, double eta, double *outU, double *outV, double *work) {
+  size_t np = up8(n), dp = up2(d);
+  struct layout L = lay(work, m, n, d);
+  double f = sweep(S, m, n, d, U, V, L, 1);
   for (size_t i = 0; i < m; i++)
     for (size_t k = 0; k < d; k++) outU[i * d + k] = U[i * d + k] + eta * L.gU[i * dp + k];
   for (size_t j = 0; j < n; j++)
     for (size_t k = 0; k < d; k++) outV[j * d + k] = V[j * d + k] + eta * L.gV[k * np + j];
-  return 0.5 * (sq[0] + sq[1]);
+  return f;
 }
 
 double gd_loss(const struct gd_sigma *S, size_t m, size_t n, size_t d, const double *U, const double *V, double *work) {
-  size_t mp = up4(m), np = up8(n), dp = up2(d);
-  struct layout L = lay(work, m, n, d);
-  pack(U, V, m, n, d, L.Up, L.Vp, L.Vt);
-  v2 sq = {0, 0};
-  for (size_t i0 = 0; i0 < mp; i0 += BI) {
-    size_t ib = mp - i0 < BI ? mp - i0 : BI;
-    for (size_t j0 = 0; j0 < np; j0 += BJ) {
-      size_t jb = np - j0 < BJ ? np - j0 : BJ;
-      v2 q0 = {0, 0}, q1 = {0, 0};
-      residual_tile(S, i0, j0, np, L.Up + i0 * dp, dp, L.Vt + j0, d, ib, jb, L.Rt, &q0, &q1);
-      sq = sq + (q0 + q1);
-    }
-  }
-  return 0.5 * (sq[0] + sq[1]);
+  return sweep(S, m, n, d, U, V, lay(work, m, n, d), 0);
 }
 
 void gd_pad_sigma(const double *sigma, size_t m, size_t n, double *padded) {
