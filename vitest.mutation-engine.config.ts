@@ -15,6 +15,7 @@ export default defineConfig({
       'properties/kernel.test.ts',
       'properties/kernel-choice.test.ts',
       'properties/kernel-fallback.test.ts',
+      'properties/native-off.test.ts',
       'properties/trajectory-schedule.test.ts',
       'properties/flow.test.ts',
       'properties/jcd-blocks.test.ts',

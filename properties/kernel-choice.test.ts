@@ -282,6 +282,14 @@ describe.skipIf(!wasmActive)('loading the native module', () => {
     expect(JSON.parse(readFileSync(paths.stamp, 'utf8')).cpu).toBe(cpuSignature());
   });
 
+  test('a stamp without flags gives empty flags (the module still loads)', () => {
+    const paths = copy();
+    const { flags: _flags, ...stamp } = JSON.parse(readFileSync(paths.stamp, 'utf8'));
+    writeFileSync(paths.stamp, JSON.stringify(stamp));
+    const k = loadNativeKernel(paths);
+    expect('kernel' in k && k.kernel.flags).toBe('');
+  });
+
   test('a module built from other sources is refused, saying how to rebuild', () => {
     const paths = copy();
     writeFileSync(paths.sources[0], readFileSync(NATIVE_PATHS.sources[0], 'utf8') + '\n/* edited */\n');

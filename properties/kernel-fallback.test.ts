@@ -102,11 +102,17 @@ describe('the WebAssembly kernel takes over', () => {
     expect(step.lossInto(S, m, n, d, U, V)).not.toBe(tsF);
   });
 
-  test('when LEMMACHECK_KERNEL=wasm, though the native module loads', async () => {
+  test('when LEMMACHECK_KERNEL=wasm, though the native module loads; its one-shot calls release their memory', async () => {
     vi.stubEnv('LEMMACHECK_KERNEL', 'wasm');
     const step = await freshStep();
     expect(step.kernelInfo()).toEqual({ kernel: 'wasm', reason: 'LEMMACHECK_KERNEL=wasm' });
+    const { wasmKernel } = await import('../src/gd/step-wasm.ts');
+    const k = wasmKernel();
+    if (!('kernel' in k)) throw new Error(k.error);
+    const before = k.kernel.reservedBytes();
     expect(step.lossInto(S, m, n, d, U, V)).not.toBe(tsF);
+    step.gdStepInto(S, m, n, d, U, V, eta, new Float64Array(m * d), new Float64Array(n * d), step.makeStepBuffers(m, n, d));
+    expect(k.kernel.reservedBytes()).toBe(before);
   });
 });
 
