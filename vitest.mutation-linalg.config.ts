@@ -16,6 +16,7 @@ export default defineConfig({
       'properties/linalg.test.ts',
       'properties/linalg-extremes.test.ts',
       'properties/eigenvalues.test.ts',
+      'properties/linalg-mutation.test.ts',
     ],
   },
 });

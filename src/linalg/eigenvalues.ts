@@ -65,6 +65,20 @@ function hypot(a: number, b: number): number {
 function tridiagonalEigenvalues(d: Float64Array, e: Float64Array, n: number): Float64Array {
   if (n === 0) return d;
   e[n - 1] = 0;
+  // The update p = −s·s₂·c₃·e_{l+1}·e_l/d_{l+1} below multiplies two off-diagonal entries: it
+  // overflows from about 2^512 (1.3e154) and loses precision in the subnormal range below about
+  // 2^-512, where QL then threw or returned wrong values. A T with entries outside [2^-500, 2^500] is
+  // therefore scaled by a power of two first (exact) and the eigenvalues scaled back (exact unless
+  // they underflow), as LAPACK's dsterf does; T within the range is left as it is.
+  let big = 0;
+  for (let i = 0; i < n; i++) big = Math.max(big, Math.abs(d[i]), Math.abs(e[i]));
+  const shift = Number.isFinite(big) && (big > 2 ** 500 || (big > 0 && big < 2 ** -500)) ? -Math.floor(Math.log2(big)) : 0;
+  if (shift !== 0) {
+    for (let i = 0; i < n; i++) {
+      d[i] = timesPowerOfTwo(d[i], shift);
+      e[i] = timesPowerOfTwo(e[i], shift);
+    }
+  }
   const eps = 2 ** -52;
   let f = 0;
   let tst1 = 0;
@@ -114,7 +128,14 @@ function tridiagonalEigenvalues(d: Float64Array, e: Float64Array, n: number): Fl
     d[l] = d[l] + f;
     e[l] = 0;
   }
+  if (shift !== 0) for (let i = 0; i < n; i++) d[i] = timesPowerOfTwo(d[i], -shift);
   return d;
+}
+
+/** x·2^k for |k| ≤ 1100, in two exact steps (2^k alone over- or underflows from |k| = 1024). */
+function timesPowerOfTwo(x: number, k: number): number {
+  const half = Math.trunc(k / 2);
+  return x * 2 ** half * 2 ** (k - half);
 }
 
 /**
