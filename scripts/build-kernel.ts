@@ -49,7 +49,7 @@ function nodeHeaders(): string {
 }
 
 /** The compiler flags; the module's code depends on them (they are recorded in the stamp). */
-export const NATIVE_FLAGS = ['-O3', '-march=native', '-ffp-contract=off', '-fno-fast-math', '-std=gnu11', '-fPIC', '-shared'];
+const NATIVE_FLAGS = ['-O3', '-march=native', '-ffp-contract=off', '-fno-fast-math', '-std=gnu11', '-fPIC', '-shared'];
 
 function buildNative(): void {
   rmSync(NATIVE_PATHS.stamp, { force: true });

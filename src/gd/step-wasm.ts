@@ -34,7 +34,6 @@ export const WASM_PATHS = {
   stamp: fileURLToPath(new URL('build/gd-step.json', ROOT)),
 };
 
-
 /**
  * The arena never hands out bytes at or beyond this address: the kernel takes pointers as i32
  * offsets, so every address must stay below 2³¹ (with a margin of 1 MiB).

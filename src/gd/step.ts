@@ -129,7 +129,8 @@ export function makeStepper(sigma: Float64Array, m: number, n: number, d: number
 /**
  * Writes (U_{t+1}, V_{t+1}) into (outU, outV) and returns f(U_t, V_t) = ½‖R‖²_F, which the kernel
  * gets for free. Σ is m×n, U is m×d, V is n×d, all row-major. outU/outV must not alias U/V.
- * With the native or WebAssembly kernel each call copies Σ; a loop over steps should use makeStepper.
+ * With the WebAssembly kernel each call copies Σ (the native one reads it in place but re-reads it
+ * unpadded); a loop over steps should use makeStepper.
  */
 export function gdStepInto(
   sigma: Float64Array,
@@ -155,7 +156,10 @@ export function lossInto(sigma: Float64Array, m: number, n: number, d: number, U
   return oneShot(sigma, m, n, d, (resident) => resident.loss(U, V)) ?? tsLoss(sigma, m, n, d, U, V);
 }
 
-/** Runs `body` on a resident copy of Σ on the active kernel; null when that is the TypeScript kernel or Σ does not fit. */
+/**
+ * Runs `body` on Σ resident on the active kernel (a copy in the WebAssembly memory; Σ itself, read in
+ * place, for the native kernel); null when that is the TypeScript kernel or Σ does not fit.
+ */
 function oneShot(sigma: Float64Array, m: number, n: number, d: number, body: (resident: ResidentSigma) => number): number | null {
   const { kernel } = kernelInfo();
   const resident = kernel === 'ts' ? null : residentOn(kernel, sigma, m, n, d, true);
