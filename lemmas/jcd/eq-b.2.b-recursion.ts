@@ -35,7 +35,7 @@ import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import type { ConstantValues } from '../../src/claims/types.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { fractionOfMax, gridMatrix, inRange, spectrum } from '../../src/random/arbitraries.ts';
+import { fractionOfMax, gridMatrix, inRange, spectrum, dimension } from '../../src/random/arbitraries.ts';
 import { openFraction } from '../../src/random/jcd-instances.ts';
 
 interface B2Instance {
@@ -69,10 +69,10 @@ function sqrtm(T: Mat): Mat {
 function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<B2Instance> {
   return fc
     .record({
-      r: fc.integer({ min: 1, max: 3 }),
-      extra: fc.integer({ min: 0, max: 2 }),
-      mc: fc.integer({ min: 0, max: 2 }),
-      nc: fc.integer({ min: 0, max: 2 }),
+      r: dimension(1, 3),
+      extra: dimension(0, 2),
+      mc: dimension(0, 2),
+      nc: dimension(0, 2),
       sigma1: inRange(0.5, 2),
       ratio: inRange(0.05, 1),
       gamma: openFraction(),

@@ -13,7 +13,7 @@ import { combine, frobenius, type Mat, mulAll, transpose } from '../../src/linal
 import { opNorm, singularValues } from '../../src/linalg/spectral.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { fractionOfMax, gridMatrix } from '../../src/random/arbitraries.ts';
+import { fractionOfMax, gridMatrix, dimension } from '../../src/random/arbitraries.ts';
 
 interface C4Instance {
   readonly r: number;
@@ -24,7 +24,7 @@ interface C4Instance {
 
 function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<C4Instance> {
   return fc
-    .record({ r: fc.integer({ min: 1, max: 4 }), extra: fc.integer({ min: 0, max: 3 }) })
+    .record({ r: dimension(1, 4), extra: dimension(0, 3) })
     .chain(({ r, extra }) =>
       fc
         .record({ S: gridMatrix(r, r + extra, 2, 8), f: fixed.etaFactor === undefined ? fractionOfMax() : fc.constant(fixed.etaFactor) })

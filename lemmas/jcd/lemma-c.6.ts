@@ -9,7 +9,7 @@ import { frobenius, type Mat, mul, scale } from '../../src/linalg/dense.ts';
 import { opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { gridMatrix, inRange, orthogonal } from '../../src/random/arbitraries.ts';
+import { gridMatrix, inRange, orthogonal, dimension } from '../../src/random/arbitraries.ts';
 import { H, opNormHP, singularValuesHP, toDecimalMatrix } from '../../src/exact/decimal.ts';
 
 interface C6Instance {
@@ -20,7 +20,7 @@ interface C6Instance {
 }
 
 const instances: fc.Arbitrary<C6Instance> = fc
-  .record({ r: fc.integer({ min: 1, max: 4 }), extra: fc.integer({ min: 0, max: 3 }) })
+  .record({ r: dimension(1, 4), extra: dimension(0, 3) })
   .chain(({ r, extra }) =>
     fc.record({
       r: fc.constant(r),

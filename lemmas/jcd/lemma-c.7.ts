@@ -19,7 +19,7 @@ import { block, combine, diag, frobenius, type Mat, mul, mulAll, transpose } fro
 import { opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
 import { atLeast, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { inRange, orthogonal, spectrum } from '../../src/random/arbitraries.ts';
+import { inRange, orthogonal, spectrum, dimension } from '../../src/random/arbitraries.ts';
 import { openFraction } from '../../src/random/jcd-instances.ts';
 import { Decimal, exactDecimal, H, opNormHP, singularValuesHP, toDecimalMatrix } from '../../src/exact/decimal.ts';
 
@@ -40,7 +40,7 @@ function etaMax(S: Mat, Lambda: Mat): number {
 
 function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<C7Instance> {
   return fc
-    .record({ r: fc.integer({ min: 1, max: 3 }), extra: fc.integer({ min: 0, max: 3 }), sigma1: inRange(0.5, 2), ratio: inRange(0.05, 1) })
+    .record({ r: dimension(1, 3), extra: dimension(0, 3), sigma1: inRange(0.5, 2), ratio: inRange(0.05, 1) })
     .chain(({ r, extra, sigma1, ratio }) => {
       const k = r + extra;
       return fc

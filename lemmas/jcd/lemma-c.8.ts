@@ -10,7 +10,7 @@ import { block, frobenius, inner, type Mat, mul, transpose } from '../../src/lin
 import { lambdaMax, lambdaMin } from '../../src/linalg/spectral.ts';
 import { atLeast, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { gridMatrix, orthogonal, spectrum, withSpectrum } from '../../src/random/arbitraries.ts';
+import { gridMatrix, orthogonal, spectrum, withSpectrum, dimension } from '../../src/random/arbitraries.ts';
 import { H, symmetricEigenvalues, symmetricPart, toDecimalMatrix } from '../../src/exact/decimal.ts';
 
 interface C8Instance {
@@ -21,7 +21,7 @@ interface C8Instance {
 }
 
 const instances: fc.Arbitrary<C8Instance> = fc
-  .record({ r: fc.integer({ min: 1, max: 4 }), extra: fc.integer({ min: 0, max: 3 }) })
+  .record({ r: dimension(1, 4), extra: dimension(0, 3) })
   .chain(({ r, extra }) => {
     const k = r + extra;
     return fc

@@ -25,6 +25,7 @@ import fc from 'fast-check';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type IterationInstance, iterate } from './app-e.b-iteration.ts';
+import { dimension } from '../../src/random/arbitraries.ts';
 
 interface InductionInstance extends IterationInstance {
   /** The hypothesis' bound on qT, in units c²d²ε² (1 as printed, ½ corrected). */
@@ -34,10 +35,10 @@ interface InductionInstance extends IterationInstance {
 function instances(qTMax: number): fc.Arbitrary<InductionInstance> {
   const eighth = (lo: number) => fc.integer({ min: lo, max: 8 }).map((i) => i / 8);
   // θ_t = 0 (equality: the extremal sequence) for 6 of the 9 draws, else ⅛, ¼ or ⅜.
-  const slack = fc.integer({ min: 0, max: 8 }).map((i) => Math.max(0, i - 5) / 8);
-  return fc.integer({ min: 1, max: 16 }).chain((T) =>
+  const slack = dimension(0, 8).map((i) => Math.max(0, i - 5) / 8);
+  return dimension(1, 16).chain((T) =>
     fc
-      .record({ pT: fc.integer({ min: 0, max: 7 }).map((i) => (8 - i) / 8), qT: eighth(0), x0: eighth(0), theta: fc.array(slack, { minLength: T, maxLength: T }) })
+      .record({ pT: dimension(0, 7).map((i) => (8 - i) / 8), qT: eighth(0), x0: eighth(0), theta: fc.array(slack, { minLength: T, maxLength: T }) })
       .map(({ pT, qT, x0, theta }) => {
         const [p, q] = [pT / T, (qT * qTMax) / T];
         return { T, p, q, x: iterate(x0, p, q, theta), qTMax };

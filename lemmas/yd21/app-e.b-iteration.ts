@@ -23,7 +23,7 @@
 import fc from 'fast-check';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { fractionOfMax, inRange, unitInterval } from '../../src/random/arbitraries.ts';
+import { fractionOfMax, inRange, unitInterval, dimension } from '../../src/random/arbitraries.ts';
 
 export interface IterationInstance {
   readonly T: number;
@@ -75,7 +75,7 @@ export const appEIteration = defineClaim<IterationInstance>({
   statement:
     'x_{t+1} ≤ (1+p)x_t + q ⇒ x_T ≤ (1+p)^T x_0 + ((1+p)^T − 1)q/p; pT ≤ 1 ⇒ (1+p)^T ≤ 1 + Tp(1 + 1/2! + … + 1/T!) ≤ 1 + (e−1)Tp ≤ 1 + 2pT, and x_T ≤ (1 + 2pT)x_0 + 2qT',
   hypotheses: ['x_t ≥ 0 with x_{t+1} ≤ (1 + p)x_t + q for t < T', 'p > 0, q ≥ 0, T ≥ 1', 'pT ≤ 1'],
-  instances: fc.integer({ min: 1, max: 200 }).chain((T) =>
+  instances: dimension(1, 200).chain((T) =>
     fc
       .record({
         pi: fractionOfMax(),

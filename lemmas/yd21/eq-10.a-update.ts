@@ -12,7 +12,8 @@ import { equal } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalForm } from '../../src/exact/states.ts';
-import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
+import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 
 function check(x: DiagonalState, sign = -1) {
   const { before: s, after } = blockStep(x.sigma, x.U, x.V, x.eta);
@@ -31,7 +32,7 @@ export const eq10 = defineClaim<DiagonalState>({
   kind: 'identity',
   statement:
     'A_{t+1} = A_t + η(Σ − A_tA_tᵀ + B_tB_tᵀ)A_t − η(A_tB_tᵀ − B_tA_tᵀ)B_t − ηA_t(K_tᵀK_t + J_tᵀJ_t)/2 − ηB_t(K_tᵀK_t − J_tᵀJ_t)/2',
-  hypotheses: [...DIAGONAL_STATE_HYPOTHESES, 'any η > 0'],
+  hypotheses: diagonalStateHypotheses(),
   instances: diagonalState(),
   size: stateSize,
   check: (x) => check(x),

@@ -21,7 +21,8 @@ import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { pUpdateRhs } from '../common/p-update.ts';
-import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
+import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import { diagonalForm, pUpdateExact } from '../../src/exact/states.ts';
 
 function check(x: DiagonalState, pbSign: number, keepCubic = true): Comparison[] {
@@ -33,7 +34,7 @@ function check(x: DiagonalState, pbSign: number, keepCubic = true): Comparison[]
 const common = {
   source: { paper: 'YD21', where: '(12)–(14), §3.2.2' },
   kind: 'identity',
-  hypotheses: [...DIAGONAL_STATE_HYPOTHESES, 'any η > 0', 'C_t, D_t as in (13), (14)'],
+  hypotheses: diagonalStateHypotheses(), // C_t, D_t are the definitions (13), (14), not hypotheses
   instances: diagonalState(),
   size: stateSize,
 } as const;

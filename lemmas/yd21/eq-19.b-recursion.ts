@@ -21,7 +21,8 @@ import { lambdaMax, lambdaMin } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
+import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 
 interface Form {
   readonly corrected: boolean;
@@ -56,7 +57,7 @@ function check(x: DiagonalState, form: Form): Comparison[] {
 
 const common = {
   kind: 'inequality',
-  hypotheses: [...DIAGONAL_STATE_HYPOTHESES, '0 < η ≤ 1/(16σ₁) (§3.2.3)'],
+  hypotheses: diagonalStateHypotheses({ etaMaxTimesSigma1: 1 / 16 }),
   instances: diagonalState({ etaMaxTimesSigma1: 1 / 16 }),
   parameters: {
     specs: { etaFactor: { description: 'η as a multiple of 1/(16σ₁)', allowed: [0, 1], explore: [1, 1024], scale: 'log' } },

@@ -17,7 +17,7 @@ import { clone, combine, type Mat, zeros } from '../../src/linalg/dense.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import fc from 'fast-check';
-import { gridMatrix, stepSize } from '../../src/random/arbitraries.ts';
+import { gridMatrix, stepSize, dimension } from '../../src/random/arbitraries.ts';
 import { entries, gdStepExact, ZERO_PADDING } from '../../src/exact/states.ts';
 
 interface GdInstance {
@@ -90,7 +90,7 @@ export const eq2to3 = defineClaim<GdInstance>({
   statement: 'U_{t+1} = U_t + η(Σ − U_tV_tᵀ)V_t, V_{t+1} = V_t + η(Σ − U_tV_tᵀ)ᵀU_t is simultaneous GD on f = ½‖UVᵀ − Σ‖²_F',
   hypotheses: ['any Σ ∈ ℝ^{m×n}, U ∈ ℝ^{m×d}, V ∈ ℝ^{n×d}', 'η ∈ (0, 1]'],
   instances: fc
-    .record({ m: fc.integer({ min: 1, max: 5 }), n: fc.integer({ min: 1, max: 5 }), d: fc.integer({ min: 1, max: 4 }) })
+    .record({ m: dimension(1, 5), n: dimension(1, 5), d: dimension(1, 4) })
     .chain(({ m, n, d }) =>
       fc.record({ sigma: gridMatrix(m, n, 2, 8), U: gridMatrix(m, d, 2, 8), V: gridMatrix(n, d, 2, 8), eta: stepSize(1) }),
     ),
@@ -100,7 +100,7 @@ export const eq2to3 = defineClaim<GdInstance>({
   // (f(x + e) − f(x − e))/2 is ∂f/∂x exactly) against U_t − U_{t+1} (resp. V). D = 5 (η times the degree-4 f).
   exact: {
     instances: 'any Σ (m×n), 𝐔 (m×d), 𝐕 (n×d) with integer entries; η = positive/(N+1)',
-    dims: fc.record({ m: fc.integer({ min: 1, max: 4 }), n: fc.integer({ min: 1, max: 4 }), d: fc.integer({ min: 1, max: 3 }) }),
+    dims: fc.record({ m: dimension(1, 4), n: dimension(1, 4), d: dimension(1, 3) }),
     certifyAt: [{ m: 4, n: 4, d: 3 }],
     coverage: ZERO_PADDING,
     degree: { bound: 5, derivation: 'f = ½‖UVᵀ − Σ‖² has degree 4; η·(central difference) degree 5; η(Σ − UVᵀ)V degree 4' },

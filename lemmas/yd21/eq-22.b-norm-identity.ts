@@ -23,7 +23,8 @@ import { combine, frobenius, inner, mul, transpose } from '../../src/linalg/dens
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { type BlockMagnitudes, blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
+import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import { diagonalForm } from '../../src/exact/states.ts';
 import type { Algebra, XMat } from '../../src/exact/matrix.ts';
 
@@ -79,7 +80,7 @@ function check(x: DiagonalState, form: Form): Comparison[] {
 const common = {
   source: { paper: 'YD21', where: '(22) first line, App. A' },
   kind: 'identity',
-  hypotheses: [...DIAGONAL_STATE_HYPOTHESES, 'any η > 0'],
+  hypotheses: diagonalStateHypotheses(),
   instances: diagonalState(),
   size: stateSize,
 } as const;

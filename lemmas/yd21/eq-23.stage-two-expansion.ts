@@ -20,7 +20,8 @@ import { combine, eye, mul, mulAll, sub, transpose } from '../../src/linalg/dens
 import { equal } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
+import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import { diagonalForm } from '../../src/exact/states.ts';
 
 function check(x: DiagonalState, cornerSign = -1) {
@@ -64,7 +65,7 @@ export const eq23 = defineClaim<DiagonalState>({
   statement:
     'Σ − U_{t+1}V_{t+1}ᵀ = (I − ηUUᵀ)(Σ − UVᵀ)(I − ηVVᵀ) − η²UUᵀ(Σ − UVᵀ)VVᵀ − η²(Σ − UVᵀ)VUᵀ(Σ − UVᵀ) ' +
     '+ η(U + η(Σ − UVᵀ)V)JᵀJVᵀ + ηUKᵀK(V + η(Σ − UVᵀ)ᵀU)ᵀ − η²UKᵀKJᵀJVᵀ (all at t)',
-  hypotheses: [...DIAGONAL_STATE_HYPOTHESES, 'any η > 0'],
+  hypotheses: diagonalStateHypotheses(),
   instances: diagonalState(),
   size: stateSize,
   check: (x) => check(x),

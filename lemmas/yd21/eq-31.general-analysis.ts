@@ -30,7 +30,7 @@ import fc from 'fast-check';
 import { combine, eye, frobenius, type Mat, mul, mulAll, sub } from '../../src/linalg/dense.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { stepSize, symmetricGrid } from '../../src/random/arbitraries.ts';
+import { stepSize, symmetricGrid, dimension } from '../../src/random/arbitraries.ts';
 import { symmetric, ZERO_PADDING } from '../../src/exact/states.ts';
 import type { ExactForm } from '../../src/exact/form.ts';
 
@@ -87,7 +87,7 @@ function check(x: TripleInstance, corrected: boolean, sabotageD = false): Compar
 function exact31(corrected: boolean): ExactForm<{ d: number }> {
   return {
     instances: 'Σ, S̄, S̃ symmetric d×d with integer entries (upper triangles drawn); η = positive/(N+1)',
-    dims: fc.record({ d: fc.integer({ min: 1, max: 3 }) }),
+    dims: fc.record({ d: dimension(1, 3) }),
     certifyAt: [{ d: 3 }],
     coverage: ZERO_PADDING,
     degree: { bound: 5, derivation: 'η²(Σ − S̄)S̄(Σ − S̄) and η²WDW: 2 + 3; (I + ηW)D(I + ηW): 2 + 3' },
@@ -119,7 +119,7 @@ const common = {
   source: { paper: 'YD21', where: '(31), App. C (preprint), general analysis for Lemmas 3.2 and 3.3' },
   kind: 'identity',
   hypotheses: ['S̄, S̃, Σ ∈ ℝ^{d×d} symmetric (entries in [−2, 2], multiples of 1/8), D = S̄ − S̃', 'any η > 0 (here η ∈ (0, 1])'],
-  instances: fc.integer({ min: 1, max: 4 }).chain((d) =>
+  instances: dimension(1, 4).chain((d) =>
     fc.record({
       d: fc.constant(d),
       Sigma: symmetricGrid(d),

@@ -14,7 +14,7 @@ import { gdStep, runTrajectory, toDiagonalFrame } from '../../src/gd/index.ts';
 import { clone, diag, frobenius, type Mat, mul, transpose } from '../../src/linalg/dense.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { gridMatrix, orthogonal, spectrum, stepSize } from '../../src/random/arbitraries.ts';
+import { gridMatrix, orthogonal, spectrum, stepSize, dimension } from '../../src/random/arbitraries.ts';
 
 export interface RotationInstance {
   readonly sigma: Mat;
@@ -66,7 +66,7 @@ export function rotationInstances(opts: {
   maxSteps: number;
 }): fc.Arbitrary<RotationInstance> {
   return fc
-    .record({ m: fc.integer({ min: 1, max: 5 }), n: fc.integer({ min: 1, max: 5 }), c: fc.integer({ min: 1, max: opts.fullRank ? 6 : 5 }) })
+    .record({ m: dimension(1, 5), n: dimension(1, 5), c: fc.integer({ min: 1, max: opts.fullRank ? 6 : 5 }) })
     .chain(({ m, n, c }) => {
       const k = opts.columns(m, n, c);
       return fc

@@ -14,7 +14,8 @@ import { combine, mul, mulAll, sub, transpose } from '../../src/linalg/dense.ts'
 import { equal } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
+import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import { diagonalForm } from '../../src/exact/states.ts';
 
 function check(x: DiagonalState, keepUKK = true) {
@@ -54,7 +55,7 @@ export const eq6to9 = defineClaim<DiagonalState>({
   statement:
     'U_{t+1} = U_t + η(Σ − U_tV_tᵀ)V_t − ηU_tK_tᵀK_t; V_{t+1} = V_t + η(Σ − U_tV_tᵀ)ᵀU_t − ηV_tJ_tᵀJ_t; ' +
     'J_{t+1} = J_t − ηJ_t(V_tᵀV_t + K_tᵀK_t); K_{t+1} = K_t − ηK_t(U_tᵀU_t + J_tᵀJ_t)',
-  hypotheses: [...DIAGONAL_STATE_HYPOTHESES, 'any η > 0'],
+  hypotheses: diagonalStateHypotheses(),
   instances: diagonalState(),
   size: stateSize,
   check: (x) => check(x),

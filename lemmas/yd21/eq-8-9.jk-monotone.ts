@@ -19,7 +19,7 @@ import { add, type Mat, mul, transpose } from '../../src/linalg/dense.ts';
 import { lambdaMax, opNorm } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { inRange, seed, spectrum, stepSize } from '../../src/random/arbitraries.ts';
+import { inRange, seed, spectrum, stepSize, dimension } from '../../src/random/arbitraries.ts';
 import { gaussianMatrix } from '../../src/random/gaussian.ts';
 import { diag } from '../../src/linalg/dense.ts';
 import { runPhasesWith } from '../../src/gd/phases.ts';
@@ -42,9 +42,9 @@ const ITERS = 200;
 function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<JkInstance> {
   return fc
     .record({
-      d: fc.integer({ min: 1, max: 3 }),
-      mc: fc.integer({ min: 1, max: 5 }),
-      nc: fc.integer({ min: 1, max: 5 }),
+      d: dimension(1, 3),
+      mc: dimension(1, 5),
+      nc: dimension(1, 5),
       sigma1: inRange(0.5, 2),
       ratio: inRange(0.05, 1),
     })

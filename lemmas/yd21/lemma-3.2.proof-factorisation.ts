@@ -23,6 +23,7 @@ import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instan
 import fc from 'fast-check';
 import { EACH_DIMENSION, LEMMA_INSTANCES, lemmaStateExact } from '../../src/exact/states.ts';
 import type { ExactForm } from '../../src/exact/form.ts';
+import { dimension } from '../../src/random/arbitraries.ts';
 
 function check(x: LemmaInstance, corrected: boolean, dropInverse = false) {
   const { Sigma, X: S, beta, eta } = x;
@@ -44,7 +45,7 @@ function check(x: LemmaInstance, corrected: boolean, dropInverse = false) {
 function exactFactorisation(corrected: boolean): ExactForm<{ d: number }> {
   return {
     instances: LEMMA_INSTANCES,
-    dims: fc.record({ d: fc.integer({ min: 1, max: 3 }) }),
+    dims: fc.record({ d: dimension(1, 3) }),
     certifyAt: [{ d: 1 }, { d: 2 }, { d: 3 }],
     coverage: EACH_DIMENSION,
     // N = 2²⁰ + 1: the mechanical bound is loose here (≈ 50, from the denominators 1 − β = c² and tr Σ).

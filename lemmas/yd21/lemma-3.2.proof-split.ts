@@ -22,6 +22,7 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
 import fc from 'fast-check';
 import { EACH_DIMENSION, LEMMA_INSTANCES, lemmaStateExact } from '../../src/exact/states.ts';
+import { dimension } from '../../src/random/arbitraries.ts';
 
 /**
  * X′ = (I + sη(Σ − X))X(I + sη(Σ − X)) and the three terms of App. C's split, with s = +1 (Lemma 3.2,
@@ -72,7 +73,7 @@ export const lemma32Split = defineClaim<LemmaInstance>({
   // Exact form: S′ − (T₁ + T₂ + η²T₃) (rational through 1/(1 − β) and η = fβ/(8 tr Σ)).
   exact: {
     instances: LEMMA_INSTANCES,
-    dims: fc.record({ d: fc.integer({ min: 1, max: 3 }) }),
+    dims: fc.record({ d: dimension(1, 3) }),
     certifyAt: [{ d: 1 }, { d: 2 }, { d: 3 }],
     coverage: EACH_DIMENSION,
     // N = 2²⁰ + 1: the mechanical bound is loose here (≈ 50, from the denominators 1 − β = c² and tr Σ).

@@ -25,6 +25,7 @@ import { lambdaMin } from '../../src/linalg/spectral.ts';
 import { atLeast, type Comparison, equal } from '../../src/claims/compare.ts';
 import { frobenius } from '../../src/linalg/dense.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { LEMMA_3_2 } from '../../src/hypotheses/lemma.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
 import { lemmaSplit } from './lemma-3.2.proof-split.ts';
 
@@ -71,7 +72,7 @@ export const lemma32Steps = defineClaim<LemmaInstance>({
   statement:
     'σ_d(S′) ≥ λ_d(T₁) + σ_d(T₂) + η²λ_d(T₃); λ_d(T₁) = βs − 2ηs² + η²s³; σ_d(T₂) ≥ (√(1−β) + ησ_d/√(1−β))²s; η²λ_d(T₃) ≥ −(8+6β)/(1−β)·η²σ₁³; ' +
     's′ ≥ (βs − 2ηs² + η²s³) + (√(1−β) + ησ_d/√(1−β))²s − (8+6β)/(1−β)·η²σ₁³ = (1 + η(σ_d − s))²s + βσ_d²η²s/(1−β) + 2σ_dη²s² − (8+6β)/(1−β)·σ₁³η² ≥ (1 + η(σ_d − s))²s − (8+6β)/(1−β)·σ₁³η²',
-  hypotheses: ['S, Σ ∈ ℝ^{d×d} symmetric positive definite', 'σ₁(S) ≤ 2σ₁, σ_d ≤ σ_d(Σ), σ₁(Σ) ≤ σ₁', 'β ∈ (0, 1), 0 < η ≤ β/(8σ₁)'],
+  hypotheses: LEMMA_3_2,
   constants: { C: { printed: (x) => (8 + 6 * x.beta) / (1 - x.beta), formula: '(8 + 6β)/(1 − β)' } },
   instances: lemmaInstance((sigma1) => [2 * sigma1 * 1e-3, 2 * sigma1]),
   size: (x) => x.d,

@@ -14,6 +14,7 @@ import { add, eye, mul, scale, sub, frobenius } from '../../src/linalg/dense.ts'
 import { lambdaMin } from '../../src/linalg/spectral.ts';
 import { atLeast } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { LEMMA_3_2 } from '../../src/hypotheses/lemma.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
 
 /** S's spectrum in [10⁻³, 1]·sBound·σ₁ (sBound = 2 as hypothesised), η = etaFactor·β/(8σ₁). */
@@ -42,11 +43,7 @@ export const lemma32 = defineClaim<LemmaInstance>({
   source: { paper: 'YD21', where: 'Lemma 3.2, §3.2 (proof App. C)' },
   kind: 'inequality',
   statement: "s′ ≥ (1 + η(σ_d − s))² s − (8 + 6β)/(1 − β)·σ₁³η², s = σ_d(S), s′ = σ_d(S′), S′ = (I + η(Σ − S))S(I + η(Σ − S))",
-  hypotheses: [
-    'S, Σ ∈ ℝ^{d×d} symmetric positive definite',
-    'σ₁(S) ≤ 2σ₁, σ_d ≤ σ_d(Σ), σ₁(Σ) ≤ σ₁',
-    'β ∈ (0, 1), 0 < η ≤ β/(8σ₁)',
-  ],
+  hypotheses: LEMMA_3_2,
   constants: { C: { printed: (x) => (8 + 6 * x.beta) / (1 - x.beta), formula: '(8 + 6β)/(1 − β)' } },
   instances: instances({}),
   parameters: {

@@ -14,6 +14,7 @@ import { add, eye, frobenius, mul, scale, sub } from '../../src/linalg/dense.ts'
 import { lambdaMin } from '../../src/linalg/spectral.ts';
 import { atLeast } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { LEMMA_3_3 } from '../../src/hypotheses/lemma.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
 
 /** P's spectrum in [−pBound, pBound]·σ₁ (pBound = 2 as hypothesised), η = etaFactor·β/(8σ₁). */
@@ -46,7 +47,7 @@ export const lemma33 = defineClaim<LemmaInstance>({
   source: { paper: 'YD21', where: 'Lemma 3.3, §3.2 (proof App. C)' },
   kind: 'inequality',
   statement: "p′ ≥ (1 − ησ_d)²p − (8 + 6β)/(1 − β)·σ₁³η² if p < 0, p′ ≥ 0 if p ≥ 0; p = λ_d(P), p′ = λ_d(P′), P′ = (I − η(Σ − P))P(I − η(Σ − P))",
-  hypotheses: ['P, Σ ∈ ℝ^{d×d} symmetric', '‖P‖_op ≤ 2σ₁, σ_d I ⪯ Σ ⪯ σ₁ I', 'β ∈ (0, 1), 0 < η ≤ β/(8σ₁)'],
+  hypotheses: LEMMA_3_3,
   constants: { C: { printed: (x) => (8 + 6 * x.beta) / (1 - x.beta), formula: '(8 + 6β)/(1 − β)' } },
   instances: instances({}),
   parameters: {

@@ -19,7 +19,7 @@ import { inverse } from '../../src/linalg/spectral.ts';
 import { inverseCongruence } from '../common/inverse-congruence.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { orthogonal, spectrum, withSpectrum } from '../../src/random/arbitraries.ts';
+import { orthogonal, spectrum, withSpectrum, dimension } from '../../src/random/arbitraries.ts';
 import { EACH_DIMENSION, positiveDefinite } from '../../src/exact/states.ts';
 
 interface LemmaB1Instance {
@@ -49,7 +49,7 @@ export const lemmaB1 = defineClaim<LemmaB1Instance>({
   kind: 'identity',
   statement: '(E(S⁻¹ − Σ⁻¹)E + Σ⁻¹)⁻¹ + (E⁻¹(P⁻¹ − Σ⁻¹)E⁻¹ + Σ⁻¹)⁻¹ = Σ for S, P, E positive definite, Σ = S + P, EΣ = ΣE',
   hypotheses: ['S, P, E ∈ ℝ^{d×d} positive definite', 'Σ = S + P', 'E commutes with Σ'],
-  instances: fc.integer({ min: 1, max: 5 }).chain((d) =>
+  instances: dimension(1, 5).chain((d) =>
     fc
       .record({
         q: orthogonal(d),
@@ -74,7 +74,7 @@ export const lemmaB1 = defineClaim<LemmaB1Instance>({
   // so it holds for those of any sign too). D: the mechanical bound through the adjugate (src/exact/degree.ts).
   exact: {
     instances: 'S = LLᵀ + diag(pos), P = MMᵀ + diag(pos), Σ = S + P, E = a₀I + a₁Σ + … + a_{d−1}Σ^{d−1} (aᵢ positive); integer L, M',
-    dims: fc.record({ d: fc.integer({ min: 1, max: 3 }) }),
+    dims: fc.record({ d: dimension(1, 3) }),
     certifyAt: [{ d: 1 }, { d: 2 }, { d: 3 }],
     coverage: EACH_DIMENSION,
     setSize: 2 ** 40 + 1,

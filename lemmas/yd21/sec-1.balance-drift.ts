@@ -22,7 +22,8 @@ import { combine, frobenius, mul, mulAll, sub, transpose, zeros } from '../../sr
 import { equal } from '../../src/claims/compare.ts';
 import { stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
+import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import type { Mat } from '../../src/linalg/dense.ts';
 import { diagonalForm } from '../../src/exact/states.ts';
 
@@ -56,7 +57,7 @@ export const balanceDrift = defineClaim<DiagonalState>({
   kind: 'identity',
   statement:
     'gradient flow: d/dt(𝐔ᵀ𝐔 − 𝐕ᵀ𝐕) = 0; one GD step: 𝐔′ᵀ𝐔′ − 𝐕′ᵀ𝐕′ − (𝐔ᵀ𝐔 − 𝐕ᵀ𝐕) = η²(𝐕ᵀRᵀR𝐕 − 𝐔ᵀRRᵀ𝐔), R = 𝚺 − 𝐔𝐕ᵀ',
-  hypotheses: [...DIAGONAL_STATE_HYPOTHESES, 'any η > 0'],
+  hypotheses: diagonalStateHypotheses(),
   instances: diagonalState(),
   size: stateSize,
   check: (x) => check(x),

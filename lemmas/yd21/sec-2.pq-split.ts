@@ -11,7 +11,8 @@ import { add, frobenius, inner, mul, scale as scaleMat, sub, transpose } from '.
 import { equal } from '../../src/claims/compare.ts';
 import { blockMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
+import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import { diagonalForm } from '../../src/exact/states.ts';
 
 function check(x: DiagonalState, qSign = +1) {
@@ -36,7 +37,7 @@ export const pqSplit = defineClaim<DiagonalState>({
   source: { paper: 'YD21', where: '§2.1, App. F' },
   kind: 'identity',
   statement: 'P + Q = Σ − UVᵀ with P = Σ − AAᵀ + BBᵀ symmetric, Q = ABᵀ − BAᵀ skew, ⟨P,Q⟩ = 0, ‖P‖²_F + ‖Q‖²_F = ‖Σ − UVᵀ‖²_F',
-  hypotheses: [...DIAGONAL_STATE_HYPOTHESES],
+  hypotheses: diagonalStateHypotheses({}, false),
   instances: diagonalState(),
   size: stateSize,
   check: (x) => check(x),

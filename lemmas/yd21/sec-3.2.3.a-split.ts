@@ -15,7 +15,8 @@ import { combine, mul, mulAll, sub, transpose } from '../../src/linalg/dense.ts'
 import { equal } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
+import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import type { BlockState } from '../../src/gd/index.ts';
 import { diagonalForm } from '../../src/exact/states.ts';
 
@@ -47,7 +48,7 @@ export const aSplit = defineClaim<DiagonalState>({
   kind: 'identity',
   statement:
     'A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + η(B_tB_tᵀA_t − A_tB_tᵀB_t + B_tA_tᵀB_t − A_t(K_tᵀK_t + J_tᵀJ_t)/2 − B_t(K_tᵀK_t − J_tᵀJ_t)/2)',
-  hypotheses: [...DIAGONAL_STATE_HYPOTHESES, 'any η > 0'],
+  hypotheses: diagonalStateHypotheses(),
   instances: diagonalState(),
   size: stateSize,
   check: (x) => check(x),

@@ -16,7 +16,8 @@ import { blockState } from '../../src/gd/index.ts';
 import { frobenius, mul, sub, transpose } from '../../src/linalg/dense.ts';
 import { equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { DIAGONAL_STATE_HYPOTHESES, type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
+import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
+import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import { diagonalForm } from '../../src/exact/states.ts';
 
 function check(x: DiagonalState, keepJV = true) {
@@ -40,7 +41,7 @@ export const lossSplit = defineClaim<DiagonalState>({
   source: { paper: 'YD21', where: '§3.3, Summary of Stage 2 (NeurIPS copy)' },
   kind: 'identity',
   statement: '‖𝚺 − 𝐔_t𝐕_tᵀ‖²_F = ‖Σ − U_tV_tᵀ‖²_F + ‖U_tK_tᵀ‖²_F + ‖J_tV_tᵀ‖²_F + ‖J_tK_tᵀ‖²_F',
-  hypotheses: [...DIAGONAL_STATE_HYPOTHESES],
+  hypotheses: diagonalStateHypotheses({}, false),
   instances: diagonalState(),
   size: stateSize,
   check: (x) => check(x),

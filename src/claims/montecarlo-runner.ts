@@ -3,6 +3,7 @@
  * same shape as the deterministic runner's, with the per-setting intervals and constant estimates.
  */
 import { claimSeed, DEFAULT_SEED, identification, provenance, SABOTAGED, type VerdictRecord } from './runner.ts';
+import { CoverageTally, describeViolation, HypothesisTally } from './hypotheses.ts';
 import { clopperPearson, MONTE_CARLO_ALPHA, type MonteCarloClaim, quantileUpperBound } from './montecarlo.ts';
 
 export interface MonteCarloSetting {
@@ -49,8 +50,14 @@ export function runMonteCarlo<P, X>(claim: MonteCarloClaim<P, X>, opts: MonteCar
   const alpha = MONTE_CARLO_ALPHA / claim.settings.length;
   const settings: MonteCarloSetting[] = [];
   let error: string | undefined;
+  const hypotheses = new HypothesisTally(claim.hypotheses);
+  const coverage = new CoverageTally(claim.hypotheses);
   try {
     claim.settings.forEach((p, si) => {
+      coverage.add(p);
+      const violated = hypotheses.check(p);
+      if (violated.length > 0)
+        throw new Error(`setting ${claim.describe(p)} of ${claim.id} lies outside hypothesis ${describeViolation(claim.hypotheses, violated)}: a bug of the claim's settings, not a finding`);
       const c = Object.fromEntries(Object.entries(claim.constants ?? {}).map(([k, spec]) => [k, spec.printed(p)]));
       const witnesses: Record<string, number[]> = Object.fromEntries(Object.keys(claim.witness ?? {}).map((k) => [k, []]));
       let successes = 0;
@@ -100,6 +107,8 @@ export function runMonteCarlo<P, X>(claim: MonteCarloClaim<P, X>, opts: MonteCar
     vacuousRuns: 0,
     worstMargin: worst,
     worstLabel: worstSetting ? `${worstSetting.setting}: upper confidence bound − claimed probability` : null,
+    hypotheses: hypotheses.records,
+    coverage: coverage.summary(),
     seed,
     globalSeed,
     montecarlo: { alpha: MONTE_CARLO_ALPHA, settings },

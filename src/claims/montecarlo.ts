@@ -13,6 +13,7 @@
  * confidence bound (an order statistic).
  */
 import { logGamma } from './special.ts';
+import type { Hypothesis } from './hypotheses.ts';
 import type { ConstantSpec, ConstantValues, Paper, Verdict } from './types.ts';
 
 /** Overall significance of a Monte Carlo verdict (split over the settings). */
@@ -23,7 +24,8 @@ export interface MonteCarloClaim<P = unknown, X = unknown> {
   readonly source: { readonly paper: Paper; readonly where: string };
   readonly kind: 'probabilistic';
   readonly statement: string;
-  readonly hypotheses: ReadonlyArray<string>;
+  /** The hypotheses in force, as predicates over a setting (evaluated on every setting before its trials). */
+  readonly hypotheses: ReadonlyArray<Hypothesis<P>>;
   readonly choices?: Readonly<Record<string, string>>;
   /** The parameter settings checked (e.g. matrix dimensions). */
   readonly settings: ReadonlyArray<P>;

@@ -17,7 +17,16 @@ export function withParameters<X>(claim: Claim<X>, fixed: Readonly<Record<string
   const note = Object.entries(fixed)
     .map(([k, v]) => `${k} = ${v}`)
     .join(', ');
-  return { ...claim, statement: `${claim.statement} [with ${note}]`, instances: params.instances(fixed) };
+  const beyond = Object.entries(fixed)
+    .filter(([k, v]) => v < params.specs[k].allowed[0] || v > params.specs[k].allowed[1])
+    .map(([k, v]) => `${k} = ${v} outside [${params.specs[k].allowed.join(', ')}]`)
+    .join(', ');
+  return {
+    ...claim,
+    statement: `${claim.statement} [with ${note}]`,
+    instances: params.instances(fixed),
+    ...(beyond ? { beyondHypotheses: beyond } : {}),
+  };
 }
 
 /** Whether a value lies within the range the hypothesis allows. */

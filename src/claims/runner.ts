@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { type Comparison, normalisedMargin } from './compare.ts';
+import { type CoverageRecord, CoverageTally, describeViolation, type HypothesisRecord, HypothesisTally } from './hypotheses.ts';
 import { type Json, toJson } from './serialise.ts';
 import { grade, relativeTolerance } from './tolerance.ts';
 import type { Claim, ConstantValues, Verdict } from './types.ts';
@@ -50,6 +51,13 @@ export interface VerdictRecord {
   runs: number;
   /** Instances on which no comparison applied (the hypotheses of a step did not hold). */
   vacuousRuns: number;
+  /** Every hypothesis in force, with the instances it was evaluated on and violated. */
+  hypotheses?: HypothesisRecord[];
+  /** Per coordinate the hypotheses bound: its spread over the generated instances (not the shrink steps). */
+  coverage?: Record<string, CoverageRecord>;
+  /** Set when the user pushed a parameter past its allowed range (`--set`, `explore`): the verdict is a
+   *  boundary result about the hypotheses named here, never an erratum of the paper. */
+  outsideHypotheses?: { parameters: string; violated: string[] };
   /** The smallest normalised margin over every instance evaluated, including the unshrunk failing
    *  one (negative = violated); null if nothing was compared. The counterexample has its own. */
   worstMargin: number | null;
@@ -193,9 +201,23 @@ export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictReco
   let worstMargin: number | null = null;
   let worstLabel: string | null = null;
   const witnessBest: Record<string, { printed: number; best: number }> = {};
+  const hypotheses = new HypothesisTally(claim.hypotheses);
+  const coverage = new CoverageTally(claim.hypotheses);
+  // After the first failure fast-check only shrinks: coverage describes the generated instances.
+  let shrinking = false;
 
-  const property = fc.property(claim.instances, (x) => {
+  const body = (x: X): boolean => {
     runs++;
+    if (!shrinking) coverage.add(x);
+    let violated: string[];
+    try {
+      violated = hypotheses.check(x);
+    } catch (e) {
+      throw new CheckFailure(e instanceof Error ? e.message : String(e));
+    }
+    // An instance outside the hypotheses is a builder bug unless the user asked for it (--set, explore).
+    if (violated.length > 0 && claim.beyondHypotheses === undefined)
+      throw new CheckFailure(`the instance builder of ${claim.id} produced an instance outside hypothesis ${describeViolation(claim.hypotheses, violated)}: a bug of the builder, not a finding`);
     let evaluated: EvaluatedComparison[];
     try {
       evaluated = evaluate(claim, x);
@@ -211,6 +233,16 @@ export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictReco
         witnessBest[name] = { best: value, printed: claim.constants?.[name]?.printed(x) ?? NaN };
     }
     return evaluated.every((c) => c.passes);
+  };
+  const property = fc.property(claim.instances, (x) => {
+    try {
+      const ok = body(x);
+      if (!ok) shrinking = true;
+      return ok;
+    } catch (e) {
+      shrinking = true;
+      throw e;
+    }
   });
 
   const record: VerdictRecord = {
@@ -254,6 +286,10 @@ export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictReco
   }
   record.runs = runs;
   record.vacuousRuns = vacuousRuns;
+  record.hypotheses = hypotheses.records;
+  record.coverage = coverage.summary();
+  if (claim.beyondHypotheses !== undefined)
+    record.outsideHypotheses = { parameters: claim.beyondHypotheses, violated: hypotheses.records.filter((h) => h.violations > 0).map((h) => h.name) };
   record.worstMargin = worstMargin;
   record.worstLabel = worstLabel;
   if (Object.keys(witnessBest).length > 0)

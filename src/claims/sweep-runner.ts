@@ -5,6 +5,7 @@
  */
 import { claimSeed, DEFAULT_SEED, identification, provenance, SABOTAGED, type VerdictRecord } from './runner.ts';
 import type { Figure } from '../experiments/figures.ts';
+import { describeViolation, HypothesisTally } from './hypotheses.ts';
 import type { Relation, SweepClaim } from './sweep.ts';
 
 export interface SweepOptions {
@@ -75,8 +76,12 @@ export function runSweep<D>(claim: SweepClaim<D>, opts: SweepOptions = {}): Verd
   let estimates: Record<string, number> | undefined;
   let table: ReadonlyArray<Record<string, number | string>> | undefined;
   let error: string | undefined;
+  const hypotheses = new HypothesisTally(claim.hypotheses);
   try {
     const data = sweepData(claim, opts);
+    const violated = hypotheses.check(data);
+    if (violated.length > 0)
+      throw new Error(`the sweep of ${claim.id} ran outside hypothesis ${describeViolation(claim.hypotheses, violated)}: a bug of the sweep, not a finding`);
     relations = claim.relations(data, stated);
     estimates = claim.estimates?.(data);
     table = claim.table?.(data);
@@ -97,6 +102,7 @@ export function runSweep<D>(claim: SweepClaim<D>, opts: SweepOptions = {}): Verd
     vacuousRuns: 0,
     worstMargin: null,
     worstLabel: failing.length ? failing.map((r) => r.name).join('; ') : null,
+    hypotheses: hypotheses.records,
     seed,
     globalSeed,
     sweep,

@@ -17,6 +17,7 @@
  */
 import { studentQuantile } from './special.ts';
 import type { Figure } from '../experiments/figures.ts';
+import type { Hypothesis } from './hypotheses.ts';
 import type { ConstantSpec, Paper, Verdict } from './types.ts';
 
 /** One stated relationship evaluated on the data of a sweep. */
@@ -42,7 +43,9 @@ export interface SweepClaim<D = unknown> {
   readonly source: { readonly paper: Paper; readonly where: string };
   readonly kind: 'scaling' | 'experiment';
   readonly statement: string;
-  readonly hypotheses: ReadonlyArray<string>;
+  /** The hypotheses in force, as predicates over the sweep's data (each must hold at every point of
+   *  the sweep; evaluated once the sweep has run, before any relation). */
+  readonly hypotheses: ReadonlyArray<Hypothesis<D>>;
   /** O(·) constants and unstated details the sweep had to choose, with the choice. */
   readonly choices?: Readonly<Record<string, string>>;
   /** The stated numbers the relations use (their printed values; the sabotage may replace them). */

@@ -6,6 +6,7 @@ import type { Comparison } from './compare.ts';
 import type { ToleranceKind } from './tolerance.ts';
 import type { ExactSpec } from '../exact/form.ts';
 import type { HighPrecisionSpec } from '../exact/high-precision.ts';
+import type { Hypothesis } from './hypotheses.ts';
 
 export type Paper = 'YD21' | 'JCD';
 
@@ -61,8 +62,12 @@ export interface Claim<X = unknown> {
   readonly kind: ToleranceKind;
   /** The statement as printed (or, for a corrected sibling, as derived). */
   readonly statement: string;
-  /** The hypotheses the instances satisfy by construction. */
-  readonly hypotheses: ReadonlyArray<string>;
+  /** The hypotheses in force where the claim is printed, as predicates the runner evaluates on
+   *  every instance (the builder satisfies them by construction; the predicates check it did). */
+  readonly hypotheses: ReadonlyArray<Hypothesis<X>>;
+  /** Set by `withParameters` when a parameter lies past its allowed range: instances outside a
+   *  hypothesis are then what the user asked for (recorded, reported as a boundary result), not a builder bug. */
+  readonly beyondHypotheses?: string;
   /** Constants hidden in O(·) that the check had to choose, with the choice. */
   readonly choices?: Readonly<Record<string, string>>;
   readonly constants?: Readonly<Record<string, ConstantSpec<X>>>;

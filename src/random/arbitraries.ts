@@ -13,14 +13,39 @@ import { gaussianMatrix } from './gaussian.ts';
 /** Grid resolution of the unit interval: u ∈ {0, 1/R, …, 1}. */
 export const UNIT_RESOLUTION = 1_000_000;
 
-/** u uniform on a fine grid of [0, 1]; shrinks to 0. */
+/** Probability weights of unitInterval: the interior grid, and each end of [0, 1] exactly. */
+const INTERIOR_WEIGHT = 18;
+const END_WEIGHT = 1;
+
+/**
+ * u on a fine grid of [0, 1]: uniform over the grid (fast-check's bias toward small integers would
+ * pile instances onto one end of every range) with each end drawn exactly with probability 1/20, so
+ * both ends of a range and its interior are covered; shrinks to 0.
+ */
 export function unitInterval(): fc.Arbitrary<number> {
-  return fc.integer({ min: 0, max: UNIT_RESOLUTION }).map((i) => i / UNIT_RESOLUTION);
+  return fc
+    .oneof(
+      { weight: INTERIOR_WEIGHT, arbitrary: fc.noBias(fc.integer({ min: 0, max: UNIT_RESOLUTION })) },
+      { weight: END_WEIGHT, arbitrary: fc.constant(0) },
+      { weight: END_WEIGHT, arbitrary: fc.constant(UNIT_RESOLUTION) },
+    )
+    .map((i) => i / UNIT_RESOLUTION);
 }
 
-/** A fraction in (0, 1]; shrinks to 1 (the edge of the allowed range). */
+/** A dimension (or any small integer range) uniform on [min, max], without fast-check's bias toward
+ *  the ends; shrinks to min. */
+export function dimension(min: number, max: number): fc.Arbitrary<number> {
+  return fc.noBias(fc.integer({ min, max }));
+}
+
+/** A fraction in (0, 1] (uniform on its grid, the end 1 drawn exactly with probability 1/20); shrinks to 1 (the edge of the allowed range). */
 export function fractionOfMax(): fc.Arbitrary<number> {
-  return fc.integer({ min: 0, max: UNIT_RESOLUTION - 1 }).map((i) => 1 - i / UNIT_RESOLUTION);
+  return fc
+    .oneof(
+      { weight: INTERIOR_WEIGHT, arbitrary: fc.noBias(fc.integer({ min: 0, max: UNIT_RESOLUTION - 1 })) },
+      { weight: END_WEIGHT, arbitrary: fc.constant(0) },
+    )
+    .map((i) => 1 - i / UNIT_RESOLUTION);
 }
 
 /** A number in [lo, hi] as lo + (hi − lo)·u; shrinks to lo. */
@@ -36,7 +61,7 @@ export function inLogRange(lo: number, hi: number): fc.Arbitrary<number> {
 /** A number in (0, 1): β of Lemmas 3.2/3.3; never 0 or 1; shrinks towards 1/2. */
 export function openUnitInterval(): fc.Arbitrary<number> {
   const half = UNIT_RESOLUTION / 2;
-  return fc.integer({ min: -(half - 1), max: half - 1 }).map((i) => 0.5 + i / UNIT_RESOLUTION);
+  return fc.noBias(fc.integer({ min: -(half - 1), max: half - 1 })).map((i) => 0.5 + i / UNIT_RESOLUTION);
 }
 
 /** A seed for a Gaussian draw; shrinks to 0. */

@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { type Mat, mulAll, sub } from '../linalg/dense.ts';
-import { inRange, orthogonal, spectrum, unitInterval, withSpectrum } from './arbitraries.ts';
+import { inRange, orthogonal, spectrum, unitInterval, withSpectrum, dimension } from './arbitraries.ts';
 
 export interface SymmetricFlowInstance {
   readonly d: number;
@@ -41,7 +41,7 @@ function wValue(u: number, avoidOne: boolean): number {
 export function symmetricFlowInstance(opts: { invertibleP0?: boolean } = {}): fc.Arbitrary<SymmetricFlowInstance> {
   const [lamLo, lamHi] = SYMMETRIC_FLOW_RANGES.lambda;
   const [tLo, tHi] = SYMMETRIC_FLOW_RANGES.tEnd;
-  return fc.integer({ min: 1, max: 4 }).chain((d) =>
+  return dimension(1, 4).chain((d) =>
     fc
       .record({
         q: orthogonal(d),

@@ -3,7 +3,7 @@
  */
 import fc from 'fast-check';
 import { diag, type Mat } from '../linalg/dense.ts';
-import { gridMatrix, inRange, spectrum, stepSize } from './arbitraries.ts';
+import { dimension, gridMatrix, inRange, spectrum, stepSize } from './arbitraries.ts';
 
 /** A GD state (𝐔, 𝐕) for a diagonal rank-d Σ (the frame of YD21 §2.1) and a step size. */
 export interface DiagonalState {
@@ -38,13 +38,16 @@ export interface DiagonalStateOptions {
  * η ∈ (0, etaMaxTimesSigma1/σ₁].
  * Shrinks to d = 1, m = n = d, zero factors, η at its maximum.
  */
+/** The defaults of diagonalState's options. */
+export const DIAGONAL_STATE_DEFAULTS = { maxD: 4, maxComplement: 3, entryBound: 2, entrySteps: 8, etaMaxTimesSigma1: 1 } as const;
+
 export function diagonalState(opts: DiagonalStateOptions = {}): fc.Arbitrary<DiagonalState> {
-  const { maxD = 4, maxComplement = 3, entryBound = 2, entrySteps = 8, etaMaxTimesSigma1 = 1 } = opts;
+  const { maxD, maxComplement, entryBound, entrySteps, etaMaxTimesSigma1 } = { ...DIAGONAL_STATE_DEFAULTS, ...opts };
   return fc
     .record({
-      d: fc.integer({ min: 1, max: maxD }),
-      mc: fc.integer({ min: 0, max: maxComplement }),
-      nc: fc.integer({ min: 0, max: maxComplement }),
+      d: dimension(1, maxD),
+      mc: dimension(0, maxComplement),
+      nc: dimension(0, maxComplement),
       sigma1: inRange(0.5, 2),
       ratio: inRange(0.05, 1),
     })
@@ -63,12 +66,6 @@ export function diagonalState(opts: DiagonalStateOptions = {}): fc.Arbitrary<Dia
         }),
     );
 }
-
-/** What every diagonalState() instance satisfies, for the claims built on it. */
-export const DIAGONAL_STATE_HYPOTHESES = [
-  'Σ diagonal of rank d: Σ_ii = σ_i (σ₁ ≥ … ≥ σ_d > 0) for i ≤ d, 0 otherwise (the frame of §2.1)',
-  'any U, V (d×d), J ((m−d)×d), K ((n−d)×d)',
-] as const;
 
 /** The largest dimension of a state (for the tolerance). */
 export function stateSize(x: DiagonalState): number {

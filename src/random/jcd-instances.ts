@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { diag, type Mat } from '../linalg/dense.ts';
-import { fractionOfMax, gridMatrix, inRange, spectrum, stepSize } from './arbitraries.ts';
+import { dimension, fractionOfMax, gridMatrix, inRange, spectrum, stepSize } from './arbitraries.ts';
 
 /** A GD state (F, G) for a diagonal Σ_X and a target rank r. */
 export interface JcdState {
@@ -48,10 +48,10 @@ export function jcdState(opts: JcdStateOptions = {}): fc.Arbitrary<JcdState> {
   const { maxR = 3, maxComplement = 3, maxExtraColumns = 3, maxTailRatio = 0.99, entryBound = 2, entrySteps = 8, etaMaxTimesSigma1 = 1 } = opts;
   return fc
     .record({
-      r: fc.integer({ min: 1, max: maxR }),
-      extra: fc.integer({ min: 0, max: maxExtraColumns }),
-      mc: fc.integer({ min: 0, max: maxComplement }),
-      nc: fc.integer({ min: 0, max: maxComplement }),
+      r: dimension(1, maxR),
+      extra: dimension(0, maxExtraColumns),
+      mc: dimension(0, maxComplement),
+      nc: dimension(0, maxComplement),
       sigma1: inRange(0.5, 2),
       ratio: inRange(0.05, 1),
       tailRatio: inRange(0, maxTailRatio),

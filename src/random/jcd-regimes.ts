@@ -20,7 +20,7 @@ import type { JcdRun } from '../gd/jcd-trace.ts';
 import { drawJcdInit } from './jcd-init.ts';
 import { generalMatrix } from './general-matrix.ts';
 import { etaMax, iterationCounts, type JcdTimeParameters, logRhoMax } from '../jcd/times.ts';
-import { inRange, seed as seedArb } from './arbitraries.ts';
+import { inRange, seed as seedArb, dimension } from './arbitraries.ts';
 
 /** T₁, T₂, T₃, T₀ = T₁ + T₂ + T₃ and T of (A.1). */
 export interface TheoremTimes {
@@ -159,10 +159,10 @@ export function practicalConfigs(opts: PracticalOptions = {}): fc.Arbitrary<JcdC
   const [q0, q1] = opts.q ?? [4, 14];
   return fc
     .record({
-      r: fc.integer({ min: 1, max: 3 }),
-      extra: fc.integer({ min: 0, max: 7 }),
-      mc: fc.integer({ min: 0, max: 4 }),
-      nc: fc.integer({ min: 0, max: 4 }),
+      r: dimension(1, 3),
+      extra: dimension(0, 7),
+      mc: dimension(0, 4),
+      nc: dimension(0, 4),
       kappa: inRange(1, 2),
       gamma: inRange(g0, g1),
       q: inRange(q0, q1),

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { type Mat, mul, scale, sub, transpose } from '../linalg/dense.ts';
-import { cayley, gridMatrix, inRange, openUnitInterval, orthogonal, spectrum, stepSize, unitInterval, withSpectrum } from './arbitraries.ts';
+import { cayley, gridMatrix, inRange, openUnitInterval, orthogonal, spectrum, stepSize, unitInterval, withSpectrum, dimension } from './arbitraries.ts';
 
 export interface LemmaInstance {
   readonly d: number;
@@ -46,7 +46,7 @@ export function lemmaInstanceWith(
   opts: LemmaInstanceOptions = {},
 ): fc.Arbitrary<LemmaInstance> {
   return fc
-    .record({ d: fc.integer({ min: 1, max: 5 }), sigma1: inRange(0.5, 2), r: inRange(0.01, 1) })
+    .record({ d: dimension(1, 5), sigma1: inRange(0.5, 2), r: inRange(0.01, 1) })
     .chain(({ d, sigma1, r }) => {
       const sigmaD = r * sigma1;
       return fc
@@ -85,19 +85,19 @@ export function lemmaInstanceWith(
  */
 export function coarseLemmaInstance(xSpectrumOf: (sigma1: number, d: number) => fc.Arbitrary<number[]>): fc.Arbitrary<LemmaInstance> {
   return fc
-    .record({ d: fc.integer({ min: 1, max: 3 }), k1: fc.integer({ min: 2, max: 8 }), j: fc.integer({ min: 1, max: 8 }) })
+    .record({ d: dimension(1, 3), k1: dimension(2, 8), j: dimension(1, 8) })
     .chain(({ d, k1, j }) => {
       const sigma1 = k1 / 4;
       const sigmaD = (sigma1 * j) / 8;
       return fc
         .record({
           q: orthogonal(d),
-          middle: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: Math.max(0, d - 2), maxLength: Math.max(0, d - 2) }),
+          middle: fc.array(dimension(0, 4), { minLength: Math.max(0, d - 2), maxLength: Math.max(0, d - 2) }),
           skew: gridMatrix(d, d, 2, 4),
-          mix: fc.integer({ min: 0, max: 4 }),
+          mix: dimension(0, 4),
           xSpectrum: xSpectrumOf(sigma1, d),
-          i: fc.integer({ min: 1, max: 63 }),
-          k: fc.integer({ min: 0, max: 7 }).map((i) => 8 - i),
+          i: dimension(1, 63),
+          k: dimension(0, 7).map((i) => 8 - i),
         })
         .map(({ q, middle, skew, mix, xSpectrum, i, k }) => {
           const inner = middle.map((u) => sigmaD + ((sigma1 - sigmaD) * u) / 4);

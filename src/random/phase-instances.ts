@@ -20,7 +20,7 @@
 import fc from 'fast-check';
 import { type Mat } from '../linalg/dense.ts';
 import { gaussianInitialisation, type PhaseRunSpec } from '../gd/phases.ts';
-import { inRange, seed, spectrum } from './arbitraries.ts';
+import { dimension, inRange, seed, spectrum } from './arbitraries.ts';
 
 export type Regime = 'theorem' | 'practical';
 
@@ -74,9 +74,9 @@ export function phaseInstances(regime: Regime, fixed: Readonly<Record<string, nu
   const theorem = regime === 'theorem';
   return fc
     .record({
-      d: fc.integer({ min: 1, max: theorem ? 2 : 4 }),
-      mc: fc.integer({ min: 0, max: theorem ? 2 : 6 }),
-      nc: fc.integer({ min: 0, max: theorem ? 2 : 6 }),
+      d: dimension(1, theorem ? 2 : 4),
+      mc: dimension(0, theorem ? 2 : 6),
+      nc: dimension(0, theorem ? 2 : 6),
       sigma1: inRange(0.5, 2),
       kappa: inRange(1, theorem ? 1.5 : 4),
       fEps: fixed.epsFactor === undefined ? inRange(theorem ? 0.2 : 0.05, 0.3).map((v) => (theorem ? 0.5 - v : 0.35 - v)) : fc.constant(fixed.epsFactor),

@@ -17,7 +17,7 @@
 import fc from 'fast-check';
 import { add, diag, frobenius, type Mat, mul, scale, sub, transpose, vstack, zeros } from '../linalg/dense.ts';
 import { opNorm } from '../linalg/spectral.ts';
-import { fractionOfMax, gridMatrix, inRange, orthogonal, spectrum, unitInterval } from './arbitraries.ts';
+import { fractionOfMax, gridMatrix, inRange, orthogonal, spectrum, unitInterval, dimension } from './arbitraries.ts';
 import type { DiagonalState } from './instances.ts';
 
 export interface StageOneState extends DiagonalState {
@@ -57,9 +57,9 @@ export function stageOneState(): fc.Arbitrary<StageOneState> {
   const { c, eb } = STAGE_ONE_CONSTANTS;
   return fc
     .record({
-      d: fc.integer({ min: 1, max: 4 }),
-      mc: fc.integer({ min: 0, max: 3 }),
-      nc: fc.integer({ min: 0, max: 3 }),
+      d: dimension(1, 4),
+      mc: dimension(0, 3),
+      nc: dimension(0, 3),
       sigma1: inRange(0.5, 2),
       ratio: inRange(0.05, 1),
     })
