@@ -14,7 +14,8 @@
  */
 import type { Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { eq4to5, rotationInstances } from '../yd21/eq-4-5.rotation.ts';
+import { eq4to5, type RotationInstance, rotationInstances } from '../yd21/eq-4-5.rotation.ts';
+import { rotationHypotheses } from '../../src/hypotheses/rotation.ts';
 
 type RotationInstance = Parameters<typeof eq4to5.check>[0];
 
@@ -35,11 +36,7 @@ export const eq42 = defineClaim<RotationInstance>({
   source: { paper: 'JCD', where: '(4.2), §4.2' },
   kind: 'identity',
   statement: 'With X = ΦΣ_XΨᵀ (full SVD), ΦᵀF_t and ΨᵀG_t follow GD (4.2) on the diagonal Σ_X, for a general rectangular X and any k',
-  hypotheses: [
-    'X ∈ ℝ^{m×n} general: X = Φ₀ diag(σ₁, …, σ_min{m,n}) Ψ₀ᵀ with σᵢ ∈ [0, 2] (zero and repeated values allowed), random orthogonal Φ₀, Ψ₀',
-    'any F₀ ∈ ℝ^{m×k}, G₀ ∈ ℝ^{n×k}, k ∈ [1, 6] independent of m, n and rank X',
-    'η ∈ (0, 1/2], T ∈ [1, 4] steps',
-  ],
+  hypotheses: rotationHypotheses<RotationInstance>(false), // any X ∈ ℝ^{m×n} (any rank), any F₀, G₀ of any width k
   instances: rotationInstances({ columns: (_m, _n, k) => k, fullRank: true, spectrumLo: 0, maxSteps: 4 }),
   size: (x) => Math.max(x.sigma.rows, x.sigma.cols, x.U0.cols),
   check: (x, c) => relabel(eq4to5.check(x, c)),

@@ -16,6 +16,8 @@ import { gdStep, loss } from '../../src/gd/index.ts';
 import { clone, combine, type Mat, zeros } from '../../src/linalg/dense.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
+import { hasShape } from '../../src/hypotheses/matrix.ts';
 import fc from 'fast-check';
 import { gridMatrix, stepSize, dimension } from '../../src/random/arbitraries.ts';
 import { entries, gdStepExact, ZERO_PADDING } from '../../src/exact/states.ts';
@@ -88,7 +90,12 @@ export const eq2to3 = defineClaim<GdInstance>({
   source: { paper: 'YD21', where: '(2), (3)' },
   kind: 'identity',
   statement: 'U_{t+1} = U_t + η(Σ − U_tV_tᵀ)V_t, V_{t+1} = V_t + η(Σ − U_tV_tᵀ)ᵀU_t is simultaneous GD on f = ½‖UVᵀ − Σ‖²_F',
-  hypotheses: ['any Σ ∈ ℝ^{m×n}, U ∈ ℝ^{m×d}, V ∈ ℝ^{n×d}', 'η ∈ (0, 1]'],
+  hypotheses: [
+    hypothesis<GdInstance>('shapes', 'any Σ ∈ ℝ^{m×n}, U ∈ ℝ^{m×d}, V ∈ ℝ^{n×d}', (x) => hasShape(x.U, x.sigma.rows, x.U.cols) && hasShape(x.V, x.sigma.cols, x.U.cols) && hasShape(x.sigma, x.sigma.rows, x.sigma.cols), {
+      coordinates: { m: { value: (x) => x.sigma.rows, domain: [1, 5] }, n: { value: (x) => x.sigma.cols, domain: [1, 5] }, d: { value: (x) => x.U.cols, domain: [1, 4] } },
+    }),
+    hypothesis<GdInstance>('eta-positive', 'η > 0 (any; drawn in (0, 1])', (x) => x.eta > 0 && Number.isFinite(x.eta), { coordinates: { η: { value: (x) => x.eta, domain: [0, 1] } } }),
+  ],
   instances: fc
     .record({ m: dimension(1, 5), n: dimension(1, 5), d: dimension(1, 4) })
     .chain(({ m, n, d }) =>

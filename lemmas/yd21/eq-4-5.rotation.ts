@@ -14,6 +14,7 @@ import { gdStep, runTrajectory, toDiagonalFrame } from '../../src/gd/index.ts';
 import { clone, diag, frobenius, type Mat, mul, transpose } from '../../src/linalg/dense.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { rotationHypotheses } from '../../src/hypotheses/rotation.ts';
 import { gridMatrix, orthogonal, spectrum, stepSize, dimension } from '../../src/random/arbitraries.ts';
 
 export interface RotationInstance {
@@ -66,7 +67,7 @@ export function rotationInstances(opts: {
   maxSteps: number;
 }): fc.Arbitrary<RotationInstance> {
   return fc
-    .record({ m: dimension(1, 5), n: dimension(1, 5), c: fc.integer({ min: 1, max: opts.fullRank ? 6 : 5 }) })
+    .record({ m: dimension(1, 5), n: dimension(1, 5), c: dimension(1, opts.fullRank ? 6 : 5) })
     .chain(({ m, n, c }) => {
       const k = opts.columns(m, n, c);
       return fc
@@ -77,7 +78,7 @@ export function rotationInstances(opts: {
           U0: gridMatrix(m, k, 1, 8),
           V0: gridMatrix(n, k, 1, 8),
           eta: stepSize(0.5),
-          steps: fc.integer({ min: 1, max: opts.maxSteps }),
+          steps: dimension(1, opts.maxSteps),
         })
         .map(({ phi, psi, values, U0, V0, eta, steps }) => ({
           sigma: mul(mul(phi, diag(values, m, n)), transpose(psi)),
@@ -94,7 +95,7 @@ export const eq4to5 = defineClaim<RotationInstance>({
   source: { paper: 'YD21', where: '(4), (5), §2.1' },
   kind: 'identity',
   statement: "With Σ = ΦΣ′Ψᵀ (SVD), U′_t = ΦᵀU_t and V′_t = ΨᵀV_t follow GD (4),(5) on the diagonal Σ′",
-  hypotheses: ['Σ ∈ ℝ^{m×n} of rank d with singular values in [0.5, 2] and random singular vectors', 'any U₀, V₀', 'η ∈ (0, 1/2], T ∈ [1, 5] steps'],
+  hypotheses: rotationHypotheses<RotationInstance>(true),
   instances: rotationInstances({ columns: (m, n, d) => Math.min(d, m, n), spectrumLo: 0.5, maxSteps: 5 }),
   size: (x) => Math.max(x.sigma.rows, x.sigma.cols),
   check: (x) => check(x, transpose),
