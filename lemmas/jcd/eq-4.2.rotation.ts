@@ -14,7 +14,7 @@
  */
 import type { Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { eq4to5, type RotationInstance, rotationInstances } from '../yd21/eq-4-5.rotation.ts';
+import { eq4to5, rotationInstances } from '../yd21/eq-4-5.rotation.ts';
 import { rotationHypotheses } from '../../src/hypotheses/rotation.ts';
 
 type RotationInstance = Parameters<typeof eq4to5.check>[0];
