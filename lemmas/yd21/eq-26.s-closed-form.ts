@@ -29,6 +29,7 @@ import type { FlowState } from '../../src/gd/flow.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { integrateWithErrorBound, matchesSolution } from '../../src/claims/ode.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { S_CLOSED_FORM } from '../../src/hypotheses/flow.ts';
 import { SYMMETRIC_FLOW_RANGES, type SymmetricFlowInstance, symmetricFlowInstance } from '../../src/random/flow-instances.ts';
 import { conditionNumber, inverseCongruence } from '../common/inverse-congruence.ts';
 
@@ -81,11 +82,7 @@ export const eq26 = defineClaim<SymmetricFlowInstance>({
   source: { paper: 'YD21', where: 'App. B (24)–(26) (preprint)' },
   kind: 'identity',
   statement: 'Ṡ = (Σ − S)S + S(Σ − S) ⇒ Ẋ = −XΣ − ΣX for X = S⁻¹ − Σ⁻¹ (24), X(t) = e^{−tΣ}X₀e^{−tΣ} (25), S(t) = (e^{−tΣ}(S₀⁻¹ − Σ⁻¹)e^{−tΣ} + Σ⁻¹)⁻¹ (26)',
-  hypotheses: [
-    `Σ = QΛQᵀ symmetric positive definite, Λ in [${SYMMETRIC_FLOW_RANGES.lambda.join(', ')}] (App. B: symmetric, full rank)`,
-    `S₀ = Σ^{1/2}WΣ^{1/2} positive definite, W's eigenvalues in [${SYMMETRIC_FLOW_RANGES.w.join(', ')}] (S₀ − Σ definite or indefinite)`,
-    'd ∈ [1, 4]',
-  ],
+  hypotheses: S_CLOSED_FORM,
   choices: {
     times: `four checkpoints t_end·{1/4, 1/2, 3/4, 1}, t_end in [${SYMMETRIC_FLOW_RANGES.tEnd.join(', ')}]`,
     integrator: `RK4 (order 4) with steps h and h/2, h ≤ ${STEP}/(‖Σ‖_F + ‖S₀‖_F); tolerance 16/15·‖S_h − S_{h/2}‖_F + 16γ_n·(closed-form rounding + steps·max‖S‖_F)`,

@@ -26,6 +26,7 @@ import type { FlowState } from '../../src/gd/flow.ts';
 import type { Comparison } from '../../src/claims/compare.ts';
 import { integrateWithErrorBound, matchesSolution } from '../../src/claims/ode.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { P_CLOSED_FORM } from '../../src/hypotheses/flow.ts';
 import { SYMMETRIC_FLOW_RANGES, type SymmetricFlowInstance, symmetricFlowInstance } from '../../src/random/flow-instances.ts';
 import { inverseCongruence } from '../common/inverse-congruence.ts';
 import { flowStep, sigmaExponential, STEP } from './eq-26.s-closed-form.ts';
@@ -51,11 +52,7 @@ export const eq27 = defineClaim<SymmetricFlowInstance>({
   source: { paper: 'YD21', where: 'App. B (27) (preprint)' },
   kind: 'identity',
   statement: 'Ṗ = −(Σ − P)P − P(Σ − P) ⇒ P(t) = (e^{tΣ}(P₀⁻¹ − Σ⁻¹)e^{tΣ} + Σ⁻¹)⁻¹ (27), P₀ := Σ − S₀',
-  hypotheses: [
-    `Σ = QΛQᵀ symmetric positive definite, Λ in [${SYMMETRIC_FLOW_RANGES.lambda.join(', ')}]`,
-    `P₀ = Σ − S₀ = Σ^{1/2}(I − W)Σ^{1/2} with W's eigenvalues in [${SYMMETRIC_FLOW_RANGES.w[0]}, ${SYMMETRIC_FLOW_RANGES.wGap[0]}] ∪ [${SYMMETRIC_FLOW_RANGES.wGap[1]}, ${SYMMETRIC_FLOW_RANGES.w[1]}]: invertible (unstated but needed for P₀⁻¹), definite or indefinite`,
-    'd ∈ [1, 4]',
-  ],
+  hypotheses: P_CLOSED_FORM,
   choices: {
     times: `four checkpoints t_end·{1/4, 1/2, 3/4, 1}, t_end in [${SYMMETRIC_FLOW_RANGES.tEnd.join(', ')}]`,
     integrator: `RK4 (order 4) with steps h and h/2, h ≤ ${STEP}/(‖Σ‖_F + ‖P₀‖_F); tolerance 16/15·‖P_h − P_{h/2}‖_F + 16γ_n·(closed-form rounding + steps·max‖P‖_F)`,

@@ -30,6 +30,8 @@ import fc from 'fast-check';
 import { combine, eye, frobenius, type Mat, mul, mulAll, sub } from '../../src/linalg/dense.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
+import { isSymmetric } from '../../src/hypotheses/matrix.ts';
 import { stepSize, symmetricGrid, dimension } from '../../src/random/arbitraries.ts';
 import { symmetric, ZERO_PADDING } from '../../src/exact/states.ts';
 import type { ExactForm } from '../../src/exact/form.ts';
@@ -118,7 +120,15 @@ function exact31(corrected: boolean): ExactForm<{ d: number }> {
 const common = {
   source: { paper: 'YD21', where: '(31), App. C (preprint), general analysis for Lemmas 3.2 and 3.3' },
   kind: 'identity',
-  hypotheses: ['S̄, S̃, Σ ∈ ℝ^{d×d} symmetric (entries in [−2, 2], multiples of 1/8), D = S̄ − S̃', 'any η > 0 (here η ∈ (0, 1])'],
+  hypotheses: [
+    hypothesis<TripleInstance>('symmetric', 'S̄, S̃, Σ ∈ ℝ^{d×d} symmetric (D = S̄ − S̃ is a definition)', (x) =>
+      [x.Sigma, x.Sbar, x.Stilde].every((m) => m.rows === x.d && isSymmetric(m)),
+      { coordinates: { d: { value: (x) => x.d, domain: [1, 4] } } },
+    ),
+    hypothesis<TripleInstance>('eta-positive', 'η > 0 (any; drawn in (0, 1])', (x) => x.eta > 0 && Number.isFinite(x.eta), {
+      coordinates: { η: { value: (x) => x.eta, domain: [0, 1] } },
+    }),
+  ],
   instances: dimension(1, 4).chain((d) =>
     fc.record({
       d: fc.constant(d),

@@ -19,6 +19,7 @@
 import { combine, eye, frobenius, mul, mulAll } from '../../src/linalg/dense.ts';
 import { equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { LEMMA_3_2 } from '../../src/hypotheses/lemma.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
 import fc from 'fast-check';
 import { EACH_DIMENSION, LEMMA_INSTANCES, lemmaStateExact } from '../../src/exact/states.ts';
@@ -70,7 +71,7 @@ function exactFactorisation(corrected: boolean): ExactForm<{ d: number }> {
 const common = {
   source: { paper: 'YD21', where: 'proof of Lemma 3.2, App. C (preprint)' },
   kind: 'identity',
-  hypotheses: ['S, Σ ∈ ℝ^{d×d} symmetric positive definite (as in Lemma 3.2)', 'β ∈ (0, 1), 0 < η ≤ β/(8σ₁)'],
+  hypotheses: LEMMA_3_2, // the proof's displays are printed under the lemma's hypotheses
   instances: lemmaInstance((sigma1) => [2 * sigma1 * 1e-3, 2 * sigma1]),
   size: (x: LemmaInstance) => x.d,
 } as const;

@@ -19,6 +19,7 @@
 import { combine, eye, frobenius, type Mat, mul, mulAll, sub } from '../../src/linalg/dense.ts';
 import { equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { LEMMA_3_2 } from '../../src/hypotheses/lemma.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
 import fc from 'fast-check';
 import { EACH_DIMENSION, LEMMA_INSTANCES, lemmaStateExact } from '../../src/exact/states.ts';
@@ -66,7 +67,7 @@ export const lemma32Split = defineClaim<LemmaInstance>({
   kind: 'identity',
   statement:
     'S′ = (βS − 2ηS² + η²S³) + ((1 − β)S + ηΣS + ηSΣ + η²/(1 − β)·ΣSΣ) + η²(−β/(1 − β)·ΣSΣ − ΣSS − SSΣ), S′ = (I + η(Σ − S))S(I + η(Σ − S))',
-  hypotheses: ['S, Σ ∈ ℝ^{d×d} symmetric positive definite (as in Lemma 3.2)', 'β ∈ (0, 1), 0 < η ≤ β/(8σ₁) (the identity needs only β ≠ 1)'],
+  hypotheses: LEMMA_3_2, // the proof's displays are printed under the lemma's hypotheses
   instances: lemmaInstance((sigma1) => [2 * sigma1 * 1e-3, 2 * sigma1]),
   size: (x) => x.d,
   check: (x) => check(x),

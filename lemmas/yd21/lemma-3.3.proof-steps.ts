@@ -61,6 +61,7 @@ import { lambdaMin } from '../../src/linalg/spectral.ts';
 import { combine, frobenius } from '../../src/linalg/dense.ts';
 import { atLeast, type Comparison, equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { LEMMA_3_3_CASE_P_NONPOSITIVE } from '../../src/hypotheses/lemma.ts';
 import { inRange, spectrum } from '../../src/random/arbitraries.ts';
 import { coarseLemmaInstance, type LemmaInstance, lemmaInstanceWith } from '../../src/random/lemma-instances.ts';
 import { lemmaSplit } from './lemma-3.2.proof-split.ts';
@@ -181,10 +182,7 @@ function correctedChain(x: LemmaInstance, C: number, undo = false): Comparison[]
 const common = {
   source: { paper: 'YD21', where: 'proof of Lemma 3.3, App. C (preprint), case p ≤ 0' },
   kind: 'inequality',
-  hypotheses: [
-    'P, Σ ∈ ℝ^{d×d} symmetric', '‖P‖_op ≤ 2σ₁, σ_d I ⪯ Σ ⪯ σ₁ I', 'β ∈ (0, 1), 0 < η ≤ β/(8σ₁)',
-    'the proof\'s case p = λ_d(P) ≤ 0 (by construction: one eigenvalue of P in [−2σ₁, 0])',
-  ],
+  hypotheses: LEMMA_3_3_CASE_P_NONPOSITIVE,
   constants: { C: { printed: printedC, formula: '(8 + 6β)/(1 − β)' } },
   // The smallest C with η²λ_d(T₃) ≥ −C·η²σ₁³ (the third-term step), rounding of λ_d(T₃) deducted:
   // its supremum is the tight (8 − 6β)/(1 − β), so the slack table shows the looseness of the printed one.

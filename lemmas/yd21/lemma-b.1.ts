@@ -15,7 +15,9 @@
  */
 import fc from 'fast-check';
 import { add, frobenius, type Mat, mulAll, sub } from '../../src/linalg/dense.ts';
-import { inverse } from '../../src/linalg/spectral.ts';
+import { inverse, lambdaMax, lambdaMin } from '../../src/linalg/spectral.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
+import { commute, equalWithin, isPositiveDefinite } from '../../src/hypotheses/matrix.ts';
 import { inverseCongruence } from '../common/inverse-congruence.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
@@ -48,7 +50,19 @@ export const lemmaB1 = defineClaim<LemmaB1Instance>({
   source: { paper: 'YD21', where: 'Lemma B.1, App. B (proof App. C)' },
   kind: 'identity',
   statement: '(E(S⁻¹ − Σ⁻¹)E + Σ⁻¹)⁻¹ + (E⁻¹(P⁻¹ − Σ⁻¹)E⁻¹ + Σ⁻¹)⁻¹ = Σ for S, P, E positive definite, Σ = S + P, EΣ = ΣE',
-  hypotheses: ['S, P, E ∈ ℝ^{d×d} positive definite', 'Σ = S + P', 'E commutes with Σ'],
+  hypotheses: [
+    hypothesis<LemmaB1Instance>('s-p-e-positive-definite', 'S, P, E ∈ ℝ^{d×d} positive definite', (x) =>
+      [x.S, x.P, x.E].every((m) => m.rows === x.d && isPositiveDefinite(m)),
+      { coordinates: { d: { value: (x) => x.d, domain: [1, 5] }, 'κ(E)': { value: (x) => lambdaMax(x.E) / lambdaMin(x.E), domain: [1, 25] } } },
+    ),
+    hypothesis<LemmaB1Instance>('sigma-sum', 'Σ = S + P', (x) => equalWithin(x.Sigma, add(x.S, x.P)), {
+      tolerance: 'relative 16γ_d (the identity tolerance)',
+      coordinates: { 'κ(Σ)': { value: (x) => lambdaMax(x.Sigma) / lambdaMin(x.Sigma), domain: [1, 4] } },
+    }),
+    hypothesis<LemmaB1Instance>('e-commutes', 'E commutes with Σ', (x) => commute(x.E, x.Sigma), {
+      tolerance: 'relative 16γ_d·2‖E‖_F‖Σ‖_F (the identity tolerance)',
+    }),
+  ],
   instances: dimension(1, 5).chain((d) =>
     fc
       .record({

@@ -32,6 +32,7 @@ import { frobenius, inner, mul, scale as scaleMat, sub } from '../../src/linalg/
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { FLOW_WITHOUT_J_K } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import { diagonalForm, diagonalStateExact, gdStepExact, type deriveExact } from '../../src/exact/states.ts';
 import type { Algebra } from '../../src/exact/matrix.ts';
@@ -104,10 +105,7 @@ function check(x: DiagonalState, form: Form): Comparison[] {
 const common = {
   source: { paper: 'YD21', where: '§3.2.5 (both copies)' },
   kind: 'identity',
-  hypotheses: [
-    'Σ = diag(σ₁, …, σ_d), σ₁ ≥ … ≥ σ_d > 0; J = K = 0 (m = n = d)',
-    'gradient flow U̇ = (Σ − UVᵀ)V, V̇ = (Σ − UVᵀ)ᵀU at any U, V',
-  ],
+  hypotheses: FLOW_WITHOUT_J_K, // gradient flow U̇ = (Σ − UVᵀ)V, V̇ = (Σ − UVᵀ)ᵀU at any U, V
   // maxComplement 0: m = n = d, so J and K are empty (J = K = 0). η is the probe step h of the slope.
   instances: diagonalState({ maxComplement: 0 }),
   size: stateSize,

@@ -19,6 +19,7 @@ import { combine, mul, mulAll, sub, transpose } from '../../src/linalg/dense.ts'
 import { equal } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { FLOW_WITHOUT_J_K } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import { diagonalForm, gdStepExact } from '../../src/exact/states.ts';
 
@@ -46,10 +47,7 @@ export const continuousError = defineClaim<DiagonalState>({
   source: { paper: 'YD21', where: '§3.3, proof sketch of (1) + (3) ⇒ (2)' },
   kind: 'identity',
   statement: 'd/dt(Σ − UVᵀ) = −(Σ − UVᵀ)VVᵀ − UUᵀ(Σ − UVᵀ) under gradient flow with J = K = 0',
-  hypotheses: [
-    'Σ = diag(σ₁, …, σ_d), σ₁ ≥ … ≥ σ_d > 0; J = K = 0 (m = n = d)',
-    'gradient flow U̇ = (Σ − UVᵀ)V, V̇ = (Σ − UVᵀ)ᵀU at any U, V',
-  ],
+  hypotheses: FLOW_WITHOUT_J_K, // gradient flow U̇ = (Σ − UVᵀ)V, V̇ = (Σ − UVᵀ)ᵀU at any U, V
   instances: diagonalState({ maxComplement: 0 }),
   size: stateSize,
   check: (x) => check(x),

@@ -12,6 +12,7 @@ import { hasShape, isDiagonalRank } from './matrix.ts';
 export function diagonalStateHypotheses(opts: DiagonalStateOptions = {}, step = true): Hypothesis<DiagonalState>[] {
   const o = { ...DIAGONAL_STATE_DEFAULTS, ...opts };
   const sigma1 = (x: DiagonalState) => x.sigmaValues[0];
+  const square = o.maxComplement === 0 ? { concentrated: 'm = n = d by hypothesis (J = K = 0)' } : {};
   const all = [
     hypothesis<DiagonalState>(
       'sigma-diagonal-rank-d',
@@ -20,8 +21,8 @@ export function diagonalStateHypotheses(opts: DiagonalStateOptions = {}, step = 
       {
         coordinates: {
           d: { value: (x) => x.d, domain: [1, o.maxD] },
-          'm − d': { value: (x) => x.m - x.d, domain: [0, o.maxComplement] },
-          'n − d': { value: (x) => x.n - x.d, domain: [0, o.maxComplement] },
+          'm − d': { value: (x) => x.m - x.d, domain: [0, o.maxComplement], ...square },
+          'n − d': { value: (x) => x.n - x.d, domain: [0, o.maxComplement], ...square },
           κ: { value: (x) => x.sigmaValues[0] / x.sigmaValues[x.d - 1], domain: [1, 20] },
         },
       },
@@ -38,3 +39,12 @@ export function diagonalStateHypotheses(opts: DiagonalStateOptions = {}, step = 
   ];
   return step ? all : all.filter((h) => h.name !== 'eta-positive');
 }
+
+/** J = K = 0: 𝐔, 𝐕 have no lower blocks (m = n = d). */
+export const noLowerBlocks = hypothesis<DiagonalState>('j-k-zero', 'J = K = 0 (m = n = d)', (x) => x.m === x.d && x.n === x.d);
+
+/** The gradient flow of §3.2.5/§3.3 with J = K = 0 at any U, V (η of the instance is only the probe step of a slope). */
+export const FLOW_WITHOUT_J_K: ReadonlyArray<Hypothesis<DiagonalState>> = [
+  ...diagonalStateHypotheses({ maxComplement: 0 }, false),
+  noLowerBlocks,
+];

@@ -5,7 +5,8 @@
  */
 import { COMPUTED_TOLERANCE, hypothesis, type Hypothesis } from '../claims/hypotheses.ts';
 import type { LemmaInstance } from '../random/lemma-instances.ts';
-import { lambdaMax, opNorm } from '../linalg/spectral.ts';
+import { lambdaMax, lambdaMin, opNorm } from '../linalg/spectral.ts';
+import { relativeTolerance } from '../claims/tolerance.ts';
 import { isPositiveDefinite, isSymmetric, leq, spectrumWithin } from './matrix.ts';
 
 /** The largest d the lemma builders draw. */
@@ -59,3 +60,14 @@ export const LEMMA_3_2: ReadonlyArray<Hypothesis<LemmaInstance>> = [sigmaBetween
 
 /** The hypotheses of Lemma 3.3 as printed. */
 export const LEMMA_3_3: ReadonlyArray<Hypothesis<LemmaInstance>> = [sigmaBetween, pSymmetricBounded, stepBound];
+
+/** The case of Lemma 3.3's proof that the steps are printed under. */
+export const pNonPositiveCase = hypothesis<LemmaInstance>(
+  'case-p-nonpositive',
+  "the proof's case p = λ_d(P) ≤ 0",
+  (x) => isSymmetric(x.X) && lambdaMin(x.X) <= relativeTolerance('inequality', x.d) * opNorm(x.X),
+  { tolerance: COMPUTED_TOLERANCE, coordinates: { 'p/σ₁': { value: (x) => lambdaMin(x.X) / x.sigma1, domain: [-2, 0] } } },
+);
+
+/** The hypotheses in force in the proof of Lemma 3.3, case p ≤ 0 (App. C). */
+export const LEMMA_3_3_CASE_P_NONPOSITIVE: ReadonlyArray<Hypothesis<LemmaInstance>> = [...LEMMA_3_3, pNonPositiveCase];

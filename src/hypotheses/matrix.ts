@@ -2,7 +2,7 @@
  * Predicates on matrices that hypotheses are built from. Each recomputes what it asserts from the
  * matrix itself (eigenvalues, norms, entries), never from how a builder made it.
  */
-import { frobenius, isFiniteMat, type Mat, sub, transpose } from '../linalg/dense.ts';
+import { frobenius, isFiniteMat, type Mat, mul, sub, transpose } from '../linalg/dense.ts';
 import { symmetricEigenvalues } from '../linalg/spectral.ts';
 import { relativeTolerance } from '../claims/tolerance.ts';
 import { geq, leq } from '../claims/hypotheses.ts';
@@ -63,3 +63,28 @@ export function isDiagonalNonIncreasing(a: Mat): boolean {
 }
 
 export { geq, leq };
+
+/** ‖A − B‖_F ≤ 16γ_n(‖A‖_F + ‖B‖_F): equal up to the rounding of the products that formed them. */
+export function equalWithin(a: Mat, b: Mat): boolean {
+  return (
+    a.rows === b.rows && a.cols === b.cols && isFiniteMat(a) && isFiniteMat(b) &&
+    frobenius(sub(a, b)) <= relativeTolerance('identity', Math.max(a.rows, a.cols)) * (frobenius(a) + frobenius(b))
+  );
+}
+
+/** AB = BA up to rounding: ‖AB − BA‖_F ≤ 16γ_n·2‖A‖_F‖B‖_F. */
+export function commute(a: Mat, b: Mat): boolean {
+  return (
+    a.rows === a.cols && b.rows === b.cols && a.rows === b.rows &&
+    frobenius(sub(mul(a, b), mul(b, a))) <= relativeTolerance('identity', a.rows) * 2 * frobenius(a) * frobenius(b)
+  );
+}
+
+/** lower ⪯ x ⪯ upper in the Loewner order (all symmetric, same size): every eigenvalue of x − lower
+ *  and of upper − x is ≥ 0 within the inequality tolerance relative to the largest Frobenius norm of
+ *  the three (an eigenvalue of a difference errs by rounding relative to its terms, not to itself). */
+export function isLoewnerBetween(lower: Mat, x: Mat, upper: Mat): boolean {
+  if (![lower, x, upper].every((a) => isSymmetric(a) && a.rows === x.rows)) return false;
+  const tol = relativeTolerance('inequality', x.rows) * Math.max(frobenius(lower), frobenius(x), frobenius(upper));
+  return [sub(x, lower), sub(upper, x)].every((g) => Math.min(...symmetricEigenvalues(g)) >= -tol);
+}
