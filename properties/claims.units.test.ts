@@ -15,6 +15,7 @@ import { gamma, GRADE_LEVELS, grade, relativeTolerance, UNIT_ROUNDOFF } from '..
 import { type Claim, defineClaim, isClaim } from '../src/claims/types.ts';
 import { diag, fromRows, toRows } from '../src/linalg/dense.ts';
 import { UserError } from '../src/errors.ts';
+import { hypothesis } from '../src/claims/hypotheses.ts';
 
 describe('tolerance', () => {
   test('γ_n = nu/(1 − nu) with u = 2⁻⁵³; 16γ_n for identities, 64γ_n for inequalities and trajectories; n < 1 counts as 1', () => {
@@ -111,7 +112,7 @@ const paramClaim: Claim<P> = {
   source: { paper: 'YD21', where: 'test' },
   kind: 'inequality',
   statement: 'a ≤ 1',
-  hypotheses: ['a ∈ [0, 1]'],
+  hypotheses: [hypothesis<P>('a-range', 'a ∈ [0, 1]', ({ a }) => a >= 0 && a <= 1)],
   instances: fc.constant({ a: 0.5 }),
   size: () => 1,
   check: ({ a }) => [atMost('a ≤ 1', a, 1, 1)],

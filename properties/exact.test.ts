@@ -21,6 +21,7 @@ import { rigorous } from '../src/claims/rigorous.ts';
 import { runClaim } from '../src/claims/runner.ts';
 import { defineClaim } from '../src/claims/types.ts';
 import { eq12 } from '../lemmas/yd21/eq-12.p-update.ts';
+import { hypothesis } from '../src/claims/hypotheses.ts';
 
 const rat: fc.Arbitrary<Rational> = fc
   .tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.bigInt({ min: 1n, max: 10n ** 12n }))
@@ -146,7 +147,7 @@ describe('high-precision re-check', () => {
     source: { paper: 'JCD', where: 'test' },
     kind: 'inequality',
     statement: '(a + b) − a ≥ b',
-    hypotheses: ['a ∈ [1, 2], b = a·2⁻⁶⁰'],
+    hypotheses: [hypothesis<{ a: number; b: number }>('a-b', 'a ∈ [1, 2], b = a·2⁻⁶⁰', (x) => x.a >= 1 && x.a <= 2 && x.b === x.a * 2 ** -60)],
     instances: fc.integer({ min: 0, max: 1024 }).map((k) => ({ a: 1 + k / 1024, b: (1 + k / 1024) * 2 ** -60 })),
     size: () => 1,
     check: (x) => [atLeast('(a + b) − a ≥ b', x.a + x.b - x.a, x.b, x.b)],

@@ -11,6 +11,7 @@ import { monteCarloSabotaged, runMonteCarlo } from '../src/claims/montecarlo-run
 import { claimSeed, runClaim } from '../src/claims/runner.ts';
 import type { Claim } from '../src/claims/types.ts';
 import { UserError } from '../src/errors.ts';
+import { hypothesis } from '../src/claims/hypotheses.ts';
 
 type P = { name: string; claimed: number };
 type X = { k: number; seed: string };
@@ -29,7 +30,7 @@ function planted(overrides: Partial<MonteCarloClaim<P, X>> = {}): MonteCarloClai
     source: { paper: 'JCD', where: 'Lemma Z (test)' },
     kind: 'probabilistic',
     statement: 'P(k mod 10 ≠ 0) ≥ p',
-    hypotheses: ['k uniform'],
+    hypotheses: [hypothesis<P>('claimed-probability', 'a claimed probability in [0, 1]', (p) => p.claimed >= 0 && p.claimed <= 1)],
     settings: [
       { name: 'easy', claimed: 0.8 },
       { name: 'hard', claimed: 0.99 },

@@ -10,6 +10,7 @@ import { atLeast, atMost, type Comparison, equal } from '../src/claims/compare.t
 import { claimSeed, DEFAULT_RUNS, DEFAULT_SEED, evaluate, runClaim, SABOTAGED, sabotagedVariant } from '../src/claims/runner.ts';
 import { grade, relativeTolerance } from '../src/claims/tolerance.ts';
 import type { Claim } from '../src/claims/types.ts';
+import { hypothesis } from '../src/claims/hypotheses.ts';
 
 /** x ∈ {0, …, 20}: "x/10 ≥ 0.5 − slack" style claims over a small integer grid. */
 type X = { x: number };
@@ -21,7 +22,7 @@ function planted(overrides: Partial<Claim<X>> = {}): Claim<X> {
     source: { paper: 'YD21', where: '§9 (test)' },
     kind: 'inequality',
     statement: 'x ≥ −1 and x + 1 ≥ 0',
-    hypotheses: ['x an integer in [0, 20]'],
+    hypotheses: [hypothesis<X>('x-range', 'x an integer in [0, 20]', ({ x }) => Number.isInteger(x) && x >= 0 && x <= 20, { coordinates: { x: { value: ({ x }) => x, domain: [0, 20] } } })],
     instances: grid,
     size: () => 2,
     check: ({ x }) => [atLeast('x ≥ −1', x, -1, 1), atLeast('x + 1 ≥ 0', x + 1, 0, 4)],

@@ -13,6 +13,8 @@ import { exploreOne, exploreTwo } from '../src/search/explore.ts';
 import { maximise } from '../src/search/maximise.ts';
 import { decode, tapeStream } from '../src/search/tape.ts';
 import { breakConstant, tighten } from '../src/search/tighten.ts';
+import { hypothesis } from '../src/claims/hypotheses.ts';
+import { spectrumWithin } from '../src/hypotheses/matrix.ts';
 
 /** X = QΛQᵀ, Λ ⊂ [−1, 1]: "X₁₁ ≤ C" with C = 1 printed; sup X₁₁ = 1 exactly (Λ ∋ 1 with eigenvector e₁). */
 type Planted = { X: Mat; a: number };
@@ -26,7 +28,10 @@ function plantedClaim(maxA = 1): Claim<Planted> {
     source: { paper: 'YD21', where: 'test' },
     kind: 'inequality',
     statement: 'a·X₁₁ ≤ C',
-    hypotheses: ['X symmetric with spectrum in [−1, 1]', 'a ∈ [0, 1]'],
+    hypotheses: [
+      hypothesis<{ X: Mat; a: number }>('x-spectrum', 'X symmetric with spectrum in [−1, 1]', (x) => spectrumWithin(x.X, -1, 1)),
+      hypothesis<{ X: Mat; a: number }>('a-range', 'a ∈ [0, 1]', (x) => x.a >= 0 && x.a <= 1),
+    ],
     constants: { C: { printed: () => 1, formula: '1' } },
     instances: instances({}),
     parameters: { specs: { a: { description: 'the factor a', allowed: [0, 1], explore: [0.5, 3], scale: 'linear' } }, instances },

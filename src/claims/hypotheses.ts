@@ -12,6 +12,7 @@
  * Standing assumptions (assumptions in force for a section or a proof, e.g. YD21 §3.2.1) are
  * hypothesis sets built with `standing`, reused by every claim printed under them.
  */
+import { UserError } from '../errors.ts';
 import { relativeTolerance } from './tolerance.ts';
 
 /** A number an instance is drawn over, with the domain its builder is meant to cover. */
@@ -212,4 +213,27 @@ export class CoverageTally<X> {
       Object.entries(this.coordinates).map(([k, c]) => [k, coverageOf(this.values[k], c.domain, c.concentrated)]),
     );
   }
+}
+
+/**
+ * For an instance that did not come from the builder (a saved file, a search): throws a UserError
+ * (one line, exit code 2) naming the first violated hypothesis or the predicate that failed, so a
+ * replay outside the hypotheses can neither hold nor refute the claim.
+ */
+export function requireInsideHypotheses<X>(id: string, hypotheses: ReadonlyArray<Hypothesis<X>>, x: X, source: string): void {
+  let violated: string[];
+  try {
+    violated = violations(hypotheses, x);
+  } catch (e) {
+    throw new UserError(`${source}: cannot evaluate the hypotheses of ${id} on this instance (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (violated.length > 0)
+    throw new UserError(`${source}: the instance violates hypothesis ${describeViolation(hypotheses, violated.slice(0, 1))} of ${id}`);
+}
+
+/** The same for an instance a builder made (a search over a claim's instances): a builder bug, said so. */
+export function requireBuilderInsideHypotheses<X>(id: string, hypotheses: ReadonlyArray<Hypothesis<X>>, x: X): void {
+  const violated = violations(hypotheses, x);
+  if (violated.length > 0)
+    throw new Error(`the instance builder of ${id} produced an instance outside hypothesis ${describeViolation(hypotheses, violated)}: a bug of the builder, not a finding`);
 }

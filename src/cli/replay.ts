@@ -8,6 +8,7 @@ import { deterministic } from '../claims/dispatch.ts';
 import { findClaim } from '../claims/registry.ts';
 import { evaluate, SABOTAGED, sabotagedVariant } from '../claims/runner.ts';
 import { fromJson, type Json } from '../claims/serialise.ts';
+import { requireInsideHypotheses } from '../claims/hypotheses.ts';
 import { UserError } from './errors.ts';
 
 interface SavedCounterexample {
@@ -30,7 +31,9 @@ export async function replayCommand(file: string, json: boolean): Promise<number
   if (!found) throw new UserError(`${file} names an unknown claim id '${saved.id}'`);
   const base = deterministic(found, 'check --replay');
   const claim = sabotaged ? sabotagedVariant(base) : base;
-  const failing = evaluate(claim, fromJson(saved.instance)).filter((c) => !c.passes);
+  const instance = fromJson(saved.instance);
+  requireInsideHypotheses(claim.id, claim.hypotheses, instance, file);
+  const failing = evaluate(claim, instance).filter((c) => !c.passes);
   const reproduced =
     failing.length === saved.failing.length && failing.every((c, i) => c.label === saved.failing[i].label && c.margin === saved.failing[i].margin);
   if (json) process.stdout.write(`${JSON.stringify({ id: saved.id, reproduced, failing }, null, 2)}\n`);

@@ -8,6 +8,7 @@ import { deterministic } from '../claims/dispatch.ts';
 import { findClaim } from '../claims/registry.ts';
 import { evaluate } from '../claims/runner.ts';
 import { fromJson, type Json } from '../claims/serialise.ts';
+import { requireInsideHypotheses } from '../claims/hypotheses.ts';
 import { relativeTolerance } from '../claims/tolerance.ts';
 import type { Claim } from '../claims/types.ts';
 import { fileNameFor } from '../report/results.ts';
@@ -55,6 +56,7 @@ function replay(claim: Claim, file: string, json: boolean): number {
   if (saved.id !== claim.id || !saved.constant || saved.instance === undefined)
     throw new UserError(`${file} is not a tighten result for ${claim.id} (it needs "id", "constant" and "instance")`);
   const x = fromJson(saved.instance);
+  requireInsideHypotheses(claim.id, claim.hypotheses, x, file);
   const w = claim.witness?.[saved.constant];
   const spec = claim.constants?.[saved.constant];
   if (!w || !spec) throw new UserError(`${claim.id} has no constant '${saved.constant}'`);

@@ -13,23 +13,20 @@ import { gaussianMatrix } from './gaussian.ts';
 /** Grid resolution of the unit interval: u ∈ {0, 1/R, …, 1}. */
 export const UNIT_RESOLUTION = 1_000_000;
 
-/** Probability weights of unitInterval: the interior grid, and each end of [0, 1] exactly. */
-const INTERIOR_WEIGHT = 18;
-const END_WEIGHT = 1;
+/** Grid points past each end of the unit grid that clamp onto it: each end of a range is then drawn
+ *  exactly with probability ≈ 1/20 (END_EXTRA/(UNIT_RESOLUTION + 2·END_EXTRA)). */
+const END_EXTRA = Math.round(UNIT_RESOLUTION / 18);
 
 /**
  * u on a fine grid of [0, 1]: uniform over the grid (fast-check's bias toward small integers would
- * pile instances onto one end of every range) with each end drawn exactly with probability 1/20, so
- * both ends of a range and its interior are covered; shrinks to 0.
+ * pile instances onto one end of every range), with each end drawn exactly with probability ≈ 1/20
+ * so both ends of a range and its interior are covered. One integer, clamped: monotone in the
+ * random draw (so the search's tapes move it continuously); shrinks to 0.
  */
 export function unitInterval(): fc.Arbitrary<number> {
   return fc
-    .oneof(
-      { weight: INTERIOR_WEIGHT, arbitrary: fc.noBias(fc.integer({ min: 0, max: UNIT_RESOLUTION })) },
-      { weight: END_WEIGHT, arbitrary: fc.constant(0) },
-      { weight: END_WEIGHT, arbitrary: fc.constant(UNIT_RESOLUTION) },
-    )
-    .map((i) => i / UNIT_RESOLUTION);
+    .noBias(fc.integer({ min: -END_EXTRA, max: UNIT_RESOLUTION + END_EXTRA }))
+    .map((i) => Math.min(UNIT_RESOLUTION, Math.max(0, i)) / UNIT_RESOLUTION);
 }
 
 /** A dimension (or any small integer range) uniform on [min, max], without fast-check's bias toward
@@ -38,14 +35,9 @@ export function dimension(min: number, max: number): fc.Arbitrary<number> {
   return fc.noBias(fc.integer({ min, max }));
 }
 
-/** A fraction in (0, 1] (uniform on its grid, the end 1 drawn exactly with probability 1/20); shrinks to 1 (the edge of the allowed range). */
+/** A fraction in (0, 1] (uniform on its grid, the end 1 drawn exactly with probability ≈ 1/20); shrinks to 1 (the edge of the allowed range). */
 export function fractionOfMax(): fc.Arbitrary<number> {
-  return fc
-    .oneof(
-      { weight: INTERIOR_WEIGHT, arbitrary: fc.noBias(fc.integer({ min: 0, max: UNIT_RESOLUTION - 1 })) },
-      { weight: END_WEIGHT, arbitrary: fc.constant(0) },
-    )
-    .map((i) => 1 - i / UNIT_RESOLUTION);
+  return fc.noBias(fc.integer({ min: -END_EXTRA, max: UNIT_RESOLUTION - 1 })).map((i) => 1 - Math.max(0, i) / UNIT_RESOLUTION);
 }
 
 /** A number in [lo, hi] as lo + (hi − lo)·u; shrinks to lo. */

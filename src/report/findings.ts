@@ -12,7 +12,12 @@ function num(x: number): string {
 export function findings(claims: ReadonlyArray<CheckedClaim>): string[] {
   const out: string[] = [];
   for (const { record: r } of claims)
-    if (r.erratum && r.verdict === 'refuted') {
+    if (r.outsideHypotheses)
+      out.push(
+        `**Boundary result — \`${r.id}\` with ${r.outsideHypotheses.parameters}.** Outside hypothesis ${r.outsideHypotheses.violated.length ? r.outsideHypotheses.violated.map((h) => `'${h}'`).join(', ') : '(none violated by the instances drawn)'}: the verdict there is ${r.verdict}. This is about how far the hypothesis can be pushed, not an erratum of the paper.`,
+      );
+  for (const { record: r } of claims)
+    if (r.erratum && r.verdict === 'refuted' && !r.outsideHypotheses) {
       const sibling = claims.find((c) => c.record.id === r.corrected)?.record;
       out.push(
         `**Erratum — \`${r.id}\` (${r.where}).** ${r.erratum} Counterexample: \`counterexamples/${r.id.replace(/[^A-Za-z0-9.\-]+/g, '_')}.json\`; replay: \`${r.replay}\`.` +

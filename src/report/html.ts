@@ -307,6 +307,29 @@ function slackSection(run: CheckRun): string {
   );
 }
 
+/** Per claim: each hypothesis (checked / violated) and the coverage of the coordinates it bounds. */
+function hypothesesSection(run: CheckRun): string {
+  const rows = run.claims.flatMap(({ record: r }) => {
+    const hyps = (r.hypotheses ?? [])
+      .map((h) => `<span title="${esc(h.text)}${h.tolerance ? ` — checked with ${esc(h.tolerance)}` : ''}">${esc(h.name)}${h.standing ? ` <small>(${esc(h.standing)})</small>` : ''} ${h.checked}/${h.violations}</span>`)
+      .join('<br>');
+    const cov = Object.entries(r.coverage ?? {});
+    if (cov.length === 0) return [`<tr><td>${idCode(r.id)}</td><td>${hyps || '—'}</td><td colspan="8">—</td></tr>`];
+    return cov.map(
+      ([k, c], i) =>
+        `<tr>${i === 0 ? `<td rowspan="${cov.length}">${idCode(r.id)}</td><td rowspan="${cov.length}">${hyps || '—'}</td>` : ''}<td class="math">${esc(k)}</td><td class="num">[${prec(c.domain[0])}, ${prec(c.domain[1])}]</td><td class="num">${prec(c.min)}</td><td class="num">${prec(c.max)}</td><td class="num">${prec(c.atLowerBound, 2)}</td><td class="num">${prec(c.atUpperBound, 2)}</td><td class="num">${c.distinct}</td><td class="num">${prec(c.modeShare, 2)}${c.concentrated ? ` <small>(${esc(c.concentrated)})</small>` : ''}</td></tr>`,
+    );
+  });
+  return section(
+    'hypotheses',
+    'Hypotheses and coverage',
+    `<p class="note">Every hypothesis is a predicate evaluated on every instance checked (generated and shrunk); the numbers are instances checked / instances violating it (hover for the paper's wording). An instance from the builder that violates one is an <em>error</em> verdict. Coverage is over the generated instances: the share at each end of the stated domain, the number of distinct values and the share of the most common one.</p>\n${table(
+      ['claim', 'hypotheses (checked/violated)', 'coordinate', 'domain', 'min', 'max', 'at low end', 'at high end', 'distinct', 'mode share'],
+      rows,
+    )}`,
+  );
+}
+
 function boundariesSection(run: CheckRun): string {
   const withB = run.claims.filter((c) => c.boundaries?.length);
   if (!withB.length) return '';
@@ -501,6 +524,7 @@ export function htmlReport(run: CheckRun, figures: ReadonlyArray<Figure> = []): 
     sweepSection(run),
     slackSection(run),
     boundariesSection(run),
+    hypothesesSection(run),
     findingsSection(run),
     figuresSection(figures),
   ].filter((s) => s !== '');

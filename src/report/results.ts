@@ -110,6 +110,28 @@ function rigorousSection(run: CheckRun): string[] {
   return lines;
 }
 
+/** Per claim: every hypothesis with the instances it was checked on and violated, and the coverage of
+ *  each coordinate the hypotheses bound. */
+function hypothesesSection(run: CheckRun): string[] {
+  const lines = ['', '## Hypotheses and coverage', ''];
+  lines.push(
+    'Every hypothesis is a predicate evaluated on every instance checked (generated and shrunk); an instance from the builder that violates one is an `error` verdict. Coverage is over the generated instances: the share at each end of the stated domain, the number of distinct values and the share of the most common one.',
+    '',
+  );
+  lines.push('| claim | hypotheses (checked / violated) | coordinate | domain | min | max | at low end | at high end | distinct | mode share |', '| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const { record: r } of run.claims) {
+    const hyps = (r.hypotheses ?? []).map((h) => `${h.name} ${h.checked}/${h.violations}`).join('; ') || '—';
+    const cov = Object.entries(r.coverage ?? {});
+    if (cov.length === 0) lines.push(`| \`${r.id}\` | ${hyps} | — | | | | | | | |`);
+    cov.forEach(([k, c], i) =>
+      lines.push(
+        `| ${i === 0 ? `\`${r.id}\`` : ''} | ${i === 0 ? hyps : ''} | ${k} | [${c.domain.map((v) => fmt(v, 3)).join(', ')}] | ${fmt(c.min, 3)} | ${fmt(c.max, 3)} | ${fmt(c.atLowerBound, 2)} | ${fmt(c.atUpperBound, 2)} | ${c.distinct} | ${fmt(c.modeShare, 2)}${c.concentrated ? ` (${c.concentrated})` : ''} |`,
+      ),
+    );
+  }
+  return lines;
+}
+
 function markdown(run: CheckRun): string {
   const lines: string[] = [];
   const ok = allAsExpected(run);
@@ -197,6 +219,7 @@ function markdown(run: CheckRun): string {
       for (const b of boundaries!)
         lines.push(`| \`${r.id}\` | ${b.parameter}: ${b.description} | [${b.allowed.join(', ')}] | [${b.range.join(', ')}] | ${b.lastHeld === null ? '—' : b.lastHeld.toPrecision(3)} | ${b.firstFailure === null ? 'none' : b.firstFailure.toPrecision(3)} |`);
   }
+  lines.push(...hypothesesSection(run));
   lines.push(...rigorousSection(run));
   const found = findings(run.claims);
   if (found.length) {

@@ -7,6 +7,7 @@
  * maximises the ratio witness/printed among instances that need a positive constant, which is what
  * "slack" means there; otherwise (and among instances that need none) the witness itself. The best value found is a lower bound on the supremum, never a proof of it.
  */
+import { requireBuilderInsideHypotheses } from '../claims/hypotheses.ts';
 import { evaluate, type EvaluatedComparison } from '../claims/runner.ts';
 import { type Json, toJson } from '../claims/serialise.ts';
 import { relativeTolerance } from '../claims/tolerance.ts';
@@ -74,7 +75,10 @@ function printedDependsOnInstance<X>(claim: Claim<X>, printed: (x: X) => number)
 /** Searches for the worst instance of one printed constant. */
 export function tighten<X>(claim: Claim<X>, constant: string | undefined, opts: TightenOptions): TightenResult {
   const { name, witness, spec } = specOf(claim, constant);
-  const w = (x: X) => witness(x, relativeTolerance(claim.kind, claim.size(x)));
+  const w = (x: X) => {
+    requireBuilderInsideHypotheses(claim.id, claim.hypotheses, x);
+    return witness(x, relativeTolerance(claim.kind, claim.size(x)));
+  };
   const objectiveKind = printedDependsOnInstance(claim, spec.printed) ? 'ratio' : 'witness';
   // With an instance-dependent constant, slack is witness/printed; but a ratio of a negative witness
   // (an instance that needs no constant) would reward a huge printed value, so a positive witness
@@ -115,7 +119,10 @@ export function breakConstant<X>(claim: Claim<X>, constant: string | undefined, 
   const tried = factor ? Number(factor[1]) : Number(value);
   if (!Number.isFinite(tried)) throw new UserError(`--try takes a number or a factor such as 0.5x, got '${value}'`);
   const trial = (x: X) => (factor ? tried * spec.printed(x) : tried);
-  const w = (x: X) => witness(x, relativeTolerance(claim.kind, claim.size(x)));
+  const w = (x: X) => {
+    requireBuilderInsideHypotheses(claim.id, claim.hypotheses, x);
+    return witness(x, relativeTolerance(claim.kind, claim.size(x)));
+  };
   // Search for w(x) − trial(x) > 0: the instance needs more than the tried constant.
   const result = maximise(claim.instances, (x) => w(x) - trial(x), { ...opts, stopAbove: 0 });
   const variant: Claim<X> = { ...claim, constants: { ...claim.constants, [name]: { ...spec, printed: trial } } };
