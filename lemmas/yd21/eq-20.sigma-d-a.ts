@@ -12,7 +12,8 @@
  *   (15) σ_d(A_{t+1}) ≥ [L3's right side]
  *
  * with S̄_{t+1} = (I + η(Σ − S_t))S_t(I + η(Σ − S_t)), S_t = A_tA_tᵀ. Why each holds under the
- * assumptions (stage-one instances, src/random/stage-one.ts): [N] ‖A‖ ≤ √(2σ₁) by AAᵀ ⪯ 2Σ, three
+ * assumptions (src/hypotheses/yd21-stage-one.ts: the frame, §3.2.1's (1), (2), and the stage-one
+ * choices: J/K bounds, η ≤ 1/(16σ₁), §3.2.4's ε, App. D's η; instances from src/random/stage-one.ts): [N] ‖A‖ ≤ √(2σ₁) by AAᵀ ⪯ 2Σ, three
  * B-terms of norm ≤ ‖A‖‖B‖², ‖A(KᵀK+JᵀJ)/2‖ ≤ √(2σ₁)(‖K‖² + ‖J‖²)/2, ‖B(KᵀK−JᵀJ)/2‖ ≤ ‖B‖·max(‖K‖², ‖J‖²)/2
  * ≤ √(2σ₁)(‖K‖² + ‖J‖²)/2 once ‖B‖ ≤ √(2σ₁) (which the choice of ε gives); L1 ≥ L2 since
  * σ_d((I + η(Σ − S))A) = √σ_d(S̄) and ‖B‖²_op ≤ ‖B‖²_F ≤ e_b²d²ε², ‖K‖² + ‖J‖² ≤ c²ε²(max(n′,d) + max(m′,d))
@@ -21,7 +22,10 @@
  * confirms it on instances that put ‖B‖, ‖J‖, ‖K‖ anywhere up to their allowed maxima.
  *
  * Scale: σ_d and ‖·‖_op of a formed matrix err by its magnitude (src/claims/magnitudes.ts); ‖X‖² by
- * 2‖X‖|X|; √y by |y|/(2√y) (first order; y ≥ ε²/(4c²d) > 0 here).
+ * 2‖X‖|X|; √y by |y|/(2√y) (first order). y > 0 under the hypotheses: f(s) = (1 + η(σ_d − s))²s increases
+ * on [0, 2σ₁] when η ≤ 1/(16σ₁), a_t² ≥ L = ε²/(c²d) by (1), and App. D's 22σ₁³η² ≤ L, so
+ * y ≥ f(L) − L ≥ 2ηL(σ_d − L) > 0 (L < σ_d by §3.2.4's ε). App. D's condition is what makes the square
+ * root of (15) real, so it is in force where (15) is printed.
  */
 import { blockStep } from '../../src/gd/index.ts';
 import { combine, eye, mul, mulAll, sub, transpose } from '../../src/linalg/dense.ts';
@@ -29,7 +33,8 @@ import { lambdaMin, opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
 import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { STAGE_ONE_CHOICES, STAGE_ONE_HYPOTHESES, type StageOneState, stageOneState } from '../../src/random/stage-one.ts';
+import { STAGE_ONE_CHOICES, type StageOneState, stageOneState } from '../../src/random/stage-one.ts';
+import { STAGE_ONE } from '../../src/hypotheses/yd21-stage-one.ts';
 import { stateSize } from '../../src/random/instances.ts';
 import { aPerturbation } from './sec-3.2.3.a-split.ts';
 
@@ -104,7 +109,7 @@ export const eq20 = defineClaim<StageOneState>({
     'σ_d(A_{t+1}) ≥ σ_d(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖W_t‖_op; ‖W_t‖_op ≤ 3√(2σ₁)‖B_t‖²_op + √(2σ₁)(‖K_t‖²_op + ‖J_t‖²_op); ' +
     'σ_d(A_{t+1}) ≥ σ_d(A_t + η(Σ − A_tA_tᵀ)A_t) − η(3√(2σ₁)‖B_t‖²_op + √(2σ₁)(‖K_t‖²_op + ‖J_t‖²_op)) ≥ √σ_d(S̄_{t+1}) − η(3√(2σ₁)e_b²ε²d² + √(2σ₁)c²ε²(m+n)) ' +
     '≥ √((1 + η(σ_d − σ_d(A_t)²))²σ_d(A_t)² − 22σ₁³η²) − 1.5√(2σ₁)η(e_b² + c²)ε²(m+n)d',
-  hypotheses: [...STAGE_ONE_HYPOTHESES],
+  hypotheses: STAGE_ONE,
   choices: { ...STAGE_ONE_CHOICES },
   instances: stageOneState(),
   size: stateSize,

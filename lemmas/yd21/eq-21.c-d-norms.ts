@@ -7,8 +7,9 @@
  *   ‖D_t‖_op ≤ 4σ₁e_bdε + √(2σ₁)c²ε²(max{d, m′} + max{d, n′})                 [D1]
  *            ≤ 8σ₁e_bdε   "when choosing ε ≤ √σ₁e_bd/(c²(m + n))"             [D2]
  *
- * On stage-one instances (src/random/stage-one.ts; ‖A‖ ≤ √(2σ₁), ‖B‖ ≤ e_bdε ≤ √(2σ₁),
- * ‖J‖² ≤ c²ε²max{d, m′}, ‖K‖² ≤ c²ε²max{d, n′}). Derivation: [C1] ‖ABᵀB‖, ‖BAᵀB‖ ≤ √(2σ₁)‖B‖² and
+ * Hypotheses (src/hypotheses/yd21-stage-one.ts): §3.2.1's (1), (2) (so ‖A‖ ≤ √(2σ₁), ‖B‖ ≤ e_bdε), the
+ * J/K bounds of stage one (‖J‖² ≤ c²ε²max{d, m′}, ‖K‖² ≤ c²ε²max{d, n′}) and §3.2.4's choice of ε
+ * (e_b²ε² ≤ σ_d/((m+n)dκ), so ‖B‖ ≤ e_bdε ≤ √(σ_d/2) ≤ √(2σ₁); ε ≤ √σ₁e_bd/(c²(m+n)) as printed). Derivation: [C1] ‖ABᵀB‖, ‖BAᵀB‖ ≤ √(2σ₁)‖B‖² and
  * ‖A(KᵀK+JᵀJ)/2‖ + ‖B(KᵀK−JᵀJ)/2‖ ≤ (√(2σ₁) + ‖B‖)(‖K‖² + ‖J‖²)/2; [C2] 2d² ≤ (m + n)d and
  * max{d, m′} + max{d, n′} ≤ m + n; [D1] ‖ABᵀA‖, ‖BAᵀA‖ ≤ 2σ₁‖B‖, and the J,K-terms as in [C1];
  * [D2] √(2σ₁)c²ε²(m + n) ≤ 4σ₁e_bdε iff ε ≤ 2√2·√σ₁e_bd/(c²(m + n)), implied by the printed condition.
@@ -20,7 +21,8 @@ import { opNorm } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { blockMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { STAGE_ONE_CHOICES, STAGE_ONE_HYPOTHESES, type StageOneState, stageOneState } from '../../src/random/stage-one.ts';
+import { STAGE_ONE_CHOICES, type StageOneState, stageOneState } from '../../src/random/stage-one.ts';
+import { SECTION_3_2_1, STAGE_ONE_CHOICES_IN_FORCE, stageOneFrame } from '../../src/hypotheses/yd21-stage-one.ts';
 import { stateSize } from '../../src/random/instances.ts';
 
 /** ebFactor < 1: the sabotage (a B-allowance smaller than the assumption's). */
@@ -50,7 +52,8 @@ export const eq21 = defineClaim<StageOneState>({
   statement:
     '‖C_t‖_op ≤ 2√(2σ₁)e_b²d²ε² + √(2σ₁)c²ε²(max{d,m′} + max{d,n′}) ≤ √(2σ₁)(e_b² + c²)(m+n)dε²; ' +
     '‖D_t‖_op ≤ 4σ₁e_bdε + √(2σ₁)c²ε²(max{d,m′} + max{d,n′}) ≤ 8σ₁e_bdε (ε ≤ √σ₁e_bd/(c²(m+n)))',
-  hypotheses: [...STAGE_ONE_HYPOTHESES],
+  // (21) has no η: the step-size choices of stage one do not bear on it and are not required here.
+  hypotheses: [stageOneFrame, ...SECTION_3_2_1, ...STAGE_ONE_CHOICES_IN_FORCE.filter((h) => h.name === 'jk-bounds' || h.name === 'epsilon-3.2.4')],
   choices: { ...STAGE_ONE_CHOICES },
   instances: stageOneState(),
   size: stateSize,
