@@ -278,7 +278,7 @@ describe.each([
   test('an erratum shows the shrunk counterexample, the replay command and the corrected verdict', async () => {
     requireChromium();
     const printed = results(dir).claims.find((c) => c.id === 'jcd.eq-a.6.p-update')!;
-    const article = page.locator('article.erratum').filter({ has: page.locator('h3', { hasText: 'jcd.eq-a.6.p-update' }) });
+    const article = page.locator('article.erratum').filter({ has: page.locator('h4', { hasText: 'jcd.eq-a.6.p-update' }) });
     expect(await article.count()).toBe(1);
     expect(JSON.parse((await article.locator('pre.json').textContent())!)).toEqual(printed.counterexample!.instance);
     expect(await article.locator('code.cmd').allTextContents()).toContain(printed.replay);

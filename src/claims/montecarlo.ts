@@ -14,7 +14,7 @@
  */
 import { logGamma } from './special.ts';
 import type { Hypothesis } from './hypotheses.ts';
-import type { ConstantSpec, ConstantValues, Paper, Verdict } from './types.ts';
+import type { ConstantSpec, ErratumGrading, ConstantValues, Paper, Verdict } from './types.ts';
 
 /** Overall significance of a Monte Carlo verdict (split over the settings). */
 export const MONTE_CARLO_ALPHA = 1e-3;
@@ -44,6 +44,7 @@ export interface MonteCarloClaim<P = unknown, X = unknown> {
   readonly target?: (p: P) => number;
   readonly expected: Verdict;
   readonly erratum?: string;
+  readonly grading?: ErratumGrading;
   readonly corrected?: string;
   readonly corrects?: string;
   readonly sabotage: {

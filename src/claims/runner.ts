@@ -73,6 +73,10 @@ export interface VerdictRecord {
   replay?: string;
   error?: string;
   erratum?: string;
+  /** For an erratum: its grade, why, and what depends on the printed form. */
+  grade?: import('./types.ts').ErratumGrade;
+  gradeReason?: string;
+  dependents?: string[];
   corrected?: string;
   corrects?: string;
   sabotage?: string;
@@ -124,16 +128,19 @@ export function provenance(claim: {
   readonly id: string;
   readonly choices?: Readonly<Record<string, string>>;
   readonly erratum?: string;
+  readonly grading?: import('./types.ts').ErratumGrading;
   readonly corrected?: string;
   readonly corrects?: string;
   readonly sabotage: { readonly description: string };
-}): Pick<VerdictRecord, 'choices' | 'erratum' | 'corrected' | 'corrects' | 'sabotage'> {
+}): Pick<VerdictRecord, 'choices' | 'erratum' | 'grade' | 'gradeReason' | 'dependents' | 'corrected' | 'corrects' | 'sabotage'> {
+  const sabotaged = claim.id.endsWith(SABOTAGED);
   return {
     ...(claim.choices ? { choices: { ...claim.choices } } : {}),
     ...(claim.erratum ? { erratum: claim.erratum } : {}),
+    ...(claim.grading && !sabotaged ? { grade: claim.grading.grade, gradeReason: claim.grading.why, dependents: [...claim.grading.dependents] } : {}),
     ...(claim.corrected ? { corrected: claim.corrected } : {}),
     ...(claim.corrects ? { corrects: claim.corrects } : {}),
-    ...(claim.id.endsWith(SABOTAGED) ? { sabotage: claim.sabotage.description } : {}),
+    ...(sabotaged ? { sabotage: claim.sabotage.description } : {}),
   };
 }
 

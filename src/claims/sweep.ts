@@ -18,7 +18,7 @@
 import { studentQuantile } from './special.ts';
 import type { Figure } from '../experiments/figures.ts';
 import type { Hypothesis } from './hypotheses.ts';
-import type { ConstantSpec, Paper, Verdict } from './types.ts';
+import type { ConstantSpec, ErratumGrading, Paper, Verdict } from './types.ts';
 
 /** One stated relationship evaluated on the data of a sweep. */
 export interface Relation {
@@ -68,6 +68,7 @@ export interface SweepClaim<D = unknown> {
   readonly figures?: (data: D, seed: string) => Figure[];
   readonly expected: Verdict;
   readonly erratum?: string;
+  readonly grading?: ErratumGrading;
   readonly corrected?: string;
   readonly corrects?: string;
   readonly sabotage: {

@@ -17,6 +17,22 @@ export type ClaimKind = ToleranceKind | 'probabilistic' | 'scaling' | 'experimen
  *  hypotheses; error: the check could not be evaluated (an exception or a non-finite value). */
 export type Verdict = 'holds' | 'refuted' | 'vacuous' | 'error';
 
+/**
+ * How much an erratum breaks: `breaks-result` (the stated lemma or theorem fails), `breaks-proof` (a
+ * step fails while the result holds), `local` (a slip whose correction changes nothing downstream),
+ * `extraction` (likely an artefact of the text copy of the paper).
+ */
+export type ErratumGrade = 'breaks-result' | 'breaks-proof' | 'local' | 'extraction';
+
+/** The grade of an erratum, why, and what rests on the printed form. */
+export interface ErratumGrading {
+  readonly grade: ErratumGrade;
+  /** Why this grade (for breaks-proof: what repairs the proof; for extraction: why it is likely an artefact). */
+  readonly why: string;
+  /** Later equations, steps, lemmas and theorems that use the printed form (claim ids or the paper's labels). */
+  readonly dependents: ReadonlyArray<string>;
+}
+
 /** A printed constant of the statement (e.g. C(β) = (8+6β)/(1−β)). */
 export interface ConstantSpec<X> {
   /** Its printed value, possibly depending on the instance's parameters. */
@@ -86,6 +102,8 @@ export interface Claim<X = unknown> {
   readonly expected: Verdict;
   /** For a printed form that is false: what is wrong and where. */
   readonly erratum?: string;
+  /** For a printed form that is false: how much it breaks and what depends on it. */
+  readonly grading?: ErratumGrading;
   /** Id of the corrected sibling, on a refuted printed form; on a sibling, the id it corrects. */
   readonly corrected?: string;
   readonly corrects?: string;

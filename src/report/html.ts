@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SABOTAGED, type VerdictRecord } from '../claims/runner.ts';
 import { findings } from './findings.ts';
-import { allAsExpected, type CheckedClaim, type CheckRun, claimAsExpected, fileNameFor, fmt } from './results.ts';
+import { allAsExpected, type CheckedClaim, type CheckRun, claimAsExpected, ERRATUM_GRADES, errataByGrade, fileNameFor, fmt } from './results.ts';
 
 /** A figure to embed: its SVG source, where it came from (relative to the report) and its caption. */
 export interface Figure {
@@ -205,12 +205,21 @@ function failingTable(r: VerdictRecord): string {
 }
 
 function errataSection(run: CheckRun): string {
-  const errata = run.claims.filter((c) => c.record.erratum);
+  const errata = errataByGrade(run.claims);
   if (!errata.length) return '';
+  let shown: string | undefined;
   const blocks = errata.map(({ record: r }) => {
-    const parts = [`<article class="erratum" id="erratum-${esc(r.id)}">`, `<h3>${idCode(r.id)} — ${esc(r.where)} ${verdictBadge(r.verdict)}</h3>`];
+    const grade = r.grade ?? 'ungraded';
+    const heading = grade !== shown ? `<h3 class="grade">${esc(grade)}${ERRATUM_GRADES.find((g) => g.grade === grade) ? ` — ${esc(ERRATUM_GRADES.find((g) => g.grade === grade)!.meaning)}` : ''}</h3>\n` : '';
+    shown = grade;
+    const parts = [`${heading}<article class="erratum" id="erratum-${esc(r.id)}">`, `<h4>${idCode(r.id)} — ${esc(r.where)} ${verdictBadge(r.verdict)}</h4>`];
     parts.push(`<p><span class="label">Printed:</span> <span class="math">${esc(r.statement)}</span></p>`);
     parts.push(`<p><span class="label">Erratum:</span> ${esc(r.erratum!)}</p>`);
+    if (r.grade)
+      parts.push(
+        `<p><span class="label">Grade:</span> <strong>${esc(r.grade)}</strong> — ${esc(r.gradeReason ?? '')}</p>`,
+        `<p><span class="label">Depends on it:</span> ${r.dependents?.length ? r.dependents.map((d) => esc(d)).join(', ') : 'nothing downstream'}</p>`,
+      );
     if (r.counterexample) {
       parts.push(failingTable(r));
       parts.push(

@@ -11,6 +11,7 @@ import type { VerdictRecord } from '../claims/runner.ts';
 import type { BoundaryEntry, SlackEntry } from '../search/audit.ts';
 import { findings } from './findings.ts';
 import { writeHtmlReport } from './html.ts';
+import type { ErratumGrade } from '../claims/types.ts';
 
 /** A claim's record with the record of its sabotaged variant and its audit (slack, boundaries). */
 export interface CheckedClaim {
@@ -110,6 +111,23 @@ function rigorousSection(run: CheckRun): string[] {
   return lines;
 }
 
+/** The grades of an erratum, most severe first, with what each means (reports group errata by them). */
+export const ERRATUM_GRADES: ReadonlyArray<{ grade: ErratumGrade; meaning: string }> = [
+  { grade: 'breaks-result', meaning: 'the stated lemma or theorem fails' },
+  { grade: 'breaks-proof', meaning: 'a step fails while the result holds' },
+  { grade: 'local', meaning: 'a slip whose correction changes nothing downstream' },
+  { grade: 'extraction', meaning: 'likely an artefact of the text copy of the paper' },
+];
+
+/** The claims carrying an erratum, ordered by grade (most severe first; ungraded last), then as checked. */
+export function errataByGrade(claims: ReadonlyArray<CheckedClaim>): CheckedClaim[] {
+  const rank = (c: CheckedClaim) => {
+    const i = ERRATUM_GRADES.findIndex((g) => g.grade === c.record.grade);
+    return i < 0 ? ERRATUM_GRADES.length : i;
+  };
+  return claims.filter((c) => c.record.erratum).map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
+}
+
 /** Per claim: every hypothesis with the instances it was checked on and violated, and the coverage of
  *  each coordinate the hypotheses bound. */
 function hypothesesSection(run: CheckRun): string[] {
@@ -146,11 +164,17 @@ function markdown(run: CheckRun): string {
       `| \`${r.id}\` | ${r.where} | ${r.kind} | ${r.expected} | ${r.verdict}${r.rigor ? ` (${r.rigor})` : ''}${mark} | ${r.runs} | ${fmt(r.worstMargin)} | ${s ? (s.verdict === 'refuted' ? 'yes' : `**no (${s.verdict})**`) : '—'} | ${r.timeMs + (s?.timeMs ?? 0)} ms |`,
     );
   }
-  const errata = run.claims.filter((c) => c.record.erratum);
+  const errata = errataByGrade(run.claims);
   if (errata.length) {
     lines.push('', '## Errata', '');
+    lines.push(`Grouped by what they break: ${ERRATUM_GRADES.map((g) => `**${g.grade}** (${g.meaning})`).join('; ')}.`, '');
+    let shown: string | undefined;
     for (const { record: r } of errata) {
-      lines.push(`### \`${r.id}\` — ${r.where}`, '', `Printed: ${r.statement}`, '', `Erratum: ${r.erratum}`, '');
+      const grade = r.grade ?? 'ungraded';
+      if (grade !== shown) lines.push(`### ${grade}`, '');
+      shown = grade;
+      lines.push(`#### \`${r.id}\` — ${r.where}`, '', `Printed: ${r.statement}`, '', `Erratum: ${r.erratum}`, '');
+      if (r.grade) lines.push(`Grade: **${r.grade}** — ${r.gradeReason}`, '', `Depends on it: ${r.dependents?.length ? r.dependents.join(', ') : 'nothing downstream'}.`, '');
       if (r.counterexample) {
         const f = r.counterexample.failing[0];
         lines.push(`Shrunk counterexample (saved in counterexamples/${fileNameFor(r.id)}):`, '', '```json', JSON.stringify(r.counterexample.instance), '```');
