@@ -52,6 +52,11 @@ export const eq12 = defineClaim<DiagonalState>({
     { bound: 8, derivation: 'η²DDᵀ: 2 + 3·2; P_{t+1} = Σ − A′A′ᵀ + B′B′ᵀ with A′, B′ of degree 4' },
   ),
   expected: 'refuted',
+  grading: {
+    grade: 'local',
+    why: "only norms of the D-terms enter the bound on E_t in (16) (triangle inequality), and the norm of η(B_t − ηP_tB_t)D_tᵀ obeys the same bound as the printed term's, so nothing downstream changes",
+    dependents: ['yd21.eq-16.p-perturbation ((16): P_{t+1} = congruence + E_t)', '(17)', 'JCD (A.6) (repeats the slip: jcd.eq-a.6.p-update)'],
+  },
   erratum:
     'In (12) the two D-terms must read η(B_t − ηP_tB_t)D_tᵀ + ηD_t(B_t − ηP_tB_t)ᵀ: by (11), B_{t+1} = (I − ηP_t)B_t + ηD_t. ' +
     'As printed ("+ηP_tB_t") the identity fails by 2η²(P_tB_tD_tᵀ + D_tB_tᵀP_t), which is O(η²) and vanishes only when B_t or D_t does.',

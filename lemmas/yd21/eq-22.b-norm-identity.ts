@@ -97,6 +97,11 @@ export const eq22 = defineClaim<DiagonalState>({
     { bound: 8, derivation: 'η²‖G‖²_F: 2 + 2·3; ‖B_{t+1}‖²: 2·4' },
   ),
   expected: 'refuted',
+  grading: {
+    grade: 'breaks-proof',
+    why: "(22)'s first line is the identity from which (19) and App. E's recursion for ‖B_t‖²_F are drawn; the corrected line gives the same inequality up to the sign of the η² term inside the norm, which is what (19) gets wrong (yd21.eq-19.b-recursion); the proof is repaired by using the corrected line, and the O(·) bound on ‖B‖ survives",
+    dependents: ['yd21.eq-19.b-recursion ((19), (22) second line)', 'yd21.app-e.b-iteration', 'App. E induction on ‖B_t‖_F (§3.2.1 assumption (2))', 'Theorem 3.1'],
+  },
   erratum:
     'The first line of (22) must read −2η⟨B_tB_tᵀ, P_t⟩ − η⟨B_tᵀB_t, K_tᵀK_t + J_tᵀJ_t⟩ − η‖Q_t‖²_F − η⟨B_tᵀA_t, K_tᵀK_t − J_tᵀJ_t⟩ ' +
     '+ η²‖−P_tB_t + Q_tA_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F: as printed, BBᵀ stands for BᵀB in the J,K part, ' +

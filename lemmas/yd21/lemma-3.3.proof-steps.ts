@@ -209,6 +209,11 @@ export const lemma33Steps = defineClaim<LemmaInstance>({
     'p′ ≥ (βp + 2ηp² + η²p³) + (√(1−β) − ησ_d/√(1−β))²p − C·η²σ₁³ = (1 − η(σ_d − p))²p + βσ_d²η²p/(1−β) + 2σ_dη²p² − C·σ₁³η² ≥ (1 − η(σ_d − p))²p − C·σ₁³η² ≥ (1 − ησ_d)²p − C·σ₁³η²',
   check: (x, c) => printedChain(x, c.C),
   expected: 'refuted',
+  grading: {
+    grade: 'breaks-proof',
+    why: "two steps fail (the dropped term, the congruence bound) while Lemma 3.3 holds (yd21.lemma-3.3); the corrected chain (μ² = ‖F‖²_op in the congruence bound, the tight third-term constant (8 − 6β)/(1 − β)) reaches the lemma's printed bound directly (yd21.lemma-3.3.proof-steps/corrected)",
+    dependents: ['yd21.lemma-3.3', '§3.2.4: the lower bound on λ_d(P_t) and (17)', 'Theorem 3.1'],
+  },
   erratum:
     'Two steps of the proof of Lemma 3.3 are false as printed (the lemma holds): (a) "… + βσ_d²η²p/(1−β) + 2σ_dη²p² − C σ₁³η² ≥ (1 − η(σ_d − p))²p − C σ₁³η²" ' +
     'drops a term that is negative for −βσ_d/(2(1−β)) < p < 0; (b) "λ_d((√(1−β)I − ηΣ/√(1−β))P(·)) ≥ (√(1−β) − ησ_d/√(1−β))²p" fails when β > 8/9 and ' +
@@ -235,6 +240,11 @@ export const lemma33DroppedTerm = defineClaim<LemmaInstance>({
   statement: '(1 − η(σ_d − p))²p + βσ_d²η²p/(1−β) + 2σ_dη²p² − C·σ₁³η² ≥ (1 − η(σ_d − p))²p − C·σ₁³η² (p ≤ 0)',
   check: (x, c) => [step.dropExtra(x, quantities(x), c.C)],
   expected: 'refuted',
+  grading: {
+    grade: 'breaks-proof',
+    why: "step [6] fails for −βσ_d/(2(1 − β)) < p < 0 while the lemma holds: the step holds with C + 2β/(1 − β), and the lemma's constant survives because the third-term bound is loose by 12β/(1 − β)",
+    dependents: ['yd21.lemma-3.3', '§3.2.4: the lower bound on λ_d(P_t) and (17)', 'Theorem 3.1'],
+  },
   erratum:
     'The dropped βσ_d²η²p/(1−β) + 2σ_dη²p² = η²σ_d·p(βσ_d/(1−β) + 2p) is negative for −βσ_d/(2(1−β)) < p < 0. It is ≥ −2β/(1−β)·σ₁³η² (|p| ≤ 2σ₁), ' +
     'so the step holds with C + 2β/(1−β) in place of C; the lemma\'s constant survives because the third-term bound (8+6β)/(1−β) is loose by 12β/(1−β).',
@@ -265,6 +275,11 @@ export const lemma33Congruence = defineClaim<LemmaInstance>({
   statement: 'λ_d((√(1−β)I − ηΣ/√(1−β))P(√(1−β)I − ηΣ/√(1−β))) ≥ (√(1−β) − ησ_d/√(1−β))²p (p ≤ 0)',
   check: (x) => [step.congruence(x, quantities(x))],
   expected: 'refuted',
+  grading: {
+    grade: 'breaks-proof',
+    why: 'step [2] fails for β > 8/9 and η(σ₁ + σ_d) > 2(1 − β) while the lemma holds: the congruence bound needs μ² = ‖F‖²_op (the corrected step), which the corrected chain absorbs',
+    dependents: ['yd21.lemma-3.3', '§3.2.4: the lower bound on λ_d(P_t) and (17)', 'Theorem 3.1'],
+  },
   erratum:
     'For p ≤ 0, λ_d(FPF) ≥ p·‖F‖²_op, and ‖F‖_op = max_i |√(1−β) − ησ_i/√(1−β)| exceeds √(1−β) − ησ_d/√(1−β) when η(σ₁ + σ_d) > 2(1−β), ' +
     'possible under η ≤ β/(8σ₁) once β > 8/9. Corrected: λ_d(T₂) ≥ μ²p with μ = max(|√(1−β) − ησ_d/√(1−β)|, |√(1−β) − ησ₁/√(1−β)|); ' +

@@ -124,6 +124,11 @@ export const continuousB = defineClaim<DiagonalState>({
     0,
   ),
   expected: 'refuted',
+  grading: {
+    grade: 'local',
+    why: "a heuristic for the continuous case motivating (22); the discrete identity (22)'s first line has the right coefficients (−2η⟨BBᵀ, P⟩ − η‖Q‖²), and no later step uses the continuous display",
+    dependents: ['nothing downstream (motivation of (22))'],
+  },
   erratum:
     'Under gradient flow with J = K = 0, Ḃ = −PB + QA and d/dt‖B‖²_F = 2⟨B, Ḃ⟩ = −2Tr(BᵀPB) − ‖Q‖²_F ≤ −2Tr(BᵀPB): ' +
     'the printed Tr(BᵀPB) − ½‖Q‖²_F has the wrong sign on the trace and half of each coefficient. ' +
