@@ -16,7 +16,8 @@ import { equal } from '../../src/claims/compare.ts';
 import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { frobenius } from '../../src/linalg/dense.ts';
-import { JCD_STATE_HYPOTHESES, type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+import { type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+import { jcdStateHypotheses } from '../../src/hypotheses/jcd.ts';
 import { jcdForm } from '../../src/exact/states.ts';
 
 function check(x: JcdState, keepTail = true) {
@@ -44,7 +45,7 @@ export const eq43 = defineClaim<JcdState>({
   source: { paper: 'JCD', where: '(4.3), §4.2' },
   kind: 'identity',
   statement: 'U₊ = U + ηΣV − ηU(VᵀV + KᵀK); V₊ = V + ηΣU − ηV(UᵀU + JᵀJ); J₊ = J + ηΣ̃K − ηJ(VᵀV + KᵀK); K₊ = K + ηΣ̃ᵀJ − ηK(UᵀU + JᵀJ)',
-  hypotheses: [...JCD_STATE_HYPOTHESES, 'any η > 0'],
+  hypotheses: jcdStateHypotheses(),
   instances: jcdState(),
   size: jcdStateSize,
   check: (x) => check(x),

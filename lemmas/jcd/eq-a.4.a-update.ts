@@ -11,7 +11,8 @@ import { combine, mul } from '../../src/linalg/dense.ts';
 import { equal } from '../../src/claims/compare.ts';
 import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { JCD_STATE_HYPOTHESES, type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+import { type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+import { jcdStateHypotheses } from '../../src/hypotheses/jcd.ts';
 import { jcdForm } from '../../src/exact/states.ts';
 
 function check(x: JcdState, sign = -1) {
@@ -30,7 +31,7 @@ export const eqA4 = defineClaim<JcdState>({
   source: { paper: 'JCD', where: '(A.4), proof of Theorem A.1' },
   kind: 'identity',
   statement: 'A₊ = A + ηPA − η(ABᵀ − BAᵀ)B − ηA(KᵀK + JᵀJ)/2 − ηB(KᵀK − JᵀJ)/2',
-  hypotheses: [...JCD_STATE_HYPOTHESES, 'any η > 0', 'A = (U+V)/2, B = (U−V)/2, P = Σ − AAᵀ + BBᵀ (4.4)'],
+  hypotheses: jcdStateHypotheses(),
   instances: jcdState(),
   size: jcdStateSize,
   check: (x) => check(x),

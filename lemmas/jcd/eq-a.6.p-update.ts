@@ -24,7 +24,8 @@ import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { pUpdateRhs } from '../common/p-update.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { JCD_STATE_HYPOTHESES, type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+import { type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+import { jcdStateHypotheses } from '../../src/hypotheses/jcd.ts';
 import { jcdForm, pUpdateExact } from '../../src/exact/states.ts';
 
 function check(x: JcdState, pbSign: number, keepCubic = true): Comparison[] {
@@ -38,7 +39,7 @@ function check(x: JcdState, pbSign: number, keepCubic = true): Comparison[] {
 const common = {
   source: { paper: 'JCD', where: '(A.6), proof of Theorem A.1' },
   kind: 'identity',
-  hypotheses: [...JCD_STATE_HYPOTHESES, 'any η > 0', 'A, B, P as in (4.4); C, D as printed below (A.6)'],
+  hypotheses: jcdStateHypotheses(),
   instances: jcdState(),
   size: jcdStateSize,
 } as const;

@@ -26,7 +26,8 @@ import { combine, eye, mul, mulAll, transpose } from '../../src/linalg/dense.ts'
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { JCD_STATE_HYPOTHESES, type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+import { type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+import { jcdStateHypotheses } from '../../src/hypotheses/jcd.ts';
 import { pUpdateCdTerms } from '../common/p-update.ts';
 import { jcdForm, pUpdateCdExact } from '../../src/exact/states.ts';
 
@@ -88,7 +89,7 @@ function exactB1(corrected: boolean) {
 const common = {
   source: { paper: 'JCD', where: '(B.1) and E_s below it, proof of Prop. B.2' },
   kind: 'identity',
-  hypotheses: [...JCD_STATE_HYPOTHESES, 'any η > 0', 'A, B, P as in (4.4); C, D as printed below (A.6)'],
+  hypotheses: jcdStateHypotheses(),
   instances: jcdState(),
   size: jcdStateSize,
 } as const;

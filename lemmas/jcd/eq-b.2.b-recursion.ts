@@ -10,17 +10,19 @@
  *   ‖B_{s+1}‖²_F ≤ (1 + γησ_r/2)‖B_s‖²_F + 4ησ₁√σ₁√(m+n+k)(1 + γησ_r)^{2s}ρ²‖B_s‖_F
  *                 + 8η²σ₁³(m+n+k)(1 + γησ_r)^{4s}ρ⁴.                                         (B.2)
  *
- * One step from a state satisfying what the proof uses at step s (the induction hypotheses and their
- * consequences, as the proof states them): η ≤ γσ_r²/(600σ₁³); λ_r(P_s) ≥ −γσ_r/10 (Item 4);
- * ‖A_s‖ ≤ √(2σ₁), ‖B_s‖ ≤ √σ₁ (Items 4, 5); max{‖J_s‖, ‖K_s‖} ≤ (1 + γησ_r)^sρ√σ₁ (Item 3) and
- * ‖K_sᵀK_s ± J_sᵀJ_s‖_F ≤ γσ_r/10 (from the condition on ρ). s and ρ enter (B.2) only through
- * ε = (1 + γησ_r)^sρ, so an instance fixes ε with 2√(m+n+k)ε²σ₁ ≤ γσ_r/10 (which gives the last
- * hypothesis: ‖KᵀK ± JᵀJ‖_F ≤ √k·2ε²σ₁).
+ * One step from a state satisfying what is in force at step s of the induction: Proposition B.2's
+ * η ≤ γσ_r²/(600σ₁³) with Theorem A.1's γ ≥ σ_{r+1}/σ_r, and the induction hypothesis (Items 1–5 for
+ * t ≤ s) as it bears on step s: ‖U_sᵀU_s + J_sᵀJ_s‖, ‖V_sᵀV_s + K_sᵀK_s‖ ≤ 7σ₁ (Items 1, 2);
+ * max{‖J_s‖, ‖K_s‖} ≤ (1 + γησ_r)^sρ√σ₁ (Item 3 from ‖J₀‖, ‖K₀‖ ≤ ρ√σ₁); λ_r(P_s) ≥ −γσ_r/10 (Item 4);
+ * ‖B_s‖_F ≤ (1 + γησ_r)^sρ√(2r)√σ₁ ≤ √σ₁ (Item 5). s and ρ enter only through ε = (1 + γησ_r)^sρ, so
+ * an instance fixes ε, with 2√(m+n+k)ε²σ₁ ≤ γσ_r/10 — the proof's "‖K_sᵀK_s ± J_sᵀJ_s‖_F ≤
+ * 2√(m+n+k)ρ^{(1−γ)/(1+γ)}σ₁ ≤ γσ_r/10" (Item 3's ε ≤ ρ^{(1−γ)/(2(1+γ))} and the condition on ρ).
  *
- * Instances by construction: B = b√σ₁W_B/‖W_B‖; A = T^{1/2}W_A with T = Σ + BBᵀ + (γσ_r/10)I and
- * ‖W_A‖ ≤ 1 (so AAᵀ ⪯ T, i.e. λ_r(P) ≥ −γσ_r/10), scaled down if needed to ‖A‖ ≤ √(2σ₁); J, K with
+ * Instances by construction: B = b·min{ε√(2r), 1}·√σ₁·W_B/‖W_B‖_F (Item 5); A = T^{1/2}W_A with
+ * T = Σ + BBᵀ + (γσ_r/10)I and ‖W_A‖ ≤ 1 (so AAᵀ ⪯ T, i.e. λ_r(P) ≥ −γσ_r/10), scaled down if needed
+ * to ‖A‖ ≤ √(2σ₁) (never active: Items 4 and 5 give ‖A‖² ≤ (1.1 + 2rε²)σ₁ < 1.3σ₁ here); J, K with
  * operator norm ≤ ε√σ₁; F = [A + B; J], G = [A − B; K] and the step is the engine's (4.2) on Σ_X
- * (tail in [0, γσ_r]). W's are on coarse grids.
+ * (tail in [0, γσ_r]). W's are on coarse grids. The predicates recompute every item from F, G, Σ_X.
  *
  * The first inequality holds for any state (λ_r by Lemma C.8, Cauchy–Schwarz, dropping −η‖Q‖²), and
  * it is attained when J = K = 0, r = 1 and B ∥ the λ_r eigenvector; it also holds with the printed
@@ -37,6 +39,9 @@ import type { ConstantValues } from '../../src/claims/types.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { fractionOfMax, gridMatrix, inRange, spectrum, dimension } from '../../src/random/arbitraries.ts';
 import { openFraction } from '../../src/random/jcd-instances.ts';
+import { COMPUTED_TOLERANCE, hypothesis, standing } from '../../src/claims/hypotheses.ts';
+import { diagonalOf, hasShape, isDiagonalNonIncreasing, leq } from '../../src/hypotheses/matrix.ts';
+import { relativeTolerance } from '../../src/claims/tolerance.ts';
 
 interface B2Instance {
   readonly m: number;
@@ -57,6 +62,12 @@ interface B2Instance {
 /** W scaled to operator norm `norm` (zero stays zero). */
 function withNorm(W: Mat, norm: number): Mat {
   const w = opNorm(W);
+  return w > 0 ? scale(W, norm / w) : W;
+}
+
+/** W scaled to Frobenius norm `norm` (zero stays zero). */
+function withFrobenius(W: Mat, norm: number): Mat {
+  const w = frobenius(W);
   return w > 0 ? scale(W, norm / w) : W;
 }
 
@@ -97,13 +108,14 @@ function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<B2Inst
           f: fixed.etaFactor === undefined ? fractionOfMax() : fc.constant(fixed.etaFactor),
         })
         .map(({ head, tail, WB, b, WA, a, WJ, WK, j, kk, e, f }) => {
-          const top = r === 1 ? [sigma1] : [sigma1, ...head, sigmaR];
+          // lo + (hi − lo)·u can exceed hi by an ulp: clamp so that Σ stays ordered (b2-frame).
+          const top = r === 1 ? [sigma1] : [sigma1, ...head.map((v) => Math.min(Math.max(v, sigmaR), sigma1)), sigmaR];
           const Sigma = diag(top);
-          const B = withNorm(WB, b * Math.sqrt(sigma1));
+          const epsilon = e * epsMax;
+          const B = withFrobenius(WB, b * Math.min(epsilon * Math.sqrt(2 * r), 1) * Math.sqrt(sigma1));
           const T = combine([1, Sigma], [1, mul(B, transpose(B))], [(gamma * sigmaR) / 10, eye(r)]);
           let A = mul(sqrtm(T), withNorm(WA, a));
           if (opNorm(A) > Math.sqrt(2 * sigma1)) A = withNorm(A, Math.sqrt(2 * sigma1));
-          const epsilon = e * epsMax;
           const J = withNorm(WJ, j * epsilon * Math.sqrt(sigma1));
           const K = withNorm(WK, kk * epsilon * Math.sqrt(sigma1));
           return {
@@ -201,6 +213,85 @@ function witness(name: 'half' | 'four' | 'eight', unit: (q: Sides) => number) {
 
 const PRINTED = { half: 0.5, four: 4, eight: 8 } as const;
 
+/** The blocks of the state at step s (U, V, J, K, A, B, P of (4.4)). */
+function blocksOf(x: B2Instance) {
+  return jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta).before;
+}
+
+const epsMaxOf = (x: B2Instance) => Math.sqrt((x.gamma * x.sigmaR) / (20 * x.sigma1 * Math.sqrt(x.m + x.n + x.k)));
+const dim = (x: B2Instance) => Math.max(x.m, x.n, x.k);
+
+/** What is in force at step s: Theorem A.1's frame and γ, Proposition B.2's η, and the induction hypothesis. */
+const B2_HYPOTHESES = [
+  hypothesis<B2Instance>(
+    'b2-frame',
+    "Σ_X diagonal m×n, Σ = diag(σ₁ ≥ … ≥ σ_r > 0), σ_{r+1}/σ_r ≤ γ < 1 (Theorem A.1; the σ's read from Σ_X); k ≥ r, F ∈ ℝ^{m×k}, G ∈ ℝ^{n×k}",
+    (x) => {
+      const v = diagonalOf(x.sigma);
+      if (!v || !hasShape(x.sigma, x.m, x.n) || !isDiagonalNonIncreasing(x.sigma) || !(x.r >= 1 && x.r <= v.length && x.k >= x.r)) return false;
+      if (!(hasShape(x.F, x.m, x.k) && hasShape(x.G, x.n, x.k))) return false;
+      return x.gamma > 0 && x.gamma < 1 && v[0] === x.sigma1 && v[x.r - 1] === x.sigmaR && x.sigmaR > 0 && (x.r === v.length || v[x.r] <= x.gamma * v[x.r - 1]);
+    },
+    {
+      coordinates: {
+        r: { value: (x) => x.r, domain: [1, 3] },
+        'm − r': { value: (x) => x.m - x.r, domain: [0, 2] },
+        'n − r': { value: (x) => x.n - x.r, domain: [0, 2] },
+        'k − r': { value: (x) => x.k - x.r, domain: [0, 2] },
+        'κ_r = σ₁/σ_r': { value: (x) => x.sigma1 / x.sigmaR, domain: [1, 20] },
+        γ: { value: (x) => x.gamma, domain: [0, 1] },
+      },
+    },
+  ),
+  hypothesis<B2Instance>('b2-eta', 'the stepsize satisfies 0 < η ≤ γσ_r²/(600σ₁³) (Proposition B.2)', (x) => x.eta > 0 && x.eta <= (x.gamma * x.sigmaR ** 2) / (600 * x.sigma1 ** 3), {
+    coordinates: { 'η/(γσ_r²/(600σ₁³))': { value: (x) => (600 * x.sigma1 ** 3 * x.eta) / (x.gamma * x.sigmaR ** 2), domain: [0, 1] } },
+  }),
+  ...standing('JCD Prop. B.2, induction hypothesis at step s', [
+    hypothesis<B2Instance>('ih-items-1-2', 'Items 1, 2: ‖U_sᵀU_s + J_sᵀJ_s‖ ≤ 7σ₁ and ‖V_sᵀV_s + K_sᵀK_s‖ ≤ 7σ₁', (x) => {
+      const b = blocksOf(x);
+      const gF = opNorm(combine([1, mul(transpose(b.U), b.U)], [1, mul(transpose(b.J), b.J)]));
+      const gG = opNorm(combine([1, mul(transpose(b.V), b.V)], [1, mul(transpose(b.K), b.K)]));
+      return leq(gF, 7 * x.sigma1, dim(x)) && leq(gG, 7 * x.sigma1, dim(x));
+    }, { tolerance: COMPUTED_TOLERANCE }),
+    hypothesis<B2Instance>(
+      'ih-item-3',
+      'Item 3: max{‖J_s‖, ‖K_s‖} ≤ (1 + γησ_r)^sρ√σ₁ = ε√σ₁, with 2√(m+n+k)ε²σ₁ ≤ γσ_r/10 (ε ≤ ρ^{(1−γ)/(2(1+γ))} and the condition on ρ)',
+      (x) => {
+        const b = blocksOf(x);
+        const jk = Math.max(b.J.rows ? opNorm(b.J) : 0, b.K.rows ? opNorm(b.K) : 0);
+        return x.epsilon >= 0 && x.epsilon <= epsMaxOf(x) && leq(jk, x.epsilon * Math.sqrt(x.sigma1), dim(x));
+      },
+      { tolerance: COMPUTED_TOLERANCE, coordinates: { 'ε/ε_max': { value: (x) => x.epsilon / epsMaxOf(x), domain: [0, 1] } } },
+    ),
+    hypothesis<B2Instance>(
+      'ih-item-4',
+      'Item 4: λ_r(P_s) ≥ −γσ_r/10',
+      (x) => {
+        // P = Σ − AAᵀ + BBᵀ is a difference of terms of size σ₁ + ‖A‖² + ‖B‖²: its computed λ_r is
+        // accurate to that scale (not to |λ_r|, which the builder puts at −γσ_r/10 exactly when ‖W_A‖ = 1).
+        const b = blocksOf(x);
+        const size = x.sigma1 + opNorm(b.A) ** 2 + opNorm(b.B) ** 2;
+        return lambdaMin(b.P) >= (-x.gamma * x.sigmaR) / 10 - relativeTolerance('inequality', dim(x)) * size;
+      },
+      { tolerance: 'relative 64·γ_n of σ₁ + ‖A_s‖² + ‖B_s‖² (P_s is a difference of terms of that size)' },
+    ),
+    hypothesis<B2Instance>(
+      'ih-item-5',
+      'Item 5: ‖B_s‖_F ≤ (1 + γησ_r)^sρ√(2r)√σ₁ = ε√(2r)√σ₁ and ‖B_s‖_F ≤ √σ₁',
+      (x) => {
+        const nB = frobenius(blocksOf(x).B);
+        return leq(nB, x.epsilon * Math.sqrt(2 * x.r * x.sigma1), dim(x)) && leq(nB, Math.sqrt(x.sigma1), dim(x));
+      },
+      {
+        tolerance: COMPUTED_TOLERANCE,
+        coordinates: {
+          '‖B_s‖_F/min{ε√(2r), 1}√σ₁': { value: (x) => frobenius(blocksOf(x).B) / (Math.min(x.epsilon * Math.sqrt(2 * x.r), 1) * Math.sqrt(x.sigma1)), domain: [0, 1] },
+        },
+      },
+    ),
+  ]),
+];
+
 export const eqB2 = defineClaim<B2Instance>({
   id: 'jcd.eq-b.2.b-recursion',
   source: { paper: 'JCD', where: 'Prop. B.2, proof of Item 5: the inequality after the identity, and (B.2)' },
@@ -208,12 +299,7 @@ export const eqB2 = defineClaim<B2Instance>({
   statement:
     '‖B_{s+1}‖²_F ≤ ‖B_s‖²_F − 2ηλ_r(P_s)‖B_s‖²_F + η‖B_sᵀB_s‖_F‖K_sᵀK_s + J_sᵀJ_s‖_F + η‖A_sᵀB_s‖_F‖K_sᵀK_s − J_sᵀJ_s‖_F + η²‖−P_sB_s + (A_sB_sᵀ − B_sA_sᵀ)A_s − A_s(K_sᵀK_s − J_sᵀJ_s)/2 − B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F ' +
     '≤ … (B.2): ‖B_{s+1}‖²_F ≤ (1 + γησ_r/2)‖B_s‖²_F + 4ησ₁√σ₁√(m+n+k)(1+γησ_r)^{2s}ρ²‖B_s‖_F + 8η²σ₁³(m+n+k)(1+γησ_r)^{4s}ρ⁴',
-  hypotheses: [
-    'Σ_X diagonal, Σ = diag(σ₁ ≥ … ≥ σ_r), tail ⪯ γσ_r, γ ∈ (0, 1); k ≥ r',
-    '0 < η ≤ γσ_r²/(600σ₁³)',
-    'λ_r(P_s) ≥ −γσ_r/10, ‖A_s‖ ≤ √(2σ₁), ‖B_s‖ ≤ √σ₁ (Items 4, 5 and their consequences)',
-    'max{‖J_s‖, ‖K_s‖} ≤ ε√σ₁ with ε = (1 + γησ_r)^sρ and 2√(m+n+k)ε²σ₁ ≤ γσ_r/10 (Item 3 and the condition on ρ)',
-  ],
+  hypotheses: B2_HYPOTHESES,
   choices: { stepIndex: 's and ρ enter only through ε = (1 + γησ_r)^sρ, which an instance samples in [0, ε_max]' },
   constants: {
     half: { printed: () => PRINTED.half, formula: '½ (in 1 + γησ_r/2)' },

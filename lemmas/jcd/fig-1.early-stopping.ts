@@ -13,7 +13,10 @@
  */
 import { defineSweepClaim } from '../../src/claims/sweep.ts';
 import { runExperiment } from '../../src/experiments/experiment.ts';
-import { FIG1_CHOICE, FIG1_STATED, type Fig1Data, fig1Figure, fig1Relations, jcdFig1 } from '../../src/experiments/jcd-fig1.ts';
+import { FIG1_CHOICE, FIG1_STATED, type Fig1Data, fig1Figure, fig1Model, fig1Relations, jcdFig1 } from '../../src/experiments/jcd-fig1.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
+import { frobenius } from '../../src/linalg/dense.ts';
+import { singularValues } from '../../src/linalg/spectral.ts';
 
 const ID = 'jcd.fig-1.early-stopping';
 const c = jcdFig1.reduced;
@@ -23,7 +26,22 @@ export const fig1EarlyStopping = defineSweepClaim<Fig1Data>({
   source: { paper: 'JCD', where: '§1, Figure 1' },
   kind: 'experiment',
   statement: 'with noise, GD from a small initialisation reaches a near-optimal test error (≤ 2√r‖E‖) before it overfits; from a moderate one it does not',
-  hypotheses: ['X = X♮ + E, X♮ of rank r with ‖X♮‖_F = 1, E with i.i.d. zero-mean Gaussian entries', 'k = n (overparametrised), JCD §4.1 initialisation'],
+  hypotheses: [
+    hypothesis<Fig1Data>(
+      'fig1-model',
+      'X = X♮ + E with X♮ of rank r, ‖X♮‖_F = 1, and E with i.i.d. zero-mean Gaussian entries (E‖E‖ > 0); recomputed from the seed',
+      (d) => {
+        const { Xnat, E } = fig1Model(d.config, `${d.seed}:fig1`);
+        const sv = singularValues(Xnat);
+        return d.config.noiseOp > 0 && frobenius(E) > 0 && Math.abs(frobenius(Xnat) - 1) <= 1e-12 && sv[d.config.r - 1] > 1e-8 && (sv[d.config.r] ?? 0) <= 1e-12;
+      },
+    ),
+    hypothesis<Fig1Data>(
+      'fig1-init',
+      'k = n (overparametrised, as in Figure 1), the §4.1 initialisation at a small and a moderate ρ, η > 0',
+      (d) => d.config.k === d.config.n && d.config.eta > 0 && d.config.rhoSmall > 0 && d.config.rhoSmall < d.config.rhoModerate && d.small.rho === d.config.rhoSmall && d.moderate.rho === d.config.rhoModerate,
+    ),
+  ],
   choices: {
     configuration: `reduced for check: m = ${c.m}, n = ${c.n}, r = ${c.r}, k = ${c.k}, E‖E‖ = ${c.noiseOp}, η = ${c.eta}, ${c.iters} iterations, ρ = ${c.rhoSmall} (small) and ${c.rhoModerate} (moderate); reproduce jcd.fig-1 runs the paper's 250×200, r = 5, k = 200, E‖E‖ = 2·10⁻³`,
     model: FIG1_CHOICE,

@@ -14,7 +14,8 @@
  */
 import { defineSweepClaim } from '../../src/claims/sweep.ts';
 import { runExperiment } from '../../src/experiments/experiment.ts';
-import { FIG3_STATED, FIG3_X_CHOICE, type Fig3Data, fig3Figure, fig3Relations, jcdFig3 } from '../../src/experiments/jcd-fig3.ts';
+import { FIG3_STATED, FIG3_X_CHOICE, type Fig3Data, fig3Figure, fig3Jobs, fig3Relations, fig3SingularValues, jcdFig3 } from '../../src/experiments/jcd-fig3.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
 
 const ID = 'jcd.fig-3.scaling';
 const c = jcdFig3.reduced;
@@ -25,7 +26,23 @@ export const fig3Scaling = defineSweepClaim<Fig3Data>({
   kind: 'experiment',
   statement:
     'ln ε is linear in ln ρ with slope cδ, c ∈ [1, 2] (fixed δ); ln ε decreases in δ (fixed ρ); T₀ ∝ (1/δ)·ln(1/ε); the curves for different m = n overlap; η = 0.25 works for every m = n',
-  hypotheses: ['X with σ₃ = 1, relative gap δ = (σ₃ − σ₄)/σ₃, κ = σ₁/σ₃; r = 3, k = 10, η = 0.25, 500 iterations', 'JCD §4.1 initialisation of size ρ'],
+  hypotheses: [
+    hypothesis<Fig3Data>(
+      'fig3-x',
+      'every run: X with σ_r = 1 (r = 3), relative gap δ = (σ_r − σ_{r+1})/σ_r ∈ (0, 1), κ = σ₁/σ_r ≥ 1, singular values non-increasing (recomputed from the run\'s seed)',
+      (d) =>
+        fig3Jobs(d.config, d.seed).every((j) => {
+          const v = fig3SingularValues(j.m, j.r, j.delta, j.kappa, j.seed);
+          return (
+            j.delta > 0 && j.delta < 1 && v[j.r - 1] === 1 && Math.abs((v[j.r - 1] - v[j.r]) / v[j.r - 1] - j.delta) <= 1e-15 && v[0] === j.kappa && j.kappa >= 1 &&
+            v.every((x, i) => x >= 0 && (i === 0 || x <= v[i - 1]))
+          );
+        }),
+    ),
+    hypothesis<Fig3Data>('fig3-setup', '§5.2: r = 3, k = 10, a single fixed stepsize η = 0.25, 500 iterations, the §4.1 initialisation of size ρ ∈ (0, 1)', (d) =>
+      d.config.r === 3 && d.config.k === 10 && d.config.eta === 0.25 && d.config.iters === 500 && d.points.every((p) => p.rho > 0 && p.rho < 1),
+    ),
+  ],
   choices: {
     configuration: `reduced for check: ${c.runs} runs per point; (a) ρ ∈ {${c.rhoSweep.rhos.join(', ')}}, δ = ${c.rhoSweep.delta}, κ = ${c.rhoSweep.kappa}, m = n ∈ {${c.rhoSweep.dims.join(', ')}}; (b, c) δ ∈ {${c.deltaSweep.deltas.join(', ')}}, ρ ∈ {${c.deltaSweep.rhos.join(', ')}}; (d) m = n ∈ {${c.dimSweep.dims.join(', ')}}`,
     X: FIG3_X_CHOICE,

@@ -21,6 +21,7 @@ import { block } from '../../src/linalg/dense.ts';
 import { defineMonteCarloClaim } from '../../src/claims/montecarlo.ts';
 import { opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
 import { gaussianMatrix, gaussianStream } from '../../src/random/gaussian.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
 
 type Dims = { m: number; n: number; k: number; r: number };
 
@@ -44,7 +45,18 @@ export const footnote1 = defineMonteCarloClaim<Dims, number>({
   source: { paper: 'JCD', where: '§1, footnote 1 (with (1.1))' },
   kind: 'probabilistic',
   statement: 'w.h.p. sig(F₀, G₀) ≲ (√k + √(r−1))/|√(m−r) − √k| for m ≍ n, F₀, G₀ with i.i.d. N(0, 1) entries',
-  hypotheses: ['F₀ ∈ ℝ^{m×k}, G₀ ∈ ℝ^{n×k} i.i.d. N(0, 1); r ≤ k; m ≍ n (here n/m ∈ [0.75, 1]); √(m−r) ≠ √k', 'U, V: the first r coordinate vectors (rotation invariance)'],
+  hypotheses: [
+    hypothesis<Dims>(
+      'fn1-shape',
+      'F₀ ∈ ℝ^{m×k}, G₀ ∈ ℝ^{n×k} with i.i.d. standard Gaussian entries (the draw; U, V the first r coordinate vectors by rotation invariance); r ≤ k, r ≤ min{m, n}',
+      (p) => [p.m, p.n, p.k, p.r].every((v) => Number.isInteger(v) && v >= 1) && p.r <= p.k && p.r <= Math.min(p.m, p.n),
+      { coordinates: { m: { value: (p) => p.m, domain: [10, 120] }, r: { value: (p) => p.r, domain: [1, 5] }, k: { value: (p) => p.k, domain: [2, 8] } } },
+    ),
+    hypothesis<Dims>('fn1-m-n', 'm ≍ n (here 3/4 ≤ n/m ≤ 1)', (p) => p.n / p.m >= 0.75 && p.n / p.m <= 1, {
+      coordinates: { 'n/m': { value: (p) => p.n / p.m, domain: [0.75, 1] } },
+    }),
+    hypothesis<Dims>('fn1-finite', 'the bound is finite: √(m−r) ≠ √k', (p) => p.m - p.r !== p.k),
+  ],
   choices: { c: `c = ${C} (the constant of ≲; the estimates show the smallest c meeting ${TARGET})`, 'w.h.p.': `probability at least ${TARGET} (unnamed in the footnote)` },
   settings: [
     { m: 10, n: 10, k: 2, r: 1 },

@@ -28,6 +28,7 @@
 import { defineMonteCarloClaim } from '../../src/claims/montecarlo.ts';
 import { sigmaMin } from '../../src/linalg/spectral.ts';
 import { gaussianMatrix } from '../../src/random/gaussian.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
 
 type Setting = { r: number; k: number; s: number };
 
@@ -42,7 +43,20 @@ export const lemmaC1 = defineMonteCarloClaim<Setting, number>({
   source: { paper: 'JCD', where: 'Lemma C.1 ([RV09, Theorem 1.1])' },
   kind: 'probabilistic',
   statement: 'σ_min(A) ≥ c_ρ(√k − √(r−1)) ≥ c_ρ/(2√k) with probability at least 1 − (Cc_ρ)^{k−r+1} − exp(−k/C), A r×k (r ≤ k) with i.i.d. N(0, 1) entries, C universal',
-  hypotheses: ['A ∈ ℝ^{r×k}, r ≤ k, i.i.d. N(0, 1) entries', 'c_ρ = s/C for the setting’s s = Cc_ρ'],
+  hypotheses: [
+    hypothesis<Setting>('c1-shape', 'A an r×k matrix with r ≤ k and i.i.d. N(0, 1) entries (the draw: gaussianMatrix)', (p) => Number.isInteger(p.r) && Number.isInteger(p.k) && p.r >= 1 && p.r <= p.k, {
+      coordinates: { r: { value: (p) => p.r, domain: [1, 12] }, 'k − r': { value: (p) => p.k - p.r, domain: [0, 2] } },
+    }),
+    hypothesis<Setting>('c1-c-rho', 'for every c_ρ > 0 (here c_ρ = s/C)', (p) => p.s > 0 && p.s / C > 0, {
+      coordinates: {
+        'Cc_ρ': {
+          value: (p) => p.s,
+          domain: [0.1, 0.5],
+          concentrated: 'Cc_ρ = 0.5 in all settings but one (0.1 at r = k = 1): the quantile at 1 − (Cc_ρ)^{k−r+1} must be estimable from 300 trials',
+        },
+      },
+    }),
+  ],
   choices: {
     C: `C = ${C} (unnamed in the paper; the witness estimates the smallest C that works)`,
     'c_ρ': 'c_ρ = s/C with s ∈ {0.1, 0.5} (the first failure term is s^{k−r+1})',
@@ -56,6 +70,7 @@ export const lemmaC1 = defineMonteCarloClaim<Setting, number>({
     { r: 10, k: 11, s: 0.5 },
     { r: 1, k: 3, s: 0.5 },
     { r: 8, k: 10, s: 0.5 },
+    { r: 3, k: 5, s: 0.5 },
   ],
   describe: ({ r, k, s }) => `r = ${r}, k = ${k}, Cc_ρ = ${s}`,
   draw: ({ r, k }, seed) => sigmaMin(gaussianMatrix(r, k, 1, `c1:${seed}`)),

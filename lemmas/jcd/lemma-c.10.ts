@@ -12,6 +12,7 @@ import type { Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import type { LemmaInstance } from '../../src/random/lemma-instances.ts';
 import { lemma33 } from '../yd21/lemma-3.3.ts';
+import { LEMMA_C_10 } from '../../src/hypotheses/jcd.ts';
 
 function relabel(cs: Comparison[]): Comparison[] {
   return cs.map((c) => ({ ...c, label: c.label.replace(/σ_d/g, 'σ_r').replace(/p′/g, 'λ_r(P′)').replace(/\bp\b/g, 'λ_r(P)') }));
@@ -22,7 +23,7 @@ export const lemmaC10 = defineClaim<LemmaInstance>({
   source: { paper: 'JCD', where: 'Lemma C.10 (= YD21 Lemma 3.3)' },
   kind: 'inequality',
   statement: 'λ_r(P′) ≥ (1 − ησ_r)²λ_r(P) − (8 + 6β)/(1 − β)·η²σ₁³ if λ_r(P) < 0, λ_r(P′) ≥ 0 if λ_r(P) ≥ 0; P′ = (I − η(Σ − P))P(I − η(Σ − P))',
-  hypotheses: ['P, Σ ∈ ℝ^{r×r} symmetric', 'σ₁(P) ≤ 2σ₁, σ_r I ⪯ Σ ⪯ σ₁ I', 'β ∈ (0, 1), 0 < η ≤ β/(8σ₁)'],
+  hypotheses: LEMMA_C_10,
   constants: lemma33.constants,
   instances: lemma33.instances,
   parameters: lemma33.parameters,

@@ -24,6 +24,7 @@
 import { defineMonteCarloClaim } from '../../src/claims/montecarlo.ts';
 import { opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
 import { drawJcdInit, type JcdInitSetting, sigmaRRatio } from '../../src/random/jcd-init.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
 
 type Setting = JcdInitSetting & { s: number };
 interface Items {
@@ -44,7 +45,25 @@ export const lemmaC3 = defineMonteCarloClaim<Setting, Items>({
   kind: 'probabilistic',
   statement:
     '‖F₀‖ ≤ ρ√σ₁, ‖G₀‖ ≤ ρ√σ₁ and σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k)) with probability at least 1 − (Cc_ρ)^{k−r+1} − C exp(−k/C), F₀ = ρ/(3√(m+n+k))·F̃₀, G₀ likewise, F̃₀, G̃₀ i.i.d. N(0, σ₁)',
-  hypotheses: ['F̃₀ ∈ ℝ^{m×k}, G̃₀ ∈ ℝ^{n×k} with i.i.d. N(0, σ₁) entries (variance σ₁); r ≤ k, r ≤ min{m, n}', 'any ρ > 0 (ρ = 1: the items are homogeneous in ρ)'],
+  hypotheses: [
+    hypothesis<Setting>(
+      'c3-shape',
+      'F̃₀ ∈ ℝ^{m×k}, G̃₀ ∈ ℝ^{n×k} with i.i.d. N(0, σ₁) entries (variance σ₁, σ₁ > 0; the draw: drawJcdInit); A₀ = (U₀+V₀)/2 with r ≤ k, r ≤ min{m, n}',
+      (p) => [p.m, p.n, p.k, p.r].every((v) => Number.isInteger(v) && v >= 1) && p.r <= p.k && p.r <= Math.min(p.m, p.n) && p.sigma1 > 0,
+      {
+        coordinates: {
+          m: { value: (p) => p.m, domain: [12, 60] },
+          'n/m': { value: (p) => p.n / p.m, domain: [0.5, 1] },
+          r: { value: (p) => p.r, domain: [3, 14] },
+          'k − r': { value: (p) => p.k - p.r, domain: [0, 3] },
+        },
+      },
+    ),
+    hypothesis<Setting>('c3-rho', 'any fixed ρ > 0', (p) => p.rho > 0, {
+      coordinates: { ρ: { value: (p) => p.rho, domain: [1, 1], concentrated: 'ρ = 1: the three items are homogeneous in ρ (F₀, G₀ and both sides scale with it)' } },
+    }),
+    hypothesis<Setting>('c3-c-rho', 'c_ρ > 0 (here c_ρ = s/C)', (p) => p.s > 0),
+  ],
   choices: {
     C: `C = ${C} (unnamed in the paper; the witness estimates the smallest C)`,
     'c_ρ': 'c_ρ = s/C with s = 0.5 (the first failure term is s^{k−r+1})',
@@ -54,6 +73,7 @@ export const lemmaC3 = defineMonteCarloClaim<Setting, Items>({
     { m: 20, n: 20, k: 10, r: 10, sigma1: 2, rho: 1, s: 0.5 },
     { m: 40, n: 40, k: 15, r: 14, sigma1: 0.5, rho: 1, s: 0.5 },
     { m: 60, n: 50, k: 8, r: 6, sigma1: 1, rho: 1, s: 0.5 },
+    { m: 16, n: 10, k: 6, r: 3, sigma1: 1.5, rho: 1, s: 0.5 },
   ],
   describe: ({ m, n, k, r, sigma1 }) => `m = ${m}, n = ${n}, k = ${k}, r = ${r}, σ₁ = ${sigma1}, Cc_ρ = 0.5`,
   draw: (p, seed) => {

@@ -14,6 +14,8 @@ import { opNorm, singularValues } from '../../src/linalg/spectral.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { fractionOfMax, gridMatrix, dimension } from '../../src/random/arbitraries.ts';
+import { COMPUTED_TOLERANCE, hypothesis } from '../../src/claims/hypotheses.ts';
+import { hasShape, leq } from '../../src/hypotheses/matrix.ts';
 
 interface C4Instance {
   readonly r: number;
@@ -56,7 +58,15 @@ export const lemmaC4 = defineClaim<C4Instance>({
   source: { paper: 'JCD', where: 'Lemma C.4, (C.1)' },
   kind: 'identity',
   statement: 'If ‖S‖ ≤ (3η)^{−1/2} (S ∈ ℝ^{r×k}, r ≤ k), the largest and smallest singular values of S(I − ηSᵀS) are σ₁(S) − ησ₁³(S) and σ_r(S) − ησ_r³(S) (and by (C.1) every σᵢ maps to σᵢ − ησᵢ³)',
-  hypotheses: ['S ∈ ℝ^{r×k}, r ≤ k', 'η > 0 with ‖S‖ ≤ (3η)^{−1/2}'],
+  hypotheses: [
+    hypothesis<C4Instance>('c4-shape', 'S ∈ ℝ^{r×k} with r ≤ k', (x) => x.r >= 1 && x.r <= x.k && hasShape(x.S, x.r, x.k), {
+      coordinates: { r: { value: (x) => x.r, domain: [1, 4] }, 'k − r': { value: (x) => x.k - x.r, domain: [0, 3] } },
+    }),
+    hypothesis<C4Instance>('c4-eta', 'η > 0 and ‖S‖ ≤ √(1/(3η))', (x) => x.eta > 0 && leq(3 * x.eta * opNorm(x.S) ** 2, 1, x.k), {
+      tolerance: COMPUTED_TOLERANCE,
+      coordinates: { '3η‖S‖²': { value: (x) => 3 * x.eta * opNorm(x.S) ** 2, domain: [0, 1] } },
+    }),
+  ],
   instances: instances({}),
   parameters: {
     specs: { etaFactor: { description: 'η as a multiple of 1/(3‖S‖²)', allowed: [0, 1], explore: [1, 8], scale: 'log' } },

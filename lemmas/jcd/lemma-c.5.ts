@@ -12,6 +12,8 @@ import { inverse, opNorm } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { gridMatrix, inRange, orthogonal, dimension } from '../../src/random/arbitraries.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
+import { hasShape } from '../../src/hypotheses/matrix.ts';
 import { Decimal, H, opNormHP, toDecimalMatrix } from '../../src/exact/decimal.ts';
 
 interface C5Instance {
@@ -46,7 +48,11 @@ export const lemmaC5 = defineClaim<C5Instance>({
   source: { paper: 'JCD', where: 'Lemma C.5, (C.2)' },
   kind: 'inequality',
   statement: '‖S‖ < 1 ⇒ I + S is invertible and ‖(I + S)⁻¹‖ ≤ 1/(1 − ‖S‖)',
-  hypotheses: ['S ∈ ℝ^{r×r}', '‖S‖ < 1 (here ‖S‖ ≤ 0.999)'],
+  hypotheses: [
+    hypothesis<C5Instance>('c5-shape', 'S ∈ ℝ^{r×r}', (x) => x.r >= 1 && hasShape(x.S, x.r, x.r), { coordinates: { r: { value: (x) => x.r, domain: [1, 5] } } }),
+    // Strict, computed: the builder's ‖S‖ ≤ 0.999 leaves 10⁻³ of room, far above rounding.
+    hypothesis<C5Instance>('c5-norm', '‖S‖ < 1', (x) => opNorm(x.S) < 1, { coordinates: { '‖S‖': { value: (x) => opNorm(x.S), domain: [0, 0.999] } } }),
+  ],
   instances,
   size: (x) => x.r,
   check: (x) => check(x),

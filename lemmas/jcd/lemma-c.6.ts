@@ -10,6 +10,8 @@ import { opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { gridMatrix, inRange, orthogonal, dimension } from '../../src/random/arbitraries.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
+import { hasShape } from '../../src/hypotheses/matrix.ts';
 import { H, opNormHP, singularValuesHP, toDecimalMatrix } from '../../src/exact/decimal.ts';
 
 interface C6Instance {
@@ -44,7 +46,12 @@ export const lemmaC6 = defineClaim<C6Instance>({
   source: { paper: 'JCD', where: 'Lemma C.6, (C.3)–(C.6)' },
   kind: 'inequality',
   statement: 'σ_r(ST) ≤ ‖S‖σ_r(T) for S ∈ ℝ^{r×r}, T ∈ ℝ^{r×k}',
-  hypotheses: ['S ∈ ℝ^{r×r}, T ∈ ℝ^{r×k} (here r ≤ k)'],
+  // The lemma has no condition on k; the builder draws k ≥ r (σ_r(T) is then T's smallest singular value).
+  hypotheses: [
+    hypothesis<C6Instance>('c6-shapes', 'S ∈ ℝ^{r×r}, T ∈ ℝ^{r×k}', (x) => x.r >= 1 && x.k >= 1 && hasShape(x.S, x.r, x.r) && hasShape(x.T, x.r, x.k), {
+      coordinates: { r: { value: (x) => x.r, domain: [1, 4] }, 'k − r': { value: (x) => x.k - x.r, domain: [0, 3] } },
+    }),
+  ],
   instances,
   size: (x) => x.k,
   check: (x) => check(x),

@@ -21,6 +21,8 @@ import { atLeast, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { inRange, orthogonal, spectrum, dimension } from '../../src/random/arbitraries.ts';
 import { openFraction } from '../../src/random/jcd-instances.ts';
+import { COMPUTED_TOLERANCE, hypothesis } from '../../src/claims/hypotheses.ts';
+import { hasShape, leq } from '../../src/hypotheses/matrix.ts';
 import { Decimal, exactDecimal, H, opNormHP, singularValuesHP, toDecimalMatrix } from '../../src/exact/decimal.ts';
 
 interface C7Instance {
@@ -52,7 +54,8 @@ function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<C7Inst
           f: fixed.etaFactor === undefined ? openFraction() : fc.constant(fixed.etaFactor),
         })
         .map(({ head, q, y, s, f }) => {
-          const lambda = r === 1 ? [sigma1] : [sigma1, ...head, ratio * sigma1];
+          // lo + (hi − lo)·u can exceed hi by an ulp: clamp so that Λ stays ordered (c7-lambda).
+          const lambda = r === 1 ? [sigma1] : [sigma1, ...head.map((v) => Math.min(Math.max(v, ratio * sigma1), sigma1)), ratio * sigma1];
           const S = mulAll(q, diag(s), block(y, 0, r, 0, k));
           return { r, k, lambda, S, eta: f * etaMax(S, diag(lambda)) };
         });
@@ -88,8 +91,30 @@ export const lemmaC7 = defineClaim<C7Instance>({
   kind: 'inequality',
   statement: 'σ_r(S₊) ≥ (1 − 2η²‖ΛSSᵀ‖)(1 + ησ_r)σ_r(S)(1 − ησ_r²(S)), S₊ = S + η(Λ − SSᵀ)S',
   hypotheses: [
-    'S ∈ ℝ^{r×k}, r ≤ k, σ_r(S) > 0; Λ = diag(σ₁ ≥ … ≥ σ_r > 0)',
-    'η‖Λ − SSᵀ‖ < 1/2, ‖S‖ ≤ (3η)^{−1/2}, 2η²‖ΛSSᵀ‖ < 1',
+    hypothesis<C7Instance>('c7-shape', 'S ∈ ℝ^{r×k} with r ≤ k and σ_r(S) > 0', (x) => x.r >= 1 && x.r <= x.k && hasShape(x.S, x.r, x.k) && sigmaMin(x.S) > 0, {
+      coordinates: { r: { value: (x) => x.r, domain: [1, 3] }, 'k − r': { value: (x) => x.k - x.r, domain: [0, 3] } },
+    }),
+    hypothesis<C7Instance>(
+      'c7-lambda',
+      'Λ = diag{σ₁, …, σ_r} ∈ ℝ^{r×r} (σ₁ ≥ … ≥ σ_r > 0, the leading singular values)',
+      (x) => x.lambda.length === x.r && x.lambda.every((v, i) => Number.isFinite(v) && v > 0 && (i === 0 || v <= x.lambda[i - 1])),
+      { coordinates: { 'κ_r = σ₁/σ_r': { value: (x) => x.lambda[0] / x.lambda[x.r - 1], domain: [1, 20] } } },
+    ),
+    hypothesis<C7Instance>(
+      'c7-eta',
+      'η‖Λ − SSᵀ‖ < 1/2, ‖S‖ ≤ √(1/(3η)), 2η²‖ΛSSᵀ‖ < 1 (η > 0)',
+      (x) => {
+        const Lambda = diag(x.lambda);
+        const SSt = mul(x.S, transpose(x.S));
+        return (
+          x.eta > 0 &&
+          x.eta * opNorm(combine([1, Lambda], [-1, SSt])) < 0.5 &&
+          leq(3 * x.eta * opNorm(x.S) ** 2, 1, x.k) &&
+          2 * x.eta * x.eta * opNorm(mul(Lambda, SSt)) < 1
+        );
+      },
+      { tolerance: COMPUTED_TOLERANCE, coordinates: { 'η/η_max': { value: (x) => x.eta / etaMax(x.S, diag(x.lambda)), domain: [0, 1] } } },
+    ),
   ],
   constants: { c: { printed: () => 2, formula: '2 (in 1 − 2η²‖ΛSSᵀ‖)' } },
   instances: instances({}),

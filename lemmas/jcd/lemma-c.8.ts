@@ -11,6 +11,8 @@ import { lambdaMax, lambdaMin } from '../../src/linalg/spectral.ts';
 import { atLeast, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { gridMatrix, orthogonal, spectrum, withSpectrum, dimension } from '../../src/random/arbitraries.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
+import { hasShape, isSymmetric } from '../../src/hypotheses/matrix.ts';
 import { H, symmetricEigenvalues, symmetricPart, toDecimalMatrix } from '../../src/exact/decimal.ts';
 
 interface C8Instance {
@@ -47,7 +49,15 @@ export const lemmaC8 = defineClaim<C8Instance>({
   source: { paper: 'JCD', where: 'Lemma C.8' },
   kind: 'inequality',
   statement: '⟨BBᵀ, P⟩ ≥ λ_r(P)‖B‖²_F for B ∈ ℝ^{r×k} and symmetric P ∈ ℝ^{r×r}',
-  hypotheses: ['B ∈ ℝ^{r×k}', 'P ∈ ℝ^{r×r} symmetric'],
+  hypotheses: [
+    hypothesis<C8Instance>('c8-b', 'B ∈ ℝ^{r×k} a real matrix', (x) => x.r >= 1 && x.k >= 1 && hasShape(x.B, x.r, x.k), {
+      coordinates: { r: { value: (x) => x.r, domain: [1, 4] }, 'k − r': { value: (x) => x.k - x.r, domain: [0, 3] } },
+    }),
+    hypothesis<C8Instance>('c8-p', 'P ∈ ℝ^{r×r} a symmetric matrix', (x) => hasShape(x.P, x.r, x.r) && isSymmetric(x.P), {
+      tolerance: 'symmetric to 16γ_n relative (QΛQᵀ formed in doubles)',
+      coordinates: { 'λ_r(P)': { value: (x) => lambdaMin(x.P), domain: [-2, 2] } },
+    }),
+  ],
   instances,
   size: (x) => x.k,
   check: (x) => check(x),

@@ -20,6 +20,19 @@ import fc from 'fast-check';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { fractionOfMax, inRange, openUnitInterval, UNIT_RESOLUTION } from '../../src/random/arbitraries.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
+
+/** (i)'s and (ii)'s hypotheses as printed ("x > 0" of (ii) read as y = ησ_r > 0). */
+const FACTS_HYPOTHESES = [
+  hypothesis<FactsInstance>('fact-i', '(i): x ∈ (−1, 1)', (i) => i.x > -1 && i.x < 1, { coordinates: { x: { value: (i) => i.x, domain: [-1, 1] } } }),
+  hypothesis<FactsInstance>('fact-ii', '(ii): 0 < a < b and x > 0 (read as y = ησ_r > 0)', (i) => i.a > 0 && i.a < i.b && i.y > 0 && Number.isFinite(i.y), {
+    coordinates: {
+      b: { value: (i) => i.b, domain: [0, 10] },
+      'a/b': { value: (i) => i.a / i.b, domain: [0, 1] },
+      'log₁₀ y': { value: (i) => Math.log10(i.y), domain: [-8, 2] },
+    },
+  }),
+];
 
 interface FactsInstance {
   /** x ∈ (−1, 1), x ≠ 0, for fact (i). */
@@ -75,7 +88,8 @@ export const lemmaC9Facts = defineClaim<FactsInstance>({
   ...common,
   id: 'jcd.lemma-c.9.facts',
   statement: '(i) x/(1+x) ≤ log x ≤ x for x ∈ (−1, 1); (ii) log(1+aησ_r)/log(1+bησ_r) ≤ a/b for 0 < a < b, ησ_r > 0',
-  hypotheses: ['(i): x ∈ (−1, 1) (checked for x ∈ (0, 1), where log x is defined)', '(ii): 0 < a < b, y = ησ_r > 0'],
+  // (i) as printed is checked for x ∈ (0, 1) only, where log x is defined (the check returns no comparison otherwise).
+  hypotheses: FACTS_HYPOTHESES,
   check: (i) => [...factOne(i.x, false), ...factTwo(i, false)],
   expected: 'refuted',
   erratum:
@@ -90,7 +104,7 @@ export const lemmaC9FactsCorrected = defineClaim<FactsInstance>({
   ...common,
   id: 'jcd.lemma-c.9.facts/corrected',
   statement: '(i) x/(1+x) ≤ log(1+x) ≤ x for x ∈ (−1, 1); (ii) a/b ≤ log(1+ay)/log(1+by) ≤ (a/b)(1+by) for 0 < a < b, y = ησ_r > 0',
-  hypotheses: ['(i): x ∈ (−1, 1)', '(ii): 0 < a < b, y = ησ_r > 0'],
+  hypotheses: FACTS_HYPOTHESES,
   check: (i) => [...factOne(i.x, true), ...factTwo(i, true)],
   expected: 'holds',
   corrects: 'jcd.lemma-c.9.facts',

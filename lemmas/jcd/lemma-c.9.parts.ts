@@ -30,8 +30,8 @@
 import fc from 'fast-check';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { admissibleTimeHypotheses } from '../../src/hypotheses/jcd.ts';
 import {
-  ADMISSIBLE_TIME_HYPOTHESES,
   admissibleTimeParameters,
   type JcdTimeParameters,
   logT1Factor,
@@ -84,7 +84,12 @@ const instances = fc.oneof(
 const common = {
   source: { paper: 'JCD', where: 'Lemma C.9, proof: (C.7)–(C.9) and inequalities 1–3' },
   kind: 'inequality',
-  hypotheses: [...ADMISSIBLE_TIME_HYPOTHESES, 'T₁, T₂, T₃, T without brackets, as in the proof'],
+  // Lemma C.9: "Under the assumption of Theorem A.1".
+  hypotheses: admissibleTimeHypotheses({
+    edge:
+      'half of the instances are the edge family where (C.8) is an equality and inequality 2 fails: η = η_max, ρ = ρ_max, r = 1, c_ρ = 1 − 10⁻⁹, σ_r = σ₁ (γ ∈ (0, 0.1), m − r, n − r, k − r ≤ 2)',
+  }),
+  choices: { brackets: 'T₁, T₂, T₃, T without brackets, as in the proof ("we omit the flooring and ceiling operations")' },
   instances,
   size: () => 1,
   runs: 300,

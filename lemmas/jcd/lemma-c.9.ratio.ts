@@ -25,8 +25,8 @@
  */
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { admissibleTimeHypotheses } from '../../src/hypotheses/jcd.ts';
 import {
-  ADMISSIBLE_TIME_HYPOTHESES,
   admissibleTimeParameters,
   type JcdTimeParameters,
   ratioUpperBound,
@@ -51,7 +51,7 @@ export const lemmaC9Ratio = defineClaim<JcdTimeParameters>({
   source: { paper: 'JCD', where: 'Lemma C.9, Theorem A.1 (A.1), (A.2)' },
   kind: 'inequality',
   statement: 'T₀/T = (T₁ + T₂ + T₃)/T ≤ 1 − (3−2γ)(1−γ)/(6(3γ+1)), T₁, T₂, T₃, T as in (A.1) (brackets and +1 included)',
-  hypotheses: [...ADMISSIBLE_TIME_HYPOTHESES],
+  hypotheses: admissibleTimeHypotheses(),
   choices: {
     brackets: 'T₁, T₂, T₃ with ceilings (⌈·⌉ + 1), T with a floor: the stronger reading (floors on T₁, T₂, T₃ give a smaller T₀)',
   },

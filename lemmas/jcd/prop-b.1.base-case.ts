@@ -24,6 +24,7 @@ import { frobenius, mul, transpose, combine, diag, type Mat } from '../../src/li
 import { defineMonteCarloClaim } from '../../src/claims/montecarlo.ts';
 import { lambdaMin, opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
 import { drawJcdInit, type JcdInitSetting, sigmaRRatio } from '../../src/random/jcd-init.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
 
 type Setting = Omit<JcdInitSetting, 'rho'> & { ratio: number; s: number };
 interface Items {
@@ -53,8 +54,32 @@ export const propB1 = defineMonteCarloClaim<Setting, Items>({
   statement:
     'for ρ ≤ √(σ_r/(2σ₁)), with probability at least 1 − (Cc_ρ)^{k−r+1} − C exp(−k/C): max{‖U₀‖,‖V₀‖,‖J₀‖,‖K₀‖} ≤ ρ√σ₁; ‖U₀ᵀU₀+J₀ᵀJ₀‖ ≤ 7σ₁; ‖V₀ᵀV₀+K₀ᵀK₀‖ ≤ 7σ₁; σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k)); λ_r(P₀) ≥ 0; ‖B₀‖_F ≤ ρ√(2r)√σ₁',
   hypotheses: [
-    'F̃₀ ∈ ℝ^{m×k}, G̃₀ ∈ ℝ^{n×k} with i.i.d. N(0, σ₁) entries (variance σ₁); r ≤ k, r ≤ min{m, n}',
-    'ρ = √(σ_r/(2σ₁)) (its largest allowed value); Σ = diag(σ₁, …, σ_r) geometric',
+    hypothesis<Setting>(
+      'b1-shape',
+      'F̃₀ ∈ ℝ^{m×k}, G̃₀ ∈ ℝ^{n×k} with i.i.d. N(0, σ₁) entries (variance σ₁; the draw: drawJcdInit); r ≤ k (Theorem A.1: "fix any r ≤ k"), r ≤ min{m, n}',
+      (p) => [p.m, p.n, p.k, p.r].every((v) => Number.isInteger(v) && v >= 1) && p.r <= p.k && p.r <= Math.min(p.m, p.n) && p.sigma1 > 0,
+      {
+        coordinates: {
+          m: { value: (p) => p.m, domain: [12, 60] },
+          'n/m': { value: (p) => p.n / p.m, domain: [0.5, 1] },
+          r: { value: (p) => p.r, domain: [3, 14] },
+          'k − r': { value: (p) => p.k - p.r, domain: [0, 3] },
+        },
+      },
+    ),
+    hypothesis<Setting>(
+      'b1-sigma',
+      'Σ = diag(σ₁, …, σ_r) with σ₁ ≥ … ≥ σ_r > 0 (the top of Σ_X; here geometric from σ₁ to σ_r)',
+      (p) => {
+        const v = sigmaTop(p).data.filter((_, i) => i % (p.r + 1) === 0);
+        return v.length === p.r && v.every((x, i) => x > 0 && (i === 0 || x <= v[i - 1])) && Math.abs(v[0] - p.sigma1) <= 1e-15 * p.sigma1;
+      },
+      { coordinates: { 'σ_r/σ₁': { value: (p) => p.ratio, domain: [0.01, 1] } } },
+    ),
+    hypothesis<Setting>('b1-rho', 'any fixed ρ ≤ √(σ_r/(2σ₁))', (p) => rhoOf(p) > 0 && rhoOf(p) ** 2 <= (p.ratio * p.sigma1) / (2 * p.sigma1) * (1 + 1e-15), {
+      coordinates: { 'ρ/√(σ_r/(2σ₁))': { value: (p) => rhoOf(p) / Math.sqrt(p.ratio / 2), domain: [0, 1], concentrated: 'ρ at its largest allowed value, where the items are hardest' } },
+    }),
+    hypothesis<Setting>('b1-c-rho', 'c_ρ < 1 (Theorem A.1; here c_ρ = s/C)', (p) => p.s > 0 && p.s / C < 1),
   ],
   choices: {
     C: `C = ${C} (unnamed in the paper; the witness estimates the smallest C)`,
@@ -65,6 +90,7 @@ export const propB1 = defineMonteCarloClaim<Setting, Items>({
     { m: 20, n: 20, k: 10, r: 10, sigma1: 2, ratio: 0.1, s: 0.5 },
     { m: 40, n: 40, k: 15, r: 14, sigma1: 0.5, ratio: 0.01, s: 0.5 },
     { m: 60, n: 50, k: 8, r: 6, sigma1: 1, ratio: 0.3, s: 0.5 },
+    { m: 16, n: 10, k: 6, r: 3, sigma1: 1.5, ratio: 0.5, s: 0.5 },
   ],
   describe: ({ m, n, k, r, sigma1, ratio }) => `m = ${m}, n = ${n}, k = ${k}, r = ${r}, σ₁ = ${sigma1}, σ_r/σ₁ = ${ratio}, ρ = √(σ_r/(2σ₁)), Cc_ρ = 0.5`,
   draw: (p, seed) => {

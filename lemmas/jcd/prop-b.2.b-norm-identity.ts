@@ -25,7 +25,8 @@ import { combine, frobenius, inner, mul, transpose } from '../../src/linalg/dens
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { type BlockMagnitudes, jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { JCD_STATE_HYPOTHESES, type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+import { type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+import { jcdStateHypotheses } from '../../src/hypotheses/jcd.ts';
 import { jcdForm } from '../../src/exact/states.ts';
 
 interface Form {
@@ -85,7 +86,7 @@ function exactItem5(corrected: boolean) {
 const common = {
   source: { paper: 'JCD', where: 'Prop. B.2, proof of Item 5 (first equality)' },
   kind: 'identity',
-  hypotheses: [...JCD_STATE_HYPOTHESES, 'any η > 0', 'A, B, P as in (4.4)'],
+  hypotheses: jcdStateHypotheses(),
   instances: jcdState(),
   size: jcdStateSize,
 } as const;

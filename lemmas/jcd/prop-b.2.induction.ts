@@ -23,6 +23,7 @@
  *
  * `jcd.prop-b.2.induction.practical`: the same conclusions in the practical regime of §5.2 (η = 0.25).
  */
+import { A1_HORIZON, overRuns, POOL_CONCENTRATED, practicalRunHypotheses, THEOREM_A1_RUN } from '../../src/hypotheses/jcd.ts';
 import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type JcdConfig, practicalConfigs, theoremPool } from '../../src/random/jcd-regimes.ts';
@@ -76,6 +77,11 @@ function check(c: JcdConfig, knobs: Knobs): Comparison[] {
   return out;
 }
 
+/** Theorem A.1's hypotheses (standing for Appendix B) on every run of the pool, and the horizon of (A.1). */
+const THEOREM_HYPOTHESES = overRuns([...THEOREM_A1_RUN, A1_HORIZON], POOL_CONCENTRATED);
+/** The practical regime of §5.2 (practicalConfigs' default ranges). */
+const PRACTICAL_HYPOTHESES = overRuns([...practicalRunHypotheses([0.2, 0.6], [4, 14]), A1_HORIZON]);
+
 const COMMON = {
   source: { paper: 'JCD' as const, where: 'Proposition B.2' },
   kind: 'trajectory' as const,
@@ -92,11 +98,7 @@ const COMMON = {
 export const propB2 = defineClaim<readonly JcdConfig[]>({
   ...COMMON,
   id: 'jcd.prop-b.2.induction',
-  hypotheses: [
-    'σ_{r+1}/σ_r ≤ γ < 1; η ≤ γσ_r²/(600σ₁³) (and (1−γ)σ_r/(20σ₁²)); ρ ≤ the bounds of Theorem A.1',
-    "the initialisation of §4.1 in Proposition B.1's event",
-    '0 ≤ t ≤ T = ⌊log(ρ^{(1−γ)/(2(1+γ))}/ρ)/log(1+γησ_r)⌋',
-  ],
+  hypotheses: THEOREM_HYPOTHESES,
   choices: THEOREM_REGIME_CHOICES,
   instances: theoremPool(),
   expected: 'holds',
@@ -107,7 +109,7 @@ export const propB2 = defineClaim<readonly JcdConfig[]>({
 export const propB2Practical = defineClaim<readonly JcdConfig[]>({
   ...COMMON,
   id: 'jcd.prop-b.2.induction.practical',
-  hypotheses: ['the practical regime of §5.2 (outside the theorem: η = 0.25 ≫ its bound, ρ ≫ its bound)', '0 ≤ t ≤ T with T₁, T₂, T₃, T of (A.1) evaluated at η = 0.25 and the run\'s ρ, γ'],
+  hypotheses: PRACTICAL_HYPOTHESES,
   choices: PRACTICAL_REGIME_CHOICES,
   instances: practicalConfigs().map((c) => [c]),
   expected: 'holds',

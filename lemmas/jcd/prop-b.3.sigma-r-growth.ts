@@ -13,6 +13,7 @@
  *
  * Scale: σ_r(A) of A = (U+V)/2, whose entries are O(‖F‖ + ‖G‖).
  */
+import { A1_HORIZON, overRuns, POOL_CONCENTRATED, practicalRunHypotheses, THEOREM_A1_RUN } from '../../src/hypotheses/jcd.ts';
 import { atLeast, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type JcdConfig, practicalConfigs, theoremPool } from '../../src/random/jcd-regimes.ts';
@@ -40,6 +41,11 @@ function check(c: JcdConfig, rate: (c: JcdConfig) => number): Comparison[] {
   return out;
 }
 
+/** Theorem A.1's hypotheses (standing for Appendix B) on every run of the pool, and the horizon of (A.1). */
+const THEOREM_HYPOTHESES = overRuns([...THEOREM_A1_RUN, A1_HORIZON], POOL_CONCENTRATED);
+/** The practical regime of §5.2 (practicalConfigs' default ranges). */
+const PRACTICAL_HYPOTHESES = overRuns([...practicalRunHypotheses([0.2, 0.6], [4, 14]), A1_HORIZON]);
+
 const COMMON = {
   source: { paper: 'JCD' as const, where: 'Proposition B.3' },
   kind: 'trajectory' as const,
@@ -56,10 +62,7 @@ const COMMON = {
 export const propB3 = defineClaim<readonly JcdConfig[]>({
   ...COMMON,
   id: 'jcd.prop-b.3.sigma-r-growth',
-  hypotheses: [
-    "Proposition B.2's conditions (the theorem's η, ρ; Proposition B.1's event) and η ≤ (1−γ)σ_r/(20σ₁²)",
-    '0 ≤ t ≤ T of (A.1)',
-  ],
+  hypotheses: THEOREM_HYPOTHESES,
   choices: THEOREM_REGIME_CHOICES,
   instances: theoremPool(),
   expected: 'holds',
@@ -70,7 +73,7 @@ export const propB3 = defineClaim<readonly JcdConfig[]>({
 export const propB3Practical = defineClaim<readonly JcdConfig[]>({
   ...COMMON,
   id: 'jcd.prop-b.3.sigma-r-growth.practical',
-  hypotheses: ['the practical regime of §5.2 (outside the theorem: η = 0.25 ≫ its bound, ρ ≫ its bound)', '0 ≤ t ≤ T with T₁, T₂, T₃, T of (A.1) evaluated at η = 0.25 and the run\'s ρ, γ'],
+  hypotheses: PRACTICAL_HYPOTHESES,
   choices: PRACTICAL_REGIME_CHOICES,
   instances: practicalConfigs().map((c) => [c]),
   expected: 'holds',

@@ -32,6 +32,7 @@ import { atLeast, atMost, type Comparison, equal } from '../../src/claims/compar
 import { defineClaim } from '../../src/claims/types.ts';
 import { fractionOfMax, inRange } from '../../src/random/arbitraries.ts';
 import { WorstPerFamily } from './common/worst.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
 
 interface DecoupledInstance {
   readonly lambda1: number;
@@ -67,7 +68,12 @@ const instances: fc.Arbitrary<DecoupledInstance> = fc
   .map(({ lambda1, ratio, f, e, v }) => {
     const eta = (0.25 + 0.75 * f) / (2 * lambda1);
     const epsilon = 10 ** -e;
-    return { lambda1, lambda2: ratio * lambda1, eta, epsilon, rho: windowRho(lambda1, eta, epsilon) * 10 ** -v };
+    // τ(ε) has ceilings, so ρ(1 + ηλ₁/10)^{τ(ε)} is not monotone in ρ: a ρ below ρ_ε can break the
+    // window condition by one step's factor; halve until it holds (sec3-rho).
+    let rho = windowRho(lambda1, eta, epsilon) * 10 ** -v;
+    while (Math.log(rho) + windowBound({ lambda1, eta, rho, epsilon }) * Math.log1p((eta * lambda1) / 10) > Math.log(epsilon)) rho /= 2;
+    // ratio·λ₁ at ratio = 0.1 may exceed λ₁/10 by an ulp (sec3-x).
+    return { lambda1, lambda2: Math.min(ratio * lambda1, lambda1 / 10), eta, epsilon, rho };
   });
 
 /** The first step at which |f − target| ≤ tol, or Infinity. */
@@ -136,7 +142,23 @@ export const sec3Decoupled = defineClaim<DecoupledInstance>({
   kind: 'trajectory',
   statement:
     'For X = diag(λ₁, λ₂), λ₂ ≤ λ₁/10, F₀ = G₀ = ρ√λ₁I: F_t stays diagonal with f_{i,t+1} = f_{i,t}(1 + ηλ_i − ηf²_{i,t}) (3.1); f₁ grows by ≥ 1 + ηλ₁/2 below √(λ₁/2) and contracts to √λ₁ by 1 − ηλ₁/2 above; 0 ≤ f_{2,t+1} ≤ (1 + ηλ₁/10)f_{2,t}; for small ρ a window with F_tF_tᵀ ≈ X₁ exists and f₁ converges before f₂ (3.2)',
-  hypotheses: ['λ₁ ∈ [0.5, 2], λ₂ ∈ [λ₁/50, λ₁/10]', 'η ≤ 1/(2λ₁) ("sufficiently small")', 'ρ ≤ the largest ρ with ρ(1 + ηλ₁/10)^{τ(ε)} ≤ ε (down to 10⁻² of it), ε ∈ [10⁻³, 10⁻¹]'],
+  hypotheses: [
+    hypothesis<DecoupledInstance>(
+      'sec3-x',
+      'm = n = k = 2, X = diag(λ₁, λ₂) positive semidefinite and approximately rank-1: λ₂ ≤ λ₁/10',
+      (x) => x.lambda1 > 0 && x.lambda2 >= 0 && x.lambda2 <= x.lambda1 / 10,
+      { coordinates: { 'λ₁': { value: (x) => x.lambda1, domain: [0.5, 2] }, 'λ₂/λ₁': { value: (x) => x.lambda2 / x.lambda1, domain: [0.02, 0.1] } } },
+    ),
+    hypothesis<DecoupledInstance>('sec3-eta', '"assuming the stepsize η is sufficiently small": here 0 < η ≤ 1/(2λ₁)', (x) => x.eta > 0 && 2 * x.eta * x.lambda1 <= 1, {
+      coordinates: { '2ηλ₁': { value: (x) => 2 * x.eta * x.lambda1, domain: [0.25, 1] } },
+    }),
+    hypothesis<DecoupledInstance>(
+      'sec3-rho',
+      '"if the initial size ρ is sufficiently small": here ρ > 0 with ρ(1 + ηλ₁/10)^{τ(ε)} ≤ ε, for the tolerance ε ∈ (0, 1) of the window',
+      (x) => x.rho > 0 && x.epsilon > 0 && x.epsilon < 1 && Math.log(x.rho) + windowBound(x) * Math.log1p((x.eta * x.lambda1) / 10) <= Math.log(x.epsilon),
+      { coordinates: { 'log₁₀ ε': { value: (x) => Math.log10(x.epsilon), domain: [-3, -1] } } },
+    ),
+  ],
   choices: {
     eta: 'η = f/(2λ₁), f ∈ [0.25, 1]: "sufficiently small" made explicit (no overshoot of √λ₁, √λ₂); f ≥ 0.25 bounds the horizon',
     window: 'ε ∈ [10⁻³, 10⁻¹]; ρ = 10^{−v}·ρ_ε, v ∈ [0, 2], ρ_ε the largest ρ with ρ(1 + ηλ₁/10)^{τ(ε)} ≤ ε',

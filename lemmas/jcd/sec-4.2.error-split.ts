@@ -12,7 +12,8 @@ import { combine, diag, frobenius, mul, transpose } from '../../src/linalg/dense
 import { opNorm } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { JCD_STATE_HYPOTHESES, type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+import { type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
+import { jcdStateHypotheses } from '../../src/hypotheses/jcd.ts';
 
 function check(x: JcdState, keepJK = true): Comparison[] {
   const s = jcdBlockState(x.sigma, x.F, x.G, x.r);
@@ -35,7 +36,7 @@ export const errorSplit = defineClaim<JcdState>({
   source: { paper: 'JCD', where: '§4.2; proof of Theorem A.1' },
   kind: 'inequality',
   statement: '‖FGᵀ − X_r‖ ≤ ‖UVᵀ − Σ‖ + ‖UKᵀ‖ + ‖JVᵀ‖ + ‖JKᵀ‖ (operator norms)',
-  hypotheses: [...JCD_STATE_HYPOTHESES, 'X_r = the best rank-r approximation = diag(σ₁, …, σ_r, 0, …) in this frame'],
+  hypotheses: jcdStateHypotheses({}, false),
   instances: jcdState(),
   size: jcdStateSize,
   check: (x) => check(x),

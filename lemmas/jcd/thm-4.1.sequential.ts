@@ -25,6 +25,7 @@ import { defineSweepClaim, fitLogLog, type Relation, slopeRelation } from '../..
 import { jcdTrace } from '../../src/gd/jcd-trace.ts';
 import { drawJcdInit } from '../../src/random/jcd-init.ts';
 import { generalMatrix } from '../../src/random/general-matrix.ts';
+import { COMPUTED_TOLERANCE, hypothesis, leq } from '../../src/claims/hypotheses.ts';
 
 /** The numerical constant c of the step size and initialisation size (our choice). */
 const C = 0.5;
@@ -38,6 +39,10 @@ interface SweepRun {
   readonly delta: number;
   readonly epsilon: number;
   readonly kappa: number;
+  /** The singular values of X (decreasing), η and log ρ of the run: what the hypotheses are checked on. */
+  readonly values: readonly number[];
+  readonly eta: number;
+  readonly logRho: number;
   readonly etaSigmaR: number;
   readonly log10Rho: number;
   /** T(1), …, T(r) (Infinity when not attained by T). */
@@ -69,6 +74,9 @@ function runOne(delta: number, epsilon: number, seed: string): SweepRun {
     delta,
     epsilon,
     kappa,
+    values,
+    eta,
+    logRho,
     etaSigmaR: eta * sigmaR,
     log10Rho: logRho / Math.LN10,
     Ts,
@@ -87,10 +95,25 @@ export const thm41 = defineSweepClaim<SweepRun[]>({
   kind: 'scaling',
   statement:
     'GD passes near X₁, X₂, …, X_r in turn at T(1) ≤ … ≤ T(r) ≤ c′/(δησ_r)·log(κ_r/(δε)) (‖F_{T(s)}G_{T(s)}ᵀ − X_s‖ ≤ εσ₁), and ‖F_tG_tᵀ − X_r‖ ≤ εσ₁ for (1 − c′δ)T ≤ t ≤ T, with η = c·min{δ, 1−δ}σ_r²/σ₁³ and ρ = (cδε/κ_r)^{1/(cδ)}',
+  // Each predicate must hold on every run of the sweep.
   hypotheses: [
-    'Assumption A: σ₁ > ⋯ > σ_r > σ_{r+1}, every relative gap (σ_s − σ_{s+1})/σ_s = δ',
-    `ε ≤ 1/(m+n+k) (m, n, k, r = ${M}, ${N}, ${K}, ${R}: ε ≤ 1/${M + N + K})`,
-    'the initialisation of §4.1; X general (seeded singular vectors)',
+    hypothesis<SweepRun[]>(
+      'thm41-assumption-a',
+      'Assumption A (σ₁ > ⋯ > σ_r > σ_{r+1}) and δ ∈ (0, 1) with δ ≤ min_{1≤s≤r}(σ_s − σ_{s+1})/σ_s',
+      (data) =>
+        data.length > 0 &&
+        data.every((d) => d.delta > 0 && d.delta < 1 && d.values.slice(0, R).every((v, s) => v > d.values[s + 1] && leq(d.delta, (v - d.values[s + 1]) / v, R + 1))),
+      { tolerance: COMPUTED_TOLERANCE },
+    ),
+    hypothesis<SweepRun[]>('thm41-epsilon', `fix any tolerance ε ≤ 1/(m+n+k) (m, n, k, r = ${M}, ${N}, ${K}, ${R}: ε ≤ 1/${M + N + K})`, (data) =>
+      data.every((d) => d.epsilon > 0 && d.epsilon <= 1 / (M + N + K)),
+    ),
+    hypothesis<SweepRun[]>('thm41-eta', `stepsize η ≤ c·min{δ, 1−δ}σ_r²/σ₁³ (c = ${C}, chosen)`, (data) =>
+      data.every((d) => d.eta > 0 && d.eta <= (C * Math.min(d.delta, 1 - d.delta) * d.values[R - 1] ** 2) / d.values[0] ** 3),
+    ),
+    hypothesis<SweepRun[]>('thm41-rho', `initialisation size ρ ≤ (cδε/κ_r)^{1/(cδ)} (c = ${C}; compared as log ρ), F₀, G₀ as in §4.1`, (data) =>
+      data.every((d) => d.logRho <= (1 / (C * d.delta)) * Math.log((C * d.delta * d.epsilon) / (d.values[0] / d.values[R - 1]))),
+    ),
   ],
   choices: {
     c: `c = ${C} in η = c·min{δ, 1−δ}σ_r²/σ₁³ and ρ = (cδε/κ_r)^{1/(cδ)} (both at their bounds)`,

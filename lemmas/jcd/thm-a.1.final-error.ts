@@ -12,6 +12,7 @@
  *
  * Scale: FGᵀ − X_r has O(σ₁) entries, so its rounding is relative to σ₁.
  */
+import { A1_HORIZON, overRuns, POOL_CONCENTRATED, practicalRunHypotheses, THEOREM_A1_RUN } from '../../src/hypotheses/jcd.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type JcdConfig, practicalConfigs, theoremPool } from '../../src/random/jcd-regimes.ts';
@@ -35,6 +36,11 @@ function check(c: JcdConfig, start: (c: JcdConfig) => number): Comparison[] {
   return out;
 }
 
+/** Theorem A.1's hypotheses (standing for Appendix B) on every run of the pool, and the horizon of (A.1). */
+const THEOREM_HYPOTHESES = overRuns([...THEOREM_A1_RUN, A1_HORIZON], POOL_CONCENTRATED);
+/** The practical regime of §5.2 in the window where (A.1)'s T₀ ≤ T (PRACTICAL_WINDOWS). */
+const WINDOW_HYPOTHESES = overRuns([...practicalRunHypotheses(PRACTICAL_WINDOWS.gamma, PRACTICAL_WINDOWS.q), A1_HORIZON]);
+
 const COMMON = {
   source: { paper: 'JCD' as const, where: 'Theorem A.1, (A.3)' },
   kind: 'trajectory' as const,
@@ -49,11 +55,7 @@ const COMMON = {
 export const thmA1 = defineClaim<readonly JcdConfig[]>({
   ...COMMON,
   id: 'jcd.thm-a.1.final-error',
-  hypotheses: [
-    'r ≤ k, σ_{r+1} < σ_r, σ_{r+1}/σ_r ≤ γ < 1; η ≤ min{γσ_r²/(600σ₁³), (1−γ)σ_r/(20σ₁²)}; ρ ≤ both printed bounds; c_ρ < 1',
-    "F₀, G₀ as in §4.1, in Proposition B.1's event",
-    'T₀ ≤ t ≤ T of (A.1)',
-  ],
+  hypotheses: THEOREM_HYPOTHESES,
   choices: THEOREM_REGIME_CHOICES,
   instances: theoremPool(),
   expected: 'holds',
@@ -64,7 +66,7 @@ export const thmA1 = defineClaim<readonly JcdConfig[]>({
 export const thmA1Practical = defineClaim<readonly JcdConfig[]>({
   ...COMMON,
   id: 'jcd.thm-a.1.final-error.practical',
-  hypotheses: ['the practical regime of §5.2 (outside the theorem: η = 0.25 ≫ its bound, ρ ≫ its bound)', '0 ≤ t ≤ T with T₁, T₂, T₃, T of (A.1) evaluated at η = 0.25 and the run\'s ρ, γ'],
+  hypotheses: WINDOW_HYPOTHESES,
   choices: { ...PRACTICAL_REGIME_CHOICES, windows: 'γ ∈ [0.2, 0.25], ρ = 10^{−q} with q ∈ [11, 14]: elsewhere in the practical regime the window of (A.1) is empty in nearly every draw (T₀ ≤ T in 15% of the default draws)' },
   instances: practicalConfigs(PRACTICAL_WINDOWS).map((c) => [c]),
   expected: 'holds',

@@ -117,7 +117,7 @@ export function runFig3Job(job: Fig3Job): Fig3Result {
   return { eps, T0, diverged: traj.diverged?.t ?? null };
 }
 
-function fig3Jobs(c: Fig3Config, seed: string): Fig3Job[] {
+export function fig3Jobs(c: Fig3Config, seed: string): Fig3Job[] {
   const common = { r: c.r, k: c.k, eta: c.eta, iters: c.iters };
   const jobs: Fig3Job[] = [];
   const add = (panel: Panel, m: number, rho: number, delta: number, kappa: number) => {

@@ -32,7 +32,7 @@
  */
 import fc from 'fast-check';
 import { UserError } from '../errors.ts';
-import { fractionOfMax, inRange, UNIT_RESOLUTION } from '../random/arbitraries.ts';
+import { dimension, fractionOfMax, inRange, UNIT_RESOLUTION } from '../random/arbitraries.ts';
 
 /** Unit roundoff of IEEE double precision. */
 const U = 2 ** -53;
@@ -364,13 +364,13 @@ function fraction(decades: number): fc.Arbitrary<number> {
  */
 export function admissibleTimeParameters(opts: AdmissibleOptions = {}): fc.Arbitrary<JcdTimeParameters> {
   const { gammaRange = [0, 1], maxR = 20, maxExtra = 1_000_000, maxDecades = 6 } = opts;
-  const extra = fc.oneof(fc.integer({ min: 0, max: Math.min(10, maxExtra) }), fc.integer({ min: 0, max: maxExtra }));
+  const extra = fc.oneof(dimension(0, Math.min(10, maxExtra)), dimension(0, maxExtra));
   return fc
     .record({
       gamma: openRange(gammaRange[0], gammaRange[1]),
       sigma1: inRange(0.5, 2),
       s: fraction(maxDecades),
-      r: fc.integer({ min: 1, max: maxR }),
+      r: dimension(1, maxR),
       mx: extra,
       nx: extra,
       kx: extra,
@@ -386,10 +386,3 @@ export function admissibleTimeParameters(opts: AdmissibleOptions = {}): fc.Arbit
       return { ...base, eta: f * etaMax(base), logRho: lr * (1 + rel) - d };
     });
 }
-
-/** What every admissibleTimeParameters() instance satisfies, for the claims built on it. */
-export const ADMISSIBLE_TIME_HYPOTHESES = [
-  'γ ∈ (0, 1); σ₁ ≥ σ_r > 0; 1 ≤ r ≤ k, r ≤ min{m, n}; c_ρ ∈ (0, 1)',
-  'η ≤ min{γσ_r²/(600σ₁³), (1−γ)σ_r/(20σ₁²)}',
-  'ρ ≤ min{1/3, (1−γ)/24, c_ρ√σ₁/(12(m+n+k)√((1−γ)/24)√σ_r)}^{180γ(1+γ)/((3−2γ)(1−γ))} and ρ ≤ min{((1−γ)c_ρσ_r/(1200(m+n+k)rσ₁))^{2(1+γ)/(1−γ)}, (γσ_r²/(1600rσ₁²))^{(1+γ)/(1−γ)}, γσ_r√(2r)/(16σ₁√(m+n+k))} (as log ρ)',
-] as const;

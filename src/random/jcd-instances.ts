@@ -70,7 +70,8 @@ export function jcdState(opts: JcdStateOptions = {}): fc.Arbitrary<JcdState> {
         .map(({ head, tailShape, F, G, eta }) => {
           // σ_r is σ₁ itself when r = 1, otherwise ratio·σ₁ (both attained).
           const sigmaR = r === 1 ? sigma1 : ratio * sigma1;
-          const top = r === 1 ? [sigma1] : [sigma1, ...head, sigmaR];
+          // lo + (hi − lo)·u can exceed hi by an ulp: clamp so that Σ_X stays ordered.
+          const top = r === 1 ? [sigma1] : [sigma1, ...head.map((v) => Math.min(Math.max(v, sigmaR), sigma1)), sigmaR];
           const next = tailRatio * sigmaR;
           const tail = tailCount === 0 ? [] : [next, ...tailShape.map((u) => u * next)];
           const values = [...top, ...tail];
@@ -78,12 +79,6 @@ export function jcdState(opts: JcdStateOptions = {}): fc.Arbitrary<JcdState> {
         });
     });
 }
-
-/** What every jcdState() instance satisfies, for the claims built on it. */
-export const JCD_STATE_HYPOTHESES = [
-  'Σ_X diagonal m×n (the frame of (4.2)) with σ₁ ≥ … ≥ σ_r > σ_{r+1} ≥ … ≥ σ_min{m,n} ≥ 0',
-  'k ≥ r; any F ∈ ℝ^{m×k}, G ∈ ℝ^{n×k} (U, V: r×k; J: (m−r)×k; K: (n−r)×k)',
-] as const;
 
 /** The largest dimension of a state (for the tolerance). */
 export function jcdStateSize(x: JcdState): number {

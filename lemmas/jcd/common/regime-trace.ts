@@ -7,7 +7,7 @@
 import type { Comparison } from '../../../src/claims/compare.ts';
 import type { JcdTrace, TraceSample } from '../../../src/gd/jcd-trace.ts';
 import { jcdTrace } from '../../../src/gd/jcd-trace.ts';
-import { configSize, type JcdConfig, underflowMessage } from '../../../src/random/jcd-regimes.ts';
+import { configSize, type JcdConfig, THEOREM_SHAPES, underflowMessage } from '../../../src/random/jcd-regimes.ts';
 
 /** About how many K-th steps (each with the step after it) a run records, per regime. */
 export const RECORDED_STEPS = { theorem: 800, practical: 250 } as const;
@@ -80,7 +80,7 @@ export const PRACTICAL_WINDOWS = { gamma: [0.2, 0.25], q: [11, 14] } as const;
 export const THEOREM_REGIME_CHOICES = {
   regime:
     "theorem: Theorem A.1's hypotheses with explicit constants — η at its bound min{γσ_r²/(600σ₁³), (1−γ)σ_r/(20σ₁²)}, ρ at its bound (both printed conditions), c_ρ = 0.5, σ_{r+1} = γσ_r, initialisation conditioned on Proposition B.1's event (first seed whose draw satisfies Items 1–6)",
-  pool: 'one instance = all three configurations (m, n, k, r, κ_r, γ) = (3, 4, 2, 1, 1, 0.1), (4, 4, 3, 2, 1.1, 0.1), (4, 3, 4, 1, 1, 0.08), general X with seeded singular vectors, run in its diagonal frame (§4.2); T ≈ 1.0–1.5·10⁶ steps each',
+  pool: `one instance = all ${THEOREM_SHAPES.length} configurations (m, n, k, r, κ_r, γ) = ${THEOREM_SHAPES.map((s) => `(${s.m}, ${s.n}, ${s.k}, ${s.r}, ${s.head[0] / s.head[s.r - 1]}, ${s.gamma})`).join(', ')}, general X with seeded singular vectors, run in its diagonal frame (§4.2); T ≈ 0.9·10⁶–8·10⁶ steps each`,
   recorded: `every K-th step and the one after it (K = ⌈T/${RECORDED_STEPS.theorem}⌉), T₁, T₁+T₂, T₀ and the steps before them: "for all t" is checked on those steps, recursions on consecutive pairs`,
   precision:
     "γ ≤ 0.1 keeps every printed bound resolvable in double precision. ρ's bound leaves the double range (runs need ρ ≥ 10⁻²⁹⁰) from γ ≈ 0.53: for (m, n, k, r, κ_r) = (3, 4, 2, 1, 1) it is 10^−65.5 at γ = 0.3, 10^−227 at 0.5, 10^−310 at 0.55, 10^−849 at 0.7, 10^−6105 at 0.9 — such a configuration is an error verdict that prints the exponent. And GD with the theorem's η stalls at a residual ≈ u/η ≈ 10⁻¹² (an update η(Σ−UVᵀ)V below half an ulp of U is lost): at γ = 0.25 the printed (A.3) bound is 7.9·10⁻¹⁴ while GD stalls at 1.3·10⁻¹³, and Prop B.5's 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r falls below the stall from γ ≈ 0.15",
