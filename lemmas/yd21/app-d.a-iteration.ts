@@ -33,6 +33,8 @@ import fc from 'fast-check';
 import { atLeast, atMost, type Comparison, normalisedMargin } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { inLogRange, inRange } from '../../src/random/arbitraries.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
+import { leq } from '../../src/hypotheses/matrix.ts';
 
 export interface ADIterationInstance {
   readonly sigmaD: number;
@@ -111,9 +113,28 @@ export const appDIteration = defineClaim<ADIterationInstance>({
   statement:
     'a_{t+1} ≥ (1 + (η/2)(σ_d − a_t²))a_t (32) ⇒ s_{t+1} ≥ (1 + (η/2)(σ_d − s_t))²s_t ≥ (1 + η(σ_d − s_t))s_t (33), σ_d − s_{t+1} ≤ (1 − ηs_t)(σ_d − s_t) (34), s_{t+1}/(σ_d − s_{t+1}) ≥ (1 + η(σ_d − s_t))/(1 − ηs_t)·s_t/(σ_d − s_t) ≥ (1 + ησ_d)s_t/(σ_d − s_t), s_T/(σ_d − s_T) ≥ (1 + ησ_d)^T s₀/σ_d, and a_t reaches √(σ_d/2) within T₁ = O((1/(ησ_d)) ln(σ_d/s₀)) steps',
   hypotheses: [
-    '(32) for every t with a_t ≤ √(σ_d/2): a_{t+1} = b_t + θ_t(√σ_d − b_t), b_t its right side, θ_t ∈ [0, 0.99]',
-    'σ_d ∈ [0.1, 10], ησ_d ∈ [0.02, 1], s₀/σ_d ∈ [10⁻⁴, ½] (log-uniform)',
-    'σ_d − s_{t+1} > 0 and 1 − ηs_t > 0 (implicit in "dividing (33) by (34)"; implied by the construction)',
+    hypothesis<ADIterationInstance>(
+      '(32)',
+      '(32) a_{t+1} ≥ (1 + (η/2)(σ_d − a_t²))a_t for every t with a_t² < σ_d/2 (App. D), a₀ > 0, until a_T² ≥ σ_d/2',
+      (z) =>
+        z.a.length >= 1 &&
+        z.a[0] > 0 &&
+        z.a.every((v, t) => Number.isFinite(v) && (t === z.a.length - 1 ? v * v >= z.sigmaD / 2 : v * v < z.sigmaD / 2 && leq(rhs32(z.sigmaD, z.eta, v), z.a[t + 1], 1))),
+      { tolerance: 'relative 64·γ₁ (the right side of (32) is a product of stored numbers)' },
+    ),
+    hypothesis<ADIterationInstance>(
+      'divisions',
+      'σ_d − s_{t+1} > 0 and 1 − ηs_t > 0 (implicit in "dividing (33) by (34)")',
+      (z) => z.a.every((v) => z.sigmaD - v * v > 0 && 1 - z.eta * v * v > 0),
+    ),
+    hypothesis<ADIterationInstance>('eta-sigma', '0 < ησ_d ≤ 1 and s₀ ≤ σ_d/2 (the start of App. D: a_t ≤ √(σ_d/2))', (z) => z.eta > 0 && z.eta * z.sigmaD <= 1 && z.a[0] ** 2 <= z.sigmaD / 2, {
+      coordinates: {
+        σ_d: { value: (z) => z.sigmaD, domain: [0.1, 10] },
+        ησ_d: { value: (z) => z.eta * z.sigmaD, domain: [0.02, 1] },
+        's₀/σ_d': { value: (z) => z.a[0] ** 2 / z.sigmaD, domain: [1e-4, 0.5] },
+        T: { value: (z) => z.a.length - 1, domain: [0, 1e6] },
+      },
+    }),
   ],
   choices: {
     'T₁': 'T₁ = C·(1/(ησ_d))·ln(σ_d/s₀) with C = 2 + 1/ln 2 ≈ 3.443 (the O(·) constant, derived for ησ_d ≤ 1, s₀ ≤ σ_d/2; ln(dσ_d/ε²) read as ln(σ_d/s₀) since s₀ ≥ ε²/(c²d))',

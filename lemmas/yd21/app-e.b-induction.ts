@@ -24,7 +24,9 @@
 import fc from 'fast-check';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { type IterationInstance, iterate } from './app-e.b-iteration.ts';
+import { type IterationInstance, iterate, recursion, smallPT } from './app-e.b-iteration.ts';
+import { hypothesis, via } from '../../src/claims/hypotheses.ts';
+import { leq } from '../../src/hypotheses/matrix.ts';
 import { dimension } from '../../src/random/arbitraries.ts';
 
 interface InductionInstance extends IterationInstance {
@@ -62,13 +64,22 @@ const common = {
   size: (z: InductionInstance) => z.T,
 } as const;
 
-const baseHypotheses = ['x_t = ‖B_t‖²_F ≥ 0 with x_{t+1} ≤ (1 + p)x_t + q, p > 0, pT ≤ 1', '‖B_0‖²_F ≤ c²d²ε² (§3.1, scaled by ε); units c²d²ε² = 1'];
+const baseHypotheses = [
+  ...via((z: InductionInstance) => z as IterationInstance, [recursion, smallPT]).map((h) => ({ ...h, coordinates: h.name === 'recursion' ? { T: { value: (z: InductionInstance) => z.T, domain: [1, 16] as const } } : h.coordinates })),
+  hypothesis<InductionInstance>('b0', '‖B_0‖²_F ≤ c²d²ε² (§3.1, scaled by ε); units c²d²ε² = 1', (z) => z.x[0] >= 0 && z.x[0] <= 1, {
+    coordinates: { '‖B_0‖²/(c²d²ε²)': { value: (z) => z.x[0], domain: [0, 1] } },
+  }),
+];
+
+/** qT ≤ bound·c²d²ε² (units c²d²ε² = 1). */
+const qTBound = (bound: number, text: string) =>
+  hypothesis<InductionInstance>('qT', text, (z) => leq(z.q * z.T, bound, 1), { coordinates: { 'qT/bound': { value: (z) => (z.q * z.T) / bound, domain: [0, 1] } } });
 
 export const appEInduction = defineClaim<InductionInstance>({
   ...common,
   id: 'yd21.app-e.b-induction',
   statement: 'qT ≤ c²d²ε² ⇒ ‖B_T‖²_F ≤ 3‖B_0‖²_F + c²d²ε² ≤ 4c²d²ε² = e_b²d²ε² (e_b = 2c)',
-  hypotheses: [...baseHypotheses, 'qT ≤ c²d²ε²'],
+  hypotheses: [...baseHypotheses, qTBound(1, 'qT ≤ c²d²ε² (App. E: "by choosing ε = Õ(…), we have qT ≤ c²d²ε²")')],
   instances: instances(1),
   check: (z) => check(z),
   expected: 'refuted',
@@ -84,7 +95,7 @@ export const appEInductionCorrected = defineClaim<InductionInstance>({
   ...common,
   id: 'yd21.app-e.b-induction/corrected',
   statement: 'qT ≤ c²d²ε²/2 ⇒ ‖B_T‖²_F ≤ 3‖B_0‖²_F + c²d²ε² ≤ 4c²d²ε² = e_b²d²ε² (e_b = 2c)',
-  hypotheses: [...baseHypotheses, 'qT ≤ c²d²ε²/2 (ε chosen a constant factor smaller)'],
+  hypotheses: [...baseHypotheses, qTBound(1 / 2, 'qT ≤ c²d²ε²/2 (ε chosen a constant factor smaller)')],
   instances: instances(1 / 2),
   check: (z) => check(z),
   expected: 'holds',

@@ -24,6 +24,8 @@ import fc from 'fast-check';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { fractionOfMax, inRange, unitInterval, dimension } from '../../src/random/arbitraries.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
+import { leq } from '../../src/hypotheses/matrix.ts';
 
 export interface IterationInstance {
   readonly T: number;
@@ -34,6 +36,19 @@ export interface IterationInstance {
 }
 
 /** The sequence x_{t+1} = (1 − θ_t)((1 + p)x_t + q) from x_0. */
+/** x_t ≥ 0 and x_{t+1} ≤ (1 + p)x_t + q for t < T (App. E's iteration formula). */
+export const recursion = hypothesis<IterationInstance>(
+  'recursion',
+  'x_t = ‖B_t‖²_F ≥ 0 with x_{t+1} ≤ (1 + p)x_t + q for t < T (App. E)',
+  (z) => Number.isInteger(z.T) && z.T >= 1 && z.x.length === z.T + 1 && z.x.every((v, t) => v >= 0 && (t === z.T || leq(z.x[t + 1], (1 + z.p) * v + z.q, 1))),
+  { tolerance: 'relative 64·γ₁ ((1 + p)x_t + q is formed from stored numbers)', coordinates: { T: { value: (z) => z.T, domain: [1, 200] } } },
+);
+
+/** p > 0, q ≥ 0, pT ≤ 1 (App. E: "we have pT ≤ pT₀ ≤ 1"). */
+export const smallPT = hypothesis<IterationInstance>('pT', 'p > 0, q ≥ 0, pT ≤ 1 (App. E)', (z) => z.p > 0 && z.q >= 0 && leq(z.p * z.T, 1, 1), {
+  coordinates: { pT: { value: (z) => z.p * z.T, domain: [0, 1] }, qT: { value: (z) => z.q * z.T, domain: [0, 1] } },
+});
+
 export function iterate(x0: number, p: number, q: number, theta: number[]): number[] {
   const x = [x0];
   for (const th of theta) x.push((1 - th) * ((1 + p) * x[x.length - 1] + q));
@@ -74,7 +89,7 @@ export const appEIteration = defineClaim<IterationInstance>({
   kind: 'inequality',
   statement:
     'x_{t+1} ≤ (1+p)x_t + q ⇒ x_T ≤ (1+p)^T x_0 + ((1+p)^T − 1)q/p; pT ≤ 1 ⇒ (1+p)^T ≤ 1 + Tp(1 + 1/2! + … + 1/T!) ≤ 1 + (e−1)Tp ≤ 1 + 2pT, and x_T ≤ (1 + 2pT)x_0 + 2qT',
-  hypotheses: ['x_t ≥ 0 with x_{t+1} ≤ (1 + p)x_t + q for t < T', 'p > 0, q ≥ 0, T ≥ 1', 'pT ≤ 1'],
+  hypotheses: [recursion, smallPT],
   instances: dimension(1, 200).chain((T) =>
     fc
       .record({

@@ -23,6 +23,8 @@ import fc from 'fast-check';
 import { atMost } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { inRange } from '../../src/random/arbitraries.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
+import { leq } from '../../src/hypotheses/matrix.ts';
 
 interface XiInstance {
   readonly sigma1: number;
@@ -59,7 +61,17 @@ export const xiBound = defineClaim<XiInstance>({
   source: { paper: 'YD21', where: 'App. F (preprint), Proof of Stage Two' },
   kind: 'inequality',
   statement: 'Ξ_T := Π_{t=0}^{T−1}(1 + 2η(1 − ησ_d/2)^t(2/5)σ_d) ≤ exp(Σ_{t=0}^{T−1} 2η(1 − ησ_d/2)^t(2/5)σ_d) ≤ e^{8/5}',
-  hypotheses: ['σ_d ∈ [0.05σ₁, σ₁], σ₁ ∈ [0.5, 2]', '0 < η ≤ 1/(16σ₁) (so 0 < ησ_d/2 < 1)', 'any T ≥ 1'],
+  hypotheses: [
+    hypothesis<XiInstance>('sigma', '0 < σ_d ≤ σ₁', (x) => x.sigmaD > 0 && x.sigmaD <= x.sigma1, {
+      coordinates: { 'σ₁': { value: (x) => x.sigma1, domain: [0.5, 2] }, κ: { value: (x) => x.sigma1 / x.sigmaD, domain: [1, 20] } },
+    }),
+    hypothesis<XiInstance>('eta', '0 < η ≤ 1/(16σ₁) (the stage-one step, kept in stage two; so 0 < ησ_d/2 < 1)', (x) => x.eta > 0 && leq(x.eta, 1 / (16 * x.sigma1), 1), {
+      coordinates: { '16σ₁η': { value: (x) => 16 * x.sigma1 * x.eta, domain: [1 / 64, 1] } },
+    }),
+    hypothesis<XiInstance>('horizon', 'any T ≥ 1', (x) => Number.isInteger(x.T) && x.T >= 1, {
+      coordinates: { 'ησ_dT': { value: (x) => x.eta * x.sigmaD * x.T, domain: [0, 12] } },
+    }),
+  ],
   choices: { eta: 'η = f/(16σ₁), f ∈ [1/64, 1]', horizon: 'T = max(1, ⌈τ/(ησ_d)⌉), τ ∈ [0, 12]' },
   constants: { E: { printed: () => 8 / 5, formula: '8/5 (the exponent of e^{8/5})' } },
   instances: fc

@@ -27,6 +27,7 @@ import { fromRows } from '../../src/linalg/dense.ts';
 import { rk4 } from '../../src/gd/flow.ts';
 import { defineSweepClaim, fitLine, type Relation, slopeRelation } from '../../src/claims/sweep.ts';
 import { aFlow } from './cor-1.2.flow-tight.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
 
 const SIGMAS = [0.25, 1, 4];
 const START_RATIOS = [1e-6, 1e-3, 0.25];
@@ -87,7 +88,12 @@ export const cor12HittingTime = defineSweepClaim<HittingTime[]>({
   source: { paper: 'YD21', where: 'Cor. 1.2 and the paragraph after it, §1.1' },
   kind: 'scaling',
   statement: 'ȧ_t = (σ_d − a_t²)a_t: reaching |σ_d − a²| ≤ δ takes T = Θ((1/σ_d) ln(σ_d/δ)), and this time is necessary',
-  hypotheses: ['a₀ > 0 with a₀² ≤ σ_d/2 (a start below the target, as from a small initialisation)', 'δ ≤ 10⁻²σ_d'],
+  hypotheses: [
+    hypothesis<HittingTime[]>('a0', 'at every point: a₀ > 0 with a₀² ≤ σ_d/2 (a start below the target, as from a small initialisation)', (data) =>
+      data.length > 0 && data.every((p) => p.sigmaD > 0 && p.a0sq > 0 && p.a0sq <= p.sigmaD / 2),
+    ),
+    hypothesis<HittingTime[]>('delta', 'at every point: 0 < δ ≤ 10⁻²σ_d', (data) => data.every((p) => p.delta > 0 && p.delta <= 1e-2 * p.sigmaD)),
+  ],
   choices: {
     sweep: `σ_d ∈ {${SIGMAS.join(', ')}}, a₀²/σ_d ∈ {${START_RATIOS.join(', ')}}, δ/σ_d ∈ {${DELTA_RATIOS.join(', ')}}`,
     integrator: `RK4 with step ${STEP}/σ_d; hitting time by linear interpolation of ln(σ_d − a²) between steps`,

@@ -31,6 +31,7 @@ import type { Comparison } from '../../src/claims/compare.ts';
 import { integrateWithErrorBound, matchesSolution } from '../../src/claims/ode.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { inLogRange, inRange } from '../../src/random/arbitraries.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
 
 export interface ScalarFlowInstance {
   readonly sigmaD: number;
@@ -77,7 +78,17 @@ export const cor12 = defineClaim<ScalarFlowInstance>({
   source: { paper: 'YD21', where: 'Cor. 1.2 and the paragraph after it, §1.1' },
   kind: 'identity',
   statement: 'ȧ_t = (σ_d − a_t²)a_t, a₀ > 0 ⇒ s_t = a_t² = σ_d e^{2σ_d t}/(e^{2σ_d t} + σ_d/a₀² − 1)',
-  hypotheses: ['σ_d in [0.1, 10]', 'a₀ > 0: a₀/√σ_d in [10⁻⁴, 2] (log-uniform)'],
+  hypotheses: [
+    hypothesis<ScalarFlowInstance>('sigma-d', 'σ_d > 0', (x) => x.sigmaD > 0 && Number.isFinite(x.sigmaD), {
+      coordinates: { σ_d: { value: (x) => x.sigmaD, domain: [0.1, 10] } },
+    }),
+    hypothesis<ScalarFlowInstance>('a0', 'a₀ > 0', (x) => x.a0 > 0 && Number.isFinite(x.a0), {
+      coordinates: { 'a₀/√σ_d': { value: (x) => x.a0 / Math.sqrt(x.sigmaD), domain: [1e-4, 2] } },
+    }),
+    hypothesis<ScalarFlowInstance>('times', 'checkpoints t > 0, increasing', (x) => x.times.length > 0 && x.times.every((t, i) => t > 0 && (i === 0 || t > x.times[i - 1])), {
+      coordinates: { 'σ_d·t_end': { value: (x) => x.sigmaD * x.times[x.times.length - 1], domain: [0.5, 8] } },
+    }),
+  ],
   choices: {
     times: 'four checkpoints t_end·{1/4, 1/2, 3/4, 1}, σ_d·t_end in [0.5, 8]',
     integrator: `RK4 (order 4) on ȧ with steps h and h/2, h ≤ ${STEP}/(σ_d + 3a₀²); tolerance 16/15·|a_h − a_{h/2}| + 16γ₁·(closed-form rounding + steps·max|a|)`,

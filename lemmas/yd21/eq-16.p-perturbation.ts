@@ -17,6 +17,7 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { deriveABSP, splitBlocks } from '../../src/gd/blocks.ts';
 import { gdStep } from '../../src/gd/trajectory.ts';
 import { runPhasesWith } from '../../src/gd/phases.ts';
+import { phaseHypotheses } from '../../src/hypotheses/yd21-phases.ts';
 import { combine, eye, mul, sub } from '../../src/linalg/dense.ts';
 import { opNorm } from '../../src/linalg/spectral.ts';
 import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec } from '../../src/random/phase-instances.ts';
@@ -68,8 +69,9 @@ export const pPerturbation = defineClaim<PhaseInstance>({
   source: { paper: 'YD21', where: '(16), (17)' },
   kind: 'trajectory',
   statement: 'P_{t+1} = (I − η(Σ−P_t))P_t(I − η(Σ−P_t)) + E_t with ‖E_t‖_op ≤ O(η²σ₁³ + ηe_b²ε²(m+n)dσ₁ + η²σ₁²e_b²d²ε²) (16); λ_d(P_t) ≥ −O(e_b²ε²(m+n)dκ) (17), for t ≤ T₀',
-  hypotheses: ['the instances of yd21.thm-3.1.stage-one (theorem regime)', 'e_b = 2c (footnote 6), c measured from the initialisation'],
-  choices: { ...PHASE_CHOICES.theorem, C_E: '1 (the O-constant of ‖E_t‖)', C_17: '1 (the O-constant of (17))', steps: 't ≤ T₀ at the recording stride; E_t from the state at t and one more GD step' },
+  // (16), (17) are printed inside stage one in Theorem 3.1's regime; e_b = 2c (footnote 6) is a choice.
+  hypotheses: phaseHypotheses('theorem'),
+  choices: { ...PHASE_CHOICES.theorem, e_b: 'e_b = 2c (footnote 6), c measured from the initialisation', C_E: '1 (the O-constant of ‖E_t‖)', C_17: '1 (the O-constant of (17))', steps: 't ≤ T₀ at the recording stride; E_t from the state at t and one more GD step' },
   constants: {
     CE: { printed: () => 1, formula: '1 (chosen O-constant of (16))' },
     C17: { printed: () => 1, formula: '1 (chosen O-constant of (17))' },

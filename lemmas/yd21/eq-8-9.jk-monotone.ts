@@ -23,6 +23,9 @@ import { inRange, seed, spectrum, stepSize, dimension } from '../../src/random/a
 import { gaussianMatrix } from '../../src/random/gaussian.ts';
 import { diag } from '../../src/linalg/dense.ts';
 import { runPhasesWith } from '../../src/gd/phases.ts';
+import { phaseHypotheses } from '../../src/hypotheses/yd21-phases.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
+import { diagonalOf, hasShape, isDiagonalRank, leq } from '../../src/hypotheses/matrix.ts';
 import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec } from '../../src/random/phase-instances.ts';
 
 interface JkInstance {
@@ -58,11 +61,12 @@ function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<JkInst
         })
         .map(({ rest, c, s, eta }) => {
           const values = [sigma1, ...rest.slice(0, Math.max(0, d - 2)), ratio * sigma1].slice(0, d).sort((a, b) => b - a);
+          // σ₁ and σ_d read back from the sorted values (ratio·σ₁ at ratio = 1 can round above σ₁).
           const sigmaD = values[values.length - 1];
           const epsilon = c * Math.sqrt(sigmaD);
           return {
             sigma: diag(values, d + mc, d + nc),
-            sigma1,
+            sigma1: values[0],
             sigmaD,
             U0: gaussianMatrix(d + mc, d, epsilon, `jk:U:${s}`),
             V0: gaussianMatrix(d + nc, d, epsilon, `jk:V:${s}`),
@@ -112,12 +116,39 @@ function check(x: JkInstance, rate: (x: JkInstance) => number): Comparison[] {
   return out;
 }
 
+const JK_HYPOTHESES = [
+  hypothesis<JkInstance>(
+    'sigma-frame',
+    'Σ = diag(σ₁, …, σ_d) padded to m×n, σ₁ ≥ … ≥ σ_d > 0 (the frame of §2.1); 𝐔₀ ∈ ℝ^{m×d}, 𝐕₀ ∈ ℝ^{n×d}',
+    (x) => {
+      const d = x.U0.cols;
+      const v = diagonalOf(x.sigma);
+      return (
+        v !== null && isDiagonalRank(x.sigma, d) && hasShape(x.U0, x.sigma.rows, d) && hasShape(x.V0, x.sigma.cols, d) && x.sigma1 === v[0] && x.sigmaD === v[d - 1]
+      );
+    },
+    {
+      coordinates: {
+        d: { value: (x) => x.U0.cols, domain: [1, 3] },
+        'm − d': { value: (x) => x.sigma.rows - x.U0.cols, domain: [1, 5] },
+        'n − d': { value: (x) => x.sigma.cols - x.U0.cols, domain: [1, 5] },
+        κ: { value: (x) => x.sigma1 / x.sigmaD, domain: [1, 20] },
+      },
+    },
+  ),
+  hypothesis<JkInstance>('eta-3.2.2', '0 < η ≤ 1/(3σ₁) (§3.2.2)', (x) => x.eta > 0 && leq(x.eta, 1 / (3 * x.sigma1), 1), {
+    coordinates: { '3σ₁η': { value: (x) => 3 * x.sigma1 * x.eta, domain: [0, 1] } },
+  }),
+];
+
 export const jkMonotone = defineClaim<JkInstance>({
   id: 'yd21.eq-8-9.jk-monotone',
   source: { paper: 'YD21', where: '(8), (9), §3.2.2' },
   kind: 'trajectory',
   statement: '‖J_t‖_op and ‖K_t‖_op are non-increasing when η ≤ 1/(3σ₁) and 0 ⪯ V_tᵀV_t + K_tᵀK_t, U_tᵀU_t + J_tᵀJ_t ⪯ 3σ₁I',
-  hypotheses: ['Σ diagonal of rank d, σ₁ ∈ [0.5, 2], σ_d ∈ [0.05σ₁, σ₁]', 'η ≤ 1/(3σ₁)', 'the PSD bounds at step t (checked per step)'],
+  // The PSD bounds are the per-step condition of the statement (the check compares only at steps where
+  // they hold), not a hypothesis on the instance.
+  hypotheses: JK_HYPOTHESES,
   choices: {
     initialisation: 'i.i.d. N(0, ε²) entries, ε = c·√σ_d with c ∈ [1e-3, 1e-1]',
     eta: 'η = f/(3σ₁), f ∈ (0, 1]',
@@ -176,8 +207,9 @@ export const jkMonotoneFullRegime = defineClaim<PhaseInstance>({
   source: { paper: 'YD21', where: '(8), (9), §3.2.2' },
   kind: 'trajectory',
   statement: 'In the regime of Theorem 1.1, along the whole trajectory: 0 ⪯ V_tᵀV_t + K_tᵀK_t, U_tᵀU_t + J_tᵀJ_t ⪯ 3σ₁I hold (inductively) and ‖J_t‖_op, ‖K_t‖_op never increase',
-  hypotheses: ['the instances of yd21.thm-3.1.stage-one (theorem regime; η ≤ 1/(3σ₁) holds there)', 'recorded steps every ⌈T_scale/400⌉, through T₀ and ln(10³)/(ησ_d) further steps'],
-  choices: { ...PHASE_CHOICES.theorem, horizon: 'T₀ (observed) + ln(10³)/(ησ_d) steps' },
+  // Theorem 1.1's regime (η ≤ 1/(3σ₁) holds there); the PSD bounds are conclusions here, checked.
+  hypotheses: phaseHypotheses('theorem'),
+  choices: { ...PHASE_CHOICES.theorem, horizon: 'T₀ (observed) + ln(10³)/(ησ_d) steps, recorded every ⌈T_scale/400⌉' },
   instances: phaseInstances('theorem'),
   size: (x) => Math.max(x.m, x.n),
   check: (x) => fullRegimeCheck(x, (y) => 3 * y.sigma1),

@@ -23,6 +23,7 @@
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { runPhasesWith } from '../../src/gd/phases.ts';
+import { phaseHypotheses } from '../../src/hypotheses/yd21-phases.ts';
 import { frobenius, mul, sub, transpose } from '../../src/linalg/dense.ts';
 import { opNorm } from '../../src/linalg/spectral.ts';
 import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec } from '../../src/random/phase-instances.ts';
@@ -76,8 +77,8 @@ export const weightsConverge = defineClaim<PhaseInstance>({
   source: { paper: 'YD21', where: 'Remark 1.2' },
   kind: 'trajectory',
   statement: 'U_t, V_t stay bounded; the gradient norm is bounded by the loss; the increments decay linearly after T₀, so (U_t, V_t) is a Cauchy sequence',
-  hypotheses: ['the instances of yd21.thm-3.1.stage-one (theorem regime)', 'T₀ observed as in Theorem 3.1; H₂ = ln(10³)/(ησ_d) steps after it'],
-  choices: { ...PHASE_CHOICES.theorem, C_W: '2 (bound ‖𝐔‖, ‖𝐕‖ ≤ C_W√σ₁)', C_R: '4 (constant of the linear decay of the increments)' },
+  hypotheses: phaseHypotheses('theorem'),
+  choices: { ...PHASE_CHOICES.theorem, horizon: 'T₀ observed as in Theorem 3.1; H₂ = ln(10³)/(ησ_d) steps after it', C_W: '2 (bound ‖𝐔‖, ‖𝐕‖ ≤ C_W√σ₁)', C_R: '4 (constant of the linear decay of the increments)' },
   constants: {
     CW: { printed: () => 2, formula: '2 (chosen)' },
     CR: { printed: () => 4, formula: '4 (chosen)' },

@@ -23,6 +23,7 @@
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type PhaseSampleOf, runPhases } from '../../src/gd/phases.ts';
+import { phaseHypotheses } from '../../src/hypotheses/yd21-phases.ts';
 import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec, type Regime } from '../../src/random/phase-instances.ts';
 
 const THETA = 0.1;
@@ -82,7 +83,7 @@ function symmetrizationClaim(regime: Regime, id: string, withB: boolean, extra: 
       (withB
         ? 'σ_d(A_t) almost monotonically increasing; ‖B_t‖_F, ‖J_t‖_op, ‖K_t‖_op almost monotonically decreasing (θ = 0.1)'
         : 'σ_d(A_t) almost monotonically increasing; ‖J_t‖_op, ‖K_t‖_op almost monotonically decreasing (θ = 0.1); ‖B_t‖_F not claimed'),
-    hypotheses: ['the instances of yd21.thm-3.1.stage-one', 'trajectory through T₀ and H₂ = ln(10³)/(ησ_d) further steps'],
+    hypotheses: phaseHypotheses(regime),
     choices: {
       ...PHASE_CHOICES[regime],
       theta: `θ = ${THETA}: "almost monotone" = moves against the direction total ≤ θ × total variation; for ‖B‖_F, max_t ‖B_t‖_F ≤ (1 + θ)‖B₀‖_F`,

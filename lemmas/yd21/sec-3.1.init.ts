@@ -20,6 +20,7 @@ import { defineMonteCarloClaim } from '../../src/claims/montecarlo.ts';
 import { add, block, frobenius, scale, sub } from '../../src/linalg/dense.ts';
 import { opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
 import { gaussianStream, gaussianMatrix } from '../../src/random/gaussian.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
 
 type Dims = { d: number; m: number; n: number };
 
@@ -31,7 +32,19 @@ export const initEvents = defineMonteCarloClaim<Dims, number>({
   kind: 'probabilistic',
   statement:
     '∃c: w.h.p. σ_min((U+V)/2) > 1/(c√d), σ_max((U+V)/2) < c√d, ‖B‖_F < cd, ‖J‖_op < c√max{m′,d}, ‖K‖_op < c√max{n′,d} for i.i.d. N(0,1) U, V, J, K',
-  hypotheses: ['𝐔 ∈ ℝ^{m×d}, 𝐕 ∈ ℝ^{n×d} with i.i.d. N(0, 1) entries; U, J and V, K their upper d and lower blocks'],
+  hypotheses: [
+    hypothesis<Dims>(
+      'dims',
+      '𝐔 ∈ ℝ^{m×d}, 𝐕 ∈ ℝ^{n×d} with i.i.d. N(0, 1) entries (drawn per trial); U, J and V, K their upper d and lower blocks: integers 1 ≤ d ≤ min(m, n)',
+      (p) => [p.d, p.m, p.n].every(Number.isInteger) && p.d >= 1 && p.d <= Math.min(p.m, p.n),
+      {
+        coordinates: {
+          d: { value: (p) => p.d, domain: [1, 10] },
+          'm − n': { value: (p) => p.m - p.n, domain: [0, 10] },
+        },
+      },
+    ),
+  ],
   choices: { c: 'c = 50 (the paper leaves it unnamed; the estimates below show the smallest c meeting 0.9)', 'high probability': `at least ${TARGET} (unnamed in the paper)` },
   settings: [
     { d: 1, m: 2, n: 2 },

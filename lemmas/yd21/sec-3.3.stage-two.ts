@@ -19,6 +19,7 @@
 import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { runPhases } from '../../src/gd/phases.ts';
+import { phaseHypotheses } from '../../src/hypotheses/yd21-phases.ts';
 import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec, type Regime, STAGE_ONE_HORIZON } from '../../src/random/phase-instances.ts';
 
 function stageTwo(x: PhaseInstance) {
@@ -54,10 +55,9 @@ function stageTwoClaim(regime: Regime, id: string) {
     statement:
       (regime === 'theorem' ? '' : 'In the practical regime η = g/(16σ₁): ') +
       'for t ≥ 0 after T₀: Δ_t = ‖Σ − U_{T₀+t}V_{T₀+t}ᵀ‖_op ≤ (1 − ησ_d/2)^t·(2/5)σ_d, σ_d(U), σ_d(V) ≥ √(σ_d/2), ‖B‖_F = O(σ_d/√σ₁), and J, K decay geometrically',
-    hypotheses: [
-      'the instances of yd21.thm-3.1.stage-one (Gaussian initialisation in §3.1\'s event, c measured)',
-      'T₀ observed as the first recorded step with σ_d(A) ≥ √(σ_d/2) and σ₁(P) ≤ σ_d/4',
-    ],
+    // Stage two starts from Theorem 3.1's conclusions at T₀, which the check reaches by running stage
+    // one from an initialisation in Theorem 3.1's regime: the hypotheses are that regime's.
+    hypotheses: phaseHypotheses(regime),
     choices: {
       ...PHASE_CHOICES[regime],
       horizon: 'H₂ = ln(10³)/(ησ_d) steps after T₀',

@@ -27,6 +27,8 @@
  */
 import { defineSweepClaim, fitLine, slopeRelation, type Relation } from '../../src/claims/sweep.ts';
 import { type Yd21Observation, type Yd21Point, yd21RateSweep } from '../../src/experiments/yd21-thm11.ts';
+import { hypothesis } from '../../src/claims/hypotheses.ts';
+import { leq } from '../../src/hypotheses/matrix.ts';
 
 const TAU = 0.2;
 const CAP = 20;
@@ -79,7 +81,20 @@ export const rate = defineSweepClaim<Data>({
   source: { paper: 'YD21', where: 'Theorem 1.1' },
   kind: 'scaling',
   statement: 'f(U_t, V_t) ≤ δ once t > T_total = C·(1/(ησ_d))(ln(dσ_d/ε) + ln(σ_d/δ)), with C bounded across m, n, d, κ, ε, δ',
-  hypotheses: ['Σ diagonal (the frame of §2.1), σ_d = 1, σ₁ = κ', 'U₀, V₀ with i.i.d. N(0, ε²) entries', 'ε = c_ε·σ_d/√(d³σ₁(m+n)), η = σ_dε²/(dσ₁³) (Theorem 1.1 with its O-constants 1)'],
+  // Over the sweep's rows, each predicate checking every row; U₀, V₀ with i.i.d. N(0, ε²) entries are
+  // drawn inside the sweep (src/experiments/yd21-thm11.ts) and are not stored in the rows.
+  hypotheses: [
+    hypothesis<Data>('frame', 'at every point: Σ diagonal of rank d ≤ min(m, n) (the frame of §2.1), σ_d = 1, σ₁ = κ ≥ 1', (data) =>
+      data.length > 0 && data.every((r) => Number.isInteger(r.d) && r.d >= 1 && r.d <= Math.min(r.m, r.n) && r.sigmaD === 1 && r.kappa >= 1),
+    ),
+    hypothesis<Data>('epsilon', 'at every point: ε = Õ(σ_d/√(d³σ₁(m+n))), here ε ≤ σ_d/√(d³σ₁(m+n)) (O-constant c_ε ≤ 1)', (data) =>
+      data.every((r) => r.eps > 0 && leq(r.eps, r.sigmaD / Math.sqrt(r.d ** 3 * r.kappa * (r.m + r.n)), 1)),
+    ),
+    hypothesis<Data>('eta', 'at every point: η = O(σ_dε²/(dσ₁³)), here 0 < η ≤ σ_dε²/(dσ₁³) (O-constant 1)', (data) =>
+      data.every((r) => r.eta > 0 && leq(r.eta, (r.sigmaD * r.eps ** 2) / (r.d * r.kappa ** 3), 1)),
+    ),
+    hypothesis<Data>('delta', 'at every point: 0 < δ < σ_d', (data) => data.every((r) => r.delta > 0 && r.delta < r.sigmaD)),
+  ],
   choices: {
     axes: 'from the base (m, n, d, κ) = (4, 4, 1, 1): m, n ∈ {4, …, 64}; d ∈ {1, …, 4} with m = n = d + 3; κ ∈ {1, 1.5, 2, 3} with d = 2, m = n = 5; c_ε ∈ {1, 0.3, 0.1, 0.03}; δ ∈ {10⁻², 10⁻⁴, 10⁻⁶, 10⁻⁸} (the other axes at δ = 10⁻⁶)',
     observed: '1 + the last t with f(U_t, V_t) > δ (GD run until f ≤ 10⁻¹⁰, at most 20× the predicted scale)',

@@ -22,6 +22,7 @@
 import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { runPhases } from '../../src/gd/phases.ts';
+import { phaseHypotheses } from '../../src/hypotheses/yd21-phases.ts';
 import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec, type Regime } from '../../src/random/phase-instances.ts';
 
 /** C_T: the O-constant chosen for T₀ = O((1/(ησ_d)) ln(dσ_d/ε²)). */
@@ -58,11 +59,7 @@ function stageOneClaim(regime: Regime, id: string) {
       regime === 'theorem'
         ? '∃T₀ = O((1/(ησ_d))ln(dσ_d/ε²)): ∀t ≤ T₀, ε²/(c²d)I ⪯ A_tA_tᵀ ⪯ 2Σ, ‖B_t‖_F ≤ 2cdε, ‖J_t‖ ≤ cε√max{m′,d}, ‖K_t‖ ≤ cε√max{n′,d}; σ_d(A_{T₀}) ≥ √(σ_d/2), σ₁(P_{T₀}) ≤ σ_d/4'
         : 'Theorem 3.1\'s five conclusions with T₀ ≤ C_T·(1/(ησ_d))ln(dσ_d/ε²), in the practical regime η = g/(16σ₁) (outside the theorem\'s η = O(σ_dε²/(dσ₁³)))',
-    hypotheses: [
-      'Σ = diag(σ₁, …, σ_d) padded to m×n (the frame of §2.1)',
-      '𝐔₀, 𝐕₀ with i.i.d. N(0, ε²) entries, in §3.1\'s event with the measured constant c',
-      regime === 'theorem' ? 'ε = Õ(σ_d/√(d³σ₁(m+n))), η = O(σ_dε²/(dσ₁³)) with the O-constants in `choices`' : 'η = g/(16σ₁), g ∈ [0.5, 1]',
-    ],
+    hypotheses: phaseHypotheses(regime),
     choices: { ...PHASE_CHOICES[regime], C_T: `${C_T} (the O-constant of T₀)`, T0: 'the first recorded step with σ_d(A) ≥ √(σ_d/2) and σ₁(P) ≤ σ_d/4' },
     constants: { C_T: { printed: () => C_T, formula: `${C_T} (chosen O-constant of T₀)` } },
     instances: phaseInstances(regime),

@@ -13,9 +13,12 @@
  * smallest c measured by `yd21.sec-3.1.init` (13–16 for d = 1…10). Each instance carries its own
  * measured c, which the checks use ("measure the constant c of §3.1 from each initialisation").
  *
- * The theorem regime is expensive (η ∝ ε², so T₀ ∝ 1/ε⁴): dimensions are small, κ ≤ 1.5, and
- * f_ε ∈ [0.2, 0.3], f_η ∈ [0.5, 1]; states are recorded every ⌈T_scale/400⌉ steps, where
- * T_scale = (1/(ησ_d))·ln(dσ_d/ε²) is Theorem 3.1's scale of T₀.
+ * The theorem regime is expensive (η ∝ ε², so T_scale ∝ d⁴κ⁴(m + n)/σ_d·ln(…)): its sizes are a
+ * parameter, PHASE_SIZES.default (d ≤ 3, m, n ≤ 6, κ ≤ 2) for the default profile and
+ * PHASE_SIZES.thorough (d ≤ 4, m, n ≤ 10, κ ≤ 3); f_ε ∈ [0.2, 0.3], f_η ∈ [0.5, 1]; states are
+ * recorded every ⌈T_scale/400⌉ steps, where T_scale = (1/(ησ_d))·ln(dσ_d/ε²) is Theorem 3.1's scale of T₀.
+ * m − d and n − d are drawn independently over [0, maxMN − d] (m ≠ n in most instances), κ uniform
+ * on [1, maxKappa] with Σ's middle values spread between σ_d and σ₁ (d = 1 has κ = 1).
  */
 import fc from 'fast-check';
 import { type Mat } from '../linalg/dense.ts';
@@ -52,37 +55,60 @@ export interface PhaseInstance {
   readonly seed: number;
 }
 
+/** The sizes a regime draws: d ∈ [1, maxD], m, n ∈ [d, maxMN], κ ∈ [1, maxKappa]. */
+export interface PhaseSizes {
+  readonly maxD: number;
+  readonly maxMN: number;
+  readonly maxKappa: number;
+}
+
+/** Theorem-regime sizes per profile (the practical regime is cheap: d ≤ 4, m, n ≤ 10, κ ≤ 4 always). */
+export const PHASE_SIZES = {
+  default: { maxD: 3, maxMN: 6, maxKappa: 2 },
+  thorough: { maxD: 4, maxMN: 10, maxKappa: 3 },
+} as const satisfies Record<string, PhaseSizes>;
+
+const PRACTICAL_SIZES: PhaseSizes = { maxD: 4, maxMN: 10, maxKappa: 4 };
+
+/** The sizes of a regime (theorem: the given profile's). */
+export function phaseSizes(regime: Regime, sizes: PhaseSizes = PHASE_SIZES.default): PhaseSizes {
+  return regime === 'theorem' ? sizes : PRACTICAL_SIZES;
+}
+
 export const PHASE_CHOICES: Record<Regime, Readonly<Record<string, string>>> = {
   theorem: {
     epsilon: 'ε = f_ε·σ_d/√(d³σ₁(m+n)), f_ε ∈ [0.2, 0.3] (the O-constant of Theorem 1.1\'s ε)',
     eta: 'η = f_η·σ_dε²/(dσ₁³), f_η ∈ [0.5, 1] (the O-constant of Theorem 1.1\'s η)',
     c: `c measured from each initialisation; initialisations restricted to c ≤ ${C_INIT_MAX} (§3.1's event, 0.9-quantile of yd21.sec-3.1.init)`,
-    dimensions: 'd ∈ [1, 2], m − d, n − d ∈ [0, 2], σ₁ ∈ [0.5, 2], κ = σ₁/σ_d ∈ [1, 1.5]',
+    dimensions: `d ∈ [1, ${PHASE_SIZES.default.maxD}], m, n ∈ [d, ${PHASE_SIZES.default.maxMN}] independently, σ₁ ∈ [0.5, 2], κ = σ₁/σ_d ∈ [1, ${PHASE_SIZES.default.maxKappa}] (default profile; PHASE_SIZES.thorough: d ≤ ${PHASE_SIZES.thorough.maxD}, m, n ≤ ${PHASE_SIZES.thorough.maxMN}, κ ≤ ${PHASE_SIZES.thorough.maxKappa})`,
     recording: `every ⌈T_scale/${SAMPLES_PER_SCALE}⌉ steps, T_scale = (1/(ησ_d))ln(dσ_d/ε²)`,
   },
   practical: {
     epsilon: 'ε = f_ε·σ_d/√(d³σ₁(m+n)), f_ε ∈ [0.05, 0.3]',
     eta: 'η = g/(16σ₁), g ∈ [0.5, 1] (not O(ε²): the practical regime)',
     c: `c measured from each initialisation; initialisations restricted to c ≤ ${C_INIT_MAX}`,
-    dimensions: 'd ∈ [1, 4], m − d, n − d ∈ [0, 6], σ₁ ∈ [0.5, 2], κ = σ₁/σ_d ∈ [1, 4]',
+    dimensions: 'd ∈ [1, 4], m, n ∈ [d, 10] independently, σ₁ ∈ [0.5, 2], κ = σ₁/σ_d ∈ [1, 4]',
     recording: 'every step',
   },
 };
 
 /** Instances of the regime; `fixed.epsFactor` / `fixed.etaFactor` pin f_ε and f_η (or g). */
-export function phaseInstances(regime: Regime, fixed: Readonly<Record<string, number>> = {}): fc.Arbitrary<PhaseInstance> {
+export function phaseInstances(regime: Regime, fixed: Readonly<Record<string, number>> = {}, sizes: PhaseSizes = PHASE_SIZES.default): fc.Arbitrary<PhaseInstance> {
   const theorem = regime === 'theorem';
-  return fc
-    .record({
-      d: dimension(1, theorem ? 2 : 4),
-      mc: dimension(0, theorem ? 2 : 6),
-      nc: dimension(0, theorem ? 2 : 6),
-      sigma1: inRange(0.5, 2),
-      kappa: inRange(1, theorem ? 1.5 : 4),
-      fEps: fixed.epsFactor === undefined ? inRange(theorem ? 0.2 : 0.05, 0.3).map((v) => (theorem ? 0.5 - v : 0.35 - v)) : fc.constant(fixed.epsFactor),
-      fEta: fixed.etaFactor === undefined ? inRange(0.5, 1).map((v) => 1.5 - v) : fc.constant(fixed.etaFactor),
-      s: seed(),
-    })
+  const { maxD, maxMN, maxKappa } = phaseSizes(regime, sizes);
+  return dimension(1, maxD)
+    .chain((d) =>
+      fc.record({
+        d: fc.constant(d),
+        mc: dimension(0, maxMN - d),
+        nc: dimension(0, maxMN - d),
+        sigma1: inRange(0.5, 2),
+        kappa: inRange(1, maxKappa),
+        fEps: fixed.epsFactor === undefined ? inRange(theorem ? 0.2 : 0.05, 0.3).map((v) => (theorem ? 0.5 - v : 0.35 - v)) : fc.constant(fixed.epsFactor),
+        fEta: fixed.etaFactor === undefined ? inRange(0.5, 1).map((v) => 1.5 - v) : fc.constant(fixed.etaFactor),
+        s: seed(),
+      }),
+    )
     .chain((p) => spectrum(Math.max(0, p.d - 2), p.sigma1 / p.kappa, p.sigma1).map((rest) => ({ ...p, rest })))
     .map(({ d, mc, nc, sigma1, kappa, fEps, fEta, s, rest }) => {
       const sigmaD = sigma1 / kappa;
