@@ -5,7 +5,8 @@
  */
 import { isMonteCarloClaim, type MonteCarloClaim } from './montecarlo.ts';
 import { monteCarloSabotaged, runMonteCarlo } from './montecarlo-runner.ts';
-import { type RunOptions, runClaim, sabotagedVariant, type VerdictRecord } from './runner.ts';
+import { failingRegion } from './failing-region.ts';
+import { numRunsFor, type RunOptions, runClaim, SABOTAGED, sabotagedVariant, type VerdictRecord } from './runner.ts';
 import { isSweepClaim, type SweepClaim } from './sweep.ts';
 import { runSweep, sweepFigures, sweepSabotaged } from './sweep-runner.ts';
 import type { Figure } from '../experiments/figures.ts';
@@ -26,7 +27,11 @@ export function runAnyClaim(claim: AnyClaim, opts: RunOptions = {}): VerdictReco
     if (opts.path !== undefined) throw new UserError(`${claim.id} is a sweep (${claim.kind}): replay it with its seed alone (no --path)`);
     return runSweep(claim, { seed: opts.seed, repeats: opts.runs, repeatsScale: opts.runsScale });
   }
-  return runClaim(claim, opts);
+  const record = runClaim(claim, opts);
+  // An erratum's record says where the printed form fails, not only that it does.
+  if (claim.erratum && !claim.id.endsWith(SABOTAGED) && opts.path === undefined)
+    record.failingRegion = failingRegion(claim, record.seed, numRunsFor(claim, opts));
+  return record;
 }
 
 /** The figures a claim draws of its data (sweeps that declare `figures`; none for other kinds), with the options of runAnyClaim. */

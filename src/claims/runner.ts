@@ -39,6 +39,27 @@ export interface EvaluatedComparison extends Comparison {
   readonly toleranceMultiples?: number;
 }
 
+/** Where an erratum's printed form fails, per coordinate of its hypotheses (src/claims/failing-region.ts). */
+export interface CoordinateRegion {
+  readonly domain: readonly [number, number];
+  /** Range over all instances sampled, and over the failing ones (null when none failed). */
+  readonly all: readonly [number, number];
+  readonly failing: readonly [number, number] | null;
+  /** Per fifth of the domain: [instances, failing]. */
+  readonly bins: ReadonlyArray<readonly [number, number]>;
+}
+
+export interface FailingRegion {
+  readonly seed: number;
+  readonly instances: number;
+  readonly failing: number;
+  /** Instances whose evaluation threw (not counted either way). */
+  readonly errors: number;
+  readonly coordinates: Record<string, CoordinateRegion>;
+  /** The most negative normalised margin among the failing comparisons, and where. */
+  readonly worst: { readonly margin: number; readonly label: string; readonly at: Record<string, number> } | null;
+}
+
 export interface VerdictRecord {
   id: string;
   paper: string;
@@ -73,6 +94,8 @@ export interface VerdictRecord {
   replay?: string;
   error?: string;
   erratum?: string;
+  /** For an erratum: where in the hypotheses' domain the printed form fails (a sample of instances). */
+  failingRegion?: FailingRegion;
   /** For an erratum: its grade, why, and what depends on the printed form. */
   grade?: import('./types.ts').ErratumGrade;
   gradeReason?: string;

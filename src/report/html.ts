@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SABOTAGED, type VerdictRecord } from '../claims/runner.ts';
 import { findings } from './findings.ts';
-import { allAsExpected, type CheckedClaim, type CheckRun, claimAsExpected, ERRATUM_GRADES, errataByGrade, fileNameFor, fmt } from './results.ts';
+import { allAsExpected, type CheckedClaim, type CheckRun, claimAsExpected, ERRATUM_GRADES, errataByGrade, failingRegionLines, fileNameFor, fmt } from './results.ts';
 
 /** A figure to embed: its SVG source, where it came from (relative to the report) and its caption. */
 export interface Figure {
@@ -220,6 +220,10 @@ function errataSection(run: CheckRun): string {
         `<p><span class="label">Grade:</span> <strong>${esc(r.grade)}</strong> — ${esc(r.gradeReason ?? '')}</p>`,
         `<p><span class="label">Depends on it:</span> ${r.dependents?.length ? r.dependents.map((d) => esc(d)).join(', ') : 'nothing downstream'}</p>`,
       );
+    if (r.failingRegion) {
+      const [head, ...items] = failingRegionLines(r.failingRegion);
+      parts.push(`<p><span class="label">Measured:</span> ${esc(head)}</p><ul class="region">${items.map((i) => `<li>${esc(i.replace(/^- /, ''))}</li>`).join('')}</ul>`);
+    }
     if (r.counterexample) {
       parts.push(failingTable(r));
       parts.push(

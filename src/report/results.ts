@@ -12,6 +12,7 @@ import type { BoundaryEntry, SlackEntry } from '../search/audit.ts';
 import { findings } from './findings.ts';
 import { writeHtmlReport } from './html.ts';
 import type { ErratumGrade } from '../claims/types.ts';
+import type { FailingRegion } from '../claims/runner.ts';
 
 /** A claim's record with the record of its sabotaged variant and its audit (slack, boundaries). */
 export interface CheckedClaim {
@@ -128,6 +129,22 @@ export function errataByGrade(claims: ReadonlyArray<CheckedClaim>): CheckedClaim
   return claims.filter((c) => c.record.erratum).map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
 }
 
+/** An erratum's measured failing region as text: the share failing, per coordinate where (the range of
+ *  the failing instances and the failing share per fifth of the domain), and the largest violation. */
+export function failingRegionLines(f: FailingRegion): string[] {
+  const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(b >= 1000 ? 1 : 0)}%`);
+  const lines = [
+    `Failing region (${f.instances} instances of the claim's builder, seed ${f.seed}${f.errors ? `, ${f.errors} not evaluable` : ''}): the printed form fails on ${f.failing} (${pct(f.failing, f.instances)}).`,
+  ];
+  for (const [k, c] of Object.entries(f.coordinates))
+    lines.push(
+      `- ${k} ∈ [${fmt(c.domain[0], 3)}, ${fmt(c.domain[1], 3)}]: failing at ${c.failing ? `[${fmt(c.failing[0], 3)}, ${fmt(c.failing[1], 3)}]` : 'none'} (drawn over [${fmt(c.all[0], 3)}, ${fmt(c.all[1], 3)}]); failing share per fifth of the domain: ${c.bins.map(([n, k2]) => pct(k2, n)).join(' · ')}`,
+    );
+  if (f.worst)
+    lines.push(`- largest violation: margin ${fmt(f.worst.margin)} in '${f.worst.label}' at ${Object.entries(f.worst.at).map(([k, v]) => `${k} = ${fmt(v, 3)}`).join(', ')}`);
+  return lines;
+}
+
 /** Per claim: every hypothesis with the instances it was checked on and violated, and the coverage of
  *  each coordinate the hypotheses bound. */
 function hypothesesSection(run: CheckRun): string[] {
@@ -175,6 +192,7 @@ function markdown(run: CheckRun): string {
       shown = grade;
       lines.push(`#### \`${r.id}\` — ${r.where}`, '', `Printed: ${r.statement}`, '', `Erratum: ${r.erratum}`, '');
       if (r.grade) lines.push(`Grade: **${r.grade}** — ${r.gradeReason}`, '', `Depends on it: ${r.dependents?.length ? r.dependents.join(', ') : 'nothing downstream'}.`, '');
+      if (r.failingRegion) lines.push(...failingRegionLines(r.failingRegion), '');
       if (r.counterexample) {
         const f = r.counterexample.failing[0];
         lines.push(`Shrunk counterexample (saved in counterexamples/${fileNameFor(r.id)}):`, '', '```json', JSON.stringify(r.counterexample.instance), '```');
