@@ -102,7 +102,7 @@ export const propB2 = defineClaim<readonly JcdConfig[]>({
   choices: THEOREM_REGIME_CHOICES,
   instances: theoremPool(),
   expected: 'holds',
-  // One instance is the whole pool: three runs of 1.0–1.4·10⁶ steps, shared by the five claims.
+  // One instance is the whole pool: six runs of 0.9·10⁶–8·10⁶ steps, shared by the five claims.
   runs: 1,
 });
 
