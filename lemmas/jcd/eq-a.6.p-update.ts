@@ -56,6 +56,11 @@ export const eqA6 = defineClaim<JcdState>({
     { bound: 8, derivation: 'η²DDᵀ: 2 + 3·2; P₊ = Σ − A₊A₊ᵀ + B₊B₊ᵀ with A₊, B₊ of degree 4' },
   ),
   expected: 'refuted',
+  grading: {
+    grade: 'local',
+    why: 'as YD21 (12): only norms of the D-terms enter the bound on ‖E_s‖ in the proof of Proposition B.2, Item 4 (triangle inequality), and ‖η(B − ηPB)Dᵀ‖ obeys the same bound as the printed term, so nothing downstream changes',
+    dependents: ['jcd.eq-b.1.e-term ((B.1): E_s repeats the D-terms)', "Proposition B.2, proof of Item 4: the bound on ‖E_s‖ (norms only)"],
+  },
   erratum:
     'As in YD21 (12): the two D-terms of (A.6) must read η(B − ηPB)Dᵀ + ηD(B − ηPB)ᵀ, since by (A.5) B₊ = (I − ηP)B + ηD. ' +
     'As printed ("+ηPB") the identity is off by 2η²(PBDᵀ + DBᵀP), which is O(η²) and vanishes only when B or D does.',

@@ -102,6 +102,13 @@ export const eqB1 = defineClaim<JcdState>({
   check: (x) => check(x, { corrected: false }),
   exact: exactB1(false),
   expected: 'refuted',
+  grading: {
+    grade: 'breaks-proof',
+    why:
+      'the triangle-inequality bound "‖E_s‖ ≤ 12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²" of the proof of Item 4 rests on the printed E_s; with the corrected E_s (‖ΣPΣ‖ + ‖PΣP‖ + ‖ΣP²‖ + ‖P²Σ‖ ≤ (2 + 4 + 4 + 4)σ₁³ for ‖P‖ ≤ 2σ₁) it needs 14η²σ₁³. ' +
+      'Item 4 survives: Lemma C.10 is applied with β = 8ησ₁ ≤ 8/600 (η ≤ γσ_r²/(600σ₁³)), so (8 + 6β)/(1 − β) ≤ 8.2 and 8.2 + 14 < 30, the constant Item 4 states; the D-terms change nothing (norms only)',
+    dependents: ['Proposition B.2, proof of Item 4: ‖E_s‖ ≤ 12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²', 'Proposition B.2, Item 4 (λ_r(P_{s+1}) ≥ … − 30η²σ₁³ − γησ_r²/20)', 'jcd.prop-b.2.induction'],
+  },
   erratum:
     'E_s must read −η²ΣP_sΣ − η²P_sΣP_s + η²ΣP_s² + η²P_s²Σ − 2ηB_sB_sᵀP_s − 2ηP_sB_sB_sᵀ − η(A_s+ηP_sA_s)C_sᵀ − ηC_s(A_s+ηP_sA_s)ᵀ − η²C_sC_sᵀ ' +
     '+ η(B_s−ηP_sB_s)D_sᵀ + ηD_s(B_s−ηP_sB_s)ᵀ + η²D_sD_sᵀ: the printed "−2η²ΣP_sΣ" should be "−η²ΣP_sΣ − η²P_sΣP_s" (it fails already for ' +

@@ -92,6 +92,13 @@ export const lemmaC9Facts = defineClaim<FactsInstance>({
   hypotheses: FACTS_HYPOTHESES,
   check: (i) => [...factOne(i.x, false), ...factTwo(i, false)],
   expected: 'refuted',
+  grading: {
+    grade: 'breaks-proof',
+    why:
+      '(ii) is reversed (log(1+ay)/log(1+by) ≥ a/b for 0 < a < b) and the proof of Lemma C.9 uses it as an upper bound: inequality 2 fails (jcd.lemma-c.9.parts); what holds is a/b ≤ log(1+ay)/log(1+by) ≤ (a/b)(1+by), and (A.2) itself holds as printed (jcd.lemma-c.9.ratio). ' +
+      '(i) "log x" may be the extraction dropping "(1 + " (the intended x/(1+x) ≤ log(1+x) ≤ x is standard and true), but (ii) alone refutes the pair',
+    dependents: ['Lemma C.9, proof: inequalities 1–3 (jcd.lemma-c.9.parts)', 'Lemma C.9 / (A.2) (jcd.lemma-c.9.ratio)'],
+  },
   erratum:
     'Both "facts from calculus" are false as printed. (i) must read x/(1+x) ≤ log(1+x) ≤ x (as printed, log x < 0 < x/(1+x) on (0, 1) and log x is undefined for x ≤ 0). ' +
     '(ii) is reversed: for 0 < a < b and y > 0, log(1+ay)/log(1+by) ≥ a/b (concavity of log(1+t)); what holds is a/b ≤ log(1+ay)/log(1+by) ≤ (a/b)(1+by). ' +

@@ -102,6 +102,13 @@ export const lemmaC9Parts = defineClaim<JcdTimeParameters>({
     '(C.7), (C.8), (C.9); T₁/T ≤ 4γ/(3γ+1) + (3−2γ)(1−γ)/(18(3γ+1)); T₂/T ≤ (3−2γ)(1−γ)/(18(3γ+1)); T₃/T ≤ 2γ(1−γ)/(3(3γ+1)) + (3−2γ)(1−γ)/(18(3γ+1))',
   check: (x) => check(x, false),
   expected: 'refuted',
+  grading: {
+    grade: 'breaks-proof',
+    why:
+      'inequality 2 holds only multiplied by (1 + 0.1ησ_r). The three printed bounds sum to exactly 1 − (3−2γ)(1−γ)/(6(3γ+1)), the right side of (A.2), so the proof as written then gives (A.2) only up to 0.1ησ_r·(3−2γ)(1−γ)/(18(3γ+1)); ' +
+      '(A.2) itself holds as printed (jcd.lemma-c.9.ratio, certified over the admissible range), and a repaired proof has room in inequality 1, whose (C.7) holds with 180(1+γ) in place of 72 under the first condition on ρ (not derived here)',
+    dependents: ['Lemma C.9 / (A.2): T₀/T ≤ 1 − (3−2γ)(1−γ)/(6(3γ+1)) (jcd.lemma-c.9.ratio)', 'Theorem A.1 (the window T₀ ≤ t ≤ T is non-empty)'],
+  },
   erratum:
     'Inequality 2 of the proof of Lemma C.9, T₂/T ≤ (3−2γ)(1−γ)/(18(3γ+1)), fails for γ < 0.1: it rests on "fact (ii)", ' +
     'log(1+aησ_r)/log(1+bησ_r) ≤ a/b (a < b), which is reversed; at ρ = ρ_max with (1−γ)/24 setting the first bound, (C.8) is an equality ' +

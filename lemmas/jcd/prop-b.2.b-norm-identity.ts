@@ -99,6 +99,11 @@ export const propB2BNorm = defineClaim<JcdState>({
   check: (x) => check(x, { corrected: false }),
   exact: exactItem5(false),
   expected: 'refuted',
+  grading: {
+    grade: 'local',
+    why: 'the inequality the proof draws next bounds both affected terms in absolute value with coefficient 1 (η‖A_sᵀB_s‖_F‖K_sᵀK_s − J_sᵀJ_s‖_F and η‖B_sᵀB_s‖_F‖K_sᵀK_s + J_sᵀJ_s‖_F), which the corrected terms −η⟨A_sᵀB_s, KᵀK − JᵀJ⟩ and −η⟨B_sᵀB_s, KᵀK + JᵀJ⟩ also satisfy: that inequality and (B.2) hold (jcd.eq-b.2.b-recursion)',
+    dependents: ['jcd.eq-b.2.b-recursion (the inequality after the identity, and (B.2))', 'Proposition B.2, Item 5'],
+  },
   erratum:
     'The cross term must be −η⟨A_sᵀB_s, K_sᵀK_s − J_sᵀJ_s⟩ (printed with +) and the J,K term −η⟨B_sᵀB_s, K_sᵀK_s + J_sᵀJ_s⟩ (printed with an extra ½): ' +
     'by (A.5), 2η⟨B_s, −A_s(KᵀK−JᵀJ)/2 − B_s(KᵀK+JᵀJ)/2⟩ = −η⟨A_sᵀB_s, KᵀK−JᵀJ⟩ − η⟨B_sᵀB_s, KᵀK+JᵀJ⟩. The rest is right; the inequality the proof draws from it is unaffected.',
