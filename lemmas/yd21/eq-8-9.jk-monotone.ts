@@ -22,7 +22,7 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { inRange, seed, spectrum, stepSize, dimension } from '../../src/random/arbitraries.ts';
 import { gaussianMatrix } from '../../src/random/gaussian.ts';
 import { diag } from '../../src/linalg/dense.ts';
-import { runPhasesWith } from '../../src/gd/phases.ts';
+import { memoPhases, runPhasesWith } from '../../src/gd/phases.ts';
 import { phaseHypotheses } from '../../src/hypotheses/yd21-phases.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
 import { diagonalOf, hasShape, isDiagonalRank, leq } from '../../src/hypotheses/matrix.ts';
@@ -182,13 +182,14 @@ export const jkMonotone = defineClaim<JkInstance>({
  * ‖J‖_op, ‖K‖_op must not increase between consecutive recorded steps.
  */
 function fullRegimeCheck(x: PhaseInstance, bound: (x: PhaseInstance) => number): Comparison[] {
-  const run = runPhasesWith(phaseRunSpec(x, 'stage two'), ({ sigma, U, V }) => {
+  const spec = phaseRunSpec(x, 'stage two');
+  const run = memoPhases('yd21.eq-8-9.full', spec, () => runPhasesWith(spec, ({ sigma, U, V }) => {
     const b = splitBlocks(sigma, U, V);
     return {
       gramV: lambdaMax(add(mul(transpose(b.V), b.V), mul(transpose(b.K), b.K))),
       gramU: lambdaMax(add(mul(transpose(b.U), b.U), mul(transpose(b.J), b.J))),
     };
-  }, ['normJ', 'normK']);
+  }, ['normJ', 'normK']));
   const s = run.samples.map((p) => ({ t: p.t, normJ: p.normJ, normK: p.normK, ...p.extra }));
   const worst = (cs: Comparison[]) => cs.reduce((a, c) => (c.slack / (c.scale || 1) < a.slack / (a.scale || 1) ? c : a));
   const B = bound(x);

@@ -22,7 +22,7 @@
  */
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { runPhasesWith } from '../../src/gd/phases.ts';
+import { memoPhases, runPhasesWith } from '../../src/gd/phases.ts';
 import { phaseHypotheses } from '../../src/hypotheses/yd21-phases.ts';
 import { frobenius, mul, sub, transpose } from '../../src/linalg/dense.ts';
 import { opNorm } from '../../src/linalg/spectral.ts';
@@ -40,7 +40,8 @@ interface WeightStep {
 
 /** The recorded steps through T₀ and H₂ = ln(10³)/(ησ_d) more, with T₀ observed as in Theorem 3.1. */
 function weights(x: PhaseInstance): { steps: WeightStep[]; T0: number | null } {
-  const run = runPhasesWith(phaseRunSpec(x, 'stage two'), ({ t, sigma, U, V }): WeightStep => {
+  const spec = phaseRunSpec(x, 'stage two');
+  const run = memoPhases('yd21.remark-1.2', spec, () => runPhasesWith(spec, ({ t, sigma, U, V }): WeightStep => {
     const R = sub(sigma, mul(U, transpose(V)));
     const [normU, normV] = [opNorm(U), opNorm(V)];
     return {
@@ -50,7 +51,7 @@ function weights(x: PhaseInstance): { steps: WeightStep[]; T0: number | null } {
       increment: x.eta * (frobenius(mul(R, V)) + frobenius(mul(transpose(R), U))),
       gradientBound: x.eta * (normU + normV) * frobenius(R),
     };
-  }, []);
+  }, []));
   return { steps: run.samples.map((s) => s.extra), T0: run.T0 };
 }
 
@@ -96,5 +97,6 @@ export const weightsConverge = defineClaim<PhaseInstance>({
   expected: 'holds',
   sabotage: { description: 'C_R = 0.01 instead of 4 (the increments at T₀ are of order η√(σ₁σ_d))', constants: { CR: () => 0.01 } },
   runs: 8,
-  auditBudget: 20,
+  // Each audited instance is a trajectory of up to 10⁷ steps at the theorem regime's sizes.
+  auditBudget: 8,
 });

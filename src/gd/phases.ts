@@ -192,3 +192,31 @@ export function runPhasesWith<E, K extends PhaseQuantity = PhaseQuantity>(
     final: traj.final,
   };
 }
+
+/** What determines a run: Σ, the initialisation, ε, η, the horizon, the stride and the stop after T₀. */
+function specKey(spec: PhaseRunSpec): string {
+  return [spec.values.join(','), spec.m, spec.n, spec.epsilon, spec.eta, spec.iters, spec.every, spec.afterT0 ?? '', spec.U0.data.join(','), spec.V0.data.join(',')].join('|');
+}
+
+const MEMO_SIZE = 16;
+const memo = new Map<string, unknown>();
+
+/**
+ * `compute()` for this spec, remembered for the most recent MEMO_SIZE (tag, spec) pairs: a claim's
+ * check, its witnesses and the audit evaluate the same instance several times, and a theorem-regime
+ * run costs up to 10⁷ GD steps. `tag` names what `compute` records beyond the spec (the quantities,
+ * the claim's `extra`); `compute` must depend on nothing else, and callers must not modify the result.
+ */
+export function memoPhases<R>(tag: string, spec: PhaseRunSpec, compute: () => R): R {
+  const key = `${tag}#${specKey(spec)}`;
+  if (memo.has(key)) {
+    const hit = memo.get(key) as R;
+    memo.delete(key);
+    memo.set(key, hit);
+    return hit;
+  }
+  const value = compute();
+  memo.set(key, value);
+  if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+  return value;
+}

@@ -25,6 +25,11 @@ export const etaScale = (x: PhaseInstance) => (x.sigmaD * x.epsilon ** 2) / (x.d
 export function phaseHypotheses(regime: Regime, sizes: PhaseSizes = PHASE_SIZES.default): ReadonlyArray<Hypothesis<PhaseInstance>> {
   const { maxD, maxMN, maxKappa } = phaseSizes(regime, sizes);
   const theorem = regime === 'theorem';
+  // A theorem-regime claim checks 6–12 trajectories of up to 10⁷ steps each: with d uniform on three
+  // values (κ = 1 whenever d = 1) one value can take half of so few instances by chance.
+  const few = theorem
+    ? { concentrated: 'the theorem regime checks 6–12 trajectories (up to 10⁷ GD steps each); d is uniform on [1, 3] and κ = 1 when d = 1, so one value may take half of so few instances by chance' }
+    : {};
   const frame = hypothesis<PhaseInstance>(
     'sigma-frame',
     'Σ = diag(σ₁, …, σ_d) padded to m×n, σ₁ ≥ … ≥ σ_d > 0, d ≤ min(m, n) (the frame of §2.1)',
@@ -38,11 +43,11 @@ export function phaseHypotheses(regime: Regime, sizes: PhaseSizes = PHASE_SIZES.
       x.kappa === x.sigma1 / x.sigmaD,
     {
       coordinates: {
-        d: { value: (x) => x.d, domain: [1, maxD] },
-        m: { value: (x) => x.m, domain: [1, maxMN] },
-        n: { value: (x) => x.n, domain: [1, maxMN] },
-        'm − n': { value: (x) => x.m - x.n, domain: [1 - maxMN, maxMN - 1] },
-        κ: { value: (x) => x.kappa, domain: [1, maxKappa] },
+        d: { value: (x) => x.d, domain: [1, maxD], ...few },
+        m: { value: (x) => x.m, domain: [1, maxMN], ...few },
+        n: { value: (x) => x.n, domain: [1, maxMN], ...few },
+        'm − n': { value: (x) => x.m - x.n, domain: [1 - maxMN, maxMN - 1], ...few },
+        κ: { value: (x) => x.kappa, domain: [1, maxKappa], ...few },
       },
     },
   );
