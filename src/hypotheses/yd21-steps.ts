@@ -13,7 +13,8 @@
 import { COMPUTED_TOLERANCE, hypothesis, type Hypothesis, standing } from '../claims/hypotheses.ts';
 import { add, type Mat, mul, scale, sub, transpose } from '../linalg/dense.ts';
 import { frobenius } from '../linalg/dense.ts';
-import { opNorm, sigmaMin } from '../linalg/spectral.ts';
+import { lambdaMin, opNorm, sigmaMin } from '../linalg/spectral.ts';
+import { relativeTolerance } from '../claims/tolerance.ts';
 import { hasShape, isDiagonalRank, isLoewnerBetween, leq } from './matrix.ts';
 import { diag, eye } from '../linalg/dense.ts';
 
@@ -179,3 +180,67 @@ const appDChoices = hypothesis<AppDScalars>(
 
 /** In force at App. D's second display (the first display's, plus App. D's choices of ε and η). */
 export const APP_D_SECOND: ReadonlyArray<Hypothesis<AppDScalars>> = [...APP_D_FIRST, appDChoices];
+
+/** The principal block in stage one after (17) (§3.2.4): Σ, A, B and the parameters of §3.2.1. */
+export interface AfterSeventeen {
+  readonly d: number;
+  readonly m: number;
+  readonly n: number;
+  readonly sigmaValues: number[];
+  readonly Sigma: Mat;
+  readonly A: Mat;
+  readonly B: Mat;
+  readonly c: number;
+  readonly eb: number;
+  readonly epsilon: number;
+}
+
+const kappa17 = (x: AfterSeventeen) => x.sigmaValues[0] / x.sigmaValues[x.d - 1];
+/** O(e_b²ε²(m+n)dκ) of (17), O-constant 1. */
+export const seventeenFloor = (x: AfterSeventeen) => x.eb ** 2 * x.epsilon ** 2 * (x.m + x.n) * x.d * kappa17(x);
+/** The largest ε of §3.2.4's choice e_b²ε² ≤ σ_d/(2(m+n)dκ) (O-constant ½). */
+export const epsilon17 = (x: Omit<AfterSeventeen, 'epsilon' | 'A' | 'B'>) =>
+  Math.sqrt(x.sigmaValues[x.d - 1] / (2 * (x.m + x.n) * x.d * (x.sigmaValues[0] / x.sigmaValues[x.d - 1]))) / x.eb;
+const pOf = (x: AfterSeventeen) => add(sub(x.Sigma, mul(x.A, transpose(x.A))), mul(x.B, transpose(x.B)));
+
+/** In force after (17) in §3.2.4: the frame, §3.2.1 (1) and (2), (17) with O-constant 1, and the choice of ε. */
+export const AFTER_17: ReadonlyArray<Hypothesis<AfterSeventeen>> = [
+  hypothesis<AfterSeventeen>(
+    'frame',
+    'Σ = diag(σ₁, …, σ_d), σ₁ ≥ … ≥ σ_d > 0 (principal block of §2.1), d ≤ min(m, n); A, B ∈ ℝ^{d×d}; c > 0, ε > 0',
+    (x) =>
+      Number.isInteger(x.d) && x.d >= 1 && x.d <= Math.min(x.m, x.n) && hasShape(x.Sigma, x.d, x.d) && isDiagonalRank(x.Sigma, x.d) &&
+      x.sigmaValues.every((s, i) => s === x.Sigma.data[i * x.d + i]) && hasShape(x.A, x.d, x.d) && hasShape(x.B, x.d, x.d) && x.c > 0 && x.epsilon > 0,
+    {
+      coordinates: {
+        d: { value: (x) => x.d, domain: [1, 3] },
+        'm + n − 2d': { value: (x) => x.m + x.n - 2 * x.d, domain: [0, 6] },
+        κ: { value: kappa17, domain: [1, 4] },
+        c: { value: (x) => x.c, domain: [1, 3] },
+      },
+    },
+  ),
+  ...standing('YD21 §3.2.1', [
+    hypothesis<AfterSeventeen>('3.2.1-(1)', '(1) ε²/(c²d)·I ⪯ AAᵀ ⪯ 2Σ', (x) =>
+      isLoewnerBetween(scale(eye(x.d), x.epsilon ** 2 / (x.c * x.c * x.d)), mul(x.A, transpose(x.A)), diag(x.sigmaValues.map((s) => 2 * s))),
+      { tolerance: COMPUTED_TOLERANCE },
+    ),
+    hypothesis<AfterSeventeen>('3.2.1-(2)', '(2) ‖B‖_F ≤ e_bdε for some e_b ≥ c', (x) => x.eb >= x.c && leq(frobenius(x.B), x.eb * x.d * x.epsilon, x.d), {
+      tolerance: COMPUTED_TOLERANCE,
+      coordinates: {
+        'e_b/c': { value: (x) => x.eb / x.c, domain: [1, 3] },
+        '‖B‖_F/(e_bdε)': { value: (x) => frobenius(x.B) / (x.eb * x.d * x.epsilon), domain: [0, 1] },
+      },
+    }),
+  ]),
+  hypothesis<AfterSeventeen>('(17)', '(17) λ_d(P_t) ≥ −O(e_b²ε²(m+n)dκ), O-constant 1, P = Σ − AAᵀ + BBᵀ', (x) => {
+    const P = pOf(x);
+    const magnitude = frobenius(x.Sigma) + frobenius(x.A) ** 2 + frobenius(x.B) ** 2;
+    return lambdaMin(scale(add(P, transpose(P)), 0.5)) >= -seventeenFloor(x) - relativeTolerance('inequality', x.d) * magnitude;
+  }, {
+    tolerance: 'relative 64·γ_d of ‖Σ‖_F + ‖A‖²_F + ‖B‖²_F (the magnitude P is formed from)',
+  }),
+  hypothesis<AfterSeventeen>('epsilon', 'e_b²ε² ≤ σ_d/(2(m+n)dκ) (§3.2.4: "by choosing e_b²ε² = O(σ_d/((m+n)dκ))", O-constant ½)', (x) => leq(x.epsilon, epsilon17(x), 1), {
+    coordinates: { 'ε/ε_max': { value: (x) => x.epsilon / epsilon17(x), domain: [0, 1] } },
+  }),
+];

@@ -1,0 +1,133 @@
+/**
+ * YD21 §3.2.4 (both copies print it identically), the step after (17):
+ *
+ *   "This lower bound verifies the assumption that A_tA_tᵀ ⪯ 2Σ, since A_tA_tᵀ = Σ − P + B_tB_tᵀ
+ *    ⪯ Σ + O(e_b²ε²(m+n)dκ)I + e_b²ε²dI ⪯ 2Σ by choosing e_b²ε² = O(σ_d/((m+n)dκ))."
+ *
+ * Hypotheses in force (src/hypotheses/yd21-steps.ts AFTER_17): §3.2.1 (1), (2), (17) with O-constant 1
+ * (λ_d(P) ≥ −e_b²ε²(m+n)dκ) and §3.2.4's choice e_b²ε² ≤ σ_d/(2(m+n)dκ) (O-constant ½; any constant
+ * < 1 closes the last "⪯").
+ *
+ * The middle "⪯" needs BBᵀ ⪯ e_b²ε²d·I, but §3.2.1 (2) bounds ‖B‖_F ≤ e_bdε, hence only
+ * ‖B‖²_op ≤ e_b²d²ε² ("Hence its operator norm is also bounded by e_bdε"): a factor d is lost, and for
+ * d ≥ 2 the printed step fails when B is rank one at its allowed size and P sits at (17)'s floor.
+ * Exact counterexample (derived by hand): d = m = n = 2, Σ = I, c = e_b = 1, ε = 1/4 (e_b²ε² = 1/16 =
+ * σ_d/(2(m+n)dκ)), B = ½e₁e₁ᵀ (‖B‖_F = e_bdε = ½), P = −½I (= (17)'s floor e_b²ε²(m+n)dκ = ½), so
+ * AAᵀ = Σ − P + BBᵀ = diag(7/4, 3/2) (take A = diag(√7/2, √(3/2)); (1) holds: 1/32 ≤ 3/2, 7/4 ≤ 2):
+ * λ_max(AAᵀ) = 7/4 > 1 + ½ + e_b²ε²d = 13/8.
+ * Corrected (…/corrected): BBᵀ ⪯ e_b²ε²d²I, and Σ + e_b²ε²(m+n)dκI + e_b²ε²d²I ⪯ 2Σ still follows from the
+ * same choice of ε (d² ≤ (m+n)d), so the conclusion AAᵀ ⪯ 2Σ stands.
+ *
+ * Checked: [⪯1] λ_max(A_tA_tᵀ − Σ) ≤ e_b²ε²(m+n)dκ + e_b²ε²d^k (k = 1 printed, 2 corrected), computed
+ * from A; [⪯2] e_b²ε²(m+n)dκ + e_b²ε²d^k ≤ σ_d (⇔ Σ + (…)I ⪯ 2Σ); and the conclusion λ_max(AAᵀ − 2Σ) ≤ 0.
+ * Sabotage: e_b²ε²d^k replaced by 0 (B's contribution dropped). Scale: λ_max(AAᵀ − Σ) errs by the
+ * magnitude ‖A‖²_F + ‖Σ‖_F it is formed from.
+ */
+import fc from 'fast-check';
+import { atMost, type Comparison } from '../../../src/claims/compare.ts';
+import { defineClaim } from '../../../src/claims/types.ts';
+import { add, diag, frobenius, mul, scale, sub, transpose } from '../../../src/linalg/dense.ts';
+import { lambdaMax, symmetricFunction } from '../../../src/linalg/spectral.ts';
+import { dimension, fractionOfMax, gridMatrix, inRange, orthogonal, unitInterval, withSpectrum } from '../../../src/random/arbitraries.ts';
+import { AFTER_17, type AfterSeventeen, epsilon17, seventeenFloor } from '../../../src/hypotheses/yd21-steps.ts';
+
+/** The chain with B's allowance e_b²ε²·bAllowance (d as printed, d² corrected, 0 the sabotage). */
+function aatChain(x: AfterSeventeen, bAllowance: number, label: string): Comparison[] {
+  const sd = x.sigmaValues[x.d - 1];
+  const K = seventeenFloor(x);
+  const allowance = x.eb ** 2 * x.epsilon ** 2 * bAllowance;
+  const S = mul(x.A, transpose(x.A));
+  const mag = frobenius(x.A) ** 2 + frobenius(x.Sigma);
+  const top = lambdaMax(sub(S, x.Sigma));
+  return [
+    atMost(`A_tA_tᵀ = Σ − P + B_tB_tᵀ ⪯ Σ + O(e_b²ε²(m+n)dκ)I + ${label}I (λ_max of the difference ≤ 0)`, top, K + allowance, mag + K + allowance),
+    atMost(`Σ + O(e_b²ε²(m+n)dκ)I + ${label}I ⪯ 2Σ`, K + allowance, sd, K + allowance + sd),
+    atMost('A_tA_tᵀ ⪯ 2Σ', lambdaMax(sub(S, scale(x.Sigma, 2))), 0, mag + 2 * frobenius(x.Sigma)),
+  ];
+}
+
+/** One of three draws takes the given value (an end of the range that matters), else the arbitrary. */
+const third = (value: number, a: fc.Arbitrary<number>) => fc.tuple(dimension(0, 2), a).map(([k, v]) => (k === 0 ? value : v));
+
+/** Σ, then ε, B (rank one in a third of the draws, at its allowed size in a third), P with λ_d(P) at
+ *  (17)'s floor in a third (and all of P's spectrum there in a third), A = (Σ − P + BBᵀ)^{1/2}R. */
+const instances: fc.Arbitrary<AfterSeventeen> = fc
+  .record({ d: dimension(1, 3), mExtra: dimension(0, 3), nExtra: dimension(0, 3) })
+  .chain(({ d, mExtra, nExtra }) =>
+    fc
+      .record({
+        sigma1: inRange(0.5, 2),
+        kappa: inRange(1, 4),
+        middle: fc.array(unitInterval(), { minLength: d, maxLength: d }),
+        c: inRange(1, 3),
+        ebOverC: inRange(1, 3),
+        u: fractionOfMax(),
+        rankOne: dimension(0, 2),
+        g: gridMatrix(d, 1, 1, 8),
+        h: gridMatrix(d, 1, 1, 8),
+        G: gridMatrix(d, d, 1, 8),
+        beta: third(1, unitInterval()),
+        gamma: third(1, unitInterval()),
+        flat: dimension(0, 2),
+        spread: fc.array(unitInterval(), { minLength: d, maxLength: d }),
+        W: orthogonal(d),
+        R: orthogonal(d),
+      })
+      .map((r) => {
+        const sd = r.sigma1 / r.kappa;
+        const values = Array.from({ length: d }, (_, i) => (i === 0 ? r.sigma1 : i === d - 1 ? sd : sd + (r.sigma1 - sd) * r.middle[i])).sort((a, b) => b - a);
+        if (d === 1) values[0] = r.sigma1;
+        const Sigma = diag(values);
+        const base = { d, m: d + mExtra, n: d + nExtra, sigmaValues: values, Sigma, c: r.c, eb: r.c * r.ebOverC };
+        const epsilon = r.u * epsilon17(base);
+        const K = seventeenFloor({ ...base, epsilon, A: Sigma, B: Sigma });
+        const X = r.rankOne === 0 ? mul(r.g, transpose(r.h)) : r.G;
+        const nX = frobenius(X);
+        const B = nX > 0 ? scale(X, (r.beta * base.eb * d * epsilon) / nX) : X;
+        const floor = -r.gamma * K;
+        const spectrum = r.spread.map((w, i) => (i === 0 || r.flat === 0 ? floor : floor + w * (values[d - 1] / 2 - floor)));
+        const P = withSpectrum(r.W, spectrum);
+        const M = add(sub(Sigma, P), mul(B, transpose(B)));
+        const root = symmetricFunction(scale(add(M, transpose(M)), 0.5), (l) => Math.sqrt(Math.max(0, l)));
+        return { ...base, epsilon, A: mul(root, r.R), B: mul(B, r.R) };
+      }),
+  );
+
+const common = {
+  source: { paper: 'YD21', where: '§3.2.4 after (17) (both copies): "A_tA_tᵀ = Σ − P + B_tB_tᵀ ⪯ … ⪯ 2Σ"' },
+  kind: 'inequality',
+  hypotheses: AFTER_17,
+  choices: { 'O-constants': '(17): λ_d(P) ≥ −e_b²ε²(m+n)dκ (constant 1); e_b²ε² ≤ σ_d/(2(m+n)dκ) (constant ½)' },
+  instances,
+  size: (x: AfterSeventeen) => x.d,
+  runs: 400,
+} as const;
+
+export const aatBound = defineClaim<AfterSeventeen>({
+  ...common,
+  id: 'yd21.sec-3.2.4.aat-bound',
+  statement: 'A_tA_tᵀ = Σ − P + B_tB_tᵀ ⪯ Σ + O(e_b²ε²(m+n)dκ)I + e_b²ε²dI ⪯ 2Σ (e_b²ε² = O(σ_d/((m+n)dκ)))',
+  check: (x) => aatChain(x, x.d, 'e_b²ε²d'),
+  expected: 'refuted',
+  erratum:
+    'The middle "⪯" needs B_tB_tᵀ ⪯ e_b²ε²d·I, but §3.2.1 (2) gives only ‖B‖²_op ≤ ‖B‖²_F ≤ e_b²d²ε²: a factor d is lost (both copies). Exact counterexample ' +
+    'under §3.2.1 (1), (2), (17) and the choice of ε: d = m = n = 2, Σ = I, c = e_b = 1, ε = 1/4, B = ½e₁e₁ᵀ, P = −½I, AAᵀ = diag(7/4, 3/2): ' +
+    'λ_max(AAᵀ) = 7/4 > 1 + ½ + 1/8. With e_b²ε²d²I in its place the chain holds and the same choice of ε still gives AAᵀ ⪯ 2Σ.',
+  grading: {
+    grade: 'local',
+    why: 'a lost factor d in an O-term: e_b²ε²d² ≤ e_b²ε²(m+n)d, so the same choice e_b²ε² = O(σ_d/((m+n)dκ)) absorbs it and the conclusion AAᵀ ⪯ 2Σ (the upper half of §3.2.1 (1)) is unchanged; printed identically in both copies, so not an extraction artefact',
+    dependents: ['§3.2.1 (1) (its upper half, verified here)', 'Theorem 3.1 first item', 'yd21.thm-3.1.stage-one'],
+  },
+  corrected: 'yd21.sec-3.2.4.aat-bound/corrected',
+  sabotage: { description: 'B\'s contribution e_b²ε²d dropped', check: (x) => aatChain(x, 0, '0·') },
+});
+
+export const aatBoundCorrected = defineClaim<AfterSeventeen>({
+  ...common,
+  id: 'yd21.sec-3.2.4.aat-bound/corrected',
+  statement: 'A_tA_tᵀ = Σ − P + B_tB_tᵀ ⪯ Σ + O(e_b²ε²(m+n)dκ)I + e_b²ε²d²I ⪯ 2Σ (e_b²ε² = O(σ_d/((m+n)dκ)))',
+  check: (x) => aatChain(x, x.d * x.d, 'e_b²ε²d²'),
+  expected: 'holds',
+  corrects: 'yd21.sec-3.2.4.aat-bound',
+  sabotage: { description: 'B\'s contribution e_b²ε²d² dropped', check: (x) => aatChain(x, 0, '0·') },
+});
