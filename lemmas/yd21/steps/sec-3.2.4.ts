@@ -131,3 +131,109 @@ export const aatBoundCorrected = defineClaim<AfterSeventeen>({
   corrects: 'yd21.sec-3.2.4.aat-bound',
   sabotage: { description: 'B\'s contribution e_b²ε²d² dropped', check: (x) => aatChain(x, 0, '0·') },
 });
+
+// ─────────────── the display before (17): λ_d(P_{t+1}) ≥ max{…} ───────────────
+//
+// YD21 §3.2.4 (both copies): "Further more, by choosing β = ½ and η ≤ 1/(16σ₁) in lemma 3.3, we have
+//   λ_d(P_{t+1}) ≥ max{(1 − ησ_d)²λ_d(P_t) − O(ηe_b²ε²(m+n)dσ₁), −O(ηe_b²ε²(m+n)dσ₁)}."
+// Lemma 3.3's two cases (p < 0: p′ ≥ (1 − ησ_d)²p − 22σ₁³η²; p ≥ 0: p′ ≥ 0) and ‖E_t‖ of (16) give the
+// smaller of the two, not the larger: with "max" the display says λ_d(P_{t+1}) ≥ −O(ηe_b²ε²(m+n)dσ₁)
+// for every state, false when λ_d(P_t) is of order −σ₁ (allowed by §3.2.1 (1): AAᵀ up to 2Σ gives P
+// down to −Σ), since then λ_d(P_{t+1}) ≈ (1 − ησ_d)²λ_d(P_t). (17) as printed, −O(e_b²ε²(m+n)dκ) with
+// its κ = σ₁/σ_d, is what unrolling the "min" gives (Σ_i (1 − ησ_d)^{2i} ≤ 1/(ησ_d)), so "max" is a slip
+// for "min". Checked on one GD step from the stage-one states of src/random/stage-one.ts (hypotheses
+// STAGE_ONE of src/hypotheses/yd21-stage-one.ts) with η further capped by §3.2.4's printed
+// η ≤ c²ε²(m+n)d/σ₁² (and ε ≤ √σ₁/(e_bd), which §3.2.4's choice of ε implies), the O-constant chosen
+// C = 16 (the corrected form needs ‖E_t‖ + 22σ₁³η² ≤ C·ηe_b²ε²(m+n)dσ₁; the witness reports the C each
+// instance needs). Exact counterexample (derived by hand, checked in Python fractions): d = m = n = 1,
+// Σ = 1, U = V = 6/5 (A = 6/5, B = 0), c = e_b = 1, ε = 1/100, η = 1/10⁴ (every hypothesis holds):
+// λ_d(P_t) = −11/25, λ_d(P_{t+1}) = 1 − (6/5·(1 − 11/250000))² ≈ −0.439952 < −C·ηe_b²ε²(m+n)dσ₁ = −3.2·10⁻⁷.
+
+import { blockState, blockStep } from '../../../src/gd/index.ts';
+import { lambdaMin } from '../../../src/linalg/spectral.ts';
+import { atLeast } from '../../../src/claims/compare.ts';
+import { hypothesis } from '../../../src/claims/hypotheses.ts';
+import { leq } from '../../../src/hypotheses/matrix.ts';
+import { blockMagnitudes, stepMagnitudes } from '../../../src/claims/magnitudes.ts';
+import { type StageOneState, STAGE_ONE_CHOICES, stageOneState } from '../../../src/random/stage-one.ts';
+import { STAGE_ONE } from '../../../src/hypotheses/yd21-stage-one.ts';
+import { stateSize } from '../../../src/random/instances.ts';
+
+/** §3.2.4's η ≤ c²ε²(m+n)d/σ₁². */
+const eta324 = (x: StageOneState) => (x.c ** 2 * x.epsilon ** 2 * (x.m + x.n) * x.d) / x.sigma1 ** 2;
+/** The unit of the O(·): ηe_b²ε²(m+n)dσ₁. */
+const unit324 = (x: StageOneState) => x.eta * x.eb ** 2 * x.epsilon ** 2 * (x.m + x.n) * x.d * x.sigma1;
+
+/** p_t, p_{t+1} and the scale of an eigenvalue of P at t and t + 1. */
+function lambdas(x: StageOneState) {
+  const { before, after } = blockStep(x.sigma, x.U, x.V, x.eta);
+  const mb = blockMagnitudes(x.sigma, x.U, x.V);
+  const ma = stepMagnitudes(x.sigma, x.U, x.V, x.eta);
+  return { p: lambdaMin(before.P), p1: lambdaMin(after.P), scale: mb.P + ma.P };
+}
+
+/** combine = max as printed, min corrected; C the O-constant. */
+function lambdaDisplay(x: StageOneState, combine: 'max' | 'min', C: number): Comparison[] {
+  const { p, p1, scale: sc } = lambdas(x);
+  const E = C * unit324(x);
+  const first = (1 - x.eta * x.sigmaD) ** 2 * p - E;
+  if (combine === 'max')
+    return [
+      atLeast('λ_d(P_{t+1}) ≥ (1 − ησ_d)²λ_d(P_t) − O(ηe_b²ε²(m+n)dσ₁)', p1, first, sc + E),
+      atLeast('λ_d(P_{t+1}) ≥ −O(ηe_b²ε²(m+n)dσ₁) (the "max")', p1, -E, sc + E),
+    ];
+  return [atLeast('λ_d(P_{t+1}) ≥ min{(1 − ησ_d)²λ_d(P_t) − O(ηe_b²ε²(m+n)dσ₁), −O(ηe_b²ε²(m+n)dσ₁)}', p1, Math.min(first, -E), sc + E)];
+}
+
+const lambdaCommon = {
+  source: { paper: 'YD21', where: '§3.2.4, display before (17) (both copies)' },
+  kind: 'inequality',
+  hypotheses: [
+    ...STAGE_ONE,
+    hypothesis<StageOneState>('eta-3.2.4', 'η ≤ c²ε²(m+n)d/σ₁² and ε ≤ √σ₁/(e_bd) (§3.2.4: "By choosing ε ≤ √σ₁/(e_bd) and η ≤ c²ε²(m+n)d/σ₁²")', (x) =>
+      leq(x.eta, eta324(x), 1) && leq(x.epsilon * x.eb * x.d, Math.sqrt(x.sigma1), 1),
+    ),
+  ],
+  choices: { ...STAGE_ONE_CHOICES, 'η (§3.2.4)': 'the stage-one η capped at c²ε²(m+n)d/σ₁²', C: 'the O-constant of O(ηe_b²ε²(m+n)dσ₁): 16' },
+  constants: { C: { printed: () => 16, formula: 'C in O(ηe_b²ε²(m+n)dσ₁) (chosen)' } },
+  instances: stageOneState().map((x) => ({ ...x, eta: Math.min(x.eta, eta324(x)) })),
+  size: stateSize,
+  runs: 400,
+} as const;
+
+export const lambdaDP = defineClaim<StageOneState>({
+  ...lambdaCommon,
+  id: 'yd21.sec-3.2.4.lambda-d-p',
+  statement: 'λ_d(P_{t+1}) ≥ max{(1 − ησ_d)²λ_d(P_t) − O(ηe_b²ε²(m+n)dσ₁), −O(ηe_b²ε²(m+n)dσ₁)}',
+  check: (x, c) => lambdaDisplay(x, 'max', c.C),
+  expected: 'refuted',
+  erratum:
+    'Lemma 3.3\'s two cases and ‖E_t‖ of (16) give λ_d(P_{t+1}) ≥ min{(1 − ησ_d)²λ_d(P_t) − O(·), −O(·)}, not max: as printed the display claims λ_d(P_{t+1}) ≥ −O(ηe_b²ε²(m+n)dσ₁) ' +
+    'for every stage-one state, false when λ_d(P_t) is of order −σ₁ (§3.2.1 (1) allows AAᵀ up to 2Σ, so P down to −Σ), where λ_d(P_{t+1}) ≈ (1 − ησ_d)²λ_d(P_t). ' +
+    'Exact counterexample: d = m = n = 1, Σ = 1, U = V = 6/5, c = e_b = 1, ε = 1/100, η = 1/10⁴: λ_d(P_{t+1}) ≈ −0.43995 < −16ηe_b²ε²(m+n)dσ₁ = −3.2·10⁻⁷. ' +
+    'With "min" it holds (O-constant 16 here) and unrolls to (17) as printed (−O(e_b²ε²(m+n)dκ), the κ coming from Σ_i(1 − ησ_d)^{2i} ≤ 1/(ησ_d)).',
+  grading: {
+    grade: 'local',
+    why: '"max" for "min" in combining Lemma 3.3\'s two cases; (17) as printed (with its κ) is exactly what the "min" form unrolls to, so the proof already uses the correct form; printed identically in both copies',
+    dependents: ['(17)', 'yd21.eq-16.p-perturbation', 'yd21.sec-3.2.4.aat-bound (AAᵀ ⪯ 2Σ from (17))', 'yd21.eq-19.b-recursion (−2ηλ_d(P_t)‖B_t‖²)'],
+  },
+  corrected: 'yd21.sec-3.2.4.lambda-d-p/corrected',
+  sabotage: { description: 'the O-constant C lowered to 0', constants: { C: () => 0 } },
+});
+
+export const lambdaDPCorrected = defineClaim<StageOneState>({
+  ...lambdaCommon,
+  id: 'yd21.sec-3.2.4.lambda-d-p/corrected',
+  statement: 'λ_d(P_{t+1}) ≥ min{(1 − ησ_d)²λ_d(P_t) − O(ηe_b²ε²(m+n)dσ₁), −O(ηe_b²ε²(m+n)dσ₁)} (O-constant 16)',
+  check: (x, c) => lambdaDisplay(x, 'min', c.C),
+  witness: {
+    C: (x, tol) => {
+      const { p, p1, scale: sc } = lambdas(x);
+      const need = Math.min((1 - x.eta * x.sigmaD) ** 2 * p, 0) - p1 - tol * sc;
+      return need / unit324(x);
+    },
+  },
+  expected: 'holds',
+  corrects: 'yd21.sec-3.2.4.lambda-d-p',
+  sabotage: { description: '"min" replaced by "max" (the printed form)', check: (x, c) => lambdaDisplay(x, 'max', c.C) },
+});
