@@ -147,7 +147,7 @@ export const aatBoundCorrected = defineClaim<AfterSeventeen>({
 // C = 16 (the corrected form needs ‖E_t‖ + 22σ₁³η² ≤ C·ηe_b²ε²(m+n)dσ₁; the witness reports the C each
 // instance needs). Exact counterexample (derived by hand, checked in Python fractions): d = m = n = 1,
 // Σ = 1, U = V = 6/5 (A = 6/5, B = 0), c = e_b = 1, ε = 1/100, η = 1/10⁴ (every hypothesis holds):
-// λ_d(P_t) = −11/25, λ_d(P_{t+1}) = 1 − (6/5·(1 − 11/250000))² ≈ −0.439952 < −C·ηe_b²ε²(m+n)dσ₁ = −3.2·10⁻⁷.
+// λ_d(P_t) = −11/25, λ_d(P_{t+1}) = 1 − (6/5·(1 − 11/250000))² ≈ −0.439873 < −C·ηe_b²ε²(m+n)dσ₁ = −3.2·10⁻⁷.
 
 import { blockState, blockStep } from '../../../src/gd/index.ts';
 import { lambdaMin } from '../../../src/linalg/spectral.ts';
@@ -210,7 +210,7 @@ export const lambdaDP = defineClaim<StageOneState>({
   erratum:
     'Lemma 3.3\'s two cases and ‖E_t‖ of (16) give λ_d(P_{t+1}) ≥ min{(1 − ησ_d)²λ_d(P_t) − O(·), −O(·)}, not max: as printed the display claims λ_d(P_{t+1}) ≥ −O(ηe_b²ε²(m+n)dσ₁) ' +
     'for every stage-one state, false when λ_d(P_t) is of order −σ₁ (§3.2.1 (1) allows AAᵀ up to 2Σ, so P down to −Σ), where λ_d(P_{t+1}) ≈ (1 − ησ_d)²λ_d(P_t). ' +
-    'Exact counterexample: d = m = n = 1, Σ = 1, U = V = 6/5, c = e_b = 1, ε = 1/100, η = 1/10⁴: λ_d(P_{t+1}) ≈ −0.43995 < −16ηe_b²ε²(m+n)dσ₁ = −3.2·10⁻⁷. ' +
+    'Exact counterexample: d = m = n = 1, Σ = 1, U = V = 6/5, c = e_b = 1, ε = 1/100, η = 1/10⁴: λ_d(P_{t+1}) ≈ −0.439873 < −16ηe_b²ε²(m+n)dσ₁ = −3.2·10⁻⁷. ' +
     'With "min" it holds (O-constant 16 here) and unrolls to (17) as printed (−O(e_b²ε²(m+n)dκ), the κ coming from Σ_i(1 − ησ_d)^{2i} ≤ 1/(ησ_d)).',
   grading: {
     grade: 'local',
