@@ -1,0 +1,137 @@
+/**
+ * YD21 §3.2.4 (both copies), the displays after (17) — for t ≥ T₁:
+ *
+ *   "On the other hand, we can also analyze the operator norm of P by using formula (16), since
+ *    σ_d(A_t) ≥ √(σ_d/2) for t ≥ T₁. This implies that
+ *      σ₁(P_{t+1}) ≤ (1 − ησ_d/2)²σ₁(P_t) + O(ηe_b²ε²(m+n)dσ₁),                       [step]
+ *    and it follows that
+ *      σ₁(P_{t+T₁}) ≤ (1 − ησ_d/2)^{2t}σ₁(P_{T₁}) + O(e_b²ε²(m+n)dκ).  (18)"          [unrolled]
+ *
+ * [step] on one GD step from the stage-one states of src/random/stage-one.ts (hypotheses STAGE_ONE of
+ * src/hypotheses/yd21-stage-one.ts, §3.2.4's η ≤ c²ε²(m+n)d/σ₁², and σ_d(A_t) ≥ √(σ_d/2); instances
+ * filtered to it), O-constant C = 16. Why it holds: Σ − P = AAᵀ − BBᵀ ⪰ (σ_d/2 − ‖B‖²)I and ⪯ 2Σ, so
+ * ‖I − η(Σ − P)‖ ≤ 1 − η(σ_d/2 − ‖B‖²) (η ≤ 1/(16σ₁)), and (16)'s congruence has norm ≤ that squared
+ * times σ₁(P); the ‖B‖² ≤ e_b²d²ε² excess and ‖E_t‖ are O(ηe_b²ε²(m+n)dσ₁). Holds. Sabotage: the rate
+ * (1 − ησ_d/2)² lowered to (1 − ησ_d)².
+ *
+ * [unrolled] on scalar sequences x_{t+1} ≤ r²x_t + G (r = 1 − ησ_d/2, G = C·ηe_b²ε²(m+n)dσ₁, the step
+ * with its constant): x_t ≤ r^{2t}x_0 + G/(1 − r²) ≤ r^{2t}x_0 + 2C·e_b²ε²(m+n)dκ (1 − r² = ησ_d(1 − ησ_d/4)
+ * ≥ ησ_d/2), i.e. (18) with O-constant 2C. Holds. Sabotage: the O(·) term dropped.
+ */
+import fc from 'fast-check';
+import { atMost, type Comparison } from '../../../src/claims/compare.ts';
+import { defineClaim } from '../../../src/claims/types.ts';
+import { hypothesis } from '../../../src/claims/hypotheses.ts';
+import { leq } from '../../../src/hypotheses/matrix.ts';
+import { blockStep } from '../../../src/gd/index.ts';
+import { opNorm, sigmaMin } from '../../../src/linalg/spectral.ts';
+import { blockMagnitudes, stepMagnitudes } from '../../../src/claims/magnitudes.ts';
+import { type StageOneState, STAGE_ONE_CHOICES, stageOneState } from '../../../src/random/stage-one.ts';
+import { STAGE_ONE, stageOneBlocks } from '../../../src/hypotheses/yd21-stage-one.ts';
+import { stateSize } from '../../../src/random/instances.ts';
+import { inRange, unitInterval } from '../../../src/random/arbitraries.ts';
+
+/** §3.2.4's η ≤ c²ε²(m+n)d/σ₁². */
+const eta324 = (x: StageOneState) => (x.c ** 2 * x.epsilon ** 2 * (x.m + x.n) * x.d) / x.sigma1 ** 2;
+/** The unit of the O(·) of [step]: ηe_b²ε²(m+n)dσ₁. */
+const unit = (x: StageOneState) => x.eta * x.eb ** 2 * x.epsilon ** 2 * (x.m + x.n) * x.d * x.sigma1;
+
+/** [step] with rate (1 − k·ησ_d)² (k = ½ as printed, 1 the sabotage). */
+function sigma1Step(x: StageOneState, C: number, k = 0.5): Comparison[] {
+  const { before, after } = blockStep(x.sigma, x.U, x.V, x.eta);
+  const sc = blockMagnitudes(x.sigma, x.U, x.V).P + stepMagnitudes(x.sigma, x.U, x.V, x.eta).P;
+  const rhs = (1 - k * x.eta * x.sigmaD) ** 2 * opNorm(before.P) + C * unit(x);
+  return [atMost(`σ₁(P_{t+1}) ≤ (1 − ${k === 0.5 ? 'ησ_d/2' : 'ησ_d'})²σ₁(P_t) + O(ηe_b²ε²(m+n)dσ₁)`, opNorm(after.P), rhs, sc + rhs)];
+}
+
+export const sigma1PStep = defineClaim<StageOneState>({
+  id: 'yd21.sec-3.2.4.sigma1-p',
+  source: { paper: 'YD21', where: '§3.2.4, display before (18) (both copies)' },
+  kind: 'inequality',
+  statement: 'σ_d(A_t) ≥ √(σ_d/2) ⇒ σ₁(P_{t+1}) ≤ (1 − ησ_d/2)²σ₁(P_t) + O(ηe_b²ε²(m+n)dσ₁)',
+  hypotheses: [
+    ...STAGE_ONE,
+    hypothesis<StageOneState>('eta-3.2.4', 'η ≤ c²ε²(m+n)d/σ₁² (§3.2.4)', (x) => leq(x.eta, eta324(x), 1)),
+    hypothesis<StageOneState>('t-after-T1', 'σ_d(A_t) ≥ √(σ_d/2) ("for t ≥ T₁", §3.2.3)', (x) => sigmaMin(stageOneBlocks(x).A) ** 2 >= x.sigmaD / 2, {
+      coordinates: { 'σ_d(A)²/σ_d': { value: (x) => sigmaMin(stageOneBlocks(x).A) ** 2 / x.sigmaD, domain: [0.5, 2] } },
+    }),
+  ],
+  choices: { ...STAGE_ONE_CHOICES, 'η (§3.2.4)': 'the stage-one η capped at c²ε²(m+n)d/σ₁²', filter: 'stage-one states with σ_d(A)² ≥ σ_d/2 only', C: '16' },
+  constants: { C: { printed: () => 16, formula: 'C in O(ηe_b²ε²(m+n)dσ₁) (chosen)' } },
+  instances: stageOneState()
+    .map((x) => ({ ...x, eta: Math.min(x.eta, eta324(x)) }))
+    .filter((x) => sigmaMin(stageOneBlocks(x).A) ** 2 >= x.sigmaD / 2),
+  size: stateSize,
+  check: (x, c) => sigma1Step(x, c.C),
+  witness: {
+    C: (x, tol) => {
+      const { before, after } = blockStep(x.sigma, x.U, x.V, x.eta);
+      const sc = blockMagnitudes(x.sigma, x.U, x.V).P;
+      return (opNorm(after.P) - (1 - x.eta * x.sigmaD / 2) ** 2 * opNorm(before.P) - tol * sc) / unit(x);
+    },
+  },
+  expected: 'holds',
+  sabotage: { description: 'the rate (1 − ησ_d/2)² lowered to (1 − ησ_d)²', check: (x, c) => sigma1Step(x, c.C, 1) },
+  runs: 300,
+});
+
+interface UnrolledInstance {
+  readonly sigma1: number;
+  readonly sigmaD: number;
+  readonly eta: number;
+  /** G = C·ηe_b²ε²(m+n)dσ₁ (the step's O-term). */
+  readonly G: number;
+  /** σ₁(P_{T₁}), …, σ₁(P_{T₁+T}). */
+  readonly x: number[];
+}
+
+/** (18) with the O-term's weight w (1 as printed, 0 the sabotage). */
+function unrolled(z: UnrolledInstance, w = 1): Comparison[] {
+  const r2 = (1 - (z.eta * z.sigmaD) / 2) ** 2;
+  const oTerm = ((2 * z.G) / (z.eta * z.sigmaD)) * w; // 2G/(ησ_d) = 2C·e_b²ε²(m+n)dκ
+  let worst: Comparison | null = null;
+  let rt = 1;
+  for (let t = 1; t < z.x.length; t++) {
+    rt *= r2;
+    const rhs = rt * z.x[0] + oTerm;
+    const c = atMost(`t = ${t}: σ₁(P_{t+T₁}) ≤ (1 − ησ_d/2)^{2t}σ₁(P_{T₁}) + ${w ? 'O(e_b²ε²(m+n)dκ)' : '0'}`, z.x[t], rhs, (z.x[t] + rhs) * (t + 2));
+    if (worst === null || c.slack / c.scale < worst.slack / worst.scale) worst = c;
+  }
+  return worst ? [worst] : [];
+}
+
+export const eq18 = defineClaim<UnrolledInstance>({
+  id: 'yd21.eq-18.unrolled',
+  source: { paper: 'YD21', where: '§3.2.4, (18) (both copies)' },
+  kind: 'inequality',
+  statement: 'σ₁(P_{t+1}) ≤ (1 − ησ_d/2)²σ₁(P_t) + O(ηe_b²ε²(m+n)dσ₁) ⇒ σ₁(P_{t+T₁}) ≤ (1 − ησ_d/2)^{2t}σ₁(P_{T₁}) + O(e_b²ε²(m+n)dκ) (18)',
+  hypotheses: [
+    hypothesis<UnrolledInstance>('parameters', '0 < σ_d ≤ σ₁, 0 < η ≤ 1/(16σ₁), G = C·ηe_b²ε²(m+n)dσ₁ ≥ 0', (z) => z.sigmaD > 0 && z.sigmaD <= z.sigma1 && z.eta > 0 && leq(z.eta, 1 / (16 * z.sigma1), 1) && z.G >= 0, {
+      coordinates: { κ: { value: (z) => z.sigma1 / z.sigmaD, domain: [1, 20] }, '16σ₁η': { value: (z) => 16 * z.sigma1 * z.eta, domain: [1 / 8, 1] } },
+    }),
+    hypothesis<UnrolledInstance>(
+      'step',
+      'x_t = σ₁(P_{t+T₁}) ≥ 0 and x_{t+1} ≤ (1 − ησ_d/2)²x_t + G (the display before (18), with its O-constant)',
+      (z) => z.x.length >= 2 && z.x.every((v, t) => v >= 0 && (t + 1 === z.x.length || leq(z.x[t + 1], (1 - (z.eta * z.sigmaD) / 2) ** 2 * v + z.G, 1))),
+      { tolerance: 'relative 64·γ₁', coordinates: { 'ησ_dT': { value: (z) => z.eta * z.sigmaD * (z.x.length - 1), domain: [0, 12] } } },
+    ),
+  ],
+  choices: { 'O-constant': 'O(e_b²ε²(m+n)dκ) = 2G/(ησ_d) = 2C·e_b²ε²(m+n)dκ (derived: 1 − (1 − ησ_d/2)² ≥ ησ_d/2)', sequence: 'x_{t+1} = (1 − ησ_d/2)²x_t + (1 − θ_t)G, θ_t from eight values cycled' },
+  instances: fc
+    .record({ sigma1: inRange(0.5, 2), kappa: inRange(1, 20), f: inRange(1 / 8, 1), g: inRange(0, 1e-3), x0: inRange(0, 2), tau: inRange(0, 12), theta: fc.array(unitInterval(), { minLength: 8, maxLength: 8 }) })
+    .map((r) => {
+      const sigmaD = r.sigma1 / r.kappa;
+      const eta = r.f / (16 * r.sigma1);
+      const G = r.g * eta * r.sigma1;
+      const T = Math.max(1, Math.ceil(r.tau / (eta * sigmaD)));
+      const r2 = (1 - (eta * sigmaD) / 2) ** 2;
+      const x = [r.x0 * r.sigma1];
+      for (let t = 0; t < T; t++) x.push(r2 * x[t] + (1 - r.theta[t % 8]) * G);
+      return { sigma1: r.sigma1, sigmaD, eta, G, x };
+    }),
+  size: () => 1,
+  check: (z) => unrolled(z),
+  expected: 'holds',
+  sabotage: { description: 'the O(e_b²ε²(m+n)dκ) term dropped', check: (z) => unrolled(z, 0) },
+  runs: 200,
+});
