@@ -127,7 +127,8 @@ export const appDIteration = defineClaim<ADIterationInstance>({
       'σ_d − s_{t+1} > 0 and 1 − ηs_t > 0 (implicit in "dividing (33) by (34)")',
       (z) => z.a.every((v) => z.sigmaD - v * v > 0 && 1 - z.eta * v * v > 0),
     ),
-    hypothesis<ADIterationInstance>('eta-sigma', '0 < ησ_d ≤ 1 and s₀ ≤ σ_d/2 (the start of App. D: a_t ≤ √(σ_d/2))', (z) => z.eta > 0 && z.eta * z.sigmaD <= 1 && z.a[0] ** 2 <= z.sigmaD / 2, {
+    hypothesis<ADIterationInstance>('eta-sigma', '0 < ησ_d ≤ 1 and s₀ ≤ σ_d/2 (the start of App. D: a_t ≤ √(σ_d/2))', (z) => z.eta > 0 && leq(z.eta * z.sigmaD, 1, 1) && leq(z.a[0] ** 2, z.sigmaD / 2, 1), {
+      tolerance: 'relative 64·γ₁ (η = x/σ_d and a₀ = √(ρσ_d) are built from stored numbers)',
       coordinates: {
         σ_d: { value: (z) => z.sigmaD, domain: [0.1, 10] },
         ησ_d: { value: (z) => z.eta * z.sigmaD, domain: [0.02, 1] },
