@@ -1,0 +1,697 @@
+/**
+ * JCD Proposition B.2 (Inductive Step), its proof step by step: every displayed inequality (and the
+ * inline ones the next display rests on), each a claim named by its item. Already claims elsewhere:
+ * the identity for ‖B_{s+1}‖²_F (jcd.prop-b.2.b-norm-identity: erratum), the inequality after it and
+ * (B.2) (jcd.eq-b.2.b-recursion), (B.1)'s E_s (jcd.eq-b.1.e-term: erratum), (A.6) (jcd.eq-a.6.p-update).
+ *
+ * Hypotheses (src/hypotheses/jcd-steps.ts, B2_STEP_HYPOTHESES): Theorem A.1's conditions on γ, η, ρ
+ * (Appendix B is its proof), 0 ≤ s < T ≤ ⌊log(ρ^{(1−γ)/(2(1+γ))}/ρ)/log(1+γησ_r)⌋, and the induction
+ * hypothesis as it bears on the state at step s. Instances: lemmas/jcd/steps/state.ts (one GD step of
+ * GD in block coordinates, (A.4), (A.5), (4.3), from an admissible state; ε_s = (1 + γησ_r)^sρ, ε_T = ρ^{(1−γ)/(2(1+γ))}).
+ *
+ * The steps (x = γησ_r, dim = m + n + k, thr_t = 16σ₁√σ₁√dim(1 + x)^{2t}ρ²/(γσ_r)):
+ *  Item 3  triangle     ‖J_{s+1}‖ ≤ ‖J_s − ηJ_s(V_sᵀV_s + K_sᵀK_s)‖ + ‖ηΣ̃K_s‖ (and K "by the same argument")
+ *          contraction  … ≤ ‖J_s‖ + γησ_r‖K_s‖
+ *          growth       … ≤ (1 + γησ_r)max{‖J_s‖, ‖K_s‖}; max{‖J_{s+1}‖, ‖K_{s+1}‖} ≤ (1 + γησ_r)max{‖J_s‖, ‖K_s‖}
+ *          horizon      (1 + x)^{s+1}max{‖J₀‖,‖K₀‖} ≤ (1 + x)^T max{‖J₀‖,‖K₀‖} ≤ ρ^{(1−γ)/(2(1+γ))}√σ₁
+ *  Item 4  aat-norm     ‖A_sA_sᵀ‖ ≤ 2σ₁
+ *          p-norm       ‖P_s‖ ≤ max{‖A_sA_sᵀ‖, ‖Σ + B_sB_sᵀ‖} ≤ 2σ₁
+ *          c-norm       ‖C_s‖ ≤ ‖A_sB_sᵀB_s‖ + ‖B_sA_sᵀB_s‖ + ‖A_s(KᵀK+JᵀJ)/2‖ + ‖B_s(KᵀK−JᵀJ)/2‖ ≤ 12ρ^{(1−γ)/(1+γ)}rσ₁√σ₁
+ *          d-norm       ‖D_s‖ ≤ 7ρ^{(1−γ)/(2(1+γ))}√(2r)σ₁√σ₁
+ *          e-norm       ‖E_s‖ ≤ 12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁² ≤ 12η²σ₁³ + γησ_r²/20
+ *          lemma-c10    λ_r(P_{s+1}) ≥ min{(1 − ησ_r)²λ_r(P_s) − 30η²σ₁³ − γησ_r²/20, −30η²σ₁³ − γησ_r²/20}
+ *          floor        −c Σ_{i=0}^{s}(1−ησ_r)^{2i} ≥ −c Σ_{i≥0}(1−ησ_r)^{2i} ≥ −c/(ησ_r) ≥ −γσ_r/10 (c = 30η²σ₁³ + γησ_r²/20)
+ *  Item 5  kj-norm      ‖KᵀK ± JᵀJ‖_F ≤ √dim‖KᵀK ± JᵀJ‖ ≤ 2√dim ρ^{(1−γ)/(1+γ)}σ₁ ≤ γσ_r/10
+ *          g-split      η²‖−PB + QA − AN − BM‖²_F ≤ 4η²‖PB‖² + 4η²‖QA‖² + 4η²‖AN‖² + 4η²‖BM‖²
+ *          g-bound      … ≤ 48η²σ₁²‖B‖² + 8η²σ₁³dim(1+x)^{4s}ρ⁴ + 4η²σ₁²(1+x)^{4s}ρ⁴‖B‖²  (constants, witness)
+ *          g-absorb     … ≤ (48η²σ₁² + 4η²σ₁²(1+x)^{4s}ρ⁴)‖B‖² + 8η²σ₁³dim(1+x)^{4s}ρ⁴ ≤ γησ_r/10‖B‖² + 8η²σ₁³dim(1+x)^{4s}ρ⁴
+ *          case-i       ‖B_s‖_F > thr_s: (B.2)'s right side ≤ (1 + x/2)‖B‖² + x/4‖B‖² + x²‖B‖²/32 ≤ (1 + x)²‖B‖²; ‖B_{s+1}‖_F ≤ (1 + x)‖B_s‖_F
+ *          case-ii      ‖B_s‖_F ≤ thr_s: (B.2)'s right side ≤ (1 + x/2)thr_s² + (4x/16)thr_s² + (8x²/16²)thr_s² ≤ thr_{s+1}²; ‖B_{s+1}‖_F ≤ max{(1 + x)‖B_s‖_F, thr_{s+1}}
+ *          max-chain    max{‖B_t‖_F, thr_t} ≤ (1 + x)max{‖B_{t−1}‖_F, thr_{t−1}}  — FALSE (erratum below)
+ *          horizon      (1 + x)^t max{‖B₀‖_F, thr₀} ≤ (1 + x)^tρ√(2r)√σ₁;  (1 + x)^{s+1}ρ√(2r)√σ₁ ≤ (1 + x)^Tρ√(2r)√σ₁ ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁
+ *  Items 1, 2  a-norm   ‖A_{s+1}‖ ≤ √‖A_{s+1}A_{s+1}ᵀ‖ ≤ √(2σ₁)
+ *          gram         ‖U_{s+1}ᵀU_{s+1} + V_{s+1}ᵀV_{s+1}‖ = ‖2(A_{s+1}ᵀA_{s+1} + B_{s+1}ᵀB_{s+1})‖ ≤ 6σ₁; ‖U_{s+1}ᵀU_{s+1}‖ ≤ 6σ₁; ‖U_{s+1}ᵀU_{s+1} + J_{s+1}ᵀJ_{s+1}‖ ≤ 7σ₁
+ *
+ * Erratum (max-chain). The proof closes Item 5 with
+ *   "max{‖B_t‖_F, 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2t}ρ²/(γσ_r)} ≤ (1+γησ_r)·max{‖B_{t−1}‖_F, 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2(t−1)}ρ²/(γσ_r)}".
+ * The threshold grows by (1+γησ_r)² per step, not (1+γησ_r): thr_t = (1+x)²thr_{t−1}. Whenever
+ * ‖B_{t−1}‖_F < (1+x)thr_{t−1}, the left side is ≥ thr_t = (1+x)²thr_{t−1} > (1+x)max{‖B_{t−1}‖_F, thr_{t−1}}.
+ * Exact counterexample: any admissible state with B_s = 0 (U_s = V_s), e.g. m = n, F₀ = G₀ (then
+ * F_t = G_t and B_t = 0 for all t by symmetry): the link reads (1+x)²thr_s ≤ (1+x)thr_s, false for
+ * every x = γησ_r > 0. Grade: breaks-proof. The case analysis itself (case-i, case-ii) is right and
+ * gives the corrected link with (1+x)² (…max-chain/corrected); iterated, it gives (1+x)^{2t}, which
+ * does not yield "‖B_{s+1}‖_F ≤ (1+γησ_r)^{s+1}ρ√(2r)√σ₁" (Item 5), nor the ≤ √σ₁ and ‖B‖_F ≤ 0.1√σ_r
+ * used by Items 1, 2, 4 and Proposition B.5. Repair: thr_t ≤ ε_t√(2r)√σ₁ for every t ≤ T, i.e.
+ * ρ^{(1−γ)/(2(1+γ))} ≤ γσ_r√(2r)/(16σ₁√(m+n+k)) — then ‖B_t‖_F ≤ max{(1+x)‖B_{t−1}‖_F, thr_t} ≤ ε_t√(2r)√σ₁
+ * by induction. Theorem A.1's conditions give ρ ≤ γσ_r√(2r)/(16σ₁√(m+n+k)) (without the exponent),
+ * which is what the printed chain uses at t = 0; the stronger condition is not implied for small γ
+ * (see the report: the second and third bounds leave ε_T ∝ √γ while the needed bound is ∝ γ).
+ * Dependents: Item 5 of Proposition B.2, hence Items 1, 2, 4 at s + 1 (they use ‖B_{s+1}‖ ≤ √σ₁) and
+ * Propositions B.3–B.5 and Theorem A.1's (A.3) (which use ‖B_t‖_F ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁).
+ *
+ * Scales: a block of the state at s + 1 errs by γ_n times the magnitude of what was added to form it
+ * (src/hypotheses/jcd-steps.ts, nextAt); a product of state blocks by the product of their Frobenius
+ * norms; a relation between parameters by 10³ ulps of its terms (exp/log of numbers up to 10⁴).
+ */
+import { combine, eye, mul, mulAll, transpose } from '../../../src/linalg/dense.ts';
+import { lambdaMin } from '../../../src/linalg/spectral.ts';
+import { atLeast, atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
+import { type Claim, type ConstantValues, defineClaim, type Sabotage } from '../../../src/claims/types.ts';
+import type { Hypothesis } from '../../../src/claims/hypotheses.ts';
+import { B2_STEP_HYPOTHESES, blocksAt, fro, op, sqrtGramNorm, caseHypothesis, caseThreshold, growth, logEpsT, magnitudesAt, nextAt, normOf, type StepBlocks, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
+import { stepSize, stepStates } from './state.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Shared quantities.
+
+interface Step {
+  readonly before: StepBlocks;
+  readonly after: StepBlocks;
+}
+/** The state at s and after one GD step (src/hypotheses/jcd-steps.ts: block coordinates). */
+function step(x: StepState): Step {
+  return { before: blocksAt(x), after: nextAt(x).blocks };
+}
+
+const sqrt = Math.sqrt;
+const epsS = (x: StepState) => Math.exp(x.logEpsS);
+const epsT = (x: StepState) => Math.exp(logEpsT(x));
+const dimSum = (x: StepState) => x.m + x.n + x.k;
+/** Magnitudes of the state at s and after the step (rounding scales). */
+const magBefore = (x: StepState) => magnitudesAt(x);
+const magAfter = (x: StepState) => nextAt(x).mag;
+/** Scale of a relation between parameters only (a few ulps of its terms' sizes, in units of u; 1e3 covers exp/log). */
+const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
+
+
+function stepClaim(c: {
+  id: string;
+  where: string;
+  statement: string;
+  check: (x: StepState, c: ConstantValues) => Comparison[];
+  sabotage: Sabotage<StepState>;
+  expected?: 'holds' | 'refuted';
+  erratum?: string;
+  corrected?: string;
+  corrects?: string;
+  hypotheses?: ReadonlyArray<Hypothesis<StepState>>;
+  bCase?: 'i' | 'ii';
+  constants?: Claim<StepState>['constants'];
+  witness?: Claim<StepState>['witness'];
+  kind?: 'inequality' | 'identity';
+}): Claim<StepState> {
+  return defineClaim<StepState>({
+    id: c.id,
+    source: { paper: 'JCD', where: `Prop. B.2, proof: ${c.where}` },
+    kind: c.kind ?? 'inequality',
+    statement: c.statement,
+    hypotheses: [...B2_STEP_HYPOTHESES, ...(c.bCase ? [caseHypothesis(c.bCase)] : []), ...(c.hypotheses ?? [])],
+    choices: { stepIndex: 's is drawn with T − s log-uniform in [1, T] and ε_s ≥ 10⁻¹⁰⁰ where T allows; T is the largest horizon allowed (lemmas/jcd/steps/state.ts)' },
+    ...(c.constants ? { constants: c.constants } : {}),
+    instances: stepStates(c.bCase ? { bCase: c.bCase } : {}),
+    size: stepSize,
+    check: c.check,
+    ...(c.witness ? { witness: c.witness } : {}),
+    expected: c.expected ?? 'holds',
+    ...(c.erratum ? { erratum: c.erratum } : {}),
+    ...(c.corrected ? { corrected: c.corrected } : {}),
+    ...(c.corrects ? { corrects: c.corrects } : {}),
+    sabotage: c.sabotage,
+    runs: 300,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Item 3.
+
+interface Item3 {
+  readonly nJ: number;
+  readonly nK: number;
+  readonly nJ1: number;
+  readonly nK1: number;
+  /** ‖J_s − ηJ_s(V_sᵀV_s + K_sᵀK_s)‖, ‖ηΣ̃K_s‖ and the K analogues ‖K_s − ηK_s(U_sᵀU_s + J_sᵀJ_s)‖, ‖ηΣ̃ᵀJ_s‖. */
+  readonly jContr: number;
+  readonly jCross: number;
+  readonly kContr: number;
+  readonly kCross: number;
+  readonly scale: number;
+}
+
+function item3(x: StepState): Item3 {
+  const { before: b, after: a } = step(x);
+  const eta = x.eta;
+  const gV = combine([1, mul(transpose(b.V), b.V)], [1, mul(transpose(b.K), b.K)]);
+  const gU = combine([1, mul(transpose(b.U), b.U)], [1, mul(transpose(b.J), b.J)]);
+  const mb = magBefore(x);
+  const ma = magAfter(x);
+  const mJK = Math.max(mb.J, mb.K);
+  return {
+    nJ: normOf(b.J),
+    nK: normOf(b.K),
+    nJ1: normOf(a.J),
+    nK1: normOf(a.K),
+    jContr: b.J.rows ? normOf(combine([1, b.J], [-eta, mul(b.J, gV)])) : 0,
+    jCross: b.J.rows && b.K.rows ? eta * normOf(mul(b.SigmaTilde, b.K)) : 0,
+    kContr: b.K.rows ? normOf(combine([1, b.K], [-eta, mul(b.K, gU)])) : 0,
+    kCross: b.J.rows && b.K.rows ? eta * normOf(mul(transpose(b.SigmaTilde), b.J)) : 0,
+    scale: ma.J + ma.K + mJK * (1 + eta * (mb.U * mb.U + mb.V * mb.V + mb.J * mb.J + mb.K * mb.K + mb.Sigma)),
+  };
+}
+
+function triangle(x: StepState, dropCross = false): Comparison[] {
+  const q = item3(x);
+  const w = dropCross ? -1 : 1;
+  return [
+    atMost('‖J_{s+1}‖ ≤ ‖J_s − ηJ_s(V_sᵀV_s + K_sᵀK_s)‖ + ‖ηΣ̃K_s‖', q.nJ1, q.jContr + w * q.jCross, q.scale),
+    atMost('‖K_{s+1}‖ ≤ ‖K_s − ηK_s(U_sᵀU_s + J_sᵀJ_s)‖ + ‖ηΣ̃ᵀJ_s‖', q.nK1, q.kContr + w * q.kCross, q.scale),
+  ];
+}
+
+export const item3Triangle = stepClaim({
+  id: 'jcd.prop-b.2.item-3.triangle',
+  where: 'Item 3, first line ("By (4.3) and the induction hypothesis"), and the same for K_{s+1}',
+  statement: '‖J_{s+1}‖ ≤ ‖J_s − ηJ_s(V_sᵀV_s + K_sᵀK_s)‖ + ‖ηΣ̃K_s‖ (and ‖K_{s+1}‖ ≤ ‖K_s − ηK_s(U_sᵀU_s + J_sᵀJ_s)‖ + ‖ηΣ̃ᵀJ_s‖)',
+  check: (x) => triangle(x),
+  sabotage: { description: 'sign of the Σ̃ term flipped: ‖J_s − ηJ_s(…)‖ − ‖ηΣ̃K_s‖ (a lower bound, not an upper one)', check: (x) => triangle(x, true) },
+});
+
+function contraction(x: StepState, dropJ = false): Comparison[] {
+  const q = item3(x);
+  const x1 = growth(x);
+  const lead = dropJ ? 0 : 1;
+  return [
+    atMost('‖J_s − ηJ_s(V_sᵀV_s + K_sᵀK_s)‖ + ‖ηΣ̃K_s‖ ≤ ‖J_s‖ + γησ_r‖K_s‖', q.jContr + q.jCross, lead * q.nJ + x1 * q.nK, q.scale),
+    atMost('‖K_s − ηK_s(U_sᵀU_s + J_sᵀJ_s)‖ + ‖ηΣ̃ᵀJ_s‖ ≤ ‖K_s‖ + γησ_r‖J_s‖', q.kContr + q.kCross, lead * q.nK + x1 * q.nJ, q.scale),
+  ];
+}
+
+export const item3Contraction = stepClaim({
+  id: 'jcd.prop-b.2.item-3.contraction',
+  where: 'Item 3, second line (‖V_sᵀV_s + K_sᵀK_s‖ ≤ 7σ₁ and η ≤ γσ_r²/(600σ₁³) make I − η(V_sᵀV_s + K_sᵀK_s) a contraction; ‖Σ̃‖ = σ_{r+1} ≤ γσ_r)',
+  statement: '‖J_s − ηJ_s(V_sᵀV_s + K_sᵀK_s)‖ + ‖ηΣ̃K_s‖ ≤ ‖J_s‖ + γησ_r‖K_s‖',
+  check: (x) => contraction(x),
+  sabotage: { description: 'the leading term ‖J_s‖ dropped from the right side', check: (x) => contraction(x, true) },
+});
+
+function item3Growth(x: StepState, useMin = false): Comparison[] {
+  const q = item3(x);
+  const f = 1 + growth(x);
+  const mx = useMin ? Math.min(q.nJ || Infinity, q.nK || Infinity) : Math.max(q.nJ, q.nK);
+  const bound = f * (Number.isFinite(mx) ? mx : 0);
+  return [
+    atMost('‖J_s‖ + γησ_r‖K_s‖ ≤ (1 + γησ_r)max{‖J_s‖, ‖K_s‖}', q.nJ + growth(x) * q.nK, bound, q.scale),
+    atMost('max{‖J_{s+1}‖, ‖K_{s+1}‖} ≤ (1 + γησ_r)max{‖J_s‖, ‖K_s‖}', Math.max(q.nJ1, q.nK1), bound, q.scale),
+  ];
+}
+
+export const item3GrowthClaim = stepClaim({
+  id: 'jcd.prop-b.2.item-3.growth',
+  where: 'Item 3, third line and the display "max{‖J_{s+1}‖, ‖K_{s+1}‖} ≤ (1 + γησ_r)max{‖J_s‖, ‖K_s‖}"',
+  statement: '‖J_s‖ + γησ_r‖K_s‖ ≤ (1 + γησ_r)max{‖J_s‖, ‖K_s‖}; max{‖J_{s+1}‖, ‖K_{s+1}‖} ≤ (1 + γησ_r)max{‖J_s‖, ‖K_s‖}',
+  check: (x) => item3Growth(x),
+  sabotage: { description: 'max{‖J_s‖, ‖K_s‖} replaced by the smaller of the two (nonzero) norms', check: (x) => item3Growth(x, true) },
+});
+
+/** log of (1+x)^{t}ρ (a bound at step t), compared in logs: ρ is below the double range. */
+function horizonChain(x: StepState, expFactor = 1): Comparison[] {
+  const lg = Math.log1p(growth(x));
+  const lr = x.params.logRho;
+  const l1 = (x.s + 1) * lg + lr;
+  const l2 = x.T * lg + lr;
+  const l3 = expFactor * logEpsT(x);
+  return [
+    atMost('log[(1 + γησ_r)^{s+1}ρ√σ₁] ≤ log[(1 + γησ_r)^Tρ√σ₁]', l1, l2, scalarScale(l1, l2)),
+    atMost('log[(1 + γησ_r)^Tρ√σ₁] ≤ log[ρ^{(1−γ)/(2(1+γ))}√σ₁]', l2, l3, scalarScale(l2, l3)),
+  ];
+}
+
+export const item3Horizon = stepClaim({
+  id: 'jcd.prop-b.2.item-3.horizon',
+  where: 'Item 3, the last display: max{‖J_{s+1}‖, ‖K_{s+1}‖} ≤ (1+γησ_r)^{s+1}max{‖J₀‖,‖K₀‖} ≤ (1+γησ_r)^T max{‖J₀‖,‖K₀‖} ≤ ρ^{(1−γ)/(2(1+γ))}√σ₁ (with max{‖J₀‖,‖K₀‖} ≤ ρ√σ₁, Proposition B.1)',
+  statement: '(1 + γησ_r)^{s+1}ρ√σ₁ ≤ (1 + γησ_r)^Tρ√σ₁ ≤ ρ^{(1−γ)/(2(1+γ))}√σ₁ (compared in logs; the first link, the induction, is item-3.growth applied s + 1 times)',
+  check: (x) => horizonChain(x),
+  sabotage: { description: 'the exponent (1−γ)/(2(1+γ)) doubled: ρ^{(1−γ)/(1+γ)}√σ₁', check: (x) => horizonChain(x, 2) },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Item 4.
+
+export const item4AatNorm = stepClaim({
+  id: 'jcd.prop-b.2.item-4.aat-norm',
+  where: 'Item 4: "by induction hypothesis on Item 5, we have ‖B_s‖ ≤ √σ₁. Therefore, we have ‖A_sA_sᵀ‖ ≤ 2σ₁"',
+  statement: '‖A_sA_sᵀ‖ ≤ 2σ₁',
+  constants: { two: { printed: () => 2, formula: '2 (in ‖A_sA_sᵀ‖ ≤ 2σ₁)' } },
+  check: (x, c) => {
+    const A = blocksAt(x).A;
+    const mb = magBefore(x);
+    return [atMost('‖A_sA_sᵀ‖ ≤ 2σ₁', op(mul(A, transpose(A))), c.two * x.sigma1, 2 * mb.A * mb.A + x.sigma1)];
+  },
+  witness: { two: (x, tol) => (op(mul(blocksAt(x).A, transpose(blocksAt(x).A))) - tol * 3 * x.sigma1) / x.sigma1 },
+  sabotage: { description: 'the constant 2 made ½', constants: { two: () => 0.5 } },
+});
+
+function pNorm(x: StepState, useMin = false): Comparison[] {
+  const b = blocksAt(x);
+  const mb = magBefore(x);
+  const nP = op(b.P);
+  const nAA = op(mul(b.A, transpose(b.A)));
+  const nSB = op(combine([1, b.Sigma], [1, mul(b.B, transpose(b.B))]));
+  const mid = useMin ? Math.min(nAA, nSB) : Math.max(nAA, nSB);
+  const sc = 2 * mb.P;
+  return [atMost('‖P_s‖ ≤ max{‖A_sA_sᵀ‖, ‖Σ + B_sB_sᵀ‖}', nP, mid, sc), atMost('max{‖A_sA_sᵀ‖, ‖Σ + B_sB_sᵀ‖} ≤ 2σ₁', Math.max(nAA, nSB), 2 * x.sigma1, sc)];
+}
+
+export const item4PNorm = stepClaim({
+  id: 'jcd.prop-b.2.item-4.p-norm',
+  where: 'Item 4, display "‖P_s‖ ≤ max{‖A_sA_sᵀ‖, ‖Σ + B_sB_sᵀ‖} ≤ 2σ₁"',
+  statement: '‖P_s‖ ≤ max{‖A_sA_sᵀ‖, ‖Σ + B_sB_sᵀ‖} ≤ 2σ₁',
+  check: (x) => pNorm(x),
+  sabotage: { description: 'max replaced by min in the middle term', check: (x) => pNorm(x, true) },
+});
+
+/** ‖C_s‖ and its four triangle-inequality terms; C_s as printed below (A.6). */
+function cTerms(x: StepState) {
+  const b = blocksAt(x);
+  const t = [mulAll(b.A, transpose(b.B), b.B), mulAll(b.B, transpose(b.A), b.B), mul(b.A, b.M), mul(b.B, b.N)];
+  return { norm: op(b.C), terms: t.map((m) => op(m)) };
+}
+
+function cNorm(x: StepState, expFactor = 1): Comparison[] {
+  const { norm, terms } = cTerms(x);
+  const mb = magBefore(x);
+  const sum = terms.reduce((a, v) => a + v, 0);
+  const sc = 2 * mb.C + sum;
+  const bound = 12 * Math.exp(2 * expFactor * logEpsT(x)) * x.r * x.sigma1 ** 1.5;
+  return [atMost('‖C_s‖ ≤ ‖A_sB_sᵀB_s‖ + ‖B_sA_sᵀB_s‖ + ‖A_s(KᵀK+JᵀJ)/2‖ + ‖B_s(KᵀK−JᵀJ)/2‖', norm, sum, sc), atMost('… ≤ 12ρ^{(1−γ)/(1+γ)}rσ₁√σ₁', sum, bound, sc)];
+}
+
+export const item4CNorm = stepClaim({
+  id: 'jcd.prop-b.2.item-4.c-norm',
+  where: 'Item 4, "By ‖A_s‖ ≤ √(2σ₁), ‖B_s‖ ≤ √σ₁ and triangle inequality": the display bounding ‖C_s‖',
+  statement: '‖C_s‖ ≤ ‖A_sB_sᵀB_s‖ + ‖B_sA_sᵀB_s‖ + ‖A_s(K_sᵀK_s + J_sᵀJ_s)/2‖ + ‖B_s(K_sᵀK_s − J_sᵀJ_s)/2‖ ≤ 12ρ^{(1−γ)/(1+γ)}rσ₁√σ₁',
+  check: (x) => cNorm(x),
+  sabotage: { description: 'the exponent of ρ doubled: 12ρ^{2(1−γ)/(1+γ)}rσ₁√σ₁', check: (x) => cNorm(x, 2) },
+});
+
+function dNorm(x: StepState, expFactor = 1): Comparison[] {
+  const b = blocksAt(x);
+  const mb = magBefore(x);
+  const nD = op(b.D);
+  return [atMost('‖D_s‖ ≤ 7ρ^{(1−γ)/(2(1+γ))}√(2r)σ₁√σ₁', nD, 7 * Math.exp(expFactor * logEpsT(x)) * sqrt(2 * x.r) * x.sigma1 ** 1.5, 2 * mb.D)];
+}
+
+export const item4DNorm = stepClaim({
+  id: 'jcd.prop-b.2.item-4.d-norm',
+  where: 'Item 4, "Similarly, we have ‖D_s‖ ≤ 7ρ^{(1−γ)/(2(1+γ))}√(2r)σ₁√σ₁"',
+  statement: '‖D_s‖ ≤ 7ρ^{(1−γ)/(2(1+γ))}√(2r)σ₁√σ₁',
+  check: (x) => dNorm(x),
+  sabotage: { description: 'the exponent of ρ doubled: 7ρ^{(1−γ)/(1+γ)}√(2r)σ₁√σ₁', check: (x) => dNorm(x, 2) },
+});
+
+/** E_s := P_{s+1} − (I − η(Σ − P_s))P_s(I − η(Σ − P_s)), what (B.1) defines (its printed formula is jcd.eq-b.1.e-term's erratum). */
+function eS(x: StepState): { norm: number; scale: number } {
+  const { before: b, after: a } = step(x);
+  const f = combine([1, eye(x.r)], [-x.eta, b.Sigma], [x.eta, b.P]);
+  const E = combine([1, a.P], [-1, mulAll(f, b.P, f)]);
+  const mb = magBefore(x);
+  const ma = magAfter(x);
+  const fm = 1 + x.eta * (mb.Sigma + mb.P);
+  return { norm: op(E), scale: ma.P + fm * fm * mb.P };
+}
+
+function eNorm(x: StepState, c: ConstantValues): Comparison[] {
+  const e = eS(x);
+  const eta = x.eta;
+  const mid = c.twelve * eta * eta * x.sigma1 ** 3 + c.eighty * eta * Math.exp(2 * logEpsT(x)) * x.r * x.sigma1 ** 2;
+  const last = c.twelve * eta * eta * x.sigma1 ** 3 + (x.gamma * eta * x.sigmaR ** 2) / 20;
+  return [atMost('‖E_s‖ ≤ 12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²', e.norm, mid, e.scale), atMost('12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁² ≤ 12η²σ₁³ + γησ_r²/20', mid, last, scalarScale(mid, last))];
+}
+
+export const item4ENorm = stepClaim({
+  id: 'jcd.prop-b.2.item-4.e-norm',
+  where: 'Item 4, "By the bounds above, triangle inequality, and the upper bound on ρ": the display bounding ‖E_s‖',
+  statement: '‖E_s‖ ≤ 12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁² ≤ 12η²σ₁³ + γησ_r²/20 (E_s as (B.1) defines it: P_{s+1} − (I − η(Σ−P_s))P_s(I − η(Σ−P_s)))',
+  constants: {
+    twelve: { printed: () => 12, formula: '12 (in 12η²σ₁³)' },
+    eighty: { printed: () => 80, formula: '80 (in 80ηρ^{(1−γ)/(1+γ)}rσ₁²)' },
+  },
+  check: eNorm,
+  witness: {
+    twelve: (x, tol) => {
+      const e = eS(x);
+      return (e.norm - 80 * x.eta * Math.exp(2 * logEpsT(x)) * x.r * x.sigma1 ** 2 - tol * e.scale) / (x.eta * x.eta * x.sigma1 ** 3);
+    },
+  },
+  sabotage: { description: 'the constants 12 and 80 divided by 100 (0.12η²σ₁³ + 0.8ηρ^{(1−γ)/(1+γ)}rσ₁²)', constants: { twelve: () => 0.12, eighty: () => 0.8 } },
+});
+
+function lemmaC10(x: StepState, sabotaged = false): Comparison[] {
+  const { before: b, after: a } = step(x);
+  const eta = x.eta;
+  const c = sabotaged ? 0 : 30 * eta * eta * x.sigma1 ** 3 + (x.gamma * eta * x.sigmaR ** 2) / 20;
+  const factor = sabotaged ? 1 - 4 * eta * x.sigma1 : (1 - eta * x.sigmaR) ** 2;
+  const l0 = lambdaMin(b.P);
+  const l1 = lambdaMin(a.P);
+  const rhs = Math.min(factor * l0 - c, -c);
+  return [atLeast('λ_r(P_{s+1}) ≥ min{(1 − ησ_r)²λ_r(P_s) − 30η²σ₁³ − γησ_r²/20, −30η²σ₁³ − γησ_r²/20}', l1, rhs, magAfter(x).P + magBefore(x).P)];
+}
+
+export const item4LemmaC10 = stepClaim({
+  id: 'jcd.prop-b.2.item-4.lemma-c10',
+  where: 'Item 4, "we can apply Lemma C.10 to P_{s+1} and obtain"',
+  statement: 'λ_r(P_{s+1}) ≥ min{(1 − ησ_r)²λ_r(P_s) − 30η²σ₁³ − γησ_r²/20, −30η²σ₁³ − γησ_r²/20}',
+  check: (x) => lemmaC10(x),
+  sabotage: { description: 'the terms −30η²σ₁³ − γησ_r²/20 dropped and the factor (1 − ησ_r)² made 1 − 4ησ₁ (a faster contraction than GD has when λ_r(P_s) < 0)', check: (x) => lemmaC10(x, true) },
+});
+
+function floorChain(x: StepState, tenth = 10): Comparison[] {
+  const eta = x.eta;
+  const c = 30 * eta * eta * x.sigma1 ** 3 + (x.gamma * eta * x.sigmaR ** 2) / 20;
+  const a = (1 - eta * x.sigmaR) ** 2;
+  // Σ_{i=0}^{s} a^i = (1 − a^{s+1})/(1 − a); Σ_{i≥0} a^i = 1/(1 − a), with 1 − a = ησ_r(2 − ησ_r).
+  const oneMinusA = eta * x.sigmaR * (2 - eta * x.sigmaR);
+  const partial = -c * (-Math.expm1((x.s + 1) * Math.log(a))) / oneMinusA;
+  const full = -c / oneMinusA;
+  const bound = -c / (eta * x.sigmaR);
+  const last = (-x.gamma * x.sigmaR) / tenth;
+  return [
+    atLeast('−c·Σ_{i=0}^{s}(1−ησ_r)^{2i} ≥ −c·Σ_{i=0}^{∞}(1−ησ_r)^{2i}', partial, full, scalarScale(partial, full)),
+    atLeast('−c·Σ_{i=0}^{∞}(1−ησ_r)^{2i} ≥ −c/(ησ_r)', full, bound, scalarScale(full, bound)),
+    atLeast('−(30η²σ₁³ + γησ_r²/20)/(ησ_r) ≥ −γσ_r/10', bound, last, scalarScale(bound, last)),
+  ];
+}
+
+export const item4Floor = stepClaim({
+  id: 'jcd.prop-b.2.item-4.floor',
+  where: 'Item 4, the display "λ_r(P_{s+1}) ≥ −(30η²σ₁³ + γησ_r²/20)Σ_{i=0}^∞(1−ησ_r)^{2i} ≥ −(30η²σ₁³ + γησ_r²/20)/(ησ_r) ≥ −γσ_r/10" ("the last inequality follows from η ≤ γσ_r²/(600σ₁³)")',
+  statement: '−cΣ_{i=0}^{s}(1−ησ_r)^{2i} ≥ −cΣ_{i=0}^{∞}(1−ησ_r)^{2i} ≥ −c/(ησ_r) ≥ −γσ_r/10, c = 30η²σ₁³ + γησ_r²/20 (the unrolled recursion from λ_r(P₀) ≥ 0 is the lemma-c10 step applied s + 1 times)',
+  check: (x) => floorChain(x),
+  sabotage: { description: 'the floor −γσ_r/10 made −γσ_r/20', check: (x) => floorChain(x, 20) },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Item 5.
+
+function kjNorm(x: StepState, expFactor = 1): Comparison[] {
+  const b = blocksAt(x);
+  const mb = magBefore(x);
+  const out: Comparison[] = [];
+  const d = dimSum(x);
+  const bound = 2 * sqrt(d) * Math.exp(2 * expFactor * logEpsT(x)) * x.sigma1;
+  for (const [sign, name] of [
+    [1, '+'],
+    [-1, '−'],
+  ] as const) {
+    const S = combine([1, mul(transpose(b.K), b.K)], [sign, mul(transpose(b.J), b.J)]);
+    const [nF, nOp] = [fro(S), op(S)];
+    const sc = 2 * (mb.J * mb.J + mb.K * mb.K);
+    out.push(
+      atMost(`‖K_sᵀK_s ${name} J_sᵀJ_s‖_F ≤ √(m+n+k)‖K_sᵀK_s ${name} J_sᵀJ_s‖`, nF, sqrt(d) * nOp, sc),
+      atMost(`√(m+n+k)‖K_sᵀK_s ${name} J_sᵀJ_s‖ ≤ 2√(m+n+k)ρ^{(1−γ)/(1+γ)}σ₁`, sqrt(d) * nOp, bound, sc * sqrt(d)),
+    );
+  }
+  out.push(atMost('2√(m+n+k)ρ^{(1−γ)/(1+γ)}σ₁ ≤ γσ_r/10', bound, (x.gamma * x.sigmaR) / 10, scalarScale(bound, x.gamma * x.sigmaR)));
+  return out;
+}
+
+export const item5KjNorm = stepClaim({
+  id: 'jcd.prop-b.2.item-5.kj-norm',
+  where: 'Item 5, "the rank of K_sᵀK_s ± J_sᵀJ_s is at most m + n + k. Hence," the display',
+  statement: '‖K_sᵀK_s ± J_sᵀJ_s‖_F ≤ √(m+n+k)‖K_sᵀK_s ± J_sᵀJ_s‖ ≤ 2√(m+n+k)ρ^{(1−γ)/(1+γ)}σ₁ ≤ γσ_r/10',
+  check: (x) => kjNorm(x),
+  sabotage: { description: 'the exponent of ρ doubled: 2√(m+n+k)ρ^{2(1−γ)/(1+γ)}σ₁', check: (x) => kjNorm(x, 2) },
+});
+
+/**
+ * The four terms of G_s = −P_sB_s + Q_sA_s − A_sN_s − B_sM_s (N = (KᵀK − JᵀJ)/2, M = (KᵀK + JᵀJ)/2),
+ * every norm divided by ε_s (so that squares of norms of order ε_s³ do not underflow; the relations
+ * compared are homogeneous of degree 2 in these norms, so the common factor ε_s² cancels).
+ */
+function gTerms(x: StepState) {
+  const b = blocksAt(x);
+  const mb = magBefore(x);
+  const u = epsS(x);
+  const terms = [mul(b.P, b.B), mul(b.Q, b.A), mul(b.A, b.N), mul(b.B, b.M)];
+  const G = combine([-1, terms[0]], [1, terms[1]], [-1, terms[2]], [-1, terms[3]]);
+  const sq = terms.map((t) => (fro(t) / u) ** 2);
+  const gMag = (mb.P * mb.B + mb.Q * mb.A + mb.A * mb.N + mb.B * mb.M) / u;
+  return { G2: (fro(G) / u) ** 2, sq, scale: 2 * gMag * gMag * 4 };
+}
+
+function gSplit(x: StepState, four = 4): Comparison[] {
+  const g = gTerms(x);
+  const e2 = x.eta * x.eta;
+  return [atMost('η²‖−P_sB_s + (A_sB_sᵀ − B_sA_sᵀ)A_s − A_sN_s − B_sM_s‖²_F ≤ 4η²(‖P_sB_s‖² + ‖Q_sA_s‖² + ‖A_sN_s‖² + ‖B_sM_s‖²) (both sides divided by ε_s²)', e2 * g.G2, four * e2 * g.sq.reduce((a, v) => a + v, 0), e2 * g.scale)];
+}
+
+export const item5GSplit = stepClaim({
+  id: 'jcd.prop-b.2.item-5.g-split',
+  where: 'Item 5, "Furthermore, we have", first inequality of the display',
+  statement: 'η²‖−P_sB_s + (A_sB_sᵀ − B_sA_sᵀ)A_s − A_s(K_sᵀK_s − J_sᵀJ_s)/2 − B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F ≤ 4η²‖P_sB_s‖²_F + 4η²‖(A_sB_sᵀ − B_sA_sᵀ)A_s‖²_F + 4η²‖A_s(K_sᵀK_s − J_sᵀJ_s)/2‖²_F + 4η²‖B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F',
+  check: (x) => gSplit(x),
+  sabotage: { description: 'the constant 4 made ½', check: (x) => gSplit(x, 0.5) },
+});
+
+/** The sides of the g-bound step divided by η²ε_s²: left = 4Σ‖termᵢ‖²; the right's three terms without their constants. */
+function gBoundSides(x: StepState) {
+  const g = gTerms(x);
+  const nB2 = (fro(blocksAt(x).B) / epsS(x)) ** 2;
+  const e2 = Math.exp(2 * x.logEpsS);
+  return {
+    lhs: 4 * g.sq.reduce((a, v) => a + v, 0),
+    bTerm: x.sigma1 ** 2 * nB2,
+    constTerm: x.sigma1 ** 3 * dimSum(x) * e2,
+    mixTerm: x.sigma1 ** 2 * e2 * e2 * nB2,
+    scale: g.scale + 2 * x.sigma1 ** 2 * nB2,
+  };
+}
+
+const G_PRINTED = { fortyEight: 48, eight: 8, fourMix: 4 } as const;
+
+function gBound(x: StepState, c: ConstantValues): Comparison[] {
+  const q = gBoundSides(x);
+  return [
+    atMost(
+      '4η²(‖P_sB_s‖² + ‖Q_sA_s‖² + ‖A_sN_s‖² + ‖B_sM_s‖²) ≤ 48η²σ₁²‖B_s‖²_F + 8η²σ₁³(m+n+k)(1+γησ_r)^{4s}ρ⁴ + 4η²σ₁²(1+γησ_r)^{4s}ρ⁴‖B_s‖²_F (both sides divided by η²ε_s²)',
+      q.lhs,
+      c.fortyEight * q.bTerm + c.eight * q.constTerm + c.fourMix * q.mixTerm,
+      q.scale,
+    ),
+  ];
+}
+
+export const item5GBound = stepClaim({
+  id: 'jcd.prop-b.2.item-5.g-bound',
+  where: 'Item 5, "Furthermore, we have", second inequality of the display ("the second inequality follows from the induction hypothesis")',
+  statement: '4η²‖P_sB_s‖²_F + 4η²‖(A_sB_sᵀ − B_sA_sᵀ)A_s‖²_F + 4η²‖A_s(K_sᵀK_s − J_sᵀJ_s)/2‖²_F + 4η²‖B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F ≤ 48η²σ₁²‖B_s‖²_F + 8η²σ₁³(m+n+k)(1 + γησ_r)^{4s}ρ⁴ + 4η²σ₁²(1 + γησ_r)^{4s}ρ⁴‖B_s‖²_F',
+  constants: {
+    fortyEight: { printed: () => G_PRINTED.fortyEight, formula: '48 (in 48η²σ₁²‖B_s‖²_F)' },
+    eight: { printed: () => G_PRINTED.eight, formula: '8 (in 8η²σ₁³(m+n+k)(1+γησ_r)^{4s}ρ⁴)' },
+    fourMix: { printed: () => G_PRINTED.fourMix, formula: '4 (in 4η²σ₁²(1+γησ_r)^{4s}ρ⁴‖B_s‖²_F)' },
+  },
+  check: gBound,
+  witness: {
+    fortyEight: (x, tol) => {
+      const q = gBoundSides(x);
+      return q.bTerm > 0 ? (q.lhs - G_PRINTED.eight * q.constTerm - G_PRINTED.fourMix * q.mixTerm - tol * q.scale) / q.bTerm : Number.NEGATIVE_INFINITY;
+    },
+    eight: (x, tol) => {
+      const q = gBoundSides(x);
+      return q.constTerm > 0 ? (q.lhs - G_PRINTED.fortyEight * q.bTerm - G_PRINTED.fourMix * q.mixTerm - tol * q.scale) / q.constTerm : Number.NEGATIVE_INFINITY;
+    },
+  },
+  sabotage: { description: 'the constant 48 made 1', constants: { fortyEight: () => 1 } },
+});
+
+function gAbsorb(x: StepState, tenth = 10): Comparison[] {
+  // Divided by ε_s² (ε_s⁴ and ‖B_s‖² would underflow): b = ‖B_s‖²/ε_s², e = ε_s².
+  const b = (fro(blocksAt(x).B) / epsS(x)) ** 2;
+  const e = Math.exp(2 * x.logEpsS);
+  const e2 = x.eta * x.eta;
+  const constTerm = 8 * e2 * x.sigma1 ** 3 * dimSum(x) * e;
+  const sep = 48 * e2 * x.sigma1 ** 2 * b + constTerm + 4 * e2 * x.sigma1 ** 2 * e * e * b;
+  const coef = 48 * e2 * x.sigma1 ** 2 + 4 * e2 * x.sigma1 ** 2 * e * e;
+  const grouped = coef * b + constTerm;
+  const last = ((x.gamma * x.eta * x.sigmaR) / tenth) * b + constTerm;
+  return [
+    atMost('48η²σ₁²‖B‖² + 8η²σ₁³(m+n+k)ε⁴ + 4η²σ₁²ε⁴‖B‖² ≤ (48η²σ₁² + 4η²σ₁²ε⁴)‖B‖² + 8η²σ₁³(m+n+k)ε⁴ (÷ ε_s²)', sep, grouped, scalarScale(sep, grouped)),
+    atMost('48η²σ₁² + 4η²σ₁²(1+γησ_r)^{4s}ρ⁴ ≤ γησ_r/10 (the coefficient of ‖B_s‖²_F)', coef, (x.gamma * x.eta * x.sigmaR) / tenth, scalarScale(coef, x.gamma * x.eta * x.sigmaR)),
+    atMost('(48η²σ₁² + 4η²σ₁²ε⁴)‖B‖² + 8η²σ₁³(m+n+k)ε⁴ ≤ (γησ_r/10)‖B‖² + 8η²σ₁³(m+n+k)ε⁴ (÷ ε_s²)', grouped, last, scalarScale(grouped, last)),
+  ];
+}
+
+export const item5GAbsorb = stepClaim({
+  id: 'jcd.prop-b.2.item-5.g-absorb',
+  where: 'Item 5, "Furthermore, we have", third and fourth inequalities of the display ("the last inequality follows from the bound η ≤ γσ_r²/(600σ₁³)")',
+  statement: '48η²σ₁²‖B_s‖²_F + 8η²σ₁³(m+n+k)(1+γησ_r)^{4s}ρ⁴ + 4η²σ₁²(1+γησ_r)^{4s}ρ⁴‖B_s‖²_F ≤ (48η²σ₁² + 4η²σ₁²(1+γησ_r)^{4s}ρ⁴)‖B_s‖²_F + 8η²σ₁³(m+n+k)(1+γησ_r)^{4s}ρ⁴ ≤ (γησ_r/10)‖B_s‖²_F + 8η²σ₁³(m+n+k)(1+γησ_r)^{4s}ρ⁴',
+  check: (x) => gAbsorb(x),
+  sabotage: { description: 'γησ_r/10 made γησ_r/20', check: (x) => gAbsorb(x, 20) },
+});
+
+/**
+ * (B.2)'s right side at the state divided by u², with u = ‖B_s‖_F (case (i)) or thr_s (case (ii)),
+ * computed from ε_s²/thr_s = γσ_r/(16σ₁√σ₁√(m+n+k)) and ‖B_s‖_F/ε_s (squares of ε_s² would
+ * underflow); and ‖B_s‖_F, ‖B_{s+1}‖_F.
+ */
+function b2Rhs(x: StepState, unit: 'B' | 'thr') {
+  const nB = fro(blocksAt(x).B);
+  const xg = growth(x);
+  const eps = epsS(x);
+  const cThr = (16 * x.sigma1 ** 1.5 * sqrt(dimSum(x))) / (x.gamma * x.sigmaR);
+  // e2u = ε_s²/u, bu = ‖B_s‖_F/u.
+  const [e2u, bu] = unit === 'B' ? [eps * (eps / nB), 1] : [1 / cThr, nB / eps / (cThr * eps)];
+  const rhs = (1 + xg / 2) * bu * bu + 4 * x.eta * x.sigma1 ** 1.5 * sqrt(dimSum(x)) * e2u * bu + 8 * x.eta * x.eta * x.sigma1 ** 3 * dimSum(x) * e2u * e2u;
+  return { nB, rhs, nB1: fro(step(x).after.B), xg, scaleB: magAfter(x).B + magBefore(x).B };
+}
+
+function caseI(x: StepState, quarter = 4): Comparison[] {
+  const q = b2Rhs(x, 'B');
+  // ‖B_s‖²_F = 1 in these units.
+  const mid = 1 + q.xg / 2 + q.xg / quarter + (q.xg * q.xg) / 32;
+  const last = (1 + q.xg) ** 2;
+  return [
+    atMost("(B.2)'s right side ≤ (1 + γησ_r/2)‖B_s‖² + (γησ_r/4)‖B_s‖² + γ²η²σ_r²‖B_s‖²/32 (÷ ‖B_s‖²)", q.rhs, mid, scalarScale(q.rhs, mid)),
+    atMost('(1 + γησ_r/2)‖B_s‖² + (γησ_r/4)‖B_s‖² + γ²η²σ_r²‖B_s‖²/32 ≤ (1 + γησ_r)²‖B_s‖² (÷ ‖B_s‖²)', mid, last, scalarScale(mid, last)),
+    atMost('‖B_{s+1}‖_F ≤ (1 + γησ_r)‖B_s‖_F', q.nB1, (1 + q.xg) * q.nB, q.scaleB),
+  ];
+}
+
+export const item5CaseI = stepClaim({
+  id: 'jcd.prop-b.2.item-5.case-i',
+  where: 'Item 5, "Case (i): ‖B_s‖_F > 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2s}ρ²/(γσ_r). By (B.2), we have" and "Hence, ‖B_{s+1}‖_F ≤ (1 + γησ_r)‖B_s‖_F"',
+  statement: '(B.2)\'s right side ≤ (1 + γησ_r/2)‖B_s‖²_F + (γησ_r/4)‖B_s‖²_F + γ²η²σ_r²‖B_s‖²_F/32 ≤ (1 + γησ_r)²‖B_s‖²_F; hence ‖B_{s+1}‖_F ≤ (1 + γησ_r)‖B_s‖_F',
+  bCase: 'i',
+  check: (x) => caseI(x),
+  sabotage: { description: 'γησ_r/4 made γησ_r/400 in the middle term', check: (x) => caseI(x, 400) },
+});
+
+function caseII(x: StepState, lastPower = 4): Comparison[] {
+  const t = caseThreshold(x);
+  const q = b2Rhs(x, 'thr');
+  // thr_s² = 1 in these units.
+  const mid = 1 + q.xg / 2 + (4 * q.xg) / 16 + (8 * q.xg * q.xg) / 256;
+  const next = (1 + q.xg) ** lastPower;
+  return [
+    atMost("(B.2)'s right side ≤ (1 + γησ_r/2)thr_s² + (4γησ_r/16)thr_s² + (8γ²η²σ_r²/16²)thr_s² (÷ thr_s²)", q.rhs, mid, scalarScale(q.rhs, mid)),
+    atMost('… ≤ 16²σ₁³(m+n+k)(1+γησ_r)^{4(s+1)}ρ⁴/(γ²σ_r²) = thr_{s+1}² (÷ thr_s²)', mid, next, scalarScale(mid, next)),
+    atMost('‖B_{s+1}‖_F ≤ max{(1 + γησ_r)‖B_s‖_F, thr_{s+1}}', q.nB1, Math.max((1 + q.xg) * q.nB, t * Math.sqrt(next)), q.scaleB + scalarScale(t)),
+  ];
+}
+
+export const item5CaseII = stepClaim({
+  id: 'jcd.prop-b.2.item-5.case-ii',
+  where: 'Item 5, "Case (ii): ‖B_s‖_F ≤ 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2s}ρ²/(γσ_r). By (B.2), we have" and "As a result, ‖B_{s+1}‖_F ≤ max{…}"',
+  statement: '(B.2)\'s right side ≤ (1 + γησ_r/2)thr_s² + (4γησ_r/16)thr_s² + (8γ²η²σ_r²/16²)thr_s² ≤ thr_{s+1}² (thr_t = 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2t}ρ²/(γσ_r)); ‖B_{s+1}‖_F ≤ max{(1 + γησ_r)‖B_s‖_F, thr_{s+1}}',
+  bCase: 'ii',
+  check: (x) => caseII(x),
+  sabotage: { description: 'thr_{s+1}² with (1+γησ_r)^{4s} in place of (1+γησ_r)^{4(s+1)} (the threshold not advanced)', check: (x) => caseII(x, 0) },
+});
+
+/** The max-chain's link at t = s + 1 with growth factor (1 + γησ_r)^power. */
+function maxChain(x: StepState, power: number): Comparison[] {
+  const q = b2Rhs(x, 'B');
+  const t0 = caseThreshold(x);
+  const t1 = caseThreshold(x, x.s + 1);
+  const lhs = Math.max(q.nB1, t1);
+  const rhs = (1 + q.xg) ** power * Math.max(q.nB, t0);
+  return [atMost(`max{‖B_{s+1}‖_F, thr_{s+1}} ≤ (1 + γησ_r)${power === 1 ? '' : '^' + power}·max{‖B_s‖_F, thr_s}`, lhs, rhs, q.scaleB + scalarScale(t0, t1))];
+}
+
+const MAX_CHAIN_ERRATUM =
+  'The threshold thr_t = 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2t}ρ²/(γσ_r) grows by (1+γησ_r)² per step, so max{‖B_t‖_F, thr_t} ≥ (1+γησ_r)²thr_{t−1} exceeds (1+γησ_r)·max{‖B_{t−1}‖_F, thr_{t−1}} whenever ‖B_{t−1}‖_F < (1+γησ_r)thr_{t−1} — e.g. every admissible state with B_s = 0 (U_s = V_s; with m = n and F₀ = G₀, B_t = 0 for all t). Grade: breaks-proof. The cases (i), (ii) are right and give the link with (1+γησ_r)² (…/corrected); iterated that gives (1+γησ_r)^{2t}, which no longer yields Item 5\'s ‖B_{s+1}‖_F ≤ (1+γησ_r)^{s+1}ρ√(2r)√σ₁. Repair: require ρ^{(1−γ)/(2(1+γ))} ≤ γσ_r√(2r)/(16σ₁√(m+n+k)) (then thr_t ≤ (1+γησ_r)^tρ√(2r)√σ₁ for all t ≤ T and cases (i)/(ii) close Item 5 directly); Theorem A.1 states this bound on ρ itself, not on ρ^{(1−γ)/(2(1+γ))}, and its other bounds do not imply it for small γ. Dependents: Item 5 (hence Items 1, 2, 4 at s + 1, which use ‖B_{s+1}‖ ≤ √σ₁), Propositions B.3–B.5 and (A.3), which use ‖B_t‖_F ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁.';
+
+export const item5MaxChain = stepClaim({
+  id: 'jcd.prop-b.2.item-5.max-chain',
+  where: 'Item 5, "For the rest of Item 5, we note that for any 0 < t ≤ s + 1", first inequality of the display (at t = s + 1)',
+  statement: 'max{‖B_t‖_F, 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2t}ρ²/(γσ_r)} ≤ (1 + γησ_r)·max{‖B_{t−1}‖_F, 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2(t−1)}ρ²/(γσ_r)}',
+  check: (x) => maxChain(x, 1),
+  expected: 'refuted',
+  erratum: MAX_CHAIN_ERRATUM,
+  corrected: 'jcd.prop-b.2.item-5.max-chain/corrected',
+  sabotage: { description: 'the factor (1 + γησ_r) removed (growth factor 1)', check: (x) => maxChain(x, 0) },
+});
+
+export const item5MaxChainCorrected = stepClaim({
+  id: 'jcd.prop-b.2.item-5.max-chain/corrected',
+  where: 'Item 5, the max-chain with the threshold\'s own growth factor (derived from cases (i), (ii))',
+  statement: 'max{‖B_{s+1}‖_F, thr_{s+1}} ≤ (1 + γησ_r)²·max{‖B_s‖_F, thr_s}',
+  check: (x) => maxChain(x, 2),
+  corrects: 'jcd.prop-b.2.item-5.max-chain',
+  sabotage: { description: 'the printed factor (1 + γησ_r) put back', check: (x) => maxChain(x, 1) },
+});
+
+function item5Horizon(x: StepState, expFactor = 1): Comparison[] {
+  // t = 0 link: thr₀ ≤ ρ√(2r)√σ₁ ⟺ 16σ₁√(m+n+k)ρ/(γσ_r) ≤ √(2r) (ρ ≤ γσ_r√(2r)/(16σ₁√(m+n+k))), in logs.
+  const l0 = Math.log(16 * x.sigma1 * sqrt(dimSum(x))) + x.params.logRho - Math.log(x.gamma * x.sigmaR);
+  const r0 = Math.log(sqrt(2 * x.r));
+  return [atMost('log thr₀ ≤ log(ρ√(2r)√σ₁) (ρ ≤ γσ_r√(2r)/(16σ₁√(m+n+k)))', l0, r0, scalarScale(l0, r0)), ...horizonChain(x, expFactor)];
+}
+
+export const item5Horizon_ = stepClaim({
+  id: 'jcd.prop-b.2.item-5.horizon',
+  where: 'Item 5, the last inequality of the max-chain display ("the base case ‖B₀‖_F ≤ ρ√(2r)√σ₁ and the assumption ρ ≤ γσ_r√(2r)/(16σ₁√(m+n+k))") and "‖B_{s+1}‖_F ≤ (1+γησ_r)^{s+1}ρ√(2r)√σ₁ ≤ (1+γησ_r)^Tρ√(2r)√σ₁ ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁"',
+  statement: '(1+γησ_r)^t max{‖B₀‖_F, 16σ₁√σ₁√(m+n+k)ρ²/(γσ_r)} ≤ (1+γησ_r)^tρ√(2r)√σ₁; (1+γησ_r)^{s+1}ρ√(2r)√σ₁ ≤ (1+γησ_r)^Tρ√(2r)√σ₁ ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁ (compared in logs)',
+  check: (x) => item5Horizon(x),
+  sabotage: { description: 'the exponent (1−γ)/(2(1+γ)) doubled', check: (x) => item5Horizon(x, 2) },
+});
+
+export const item5Conclusion = stepClaim({
+  id: 'jcd.prop-b.2.item-5.conclusion',
+  where: 'Item 5, "As a result, ‖B_{s+1}‖_F ≤ (1 + γησ_r)^{s+1}ρ√(2r)√σ₁" (one step from a state satisfying the induction hypothesis at s)',
+  statement: '‖B_{s+1}‖_F ≤ (1 + γησ_r)^{s+1}ρ√(2r)√σ₁',
+  check: (x, c) => {
+    const q = b2Rhs(x, 'B');
+    return [atMost('‖B_{s+1}‖_F ≤ (1 + γησ_r)^{s+1}ρ√(2r)√σ₁', q.nB1, c.one * Math.exp(x.logEpsS + Math.log1p(q.xg)) * sqrt(2 * x.r * x.sigma1), q.scaleB)];
+  },
+  constants: { one: { printed: () => 1, formula: '1 (the factor of (1+γησ_r)^{s+1}ρ√(2r)√σ₁)' } },
+  sabotage: { description: 'the bound halved: ½(1+γησ_r)^{s+1}ρ√(2r)√σ₁', constants: { one: () => 0.5 } },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Items 1 and 2.
+
+function aNorm(x: StepState, two = 2): Comparison[] {
+  const A1 = step(x).after.A;
+  const ma = magAfter(x);
+  const nA = op(A1);
+  const rootAA = sqrtGramNorm(A1);
+  return [
+    atMost('‖A_{s+1}‖ ≤ √‖A_{s+1}A_{s+1}ᵀ‖', nA, rootAA, 2 * ma.A),
+    atMost('√‖A_{s+1}A_{s+1}ᵀ‖ ≤ √(2σ₁)', rootAA, sqrt(two * x.sigma1), 2 * ma.A),
+  ];
+}
+
+export const items12ANorm = stepClaim({
+  id: 'jcd.prop-b.2.items-1-2.a-norm',
+  where: 'Items 1 and 2, "Therefore, we have ‖A_{s+1}‖ ≤ √‖A_{s+1}A_{s+1}ᵀ‖ ≤ √(2σ₁)"',
+  statement: '‖A_{s+1}‖ ≤ √‖A_{s+1}A_{s+1}ᵀ‖ ≤ √(2σ₁)',
+  check: (x) => aNorm(x),
+  sabotage: { description: '√(2σ₁) made √(σ₁/2)', check: (x) => aNorm(x, 0.5) },
+});
+
+function gram(x: StepState, six = 6): Comparison[] {
+  const a = step(x).after;
+  const ma = magAfter(x);
+  const UU = mul(transpose(a.U), a.U);
+  const VV = mul(transpose(a.V), a.V);
+  const sum = combine([1, UU], [1, VV]);
+  const twice = combine([2, mul(transpose(a.A), a.A)], [2, mul(transpose(a.B), a.B)]);
+  const JJ = mul(transpose(a.J), a.J);
+  const sc = 4 * (ma.U * ma.U + ma.V * ma.V);
+  return [
+    equal('U_{s+1}ᵀU_{s+1} + V_{s+1}ᵀV_{s+1} = 2(A_{s+1}ᵀA_{s+1} + B_{s+1}ᵀB_{s+1})', sum, twice, sc),
+    atMost('‖2(A_{s+1}ᵀA_{s+1} + B_{s+1}ᵀB_{s+1})‖ ≤ 6σ₁', op(twice), six * x.sigma1, sc),
+    atMost('‖U_{s+1}ᵀU_{s+1}‖ ≤ 6σ₁ and ‖V_{s+1}ᵀV_{s+1}‖ ≤ 6σ₁', Math.max(op(UU), op(VV)), six * x.sigma1, sc),
+    atMost('‖U_{s+1}ᵀU_{s+1} + J_{s+1}ᵀJ_{s+1}‖ ≤ 7σ₁ (Item 1)', op(combine([1, UU], [1, JJ])), ((six + 1) * x.sigma1), sc + 2 * ma.J * ma.J),
+    atMost('‖V_{s+1}ᵀV_{s+1} + K_{s+1}ᵀK_{s+1}‖ ≤ 7σ₁ (Item 2)', op(combine([1, VV], [1, mul(transpose(a.K), a.K)])), ((six + 1) * x.sigma1), sc + 2 * ma.K * ma.K),
+  ];
+}
+
+export const items12Gram = stepClaim({
+  id: 'jcd.prop-b.2.items-1-2.gram',
+  where: 'Items 1 and 2, "‖U_{s+1}ᵀU_{s+1} + V_{s+1}ᵀV_{s+1}‖ = ‖2(A_{s+1}ᵀA_{s+1} + B_{s+1}ᵀB_{s+1})‖ ≤ 6σ₁. This implies … The result follows from triangle inequality and Item 3"',
+  statement: '‖U_{s+1}ᵀU_{s+1} + V_{s+1}ᵀV_{s+1}‖ = ‖2(A_{s+1}ᵀA_{s+1} + B_{s+1}ᵀB_{s+1})‖ ≤ 6σ₁; ‖U_{s+1}ᵀU_{s+1}‖, ‖V_{s+1}ᵀV_{s+1}‖ ≤ 6σ₁; ‖U_{s+1}ᵀU_{s+1} + J_{s+1}ᵀJ_{s+1}‖, ‖V_{s+1}ᵀV_{s+1} + K_{s+1}ᵀK_{s+1}‖ ≤ 7σ₁',
+  check: (x) => gram(x),
+  sabotage: { description: '6σ₁ made 0.6σ₁ (and 7σ₁ 1.6σ₁)', check: (x) => gram(x, 0.6) },
+});
+

@@ -1,0 +1,162 @@
+/**
+ * Instances for the step claims of JCD Appendix B: a GD state at step s of Proposition B.2's
+ * induction, satisfying by construction everything src/hypotheses/jcd-steps.ts checks.
+ *
+ * Parameters (Theorem A.1): r ∈ [1, 3], m − r, n − r, k − r ∈ [0, 2]; σ₁ ∈ [½, 2], σ_r = qσ₁ with
+ * q ∈ [0.05, 1] (q = 1 when r = 1), σ₂…σ_{r−1} in [σ_r, σ₁], the tail σ_{r+1}, … in [0, γσ_r];
+ * γ ∈ (0, 0.85]; c_ρ ∈ (0, 1); η = f·min{γσ_r²/(600σ₁³), (1−γ)σ_r/(20σ₁²)}, f ∈ (0, 1];
+ * log ρ = log ρ_max − d, d ∈ [0, 20] (ρ at its largest admissible value with probability ≈ 1/20).
+ * T is the largest horizon Proposition B.2 allows; s = T − ⌈T^u⌉, u ∈ [0, 1] (T − s log-uniform in
+ * [1, T]: both the early steps, where ε_s = (1 + γησ_r)^sρ ≈ ρ, and the last ones, where ε_s ≈ ε_T,
+ * are drawn).
+ *
+ * Why γ ≤ 0.85 and ε_s ≥ 10⁻¹⁰⁰: J, K and B are of size ε_s√σ₁ and ε_s ≤ ε_T = ρ^{(1−γ)/(2(1+γ))},
+ * which Theorem A.1's first bound on ρ drives below 10⁻¹²⁹ at γ = 0.85 (below 10⁻¹⁶⁰ at γ = 0.9), and
+ * ε_s = ρ at s = 0 is below 10⁻³⁰⁰⁰ there. Products of such blocks (KᵀK, BᵀB, …) leave the range of
+ * doubles, where rounding is no longer relative. So s is raised (never above T − 1) until
+ * ε_s ≥ 10⁻¹⁰⁰ (when T allows: otherwise s = T − 1). Terms of order ε_s⁴ (and ε_s³ below 10⁻¹⁰⁰)
+ * then underflow to 0 on both sides alike; norms are computed on rescaled matrices (jcd-steps.ts:
+ * fro, op), so nothing else underflows.
+ *
+ * The state: B = b·ε_s√(2r)√σ₁·W_B/‖W_B‖_F (b ∈ [0, 1]: Item 5, B = 0 included); A = T_A^{1/2}W_A with
+ * T_A = Σ + BBᵀ + (1 − 10⁻⁴)(γσ_r/10)I and ‖W_A‖ = a ≤ 1 (AAᵀ ⪯ T_A: λ_r(P) ≥ −γσ_r/10, Item 4, with
+ * a relative margin 10⁻⁵ so that rounding in T_A^{1/2} never crosses it); J, K of operator norm
+ * j·ε_s√σ₁, κ·ε_s√σ₁ (Item 3); the state is stored as (A, B, J, K). Items 1, 2 follow:
+ * ‖A‖² ≤ 1.1σ₁ + ‖B‖², so ‖UᵀU + JᵀJ‖ ≤ 2.5σ₁. W's are on coarse grids (readable shrunk instances).
+ */
+import fc from 'fast-check';
+import { block, combine, diag, eye, frobenius, type Mat, mul, mulAll, scale, transpose } from '../../../src/linalg/dense.ts';
+import { opNorm, symmetricEigen, symmetricEigenvalues } from '../../../src/linalg/spectral.ts';
+import { dimension, gridMatrix, inRange, orthogonal, spectrum, unitInterval, fractionOfMax } from '../../../src/random/arbitraries.ts';
+import { openFraction } from '../../../src/random/jcd-instances.ts';
+import { caseThreshold, etaMax, growth, horizonMax, logRhoMax, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
+
+/** The smallest ε_s a state is drawn with (see the module comment). */
+export const LOG_EPS_FLOOR = Math.log(1e-100);
+
+export interface StepStateOptions {
+  /** Restrict to Item 5's case (i) or (ii) (‖B_s‖_F above or at most the case threshold). */
+  readonly bCase?: 'i' | 'ii';
+  /**
+   * Proposition B.4's conclusion for t ≥ T₁ + T₂ (what Proposition B.5 uses): σ_r(A_t) ≥ 0.8√σ_r.
+   * A = T_A^{1/2}·Q₁diag(w)R with Q₁ orthogonal (r×r), R the first r rows of an orthogonal k×k
+   * matrix and w ∈ [0.8√(σ_r/λ_min(T_A)), 1]^r, so σ_r(A) ≥ λ_min(T_A)^{1/2}·min w ≥ 0.8√σ_r and
+   * ‖W‖ ≤ 1 (Item 4 still holds); Q₁ = R = I with min w at its end puts σ_r(A) on 0.8√σ_r.
+   */
+  readonly aFloor?: boolean;
+}
+
+function withNorm(W: Mat, norm: number): Mat {
+  const w = opNorm(W);
+  return w > 0 ? scale(W, norm / w) : W;
+}
+
+function withFrobenius(W: Mat, norm: number): Mat {
+  const w = frobenius(W);
+  return w > 0 ? scale(W, norm / w) : W;
+}
+
+function sqrtm(T: Mat): Mat {
+  const { values, vectors } = symmetricEigen(T);
+  return mulAll(vectors, diag(values.map((v) => Math.sqrt(Math.max(0, v)))), transpose(vectors));
+}
+
+/** A state at step s of Proposition B.2's induction (src/hypotheses/jcd-steps.ts). */
+export function stepStates(opts: StepStateOptions = {}): fc.Arbitrary<StepState> {
+  return fc
+    .record({
+      r: dimension(1, 3),
+      extra: dimension(0, 2),
+      mc: dimension(0, 2),
+      nc: dimension(0, 2),
+      sigma1: inRange(0.5, 2),
+      q: inRange(0.05, 1),
+      g: openFraction(),
+      cRho: openFraction(),
+      f: fractionOfMax(),
+      d: inRange(0, 20),
+      u: unitInterval(),
+    })
+    .chain(({ r, extra, mc, nc, sigma1, q, g, cRho, f, d, u }) => {
+      const [m, n, k] = [r + mc, r + nc, r + extra];
+      const sigmaR = r === 1 ? sigma1 : q * sigma1;
+      const gamma = 0.85 * g;
+      const base = { gamma, sigma1, sigmaR, m, n, k, r, cRho };
+      const eta = f * etaMax(base);
+      const params = { ...base, eta, logRho: logRhoMax(base) - d };
+      const T = horizonMax(params);
+      const lg = Math.log1p(gamma * eta * sigmaR);
+      let s = T - Math.ceil(T ** u);
+      // ε_s ≥ 10⁻¹⁰⁰ (module comment).
+      const sFloor = Math.ceil((LOG_EPS_FLOOR - params.logRho) / lg);
+      s = Math.min(T - 1, Math.max(s, sFloor, 0));
+      if (opts.bCase === 'i') {
+        // Case (i) needs threshold < ε_s√(2r)√σ₁, i.e. ε_s < γσ_r√(2r)/(16σ₁√(m+n+k)); ρ is below it (Theorem A.1's fourth bound).
+        const logCap = Math.log((gamma * sigmaR * Math.sqrt(2 * r)) / (16 * sigma1 * Math.sqrt(m + n + k))) - 1e-9;
+        s = Math.max(0, Math.min(s, Math.floor((logCap - params.logRho) / lg)));
+      }
+      const logEpsS = params.logRho + s * lg;
+      const eps = Math.exp(logEpsS);
+      return fc
+        .record({
+          head: spectrum(Math.max(0, r - 2), sigmaR, sigma1),
+          tail: spectrum(Math.min(mc, nc), 0, gamma * sigmaR),
+          WB: gridMatrix(r, k, 2, 8),
+          b: unitInterval(),
+          WA: gridMatrix(r, k, 2, 8),
+          a: fractionOfMax(),
+          Q1: opts.aFloor ? orthogonal(r) : fc.constant(null),
+          Q2: opts.aFloor ? orthogonal(k) : fc.constant(null),
+          w: opts.aFloor ? fc.array(unitInterval(), { minLength: r, maxLength: r }) : fc.constant(null),
+          WJ: gridMatrix(mc, k, 2, 8),
+          WK: gridMatrix(nc, k, 2, 8),
+          j: fractionOfMax(),
+          kk: fractionOfMax(),
+        })
+        .map(({ head, tail, WB, b, WA, a, Q1, Q2, w, WJ, WK, j, kk }): StepState => {
+          // inRange(σ_r, σ₁) can round a hair above σ₁: clamp (the order of Σ's diagonal is a hypothesis).
+          const top = r === 1 ? [sigma1] : [sigma1, ...head.map((h) => Math.min(sigma1, Math.max(sigmaR, h))), sigmaR];
+          const Sigma = diag(top);
+          const bMax = eps * Math.sqrt(2 * r * sigma1);
+          let nB = b * bMax;
+          const partial = { params, m, n, k, r, eta, gamma, sigma1, sigmaR, T, s, logEpsS } as const;
+          if (opts.bCase) {
+            const thr = caseThreshold({ ...partial, sigma: Sigma, A: Sigma, B: Sigma, J: Sigma, K: Sigma });
+            nB = opts.bCase === 'i' ? thr + (bMax - thr) * Math.max(b, 1e-6) : b * Math.min(thr, bMax);
+          }
+          // A zero W_B with a required nonzero norm (case (i)): use the r×k identity.
+          const WBn = frobenius(WB) > 0 ? WB : eyeRows(r, k);
+          const B = withFrobenius(WBn, nB);
+          const TA = combine([1, Sigma], [1, mul(B, transpose(B))], [(1 - 1e-4) * ((gamma * sigmaR) / 10), eye(r)]);
+          let W = withNorm(WA, a);
+          if (opts.aFloor && Q1 && Q2 && w) {
+            const w0 = Math.min(1, 0.8 * Math.sqrt(sigmaR / Math.min(...symmetricEigenvalues(TA))) * (1 + 1e-9));
+            W = mulAll(Q1, diag(w.map((u) => w0 + (1 - w0) * u), r, r), block(Q2, 0, r, 0, k));
+          }
+          const A = mul(sqrtm(TA), W);
+          const J = withNorm(WJ, j * eps * Math.sqrt(sigma1));
+          const K = withNorm(WK, kk * eps * Math.sqrt(sigma1));
+          return {
+            ...partial,
+            sigma: diag([...top, ...tail], m, n),
+            A,
+            B,
+            J,
+            K,
+          };
+        });
+    });
+}
+
+/** The r×k matrix with ones on its diagonal. */
+function eyeRows(r: number, k: number): Mat {
+  const out = diag(new Array(r).fill(1), r, k);
+  return out;
+}
+
+export const stepSize = (x: StepState): number => Math.max(x.m, x.n, x.k);
+
+/** (1 + γησ_r)^t ρ as a log. */
+export function logEpsAt(x: StepState, t: number): number {
+  return x.params.logRho + t * Math.log1p(growth(x));
+}
