@@ -112,7 +112,8 @@ export function phaseInstances(regime: Regime, fixed: Readonly<Record<string, nu
     .chain((p) => spectrum(Math.max(0, p.d - 2), p.sigma1 / p.kappa, p.sigma1).map((rest) => ({ ...p, rest })))
     .map(({ d, mc, nc, sigma1, kappa, fEps, fEta, s, rest }) => {
       const sigmaD = sigma1 / kappa;
-      const values = d === 1 ? [sigma1] : [sigma1, ...rest, sigmaD];
+      // lo + (hi − lo)·u can round a unit past hi: the middle values are clamped into [σ_d, σ₁].
+      const values = d === 1 ? [sigma1] : [sigma1, ...rest.map((v) => Math.min(sigma1, Math.max(sigmaD, v))), sigmaD];
       const [m, n] = [d + mc, d + nc];
       const epsilon = (fEps * (d === 1 ? sigma1 : sigmaD)) / Math.sqrt(d ** 3 * sigma1 * (m + n));
       const sd = d === 1 ? sigma1 : sigmaD;
