@@ -27,7 +27,7 @@
 import fc from 'fast-check';
 import { block, combine, diag, eye, frobenius, type Mat, mul, mulAll, scale, transpose } from '../../../src/linalg/dense.ts';
 import { opNorm, symmetricEigen, symmetricEigenvalues } from '../../../src/linalg/spectral.ts';
-import { dimension, gridMatrix, inRange, orthogonal, spectrum, unitInterval, fractionOfMax } from '../../../src/random/arbitraries.ts';
+import { dimension, gridMatrix, inRange, orthogonal, spectrum, symmetricInRange, unitInterval, fractionOfMax } from '../../../src/random/arbitraries.ts';
 import { openFraction } from '../../../src/random/jcd-instances.ts';
 import { caseThreshold, etaMax, growth, horizonMax, logRhoMax, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
 
@@ -44,6 +44,13 @@ export interface StepStateOptions {
    * ‖W‖ ≤ 1 (Item 4 still holds); Q₁ = R = I with min w at its end puts σ_r(A) on 0.8√σ_r.
    */
   readonly aFloor?: boolean;
+  /**
+   * Proposition B.5's conclusion for t ≥ T₁ + T₂ + T₃ (what Theorem A.1's proof uses): ‖P_t‖ ≤
+   * ρ^{(1−γ)/(2(1+γ))}σ₁. A = (Σ + BBᵀ − P₀)^{1/2}·R with R the first r rows of an orthogonal k×k
+   * matrix (RRᵀ = I) and P₀ symmetric with eigenvalues in [−min{γσ_r/10, ε_Tσ₁}, ε_Tσ₁]·(1 − 10⁻⁴),
+   * so P = P₀ up to rounding.
+   */
+  readonly pSmall?: boolean;
 }
 
 function withNorm(W: Mat, norm: number): Mat {
@@ -106,14 +113,15 @@ export function stepStates(opts: StepStateOptions = {}): fc.Arbitrary<StepState>
           WA: gridMatrix(r, k, 2, 8),
           a: fractionOfMax(),
           Q1: opts.aFloor ? orthogonal(r) : fc.constant(null),
-          Q2: opts.aFloor ? orthogonal(k) : fc.constant(null),
+          Q2: opts.aFloor || opts.pSmall ? orthogonal(k) : fc.constant(null),
+          P0: opts.pSmall ? symmetricInRange(r, -1, 1) : fc.constant(null),
           w: opts.aFloor ? fc.array(unitInterval(), { minLength: r, maxLength: r }) : fc.constant(null),
           WJ: gridMatrix(mc, k, 2, 8),
           WK: gridMatrix(nc, k, 2, 8),
           j: fractionOfMax(),
           kk: fractionOfMax(),
         })
-        .map(({ head, tail, WB, b, WA, a, Q1, Q2, w, WJ, WK, j, kk }): StepState => {
+        .map(({ head, tail, WB, b, WA, a, Q1, Q2, P0, w, WJ, WK, j, kk }): StepState => {
           // inRange(σ_r, σ₁) can round a hair above σ₁: clamp (the order of Σ's diagonal is a hypothesis).
           const top = r === 1 ? [sigma1] : [sigma1, ...head.map((h) => Math.min(sigma1, Math.max(sigmaR, h))), sigmaR];
           const Sigma = diag(top);
@@ -133,7 +141,14 @@ export function stepStates(opts: StepStateOptions = {}): fc.Arbitrary<StepState>
             const w0 = Math.min(1, 0.8 * Math.sqrt(sigmaR / Math.min(...symmetricEigenvalues(TA))) * (1 + 1e-9));
             W = mulAll(Q1, diag(w.map((u) => w0 + (1 - w0) * u), r, r), block(Q2, 0, r, 0, k));
           }
-          const A = mul(sqrtm(TA), W);
+          let A = mul(sqrtm(TA), W);
+          if (opts.pSmall && Q2 && P0) {
+            // P0 has eigenvalues in [−1, 1]: map them affinely onto [−lo, hi].
+            const hi = (1 - 1e-4) * Math.exp(((1 - gamma) / (2 * (1 + gamma))) * params.logRho) * sigma1;
+            const lo = (1 - 1e-4) * Math.min((gamma * sigmaR) / 10, hi / (1 - 1e-4));
+            const P = combine([(hi + lo) / 2, P0], [(hi - lo) / 2, eye(r)]);
+            A = mul(sqrtm(combine([1, Sigma], [1, mul(B, transpose(B))], [-1, P])), block(Q2, 0, r, 0, k));
+          }
           const J = withNorm(WJ, j * eps * Math.sqrt(sigma1));
           const K = withNorm(WK, kk * eps * Math.sqrt(sigma1));
           return {

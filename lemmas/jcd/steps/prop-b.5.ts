@@ -1,0 +1,335 @@
+/**
+ * JCD Proposition B.5, its proof step by step. Hypotheses: everything in force at a step of
+ * Proposition B.2's induction (src/hypotheses/jcd-steps.ts: Theorem A.1's conditions, s < T, the
+ * induction hypothesis at t = s), and Proposition B.4's conclusion for T₁ + T₂ ≤ t, σ_r(A_t) ≥ 0.8√σ_r
+ * ("By Proposition B.2 and Proposition B.4, we have σ_r(A_t) ≥ 0.8√σ_r and ‖B_t‖ ≤ ‖B_t‖_F ≤ 0.1√σ_r").
+ * Instances: lemmas/jcd/steps/state.ts with `aFloor` (σ_r(A_t) down to 0.8√σ_r exactly); one GD step
+ * in block coordinates. x = ησ_r, ε_T = ρ^{(1−γ)/(2(1+γ))}, E_t = P_{t+1} − (I − η(Σ−P_t))P_t(I − η(Σ−P_t)).
+ *
+ * The steps:
+ *  e-norm        ‖E_t‖ ≤ 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²        ("by the same argument as the proof of item 4")
+ *  congruence-id (I − η(Σ − P_t))P_t(I − η(Σ − P_t)) = (I − ηA_tA_tᵀ + ηB_tB_tᵀ)P_t(I − ηA_tA_tᵀ + ηB_tB_tᵀ)
+ *  b-small       ‖B_t‖ ≤ ‖B_t‖_F ≤ 0.1√σ_r
+ *  contraction   ‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ ≤ 1 − 0.8ησ_r + 0.01ησ_r ≤ 1 − 0.79ησ_r        — FALSE
+ *  congruence    ‖(I − η(Σ − P_t))P_t(I − η(Σ − P_t))‖ ≤ (1 − 0.79ησ_r)²‖P_t‖            — FALSE
+ *  recursion     ‖P_{t+1}‖ ≤ (1 − 0.79ησ_r)²‖P_t‖ + 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁² — FALSE (first link)
+ *  rate          (1 − 0.79ησ_r)²‖P_t‖ + 6η²σ₁²‖P_t‖ + 80η… ≤ (1 − 3ησ_r/2)‖P_t‖ + 80η…   (scalar; holds)
+ *  one-step      ‖P_{t+1}‖ ≤ (1 − 3ησ_r/2)‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²  (what the induction uses) — FALSE
+ *  sum           (1 − 3ησ_r/2)^{n}‖P_{T₁+T₂}‖ + Σ_{i≥0}(1 − 3ησ_r/2)^i·80ηρ^{…}rσ₁² ≤ 2(1 − 3ησ_r/2)^{n}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r
+ *  t3            for t − T₁ − T₂ ≥ T₃: 2(1 − 3ησ_r/2)^{t−T₁−T₂}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r ≤ ρ^{(1−γ)/(2(1+γ))}σ₁ ("direct calculation")
+ *
+ * Erratum (contraction). σ_r(A_t) ≥ 0.8√σ_r gives λ_r(A_tA_tᵀ) ≥ 0.64σ_r, not 0.8σ_r: the printed
+ * "‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ ≤ 1 − 0.8ησ_r + 0.01ησ_r" squares 0.8√σ_r to 0.8σ_r. Exact counterexample
+ * (r = k = 1, m = n = 1, σ₁ = σ_r = 1, A = 4/5, B = 0, γ = 1/2, η = 1/1200 = γσ_r²/(600σ₁³)):
+ * ‖1 − ηA²‖ = 1 − 16/30000 = 1 − 0.64η > 1 − 0.79η. Corrected (…contraction/corrected): ≤ 1 − 0.64ησ_r
+ * + 0.01ησ_r = 1 − 0.63ησ_r. The next two displays inherit it: with P_t's top eigenvector on A_t's
+ * weakest direction (the same instance: P = 9/25) the congruence is (1 − 0.64η)²‖P_t‖ > (1 − 0.79η)²‖P_t‖,
+ * and one GD step gives ‖P_{t+1}‖ = (1 − 0.64η)²·9/25 − η²·(9/25)(16/25) (the scalar E_t of
+ * jcd.eq-b.1.e-term), above (1 − 3η/2)·9/25 (one-step). Grade: breaks-proof — the rate 1 − 3ησ_r/2 of
+ * Proposition B.5 (and hence T₃ of (A.1), T₀ and (A.2) through Lemma C.9, and the time from which (A.3)
+ * holds) is not established; the corrected chain gives (1 − 0.63ησ_r)² + 6η²σ₁² ≤ 1 − 1.2ησ_r (for
+ * η ≤ γσ_r²/(600σ₁³): 0.4η²σ_r² + 6η²σ₁² ≤ 0.06ησ_r), i.e. rate 1 − 6ησ_r/5 and T₃ with log(1 − 6ησ_r/5)
+ * (about 5/4 of the printed T₃); Σ_i(1 − 6ησ_r/5)^i·80η… = 200ρ^{…}rσ₁²/(3σ_r) still ≤ 80ρ^{…}rσ₁²/σ_r.
+ * The statement of Proposition B.5 itself is checked on trajectories by jcd.prop-b.5.p-decay (holds):
+ * there σ_r(A_t) soon exceeds 0.9√σ_r and ‖P_t‖ decays faster than 1 − 3ησ_r/2 — the erratum is in the proof.
+ */
+import { combine, eye, mul, mulAll, transpose } from '../../../src/linalg/dense.ts';
+import { singularValues } from '../../../src/linalg/spectral.ts';
+import { atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
+import { type Claim, type ConstantValues, defineClaim, type Sabotage } from '../../../src/claims/types.ts';
+import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
+import { B2_STEP_HYPOTHESES, blocksAt, fro, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
+import { stepSize, stepStates } from './state.ts';
+
+/** Proposition B.4's conclusion at t ≥ T₁ + T₂. */
+export const B4_FLOOR: Hypothesis<StepState> = hypothesis<StepState>(
+  'b4-floor',
+  'Proposition B.4 for T₁ + T₂ ≤ t ≤ T: σ_r(A_t) ≥ 0.8√σ_r',
+  (x) => geq(singularValues(x.A)[x.r - 1] ?? 0, 0.8 * Math.sqrt(x.sigmaR), stepDim(x)),
+  {
+    tolerance: COMPUTED_TOLERANCE,
+    coordinates: { 'σ_r(A_t)/√σ_r': { value: (x) => (singularValues(x.A)[x.r - 1] ?? 0) / Math.sqrt(x.sigmaR), domain: [0.8, 1.1] } },
+  },
+);
+
+const epsT2 = (x: StepState) => Math.exp(2 * logEpsT(x));
+const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
+
+function b5Claim(c: {
+  id: string;
+  where: string;
+  statement: string;
+  check: (x: StepState, c: ConstantValues) => Comparison[];
+  sabotage: Sabotage<StepState>;
+  kind?: 'inequality' | 'identity';
+  expected?: 'holds' | 'refuted';
+  erratum?: string;
+  corrected?: string;
+  corrects?: string;
+  constants?: Claim<StepState>['constants'];
+  witness?: Claim<StepState>['witness'];
+}): Claim<StepState> {
+  return defineClaim<StepState>({
+    id: c.id,
+    source: { paper: 'JCD', where: `Prop. B.5, proof: ${c.where}` },
+    kind: c.kind ?? 'inequality',
+    statement: c.statement,
+    hypotheses: [...B2_STEP_HYPOTHESES, B4_FLOOR],
+    choices: { stepIndex: 's is drawn with T − s log-uniform in [1, T] and ε_s ≥ 10⁻¹⁰⁰ where T allows (lemmas/jcd/steps/state.ts); t = s ≥ T₁ + T₂ is carried by σ_r(A_t) ≥ 0.8√σ_r' },
+    ...(c.constants ? { constants: c.constants } : {}),
+    instances: stepStates({ aFloor: true }),
+    size: stepSize,
+    check: c.check,
+    ...(c.witness ? { witness: c.witness } : {}),
+    expected: c.expected ?? 'holds',
+    ...(c.erratum ? { erratum: c.erratum } : {}),
+    ...(c.corrected ? { corrected: c.corrected } : {}),
+    ...(c.corrects ? { corrects: c.corrects } : {}),
+    sabotage: c.sabotage,
+    runs: 300,
+  });
+}
+
+/** The congruence factor I − η(Σ − P_t) and the quadratic form, with E_t and rounding scales. */
+function pieces(x: StepState) {
+  const b = blocksAt(x);
+  const a = nextAt(x);
+  const m = magnitudesAt(x);
+  const eta = x.eta;
+  const I = eye(x.r);
+  const f = combine([1, I], [-eta, b.Sigma], [eta, b.P]);
+  const g = combine([1, I], [-eta, mul(b.A, transpose(b.A))], [eta, mul(b.B, transpose(b.B))]);
+  const quad = mulAll(f, b.P, f);
+  const E = combine([1, a.blocks.P], [-1, quad]);
+  const fm = 1 + eta * (m.Sigma + m.P);
+  return { b, f, g, quad, E, nP: op(b.P), nP1: op(a.blocks.P), scaleP: a.mag.P + fm * fm * m.P, fm };
+}
+
+function eNorm(x: StepState, c: ConstantValues): Comparison[] {
+  const q = pieces(x);
+  const eta = x.eta;
+  return [atMost('‖E_t‖ ≤ 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²', op(q.E), c.six * eta * eta * x.sigma1 ** 2 * q.nP + c.eighty * eta * epsT2(x) * x.r * x.sigma1 ** 2, q.scaleP)];
+}
+
+export const b5ENorm = b5Claim({
+  id: 'jcd.prop-b.5.e-norm',
+  where: '"By the same argument as the proof of the item 4 in Proposition B.2, for T₁ + T₂ ≤ t < T, we have the bound"',
+  statement: '‖E_t‖ ≤ 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁² (E_t as (B.1) defines it)',
+  constants: {
+    six: { printed: () => 6, formula: '6 (in 6η²σ₁²‖P_t‖)' },
+    eighty: { printed: () => 80, formula: '80 (in 80ηρ^{(1−γ)/(1+γ)}rσ₁²)' },
+  },
+  check: eNorm,
+  witness: {
+    six: (x, tol) => {
+      const q = pieces(x);
+      const rest = 80 * x.eta * epsT2(x) * x.r * x.sigma1 ** 2;
+      const unit = x.eta * x.eta * x.sigma1 ** 2 * q.nP;
+      return unit > 0 ? (op(q.E) - rest - tol * q.scaleP) / unit : Number.NEGATIVE_INFINITY;
+    },
+  },
+  sabotage: { description: 'the constants 6 and 80 divided by 100', constants: { six: () => 0.06, eighty: () => 0.8 } },
+});
+
+function congruenceId(x: StepState, flip = 1): Comparison[] {
+  const q = pieces(x);
+  const g = flip === 1 ? q.g : combine([1, eye(x.r)], [x.eta, mul(q.b.A, transpose(q.b.A))], [x.eta, mul(q.b.B, transpose(q.b.B))]);
+  const m = magnitudesAt(x);
+  return [equal('(I − η(Σ − P_t))P_t(I − η(Σ − P_t)) = (I − ηA_tA_tᵀ + ηB_tB_tᵀ)P_t(I − ηA_tA_tᵀ + ηB_tB_tᵀ)', q.quad, mulAll(g, q.b.P, g), 2 * q.fm * q.fm * m.P)];
+}
+
+export const b5CongruenceId = b5Claim({
+  id: 'jcd.prop-b.5.congruence-id',
+  where: '"On the other hand," the display (Σ − P_t = A_tA_tᵀ − B_tB_tᵀ)',
+  kind: 'identity',
+  statement: '(I − η(Σ − P_t))P_t(I − η(Σ − P_t)) = (I − ηA_tA_tᵀ + ηB_tB_tᵀ)P_t(I − ηA_tA_tᵀ + ηB_tB_tᵀ)',
+  check: (x) => congruenceId(x),
+  sabotage: { description: 'sign of ηA_tA_tᵀ flipped on the right', check: (x) => congruenceId(x, -1) },
+});
+
+function bSmall(x: StepState, reversed = false): Comparison[] {
+  const B = blocksAt(x).B;
+  const [nOp, nF] = [op(B), fro(B)];
+  const sc = 2 * nF;
+  return reversed
+    ? [atMost('‖B_t‖_F ≤ ‖B_t‖ (reversed)', nF, nOp, sc)]
+    : [atMost('‖B_t‖ ≤ ‖B_t‖_F', nOp, nF, sc), atMost('‖B_t‖_F ≤ 0.1√σ_r', nF, 0.1 * Math.sqrt(x.sigmaR), sc)];
+}
+
+export const b5BSmall = b5Claim({
+  id: 'jcd.prop-b.5.b-small',
+  where: '"By Proposition B.2 and Proposition B.4, we have σ_r(A_t) ≥ 0.8√σ_r and ‖B_t‖ ≤ ‖B_t‖_F ≤ 0.1√σ_r" (from Item 5: ‖B_t‖_F ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁)',
+  statement: '‖B_t‖ ≤ ‖B_t‖_F ≤ 0.1√σ_r',
+  check: (x) => bSmall(x),
+  sabotage: { description: 'the first link reversed: ‖B_t‖_F ≤ ‖B_t‖', check: (x) => bSmall(x, true) },
+});
+
+/** ‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ ≤ 1 − aησ_r + 0.01ησ_r ≤ 1 − (a − 0.01)ησ_r with a = 0.8 (printed) or 0.64 (corrected). */
+function contraction(x: StepState, a: number): Comparison[] {
+  const q = pieces(x);
+  const y = x.eta * x.sigmaR;
+  const m = magnitudesAt(x);
+  const sc = 2 * (1 + x.eta * (m.A * m.A + m.B * m.B));
+  return [
+    atMost(`‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ ≤ 1 − ${a}ησ_r + 0.01ησ_r`, op(q.g), 1 - a * y + 0.01 * y, sc),
+    atMost(`1 − ${a}ησ_r + 0.01ησ_r ≤ 1 − ${Math.round((a - 0.01) * 100) / 100}ησ_r`, 1 - a * y + 0.01 * y, 1 - (a - 0.01) * y, scalarScale(1)),
+  ];
+}
+
+const CONTRACTION_ERRATUM =
+  'σ_r(A_t) ≥ 0.8√σ_r gives λ_r(A_tA_tᵀ) ≥ 0.64σ_r, not 0.8σ_r, so ‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ can be 1 − 0.64ησ_r > 1 − 0.79ησ_r. Exact counterexample (r = k = m = n = 1, σ₁ = σ_r = 1, A = 4/5, B = 0, γ = 1/2, η = 1/1200): 1 − 16/30000 > 1 − 79/120000. Corrected: ≤ 1 − 0.63ησ_r. Grade: breaks-proof (Proposition B.5\'s rate 1 − 3ησ_r/2 is not established; with 0.63 the chain gives 1 − 6ησ_r/5). Dependents: the congruence and one-step displays of this proof, Proposition B.5 (rate, T₃), T₀ = T₁ + T₂ + T₃ in (A.1)–(A.3), (A.2) via Lemma C.9.';
+
+export const b5Contraction = b5Claim({
+  id: 'jcd.prop-b.5.contraction',
+  where: '"It follows that" the display ‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ ≤ 1 − 0.8ησ_r + 0.01ησ_r ≤ 1 − 0.79ησ_r',
+  statement: '‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ ≤ 1 − 0.8ησ_r + 0.01ησ_r ≤ 1 − 0.79ησ_r',
+  check: (x) => contraction(x, 0.8),
+  expected: 'refuted',
+  erratum: CONTRACTION_ERRATUM,
+  corrected: 'jcd.prop-b.5.contraction/corrected',
+  sabotage: { description: '0.8 made 0.9', check: (x) => contraction(x, 0.9) },
+});
+
+export const b5ContractionCorrected = b5Claim({
+  id: 'jcd.prop-b.5.contraction/corrected',
+  where: 'the contraction with λ_r(A_tA_tᵀ) ≥ (0.8√σ_r)² = 0.64σ_r',
+  statement: '‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ ≤ 1 − 0.64ησ_r + 0.01ησ_r ≤ 1 − 0.63ησ_r',
+  check: (x) => contraction(x, 0.64),
+  corrects: 'jcd.prop-b.5.contraction',
+  sabotage: { description: 'the printed 0.8 put back', check: (x) => contraction(x, 0.8) },
+});
+
+function congruence(x: StepState, c: number): Comparison[] {
+  const q = pieces(x);
+  const y = x.eta * x.sigmaR;
+  return [atMost(`‖(I − η(Σ − P_t))P_t(I − η(Σ − P_t))‖ ≤ (1 − ${c}ησ_r)²‖P_t‖`, op(q.quad), (1 - c * y) ** 2 * q.nP, 2 * q.fm * q.fm * magnitudesAt(x).P)];
+}
+
+export const b5Congruence = b5Claim({
+  id: 'jcd.prop-b.5.congruence',
+  where: '"hence" ‖(I − η(Σ − P_t))P_t(I − η(Σ − P_t))‖ ≤ (1 − 0.79ησ_r)²‖P_t‖',
+  statement: '‖(I − η(Σ − P_t))P_t(I − η(Σ − P_t))‖ ≤ (1 − 0.79ησ_r)²‖P_t‖',
+  check: (x) => congruence(x, 0.79),
+  expected: 'refuted',
+  erratum: `Inherits jcd.prop-b.5.contraction: with P_t's top eigenvector on A_t's weakest singular direction (r = 1: A = 4/5, P = 9/25, σ = 1) the form is (1 − 0.64η)²‖P_t‖ > (1 − 0.79η)²‖P_t‖. Corrected: (1 − 0.63ησ_r)². Grade: breaks-proof (as the contraction). Dependents: as jcd.prop-b.5.contraction.`,
+  corrected: 'jcd.prop-b.5.congruence/corrected',
+  sabotage: { description: '0.79 made 0.9', check: (x) => congruence(x, 0.9) },
+});
+
+export const b5CongruenceCorrected = b5Claim({
+  id: 'jcd.prop-b.5.congruence/corrected',
+  where: 'the congruence with the corrected contraction 1 − 0.63ησ_r',
+  statement: '‖(I − η(Σ − P_t))P_t(I − η(Σ − P_t))‖ ≤ (1 − 0.63ησ_r)²‖P_t‖',
+  check: (x) => congruence(x, 0.63),
+  corrects: 'jcd.prop-b.5.congruence',
+  sabotage: { description: 'the printed 0.79 put back', check: (x) => congruence(x, 0.79) },
+});
+
+/** ‖P_{t+1}‖ ≤ (1 − cησ_r)²‖P_t‖ + 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁². */
+function recursion(x: StepState, c: number): Comparison[] {
+  const q = pieces(x);
+  const y = x.eta * x.sigmaR;
+  const rhs = (1 - c * y) ** 2 * q.nP + 6 * x.eta ** 2 * x.sigma1 ** 2 * q.nP + 80 * x.eta * epsT2(x) * x.r * x.sigma1 ** 2;
+  return [atMost(`‖P_{t+1}‖ ≤ (1 − ${c}ησ_r)²‖P_t‖ + 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²`, q.nP1, rhs, q.scaleP)];
+}
+
+export const b5Recursion = b5Claim({
+  id: 'jcd.prop-b.5.recursion',
+  where: '"As a result, we have", first inequality',
+  statement: '‖P_{t+1}‖ ≤ (1 − 0.79ησ_r)²‖P_t‖ + 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²',
+  check: (x) => recursion(x, 0.79),
+  expected: 'refuted',
+  erratum: 'Inherits jcd.prop-b.5.contraction (same instance: ‖P_{t+1}‖ = (1 − 0.64η)²·9/25 − η²(9/25)(16/25) > (1 − 0.79η)²·9/25 + 6η²·9/25 for η = 1/1200). Corrected: (1 − 0.63ησ_r)². Grade: breaks-proof. Dependents: as jcd.prop-b.5.contraction.',
+  corrected: 'jcd.prop-b.5.recursion/corrected',
+  sabotage: { description: '0.79 made 0.9', check: (x) => recursion(x, 0.9) },
+});
+
+export const b5RecursionCorrected = b5Claim({
+  id: 'jcd.prop-b.5.recursion/corrected',
+  where: 'the recursion with the corrected contraction',
+  statement: '‖P_{t+1}‖ ≤ (1 − 0.63ησ_r)²‖P_t‖ + 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²',
+  check: (x) => recursion(x, 0.63),
+  corrects: 'jcd.prop-b.5.recursion',
+  sabotage: { description: 'the printed 0.79 put back', check: (x) => recursion(x, 0.79) },
+});
+
+/** The scalar link (1 − cησ_r)² + 6η²σ₁² ≤ 1 − kησ_r (per unit ‖P_t‖; the 80η… term is common). */
+function rate(x: StepState, c: number, k: number): Comparison[] {
+  const y = x.eta * x.sigmaR;
+  const lhs = (1 - c * y) ** 2 + 6 * x.eta ** 2 * x.sigma1 ** 2;
+  return [atMost(`(1 − ${c}ησ_r)² + 6η²σ₁² ≤ 1 − ${k}ησ_r`, lhs, 1 - k * y, scalarScale(1))];
+}
+
+export const b5Rate = b5Claim({
+  id: 'jcd.prop-b.5.rate',
+  where: '"As a result, we have", second inequality (per unit ‖P_t‖; η ≤ γσ_r²/(600σ₁³))',
+  statement: '(1 − 0.79ησ_r)²‖P_t‖ + 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁² ≤ (1 − 3ησ_r/2)‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²; also the corrected chain\'s (1 − 0.63ησ_r)² + 6η²σ₁² ≤ 1 − 6ησ_r/5',
+  check: (x) => [...rate(x, 0.79, 1.5), ...rate(x, 0.63, 1.2)],
+  sabotage: { description: 'the rate 3/2 made 1.6', check: (x) => rate(x, 0.79, 1.6) },
+});
+
+function oneStep(x: StepState, k: number): Comparison[] {
+  const q = pieces(x);
+  const rhs = (1 - k * x.eta * x.sigmaR) * q.nP + 80 * x.eta * epsT2(x) * x.r * x.sigma1 ** 2;
+  return [atMost(`‖P_{t+1}‖ ≤ (1 − ${k}ησ_r)‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²`, q.nP1, rhs, q.scaleP)];
+}
+
+export const b5OneStep = b5Claim({
+  id: 'jcd.prop-b.5.one-step',
+  where: '"As a result, we have", the two ends of the display: the recursion applied inductively',
+  statement: '‖P_{t+1}‖ ≤ (1 − 3ησ_r/2)‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²',
+  check: (x) => oneStep(x, 1.5),
+  expected: 'refuted',
+  erratum: 'Consequence of jcd.prop-b.5.contraction: at σ_r(A_t) = 0.8√σ_r one GD step contracts P_t only by about 1 − 1.28ησ_r (r = 1: ‖P_{t+1}‖ = (1 − 0.64η)²·9/25 − η²·(9/25)(16/25) > (1 − 3η/2)·9/25 for σ = 1, A = 4/5, B = J = K = 0). Corrected: rate 1 − 6ησ_r/5. Grade: breaks-proof (the statement of Proposition B.5, checked on trajectories by jcd.prop-b.5.p-decay, holds: there σ_r(A_t) rises past 0.9√σ_r). Dependents: Proposition B.5, T₃ of (A.1), T₀, (A.2) (Lemma C.9), (A.3).',
+  corrected: 'jcd.prop-b.5.one-step/corrected',
+  sabotage: { description: 'the rate 3/2 made 2.5', check: (x) => oneStep(x, 2.5) },
+});
+
+export const b5OneStepCorrected = b5Claim({
+  id: 'jcd.prop-b.5.one-step/corrected',
+  where: 'the one-step recursion with the corrected rate 1 − 6ησ_r/5',
+  statement: '‖P_{t+1}‖ ≤ (1 − 6ησ_r/5)‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²',
+  check: (x) => oneStep(x, 1.2),
+  corrects: 'jcd.prop-b.5.one-step',
+  sabotage: { description: 'the printed rate 3/2 put back', check: (x) => oneStep(x, 1.5) },
+});
+
+/** n = t + 1 − T₁ − T₂ = 1 + (s mod 1000) (a deterministic spread of n ≥ 1 from the drawn s; the
+ *  chain holds for every n, and n enters only through (1 − 3ησ_r/2)^n on both sides), ‖P_{T₁+T₂}‖ ≤ 2σ₁ (Proposition B.2, Item 4's ‖P‖ ≤ 2σ₁): the sums, in scalars. */
+function sum(x: StepState, c80 = 80, two = 2): Comparison[] {
+  const y = x.eta * x.sigmaR;
+  const n = 1 + (x.s % 1000);
+  const decay = Math.exp(n * Math.log1p(-1.5 * y));
+  const pStart = op(blocksAt(x).P);
+  const lhs = decay * pStart + (80 * x.eta * epsT2(x) * x.r * x.sigma1 ** 2) / (1.5 * y);
+  const rhs = two * decay * x.sigma1 + (c80 * epsT2(x) * x.r * x.sigma1 ** 2) / x.sigmaR;
+  return [atMost('(1 − 3ησ_r/2)^{n}‖P_{T₁+T₂}‖ + Σ_{i≥0}(1 − 3ησ_r/2)^i·80ηρ^{…}rσ₁² ≤ 2(1 − 3ησ_r/2)^{n}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r', lhs, rhs, scalarScale(lhs, rhs) + 2 * magnitudesAt(x).P)];
+}
+
+export const b5Sum = b5Claim({
+  id: 'jcd.prop-b.5.sum',
+  where: '"Applying the above inequality inductively, we have", second inequality (‖P_{T₁+T₂}‖ ≤ 2σ₁ from Proposition B.2\'s Item 4)',
+  statement: '(1 − 3ησ_r/2)^{t+1−T₁−T₂}‖P_{T₁+T₂}‖ + Σ_{i=0}^∞(1 − 3ησ_r/2)^i·80ηρ^{(1−γ)/(1+γ)}rσ₁² ≤ 2(1 − 3ησ_r/2)^{t+1−T₁−T₂}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r',
+  check: (x) => sum(x),
+  sabotage: { description: 'the factor 2 of 2(1 − 3ησ_r/2)^{n}σ₁ made 1/20', check: (x) => sum(x, 80, 0.05) },
+});
+
+/** T₃ of (A.1) and the bound at t − T₁ − T₂ = T₃ (the largest value it takes for t − T₁ − T₂ ≥ T₃). */
+function t3(x: StepState, third = 3): Comparison[] {
+  const y = x.eta * x.sigmaR;
+  const lT = logEpsT(x);
+  const T3 = Math.floor((lT - Math.log(third)) / Math.log1p(-1.5 * y)) + 1;
+  const decay = Math.exp(T3 * Math.log1p(-1.5 * y));
+  const lhs = 2 * decay * x.sigma1 + (80 * epsT2(x) * x.r * x.sigma1 ** 2) / x.sigmaR;
+  const rhs = Math.exp(lT) * x.sigma1;
+  return [atMost('2(1 − 3ησ_r/2)^{T₃}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r ≤ ρ^{(1−γ)/(2(1+γ))}σ₁ (T₃ = ⌊log(ρ^{(1−γ)/(2(1+γ))}/3)/log(1 − 3ησ_r/2)⌋ + 1)', lhs, rhs, scalarScale(lhs, rhs))];
+}
+
+export const b5T3 = b5Claim({
+  id: 'jcd.prop-b.5.t3',
+  where: '"The statement for T₃ follows from direct calculation and the upper bound on ρ"',
+  statement: 'for t − T₁ − T₂ ≥ T₃: 2(1 − 3ησ_r/2)^{t−T₁−T₂}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r ≤ ρ^{(1−γ)/(2(1+γ))}σ₁',
+  check: (x) => t3(x),
+  sabotage: { description: 'T₃ computed with ρ^{(1−γ)/(2(1+γ))}/1.2 in place of /3 (too few steps)', check: (x) => t3(x, 1.2) },
+});
+
