@@ -27,7 +27,8 @@ import { type DiagonalState, diagonalState, stateSize } from '../../src/random/i
 import { lossSplit } from './sec-3.3.loss-split.ts';
 
 /** The preprint's three-term form: the sabotaged variant of yd21.sec-3.3.loss-split. */
-const threeTerms = (x: DiagonalState) => lossSplit.sabotage.check!(x, {});
+const threeTerms = (x: DiagonalState) =>
+  lossSplit.sabotage.check!(x, {}).map((c) => ({ ...c, label: '‖𝚺 − 𝐔𝐕ᵀ‖²_F = ‖𝚺 − UVᵀ‖²_F + ‖UKᵀ‖²_F + ‖JKᵀ‖²_F (three terms, as the preprint prints)' }));
 /** The NeurIPS four-term form: yd21.sec-3.3.loss-split's check. */
 const fourTerms = (x: DiagonalState) => lossSplit.check(x, {});
 

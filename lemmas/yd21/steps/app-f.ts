@@ -85,7 +85,8 @@ function stageTwoStart(): fc.Arbitrary<StageTwoStart> {
         middle: fc.array(unitInterval(), { minLength: d, maxLength: d }),
         c: inRange(0.5, 3),
         epsFraction: fractionOfMax(),
-        beta: unitInterval(),
+        // ‖B‖_F = β·2cdε, β shrinking to 1: a counterexample keeps B at its allowed size, far from rounding.
+        beta: fractionOfMax(),
         skew: third(unitInterval()),
         G1: gridMatrix(d, d, 1, 8),
         G2: gridMatrix(d, d, 1, 8),

@@ -27,7 +27,7 @@ import fc from 'fast-check';
 import { atMost, type Comparison } from '../../../src/claims/compare.ts';
 import { defineClaim } from '../../../src/claims/types.ts';
 import { add, diag, frobenius, mul, scale, sub, transpose } from '../../../src/linalg/dense.ts';
-import { lambdaMax, symmetricFunction } from '../../../src/linalg/spectral.ts';
+import { fullSvd, lambdaMax, symmetricFunction } from '../../../src/linalg/spectral.ts';
 import { dimension, fractionOfMax, gridMatrix, inRange, orthogonal, unitInterval, withSpectrum } from '../../../src/random/arbitraries.ts';
 import { AFTER_17, type AfterSeventeen, epsilon17, seventeenFloor } from '../../../src/hypotheses/yd21-steps.ts';
 
@@ -156,7 +156,8 @@ import { hypothesis } from '../../../src/claims/hypotheses.ts';
 import { leq } from '../../../src/hypotheses/matrix.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../../src/claims/magnitudes.ts';
 import { type StageOneState, STAGE_ONE_CHOICES, stageOneState } from '../../../src/random/stage-one.ts';
-import { STAGE_ONE } from '../../../src/hypotheses/yd21-stage-one.ts';
+import { STAGE_ONE, stageOneBlocks } from '../../../src/hypotheses/yd21-stage-one.ts';
+import { vstack } from '../../../src/linalg/dense.ts';
 import { stateSize } from '../../../src/random/instances.ts';
 
 /** §3.2.4's η ≤ c²ε²(m+n)d/σ₁². */
@@ -185,6 +186,23 @@ function lambdaDisplay(x: StageOneState, combine: 'max' | 'min', C: number): Com
   return [atLeast('λ_d(P_{t+1}) ≥ min{(1 − ησ_d)²λ_d(P_t) − O(ηe_b²ε²(m+n)dσ₁), −O(ηe_b²ε²(m+n)dσ₁)}', p1, Math.min(first, -E), sc + E)];
 }
 
+/**
+ * The stage-one state with AAᵀ = S moved to S′ = 2Σ − g(2Σ − S), g ∈ [0, 1] (A′ = S′^{1/2}Q, A = S^{1/2}Q, U, V
+ * rebuilt from A′, B, J, K): S ⪯ S′ ⪯ 2Σ keeps §3.2.1 (1), and g shrinks to 0 (S′ = 2Σ, P ≈ −Σ), where the
+ * printed "max" fails far from rounding.
+ */
+function towardTwoSigma(x: StageOneState, g: number): StageOneState {
+  const { A, B, J, K } = stageOneBlocks(x);
+  const S = mul(A, transpose(A));
+  const twoSigma = diag(x.sigmaValues.map((v) => 2 * v));
+  const S2 = sub(twoSigma, scale(sub(twoSigma, S), g));
+  const sym = (M: typeof S) => scale(add(M, transpose(M)), 0.5);
+  // A = S^{1/2}Q with Q the orthogonal polar factor of A (ΦΨᵀ from its SVD; no inverse of a possibly tiny S).
+  const { phi, psi } = fullSvd(A);
+  const A2 = mul(symmetricFunction(sym(S2), (l) => Math.sqrt(Math.max(0, l))), mul(phi, transpose(psi)));
+  return { ...x, U: vstack(add(A2, B), J), V: vstack(sub(A2, B), K) };
+}
+
 const lambdaCommon = {
   source: { paper: 'YD21', where: '§3.2.4, display before (17) (both copies)' },
   kind: 'inequality',
@@ -194,9 +212,9 @@ const lambdaCommon = {
       leq(x.eta, eta324(x), 1) && leq(x.epsilon * x.eb * x.d, Math.sqrt(x.sigma1), 1),
     ),
   ],
-  choices: { ...STAGE_ONE_CHOICES, 'η (§3.2.4)': 'the stage-one η capped at c²ε²(m+n)d/σ₁²', C: 'the O-constant of O(ηe_b²ε²(m+n)dσ₁): 16' },
+  choices: { ...STAGE_ONE_CHOICES, 'η (§3.2.4)': 'the stage-one η capped at c²ε²(m+n)d/σ₁²', 'AAᵀ (moved)': 'S′ = 2Σ − g(2Σ − S), g ∈ [0, 1] shrinking to 0 (still any S′ of (1))', C: 'the O-constant of O(ηe_b²ε²(m+n)dσ₁): 16' },
   constants: { C: { printed: () => 16, formula: 'C in O(ηe_b²ε²(m+n)dσ₁) (chosen)' } },
-  instances: stageOneState().map((x) => ({ ...x, eta: Math.min(x.eta, eta324(x)) })),
+  instances: fc.tuple(stageOneState(), unitInterval()).map(([x, g]) => towardTwoSigma({ ...x, eta: Math.min(x.eta, eta324(x)) }, g)),
   size: stateSize,
   runs: 400,
 } as const;
