@@ -33,6 +33,7 @@ import { lambdaMin, opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
 import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { STAGE_ONE_CHOICES, type StageOneState, stageOneState } from '../../src/random/stage-one.ts';
 import { STAGE_ONE } from '../../src/hypotheses/yd21-stage-one.ts';
 import { stateSize } from '../../src/random/instances.ts';
@@ -70,15 +71,22 @@ function check(x: StageOneState, k: Constants, weylSign = -1): Comparison[] {
 
   const a = sigmaMin(s.A);
   const z = (1 + eta * (sd - a * a)) ** 2 * a * a - k.twentyTwo * s1 ** 3 * eta * eta;
-  const zScale = 3 * (1 + eta * (sd + 2 * s1)) ** 2 * 2 * a * mb.A + k.twentyTwo * s1 ** 3 * eta * eta;
+  // a² = σ_d(A)² errs by up to |A|² (the model of the hypothesis (1), whose eigenvalues of AAᵀ are
+  // checked relative to ‖AAᵀ‖), not only 2a|A|: near (1)'s lower end a² ≪ |A|².
+  const zScale = 3 * (1 + eta * (sd + 2 * s1)) ** 2 * (2 * a * mb.A + mb.A * mb.A) + k.twentyTwo * s1 ** 3 * eta * eta;
   const bound3 = k.oneAndAHalf * r2 * eta * (eb * eb + c * c) * eps * eps * (m + n) * d;
 
   const line1 = sX - eta * bound1;
   const line2 = Math.sqrt(sBar) - eta * bound2;
-  const line3 = Math.sqrt(z) - bound3;
+  // At the corner of the hypotheses (σ_d(A)² = ε²/(c²d) and 22σ₁³η² = ε²/(c²d)) z is ≈ 2ηLσ_d, below the
+  // rounding of a² when L ≪ ‖A‖²: z's error e = tol·zScale makes √z err by e/(2√z), or by √(2e) once
+  // z ≤ e (where √ is taken of max(z, 0)). The scale is that error over tol.
+  const tol = relativeTolerance('inequality', stateSize(x));
+  const e = tol * zScale;
+  const line3 = Math.sqrt(z >= -e ? Math.max(z, 0) : z) - bound3;
   const line1Scale = mX + eta * bound1Scale;
   const line2Scale = mSBar / (2 * Math.sqrt(sBar)) + eta * bound2;
-  const line3Scale = zScale / (2 * Math.sqrt(z)) + bound3;
+  const line3Scale = (z > e ? zScale / (2 * Math.sqrt(z)) : Math.sqrt(2 * e) / tol) + bound3;
   return [
     atLeast('[W] σ_d(A_{t+1}) ≥ σ_d(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖W_t‖_op', sNext, sX + weylSign * eta * nW, ma.A + mX + eta * mW),
     atMost('[N] ‖W_t‖_op ≤ 3√(2σ₁)‖B_t‖²_op + √(2σ₁)(‖K_t‖²_op + ‖J_t‖²_op)', nW, bound1, mW + bound1Scale),
