@@ -228,7 +228,8 @@ export const lambdaDP = defineClaim<StageOneState>({
   erratum:
     'Lemma 3.3\'s two cases and ‖E_t‖ of (16) give λ_d(P_{t+1}) ≥ min{(1 − ησ_d)²λ_d(P_t) − O(·), −O(·)}, not max: as printed the display claims λ_d(P_{t+1}) ≥ −O(ηe_b²ε²(m+n)dσ₁) ' +
     'for every stage-one state, false when λ_d(P_t) is of order −σ₁ (§3.2.1 (1) allows AAᵀ up to 2Σ, so P down to −Σ), where λ_d(P_{t+1}) ≈ (1 − ησ_d)²λ_d(P_t). ' +
-    'Exact counterexample: d = m = n = 1, Σ = 1, U = V = 6/5, c = e_b = 1, ε = 1/100, η = 1/10⁴: λ_d(P_{t+1}) ≈ −0.439873 < −16ηe_b²ε²(m+n)dσ₁ = −3.2·10⁻⁷. ' +
+    'Exact counterexamples: d = m = n = 1, Σ = 1, U = V = 6/5, c = e_b = 1, ε = 1/100, η = 1/10⁴: λ_d(P_{t+1}) ≈ −0.439873 < −16ηe_b²ε²(m+n)dσ₁ = −3.2·10⁻⁷; ' +
+    '(the shrunk one) Σ = 1/2, U = V = 1 (AAᵀ = 2Σ), c = e_b = 1, ε² = 1/8, η = 1/8: λ_d(P_{t+1}) = 1/2 − (15/16)² = −97/256 < −1/4. ' +
     'With "min" it holds (O-constant 16 here) and unrolls to (17) as printed (−O(e_b²ε²(m+n)dκ), the κ coming from Σ_i(1 − ησ_d)^{2i} ≤ 1/(ησ_d)).',
   grading: {
     grade: 'local',
