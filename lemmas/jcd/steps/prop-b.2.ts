@@ -44,8 +44,11 @@
  * used by Items 1, 2, 4 and Proposition B.5. Repair: thr_t ≤ ε_t√(2r)√σ₁ for every t ≤ T, i.e.
  * ρ^{(1−γ)/(2(1+γ))} ≤ γσ_r√(2r)/(16σ₁√(m+n+k)) — then ‖B_t‖_F ≤ max{(1+x)‖B_{t−1}‖_F, thr_t} ≤ ε_t√(2r)√σ₁
  * by induction. Theorem A.1's conditions give ρ ≤ γσ_r√(2r)/(16σ₁√(m+n+k)) (without the exponent),
- * which is what the printed chain uses at t = 0; the stronger condition is not implied for small γ
- * (see the report: the second and third bounds leave ε_T ∝ √γ while the needed bound is ∝ γ).
+ * which is what the printed chain uses at t = 0; the stronger condition follows from the other bounds
+ * on ρ except for small γ (ε_T is bounded by a constant from the second bound while the needed bound
+ * is ∝ γ): measured, with ρ at its largest admissible value, it fails for γ below ≈ 5.4·10⁻³c_ρ at
+ * r = m = n = k = 1 and ≈ 4.7·10⁻⁴c_ρ at r = 3, m = n = k = 5 (independent of σ_r/σ₁). The printed
+ * link fails at every admissible state with ‖B_s‖_F < (1+γησ_r)thr_s, by up to the factor 1 + γησ_r.
  * Dependents: Item 5 of Proposition B.2, hence Items 1, 2, 4 at s + 1 (they use ‖B_{s+1}‖ ≤ √σ₁) and
  * Propositions B.3–B.5 and Theorem A.1's (A.3) (which use ‖B_t‖_F ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁).
  *
@@ -598,7 +601,7 @@ function maxChain(x: StepState, power: number): Comparison[] {
 }
 
 const MAX_CHAIN_ERRATUM =
-  'The threshold thr_t = 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2t}ρ²/(γσ_r) grows by (1+γησ_r)² per step, so max{‖B_t‖_F, thr_t} ≥ (1+γησ_r)²thr_{t−1} exceeds (1+γησ_r)·max{‖B_{t−1}‖_F, thr_{t−1}} whenever ‖B_{t−1}‖_F < (1+γησ_r)thr_{t−1} — e.g. every admissible state with B_s = 0 (U_s = V_s; with m = n and F₀ = G₀, B_t = 0 for all t). Grade: breaks-proof. The cases (i), (ii) are right and give the link with (1+γησ_r)² (…/corrected); iterated that gives (1+γησ_r)^{2t}, which no longer yields Item 5\'s ‖B_{s+1}‖_F ≤ (1+γησ_r)^{s+1}ρ√(2r)√σ₁. Repair: require ρ^{(1−γ)/(2(1+γ))} ≤ γσ_r√(2r)/(16σ₁√(m+n+k)) (then thr_t ≤ (1+γησ_r)^tρ√(2r)√σ₁ for all t ≤ T and cases (i)/(ii) close Item 5 directly); Theorem A.1 states this bound on ρ itself, not on ρ^{(1−γ)/(2(1+γ))}, and its other bounds do not imply it for small γ. Dependents: Item 5 (hence Items 1, 2, 4 at s + 1, which use ‖B_{s+1}‖ ≤ √σ₁), Propositions B.3–B.5 and (A.3), which use ‖B_t‖_F ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁.';
+  'The threshold thr_t = 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2t}ρ²/(γσ_r) grows by (1+γησ_r)² per step, so max{‖B_t‖_F, thr_t} ≥ (1+γησ_r)²thr_{t−1} exceeds (1+γησ_r)·max{‖B_{t−1}‖_F, thr_{t−1}} whenever ‖B_{t−1}‖_F < (1+γησ_r)thr_{t−1} — e.g. every admissible state with B_s = 0 (U_s = V_s; with m = n and F₀ = G₀, B_t = 0 for all t). Grade: breaks-proof. The cases (i), (ii) are right and give the link with (1+γησ_r)² (…/corrected); iterated that gives (1+γησ_r)^{2t}, which no longer yields Item 5\'s ‖B_{s+1}‖_F ≤ (1+γησ_r)^{s+1}ρ√(2r)√σ₁. Repair: require ρ^{(1−γ)/(2(1+γ))} ≤ γσ_r√(2r)/(16σ₁√(m+n+k)) (then thr_t ≤ (1+γησ_r)^tρ√(2r)√σ₁ for all t ≤ T and cases (i)/(ii) close Item 5 directly); Theorem A.1 states this bound on ρ itself, not on ρ^{(1−γ)/(2(1+γ))}; its other bounds imply it except for small γ — measured (NumPy, ρ at its largest admissible value, σ_r/σ₁ ∈ {1, ½, 0.05}, c_ρ ∈ {0.999, ½, 0.01}): it fails for γ below ≈ 5.4·10⁻³c_ρ (r = m = n = k = 1), 1.1·10⁻³c_ρ (r = 2, m = n = k = 3), 4.7·10⁻⁴c_ρ (r = 3, m = n = k = 5), independent of σ_r/σ₁; there the proof of Item 5 has a gap. The printed link itself fails at every admissible state with ‖B_s‖_F < (1+γησ_r)thr_s (violation up to the factor 1 + γησ_r, attained at B_s = 0). Dependents: Item 5 (hence Items 1, 2, 4 at s + 1, which use ‖B_{s+1}‖ ≤ √σ₁), Propositions B.3–B.5 and (A.3), which use ‖B_t‖_F ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁.';
 
 export const item5MaxChain = stepClaim({
   id: 'jcd.prop-b.2.item-5.max-chain',

@@ -177,7 +177,7 @@ function contraction(x: StepState, a: number): Comparison[] {
 }
 
 const CONTRACTION_ERRATUM =
-  'σ_r(A_t) ≥ 0.8√σ_r gives λ_r(A_tA_tᵀ) ≥ 0.64σ_r, not 0.8σ_r, so ‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ can be 1 − 0.64ησ_r > 1 − 0.79ησ_r. Exact counterexample (r = k = m = n = 1, σ₁ = σ_r = 1, A = 4/5, B = 0, γ = 1/2, η = 1/1200): 1 − 16/30000 > 1 − 79/120000. Corrected: ≤ 1 − 0.63ησ_r. Grade: breaks-proof (Proposition B.5\'s rate 1 − 3ησ_r/2 is not established; with 0.63 the chain gives 1 − 6ησ_r/5). Dependents: the congruence and one-step displays of this proof, Proposition B.5 (rate, T₃), T₀ = T₁ + T₂ + T₃ in (A.1)–(A.3), (A.2) via Lemma C.9.';
+  'σ_r(A_t) ≥ 0.8√σ_r gives λ_r(A_tA_tᵀ) ≥ 0.64σ_r, not 0.8σ_r, so ‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ can be 1 − 0.64ησ_r > 1 − 0.79ησ_r. Exact counterexample (r = k = m = n = 1, σ₁ = σ_r = 1, A = 4/5, B = 0, γ = 1/2, η = 1/1200): 1 − 16/30000 > 1 − 79/120000. Failing region: λ_r(A_tA_tᵀ − B_tB_tᵀ) < 0.79σ_r, i.e. (B_t ≈ 0) σ_r(A_t) ∈ [0.8√σ_r, ≈0.889√σ_r); largest violation 0.15ησ_r, at σ_r(A_t) = 0.8√σ_r, B_t = 0. Corrected: ≤ 1 − 0.63ησ_r. Grade: breaks-proof (Proposition B.5\'s rate 1 − 3ησ_r/2 is not established; with 0.63 the chain gives 1 − 6ησ_r/5). Dependents: the congruence and one-step displays of this proof, Proposition B.5 (rate, T₃), T₀ = T₁ + T₂ + T₃ in (A.1)–(A.3), (A.2) via Lemma C.9.';
 
 export const b5Contraction = b5Claim({
   id: 'jcd.prop-b.5.contraction',
@@ -280,7 +280,7 @@ export const b5OneStep = b5Claim({
   statement: '‖P_{t+1}‖ ≤ (1 − 3ησ_r/2)‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²',
   check: (x) => oneStep(x, 1.5),
   expected: 'refuted',
-  erratum: 'Consequence of jcd.prop-b.5.contraction: at σ_r(A_t) = 0.8√σ_r one GD step contracts P_t only by about 1 − 1.28ησ_r (r = 1: ‖P_{t+1}‖ = (1 − 0.64η)²·9/25 − η²·(9/25)(16/25) > (1 − 3η/2)·9/25 for σ = 1, A = 4/5, B = J = K = 0). Corrected: rate 1 − 6ησ_r/5. Grade: breaks-proof (the statement of Proposition B.5, checked on trajectories by jcd.prop-b.5.p-decay, holds: there σ_r(A_t) rises past 0.9√σ_r). Dependents: Proposition B.5, T₃ of (A.1), T₀, (A.2) (Lemma C.9), (A.3).',
+  erratum: 'Consequence of jcd.prop-b.5.contraction: at σ_r(A_t) = 0.8√σ_r one GD step contracts P_t only by about 1 − 1.28ησ_r (r = 1: ‖P_{t+1}‖ = (1 − 0.64η)²·9/25 − η²·(9/25)(16/25) > (1 − 3η/2)·9/25 for σ = 1, A = 4/5, B = J = K = 0). Failing region (r = 1, B = J = K = 0): σ_r(A_t)² < 3σ_r/4, i.e. σ_r(A_t) ∈ [0.8√σ_r, ≈0.866√σ_r), largest relative violation ≈ 0.22ησ_r at 0.8√σ_r. Corrected: rate 1 − 6ησ_r/5. Grade: breaks-proof (the statement of Proposition B.5, checked on trajectories by jcd.prop-b.5.p-decay, holds: there σ_r(A_t) rises past 0.9√σ_r). Dependents: Proposition B.5, T₃ of (A.1), T₀, (A.2) (Lemma C.9), (A.3).',
   corrected: 'jcd.prop-b.5.one-step/corrected',
   sabotage: { description: 'the rate 3/2 made 2.5', check: (x) => oneStep(x, 2.5) },
 });
