@@ -1,0 +1,71 @@
+/**
+ * YD21 (4), §2.1 — the form the preprint's text (001) shows:
+ *
+ *   "U′_{t+1} = U′_t + η(Σ′ − U′_tV_tᵀ)V′_t"   (V_t, not V′_t, inside the bracket)
+ *
+ * where the NeurIPS copy (000) prints U′_{t+1} = U′_t + η(Σ′ − U′_tV′_tᵀ)V′_t (yd21.eq-4-5.rotation).
+ * Judged an extraction artefact: in the LaTeX V′_t{}^⊤ carries two superscripts (the prime and ⊤) and
+ * the extraction kept one; the same copy's (5), two lines below, has V_t′^⊤ with both, and the
+ * transformation is defined as V′_t = Ψ⁻¹V_t one sentence before. Encoded anyway, as the issue asks
+ * of every printed form: as shown it is false whenever ΨᵀV_t ≠ V_t (Σ not already diagonal on the
+ * right), so it is `refuted` with grade `extraction`; its corrected sibling is (4)–(5) as the NeurIPS
+ * copy prints them, evaluated by yd21.eq-4-5.rotation's own check (one function for the formula).
+ * Checked on one GD step from the instances of yd21.eq-4-5.rotation (Σ = Φ₀diag(σ)Ψ₀ᵀ, Φ, Ψ from the
+ * engine's SVD). Exact counterexample (by hand): m = n = d = 1, Σ = −1 with the SVD Φ = 1, Ψ = −1, Σ′ = 1, U_0 = V_0 = 1,
+ * η = ½: U_1 = 1 + ½(−1 − 1)·1 = 0 = U′_1, while the printed right side is 1 + ½(1 − 1·1)(−1) = 1.
+ */
+import { gdStep, toDiagonalFrame } from '../../src/gd/index.ts';
+import { combine, frobenius, mul, sub, transpose } from '../../src/linalg/dense.ts';
+import { equal } from '../../src/claims/compare.ts';
+import { defineClaim } from '../../src/claims/types.ts';
+import { rotationHypotheses } from '../../src/hypotheses/rotation.ts';
+import { eq4to5, type RotationInstance, rotationInstances } from './eq-4-5.rotation.ts';
+
+/** The preprint's (4) at t = 0 (withStep = false: the sabotage, U′_1 = U′_0). */
+function printed(x: RotationInstance, withStep = true) {
+  const frame = toDiagonalFrame(x.sigma, x.U0, x.V0);
+  const next = gdStep(x.sigma, x.U0, x.V0, x.eta);
+  const lhs = mul(transpose(frame.phi), next.U);
+  const inner = sub(frame.sigma, mul(frame.U0, transpose(x.V0)));
+  const rhs = combine([1, frame.U0], [withStep ? x.eta : 0, mul(inner, frame.V0)]);
+  const [nU, nV, nS] = [frobenius(x.U0), frobenius(x.V0), frobenius(x.sigma)];
+  const scale = frobenius(next.U) * frobenius(frame.phi) + nU + x.eta * (nS + nU * nV) * nV;
+  return [equal(`(4) as the preprint shows it, t = 0: ΦᵀU_1 = U′_0 + η(Σ′ − U′_0V_0ᵀ)V′_0${withStep ? '' : ' (step dropped)'}`, lhs, rhs, 4 * scale)];
+}
+
+const common = {
+  source: { paper: 'YD21', where: '(4), §2.1 (preprint copy)' },
+  kind: 'identity',
+  hypotheses: rotationHypotheses<RotationInstance>(true),
+  instances: rotationInstances({ columns: (m, n, d) => Math.min(d, m, n), spectrumLo: 0.5, maxSteps: 1 }),
+  size: (x: RotationInstance) => Math.max(x.sigma.rows, x.sigma.cols),
+  exact: { skip: 'not rational in the entries: the SVD Σ = ΦΣ′Ψᵀ (as for yd21.eq-4-5.rotation)' },
+} as const;
+
+export const eq4Preprint = defineClaim<RotationInstance>({
+  ...common,
+  id: 'yd21.eq-4-5.rotation.preprint',
+  statement: "U′_{t+1} = U′_t + η(Σ′ − U′_tV_tᵀ)V′_t (the preprint's (4) as extracted)",
+  check: (x) => printed(x),
+  expected: 'refuted',
+  erratum:
+    "As extracted, the preprint's (4) has V_tᵀ for V′_tᵀ inside the bracket; then it fails whenever ΨᵀV_t ≠ V_t. Exact counterexample: m = n = d = 1, Σ = −1 " +
+    '(Φ = 1, Ψ = −1), U_0 = V_0 = 1, η = ½: U′_1 = 0, printed right side 1. With V′_tᵀ (the NeurIPS copy, and this copy\'s own (5)) it is an identity.',
+  grading: {
+    grade: 'extraction',
+    why: "V′_t{}^⊤ carries two superscripts and the extraction kept one; the same copy's (5) prints V_t′^⊤ and the sentence before defines V′_t = Ψ⁻¹V_t, and the NeurIPS copy prints V′_t in (4)",
+    dependents: ['(4)–(5)', '§2.1 "without loss of generality Σ is diagonal"', 'every claim in the diagonal frame'],
+  },
+  corrected: 'yd21.eq-4-5.rotation.preprint/corrected',
+  sabotage: { description: 'the step dropped: U′_1 = U′_0', check: (x) => printed(x, false) },
+});
+
+export const eq4PreprintCorrected = defineClaim<RotationInstance>({
+  ...common,
+  id: 'yd21.eq-4-5.rotation.preprint/corrected',
+  statement: "U′_{t+1} = U′_t + η(Σ′ − U′_tV′_tᵀ)V′_t, V′_{t+1} = V′_t + η(Σ′ − U′_tV′_tᵀ)ᵀU′_t (the NeurIPS copy's (4), (5))",
+  check: (x) => eq4to5.check(x, {}),
+  expected: 'holds',
+  corrects: 'yd21.eq-4-5.rotation.preprint',
+  sabotage: { description: eq4to5.sabotage.description, check: (x) => eq4to5.sabotage.check!(x, {}) },
+});
