@@ -68,7 +68,8 @@ export const PHASE_SIZES = {
   thorough: { maxD: 4, maxMN: 10, maxKappa: 3 },
 } as const satisfies Record<string, PhaseSizes>;
 
-const PRACTICAL_SIZES: PhaseSizes = { maxD: 4, maxMN: 10, maxKappa: 4 };
+const PRACTICAL_COMPLEMENT = 6;
+const PRACTICAL_SIZES: PhaseSizes = { maxD: 4, maxMN: 4 + PRACTICAL_COMPLEMENT, maxKappa: 4 };
 
 /** The sizes of a regime (theorem: the given profile's). */
 export function phaseSizes(regime: Regime, sizes: PhaseSizes = PHASE_SIZES.default): PhaseSizes {
@@ -87,7 +88,7 @@ export const PHASE_CHOICES: Record<Regime, Readonly<Record<string, string>>> = {
     epsilon: 'ε = f_ε·σ_d/√(d³σ₁(m+n)), f_ε ∈ [0.05, 0.3]',
     eta: 'η = g/(16σ₁), g ∈ [0.5, 1] (not O(ε²): the practical regime)',
     c: `c measured from each initialisation; initialisations restricted to c ≤ ${C_INIT_MAX}`,
-    dimensions: 'd ∈ [1, 4], m, n ∈ [d, 10] independently, σ₁ ∈ [0.5, 2], κ = σ₁/σ_d ∈ [1, 4]',
+    dimensions: 'd ∈ [1, 4], m − d, n − d ∈ [0, 6], σ₁ ∈ [0.5, 2], κ = σ₁/σ_d ∈ [1, 4]',
     recording: 'every step',
   },
 };
@@ -96,19 +97,19 @@ export const PHASE_CHOICES: Record<Regime, Readonly<Record<string, string>>> = {
 export function phaseInstances(regime: Regime, fixed: Readonly<Record<string, number>> = {}, sizes: PhaseSizes = PHASE_SIZES.default): fc.Arbitrary<PhaseInstance> {
   const theorem = regime === 'theorem';
   const { maxD, maxMN, maxKappa } = phaseSizes(regime, sizes);
-  return dimension(1, maxD)
-    .chain((d) =>
-      fc.record({
-        d: fc.constant(d),
-        mc: dimension(0, maxMN - d),
-        nc: dimension(0, maxMN - d),
-        sigma1: inRange(0.5, 2),
-        kappa: inRange(1, maxKappa),
-        fEps: fixed.epsFactor === undefined ? inRange(theorem ? 0.2 : 0.05, 0.3).map((v) => (theorem ? 0.5 - v : 0.35 - v)) : fc.constant(fixed.epsFactor),
-        fEta: fixed.etaFactor === undefined ? inRange(0.5, 1).map((v) => 1.5 - v) : fc.constant(fixed.etaFactor),
-        s: seed(),
-      }),
-    )
+  const rest = {
+    sigma1: inRange(0.5, 2),
+    kappa: inRange(1, maxKappa),
+    fEps: fixed.epsFactor === undefined ? inRange(theorem ? 0.2 : 0.05, 0.3).map((v) => (theorem ? 0.5 - v : 0.35 - v)) : fc.constant(fixed.epsFactor),
+    fEta: fixed.etaFactor === undefined ? inRange(0.5, 1).map((v) => 1.5 - v) : fc.constant(fixed.etaFactor),
+    s: seed(),
+  };
+  // The practical regime keeps its draw (d ∈ [1, 4], m − d, n − d ∈ [0, 6], one record: the same
+  // instances per seed as before); the theorem regime draws d first so that m, n ≤ maxMN.
+  const drawn = theorem
+    ? dimension(1, maxD).chain((d) => fc.record({ d: fc.constant(d), mc: dimension(0, maxMN - d), nc: dimension(0, maxMN - d), ...rest }))
+    : fc.record({ d: dimension(1, maxD), mc: dimension(0, PRACTICAL_COMPLEMENT), nc: dimension(0, PRACTICAL_COMPLEMENT), ...rest });
+  return drawn
     .chain((p) => spectrum(Math.max(0, p.d - 2), p.sigma1 / p.kappa, p.sigma1).map((rest) => ({ ...p, rest })))
     .map(({ d, mc, nc, sigma1, kappa, fEps, fEta, s, rest }) => {
       const sigmaD = sigma1 / kappa;
