@@ -16,6 +16,7 @@ import { frobenius } from '../linalg/dense.ts';
 import { lambdaMin, opNorm, sigmaMin } from '../linalg/spectral.ts';
 import { relativeTolerance } from '../claims/tolerance.ts';
 import { hasShape, isDiagonalRank, isLoewnerBetween, leq } from './matrix.ts';
+import type { StageOneState } from '../random/stage-one.ts';
 import { diag, eye } from '../linalg/dense.ts';
 
 /** The principal d×d block at T₀ (App. F): Σ = diag(σ₁, …, σ_d), A, B (U = A + B, V = A − B). */
@@ -244,3 +245,11 @@ export const AFTER_17: ReadonlyArray<Hypothesis<AfterSeventeen>> = [
     coordinates: { 'ε/ε_max': { value: (x) => x.epsilon / epsilon17(x), domain: [0, 1] } },
   }),
 ];
+
+/** §3.2.4's printed choice η ≤ c²ε²(m+n)d/σ₁² (with ε ≤ √σ₁/(e_bd)), over a stage-one state. */
+export const eta324 = (x: { c: number; epsilon: number; m: number; n: number; d: number; sigma1: number }) => (x.c ** 2 * x.epsilon ** 2 * (x.m + x.n) * x.d) / x.sigma1 ** 2;
+export const eta324Hypothesis = hypothesis<StageOneState>(
+  'eta-3.2.4',
+  'η ≤ c²ε²(m+n)d/σ₁² and ε ≤ √σ₁/(e_bd) (§3.2.4: "By choosing ε ≤ √σ₁/(e_bd) and η ≤ c²ε²(m+n)d/σ₁²")',
+  (x) => leq(x.eta, eta324(x), 1) && leq(x.epsilon * x.eb * x.d, Math.sqrt(x.sigma1), 1),
+);

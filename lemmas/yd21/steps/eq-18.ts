@@ -29,10 +29,9 @@ import { blockMagnitudes, stepMagnitudes } from '../../../src/claims/magnitudes.
 import { type StageOneState, STAGE_ONE_CHOICES, stageOneState } from '../../../src/random/stage-one.ts';
 import { STAGE_ONE, stageOneBlocks } from '../../../src/hypotheses/yd21-stage-one.ts';
 import { stateSize } from '../../../src/random/instances.ts';
+import { eta324, eta324Hypothesis } from '../../../src/hypotheses/yd21-steps.ts';
 import { inRange, unitInterval } from '../../../src/random/arbitraries.ts';
 
-/** §3.2.4's η ≤ c²ε²(m+n)d/σ₁². */
-const eta324 = (x: StageOneState) => (x.c ** 2 * x.epsilon ** 2 * (x.m + x.n) * x.d) / x.sigma1 ** 2;
 /** The unit of the O(·) of [step]: ηe_b²ε²(m+n)dσ₁. */
 const unit = (x: StageOneState) => x.eta * x.eb ** 2 * x.epsilon ** 2 * (x.m + x.n) * x.d * x.sigma1;
 
@@ -51,7 +50,7 @@ export const sigma1PStep = defineClaim<StageOneState>({
   statement: 'σ_d(A_t) ≥ √(σ_d/2) ⇒ σ₁(P_{t+1}) ≤ (1 − ησ_d/2)²σ₁(P_t) + O(ηe_b²ε²(m+n)dσ₁)',
   hypotheses: [
     ...STAGE_ONE,
-    hypothesis<StageOneState>('eta-3.2.4', 'η ≤ c²ε²(m+n)d/σ₁² (§3.2.4)', (x) => leq(x.eta, eta324(x), 1)),
+    eta324Hypothesis,
     hypothesis<StageOneState>('t-after-T1', 'σ_d(A_t) ≥ √(σ_d/2) ("for t ≥ T₁", §3.2.3)', (x) => sigmaMin(stageOneBlocks(x).A) ** 2 >= x.sigmaD / 2, {
       coordinates: { 'σ_d(A)²/σ_d': { value: (x) => sigmaMin(stageOneBlocks(x).A) ** 2 / x.sigmaD, domain: [0.5, 2] } },
     }),

@@ -29,7 +29,7 @@ import { defineClaim } from '../../../src/claims/types.ts';
 import { add, diag, frobenius, mul, scale, sub, transpose } from '../../../src/linalg/dense.ts';
 import { fullSvd, lambdaMax, symmetricFunction } from '../../../src/linalg/spectral.ts';
 import { dimension, fractionOfMax, gridMatrix, inRange, orthogonal, unitInterval, withSpectrum } from '../../../src/random/arbitraries.ts';
-import { AFTER_17, type AfterSeventeen, epsilon17, seventeenFloor } from '../../../src/hypotheses/yd21-steps.ts';
+import { AFTER_17, type AfterSeventeen, epsilon17, eta324, eta324Hypothesis, seventeenFloor } from '../../../src/hypotheses/yd21-steps.ts';
 
 /** The chain with B's allowance e_b²ε²·bAllowance (d as printed, d² corrected, 0 the sabotage). */
 function aatChain(x: AfterSeventeen, bAllowance: number, label: string): Comparison[] {
@@ -160,8 +160,6 @@ import { STAGE_ONE, stageOneBlocks } from '../../../src/hypotheses/yd21-stage-on
 import { vstack } from '../../../src/linalg/dense.ts';
 import { stateSize } from '../../../src/random/instances.ts';
 
-/** §3.2.4's η ≤ c²ε²(m+n)d/σ₁². */
-const eta324 = (x: StageOneState) => (x.c ** 2 * x.epsilon ** 2 * (x.m + x.n) * x.d) / x.sigma1 ** 2;
 /** The unit of the O(·): ηe_b²ε²(m+n)dσ₁. */
 const unit324 = (x: StageOneState) => x.eta * x.eb ** 2 * x.epsilon ** 2 * (x.m + x.n) * x.d * x.sigma1;
 
@@ -208,9 +206,7 @@ const lambdaCommon = {
   kind: 'inequality',
   hypotheses: [
     ...STAGE_ONE,
-    hypothesis<StageOneState>('eta-3.2.4', 'η ≤ c²ε²(m+n)d/σ₁² and ε ≤ √σ₁/(e_bd) (§3.2.4: "By choosing ε ≤ √σ₁/(e_bd) and η ≤ c²ε²(m+n)d/σ₁²")', (x) =>
-      leq(x.eta, eta324(x), 1) && leq(x.epsilon * x.eb * x.d, Math.sqrt(x.sigma1), 1),
-    ),
+    eta324Hypothesis,
   ],
   choices: { ...STAGE_ONE_CHOICES, 'η (§3.2.4)': 'the stage-one η capped at c²ε²(m+n)d/σ₁²', 'AAᵀ (moved)': 'S′ = 2Σ − g(2Σ − S), g ∈ [0, 1] shrinking to 0 (still any S′ of (1))', C: 'the O-constant of O(ηe_b²ε²(m+n)dσ₁): 16' },
   constants: { C: { printed: () => 16, formula: 'C in O(ηe_b²ε²(m+n)dσ₁) (chosen)' } },
