@@ -13,6 +13,7 @@ import type { Claim } from '../claims/types.ts';
 import { fileNameFor } from '../report/results.ts';
 import { breakConstant, tighten, type TightenResult } from '../search/tighten.ts';
 import { parseInteger, UserError } from './errors.ts';
+import { DEFAULT_OUT, ensureWritableDir } from './output.ts';
 import { progress } from './progress.ts';
 
 export interface TightenCliOptions {
@@ -77,9 +78,11 @@ export async function tightenCommand(id: string, opts: TightenCliOptions): Promi
   const timeMs = opts.time === undefined ? undefined : 1000 * parseInteger('--time', opts.time, { min: 1, max: 86_400 });
   const names = opts.constant ? [opts.constant] : Object.keys(claim.witness ?? {});
   if (names.length === 0) throw new UserError(`${claim.id} has no printed constant with a witness to tighten`);
+  // Only a search saves a file (under DIR/tighten/); --try saves nothing.
+  const outDir = opts.try === undefined ? opts.out ?? DEFAULT_OUT : null;
+  if (outDir !== null) ensureWritableDir(outDir);
   const bar = progress(`tighten ${claim.id}`);
   const onProgress = (done: number, total: number, best: number) => bar.update(done, total, `best ${fmt(best)}`);
-  const outDir = opts.out ?? 'reports/latest';
 
   if (opts.try !== undefined) {
     const results = names.map((n) => breakConstant(claim, n, opts.try!, { budget, seed, timeMs, onProgress }));
@@ -98,7 +101,7 @@ export async function tightenCommand(id: string, opts: TightenCliOptions): Promi
 
   const results = names.map((n) => tighten(claim, n, { budget, seed, timeMs, onProgress }));
   bar.stop();
-  const files = results.map((r) => saveTightenResult(outDir, r));
+  const files = results.map((r) => saveTightenResult(outDir!, r));
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
     return 0;
