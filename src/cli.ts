@@ -9,6 +9,7 @@ import { checkCommand } from './cli/check.ts';
 import { UserError } from './cli/errors.ts';
 import { exploreCommand } from './cli/explore.ts';
 import { listCommand } from './cli/list.ts';
+import { newCommand } from './cli/new.ts';
 import { DEFAULT_OUT, ensureWritableDir } from './cli/output.ts';
 import { replayCommand } from './cli/replay.ts';
 import { reproduceCommand } from './cli/reproduce.ts';
@@ -31,7 +32,9 @@ program
   .command('list')
   .description('list the claims')
   .option('--json', 'JSON array of { id, paper, where, kind, expected }')
-  .action(async (opts) => listCommand(opts));
+  .action(async (opts) => {
+    exitCode = await listCommand(opts);
+  });
 
 program
   .command('check')
@@ -123,6 +126,17 @@ program
   .option('--reduced', 'the small configuration the claims use (seconds instead of minutes)')
   .action(async (id: string, opts) => {
     exitCode = await reproduceCommand(id, opts);
+  });
+
+program
+  .command('new')
+  .description('scaffold a claim: lemmas/<paper>/<ID>.ts starting from EXISTING_ID (doc-comment headings to fill in) and its test under properties/lemmas/')
+  .argument('<id>', 'the new claim id, e.g. yd21.lemma-9.9')
+  .option('--like <existing>', 'the claim whose instances, check and sabotage it starts from (required)')
+  .option('--dir <dir>', 'directory of the lemma file (default lemmas/<paper>/)')
+  .option('--test-dir <dir>', 'directory of its test (default properties/lemmas/)')
+  .action(async (id: string, opts) => {
+    exitCode = await newCommand(id, opts);
   });
 
 program

@@ -48,6 +48,8 @@ export interface Registry {
   readonly claims: AnyClaim[];
   /** The files that did not load; their claims are missing from `claims`. */
   readonly errors: LoadError[];
+  /** Per claim id: the absolute path of its lemma file and the name it is exported under. */
+  readonly sources: ReadonlyMap<string, { readonly file: string; readonly exportName: string }>;
 }
 
 /**
@@ -76,6 +78,7 @@ export function loadRegistry(): Promise<Registry> {
     const claims: AnyClaim[] = [];
     const errors: LoadError[] = [];
     const fileOf = new Map<string, string>();
+    const sources = new Map<string, { file: string; exportName: string }>();
     for (const file of lemmaDirs().flatMap(lemmaFiles)) {
       let mod: Record<string, unknown>;
       try {
@@ -84,16 +87,17 @@ export function loadRegistry(): Promise<Registry> {
         errors.push({ file: displayName(file), message: (e instanceof Error ? e.message : String(e)).split('\n')[0] });
         continue;
       }
-      for (const c of Object.values(mod).filter((v) => isClaim(v) || isMonteCarloClaim(v) || isSweepClaim(v)) as AnyClaim[]) {
+      for (const [exportName, c] of Object.entries(mod).filter(([, v]) => isClaim(v) || isMonteCarloClaim(v) || isSweepClaim(v)) as [string, AnyClaim][]) {
         const other = fileOf.get(c.id);
         if (other !== undefined) throw new Error(`claim id '${c.id}' is defined twice: in ${displayName(other)} and ${displayName(file)}`);
         claims.push(c);
         fileOf.set(c.id, file);
+        sources.set(c.id, { file, exportName });
       }
     }
     for (const c of claims)
       if (c.corrected && !fileOf.has(c.corrected)) throw new Error(`${c.id} (${displayName(fileOf.get(c.id)!)}) names a corrected sibling '${c.corrected}' that does not exist`);
-    return { claims: claims.sort((a, b) => compareIds(a.id, b.id)), errors };
+    return { claims: claims.sort((a, b) => compareIds(a.id, b.id)), errors, sources };
   })();
   return cache;
 }
