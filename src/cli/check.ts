@@ -205,9 +205,9 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
     Object.keys(settings).length ? withParameters(deterministic(c, '--set'), settings) : c,
   );
   if (replaying && claims.length !== 1) throw new UserError(`--path replays one counterexample: '${ids[0]}' selects ${claims.length} claims`);
+  if (opts.junit !== undefined) ensureWritableDir(dirname(opts.junit), '--junit');
   // A replay writes a report only where the user asks for one; everything else writes one.
   const outDir = replaying && opts.out === undefined ? null : reportDir(opts.out, 'check');
-  if (opts.junit !== undefined) ensureWritableDir(dirname(opts.junit), '--junit');
   // A file that did not load is an error row of the report; the shards of a sharded run report it once (shard 1).
   const loadErrors = replaying || (shard && shard.index !== 1) ? [] : registry.errors.map((e) => loadErrorRecord(e, seed));
   // Parallel by default on a full check (at least 8 claims), where the children's start-up pays off.
