@@ -124,6 +124,21 @@ describe('no lost output', () => {
     expect(JSON.parse(readFileSync(join(latest, 'results.json'), 'utf8')).claims[0].id).toBe(HOLDS);
   });
 
+  test.each([
+    [['tighten', HOLDS, '--budget', '50'], 'tighten/yd21.lemma-3.2.C.json'],
+    [['explore', HOLDS, '--param', 'etaFactor', '--steps', '2', '--runs', '5'], 'explore/yd21.lemma-3.2.etaFactor.json'],
+  ])('%j without --out never overwrites a file an earlier run left in reports/latest', (args, file) => {
+    const cwd = mkdtempSync(join(tmp, 'cwd-'));
+    const earlier = join(cwd, 'reports', 'latest', file);
+    mkdirSync(join(earlier, '..'), { recursive: true });
+    writeFileSync(earlier, '{"earlier": true}\n');
+    const r = cli(args, { cwd });
+    expect(r.code).toBe(2);
+    expectOneClearLine(r.stderr);
+    expect(r.stderr).toContain(`reports/latest/${file} was written by an earlier run`);
+    expect(readFileSync(earlier, 'utf8')).toBe('{"earlier": true}\n');
+  });
+
   test('check without --out writes reports/latest when it holds no report', () => {
     const r = cli(['check', HOLDS, ...FAST]);
     expect(r.code, r.stderr).toBe(0);

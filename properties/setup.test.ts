@@ -29,6 +29,12 @@ describe('set-up', () => {
     expect(script).toMatch(/^npm ci /m);
   });
 
+  test('npm test in a log prints every test as it finishes (no minutes of silence while the CLI tests run)', async () => {
+    const config = (await import('../vitest.config.ts')).default as { test: { reporters: string[] } };
+    expect(config.test.reporters).toEqual([process.stdout.isTTY ? 'default' : 'verbose']);
+    expect(read('.ci/run')).toMatch(/npm test -- --reporter=verbose /);
+  });
+
   test('the browser test takes its Chromium from the lookup, not from a fixed system path', () => {
     const test = read('properties/report.browser.test.ts');
     expect(test).toMatch(/findChromium\(\)/);

@@ -11,7 +11,7 @@ import { fileNameFor } from '../report/results.ts';
 import { phaseDiagramSvg } from '../report/phase-svg.ts';
 import { exploreOne, exploreTwo, specFor } from '../search/explore.ts';
 import { parseInteger, UserError } from './errors.ts';
-import { DEFAULT_OUT, ensureWritableDir } from './output.ts';
+import { DEFAULT_OUT, ensureWritableDir, refuseToReplace } from './output.ts';
 import { progress } from './progress.ts';
 
 export interface ExploreCliOptions {
@@ -45,6 +45,8 @@ export async function exploreCommand(id: string, opts: ExploreCliOptions): Promi
   const seed = opts.seed === undefined ? DEFAULT_SEED : parseInteger('--seed', opts.seed, { min: -(2 ** 31), max: 2 ** 31 - 1 });
   const timeMs = opts.time === undefined ? undefined : 1000 * parseInteger('--time', opts.time, { min: 1, max: 86_400 });
   const outDir = join(opts.out ?? DEFAULT_OUT, 'explore');
+  const file = join(outDir, fileNameFor(`${claim.id}.${params.join('-')}`));
+  refuseToReplace(opts.out, params.length === 1 ? [file] : [file, file.replace(/\.json$/, '.svg')], 'explore');
   ensureWritableDir(outDir);
   const bar = progress(`explore ${claim.id}`);
   const onProgress = (done: number, total: number) => bar.update(done, total);
@@ -52,7 +54,6 @@ export async function exploreCommand(id: string, opts: ExploreCliOptions): Promi
   if (params.length === 1) {
     const r = exploreOne(claim, params[0], ranges[0], { steps, runs, seed, timeMs, onProgress });
     bar.stop();
-    const file = join(outDir, fileNameFor(`${claim.id}.${params[0]}`));
     const json = {
       ...r,
       firstFailure: r.firstFailure && {
@@ -80,7 +81,7 @@ export async function exploreCommand(id: string, opts: ExploreCliOptions): Promi
 
   const d = exploreTwo(claim, [params[0], params[1]], [ranges[0], ranges[1]], { steps, runs, seed, timeMs, onProgress });
   bar.stop();
-  const base = join(outDir, fileNameFor(`${claim.id}.${params[0]}-${params[1]}`).replace(/\.json$/, ''));
+  const base = file.replace(/\.json$/, '');
   writeFileSync(`${base}.json`, `${JSON.stringify(d, null, 2)}\n`);
   writeFileSync(`${base}.svg`, phaseDiagramSvg(d));
   if (opts.json) process.stdout.write(`${JSON.stringify(d, null, 2)}\n`);

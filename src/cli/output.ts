@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { UserError } from './errors.ts';
 
 /** Where `check`, `tighten` and `explore` write when no --out is given. */
@@ -63,7 +63,16 @@ export function reportDir(named: string | undefined, command: string): string {
   return dir;
 }
 
-/** True when two paths name the same directory. */
-export function sameDir(a: string, b: string): boolean {
-  return resolve(a) === resolve(b);
+/**
+ * Before a command that adds files to a report directory (tighten/, explore/) starts: a file it would
+ * write that already exists belongs to an earlier run (check's audit links its tighten files from
+ * summary.md), so without --out it is a UserError rather than overwritten.
+ */
+export function refuseToReplace(named: string | undefined, files: string[], command: string): void {
+  if (named !== undefined) return;
+  const taken = files.filter((f) => existsSync(f));
+  if (taken.length)
+    throw new UserError(
+      `${taken[0]} was written by an earlier run${taken.length > 1 ? ` (and ${taken.length - 1} more)` : ''}; ${command} would replace it: pass --out ${DEFAULT_OUT} to replace it, or --out DIR to write elsewhere`,
+    );
 }

@@ -3,7 +3,7 @@
  * and `tighten ID --replay FILE`: the worst-case constant search of src/search/tighten.ts.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { deterministic } from '../claims/dispatch.ts';
 import { findClaim } from '../claims/registry.ts';
 import { evaluate } from '../claims/runner.ts';
@@ -13,7 +13,7 @@ import type { Claim } from '../claims/types.ts';
 import { fileNameFor } from '../report/results.ts';
 import { breakConstant, tighten, type TightenResult } from '../search/tighten.ts';
 import { parseInteger, UserError } from './errors.ts';
-import { DEFAULT_OUT, ensureWritableDir } from './output.ts';
+import { DEFAULT_OUT, ensureWritableDir, refuseToReplace } from './output.ts';
 import { progress } from './progress.ts';
 
 export interface TightenCliOptions {
@@ -37,11 +37,15 @@ function fmt(x: number): string {
   return Number.isFinite(x) ? x.toPrecision(6) : String(x);
 }
 
+/** Where the worst instance of a claim's constant is saved under a report directory. */
+function tightenFile(dir: string, id: string, constant: string): string {
+  return join(dir, 'tighten', fileNameFor(`${id}.${constant}`));
+}
+
 /** Saves a tighten result where the report links to it; returns the path. */
 export function saveTightenResult(dir: string, r: TightenResult): string {
-  const tdir = join(dir, 'tighten');
-  mkdirSync(tdir, { recursive: true });
-  const file = join(tdir, fileNameFor(`${r.id}.${r.constant}`));
+  const file = tightenFile(dir, r.id, r.constant);
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
   return file;
 }
@@ -80,7 +84,10 @@ export async function tightenCommand(id: string, opts: TightenCliOptions): Promi
   if (names.length === 0) throw new UserError(`${claim.id} has no printed constant with a witness to tighten`);
   // Only a search saves a file (under DIR/tighten/); --try saves nothing.
   const outDir = opts.try === undefined ? opts.out ?? DEFAULT_OUT : null;
-  if (outDir !== null) ensureWritableDir(outDir);
+  if (outDir !== null) {
+    refuseToReplace(opts.out, names.map((n) => tightenFile(outDir, claim.id, n)), 'tighten');
+    ensureWritableDir(outDir);
+  }
   const bar = progress(`tighten ${claim.id}`);
   const onProgress = (done: number, total: number, best: number) => bar.update(done, total, `best ${fmt(best)}`);
 
