@@ -127,6 +127,7 @@ describe('no lost output', () => {
   test.each([
     [['tighten', HOLDS, '--budget', '50'], 'tighten/yd21.lemma-3.2.C.json'],
     [['explore', HOLDS, '--param', 'etaFactor', '--steps', '2', '--runs', '5'], 'explore/yd21.lemma-3.2.etaFactor.json'],
+    [['reproduce', 'jcd.fig-1', '--reduced', '--jobs', '1'], 'figures/jcd.fig-1.svg'],
   ])('%j without --out never overwrites a file an earlier run left in reports/latest', (args, file) => {
     const cwd = mkdtempSync(join(tmp, 'cwd-'));
     const earlier = join(cwd, 'reports', 'latest', file);

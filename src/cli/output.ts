@@ -64,15 +64,15 @@ export function reportDir(named: string | undefined, command: string): string {
 }
 
 /**
- * Before a command that adds files to a report directory (tighten/, explore/) starts: a file it would
+ * Before a command that adds files to a report directory (tighten/, explore/, figures/) starts: a file it would
  * write that already exists belongs to an earlier run (check's audit links its tighten files from
  * summary.md), so without --out it is a UserError rather than overwritten.
  */
-export function refuseToReplace(named: string | undefined, files: string[], command: string): void {
+export function refuseToReplace(named: string | undefined, files: string[], command: string, defaultOut = DEFAULT_OUT): void {
   if (named !== undefined) return;
   const taken = files.filter((f) => existsSync(f));
   if (taken.length)
     throw new UserError(
-      `${taken[0]} was written by an earlier run${taken.length > 1 ? ` (and ${taken.length - 1} more)` : ''}; ${command} would replace it: pass --out ${DEFAULT_OUT} to replace it, or --out DIR to write elsewhere`,
+      `${taken[0]} was written by an earlier run${taken.length > 1 ? ` (and ${taken.length - 1} more)` : ''}; ${command} would replace it: pass --out ${defaultOut} to replace it, or --out DIR to write elsewhere`,
     );
 }

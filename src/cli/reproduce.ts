@@ -11,7 +11,7 @@ import { writeFigure } from '../experiments/figures.ts';
 import { runExperimentInWorkers } from '../experiments/pool.ts';
 import { EXPERIMENTS, experimentById } from '../experiments/registry.ts';
 import { parseInteger, UserError } from './errors.ts';
-import { DEFAULT_OUT, ensureWritableDir } from './output.ts';
+import { DEFAULT_OUT, ensureWritableDir, refuseToReplace } from './output.ts';
 import { progress } from './progress.ts';
 
 export interface ReproduceOptions {
@@ -53,6 +53,8 @@ export async function reproduceCommand(id: string, opts: ReproduceOptions): Prom
   const targets = id === 'all' ? EXPERIMENTS : [experimentById(id)];
   if (targets.some((t) => !t)) throw new UserError(`unknown experiment '${id}' (one of: ${EXPERIMENTS.map((e) => e.id).join(', ')}, all)`);
   const outDir = opts.out ?? join(DEFAULT_OUT, 'figures');
+  // Each experiment's first figure has the experiment's id: present, it is an earlier run's.
+  refuseToReplace(opts.out, targets.map((t) => join(outDir, `${t!.id}.svg`)), 'reproduce', outDir);
   ensureWritableDir(outDir);
   for (const exp of targets) await reproduceOne(exp!, opts, outDir);
   return 0;
