@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { VerdictRecord } from '../src/claims/runner.ts';
 import { HEADINGS } from '../src/cli/new.ts';
+import { ensureWritableDir } from '../src/cli/output.ts';
 import { junitXml } from '../src/report/junit.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -203,6 +204,14 @@ describe('fail loudly on incomplete work', () => {
     expect(r.code).toBe(2);
     expectOneClearLine(r.stderr);
     expect(Date.now() - start).toBeLessThan(30_000);
+  });
+
+  test('the writability probe has a time limit: a probe that never returns is killed and reported', () => {
+    const start = Date.now();
+    expect(() => ensureWritableDir(join(tmp, 'slow'), '--out', { probe: 'setTimeout(() => {}, 60_000)', timeoutMs: 500 })).toThrow(
+      `--out ${join(tmp, 'slow')}: creating it and writing a file in it did not finish within 0.5 s`,
+    );
+    expect(Date.now() - start).toBeLessThan(10_000);
   });
 
   test('an --out that cannot be used fails before any claim runs (no progress line on stderr)', () => {

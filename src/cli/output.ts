@@ -34,11 +34,14 @@ try {
 }
 `;
 
-/** Creates `dir` if needed and checks that a file can be written in it, within PROBE_TIMEOUT_MS; else a UserError. */
-export function ensureWritableDir(dir: string, option = '--out'): void {
-  const r = spawnSync(process.execPath, ['-e', PROBE, dir], { encoding: 'utf8', timeout: PROBE_TIMEOUT_MS, killSignal: 'SIGKILL' });
+/**
+ * Creates `dir` if needed and checks that a file can be written in it, within PROBE_TIMEOUT_MS; else
+ * a UserError. (`probe` and `timeoutMs` replace the script and the limit in the test of the limit.)
+ */
+export function ensureWritableDir(dir: string, option = '--out', { probe = PROBE, timeoutMs = PROBE_TIMEOUT_MS } = {}): void {
+  const r = spawnSync(process.execPath, ['-e', probe, dir], { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT')
-    throw new UserError(`${option} ${dir}: creating it and writing a file in it did not finish within ${PROBE_TIMEOUT_MS / 1000} s`);
+    throw new UserError(`${option} ${dir}: creating it and writing a file in it did not finish within ${timeoutMs / 1000} s`);
   if (r.error) throw new UserError(`${option} ${dir}: cannot check it (${r.error.message})`);
   if (r.status !== 0) throw new UserError(`${option} ${dir} cannot be written: ${(r.stderr || `probe exited with ${r.status ?? r.signal}`).trim().split('\n')[0]}`);
 }
