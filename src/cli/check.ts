@@ -197,6 +197,9 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   const profileName = opts.profile ?? 'default';
   if (!(profileName in PROFILES)) throw new UserError(`--profile must be one of ${Object.keys(PROFILES).join(', ')}, got '${profileName}'`);
   const profile = PROFILES[profileName as keyof typeof PROFILES];
+  const tightenBudget =
+    opts.tightenBudget === undefined ? profile.tightenBudget : parseInteger('--tighten-budget', opts.tightenBudget, { min: 0, max: 100_000_000 });
+  const requestedJobs = opts.jobs === undefined ? undefined : parseInteger('--jobs', opts.jobs, { min: 1, max: 64 });
   const settings = parseSettings(opts.set);
   const replayArgs = setArgs(settings);
   const shard = parseShard(opts.shard);
@@ -213,8 +216,8 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   // Parallel by default on a full check (at least 8 claims), where the children's start-up pays off.
   const parallelisable = !shard && !replaying && !opts.sabotaged && Object.keys(settings).length === 0;
   const jobs =
-    opts.jobs !== undefined
-      ? parseInteger('--jobs', opts.jobs, { min: 1, max: 64 })
+    requestedJobs !== undefined
+      ? requestedJobs
       : parallelisable && claims.length >= 8
         ? Math.min(2, availableParallelism())
         : 1;
@@ -248,8 +251,6 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   }
   bar.stop();
   if (opts.audit !== false && !opts.sabotaged && Object.keys(settings).length === 0) {
-    const tightenBudget =
-      opts.tightenBudget === undefined ? profile.tightenBudget : parseInteger('--tighten-budget', opts.tightenBudget, { min: 0, max: 100_000_000 });
     const auditBar = progress(AUDIT_LABEL);
     const audit = { tightenBudget, seed: Math.abs(seed), exploreRuns: profile.exploreRuns, exploreSteps: profile.exploreSteps, saveTighten: (r: TightenResult) => relative(outDir!, saveTightenResult(outDir!, r)) };
     results.forEach((c, i) => {
