@@ -167,6 +167,7 @@ describe('fail loudly on incomplete work', () => {
     [() => ['report', 'merge', s1, s1, '--out', join(tmp, 'm2')], /shard 1\/2 is given twice/],
     [() => ['report', 'merge', source, '--out', join(tmp, 'm3')], /is not a shard/],
     [() => ['report', 'merge', s1, s2], /report merge needs --out DIR/],
+    [() => ['report', 'merge', s1, s2, '--out', s2], /report merge --out .*shard-2 is one of the shards it reads/],
   ])('report merge %#: one line, exit 2, nothing written', (args, message) => {
     const r = cli(args());
     expect(r.code).toBe(2);
@@ -190,6 +191,7 @@ describe('fail loudly on incomplete work', () => {
     [['check', HOLDS, '--junit', '/proc/lemmacheck-x/j.xml', '--out', 'x'], /--junit \/proc\/lemmacheck-x cannot be written/],
     [['check', '--seed', '99999999999999999999999'], /--seed must be between -2147483648 and 2147483647, got 99999999999999999999999/],
     [['check', HOLDS, '--json'], /--json applies to a replay/],
+    [['check', HOLDS, '--out', ''], /--out must name a directory, got ''/],
     [['check', HOLDS, '--tighten-budget', 'lots'], /--tighten-budget must be a whole number, got 'lots'/],
     [['check', HOLDS, REFUTED, '--jobs', '0'], /--jobs must be between 1 and 64, got 0/],
   ])('bad input %j: one line, exit 2, nothing written', (args, message) => {

@@ -4,6 +4,7 @@
  * Exit codes: 0 success (for check: every verdict as expected); 1 some verdict differs from its
  * expected one; 2 bad input (one line on stderr, no stack trace); 3 the trajectory diverged.
  */
+import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { checkCommand } from './cli/check.ts';
 import { UserError } from './cli/errors.ts';
@@ -77,6 +78,7 @@ program
     }
     if (action !== 'merge') throw new UserError(`unknown report action '${action}' (use: report merge DIR… --out DIR, or report html DIR…)`);
     if (opts.out === undefined) throw new UserError('report merge needs --out DIR: the directory the merged report is written to');
+    if (dirs.some((d) => resolve(d) === resolve(opts.out!))) throw new UserError(`report merge --out ${opts.out} is one of the shards it reads: name another directory`);
     ensureWritableDir(opts.out);
     const merged = mergeRuns(dirs, opts.out);
     process.stdout.write(`merged ${dirs.length} shards (${merged.claims.length} claims) into ${opts.out}/results.json, summary.md and index.html\n`);

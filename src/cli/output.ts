@@ -39,6 +39,7 @@ try {
  * a UserError. (`probe` and `timeoutMs` replace the script and the limit in the test of the limit.)
  */
 export function ensureWritableDir(dir: string, option = '--out', { probe = PROBE, timeoutMs = PROBE_TIMEOUT_MS } = {}): void {
+  if (dir.trim() === '') throw new UserError(`${option} must name a directory, got ''`);
   const r = spawnSync(process.execPath, ['-e', probe, dir], { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT')
     throw new UserError(`${option} ${dir}: creating it and writing a file in it did not finish within ${timeoutMs / 1000} s`);
