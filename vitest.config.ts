@@ -8,5 +8,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // In a log (CI, a pipe) the default reporter prints a file only when all its tests are done, so
+    // the CLI test files, each a few minutes of child processes, left the log silent that long;
+    // 'verbose' prints every test as it finishes. A terminal keeps the default live summary.
+    reporters: [process.stdout.isTTY ? 'default' : 'verbose'],
   },
 });

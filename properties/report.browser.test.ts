@@ -7,8 +7,9 @@
  * the shrunk counterexample and the replay command, and text is escaped (a statement with <, > and &
  * shows literally and runs nothing).
  *
- * Needs Debian's `chromium` at /usr/bin/chromium (or LEMMACHECK_CHROMIUM): .ci/run installs it;
- * without it this test fails and says so.
+ * The browser comes from scripts/chromium.ts: LEMMACHECK_CHROMIUM, else a system Chromium, else the
+ * build shipped in the npm package @sparticuz/chromium (a devDependency), so `npm ci && npm test`
+ * needs no manual step. If none can be found or launched, every test here fails and says why.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,8 +21,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { VerdictRecord } from '../src/claims/runner.ts';
 import { htmlReport } from '../src/report/html.ts';
 import type { CheckRun } from '../src/report/results.ts';
+import { findChromium, LAUNCH_ARGS } from '../scripts/chromium.ts';
 
-const CHROMIUM = process.env.LEMMACHECK_CHROMIUM ?? '/usr/bin/chromium';
 const root = new URL('..', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'lemmacheck-html-'));
 /** Cheap claims covering both papers, an erratum with its corrected sibling, a Monte Carlo claim and a slack/boundary audit. */
@@ -63,9 +64,7 @@ let browser: Browser;
 const single = join(tmp, 'single');
 const merged = join(tmp, 'merged');
 
-const MISSING = existsSync(CHROMIUM)
-  ? null
-  : `Chromium not found at ${CHROMIUM}: the HTML report test needs it. Install it with 'apt-get install -y chromium' (.ci/run does), or set LEMMACHECK_CHROMIUM.`;
+let MISSING: string | null = null;
 
 /** Every test fails (never skips) with one clear message when Chromium is missing. */
 function requireChromium(): void {
@@ -73,7 +72,11 @@ function requireChromium(): void {
 }
 
 beforeAll(async () => {
-  if (MISSING) return;
+  const found = await findChromium().catch((e: Error) => e);
+  if (found instanceof Error) {
+    MISSING = `no Chromium for the HTML report test: ${found.message}`;
+    return;
+  }
   plantFigure(single, 'planted', CAPTION);
   plantFigure(single, 'uncaptioned');
   const [s1, s2] = [join(tmp, 'shard-1'), join(tmp, 'shard-2')];
@@ -86,10 +89,7 @@ beforeAll(async () => {
     // A real phase diagram (explore/*.svg), added to the page afterwards by `report html`.
     cli('explore', 'yd21.lemma-3.2', '--param', 'etaFactor', '--param', 'sBound', '--steps', '3', '--runs', '10', '--seed', '7', '--out', single),
     (async () => {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
+      browser = await chromium.launch({ executablePath: found.executablePath, args: LAUNCH_ARGS });
     })(),
   ]);
   for (const r of [a, b, c, d]) expect(r.code, r.stderr).toBe(0);

@@ -4,15 +4,19 @@
  * Exit codes: 0 success (for check: every verdict as expected); 1 some verdict differs from its
  * expected one; 2 bad input (one line on stderr, no stack trace); 3 the trajectory diverged.
  */
+import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { checkCommand } from './cli/check.ts';
 import { UserError } from './cli/errors.ts';
 import { exploreCommand } from './cli/explore.ts';
 import { listCommand } from './cli/list.ts';
+import { newCommand } from './cli/new.ts';
+import { DEFAULT_OUT, ensureWritableDir } from './cli/output.ts';
 import { replayCommand } from './cli/replay.ts';
 import { reproduceCommand } from './cli/reproduce.ts';
 import { tightenCommand } from './cli/tighten.ts';
 import { trajectoryCommand } from './cli/trajectory.ts';
+import { kernelSettingProblem } from './gd/step.ts';
 import { writeHtmlReport } from './report/html.ts';
 import { mergeRuns, readRun } from './report/merge.ts';
 import { allAsExpected } from './report/results.ts';
@@ -29,16 +33,21 @@ program
   .command('list')
   .description('list the claims')
   .option('--json', 'JSON array of { id, paper, where, kind, expected }')
-  .action(async (opts) => listCommand(opts));
+  .action(async (opts) => {
+    exitCode = await listCommand(opts);
+  });
 
 program
   .command('check')
   .description('check claims (all by default) and their sabotaged variants; write results.json and summary.md')
-  .argument('[ids...]', 'claim ids (see list)')
+  .argument('[ids...]', "claim ids or glob patterns ('jcd.lemma-c.*'; see list)")
+  .option('--paper <name>', 'only the claims of one paper (YD21 or JCD)')
+  .option('--kind <kind>', 'only the claims of one kind (identity, inequality, trajectory, probabilistic, scaling, experiment)')
   .option('--runs <n>', 'instances per claim (default: per kind)')
   .option('--seed <s>', 'global seed (each claim derives its own)')
-  .option('--out <dir>', 'output directory', 'reports/latest')
-  .option('--path <p>', 'replay one fast-check path (printed with a refuted verdict)')
+  .option('--out <dir>', `output directory (default ${DEFAULT_OUT}, which is never replaced unless named here; a replay writes only when given)`)
+  .option('--junit <file>', 'also write the verdicts as JUnit XML (a testcase per claim and per sabotaged variant)')
+  .option('--path <p>', 'replay one fast-check path (printed with a refuted verdict): prints the instance and its comparisons')
   .option('--sabotaged', 'run the sabotaged variants only (each must be refuted)')
   .option('--set <name=value>', 'fix a parameter of the claim (repeatable; may lie beyond its hypothesis)', (v: string, acc: string[]) => [...acc, v], [])
   .option('--profile <name>', 'default (CI) or thorough (nightly: 10× the instances, 10× the search budget)', 'default')
@@ -48,7 +57,7 @@ program
   .option('--shard <i/n>', 'run the i-th of n deterministic slices of the claims (combine with report merge)')
   .option('--jobs <n>', 'run as n parallel shards and merge them (default: 2 on a full check on a machine with 2 or more cores)')
   .option('--replay <file>', 'evaluate a saved counterexample (DIR/counterexamples/ID.json) again')
-  .option('--json', 'with --replay: print JSON')
+  .option('--json', 'with --replay or --path: print JSON')
   .action(async (ids: string[], opts) => {
     exitCode = opts.replay ? await replayCommand(opts.replay, !!opts.json) : await checkCommand(ids, opts);
   });
@@ -57,17 +66,20 @@ const collect = (v: string, acc: string[]) => [...acc, v];
 
 program
   .command('report')
-  .description('reports: "report merge DIR… --out DIR" combines the outputs of check --shard runs; "report html DIR…" rewrites DIR/index.html (e.g. after explore added a phase diagram)')
+  .description('reports: "report merge DIR… --out DIR" combines the outputs of all the check --shard runs of one check; "report html DIR…" rewrites DIR/index.html (e.g. after explore added a phase diagram)')
   .argument('<action>', 'merge or html')
   .argument('<dirs...>', 'the --out directories of the shards (merge) or of check runs (html)')
-  .option('--out <dir>', 'where the merged report is written', 'reports/latest')
-  .action(async (action: string, dirs: string[], opts: { out: string }) => {
+  .option('--out <dir>', 'merge: where the merged report is written (required: a merge never picks a directory to overwrite)')
+  .action(async (action: string, dirs: string[], opts: { out?: string }) => {
     if (action === 'html') {
       for (const dir of dirs) writeHtmlReport(dir, readRun(dir));
       process.stdout.write(`wrote ${dirs.map((d) => `${d}/index.html`).join(', ')}\n`);
       return;
     }
     if (action !== 'merge') throw new UserError(`unknown report action '${action}' (use: report merge DIR… --out DIR, or report html DIR…)`);
+    if (opts.out === undefined) throw new UserError('report merge needs --out DIR: the directory the merged report is written to');
+    if (dirs.some((d) => resolve(d) === resolve(opts.out!))) throw new UserError(`report merge --out ${opts.out} is one of the shards it reads: name another directory`);
+    ensureWritableDir(opts.out);
     const merged = mergeRuns(dirs, opts.out);
     process.stdout.write(`merged ${dirs.length} shards (${merged.claims.length} claims) into ${opts.out}/results.json, summary.md and index.html\n`);
     exitCode = allAsExpected(merged) ? 0 : 1;
@@ -83,7 +95,7 @@ program
   .option('--time <seconds>', 'time budget')
   .option('--try <value>', 'search for a refutation with this constant (a number, or a factor such as 0.5x of the printed one)')
   .option('--json', 'JSON { id, constant, printed, best, ratio, evaluations, instance, … }')
-  .option('--out <dir>', 'where the worst instance is saved (under tighten/)', 'reports/latest')
+  .option('--out <dir>', `where the worst instance is saved (under tighten/; default ${DEFAULT_OUT})`)
   .option('--replay <file>', 'evaluate a saved worst instance again')
   .action(async (id: string, opts) => {
     exitCode = await tightenCommand(id, opts);
@@ -100,7 +112,7 @@ program
   .option('--seed <s>', 'global seed')
   .option('--json', 'print the result as JSON')
   .option('--time <seconds>', 'time budget (the result says when it is partial)')
-  .option('--out <dir>', 'where JSON and SVG are written (under explore/)', 'reports/latest')
+  .option('--out <dir>', `where JSON and SVG are written (under explore/; default ${DEFAULT_OUT})`)
   .action(async (id: string, opts) => {
     exitCode = await exploreCommand(id, opts);
   });
@@ -109,13 +121,24 @@ program
   .command('reproduce')
   .description('run a paper\'s experiment (jcd.fig-1, jcd.fig-2, jcd.fig-3, yd21.thm-1.1, all) and write its figures (SVG), numbers (JSON) and captions')
   .argument('<experiment>', 'experiment id, or all')
-  .option('--out <dir>', 'where the figures are written', 'reports/latest/figures')
+  .option('--out <dir>', `where the figures are written (default ${DEFAULT_OUT}/figures)`)
   .option('--runs <n>', 'runs per sweep point (default: the paper\'s)')
   .option('--seed <s>', 'seed')
   .option('--jobs <n>', 'worker threads (default: one per core; 1 runs in this thread)')
   .option('--reduced', 'the small configuration the claims use (seconds instead of minutes)')
   .action(async (id: string, opts) => {
     exitCode = await reproduceCommand(id, opts);
+  });
+
+program
+  .command('new')
+  .description('scaffold a claim: lemmas/<paper>/<ID>.ts starting from EXISTING_ID (doc-comment headings to fill in) and its test under properties/lemmas/')
+  .argument('<id>', 'the new claim id, e.g. yd21.lemma-9.9')
+  .option('--like <existing>', 'the claim whose instances, check and sabotage it starts from (required)')
+  .option('--dir <dir>', 'directory of the lemma file (default lemmas/<paper>/)')
+  .option('--test-dir <dir>', 'directory of its test (default properties/lemmas/)')
+  .action(async (id: string, opts) => {
+    exitCode = await newCommand(id, opts);
   });
 
 program
@@ -130,6 +153,8 @@ program
   });
 
 try {
+  const kernelProblem = kernelSettingProblem(process.env.LEMMACHECK_KERNEL);
+  if (kernelProblem) throw new UserError(kernelProblem);
   await program.parseAsync(process.argv);
   process.exitCode = exitCode;
 } catch (e) {

@@ -1,16 +1,17 @@
 /**
- * The registry: every claim exported by a file under lemmas/. Adding a claim is adding (copying)
- * one file there; nothing else needs editing.
+ * The registry: every claim exported by a file under lemmas/. Adding a claim is adding one file
+ * there (`npx tsx src/cli.ts new ID --like EXISTING_ID` writes one); nothing else needs editing.
  */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyClaim } from './dispatch.ts';
 import { isMonteCarloClaim } from './montecarlo.ts';
 import { isSweepClaim } from './sweep.ts';
 import { isClaim } from './types.ts';
 
-const LEMMAS_DIR = fileURLToPath(new URL('../../lemmas/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const LEMMAS_DIR = join(ROOT, 'lemmas');
 
 function lemmaFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -35,26 +36,75 @@ export function compareIds(a: string, b: string): number {
   return ca.length - cb.length;
 }
 
-let cache: Promise<AnyClaim[]> | null = null;
+/** A lemma file that could not be imported (a syntax error, a broken import, a throw at load). */
+export interface LoadError {
+  /** The file, relative to the repository (or absolute, outside it). */
+  readonly file: string;
+  readonly message: string;
+}
 
-/** All claims, in natural order of their ids (a corrected sibling right after the form it corrects). */
-export function loadClaims(): Promise<AnyClaim[]> {
+export interface Registry {
+  /** Every claim of every file that loaded, in natural order of their ids. */
+  readonly claims: AnyClaim[];
+  /** The files that did not load; their claims are missing from `claims`. */
+  readonly errors: LoadError[];
+  /** Per claim id: the absolute path of its lemma file and the name it is exported under. */
+  readonly sources: ReadonlyMap<string, { readonly file: string; readonly exportName: string }>;
+}
+
+/**
+ * The directories lemma files are read from: lemmas/, or the colon-separated list in
+ * LEMMACHECK_LEMMAS_DIR (to try a lemma file outside the tree, and for tests that plant one).
+ */
+export function lemmaDirs(): string[] {
+  const env = process.env.LEMMACHECK_LEMMAS_DIR;
+  return env ? env.split(':').filter(Boolean) : [LEMMAS_DIR];
+}
+
+function displayName(file: string): string {
+  const rel = relative(ROOT, file);
+  return rel.startsWith('..') ? file : rel;
+}
+
+let cache: Promise<Registry> | null = null;
+
+/**
+ * Loads every lemma file. A file that fails to import is recorded with its name and message and
+ * the others still load, so one typo never hides the whole registry. Two claims with one id, or a
+ * corrected sibling that does not exist, are errors of the registry as a whole (thrown).
+ */
+export function loadRegistry(): Promise<Registry> {
   cache ??= (async () => {
     const claims: AnyClaim[] = [];
-    for (const file of lemmaFiles(LEMMAS_DIR)) {
-      const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-      claims.push(...(Object.values(mod).filter((v) => isClaim(v) || isMonteCarloClaim(v) || isSweepClaim(v)) as AnyClaim[]));
-    }
-    const seen = new Set<string>();
-    for (const c of claims) {
-      if (seen.has(c.id)) throw new Error(`claim id '${c.id}' is defined twice under lemmas/`);
-      seen.add(c.id);
+    const errors: LoadError[] = [];
+    const fileOf = new Map<string, string>();
+    const sources = new Map<string, { file: string; exportName: string }>();
+    for (const file of lemmaDirs().flatMap(lemmaFiles)) {
+      let mod: Record<string, unknown>;
+      try {
+        mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      } catch (e) {
+        errors.push({ file: displayName(file), message: (e instanceof Error ? e.message : String(e)).split('\n')[0] });
+        continue;
+      }
+      for (const [exportName, c] of Object.entries(mod).filter(([, v]) => isClaim(v) || isMonteCarloClaim(v) || isSweepClaim(v)) as [string, AnyClaim][]) {
+        const other = fileOf.get(c.id);
+        if (other !== undefined) throw new Error(`claim id '${c.id}' is defined twice: in ${displayName(other)} and ${displayName(file)}`);
+        claims.push(c);
+        fileOf.set(c.id, file);
+        sources.set(c.id, { file, exportName });
+      }
     }
     for (const c of claims)
-      if (c.corrected && !seen.has(c.corrected)) throw new Error(`${c.id} names a corrected sibling '${c.corrected}' that does not exist`);
-    return claims.sort((a, b) => compareIds(a.id, b.id));
+      if (c.corrected && !fileOf.has(c.corrected)) throw new Error(`${c.id} (${displayName(fileOf.get(c.id)!)}) names a corrected sibling '${c.corrected}' that does not exist`);
+    return { claims: claims.sort((a, b) => compareIds(a.id, b.id)), errors, sources };
   })();
   return cache;
+}
+
+/** All claims that loaded, in natural order of their ids (a corrected sibling right after the form it corrects). */
+export async function loadClaims(): Promise<AnyClaim[]> {
+  return (await loadRegistry()).claims;
 }
 
 /** The claim with this id, or undefined. */

@@ -121,9 +121,12 @@ export interface Claim<X = unknown> {
   readonly highPrecision?: HighPrecisionSpec<X>;
 }
 
+/** What a claim id looks like: the paper, then lower-case words, digits, '.' and '-'; '/corrected' for a corrected sibling. */
+export const CLAIM_ID = /^(yd21|jcd)\.[a-z0-9.\-]+(\/corrected)?$/;
+
 /** Declares a claim; an identity function that fixes the instance type. */
 export function defineClaim<X>(claim: Claim<X>): Claim<X> {
-  if (!/^(yd21|jcd)\.[a-z0-9.\-]+(\/corrected)?$/.test(claim.id)) throw new Error(`malformed claim id '${claim.id}'`);
+  if (!CLAIM_ID.test(claim.id)) throw new Error(`malformed claim id '${claim.id}'`);
   if (claim.expected === 'refuted' && (!claim.erratum || !claim.corrected))
     throw new Error(`${claim.id}: a claim expected refuted needs an erratum note and a corrected sibling`);
   return claim;

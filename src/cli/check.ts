@@ -3,25 +3,27 @@
  * default) with their sabotaged variants, shows progress, prints a summary table, writes
  * DIR/results.json and DIR/summary.md, and exits 0 exactly when every verdict is as expected.
  */
-import cliProgress from 'cli-progress';
-import { loadClaims } from '../claims/registry.ts';
+import { type LoadError, loadRegistry } from '../claims/registry.ts';
 import { type AnyClaim, deterministic, figuresOfClaim, isDeterministic, runAnyClaim, sabotageAnyClaim } from '../claims/dispatch.ts';
 import { writeFigure } from '../experiments/figures.ts';
 import { DEFAULT_SEED, type VerdictRecord } from '../claims/runner.ts';
-import { allAsExpected, type CheckedClaim, writeResults } from '../report/results.ts';
-import { mkdirSync } from 'node:fs';
+import { allAsExpected, type CheckedClaim, type CheckRun, claimAsExpected, writeResults } from '../report/results.ts';
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { checkInParallel } from './parallel.ts';
 import { withParameters } from '../claims/parameters.ts';
 import { boundariesOf, slackOf } from '../search/audit.ts';
 import type { TightenResult } from '../search/tighten.ts';
-import { progress } from './progress.ts';
+import { AUDIT_LABEL, progress } from './progress.ts';
 import { rigorous } from '../claims/rigorous.ts';
 import { rigorCounts } from '../report/results.ts';
 import { saveTightenResult } from './tighten.ts';
 import { setArgs } from '../search/explore.ts';
 import { parseInteger, UserError } from './errors.ts';
+import { ensureWritableDir, reportDir } from './output.ts';
+import { replayPath } from './replay.ts';
+import { junitXml } from '../report/junit.ts';
 
 export interface CheckOptions {
   runs?: string;
@@ -36,6 +38,10 @@ export interface CheckOptions {
   shard?: string;
   jobs?: string;
   rigorous?: boolean;
+  paper?: string;
+  kind?: string;
+  junit?: string;
+  json?: boolean;
 }
 
 /** The check's own options, passed on to the shards of a parallel run. */
@@ -48,6 +54,8 @@ function passThrough(ids: string[], opts: CheckOptions): string[] {
     ...(opts.tightenBudget !== undefined ? ['--tighten-budget', opts.tightenBudget] : []),
     ...(opts.audit === false ? ['--no-audit'] : []),
     ...(opts.rigorous ? ['--rigorous'] : []),
+    ...(opts.paper !== undefined ? ['--paper', opts.paper] : []),
+    ...(opts.kind !== undefined ? ['--kind', opts.kind] : []),
   ];
 }
 
@@ -78,13 +86,80 @@ function parseSettings(raw: string[] = []): Record<string, number> {
   );
 }
 
-/** The named claims (all by default), always in registry order, so a report's order never depends on how the ids were given. */
-async function selectClaims(ids: string[]): Promise<AnyClaim[]> {
-  const claims = await loadClaims();
-  if (ids.length === 0) return claims;
-  for (const id of ids)
-    if (!claims.some((c) => c.id === id)) throw new UserError(`unknown claim id '${id}' (run 'npx tsx src/cli.ts list' for the ids)`);
-  return claims.filter((c) => ids.includes(c.id));
+/** A claim-id pattern: `*` any run of characters, `?` one character; anything else literal. */
+export function globToRegExp(pattern: string): RegExp {
+  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+}
+
+export interface Selection {
+  /** Exact ids or glob patterns (all claims when empty). */
+  readonly ids: string[];
+  readonly paper?: string;
+  readonly kind?: string;
+  readonly shard?: { index: number; count: number } | null;
+}
+
+/**
+ * The selected claims, always in registry order (so a report's order never depends on how the ids
+ * were given). An id or pattern that matches no claim, an unknown --paper or --kind, and a selection
+ * that leaves no claim (a shard past the last claim, a filter that excludes every named claim) are
+ * UserErrors: a run that would check nothing never passes.
+ */
+export function selectClaims(all: AnyClaim[], sel: Selection, loadErrors: readonly LoadError[] = []): AnyClaim[] {
+  const broken = loadErrors.length ? ` (${loadErrors.length} lemma file${loadErrors.length > 1 ? 's' : ''} did not load: ${loadErrors.map((e) => e.file).join(', ')})` : '';
+  let claims = all;
+  if (sel.ids.length) {
+    const patterns = sel.ids.map((id) => ({ id, re: /[*?]/.test(id) ? globToRegExp(id) : null }));
+    for (const { id, re } of patterns)
+      if (!all.some((c) => (re ? re.test(c.id) : c.id === id)))
+        throw new UserError(re ? `no claim id matches '${id}'${broken}` : `unknown claim id '${id}' (run 'npx tsx src/cli.ts list' for the ids)${broken}`);
+    claims = all.filter((c) => patterns.some(({ id, re }) => (re ? re.test(c.id) : c.id === id)));
+  }
+  const filters: string[] = [];
+  if (sel.paper !== undefined) {
+    const papers = [...new Set(all.map((c) => c.source.paper))].sort();
+    const paper = papers.find((p) => p.toLowerCase() === sel.paper!.toLowerCase());
+    if (!paper) throw new UserError(`--paper must be one of ${papers.join(', ')}, got '${sel.paper}'`);
+    claims = claims.filter((c) => c.source.paper === paper);
+    filters.push(`--paper ${paper}`);
+  }
+  if (sel.kind !== undefined) {
+    const kinds: string[] = [...new Set(all.map((c) => c.kind))].sort();
+    if (!kinds.includes(sel.kind)) throw new UserError(`--kind must be one of ${kinds.join(', ')}, got '${sel.kind}'`);
+    claims = claims.filter((c) => c.kind === sel.kind);
+    filters.push(`--kind ${sel.kind}`);
+  }
+  const named = sel.ids.length ? `${sel.ids.join(' ')} ` : '';
+  if (claims.length === 0) throw new UserError(`${named}${filters.join(' ')} selects no claim: nothing would be checked`);
+  const shard = sel.shard;
+  if (shard) {
+    const inShard = claims.filter((_, k) => k % shard.count === shard.index - 1);
+    if (inShard.length === 0)
+      throw new UserError(`shard ${shard.index}/${shard.count} holds no claim: the selection has ${claims.length} claim${claims.length > 1 ? 's' : ''}, so use at most ${claims.length} shard${claims.length > 1 ? "s" : ""}`);
+    claims = inShard;
+  }
+  return claims;
+}
+
+/** A lemma file that did not load, as an `error` row of the report (never silently missing). */
+export function loadErrorRecord(e: LoadError, seed: number): VerdictRecord {
+  return {
+    id: e.file,
+    paper: '—',
+    where: e.file,
+    kind: 'load',
+    statement: `the claims of ${e.file}`,
+    expected: 'holds',
+    verdict: 'error',
+    runs: 0,
+    vacuousRuns: 0,
+    worstMargin: null,
+    worstLabel: null,
+    seed: 0,
+    globalSeed: seed,
+    error: `${e.file} did not load: ${e.message}`,
+    timeMs: 0,
+  };
 }
 
 function fmt(x: number | null): string {
@@ -114,67 +189,70 @@ function printTable(rows: CheckedClaim[]): void {
 export async function checkCommand(ids: string[], opts: CheckOptions): Promise<number> {
   const runs = opts.runs === undefined ? undefined : parseInteger('--runs', opts.runs, { min: 1, max: 1_000_000 });
   const seed = opts.seed === undefined ? DEFAULT_SEED : parseInteger('--seed', opts.seed, { min: -(2 ** 31), max: 2 ** 31 - 1 });
-  if (opts.path !== undefined && ids.length !== 1) throw new UserError('--path replays one counterexample: name exactly one claim id');
-  if (opts.path !== undefined && !/^\d+(:\d+)*$/.test(opts.path)) throw new UserError(`--path must look like 12:0:3, got '${opts.path}'`);
+  const replaying = opts.path !== undefined;
+  if (replaying && ids.length !== 1) throw new UserError('--path replays one counterexample: name exactly one claim id');
+  if (replaying && !/^\d+(:\d+)*$/.test(opts.path!)) throw new UserError(`--path must look like 12:0:3, got '${opts.path}'`);
+  if (replaying && opts.junit !== undefined) throw new UserError('--junit reports a check, not a replay (--path)');
+  if (!replaying && opts.json) throw new UserError('--json applies to a replay (--path or --replay); a check writes DIR/results.json');
   const profileName = opts.profile ?? 'default';
   if (!(profileName in PROFILES)) throw new UserError(`--profile must be one of ${Object.keys(PROFILES).join(', ')}, got '${profileName}'`);
   const profile = PROFILES[profileName as keyof typeof PROFILES];
+  const tightenBudget =
+    opts.tightenBudget === undefined ? profile.tightenBudget : parseInteger('--tighten-budget', opts.tightenBudget, { min: 0, max: 100_000_000 });
+  const requestedJobs = opts.jobs === undefined ? undefined : parseInteger('--jobs', opts.jobs, { min: 1, max: 64 });
   const settings = parseSettings(opts.set);
   const replayArgs = setArgs(settings);
   const shard = parseShard(opts.shard);
-  const claims = (await selectClaims(ids))
-    .filter((_, k) => !shard || k % shard.count === shard.index - 1)
-    .map((c) => (Object.keys(settings).length ? withParameters(deterministic(c, '--set'), settings) : c));
-  const outDir = opts.out ?? 'reports/latest';
+  const registry = await loadRegistry();
+  const claims = selectClaims(registry.claims, { ids, paper: opts.paper, kind: opts.kind, shard }, registry.errors).map((c) =>
+    Object.keys(settings).length ? withParameters(deterministic(c, '--set'), settings) : c,
+  );
+  if (replaying && claims.length !== 1) throw new UserError(`--path replays one counterexample: '${ids[0]}' selects ${claims.length} claims`);
+  if (opts.junit !== undefined) ensureWritableDir(dirname(opts.junit), '--junit');
+  // A replay writes a report only where the user asks for one; everything else writes one.
+  const outDir = replaying && opts.out === undefined ? null : reportDir(opts.out, 'check');
+  // A file that did not load is an error row of the report; the shards of a sharded run report it once (shard 1).
+  const loadErrors = replaying || (shard && shard.index !== 1) ? [] : registry.errors.map((e) => loadErrorRecord(e, seed));
   // Parallel by default on a full check (at least 8 claims), where the children's start-up pays off.
-  const parallelisable = !shard && opts.path === undefined && !opts.sabotaged && Object.keys(settings).length === 0;
+  const parallelisable = !shard && !replaying && !opts.sabotaged && Object.keys(settings).length === 0;
   const jobs =
-    opts.jobs !== undefined
-      ? parseInteger('--jobs', opts.jobs, { min: 1, max: 64 })
+    requestedJobs !== undefined
+      ? requestedJobs
       : parallelisable && claims.length >= 8
         ? Math.min(2, availableParallelism())
         : 1;
   if (jobs > 1 && !parallelisable) throw new UserError('--jobs cannot be combined with --shard, --path, --sabotaged or --set');
-  if (jobs > 1) {
-    mkdirSync(outDir, { recursive: true });
-    const merged = await checkInParallel(passThrough(ids, opts), Math.min(jobs, claims.length), outDir);
-    printTable([...merged.claims]);
-    if (opts.rigorous) process.stdout.write(`\nrigorous: ${rigorCounts(merged)}\n`);
-    process.stdout.write(`\nwrote ${outDir}/results.json, summary.md and index.html (${jobs} parallel shards)\n`);
-    return allAsExpected(merged) ? 0 : 1;
+  if (jobs > 1 && claims.length > 1) {
+    const merged = await checkInParallel(passThrough(ids, opts), Math.min(jobs, claims.length), claims.length, outDir!);
+    return finish(merged, outDir!, opts, `${Math.min(jobs, claims.length)} parallel shards`);
   }
 
-  const tty = process.stderr.isTTY;
-  const bar = tty
-    ? new cliProgress.SingleBar({ format: 'checking [{bar}] {value}/{total} {claim}', clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
-    : null;
-  bar?.start(claims.length, 0, { claim: '' });
+  const bar = progress('checking', { everyStep: true });
   const results: CheckedClaim[] = [];
   for (const [i, claim] of claims.entries()) {
-    bar?.update(i, { claim: claim.id });
+    bar.update(i, claims.length, claim.id);
     const run = (c: AnyClaim): VerdictRecord => {
       const record = runAnyClaim(c, { runs, runsScale: profile.runsScale, seed, path: opts.path, replayArgs });
-      return opts.rigorous && opts.path === undefined ? rigorous(c, record, { runs, runsScale: profile.runsScale }) : record;
+      return opts.rigorous && !replaying ? rigorous(c, record, { runs, runsScale: profile.runsScale }) : record;
     };
-    const checked: CheckedClaim = opts.sabotaged
-      ? { record: run(sabotageAnyClaim(claim)), sabotage: null }
-      : { record: run(claim), sabotage: opts.path ? null : run(sabotageAnyClaim(claim)) };
+    const target = opts.sabotaged ? sabotageAnyClaim(claim) : claim;
+    const checked: CheckedClaim = { record: run(target), sabotage: opts.sabotaged || replaying ? null : run(sabotageAnyClaim(claim)) };
+    if (replaying) {
+      replayPath(deterministic(target, '--path'), checked.record, opts.path!, !!opts.json);
+      if (outDir) writeResults(outDir, { seed, claims: [checked] });
+      return claimAsExpected(checked) ? 0 : 1;
+    }
     results.push(checked);
     // Figures of the claim's data (sweeps that draw them): DIR/figures/<figure id>.svg, .json, .caption.txt.
     if (!opts.sabotaged)
-      for (const fig of figuresOfClaim(claim, { runs, runsScale: profile.runsScale, seed })) await writeFigure(join(outDir, 'figures'), fig);
-    if (!tty) {
-      const r = checked.record;
-      process.stderr.write(`[${i + 1}/${claims.length}] ${r.id}: ${r.verdict}${r.verdict === r.expected ? '' : ` (expected ${r.expected})`}, ${r.timeMs} ms\n`);
-    }
+      for (const fig of figuresOfClaim(claim, { runs, runsScale: profile.runsScale, seed })) await writeFigure(join(outDir!, 'figures'), fig);
+    const r = checked.record;
+    bar.line?.(`[${i + 1}/${claims.length}] ${r.id}: ${r.verdict}${r.verdict === r.expected ? '' : ` (expected ${r.expected})`}, ${r.timeMs} ms`);
   }
-  bar?.update(claims.length, { claim: '' });
-  bar?.stop();
-  if (opts.audit !== false && !opts.sabotaged && opts.path === undefined && Object.keys(settings).length === 0) {
-    const tightenBudget =
-      opts.tightenBudget === undefined ? profile.tightenBudget : parseInteger('--tighten-budget', opts.tightenBudget, { min: 0, max: 100_000_000 });
-    const auditBar = progress('auditing constants and hypotheses');
-    const audit = { tightenBudget, seed: Math.abs(seed), exploreRuns: profile.exploreRuns, exploreSteps: profile.exploreSteps, saveTighten: (r: TightenResult) => relative(outDir, saveTightenResult(outDir, r)) };
+  bar.stop();
+  if (opts.audit !== false && !opts.sabotaged && Object.keys(settings).length === 0) {
+    const auditBar = progress(AUDIT_LABEL);
+    const audit = { tightenBudget, seed: Math.abs(seed), exploreRuns: profile.exploreRuns, exploreSteps: profile.exploreSteps, saveTighten: (r: TightenResult) => relative(outDir!, saveTightenResult(outDir!, r)) };
     results.forEach((c, i) => {
       auditBar.update(i, results.length, c.record.id);
       const claim = claims.find((k) => k.id === c.record.id)!;
@@ -182,10 +260,16 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
     });
     auditBar.stop();
   }
-  const run = { seed, claims: results };
-  writeResults(outDir, run);
-  printTable(results);
+  const run: CheckRun = { seed, claims: [...loadErrors.map((record) => ({ record, sabotage: null })), ...results], ...(shard ? { shard } : {}) };
+  writeResults(outDir!, run);
+  return finish(run, outDir!, opts);
+}
+
+/** Prints the table, writes the JUnit file if asked, and returns the exit code of a check. */
+function finish(run: CheckRun, outDir: string, opts: CheckOptions, how?: string): number {
+  printTable([...run.claims]);
   if (opts.rigorous) process.stdout.write(`\nrigorous: ${rigorCounts(run)}\n`);
-  process.stdout.write(`\nwrote ${outDir}/results.json, summary.md and index.html\n`);
+  if (opts.junit !== undefined) writeFileSync(opts.junit, junitXml(run));
+  process.stdout.write(`\nwrote ${outDir}/results.json, summary.md and index.html${opts.junit !== undefined ? ` and ${opts.junit}` : ''}${how ? ` (${how})` : ''}\n`);
   return allAsExpected(run) ? 0 : 1;
 }

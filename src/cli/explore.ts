@@ -2,7 +2,7 @@
  * `explore ID --param NAME [--param NAME2] [--range A:B] [--range C:D] [--steps K] [--runs N] [--seed S] [--json] [--out DIR]`:
  * hypothesis boundaries (one parameter) and pass/fail phase diagrams (two), src/search/explore.ts.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deterministic } from '../claims/dispatch.ts';
 import { findClaim } from '../claims/registry.ts';
@@ -11,6 +11,7 @@ import { fileNameFor } from '../report/results.ts';
 import { phaseDiagramSvg } from '../report/phase-svg.ts';
 import { exploreOne, exploreTwo, specFor } from '../search/explore.ts';
 import { parseInteger, UserError } from './errors.ts';
+import { DEFAULT_OUT, ensureWritableDir, refuseToReplace } from './output.ts';
 import { progress } from './progress.ts';
 
 export interface ExploreCliOptions {
@@ -43,15 +44,16 @@ export async function exploreCommand(id: string, opts: ExploreCliOptions): Promi
   const runs = opts.runs === undefined ? undefined : parseInteger('--runs', opts.runs, { min: 1, max: 1_000_000 });
   const seed = opts.seed === undefined ? DEFAULT_SEED : parseInteger('--seed', opts.seed, { min: -(2 ** 31), max: 2 ** 31 - 1 });
   const timeMs = opts.time === undefined ? undefined : 1000 * parseInteger('--time', opts.time, { min: 1, max: 86_400 });
-  const outDir = join(opts.out ?? 'reports/latest', 'explore');
-  mkdirSync(outDir, { recursive: true });
+  const outDir = join(opts.out ?? DEFAULT_OUT, 'explore');
+  const file = join(outDir, fileNameFor(`${claim.id}.${params.join('-')}`));
+  refuseToReplace(opts.out, params.length === 1 ? [file] : [file, file.replace(/\.json$/, '.svg')], 'explore');
+  ensureWritableDir(outDir);
   const bar = progress(`explore ${claim.id}`);
   const onProgress = (done: number, total: number) => bar.update(done, total);
 
   if (params.length === 1) {
     const r = exploreOne(claim, params[0], ranges[0], { steps, runs, seed, timeMs, onProgress });
     bar.stop();
-    const file = join(outDir, fileNameFor(`${claim.id}.${params[0]}`));
     const json = {
       ...r,
       firstFailure: r.firstFailure && {
@@ -79,7 +81,7 @@ export async function exploreCommand(id: string, opts: ExploreCliOptions): Promi
 
   const d = exploreTwo(claim, [params[0], params[1]], [ranges[0], ranges[1]], { steps, runs, seed, timeMs, onProgress });
   bar.stop();
-  const base = join(outDir, fileNameFor(`${claim.id}.${params[0]}-${params[1]}`).replace(/\.json$/, ''));
+  const base = file.replace(/\.json$/, '');
   writeFileSync(`${base}.json`, `${JSON.stringify(d, null, 2)}\n`);
   writeFileSync(`${base}.svg`, phaseDiagramSvg(d));
   if (opts.json) process.stdout.write(`${JSON.stringify(d, null, 2)}\n`);

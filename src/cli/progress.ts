@@ -1,14 +1,20 @@
 /**
- * Progress for long runs, on stderr: a bar on a terminal, a line every 10% otherwise (CI logs).
+ * Progress for long runs, on stderr: a bar on a terminal; in a log (CI), either one line per step
+ * (`everyStep`: the caller prints each finished step with `line`) or a line every 10%.
  */
 import cliProgress from 'cli-progress';
 
+/** The label of the audit phase of `check` (the parallel parent recognises its shards' lines by it). */
+export const AUDIT_LABEL = 'auditing constants and hypotheses';
+
 export interface Progress {
   update(done: number, total: number, detail?: string): void;
+  /** In a log with `everyStep`: prints one finished step (undefined on a terminal, where the bar shows it). */
+  line?: (text: string) => void;
   stop(): void;
 }
 
-export function progress(label: string): Progress {
+export function progress(label: string, opts: { everyStep?: boolean } = {}): Progress {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
       { format: `${label} [{bar}] {value}/{total} {detail}`, clearOnComplete: true, hideCursor: true, stream: process.stderr },
@@ -25,6 +31,7 @@ export function progress(label: string): Progress {
       stop: () => started && bar.stop(),
     };
   }
+  if (opts.everyStep) return { update() {}, line: (text) => process.stderr.write(`${text}\n`), stop() {} };
   let lastDecile = -1;
   return {
     update(done, total, detail = '') {

@@ -4,13 +4,14 @@
  * and writes each figure as DIR/<id>.svg with DIR/<id>.json (the numbers) and DIR/<id>.caption.txt;
  * prints the fitted relationships beside the paper's. `all` runs every experiment.
  */
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { DEFAULT_SEED } from '../claims/runner.ts';
 import { runExperiment, type AnyExperiment } from '../experiments/experiment.ts';
 import { writeFigure } from '../experiments/figures.ts';
 import { runExperimentInWorkers } from '../experiments/pool.ts';
 import { EXPERIMENTS, experimentById } from '../experiments/registry.ts';
 import { parseInteger, UserError } from './errors.ts';
+import { DEFAULT_OUT, ensureWritableDir, refuseToReplace } from './output.ts';
 import { progress } from './progress.ts';
 
 export interface ReproduceOptions {
@@ -51,7 +52,10 @@ async function reproduceOne(exp: AnyExperiment, opts: ReproduceOptions, outDir: 
 export async function reproduceCommand(id: string, opts: ReproduceOptions): Promise<number> {
   const targets = id === 'all' ? EXPERIMENTS : [experimentById(id)];
   if (targets.some((t) => !t)) throw new UserError(`unknown experiment '${id}' (one of: ${EXPERIMENTS.map((e) => e.id).join(', ')}, all)`);
-  const outDir = opts.out ?? 'reports/latest/figures';
+  const outDir = opts.out ?? join(DEFAULT_OUT, 'figures');
+  // Each experiment's first figure has the experiment's id: present, it is an earlier run's.
+  refuseToReplace(opts.out, targets.map((t) => join(outDir, `${t!.id}.svg`)), 'reproduce', outDir);
+  ensureWritableDir(outDir);
   for (const exp of targets) await reproduceOne(exp!, opts, outDir);
   return 0;
 }

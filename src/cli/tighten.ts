@@ -3,7 +3,7 @@
  * and `tighten ID --replay FILE`: the worst-case constant search of src/search/tighten.ts.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { deterministic } from '../claims/dispatch.ts';
 import { findClaim } from '../claims/registry.ts';
 import { evaluate } from '../claims/runner.ts';
@@ -14,6 +14,7 @@ import type { Claim } from '../claims/types.ts';
 import { fileNameFor } from '../report/results.ts';
 import { breakConstant, tighten, type TightenResult } from '../search/tighten.ts';
 import { parseInteger, UserError } from './errors.ts';
+import { DEFAULT_OUT, ensureWritableDir, refuseToReplace } from './output.ts';
 import { progress } from './progress.ts';
 
 export interface TightenCliOptions {
@@ -37,11 +38,15 @@ function fmt(x: number): string {
   return Number.isFinite(x) ? x.toPrecision(6) : String(x);
 }
 
+/** Where the worst instance of a claim's constant is saved under a report directory. */
+function tightenFile(dir: string, id: string, constant: string): string {
+  return join(dir, 'tighten', fileNameFor(`${id}.${constant}`));
+}
+
 /** Saves a tighten result where the report links to it; returns the path. */
 export function saveTightenResult(dir: string, r: TightenResult): string {
-  const tdir = join(dir, 'tighten');
-  mkdirSync(tdir, { recursive: true });
-  const file = join(tdir, fileNameFor(`${r.id}.${r.constant}`));
+  const file = tightenFile(dir, r.id, r.constant);
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
   return file;
 }
@@ -79,9 +84,14 @@ export async function tightenCommand(id: string, opts: TightenCliOptions): Promi
   const timeMs = opts.time === undefined ? undefined : 1000 * parseInteger('--time', opts.time, { min: 1, max: 86_400 });
   const names = opts.constant ? [opts.constant] : Object.keys(claim.witness ?? {});
   if (names.length === 0) throw new UserError(`${claim.id} has no printed constant with a witness to tighten`);
+  // Only a search saves a file (under DIR/tighten/); --try saves nothing.
+  const outDir = opts.try === undefined ? opts.out ?? DEFAULT_OUT : null;
+  if (outDir !== null) {
+    refuseToReplace(opts.out, names.map((n) => tightenFile(outDir, claim.id, n)), 'tighten');
+    ensureWritableDir(outDir);
+  }
   const bar = progress(`tighten ${claim.id}`);
   const onProgress = (done: number, total: number, best: number) => bar.update(done, total, `best ${fmt(best)}`);
-  const outDir = opts.out ?? 'reports/latest';
 
   if (opts.try !== undefined) {
     const results = names.map((n) => breakConstant(claim, n, opts.try!, { budget, seed, timeMs, onProgress }));
@@ -100,7 +110,7 @@ export async function tightenCommand(id: string, opts: TightenCliOptions): Promi
 
   const results = names.map((n) => tighten(claim, n, { budget, seed, timeMs, onProgress }));
   bar.stop();
-  const files = results.map((r) => saveTightenResult(outDir, r));
+  const files = results.map((r) => saveTightenResult(outDir!, r));
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
     return 0;

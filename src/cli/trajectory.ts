@@ -20,6 +20,8 @@ export const trajectoryInput = z
   .object({ Sigma: matrix, U0: matrix, V0: matrix, eta: finite.refine((x) => x > 0, { message: 'must be positive' }) })
   .strict()
   .superRefine((v, ctx) => {
+    // zod runs this even when a matrix above failed (e.g. an empty one), which has already been reported.
+    if (![v.Sigma, v.U0, v.V0].every((a) => Array.isArray(a) && a.length > 0 && Array.isArray(a[0]) && a[0].length > 0)) return;
     const [m, n] = [v.Sigma.length, v.Sigma[0].length];
     if (v.U0.length !== m) ctx.addIssue({ code: 'custom', path: ['U0'], message: `must have m = ${m} rows (Σ is ${m}×${n}), has ${v.U0.length}` });
     if (v.V0.length !== n) ctx.addIssue({ code: 'custom', path: ['V0'], message: `must have n = ${n} rows (Σ is ${m}×${n}), has ${v.V0.length}` });
@@ -47,8 +49,12 @@ export function readTrajectoryInput(file: string): TrajectoryInput {
   const parsed = trajectoryInput.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue.path.length ? issue.path.join('.') : 'the input';
-    throw new UserError(`${file}: ${where} ${issue.message} (expected { "Sigma": number[][], "U0": number[][], "V0": number[][], "eta": number })`);
+    const kind = (x: unknown) => (Array.isArray(x) ? 'an array' : x === null ? 'null' : `a ${typeof x}`);
+    const what =
+      issue.path.length === 0 && issue.code === 'invalid_type'
+        ? `the input must be a JSON object, not ${kind(json)}`
+        : `${issue.path.length ? issue.path.join('.') : 'the input'} ${issue.message}`;
+    throw new UserError(`${file}: ${what} (expected { "Sigma": number[][], "U0": number[][], "V0": number[][], "eta": number })`);
   }
   return parsed.data;
 }

@@ -20,6 +20,7 @@
 import { nativeKernel } from './step-native.ts';
 import { tsLoss, tsStepInto } from './step-ts.ts';
 import { wasmKernel, type ResidentSigma } from './step-wasm.ts';
+import { UserError } from '../errors.ts';
 
 /** Preallocated buffers for a problem of shape m×n with d columns. */
 export interface StepBuffers {
@@ -51,6 +52,8 @@ type Loader = () => { kernel: unknown } | { error: string };
  * over and why.
  */
 export function chooseKernel(wanted: string | undefined, load: { native: Loader; wasm: Loader }): KernelInfo {
+  const problem = kernelSettingProblem(wanted);
+  if (problem) throw new UserError(problem);
   if (wanted === 'ts') return { kernel: 'ts', reason: 'LEMMACHECK_KERNEL=ts' };
   let reason = 'LEMMACHECK_KERNEL=wasm';
   if (wanted !== 'wasm') {
@@ -60,6 +63,16 @@ export function chooseKernel(wanted: string | undefined, load: { native: Loader;
   }
   const w = load.wasm();
   return 'kernel' in w ? { kernel: 'wasm', reason } : { kernel: 'ts', reason: `${reason}; WebAssembly kernel: ${w.error}` };
+}
+
+/** The values LEMMACHECK_KERNEL may take (unset or empty: the fastest that loads). */
+export const KERNEL_SETTINGS: readonly KernelName[] = ['native', 'wasm', 'ts'];
+
+/** Why a LEMMACHECK_KERNEL value is not accepted, or null; a typo never falls back silently. */
+export function kernelSettingProblem(wanted: string | undefined): string | null {
+  return wanted === undefined || wanted === '' || (KERNEL_SETTINGS as readonly string[]).includes(wanted)
+    ? null
+    : `LEMMACHECK_KERNEL must be one of ${KERNEL_SETTINGS.join(', ')} (or unset), got '${wanted}'`;
 }
 
 let info: KernelInfo | undefined;

@@ -25,6 +25,8 @@ export interface CheckedClaim {
 export interface CheckRun {
   readonly seed: number;
   readonly claims: ReadonlyArray<CheckedClaim>;
+  /** `check --shard i/n`: which slice this run is (recorded in run.json, so `report merge` can tell a missing shard). */
+  readonly shard?: { readonly index: number; readonly count: number };
 }
 
 /** True when a claim's verdict equals its expected one and its sabotaged variant (if run) was refuted. */

@@ -117,7 +117,8 @@ export function breakConstant<X>(claim: Claim<X>, constant: string | undefined, 
   const { name, witness, spec } = specOf(claim, constant);
   const factor = /^([0-9.eE+-]+)x$/.exec(value.trim());
   const tried = factor ? Number(factor[1]) : Number(value);
-  if (!Number.isFinite(tried)) throw new UserError(`--try takes a number or a factor such as 0.5x, got '${value}'`);
+  if (!Number.isFinite(tried) || !(tried > 0))
+    throw new UserError(`--try takes a positive number or a positive factor of the printed constant such as 0.5x, got '${value}'`);
   const trial = (x: X) => (factor ? tried * spec.printed(x) : tried);
   const w = (x: X) => {
     requireBuilderInsideHypotheses(claim.id, claim.hypotheses, x);
