@@ -30,6 +30,7 @@ import { opNorm, symmetricEigen, symmetricEigenvalues } from '../../../src/linal
 import { dimension, gridMatrix, inRange, orthogonal, spectrum, symmetricInRange, unitInterval, fractionOfMax } from '../../../src/random/arbitraries.ts';
 import { openFraction } from '../../../src/random/jcd-instances.ts';
 import { caseThreshold, etaMax, growth, horizonMax, logRhoMax, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
+import type { JcdTimeParameters } from '../../../src/jcd/times.ts';
 
 /** The smallest ε_s a state is drawn with (see the module comment). */
 export const LOG_EPS_FLOOR = Math.log(1e-100);
@@ -44,6 +45,8 @@ export interface StepStateOptions {
    * ‖W‖ ≤ 1 (Item 4 still holds); Q₁ = R = I with min w at its end puts σ_r(A) on 0.8√σ_r.
    */
   readonly aFloor?: boolean;
+  /** The same construction with another floor on σ_r(A_s) (Proposition B.3's induction hypothesis): floor(parameters, s). */
+  readonly aFloorAt?: (p: { readonly params: JcdTimeParameters; readonly s: number }) => number;
   /**
    * Proposition B.5's conclusion for t ≥ T₁ + T₂ + T₃ (what Theorem A.1's proof uses): ‖P_t‖ ≤
    * ρ^{(1−γ)/(2(1+γ))}σ₁. A = (Σ + BBᵀ − P₀)^{1/2}·R with R the first r rows of an orthogonal k×k
@@ -112,10 +115,10 @@ export function stepStates(opts: StepStateOptions = {}): fc.Arbitrary<StepState>
           b: unitInterval(),
           WA: gridMatrix(r, k, 2, 8),
           a: fractionOfMax(),
-          Q1: opts.aFloor ? orthogonal(r) : fc.constant(null),
-          Q2: opts.aFloor || opts.pSmall ? orthogonal(k) : fc.constant(null),
+          Q1: opts.aFloor || opts.aFloorAt ? orthogonal(r) : fc.constant(null),
+          Q2: opts.aFloor || opts.aFloorAt || opts.pSmall ? orthogonal(k) : fc.constant(null),
           P0: opts.pSmall ? symmetricInRange(r, -1, 1) : fc.constant(null),
-          w: opts.aFloor ? fc.array(unitInterval(), { minLength: r, maxLength: r }) : fc.constant(null),
+          w: opts.aFloor || opts.aFloorAt ? fc.array(unitInterval(), { minLength: r, maxLength: r }) : fc.constant(null),
           WJ: gridMatrix(mc, k, 2, 8),
           WK: gridMatrix(nc, k, 2, 8),
           j: fractionOfMax(),
@@ -137,8 +140,9 @@ export function stepStates(opts: StepStateOptions = {}): fc.Arbitrary<StepState>
           const B = withFrobenius(WBn, nB);
           const TA = combine([1, Sigma], [1, mul(B, transpose(B))], [(1 - 1e-4) * ((gamma * sigmaR) / 10), eye(r)]);
           let W = withNorm(WA, a);
-          if (opts.aFloor && Q1 && Q2 && w) {
-            const w0 = Math.min(1, 0.8 * Math.sqrt(sigmaR / Math.min(...symmetricEigenvalues(TA))) * (1 + 1e-9));
+          if ((opts.aFloor || opts.aFloorAt) && Q1 && Q2 && w) {
+            const floor = opts.aFloorAt ? opts.aFloorAt({ params, s }) : 0.8 * Math.sqrt(sigmaR);
+            const w0 = Math.min(1, (floor / Math.sqrt(Math.min(...symmetricEigenvalues(TA)))) * (1 + 1e-9));
             W = mulAll(Q1, diag(w.map((u) => w0 + (1 - w0) * u), r, r), block(Q2, 0, r, 0, k));
           }
           let A = mul(sqrtm(TA), W);

@@ -62,7 +62,7 @@ function a1Claim(c: {
     ...(c.witness ? { witness: c.witness } : {}),
     expected: 'holds',
     sabotage: c.sabotage,
-    runs: 300,
+    runs: 150,
   });
 }
 

@@ -1,0 +1,260 @@
+/**
+ * JCD Proposition B.3, its proof step by step. Hypotheses: everything in force at a step of
+ * Proposition B.2's induction (src/hypotheses/jcd-steps.ts; Proposition B.3's extra
+ * η ≤ (1−γ)σ_r/(20σ₁²) is part of Theorem A.1's condition on η), and B.3's own induction hypothesis
+ * at t = s: σ_r(A_t) ≥ min{(1 + (γ+1)ησ_r/2)^t σ_r(A₀), √((1−γ)σ_r/24)} with Proposition B.1's
+ * σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k)) (hypothesis 'b3-ih'). Instances: lemmas/jcd/steps/state.ts with
+ * `aFloorAt` (σ_r(A_t) down to that floor). x = γησ_r, y = (γ+1)ησ_r/2, ε_t = (1 + x)^tρ,
+ * E_t = B_tB_tᵀA_t − (A_tB_tᵀ − B_tA_tᵀ)B_t − A_t(KᵀK + JᵀJ)/2 − B_t(KᵀK − JᵀJ)/2.
+ *
+ * The steps:
+ *  update      A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + ηE_t                                        (B.3)
+ *  e-bound     ‖E_t‖ ≤ 16(1 + γησ_r)^{2t}ρ²rσ₁√σ₁                                              (B.4)
+ *  e-chain     16ε_t²rσ₁√σ₁ ≤ 192(1+x)^tρ(m+n+k)rσ₁/c_ρ·(1+y)^t c_ρρ√σ₁/(12(m+n+k))
+ *              ≤ 192ρ^{(1−γ)/(2(1+γ))}(m+n+k)rσ₁/c_ρ·(…) ≤ (1−γ)/6·σ_r(1+y)^t·c_ρρ√σ₁/(12(m+n+k))   (in logs)
+ *  e-second    16ρ^{(1−γ)/(1+γ)}rσ₁√σ₁ ≤ (1−γ)/6·σ_r√((1−γ)σ_r/24)
+ *  weyl        σ_r(A_{t+1}) ≥ σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖E_t‖
+ *  lemma-c7    σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) ≥ (1 − 4η²σ₁²)(1 + ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) ≥ (1 + (γ+3)ησ_r/4)σ_r(A_t)(1 − ησ_r²(A_t))
+ *  case-1      σ_r(A_t) ≥ √((1−γ)σ_r/16): σ_r(A_{t+1}) ≥ (1 − ησ₁²(A_t) − (1−γ)ησ_r/6)σ_r(A_t) ≥ √((1−γ)σ_r/24)
+ *  case-2      (1 + (γ+3)ησ_r/4 − (1−γ)ησ_r/16 − (1−γ)η²σ_r²/16) − (1−γ)ησ_r/6 ≥ 1 + (γ+1)σ_r/2  — as printed (no η): FALSE
+ *
+ * Erratum (case-2, grade local): the second line of case 2 prints "(1 + (γ+1)/2·σ_r)σ_r(A_t)"; the
+ * line after it and the statement use (1 + (γ+1)ησ_r/2). As printed the bound is false for every
+ * admissible instance (it would need η ≥ 1 roughly): e.g. γ = ½, σ_r = σ₁ = 1, η = 1/1200:
+ * 1 + (5/4 − 1/32 − 1/12)/1200 − (1/32)/1200² < 1 + 3/4. Corrected (…/corrected): with η, it holds
+ * ((γ+3)/4 − (1−γ)/16 − (1−γ)/6 − (γ+1)/2 = (1−γ)/48 ≥ (1−γ)ησ_r/16). Nothing downstream changes (the
+ * next line is right); it may be a typo of the source or of the text copy (JCD has one copy here).
+ */
+import { combine, mul, transpose } from '../../../src/linalg/dense.ts';
+import { singularValues } from '../../../src/linalg/spectral.ts';
+import { atLeast, atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
+import { type Claim, type ConstantValues, defineClaim, type Sabotage } from '../../../src/claims/types.ts';
+import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
+import type { JcdTimeParameters } from '../../../src/jcd/times.ts';
+import { B2_STEP_HYPOTHESES, blocksAt, fro, growth, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
+import { relativeTolerance } from '../../../src/claims/tolerance.ts';
+import { stepSize, stepStates } from './state.ts';
+
+const sigmaRof = (A: { rows: number }, M: Parameters<typeof singularValues>[0], r: number) => (A.rows ? singularValues(M)[r - 1] ?? 0 : 0);
+const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
+
+/** log of B.3's floor min{(1 + (γ+1)ησ_r/2)^t c_ρρ√σ₁/(12(m+n+k)), √((1−γ)σ_r/24)}. */
+export function b3LogFloor(p: JcdTimeParameters, t: number): number {
+  const y = ((p.gamma + 1) / 2) * p.eta * p.sigmaR;
+  const grow = t * Math.log1p(y) + Math.log(p.cRho) + p.logRho + 0.5 * Math.log(p.sigma1) - Math.log(12 * (p.m + p.n + p.k));
+  return Math.min(grow, 0.5 * Math.log(((1 - p.gamma) * p.sigmaR) / 24));
+}
+
+export const B3_IH: Hypothesis<StepState> = hypothesis<StepState>(
+  'b3-ih',
+  'Proposition B.3\'s induction hypothesis at t = s: σ_r(A_t) ≥ min{(1 + (γ+1)ησ_r/2)^tσ_r(A₀), √((1−γ)σ_r/24)} with σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k)) (Proposition B.1)',
+  (x) => sigmaRof(x.A, x.A, x.r) >= Math.exp(b3LogFloor(x.params, x.s)) - relativeTolerance('inequality', stepDim(x)) * fro(x.A),
+  { tolerance: "relative 64·γ_n of ‖A_t‖_F (a computed singular value errs by a multiple of u‖A‖, however small it is)", coordinates: { 'σ_r(A_t)/floor': { value: (x) => sigmaRof(x.A, x.A, x.r) / Math.exp(b3LogFloor(x.params, x.s)), domain: [1, 1e3] } } },
+);
+
+const CASE1: Hypothesis<StepState> = hypothesis<StepState>('b3-case-1', 'Case 1: σ_r(A_t) ≥ √((1−γ)σ_r/16)', (x) => geq(sigmaRof(x.A, x.A, x.r), Math.sqrt(((1 - x.gamma) * x.sigmaR) / 16), stepDim(x)), {
+  tolerance: COMPUTED_TOLERANCE,
+});
+
+function b3Claim(c: {
+  id: string;
+  where: string;
+  statement: string;
+  check: (x: StepState, c: ConstantValues) => Comparison[];
+  sabotage: Sabotage<StepState>;
+  kind?: 'inequality' | 'identity';
+  case1?: boolean;
+  expected?: 'holds' | 'refuted';
+  erratum?: string;
+  corrected?: string;
+  corrects?: string;
+}): Claim<StepState> {
+  return defineClaim<StepState>({
+    id: c.id,
+    source: { paper: 'JCD', where: `Prop. B.3, proof: ${c.where}` },
+    kind: c.kind ?? 'inequality',
+    statement: c.statement,
+    hypotheses: [...B2_STEP_HYPOTHESES, B3_IH, ...(c.case1 ? [CASE1] : [])],
+    choices: { stepIndex: 's is drawn with T − s log-uniform in [1, T] and ε_s ≥ 10⁻¹⁰⁰ where T allows (lemmas/jcd/steps/state.ts)' },
+    instances: stepStates({
+      aFloorAt: c.case1 ? ({ params }) => Math.sqrt(((1 - params.gamma) * params.sigmaR) / 16) : ({ params, s }) => Math.exp(b3LogFloor(params, s)),
+    }),
+    size: stepSize,
+    check: c.check,
+    expected: c.expected ?? 'holds',
+    ...(c.erratum ? { erratum: c.erratum } : {}),
+    ...(c.corrected ? { corrected: c.corrected } : {}),
+    ...(c.corrects ? { corrects: c.corrects } : {}),
+    sabotage: c.sabotage,
+    // Claims that hold: 150 instances (the suite's time budget); printed forms expected refuted: 300, so the rarer
+    // counterexamples are found on every seed.
+    runs: (c.expected ?? 'holds') === 'refuted' ? 300 : 150,
+  });
+}
+
+/** E_t as printed, the "signal" step A_t + η(Σ − A_tA_tᵀ)A_t, and magnitudes. */
+function pieces(x: StepState) {
+  const b = blocksAt(x);
+  const m = magnitudesAt(x);
+  const E = combine([1, mul(mul(b.B, transpose(b.B)), b.A)], [-1, mul(b.Q, b.B)], [-1, mul(b.A, b.M)], [-1, mul(b.B, b.N)]);
+  const SmA = combine([1, b.Sigma], [-1, mul(b.A, transpose(b.A))]);
+  const signal = combine([1, b.A], [x.eta, mul(SmA, b.A)]);
+  const sigMag = m.A + x.eta * (m.Sigma + m.A * m.A) * m.A;
+  return { b, m, E, signal, sigMag, eMag: m.B * m.B * m.A + m.Q * m.B + m.A * m.M + m.B * m.N };
+}
+
+export const b3Update = b3Claim({
+  id: 'jcd.prop-b.3.update',
+  where: '(B.3) "By the updating formula of A in (A.4)"',
+  kind: 'identity',
+  statement: 'A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + ηE_t, E_t = B_tB_tᵀA_t − (A_tB_tᵀ − B_tA_tᵀ)B_t − A_t(K_tᵀK_t + J_tᵀJ_t)/2 − B_t(K_tᵀK_t − J_tᵀJ_t)/2',
+  check: (x) => {
+    const q = pieces(x);
+    return [equal('(B.3): A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + ηE_t', nextAt(x).blocks.A, combine([1, q.signal], [x.eta, q.E]), nextAt(x).mag.A + q.sigMag + x.eta * q.eMag)];
+  },
+  sabotage: {
+    description: 'sign of η(Σ − A_tA_tᵀ)A_t flipped',
+    check: (x) => {
+      const q = pieces(x);
+      const flipped = combine([2, q.b.A], [-1, q.signal], [x.eta, q.E]);
+      return [equal('(B.3) with −η(Σ − AAᵀ)A', nextAt(x).blocks.A, flipped, nextAt(x).mag.A + q.sigMag + x.eta * q.eMag)];
+    },
+  },
+});
+
+function eBound(x: StepState, power = 2): Comparison[] {
+  const q = pieces(x);
+  const bound = 16 * Math.exp(power * x.logEpsS) * x.r * x.sigma1 ** 1.5;
+  return [atMost('(B.4): ‖E_t‖ ≤ 16(1 + γησ_r)^{2t}ρ²rσ₁√σ₁', op(q.E), bound, 2 * q.eMag)];
+}
+
+export const b3EBound = b3Claim({
+  id: 'jcd.prop-b.3.e-bound',
+  where: '(B.4), first inequality ("follows from Proposition B.2 and triangle inequality")',
+  statement: '‖E_t‖ ≤ 16(1 + γησ_r)^{2t}ρ²rσ₁√σ₁',
+  check: (x) => eBound(x),
+  sabotage: { description: 'the power (1 + γησ_r)^{2t}ρ² made (1 + γησ_r)^{3t}ρ³', check: (x) => eBound(x, 3) },
+});
+
+/** (B.4)'s chain in logs (all sides positive). */
+function eChain(x: StepState, c1200 = 1): Comparison[] {
+  const p = x.params;
+  const d = x.m + x.n + x.k;
+  const lx = Math.log1p(growth(x));
+  const ly = Math.log1p(((x.gamma + 1) / 2) * x.eta * x.sigmaR);
+  const t = x.s;
+  const lr = p.logRho;
+  const tail = t * ly + Math.log(p.cRho) + lr + 0.5 * Math.log(x.sigma1) - Math.log(12 * d);
+  const l0 = Math.log(16 * x.r) + 2 * (lr + t * lx) + 1.5 * Math.log(x.sigma1);
+  const l1 = Math.log((192 * d * x.r * x.sigma1) / p.cRho) + t * lx + lr + tail;
+  const l2 = Math.log((192 * d * x.r * x.sigma1) / p.cRho) + logEpsT(x) + tail;
+  const l3 = Math.log(((1 - x.gamma) / 6) * x.sigmaR * c1200) + tail;
+  return [
+    atMost('16(1+γησ_r)^{2t}ρ²rσ₁√σ₁ ≤ 192(1+γησ_r)^tρ(m+n+k)rσ₁/c_ρ·(1+(γ+1)ησ_r/2)^t c_ρρ√σ₁/(12(m+n+k))', l0, l1, scalarScale(l0, l1)),
+    atMost('… ≤ 192ρ^{(1−γ)/(2(1+γ))}(m+n+k)rσ₁/c_ρ·(1+(γ+1)ησ_r/2)^t c_ρρ√σ₁/(12(m+n+k))', l1, l2, scalarScale(l1, l2)),
+    atMost('… ≤ (1−γ)/6·σ_r·(1+(γ+1)ησ_r/2)^t c_ρρ√σ₁/(12(m+n+k))', l2, l3, scalarScale(l2, l3)),
+  ];
+}
+
+export const b3EChain = b3Claim({
+  id: 'jcd.prop-b.3.e-chain',
+  where: '(B.4), second to last inequalities ("γ ≤ (γ+1)/2", "t ≤ T", "ρ ≤ ((1−γ)c_ρσ_r/(1200(m+n+k)rσ₁))^{2(1+γ)/(1−γ)}"; σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k)) replaces its lower bound)',
+  statement: '16(1+γησ_r)^{2t}ρ²rσ₁√σ₁ ≤ 192(1+γησ_r)^tρ(m+n+k)rσ₁/c_ρ·(1+(γ+1)ησ_r/2)^t c_ρρ√σ₁/(12(m+n+k)) ≤ 192ρ^{(1−γ)/(2(1+γ))}(m+n+k)rσ₁/c_ρ·(…) ≤ (1−γ)/6·σ_r(1+(γ+1)ησ_r/2)^t c_ρρ√σ₁/(12(m+n+k))',
+  check: (x) => eChain(x),
+  sabotage: { description: 'the last right side divided by 10⁴ (as if 1200 were 12)', check: (x) => eChain(x, 1e-4) },
+});
+
+function eSecond(x: StepState, c = 1): Comparison[] {
+  const lhs = 16 * Math.exp(2 * logEpsT(x)) * x.r * x.sigma1 ** 1.5;
+  const rhs = c * ((1 - x.gamma) / 6) * x.sigmaR * Math.sqrt(((1 - x.gamma) * x.sigmaR) / 24);
+  return [atMost('16ρ^{(1−γ)/(1+γ)}rσ₁√σ₁ ≤ (1−γ)/6·σ_r√((1−γ)σ_r/24)', lhs, rhs, scalarScale(lhs, rhs))];
+}
+
+export const b3ESecond = b3Claim({
+  id: 'jcd.prop-b.3.e-second',
+  where: '"On the other hand, ‖E_t‖ ≤ 16(1+γησ_r)^{2t}ρ²rσ₁√σ₁ ≤ 16ρ^{(1−γ)/(1+γ)}rσ₁√σ₁ ≤ (1−γ)/6·σ_r√((1−γ)σ_r/24)", last inequality',
+  statement: '16ρ^{(1−γ)/(1+γ)}rσ₁√σ₁ ≤ (1−γ)/6·σ_r√((1−γ)σ_r/24)',
+  check: (x) => eSecond(x),
+  sabotage: { description: 'the right side multiplied by 10⁻²⁰⁰', check: (x) => eSecond(x, 1e-200) },
+});
+
+function weylLemma(x: StepState, c7 = 4): Comparison[] {
+  const q = pieces(x);
+  const a1 = nextAt(x).blocks.A;
+  const sA1 = sigmaRof(a1, a1, x.r);
+  const sSig = sigmaRof(q.signal, q.signal, x.r);
+  const sA = sigmaRof(x.A, x.A, x.r);
+  const eta = x.eta;
+  const c7rhs = (1 - c7 * eta * eta * x.sigma1 ** 2) * (1 + eta * x.sigmaR) * sA * (1 - eta * sA * sA);
+  const gamma3 = (1 + ((x.gamma + 3) / 4) * eta * x.sigmaR) * sA * (1 - eta * sA * sA);
+  return [
+    atLeast('σ_r(A_{t+1}) ≥ σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖E_t‖', sA1, sSig - eta * op(q.E), 2 * (nextAt(x).mag.A + q.sigMag)),
+    atLeast('σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) ≥ (1 − 4η²σ₁²)(1 + ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) (Lemma C.7)', sSig, c7rhs, 2 * q.sigMag),
+    atLeast('(1 − 4η²σ₁²)(1 + ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) ≥ (1 + (γ+3)ησ_r/4)σ_r(A_t)(1 − ησ_r²(A_t))', c7rhs, gamma3, scalarScale(c7rhs)),
+  ];
+}
+
+export const b3LemmaC7 = b3Claim({
+  id: 'jcd.prop-b.3.lemma-c7',
+  where: '"Therefore, it holds that", the first three lines ("the second inequality follows from Lemma C.7 and the last … from η ≤ min{γσ_r²/(600σ₁³), (1−γ)σ_r/(20σ₁²)}")',
+  statement: 'σ_r(A_{t+1}) ≥ σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖E_t‖; σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) ≥ (1 − 4η²σ₁²)(1 + ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) ≥ (1 + (γ+3)ησ_r/4)σ_r(A_t)(1 − ησ_r²(A_t))',
+  check: (x) => weylLemma(x),
+  sabotage: { description: 'Lemma C.7\'s factor (1 − 4η²σ₁²) made (1 + 4·10⁴η²σ₁²) (the growth overstated)', check: (x) => weylLemma(x, -4e4) },
+});
+
+function case1(x: StepState, c = 1): Comparison[] {
+  const a1 = nextAt(x).blocks.A;
+  const q = pieces(x);
+  const sA1 = sigmaRof(a1, a1, x.r);
+  const sA = sigmaRof(x.A, x.A, x.r);
+  const s1A = singularValues(x.A)[0] ?? 0;
+  const eta = x.eta;
+  const mid = (1 - eta * s1A * s1A - ((1 - x.gamma) / 6) * eta * x.sigmaR) * sA;
+  const floorCase = Math.sqrt(((1 - x.gamma) * x.sigmaR) / 16);
+  const lower = (1 - eta * 2 * x.sigma1 - ((1 - x.gamma) / 6) * eta * x.sigmaR) * floorCase;
+  const target = c * Math.sqrt(((1 - x.gamma) * x.sigmaR) / 24);
+  return [
+    atLeast('σ_r(A_{t+1}) ≥ (1 − ησ₁²(A_t) − (1−γ)ησ_r/6)σ_r(A_t)', sA1, mid, 2 * (nextAt(x).mag.A + q.sigMag)),
+    atLeast('(1 − ησ₁²(A_t) − (1−γ)ησ_r/6)σ_r(A_t) ≥ (1 − 2ησ₁ − (1−γ)ησ_r/6)√((1−γ)σ_r/16)', mid, lower, 2 * q.sigMag),
+    atLeast('(1 − 2ησ₁ − (1−γ)ησ_r/6)√((1−γ)σ_r/16) ≥ √((1−γ)σ_r/24) (σ₁(A_t) ≤ √(2σ₁), η ≤ 1/(100σ₁))', lower, target, scalarScale(lower, target)),
+  ];
+}
+
+export const b3Case1 = b3Claim({
+  id: 'jcd.prop-b.3.case-1',
+  where: 'case 1, "σ_r(A_t) ≥ √((1−γ)σ_r/16). We have" (the text copy garbles the display; read as (1 − ησ₁²(A_t) − (1−γ)ησ_r/6)σ_r(A_t) ≥ … ≥ √((1−γ)σ_r/24), "from σ₁(A_t) ≤ √(2σ₁) and η ≤ 1/(100σ₁)")',
+  statement: 'σ_r(A_{t+1}) ≥ (1 − ησ₁²(A_t) − (1−γ)ησ_r/6)σ_r(A_t) ≥ √((1−γ)σ_r/24)',
+  case1: true,
+  check: (x) => case1(x),
+  sabotage: { description: 'the target √((1−γ)σ_r/24) made 1.5√((1−γ)σ_r/16)', check: (x) => case1(x, 1.5 * Math.sqrt(1.5)) },
+});
+
+/** Case 2's scalar line: (1 + (γ+3)z/4 − (1−γ)z/16 − (1−γ)z²/16) − (1−γ)z/6 ≥ 1 + (γ+1)·f/2 with f = σ_r (printed) or ησ_r. */
+function case2(x: StepState, printed: boolean, mult = 1): Comparison[] {
+  const z = x.eta * x.sigmaR;
+  const g = x.gamma;
+  const lhs = 1 + ((g + 3) / 4) * z - ((1 - g) / 16) * z - ((1 - g) / 16) * z * z - ((1 - g) / 6) * z;
+  const rhs = 1 + mult * ((g + 1) / 2) * (printed ? x.sigmaR : z);
+  return [atLeast(`(1 + (γ+3)ησ_r/4 − (1−γ)ησ_r/16 − (1−γ)η²σ_r²/16) − (1−γ)ησ_r/6 ≥ 1 + (γ+1)${printed ? 'σ_r' : 'ησ_r'}/2`, lhs, rhs, scalarScale(lhs, rhs))];
+}
+
+export const b3Case2 = b3Claim({
+  id: 'jcd.prop-b.3.case-2',
+  where: 'case 2, second line "≥ (1 + (γ+1)/2·σ_r)σ_r(A_t)" (per unit σ_r(A_t))',
+  statement: '(1 + (γ+3)ησ_r/4 − (1−γ)ησ_r/16 − (1−γ)η²σ_r²/16)σ_r(A_t) − (1−γ)ησ_rσ_r(A_t)/6 ≥ (1 + (γ+1)σ_r/2)σ_r(A_t)',
+  check: (x) => case2(x, true),
+  expected: 'refuted',
+  erratum:
+    'As printed, "(1 + (γ+1)/2·σ_r)" lacks the η of the next line and of the statement ((1 + (γ+1)ησ_r/2)); so read it is false on every admissible instance (left ≈ 1 + O(ησ_r), right ≥ 1 + σ_r/2). Exact: γ = ½, σ_r = σ₁ = 1, η = 1/1200: left = 1 + (5/4 − 1/32 − 1/12)/1200 − 1/(32·1200²) < 7/4. Grade: local (the next line and the statement carry the η; nothing downstream changes); possibly a slip of the text copy (one copy of JCD). Corrected: with ησ_r, it holds since (γ+3)/4 − (1−γ)/16 − (1−γ)/6 − (γ+1)/2 = (1−γ)/48 ≥ (1−γ)ησ_r/16.',
+  corrected: 'jcd.prop-b.3.case-2/corrected',
+  sabotage: { description: 'the right side 1 + (γ+1)σ_r/2 made 1 + (γ+1)σ_r', check: (x) => case2(x, true, 2) },
+});
+
+export const b3Case2Corrected = b3Claim({
+  id: 'jcd.prop-b.3.case-2/corrected',
+  where: 'case 2, second line, with the η the next line uses',
+  statement: '(1 + (γ+3)ησ_r/4 − (1−γ)ησ_r/16 − (1−γ)η²σ_r²/16) − (1−γ)ησ_r/6 ≥ 1 + (γ+1)ησ_r/2',
+  check: (x) => case2(x, false),
+  corrects: 'jcd.prop-b.3.case-2',
+  sabotage: { description: 'the printed σ_r (without η) put back', check: (x) => case2(x, true) },
+});
