@@ -23,7 +23,8 @@ export interface TrajectoryOptions<T> {
   eta: number;
   /** Number of GD steps N. */
   iters: number;
-  /** Observe every K steps (t = 0, K, 2K, …, and always t = N). Default 1. */
+  /** Observe every K steps (t = 0, K, 2K, …, and always t = N). Default 1. The steps between two
+   *  observations are fast-forwarded as with `when`. */
   every?: number;
   /** Observe at the steps t where this holds instead (and always at t = 0 and t = N): a sparse
    *  schedule for long runs, e.g. every K-th step together with the step after it. The steps between
@@ -104,14 +105,24 @@ export function runTrajectory<T>(opts: TrajectoryOptions<T>): Trajectory<T> {
   }
   if (!diverged && !stopped && iters > 0) {
     const stepper = makeStepper(sigma.data, m, n, d);
-    const saved = opts.when ? [new Float64Array(U.length), new Float64Array(V.length)] : null;
+    // Between two observed steps the iterates are advanced in one kernel call (whatever the
+    // schedule, `every` or `when`), then checked against the bound; see `when`.
+    const saved = [new Float64Array(U.length), new Float64Array(V.length)];
+    const { when: sparse } = opts;
+    /** The first observed step after t (or N). */
+    const nextObserved = sparse
+      ? (t: number): number => {
+          let next = t + 1;
+          while (next < iters && !sparse(next)) next++;
+          return next;
+        }
+      : (t: number): number => Math.min(iters, (Math.floor(t / every) + 1) * every);
     // Steps before which no stretch is fast-forwarded (set after a stretch that diverged).
     let stepwiseUntil = 0;
     try {
       while (t < iters) {
-        if (saved && t >= stepwiseUntil) {
-          let next = t + 1;
-          while (next < iters && !when(next)) next++;
+        if (t >= stepwiseUntil) {
+          const next = nextObserved(t);
           const stretch = next - t - 1;
           if (stretch > 0) {
             saved[0].set(U);
