@@ -125,6 +125,10 @@ int gd_advance_small(const double *S, size_t stride, size_t m, size_t n, size_t 
 
 /* ---- batched: lanes across instances ---- */
 
+#ifndef BATCH_RB
+#define BATCH_RB 2 /* rows of Σ per block (≤ 4; 2 measured best on the AVX2 host) */
+#endif
+
 typedef double bv __attribute__((vector_size(8 * GD_BATCH_W)));
 typedef long long bm __attribute__((vector_size(8 * GD_BATCH_W)));
 
@@ -137,81 +141,75 @@ INLINE bv bcb(double x) {
 INLINE bv pick(bm mask, bv a, bv b) { return (bv)(((bm)a & mask) | ((bm)b & ~mask)); }
 
 /*
- * One group of GD_BATCH_W lanes (at lane offset `lane` of B), copied into the work area (Sg, Ug, Vg:
- * contiguous, one vector per element) and back: max(count) steps, lane l stepping only while the
- * step index is below count[l] (a lane past its count keeps its iterate). Rows of Σ two at a time
- * (their residuals are independent; ∇_V takes row i's term before row i + 1's, as i increases).
+ * RB rows of Σ from row i for one batched step: their residuals (independent of one another), their
+ * ∇_U rows (j increasing) and their terms of ∇_V (row i's before row i + 1's: i increasing), then
+ * their U rows updated (nothing later reads the old ones).
  */
-INLINE void batch_group(const int D, size_t m, size_t n, bv e, bv cnt, int64_t steps, const bv *restrict Sg, bv *restrict Ug, bv *restrict Vg, bv *restrict gV) {
+INLINE void batch_rows(const int RB, const int D, size_t i, size_t n, bm act, bv e, const bv *restrict Sg, bv *restrict Ug, const bv *restrict Vg, bv *restrict gV, bv *restrict Rb) {
+  bv u[4][GD_BATCH_D];
+  for (int q = 0; q < RB; q++)
+    for (int k = 0; k < D; k++) u[q][k] = Ug[(i + q) * D + k];
+  /* the residuals first (independent across j: no chain runs from one j to the next)… */
+  for (size_t j = 0; j < n; j++) {
+    const bv *v = Vg + j * D;
+    for (int q = 0; q < RB; q++) {
+      bv a = bcb(0);
+      for (int k = 0; k < D; k++) a = a + u[q][k] * v[k];
+      Rb[j * 4 + q] = Sg[(i + q) * n + j] - a;
+    }
+  }
+  /* …then the gradients */
+  bv gu[4][GD_BATCH_D];
+  for (int q = 0; q < RB; q++)
+    for (int k = 0; k < D; k++) gu[q][k] = bcb(0);
+  for (size_t j = 0; j < n; j++) {
+    const bv *v = Vg + j * D;
+    bv *g = gV + j * D;
+    for (int k = 0; k < D; k++) {
+      bv x = g[k];
+      for (int q = 0; q < RB; q++) {
+        gu[q][k] = gu[q][k] + Rb[j * 4 + q] * v[k];
+        x = x + Rb[j * 4 + q] * u[q][k];
+      }
+      g[k] = x;
+    }
+  }
+  for (int q = 0; q < RB; q++)
+    for (int k = 0; k < D; k++) Ug[(i + q) * D + k] = pick(act, u[q][k] + e * gu[q][k], u[q][k]);
+}
+
+/*
+ * One group of GD_BATCH_W lanes, copied into the work area (Sg, Ug, Vg: contiguous, one vector per
+ * element): max(count) steps, lane l stepping only while the step index is below count[l] (a lane
+ * past its count keeps its iterate). Rows of Σ RB at a time.
+ */
+INLINE void batch_group(const int D, size_t m, size_t n, bv e, bv cnt, int64_t steps, const bv *restrict Sg, bv *restrict Ug, bv *restrict Vg, bv *restrict gV, bv *restrict Rb) {
   for (int64_t s = 0; s < steps; s++) {
     bm act = (bm)(bcb((double)s) < cnt);
     for (size_t p = 0; p < n * D; p++) gV[p] = bcb(0);
     size_t i = 0;
-    for (; i + 2 <= m; i += 2) {
-      bv gu0[GD_BATCH_D], gu1[GD_BATCH_D], u0[GD_BATCH_D], u1[GD_BATCH_D];
-      for (int k = 0; k < D; k++) {
-        gu0[k] = gu1[k] = bcb(0);
-        u0[k] = Ug[i * D + k];
-        u1[k] = Ug[(i + 1) * D + k];
-      }
-      for (size_t j = 0; j < n; j++) {
-        const bv *v = Vg + j * D;
-        bv a0 = bcb(0), a1 = bcb(0);
-        for (int k = 0; k < D; k++) {
-          a0 = a0 + u0[k] * v[k];
-          a1 = a1 + u1[k] * v[k];
-        }
-        bv r0 = Sg[i * n + j] - a0, r1 = Sg[(i + 1) * n + j] - a1;
-        bv *g = gV + j * D;
-        for (int k = 0; k < D; k++) {
-          gu0[k] = gu0[k] + r0 * v[k];
-          gu1[k] = gu1[k] + r1 * v[k];
-          g[k] = (g[k] + r0 * u0[k]) + r1 * u1[k];
-        }
-      }
-      for (int k = 0; k < D; k++) {
-        Ug[i * D + k] = pick(act, u0[k] + e * gu0[k], u0[k]);
-        Ug[(i + 1) * D + k] = pick(act, u1[k] + e * gu1[k], u1[k]);
-      }
-    }
-    for (; i < m; i++) {
-      bv gu[GD_BATCH_D], u[GD_BATCH_D];
-      for (int k = 0; k < D; k++) {
-        gu[k] = bcb(0);
-        u[k] = Ug[i * D + k];
-      }
-      for (size_t j = 0; j < n; j++) {
-        const bv *v = Vg + j * D;
-        bv a = bcb(0);
-        for (int k = 0; k < D; k++) a = a + u[k] * v[k];
-        bv r = Sg[i * n + j] - a;
-        bv *g = gV + j * D;
-        for (int k = 0; k < D; k++) {
-          gu[k] = gu[k] + r * v[k];
-          g[k] = g[k] + r * u[k];
-        }
-      }
-      for (int k = 0; k < D; k++) Ug[i * D + k] = pick(act, u[k] + e * gu[k], u[k]);
-    }
+    for (; i + BATCH_RB <= m; i += BATCH_RB) batch_rows(BATCH_RB, D, i, n, act, e, Sg, Ug, Vg, gV, Rb);
+    for (; i + 2 <= m; i += 2) batch_rows(2, D, i, n, act, e, Sg, Ug, Vg, gV, Rb);
+    for (; i < m; i++) batch_rows(1, D, i, n, act, e, Sg, Ug, Vg, gV, Rb);
     for (size_t p = 0; p < n * D; p++) Vg[p] = pick(act, Vg[p] + e * gV[p], Vg[p]);
   }
 }
 
-static void batch_group_any(size_t d, size_t m, size_t n, bv e, bv cnt, int64_t steps, const bv *Sg, bv *Ug, bv *Vg, bv *gV) {
-  batch_group((int)d, m, n, e, cnt, steps, Sg, Ug, Vg, gV);
+static void batch_group_any(size_t d, size_t m, size_t n, bv e, bv cnt, int64_t steps, const bv *Sg, bv *Ug, bv *Vg, bv *gV, bv *Rb) {
+  batch_group((int)d, m, n, e, cnt, steps, Sg, Ug, Vg, gV, Rb);
 }
 
 int gd_batch_width(void) { return GD_BATCH_W; }
 
 int gd_batch_fits(size_t m, size_t n, size_t d, size_t B) { return m >= 1 && n >= 1 && d >= 1 && d <= GD_BATCH_D && B >= 1 && B % GD_BATCH_W == 0; }
 
-size_t gd_batch_work_doubles(size_t m, size_t n, size_t d) { return (m * n + m * d + 2 * n * d) * GD_BATCH_W + GD_BATCH_W; }
+size_t gd_batch_work_doubles(size_t m, size_t n, size_t d) { return (m * n + m * d + 2 * n * d + 4 * n) * GD_BATCH_W + GD_BATCH_W; }
 
 int gd_advance_batch(const double *S, size_t m, size_t n, size_t d, size_t B, double *U, double *V, const double *eta, const double *count, double *work) {
   if (!gd_batch_fits(m, n, d, B)) return 0;
   /* the work area from its first vector-aligned double on (GD_BATCH_W spare doubles) */
   bv *Sg = (bv *)(((uintptr_t)work + sizeof(bv) - 1) & ~(uintptr_t)(sizeof(bv) - 1));
-  bv *Ug = Sg + m * n, *Vg = Ug + m * d, *gV = Vg + n * d;
+  bv *Ug = Sg + m * n, *Vg = Ug + m * d, *gV = Vg + n * d, *Rb = gV + n * d;
   for (size_t lane = 0; lane < B; lane += GD_BATCH_W) {
     bv e, cnt;
     double most = 0;
@@ -229,10 +227,10 @@ int gd_advance_batch(const double *S, size_t m, size_t n, size_t d, size_t B, do
       for (int l = 0; l < GD_BATCH_W; l++) Vg[p][l] = V[p * B + lane + l];
     int64_t steps = (int64_t)most;
 #define DCASE(D) \
-  case D: batch_group(D, m, n, e, cnt, steps, Sg, Ug, Vg, gV); break;
+  case D: batch_group(D, m, n, e, cnt, steps, Sg, Ug, Vg, gV, Rb); break;
     switch (d) {
       DCASE(1) DCASE(2) DCASE(3) DCASE(4) DCASE(5) DCASE(6) DCASE(7) DCASE(8)
-      default: batch_group_any(d, m, n, e, cnt, steps, Sg, Ug, Vg, gV);
+      default: batch_group_any(d, m, n, e, cnt, steps, Sg, Ug, Vg, gV, Rb);
     }
 #undef DCASE
     for (size_t p = 0; p < m * d; p++)
