@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --json] [-- --only steps|diagnostics]`: µs per GD step and GFLOP/s (6·m·n·k flops per step) on five shapes,
+ * `npm run bench [-- --json] [-- --only steps|diagnostics|small|trajectory]`: µs per GD step and GFLOP/s (6·m·n·k flops per step) on five shapes,
  * for the active kernel, the WebAssembly kernel (when the native one is active) and the TypeScript fallback, and µs per call of diagnostics() for
  * d ∈ {3, 5, 10, 20}; with python3 + NumPy present, the same in NumPy (one thread, preallocated
  * out= buffers, bench/reference.py) in the same run, and the ratio engine/NumPy (< 1: faster).
  * A step is what runTrajectory does per iteration: Σ resident (makeStepper), iterates copied in and out.
+ * Then the small shapes of the theorem regimes and one stage-one trajectory end to end (bench/small.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import { diagnostics } from '../src/gd/diagnostics.ts';
 import { type KernelName, kernelInfo, makeStepper } from '../src/gd/step.ts';
 import { type Mat, zeros } from '../src/linalg/dense.ts';
 import { gaussianMatrix } from '../src/random/gaussian.ts';
+import { smallShapes, stageOneRun } from './small.ts';
 import { medianMicros } from './timing.ts';
 
 const SHAPES: [number, number, number][] = [[20, 15, 3], [100, 100, 10], [250, 200, 10], [250, 200, 200], [1000, 1000, 10]];
@@ -65,8 +67,9 @@ function diagnosticsMicros(m: number, n: number, d: number): number {
 const json = process.argv.includes('--json');
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-if (only !== undefined && only !== 'steps' && only !== 'diagnostics') {
-  console.error(`--only takes steps or diagnostics, not ${only ?? 'nothing'}`);
+const SECTIONS = ['steps', 'diagnostics', 'small', 'trajectory'];
+if (only !== undefined && !SECTIONS.includes(only)) {
+  console.error(`--only takes ${SECTIONS.join(', ')}, not ${only ?? 'nothing'}`);
   process.exit(2);
 }
 const info = kernelInfo();
@@ -81,7 +84,8 @@ const numpy = (job: Job): number | undefined => {
 const log = (line: string) => (json ? process.stderr.write(line + '\n') : console.log(line));
 
 log(`kernel: ${info.kernel}${info.reason ? ` (${info.reason})` : ''}; NumPy: ${missing === null ? '1 thread (OMP/OPENBLAS/MKL_NUM_THREADS=1)' : `skipped, ${missing}`}`);
-const shapes = (only === 'diagnostics' ? [] : SHAPES).map(([m, n, k]) => {
+const wants = (section: string) => only === undefined || only === section;
+const shapes = (wants('steps') ? SHAPES : []).map(([m, n, k]) => {
   const usPerStep = stepMicros(info.kernel, m, n, k);
   const numpyUsPerStep = numpy({ kind: 'step', m, n, k });
   const wasmUsPerStep = info.kernel === 'native' ? stepMicros('wasm', m, n, k) : info.kernel === 'wasm' ? usPerStep : undefined;
@@ -89,21 +93,32 @@ const shapes = (only === 'diagnostics' ? [] : SHAPES).map(([m, n, k]) => {
   const gflops = (6 * m * n * k) / usPerStep / 1e3;
   return { m, n, k, usPerStep, gflops, ...(wasmUsPerStep === undefined ? {} : { wasmUsPerStep }), tsUsPerStep, ...(numpyUsPerStep === undefined ? {} : { numpyUsPerStep, ratio: usPerStep / numpyUsPerStep }) };
 });
-const diags = (only === 'steps' ? [] : DIAG.ds).map((d) => {
+const diags = (wants('diagnostics') ? DIAG.ds : []).map((d) => {
   const usPerCall = diagnosticsMicros(DIAG.m, DIAG.n, d);
   const numpyUsPerCall = numpy({ kind: 'diagnostics', m: DIAG.m, n: DIAG.n, d });
   return { m: DIAG.m, n: DIAG.n, d, usPerCall, ...(numpyUsPerCall === undefined ? {} : { numpyUsPerCall, ratio: usPerCall / numpyUsPerCall }) };
 });
 
-if (json) console.log(JSON.stringify({ kernel: info.kernel, numpy: numpyVersion, shapes, diagnostics: diags }, null, 2));
+const small = wants('small') ? smallShapes(info.kernel) : null;
+const trajectory = wants('trajectory') ? stageOneRun() : null;
+
+if (json) console.log(JSON.stringify({ kernel: info.kernel, numpy: numpyVersion, shapes, diagnostics: diags, small, trajectory }, null, 2));
 else {
   const f = (x: number | undefined, digits = 1) => (x === undefined ? '—' : x.toFixed(digits));
   if (numpyVersion) console.log(`NumPy ${numpyVersion}`);
-  console.log(`\n| m×n×k | engine (${info.kernel}) µs/step | GFLOP/s | WebAssembly µs/step | TS fallback µs/step | NumPy µs/step | engine/NumPy |`);
-  console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
+  if (shapes.length) console.log(`\n| m×n×k | engine (${info.kernel}) µs/step | GFLOP/s | WebAssembly µs/step | TS fallback µs/step | NumPy µs/step | engine/NumPy |`);
+  if (shapes.length) console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
   for (const s of shapes)
     console.log(`| ${s.m}×${s.n}×${s.k} | ${f(s.usPerStep)} | ${f(s.gflops, 2)} | ${f(s.wasmUsPerStep)} | ${f(s.tsUsPerStep)} | ${f(s.numpyUsPerStep)} | ${f(s.ratio, 2)} |`);
-  console.log(`\n| diagnostics() on ${DIAG.m}×${DIAG.n}, d | engine µs/call | NumPy µs/call | engine/NumPy |`);
-  console.log(`| --- | ---: | ---: | ---: |`);
+  if (diags.length) console.log(`\n| diagnostics() on ${DIAG.m}×${DIAG.n}, d | engine µs/call | NumPy µs/call | engine/NumPy |`);
+  if (diags.length) console.log(`| --- | ---: | ---: | ---: |`);
   for (const s of diags) console.log(`| ${s.d} | ${f(s.usPerCall)} | ${f(s.numpyUsPerCall)} | ${f(s.ratio, 2)} |`);
+  if (small) {
+    console.log(`\n| m×n×d | step, once per step ns | advance ns/step | GFLOP/s | batched (${small.rows[0]?.batchMode}) ns/step per trajectory | batched speed-up | C loop ns/step (${small.cLoop}) |`);
+    console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
+    for (const r of small.rows)
+      console.log(`| ${r.m}×${r.n}×${r.d} | ${f(r.stepNs)} | ${f(r.advanceNs)} | ${f(r.gflops, 2)} | ${f(r.batchNs)} | ${f(r.advanceNs / r.batchNs, 2)}× | ${f(r.cLoopNs)} |`);
+  }
+  if (trajectory)
+    console.log(`\nYD21 stage-one run (theorem regime, d = 3, m = n = 6, κ = 2, up to T₀ = ${trajectory.T0}, recorded every ${trajectory.every}): ${trajectory.seconds.toFixed(2)} s for ${trajectory.steps} steps (${((1e9 * trajectory.seconds) / trajectory.steps).toFixed(1)} ns/step)`);
 }

@@ -9,6 +9,9 @@
  *   step(S, m, n, d, U, V, eta, outU, outV, work, raw?)     → f(U, V); (outU, outV) := the next iterate
  *   advance(S, m, n, d, U, V, eta, count, spareU, spareV, work, raw?) → (U, V) := `count` steps on
  *   loss(S, m, n, d, U, V, work, raw?)       → f(U, V)
+ *   batchWidth()                             → lanes per vector of advanceBatch (B must be a multiple)
+ *   batchWorkLength(m, n, d)                   → doubles of advanceBatch's work area
+ *   advanceBatch(S, m, n, d, B, U, V, eta, count, work) → B interleaved instances stepped (gd-small.h)
  *   gramLower(x, rows, cols, g)              → g's lower triangle := that of XᵀX (tall) or XXᵀ (wide)
  *
  * S is the padded Σ (padSigma), or with raw = true Σ itself (m×n: no copy, for one-shot calls);
@@ -24,6 +27,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "gd-small.h"
 #include "gd-step.h"
 #include "gram.h"
 
@@ -151,6 +155,8 @@ static napi_value Advance(napi_env env, napi_callback_info info) {
   if (!f64(env, argv[8], m * d, &spareU, "spareU") || !f64(env, argv[9], n * d, &spareV, "spareV") ||
       !f64(env, argv[10], work_length(m, n, d), &work, "work"))
     return NULL;
+  /* small shapes: the whole loop in gd-small.c (the same bits) */
+  if (gd_advance_small(S.data, S.stride, m, n, d, U, V, eta, count)) return NULL;
   work = aligned(work);
   double *u = U, *v = V, *nu = spareU, *nv = spareV;
   for (int64_t i = 0; i < count; i++) {
@@ -161,6 +167,33 @@ static napi_value Advance(napi_env env, napi_callback_info info) {
   if (u != U) memcpy(U, u, m * d * sizeof(double));
   if (v != V) memcpy(V, v, n * d * sizeof(double));
   return NULL;
+}
+
+static napi_value BatchWidth(napi_env env, napi_callback_info info) {
+  (void)info;
+  return number(env, (double)gd_batch_width());
+}
+
+static napi_value BatchWorkLength(napi_env env, napi_callback_info info) {
+  napi_value argv[3];
+  size_t m, n, d;
+  if (!args(env, info, 3, argv) || !dim(env, argv[0], &m) || !dim(env, argv[1], &n) || !dim(env, argv[2], &d)) return NULL;
+  return number(env, (double)gd_batch_work_doubles(m, n, d));
+}
+
+/* advanceBatch(S, m, n, d, B, U, V, eta, count, work) → whether the shape was taken (see gd-small.h) */
+static napi_value AdvanceBatch(napi_env env, napi_callback_info info) {
+  napi_value argv[10];
+  size_t m, n, d, B;
+  double *S, *U, *V, *eta, *count, *work;
+  if (!args(env, info, 10, argv) || !dim(env, argv[1], &m) || !dim(env, argv[2], &n) || !dim(env, argv[3], &d) || !dim(env, argv[4], &B)) return NULL;
+  if (!f64(env, argv[0], m * n * B, &S, "sigma") || !f64(env, argv[5], m * d * B, &U, "U") || !f64(env, argv[6], n * d * B, &V, "V") ||
+      !f64(env, argv[7], B, &eta, "eta") || !f64(env, argv[8], B, &count, "count") || !f64(env, argv[9], gd_batch_work_doubles(m, n, d), &work, "work"))
+    return NULL;
+  for (size_t b = 0; b < B; b++)
+    if (!(count[b] >= 0 && count[b] <= 9007199254740992.0 && count[b] == (double)(int64_t)count[b])) return fail(env, "count"), NULL;
+  napi_value out;
+  return napi_get_boolean(env, gd_advance_batch(S, m, n, d, B, U, V, eta, count, work) != 0, &out) == napi_ok ? out : NULL;
 }
 
 static napi_value Loss(napi_env env, napi_callback_info info) {
@@ -191,6 +224,9 @@ NAPI_MODULE_INIT() {
     {"padSigma", NULL, PadSigma, NULL, NULL, NULL, napi_enumerable, NULL},
     {"step", NULL, Step, NULL, NULL, NULL, napi_enumerable, NULL},
     {"advance", NULL, Advance, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"batchWidth", NULL, BatchWidth, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"batchWorkLength", NULL, BatchWorkLength, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"advanceBatch", NULL, AdvanceBatch, NULL, NULL, NULL, napi_enumerable, NULL},
     {"loss", NULL, Loss, NULL, NULL, NULL, napi_enumerable, NULL},
     {"gramLower", NULL, GramLower, NULL, NULL, NULL, napi_enumerable, NULL},
   };

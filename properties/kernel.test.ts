@@ -15,6 +15,7 @@ import { type ResidentSigma, wasmKernel, type WasmKernel } from '../src/gd/step-
 import { combine, frobenius, type Mat, mul, sub, transpose } from '../src/linalg/dense.ts';
 import { relativeTolerance } from '../src/claims/tolerance.ts';
 import { gaussian, stepSize } from '../src/random/arbitraries.ts';
+import { gaussianMatrix } from '../src/random/gaussian.ts';
 
 // Small shapes, and edge cases: m or n = 1, d = 1, odd d (not a multiple of the SIMD width 2 or
 // the block width 4), d > m, n, shapes spanning several row blocks (32) and column tiles (64), and
@@ -165,5 +166,69 @@ describe('the WebAssembly memory', () => {
     expect(Array.from(traj.final.V.data)).toEqual(Array.from(state.V.data));
     expect(new Set(inner).size).toBe(1);
     expect(Array.from(gdStep(x.sigma, x.U, x.V, 0.01).U.data)).toEqual(Array.from(stepWith('ts', { ...x, eta: 0.01 }).U.data));
+  });
+});
+
+/** The bit patterns of an array's entries (tells −0 from +0, and one NaN from another). */
+const bits = (a: Float64Array) => Array.from(new BigUint64Array(Float64Array.from(a).buffer));
+
+/** `count` steps one at a time on the TypeScript kernel. */
+function tsSteps(sigma: Float64Array, m: number, n: number, d: number, U0: Float64Array, V0: Float64Array, eta: number, count: number) {
+  let [U, V] = [U0.slice(), V0.slice()];
+  for (let s = 0; s < count; s++) {
+    const [nu, nv] = [new Float64Array(m * d), new Float64Array(n * d)];
+    tsStepInto(sigma, m, n, d, U, V, eta, nu, nv, new Float64Array(m * d), new Float64Array(n * d));
+    [U, V] = [nu, nv];
+  }
+  return { U, V };
+}
+
+describe.each(compiled)('Stepper.advance on the %s kernel (native: the small-shape loop up to 16×16×8, in one call)', (kernel) => {
+  test('every shape from 1×1×1 to 12×12×6: bitwise the iterates of stepping one at a time on the TypeScript kernel', () => {
+    const wrong: string[] = [];
+    for (let m = 1; m <= 12; m++)
+      for (let n = 1; n <= 12; n++)
+        for (let d = 1; d <= 6; d++) {
+          const sigma = gaussianMatrix(m, n, 1, `adv-s-${m}-${n}-${d}`).data;
+          const U = gaussianMatrix(m, d, 0.4, `adv-u-${m}-${n}-${d}`).data;
+          const V = gaussianMatrix(n, d, 0.4, `adv-v-${m}-${n}-${d}`).data;
+          // exact zeros too (signed-zero cases): a zero row of Σ, a zero column of U
+          if (m > 1) sigma.fill(0, 0, n);
+          if (d > 1) for (let i = 0; i < m; i++) U[i * d + d - 1] = 0;
+          const eta = 0.05 + 0.01 * ((m + n + d) % 5);
+          const ref = tsSteps(sigma, m, n, d, U, V, eta, 6);
+          const stepper = makeStepper(sigma, m, n, d, kernel);
+          const [u, v] = [U.slice(), V.slice()];
+          stepper.advance(u, v, eta, 6);
+          stepper.release();
+          if (bits(u).join() !== bits(ref.U).join() || bits(v).join() !== bits(ref.V).join()) wrong.push(`${m}×${n}×${d}`);
+        }
+    expect(wrong).toEqual([]);
+  });
+
+  test.prop([problem, fc.integer({ min: 0, max: 7 })])('random shapes, in and past the small-shape limits, any count (0 leaves the iterate alone)', (x, count) => {
+    const { sigma, U, V, eta } = x;
+    const [m, n, d] = [sigma.rows, sigma.cols, U.cols];
+    const ref = tsSteps(sigma.data, m, n, d, U.data, V.data, eta, count);
+    const stepper = makeStepper(sigma.data, m, n, d, kernel);
+    const [u, v] = [U.data.slice(), V.data.slice()];
+    stepper.advance(u, v, eta, count);
+    stepper.release();
+    expect(bits(u)).toEqual(bits(ref.U));
+    expect(bits(v)).toEqual(bits(ref.V));
+  });
+
+  test('the shapes at the small-shape limits and just past them (16×16×8, 17×16×8, 16×17×8, 16×16×9, 1×16×8)', () => {
+    for (const [m, n, d] of [[16, 16, 8], [17, 16, 8], [16, 17, 8], [16, 16, 9], [1, 16, 8], [16, 1, 1]]) {
+      const sigma = gaussianMatrix(m, n, 1, `lim-s-${m}-${n}-${d}`).data;
+      const U = gaussianMatrix(m, d, 0.3, `lim-u-${m}-${n}-${d}`).data;
+      const V = gaussianMatrix(n, d, 0.3, `lim-v-${m}-${n}-${d}`).data;
+      const ref = tsSteps(sigma, m, n, d, U, V, 0.02, 5);
+      const stepper = makeStepper(sigma, m, n, d, kernel);
+      stepper.advance(U, V, 0.02, 5);
+      stepper.release();
+      expect(bits(U), `${m}×${n}×${d}`).toEqual(bits(ref.U));
+      expect(bits(V), `${m}×${n}×${d}`).toEqual(bits(ref.V));
+    }
   });
 });

@@ -1,5 +1,5 @@
 /**
- * How runTrajectory drives the kernel: with a sparse `when` it fast-forwards each stretch between
+ * How runTrajectory drives the kernel: with a sparse `when` or `every` > 1 it fast-forwards each stretch between
  * recorded steps with one Stepper.advance call and takes the step onto a recorded t with
  * Stepper.step; a stretch that diverged is undone and redone step by step, so divergence is still
  * caught at its exact step; no stepper is made when there is nothing to step, and it is always
@@ -62,9 +62,16 @@ describe('a sparse schedule', () => {
     expect(data(sparse.final.V)).toEqual(data(dense.final.V));
   });
 
-  test('`every` alone steps one at a time (no fast-forward); a schedule with no gaps never advances', () => {
+  test('`every` fast-forwards too, with the iterates of stepping every time; a schedule with no gaps never advances', () => {
     reset();
-    runTrajectory({ sigma, U0, V0, eta: 0.05, iters: 12, every: 4, observe: () => 0 });
+    const sparse = runTrajectory({ sigma, U0, V0, eta: 0.05, iters: 14, every: 4, observe: (s) => data(s.U).concat(data(s.V)) });
+    expect(calls).toEqual({ made: 1, steps: 4, advances: [3, 3, 3, 1], released: 1 });
+    expect(sparse.samples.map((s) => s.t)).toEqual([0, 4, 8, 12, 14]);
+    const dense = runTrajectory({ sigma, U0, V0, eta: 0.05, iters: 14, observe: (s) => data(s.U).concat(data(s.V)) });
+    expect(sparse.samples).toEqual(dense.samples.filter((s) => s.t % 4 === 0 || s.t === 14));
+    expect(data(sparse.final.V)).toEqual(data(dense.final.V));
+    reset();
+    runTrajectory({ sigma, U0, V0, eta: 0.05, iters: 12, every: 1, observe: () => 0 });
     expect(calls).toEqual({ made: 1, steps: 12, advances: [], released: 1 });
     reset();
     runTrajectory({ sigma, U0, V0, eta: 0.05, iters: 6, when: () => true, observe: () => 0 });
@@ -97,6 +104,17 @@ describe('divergence inside a stretch', () => {
     expect(sparse.final.t).toBe(at - 1);
     expect(data(sparse.final.U)).toEqual(data(dense.final.U));
     // One advance over the first stretch (49 steps, diverged: undone), then single steps up to the divergence.
+    expect(calls).toEqual({ made: 1, steps: at, advances: [49], released: 1 });
+  });
+
+  test('with `every` as with `when`: the diverged stretch is redone step by step', () => {
+    const dense = runTrajectory({ sigma: s, U0: one, V0: one, eta: 3, iters: 200, observe: (x) => data(x.U)[0] });
+    const at = dense.diverged!.t;
+    reset();
+    const sparse = runTrajectory({ sigma: s, U0: one, V0: one, eta: 3, iters: 200, every: 50, observe: (x) => data(x.U)[0] });
+    expect(sparse.diverged).toEqual({ t: at });
+    expect(sparse.samples).toEqual([dense.samples[0]]);
+    expect(data(sparse.final.U)).toEqual(data(dense.final.U));
     expect(calls).toEqual({ made: 1, steps: at, advances: [49], released: 1 });
   });
 

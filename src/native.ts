@@ -26,6 +26,16 @@ export interface NativeBinding {
   step(S: Float64Array, m: number, n: number, d: number, U: Float64Array, V: Float64Array, eta: number, outU: Float64Array, outV: Float64Array, work: Float64Array, raw?: boolean): number;
   advance(S: Float64Array, m: number, n: number, d: number, U: Float64Array, V: Float64Array, eta: number, count: number, spareU: Float64Array, spareV: Float64Array, work: Float64Array, raw?: boolean): void;
   loss(S: Float64Array, m: number, n: number, d: number, U: Float64Array, V: Float64Array, work: Float64Array, raw?: boolean): number;
+  /** Lanes per vector of advanceBatch: B must be a multiple of it. */
+  batchWidth(): number;
+  /** Doubles of advanceBatch's work area. */
+  batchWorkLength(m: number, n: number, d: number): number;
+  /**
+   * B instances of an m×n problem of rank d, interleaved (element e of instance b at e·B + b): instance b
+   * takes count[b] steps with step size eta[b]. False (nothing done) when the shape is not taken (B not a
+   * multiple of the lane width, or d too large).
+   */
+  advanceBatch(S: Float64Array, m: number, n: number, d: number, B: number, U: Float64Array, V: Float64Array, eta: Float64Array, count: Float64Array, work: Float64Array): boolean;
   /** g's lower triangle (p×p, p = min(rows, cols)) := that of XᵀX (rows ≥ cols) or XXᵀ. */
   gramLower(x: Float64Array, rows: number, cols: number, g: Float64Array): void;
 }
@@ -33,7 +43,7 @@ export interface NativeBinding {
 const ROOT = new URL('../', import.meta.url);
 /** The module's sources (hashed together into the stamp), the module and its stamp. */
 export const NATIVE_PATHS = {
-  sources: ['native/gd-step.c', 'native/gd-step.h', 'native/gram.c', 'native/gram.h', 'native/binding.c'].map((p) => fileURLToPath(new URL(p, ROOT))),
+  sources: ['native/gd-step.c', 'native/gd-step.h', 'native/gd-small.c', 'native/gd-small.h', 'native/gram.c', 'native/gram.h', 'native/binding.c'].map((p) => fileURLToPath(new URL(p, ROOT))),
   module: fileURLToPath(new URL('build/lemmacheck-native.node', ROOT)),
   stamp: fileURLToPath(new URL('build/lemmacheck-native.json', ROOT)),
 };

@@ -1,5 +1,6 @@
 /** The shared GD engine: the public surface every claim and command uses. */
 export { gdStep, loss, runTrajectory, type GdState, type Trajectory, type TrajectoryOptions } from './trajectory.ts';
+export { makeBatchStepper, runTrajectories, type BatchStepper } from './batch.ts';
 export { blockState, derive, isDiagonal, splitBlocks, type Blocks, type BlockState, type Derived } from './blocks.ts';
 export { diagnostics, type Diagnostics } from './diagnostics.ts';
 export { fromDiagonalFrame, toDiagonalFrame, type DiagonalFrame } from './rotation.ts';

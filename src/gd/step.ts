@@ -10,7 +10,8 @@
  * for bit; the TypeScript kernel's loss may differ from the other two in the last bits):
  *
  * - `native`: C with the machine's widest vectors (native/gd-step.c, compiled at install time with
- *   -march=native; ./step-native.ts), used when it loads;
+ *   -march=native; ./step-native.ts), used when it loads; for small shapes (m, n ≤ 16, d ≤ 8)
+ *   Stepper.advance runs the whole loop in native/gd-small.c (the same bits, no set-up per step);
  * - `wasm`: WebAssembly SIMD (assembly/gd-step.ts, compiled at install time), used when the native
  *   kernel does not load, or forced with LEMMACHECK_KERNEL=wasm; its loss is bitwise the native one's;
  * - `ts`: plain TypeScript (./step-ts.ts), the last fallback, forced with LEMMACHECK_KERNEL=ts.

@@ -23,7 +23,8 @@ export interface TrajectoryOptions<T> {
   eta: number;
   /** Number of GD steps N. */
   iters: number;
-  /** Observe every K steps (t = 0, K, 2K, …, and always t = N). Default 1. */
+  /** Observe every K steps (t = 0, K, 2K, …, and always t = N). Default 1. The steps between two
+   *  observations are fast-forwarded as with `when`. */
   every?: number;
   /** Observe at the steps t where this holds instead (and always at t = 0 and t = N): a sparse
    *  schedule for long runs, e.g. every K-th step together with the step after it. The steps between
@@ -63,7 +64,8 @@ function checkShapes(sigma: Mat, U0: Mat, V0: Mat): void {
  */
 export const DIVERGENCE_FACTOR = 1e50;
 
-function withinBound(a: Float64Array, bound: number): boolean {
+/** Whether every entry of `a` is finite and at most `bound` in absolute value. @internal (./batch.ts) */
+export function withinBound(a: Float64Array, bound: number): boolean {
   // Number.isFinite as well: an infinite initial entry makes the bound itself infinite.
   for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i]) || !(Math.abs(a[i]) <= bound)) return false;
   return true;
@@ -75,25 +77,41 @@ function maxAbs(a: Float64Array): number {
   return s;
 }
 
-/** Runs GD and records `observe` at t = 0, K, 2K, … (or where `when` holds) and at t = N. */
-export function runTrajectory<T>(opts: TrajectoryOptions<T>): Trajectory<T> {
+/**
+ * The options checked, with the shape, the divergence bound and the schedule: `observed(t)` says
+ * whether t is recorded (t = N always is), `nextObserved(t)` is the first recorded step after t (or N).
+ * @internal (runTrajectory and ./batch.ts)
+ */
+export function plan<T>(opts: TrajectoryOptions<T>) {
   const { sigma, U0, V0, eta, iters } = opts;
   const every = opts.every ?? 1;
-  const when = opts.when ?? ((t: number) => t % every === 0);
   checkShapes(sigma, U0, V0);
   if (!(eta > 0) || !Number.isFinite(eta)) throw new Error(`step size η must be a positive finite number, got ${eta}`);
   if (!Number.isInteger(iters) || iters < 0) throw new Error(`iterations must be a non-negative integer, got ${iters}`);
   if (!Number.isInteger(every) || every < 1) throw new Error(`'every' must be a positive integer, got ${every}`);
-  const m = sigma.rows;
-  const n = sigma.cols;
-  const d = U0.cols;
+  const { when: sparse } = opts;
+  const when = sparse ?? ((t: number) => t % every === 0);
+  const nextObserved = sparse
+    ? (t: number): number => {
+        let next = t + 1;
+        while (next < iters && !sparse(next)) next++;
+        return next;
+      }
+    : (t: number): number => Math.min(iters, (Math.floor(t / every) + 1) * every);
+  const bound = DIVERGENCE_FACTOR * Math.max(1, Math.sqrt(maxAbs(sigma.data)), maxAbs(U0.data), maxAbs(V0.data));
+  return { m: sigma.rows, n: sigma.cols, d: U0.cols, observed: (t: number) => t === iters || when(t), nextObserved, bound };
+}
+
+/** Runs GD and records `observe` at t = 0, K, 2K, … (or where `when` holds) and at t = N. */
+export function runTrajectory<T>(opts: TrajectoryOptions<T>): Trajectory<T> {
+  const { sigma, eta, iters, U0, V0 } = opts;
+  const { m, n, d, observed, nextObserved, bound } = plan(opts);
   let U = Float64Array.from(U0.data);
   let V = Float64Array.from(V0.data);
   let nextU = new Float64Array(U.length);
   let nextV = new Float64Array(V.length);
   const samples: { t: number; value: T }[] = [];
   const view = (t: number): GdState => ({ t, U: { rows: m, cols: d, data: U }, V: { rows: n, cols: d, data: V } });
-  const bound = DIVERGENCE_FACTOR * Math.max(1, Math.sqrt(maxAbs(sigma.data)), maxAbs(U), maxAbs(V));
   let diverged: { t: number } | null = withinBound(U, bound) && withinBound(V, bound) ? null : { t: 0 };
   let t = 0;
   let stopped = false;
@@ -104,14 +122,15 @@ export function runTrajectory<T>(opts: TrajectoryOptions<T>): Trajectory<T> {
   }
   if (!diverged && !stopped && iters > 0) {
     const stepper = makeStepper(sigma.data, m, n, d);
-    const saved = opts.when ? [new Float64Array(U.length), new Float64Array(V.length)] : null;
+    // Between two observed steps the iterates are advanced in one kernel call (whatever the
+    // schedule, `every` or `when`), then checked against the bound; see `when`.
+    const saved = [new Float64Array(U.length), new Float64Array(V.length)];
     // Steps before which no stretch is fast-forwarded (set after a stretch that diverged).
     let stepwiseUntil = 0;
     try {
       while (t < iters) {
-        if (saved && t >= stepwiseUntil) {
-          let next = t + 1;
-          while (next < iters && !when(next)) next++;
+        if (t >= stepwiseUntil) {
+          const next = nextObserved(t);
           const stretch = next - t - 1;
           if (stretch > 0) {
             saved[0].set(U);
@@ -133,7 +152,7 @@ export function runTrajectory<T>(opts: TrajectoryOptions<T>): Trajectory<T> {
         [U, nextU] = [nextU, U];
         [V, nextV] = [nextV, V];
         t++;
-        if (t === iters || when(t)) {
+        if (observed(t)) {
           const value = opts.observe(view(t));
           samples.push({ t, value });
           if (opts.until?.(value, t)) break;

@@ -1,0 +1,99 @@
+/**
+ * The small shapes of the theorem regimes (issue 19), for `npm run bench`:
+ * - ns per step of Stepper.step called once per step (what runTrajectory paid per step before it
+ *   fast-forwarded `every`), of Stepper.advance (the native small-shape loop), and GFLOP/s of advance
+ *   (6·m·n·d flops per step);
+ * - the batched stepper (makeBatchStepper, B instances one per lane): ns per step per trajectory;
+ * - the plain C triple loop bench/loop.c, compiled in this run with `cc -O3 -march=native` when a
+ *   C compiler is there;
+ * - one theorem-regime YD21 stage-one run (Theorem 3.1: up to T₀, as yd21.thm-3.1.stage-one runs it)
+ *   at d = 3, m = n = 6, κ = 2, end to end.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeBatchStepper } from '../src/gd/batch.ts';
+import { gaussianInitialisation, runPhases } from '../src/gd/phases.ts';
+import { type KernelName, makeStepper } from '../src/gd/step.ts';
+import { gaussianMatrix } from '../src/random/gaussian.ts';
+import { C_INIT_MAX, type PhaseInstance, phaseRunSpec, SAMPLES_PER_SCALE } from '../src/random/phase-instances.ts';
+import { medianMicros } from './timing.ts';
+
+export const SMALL_SHAPES: [number, number, number][] = [[3, 3, 1], [4, 4, 2], [6, 6, 3], [10, 10, 4]];
+const ADVANCE = 2000; // steps per advance call
+const BATCH = 8; // instances of the batched stepper
+
+export interface SmallRow {
+  m: number;
+  n: number;
+  d: number;
+  stepNs: number;
+  advanceNs: number;
+  gflops: number;
+  batchNs: number;
+  batchMode: string;
+  cLoopNs?: number;
+}
+
+/** The C reference, compiled once; null (and why) without a compiler. */
+function compileLoop(): { exe: string } | { error: string } {
+  const cc = process.env.CC || 'cc';
+  const exe = join(mkdtempSync(join(tmpdir(), 'lemmacheck-bench-')), 'loop');
+  const run = spawnSync(cc, ['-O3', '-march=native', fileURLToPath(new URL('loop.c', import.meta.url)), '-o', exe], { encoding: 'utf8' });
+  if (run.error) return { error: `${cc} not found` };
+  return run.status === 0 ? { exe } : { error: `${cc} failed: ${run.stderr.split('\n')[0]}` };
+}
+
+export function smallShapes(kernel: KernelName): { rows: SmallRow[]; cLoop: string } {
+  const loop = compileLoop();
+  const rows = SMALL_SHAPES.map(([m, n, d]) => {
+    const S = gaussianMatrix(m, n, 1, 'small-s').data;
+    const U = gaussianMatrix(m, d, 0.01, 'small-u').data;
+    const V = gaussianMatrix(n, d, 0.01, 'small-v').data;
+    const eta = 1e-7; // the theorem regime's small η: the iterates barely move, the timings stay put
+    const stepper = makeStepper(S, m, n, d, kernel);
+    const [nU, nV] = [new Float64Array(m * d), new Float64Array(n * d)];
+    const stepNs = 1000 * medianMicros(() => stepper.step(U, V, eta, nU, nV));
+    const advanceNs = (1000 * medianMicros(() => stepper.advance(U, V, eta, ADVANCE))) / ADVANCE;
+    stepper.release();
+    const batch = makeBatchStepper(Array.from({ length: BATCH }, () => S), m, n, d, kernel);
+    const Ub = Array.from({ length: BATCH }, () => U.slice());
+    const Vb = Array.from({ length: BATCH }, () => V.slice());
+    const etas = new Array<number>(BATCH).fill(eta);
+    const counts = new Array<number>(BATCH).fill(ADVANCE);
+    const batchNs = (1000 * medianMicros(() => batch.advance(Ub, Vb, etas, counts))) / (ADVANCE * BATCH);
+    batch.release();
+    let cLoopNs: number | undefined;
+    if ('exe' in loop) {
+      const r = spawnSync(loop.exe, [String(m), String(n), String(d)], { encoding: 'utf8' });
+      if (r.status === 0) cLoopNs = Number(r.stdout.split(' ')[0]);
+    }
+    return { m, n, d, stepNs, advanceNs, gflops: (6 * m * n * d) / advanceNs, batchNs, batchMode: batch.mode, ...(cLoopNs === undefined ? {} : { cLoopNs }) };
+  });
+  return { rows, cLoop: 'exe' in loop ? `${process.env.CC || 'cc'} -O3 -march=native` : loop.error };
+}
+
+/**
+ * The theorem-regime instance of the trajectory benchmark, made as src/random/phase-instances.ts
+ * makes them (f_ε = 0.25, f_η = 0.75; σ = (2, 1.5, 1)).
+ */
+export function stageOneInstance(m = 6, n = 6, d = 3, kappa = 2): PhaseInstance {
+  const sigma1 = 2;
+  const sigmaD = sigma1 / kappa;
+  const values = Array.from({ length: d }, (_, i) => (d === 1 ? sigma1 : sigma1 - ((sigma1 - sigmaD) * i) / (d - 1)));
+  const epsilon = (0.25 * sigmaD) / Math.sqrt(d ** 3 * sigma1 * (m + n));
+  const eta = (0.75 * sigmaD * epsilon ** 2) / (d * sigma1 ** 3);
+  const init = gaussianInitialisation(m, n, d, epsilon, 'bench-stage-one', C_INIT_MAX);
+  const scaleT0 = Math.log((d * sigmaD) / epsilon ** 2) / (eta * sigmaD);
+  return { regime: 'theorem', values, d, m, n, sigma1, sigmaD, kappa, epsilon, eta, c: init.c, U0: init.U0, V0: init.V0, scaleT0, every: Math.max(1, Math.ceil(scaleT0 / SAMPLES_PER_SCALE)), seed: 0 };
+}
+
+/** One stage-one run end to end (runPhases up to T₀, the claim's quantities): seconds, T₀, steps run. */
+export function stageOneRun(): { seconds: number; T0: number | null; steps: number; every: number } {
+  const x = stageOneInstance();
+  const t0 = performance.now();
+  const run = runPhases(phaseRunSpec(x, 'T0'), ['sigmaMinA', 'excessOver2Sigma', 'frobB', 'normJ', 'normK']);
+  return { seconds: (performance.now() - t0) / 1000, T0: run.T0, steps: run.final.t, every: x.every };
+}

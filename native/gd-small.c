@@ -1,0 +1,242 @@
+/*
+ * Small shapes (m ≤ GD_SMALL_M, n ≤ GD_SMALL_N, d ≤ GD_SMALL_D): `count` GD steps in one loop, the
+ * iterates, Σ and the residual in arrays of this function (L1), no packing, tiling or set-up per
+ * step; and the batched stepper: B trajectories of one shape at once, one per vector lane.
+ *
+ * Same semantics as gd-step.c and src/gd/step-ts.ts, entry for entry in the same order:
+ *
+ *   r_ij   = Σ_ij − (((0 + u_i0 v_j0) + u_i1 v_j1) + …)          (k increasing)
+ *   g^U_ik = ((0 + r_i0 v_0k) + r_i1 v_1k) + …                     (j increasing)
+ *   g^V_jk = ((0 + r_0j u_0k) + r_1j u_1k) + …                     (i increasing)
+ *   U'_ik  = U_ik + η g^U_ik,   V'_jk = V_jk + η g^V_jk
+ *
+ * Compiled with -ffp-contract=off (no fused multiply-add), lanes only across independent outputs, so
+ * the iterates are bitwise the TypeScript kernel's.
+ *
+ * One trajectory (gd_advance_small): lanes over j (LW wide) for the residual R (m×NJ·LW, Vᵀ held
+ * as d×NJ·LW) and for ∇_Vᵀ; lanes over k for ∇_U (V also held row-major, n×KD·LW, re-copied from
+ * Vᵀ after each step), rows of ∇_U four at a time. Padding lanes and rows are zero: they give +0
+ * residuals, which add nothing to a sum that started at +0.
+ *
+ * Batched (gd_advance_batch): the instances are interleaved, element e of lane b at e·B + b (B a
+ * multiple of BW); each lane runs exactly the scalar recipe above, so its bits are those of a
+ * single run whatever its neighbours hold.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "gd-small.h"
+
+#define INLINE static inline __attribute__((always_inline))
+#define LW 4 /* lanes of the vectors over j (one trajectory) */
+typedef double lv __attribute__((vector_size(8 * LW), aligned(8 * LW)));
+
+INLINE lv bcl(double x) { return (lv){x, x, x, x}; }
+
+#define NJMAX (GD_SMALL_N / LW)
+#define KDMAX (GD_SMALL_D / LW)
+#define MPMAX (GD_SMALL_M)
+
+/*
+ * The loop, with NJ vectors over j, D columns and KD vectors over k known at compile time.
+ * U (m×d) and V (n×d) row-major, read and written back.
+ */
+INLINE void small_loop(const int NJ, const int D, const int KD, const double *Sd, size_t ss, size_t m, size_t n, double *Uio, double *Vio, double eta, int64_t count) {
+  const size_t mp = (m + 3) & ~(size_t)3;
+  lv S[MPMAX][NJMAX], R[MPMAX][NJMAX], Vt[GD_SMALL_D][NJMAX], U[MPMAX][KDMAX], Vr[GD_SMALL_N][KDMAX];
+  memset(S, 0, sizeof S);
+  memset(R, 0, sizeof R);
+  memset(Vt, 0, sizeof Vt);
+  memset(U, 0, sizeof U);
+  memset(Vr, 0, sizeof Vr);
+  for (size_t i = 0; i < m; i++)
+    for (size_t j = 0; j < n; j++) S[i][j / LW][j % LW] = Sd[i * ss + j];
+  for (size_t i = 0; i < m; i++)
+    for (int k = 0; k < D; k++) U[i][k / LW][k % LW] = Uio[i * D + k];
+  for (size_t j = 0; j < n; j++)
+    for (int k = 0; k < D; k++) Vr[j][k / LW][k % LW] = Vt[k][j / LW][j % LW] = Vio[j * D + k];
+  const lv e = bcl(eta);
+  for (int64_t s = 0; s < count; s++) {
+    /* R = Σ − UVᵀ, lanes over j */
+    for (size_t i = 0; i < m; i++) {
+      lv a[NJMAX];
+      for (int jv = 0; jv < NJ; jv++) a[jv] = bcl(0);
+      for (int k = 0; k < D; k++) {
+        lv u = bcl(U[i][k / LW][k % LW]);
+        for (int jv = 0; jv < NJ; jv++) a[jv] = a[jv] + u * Vt[k][jv];
+      }
+      for (int jv = 0; jv < NJ; jv++) R[i][jv] = S[i][jv] - a[jv];
+    }
+    /* ∇_Vᵀ (lanes over j), i increasing */
+    lv g[GD_SMALL_D][NJMAX];
+    for (int k = 0; k < D; k++)
+      for (int jv = 0; jv < NJ; jv++) g[k][jv] = bcl(0);
+    for (size_t i = 0; i < m; i++)
+      for (int k = 0; k < D; k++) {
+        lv u = bcl(U[i][k / LW][k % LW]);
+        for (int jv = 0; jv < NJ; jv++) g[k][jv] = g[k][jv] + R[i][jv] * u;
+      }
+    /* ∇_U (lanes over k), j increasing, four rows at a time; U updated as each is done (the
+       residual and ∇_V above already read the old U) */
+    for (size_t i = 0; i < mp; i += 4) {
+      lv h[4][KDMAX];
+      for (int q = 0; q < 4; q++)
+        for (int kd = 0; kd < KD; kd++) h[q][kd] = bcl(0);
+      for (size_t j = 0; j < n; j++) {
+        for (int q = 0; q < 4; q++) {
+          lv x = bcl(R[i + q][j / LW][j % LW]);
+          for (int kd = 0; kd < KD; kd++) h[q][kd] = h[q][kd] + x * Vr[j][kd];
+        }
+      }
+      for (int q = 0; q < 4; q++)
+        for (int kd = 0; kd < KD; kd++) U[i + q][kd] = U[i + q][kd] + e * h[q][kd];
+    }
+    /* V' (lanes over j), then its row-major copy */
+    for (int k = 0; k < D; k++)
+      for (int jv = 0; jv < NJ; jv++) Vt[k][jv] = Vt[k][jv] + e * g[k][jv];
+    for (size_t j = 0; j < n; j++)
+      for (int k = 0; k < D; k++) Vr[j][k / LW][k % LW] = Vt[k][j / LW][j % LW];
+  }
+  for (size_t i = 0; i < m; i++)
+    for (int k = 0; k < D; k++) Uio[i * D + k] = U[i][k / LW][k % LW];
+  for (size_t j = 0; j < n; j++)
+    for (int k = 0; k < D; k++) Vio[j * D + k] = Vt[k][j / LW][j % LW];
+}
+
+int gd_small_fits(size_t m, size_t n, size_t d) { return m >= 1 && n >= 1 && d >= 1 && m <= GD_SMALL_M && n <= GD_SMALL_N && d <= GD_SMALL_D; }
+
+int gd_advance_small(const double *S, size_t stride, size_t m, size_t n, size_t d, double *U, double *V, double eta, int64_t count) {
+  if (!gd_small_fits(m, n, d)) return 0;
+  int nj = (int)((n + LW - 1) / LW);
+#define DCASE(NJ, D) \
+  case D: small_loop(NJ, D, (D + LW - 1) / LW, S, stride, m, n, U, V, eta, count); return 1;
+#define NCASE(NJ) \
+  case NJ: \
+    switch (d) { DCASE(NJ, 1) DCASE(NJ, 2) DCASE(NJ, 3) DCASE(NJ, 4) DCASE(NJ, 5) DCASE(NJ, 6) DCASE(NJ, 7) DCASE(NJ, 8) } \
+    return 0;
+  switch (nj) {
+    NCASE(1) NCASE(2) NCASE(3) NCASE(4)
+  }
+#undef NCASE
+#undef DCASE
+  return 0;
+}
+
+/* ---- batched: lanes across instances ---- */
+
+#ifndef BATCH_RB
+#define BATCH_RB 2 /* rows of Σ per block (≤ 4; 2 measured best on the AVX2 host) */
+#endif
+
+typedef double bv __attribute__((vector_size(8 * GD_BATCH_W)));
+typedef long long bm __attribute__((vector_size(8 * GD_BATCH_W)));
+
+INLINE bv bcb(double x) {
+  bv v;
+  for (int l = 0; l < GD_BATCH_W; l++) v[l] = x;
+  return v;
+}
+/* a where mask lanes are set, else b */
+INLINE bv pick(bm mask, bv a, bv b) { return (bv)(((bm)a & mask) | ((bm)b & ~mask)); }
+
+/*
+ * RB rows of Σ from row i for one batched step: their residuals (independent of one another), their
+ * ∇_U rows (j increasing) and their terms of ∇_V (row i's before row i + 1's: i increasing), then
+ * their U rows updated (nothing later reads the old ones).
+ */
+INLINE void batch_rows(const int RB, const int D, size_t i, size_t n, bm act, bv e, const bv *restrict Sg, bv *restrict Ug, const bv *restrict Vg, bv *restrict gV, bv *restrict Rb) {
+  bv u[4][GD_BATCH_D];
+  for (int q = 0; q < RB; q++)
+    for (int k = 0; k < D; k++) u[q][k] = Ug[(i + q) * D + k];
+  /* the residuals first (independent across j: no chain runs from one j to the next)… */
+  for (size_t j = 0; j < n; j++) {
+    const bv *v = Vg + j * D;
+    for (int q = 0; q < RB; q++) {
+      bv a = bcb(0);
+      for (int k = 0; k < D; k++) a = a + u[q][k] * v[k];
+      Rb[j * 4 + q] = Sg[(i + q) * n + j] - a;
+    }
+  }
+  /* …then the gradients */
+  bv gu[4][GD_BATCH_D];
+  for (int q = 0; q < RB; q++)
+    for (int k = 0; k < D; k++) gu[q][k] = bcb(0);
+  for (size_t j = 0; j < n; j++) {
+    const bv *v = Vg + j * D;
+    bv *g = gV + j * D;
+    for (int k = 0; k < D; k++) {
+      bv x = g[k];
+      for (int q = 0; q < RB; q++) {
+        gu[q][k] = gu[q][k] + Rb[j * 4 + q] * v[k];
+        x = x + Rb[j * 4 + q] * u[q][k];
+      }
+      g[k] = x;
+    }
+  }
+  for (int q = 0; q < RB; q++)
+    for (int k = 0; k < D; k++) Ug[(i + q) * D + k] = pick(act, u[q][k] + e * gu[q][k], u[q][k]);
+}
+
+/*
+ * One group of GD_BATCH_W lanes, copied into the work area (Sg, Ug, Vg: contiguous, one vector per
+ * element): max(count) steps, lane l stepping only while the step index is below count[l] (a lane
+ * past its count keeps its iterate). Rows of Σ RB at a time.
+ */
+INLINE void batch_group(const int D, size_t m, size_t n, bv e, bv cnt, int64_t steps, const bv *restrict Sg, bv *restrict Ug, bv *restrict Vg, bv *restrict gV, bv *restrict Rb) {
+  for (int64_t s = 0; s < steps; s++) {
+    bm act = (bm)(bcb((double)s) < cnt);
+    for (size_t p = 0; p < n * D; p++) gV[p] = bcb(0);
+    size_t i = 0;
+    for (; i + BATCH_RB <= m; i += BATCH_RB) batch_rows(BATCH_RB, D, i, n, act, e, Sg, Ug, Vg, gV, Rb);
+    for (; i + 2 <= m; i += 2) batch_rows(2, D, i, n, act, e, Sg, Ug, Vg, gV, Rb);
+    for (; i < m; i++) batch_rows(1, D, i, n, act, e, Sg, Ug, Vg, gV, Rb);
+    for (size_t p = 0; p < n * D; p++) Vg[p] = pick(act, Vg[p] + e * gV[p], Vg[p]);
+  }
+}
+
+static void batch_group_any(size_t d, size_t m, size_t n, bv e, bv cnt, int64_t steps, const bv *Sg, bv *Ug, bv *Vg, bv *gV, bv *Rb) {
+  batch_group((int)d, m, n, e, cnt, steps, Sg, Ug, Vg, gV, Rb);
+}
+
+int gd_batch_width(void) { return GD_BATCH_W; }
+
+int gd_batch_fits(size_t m, size_t n, size_t d, size_t B) { return m >= 1 && n >= 1 && d >= 1 && d <= GD_BATCH_D && B >= 1 && B % GD_BATCH_W == 0; }
+
+size_t gd_batch_work_doubles(size_t m, size_t n, size_t d) { return (m * n + m * d + 2 * n * d + 4 * n) * GD_BATCH_W + GD_BATCH_W; }
+
+int gd_advance_batch(const double *S, size_t m, size_t n, size_t d, size_t B, double *U, double *V, const double *eta, const double *count, double *work) {
+  if (!gd_batch_fits(m, n, d, B)) return 0;
+  /* the work area from its first vector-aligned double on (GD_BATCH_W spare doubles) */
+  bv *Sg = (bv *)(((uintptr_t)work + sizeof(bv) - 1) & ~(uintptr_t)(sizeof(bv) - 1));
+  bv *Ug = Sg + m * n, *Vg = Ug + m * d, *gV = Vg + n * d, *Rb = gV + n * d;
+  for (size_t lane = 0; lane < B; lane += GD_BATCH_W) {
+    bv e, cnt;
+    double most = 0;
+    for (int l = 0; l < GD_BATCH_W; l++) {
+      e[l] = eta[lane + l];
+      cnt[l] = count[lane + l];
+      most = cnt[l] > most ? cnt[l] : most;
+    }
+    if (most == 0) continue;
+    for (size_t p = 0; p < m * n; p++)
+      for (int l = 0; l < GD_BATCH_W; l++) Sg[p][l] = S[p * B + lane + l];
+    for (size_t p = 0; p < m * d; p++)
+      for (int l = 0; l < GD_BATCH_W; l++) Ug[p][l] = U[p * B + lane + l];
+    for (size_t p = 0; p < n * d; p++)
+      for (int l = 0; l < GD_BATCH_W; l++) Vg[p][l] = V[p * B + lane + l];
+    int64_t steps = (int64_t)most;
+#define DCASE(D) \
+  case D: batch_group(D, m, n, e, cnt, steps, Sg, Ug, Vg, gV, Rb); break;
+    switch (d) {
+      DCASE(1) DCASE(2) DCASE(3) DCASE(4) DCASE(5) DCASE(6) DCASE(7) DCASE(8)
+      default: batch_group_any(d, m, n, e, cnt, steps, Sg, Ug, Vg, gV, Rb);
+    }
+#undef DCASE
+    for (size_t p = 0; p < m * d; p++)
+      for (int l = 0; l < GD_BATCH_W; l++) U[p * B + lane + l] = Ug[p][l];
+    for (size_t p = 0; p < n * d; p++)
+      for (int l = 0; l < GD_BATCH_W; l++) V[p * B + lane + l] = Vg[p][l];
+  }
+  return 1;
+}
