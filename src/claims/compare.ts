@@ -17,6 +17,21 @@ export interface Comparison {
   readonly scale: number;
 }
 
+/** Which relation a comparison states. A symbol key: object spread (runner.ts's evaluate) keeps it,
+ *  JSON.stringify skips it, so results.json and the counterexample files do not change. */
+const RELATION = Symbol('relation');
+
+export type RelationSign = '=' | '≤' | '≥';
+
+function stated(c: Comparison, relation: RelationSign): Comparison {
+  return Object.assign(c, { [RELATION]: relation });
+}
+
+/** The relation a comparison states ('≤' for a comparison not made by equal/atMost/atLeast). */
+export function relationOf(c: Comparison): RelationSign {
+  return (c as Comparison & { [RELATION]?: RelationSign })[RELATION] ?? '≤';
+}
+
 /** The scale of one product term: Π‖Fᵢ‖_F (bounds ‖|F₁|⋯|F_p|‖_F), times |coefficient|. */
 export function termScale(coefficient: number, ...factors: Mat[]): number {
   return Math.abs(coefficient) * factors.reduce((acc, f) => acc * frobenius(f), 1);
@@ -27,17 +42,17 @@ export function equal(label: string, left: Mat, right: Mat, scale: number): Comp
 export function equal(label: string, left: number, right: number, scale: number): Comparison;
 export function equal(label: string, left: Mat | number, right: Mat | number, scale: number): Comparison {
   const residual = typeof left === 'number' ? Math.abs(left - (right as number)) : frobenius(sub(left, right as Mat));
-  return { label, lhs: residual, rhs: 0, slack: -residual, scale };
+  return stated({ label, lhs: residual, rhs: 0, slack: -residual, scale }, '=');
 }
 
 /** lhs ≤ rhs. */
 export function atMost(label: string, lhs: number, rhs: number, scale: number): Comparison {
-  return { label, lhs, rhs, slack: rhs - lhs, scale };
+  return stated({ label, lhs, rhs, slack: rhs - lhs, scale }, '≤');
 }
 
 /** lhs ≥ rhs, stored as rhs ≤ lhs. */
 export function atLeast(label: string, lhs: number, rhs: number, scale: number): Comparison {
-  return { label, lhs, rhs, slack: lhs - rhs, scale };
+  return stated({ label, lhs, rhs, slack: lhs - rhs, scale }, '≥');
 }
 
 /** The normalised margin slack/scale (scale 0 is treated as 1: an exact comparison of zeros). */

@@ -7,6 +7,7 @@ import { type Comparison, normalisedMargin } from './compare.ts';
 import { type Json, toJson } from './serialise.ts';
 import { grade, relativeTolerance } from './tolerance.ts';
 import type { Claim, ConstantValues, Verdict } from './types.ts';
+import { type Power, PowerTracker } from './power.ts';
 
 /** The default global seed of `check` (any integer works; this one is the NeurIPS 2021 year). */
 export const DEFAULT_SEED = 2021;
@@ -83,6 +84,9 @@ export interface VerdictRecord {
   exactError?: string;
   /** `check --rigorous`, inequalities: the high-precision re-check of near-boundary instances. */
   highPrecision?: import('../exact/high-precision.ts').HighPrecisionResult;
+  /** What the check could have seen: how far the statement could be strengthened and still hold on
+   *  every instance checked (power.ts); null when nothing was compared. */
+  power?: Power | null;
   timeMs: number;
 }
 
@@ -193,6 +197,7 @@ export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictReco
   let worstMargin: number | null = null;
   let worstLabel: string | null = null;
   const witnessBest: Record<string, { printed: number; best: number }> = {};
+  const power = new PowerTracker(claim.kind, Object.keys(claim.witness ?? {}), claim.powerNotes);
 
   const property = fc.property(claim.instances, (x) => {
     runs++;
@@ -203,10 +208,12 @@ export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictReco
       throw new CheckFailure(e instanceof Error ? e.message : String(e));
     }
     if (evaluated.length === 0) vacuousRuns++;
+    for (const c of evaluated) power.comparison(c, c.tolerance);
     for (const c of evaluated)
       if (worstMargin === null || c.margin < worstMargin) [worstMargin, worstLabel] = [c.margin, c.label];
     for (const [name, w] of Object.entries(claim.witness ?? {})) {
       const value = w(x, relativeTolerance(claim.kind, claim.size(x)));
+      power.witness(name, value, claim.constants?.[name]?.printed(x) ?? NaN);
       if (Number.isFinite(value) && (!(name in witnessBest) || value > witnessBest[name].best))
         witnessBest[name] = { best: value, printed: claim.constants?.[name]?.printed(x) ?? NaN };
     }
@@ -260,6 +267,7 @@ export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictReco
     record.witnesses = Object.fromEntries(
       Object.entries(witnessBest).map(([k, w]) => [k, { ...w, ratio: w.best / w.printed }]),
     );
+  record.power = power.result();
   record.timeMs = Math.round(performance.now() - start);
   return record;
 }
