@@ -61,6 +61,8 @@ export interface PowerEntry {
   readonly missedUpTo?: number;
   /** Why this condition holds by construction (it carries no content; never the headline). */
   readonly byConstruction?: string;
+  /** bound: '≤' for an upper bound (strengthened by dividing a positive bound by f), '≥' for a lower one. */
+  readonly sense?: '≤' | '≥';
 }
 
 export interface Power {
@@ -104,16 +106,17 @@ export function boundFactor(upper: boolean, value: number, bound: number): numbe
 
 interface Accumulator {
   measure: PowerMeasure;
+  sense?: '≤' | '≥';
   value: number;
   missedUpTo?: number;
   instances: number;
   at?: string;
 }
 
-function fold(acc: Map<string, Accumulator>, key: string, measure: PowerMeasure, value: number, at: string, missedUpTo?: number): void {
+function fold(acc: Map<string, Accumulator>, key: string, measure: PowerMeasure, value: number, at: string, missedUpTo?: number, sense?: '≤' | '≥'): void {
   const a = acc.get(key);
   if (!a) {
-    acc.set(key, { measure, value, instances: 1, at, ...(missedUpTo !== undefined ? { missedUpTo } : {}) });
+    acc.set(key, { measure, value, instances: 1, at, ...(missedUpTo !== undefined ? { missedUpTo } : {}), ...(sense ? { sense } : {}) });
     return;
   }
   a.instances++;
@@ -152,7 +155,7 @@ export class PowerTracker {
       fold(this.groups, key, 'zero-bound', normalisedMargin(c), c.label);
       return;
     }
-    fold(this.groups, key, 'bound', boundFactor(upper, c.lhs, c.rhs), c.label);
+    fold(this.groups, key, 'bound', boundFactor(upper, c.lhs, c.rhs), c.label, undefined, relation === '≥' ? '≥' : '≤');
   }
 
   /** One instance's witness of a constant and the printed value there. */
@@ -189,6 +192,7 @@ function entry(target: string, a: Accumulator, byConstruction?: string): PowerEn
     ...(a.at !== undefined && a.at !== target ? { at: a.at } : {}),
     ...(a.missedUpTo !== undefined ? { missedUpTo: a.missedUpTo } : {}),
     ...(byConstruction ? { byConstruction } : {}),
+    ...(a.sense ? { sense: a.sense } : {}),
   };
 }
 
