@@ -2,9 +2,10 @@
  * Adversarial search: maximise an objective over the instances of an arbitrary.
  *
  * 1. Broad random sampling (40% of the budget): uniform tapes (see tape.ts).
- * 2. Local search (60%): adaptive random-direction hill climbing on the tapes of the best few
- *    samples, each with its own step size (×1.5 on success, ×0.7 on failure, restarted at 0.2 when
- *    it collapses), moving a few tape entries at a time or all of them a little.
+ * 2. Local search (60%): Nelder–Mead on the box of tapes (nelder-mead.ts) from each of the best
+ *    few samples, then restarts from the best point at several simplex sizes, each followed by a
+ *    burst of adaptive random-direction hill climbing (a few tape entries at a time, for the
+ *    discontinuous entries a simplex cannot cross).
  * 3. Presentation: fast-check's shrinker applied to the best instance, keeping only shrinks whose
  *    objective stays above a threshold (by default within 1% of the best), so the worst case is
  *    shown as simply as the search allows.
@@ -13,6 +14,7 @@
  */
 import type fc from 'fast-check';
 import seedrandom from 'seedrandom';
+import { nelderMead } from './nelder-mead.ts';
 import { BELOW_ONE, decode, tapeStream } from './tape.ts';
 
 export interface MaximiseOptions {
@@ -92,25 +94,50 @@ export function maximise<X>(arb: fc.Arbitrary<X>, objective: (x: X) => number, o
     top.length = Math.min(top.length, starts);
   }
 
-  // 2. Local search from the best samples, round robin.
-  const climbers = top.map((p) => ({ point: p, step: 0.2 }));
-  for (let i = 0; climbers.length > 0 && !done(); i = (i + 1) % climbers.length) {
-    const c = climbers[i];
-    const tape = [...c.point.tape];
-    if (tape.length === 0) break;
-    const moveAll = rng() < 0.3;
-    const k = moveAll ? tape.length : 1 + Math.floor(rng() * Math.min(3, tape.length));
-    for (let j = 0; j < k; j++) {
-      const at = moveAll ? j : Math.floor(rng() * tape.length);
-      tape[at] = Math.min(BELOW_ONE, Math.max(0, tape[at] + c.step * (moveAll ? 0.3 : 1) * gauss()));
-    }
-    const p = evaluate(tape);
-    if (p.objective >= c.point.objective) {
-      c.step = Math.min(0.5, c.step * (p.objective > c.point.objective ? 1.5 : 1));
-      c.point = p;
-    } else {
-      c.step *= 0.7;
-      if (c.step < 1e-7) c.step = 0.2;
+  // 2. Local search. Nelder–Mead (nelder-mead.ts) from each of the best samples in turn, then
+  // restarts from the best point so far with a fresh simplex of another size (a converged simplex
+  // has lost the shape it needs; restarting at several scales escapes both a collapsed simplex and
+  // a narrow local peak). Between restarts, a burst of random-direction hill climbing moves a few
+  // tape entries at a time: a Gaussian draw's seed entry makes the objective discontinuous, which a
+  // simplex cannot cross.
+  const localBudget = opts.budget - evaluations;
+  const upTo = (limit: number) => () => done() || evaluations >= limit;
+  const score = (tape: number[]) => evaluate(tape).objective;
+  const climbers = top.filter((p) => p.tape.length > 0);
+  const firstShare = Math.floor((0.5 * localBudget) / Math.max(1, climbers.length));
+  for (const p of climbers) {
+    if (done()) break;
+    nelderMead(score, p.tape, upTo(evaluations + firstShare), { step: 0.1, upper: BELOW_ONE });
+  }
+  const steps = [0.02, 0.2, 0.005, 0.05, 0.001, 0.4];
+  const restartShare = Math.max(1, Math.floor(0.15 * localBudget));
+  for (let r = 0; climbers.length > 0 && !done(); r++) {
+    const from = best!.tape;
+    if (from.length === 0) break;
+    nelderMead(score, from, upTo(evaluations + restartShare), { step: steps[r % steps.length], upper: BELOW_ONE });
+    climb(best!, upTo(evaluations + Math.min(restartShare, 20 * from.length)));
+  }
+
+  /** Adaptive random-direction hill climbing from `start` (step ×1.5 on success, ×0.7 on failure). */
+  function climb(start: SearchPoint<X>, stop: () => boolean): void {
+    let point = start;
+    let step = 0.2;
+    while (!stop()) {
+      const tape = [...point.tape];
+      const moveAll = rng() < 0.3;
+      const k = moveAll ? tape.length : 1 + Math.floor(rng() * Math.min(3, tape.length));
+      for (let j = 0; j < k; j++) {
+        const at = moveAll ? j : Math.floor(rng() * tape.length);
+        tape[at] = Math.min(BELOW_ONE, Math.max(0, tape[at] + step * (moveAll ? 0.3 : 1) * gauss()));
+      }
+      const p = evaluate(tape);
+      if (p.objective >= point.objective) {
+        step = Math.min(0.5, step * (p.objective > point.objective ? 1.5 : 1));
+        point = p;
+      } else {
+        step *= 0.7;
+        if (step < 1e-7) step = 0.2;
+      }
     }
   }
   opts.onProgress?.(evaluations, opts.budget, best!.objective);
