@@ -79,6 +79,29 @@ describe('bound factor', () => {
   });
 });
 
+describe('bounds at or near zero', () => {
+  test('a bound of exactly 0 reports the margin kept from it; a group with nonzero bounds elsewhere stays a factor', () => {
+    const zero = runClaim(bounded(1, { check: ({ x }) => [atMost('−x ≤ 0', -x, 0, 1)] }));
+    expect(zero.power!.measure).toBe('zero-bound');
+    expect(zero.power!.value!).toBeGreaterThanOrEqual(0.5); // x ≥ 0.5: margin (0 − (−x))/1 ≥ 0.5
+    // −x ≤ 0 for x ≤ 0.75, x ≤ 2 above: one group, a factor (2/x ≥ 2) from the nonzero bounds.
+    const mixed = runClaim(bounded(1, { check: ({ x }) => [x > 0.75 ? atMost('x ≤ b', x, 2, 1) : atMost('x ≤ b', -x, 0, 1)] }));
+    expect(mixed.verdict).toBe('holds');
+    expect(mixed.power!.entries).toHaveLength(1);
+    expect(mixed.power!.entries[0].measure).toBe('bound');
+    expect(mixed.power!.entries[0].instances).toBe(mixed.runs);
+    expect(mixed.power!.value!).toBeGreaterThanOrEqual(2 - 1e-12);
+    expect(mixed.power!.value!).toBeLessThan(2.01);
+  });
+
+  test('a bound at rounding level allows every factor: the check could not have failed there', () => {
+    // x·10⁻²⁰ ≤ 10⁻²⁰ with scale 1: both sides are far below the tolerance.
+    const r = runClaim(bounded(1, { check: ({ x }) => [atMost('tiny', x * 1e-20, 1e-20, 1)] }));
+    expect(r.power!.unbounded).toBe(true);
+    expect(unexercised(r.power)).toHaveLength(1);
+  });
+});
+
 describe('constants', () => {
   const withConstant = (need: number) =>
     bounded(1, {

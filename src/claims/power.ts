@@ -7,9 +7,11 @@
  * other scale of the instance):
  *
  * - `bound` (a comparison lhs ≤ b or lhs ≥ b of an inequality or trajectory claim): the largest
- *   factor f such that the bound made f times stronger still held on every instance checked:
+ *   factor f such that the bound made f times stronger still passed the check (within its
+ *   tolerance, as the verdict is decided) on every instance checked:
  *   b/f for an upper bound b > 0 (b·f for b < 0), b·f for a lower bound b > 0 (b/f for b < 0).
- *   That is f = min over instances of b/lhs (upper) or lhs/b (lower), both sides of one sign.
+ *   That is f = min over instances of b/lhs (upper) or lhs/b (lower), both sides of one sign, with
+ *   lhs first moved by the tolerance towards passing.
  *   f < 1 means the bound was violated; f ≥ 10³ means the check would pass a bound 10³ times
  *   stronger: it does not exercise the bound. Comparisons are grouped by their label with the step
  *   (`t = 12`), the run and other numbers after '=' removed.
@@ -88,7 +90,7 @@ export function groupLabel(label: string): string {
   return label
     .replace(/^run \d+ \([^)]*\): /, '')
     .replace(/= \[[-0-9.e+, ]+\]/g, '= [·]')
-    .replace(/= -?\d[\d.e+-]*/g, '= ·')
+    .replace(/= -?\d[\d.e+-]*(?=[\s:;,)\]]|$)/g, '= ·')
     .trim();
 }
 
@@ -127,6 +129,9 @@ function fold(acc: Map<string, Accumulator>, key: string, measure: PowerMeasure,
 /** Collects the power of a deterministic claim while its property runs (runner.ts feeds it). */
 export class PowerTracker {
   private readonly groups = new Map<string, Accumulator>();
+  /** Comparisons against a bound of exactly 0, by group. */
+  private readonly zeroGroups = new Map<string, Accumulator>();
+  private readonly violatedAtZero = new Set<string>();
   private readonly constants = new Map<string, Accumulator>();
   /** Constant names declared with a witness, so one no instance needed still gets an entry. */
   private readonly declared: string[];
@@ -150,12 +155,21 @@ export class PowerTracker {
       fold(this.groups, key, 'identity', tolerance + (c.lhs + c.rhs) / scale, c.label, tolerance + normalisedMargin(c));
       return;
     }
-    const upper = relation === '≤';
+    const upper = relation !== '≥';
+    const allowance = tolerance * (c.scale > 0 ? c.scale : 1);
     if (c.rhs === 0) {
-      fold(this.groups, key, 'zero-bound', normalisedMargin(c), c.label);
+      // A bound of 0 scales to itself: no factor; what is left is the distance kept from it. Within a
+      // group whose bound is elsewhere nonzero, such an instance allows every factor if it passes
+      // and none if it fails.
+      fold(this.zeroGroups, key, 'zero-bound', normalisedMargin(c), c.label);
+      if (normalisedMargin(c) < -tolerance) this.violatedAtZero.add(key);
       return;
     }
-    fold(this.groups, key, 'bound', boundFactor(upper, c.lhs, c.rhs), c.label, undefined, relation === '≥' ? '≥' : '≤');
+    // What the check accepts, not the exact inequality: a bounded side within the tolerance of the
+    // bound passes, so the factor is that of the side moved by the allowance towards passing (a
+    // bound at rounding level then allows every factor: the check could not have failed there).
+    const effective = upper ? c.lhs - allowance : c.lhs + allowance;
+    fold(this.groups, key, 'bound', boundFactor(upper, effective, c.rhs), c.label, undefined, upper ? '≤' : '≥');
   }
 
   /** One instance's witness of a constant and the printed value there. */
@@ -167,7 +181,15 @@ export class PowerTracker {
 
   result(): Power | null {
     const entries: PowerEntry[] = [];
-    for (const [target, a] of this.groups) entries.push(entry(target, a, this.byConstruction(target)));
+    for (const [target, a] of this.groups) {
+      const zero = this.zeroGroups.get(target);
+      if (zero) {
+        a.instances += zero.instances;
+        if (this.violatedAtZero.has(target)) [a.value, a.at] = [0, zero.at];
+      }
+      entries.push(entry(target, a, this.byConstruction(target)));
+    }
+    for (const [target, a] of this.zeroGroups) if (!this.groups.has(target)) entries.push(entry(target, a, this.byConstruction(target)));
     for (const name of this.declared) {
       const a = this.constants.get(name);
       if (a) entries.push(entry(`constant ${name}`, a));
