@@ -94,11 +94,25 @@ describe('power in FINDINGS', () => {
     const lines = findings([{ record: r, sabotage: null }]).filter((l) => l.includes('Does not exercise'));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain('e ≤ b');
-    expect(lines[0]).toContain('divided by f = 2.50e+6');
+    expect(lines[0]).toContain('with f = 2.50e+6');
     expect(lines[0]).toContain('cannot distinguish the printed bound from one 2.50e+6 times stronger');
     expect(lines[1]).toContain('would pass with C = 0');
     expect(lines.join('\n')).not.toContain('σ ≥ s');
     expect(lines.join('\n')).not.toContain('g ≤ h');
+  });
+});
+
+describe('a constant not exercised by the check, with the worst-case search beside it', () => {
+  test("the search's witness is stated as what it proves", () => {
+    const r = record({
+      power: { measure: 'constant', value: 2140, weakest: 'constant C', entries: [{ target: 'constant C', measure: 'constant', value: 2140, instances: 1000 }] },
+    });
+    const [line] = findings([{ record: r, sabotage: null, slack: [slack(0.054, 8)] }]).filter((l) => l.includes('Does not exercise'));
+    expect(line).toContain('divided by f = 2140');
+    expect(line).toContain('found one needing C ≥ 0.054');
+    expect(line).toContain('at most 148 times what is needed');
+    const [violated] = findings([{ record: r, sabotage: null, slack: [slack(9, 8)] }]).filter((l) => l.includes('Does not exercise'));
+    expect(violated).toContain('a violation');
   });
 });
 

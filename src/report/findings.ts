@@ -43,7 +43,8 @@ export function findings(claims: ReadonlyArray<CheckedClaim>): string[] {
     }
   for (const { record: r, slack } of claims)
     for (const s of slack ?? []) out.push(slackSentence(r, s));
-  for (const { record: r } of claims) for (const e of unexercised(r.power)) out.push(unexercisedSentence(r, e));
+  for (const { record: r, slack } of claims)
+    for (const e of unexercised(r.power)) out.push(unexercisedSentence(r, e, e.measure === 'constant' ? slack?.find((s) => `constant ${s.constant}` === e.target) : undefined));
   for (const { record: r, boundaries } of claims)
     for (const b of boundaries ?? []) {
       const limit = b.allowed[1];

@@ -41,17 +41,27 @@ export function unexercised(p: Power | null | undefined): PowerEntry[] {
 }
 
 /** The FINDINGS sentence for one entry that does not exercise its bound, naming what the check cannot distinguish. */
-export function unexercisedSentence(r: Pick<VerdictRecord, 'id' | 'where'>, e: PowerEntry): string {
+export function unexercisedSentence(r: Pick<VerdictRecord, 'id' | 'where'>, e: PowerEntry, searched?: { best: number; ratio: number; evaluations: number }): string {
   const head = `**Does not exercise its bound — \`${r.id}\` (${r.where}), ${e.target}.**`;
   const constant = e.measure === 'constant' ? e.target.replace(/^.*constant /, '') : null;
   const n = `${e.instances} instance${e.instances === 1 ? '' : 's'} checked`;
   const sampled = 'Evidence from the instances checked, not a proof that the bound is loose: to exercise it, the check needs instances where the need comes within a factor 10³ of the printed value.';
+  // The audit's search for the same constant: its witness proves more than the check's instances.
+  const search =
+    searched === undefined
+      ? ''
+      : searched.ratio > 1
+        ? ` The worst-case search (${searched.evaluations} instances) found one needing ${constant} ≥ ${num(searched.best)}, ${num(searched.ratio)} times the printed value there: a violation.`
+        : searched.best > 0
+        ? ` The worst-case search (${searched.evaluations} instances) found one needing ${constant} ≥ ${num(searched.best)}, ${num(searched.ratio)} times the printed value there: the printed constant is at most ${num(1 / searched.ratio)} times what is needed.`
+        : ` The worst-case search (${searched.evaluations} instances) found none needing ${constant} > 0 either.`;
   if (constant !== null)
-    return e.unbounded
-      ? `${head} None of the ${n} needed ${constant} > 0: the check would pass with ${constant} = 0, so it cannot distinguish the printed ${constant} from no ${constant}-term at all. ${sampled}`
-      : `${head} The largest need among the ${n} is the printed value divided by ${num(e.value!)}: the check would pass with ${constant} divided by f = ${num(e.value!)}, so it cannot distinguish the printed ${constant} from one ${num(e.value!)} times smaller. ${sampled}`;
-  const how = e.sense === '≥' ? 'multiplied' : 'divided';
+    return (e.unbounded
+      ? `${head} None of the ${n} needed ${constant} > 0: the check would pass with ${constant} = 0, so it cannot distinguish the printed ${constant} from no ${constant}-term at all.`
+      : `${head} The largest need among the ${n} is the printed value divided by ${num(e.value!)}: the check would pass with ${constant} divided by f = ${num(e.value!)}, so it cannot distinguish the printed ${constant} from one ${num(e.value!)} times smaller.`) + `${search} ${sampled}`;
+  // Stronger: a positive upper or negative lower bound b becomes b/f, the others b·f.
+  const stronger = 'made stronger by a factor f (b/f for a positive upper or a negative lower bound b, b·f otherwise)';
   return e.unbounded
-    ? `${head} On all ${n} the bounded side was 0 or on the safe side of 0: the check would pass with the bound ${how} by any factor, so it cannot distinguish the printed bound from an arbitrarily stronger one. ${sampled}`
-    : `${head} On all ${n} the bound still held ${how} by f = ${num(e.value!)}${e.at ? ` (closest at “${e.at}”)` : ''}: the check cannot distinguish the printed bound from one ${num(e.value!)} times stronger. ${sampled}`;
+    ? `${head} On all ${n} the bounded side was 0, on the safe side of 0, or within rounding of the bound: the check would pass with the bound ${stronger} for every f, so it cannot distinguish the printed bound from an arbitrarily stronger one. ${sampled}`
+    : `${head} On all ${n} the bound still held ${stronger} with f = ${num(e.value!)}${e.at ? ` (closest at “${e.at}”)` : ''}: the check cannot distinguish the printed bound from one ${num(e.value!)} times stronger. ${sampled}`;
 }
