@@ -45,7 +45,9 @@ export function unexercisedSentence(r: Pick<VerdictRecord, 'id' | 'where'>, e: P
   const head = `**Does not exercise its bound — \`${r.id}\` (${r.where}), ${e.target}.**`;
   const constant = e.measure === 'constant' ? e.target.replace(/^.*constant /, '') : null;
   const n = `${e.instances} instance${e.instances === 1 ? '' : 's'} checked`;
-  const sampled = 'Evidence from the instances checked, not a proof that the bound is loose: to exercise it, the check needs instances where the need comes within a factor 10³ of the printed value.';
+  const sampled = `Evidence from the instances checked, not a proof that the bound is loose: to exercise it, the check needs instances where ${
+    e.measure === 'constant' ? 'the need comes within a factor 10³ of the printed constant' : 'the bounded quantity comes within a factor 10³ of the bound (after rounding: above the tolerance)'
+  }.`;
   // The audit's search for the same constant: its witness proves more than the check's instances.
   const search =
     searched === undefined
