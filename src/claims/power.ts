@@ -221,7 +221,7 @@ function entry(target: string, a: Accumulator, byConstruction?: string): PowerEn
 /** The order in which measures give the headline: a bound's factor first, then the rest. */
 const HEADLINE_ORDER: ReadonlyArray<ReadonlyArray<PowerMeasure>> = [['bound', 'constant'], ['relation', 'probability'], ['identity'], ['zero-bound']];
 
-/** Larger is weaker for every measure except a zero-bound's margin, where it is also larger (more room). */
+/** Larger is weaker for every measure: a larger f, ρ or deviation, or for a zero bound more room kept from it. */
 function weaker(a: PowerEntry, b: PowerEntry): boolean {
   if (a.unbounded) return !b.unbounded;
   if (b.unbounded) return false;
@@ -245,6 +245,8 @@ export function headline(entries: PowerEntry[]): Power | null {
 
 /** A relation's power from its confidence interval and stated range (sweep claims). */
 export function relationPower(name: string, interval: readonly [number, number] | undefined, range: readonly [number, number] | undefined): PowerEntry {
+  // Without an interval the relation is decided on the observed value itself: any value past the
+  // stated one refutes it (0), as far as the relation's own test goes.
   if (!interval) return { target: name, measure: 'relation', value: 0, instances: 1 };
   const h = (interval[1] - interval[0]) / 2;
   if (!Number.isFinite(h)) return { target: name, measure: 'relation', value: null, unbounded: true, instances: 1 };
