@@ -50,8 +50,8 @@ test('isDeterministic: identity, inequality and trajectory claims, not probabili
 });
 
 test('equal: |l − r| for numbers, ‖L − R‖_F for matrices', () => {
-  expect(equal('n', 3, 5, 1)).toEqual({ label: 'n', lhs: 2, rhs: 0, slack: -2, scale: 1 });
-  expect(equal('m', fromRows([[1, 2]]), fromRows([[4, 6]]), 2)).toEqual({ label: 'm', lhs: 5, rhs: 0, slack: -5, scale: 2 });
+  expect(equal('n', 3, 5, 1)).toEqual({ label: 'n', lhs: 2, rhs: 0, slack: -2, scale: 1, relation: '=' });
+  expect(equal('m', fromRows([[1, 2]]), fromRows([[4, 6]]), 2)).toEqual({ label: 'm', lhs: 5, rhs: 0, slack: -5, scale: 2, relation: '=' });
 });
 
 test('richardsonBound: 2ᵖ/(2ᵖ − 1)·(coarse − fine); odeRoundingScale: steps × magnitude', () => {

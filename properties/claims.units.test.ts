@@ -40,15 +40,15 @@ describe('tolerance', () => {
 
 describe('comparisons', () => {
   test('equal: slack −|L − R| for numbers, −‖L − R‖_F for matrices', () => {
-    expect(equal('n', 3, 5, 2)).toEqual({ label: 'n', lhs: 2, rhs: 0, slack: -2, scale: 2 });
+    expect(equal('n', 3, 5, 2)).toEqual({ label: 'n', lhs: 2, rhs: 0, slack: -2, scale: 2, relation: '=' });
     expect(equal('n', 5, 3, 1).lhs).toBe(2);
     const m = equal('m', fromRows([[1, 2]]), fromRows([[4, 6]]), 10);
-    expect(m).toEqual({ label: 'm', lhs: 5, rhs: 0, slack: -5, scale: 10 });
+    expect(m).toEqual({ label: 'm', lhs: 5, rhs: 0, slack: -5, scale: 10, relation: '=' });
   });
 
   test('atMost and atLeast: the slack is positive when the relation holds', () => {
-    expect(atMost('a ≤ b', 1, 3, 2)).toEqual({ label: 'a ≤ b', lhs: 1, rhs: 3, slack: 2, scale: 2 });
-    expect(atLeast('a ≥ b', 1, 3, 2)).toEqual({ label: 'a ≥ b', lhs: 1, rhs: 3, slack: -2, scale: 2 });
+    expect(atMost('a ≤ b', 1, 3, 2)).toEqual({ label: 'a ≤ b', lhs: 1, rhs: 3, slack: 2, scale: 2, relation: '≤' });
+    expect(atLeast('a ≥ b', 1, 3, 2)).toEqual({ label: 'a ≥ b', lhs: 1, rhs: 3, slack: -2, scale: 2, relation: '≥' });
   });
 
   test('the margin is slack/scale, with a zero (or negative) scale read as 1', () => {

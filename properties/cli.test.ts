@@ -51,7 +51,10 @@ describe('check', () => {
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
     expect(results.seed).toBe(5);
     const [p12, l32] = results.claims;
-    for (const c of results.claims) for (const k of ['id', 'kind', 'expected', 'verdict', 'runs', 'worstMargin', 'seed']) expect(c).toHaveProperty(k);
+    for (const c of results.claims) for (const k of ['id', 'kind', 'expected', 'verdict', 'runs', 'worstMargin', 'seed', 'power']) expect(c).toHaveProperty(k);
+    // Lemma 3.2's constant C is never needed by these instances: f = ∞, named in FINDINGS.
+    expect(l32.power).toMatchObject({ measure: 'constant', unbounded: true, weakest: 'constant C' });
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toMatch(/## Power[\s\S]*Does not exercise its bound — `yd21\.lemma-3\.2`/);
     expect(p12).toMatchObject({ id: 'yd21.eq-12.p-update', verdict: 'refuted', expected: 'refuted' });
     expect(p12.counterexample.instance).toBeDefined();
     expect(p12.replay).toMatch(/^npx tsx src\/cli\.ts check yd21\.eq-12\.p-update --seed 5 --path /);

@@ -29,7 +29,7 @@ import { gaussianMatrix, gaussianStream } from '../src/random/gaussian.ts';
 import { diagonalState, stateSize } from '../src/random/instances.ts';
 import { jcdState, jcdStateSize, openFraction } from '../src/random/jcd-instances.ts';
 import { coarseLemmaInstance, lemmaInstance } from '../src/random/lemma-instances.ts';
-import { STAGE_ONE_CONSTANTS, stageOneState } from '../src/random/stage-one.ts';
+import { STAGE_ONE_RANGES, stageOneState } from '../src/random/stage-one.ts';
 
 const RUNS = { numRuns: 200, seed: 42 };
 const sample = <T>(arb: fc.Arbitrary<T>, n = 300) => fc.sample(arb, { numRuns: n, seed: 7 });
@@ -340,8 +340,6 @@ describe('instance builders', () => {
   });
 
   test('stageOneState satisfies (1), (2), the J/K bounds, and the ε and η conditions it lists', () => {
-    const { c, eb } = STAGE_ONE_CONSTANTS;
-    expect([c, eb]).toEqual([1, 2]);
     fc.assert(
       fc.property(stageOneState(), (x) => {
         const { d, m, n } = x;
@@ -360,6 +358,12 @@ describe('instance builders', () => {
         const B = { rows: d, cols: d, data: U.data.map((u, i) => (u - V.data[i]) / 2) };
         const eps = x.epsilon;
         const kappa = x.sigma1 / x.sigmaD;
+        const { c, eb } = x;
+        // c ∈ [1, 16], e_b/c ∈ [1, 4] ((2) asks e_b ≥ c).
+        expect(c).toBeGreaterThanOrEqual(STAGE_ONE_RANGES.c[0]);
+        expect(c).toBeLessThanOrEqual(STAGE_ONE_RANGES.c[1] * (1 + rel));
+        expect(eb / c).toBeGreaterThanOrEqual(STAGE_ONE_RANGES.ebOverC[0] * (1 - rel));
+        expect(eb / c).toBeLessThanOrEqual(STAGE_ONE_RANGES.ebOverC[1] * (1 + rel));
         // (1): ε²/(c²d) I ⪯ AAᵀ ⪯ 2Σ.
         const AAt = mul(A, transpose(A));
         const tol = 1e-10;
@@ -374,8 +378,8 @@ describe('instance builders', () => {
         expect(eps).toBeGreaterThan(0);
         expect(x.eta).toBeGreaterThan(0);
         expect(x.eta).toBeLessThanOrEqual((1 / (16 * x.sigma1)) * (1 + tol));
-        expect(22 * x.sigma1 ** 3 * x.eta ** 2).toBeLessThanOrEqual(((eps * eps) / (2 * c * c * d)) * (1 + tol));
-        expect([x.c, x.eb]).toEqual([c, eb]);
+        // App. D as printed: 22σ₁³η² ≤ ε²/(c²d).
+        expect(22 * x.sigma1 ** 3 * x.eta ** 2).toBeLessThanOrEqual(((eps * eps) / (c * c * d)) * (1 + tol));
       }),
       RUNS,
     );
@@ -383,7 +387,7 @@ describe('instance builders', () => {
     // The ε of the construction is attained (f = 1): one of its two bounds is met with equality.
     expect(
       xs.some((x) => {
-        const [m, n, d] = [x.m, x.n, x.d];
+        const [m, n, d, c, eb] = [x.m, x.n, x.d, x.c, x.eb];
         const e1 = Math.sqrt(x.sigmaD / ((m + n) * d * (x.sigma1 / x.sigmaD))) / eb;
         const e2 = (Math.sqrt(x.sigma1) * eb * d) / (c * c * (m + n));
         return Math.abs(x.epsilon - Math.min(e1, e2)) < 1e-15;

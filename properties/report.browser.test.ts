@@ -20,6 +20,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { VerdictRecord } from '../src/claims/runner.ts';
 import { htmlReport } from '../src/report/html.ts';
+import { powerValue } from '../src/report/power-text.ts';
 import type { CheckRun } from '../src/report/results.ts';
 import { findChromium, LAUNCH_ARGS } from '../scripts/chromium.ts';
 
@@ -134,6 +135,7 @@ interface Row {
   runs: string;
   seed: string;
   margin: string;
+  power: string;
 }
 
 function readRows(page: Page): Promise<Row[]> {
@@ -146,6 +148,7 @@ function readRows(page: Page): Promise<Row[]> {
         runs: cell('runs'),
         seed: cell('seed'),
         margin: cell('worst margin'),
+        power: cell('power'),
         id: d.id ?? '',
         paper: d.paper ?? '',
         kind: d.kind ?? '',
@@ -186,7 +189,7 @@ describe.each([
     requireChromium();
     expect(await page.title()).toMatch(/lemmacheck report/);
     expect(await page.locator('h2').allTextContents()).toEqual(
-      expect.arrayContaining(['Summary', 'Verdicts', 'Errata', 'Probabilistic claims (Monte Carlo)', 'Slack table', 'Hypothesis boundaries', 'Findings', 'Figures']),
+      expect.arrayContaining(['Summary', 'Verdicts', 'Errata', 'Probabilistic claims (Monte Carlo)', 'Power', 'Slack table', 'Hypothesis boundaries', 'Findings', 'Figures']),
     );
     expect(problems).toEqual([]);
   });
@@ -205,6 +208,7 @@ describe.each([
       runs: String(c.runs),
       seed: String(c.seed),
       margin: c.worstMargin === null ? '—' : c.worstMargin.toExponential(2),
+      power: powerValue(c.power),
     }));
     expect(rows).toEqual(expected);
     expect(rows.map((r) => r.id).sort()).toEqual([...IDS].sort());

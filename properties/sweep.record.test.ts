@@ -56,6 +56,7 @@ describe('slopeRelation', () => {
       stated: '≤ 1',
       observed: 1.5,
       interval: [1, 2],
+      range: [0, 1],
       holds: true,
       detail: 'least squares on 9 points: slope 1.500 ± 0.500 (99.9% CI), intercept 0.5000, R² 0.750',
     });

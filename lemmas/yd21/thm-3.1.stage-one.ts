@@ -51,6 +51,16 @@ function check(x: PhaseInstance, cT: number): Comparison[] {
   return out;
 }
 
+/**
+ * With c measured from the draw (the smallest c for which §3.1's events hold at t = 0), conditions
+ * (1)-lower, (2) and (5) hold at t = 0 by construction and one of them with equality, so their
+ * factor is at most the t = 0 one whatever the dynamics do: a value near 1 is the construction, not
+ * evidence. What carries content is T₀ ≤ C_T·(1/(ησ_d))ln(dσ_d/ε²) (and its constant C_T) and
+ * (1)-upper, A_tA_tᵀ ⪯ 2Σ, which c does not enter.
+ */
+const BY_CONSTRUCTION_WHY = 'c is measured from the initialisation (the smallest c for which §3.1\'s events hold), so this condition holds at t = 0 by construction, one of (1)-lower, (2), (5) with equality';
+const BY_CONSTRUCTION = { '(1) min_{t≤T₀}': BY_CONSTRUCTION_WHY, '(2)': BY_CONSTRUCTION_WHY, '(5)': BY_CONSTRUCTION_WHY };
+
 function stageOneClaim(regime: Regime, id: string) {
   return defineClaim<PhaseInstance>({
     id,
@@ -76,6 +86,7 @@ function stageOneClaim(regime: Regime, id: string) {
         : undefined,
     size: (x) => Math.max(x.m, x.n),
     check: (x, k) => check(x, k.C_T),
+    powerNotes: { byConstruction: BY_CONSTRUCTION },
     witness: { C_T: (x) => { const r = stageOne(x, C_T); return r.T0 === null ? Number.POSITIVE_INFINITY : r.T0 / x.scaleT0; } },
     expected: 'holds',
     sabotage: { description: 'T₀ ≤ 0.3·(1/(ησ_d))ln(dσ_d/ε²) (C_T = 0.3 instead of the chosen 4)', constants: { C_T: () => 0.3 } },

@@ -15,6 +15,15 @@ export interface Comparison {
   readonly slack: number;
   /** Magnitude of what was rounded; tolerance = tol·scale. */
   readonly scale: number;
+  /** Which relation it states (power.ts reads it: a bound is strengthened towards its bounded side). */
+  readonly relation?: RelationSign;
+}
+
+export type RelationSign = '=' | '≤' | '≥';
+
+/** The relation a comparison states ('≤' for one built without equal/atMost/atLeast). */
+export function relationOf(c: Comparison): RelationSign {
+  return c.relation ?? '≤';
 }
 
 /** The scale of one product term: Π‖Fᵢ‖_F (bounds ‖|F₁|⋯|F_p|‖_F), times |coefficient|. */
@@ -27,17 +36,17 @@ export function equal(label: string, left: Mat, right: Mat, scale: number): Comp
 export function equal(label: string, left: number, right: number, scale: number): Comparison;
 export function equal(label: string, left: Mat | number, right: Mat | number, scale: number): Comparison {
   const residual = typeof left === 'number' ? Math.abs(left - (right as number)) : frobenius(sub(left, right as Mat));
-  return { label, lhs: residual, rhs: 0, slack: -residual, scale };
+  return { label, lhs: residual, rhs: 0, slack: -residual, scale, relation: '=' };
 }
 
 /** lhs ≤ rhs. */
 export function atMost(label: string, lhs: number, rhs: number, scale: number): Comparison {
-  return { label, lhs, rhs, slack: rhs - lhs, scale };
+  return { label, lhs, rhs, slack: rhs - lhs, scale, relation: '≤' };
 }
 
 /** lhs ≥ rhs, stored as rhs ≤ lhs. */
 export function atLeast(label: string, lhs: number, rhs: number, scale: number): Comparison {
-  return { label, lhs, rhs, slack: lhs - rhs, scale };
+  return { label, lhs, rhs, slack: lhs - rhs, scale, relation: '≥' };
 }
 
 /** The normalised margin slack/scale (scale 0 is treated as 1: an exact comparison of zeros). */

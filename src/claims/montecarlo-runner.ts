@@ -5,6 +5,7 @@
 import { claimSeed, DEFAULT_SEED, identification, provenance, SABOTAGED, type VerdictRecord } from './runner.ts';
 import { CoverageTally, describeViolation, HypothesisTally } from './hypotheses.ts';
 import { clopperPearson, MONTE_CARLO_ALPHA, type MonteCarloClaim, quantileUpperBound } from './montecarlo.ts';
+import { headline, type PowerEntry, probabilityPower, quantileConstantPower } from './power.ts';
 
 export interface MonteCarloSetting {
   readonly setting: string;
@@ -100,6 +101,10 @@ export function runMonteCarlo<P, X>(claim: MonteCarloClaim<P, X>, opts: MonteCar
   const worstSetting = worst === null ? null : settings[margins.indexOf(worst)];
   const verdict = error ? 'error' : settings.some((s) => s.verdict === 'refuted') ? 'refuted' : 'holds';
   const sabotaged = claim.id.endsWith(SABOTAGED);
+  const powerEntries: PowerEntry[] = settings.flatMap((s) => [
+    probabilityPower(`${s.setting}: P(event)`, s.claimed, s.trials, (k) => clopperPearson(k, s.trials, alpha)[1]),
+    ...Object.entries(s.constants ?? {}).map(([k, c]) => quantileConstantPower(`${s.setting}: constant ${k}`, c.printed, c.estimate, s.trials)),
+  ]);
   return {
     ...identification(claim),
     verdict,
@@ -112,6 +117,7 @@ export function runMonteCarlo<P, X>(claim: MonteCarloClaim<P, X>, opts: MonteCar
     seed,
     globalSeed,
     montecarlo: { alpha: MONTE_CARLO_ALPHA, settings },
+    power: headline(powerEntries),
     ...(verdict === 'refuted'
       ? { replay: `npx tsx src/cli.ts check ${sabotaged ? `${claim.id.slice(0, -SABOTAGED.length)} --sabotaged` : claim.id} --seed ${globalSeed}` }
       : {}),

@@ -8,6 +8,7 @@ import { type CoverageRecord, CoverageTally, describeViolation, type HypothesisR
 import { type Json, toJson } from './serialise.ts';
 import { grade, relativeTolerance } from './tolerance.ts';
 import type { Claim, ConstantValues, Verdict } from './types.ts';
+import { type Power, PowerTracker } from './power.ts';
 
 /** The default global seed of `check` (any integer works; this one is the NeurIPS 2021 year). */
 export const DEFAULT_SEED = 2021;
@@ -118,6 +119,9 @@ export interface VerdictRecord {
   exactError?: string;
   /** `check --rigorous`, inequalities: the high-precision re-check of near-boundary instances. */
   highPrecision?: import('../exact/high-precision.ts').HighPrecisionResult;
+  /** What the check could have seen: how far the statement could be strengthened and still hold on
+   *  every instance checked (power.ts); null when nothing was compared. */
+  power?: Power | null;
   timeMs: number;
 }
 
@@ -235,6 +239,7 @@ export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictReco
   const coverage = new CoverageTally(claim.hypotheses);
   // After the first failure fast-check only shrinks: coverage describes the generated instances.
   let shrinking = false;
+  const power = new PowerTracker(claim.kind, Object.keys(claim.witness ?? {}), claim.powerNotes);
 
   const body = (x: X): boolean => {
     runs++;
@@ -255,10 +260,12 @@ export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictReco
       throw new CheckFailure(e instanceof Error ? e.message : String(e));
     }
     if (evaluated.length === 0) vacuousRuns++;
+    for (const c of evaluated) power.comparison(c, c.tolerance);
     for (const c of evaluated)
       if (worstMargin === null || c.margin < worstMargin) [worstMargin, worstLabel] = [c.margin, c.label];
     for (const [name, w] of Object.entries(claim.witness ?? {})) {
       const value = w(x, relativeTolerance(claim.kind, claim.size(x)));
+      power.witness(name, value, claim.constants?.[name]?.printed(x) ?? NaN);
       if (Number.isFinite(value) && (!(name in witnessBest) || value > witnessBest[name].best))
         witnessBest[name] = { best: value, printed: claim.constants?.[name]?.printed(x) ?? NaN };
     }
@@ -326,6 +333,7 @@ export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictReco
     record.witnesses = Object.fromEntries(
       Object.entries(witnessBest).map(([k, w]) => [k, { ...w, ratio: w.best / w.printed }]),
     );
+  record.power = power.result();
   record.timeMs = Math.round(performance.now() - start);
   return record;
 }

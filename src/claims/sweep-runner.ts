@@ -7,6 +7,7 @@ import { claimSeed, DEFAULT_SEED, identification, provenance, SABOTAGED, type Ve
 import type { Figure } from '../experiments/figures.ts';
 import { describeViolation, HypothesisTally } from './hypotheses.ts';
 import type { Relation, SweepClaim } from './sweep.ts';
+import { headline, relationPower } from './power.ts';
 
 export interface SweepOptions {
   seed?: number;
@@ -106,6 +107,7 @@ export function runSweep<D>(claim: SweepClaim<D>, opts: SweepOptions = {}): Verd
     seed,
     globalSeed,
     sweep,
+    power: headline(relations.map((r) => relationPower(r.name, r.interval, r.range))),
     ...(verdict === 'refuted'
       ? { replay: `npx tsx src/cli.ts check ${sabotaged ? `${id} --sabotaged` : id} --seed ${globalSeed}${opts.repeats !== undefined ? ` --runs ${opts.repeats}` : ''}` }
       : {}),

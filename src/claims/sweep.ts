@@ -30,6 +30,8 @@ export interface Relation {
   readonly observed: number;
   /** Its confidence interval (at the level of `SWEEP_CONFIDENCE`), when it is an estimate. */
   readonly interval?: readonly [number, number];
+  /** The stated range of the statistic, when the relation is one (slopeRelation); its power (power.ts) is measured against it. */
+  readonly range?: readonly [number, number];
   readonly holds: boolean;
   /** Anything a reader needs to judge it (fitted values, points used). */
   readonly detail?: string;
@@ -154,6 +156,7 @@ export function slopeRelation(name: string, fit: LineFit, range: readonly [numbe
     stated,
     observed: fit.slope,
     interval: fit.interval,
+    range,
     holds,
     detail: `least squares on ${fit.points} points: slope ${fit.slope.toPrecision(4)} ± ${(fit.interval[1] - fit.slope).toPrecision(3)} (${SWEEP_CONFIDENCE * 100}% CI), intercept ${fit.intercept.toPrecision(4)}, R² ${fit.r2.toFixed(3)}`,
   };

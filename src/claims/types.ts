@@ -7,6 +7,7 @@ import type { ToleranceKind } from './tolerance.ts';
 import type { ExactSpec } from '../exact/form.ts';
 import type { HighPrecisionSpec } from '../exact/high-precision.ts';
 import type { Hypothesis } from './hypotheses.ts';
+import type { PowerNotes } from './power.ts';
 
 export type Paper = 'YD21' | 'JCD';
 
@@ -117,6 +118,8 @@ export interface Claim<X = unknown> {
   readonly auditBudget?: number;
   /** An identity's exact form (`check --rigorous`: exact-rational certificate or counterexample), or why it has none. */
   readonly exact?: ExactSpec;
+  /** Which conditions hold by construction and so carry no content (reported, never the claim's power). */
+  readonly powerNotes?: PowerNotes;
   /** An inequality's high-precision re-evaluation of near-boundary instances (`check --rigorous`). */
   readonly highPrecision?: HighPrecisionSpec<X>;
 }

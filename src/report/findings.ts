@@ -1,12 +1,34 @@
 /**
  * FINDINGS: what a referee could act on, derived from the verdicts, the slack table and the
- * hypothesis boundaries — errata, terms no instance needed, loose constants, hypotheses that
- * survive past their stated limit. Every sentence states the evidence and its strength.
+ * hypothesis boundaries — errata, terms no instance needed, constants and what a witness proves
+ * about them, checks that do not exercise their bound (power.ts), hypotheses that survive past their
+ * stated limit. Every sentence states the evidence and its strength.
  */
+import type { VerdictRecord } from '../claims/runner.ts';
+import type { SlackEntry } from '../search/audit.ts';
+import { unexercised, unexercisedSentence } from './power-text.ts';
 import type { CheckedClaim } from './results.ts';
 
 function num(x: number): string {
   return Number(x.toPrecision(3)).toString();
+}
+
+/**
+ * What one `tighten` witness proves. A witness w is the need of one instance found by the search:
+ * a lower bound on what the bound needs, so the printed value p is at most p/w times what is
+ * needed — never "at least p/w× slack". A need above the printed value is a violation.
+ */
+export function slackSentence(r: Pick<VerdictRecord, 'id'>, s: SlackEntry): string {
+  const evidence = `${s.evaluations} instances searched (seed ${s.seed}); worst instance in \`${s.instanceFile}\``;
+  const what = `\`${r.id}\`, ${s.constant} = ${s.formula}`;
+  if (s.best <= 0)
+    return `**A term no instance needed — ${what}.** The largest need found is ${num(s.best)} ≤ 0: every instance searched satisfies the bound with ${s.constant} = 0, so the ${s.constant}-term may be unnecessary (${evidence}). A search is not a proof: this is a conjecture to prove or refute.`;
+  if (s.ratio > 1)
+    return `**Violation — ${what}.** An instance needs ${s.constant} ≥ ${num(s.best)}, above the printed ${num(s.printed)} there (${num(s.ratio)} times the printed value): the printed constant is too small on this instance (${evidence}; replay: \`npx tsx src/cli.ts tighten ${r.id} --replay ${s.instanceFile}\`).`;
+  const proves = `An instance needs ${s.constant} ≥ ${num(s.best)} (printed ${num(s.printed)} there), so the printed constant is at most ${num(1 / s.ratio)} times what is needed (${evidence}). The need found is a lower bound: the true worst case may need more, and the printed constant be tighter still.`;
+  return s.ratio < 0.5
+    ? `**Possibly loose constant — ${what}.** ${proves}`
+    : `**Constant within a factor 2 of a need found — ${what}.** ${proves}`;
 }
 
 export function findings(claims: ReadonlyArray<CheckedClaim>): string[] {
@@ -25,21 +47,9 @@ export function findings(claims: ReadonlyArray<CheckedClaim>): string[] {
       );
     }
   for (const { record: r, slack } of claims)
-    for (const s of slack ?? []) {
-      const evidence = `${s.evaluations} instances searched (seed ${s.seed}); worst instance in \`${s.instanceFile}\``;
-      if (s.best <= 0)
-        out.push(
-          `**A term no instance needed — \`${r.id}\`, constant ${s.constant} = ${s.formula}.** The largest need found is ${num(s.best)} ≤ 0: every instance searched satisfies the bound with ${s.constant} = 0, so the ${s.constant}-term may be unnecessary (${evidence}). A search is not a proof: this is a conjecture to prove or refute.`,
-        );
-      else if (s.ratio < 0.5)
-        out.push(
-          `**Loose constant — \`${r.id}\`, ${s.constant} = ${s.formula}.** Printed ${num(s.printed)} at the worst instance, largest need found ${num(s.best)} (ratio ${num(s.ratio)}): at least ${num(1 / s.ratio)}× slack as far as the search saw (${evidence}).`,
-        );
-      else
-        out.push(
-          `**Near-tight constant — \`${r.id}\`, ${s.constant} = ${s.formula}.** Largest need found ${num(s.best)} against ${num(s.printed)} printed (ratio ${num(s.ratio)}; ${evidence}).`,
-        );
-    }
+    for (const s of slack ?? []) out.push(slackSentence(r, s));
+  for (const { record: r, slack } of claims)
+    for (const e of unexercised(r.power)) out.push(unexercisedSentence(r, e, e.measure === 'constant' ? slack?.find((s) => `constant ${s.constant}` === e.target) : undefined));
   for (const { record: r, boundaries } of claims)
     for (const b of boundaries ?? []) {
       const limit = b.allowed[1];
@@ -49,7 +59,7 @@ export function findings(claims: ReadonlyArray<CheckedClaim>): string[] {
         );
       else if (b.firstFailure > limit)
         out.push(
-          `**Hypothesis boundary — \`${r.id}\`, ${b.parameter} (${b.description}).** The paper assumes ≤ ${num(limit)}; the conclusion held up to ${b.lastHeld === null ? '—' : num(b.lastHeld)} and first failed at ${num(b.firstFailure)} (${b.runsPerPoint} instances per value): room of about ${b.lastHeld === null ? '—' : num(b.lastHeld / limit)}× in this hypothesis. Counterexample: \`${b.replay}\`.`,
+          `**Hypothesis boundary — \`${r.id}\`, ${b.parameter} (${b.description}).** The paper assumes ≤ ${num(limit)}; the conclusion first failed at ${num(b.firstFailure)} (a counterexample: the hypothesis cannot be relaxed by ${num(b.firstFailure / limit)}×) and no counterexample was found up to ${b.lastHeld === null ? '—' : num(b.lastHeld)} (${b.runsPerPoint} instances per value: evidence, not a proof, that it can be relaxed that far). Counterexample: \`${b.replay}\`.`,
         );
       else
         out.push(

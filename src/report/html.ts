@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SABOTAGED, type VerdictRecord } from '../claims/runner.ts';
 import { findings } from './findings.ts';
+import { POWER_LEGEND, powerValue, unexercised } from './power-text.ts';
 import { allAsExpected, type CheckedClaim, type CheckRun, claimAsExpected, ERRATUM_GRADES, errataByGrade, failingRegionLines, fileNameFor, fmt } from './results.ts';
 
 /** A figure to embed: its SVG source, where it came from (relative to the report) and its caption. */
@@ -126,6 +127,10 @@ function detailsOf(r: VerdictRecord, s: VerdictRecord | null): string {
   if (s) items.push(`<dt>sabotage</dt><dd>${esc(s.sabotage ?? '')}: ${verdictBadge(s.verdict)}${s.replay ? ` ${code(s.replay, 'cmd')}` : ''}</dd>`);
   for (const [k, w] of Object.entries(r.witnesses ?? {}))
     items.push(`<dt>constant ${esc(k)}</dt><dd>printed ${prec(w.printed)}, largest witness found ${prec(w.best)} (ratio ${prec(w.ratio)})</dd>`);
+  for (const e of r.power?.entries ?? [])
+    items.push(
+      `<dt>power: <span class="math">${esc(e.target)}</span></dt><dd>${esc(powerValue(e))} over ${e.instances} instance${e.instances === 1 ? '' : 's'}${e.at ? ` (at <span class="math">${esc(e.at)}</span>)` : ''}${e.byConstruction ? ` — holds by construction: ${esc(e.byConstruction)}` : ''}</dd>`,
+    );
   for (const [k, v] of Object.entries(r.choices ?? {})) items.push(`<dt>choice: ${esc(k)}</dt><dd>${esc(v)}</dd>`);
   return `<details><summary>details</summary><dl>${items.join('')}</dl></details>`;
 }
@@ -153,6 +158,7 @@ function verdictRow(c: CheckedClaim): string {
     `<td>${esc(r.expected)}</td>`,
     `<td class="verdict">${verdictBadge(r.verdict)}${expectedOk ? '' : ' <span class="no" title="differs from the expected verdict">⚠ unexpected</span>'}</td>`,
     `<td class="num" title="${esc(r.worstLabel ?? '')}">${fmt(r.worstMargin)}</td>`,
+    `<td class="num${unexercised(r.power).length ? ' weak' : ''}" title="${esc(r.power?.weakest ?? '')}">${esc(powerValue(r.power))}</td>`,
     `<td class="num">${r.runs}</td>`,
     `<td class="num"><code>${r.seed}</code></td>`,
     `<td>${sab}</td>`,
@@ -176,7 +182,7 @@ function verdictSection(run: CheckRun): string {
 <button type="button" id="f-reset">reset</button>
 <span id="f-count" aria-live="polite">${rs.length} of ${rs.length} claims shown</span>
 </form>`;
-  const note = `<p class="note">Worst margin: the smallest (rhs − lhs)/scale over every instance evaluated (negative = violated before tolerance; hover for the comparison). Runs: instances evaluated, shrinking included (Monte Carlo: trials; sweeps: repetitions). The last column replays a refutation exactly (its fast-check path) or reruns the claim with its seed.</p>`;
+  const note = `<p class="note">Worst margin: the smallest (rhs − lhs)/scale over every instance evaluated (negative = violated before tolerance; hover for the comparison). Power: how far the statement could be strengthened and still hold on every instance checked (hover for the condition it comes from; see <a href="#power">Power</a>). Runs: instances evaluated, shrinking included (Monte Carlo: trials; sweeps: repetitions). The last column replays a refutation exactly (its fast-check path) or reruns the claim with its seed.</p>`;
   return section(
     'verdicts',
     'Verdicts',
@@ -184,7 +190,7 @@ function verdictSection(run: CheckRun): string {
       filters,
       note,
       table(
-        ['claim', 'paper', 'where', 'kind', 'expected', 'verdict', 'worst margin', 'runs', 'seed', 'sabotage', 'replay / rerun'],
+        ['claim', 'paper', 'where', 'kind', 'expected', 'verdict', 'worst margin', 'power', 'runs', 'seed', 'sabotage', 'replay / rerun'],
         run.claims.map(verdictRow),
         ' id="verdict-table"',
       ),
@@ -343,6 +349,19 @@ function hypothesesSection(run: CheckRun): string {
   );
 }
 
+function powerSection(run: CheckRun): string {
+  const withPower = run.claims.filter((c) => c.record.power);
+  if (!withPower.length) return '';
+  const rows = withPower.map(({ record: r }) => {
+    const p = r.power!;
+    const weak = unexercised(p);
+    const built = p.entries.filter((e) => e.byConstruction);
+    const list = (es: typeof p.entries) => (es.length ? es.map((e) => `<span class="math">${esc(e.target)}</span> (${esc(powerValue(e))})`).join('; ') : '—');
+    return `<tr><td>${idCode(r.id)}</td><td class="num${weak.length ? ' weak' : ''}">${esc(powerValue(p))}</td><td class="math">${esc(p.weakest)}</td><td>${list(weak)}</td><td>${list(built)}</td></tr>`;
+  });
+  return section('power', 'Power', `<p class="note">${esc(POWER_LEGEND)}</p>\n${table(['claim', 'power', 'from', 'not exercised (f ≥ 10³)', 'by construction'], rows)}`);
+}
+
 function boundariesSection(run: CheckRun): string {
   const withB = run.claims.filter((c) => c.boundaries?.length);
   if (!withB.length) return '';
@@ -456,6 +475,7 @@ table { border-collapse: collapse; font-size: 0.86rem; margin: 0.4rem 0 1rem; }
 th, td { border: 1px solid var(--line); padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; }
 thead th { background: var(--head); position: sticky; top: 0; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.weak { color: #a33; font-weight: 600; }
 table.counts td.num { min-width: 4.5rem; }
 #verdict-table { width: 100%; }
 #verdict-table td.claim { min-width: 19rem; max-width: 38rem; }
@@ -535,6 +555,7 @@ export function htmlReport(run: CheckRun, figures: ReadonlyArray<Figure> = []): 
     errataSection(run),
     monteCarloSection(run),
     sweepSection(run),
+    powerSection(run),
     slackSection(run),
     boundariesSection(run),
     hypothesesSection(run),

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { VerdictRecord } from '../claims/runner.ts';
 import type { BoundaryEntry, SlackEntry } from '../search/audit.ts';
 import { findings } from './findings.ts';
+import { POWER_LEGEND, powerValue, unexercised } from './power-text.ts';
 import { writeHtmlReport } from './html.ts';
 import type { ErratumGrade } from '../claims/types.ts';
 import type { FailingRegion } from '../claims/runner.ts';
@@ -169,20 +170,40 @@ function hypothesesSection(run: CheckRun): string[] {
   return lines;
 }
 
+function powerSection(run: CheckRun): string[] {
+  const withPower = run.claims.filter((c) => c.record.power);
+  if (!withPower.length) return [];
+  const lines = ['', '## Power', '', POWER_LEGEND, ''];
+  lines.push('| claim | power | from | not exercised (f ≥ 10³) | by construction |', '| --- | ---: | --- | --- | --- |');
+  for (const { record: r } of withPower) {
+    const p = r.power!;
+    const weak = unexercised(p).map((e) => `${e.target} (${powerValue(e)})`);
+    const built = p.entries.filter((e) => e.byConstruction).map((e) => `${e.target} (${powerValue(e)})`);
+    lines.push(`| \`${r.id}\` | ${powerValue(p)} | ${cell(p.weakest)} | ${weak.length ? cell(weak.join('; ')) : '—'} | ${built.length ? cell(built.join('; ')) : '—'} |`);
+  }
+  return lines;
+}
+
+/** Text for a markdown table cell (a '|' would end the cell). */
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|');
+}
+
 function markdown(run: CheckRun): string {
   const lines: string[] = [];
   const ok = allAsExpected(run);
   lines.push('# lemmacheck summary', '');
   lines.push(`Global seed ${run.seed}. ${run.claims.length} claims; ${ok ? 'every verdict as expected' : '**some verdicts differ from the expected ones**'}.`);
   lines.push('Margins are (rhs − lhs)/scale: negative means violated; the tolerance is a few units of roundoff × dimension (src/claims/tolerance.ts).', '');
-  lines.push('| claim | where | kind | expected | verdict | runs | worst margin | sabotage refuted | time |');
-  lines.push('| --- | --- | --- | --- | --- | ---: | ---: | --- | ---: |');
+  lines.push('| claim | where | kind | expected | verdict | runs | worst margin | power | sabotage refuted | time |');
+  lines.push('| --- | --- | --- | --- | --- | ---: | ---: | ---: | --- | ---: |');
   for (const { record: r, sabotage: s } of run.claims) {
     const mark = r.verdict === r.expected ? '' : ' ⚠';
     lines.push(
-      `| \`${r.id}\` | ${r.where} | ${r.kind} | ${r.expected} | ${r.verdict}${r.rigor ? ` (${r.rigor})` : ''}${mark} | ${r.runs} | ${fmt(r.worstMargin)} | ${s ? (s.verdict === 'refuted' ? 'yes' : `**no (${s.verdict})**`) : '—'} | ${r.timeMs + (s?.timeMs ?? 0)} ms |`,
+      `| \`${r.id}\` | ${r.where} | ${r.kind} | ${r.expected} | ${r.verdict}${r.rigor ? ` (${r.rigor})` : ''}${mark} | ${r.runs} | ${fmt(r.worstMargin)} | ${powerValue(r.power)} | ${s ? (s.verdict === 'refuted' ? 'yes' : `**no (${s.verdict})**`) : '—'} | ${r.timeMs + (s?.timeMs ?? 0)} ms |`,
     );
   }
+  lines.push(...powerSection(run));
   const errata = errataByGrade(run.claims);
   if (errata.length) {
     lines.push('', '## Errata', '');

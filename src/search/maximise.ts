@@ -2,9 +2,10 @@
  * Adversarial search: maximise an objective over the instances of an arbitrary.
  *
  * 1. Broad random sampling (40% of the budget): uniform tapes (see tape.ts).
- * 2. Local search (60%): adaptive random-direction hill climbing on the tapes of the best few
- *    samples, each with its own step size (×1.5 on success, ×0.7 on failure, restarted at 0.2 when
- *    it collapses), moving a few tape entries at a time or all of them a little.
+ * 2. Local search (60%): adaptive random-direction hill climbing from the best few samples
+ *    (25% of it), then Nelder–Mead on the box of tapes (nelder-mead.ts) from the two best climbers'
+ *    points (40%), then Nelder–Mead restarts from the best point at several simplex sizes, each followed
+ *    by a burst of hill climbing. With a budget too small for a simplex, hill climbing only.
  * 3. Presentation: fast-check's shrinker applied to the best instance, keeping only shrinks whose
  *    objective stays above a threshold (by default within 1% of the best), so the worst case is
  *    shown as simply as the search allows.
@@ -13,6 +14,7 @@
  */
 import type fc from 'fast-check';
 import seedrandom from 'seedrandom';
+import { nelderMead } from './nelder-mead.ts';
 import { BELOW_ONE, decode, tapeStream } from './tape.ts';
 
 export interface MaximiseOptions {
@@ -92,25 +94,64 @@ export function maximise<X>(arb: fc.Arbitrary<X>, objective: (x: X) => number, o
     top.length = Math.min(top.length, starts);
   }
 
-  // 2. Local search from the best samples, round robin.
-  const climbers = top.map((p) => ({ point: p, step: 0.2 }));
-  for (let i = 0; climbers.length > 0 && !done(); i = (i + 1) % climbers.length) {
-    const c = climbers[i];
-    const tape = [...c.point.tape];
-    if (tape.length === 0) break;
-    const moveAll = rng() < 0.3;
-    const k = moveAll ? tape.length : 1 + Math.floor(rng() * Math.min(3, tape.length));
-    for (let j = 0; j < k; j++) {
-      const at = moveAll ? j : Math.floor(rng() * tape.length);
-      tape[at] = Math.min(BELOW_ONE, Math.max(0, tape[at] + c.step * (moveAll ? 0.3 : 1) * gauss()));
-    }
-    const p = evaluate(tape);
-    if (p.objective >= c.point.objective) {
-      c.step = Math.min(0.5, c.step * (p.objective > c.point.objective ? 1.5 : 1));
-      c.point = p;
-    } else {
-      c.step *= 0.7;
-      if (c.step < 1e-7) c.step = 0.2;
+  // 2. Local search, in three parts.
+  // (a) Random-direction hill climbing from the best samples, round robin, each with its own step
+  //     (×1.5 on success, ×0.7 on failure, restarted at 0.2 when it collapses), moving a few tape
+  //     entries at a time or all a little. It accepts equal values, so it walks across the plateaus
+  //     of an integer-valued objective (a hitting time) and across a Gaussian draw's seed entry,
+  //     where a simplex sees no slope. With a budget too small for a simplex this is all there is.
+  // (b) Nelder–Mead (nelder-mead.ts) from the two best climbers' points: the simplex learns the local shape,
+  //     which a narrow or ill-conditioned peak needs and random directions rarely hit.
+  // (c) Nelder–Mead restarts from the best point at several simplex sizes (a converged simplex has
+  //     lost its shape; several scales escape both a collapsed simplex and a narrow local peak),
+  //     each followed by a burst of (a) from that point.
+  const localBudget = opts.budget - evaluations;
+  const upTo = (limit: number) => () => done() || evaluations >= limit;
+  const score = (tape: number[]) => evaluate(tape).objective;
+  const climbers = top.filter((p) => p.tape.length > 0).map((p) => ({ point: p, step: 0.2 }));
+  const dimension = Math.max(0, ...climbers.map((c) => c.point.tape.length));
+  const simplexAffordable = localBudget >= 4 * (dimension + 1) * Math.max(1, climbers.length);
+  climb(climbers, simplexAffordable ? upTo(evaluations + Math.floor(0.25 * localBudget)) : done);
+  // The two best climbers only: a simplex in 10–50 dimensions needs a few hundred evaluations to
+  // learn a shape, which five starts would not each get.
+  const simplexStarts = [...climbers].sort((a, b) => b.point.objective - a.point.objective).slice(0, 2);
+  const nmShare = Math.floor((0.4 * localBudget) / Math.max(1, simplexStarts.length));
+  for (const c of simplexStarts) {
+    if (done()) break;
+    nelderMead(score, c.point.tape, upTo(evaluations + nmShare), { step: 0.1, upper: BELOW_ONE });
+  }
+  const steps = [0.02, 0.2, 0.005, 0.05, 0.001, 0.4];
+  const restartShare = Math.max(1, Math.floor(0.1 * localBudget));
+  for (let r = 0; climbers.length > 0 && !done(); r++) {
+    const from = best!.tape;
+    if (from.length === 0) break;
+    nelderMead(score, from, upTo(evaluations + restartShare), { step: steps[r % steps.length], upper: BELOW_ONE });
+    // A maximiser on a face of the box (a hypothesis at its limit) is approached but rarely landed
+    // on: one evaluation tries the best point with every entry within 10⁻³ of an end moved onto it.
+    const snapped = best!.tape.map((t) => (t < 1e-3 ? 0 : t > 1 - 1e-3 ? BELOW_ONE : t));
+    if (!done() && snapped.some((t, i) => t !== best!.tape[i])) evaluate(snapped);
+    climb([{ point: best!, step: 0.2 }], upTo(evaluations + Math.min(restartShare, 20 * from.length)));
+  }
+
+  /** (a): adaptive random-direction hill climbing, round robin over `cs`, until `stop()`. */
+  function climb(cs: { point: SearchPoint<X>; step: number }[], stop: () => boolean): void {
+    for (let i = 0; cs.length > 0 && !stop(); i = (i + 1) % cs.length) {
+      const c = cs[i];
+      const tape = [...c.point.tape];
+      const moveAll = rng() < 0.3;
+      const k = moveAll ? tape.length : 1 + Math.floor(rng() * Math.min(3, tape.length));
+      for (let j = 0; j < k; j++) {
+        const at = moveAll ? j : Math.floor(rng() * tape.length);
+        tape[at] = Math.min(BELOW_ONE, Math.max(0, tape[at] + c.step * (moveAll ? 0.3 : 1) * gauss()));
+      }
+      const p = evaluate(tape);
+      if (p.objective >= c.point.objective) {
+        c.step = Math.min(0.5, c.step * (p.objective > c.point.objective ? 1.5 : 1));
+        c.point = p;
+      } else {
+        c.step *= 0.7;
+        if (c.step < 1e-7) c.step = 0.2;
+      }
     }
   }
   opts.onProgress?.(evaluations, opts.budget, best!.objective);

@@ -31,7 +31,7 @@ export interface TightenResult {
   readonly printed: number;
   /** The largest witness found (at the worst instance) — a lower bound on what the bound needs. */
   readonly best: number;
-  /** best/printed at the worst instance: below 1 the printed constant has at least that slack as far as the search saw. */
+  /** best/printed at the worst instance: a need found, so the printed constant is at most 1/ratio times what is needed; above 1, a violation. */
   readonly ratio: number;
   readonly objective: 'witness' | 'ratio';
   readonly evaluations: number;
