@@ -89,6 +89,11 @@ export const eq19 = defineClaim<StageOneState>({
     '‖B_{t+1}‖²_F − ‖B_t‖²_F ≤ −2ηλ_d(P_t)‖B_t‖²_F + η‖B_tᵀA_t‖_F‖K_tᵀK_t − J_tᵀJ_t‖_F + η²‖(Σ − A_tA_tᵀ + B_tB_tᵀ)B_t + (A_tB_tᵀ − B_tA_tᵀ)A_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F',
   check: (x) => check(x, { corrected: false }),
   expected: 'refuted',
+  grading: {
+    grade: 'breaks-proof',
+    why: '(19) is the one-step recursion App. E iterates to keep ‖B_t‖_F ≤ e_b dε (assumption (2)); with the sign of the (Σ − AAᵀ + BBᵀ)B_t term corrected the η² norm is ‖B_{t+1} − B_t‖²_F, which obeys the same O(σ₁‖B‖ + …) bound, so the induction goes through with the corrected line; the O(·) conclusion of (19) survives',
+    dependents: ['yd21.app-e.b-iteration', 'yd21.app-e.b-induction', '§3.2.1 assumption (2) (verified in App. E)', 'Theorem 3.1'],
+  },
   erratum:
     'The η² term of (19)/(22) must be η²‖−(Σ − A_tA_tᵀ + B_tB_tᵀ)B_t + (A_tB_tᵀ − B_tA_tᵀ)A_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F ' +
     '(= ‖B_{t+1} − B_t‖²_F): with the printed "+(Σ − AAᵀ + BBᵀ)B_t" the bound fails inside the assumptions in force where (19) is printed ' +
