@@ -184,3 +184,9 @@ test('a saved counterexample of an erratum replays inside its hypotheses', () =>
   expect(JSON.parse(readFileSync(file, 'utf8')).id).toBe('yd21.eq-12.p-update');
   expect(cli('check', '--replay', file).status).toBe(0);
 });
+
+test('an empty block keeps its shape through a saved counterexample (J of 0 rows is 0×k, not 0×0)', async () => {
+  const { zeros } = await import('../src/linalg/dense.ts');
+  const back = fromJson(JSON.parse(JSON.stringify(toJson({ J: zeros(0, 3), K: zeros(2, 0) })))) as { J: { rows: number; cols: number }; K: { rows: number; cols: number } };
+  expect([back.J.rows, back.J.cols, back.K.rows, back.K.cols]).toEqual([0, 3, 2, 0]);
+});
