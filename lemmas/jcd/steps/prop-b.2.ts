@@ -59,7 +59,7 @@
 import { combine, eye, mul, mulAll, transpose } from '../../../src/linalg/dense.ts';
 import { lambdaMin } from '../../../src/linalg/spectral.ts';
 import { atLeast, atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
-import { type Claim, type ConstantValues, defineClaim, type Sabotage } from '../../../src/claims/types.ts';
+import { type Claim, type ConstantValues, defineClaim, type Sabotage, type ErratumGrading } from '../../../src/claims/types.ts';
 import type { Hypothesis } from '../../../src/claims/hypotheses.ts';
 import { B2_STEP_HYPOTHESES, blocksAt, fro, op, sqrtGramNorm, caseHypothesis, caseThreshold, growth, logEpsT, magnitudesAt, nextAt, normOf, type StepBlocks, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
 import { stepSize, stepStates } from './state.ts';
@@ -95,6 +95,7 @@ function stepClaim(c: {
   sabotage: Sabotage<StepState>;
   expected?: 'holds' | 'refuted';
   erratum?: string;
+  grading?: ErratumGrading;
   corrected?: string;
   corrects?: string;
   hypotheses?: ReadonlyArray<Hypothesis<StepState>>;
@@ -117,6 +118,7 @@ function stepClaim(c: {
     ...(c.witness ? { witness: c.witness } : {}),
     expected: c.expected ?? 'holds',
     ...(c.erratum ? { erratum: c.erratum } : {}),
+    ...(c.grading ? { grading: c.grading } : {}),
     ...(c.corrected ? { corrected: c.corrected } : {}),
     ...(c.corrects ? { corrects: c.corrects } : {}),
     sabotage: c.sabotage,
@@ -611,6 +613,7 @@ export const item5MaxChain = stepClaim({
   statement: 'max{‖B_t‖_F, 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2t}ρ²/(γσ_r)} ≤ (1 + γησ_r)·max{‖B_{t−1}‖_F, 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2(t−1)}ρ²/(γσ_r)}',
   check: (x) => maxChain(x, 1),
   expected: 'refuted',
+  grading: { grade: 'breaks-proof', why: "the threshold grows by (1+γησ_r)² per step, so the printed link fails at every admissible state with ‖B_s‖_F < (1+γησ_r)thr_s; cases (i)/(ii) give the link with (1+γησ_r)², and requiring ρ^{(1−γ)/(2(1+γ))} ≤ γσ_r√(2r)/(16σ₁√(m+n+k)) closes Item 5 — implied by Theorem A.1's conditions except for small γ (below ≈ 5·10⁻³c_ρ), where the proof has a gap", dependents: ['Item 5 of Prop. B.2 (hence Items 1, 2, 4 at s + 1)', 'Propositions B.3–B.5', '(A.3): jcd.thm-a.1.final-error'] },
   erratum: MAX_CHAIN_ERRATUM,
   corrected: 'jcd.prop-b.2.item-5.max-chain/corrected',
   sabotage: { description: 'the factor (1 + γησ_r) removed (growth factor 1)', check: (x) => maxChain(x, 0) },

@@ -28,7 +28,7 @@
 import { combine, mul, transpose } from '../../../src/linalg/dense.ts';
 import { singularValues } from '../../../src/linalg/spectral.ts';
 import { atLeast, atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
-import { type Claim, type ConstantValues, defineClaim, type Sabotage } from '../../../src/claims/types.ts';
+import { type Claim, type ConstantValues, defineClaim, type Sabotage, type ErratumGrading } from '../../../src/claims/types.ts';
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
 import type { JcdTimeParameters } from '../../../src/jcd/times.ts';
 import { B2_STEP_HYPOTHESES, blocksAt, fro, growth, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
@@ -66,6 +66,7 @@ function b3Claim(c: {
   case1?: boolean;
   expected?: 'holds' | 'refuted';
   erratum?: string;
+  grading?: ErratumGrading;
   corrected?: string;
   corrects?: string;
 }): Claim<StepState> {
@@ -83,6 +84,7 @@ function b3Claim(c: {
     check: c.check,
     expected: c.expected ?? 'holds',
     ...(c.erratum ? { erratum: c.erratum } : {}),
+    ...(c.grading ? { grading: c.grading } : {}),
     ...(c.corrected ? { corrected: c.corrected } : {}),
     ...(c.corrects ? { corrects: c.corrects } : {}),
     sabotage: c.sabotage,
@@ -244,6 +246,7 @@ export const b3Case2 = b3Claim({
   statement: '(1 + (γ+3)ησ_r/4 − (1−γ)ησ_r/16 − (1−γ)η²σ_r²/16)σ_r(A_t) − (1−γ)ησ_rσ_r(A_t)/6 ≥ (1 + (γ+1)σ_r/2)σ_r(A_t)',
   check: (x) => case2(x, true),
   expected: 'refuted',
+  grading: { grade: 'local', why: 'the η missing in one line; the next line and the statement carry it, so nothing downstream changes (possibly a slip of the text copy: JCD has one copy)', dependents: ['the next line of case 2 (already with η)', 'Proposition B.3 as stated'] },
   erratum:
     'As printed, "(1 + (γ+1)/2·σ_r)" lacks the η of the next line and of the statement ((1 + (γ+1)ησ_r/2)); so read it is false on every admissible instance (left ≈ 1 + O(ησ_r), right ≥ 1 + σ_r/2). Exact: γ = ½, σ_r = σ₁ = 1, η = 1/1200: left = 1 + (5/4 − 1/32 − 1/12)/1200 − 1/(32·1200²) < 7/4. Grade: local (the next line and the statement carry the η; nothing downstream changes); possibly a slip of the text copy (one copy of JCD). Corrected: with ησ_r, it holds since (γ+3)/4 − (1−γ)/16 − (1−γ)/6 − (γ+1)/2 = (1−γ)/48 ≥ (1−γ)ησ_r/16.',
   corrected: 'jcd.prop-b.3.case-2/corrected',

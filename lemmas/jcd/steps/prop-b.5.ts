@@ -36,7 +36,7 @@
 import { combine, eye, mul, mulAll, transpose } from '../../../src/linalg/dense.ts';
 import { singularValues } from '../../../src/linalg/spectral.ts';
 import { atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
-import { type Claim, type ConstantValues, defineClaim, type Sabotage } from '../../../src/claims/types.ts';
+import { type Claim, type ConstantValues, defineClaim, type Sabotage, type ErratumGrading } from '../../../src/claims/types.ts';
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
 import { B2_STEP_HYPOTHESES, blocksAt, fro, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
 import { stepSize, stepStates } from './state.ts';
@@ -64,6 +64,7 @@ function b5Claim(c: {
   kind?: 'inequality' | 'identity';
   expected?: 'holds' | 'refuted';
   erratum?: string;
+  grading?: ErratumGrading;
   corrected?: string;
   corrects?: string;
   constants?: Claim<StepState>['constants'];
@@ -83,6 +84,7 @@ function b5Claim(c: {
     ...(c.witness ? { witness: c.witness } : {}),
     expected: c.expected ?? 'holds',
     ...(c.erratum ? { erratum: c.erratum } : {}),
+    ...(c.grading ? { grading: c.grading } : {}),
     ...(c.corrected ? { corrected: c.corrected } : {}),
     ...(c.corrects ? { corrects: c.corrects } : {}),
     sabotage: c.sabotage,
@@ -187,6 +189,7 @@ export const b5Contraction = b5Claim({
   statement: '‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ ≤ 1 − 0.8ησ_r + 0.01ησ_r ≤ 1 − 0.79ησ_r',
   check: (x) => contraction(x, 0.8),
   expected: 'refuted',
+  grading: { grade: 'breaks-proof', why: "σ_r(A_t) ≥ 0.8√σ_r gives λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r: the contraction holds with 1 − 0.63ησ_r, which gives the rate 1 − 6ησ_r/5 and a T₃ about 5/4 longer; Proposition B.5's conclusion holds on the trajectories checked", dependents: ['jcd.prop-b.5.congruence', 'jcd.prop-b.5.recursion', 'jcd.prop-b.5.one-step', 'T₃ and T₀ of (A.1)', '(A.2) via Lemma C.9', '(A.3): jcd.thm-a.1.final-error'] },
   erratum: CONTRACTION_ERRATUM,
   corrected: 'jcd.prop-b.5.contraction/corrected',
   sabotage: { description: '0.8 made 0.9', check: (x) => contraction(x, 0.9) },
@@ -213,6 +216,7 @@ export const b5Congruence = b5Claim({
   statement: '‖(I − η(Σ − P_t))P_t(I − η(Σ − P_t))‖ ≤ (1 − 0.79ησ_r)²‖P_t‖',
   check: (x) => congruence(x, 0.79),
   expected: 'refuted',
+  grading: { grade: 'breaks-proof', why: 'inherits jcd.prop-b.5.contraction (λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r); corrected with (1 − 0.63ησ_r)², i.e. the rate 1 − 6ησ_r/5', dependents: ['jcd.prop-b.5.p-decay (the statement, which holds on trajectories)', 'T₃ and T₀ of (A.1)', '(A.2) via Lemma C.9', '(A.3): jcd.thm-a.1.final-error'] },
   erratum: `Inherits jcd.prop-b.5.contraction: with P_t's top eigenvector on A_t's weakest singular direction (r = 1: A = 4/5, P = 9/25, σ = 1) the form is (1 − 0.64η)²‖P_t‖ > (1 − 0.79η)²‖P_t‖. Corrected: (1 − 0.63ησ_r)². Grade: breaks-proof (as the contraction). Dependents: as jcd.prop-b.5.contraction.`,
   corrected: 'jcd.prop-b.5.congruence/corrected',
   sabotage: { description: '0.79 made 0.9', check: (x) => congruence(x, 0.9) },
@@ -241,6 +245,7 @@ export const b5Recursion = b5Claim({
   statement: '‖P_{t+1}‖ ≤ (1 − 0.79ησ_r)²‖P_t‖ + 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²',
   check: (x) => recursion(x, 0.79),
   expected: 'refuted',
+  grading: { grade: 'breaks-proof', why: 'inherits jcd.prop-b.5.contraction (λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r); corrected with (1 − 0.63ησ_r)², i.e. the rate 1 − 6ησ_r/5', dependents: ['jcd.prop-b.5.p-decay (the statement, which holds on trajectories)', 'T₃ and T₀ of (A.1)', '(A.2) via Lemma C.9', '(A.3): jcd.thm-a.1.final-error'] },
   erratum: 'Inherits jcd.prop-b.5.contraction (same instance: ‖P_{t+1}‖ = (1 − 0.64η)²·9/25 − η²(9/25)(16/25) > (1 − 0.79η)²·9/25 + 6η²·9/25 for η = 1/1200). Corrected: (1 − 0.63ησ_r)². Grade: breaks-proof. Dependents: as jcd.prop-b.5.contraction.',
   corrected: 'jcd.prop-b.5.recursion/corrected',
   sabotage: { description: '0.79 made 0.9', check: (x) => recursion(x, 0.9) },
@@ -282,6 +287,7 @@ export const b5OneStep = b5Claim({
   statement: '‖P_{t+1}‖ ≤ (1 − 3ησ_r/2)‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²',
   check: (x) => oneStep(x, 1.5),
   expected: 'refuted',
+  grading: { grade: 'breaks-proof', why: 'inherits jcd.prop-b.5.contraction (λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r); corrected with (1 − 0.63ησ_r)², i.e. the rate 1 − 6ησ_r/5', dependents: ['jcd.prop-b.5.p-decay (the statement, which holds on trajectories)', 'T₃ and T₀ of (A.1)', '(A.2) via Lemma C.9', '(A.3): jcd.thm-a.1.final-error'] },
   erratum: 'Consequence of jcd.prop-b.5.contraction: at σ_r(A_t) = 0.8√σ_r one GD step contracts P_t only by about 1 − 1.28ησ_r (r = 1: ‖P_{t+1}‖ = (1 − 0.64η)²·9/25 − η²·(9/25)(16/25) > (1 − 3η/2)·9/25 for σ = 1, A = 4/5, B = J = K = 0). Failing region (r = 1, B = J = K = 0): σ_r(A_t)² < 3σ_r/4, i.e. σ_r(A_t) ∈ [0.8√σ_r, ≈0.866√σ_r), largest relative violation ≈ 0.22ησ_r at 0.8√σ_r. Corrected: rate 1 − 6ησ_r/5. Grade: breaks-proof (the statement of Proposition B.5, checked on trajectories by jcd.prop-b.5.p-decay, holds: there σ_r(A_t) rises past 0.9√σ_r). Dependents: Proposition B.5, T₃ of (A.1), T₀, (A.2) (Lemma C.9), (A.3).',
   corrected: 'jcd.prop-b.5.one-step/corrected',
   sabotage: { description: 'the rate 3/2 made 2.5', check: (x) => oneStep(x, 2.5) },
