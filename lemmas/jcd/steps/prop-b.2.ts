@@ -59,10 +59,10 @@
 import { combine, eye, mul, mulAll, transpose } from '../../../src/linalg/dense.ts';
 import { lambdaMin } from '../../../src/linalg/spectral.ts';
 import { atLeast, atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
-import { type Claim, type ConstantValues, defineClaim, type Sabotage, type ErratumGrading } from '../../../src/claims/types.ts';
+import { type Claim, type ConstantValues } from '../../../src/claims/types.ts';
 import type { Hypothesis } from '../../../src/claims/hypotheses.ts';
 import { B2_STEP_HYPOTHESES, blocksAt, fro, op, sqrtGramNorm, caseHypothesis, caseThreshold, growth, logEpsT, magnitudesAt, nextAt, normOf, type StepBlocks, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
-import { stepSize, stepStates } from './state.ts';
+import { stepSize, stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shared quantities.
@@ -87,45 +87,16 @@ const magAfter = (x: StepState) => nextAt(x).mag;
 const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
 
 
-function stepClaim(c: {
-  id: string;
-  where: string;
-  statement: string;
-  check: (x: StepState, c: ConstantValues) => Comparison[];
-  sabotage: Sabotage<StepState>;
-  expected?: 'holds' | 'refuted';
-  erratum?: string;
-  grading?: ErratumGrading;
-  corrected?: string;
-  corrects?: string;
-  hypotheses?: ReadonlyArray<Hypothesis<StepState>>;
-  bCase?: 'i' | 'ii';
-  constants?: Claim<StepState>['constants'];
-  witness?: Claim<StepState>['witness'];
-  kind?: 'inequality' | 'identity';
-}): Claim<StepState> {
-  return defineClaim<StepState>({
-    id: c.id,
-    source: { paper: 'JCD', where: `Prop. B.2, proof: ${c.where}` },
-    kind: c.kind ?? 'inequality',
-    statement: c.statement,
-    hypotheses: [...B2_STEP_HYPOTHESES, ...(c.bCase ? [caseHypothesis(c.bCase)] : []), ...(c.hypotheses ?? [])],
-    choices: { stepIndex: 's is drawn with T − s log-uniform in [1, T] and ε_s ≥ 10⁻¹⁰⁰ where T allows; T is the largest horizon allowed (lemmas/jcd/steps/state.ts)' },
-    ...(c.constants ? { constants: c.constants } : {}),
-    instances: stepStates(c.bCase ? { bCase: c.bCase } : {}),
-    size: stepSize,
-    check: c.check,
-    ...(c.witness ? { witness: c.witness } : {}),
-    expected: c.expected ?? 'holds',
-    ...(c.erratum ? { erratum: c.erratum } : {}),
-    ...(c.grading ? { grading: c.grading } : {}),
-    ...(c.corrected ? { corrected: c.corrected } : {}),
-    ...(c.corrects ? { corrects: c.corrects } : {}),
-    sabotage: c.sabotage,
-    // Claims that hold: 150 instances (the suite's time budget); printed forms expected refuted: 300, so the rarer
-    // counterexamples are found on every seed.
-    runs: (c.expected ?? 'holds') === 'refuted' ? 300 : 150,
-  });
+function stepClaim(c: StepClaimSpec & { readonly bCase?: 'i' | 'ii'; readonly hypotheses?: ReadonlyArray<Hypothesis<StepState>> }): Claim<StepState> {
+  return proofStepClaim(
+    {
+      proof: 'Prop. B.2, proof',
+      hypotheses: [...B2_STEP_HYPOTHESES, ...(c.bCase ? [caseHypothesis(c.bCase)] : []), ...(c.hypotheses ?? [])],
+      instances: stepStates(c.bCase ? { bCase: c.bCase } : {}),
+      stepChoice: stepChoice(),
+    },
+    c,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

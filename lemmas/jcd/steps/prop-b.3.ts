@@ -28,12 +28,12 @@
 import { combine, mul, transpose } from '../../../src/linalg/dense.ts';
 import { singularValues } from '../../../src/linalg/spectral.ts';
 import { atLeast, atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
-import { type Claim, type ConstantValues, defineClaim, type Sabotage, type ErratumGrading } from '../../../src/claims/types.ts';
+import { type Claim } from '../../../src/claims/types.ts';
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
 import type { JcdTimeParameters } from '../../../src/jcd/times.ts';
 import { B2_STEP_HYPOTHESES, blocksAt, fro, growth, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
-import { stepSize, stepStates } from './state.ts';
+import { stepSize, stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 const sigmaRof = (A: { rows: number }, M: Parameters<typeof singularValues>[0], r: number) => (A.rows ? singularValues(M)[r - 1] ?? 0 : 0);
 const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
@@ -56,42 +56,18 @@ const CASE1: Hypothesis<StepState> = hypothesis<StepState>('b3-case-1', 'Case 1:
   tolerance: COMPUTED_TOLERANCE,
 });
 
-function b3Claim(c: {
-  id: string;
-  where: string;
-  statement: string;
-  check: (x: StepState, c: ConstantValues) => Comparison[];
-  sabotage: Sabotage<StepState>;
-  kind?: 'inequality' | 'identity';
-  case1?: boolean;
-  expected?: 'holds' | 'refuted';
-  erratum?: string;
-  grading?: ErratumGrading;
-  corrected?: string;
-  corrects?: string;
-}): Claim<StepState> {
-  return defineClaim<StepState>({
-    id: c.id,
-    source: { paper: 'JCD', where: `Prop. B.3, proof: ${c.where}` },
-    kind: c.kind ?? 'inequality',
-    statement: c.statement,
-    hypotheses: [...B2_STEP_HYPOTHESES, B3_IH, ...(c.case1 ? [CASE1] : [])],
-    choices: { stepIndex: 's is drawn with T − s log-uniform in [1, T] and ε_s ≥ 10⁻¹⁰⁰ where T allows (lemmas/jcd/steps/state.ts)' },
-    instances: stepStates({
-      aFloorAt: c.case1 ? ({ params }) => Math.sqrt(((1 - params.gamma) * params.sigmaR) / 16) : ({ params, s }) => Math.exp(b3LogFloor(params, s)),
-    }),
-    size: stepSize,
-    check: c.check,
-    expected: c.expected ?? 'holds',
-    ...(c.erratum ? { erratum: c.erratum } : {}),
-    ...(c.grading ? { grading: c.grading } : {}),
-    ...(c.corrected ? { corrected: c.corrected } : {}),
-    ...(c.corrects ? { corrects: c.corrects } : {}),
-    sabotage: c.sabotage,
-    // Claims that hold: 150 instances (the suite's time budget); printed forms expected refuted: 300, so the rarer
-    // counterexamples are found on every seed.
-    runs: (c.expected ?? 'holds') === 'refuted' ? 300 : 150,
-  });
+function b3Claim(c: StepClaimSpec & { readonly case1?: boolean }): Claim<StepState> {
+  return proofStepClaim(
+    {
+      proof: 'Prop. B.3, proof',
+      hypotheses: [...B2_STEP_HYPOTHESES, B3_IH, ...(c.case1 ? [CASE1] : [])],
+      instances: stepStates({
+        aFloorAt: c.case1 ? ({ params }) => Math.sqrt(((1 - params.gamma) * params.sigmaR) / 16) : ({ params, s }) => Math.exp(b3LogFloor(params, s)),
+      }),
+      stepChoice: stepChoice(),
+    },
+    c,
+  );
 }
 
 /** E_t as printed, the "signal" step A_t + η(Σ − A_tA_tᵀ)A_t, and magnitudes. */

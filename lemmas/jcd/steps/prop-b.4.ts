@@ -16,11 +16,11 @@
 import { combine, mul, transpose } from '../../../src/linalg/dense.ts';
 import { singularValues } from '../../../src/linalg/spectral.ts';
 import { atLeast, atMost, type Comparison } from '../../../src/claims/compare.ts';
-import { type Claim, defineClaim, type Sabotage } from '../../../src/claims/types.ts';
+import { type Claim } from '../../../src/claims/types.ts';
 import { hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import { B2_STEP_HYPOTHESES, blocksAt, fro, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
-import { stepSize, stepStates } from './state.ts';
+import { stepSize, stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 const sigmaR = (M: Parameters<typeof singularValues>[0], r: number) => (M.rows ? singularValues(M)[r - 1] ?? 0 : 0);
 const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
@@ -36,21 +36,16 @@ function floorHypothesis(name: string, text: string, floor: (x: StepState) => nu
 export const B4_IH = floorHypothesis('b4-ih', "Proposition B.4's induction hypothesis at t ≥ T₁: σ_r(A_t) ≥ min{(1 + 0.1ησ_r)^{t−T₁}√((1−γ)σ_r/24), 0.8√σ_r} (≥ √((1−γ)σ_r/24))", (x) => b4Floor(x));
 const CASE1 = floorHypothesis('b4-case-1', 'Case 1: σ_r(A_t) ≥ 0.9√σ_r', (x) => 0.9 * Math.sqrt(x.sigmaR));
 
-function b4Claim(c: { id: string; where: string; statement: string; check: (x: StepState) => Comparison[]; sabotage: Sabotage<StepState>; case1?: boolean }): Claim<StepState> {
-  return defineClaim<StepState>({
-    id: c.id,
-    source: { paper: 'JCD', where: `Prop. B.4, proof: ${c.where}` },
-    kind: 'inequality',
-    statement: c.statement,
-    hypotheses: [...B2_STEP_HYPOTHESES, B4_IH, ...(c.case1 ? [CASE1] : [])],
-    choices: { stepIndex: 's is drawn with T − s log-uniform in [1, T] and ε_s ≥ 10⁻¹⁰⁰ where T allows (lemmas/jcd/steps/state.ts)' },
-    instances: stepStates({ aFloorAt: c.case1 ? ({ params }) => 0.9 * Math.sqrt(params.sigmaR) : ({ params }) => b4Floor(params) }),
-    size: stepSize,
-    check: c.check,
-    expected: 'holds',
-    sabotage: c.sabotage,
-    runs: 150,
-  });
+function b4Claim(c: StepClaimSpec & { readonly case1?: boolean }): Claim<StepState> {
+  return proofStepClaim(
+    {
+      proof: 'Prop. B.4, proof',
+      hypotheses: [...B2_STEP_HYPOTHESES, B4_IH, ...(c.case1 ? [CASE1] : [])],
+      instances: stepStates({ aFloorAt: c.case1 ? ({ params }) => 0.9 * Math.sqrt(params.sigmaR) : ({ params }) => b4Floor(params) }),
+      stepChoice: stepChoice(),
+    },
+    c,
+  );
 }
 
 function pieces(x: StepState) {

@@ -36,10 +36,10 @@
 import { combine, eye, mul, mulAll, transpose } from '../../../src/linalg/dense.ts';
 import { singularValues } from '../../../src/linalg/spectral.ts';
 import { atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
-import { type Claim, type ConstantValues, defineClaim, type Sabotage, type ErratumGrading } from '../../../src/claims/types.ts';
+import { type Claim, type ConstantValues } from '../../../src/claims/types.ts';
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
 import { B2_STEP_HYPOTHESES, blocksAt, fro, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
-import { stepSize, stepStates } from './state.ts';
+import { stepSize, stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 /** Proposition B.4's conclusion at t ≥ T₁ + T₂. */
 export const B4_FLOOR: Hypothesis<StepState> = hypothesis<StepState>(
@@ -55,43 +55,16 @@ export const B4_FLOOR: Hypothesis<StepState> = hypothesis<StepState>(
 const epsT2 = (x: StepState) => Math.exp(2 * logEpsT(x));
 const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
 
-function b5Claim(c: {
-  id: string;
-  where: string;
-  statement: string;
-  check: (x: StepState, c: ConstantValues) => Comparison[];
-  sabotage: Sabotage<StepState>;
-  kind?: 'inequality' | 'identity';
-  expected?: 'holds' | 'refuted';
-  erratum?: string;
-  grading?: ErratumGrading;
-  corrected?: string;
-  corrects?: string;
-  constants?: Claim<StepState>['constants'];
-  witness?: Claim<StepState>['witness'];
-}): Claim<StepState> {
-  return defineClaim<StepState>({
-    id: c.id,
-    source: { paper: 'JCD', where: `Prop. B.5, proof: ${c.where}` },
-    kind: c.kind ?? 'inequality',
-    statement: c.statement,
-    hypotheses: [...B2_STEP_HYPOTHESES, B4_FLOOR],
-    choices: { stepIndex: 's is drawn with T − s log-uniform in [1, T] and ε_s ≥ 10⁻¹⁰⁰ where T allows (lemmas/jcd/steps/state.ts); t = s ≥ T₁ + T₂ is carried by σ_r(A_t) ≥ 0.8√σ_r' },
-    ...(c.constants ? { constants: c.constants } : {}),
-    instances: stepStates({ aFloor: true }),
-    size: stepSize,
-    check: c.check,
-    ...(c.witness ? { witness: c.witness } : {}),
-    expected: c.expected ?? 'holds',
-    ...(c.erratum ? { erratum: c.erratum } : {}),
-    ...(c.grading ? { grading: c.grading } : {}),
-    ...(c.corrected ? { corrected: c.corrected } : {}),
-    ...(c.corrects ? { corrects: c.corrects } : {}),
-    sabotage: c.sabotage,
-    // Claims that hold: 150 instances (the suite's time budget); printed forms expected refuted: 300, so the rarer
-    // counterexamples are found on every seed.
-    runs: (c.expected ?? 'holds') === 'refuted' ? 300 : 150,
-  });
+function b5Claim(c: StepClaimSpec): Claim<StepState> {
+  return proofStepClaim(
+    {
+      proof: 'Prop. B.5, proof',
+      hypotheses: [...B2_STEP_HYPOTHESES, B4_FLOOR],
+      instances: stepStates({ aFloor: true }),
+      stepChoice: stepChoice('t = s ≥ T₁ + T₂ is carried by σ_r(A_t) ≥ 0.8√σ_r'),
+    },
+    c,
+  );
 }
 
 /** The congruence factor I − η(Σ − P_t) and the quadratic form, with E_t and rounding scales. */

@@ -31,6 +31,9 @@ import { dimension, gridMatrix, inRange, orthogonal, spectrum, symmetricInRange,
 import { openFraction } from '../../../src/random/jcd-instances.ts';
 import { caseThreshold, etaMax, growth, horizonMax, logRhoMax, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
 import type { JcdTimeParameters } from '../../../src/jcd/times.ts';
+import type { Comparison } from '../../../src/claims/compare.ts';
+import type { Hypothesis } from '../../../src/claims/hypotheses.ts';
+import { type Claim, type ConstantValues, defineClaim, type ErratumGrading, type Sabotage } from '../../../src/claims/types.ts';
 
 /** The smallest ε_s a state is drawn with (see the module comment). */
 export const LOG_EPS_FLOOR = Math.log(1e-100);
@@ -178,4 +181,64 @@ export const stepSize = (x: StepState): number => Math.max(x.m, x.n, x.k);
 /** (1 + γησ_r)^t ρ as a log. */
 export function logEpsAt(x: StepState, t: number): number {
   return x.params.logRho + t * Math.log1p(growth(x));
+}
+
+/** One displayed step of a proof in JCD Appendix B, as the proof files declare it. */
+export interface StepClaimSpec {
+  readonly id: string;
+  /** The place in the proof (appended to the proof's name in `source.where`). */
+  readonly where: string;
+  readonly statement: string;
+  readonly check: (x: StepState, c: ConstantValues) => Comparison[];
+  readonly sabotage: Sabotage<StepState>;
+  readonly kind?: 'inequality' | 'identity';
+  readonly expected?: 'holds' | 'refuted';
+  readonly erratum?: string;
+  readonly grading?: ErratumGrading;
+  readonly corrected?: string;
+  readonly corrects?: string;
+  readonly constants?: Claim<StepState>['constants'];
+  readonly witness?: Claim<StepState>['witness'];
+}
+
+/** What a proof's steps share: its name, the hypotheses in force, the states drawn, the choice of step. */
+export interface ProofContext {
+  readonly proof: string;
+  readonly hypotheses: ReadonlyArray<Hypothesis<StepState>>;
+  readonly instances: fc.Arbitrary<StepState>;
+  /** How the step index is drawn and what carries the proof's time range. */
+  readonly stepChoice: string;
+}
+
+/**
+ * A step claim of one proof. Steps that hold get 150 instances (the suite's time budget); printed
+ * forms expected refuted 300, so the rarer counterexamples are found on every seed.
+ */
+export function proofStepClaim(p: ProofContext, c: StepClaimSpec): Claim<StepState> {
+  const expected = c.expected ?? 'holds';
+  return defineClaim<StepState>({
+    id: c.id,
+    source: { paper: 'JCD', where: `${p.proof}: ${c.where}` },
+    kind: c.kind ?? 'inequality',
+    statement: c.statement,
+    hypotheses: p.hypotheses,
+    choices: { stepIndex: p.stepChoice },
+    ...(c.constants ? { constants: c.constants } : {}),
+    instances: p.instances,
+    size: stepSize,
+    check: c.check,
+    ...(c.witness ? { witness: c.witness } : {}),
+    expected,
+    ...(c.erratum ? { erratum: c.erratum } : {}),
+    ...(c.grading ? { grading: c.grading } : {}),
+    ...(c.corrected ? { corrected: c.corrected } : {}),
+    ...(c.corrects ? { corrects: c.corrects } : {}),
+    sabotage: c.sabotage,
+    runs: expected === 'refuted' ? 300 : 150,
+  });
+}
+
+/** The step choice every proof of Appendix B shares (module comment above), with what carries its time range. */
+export function stepChoice(carriedBy?: string): string {
+  return `s is drawn with T − s log-uniform in [1, T] and ε_s ≥ 10⁻¹⁰⁰ where T allows; T is the largest horizon allowed (lemmas/jcd/steps/state.ts)${carriedBy ? `; ${carriedBy}` : ''}`;
 }

@@ -20,11 +20,11 @@
  */
 import { combine, type Mat, mul, transpose, vstack, zeros } from '../../../src/linalg/dense.ts';
 import { atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
-import { type Claim, type ConstantValues, defineClaim, type Sabotage } from '../../../src/claims/types.ts';
+import { type Claim } from '../../../src/claims/types.ts';
 import { hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import { B2_STEP_HYPOTHESES, blocksAt, logEpsT, magnitudesAt, op, stepDim, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
-import { stepSize, stepStates } from './state.ts';
+import { stepSize, stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 const epsT = (x: StepState) => Math.exp(logEpsT(x));
 
@@ -38,32 +38,16 @@ export const B5_P_SMALL: Hypothesis<StepState> = hypothesis<StepState>(
   },
 );
 
-function a1Claim(c: {
-  id: string;
-  where: string;
-  statement: string;
-  check: (x: StepState, c: ConstantValues) => Comparison[];
-  sabotage: Sabotage<StepState>;
-  kind?: 'inequality' | 'identity';
-  constants?: Claim<StepState>['constants'];
-  witness?: Claim<StepState>['witness'];
-}): Claim<StepState> {
-  return defineClaim<StepState>({
-    id: c.id,
-    source: { paper: 'JCD', where: `Thm. A.1, proof of (A.3): ${c.where}` },
-    kind: c.kind ?? 'inequality',
-    statement: c.statement,
-    hypotheses: [...B2_STEP_HYPOTHESES, B5_P_SMALL],
-    choices: { stepIndex: 's is drawn with T − s log-uniform in [1, T] and ε_s ≥ 10⁻¹⁰⁰ where T allows (lemmas/jcd/steps/state.ts); t ≥ T₀ is carried by ‖P_t‖ ≤ ε_Tσ₁' },
-    ...(c.constants ? { constants: c.constants } : {}),
-    instances: stepStates({ pSmall: true }),
-    size: stepSize,
-    check: c.check,
-    ...(c.witness ? { witness: c.witness } : {}),
-    expected: 'holds',
-    sabotage: c.sabotage,
-    runs: 150,
-  });
+function a1Claim(c: StepClaimSpec): Claim<StepState> {
+  return proofStepClaim(
+    {
+      proof: 'Thm. A.1, proof of (A.3)',
+      hypotheses: [...B2_STEP_HYPOTHESES, B5_P_SMALL],
+      instances: stepStates({ pSmall: true }),
+      stepChoice: stepChoice('t ≥ T₀ is carried by ‖P_t‖ ≤ ε_Tσ₁'),
+    },
+    c,
+  );
 }
 
 /** F_tG_tᵀ − X_r from the blocks, and the four blocks of the printed form. */
