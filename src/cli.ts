@@ -11,6 +11,7 @@ import { exploreCommand } from './cli/explore.ts';
 import { listCommand } from './cli/list.ts';
 import { replayCommand } from './cli/replay.ts';
 import { reproduceCommand } from './cli/reproduce.ts';
+import { checkSeeds, parseSeedList } from './cli/seeds.ts';
 import { tightenCommand } from './cli/tighten.ts';
 import { trajectoryCommand } from './cli/trajectory.ts';
 import { writeHtmlReport } from './report/html.ts';
@@ -37,6 +38,7 @@ program
   .argument('[ids...]', 'claim ids (see list)')
   .option('--runs <n>', 'instances per claim (default: per kind)')
   .option('--seed <s>', 'global seed (each claim derives its own)')
+  .option('--seeds <list>', 'run the check for each global seed of LIST (1,2,3 or 1..5) into DIR/seed-S/; exit 1 if a claim\'s verdict differs between seeds')
   .option('--out <dir>', 'output directory', 'reports/latest')
   .option('--path <p>', 'replay one fast-check path (printed with a refuted verdict)')
   .option('--sabotaged', 'run the sabotaged variants only (each must be refuted)')
@@ -50,6 +52,11 @@ program
   .option('--replay <file>', 'evaluate a saved counterexample (DIR/counterexamples/ID.json) again')
   .option('--json', 'with --replay: print JSON')
   .action(async (ids: string[], opts) => {
+    if (opts.seeds !== undefined) {
+      if (opts.seed !== undefined || opts.path !== undefined || opts.replay !== undefined) throw new UserError('--seeds cannot be combined with --seed, --path or --replay');
+      exitCode = await checkSeeds(parseSeedList(opts.seeds), opts.out, (seed, out) => checkCommand(ids, { ...opts, seed: String(seed), out }));
+      return;
+    }
     exitCode = opts.replay ? await replayCommand(opts.replay, !!opts.json) : await checkCommand(ids, opts);
   });
 

@@ -13,8 +13,10 @@ export type Paper = 'YD21' | 'JCD';
 export type ClaimKind = ToleranceKind | 'probabilistic' | 'scaling' | 'experiment';
 
 /** holds: no instance violates it; refuted: a (shrunk) instance does; vacuous: no instance met the
- *  hypotheses; error: the check could not be evaluated (an exception or a non-finite value). */
-export type Verdict = 'holds' | 'refuted' | 'vacuous' | 'error';
+ *  hypotheses; error: the check could not be evaluated (an exception or a non-finite value);
+ *  inconclusive (statistical claims: sweeps and Monte Carlo): a confidence interval neither inside
+ *  nor outside the stated band — the data decide nothing, and no claim may expect it. */
+export type Verdict = 'holds' | 'refuted' | 'vacuous' | 'error' | 'inconclusive';
 
 /** A printed constant of the statement (e.g. C(β) = (8+6β)/(1−β)). */
 export interface ConstantSpec<X> {
