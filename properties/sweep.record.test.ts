@@ -42,12 +42,17 @@ describe('fitLine against a hand computation', () => {
 
 describe('slopeRelation', () => {
   const fit = (lo: number, hi: number): LineFit => ({ slope: (lo + hi) / 2, intercept: 0.5, slopeSE: 0.1, interval: [lo, hi], r2: 0.75, points: 9 });
-  test('it fails only when the whole interval lies outside the stated range; the ends are inclusive', () => {
-    expect(slopeRelation('s', fit(1, 2), [0, 1], '≤ 1').holds).toBe(true); // touches hi
-    expect(slopeRelation('s', fit(-2, 0), [0, 1], '≥ 0').holds).toBe(true); // touches lo
-    expect(slopeRelation('s', fit(1.01, 2), [0, 1], '≤ 1').holds).toBe(false);
-    expect(slopeRelation('s', fit(-2, -0.01), [0, 1], '≥ 0').holds).toBe(false);
-    expect(slopeRelation('s', fit(-5, 5), [0, 1], '∈ [0, 1]').holds).toBe(true);
+  const outcome = (r: Relation) => (r.holds ? 'holds' : r.inconclusive ? 'inconclusive' : 'refuted');
+  test('it holds only when the whole interval lies inside the stated range, fails when it lies outside, and is inconclusive across an end; the ends are inclusive', () => {
+    expect(outcome(slopeRelation('s', fit(0.2, 1), [0, 1], '∈ [0, 1]'))).toBe('holds'); // touches hi from inside
+    expect(outcome(slopeRelation('s', fit(0, 0.3), [0, 1], '∈ [0, 1]'))).toBe('holds'); // touches lo from inside
+    expect(outcome(slopeRelation('s', fit(-7, 0.5), [Number.NEGATIVE_INFINITY, 1], '≤ 1'))).toBe('holds');
+    expect(outcome(slopeRelation('s', fit(1, 2), [0, 1], '≤ 1'))).toBe('inconclusive'); // touches hi from outside
+    expect(outcome(slopeRelation('s', fit(-2, 0), [0, 1], '≥ 0'))).toBe('inconclusive'); // touches lo from outside
+    expect(outcome(slopeRelation('s', fit(1.01, 2), [0, 1], '≤ 1'))).toBe('refuted');
+    expect(outcome(slopeRelation('s', fit(-2, -0.01), [0, 1], '≥ 0'))).toBe('refuted');
+    expect(outcome(slopeRelation('s', fit(-5, 5), [0, 1], '∈ [0, 1]'))).toBe('inconclusive'); // straddles both ends
+    expect(outcome(slopeRelation('s', fit(0.5, 1.5), [0, 1], '∈ [0, 1]'))).toBe('inconclusive');
   });
   test('the record names the fit: slope ± half-width at the confidence level, intercept, R²', () => {
     const r = slopeRelation('slope of T', fit(1, 2), [0, 1], '≤ 1');
@@ -56,9 +61,11 @@ describe('slopeRelation', () => {
       stated: '≤ 1',
       observed: 1.5,
       interval: [1, 2],
-      holds: true,
+      holds: false,
+      inconclusive: true,
       detail: 'least squares on 9 points: slope 1.500 ± 0.500 (99.9% CI), intercept 0.5000, R² 0.750',
     });
+    expect(slopeRelation('slope of T', fit(0.25, 0.75), [0, 1], '∈ [0, 1]')).not.toHaveProperty('inconclusive');
   });
 });
 

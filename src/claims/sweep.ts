@@ -5,8 +5,9 @@
  * Such a claim is checked on data, not on one instance: `run` produces the data of a whole sweep
  * (deterministic given its seed; the expensive part, run once), and `relations` states the paper's
  * relationships on that data, each with an observed value, its confidence interval where it is a
- * statistic, and whether it holds. The verdict is `holds` when every relation holds, `refuted` when
- * one does not. The sabotage changes what is stated (a stated slope, a dropped factor of the
+ * statistic, and whether it holds. A statistical relation holds only when its interval lies inside
+ * the stated range, fails when it lies outside, and is otherwise inconclusive. The verdict is
+ * `refuted` when a relation fails, otherwise `inconclusive` when one is, otherwise `holds`. The sabotage changes what is stated (a stated slope, a dropped factor of the
  * predicted form) and is evaluated on the same data, so the same machinery shows it can fail.
  *
  * For a scaling law "observed = O(predicted)" the relation to state is that the hidden constant
@@ -30,6 +31,9 @@ export interface Relation {
   /** Its confidence interval (at the level of `SWEEP_CONFIDENCE`), when it is an estimate. */
   readonly interval?: readonly [number, number];
   readonly holds: boolean;
+  /** True when the data decide nothing: the interval neither lies inside the stated range nor
+   *  outside it (then `holds` is false, and the claim's verdict is `inconclusive`, not `refuted`). */
+  readonly inconclusive?: boolean;
   /** Anything a reader needs to judge it (fitted values, points used). */
   readonly detail?: string;
 }
@@ -137,20 +141,28 @@ export function fitLogLog(x: readonly number[], y: readonly number[]): LineFit {
   return fitLine(x.map(Math.log), y.map(Math.log));
 }
 
+/** Where an interval lies relative to a stated range: inside it, outside it, or across an end. */
+export function intervalOutcome(interval: readonly [number, number], range: readonly [number, number]): 'holds' | 'refuted' | 'inconclusive' {
+  const [lo, hi] = range;
+  if (interval[0] > hi || interval[1] < lo) return 'refuted';
+  return interval[0] >= lo && interval[1] <= hi ? 'holds' : 'inconclusive';
+}
+
 /**
- * The relation "the fitted slope lies in [lo, hi]": it holds unless the slope's whole confidence
- * interval lies outside [lo, hi] (the data refute the stated range). With fewer than 3 points the
- * interval is unbounded and the relation cannot fail, so sweeps should have at least 4 points.
+ * The relation "the fitted slope lies in [lo, hi]": it holds when the slope's whole confidence
+ * interval lies inside [lo, hi], fails when it lies outside (the data refute the stated range), and
+ * is inconclusive otherwise. With fewer than 3 points the interval is unbounded and the relation
+ * can never hold, so sweeps should have at least 4 points.
  */
 export function slopeRelation(name: string, fit: LineFit, range: readonly [number, number], stated: string): Relation {
-  const [lo, hi] = range;
-  const holds = !(fit.interval[0] > hi || fit.interval[1] < lo);
+  const outcome = intervalOutcome(fit.interval, range);
   return {
     name,
     stated,
     observed: fit.slope,
     interval: fit.interval,
-    holds,
+    holds: outcome === 'holds',
+    ...(outcome === 'inconclusive' ? { inconclusive: true } : {}),
     detail: `least squares on ${fit.points} points: slope ${fit.slope.toPrecision(4)} ± ${(fit.interval[1] - fit.slope).toPrecision(3)} (${SWEEP_CONFIDENCE * 100}% CI), intercept ${fit.intercept.toPrecision(4)}, R² ${fit.r2.toFixed(3)}`,
   };
 }
