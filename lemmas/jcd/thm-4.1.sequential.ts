@@ -28,7 +28,7 @@ import { generalMatrix } from '../../src/random/general-matrix.ts';
 
 /** The numerical constant c of the step size and initialisation size (our choice). */
 const C = 0.5;
-const DELTAS = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4];
+const DELTAS = [0.08, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4];
 const EPSILONS = [1e-2, 1e-3];
 const [M, N, K, R] = [6, 5, 4, 3];
 /** About how many steps of each run are recorded (each with the step after it). */

@@ -25,7 +25,7 @@
  * ε 0.06, δ −0.15. C grows mildly but significantly with m and n (×1.4 from 4 to 64): bounded over
  * the range swept by the τ = 0.2 standard, but a larger range would tell whether it is a log factor.
  */
-import { defineSweepClaim, fitLine, slopeRelation, type Relation } from '../../src/claims/sweep.ts';
+import { defineSweepClaim, fitLine, type LineFit, meanWithInterval, slopeRelation, type Relation } from '../../src/claims/sweep.ts';
 import { type Yd21Observation, type Yd21Point, yd21RateSweep } from '../../src/experiments/yd21-thm11.ts';
 
 const TAU = 0.2;
@@ -38,18 +38,32 @@ interface Axis {
   readonly cEps: readonly number[];
   /** The swept variable of an observation. */
   readonly x: (o: Yd21Observation, cEps: number) => number;
+  /** Runs per point, as a multiple of the claim's repeats (more where the slope lies near τ). */
+  readonly runsFactor: number;
 }
 
 const BASE: Yd21Point = { m: 4, n: 4, d: 1, kappa: 1 };
 
 const AXES: readonly Axis[] = [
-  { name: 'm', points: [4, 8, 16, 32, 64].map((m) => ({ ...BASE, m })), cEps: [1], x: (o) => o.m },
-  { name: 'n', points: [4, 8, 16, 32, 64].map((n) => ({ ...BASE, n })), cEps: [1], x: (o) => o.n },
-  { name: 'd', points: [1, 2, 3, 4].map((d) => ({ m: d + 3, n: d + 3, d, kappa: 1 })), cEps: [1], x: (o) => o.d },
-  { name: 'κ', points: [1, 1.5, 2, 3].map((kappa) => ({ m: 5, n: 5, d: 2, kappa })), cEps: [1], x: (o) => o.kappa },
-  { name: 'ε', points: [BASE], cEps: [1, 0.3, 0.1, 0.03], x: (_o, c) => c },
-  { name: 'δ', points: [BASE], cEps: [1], x: (o) => Math.log(o.sigmaD / o.delta) },
+  { name: 'm', points: [4, 8, 16, 32, 64].map((m) => ({ ...BASE, m })), cEps: [1], x: (o) => o.m, runsFactor: 8 },
+  { name: 'n', points: [4, 8, 16, 32, 64].map((n) => ({ ...BASE, n })), cEps: [1], x: (o) => o.n, runsFactor: 8 },
+  { name: 'd', points: [1, 2, 3, 4].map((d) => ({ m: d + 3, n: d + 3, d, kappa: 1 })), cEps: [1], x: (o) => o.d, runsFactor: 1 },
+  { name: 'κ', points: [1, 1.5, 2, 3].map((kappa) => ({ m: 5, n: 5, d: 2, kappa })), cEps: [1], x: (o) => o.kappa, runsFactor: 2 },
+  { name: 'ε', points: [BASE], cEps: [1, 0.3, 0.1, 0.03], x: (_o, c) => c, runsFactor: 3 },
+  { name: 'δ', points: [BASE], cEps: [1], x: (o) => Math.log(o.sigmaD / o.delta), runsFactor: 1 },
 ];
+
+/**
+ * The δ axis: the four δ of one run are read off one trajectory, so they are not independent
+ * samples. Each run gives one within-run slope of ln C on ln ln(σ_d/δ); the relation is on their
+ * mean, with the Student-t interval over runs (one point per trajectory).
+ */
+function withinRunSlope(rows: readonly Row[], C: (r: Row) => number): LineFit {
+  const byRun = new Map<string, Row[]>();
+  for (const r of rows) byRun.set(`${r.m}:${r.n}:${r.d}:${r.kappa}:${r.cEps}:${r.run}`, [...(byRun.get(`${r.m}:${r.n}:${r.d}:${r.kappa}:${r.cEps}:${r.run}`) ?? []), r]);
+  const slopes = [...byRun.values()].filter((rs) => rs.length >= 2).map((rs) => fitLine(rs.map((r) => Math.log(r.x)), rs.map((r) => Math.log(C(r)))).slope);
+  return meanWithInterval(slopes);
+}
 
 interface Row extends Yd21Observation {
   readonly axis: Axis['name'];
@@ -68,7 +82,7 @@ function relations(data: Data, stated: Readonly<Record<string, number>>): Relati
   ];
   for (const axis of AXES) {
     const rows = data.filter((r) => r.axis === axis.name && Number.isFinite(r.observed) && (axis.name === 'δ' || r.delta === 1e-6));
-    const fit = fitLine(rows.map((r) => Math.log(r.x)), rows.map((r) => Math.log(C(r))));
+    const fit = axis.name === 'δ' ? withinRunSlope(rows, C) : fitLine(rows.map((r) => Math.log(r.x)), rows.map((r) => Math.log(C(r))));
     out.push(slopeRelation(`${axis.name} axis: slope of ln C against ln ${axis.name === 'δ' ? 'ln(σ_d/δ)' : axis.name}`, fit, [Number.NEGATIVE_INFINITY, stated.tau], `≤ ${stated.tau} (C bounded along ${axis.name}; τ chosen)`));
   }
   return out;
@@ -93,7 +107,7 @@ export const rate = defineSweepClaim<Data>({
   run: (seed, { repeats }) =>
     AXES.flatMap((axis) =>
       axis.cEps.flatMap((cEps) =>
-        yd21RateSweep({ points: axis.points, deltas: DELTAS, runs: repeats, cEps, cEta: 1, capFactor: CAP, trajectory: { ...BASE, every: 1, delta: 1e-2 } }, `${seed}:${axis.name}:${cEps}`).map(
+        yd21RateSweep({ points: axis.points, deltas: DELTAS, runs: repeats * axis.runsFactor, cEps, cEta: 1, capFactor: CAP, trajectory: { ...BASE, every: 1, delta: 1e-2 } }, `${seed}:${axis.name}:${cEps}`).map(
           (o): Row => ({ ...o, axis: axis.name, cEps, x: axis.x(o, cEps) }),
         ),
       ),

@@ -135,6 +135,22 @@ export function fitLine(x: readonly number[], y: readonly number[]): LineFit {
   return { slope, intercept, slopeSE, interval: [slope - half, slope + half], r2: syy === 0 ? 1 : 1 - sse / syy, points: n };
 }
 
+/**
+ * The mean of independent estimates (e.g. one slope per trajectory) with its Student-t interval at
+ * SWEEP_CONFIDENCE, in the shape of a line fit (slope = the mean, points = the estimates), so that
+ * slopeRelation can judge it. Throws on fewer than 2 estimates or a non-finite one.
+ */
+export function meanWithInterval(values: readonly number[]): LineFit {
+  const n = values.length;
+  if (n < 2) throw new Error(`meanWithInterval needs ≥ 2 estimates (got ${n})`);
+  if (!values.every(Number.isFinite)) throw new Error('meanWithInterval: a non-finite estimate');
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
+  const se = sd / Math.sqrt(n);
+  const half = studentQuantile(SWEEP_CONFIDENCE, n - 1) * se;
+  return { slope: mean, intercept: Number.NaN, slopeSE: se, interval: [mean - half, mean + half], r2: Number.NaN, points: n };
+}
+
 /** Fits log y against log x (natural logs); both must be positive. */
 export function fitLogLog(x: readonly number[], y: readonly number[]): LineFit {
   if (![...x, ...y].every((v) => v > 0)) throw new Error('fitLogLog: a non-positive value (a log-log fit needs positive data)');

@@ -69,14 +69,14 @@ export const PHASE_CHOICES: Record<Regime, Readonly<Record<string, string>>> = {
   },
 };
 
-/** Instances of the regime; `fixed.epsFactor` / `fixed.etaFactor` pin f_ε and f_η (or g), `fixed.d`, `fixed.mc`, `fixed.nc` pin d, m − d, n − d. */
+/** Instances of the regime; `fixed.epsFactor` / `fixed.etaFactor` pin f_ε and f_η (or g). */
 export function phaseInstances(regime: Regime, fixed: Readonly<Record<string, number>> = {}): fc.Arbitrary<PhaseInstance> {
   const theorem = regime === 'theorem';
   return fc
     .record({
-      d: fixed.d === undefined ? fc.integer({ min: 1, max: theorem ? 2 : 4 }) : fc.constant(fixed.d),
-      mc: fixed.mc === undefined ? fc.integer({ min: 0, max: theorem ? 2 : 6 }) : fc.constant(fixed.mc),
-      nc: fixed.nc === undefined ? fc.integer({ min: 0, max: theorem ? 2 : 6 }) : fc.constant(fixed.nc),
+      d: fc.integer({ min: 1, max: theorem ? 2 : 4 }),
+      mc: fc.integer({ min: 0, max: theorem ? 2 : 6 }),
+      nc: fc.integer({ min: 0, max: theorem ? 2 : 6 }),
       sigma1: inRange(0.5, 2),
       kappa: inRange(1, theorem ? 1.5 : 4),
       fEps: fixed.epsFactor === undefined ? inRange(theorem ? 0.2 : 0.05, 0.3).map((v) => (theorem ? 0.5 - v : 0.35 - v)) : fc.constant(fixed.epsFactor),
