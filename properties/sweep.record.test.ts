@@ -8,7 +8,7 @@
 import { describe, expect, test } from 'vitest';
 import { deterministic, figuresOfClaim, isDeterministic, runAnyClaim, sabotageAnyClaim } from '../src/claims/dispatch.ts';
 import { claimSeed, DEFAULT_SEED } from '../src/claims/runner.ts';
-import { type Relation, defineSweepClaim, fitLine, isSweepClaim, type LineFit, slopeRelation, type SweepClaim, SWEEP_CONFIDENCE } from '../src/claims/sweep.ts';
+import { type Relation, defineSweepClaim, fitLine, fitLineWithinGroups, isSweepClaim, type LineFit, meanWithInterval, slopeRelation, type SweepClaim, SWEEP_CONFIDENCE } from '../src/claims/sweep.ts';
 import { runSweep, sweepFigures, sweepSabotaged } from '../src/claims/sweep-runner.ts';
 import { studentQuantile } from '../src/claims/special.ts';
 import { UserError } from '../src/errors.ts';
@@ -37,6 +37,32 @@ describe('fitLine against a hand computation', () => {
   test('fewer than two points, or x and y of different lengths, is a clear error', () => {
     expect(() => fitLine([1], [1])).toThrow('fitLine needs ≥ 2 paired points (got 1 and 1)');
     expect(() => fitLine([1, 2, 3], [1, 2])).toThrow('fitLine needs ≥ 2 paired points (got 3 and 2)');
+  });
+});
+
+describe('estimates for clustered or grouped data', () => {
+  test('meanWithInterval: one estimate per cluster, Student-t interval on n − 1 degrees of freedom', () => {
+    // (1, 2, 3, 6): mean 3, sd √(14/3), se √(14/3)/2.
+    const f = meanWithInterval([1, 2, 3, 6]);
+    const half = studentQuantile(SWEEP_CONFIDENCE, 3) * Math.sqrt(14 / 3) / 2;
+    expect(f.slope).toBe(3);
+    expect(f.interval[0]).toBeCloseTo(3 - half, 12);
+    expect(f.interval[1]).toBeCloseTo(3 + half, 12);
+    expect(f.points).toBe(4);
+    expect(() => meanWithInterval([1])).toThrow('≥ 2 estimates');
+  });
+  test('fitLineWithinGroups: a shift per group does not count as noise', () => {
+    // y = 2x + (0 in group a, 10 in group b) + (±0.1): the common slope is 2 up to the planted noise.
+    const x = [0, 1, 2, 3, 0, 1, 2, 3];
+    const noise = [0.1, -0.1, -0.1, 0.1, -0.1, 0.1, 0.1, -0.1];
+    const g = ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b'];
+    const y = x.map((v, i) => 2 * v + (g[i] === 'b' ? 10 : 0) + noise[i]);
+    const within = fitLineWithinGroups(x, y, g);
+    const pooled = fitLine(x, y);
+    expect(within.slope).toBeCloseTo(2, 12);
+    expect(within.interval[1] - within.interval[0]).toBeLessThan((pooled.interval[1] - pooled.interval[0]) / 10);
+    // Hand computation: Sxx = 2·5 = 10, Sxy = 20 (noise sums to 0 against x), SSE = Σnoise² = 0.08, df = 8 − 2 − 1.
+    expect(within.slopeSE).toBeCloseTo(Math.sqrt(0.08 / 5 / 10), 12);
   });
 });
 

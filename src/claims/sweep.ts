@@ -151,6 +151,40 @@ export function meanWithInterval(values: readonly number[]): LineFit {
   return { slope: mean, intercept: Number.NaN, slopeSE: se, interval: [mean - half, mean + half], r2: Number.NaN, points: n };
 }
 
+/**
+ * Least squares of y on x with one intercept per group (fixed effects): the slope common to the
+ * groups, from x and y centred within each group, with n − groups − 1 degrees of freedom. For a
+ * design factor (e.g. a tolerance swept beside the variable of interest) that shifts y without
+ * changing its slope; its spread would otherwise count as noise.
+ */
+export function fitLineWithinGroups(x: readonly number[], y: readonly number[], groups: readonly string[]): LineFit {
+  const n = x.length;
+  if (n !== y.length || n !== groups.length) throw new Error('fitLineWithinGroups: x, y and groups of different lengths');
+  if (![...x, ...y].every(Number.isFinite)) throw new Error('fitLineWithinGroups: a non-finite value in the data');
+  const keys = [...new Set(groups)];
+  const mean = (v: readonly number[], g: string) => {
+    const idx = groups.flatMap((h, i) => (h === g ? [i] : []));
+    return idx.reduce((a, i) => a + v[i], 0) / idx.length;
+  };
+  const [mx, my] = [new Map(keys.map((g) => [g, mean(x, g)])), new Map(keys.map((g) => [g, mean(y, g)]))];
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const [dx, dy] = [x[i] - mx.get(groups[i])!, y[i] - my.get(groups[i])!];
+    sxx += dx * dx;
+    sxy += dx * dy;
+    syy += dy * dy;
+  }
+  if (sxx === 0) throw new Error('fitLineWithinGroups: x is constant within every group');
+  const slope = sxy / sxx;
+  const df = n - keys.length - 1;
+  const sse = Math.max(0, syy - slope * sxy);
+  const slopeSE = df > 0 ? Math.sqrt(sse / df / sxx) : Number.NaN;
+  const half = df > 0 ? studentQuantile(SWEEP_CONFIDENCE, df) * slopeSE : Number.POSITIVE_INFINITY;
+  return { slope, intercept: Number.NaN, slopeSE, interval: [slope - half, slope + half], r2: syy === 0 ? 1 : 1 - sse / syy, points: n };
+}
+
 /** Fits log y against log x (natural logs); both must be positive. */
 export function fitLogLog(x: readonly number[], y: readonly number[]): LineFit {
   if (![...x, ...y].every((v) => v > 0)) throw new Error('fitLogLog: a non-positive value (a log-log fit needs positive data)');
