@@ -111,6 +111,7 @@ describe('declaring a sweep', () => {
   test('ids follow the paper: yd21.* or jcd.*, optionally /corrected, nothing around', () => {
     expect(() => defineSweepClaim({ ...base, id: 'yd21.thm-1.1' })).not.toThrow();
     expect(() => defineSweepClaim({ ...base, id: 'jcd.thm-4.1/corrected' })).not.toThrow();
+    expect(() => defineSweepClaim({ ...base, id: 'jcd.thm-4.1', expected: 'inconclusive' as const })).toThrow("no claim may expect 'inconclusive'");
     for (const id of ['xyd21.thm', 'yd21.thm 1', 'yd21.thm/corrected2', 'YD21.thm', 'other.thm'])
       expect(() => defineSweepClaim({ ...base, id })).toThrow(`malformed claim id '${id}'`);
   });

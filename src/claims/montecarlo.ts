@@ -61,6 +61,7 @@ export function isMonteCarloClaim(value: unknown): value is MonteCarloClaim {
 /** Declares a probabilistic claim (fixes its types). */
 export function defineMonteCarloClaim<P, X>(claim: MonteCarloClaim<P, X>): MonteCarloClaim<P, X> {
   if (!/^(yd21|jcd)\.[a-z0-9.\-]+(\/corrected)?$/.test(claim.id)) throw new Error(`malformed claim id '${claim.id}'`);
+  if (claim.expected === 'inconclusive') throw new Error(`${claim.id}: no claim may expect 'inconclusive' (it decides nothing)`);
   return claim;
 }
 

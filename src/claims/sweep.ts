@@ -90,6 +90,7 @@ export function isSweepClaim(value: unknown): value is SweepClaim {
 /** Declares a sweep claim (fixes its data type). */
 export function defineSweepClaim<D>(claim: SweepClaim<D>): SweepClaim<D> {
   if (!/^(yd21|jcd)\.[a-z0-9.\-]+(\/corrected)?$/.test(claim.id)) throw new Error(`malformed claim id '${claim.id}'`);
+  if (claim.expected === 'inconclusive') throw new Error(`${claim.id}: no claim may expect 'inconclusive' (it decides nothing)`);
   if (claim.expected === 'refuted' && (!claim.erratum || !claim.corrected))
     throw new Error(`${claim.id}: a claim expected refuted needs an erratum note and a corrected sibling`);
   return claim;

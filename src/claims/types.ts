@@ -103,6 +103,7 @@ export interface Claim<X = unknown> {
 /** Declares a claim; an identity function that fixes the instance type. */
 export function defineClaim<X>(claim: Claim<X>): Claim<X> {
   if (!/^(yd21|jcd)\.[a-z0-9.\-]+(\/corrected)?$/.test(claim.id)) throw new Error(`malformed claim id '${claim.id}'`);
+  if (claim.expected === 'inconclusive') throw new Error(`${claim.id}: no claim may expect 'inconclusive' (it decides nothing)`);
   if (claim.expected === 'refuted' && (!claim.erratum || !claim.corrected))
     throw new Error(`${claim.id}: a claim expected refuted needs an erratum note and a corrected sibling`);
   return claim;
