@@ -21,7 +21,7 @@
  * Independence: on the m, n, d, κ and ε axes each run contributes one point (δ = 10⁻⁶). On the δ
  * axis the four δ of a run are read off one trajectory, so they are not four samples: each run gives
  * its own slope over its four δ, and the relation is on the mean of those slopes, with the
- * Student-t interval over runs. The m, n axes run 8×, κ 2× and ε 3× the claim's runs per point,
+ * Student-t interval over runs. The m, n axes run 8×, δ 4×, ε 3× and κ 2× the claim's runs per point,
  * where the slopes (≈ 0.12–0.14 on m, n, ε) lie close enough to τ that fewer runs leave the
  * interval across it.
  *
@@ -59,7 +59,7 @@ const AXES: readonly Axis[] = [
   { name: 'd', points: [1, 2, 3, 4].map((d) => ({ m: d + 3, n: d + 3, d, kappa: 1 })), cEps: [1], x: (o) => o.d, runsFactor: 1 },
   { name: 'κ', points: [1, 1.5, 2, 3].map((kappa) => ({ m: 5, n: 5, d: 2, kappa })), cEps: [1], x: (o) => o.kappa, runsFactor: 2 },
   { name: 'ε', points: [BASE], cEps: [1, 0.3, 0.1, 0.03], x: (_o, c) => c, runsFactor: 3 },
-  { name: 'δ', points: [BASE], cEps: [1], x: (o) => Math.log(o.sigmaD / o.delta), runsFactor: 1 },
+  { name: 'δ', points: [BASE], cEps: [1], x: (o) => Math.log(o.sigmaD / o.delta), runsFactor: 4 },
 ];
 
 /**

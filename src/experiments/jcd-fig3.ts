@@ -316,7 +316,7 @@ const REDUCED: Fig3Config = {
   ...FULL,
   runs: 3,
   rhoSweep: { rhos: [1e-2, 1e-4, 1e-6, 1e-8, 1e-10], delta: 0.5, kappa: 2, dims: [20, 40] },
-  deltaSweep: { deltas: [0.3, 0.5, 0.7, 0.9], rhos: [1e-4, 1e-8], kappa: 2, dims: [20] },
+  deltaSweep: { deltas: [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], rhos: [1e-4, 1e-8], kappa: 2, dims: [20] },
   dimSweep: { dims: [10, 20, 40, 80], combos: [{ rho: 1e-8, delta: 0.5, kappa: 2 }] },
   fitRhoMin: 1e-10,
 };
