@@ -133,6 +133,10 @@ describe('relations on planted data', () => {
     const rel = fig3Relations(withDim);
     expect(rel.find((r) => r.name.startsWith('(a) overlap'))!.holds).toBe(false);
     expect(rel.find((r) => r.name.startsWith('(d) slope'))!.holds).toBe(false);
+    // The claim's reduced check states no m = n relation (FIG3_DIMENSION_NOTE); reproduce does.
+    const names = fig3Relations(withDim, FIG3_STATED, { dimension: false }).map((r) => r.name);
+    expect(names.some((n) => n.startsWith('(a) overlap') || n.startsWith('(d) slope'))).toBe(false);
+    expect(names.some((n) => n.startsWith('(d) runs that diverged'))).toBe(true);
   });
   test('Figure 3: the planted figure has four panels', () => {
     const spec = fig3Figure(planted(), 'x', 'test').spec as { concat: unknown[] };

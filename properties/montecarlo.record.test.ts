@@ -12,6 +12,7 @@ import { claimSeed, runClaim } from '../src/claims/runner.ts';
 import type { Claim } from '../src/claims/types.ts';
 import { UserError } from '../src/errors.ts';
 import { hypothesis } from '../src/claims/hypotheses.ts';
+import { claimAsExpected } from '../src/report/results.ts';
 
 type P = { name: string; claimed: number };
 type X = { k: number; seed: string };
@@ -58,11 +59,13 @@ describe('runMonteCarlo', () => {
     const r = runMonteCarlo(claim, { seed: 3 });
     const alpha = MONTE_CARLO_ALPHA / 2;
     const interval = clopperPearson(90, 100, alpha);
+    // 0.8 lies inside the interval of 90/100 (inconclusive); 0.99 above it (refuted).
+    expect(interval[0]).toBeLessThan(0.8);
     expect(interval[1]).toBeGreaterThan(0.8);
     expect(interval[1]).toBeLessThan(0.99);
     expect(r.montecarlo!.alpha).toBe(MONTE_CARLO_ALPHA);
     const [easy, hard] = r.montecarlo!.settings;
-    expect(easy).toMatchObject({ setting: 'setting easy', trials: 100, successes: 90, estimate: 0.9, interval, claimed: 0.8, verdict: 'holds' });
+    expect(easy).toMatchObject({ setting: 'setting easy', trials: 100, successes: 90, estimate: 0.9, interval, claimed: 0.8, verdict: 'inconclusive' });
     expect(hard).toMatchObject({ setting: 'setting hard', trials: 100, successes: 90, estimate: 0.9, interval, claimed: 0.99, verdict: 'refuted' });
     expect(r).toMatchObject({
       id: 'jcd.planted-mc',
@@ -84,13 +87,28 @@ describe('runMonteCarlo', () => {
     expect(r.timeMs).toBeGreaterThanOrEqual(0);
   });
 
-  test('an interval whose upper end reaches the claimed probability holds (refuted only when entirely below)', () => {
-    const hi = clopperPearson(90, 100, MONTE_CARLO_ALPHA)[1];
-    const r = runMonteCarlo(planted({ settings: [{ name: 'edge', claimed: hi }] }));
-    expect(r.montecarlo!.settings[0].interval[1]).toBe(hi);
-    expect(r.verdict).toBe('holds');
-    expect(r.worstMargin).toBe(0);
-    expect(r).not.toHaveProperty('replay');
+  test('an interval that contains the claimed probability is inconclusive (refuted only when entirely below, holds only when entirely above)', () => {
+    const [lo, hi] = clopperPearson(90, 100, MONTE_CARLO_ALPHA);
+    const edge = runMonteCarlo(planted({ settings: [{ name: 'edge', claimed: hi }] }));
+    expect(edge.montecarlo!.settings[0].interval[1]).toBe(hi);
+    expect(edge.verdict).toBe('inconclusive');
+    expect(edge.montecarlo!.settings[0].verdict).toBe('inconclusive');
+    expect(edge.worstMargin).toBe(0);
+    expect(edge).not.toHaveProperty('replay');
+    const straddle = runMonteCarlo(planted({ settings: [{ name: 'straddle', claimed: (lo + hi) / 2 }] }));
+    expect(straddle.verdict).toBe('inconclusive');
+    // The lower end on the claimed probability: confirmed.
+    expect(runMonteCarlo(planted({ settings: [{ name: 'low edge', claimed: lo }] })).verdict).toBe('holds');
+    // Inconclusive is never as expected, not even for a claim that expects it.
+    expect(claimAsExpected({ record: { ...straddle, expected: 'inconclusive' }, sabotage: null })).toBe(false);
+  });
+
+  test('a refuted setting outranks an inconclusive one; an inconclusive one outranks holding ones', () => {
+    const [lo, hi] = clopperPearson(90, 100, MONTE_CARLO_ALPHA / 3);
+    const mixed = (claimed: number[]) => runMonteCarlo(planted({ settings: claimed.map((c, i) => ({ name: `s${i}`, claimed: c })) })).verdict;
+    expect(mixed([lo / 2, (lo + hi) / 2, 0.999])).toBe('refuted');
+    expect(mixed([lo / 2, (lo + hi) / 2, lo / 3])).toBe('inconclusive');
+    expect(mixed([lo / 2, lo / 3, lo])).toBe('holds');
   });
 
   test('the worst setting is the one with the smallest margin, wherever it is listed', () => {

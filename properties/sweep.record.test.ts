@@ -8,7 +8,7 @@
 import { describe, expect, test } from 'vitest';
 import { deterministic, figuresOfClaim, isDeterministic, runAnyClaim, sabotageAnyClaim } from '../src/claims/dispatch.ts';
 import { claimSeed, DEFAULT_SEED } from '../src/claims/runner.ts';
-import { type Relation, defineSweepClaim, fitLine, isSweepClaim, type LineFit, slopeRelation, type SweepClaim, SWEEP_CONFIDENCE } from '../src/claims/sweep.ts';
+import { type Relation, defineSweepClaim, fitLine, fitLineWithinGroups, isSweepClaim, type LineFit, meanWithInterval, slopeRelation, type SweepClaim, SWEEP_CONFIDENCE } from '../src/claims/sweep.ts';
 import { runSweep, sweepFigures, sweepSabotaged } from '../src/claims/sweep-runner.ts';
 import { studentQuantile } from '../src/claims/special.ts';
 import { UserError } from '../src/errors.ts';
@@ -40,14 +40,45 @@ describe('fitLine against a hand computation', () => {
   });
 });
 
+describe('estimates for clustered or grouped data', () => {
+  test('meanWithInterval: one estimate per cluster, Student-t interval on n − 1 degrees of freedom', () => {
+    // (1, 2, 3, 6): mean 3, sd √(14/3), se √(14/3)/2.
+    const f = meanWithInterval([1, 2, 3, 6]);
+    const half = studentQuantile(SWEEP_CONFIDENCE, 3) * Math.sqrt(14 / 3) / 2;
+    expect(f.slope).toBe(3);
+    expect(f.interval[0]).toBeCloseTo(3 - half, 12);
+    expect(f.interval[1]).toBeCloseTo(3 + half, 12);
+    expect(f.points).toBe(4);
+    expect(() => meanWithInterval([1])).toThrow('≥ 2 estimates');
+  });
+  test('fitLineWithinGroups: a shift per group does not count as noise', () => {
+    // y = 2x + (0 in group a, 10 in group b) + (±0.1): the common slope is 2 up to the planted noise.
+    const x = [0, 1, 2, 3, 0, 1, 2, 3];
+    const noise = [0.1, -0.1, -0.1, 0.1, -0.1, 0.1, 0.1, -0.1];
+    const g = ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b'];
+    const y = x.map((v, i) => 2 * v + (g[i] === 'b' ? 10 : 0) + noise[i]);
+    const within = fitLineWithinGroups(x, y, g);
+    const pooled = fitLine(x, y);
+    expect(within.slope).toBeCloseTo(2, 12);
+    expect(within.interval[1] - within.interval[0]).toBeLessThan((pooled.interval[1] - pooled.interval[0]) / 10);
+    // Hand computation: Sxx = 2·5 = 10, Sxy = 20 (noise sums to 0 against x), SSE = Σnoise² = 0.08, df = 8 − 2 − 1.
+    expect(within.slopeSE).toBeCloseTo(Math.sqrt(0.08 / 5 / 10), 12);
+  });
+});
+
 describe('slopeRelation', () => {
   const fit = (lo: number, hi: number): LineFit => ({ slope: (lo + hi) / 2, intercept: 0.5, slopeSE: 0.1, interval: [lo, hi], r2: 0.75, points: 9 });
-  test('it fails only when the whole interval lies outside the stated range; the ends are inclusive', () => {
-    expect(slopeRelation('s', fit(1, 2), [0, 1], '≤ 1').holds).toBe(true); // touches hi
-    expect(slopeRelation('s', fit(-2, 0), [0, 1], '≥ 0').holds).toBe(true); // touches lo
-    expect(slopeRelation('s', fit(1.01, 2), [0, 1], '≤ 1').holds).toBe(false);
-    expect(slopeRelation('s', fit(-2, -0.01), [0, 1], '≥ 0').holds).toBe(false);
-    expect(slopeRelation('s', fit(-5, 5), [0, 1], '∈ [0, 1]').holds).toBe(true);
+  const outcome = (r: Relation) => (r.holds ? 'holds' : r.inconclusive ? 'inconclusive' : 'refuted');
+  test('it holds only when the whole interval lies inside the stated range, fails when it lies outside, and is inconclusive across an end; the ends are inclusive', () => {
+    expect(outcome(slopeRelation('s', fit(0.2, 1), [0, 1], '∈ [0, 1]'))).toBe('holds'); // touches hi from inside
+    expect(outcome(slopeRelation('s', fit(0, 0.3), [0, 1], '∈ [0, 1]'))).toBe('holds'); // touches lo from inside
+    expect(outcome(slopeRelation('s', fit(-7, 0.5), [Number.NEGATIVE_INFINITY, 1], '≤ 1'))).toBe('holds');
+    expect(outcome(slopeRelation('s', fit(1, 2), [0, 1], '≤ 1'))).toBe('inconclusive'); // touches hi from outside
+    expect(outcome(slopeRelation('s', fit(-2, 0), [0, 1], '≥ 0'))).toBe('inconclusive'); // touches lo from outside
+    expect(outcome(slopeRelation('s', fit(1.01, 2), [0, 1], '≤ 1'))).toBe('refuted');
+    expect(outcome(slopeRelation('s', fit(-2, -0.01), [0, 1], '≥ 0'))).toBe('refuted');
+    expect(outcome(slopeRelation('s', fit(-5, 5), [0, 1], '∈ [0, 1]'))).toBe('inconclusive'); // straddles both ends
+    expect(outcome(slopeRelation('s', fit(0.5, 1.5), [0, 1], '∈ [0, 1]'))).toBe('inconclusive');
   });
   test('the record names the fit: slope ± half-width at the confidence level, intercept, R²', () => {
     const r = slopeRelation('slope of T', fit(1, 2), [0, 1], '≤ 1');
@@ -57,9 +88,11 @@ describe('slopeRelation', () => {
       observed: 1.5,
       interval: [1, 2],
       range: [0, 1],
-      holds: true,
+      holds: false,
+      inconclusive: true,
       detail: 'least squares on 9 points: slope 1.500 ± 0.500 (99.9% CI), intercept 0.5000, R² 0.750',
     });
+    expect(slopeRelation('slope of T', fit(0.25, 0.75), [0, 1], '∈ [0, 1]')).not.toHaveProperty('inconclusive');
   });
 });
 
@@ -79,6 +112,7 @@ describe('declaring a sweep', () => {
   test('ids follow the paper: yd21.* or jcd.*, optionally /corrected, nothing around', () => {
     expect(() => defineSweepClaim({ ...base, id: 'yd21.thm-1.1' })).not.toThrow();
     expect(() => defineSweepClaim({ ...base, id: 'jcd.thm-4.1/corrected' })).not.toThrow();
+    expect(() => defineSweepClaim({ ...base, id: 'jcd.thm-4.1', expected: 'inconclusive' as const })).toThrow("no claim may expect 'inconclusive'");
     for (const id of ['xyd21.thm', 'yd21.thm 1', 'yd21.thm/corrected2', 'YD21.thm', 'other.thm'])
       expect(() => defineSweepClaim({ ...base, id })).toThrow(`malformed claim id '${id}'`);
   });

@@ -7,6 +7,7 @@ import { isDeterministic, runAnyClaim, sabotageAnyClaim } from '../src/claims/di
 import { incompleteBeta, studentQuantile } from '../src/claims/special.ts';
 import { defineSweepClaim, fitLine, fitLogLog, isSweepClaim, slopeRelation } from '../src/claims/sweep.ts';
 import { gaussianStream } from '../src/random/gaussian.ts';
+import { claimAsExpected } from '../src/report/results.ts';
 
 describe('special functions', () => {
   test('Student-t quantiles match tables', () => {
@@ -45,9 +46,11 @@ describe('fitLine', () => {
     expect(() => fitLine([1, 1, 1], [1, 2, 3])).toThrow(/constant/);
     expect(() => fitLine([1, 2], [1, Number.NaN])).toThrow(/non-finite/);
   });
-  test('with two points the slope interval is unbounded, so a relation cannot fail on it', () => {
+  test('with two points the slope interval is unbounded, so a relation on it can neither fail nor hold: inconclusive', () => {
     const f = fitLine([1, 2], [1, 5]);
-    expect(slopeRelation('s', f, [0, 0.1], '≤ 0.1').holds).toBe(true);
+    const r = slopeRelation('s', f, [0, 0.1], '≤ 0.1');
+    expect(r.holds).toBe(false);
+    expect(r.inconclusive).toBe(true);
   });
 });
 
@@ -91,6 +94,34 @@ describe('sweep claims', () => {
     expect(r.verdict).toBe('refuted');
     expect(r.sweep!.relations[0].observed).toBeGreaterThan(0.2);
     expect(r.replay).toBe('npx tsx src/cli.ts check yd21.planted-sweep --sabotaged --seed 2021');
+  });
+  test('a planted relation whose interval straddles its band is inconclusive: never as expected, for any seed, and it outranks nothing refuted', () => {
+    // T(κ) = 3κ^0.05·(1 + 0.3 noise) on 6 κ values × 2 runs: slope 0.05 with a half-width ≈ 0.3 at 99.9%,
+    // stated "≤ 0.05": the interval crosses the band's end whatever the seed.
+    const noisy = defineSweepClaim({
+      ...planted,
+      id: 'yd21.planted-straddle',
+      repeats: 2,
+      run: (seed, { repeats }) => {
+        const g = gaussianStream(seed);
+        return [4, 8, 16, 32, 64, 128].flatMap((k) => Array.from({ length: repeats }, () => ({ kappa: k, T: 3 * k ** 0.05 * Math.exp(0.3 * g()) })));
+      },
+      relations: (data) => [slopeRelation('slope of log T vs log κ', fitLogLog(data.map((d) => d.kappa), data.map((d) => d.T)), [-Infinity, 0.05], '≤ 0.05')],
+    });
+    for (const seed of [1, 2, 3, 2021]) {
+      const r = runAnyClaim(noisy, { seed });
+      const [rel] = r.sweep!.relations;
+      expect(rel.interval![0]).toBeLessThan(0.05);
+      expect(rel.interval![1]).toBeGreaterThan(0.05);
+      expect(rel).toMatchObject({ holds: false, inconclusive: true });
+      expect(r.verdict).toBe('inconclusive');
+      expect(r.replay).toBe(`npx tsx src/cli.ts check yd21.planted-straddle --seed ${seed}`);
+      expect(claimAsExpected({ record: r, sabotage: null })).toBe(false);
+      expect(claimAsExpected({ record: { ...r, expected: 'inconclusive' }, sabotage: null })).toBe(false);
+    }
+    // A refuted relation beside it makes the claim refuted.
+    const both = { ...noisy, id: 'yd21.planted-both', relations: (data: { kappa: number; T: number }[], st: Record<string, number>) => [...noisy.relations(data, st), { name: 'x', stated: '0', observed: 1, holds: false }] };
+    expect(runAnyClaim(both).verdict).toBe('refuted');
   });
   test('the same seed gives the same data; a relation that evaluates to NaN is an error, not a verdict', () => {
     expect(runAnyClaim(planted, { seed: 7, runs: 2 }).sweep).toEqual(runAnyClaim(planted, { seed: 7, runs: 2 }).sweep);

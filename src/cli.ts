@@ -14,6 +14,7 @@ import { newCommand } from './cli/new.ts';
 import { DEFAULT_OUT, ensureWritableDir } from './cli/output.ts';
 import { replayCommand } from './cli/replay.ts';
 import { reproduceCommand } from './cli/reproduce.ts';
+import { checkSeeds, parseSeedList } from './cli/seeds.ts';
 import { tightenCommand } from './cli/tighten.ts';
 import { trajectoryCommand } from './cli/trajectory.ts';
 import { kernelSettingProblem } from './gd/step.ts';
@@ -45,6 +46,7 @@ program
   .option('--kind <kind>', 'only the claims of one kind (identity, inequality, trajectory, probabilistic, scaling, experiment)')
   .option('--runs <n>', 'instances per claim (default: per kind)')
   .option('--seed <s>', 'global seed (each claim derives its own)')
+  .option('--seeds <list>', 'run the check for each global seed of LIST (1,2,3 or 1..5) into DIR/seed-S/; exit 1 if a claim\'s verdict differs between seeds')
   .option('--out <dir>', `output directory (default ${DEFAULT_OUT}, which is never replaced unless named here; a replay writes only when given)`)
   .option('--junit <file>', 'also write the verdicts as JUnit XML (a testcase per claim and per sabotaged variant)')
   .option('--path <p>', 'replay one fast-check path (printed with a refuted verdict): prints the instance and its comparisons')
@@ -59,6 +61,12 @@ program
   .option('--replay <file>', 'evaluate a saved counterexample (DIR/counterexamples/ID.json) again')
   .option('--json', 'with --replay or --path: print JSON')
   .action(async (ids: string[], opts) => {
+    if (opts.seeds !== undefined) {
+      if (opts.seed !== undefined || opts.path !== undefined || opts.replay !== undefined) throw new UserError('--seeds cannot be combined with --seed, --path or --replay');
+      if (opts.out === undefined) throw new UserError('--seeds needs --out DIR: one report per seed is written to DIR/seed-S/');
+      exitCode = await checkSeeds(parseSeedList(opts.seeds), opts.out, (seed, out) => checkCommand(ids, { ...opts, seed: String(seed), out }));
+      return;
+    }
     exitCode = opts.replay ? await replayCommand(opts.replay, !!opts.json) : await checkCommand(ids, opts);
   });
 

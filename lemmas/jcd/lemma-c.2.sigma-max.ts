@@ -8,6 +8,13 @@
  * (The "universal constant C" of the extracted text is not used in the bound; the printed constant
  * is the 3.) Checked by Monte Carlo on several shapes; the witness σ_max(W)/√(n+N) estimates the
  * smallest constant that meets the claimed probability, to compare with the printed 3.
+ *
+ * Only shapes whose claimed probability the trials can confirm are checked: with no failure in N
+ * trials the Clopper–Pearson lower end is (α/2)^{1/N} (α = 10⁻³ over the settings), so confirming
+ * 1 − 2e^{−(n+N)/2} needs N ≥ ln(2·settings/α)/(−ln(1 − 2e^{−(n+N)/2})) trials: 662 at n + N = 10,
+ * 3 000 at n + N = 13, 5·10⁹ at n + N = 40. Larger shapes (formerly 10×3, 20×20, 40×10) could
+ * only ever have refuted the claim, never confirmed it, so they are left out rather than shown as
+ * green.
  */
 import { defineMonteCarloClaim } from '../../src/claims/montecarlo.ts';
 import { opNorm } from '../../src/linalg/spectral.ts';
@@ -30,16 +37,14 @@ export const lemmaC2 = defineMonteCarloClaim<Shape, number>({
     { n: 1, N: 1 },
     { n: 2, N: 5 },
     { n: 5, N: 5 },
-    { n: 10, N: 3 },
-    { n: 20, N: 20 },
-    { n: 40, N: 10 },
+    { n: 9, N: 1 },
   ],
   describe: ({ n, N }) => `n = ${n}, N = ${N}`,
   draw: ({ n, N }, seed) => opNorm(gaussianMatrix(n, N, 1, `c2:${seed}`)),
   constants: { C: { printed: () => 3, formula: '3' } },
   event: ({ n, N }, sigmaMax, c) => sigmaMax <= c.C * Math.sqrt(n + N),
   probability: { formula: '1 − 2e^{−(n+N)/2}', printed: ({ n, N }) => 1 - 2 * Math.exp(-(n + N) / 2) },
-  trials: 500,
+  trials: 800,
   witness: { C: ({ n, N }, sigmaMax) => sigmaMax / Math.sqrt(n + N) },
   expected: 'holds',
   sabotage: { description: 'the constant 3 made 1', constants: { C: () => 1 } },

@@ -18,10 +18,13 @@
  *  2. T(r) = O((1/(δησ_r))·log(κ_r/(δε))): the slope of log(T(r)/predicted) against log(1/δ) is at
  *     most 0.25 (a bounded hidden constant; its largest value is the estimate `cPrimeIterations`);
  *  3. (4.1) holds at t = T in every run, and the window is ≥ c′δT with c′ bounded below: the slope
- *     of log((T − t_in)/(δT)) against log(1/δ) is at least −0.25; `cPrimeWindow` = min (T − t_in)/(δT).
+ *     of log((T − t_in)/(δT)) against log(1/δ) is at least −0.25, fitted with one intercept per ε
+ *     (ε shifts the window, not its trend in δ); `cPrimeWindow` = min (T − t_in)/(δT). Measured: about
+ *     −0.15 (the ratio 0.44–0.62, flat below δ = 0.2, rising towards δ = 0.4); 4 runs per (δ, ε)
+ *     narrow the 99.9% interval to ±0.06, so that it decides.
  * Runs are in X's diagonal frame (§4.2), where ρ ≈ 10⁻⁴⁰ keeps its meaning (lemmas/jcd/common).
  */
-import { defineSweepClaim, fitLogLog, type Relation, slopeRelation } from '../../src/claims/sweep.ts';
+import { defineSweepClaim, fitLineWithinGroups, fitLogLog, type Relation, slopeRelation } from '../../src/claims/sweep.ts';
 import { jcdTrace } from '../../src/gd/jcd-trace.ts';
 import { drawJcdInit } from '../../src/random/jcd-init.ts';
 import { generalMatrix } from '../../src/random/general-matrix.ts';
@@ -29,7 +32,7 @@ import { COMPUTED_TOLERANCE, hypothesis, leq } from '../../src/claims/hypotheses
 
 /** The numerical constant c of the step size and initialisation size (our choice). */
 const C = 0.5;
-const DELTAS = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4];
+const DELTAS = [0.08, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4];
 const EPSILONS = [1e-2, 1e-3];
 const [M, N, K, R] = [6, 5, 4, 3];
 /** About how many steps of each run are recorded (each with the step after it). */
@@ -124,7 +127,7 @@ export const thm41 = defineSweepClaim<SweepRun[]>({
   stated: {
     deltaPower: { printed: () => 1, formula: 'the power of 1/δ in c′/(δησ_r)·log(κ_r/(δε))' },
   },
-  repeats: 1,
+  repeats: 4,
   run: (seed, { repeats }) =>
     DELTAS.flatMap((delta) => EPSILONS.flatMap((epsilon) => Array.from({ length: repeats }, (_, i) => runOne(delta, epsilon, `${seed}:${delta}:${epsilon}:${i}`)))),
   relations: (data, stated): Relation[] => {
@@ -135,7 +138,8 @@ export const thm41 = defineSweepClaim<SweepRun[]>({
       data.map((d) => d.Ts[R - 1] / (d.predicted * d.delta ** (1 - stated.deltaPower))),
     );
     const withWindow = data.filter((d) => Number.isFinite(d.tIn));
-    const window = fitLogLog(withWindow.map((d) => 1 / d.delta), withWindow.map(windowOf));
+    // ε shifts the window (a smaller ε, a longer run to T) without changing its trend in δ: one intercept per ε.
+    const window = fitLineWithinGroups(withWindow.map((d) => Math.log(1 / d.delta)), withWindow.map((d) => Math.log(windowOf(d))), withWindow.map((d) => String(d.epsilon)));
     return [
       {
         name: 'GD passes near X₁, …, X_r in turn',

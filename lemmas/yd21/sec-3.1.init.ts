@@ -74,7 +74,7 @@ export const initEvents = defineMonteCarloClaim<Dims, number>({
   constants: { c: { printed: () => 50, formula: '50 (chosen)' } },
   event: (_p, cNeeded, c) => cNeeded < c.c,
   probability: { formula: `${TARGET} (chosen)`, printed: () => TARGET },
-  trials: 400,
+  trials: 1600,
   witness: { c: (_p, cNeeded) => cNeeded },
   target: () => TARGET,
   expected: 'holds',

@@ -15,7 +15,8 @@ export interface MonteCarloSetting {
   /** Clopper–Pearson interval at confidence 1 − α/(number of settings). */
   readonly interval: [number, number];
   readonly claimed: number;
-  readonly verdict: 'holds' | 'refuted';
+  /** holds: the interval lies above the claimed probability; refuted: below it; inconclusive: it contains it. */
+  readonly verdict: 'holds' | 'refuted' | 'inconclusive';
   /** Per constant: the smallest value meeting the target probability (empirical quantile) and its upper confidence bound. */
   readonly constants?: Record<string, { printed: number; target: number; estimate: number; upperBound: number }>;
 }
@@ -89,7 +90,7 @@ export function runMonteCarlo<P, X>(claim: MonteCarloClaim<P, X>, opts: MonteCar
         estimate: successes / trials,
         interval,
         claimed,
-        verdict: interval[1] < claimed ? 'refuted' : 'holds',
+        verdict: interval[1] < claimed ? 'refuted' : interval[0] >= claimed ? 'holds' : 'inconclusive',
         ...(Object.keys(constants).length ? { constants } : {}),
       });
     });
@@ -99,7 +100,13 @@ export function runMonteCarlo<P, X>(claim: MonteCarloClaim<P, X>, opts: MonteCar
   const margins = settings.map((s) => s.interval[1] - s.claimed);
   const worst = margins.length ? Math.min(...margins) : null;
   const worstSetting = worst === null ? null : settings[margins.indexOf(worst)];
-  const verdict = error ? 'error' : settings.some((s) => s.verdict === 'refuted') ? 'refuted' : 'holds';
+  const verdict = error
+    ? 'error'
+    : settings.some((s) => s.verdict === 'refuted')
+      ? 'refuted'
+      : settings.some((s) => s.verdict === 'inconclusive')
+        ? 'inconclusive'
+        : 'holds';
   const sabotaged = claim.id.endsWith(SABOTAGED);
   const powerEntries: PowerEntry[] = settings.flatMap((s) => [
     probabilityPower(`${s.setting}: P(event)`, s.claimed, s.trials, (k) => clopperPearson(k, s.trials, alpha)[1]),

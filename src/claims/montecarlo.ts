@@ -5,8 +5,11 @@
  * For each parameter setting (dimensions, scales) the runner draws `trials` independent samples
  * from the paper's distribution (seeded Gaussian draws), counts how often the event holds, and
  * computes an exact Clopper–Pearson interval for its probability at confidence 1 − α/(number of
- * settings) (Bonferroni, α = 10⁻³ overall). The claim is refuted when some setting's interval lies
- * entirely below the claimed probability; otherwise it holds (the interval is consistent with it).
+ * settings) (Bonferroni, α = 10⁻³ overall). A setting holds when its interval lies entirely at or
+ * above the claimed probability, is refuted when it lies entirely below, and is inconclusive when it
+ * contains it (the trials decide nothing; with s successes in N trials the lower end is at most
+ * (α/2)^{1/N}, so a claimed probability above that needs more trials). The claim is refuted when a
+ * setting is, otherwise inconclusive when a setting is, otherwise it holds.
  * Where the paper leaves a constant unnamed (the c of YD21 §3.1, the C of JCD Lemma C.1), a witness
  * gives, per sample, the smallest constant for which the event holds; its empirical quantile at the
  * target probability estimates the smallest constant that meets it, with a distribution-free upper
@@ -61,6 +64,7 @@ export function isMonteCarloClaim(value: unknown): value is MonteCarloClaim {
 /** Declares a probabilistic claim (fixes its types). */
 export function defineMonteCarloClaim<P, X>(claim: MonteCarloClaim<P, X>): MonteCarloClaim<P, X> {
   if (!/^(yd21|jcd)\.[a-z0-9.\-]+(\/corrected)?$/.test(claim.id)) throw new Error(`malformed claim id '${claim.id}'`);
+  if (claim.expected === 'inconclusive') throw new Error(`${claim.id}: no claim may expect 'inconclusive' (it decides nothing)`);
   return claim;
 }
 

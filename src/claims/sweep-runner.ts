@@ -93,7 +93,8 @@ export function runSweep<D>(claim: SweepClaim<D>, opts: SweepOptions = {}): Verd
     error = e instanceof Error ? e.message : String(e);
   }
   const failing = relations.filter((r) => !r.holds);
-  const verdict = error ? 'error' : failing.length ? 'refuted' : 'holds';
+  const refuted = failing.some((r) => !r.inconclusive);
+  const verdict = error ? 'error' : refuted ? 'refuted' : failing.length ? 'inconclusive' : 'holds';
   const sabotaged = claim.id.endsWith(SABOTAGED);
   const sweep: SweepResult = { repeats, relations, ...(estimates ? { estimates } : {}), ...(table ? { table } : {}) };
   return {
@@ -108,7 +109,7 @@ export function runSweep<D>(claim: SweepClaim<D>, opts: SweepOptions = {}): Verd
     globalSeed,
     sweep,
     power: headline(relations.map((r) => relationPower(r.name, r.interval, r.range))),
-    ...(verdict === 'refuted'
+    ...(verdict === 'refuted' || verdict === 'inconclusive'
       ? { replay: `npx tsx src/cli.ts check ${sabotaged ? `${id} --sabotaged` : id} --seed ${globalSeed}${opts.repeats !== undefined ? ` --runs ${opts.repeats}` : ''}` }
       : {}),
     ...(error ? { error } : {}),

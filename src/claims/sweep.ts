@@ -5,8 +5,9 @@
  * Such a claim is checked on data, not on one instance: `run` produces the data of a whole sweep
  * (deterministic given its seed; the expensive part, run once), and `relations` states the paper's
  * relationships on that data, each with an observed value, its confidence interval where it is a
- * statistic, and whether it holds. The verdict is `holds` when every relation holds, `refuted` when
- * one does not. The sabotage changes what is stated (a stated slope, a dropped factor of the
+ * statistic, and whether it holds. A statistical relation holds only when its interval lies inside
+ * the stated range, fails when it lies outside, and is otherwise inconclusive. The verdict is
+ * `refuted` when a relation fails, otherwise `inconclusive` when one is, otherwise `holds`. The sabotage changes what is stated (a stated slope, a dropped factor of the
  * predicted form) and is evaluated on the same data, so the same machinery shows it can fail.
  *
  * For a scaling law "observed = O(predicted)" the relation to state is that the hidden constant
@@ -33,6 +34,9 @@ export interface Relation {
   /** The stated range of the statistic, when the relation is one (slopeRelation); its power (power.ts) is measured against it. */
   readonly range?: readonly [number, number];
   readonly holds: boolean;
+  /** True when the data decide nothing: the interval neither lies inside the stated range nor
+   *  outside it (then `holds` is false, and the claim's verdict is `inconclusive`, not `refuted`). */
+  readonly inconclusive?: boolean;
   /** Anything a reader needs to judge it (fitted values, points used). */
   readonly detail?: string;
 }
@@ -92,6 +96,7 @@ export function isSweepClaim(value: unknown): value is SweepClaim {
 /** Declares a sweep claim (fixes its data type). */
 export function defineSweepClaim<D>(claim: SweepClaim<D>): SweepClaim<D> {
   if (!/^(yd21|jcd)\.[a-z0-9.\-]+(\/corrected)?$/.test(claim.id)) throw new Error(`malformed claim id '${claim.id}'`);
+  if (claim.expected === 'inconclusive') throw new Error(`${claim.id}: no claim may expect 'inconclusive' (it decides nothing)`);
   if (claim.expected === 'refuted' && (!claim.erratum || !claim.corrected))
     throw new Error(`${claim.id}: a claim expected refuted needs an erratum note and a corrected sibling`);
   return claim;
@@ -137,27 +142,85 @@ export function fitLine(x: readonly number[], y: readonly number[]): LineFit {
   return { slope, intercept, slopeSE, interval: [slope - half, slope + half], r2: syy === 0 ? 1 : 1 - sse / syy, points: n };
 }
 
+/**
+ * The mean of independent estimates (e.g. one slope per trajectory) with its Student-t interval at
+ * SWEEP_CONFIDENCE, in the shape of a line fit (slope = the mean, points = the estimates), so that
+ * slopeRelation can judge it. Throws on fewer than 2 estimates or a non-finite one.
+ */
+export function meanWithInterval(values: readonly number[]): LineFit {
+  const n = values.length;
+  if (n < 2) throw new Error(`meanWithInterval needs ≥ 2 estimates (got ${n})`);
+  if (!values.every(Number.isFinite)) throw new Error('meanWithInterval: a non-finite estimate');
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
+  const se = sd / Math.sqrt(n);
+  const half = studentQuantile(SWEEP_CONFIDENCE, n - 1) * se;
+  return { slope: mean, intercept: Number.NaN, slopeSE: se, interval: [mean - half, mean + half], r2: Number.NaN, points: n };
+}
+
+/**
+ * Least squares of y on x with one intercept per group (fixed effects): the slope common to the
+ * groups, from x and y centred within each group, with n − groups − 1 degrees of freedom. For a
+ * design factor (e.g. a tolerance swept beside the variable of interest) that shifts y without
+ * changing its slope; its spread would otherwise count as noise.
+ */
+export function fitLineWithinGroups(x: readonly number[], y: readonly number[], groups: readonly string[]): LineFit {
+  const n = x.length;
+  if (n !== y.length || n !== groups.length) throw new Error('fitLineWithinGroups: x, y and groups of different lengths');
+  if (![...x, ...y].every(Number.isFinite)) throw new Error('fitLineWithinGroups: a non-finite value in the data');
+  const keys = [...new Set(groups)];
+  const mean = (v: readonly number[], g: string) => {
+    const idx = groups.flatMap((h, i) => (h === g ? [i] : []));
+    return idx.reduce((a, i) => a + v[i], 0) / idx.length;
+  };
+  const [mx, my] = [new Map(keys.map((g) => [g, mean(x, g)])), new Map(keys.map((g) => [g, mean(y, g)]))];
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const [dx, dy] = [x[i] - mx.get(groups[i])!, y[i] - my.get(groups[i])!];
+    sxx += dx * dx;
+    sxy += dx * dy;
+    syy += dy * dy;
+  }
+  if (sxx === 0) throw new Error('fitLineWithinGroups: x is constant within every group');
+  const slope = sxy / sxx;
+  const df = n - keys.length - 1;
+  const sse = Math.max(0, syy - slope * sxy);
+  const slopeSE = df > 0 ? Math.sqrt(sse / df / sxx) : Number.NaN;
+  const half = df > 0 ? studentQuantile(SWEEP_CONFIDENCE, df) * slopeSE : Number.POSITIVE_INFINITY;
+  return { slope, intercept: Number.NaN, slopeSE, interval: [slope - half, slope + half], r2: syy === 0 ? 1 : 1 - sse / syy, points: n };
+}
+
 /** Fits log y against log x (natural logs); both must be positive. */
 export function fitLogLog(x: readonly number[], y: readonly number[]): LineFit {
   if (![...x, ...y].every((v) => v > 0)) throw new Error('fitLogLog: a non-positive value (a log-log fit needs positive data)');
   return fitLine(x.map(Math.log), y.map(Math.log));
 }
 
+/** Where an interval lies relative to a stated range: inside it, outside it, or across an end. */
+export function intervalOutcome(interval: readonly [number, number], range: readonly [number, number]): 'holds' | 'refuted' | 'inconclusive' {
+  const [lo, hi] = range;
+  if (interval[0] > hi || interval[1] < lo) return 'refuted';
+  return interval[0] >= lo && interval[1] <= hi ? 'holds' : 'inconclusive';
+}
+
 /**
- * The relation "the fitted slope lies in [lo, hi]": it holds unless the slope's whole confidence
- * interval lies outside [lo, hi] (the data refute the stated range). With fewer than 3 points the
- * interval is unbounded and the relation cannot fail, so sweeps should have at least 4 points.
+ * The relation "the fitted slope lies in [lo, hi]": it holds when the slope's whole confidence
+ * interval lies inside [lo, hi], fails when it lies outside (the data refute the stated range), and
+ * is inconclusive otherwise. With fewer than 3 points the interval is unbounded and the relation
+ * can never hold, so sweeps should have at least 4 points.
  */
 export function slopeRelation(name: string, fit: LineFit, range: readonly [number, number], stated: string): Relation {
-  const [lo, hi] = range;
-  const holds = !(fit.interval[0] > hi || fit.interval[1] < lo);
+  const outcome = intervalOutcome(fit.interval, range);
   return {
     name,
     stated,
     observed: fit.slope,
     interval: fit.interval,
     range,
-    holds,
+    holds: outcome === 'holds',
+    ...(outcome === 'inconclusive' ? { inconclusive: true } : {}),
     detail: `least squares on ${fit.points} points: slope ${fit.slope.toPrecision(4)} ± ${(fit.interval[1] - fit.slope).toPrecision(3)} (${SWEEP_CONFIDENCE * 100}% CI), intercept ${fit.intercept.toPrecision(4)}, R² ${fit.r2.toFixed(3)}`,
   };
 }

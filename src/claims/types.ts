@@ -15,8 +15,10 @@ export type Paper = 'YD21' | 'JCD';
 export type ClaimKind = ToleranceKind | 'probabilistic' | 'scaling' | 'experiment';
 
 /** holds: no instance violates it; refuted: a (shrunk) instance does; vacuous: no instance met the
- *  hypotheses; error: the check could not be evaluated (an exception or a non-finite value). */
-export type Verdict = 'holds' | 'refuted' | 'vacuous' | 'error';
+ *  hypotheses; error: the check could not be evaluated (an exception or a non-finite value);
+ *  inconclusive (statistical claims: sweeps and Monte Carlo): a confidence interval neither inside
+ *  nor outside the stated band — the data decide nothing, and no claim may expect it. */
+export type Verdict = 'holds' | 'refuted' | 'vacuous' | 'error' | 'inconclusive';
 
 /**
  * How much an erratum breaks: `breaks-result` (the stated lemma or theorem fails), `breaks-proof` (a
@@ -130,6 +132,7 @@ export const CLAIM_ID = /^(yd21|jcd)\.[a-z0-9.\-]+(\/corrected)?$/;
 /** Declares a claim; an identity function that fixes the instance type. */
 export function defineClaim<X>(claim: Claim<X>): Claim<X> {
   if (!CLAIM_ID.test(claim.id)) throw new Error(`malformed claim id '${claim.id}'`);
+  if (claim.expected === 'inconclusive') throw new Error(`${claim.id}: no claim may expect 'inconclusive' (it decides nothing)`);
   if (claim.expected === 'refuted' && (!claim.erratum || !claim.corrected))
     throw new Error(`${claim.id}: a claim expected refuted needs an erratum note and a corrected sibling`);
   return claim;

@@ -43,7 +43,7 @@ async function reproduceOne(exp: AnyExperiment, opts: ReproduceOptions, outDir: 
   out.write(`\n${exp.title}: ${opts.reduced ? 'reduced' : "the paper's"} configuration, seed ${seed}, ${seconds.toFixed(1)} s\n`);
   for (const r of exp.relations(data)) {
     const ci = r.interval ? ` [${fmt(r.interval[0])}, ${fmt(r.interval[1])}]` : '';
-    out.write(`  ${r.holds ? '✓' : '✗'} ${r.name}: measured ${fmt(r.observed)}${ci}; paper/stated ${r.stated}\n`);
+    out.write(`  ${r.holds ? '✓' : r.inconclusive ? '?' : '✗'} ${r.name}: measured ${fmt(r.observed)}${ci}; paper/stated ${r.stated}\n`);
     if (r.detail) out.write(`      ${r.detail}\n`);
   }
   for (const fig of exp.figures(data)) out.write(`  wrote ${relative(process.cwd(), await writeFigure(outDir, fig))} (+ .json, .caption.txt)\n`);

@@ -491,6 +491,7 @@ dd { margin: 0; }
 .v-holds { background: var(--ok); }
 .v-refuted { background: var(--bad); }
 .v-vacuous { background: #757575; }
+.v-inconclusive { background: #f9a825; }
 .v-error { background: var(--warn); }
 .yes { color: var(--ok); font-weight: 600; }
 .no, .error { color: var(--bad); font-weight: 600; }

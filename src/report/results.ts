@@ -32,7 +32,8 @@ export interface CheckRun {
 
 /** True when a claim's verdict equals its expected one and its sabotaged variant (if run) was refuted. */
 export function claimAsExpected(c: CheckedClaim): boolean {
-  return c.record.verdict === c.record.expected && (!c.sabotage || c.sabotage.verdict === 'refuted');
+  // An inconclusive verdict decided nothing, so it is never what was expected.
+  return c.record.verdict !== 'inconclusive' && c.record.verdict === c.record.expected && (!c.sabotage || c.sabotage.verdict === 'refuted');
 }
 
 /** True when every verdict (claims and sabotaged variants) equals its expected verdict. */
