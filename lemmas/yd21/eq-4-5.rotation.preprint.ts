@@ -37,7 +37,7 @@ const common = {
   source: { paper: 'YD21', where: '(4), §2.1 (preprint copy)' },
   kind: 'identity',
   hypotheses: rotationHypotheses<RotationInstance>(true),
-  instances: rotationInstances({ columns: (m, n, d) => Math.min(d, m, n), spectrumLo: 0.5, maxSteps: 5 }), // the same instances as yd21.eq-4-5.rotation (the printed form is checked at t = 0, the sibling along all T steps)
+  instances: rotationInstances({ columns: (m, n, d) => Math.min(d, m, n), spectrumLo: 0.5, maxSteps: 5, widthFirst: true }), // the same instances as yd21.eq-4-5.rotation (the printed form is checked at t = 0, the sibling along all T steps)
   size: (x: RotationInstance) => Math.max(x.sigma.rows, x.sigma.cols),
   exact: { skip: 'not rational in the entries: the SVD Σ = ΦΣ′Ψᵀ (as for yd21.eq-4-5.rotation)' },
 } as const;

@@ -58,6 +58,8 @@ function check(x: RotationInstance, rotate: (q: Mat) => Mat): Comparison[] {
  * Instances Σ = Φ₀ diag(σ) Ψ₀ᵀ (m, n ∈ [1, 5], Φ₀, Ψ₀ Cayley-orthogonal, min(m, n) singular values in
  * [spectrumLo, 2] when the rank is not limited by `columns`), U₀, V₀ with `columns(m, n, c)` columns
  * (c ∈ [1, 6] drawn), η ∈ (0, ½], T ∈ [1, maxSteps]. Shared with JCD (4.2), which allows any k and rank.
+ * With `widthFirst` (YD21: the width d is Σ's rank, so d ≤ min(m, n)) d is drawn first, uniform on
+ * [1, 5], and m, n on [d, 5]: drawing m, n first would put d = min(c, m, n) at 1 on half the instances.
  */
 export function rotationInstances(opts: {
   columns: (m: number, n: number, c: number) => number;
@@ -65,9 +67,12 @@ export function rotationInstances(opts: {
   fullRank?: boolean;
   spectrumLo: number;
   maxSteps: number;
+  widthFirst?: boolean;
 }): fc.Arbitrary<RotationInstance> {
-  return fc
-    .record({ m: dimension(1, 5), n: dimension(1, 5), c: dimension(1, opts.fullRank ? 6 : 5) })
+  const shape = opts.widthFirst
+    ? dimension(1, 5).chain((c) => fc.record({ m: dimension(c, 5), n: dimension(c, 5), c: fc.constant(c) }))
+    : fc.record({ m: dimension(1, 5), n: dimension(1, 5), c: dimension(1, opts.fullRank ? 6 : 5) });
+  return shape
     .chain(({ m, n, c }) => {
       const k = opts.columns(m, n, c);
       return fc
@@ -96,7 +101,7 @@ export const eq4to5 = defineClaim<RotationInstance>({
   kind: 'identity',
   statement: "With Σ = ΦΣ′Ψᵀ (SVD), U′_t = ΦᵀU_t and V′_t = ΨᵀV_t follow GD (4),(5) on the diagonal Σ′",
   hypotheses: rotationHypotheses<RotationInstance>(true),
-  instances: rotationInstances({ columns: (m, n, d) => Math.min(d, m, n), spectrumLo: 0.5, maxSteps: 5 }),
+  instances: rotationInstances({ columns: (m, n, d) => Math.min(d, m, n), spectrumLo: 0.5, maxSteps: 5, widthFirst: true }),
   size: (x) => Math.max(x.sigma.rows, x.sigma.cols),
   check: (x) => check(x, transpose),
   exact: {
