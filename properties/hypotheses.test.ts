@@ -190,3 +190,15 @@ test('an empty block keeps its shape through a saved counterexample (J of 0 rows
   const back = fromJson(JSON.parse(JSON.stringify(toJson({ J: zeros(0, 3), K: zeros(2, 0) })))) as { J: { rows: number; cols: number }; K: { rows: number; cols: number } };
   expect([back.J.rows, back.J.cols, back.K.rows, back.K.cols]).toEqual([0, 3, 2, 0]);
 });
+
+test('--profile thorough gives the theorem-regime claims their larger instances, inside the same predicates', async () => {
+  const { withProfile } = await import('../src/claims/parameters.ts');
+  const c = claims.find((x) => x.id === 'yd21.thm-3.1.stage-one') as Claim;
+  expect(withProfile(c, 'default')).toBe(c);
+  const thorough = withProfile(c, 'thorough');
+  expect(thorough.instances).not.toBe(c.instances);
+  const xs = fc.sample(thorough.instances, { seed: 5, numRuns: 40 }) as { d: number; m: number; n: number }[];
+  for (const x of xs) expect(violations(thorough.hypotheses, x)).toEqual([]);
+  expect(Math.max(...xs.map((x) => Math.max(x.m, x.n)))).toBeGreaterThan(6);
+  expect(Math.max(...xs.map((x) => x.d))).toBe(4);
+});

@@ -17,7 +17,7 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { deriveABSP, splitBlocks } from '../../src/gd/blocks.ts';
 import { gdStep } from '../../src/gd/trajectory.ts';
 import { memoPhases, runPhasesWith } from '../../src/gd/phases.ts';
-import { phaseHypotheses } from '../../src/hypotheses/yd21-phases.ts';
+import { phaseHypotheses, phaseProfiles } from '../../src/hypotheses/yd21-phases.ts';
 import { combine, eye, mul, sub } from '../../src/linalg/dense.ts';
 import { opNorm } from '../../src/linalg/spectral.ts';
 import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec } from '../../src/random/phase-instances.ts';
@@ -78,6 +78,7 @@ export const pPerturbation = defineClaim<PhaseInstance>({
     C17: { printed: () => 1, formula: '1 (chosen O-constant of (17))' },
   },
   instances: phaseInstances('theorem'),
+  profiles: phaseProfiles('theorem'),
   size: (x) => Math.max(x.m, x.n),
   check: (x, k) => check(x, { CE: k.CE, C17: k.C17 }),
   witness: {

@@ -23,7 +23,7 @@ import { inRange, seed, spectrum, stepSize, dimension } from '../../src/random/a
 import { gaussianMatrix } from '../../src/random/gaussian.ts';
 import { diag } from '../../src/linalg/dense.ts';
 import { memoPhases, runPhasesWith } from '../../src/gd/phases.ts';
-import { phaseHypotheses } from '../../src/hypotheses/yd21-phases.ts';
+import { phaseHypotheses, phaseProfiles } from '../../src/hypotheses/yd21-phases.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
 import { diagonalOf, hasShape, isDiagonalRank, leq } from '../../src/hypotheses/matrix.ts';
 import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec } from '../../src/random/phase-instances.ts';
@@ -212,6 +212,7 @@ export const jkMonotoneFullRegime = defineClaim<PhaseInstance>({
   hypotheses: phaseHypotheses('theorem'),
   choices: { ...PHASE_CHOICES.theorem, horizon: 'T₀ (observed) + ln(10³)/(ησ_d) steps, recorded every ⌈T_scale/400⌉' },
   instances: phaseInstances('theorem'),
+  profiles: phaseProfiles('theorem'),
   size: (x) => Math.max(x.m, x.n),
   check: (x) => fullRegimeCheck(x, (y) => 3 * y.sigma1),
   expected: 'holds',

@@ -23,7 +23,7 @@
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { memoPhases, runPhasesWith } from '../../src/gd/phases.ts';
-import { phaseHypotheses } from '../../src/hypotheses/yd21-phases.ts';
+import { phaseHypotheses, phaseProfiles } from '../../src/hypotheses/yd21-phases.ts';
 import { frobenius, mul, sub, transpose } from '../../src/linalg/dense.ts';
 import { opNorm } from '../../src/linalg/spectral.ts';
 import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec } from '../../src/random/phase-instances.ts';
@@ -85,6 +85,7 @@ export const weightsConverge = defineClaim<PhaseInstance>({
     CR: { printed: () => 4, formula: '4 (chosen)' },
   },
   instances: phaseInstances('theorem'),
+  profiles: phaseProfiles('theorem'),
   size: (x) => Math.max(x.m, x.n),
   check: (x, k) => check(x, { CW: k.CW, CR: k.CR }),
   witness: {

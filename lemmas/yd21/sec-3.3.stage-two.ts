@@ -19,7 +19,7 @@
 import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { memoPhases, runPhases } from '../../src/gd/phases.ts';
-import { phaseHypotheses } from '../../src/hypotheses/yd21-phases.ts';
+import { phaseHypotheses, phaseProfiles } from '../../src/hypotheses/yd21-phases.ts';
 import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec, type Regime, STAGE_ONE_HORIZON } from '../../src/random/phase-instances.ts';
 
 function stageTwo(x: PhaseInstance) {
@@ -70,6 +70,7 @@ function stageTwoClaim(regime: Regime, id: string) {
       CB: { printed: () => 1, formula: '1 (chosen O-constant)' },
     },
     instances: phaseInstances(regime),
+    ...(phaseProfiles(regime) ? { profiles: phaseProfiles(regime) } : {}),
     size: (x) => Math.max(x.m, x.n),
     check: (x, k) => check(x, { deltaFactor: k.deltaFactor, CB: k.CB }),
     witness: {

@@ -22,7 +22,7 @@
 import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { memoPhases, runPhases } from '../../src/gd/phases.ts';
-import { phaseHypotheses } from '../../src/hypotheses/yd21-phases.ts';
+import { phaseHypotheses, phaseProfiles } from '../../src/hypotheses/yd21-phases.ts';
 import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec, type Regime } from '../../src/random/phase-instances.ts';
 
 /** C_T: the O-constant chosen for T₀ = O((1/(ησ_d)) ln(dσ_d/ε²)). */
@@ -74,6 +74,7 @@ function stageOneClaim(regime: Regime, id: string) {
     choices: { ...PHASE_CHOICES[regime], C_T: `${C_T} (the O-constant of T₀)`, T0: 'the first recorded step with σ_d(A) ≥ √(σ_d/2) and σ₁(P) ≤ σ_d/4' },
     constants: { C_T: { printed: () => C_T, formula: `${C_T} (chosen O-constant of T₀)` } },
     instances: phaseInstances(regime),
+    ...(phaseProfiles(regime) ? { profiles: phaseProfiles(regime) } : {}),
     parameters:
       regime === 'theorem'
         ? {

@@ -34,3 +34,9 @@ export function isAllowed(claim: Claim, name: string, value: number): boolean {
   const spec = claim.parameters?.specs[name];
   return spec !== undefined && value >= spec.allowed[0] && value <= spec.allowed[1];
 }
+
+/** The claim at a profile's sizes (its `profiles` entry), or the claim itself when it has none. */
+export function withProfile<C extends object>(claim: C, profile: string): C {
+  const sized = (claim as { readonly profiles?: Readonly<Record<string, object>> }).profiles?.[profile];
+  return sized ? { ...claim, ...sized } : claim;
+}

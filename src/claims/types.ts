@@ -113,6 +113,9 @@ export interface Claim<X = unknown> {
   readonly sabotage: Sabotage<X>;
   /** Default number of fast-check runs (the CLI's --runs overrides it). */
   readonly runs?: number;
+  /** Larger instances for a profile (`check --profile thorough`): the builder and the hypotheses'
+   *  coordinate domains at that size. The hypotheses' predicates are the same statement. */
+  readonly profiles?: Readonly<Record<string, Pick<Claim<X>, 'instances' | 'hypotheses'>>>;
   /** Hypotheses and O(·) choices that can be pushed past their limits (`explore`). */
   readonly parameters?: ClaimParameters<X>;
   /** The most evaluations the report's audit spends on each constant (for a claim whose instances

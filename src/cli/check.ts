@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { checkInParallel } from './parallel.ts';
-import { withParameters } from '../claims/parameters.ts';
+import { withParameters, withProfile } from '../claims/parameters.ts';
 import { boundariesOf, slackOf } from '../search/audit.ts';
 import type { TightenResult } from '../search/tighten.ts';
 import { AUDIT_LABEL, progress } from './progress.ts';
@@ -205,7 +205,7 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   const shard = parseShard(opts.shard);
   const registry = await loadRegistry();
   const claims = selectClaims(registry.claims, { ids, paper: opts.paper, kind: opts.kind, shard }, registry.errors).map((c) =>
-    Object.keys(settings).length ? withParameters(deterministic(c, '--set'), settings) : c,
+    Object.keys(settings).length ? withParameters(deterministic(c, '--set'), settings) : withProfile(c, profileName),
   );
   if (replaying && claims.length !== 1) throw new UserError(`--path replays one counterexample: '${ids[0]}' selects ${claims.length} claims`);
   if (opts.junit !== undefined) ensureWritableDir(dirname(opts.junit), '--junit');

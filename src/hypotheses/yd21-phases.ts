@@ -13,7 +13,8 @@
  */
 import { hypothesis, type Hypothesis, leq, standing } from '../claims/hypotheses.ts';
 import { initialisationConstant } from '../gd/phases.ts';
-import { C_INIT_MAX, PHASE_SIZES, type PhaseInstance, type PhaseSizes, phaseSizes, type Regime } from '../random/phase-instances.ts';
+import type fc from 'fast-check';
+import { C_INIT_MAX, PHASE_SIZES, type PhaseInstance, type PhaseSizes, phaseInstances, phaseSizes, type Regime } from '../random/phase-instances.ts';
 import { hasShape } from './matrix.ts';
 
 /** ε's scale σ_d/√(d³σ₁(m+n)) of Theorem 1.1 (f_ε = ε over it). */
@@ -81,4 +82,15 @@ export function phaseHypotheses(regime: Regime, sizes: PhaseSizes = PHASE_SIZES.
         }),
       ];
   return [frame, ...standing(theorem ? 'YD21 Theorem 3.1 regime' : 'YD21 practical regime (η = g/(16σ₁))', [init, ...regimeHypotheses])];
+}
+
+/**
+ * The theorem regime at `--profile thorough`'s sizes (PHASE_SIZES.thorough: d ≤ 4, m, n ≤ 10, κ ≤ 3):
+ * the `profiles` entry of every theorem-regime claim (the same predicates, the coordinates' domains
+ * at those sizes).
+ */
+export function phaseProfiles(regime: Regime): { readonly thorough: { readonly instances: fc.Arbitrary<PhaseInstance>; readonly hypotheses: ReadonlyArray<Hypothesis<PhaseInstance>> } } | undefined {
+  return regime === 'theorem'
+    ? { thorough: { instances: phaseInstances('theorem', {}, PHASE_SIZES.thorough), hypotheses: phaseHypotheses('theorem', PHASE_SIZES.thorough) } }
+    : undefined;
 }
