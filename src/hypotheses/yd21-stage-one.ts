@@ -14,6 +14,7 @@
 import { COMPUTED_TOLERANCE, hypothesis, type Hypothesis, standing } from '../claims/hypotheses.ts';
 import { block, diag, eye, frobenius, mul, scale, add, sub, transpose } from '../linalg/dense.ts';
 import { opNorm, sigmaMin } from '../linalg/spectral.ts';
+import { relativeTolerance } from '../claims/tolerance.ts';
 import { epsilonMax, etaAppendixD, STAGE_ONE_RANGES, type StageOneState } from '../random/stage-one.ts';
 import { hasShape, isDiagonalRank, isLoewnerBetween, leq } from './matrix.ts';
 
@@ -75,9 +76,16 @@ export const assumptionOne = hypothesis<StageOneState>(
 export const assumptionTwo = hypothesis<StageOneState>(
   '3.2.1-(2)',
   '(2) ‖B‖_F ≤ e_b d ε for some e_b ≥ c, B = (U − V)/2',
-  (x) => x.eb >= x.c && leq(frobenius(stageOneBlocks(x).B), x.eb * x.d * x.epsilon, x.d),
+  // B = (U − V)/2 is a difference of terms of size ‖A‖ ≫ ‖B‖ possibly: its rounding is relative to
+  // (‖U‖_F + ‖V‖_F)/2, not to ‖B‖.
+  (x) => {
+    const U = block(x.U, 0, x.d, 0, x.d);
+    const V = block(x.V, 0, x.d, 0, x.d);
+    const slack = (relativeTolerance('inequality', x.d) * (frobenius(U) + frobenius(V))) / 2;
+    return x.eb >= x.c && frobenius(stageOneBlocks(x).B) <= x.eb * x.d * x.epsilon + slack;
+  },
   {
-    tolerance: COMPUTED_TOLERANCE,
+    tolerance: 'relative 64·γ_d of (‖U‖_F + ‖V‖_F)/2 (B = (U − V)/2 is a difference of terms of that size)',
     coordinates: {
       'e_b/c': { value: (x) => x.eb / x.c, domain: STAGE_ONE_RANGES.ebOverC },
       '‖B‖_F/(e_bdε)': { value: (x) => frobenius(stageOneBlocks(x).B) / (x.eb * x.d * x.epsilon), domain: [0, 1] },
