@@ -63,12 +63,13 @@ writeFileSync(
   `import { atMost } from '${root}src/claims/compare.ts';
 import { defineClaim } from '${root}src/claims/types.ts';
 import { inRange } from '${root}src/random/arbitraries.ts';
+import { hypothesis } from '${root}src/claims/hypotheses.ts';
 export const falseBound = defineClaim<number>({
   id: 'yd21.planted.false-bound',
   source: { paper: 'YD21', where: 'planted by properties/cli-output.test.ts' },
   kind: 'inequality',
   statement: 'x ≤ 1/2 for every x in [0, 1] (false on purpose)',
-  hypotheses: ['x ∈ [0, 1]'],
+  hypotheses: [hypothesis<number>('x-range', 'x ∈ [0, 1]', (x) => x >= 0 && x <= 1, { coordinates: { x: { value: (x) => x, domain: [0, 1] } } })],
   instances: inRange(0, 1),
   size: () => 1,
   check: (x) => [atMost('x ≤ 1/2', x, 0.5, 1)],
@@ -177,7 +178,7 @@ describe('fail loudly on incomplete work', () => {
   });
 
   test.each([
-    [['check', '--shard', '150/200', '--out', 'x'], /shard 150\/200 holds no claim: the selection has \d+ claims/],
+    [['check', '--shard', '999/1000', '--out', 'x'], /shard 999\/1000 holds no claim: the selection has \d+ claims/],
     [['check', REFUTED, '--shard', '2/2', '--out', 'x'], /shard 2\/2 holds no claim: the selection has 1 claim, so use at most 1 shard$/m],
     [['check', 'jcd.no-such.*', '--out', 'x'], /no claim id matches 'jcd.no-such.\*'/],
     [['check', HOLDS, '--paper', 'JCD', '--out', 'x'], /selects no claim: nothing would be checked/],

@@ -10,7 +10,7 @@ import { COMPUTED_TOLERANCE, geq, hypothesis, type Coordinate, type Hypothesis, 
 import { singularValues } from '../linalg/spectral.ts';
 import type { Mat } from '../linalg/dense.ts';
 import { type JcdState } from '../random/jcd-instances.ts';
-import { baseCaseHolds, type JcdConfig, PRACTICAL_ETA, theoremTimes } from '../random/jcd-regimes.ts';
+import { baseCaseHolds, type JcdConfig, PRACTICAL_ETA, theoremTimes, underflowMessage } from '../random/jcd-regimes.ts';
 import { drawJcdInit } from '../random/jcd-init.ts';
 import { etaMax, type JcdTimeParameters, logRhoMax } from '../jcd/times.ts';
 import type { LemmaInstance } from '../random/lemma-instances.ts';
@@ -203,6 +203,12 @@ function timesAreA1(c: JcdConfig): boolean {
  * sequel, we condition on the high probability event that the conclusion of Proposition B.1 holds".
  */
 export const THEOREM_A1_RUN: ReadonlyArray<Hypothesis<JcdConfig>> = standing('JCD Theorem A.1 (proof: Appendix B)', [
+  // A configuration whose ρ lies below the double range has no matrices to evaluate the others on:
+  // it cannot be decided in doubles, which this predicate says (with the exponent) by throwing.
+  hypothesis<JcdConfig>('double-range', 'the configuration is representable in double precision (ρ ≥ 10^−290)', (c) => {
+    if (!c.representable) throw new Error(underflowMessage(c));
+    return true;
+  }),
   hypothesis<JcdConfig>(
     'a1-rank',
     'fix any r ≤ k: X ∈ ℝ^{m×n}, F₀ ∈ ℝ^{m×k}, G₀ ∈ ℝ^{n×k}, 1 ≤ r ≤ min{m, n}',

@@ -83,6 +83,7 @@ function pieces(x: StepState) {
 
 export const b3Update = b3Claim({
   id: 'jcd.prop-b.3.update',
+  exact: { skip: 'the step state is drawn in block coordinates scaled by ε_s down to 10⁻¹⁰⁰ (lemmas/jcd/steps/state.ts) and src/exact has no rational supply of such states yet; the block algebra it rests on, (A.4)–(A.6), is certified exactly by jcd.eq-a.4/a.5/a.6' },
   where: '(B.3) "By the updating formula of A in (A.4)"',
   kind: 'identity',
   statement: 'A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + ηE_t, E_t = B_tB_tᵀA_t − (A_tB_tᵀ − B_tA_tᵀ)B_t − A_t(K_tᵀK_t + J_tᵀJ_t)/2 − B_t(K_tᵀK_t − J_tᵀJ_t)/2',

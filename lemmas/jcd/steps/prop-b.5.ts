@@ -60,7 +60,7 @@ function b5Claim(c: StepClaimSpec): Claim<StepState> {
     {
       proof: 'Prop. B.5, proof',
       hypotheses: [...B2_STEP_HYPOTHESES, B4_FLOOR],
-      instances: stepStates({ aFloor: true }),
+      instances: stepStates({ aFloor: true, ...((c.expected ?? 'holds') === 'refuted' ? { shrinkToEqualSigmas: true } : {}) }),
       stepChoice: stepChoice('t = s ≥ T₁ + T₂ is carried by σ_r(A_t) ≥ 0.8√σ_r'),
     },
     c,
@@ -117,6 +117,7 @@ function congruenceId(x: StepState, flip = 1): Comparison[] {
 
 export const b5CongruenceId = b5Claim({
   id: 'jcd.prop-b.5.congruence-id',
+  exact: { skip: 'the step state is drawn in block coordinates scaled by ε_s down to 10⁻¹⁰⁰ (lemmas/jcd/steps/state.ts) and src/exact has no rational supply of such states yet; the block algebra it rests on, (A.4)–(A.6), is certified exactly by jcd.eq-a.4/a.5/a.6' },
   where: '"On the other hand," the display (Σ − P_t = A_tA_tᵀ − B_tB_tᵀ)',
   kind: 'identity',
   statement: '(I − η(Σ − P_t))P_t(I − η(Σ − P_t)) = (I − ηA_tA_tᵀ + ηB_tB_tᵀ)P_t(I − ηA_tA_tᵀ + ηB_tB_tᵀ)',

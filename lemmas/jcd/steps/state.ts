@@ -57,6 +57,12 @@ export interface StepStateOptions {
    * so P = P₀ up to rounding.
    */
   readonly pSmall?: boolean;
+  /**
+   * Shrink σ_r/σ₁ toward 1 instead of 0.05 (the same distribution of q ∈ [0.05, 1]): for a printed
+   * form expected refuted whose violation scales with η ≤ γσ_r²/(600σ₁³), so the shrunk counterexample
+   * keeps a violation far from rounding (as the exact one, σ_r = σ₁) instead of drifting to σ_r → 0.05σ₁.
+   */
+  readonly shrinkToEqualSigmas?: boolean;
 }
 
 function withNorm(W: Mat, norm: number): Mat {
@@ -83,7 +89,7 @@ export function stepStates(opts: StepStateOptions = {}): fc.Arbitrary<StepState>
       mc: dimension(0, 2),
       nc: dimension(0, 2),
       sigma1: inRange(0.5, 2),
-      q: inRange(0.05, 1),
+      q: opts.shrinkToEqualSigmas ? inRange(1, 0.05) : inRange(0.05, 1),
       g: openFraction(),
       cRho: openFraction(),
       f: fractionOfMax(),
@@ -199,6 +205,7 @@ export interface StepClaimSpec {
   readonly corrects?: string;
   readonly constants?: Claim<StepState>['constants'];
   readonly witness?: Claim<StepState>['witness'];
+  readonly exact?: Claim<StepState>['exact'];
 }
 
 /** What a proof's steps share: its name, the hypotheses in force, the states drawn, the choice of step. */
@@ -228,6 +235,7 @@ export function proofStepClaim(p: ProofContext, c: StepClaimSpec): Claim<StepSta
     size: stepSize,
     check: c.check,
     ...(c.witness ? { witness: c.witness } : {}),
+    ...(c.exact ? { exact: c.exact } : {}),
     expected,
     ...(c.erratum ? { erratum: c.erratum } : {}),
     ...(c.grading ? { grading: c.grading } : {}),
