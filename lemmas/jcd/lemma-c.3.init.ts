@@ -25,6 +25,7 @@ import { defineMonteCarloClaim } from '../../src/claims/montecarlo.ts';
 import { opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
 import { drawJcdInit, type JcdInitSetting, sigmaRRatio } from '../../src/random/jcd-init.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
+import { initShapeHypothesis } from '../../src/hypotheses/jcd.ts';
 
 type Setting = JcdInitSetting & { s: number };
 interface Items {
@@ -46,19 +47,7 @@ export const lemmaC3 = defineMonteCarloClaim<Setting, Items>({
   statement:
     '‖F₀‖ ≤ ρ√σ₁, ‖G₀‖ ≤ ρ√σ₁ and σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k)) with probability at least 1 − (Cc_ρ)^{k−r+1} − C exp(−k/C), F₀ = ρ/(3√(m+n+k))·F̃₀, G₀ likewise, F̃₀, G̃₀ i.i.d. N(0, σ₁)',
   hypotheses: [
-    hypothesis<Setting>(
-      'c3-shape',
-      'F̃₀ ∈ ℝ^{m×k}, G̃₀ ∈ ℝ^{n×k} with i.i.d. N(0, σ₁) entries (variance σ₁, σ₁ > 0; the draw: drawJcdInit); A₀ = (U₀+V₀)/2 with r ≤ k, r ≤ min{m, n}',
-      (p) => [p.m, p.n, p.k, p.r].every((v) => Number.isInteger(v) && v >= 1) && p.r <= p.k && p.r <= Math.min(p.m, p.n) && p.sigma1 > 0,
-      {
-        coordinates: {
-          m: { value: (p) => p.m, domain: [12, 60] },
-          'n/m': { value: (p) => p.n / p.m, domain: [0.5, 1] },
-          r: { value: (p) => p.r, domain: [3, 14] },
-          'k − r': { value: (p) => p.k - p.r, domain: [0, 3] },
-        },
-      },
-    ),
+    initShapeHypothesis<Setting>('c3-shape', 'A₀ = (U₀+V₀)/2 with r ≤ k, r ≤ min{m, n}'),
     hypothesis<Setting>('c3-rho', 'any fixed ρ > 0', (p) => p.rho > 0, {
       coordinates: { ρ: { value: (p) => p.rho, domain: [1, 1], concentrated: 'ρ = 1: the three items are homogeneous in ρ (F₀, G₀ and both sides scale with it)' } },
     }),

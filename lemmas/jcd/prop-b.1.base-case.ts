@@ -25,6 +25,7 @@ import { defineMonteCarloClaim } from '../../src/claims/montecarlo.ts';
 import { lambdaMin, opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
 import { drawJcdInit, type JcdInitSetting, sigmaRRatio } from '../../src/random/jcd-init.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
+import { initShapeHypothesis } from '../../src/hypotheses/jcd.ts';
 
 type Setting = Omit<JcdInitSetting, 'rho'> & { ratio: number; s: number };
 interface Items {
@@ -54,19 +55,7 @@ export const propB1 = defineMonteCarloClaim<Setting, Items>({
   statement:
     'for ρ ≤ √(σ_r/(2σ₁)), with probability at least 1 − (Cc_ρ)^{k−r+1} − C exp(−k/C): max{‖U₀‖,‖V₀‖,‖J₀‖,‖K₀‖} ≤ ρ√σ₁; ‖U₀ᵀU₀+J₀ᵀJ₀‖ ≤ 7σ₁; ‖V₀ᵀV₀+K₀ᵀK₀‖ ≤ 7σ₁; σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k)); λ_r(P₀) ≥ 0; ‖B₀‖_F ≤ ρ√(2r)√σ₁',
   hypotheses: [
-    hypothesis<Setting>(
-      'b1-shape',
-      'F̃₀ ∈ ℝ^{m×k}, G̃₀ ∈ ℝ^{n×k} with i.i.d. N(0, σ₁) entries (variance σ₁; the draw: drawJcdInit); r ≤ k (Theorem A.1: "fix any r ≤ k"), r ≤ min{m, n}',
-      (p) => [p.m, p.n, p.k, p.r].every((v) => Number.isInteger(v) && v >= 1) && p.r <= p.k && p.r <= Math.min(p.m, p.n) && p.sigma1 > 0,
-      {
-        coordinates: {
-          m: { value: (p) => p.m, domain: [12, 60] },
-          'n/m': { value: (p) => p.n / p.m, domain: [0.5, 1] },
-          r: { value: (p) => p.r, domain: [3, 14] },
-          'k − r': { value: (p) => p.k - p.r, domain: [0, 3] },
-        },
-      },
-    ),
+    initShapeHypothesis<Setting>('b1-shape', 'r ≤ k (Theorem A.1: "fix any r ≤ k"), r ≤ min{m, n}'),
     hypothesis<Setting>(
       'b1-sigma',
       'Σ = diag(σ₁, …, σ_r) with σ₁ ≥ … ≥ σ_r > 0 (the top of Σ_X; here geometric from σ₁ to σ_r)',
