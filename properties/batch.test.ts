@@ -8,23 +8,13 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { makeBatchStepper, runTrajectories } from '../src/gd/batch.ts';
 import { nativeKernel } from '../src/gd/step-native.ts';
-import { tsStepInto } from '../src/gd/step-ts.ts';
+import { bits, tsSteps } from './kernel-reference.ts';
 import { runTrajectory, type TrajectoryOptions } from '../src/gd/trajectory.ts';
 import { diag, fromRows, type Mat } from '../src/linalg/dense.ts';
 import { gaussianMatrix } from '../src/random/gaussian.ts';
 
-const bits = (a: Float64Array) => Array.from(new BigUint64Array(Float64Array.from(a).buffer));
 const hasNative = 'kernel' in nativeKernel();
 
-function tsSteps(sigma: Float64Array, m: number, n: number, d: number, U0: Float64Array, V0: Float64Array, eta: number, count: number) {
-  let [U, V] = [U0.slice(), V0.slice()];
-  for (let s = 0; s < count; s++) {
-    const [nu, nv] = [new Float64Array(m * d), new Float64Array(n * d)];
-    tsStepInto(sigma, m, n, d, U, V, eta, nu, nv, new Float64Array(m * d), new Float64Array(n * d));
-    [U, V] = [nu, nv];
-  }
-  return { U, V };
-}
 
 // Shapes: small ones, odd m (a row left after the pairs), d past the compiled ranks (≤ 8) and past
 // the lanes' limit (> 32: one stepper per instance); B not a multiple of the lane width.

@@ -16,6 +16,7 @@ import { combine, frobenius, type Mat, mul, sub, transpose } from '../src/linalg
 import { relativeTolerance } from '../src/claims/tolerance.ts';
 import { gaussian, stepSize } from '../src/random/arbitraries.ts';
 import { gaussianMatrix } from '../src/random/gaussian.ts';
+import { bits, tsSteps } from './kernel-reference.ts';
 
 // Small shapes, and edge cases: m or n = 1, d = 1, odd d (not a multiple of the SIMD width 2 or
 // the block width 4), d > m, n, shapes spanning several row blocks (32) and column tiles (64), and
@@ -169,19 +170,6 @@ describe('the WebAssembly memory', () => {
   });
 });
 
-/** The bit patterns of an array's entries (tells −0 from +0, and one NaN from another). */
-const bits = (a: Float64Array) => Array.from(new BigUint64Array(Float64Array.from(a).buffer));
-
-/** `count` steps one at a time on the TypeScript kernel. */
-function tsSteps(sigma: Float64Array, m: number, n: number, d: number, U0: Float64Array, V0: Float64Array, eta: number, count: number) {
-  let [U, V] = [U0.slice(), V0.slice()];
-  for (let s = 0; s < count; s++) {
-    const [nu, nv] = [new Float64Array(m * d), new Float64Array(n * d)];
-    tsStepInto(sigma, m, n, d, U, V, eta, nu, nv, new Float64Array(m * d), new Float64Array(n * d));
-    [U, V] = [nu, nv];
-  }
-  return { U, V };
-}
 
 describe.each(compiled)('Stepper.advance on the %s kernel (native: the small-shape loop up to 16×16×8, in one call)', (kernel) => {
   test('every shape from 1×1×1 to 12×12×6: bitwise the iterates of stepping one at a time on the TypeScript kernel', () => {

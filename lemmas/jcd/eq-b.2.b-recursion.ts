@@ -31,13 +31,13 @@
  */
 import fc from 'fast-check';
 import { jcdBlockStep } from '../../src/gd/index.ts';
-import { combine, diag, eye, frobenius, type Mat, mul, mulAll, scale, transpose, vstack } from '../../src/linalg/dense.ts';
-import { lambdaMin, opNorm, symmetricEigen } from '../../src/linalg/spectral.ts';
+import { combine, diag, eye, frobenius, type Mat, mul, scale, transpose, vstack } from '../../src/linalg/dense.ts';
+import { lambdaMin, opNorm, symmetricFunction } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import type { ConstantValues } from '../../src/claims/types.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { fractionOfMax, gridMatrix, inRange, spectrum, dimension } from '../../src/random/arbitraries.ts';
+import { dimension, fractionOfMax, gridMatrix, inRange, scaledTo, spectrum } from '../../src/random/arbitraries.ts';
 import { openFraction } from '../../src/random/jcd-instances.ts';
 import { COMPUTED_TOLERANCE, hypothesis, standing } from '../../src/claims/hypotheses.ts';
 import { diagonalOf, hasShape, isDiagonalNonIncreasing, leq } from '../../src/hypotheses/matrix.ts';
@@ -59,23 +59,10 @@ interface B2Instance {
   readonly eta: number;
 }
 
-/** W scaled to operator norm `norm` (zero stays zero). */
-function withNorm(W: Mat, norm: number): Mat {
-  const w = opNorm(W);
-  return w > 0 ? scale(W, norm / w) : W;
-}
 
-/** W scaled to Frobenius norm `norm` (zero stays zero). */
-function withFrobenius(W: Mat, norm: number): Mat {
-  const w = frobenius(W);
-  return w > 0 ? scale(W, norm / w) : W;
-}
 
-/** T^{1/2} of a symmetric positive definite T. */
-function sqrtm(T: Mat): Mat {
-  const { values, vectors } = symmetricEigen(T);
-  return mulAll(vectors, diag(values.map((v) => Math.sqrt(Math.max(0, v)))), transpose(vectors));
-}
+/** T^{1/2} of a symmetric positive semidefinite T (rounding below 0 clamped). */
+const sqrtm = (T: Mat): Mat => symmetricFunction(T, (v) => Math.sqrt(Math.max(0, v)));
 
 function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<B2Instance> {
   return fc
@@ -112,12 +99,12 @@ function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<B2Inst
           const top = r === 1 ? [sigma1] : [sigma1, ...head.map((v) => Math.min(Math.max(v, sigmaR), sigma1)), sigmaR];
           const Sigma = diag(top);
           const epsilon = e * epsMax;
-          const B = withFrobenius(WB, b * Math.min(epsilon * Math.sqrt(2 * r), 1) * Math.sqrt(sigma1));
+          const B = scaledTo(WB, frobenius, b * Math.min(epsilon * Math.sqrt(2 * r), 1) * Math.sqrt(sigma1));
           const T = combine([1, Sigma], [1, mul(B, transpose(B))], [(gamma * sigmaR) / 10, eye(r)]);
-          let A = mul(sqrtm(T), withNorm(WA, a));
-          if (opNorm(A) > Math.sqrt(2 * sigma1)) A = withNorm(A, Math.sqrt(2 * sigma1));
-          const J = withNorm(WJ, j * epsilon * Math.sqrt(sigma1));
-          const K = withNorm(WK, kk * epsilon * Math.sqrt(sigma1));
+          let A = mul(sqrtm(T), scaledTo(WA, opNorm, a));
+          if (opNorm(A) > Math.sqrt(2 * sigma1)) A = scaledTo(A, opNorm, Math.sqrt(2 * sigma1));
+          const J = scaledTo(WJ, opNorm, j * epsilon * Math.sqrt(sigma1));
+          const K = scaledTo(WK, opNorm, kk * epsilon * Math.sqrt(sigma1));
           return {
             m,
             n,

@@ -126,3 +126,9 @@ export function stepSize(maxEta: number): fc.Arbitrary<number> {
 export function symmetricGrid(n: number, bound = 2, steps = 8): fc.Arbitrary<Mat> {
   return gridMatrix(n, n, bound, steps).map((g) => scale(add(g, transpose(g)), 0.5));
 }
+
+/** G scaled to the given norm (norm(G) = target); the zero matrix stays zero. */
+export function scaledTo(g: Mat, norm: (m: Mat) => number, target: number): Mat {
+  const n = norm(g);
+  return n === 0 ? g : scale(g, target / n);
+}

@@ -24,7 +24,7 @@
 import fc from 'fast-check';
 import { add, diag, eye, frobenius, type Mat, mul, scale, sub, vstack, zeros } from '../linalg/dense.ts';
 import { opNorm, symmetricFunction } from '../linalg/spectral.ts';
-import { dimension, fractionOfMax, gridMatrix, orthogonal, unitInterval, withSpectrum } from './arbitraries.ts';
+import { dimension, fractionOfMax, gridMatrix, orthogonal, scaledTo, unitInterval, withSpectrum } from './arbitraries.ts';
 import type { DiagonalState } from './instances.ts';
 
 export interface StageOneState extends DiagonalState {
@@ -58,11 +58,6 @@ export const STAGE_ONE_CHOICES = {
 /** The octaves ‖B‖_F/(e_bdε) is spread over (2^{−30} ≈ 10⁻⁹). */
 const B_OCTAVES = 30;
 
-/** G scaled to the given norm (norm(G) = target); the zero matrix stays zero. */
-function scaledTo(g: Mat, norm: (m: Mat) => number, target: number): Mat {
-  const n = norm(g);
-  return n === 0 ? g : scale(g, target / n);
-}
 
 /** ε's largest allowed value (the two conditions of STAGE_ONE_CHOICES.epsilon). */
 export function epsilonMax(x: { sigmaValues: readonly number[]; d: number; m: number; n: number; c: number; eb: number }): number {

@@ -25,9 +25,9 @@
  * ‖A‖² ≤ 1.1σ₁ + ‖B‖², so ‖UᵀU + JᵀJ‖ ≤ 2.5σ₁. W's are on coarse grids (readable shrunk instances).
  */
 import fc from 'fast-check';
-import { block, combine, diag, eye, frobenius, type Mat, mul, mulAll, scale, transpose } from '../../../src/linalg/dense.ts';
-import { opNorm, symmetricEigen, symmetricEigenvalues } from '../../../src/linalg/spectral.ts';
-import { dimension, gridMatrix, inRange, orthogonal, spectrum, symmetricInRange, unitInterval, fractionOfMax } from '../../../src/random/arbitraries.ts';
+import { block, combine, diag, eye, frobenius, type Mat, mul, mulAll, transpose } from '../../../src/linalg/dense.ts';
+import { opNorm, symmetricEigenvalues, symmetricFunction } from '../../../src/linalg/spectral.ts';
+import { dimension, gridMatrix, inRange, orthogonal, scaledTo, spectrum, symmetricInRange, unitInterval, fractionOfMax } from '../../../src/random/arbitraries.ts';
 import { openFraction } from '../../../src/random/jcd-instances.ts';
 import { caseThreshold, etaMax, growth, horizonMax, logRhoMax, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
 import type { JcdTimeParameters } from '../../../src/jcd/times.ts';
@@ -65,20 +65,10 @@ export interface StepStateOptions {
   readonly shrinkToEqualSigmas?: boolean;
 }
 
-function withNorm(W: Mat, norm: number): Mat {
-  const w = opNorm(W);
-  return w > 0 ? scale(W, norm / w) : W;
-}
 
-function withFrobenius(W: Mat, norm: number): Mat {
-  const w = frobenius(W);
-  return w > 0 ? scale(W, norm / w) : W;
-}
 
-function sqrtm(T: Mat): Mat {
-  const { values, vectors } = symmetricEigen(T);
-  return mulAll(vectors, diag(values.map((v) => Math.sqrt(Math.max(0, v)))), transpose(vectors));
-}
+/** T^{1/2} of a symmetric positive semidefinite T (rounding below 0 clamped). */
+const sqrtm = (T: Mat): Mat => symmetricFunction(T, (v) => Math.sqrt(Math.max(0, v)));
 
 /** A state at step s of Proposition B.2's induction (src/hypotheses/jcd-steps.ts). */
 export function stepStates(opts: StepStateOptions = {}): fc.Arbitrary<StepState> {
@@ -146,9 +136,9 @@ export function stepStates(opts: StepStateOptions = {}): fc.Arbitrary<StepState>
           }
           // A zero W_B with a required nonzero norm (case (i)): use the r×k identity.
           const WBn = frobenius(WB) > 0 ? WB : eyeRows(r, k);
-          const B = withFrobenius(WBn, nB);
+          const B = scaledTo(WBn, frobenius, nB);
           const TA = combine([1, Sigma], [1, mul(B, transpose(B))], [(1 - 1e-4) * ((gamma * sigmaR) / 10), eye(r)]);
-          let W = withNorm(WA, a);
+          let W = scaledTo(WA, opNorm, a);
           if ((opts.aFloor || opts.aFloorAt) && Q1 && Q2 && w) {
             const floor = opts.aFloorAt ? opts.aFloorAt({ params, s }) : 0.8 * Math.sqrt(sigmaR);
             const w0 = Math.min(1, (floor / Math.sqrt(Math.min(...symmetricEigenvalues(TA)))) * (1 + 1e-9));
@@ -162,8 +152,8 @@ export function stepStates(opts: StepStateOptions = {}): fc.Arbitrary<StepState>
             const P = combine([(hi + lo) / 2, P0], [(hi - lo) / 2, eye(r)]);
             A = mul(sqrtm(combine([1, Sigma], [1, mul(B, transpose(B))], [-1, P])), block(Q2, 0, r, 0, k));
           }
-          const J = withNorm(WJ, j * eps * Math.sqrt(sigma1));
-          const K = withNorm(WK, kk * eps * Math.sqrt(sigma1));
+          const J = scaledTo(WJ, opNorm, j * eps * Math.sqrt(sigma1));
+          const K = scaledTo(WK, opNorm, kk * eps * Math.sqrt(sigma1));
           return {
             ...partial,
             sigma: diag([...top, ...tail], m, n),
