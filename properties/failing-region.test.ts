@@ -9,7 +9,7 @@ import { atMost } from '../src/claims/compare.ts';
 import { failingRegion } from '../src/claims/failing-region.ts';
 import { hypothesis } from '../src/claims/hypotheses.ts';
 import { loadClaims } from '../src/claims/registry.ts';
-import type { Claim } from '../src/claims/types.ts';
+import { type Claim, isClaim } from '../src/claims/types.ts';
 import { inRange } from '../src/random/arbitraries.ts';
 
 type A = { a: number };
@@ -65,3 +65,26 @@ test('every registered erratum is graded and names what depends on it', async ()
       expect(c.grading!.dependents.length, c.id).toBeGreaterThan(0);
     }
 });
+
+/**
+ * Every erratum states where its printed form fails (Claim.failsWhere), and the statement is right on
+ * a sample: no failing instance lies outside the stated region, and some inside it fail. Two seeds,
+ * so a region that is right only for one draw does not pass.
+ */
+test('every erratum states its failing region, and no failing instance lies outside it', async () => {
+  const wrong: string[] = [];
+  for (const c of await loadClaims()) {
+    if (!c.erratum || !isClaim(c)) continue;
+    if (!c.failsWhere) {
+      wrong.push(`${c.id}: no failsWhere`);
+      continue;
+    }
+    for (const seed of [2021, 4]) {
+      const r = failingRegion(c, seed, c.runs ?? 200);
+      const s = r.stated!;
+      if (s.failingOutside > 0) wrong.push(`${c.id} (seed ${seed}): ${s.failingOutside} failing instances outside '${s.text}'`);
+      if (s.failingInside === 0) wrong.push(`${c.id} (seed ${seed}): no failing instance inside '${s.text}'`);
+    }
+  }
+  expect(wrong).toEqual([]);
+}, 600_000);

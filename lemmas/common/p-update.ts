@@ -12,6 +12,8 @@
 import type { Derived } from '../../src/gd/index.ts';
 import { add, combine, type Mat, mul, mulAll, scale, transpose } from '../../src/linalg/dense.ts';
 import type { BlockMagnitudes } from '../../src/claims/magnitudes.ts';
+import type { StatedRegion } from '../../src/claims/types.ts';
+import { frobenius } from '../../src/linalg/dense.ts';
 
 /** What the formula reads: the principal block Σ and the derived A, B, P, C, D. */
 export type PUpdateState = Pick<Derived, 'A' | 'B' | 'P' | 'C' | 'D'> & { readonly Sigma: Mat };
@@ -46,4 +48,20 @@ export function pUpdateRhs(s: PUpdateState, m: BlockMagnitudes, eta: number, pbS
   const value = combine([1, P], [-eta, mul(P, SmP)], [-eta, mul(SmP, P)], [cubic, mulAll(P, P, P)], [-cubic, mulAll(P, Sigma, P)], [1, cd.value]);
   const scaleSum = m.P + 2 * eta * m.P * (m.Sigma + m.P) + eta * eta * (m.P ** 3 + m.P * m.Sigma * m.P) + cd.scale;
   return { value, scale: scaleSum };
+}
+
+/**
+ * Where the printed "+ηPB" D-terms of YD21 (12) and JCD (A.6) fail: the printed form differs from the
+ * update by exactly 2η²(PBDᵀ + DBᵀP), so it fails only where that matrix is not zero (and is seen
+ * where it exceeds the identity tolerance).
+ */
+export function pbSignRegion<X>(state: (x: X) => PUpdateState): StatedRegion<X> {
+  return {
+    text: 'PBDᵀ + DBᵀP ≠ 0 (the printed form is off by exactly 2η² times it; zero when B = 0 or D = 0)',
+    contains: (x) => {
+      const s = state(x);
+      const T = mulAll(s.P, s.B, transpose(s.D));
+      return frobenius(add(T, transpose(T))) > 0;
+    },
+  };
 }

@@ -19,10 +19,10 @@
  * in ¼ℤ, η = 1/8, r ∈ {2, 3}, k ∈ [r, r+2], m − r, n − r ∈ {1, 2}: P₊ computed from F₊ = F + η(Σ_X − FGᵀ)G,
  * G₊ = … exactly; the corrected form is exact on all 20, the printed form differs on all 20).
  */
-import { jcdBlockStep } from '../../src/gd/index.ts';
+import { jcdBlockState, jcdBlockStep } from '../../src/gd/index.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
-import { pUpdateRhs } from '../common/p-update.ts';
+import { pbSignRegion, pUpdateRhs } from '../common/p-update.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
 import { jcdStateHypotheses } from '../../src/hypotheses/jcd.ts';
@@ -61,6 +61,7 @@ export const eqA6 = defineClaim<JcdState>({
     why: 'as YD21 (12): only norms of the D-terms enter the bound on ‖E_s‖ in the proof of Proposition B.2, Item 4 (triangle inequality), and ‖η(B − ηPB)Dᵀ‖ obeys the same bound as the printed term, so nothing downstream changes',
     dependents: ['jcd.eq-b.1.e-term ((B.1): E_s repeats the D-terms)', "Proposition B.2, proof of Item 4: the bound on ‖E_s‖ (norms only)"],
   },
+  failsWhere: pbSignRegion((x: JcdState) => jcdBlockState(x.sigma, x.F, x.G, x.r)),
   erratum:
     'As in YD21 (12): the two D-terms of (A.6) must read η(B − ηPB)Dᵀ + ηD(B − ηPB)ᵀ, since by (A.5) B₊ = (I − ηP)B + ηD. ' +
     'As printed ("+ηPB") the identity is off by 2η²(PBDᵀ + DBᵀP), which is O(η²) and vanishes only when B or D does.',

@@ -21,8 +21,8 @@
  * is exact on all 20; the printed one, and each of the two half-corrected ones, on none), and NumPy
  * (200 Gaussian instances: largest residual 1.5e-14 corrected, 22 printed).
  */
-import { jcdBlockStep } from '../../src/gd/index.ts';
-import { combine, eye, mul, mulAll, transpose } from '../../src/linalg/dense.ts';
+import { jcdBlockState, jcdBlockStep } from '../../src/gd/index.ts';
+import { combine, eye, frobenius, mul, mulAll, transpose } from '../../src/linalg/dense.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
@@ -108,6 +108,14 @@ export const eqB1 = defineClaim<JcdState>({
       'the triangle-inequality bound "‖E_s‖ ≤ 12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²" of the proof of Item 4 rests on the printed E_s; with the corrected E_s (‖ΣPΣ‖ + ‖PΣP‖ + ‖ΣP²‖ + ‖P²Σ‖ ≤ (2 + 4 + 4 + 4)σ₁³ for ‖P‖ ≤ 2σ₁) it needs 14η²σ₁³. ' +
       'Item 4 survives: Lemma C.10 is applied with β = 8ησ₁ ≤ 8/600 (η ≤ γσ_r²/(600σ₁³)), so (8 + 6β)/(1 − β) ≤ 8.2 and 8.2 + 14 < 30, the constant Item 4 states; the D-terms change nothing (norms only)',
     dependents: ['Proposition B.2, proof of Item 4: ‖E_s‖ ≤ 12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²', 'Proposition B.2, Item 4 (λ_r(P_{s+1}) ≥ … − 30η²σ₁³ − γησ_r²/20)', 'jcd.prop-b.2.induction'],
+  },
+  failsWhere: {
+    text: 'Σ_rP_sΣ_r ≠ P_sΣ_rP_s or P_sB_sD_sᵀ + D_sB_sᵀP_s ≠ 0 (the printed E_s is off by ±η²(Σ_rP_sΣ_r − P_sΣ_rP_s) and by the D-terms of (A.6)); only the states with both zero hold',
+    contains: (x) => {
+      const s = jcdBlockState(x.sigma, x.F, x.G, x.r);
+      const T = mulAll(s.P, s.B, transpose(s.D));
+      return frobenius(combine([1, mulAll(s.Sigma, s.P, s.Sigma)], [-1, mulAll(s.P, s.Sigma, s.P)])) > 0 || frobenius(combine([1, T], [1, transpose(T)])) > 0;
+    },
   },
   erratum:
     'E_s must read −η²ΣP_sΣ − η²P_sΣP_s + η²ΣP_s² + η²P_s²Σ − 2ηB_sB_sᵀP_s − 2ηP_sB_sB_sᵀ − η(A_s+ηP_sA_s)C_sᵀ − ηC_s(A_s+ηP_sA_s)ᵀ − η²C_sC_sᵀ ' +

@@ -20,7 +20,7 @@
  * printed one, and each half-corrected one, on none) and NumPy (200 Gaussian instances: largest
  * residual 4.0e-15 corrected, 4.7 printed).
  */
-import { jcdBlockStep, type JcdBlockState } from '../../src/gd/index.ts';
+import { jcdBlockState, jcdBlockStep, type JcdBlockState } from '../../src/gd/index.ts';
 import { combine, frobenius, inner, mul, transpose } from '../../src/linalg/dense.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { type BlockMagnitudes, jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
@@ -103,6 +103,13 @@ export const propB2BNorm = defineClaim<JcdState>({
     grade: 'local',
     why: 'the inequality the proof draws next bounds both affected terms in absolute value with coefficient 1 (η‖A_sᵀB_s‖_F‖K_sᵀK_s − J_sᵀJ_s‖_F and η‖B_sᵀB_s‖_F‖K_sᵀK_s + J_sᵀJ_s‖_F), which the corrected terms −η⟨A_sᵀB_s, KᵀK − JᵀJ⟩ and −η⟨B_sᵀB_s, KᵀK + JᵀJ⟩ also satisfy: that inequality and (B.2) hold (jcd.eq-b.2.b-recursion)',
     dependents: ['jcd.eq-b.2.b-recursion (the inequality after the identity, and (B.2))', 'Proposition B.2, Item 5'],
+  },
+  failsWhere: {
+    text: 'J_s ≠ 0 or K_s ≠ 0 (both wrong terms carry K_sᵀK_s ± J_sᵀJ_s; with J_s = K_s = 0 the printed identity is right)',
+    contains: (x) => {
+      const s = jcdBlockState(x.sigma, x.F, x.G, x.r);
+      return frobenius(s.J) + frobenius(s.K) > 0;
+    },
   },
   erratum:
     'The cross term must be −η⟨A_sᵀB_s, K_sᵀK_s − J_sᵀJ_s⟩ (printed with +) and the J,K term −η⟨B_sᵀB_s, K_sᵀK_s + J_sᵀJ_s⟩ (printed with an extra ½): ' +

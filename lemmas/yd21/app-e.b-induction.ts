@@ -88,6 +88,13 @@ export const appEInduction = defineClaim<InductionInstance>({
     why: 'the last display loses a factor 2 (3‖B₀‖² + 2c²d²ε², not + c²d²ε²); choosing ε so that qT ≤ c²d²ε²/2 (same Õ(·)) repairs it and e_b = 2c still closes the induction',
     dependents: ['§3.2.1 assumption (2) with e_b = 2c (footnote 6)', 'Theorem 3.1', 'Theorem 1.1'],
   },
+  failsWhere: {
+    text: 'the extremal sequence exceeds the bound: (1 + p)^T‖B_0‖²_F + ((1 + p)^T − 1)q/p > 3‖B_0‖²_F + c²d²ε² (‖B_T‖²_F is at most the former); measured only with qT near c²d²ε² (≥ 7/8), pT ≥ 5/8, ‖B_0‖² ≤ c²d²ε²/2 and T ≥ 2',
+    contains: (z) => {
+      const g = (1 + z.p) ** z.T;
+      return g * z.x[0] + ((g - 1) * z.q) / z.p > 3 * z.x[0] + 1;
+    },
+  },
   erratum:
     'From ‖B_T‖² ≤ (1 + 2pT)‖B_0‖² + 2qT and qT ≤ c²d²ε² one gets 3‖B_0‖² + 2c²d²ε² (≤ 5c²d²ε²), not 3‖B_0‖² + c²d²ε²: a factor 2 is lost, and the ' +
     'extremal sequence x_{t+1} = (1 + p)x_t + q (pT = 1, qT = c²d²ε²) exceeds both 3‖B_0‖² + c²d²ε² (T ≥ 2) and 4c²d²ε² (T ≥ 6). Choosing ε so that ' +

@@ -16,11 +16,11 @@
  * entries in ¼ℤ, d ∈ {2, 3}, J, K ≠ 0, the corrected form is exact on all 20 and the printed form
  * differs on all 20) and in NumPy (residual 1.5e-15 corrected, 0.19 printed).
  */
-import { blockStep } from '../../src/gd/index.ts';
+import { blockState, blockStep } from '../../src/gd/index.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { pUpdateRhs } from '../common/p-update.ts';
+import { pbSignRegion, pUpdateRhs } from '../common/p-update.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import { diagonalForm, pUpdateExact } from '../../src/exact/states.ts';
@@ -57,6 +57,7 @@ export const eq12 = defineClaim<DiagonalState>({
     why: "only norms of the D-terms enter the bound on E_t in (16) (triangle inequality), and the norm of η(B_t − ηP_tB_t)D_tᵀ obeys the same bound as the printed term's, so nothing downstream changes",
     dependents: ['yd21.eq-16.p-perturbation ((16): P_{t+1} = congruence + E_t)', '(17)', 'JCD (A.6) (repeats the slip: jcd.eq-a.6.p-update)'],
   },
+  failsWhere: pbSignRegion((x: DiagonalState) => blockState(x.sigma, x.U, x.V)),
   erratum:
     'In (12) the two D-terms must read η(B_t − ηP_tB_t)D_tᵀ + ηD_t(B_t − ηP_tB_t)ᵀ: by (11), B_{t+1} = (I − ηP_t)B_t + ηD_t. ' +
     'As printed ("+ηP_tB_t") the identity fails by 2η²(P_tB_tD_tᵀ + D_tB_tᵀP_t), which is O(η²) and vanishes only when B_t or D_t does.',

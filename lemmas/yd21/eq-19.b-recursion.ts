@@ -24,7 +24,7 @@
  * Cauchy–Schwarz, for every η > 0.
  */
 import { blockStep } from '../../src/gd/index.ts';
-import { combine, frobenius, mul, transpose } from '../../src/linalg/dense.ts';
+import { combine, frobenius, inner, mul, transpose } from '../../src/linalg/dense.ts';
 import { lambdaMax, lambdaMin } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
@@ -93,6 +93,14 @@ export const eq19 = defineClaim<StageOneState>({
     grade: 'breaks-proof',
     why: '(19) is the one-step recursion App. E iterates to keep ‖B_t‖_F ≤ e_b dε (assumption (2)); with the sign of the (Σ − AAᵀ + BBᵀ)B_t term corrected the η² norm is ‖B_{t+1} − B_t‖²_F, which obeys the same O(σ₁‖B‖ + …) bound, so the induction goes through with the corrected line; the O(·) conclusion of (19) survives',
     dependents: ['yd21.app-e.b-iteration', 'yd21.app-e.b-induction', '§3.2.1 assumption (2) (verified in App. E)', 'Theorem 3.1'],
+  },
+  failsWhere: {
+    text: '⟨P_tB_t, X_t⟩ < 0 with X_t = Q_tA_t − A_tN_t − B_tM_t (only there is the printed η²‖P_tB_t + X_t‖² below the true η²‖−P_tB_t + X_t‖² = ‖B_{t+1} − B_t‖²_F); measured only at d = 1, κ = 1, AAᵀ ≻ Σ, K ≠ 0, ‖B_t‖ small against η‖P_t‖‖A_t‖',
+    contains: (x) => {
+      const { before: s } = blockStep(x.sigma, x.U, x.V, x.eta);
+      const X = combine([1, mul(s.Q, s.A)], [-1, mul(s.A, s.N)], [-1, mul(s.B, s.M)]);
+      return inner(mul(s.P, s.B), X) < 0;
+    },
   },
   erratum:
     'The η² term of (19)/(22) must be η²‖−(Σ − A_tA_tᵀ + B_tB_tᵀ)B_t + (A_tB_tᵀ − B_tA_tᵀ)A_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F ' +

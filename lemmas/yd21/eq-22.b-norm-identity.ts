@@ -18,7 +18,7 @@
  * ¼ℤ and J, K ≠ 0, the printed form differs on all 20) and in NumPy (residual 2.2e-16 corrected,
  * 8.7e-2 printed).
  */
-import { blockStep, type BlockState } from '../../src/gd/index.ts';
+import { blockState, blockStep, type BlockState } from '../../src/gd/index.ts';
 import { combine, frobenius, inner, mul, transpose } from '../../src/linalg/dense.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
 import { type BlockMagnitudes, blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
@@ -101,6 +101,10 @@ export const eq22 = defineClaim<DiagonalState>({
     grade: 'breaks-proof',
     why: "(22)'s first line is the identity from which (19) and App. E's recursion for ‖B_t‖²_F are drawn; the corrected line gives the same inequality up to the sign of the η² term inside the norm, which is what (19) gets wrong (yd21.eq-19.b-recursion); the proof is repaired by using the corrected line, and the O(·) bound on ‖B‖ survives",
     dependents: ['yd21.eq-19.b-recursion ((19), (22) second line)', 'yd21.app-e.b-iteration', 'App. E induction on ‖B_t‖_F (§3.2.1 assumption (2))', 'Theorem 3.1'],
+  },
+  failsWhere: {
+    text: 'B_t ≠ 0 (every wrong term carries B_t: BBᵀ for BᵀB, the cross term ⟨B_tᵀA_t, ·⟩, P_tB_t in the η² norm; with B_t = 0 both sides vanish)',
+    contains: (x) => frobenius(blockState(x.sigma, x.U, x.V).B) > 0,
   },
   erratum:
     'The first line of (22) must read −2η⟨B_tB_tᵀ, P_t⟩ − η⟨B_tᵀB_t, K_tᵀK_t + J_tᵀJ_t⟩ − η‖Q_t‖²_F − η⟨B_tᵀA_t, K_tᵀK_t − J_tᵀJ_t⟩ ' +

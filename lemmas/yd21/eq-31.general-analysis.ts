@@ -155,6 +155,10 @@ export const eq31 = defineClaim<TripleInstance>({
     why: 'the Remarks after the proofs of Lemmas 3.2 and 3.3 use only that the congruence term is ⪰ 0 when D ⪰ 0 and that the η² bracket is O(σ₁³η²), both true of the corrected chain; two of the three slips (S̄ for S̃ in the middle factor, the lost bracket) may be extraction artefacts of the one text copy that has App. C, the third (+η²WDW instead of −) is an algebra slip',
     dependents: ['Remarks after the proofs of Lemmas 3.2 and 3.3 (App. C)'],
   },
+  failsWhere: {
+    text: 'D = S̄ − S̃ ≠ 0 or S̃(Σ − S̃) ≠ 0 (the first and third slips carry D; the second is off by 2ηS̃(Σ − S̃))',
+    contains: (x) => frobenius(sub(x.Sbar, x.Stilde)) > 0 || frobenius(mul(x.Stilde, sub(x.Sigma, x.Stilde))) > 0,
+  },
   erratum:
     'Three slips in (31): the second product of the first line must be (I + η(Σ − S̃))S̃(I + η(Σ − S̃)) (S̃, not S̄, in the middle); ' +
     'the η-bracket of the second line must end −(Σ − S̃)S̃ − S̃(Σ − S̃) (not + S̃(Σ − S̃)); and the last line must have −η²(Σ − S̄ − S̃)D(Σ − S̄ − S̃) ' +

@@ -48,6 +48,13 @@ export const eq4Preprint = defineClaim<RotationInstance>({
   statement: "U′_{t+1} = U′_t + η(Σ′ − U′_tV_tᵀ)V′_t (the preprint's (4) as extracted)",
   check: (x) => printed(x),
   expected: 'refuted',
+  failsWhere: {
+    text: "U′_0(V′_0 − V_0)ᵀV′_0 ≠ 0 (the printed bracket is off by η times it: V_0 ≠ V′_0 = ΨᵀV_0 and U_0 ≠ 0)",
+    contains: (x) => {
+      const frame = toDiagonalFrame(x.sigma, x.U0, x.V0);
+      return frobenius(mul(mul(frame.U0, transpose(sub(frame.V0, x.V0))), frame.V0)) > 0;
+    },
+  },
   erratum:
     "As extracted, the preprint's (4) has V_tᵀ for V′_tᵀ inside the bracket; then it fails whenever ΨᵀV_t ≠ V_t. Exact counterexample: m = n = d = 1, Σ = −1 " +
     '(Φ = 1, Ψ = −1), U_0 = V_0 = 1, η = ½: U′_1 = 0, printed right side 1. With V′_tᵀ (the NeurIPS copy, and this copy\'s own (5)) it is an identity.',

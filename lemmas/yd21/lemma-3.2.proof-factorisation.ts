@@ -88,6 +88,10 @@ export const lemma32Factorisation = defineClaim<LemmaInstance>({
     why: 'one letter (Σ for S) in the one text copy that has App. C, while the split printed directly above has ηSΣ; the proof only uses the right side of the factorisation',
     dependents: ['nothing: the proof of Lemma 3.2 continues from the right side (yd21.lemma-3.2.proof-steps)'],
   },
+  failsWhere: {
+    text: 'S ≠ Σ (the printed left side is off by η(ΣΣ − SΣ) = η(Σ − S)Σ, Σ ≻ 0)',
+    contains: (x) => frobenius(combine([1, x.X], [-1, x.Sigma])) > 0,
+  },
   erratum:
     'The left side must read (1 − β)S + ηΣS + ηSΣ + η²/(1 − β)·ΣSΣ (as in the split above it): "ηΣΣ" is a typo for "ηSΣ". ' +
     'With it the congruence is exact; the proof only uses the right side, so nothing downstream changes.',

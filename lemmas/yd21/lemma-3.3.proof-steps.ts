@@ -57,10 +57,10 @@
  * polynomial term c·p^k by k|c||P|^k).
  */
 import fc from 'fast-check';
-import { lambdaMin } from '../../src/linalg/spectral.ts';
+import { lambdaMax, lambdaMin } from '../../src/linalg/spectral.ts';
 import { combine, frobenius } from '../../src/linalg/dense.ts';
 import { atLeast, type Comparison, equal } from '../../src/claims/compare.ts';
-import { defineClaim } from '../../src/claims/types.ts';
+import { defineClaim, type StatedRegion } from '../../src/claims/types.ts';
 import { LEMMA_3_3_CASE_P_NONPOSITIVE } from '../../src/hypotheses/lemma.ts';
 import { inRange, spectrum } from '../../src/random/arbitraries.ts';
 import { coarseLemmaInstance, type LemmaInstance, lemmaInstanceWith } from '../../src/random/lemma-instances.ts';
@@ -146,6 +146,21 @@ const step = {
     ),
 };
 
+/** (a) The dropped η²σ_d·p(βσ_d/(1−β) + 2p) is negative: −βσ_d/(2(1−β)) < p < 0 (p = λ_d(P), σ_d = λ_min(Σ)). */
+const DROPPED_TERM_REGION: StatedRegion<LemmaInstance> = {
+  text: '−βσ_d/(2(1−β)) < p < 0 (p = λ_d(P), σ_d = λ_d(Σ)): the dropped η²σ_d·p(βσ_d/(1−β) + 2p) is negative there',
+  contains: (x) => {
+    const [p, sd] = [lambdaMin(x.X), lambdaMin(x.Sigma)];
+    return p < 0 && p > (-x.beta * sd) / (2 * (1 - x.beta));
+  },
+};
+
+/** (b) ‖F‖ exceeds √(1−β) − ησ_d/√(1−β) only when η(λ₁(Σ) + σ_d) > 2(1−β) (F = √(1−β)I − ηΣ/√(1−β)). */
+const CONGRUENCE_REGION: StatedRegion<LemmaInstance> = {
+  text: 'η(λ₁(Σ) + λ_d(Σ)) > 2(1−β), possible under η ≤ β/(8σ₁) only for β > 8/9: F = √(1−β)I − ηΣ/√(1−β) then has ‖F‖ > √(1−β) − ηλ_d(Σ)/√(1−β)',
+  contains: (x) => x.eta * (lambdaMax(x.Sigma) + lambdaMin(x.Sigma)) > 2 * (1 - x.beta),
+};
+
 const printedC = (x: LemmaInstance) => (8 + 6 * x.beta) / (1 - x.beta);
 const tightC = (x: LemmaInstance) => (8 - 6 * x.beta) / (1 - x.beta);
 
@@ -214,6 +229,7 @@ export const lemma33Steps = defineClaim<LemmaInstance>({
     why: "two steps fail (the dropped term, the congruence bound) while Lemma 3.3 holds (yd21.lemma-3.3); the corrected chain (μ² = ‖F‖²_op in the congruence bound, the tight third-term constant (8 − 6β)/(1 − β)) reaches the lemma's printed bound directly (yd21.lemma-3.3.proof-steps/corrected)",
     dependents: ['yd21.lemma-3.3', '§3.2.4: the lower bound on λ_d(P_t) and (17)', 'Theorem 3.1'],
   },
+  failsWhere: { text: `(a) ${DROPPED_TERM_REGION.text}, or (b) ${CONGRUENCE_REGION.text}`, contains: (x) => DROPPED_TERM_REGION.contains(x) || CONGRUENCE_REGION.contains(x) },
   erratum:
     'Two steps of the proof of Lemma 3.3 are false as printed (the lemma holds): (a) "… + βσ_d²η²p/(1−β) + 2σ_dη²p² − C σ₁³η² ≥ (1 − η(σ_d − p))²p − C σ₁³η²" ' +
     'drops a term that is negative for −βσ_d/(2(1−β)) < p < 0; (b) "λ_d((√(1−β)I − ηΣ/√(1−β))P(·)) ≥ (√(1−β) − ησ_d/√(1−β))²p" fails when β > 8/9 and ' +
@@ -245,6 +261,7 @@ export const lemma33DroppedTerm = defineClaim<LemmaInstance>({
     why: "step [6] fails for −βσ_d/(2(1 − β)) < p < 0 while the lemma holds: the step holds with C + 2β/(1 − β), and the lemma's constant survives because the third-term bound is loose by 12β/(1 − β)",
     dependents: ['yd21.lemma-3.3', '§3.2.4: the lower bound on λ_d(P_t) and (17)', 'Theorem 3.1'],
   },
+  failsWhere: DROPPED_TERM_REGION,
   erratum:
     'The dropped βσ_d²η²p/(1−β) + 2σ_dη²p² = η²σ_d·p(βσ_d/(1−β) + 2p) is negative for −βσ_d/(2(1−β)) < p < 0. It is ≥ −2β/(1−β)·σ₁³η² (|p| ≤ 2σ₁), ' +
     'so the step holds with C + 2β/(1−β) in place of C; the lemma\'s constant survives because the third-term bound (8+6β)/(1−β) is loose by 12β/(1−β).',
@@ -280,6 +297,7 @@ export const lemma33Congruence = defineClaim<LemmaInstance>({
     why: 'step [2] fails for β > 8/9 and η(σ₁ + σ_d) > 2(1 − β) while the lemma holds: the congruence bound needs μ² = ‖F‖²_op (the corrected step), which the corrected chain absorbs',
     dependents: ['yd21.lemma-3.3', '§3.2.4: the lower bound on λ_d(P_t) and (17)', 'Theorem 3.1'],
   },
+  failsWhere: CONGRUENCE_REGION,
   erratum:
     'For p ≤ 0, λ_d(FPF) ≥ p·‖F‖²_op, and ‖F‖_op = max_i |√(1−β) − ησ_i/√(1−β)| exceeds √(1−β) − ησ_d/√(1−β) when η(σ₁ + σ_d) > 2(1−β), ' +
     'possible under η ≤ β/(8σ₁) once β > 8/9. Corrected: λ_d(T₂) ≥ μ²p with μ = max(|√(1−β) − ησ_d/√(1−β)|, |√(1−β) − ησ₁/√(1−β)|); ' +

@@ -129,6 +129,10 @@ export const continuousB = defineClaim<DiagonalState>({
     why: "a heuristic for the continuous case motivating (22); the discrete identity (22)'s first line has the right coefficients (−2η⟨BBᵀ, P⟩ − η‖Q‖²), and no later step uses the continuous display",
     dependents: ['nothing downstream (motivation of (22))'],
   },
+  failsWhere: {
+    text: 'B ≠ 0 (the printed and the true d/dt‖B‖²_F differ by 3Tr(BᵀPB) + ½‖Q‖²_F, Q = ABᵀ − BAᵀ; both sides vanish at B = 0)',
+    contains: (x) => frobenius(blockState(x.sigma, x.U, x.V).B) > 0,
+  },
   erratum:
     'Under gradient flow with J = K = 0, Ḃ = −PB + QA and d/dt‖B‖²_F = 2⟨B, Ḃ⟩ = −2Tr(BᵀPB) − ‖Q‖²_F ≤ −2Tr(BᵀPB): ' +
     'the printed Tr(BᵀPB) − ½‖Q‖²_F has the wrong sign on the trace and half of each coefficient. ' +

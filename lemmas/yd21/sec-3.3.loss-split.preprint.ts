@@ -56,6 +56,13 @@ export const lossSplitPreprint = defineClaim<DiagonalState>({
   statement: '‖𝚺 − 𝐔_t𝐕_tᵀ‖²_F = ‖𝚺 − U_tV_tᵀ‖²_F + ‖U_tK_tᵀ‖²_F + ‖J_tK_tᵀ‖²_F (preprint)',
   check: (x) => threeTerms(x),
   expected: 'refuted',
+  failsWhere: {
+    text: 'J_tV_tᵀ ≠ 0 (the omitted block; so m > d is needed)',
+    contains: (x) => {
+      const s = blockState(x.sigma, x.U, x.V);
+      return frobenius(mul(s.J, transpose(s.V))) > 0;
+    },
+  },
   erratum:
     'The preprint omits the block ‖J_tV_tᵀ‖²_F of the residual: the four blocks of 𝚺 − 𝐔𝐕ᵀ are Σ − UVᵀ, −UKᵀ, −JVᵀ, −JKᵀ. Exact counterexample: m = 2, n = d = 1, ' +
     'Σ = (1, 0)ᵀ, 𝐔 = (0, 1)ᵀ, 𝐕 = (1): left side 2, printed right side 1. The NeurIPS copy prints the four-term form (yd21.sec-3.3.loss-split).',

@@ -30,13 +30,17 @@ export function failingRegion<X>(claim: Claim<X>, seed: number, samples: number)
   let errors = 0;
   let instances = 0;
   let worst: FailingRegion['worst'] = null;
+  const region = claim.failsWhere;
+  const stated = { inside: 0, failingInside: 0, failingOutside: 0 };
   for (const x of fc.sample(claim.instances, { seed, numRuns: samples })) {
     let fails: boolean;
     let evaluated;
+    let inside = false;
     try {
       if (violations(claim.hypotheses, x).length > 0) throw new Error('outside the hypotheses');
       evaluated = evaluate(claim, x);
       fails = evaluated.some((c) => !c.passes);
+      if (region) inside = region.contains(x);
     } catch {
       errors++;
       continue;
@@ -44,6 +48,10 @@ export function failingRegion<X>(claim: Claim<X>, seed: number, samples: number)
     instances++;
     const at = Object.fromEntries(names.map((k) => [k, coords[k].value(x)]));
     if (fails) failing++;
+    if (region) {
+      if (inside) stated.inside++;
+      if (fails) stated[inside ? 'failingInside' : 'failingOutside']++;
+    }
     for (const k of names) {
       const v = at[k];
       if (!Number.isFinite(v)) continue;
@@ -67,6 +75,7 @@ export function failingRegion<X>(claim: Claim<X>, seed: number, samples: number)
     coordinates: Object.fromEntries(
       names.map((k) => [k, { domain: coords[k].domain, all: all[k].length ? range(all[k]) : [Number.NaN, Number.NaN], failing: failingValues[k].length ? range(failingValues[k]) : null, bins: bins[k] }]),
     ),
+    ...(region ? { stated: { text: region.text, ...stated } } : {}),
     worst,
   };
 }

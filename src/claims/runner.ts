@@ -57,6 +57,9 @@ export interface FailingRegion {
   /** Instances whose evaluation threw (not counted either way). */
   readonly errors: number;
   readonly coordinates: Record<string, CoordinateRegion>;
+  /** The erratum's stated region (Claim.failsWhere) against the sample: how many instances lie inside
+   *  it, how many of those fail, and how many failing instances lie outside it (0 when the text is right). */
+  readonly stated?: { readonly text: string; readonly inside: number; readonly failingInside: number; readonly failingOutside: number };
   /** The most negative normalised margin among the failing comparisons, and where. */
   readonly worst: { readonly margin: number; readonly label: string; readonly at: Record<string, number> } | null;
 }

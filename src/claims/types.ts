@@ -36,6 +36,19 @@ export interface ErratumGrading {
   readonly dependents: ReadonlyArray<string>;
 }
 
+/**
+ * Where an erratum says its printed form fails, as a predicate on the claim's instances. The failing
+ * region's sample (src/claims/failing-region.ts) tests it: every failing instance must lie inside it
+ * (a stated region that misses a failure is a wrong erratum text), and the share of the instances inside
+ * it that fail says how tight it is. The erratum text need not repeat it: reports print it beside the
+ * measured region.
+ */
+export interface StatedRegion<X> {
+  /** The region in the paper's symbols ("λ_r(A_tA_tᵀ − B_tB_tᵀ) < 0.79σ_r", "every admissible instance"). */
+  readonly text: string;
+  readonly contains: (x: X) => boolean;
+}
+
 /** A printed constant of the statement (e.g. C(β) = (8+6β)/(1−β)). */
 export interface ConstantSpec<X> {
   /** Its printed value, possibly depending on the instance's parameters. */
@@ -107,6 +120,8 @@ export interface Claim<X = unknown> {
   readonly erratum?: string;
   /** For a printed form that is false: how much it breaks and what depends on it. */
   readonly grading?: ErratumGrading;
+  /** For a printed form that is false: where it fails, as a predicate the failing region tests. */
+  readonly failsWhere?: StatedRegion<X>;
   /** Id of the corrected sibling, on a refuted printed form; on a sibling, the id it corrects. */
   readonly corrected?: string;
   readonly corrects?: string;

@@ -144,6 +144,14 @@ export function failingRegionLines(f: FailingRegion): string[] {
     lines.push(
       `- ${k} ∈ [${fmt(c.domain[0], 3)}, ${fmt(c.domain[1], 3)}]: failing at ${c.failing ? `[${fmt(c.failing[0], 3)}, ${fmt(c.failing[1], 3)}]` : 'none'} (drawn over [${fmt(c.all[0], 3)}, ${fmt(c.all[1], 3)}]); failing share per fifth of the domain: ${c.bins.map(([n, k2]) => pct(k2, n)).join(' · ')}`,
     );
+  if (f.stated) {
+    const { text, inside, failingInside, failingOutside } = f.stated;
+    lines.push(
+      failingOutside === 0
+        ? `- stated region (the erratum's): ${text}: every failing instance lies inside it; ${failingInside} of the ${inside} instances inside fail (${pct(failingInside, inside)})`
+        : `- stated region (the erratum's): ${text}: WRONG: ${failingOutside} failing instance${failingOutside === 1 ? '' : 's'} lie outside it (${failingInside} of the ${inside} inside fail)`,
+    );
+  }
   if (f.worst)
     lines.push(`- largest violation: margin ${fmt(f.worst.margin)} in '${f.worst.label}' at ${Object.entries(f.worst.at).map(([k, v]) => `${k} = ${fmt(v, 3)}`).join(', ')}`);
   return lines;

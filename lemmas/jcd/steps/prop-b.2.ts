@@ -585,6 +585,10 @@ export const item5MaxChain = stepClaim({
   check: (x) => maxChain(x, 1),
   expected: 'refuted',
   grading: { grade: 'breaks-proof', why: "the threshold grows by (1+γησ_r)² per step, so the printed link fails at every admissible state with ‖B_s‖_F < (1+γησ_r)thr_s; cases (i)/(ii) give the link with (1+γησ_r)², and requiring ρ^{(1−γ)/(2(1+γ))} ≤ γσ_r√(2r)/(16σ₁√(m+n+k)) closes Item 5 — implied by Theorem A.1's conditions except for small γ (below ≈ 5·10⁻³c_ρ), where the proof has a gap", dependents: ['Item 5 of Prop. B.2 (hence Items 1, 2, 4 at s + 1)', 'Propositions B.3–B.5', '(A.3): jcd.thm-a.1.final-error'] },
+  failsWhere: {
+    text: '‖B_s‖_F < (1 + γησ_r)·thr_s (there max{‖B_{s+1}‖_F, thr_{s+1}} ≥ thr_{s+1} = (1 + γησ_r)²thr_s exceeds the right side by up to the factor 1 + γησ_r, seen where that factor is above the tolerance)',
+    contains: (x) => fro(x.B) < (1 + growth(x)) * caseThreshold(x),
+  },
   erratum: MAX_CHAIN_ERRATUM,
   corrected: 'jcd.prop-b.2.item-5.max-chain/corrected',
   sabotage: { description: 'the factor (1 + γησ_r) removed (growth factor 1)', check: (x) => maxChain(x, 0) },

@@ -224,6 +224,7 @@ export const b3Case2 = b3Claim({
   check: (x) => case2(x, true),
   expected: 'refuted',
   grading: { grade: 'local', why: 'the η missing in one line; the next line and the statement carry it, so nothing downstream changes (possibly a slip of the text copy: JCD has one copy)', dependents: ['the next line of case 2 (already with η)', 'Proposition B.3 as stated'] },
+  failsWhere: { text: 'every admissible instance (the left side is at most 1 + ησ_r, the right side 1 + (γ+1)σ_r/2, and η ≤ γσ_r²/(600σ₁³) < 1/2)', contains: () => true },
   erratum:
     'As printed, "(1 + (γ+1)/2·σ_r)" lacks the η of the next line and of the statement ((1 + (γ+1)ησ_r/2)); so read it is false on every admissible instance (left ≈ 1 + O(ησ_r), right ≥ 1 + σ_r/2). Exact: γ = ½, σ_r = σ₁ = 1, η = 1/1200: left = 1 + (5/4 − 1/32 − 1/12)/1200 − 1/(32·1200²) < 7/4. Grade: local (the next line and the statement carry the η; nothing downstream changes); possibly a slip of the text copy (one copy of JCD). Corrected: with ησ_r, it holds since (γ+3)/4 − (1−γ)/16 − (1−γ)/6 − (γ+1)/2 = (1−γ)/48 ≥ (1−γ)ησ_r/16.',
   corrected: 'jcd.prop-b.3.case-2/corrected',

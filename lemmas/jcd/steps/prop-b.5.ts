@@ -34,9 +34,9 @@
  * there σ_r(A_t) soon exceeds 0.9√σ_r and ‖P_t‖ decays faster than 1 − 3ησ_r/2 — the erratum is in the proof.
  */
 import { combine, eye, mul, mulAll, transpose } from '../../../src/linalg/dense.ts';
-import { singularValues } from '../../../src/linalg/spectral.ts';
+import { lambdaMin, singularValues } from '../../../src/linalg/spectral.ts';
 import { atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
-import { type Claim, type ConstantValues } from '../../../src/claims/types.ts';
+import { type Claim, type ConstantValues, type StatedRegion } from '../../../src/claims/types.ts';
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
 import { B2_STEP_HYPOTHESES, blocksAt, fro, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
 import { stepSize, stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
@@ -51,6 +51,21 @@ export const B4_FLOOR: Hypothesis<StepState> = hypothesis<StepState>(
     coordinates: { 'σ_r(A_t)/√σ_r': { value: (x) => (singularValues(x.A)[x.r - 1] ?? 0) / Math.sqrt(x.sigmaR), domain: [0.8, 1.1] } },
   },
 );
+
+/** λ_r(A_tA_tᵀ − B_tB_tᵀ): for ησ₁ ≤ 1/600, ‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ = 1 − η times it. */
+const lambdaR = (x: StepState) => lambdaMin(combine([1, mul(x.A, transpose(x.A))], [-1, mul(x.B, transpose(x.B))]));
+
+/** Where the contraction factor is above 1 − 0.79ησ_r; the congruence and the recursion fail only there (‖GPG‖ ≤ ‖G‖²‖P‖, and e-norm holds). */
+const CONTRACTION_REGION: StatedRegion<StepState> = {
+  text: 'λ_r(A_tA_tᵀ − B_tB_tᵀ) < 0.79σ_r (with B_t ≈ 0: σ_r(A_t) < 0.889√σ_r), i.e. the low end of B.4\'s floor σ_r(A_t) ≥ 0.8√σ_r',
+  contains: (x) => lambdaR(x) < 0.79 * x.sigmaR,
+};
+
+/** one-step fails only if (1 − ηλ_r)² + 6η²σ₁² > 1 − 3ησ_r/2, i.e. λ_r < 0.75σ_r + η(λ_r² + 6σ₁²)/2 < 0.76σ_r (λ_r ≤ 2.5σ₁, ησ₁ ≤ σ_r/(600σ₁)). */
+const ONE_STEP_REGION: StatedRegion<StepState> = {
+  text: 'λ_r(A_tA_tᵀ − B_tB_tᵀ) < 0.76σ_r (with B_t ≈ 0: σ_r(A_t) < 0.872√σ_r)',
+  contains: (x) => lambdaR(x) < 0.76 * x.sigmaR,
+};
 
 const epsT2 = (x: StepState) => Math.exp(2 * logEpsT(x));
 const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
@@ -164,6 +179,7 @@ export const b5Contraction = b5Claim({
   check: (x) => contraction(x, 0.8),
   expected: 'refuted',
   grading: { grade: 'breaks-proof', why: "σ_r(A_t) ≥ 0.8√σ_r gives λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r: the contraction holds with 1 − 0.63ησ_r, which gives the rate 1 − 6ησ_r/5 and a T₃ about 5/4 longer; Proposition B.5's conclusion holds on the trajectories checked", dependents: ['jcd.prop-b.5.congruence', 'jcd.prop-b.5.recursion', 'jcd.prop-b.5.one-step', 'T₃ and T₀ of (A.1)', '(A.2) via Lemma C.9', '(A.3): jcd.thm-a.1.final-error'] },
+  failsWhere: CONTRACTION_REGION,
   erratum: CONTRACTION_ERRATUM,
   corrected: 'jcd.prop-b.5.contraction/corrected',
   sabotage: { description: '0.8 made 0.9', check: (x) => contraction(x, 0.9) },
@@ -191,6 +207,7 @@ export const b5Congruence = b5Claim({
   check: (x) => congruence(x, 0.79),
   expected: 'refuted',
   grading: { grade: 'breaks-proof', why: 'inherits jcd.prop-b.5.contraction (λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r); corrected with (1 − 0.63ησ_r)², i.e. the rate 1 − 6ησ_r/5', dependents: ['jcd.prop-b.5.p-decay (the statement, which holds on trajectories)', 'T₃ and T₀ of (A.1)', '(A.2) via Lemma C.9', '(A.3): jcd.thm-a.1.final-error'] },
+  failsWhere: CONTRACTION_REGION,
   erratum: `Inherits jcd.prop-b.5.contraction: with P_t's top eigenvector on A_t's weakest singular direction (r = 1: A = 4/5, P = 9/25, σ = 1) the form is (1 − 0.64η)²‖P_t‖ > (1 − 0.79η)²‖P_t‖. Corrected: (1 − 0.63ησ_r)². Grade: breaks-proof (as the contraction). Dependents: as jcd.prop-b.5.contraction.`,
   corrected: 'jcd.prop-b.5.congruence/corrected',
   sabotage: { description: '0.79 made 0.9', check: (x) => congruence(x, 0.9) },
@@ -220,6 +237,7 @@ export const b5Recursion = b5Claim({
   check: (x) => recursion(x, 0.79),
   expected: 'refuted',
   grading: { grade: 'breaks-proof', why: 'inherits jcd.prop-b.5.contraction (λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r); corrected with (1 − 0.63ησ_r)², i.e. the rate 1 − 6ησ_r/5', dependents: ['jcd.prop-b.5.p-decay (the statement, which holds on trajectories)', 'T₃ and T₀ of (A.1)', '(A.2) via Lemma C.9', '(A.3): jcd.thm-a.1.final-error'] },
+  failsWhere: CONTRACTION_REGION,
   erratum: 'Inherits jcd.prop-b.5.contraction (same instance: ‖P_{t+1}‖ = (1 − 0.64η)²·9/25 − η²(9/25)(16/25) > (1 − 0.79η)²·9/25 + 6η²·9/25 for η = 1/1200). Corrected: (1 − 0.63ησ_r)². Grade: breaks-proof. Dependents: as jcd.prop-b.5.contraction.',
   corrected: 'jcd.prop-b.5.recursion/corrected',
   sabotage: { description: '0.79 made 0.9', check: (x) => recursion(x, 0.9) },
@@ -262,6 +280,7 @@ export const b5OneStep = b5Claim({
   check: (x) => oneStep(x, 1.5),
   expected: 'refuted',
   grading: { grade: 'breaks-proof', why: 'inherits jcd.prop-b.5.contraction (λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r); corrected with (1 − 0.63ησ_r)², i.e. the rate 1 − 6ησ_r/5', dependents: ['jcd.prop-b.5.p-decay (the statement, which holds on trajectories)', 'T₃ and T₀ of (A.1)', '(A.2) via Lemma C.9', '(A.3): jcd.thm-a.1.final-error'] },
+  failsWhere: ONE_STEP_REGION,
   erratum: 'Consequence of jcd.prop-b.5.contraction: at σ_r(A_t) = 0.8√σ_r one GD step contracts P_t only by about 1 − 1.28ησ_r (r = 1: ‖P_{t+1}‖ = (1 − 0.64η)²·9/25 − η²·(9/25)(16/25) > (1 − 3η/2)·9/25 for σ = 1, A = 4/5, B = J = K = 0). Failing region (r = 1, B = J = K = 0): σ_r(A_t)² < 3σ_r/4, i.e. σ_r(A_t) ∈ [0.8√σ_r, ≈0.866√σ_r), largest relative violation ≈ 0.22ησ_r at 0.8√σ_r. Corrected: rate 1 − 6ησ_r/5. Grade: breaks-proof (the statement of Proposition B.5, checked on trajectories by jcd.prop-b.5.p-decay, holds: there σ_r(A_t) rises past 0.9√σ_r). Dependents: Proposition B.5, T₃ of (A.1), T₀, (A.2) (Lemma C.9), (A.3).',
   corrected: 'jcd.prop-b.5.one-step/corrected',
   sabotage: { description: 'the rate 3/2 made 2.5', check: (x) => oneStep(x, 2.5) },

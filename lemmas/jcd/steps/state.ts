@@ -33,7 +33,7 @@ import { caseThreshold, etaMax, growth, horizonMax, logRhoMax, type StepState } 
 import type { JcdTimeParameters } from '../../../src/jcd/times.ts';
 import type { Comparison } from '../../../src/claims/compare.ts';
 import type { Hypothesis } from '../../../src/claims/hypotheses.ts';
-import { type Claim, type ConstantValues, defineClaim, type ErratumGrading, type Sabotage } from '../../../src/claims/types.ts';
+import { type Claim, type ConstantValues, defineClaim, type ErratumGrading, type Sabotage, type StatedRegion } from '../../../src/claims/types.ts';
 
 /** The smallest ε_s a state is drawn with (see the module comment). */
 export const LOG_EPS_FLOOR = Math.log(1e-100);
@@ -191,6 +191,7 @@ export interface StepClaimSpec {
   readonly expected?: 'holds' | 'refuted';
   readonly erratum?: string;
   readonly grading?: ErratumGrading;
+  readonly failsWhere?: StatedRegion<StepState>;
   readonly corrected?: string;
   readonly corrects?: string;
   readonly constants?: Claim<StepState>['constants'];
@@ -229,6 +230,7 @@ export function proofStepClaim(p: ProofContext, c: StepClaimSpec): Claim<StepSta
     expected,
     ...(c.erratum ? { erratum: c.erratum } : {}),
     ...(c.grading ? { grading: c.grading } : {}),
+    ...(c.failsWhere ? { failsWhere: c.failsWhere } : {}),
     ...(c.corrected ? { corrected: c.corrected } : {}),
     ...(c.corrects ? { corrects: c.corrects } : {}),
     sabotage: c.sabotage,

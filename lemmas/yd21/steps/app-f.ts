@@ -158,6 +158,10 @@ export const appFStep1 = defineClaim<StageTwoStart>({
   statement: '‖Δ₀‖_op = ‖P_{T₀} + Q_{T₀}‖_op ≤ σ₁(P_{T₀}) + σ₁(Q_{T₀}) ≤ σ_d/4 + √(2σ₁)σ₁(B_{T₀}) ≤ σ_d/3',
   check: (x) => deltaZeroChain(x, 1, sigmaDOf(x) / 3),
   expected: 'refuted',
+  failsWhere: {
+    text: 'σ₁(Q_{T₀}) > √(2σ₁)σ₁(B_{T₀}) (σ₁(P_{T₀}) ≤ σ_d/4 is a hypothesis, so the sum exceeds σ_d/4 + √(2σ₁)σ₁(B) only there; possible for d ≥ 2, e.g. A ≈ αI, B skew); measured only with σ₁(P_{T₀}) within 10⁻⁸ of σ_d/4',
+    contains: (x) => opNorm(pq(x).Q) > Math.sqrt(2 * sigma1Of(x)) * opNorm(x.B),
+  },
   erratum:
     'The middle step needs σ₁(Q) ≤ √(2σ₁)σ₁(B) with Q = ABᵀ − BAᵀ, but ‖ABᵀ − BAᵀ‖ ≤ 2‖A‖‖B‖ with the 2 attained (A = αI, B skew: Q = −2αB); ' +
     'with σ₁(P) at its allowed σ_d/4 the displayed sum fails. Exact counterexample inside Theorem 3.1\'s conclusions at T₀: d = 2, Σ = I, c = 1, ε = 1/400, ' +
@@ -220,6 +224,10 @@ export const appFStep2 = defineClaim<StageTwoStart>({
     '2σ_d/3 ≤ σ_d(Σ) − σ₁(Δ₀) ≤ σ_d(U_{T₀}V_{T₀}ᵀ) ≤ σ_d(U_{T₀}U_{T₀}ᵀ) − 2σ₁(U_{T₀}B_{T₀}ᵀ) ≤ σ_d(U_{T₀}U_{T₀}ᵀ) − 4√(2σ₁)O(σ_d/√σ₁); hence σ_d(U_{T₀}) ≥ √(σ_d/2); the same on V_{T₀}',
   check: (x) => sigmaDUChain(x, -1, Math.sqrt(sigmaDOf(x) / 2)),
   expected: 'refuted',
+  failsWhere: {
+    text: 'every admissible instance: the fourth link needs 2σ₁(UBᵀ) ≥ 4√(2σ₁)b̄, but σ₁(UBᵀ) ≤ (‖A‖ + σ₁(B))σ₁(B) < 2√(2σ₁)b̄ (‖A‖ ≤ √(2σ₁), σ₁(B) ≤ 2cdε ≤ b̄); the third link fails too where σ_d(UVᵀ) > σ_d(UUᵀ) − 2σ₁(UBᵀ)',
+    contains: () => true,
+  },
   erratum:
     'Since V = U − 2B, UVᵀ = UUᵀ − 2UBᵀ and Weyl gives σ_d(UVᵀ) ≤ σ_d(UUᵀ) + 2σ₁(UBᵀ): the printed "−" (twice) has the wrong sign, and with it the ' +
     'next step would need 2σ₁(UBᵀ) ≥ 4√(2σ₁)·O(σ_d/√σ₁). Exact counterexample inside Theorem 3.1\'s conclusions at T₀: d = 1, Σ = 1, c = 1, ε = 1/200, A = 1, ' +

@@ -27,7 +27,7 @@ import fc from 'fast-check';
 import { atMost, type Comparison } from '../../../src/claims/compare.ts';
 import { defineClaim } from '../../../src/claims/types.ts';
 import { add, diag, frobenius, mul, scale, sub, transpose } from '../../../src/linalg/dense.ts';
-import { fullSvd, lambdaMax, symmetricFunction } from '../../../src/linalg/spectral.ts';
+import { fullSvd, lambdaMax, opNorm, symmetricFunction } from '../../../src/linalg/spectral.ts';
 import { dimension, fractionOfMax, gridMatrix, inRange, orthogonal, unitInterval, withSpectrum } from '../../../src/random/arbitraries.ts';
 import { AFTER_17, type AfterSeventeen, epsilon17, eta324, eta324Hypothesis, seventeenFloor } from '../../../src/hypotheses/yd21-steps.ts';
 
@@ -109,6 +109,10 @@ export const aatBound = defineClaim<AfterSeventeen>({
   statement: 'A_tA_tᵀ = Σ − P + B_tB_tᵀ ⪯ Σ + O(e_b²ε²(m+n)dκ)I + e_b²ε²dI ⪯ 2Σ (e_b²ε² = O(σ_d/((m+n)dκ)))',
   check: (x) => aatChain(x, x.d, 'e_b²ε²d'),
   expected: 'refuted',
+  failsWhere: {
+    text: 'σ₁(B_t)² > e_b²ε²d (the middle ⪯ needs B_tB_tᵀ ⪯ e_b²ε²dI; (2) allows σ₁(B)² up to e_b²ε²d², so d ≥ 2 and ‖B_t‖_F > e_bdε/√d)',
+    contains: (x) => opNorm(x.B) ** 2 > x.eb * x.eb * x.epsilon * x.epsilon * x.d,
+  },
   erratum:
     'The middle "⪯" needs B_tB_tᵀ ⪯ e_b²ε²d·I, but §3.2.1 (2) gives only ‖B‖²_op ≤ ‖B‖²_F ≤ e_b²d²ε²: a factor d is lost (both copies). Exact counterexample ' +
     'under §3.2.1 (1), (2), (17) and the choice of ε: d = m = n = 2, Σ = I, c = e_b = 1, ε = 1/4, B = ½e₁e₁ᵀ, P = −½I, AAᵀ = diag(7/4, 3/2): ' +
@@ -221,6 +225,10 @@ export const lambdaDP = defineClaim<StageOneState>({
   statement: 'λ_d(P_{t+1}) ≥ max{(1 − ησ_d)²λ_d(P_t) − O(ηe_b²ε²(m+n)dσ₁), −O(ηe_b²ε²(m+n)dσ₁)}',
   check: (x, c) => lambdaDisplay(x, 'max', c.C),
   expected: 'refuted',
+  failsWhere: {
+    text: 'λ_d(P_t) < 0 (the min-form holds, so the "max" fails only where (1 − ησ_d)²λ_d(P_t) − O(·) < −O(·)); measured far from rounding where AAᵀ is near 2Σ (P_t near −Σ)',
+    contains: (x) => lambdaMin(blockState(x.sigma, x.U, x.V).P) < 0,
+  },
   erratum:
     'Lemma 3.3\'s two cases and ‖E_t‖ of (16) give λ_d(P_{t+1}) ≥ min{(1 − ησ_d)²λ_d(P_t) − O(·), −O(·)}, not max: as printed the display claims λ_d(P_{t+1}) ≥ −O(ηe_b²ε²(m+n)dσ₁) ' +
     'for every stage-one state, false when λ_d(P_t) is of order −σ₁ (§3.2.1 (1) allows AAᵀ up to 2Σ, so P down to −Σ), where λ_d(P_{t+1}) ≈ (1 − ησ_d)²λ_d(P_t). ' +
