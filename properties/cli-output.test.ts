@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import type { VerdictRecord } from '../src/claims/runner.ts';
+import type { VerdictRecord } from '../src/claims/record.ts';
 import { HEADINGS } from '../src/cli/new.ts';
 import { ensureWritableDir } from '../src/cli/output.ts';
 import { junitXml } from '../src/report/junit.ts';

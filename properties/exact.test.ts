@@ -12,7 +12,7 @@ import { certifyExact } from '../src/exact/certify.ts';
 import { DEG } from '../src/exact/degree.ts';
 import { Decimal, H, singularValuesHP, symmetricEigenvalues } from '../src/exact/decimal.ts';
 import type { ExactForm } from '../src/exact/form.ts';
-import { recheckNearBoundary } from '../src/exact/high-precision.ts';
+import { recheckNearBoundary } from '../src/claims/high-precision.ts';
 import { algebra } from '../src/exact/matrix.ts';
 import { Q, type Rational, rational } from '../src/exact/rational.ts';
 import { entries, ZERO_PADDING } from '../src/exact/states.ts';

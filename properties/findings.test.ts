@@ -5,7 +5,7 @@
  * exercise its bound is named with what it cannot distinguish.
  */
 import { describe, expect, test } from 'vitest';
-import type { VerdictRecord } from '../src/claims/runner.ts';
+import type { VerdictRecord } from '../src/claims/record.ts';
 import { findings, slackSentence } from '../src/report/findings.ts';
 import type { CheckedClaim } from '../src/report/results.ts';
 import type { BoundaryEntry, SlackEntry } from '../src/search/audit.ts';

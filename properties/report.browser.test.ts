@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { VerdictRecord } from '../src/claims/runner.ts';
+import type { VerdictRecord } from '../src/claims/record.ts';
 import { htmlReport } from '../src/report/html.ts';
 import { powerValue } from '../src/report/power-text.ts';
 import type { CheckRun } from '../src/report/results.ts';

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { atLeast, atMost, type Comparison, equal } from '../src/claims/compare.ts';
-import { claimSeed, DEFAULT_RUNS, DEFAULT_SEED, evaluate, runClaim, SABOTAGED, sabotagedVariant } from '../src/claims/runner.ts';
+import { claimSeed, DEFAULT_RUNS, DEFAULT_SEED, SABOTAGED } from '../src/claims/record.ts';
+import { evaluate, runClaim, sabotagedVariant } from '../src/claims/runner.ts';
 import { grade, relativeTolerance } from '../src/claims/tolerance.ts';
 import type { Claim } from '../src/claims/types.ts';
 import { hypothesis } from '../src/claims/hypotheses.ts';

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { atMost, equal } from '../src/claims/compare.ts';
-import { claimSeed, runClaim, sabotagedVariant } from '../src/claims/runner.ts';
+import { claimSeed } from '../src/claims/record.ts';
+import { runClaim, sabotagedVariant } from '../src/claims/runner.ts';
 import { UNIT_ROUNDOFF } from '../src/claims/tolerance.ts';
 import { type Claim, defineClaim } from '../src/claims/types.ts';
 import { inRange } from '../src/random/arbitraries.ts';

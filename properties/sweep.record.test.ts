@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { deterministic, figuresOfClaim, isDeterministic, runAnyClaim, sabotageAnyClaim } from '../src/claims/dispatch.ts';
-import { claimSeed, DEFAULT_SEED } from '../src/claims/runner.ts';
+import { claimSeed, DEFAULT_SEED } from '../src/claims/record.ts';
 import { type Relation, defineSweepClaim, fitLine, fitLineWithinGroups, isSweepClaim, type LineFit, meanWithInterval, slopeRelation, type SweepClaim, SWEEP_CONFIDENCE } from '../src/claims/sweep.ts';
 import { runSweep, sweepFigures, sweepSabotaged } from '../src/claims/sweep-runner.ts';
 import { studentQuantile } from '../src/claims/special.ts';

@@ -6,7 +6,8 @@
 import { isMonteCarloClaim, type MonteCarloClaim } from './montecarlo.ts';
 import { monteCarloSabotaged, runMonteCarlo } from './montecarlo-runner.ts';
 import { failingRegion } from './failing-region.ts';
-import { numRunsFor, type RunOptions, runClaim, SABOTAGED, sabotagedVariant, type VerdictRecord } from './runner.ts';
+import { numRunsFor, type RunOptions, SABOTAGED, type VerdictRecord } from './record.ts';
+import { runClaim, sabotagedVariant } from './runner.ts';
 import { isSweepClaim, type SweepClaim } from './sweep.ts';
 import { runSweep, sweepFigures, sweepSabotaged } from './sweep-runner.ts';
 import type { Figure } from '../experiments/figures.ts';

@@ -9,7 +9,8 @@
  */
 import fc from 'fast-check';
 import { coordinatesOf, violations } from './hypotheses.ts';
-import { type CoordinateRegion, evaluate, type FailingRegion } from './runner.ts';
+import { type CoordinateRegion, type FailingRegion } from './record.ts';
+import { evaluate } from './runner.ts';
 import type { Claim } from './types.ts';
 
 /** Bins per coordinate domain. */

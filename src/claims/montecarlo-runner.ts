@@ -2,24 +2,10 @@
  * Runs a probabilistic claim by Monte Carlo (see montecarlo.ts) and returns a verdict record of the
  * same shape as the deterministic runner's, with the per-setting intervals and constant estimates.
  */
-import { claimSeed, DEFAULT_SEED, identification, provenance, SABOTAGED, type VerdictRecord } from './runner.ts';
+import { claimSeed, DEFAULT_SEED, identification, provenance, SABOTAGED, type VerdictRecord } from './record.ts';
 import { CoverageTally, describeViolation, HypothesisTally } from './hypotheses.ts';
-import { clopperPearson, MONTE_CARLO_ALPHA, type MonteCarloClaim, quantileUpperBound } from './montecarlo.ts';
+import { clopperPearson, MONTE_CARLO_ALPHA, type MonteCarloClaim, type MonteCarloSetting, quantileUpperBound } from './montecarlo.ts';
 import { headline, type PowerEntry, probabilityPower, quantileConstantPower } from './power.ts';
-
-export interface MonteCarloSetting {
-  readonly setting: string;
-  readonly trials: number;
-  readonly successes: number;
-  readonly estimate: number;
-  /** Clopper–Pearson interval at confidence 1 − α/(number of settings). */
-  readonly interval: [number, number];
-  readonly claimed: number;
-  /** holds: the interval lies above the claimed probability; refuted: below it; inconclusive: it contains it. */
-  readonly verdict: 'holds' | 'refuted' | 'inconclusive';
-  /** Per constant: the smallest value meeting the target probability (empirical quantile) and its upper confidence bound. */
-  readonly constants?: Record<string, { printed: number; target: number; estimate: number; upperBound: number }>;
-}
 
 export interface MonteCarloOptions {
   seed?: number;

@@ -106,3 +106,18 @@ export function quantileUpperBound(sorted: readonly number[], q: number, alpha: 
   for (let j = 1; j <= n; j++) if (binomialCdf(j - 1, n, q) >= 1 - alpha) return sorted[j - 1];
   return Number.POSITIVE_INFINITY;
 }
+
+/** A Monte Carlo verdict per setting (what montecarlo-runner.ts records). */
+export interface MonteCarloSetting {
+  readonly setting: string;
+  readonly trials: number;
+  readonly successes: number;
+  readonly estimate: number;
+  /** Clopper–Pearson interval at confidence 1 − α/(number of settings). */
+  readonly interval: [number, number];
+  readonly claimed: number;
+  /** holds: the interval lies above the claimed probability; refuted: below it; inconclusive: it contains it. */
+  readonly verdict: 'holds' | 'refuted' | 'inconclusive';
+  /** Per constant: the smallest value meeting the target probability (empirical quantile) and its upper confidence bound. */
+  readonly constants?: Record<string, { printed: number; target: number; estimate: number; upperBound: number }>;
+}

@@ -13,12 +13,11 @@
  */
 import { certifyExact } from '../exact/certify.ts';
 import { isExactSkip } from '../exact/form.ts';
-import { recheckNearBoundary } from '../exact/high-precision.ts';
+import { recheckNearBoundary } from './high-precision.ts';
 import { type AnyClaim, isDeterministic } from './dispatch.ts';
-import { type RunOptions, SABOTAGED, type VerdictRecord } from './runner.ts';
+import { type RunOptions, SABOTAGED, type VerdictRecord } from './record.ts';
 import type { Claim } from './types.ts';
 
-export type Rigor = 'certified' | 'high-precision' | 'floating-point';
 
 /** The record with its verdict decided rigorously where the claim supports it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a claim of any instance type

@@ -3,10 +3,10 @@
  * relations on its data, and returns a verdict record of the runner's shape with the relations,
  * the fitted estimates and the data table.
  */
-import { claimSeed, DEFAULT_SEED, identification, provenance, SABOTAGED, type VerdictRecord } from './runner.ts';
+import { claimSeed, DEFAULT_SEED, identification, provenance, SABOTAGED, type VerdictRecord } from './record.ts';
 import type { Figure } from '../experiments/figures.ts';
 import { describeViolation, HypothesisTally } from './hypotheses.ts';
-import type { Relation, SweepClaim } from './sweep.ts';
+import type { Relation, SweepClaim, SweepResult } from './sweep.ts';
 import { headline, relationPower } from './power.ts';
 
 export interface SweepOptions {
@@ -15,14 +15,6 @@ export interface SweepOptions {
   repeats?: number;
   /** Multiplies the claim's default repetitions (a profile). */
   repeatsScale?: number;
-}
-
-/** What a sweep verdict carries beside the common fields. */
-export interface SweepResult {
-  readonly repeats: number;
-  readonly relations: ReadonlyArray<Relation>;
-  readonly estimates?: Record<string, number>;
-  readonly table?: ReadonlyArray<Record<string, number | string>>;
 }
 
 /** Data of a sweep already run, by claim id, seed and repeats (the sabotage reuses the original's run). */

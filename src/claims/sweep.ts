@@ -224,3 +224,11 @@ export function slopeRelation(name: string, fit: LineFit, range: readonly [numbe
     detail: `least squares on ${fit.points} points: slope ${fit.slope.toPrecision(4)} ± ${(fit.interval[1] - fit.slope).toPrecision(3)} (${SWEEP_CONFIDENCE * 100}% CI), intercept ${fit.intercept.toPrecision(4)}, R² ${fit.r2.toFixed(3)}`,
   };
 }
+
+/** What a sweep verdict carries beside the common fields. */
+export interface SweepResult {
+  readonly repeats: number;
+  readonly relations: ReadonlyArray<Relation>;
+  readonly estimates?: Record<string, number>;
+  readonly table?: ReadonlyArray<Record<string, number | string>>;
+}

@@ -5,7 +5,7 @@ import type fc from 'fast-check';
 import type { Comparison } from './compare.ts';
 import type { ToleranceKind } from './tolerance.ts';
 import type { ExactSpec } from '../exact/form.ts';
-import type { HighPrecisionSpec } from '../exact/high-precision.ts';
+import type { Dec } from '../exact/decimal.ts';
 import type { Hypothesis } from './hypotheses.ts';
 import type { PowerNotes } from './power.ts';
 
@@ -47,6 +47,15 @@ export interface StatedRegion<X> {
   /** The region in the paper's symbols ("λ_r(A_tA_tᵀ − B_tB_tᵀ) < 0.79σ_r", "every admissible instance"). */
   readonly text: string;
   readonly contains: (x: X) => boolean;
+}
+
+/** An inequality's high-precision re-evaluation (`check --rigorous`, src/claims/high-precision.ts). */
+export interface HighPrecisionSpec<X> {
+  /** How the sides are computed in high precision (e.g. which eigenvalues, by what). */
+  readonly method: string;
+  /** rhs − lhs of each comparison of `check`, in the same order, in DIGITS-digit arithmetic
+   *  (method syntax, like the claim's own functions, so Claim<X> stays assignable to Claim). */
+  slack(x: X, c: ConstantValues): Dec[];
 }
 
 /** A printed constant of the statement (e.g. C(β) = (8+6β)/(1−β)). */

@@ -6,7 +6,7 @@
 import { type LoadError, loadRegistry } from '../claims/registry.ts';
 import { type AnyClaim, deterministic, figuresOfClaim, isDeterministic, runAnyClaim, sabotageAnyClaim } from '../claims/dispatch.ts';
 import { writeFigure } from '../experiments/figures.ts';
-import { DEFAULT_SEED, type VerdictRecord } from '../claims/runner.ts';
+import { DEFAULT_SEED, type VerdictRecord } from '../claims/record.ts';
 import { allAsExpected, type CheckedClaim, type CheckRun, claimAsExpected, writeResults } from '../report/results.ts';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

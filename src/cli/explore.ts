@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deterministic } from '../claims/dispatch.ts';
 import { findClaim } from '../claims/registry.ts';
-import { DEFAULT_SEED } from '../claims/runner.ts';
+import { DEFAULT_SEED } from '../claims/record.ts';
 import { fileNameFor } from '../report/results.ts';
 import { phaseDiagramSvg } from '../report/phase-svg.ts';
 import { exploreOne, exploreTwo, specFor } from '../search/explore.ts';

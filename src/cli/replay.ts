@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { deterministic } from '../claims/dispatch.ts';
 import { findClaim } from '../claims/registry.ts';
-import { type EvaluatedComparison, evaluate, SABOTAGED, sabotagedVariant, type VerdictRecord } from '../claims/runner.ts';
+import { type EvaluatedComparison, SABOTAGED, type VerdictRecord } from '../claims/record.ts';
+import { evaluate, sabotagedVariant } from '../claims/runner.ts';
 import type { Claim } from '../claims/types.ts';
 import { fromJson, type Json } from '../claims/serialise.ts';
 import { requireInsideHypotheses } from '../claims/hypotheses.ts';

@@ -5,7 +5,7 @@
  * prints the fitted relationships beside the paper's. `all` runs every experiment.
  */
 import { join, relative } from 'node:path';
-import { DEFAULT_SEED } from '../claims/runner.ts';
+import { DEFAULT_SEED } from '../claims/record.ts';
 import { runExperiment, type AnyExperiment } from '../experiments/experiment.ts';
 import { writeFigure } from '../experiments/figures.ts';
 import { runExperimentInWorkers } from '../experiments/pool.ts';

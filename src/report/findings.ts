@@ -4,7 +4,7 @@
  * about them, checks that do not exercise their bound (power.ts), hypotheses that survive past their
  * stated limit. Every sentence states the evidence and its strength.
  */
-import type { VerdictRecord } from '../claims/runner.ts';
+import type { VerdictRecord } from '../claims/record.ts';
 import type { SlackEntry } from '../search/audit.ts';
 import { unexercised, unexercisedSentence } from './power-text.ts';
 import type { CheckedClaim } from './results.ts';

@@ -11,7 +11,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SABOTAGED, type VerdictRecord } from '../claims/runner.ts';
+import { SABOTAGED, type VerdictRecord } from '../claims/record.ts';
 import { findings } from './findings.ts';
 import { POWER_LEGEND, powerValue, unexercised } from './power-text.ts';
 import { allAsExpected, type CheckedClaim, type CheckRun, claimAsExpected, ERRATUM_GRADES, errataByGrade, failingRegionLines, fileNameFor, fmt } from './results.ts';

@@ -6,7 +6,7 @@
  * replay command. Times are the claims' own (seconds), so the XML, unlike results.json, is not
  * byte-identical between runs.
  */
-import type { VerdictRecord } from '../claims/runner.ts';
+import type { VerdictRecord } from '../claims/record.ts';
 import { type CheckRun, fmt } from './results.ts';
 
 /** Escapes text for an XML attribute or element; drops characters XML 1.0 cannot hold. */

@@ -3,7 +3,7 @@
  * one place for the symbols and for the sentence about a check that does not exercise its bound.
  */
 import { type Power, type PowerEntry, UNEXERCISED } from '../claims/power.ts';
-import type { VerdictRecord } from '../claims/runner.ts';
+import type { VerdictRecord } from '../claims/record.ts';
 
 function num(x: number, digits = 3): string {
   return Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(digits - 1) : Number(x.toPrecision(digits)).toString();

@@ -7,13 +7,13 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { VerdictRecord } from '../claims/runner.ts';
+import type { VerdictRecord } from '../claims/record.ts';
 import type { BoundaryEntry, SlackEntry } from '../search/audit.ts';
 import { findings } from './findings.ts';
 import { POWER_LEGEND, powerValue, unexercised } from './power-text.ts';
 import { writeHtmlReport } from './html.ts';
 import type { ErratumGrade } from '../claims/types.ts';
-import type { FailingRegion } from '../claims/runner.ts';
+import type { FailingRegion } from '../claims/record.ts';
 
 /** A claim's record with the record of its sabotaged variant and its audit (slack, boundaries). */
 export interface CheckedClaim {

@@ -7,7 +7,8 @@
  * is where refutations become findable at that budget, an upper estimate of the true boundary.
  */
 import { withParameters } from '../claims/parameters.ts';
-import { runClaim, type VerdictRecord } from '../claims/runner.ts';
+import { runClaim } from '../claims/runner.ts';
+import { type VerdictRecord } from '../claims/record.ts';
 import type { Claim, ParameterSpec, Verdict } from '../claims/types.ts';
 import { UserError } from '../errors.ts';
 

@@ -8,7 +8,8 @@
  * "slack" means there; otherwise (and among instances that need none) the witness itself. The best value found is a lower bound on the supremum, never a proof of it.
  */
 import { requireBuilderInsideHypotheses } from '../claims/hypotheses.ts';
-import { evaluate, type EvaluatedComparison } from '../claims/runner.ts';
+import { evaluate } from '../claims/runner.ts';
+import { type EvaluatedComparison } from '../claims/record.ts';
 import { type Json, toJson } from '../claims/serialise.ts';
 import { relativeTolerance } from '../claims/tolerance.ts';
 import type { Claim } from '../claims/types.ts';

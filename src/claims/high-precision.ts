@@ -1,25 +1,26 @@
 /**
- * High-precision re-check of inequality verdicts near the boundary (issue #9, part 2).
+ * High-precision re-check of inequality verdicts near the boundary (`check --rigorous`).
  *
  * The floating-point run is repeated with the same seed and number of instances; every instance on
  * which some comparison's margin is within NEAR_BOUNDARY (512 units of roundoff) of zero — or below
  * it — is re-evaluated by the claim's `highPrecision.slack` in 60-digit decimal arithmetic, with
  * the instance's doubles taken as exact values and eigenvalues/singular values computed by Jacobi
- * in that precision (./decimal.ts). The high-precision margin decides: the comparison holds when its
+ * in that precision (src/exact/decimal.ts). The high-precision margin decides: the comparison holds when its
  * high-precision slack is ≥ −HP_TOLERANCE·scale (the 60-digit computation's own error is far below).
  */
 import fc from 'fast-check';
-import { type EvaluatedComparison, evaluate, numRunsFor, type RunOptions } from '../claims/runner.ts';
-import { UNIT_ROUNDOFF } from '../claims/tolerance.ts';
-import type { Claim, ConstantValues } from '../claims/types.ts';
-import { type Json, toJson } from '../claims/serialise.ts';
-import { DIGITS, type Dec } from './decimal.ts';
+import { type EvaluatedComparison, type HighPrecisionResult, numRunsFor, type RecheckedInstance, type RunOptions } from './record.ts';
+import { constantValues, evaluate } from './runner.ts';
+import { UNIT_ROUNDOFF } from './tolerance.ts';
+import type { Claim, HighPrecisionSpec } from './types.ts';
+import { toJson } from './serialise.ts';
+import { DIGITS, type Dec } from '../exact/decimal.ts';
 
 /** How close to zero (normalised margin) a floating-point verdict must be to be re-checked. */
 export const NEAR_BOUNDARY = 512 * UNIT_ROUNDOFF;
 /**
  * Relative tolerance of a 60-digit evaluation. Sums, products and Jacobi eigenvalues are accurate to
- * ≈ 10⁻⁵⁵ relative to the matrices' norms (./decimal.ts stops Jacobi at an off-diagonal mass of
+ * ≈ 10⁻⁵⁵ relative to the matrices' norms (src/exact/decimal.ts stops Jacobi at an off-diagonal mass of
  * 10⁻⁵⁵‖G‖); a singular value near zero, √λ of a Gram matrix G, only to ≈ √(10⁻⁵⁵)‖G‖^{1/2} ≈ 3·10⁻²⁸
  * relative. 10⁻²⁴ is above both and eight orders of magnitude below double rounding (1.1·10⁻¹⁶), so it
  * can neither hide a rounding-sized violation nor report the 60-digit computation's own error as one.
@@ -27,43 +28,6 @@ export const NEAR_BOUNDARY = 512 * UNIT_ROUNDOFF;
 export const HP_TOLERANCE = 1e-24;
 /** At most this many passing near-boundary instances (the lowest float margins) are re-checked per claim; every failing one is. */
 const MAX_RECHECKS = 40;
-
-export interface HighPrecisionSpec<X> {
-  /** How the sides are computed in high precision (e.g. which eigenvalues, by what). */
-  readonly method: string;
-  /** rhs − lhs of each comparison of `check`, in the same order, in DIGITS-digit arithmetic
-   *  (method syntax, like the claim's own functions, so Claim<X> stays assignable to Claim). */
-  slack(x: X, c: ConstantValues): Dec[];
-}
-
-export interface RecheckedInstance {
-  readonly label: string;
-  readonly floatMargin: number;
-  readonly highPrecisionMargin: number;
-  /** The high-precision slack, 30 significant digits. */
-  readonly highPrecisionSlack: string;
-  readonly floatPasses: boolean;
-  readonly highPrecisionPasses: boolean;
-  readonly instance: Json;
-}
-
-export interface HighPrecisionResult {
-  readonly method: string;
-  readonly digits: number;
-  readonly threshold: number;
-  readonly instancesScanned: number;
-  /** Instances re-checked (near the boundary), lowest float margin first. */
-  readonly rechecked: ReadonlyArray<RecheckedInstance>;
-  /** The verdict the high-precision margins give ('holds' unless some re-checked comparison fails in high precision). */
-  readonly verdict: 'holds' | 'refuted';
-  /** The floating-point verdict on the same instances. */
-  readonly floatVerdict: 'holds' | 'refuted';
-  readonly timeMs: number;
-}
-
-function constantValues<X>(claim: Claim<X>, x: X): ConstantValues {
-  return Object.fromEntries(Object.entries(claim.constants ?? {}).map(([k, spec]) => [k, spec.printed(x)]));
-}
 
 /** Re-runs the claim's instances and re-checks the near-boundary ones in high precision. */
 export function recheckNearBoundary<X>(claim: Claim<X>, spec: HighPrecisionSpec<X>, seed: number, opts: RunOptions = {}): HighPrecisionResult {
