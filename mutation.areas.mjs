@@ -1,0 +1,82 @@
+/**
+ * The mutation-testing areas (`npm run mutate[:area]`): what each mutates and which test files judge
+ * its mutants. One home for stryker.config.mjs and vitest.mutation.config.ts, which read the area
+ * from LEMMACHECK_MUTATE_AREA (default: all).
+ *
+ * Why areas: the claim tests reach every line of the engine, so under the full suite each engine
+ * mutant runs hundreds of trajectory properties and a run takes hours on two cores. An area runs the
+ * mutated code's own tests only, so its score is a lower bound on the full suite's. The CLI tests are
+ * never run: they spawn child processes, which do not see Stryker's active mutant.
+ */
+/**
+ * @typedef {object} MutationArea
+ * @property {string[]} mutate the files mutated
+ * @property {string[]} [tests] test files (replacing the suite's); absent: the whole suite but the CLI tests
+ * @property {string} [setup] extra set-up besides properties/mutation.setup.ts (the fixed fast-check seed)
+ */
+
+/** @type {Record<string, MutationArea>} */
+export const MUTATION_AREAS = {
+  all: { mutate: ['src/gd/**/*.ts', 'src/linalg/**/*.ts', 'src/random/**/*.ts', 'src/claims/**/*.ts', 'src/native.ts', '!src/**/*.d.ts'] },
+  engine: {
+    mutate: ['src/gd/**/*.ts', 'src/native.ts', '!src/gd/phases.ts', '!src/gd/jcd-trace.ts', '!src/gd/jcd-diagnostics.ts', '!src/**/*.d.ts'],
+    tests: [
+      'properties/engine.test.ts',
+      'properties/engine.edges.test.ts',
+      'properties/kernel.test.ts',
+      'properties/kernel-choice.test.ts',
+      'properties/kernel-fallback.test.ts',
+      'properties/native-off.test.ts',
+      'properties/trajectory-schedule.test.ts',
+      'properties/flow.test.ts',
+      'properties/jcd-blocks.test.ts',
+      'properties/jcd-trajectory.test.ts',
+      'properties/linalg.test.ts',
+      'properties/linalg-native.test.ts',
+      'properties/diagnostics-selection.test.ts',
+      'properties/diagnostics-work.test.ts',
+      'properties/eigenvalues.test.ts',
+      'properties/yd21-flow.test.ts',
+    ],
+  },
+  runner: {
+    mutate: [
+      'src/claims/runner.ts',
+      'src/claims/record.ts',
+      'src/claims/montecarlo-runner.ts',
+      'src/claims/sweep-runner.ts',
+      'src/claims/dispatch.ts',
+      'src/claims/compare.ts',
+      'src/claims/tolerance.ts',
+      'src/claims/montecarlo.ts',
+      'src/claims/sweep.ts',
+    ],
+    tests: [
+      'properties/runner.test.ts',
+      'properties/runner.record.test.ts',
+      'properties/montecarlo.record.test.ts',
+      'properties/sweep.test.ts',
+      'properties/sweep.record.test.ts',
+      'properties/claims.edges.test.ts',
+      'properties/claims.units.test.ts',
+      'properties/search.test.ts',
+    ],
+  },
+  // Instrumented, the linear algebra makes every trajectory test that records diagnostics minutes
+  // slower, so the engine's tests are left out (diagnostics.ts is mutated by the engine area); 20
+  // draws per property (properties/mutation-linalg.setup.ts).
+  linalg: {
+    mutate: ['src/linalg/**/*.ts'],
+    tests: ['properties/linalg.test.ts', 'properties/linalg-extremes.test.ts', 'properties/eigenvalues.test.ts', 'properties/linalg-mutation.test.ts'],
+    setup: 'properties/mutation-linalg.setup.ts',
+  },
+};
+
+/** The area named by LEMMACHECK_MUTATE_AREA (all when unset). */
+/** @returns {{ name: string, area: MutationArea }} */
+export function mutationArea() {
+  const name = process.env.LEMMACHECK_MUTATE_AREA ?? 'all';
+  const area = MUTATION_AREAS[name];
+  if (!area) throw new Error(`LEMMACHECK_MUTATE_AREA must be one of ${Object.keys(MUTATION_AREAS).join(', ')} (got '${name}')`);
+  return { name, area };
+}
