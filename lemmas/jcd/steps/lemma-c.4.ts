@@ -79,7 +79,11 @@ export const c4IsSvd = step({
 
 // ——— monotone ———
 
-/** g(x) = x − ηx³ at two points x ≤ y of [−√(1/(3η)), √(1/(3η))]. */
+/**
+ * g(x) = x − ηx³ at two points x ≤ y of [−√(1/(3η)), √(1/(3η))]: x, y = a, b·√(1/(3η)) with a ≤ b in
+ * [−1, 1] (the ends drawn), η log-uniform in [10⁻², 10²] (g(a/√(3η)) = (a − a³/3)/√(3η): the claim does
+ * not depend on η beyond that scale, so this range stands for every η > 0).
+ */
 export interface C4MonotoneInstance {
   readonly eta: number;
   readonly x: number;

@@ -8,7 +8,8 @@
  *  neumann  "the matrix T = Σ(−1)ⁱSⁱ is well defined and indeed T is the inverse of I + S":
  *           (I + S)T = T(I + S) = I, T summed to its limit in doubles as Π_{j<m}(I + (−S)^{2^j}) =
  *           Σ_{i<2^m}(−1)ⁱSⁱ, m the first with ‖S‖^{2^m} below 2⁻⁶⁰ (m ≤ 16 for ‖S‖ ≤ 0.999), where the
- *           truncation I − S^{2^m} of (I + S)T is below rounding.
+ *           truncation I − S^{2^m} of (I + S)T is below rounding; and so ‖(I + S)⁻¹‖ = ‖T‖ (the
+ *           first step of (C.2)).
  *  chain    (C.2) ‖(I + S)⁻¹‖ = ‖T‖ ≤ Σ‖Sⁱ‖ ≤ Σ‖S‖ⁱ = 1/(1 − ‖S‖) ("By continuity, subadditivity and
  *           submultiplicativity"): the partial sums T_N = Σ_{i<N}(−1)ⁱSⁱ satisfy ‖T_N‖ ≤ Σ_{i<N}‖Sⁱ‖
  *           (subadditivity) for N = 1, …, 24, Σ_{i<N}‖Sⁱ‖ ≤ Σ_{i<N}‖S‖ⁱ (submultiplicativity) and
@@ -49,14 +50,21 @@ function neumann(x: C5Instance, sign = -1): Comparison[] {
   // products add m·√r·γ_r/(1 − ‖S‖); then times ‖I + S‖_F.
   const s = Math.min(opNorm(x.S), 1 - 1e-3);
   const scale = (2 * m * Math.sqrt(x.r) * frobenius(IS)) / (1 - s) ** 2;
-  return [equal('(I + S)T = I', mul(IS, T), eye(x.r), scale), equal('T(I + S) = I', mul(T, IS), eye(x.r), scale)];
+  // ‖(I + S)⁻¹‖ (LU inverse: within a multiple of u·κ(I + S)‖(I + S)⁻¹‖) against ‖T‖.
+  const inv = inverse(IS);
+  const nInv = frobenius(inv);
+  return [
+    equal('(I + S)T = I', mul(IS, T), eye(x.r), scale),
+    equal('T(I + S) = I', mul(T, IS), eye(x.r), scale),
+    equal('‖(I + S)⁻¹‖ = ‖T‖', opNorm(inv), opNorm(T), scale / frobenius(IS) + (frobenius(IS) * nInv + 1) * nInv),
+  ];
 }
 
 export const c5Neumann = step({
   id: 'jcd.lemma-c.5.neumann',
   where: '"Since ‖S‖ < 1, the matrix T = Σ_{i=0}^∞ (−1)ⁱSⁱ is well defined and indeed T is the inverse of I + S"',
   kind: 'identity',
-  statement: 'T = Σ_{i≥0} (−1)ⁱSⁱ (‖S‖ < 1) satisfies (I + S)T = T(I + S) = I',
+  statement: 'T = Σ_{i≥0} (−1)ⁱSⁱ (‖S‖ < 1) satisfies (I + S)T = T(I + S) = I (so ‖(I + S)⁻¹‖ = ‖T‖, the first step of (C.2))',
   check: (x) => neumann(x),
   exact: {
     skip:
