@@ -17,14 +17,14 @@ import { fractionOfMax, gridMatrix, dimension } from '../../src/random/arbitrari
 import { COMPUTED_TOLERANCE, hypothesis } from '../../src/claims/hypotheses.ts';
 import { hasShape, leq } from '../../src/hypotheses/matrix.ts';
 
-interface C4Instance {
+export interface C4Instance {
   readonly r: number;
   readonly k: number;
   readonly S: Mat;
   readonly eta: number;
 }
 
-function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<C4Instance> {
+export function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<C4Instance> {
   return fc
     .record({ r: dimension(1, 4), extra: dimension(0, 3) })
     .chain(({ r, extra }) =>

@@ -16,12 +16,12 @@ import { hypothesis } from '../../src/claims/hypotheses.ts';
 import { hasShape } from '../../src/hypotheses/matrix.ts';
 import { Decimal, H, opNormHP, toDecimalMatrix } from '../../src/exact/decimal.ts';
 
-interface C5Instance {
+export interface C5Instance {
   readonly r: number;
   readonly S: Mat;
 }
 
-const instances: fc.Arbitrary<C5Instance> = dimension(1, 5).chain((r) =>
+export const instances: fc.Arbitrary<C5Instance> = dimension(1, 5).chain((r) =>
   fc
     .record({ W: fc.oneof(orthogonal(r).map((q) => scale(q, -1)), gridMatrix(r, r, 2, 8)), s: inRange(0, 0.999) })
     .map(({ W, s }) => {

@@ -14,14 +14,14 @@ import { hypothesis } from '../../src/claims/hypotheses.ts';
 import { hasShape } from '../../src/hypotheses/matrix.ts';
 import { H, opNormHP, singularValuesHP, toDecimalMatrix } from '../../src/exact/decimal.ts';
 
-interface C6Instance {
+export interface C6Instance {
   readonly r: number;
   readonly k: number;
   readonly S: Mat;
   readonly T: Mat;
 }
 
-const instances: fc.Arbitrary<C6Instance> = fc
+export const instances: fc.Arbitrary<C6Instance> = fc
   .record({ r: dimension(1, 4), extra: dimension(0, 3) })
   .chain(({ r, extra }) =>
     fc.record({

@@ -25,7 +25,7 @@ import { COMPUTED_TOLERANCE, hypothesis } from '../../src/claims/hypotheses.ts';
 import { hasShape, leq } from '../../src/hypotheses/matrix.ts';
 import { Decimal, exactDecimal, H, opNormHP, singularValuesHP, toDecimalMatrix } from '../../src/exact/decimal.ts';
 
-interface C7Instance {
+export interface C7Instance {
   readonly r: number;
   readonly k: number;
   readonly lambda: number[];
@@ -34,13 +34,13 @@ interface C7Instance {
 }
 
 /** The largest η the three hypotheses allow for (S, Λ). */
-function etaMax(S: Mat, Lambda: Mat): number {
+export function etaMax(S: Mat, Lambda: Mat): number {
   const SSt = mul(S, transpose(S));
   const nS = opNorm(S);
   return Math.min(1 / (2 * opNorm(combine([1, Lambda], [-1, SSt]))), 1 / (3 * nS * nS), 1 / Math.sqrt(2 * opNorm(mul(Lambda, SSt))));
 }
 
-function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<C7Instance> {
+export function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<C7Instance> {
   return fc
     .record({ r: dimension(1, 3), extra: dimension(0, 3), sigma1: inRange(0.5, 2), ratio: inRange(0.05, 1) })
     .chain(({ r, extra, sigma1, ratio }) => {
@@ -62,7 +62,7 @@ function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<C7Inst
     });
 }
 
-function quantities(x: C7Instance) {
+export function quantities(x: C7Instance) {
   const { S, eta } = x;
   const Lambda = diag(x.lambda);
   const SSt = mul(S, transpose(S));

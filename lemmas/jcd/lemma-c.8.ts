@@ -15,14 +15,14 @@ import { hypothesis } from '../../src/claims/hypotheses.ts';
 import { hasShape, isSymmetric } from '../../src/hypotheses/matrix.ts';
 import { H, symmetricEigenvalues, symmetricPart, toDecimalMatrix } from '../../src/exact/decimal.ts';
 
-interface C8Instance {
+export interface C8Instance {
   readonly r: number;
   readonly k: number;
   readonly P: Mat;
   readonly B: Mat;
 }
 
-const instances: fc.Arbitrary<C8Instance> = fc
+export const instances: fc.Arbitrary<C8Instance> = fc
   .record({ r: dimension(1, 4), extra: dimension(0, 3) })
   .chain(({ r, extra }) => {
     const k = r + extra;
