@@ -121,7 +121,7 @@ export const lemmaC9Parts = defineClaim<JcdTimeParameters>({
     grade: 'breaks-proof',
     why:
       'inequality 2 fails, by at most 1.33·10⁻⁶ relative, on the thin region of the erratum, and holds there multiplied by (1 + 0.1ησ_r). The three printed bounds sum to exactly 1 − (3−2γ)(1−γ)/(6(3γ+1)), the right side of (A.2) (jcd.lemma-c.9.step-sum), so on that region the proof as written gives (A.2) only up to the same excess (≤ 0.1ησ_r·(3−2γ)(1−γ)/(18(3γ+1))); ' +
-      '(A.2) itself holds as printed (jcd.lemma-c.9.ratio, certified over the admissible range). For γ < 0.1 the room in inequality 1 ((C.7) holds with 180(1+γ) in place of 72 under the first condition on ρ) absorbs the correction, even with chain 1\'s fact-2 step corrected as well; that repair fails for γ ≥ 0.9017, where chain 1\'s corrected step costs more than (C.7)\'s room (jcd.lemma-c.9.step-t1-fact)',
+      '(A.2) itself holds as printed (jcd.lemma-c.9.ratio, certified over the admissible range). For γ < 0.1 the room in inequality 1 ((C.7) holds with 180(1+γ) in place of 72 under the first condition on ρ) absorbs the correction, even with chain 1\'s fact-2 step corrected as well; for γ ≥ 0.9017 chain 1\'s corrected step costs more than (C.7)\'s room, and from γ ≈ 0.95 the corrected chains add up to more than (A.2)\'s right side on some admissible instances (measured; jcd.lemma-c.9.step-t1-fact)',
     dependents: [
       'Lemma C.9, proof: "The result will follow if we add these inequalities together" (jcd.lemma-c.9.step-sum)',
       'Lemma C.9 / (A.2): T₀/T ≤ 1 − (3−2γ)(1−γ)/(6(3γ+1)) (jcd.lemma-c.9.ratio)',
