@@ -7,6 +7,14 @@
  * The statement is YD21 Lemma 3.3 word for word with d renamed r, so the check, the instances
  * (src/random/lemma-instances.ts), the witness of C and the parameters are those of yd21.lemma-3.3
  * (lemmas/yd21/lemma-3.3.ts), reused; only the labels are renamed.
+ *
+ * Proof. JCD cites the lemma without a proof ("Lemma C.10 ([YD21, Lemma 3.3])"). Its proof is YD21's
+ * (App. C of the preprint), encoded step by step as yd21.lemma-3.3.proof-steps
+ * (lemmas/yd21/lemma-3.3.proof-steps.ts: two steps false as printed, the lemma true). Compared with
+ * YD21's statement (paper 000, Lemma 3.3), JCD prints the same hypotheses (P, Σ symmetric r×r, η > 0,
+ * σ₁(P) ≤ 2σ₁, σ_rI ⪯ Σ ⪯ σ₁I, β ∈ (0, 1), η ≤ β/(8σ₁)) and the same bound, (1 − ησ_r)²λ_r(P) −
+ * (8+6β)/(1−β)·η²σ₁³ (YD21 writes σ₁³η²) for λ_r(P) < 0 and 0 for λ_r(P) ≥ 0, with d renamed r and p, p′
+ * written λ_r(P), λ_r(P′): no form differs, so there is no JCD-specific claim beyond this one.
  */
 import type { Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';

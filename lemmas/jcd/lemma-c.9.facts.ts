@@ -95,14 +95,19 @@ export const lemmaC9Facts = defineClaim<FactsInstance>({
   grading: {
     grade: 'breaks-proof',
     why:
-      '(ii) is reversed (log(1+ay)/log(1+by) ≥ a/b for 0 < a < b) and the proof of Lemma C.9 uses it as an upper bound: inequality 2 fails (jcd.lemma-c.9.parts); what holds is a/b ≤ log(1+ay)/log(1+by) ≤ (a/b)(1+by), and (A.2) itself holds as printed (jcd.lemma-c.9.ratio). ' +
-      '(i) "log x" may be the extraction dropping "(1 + " (the intended x/(1+x) ≤ log(1+x) ≤ x is standard and true), but (ii) alone refutes the pair',
-    dependents: ['Lemma C.9, proof: inequalities 1–3 (jcd.lemma-c.9.parts)', 'Lemma C.9 / (A.2) (jcd.lemma-c.9.ratio)'],
+      '(ii) is reversed (log(1+ay)/log(1+by) ≥ a/b for 0 < a < b) and the proof of Lemma C.9 uses it as an upper bound in two chains: the step for T₁/T is false on every admissible instance (jcd.lemma-c.9.step-t1-fact), the one for T₂/T for every γ < 0.1 (jcd.lemma-c.9.step-t2-fact), and inequality 2 fails on a thin band of γ below 0.1 (jcd.lemma-c.9.parts); ' +
+      'what holds is a/b ≤ log(1+ay)/log(1+by) ≤ (a/b)(1+by), with which chain 1 reaches inequality 1 (through the room in (C.7)) only for γ < 0.9017, and the corrected chains add up to more than (A.2)\'s right side on some admissible instances from γ ≈ 0.95 (measured; jcd.lemma-c.9.step-t1-fact); inequality 1 and (A.2) themselves hold as printed (jcd.lemma-c.9.parts, jcd.lemma-c.9.ratio). ' +
+      '(i) "log x" may be the extraction dropping "(1 + " (the intended x/(1+x) ≤ log(1+x) ≤ x is standard and true, and the proof uses it correctly for T₃/T: jcd.lemma-c.9.step-t3-fact), but (ii) alone refutes the pair',
+    dependents: [
+      'Lemma C.9, proof: the first inequality of the chains for T₁/T and T₂/T (jcd.lemma-c.9.step-t1-fact, jcd.lemma-c.9.step-t2-fact) and for T₃/T (fact (i): jcd.lemma-c.9.step-t3-fact)',
+      'Lemma C.9, proof: inequalities 1–3 (jcd.lemma-c.9.parts)',
+      'Lemma C.9 / (A.2) (jcd.lemma-c.9.ratio)',
+    ],
   },
   erratum:
-    'Both "facts from calculus" are false as printed. (i) must read x/(1+x) ≤ log(1+x) ≤ x (as printed, log x < 0 < x/(1+x) on (0, 1) and log x is undefined for x ≤ 0). ' +
-    '(ii) is reversed: for 0 < a < b and y > 0, log(1+ay)/log(1+by) ≥ a/b (concavity of log(1+t)); what holds is a/b ≤ log(1+ay)/log(1+by) ≤ (a/b)(1+by). ' +
-    'The proof of Lemma C.9 uses (ii) as an upper bound for T₁/T and T₂/T; see jcd.lemma-c.9.parts.',
+    'Both "facts from calculus" are false as printed. (i) must read x/(1+x) ≤ log(1+x) ≤ x: as printed it fails for every x ∈ (0, 1), where log x < 0 < x/(1+x) (e.g. x = 1/2: log(1/2) = −0.693 < 1/3), and log x is undefined for x ∈ (−1, 0]. ' +
+    '(ii) is reversed: log(1+t) is strictly concave with log 1 = 0, so log(1+ay)/log(1+by) > a/b for every 0 < a < b and y > 0 — the failing region is the whole domain; the excess factor is ≈ 1 + (b−a)y/2 for small y and tends to b/a as y → ∞ (e.g. a = 1/2, b = 1, y = 1: log(3/2)/log 2 = 0.58496 > 1/2). ' +
+    'What holds is a/b ≤ log(1+ay)/log(1+by) ≤ (a/b)(1+by). The proof of Lemma C.9 uses (ii) as an upper bound for T₁/T and T₂/T; see jcd.lemma-c.9.step-t1-fact, jcd.lemma-c.9.step-t2-fact and jcd.lemma-c.9.parts.',
   corrected: 'jcd.lemma-c.9.facts/corrected',
   sabotage: { description: 'the right side a/b of (ii) halved', check: (i) => [...factOne(i.x, false), ...factTwo(i, false, true, 0.5)] },
 });

@@ -13,15 +13,29 @@
  * Each is its own labelled comparison, computed from log ρ (src/jcd/times.ts).
  *
  * Erratum (bound 2). The proof gets T₂/T ≤ 20γ(1+γ)/(3γ+1)·log√(24/(1−γ))/log(1/ρ) from "fact 2",
- * log(1+aησ_r)/log(1+bησ_r) ≤ a/b for a < b, which is reversed (log(1+t) is concave with value 0 at 0,
- * so the quotient is ≥ a/b; see jcd.lemma-c.9.facts). With a = γ, b = 0.1 it fails for γ < 0.1, and
- * when ρ is at its maximum with (1−γ)/24 the smallest term of the min, (C.8) is an equality, so
- * bound 2 fails by the relative amount log(1+γησ_r)/(10γ log(1+0.1ησ_r)) − 1 ≈ (0.1−γ)ησ_r/2 (about
- * 7.5·10⁻⁷ at γ = 0.09, η = η_max, m = n = k = r = 1, c_ρ → 1, σ_r = σ₁). Corrected: by
- * log(1+γy) ≤ γy and log(1+0.1y) ≥ 0.1y/(1+0.1y), bound 2 holds multiplied by (1 + 0.1ησ_r).
- * Bound 1 uses the same false step (a = γ < b = (1+γ)/2) but (C.7) holds with room to spare
- * (the first bound on ρ gives (C.7) with 180(1+γ) in place of 72), so bound 1 holds as printed;
- * (A.2) itself holds (jcd.lemma-c.9.ratio).
+ * log(1+aησ_r)/log(1+bησ_r) ≤ a/b for a < b, which is reversed (jcd.lemma-c.9.facts): for γ < 0.1 that
+ * step is false on every instance, by the factor log(1+γησ_r)/(10γ log(1+0.1ησ_r)) ≈ 1 + (0.1−γ)ησ_r/2
+ * (jcd.lemma-c.9.step-t2-fact). Bound 2 itself fails only where that excess is not absorbed by the
+ * slack of (C.8), i.e. where (C.8) is (nearly) an equality: ρ at ρ_max, with the first bound on ρ,
+ * ((1−γ)/24)^{180γ(1+γ)/((3−2γ)(1−γ))}, the binding one. Measured (src/jcd/times.ts, γ on a 2·10⁻⁶ grid,
+ * checked in 50-digit arithmetic at the ends):
+ *  - γ ∈ (γ*, 0.1), where γ* is the γ at which the first bound on ρ meets the second,
+ *    ((1−γ)c_ρσ_r/(1200(m+n+k)rσ₁))^{2(1+γ)/(1−γ)}; it depends on D = (m+n+k)r·σ₁/(σ_r c_ρ):
+ *    γ* = 0.080033 (D = 3: m = n = k = r = 1, σ_r = σ₁, c_ρ → 1), 0.0826 (D = 4), 0.0862 (6), 0.0898 (9),
+ *    0.0924 (12), 0.0995 (27); for D ≥ 28.74 there is no failing γ;
+ *  - ρ within a relative ~10⁻⁶ of ρ_max in log ρ (none at log ρ/log ρ_max = 1 + 10⁻⁵);
+ *  - the excess is proportional to η/η_max and to (σ_r/σ₁)³ (through ησ_r ≤ γσ_r³/(600σ₁³)) and → 0
+ *    as γ → 0.1⁻; largest, 1.3317·10⁻⁶ relative (T₂/T over the bound, minus 1), as γ ↓ γ* = 0.080033 with
+ *    m = n = k = r = 1, σ_r = σ₁, c_ρ → 1, η = η_max, ρ = ρ_max (7.5·10⁻⁷ at γ = 0.09).
+ * Elsewhere bound 2 holds: at γ = 0.05 (the second bound on ρ binds) with 39% slack, and for every γ ≥ 0.1.
+ * Counterexample (rational parameters; the sides are logarithms, evaluated to 50 digits in development):
+ * γ = 17/200, σ₁ = σ_r = 1, m = n = k = r = 1, c_ρ = 999/1000, η = 17/120000 = η_max, ρ = 8.023993·10⁻¹⁰
+ * (ρ_max = 8.0239935·10⁻¹⁰): T₂/T = 0.114628276 > 0.114628154 = (3−2γ)(1−γ)/(18(3γ+1)), by 1.06·10⁻⁶
+ * relative — thin, but 10¹⁰ times the rounding, so false as printed. Corrected: by log(1+γy) ≤ γy and
+ * log(1+0.1y) ≥ 0.1y/(1+0.1y), bound 2 holds multiplied by (1 + 0.1ησ_r).
+ * Bound 1 uses the same false step (a = γ < b = (1+γ)/2; jcd.lemma-c.9.step-t1-fact) but holds as
+ * printed (its slack stayed ≥ 10⁻¹¹ relative on 10⁵ admissible draws, smallest as γ → 1); (A.2) itself
+ * holds (jcd.lemma-c.9.ratio).
  *
  * Instances: admissible by construction, half of them from the whole range (admissibleTimeParameters)
  * and half from the edge where (C.8) is an equality: γ ∈ (0, 0.1), η = η_max, ρ = ρ_max, r = 1,
@@ -76,21 +90,22 @@ function check(x: JcdTimeParameters, corrected: boolean, t2Factor = corrected, c
 }
 
 /** The whole admissible range, and the edge where (C.8) is an equality (γ < 0.1 there refutes bound 2). */
-const instances = fc.oneof(
+export const lemmaC9Instances = fc.oneof(
   admissibleTimeParameters(),
   admissibleTimeParameters({ gammaRange: [0, 0.1], etaFraction: 1, logRhoOffset: 0, maxR: 1, maxExtra: 2, cRho: 1 - 1e-9, sigmaRatio: 1 }),
 );
+
+/** What lemmaC9Instances concentrates on (the hypotheses' coordinates say so). */
+export const LEMMA_C9_EDGE =
+  'half of the instances are the edge family where (C.8) is an equality and inequality 2 fails: η = η_max, ρ = ρ_max, r = 1, c_ρ = 1 − 10⁻⁹, σ_r = σ₁ (γ ∈ (0, 0.1), m − r, n − r, k − r ≤ 2)';
 
 const common = {
   source: { paper: 'JCD', where: 'Lemma C.9, proof: (C.7)–(C.9) and inequalities 1–3' },
   kind: 'inequality',
   // Lemma C.9: "Under the assumption of Theorem A.1".
-  hypotheses: admissibleTimeHypotheses({
-    edge:
-      'half of the instances are the edge family where (C.8) is an equality and inequality 2 fails: η = η_max, ρ = ρ_max, r = 1, c_ρ = 1 − 10⁻⁹, σ_r = σ₁ (γ ∈ (0, 0.1), m − r, n − r, k − r ≤ 2)',
-  }),
+  hypotheses: admissibleTimeHypotheses({ edge: LEMMA_C9_EDGE }),
   choices: { brackets: 'T₁, T₂, T₃, T without brackets, as in the proof ("we omit the flooring and ceiling operations")' },
-  instances,
+  instances: lemmaC9Instances,
   size: () => 1,
   runs: 300,
 } as const;
@@ -105,14 +120,20 @@ export const lemmaC9Parts = defineClaim<JcdTimeParameters>({
   grading: {
     grade: 'breaks-proof',
     why:
-      'inequality 2 holds only multiplied by (1 + 0.1ησ_r). The three printed bounds sum to exactly 1 − (3−2γ)(1−γ)/(6(3γ+1)), the right side of (A.2), so the proof as written then gives (A.2) only up to 0.1ησ_r·(3−2γ)(1−γ)/(18(3γ+1)); ' +
-      '(A.2) itself holds as printed (jcd.lemma-c.9.ratio, certified over the admissible range), and a repaired proof has room in inequality 1, whose (C.7) holds with 180(1+γ) in place of 72 under the first condition on ρ (not derived here)',
-    dependents: ['Lemma C.9 / (A.2): T₀/T ≤ 1 − (3−2γ)(1−γ)/(6(3γ+1)) (jcd.lemma-c.9.ratio)', 'Theorem A.1 (the window T₀ ≤ t ≤ T is non-empty)'],
+      'inequality 2 fails, by at most 1.33·10⁻⁶ relative, on the thin region of the erratum, and holds there multiplied by (1 + 0.1ησ_r). The three printed bounds sum to exactly 1 − (3−2γ)(1−γ)/(6(3γ+1)), the right side of (A.2) (jcd.lemma-c.9.step-sum), so on that region the proof as written gives (A.2) only up to the same excess (≤ 0.1ησ_r·(3−2γ)(1−γ)/(18(3γ+1))); ' +
+      '(A.2) itself holds as printed (jcd.lemma-c.9.ratio, certified over the admissible range). For γ < 0.1 the room in inequality 1 ((C.7) holds with 180(1+γ) in place of 72 under the first condition on ρ) absorbs the correction, even with chain 1\'s fact-2 step corrected as well; for γ ≥ 0.9017 chain 1\'s corrected step costs more than (C.7)\'s room, and from γ ≈ 0.95 the corrected chains add up to more than (A.2)\'s right side on some admissible instances (measured; jcd.lemma-c.9.step-t1-fact)',
+    dependents: [
+      'Lemma C.9, proof: "The result will follow if we add these inequalities together" (jcd.lemma-c.9.step-sum)',
+      'Lemma C.9 / (A.2): T₀/T ≤ 1 − (3−2γ)(1−γ)/(6(3γ+1)) (jcd.lemma-c.9.ratio)',
+      'Theorem A.1 (the window T₀ ≤ t ≤ T is non-empty)',
+    ],
   },
   erratum:
-    'Inequality 2 of the proof of Lemma C.9, T₂/T ≤ (3−2γ)(1−γ)/(18(3γ+1)), fails for γ < 0.1: it rests on "fact (ii)", ' +
-    'log(1+aησ_r)/log(1+bησ_r) ≤ a/b (a < b), which is reversed; at ρ = ρ_max with (1−γ)/24 setting the first bound, (C.8) is an equality ' +
-    'and T₂/T exceeds the bound by the factor log(1+γησ_r)/(10γ·log(1+0.1ησ_r)) > 1. It holds multiplied by (1 + 0.1ησ_r). (A.2) is unaffected.',
+    'Inequality 2 of the proof of Lemma C.9, T₂/T ≤ (3−2γ)(1−γ)/(18(3γ+1)), is false on a thin region, by at most 1.33·10⁻⁶ relative. Its first step uses "fact (ii)", log(1+aησ_r)/log(1+bησ_r) ≤ a/b (a < b), reversed (false for every γ < 0.1: jcd.lemma-c.9.step-t2-fact); its second step, (C.8), has room except where it is an equality. ' +
+    'Measured failing region: γ ∈ (γ*, 0.1), ρ within ~10⁻⁶ (relative, in log ρ) of ρ_max, where γ* is where the first bound on ρ, ((1−γ)/24)^{180γ(1+γ)/((3−2γ)(1−γ))}, meets the second, ((1−γ)c_ρσ_r/(1200(m+n+k)rσ₁))^{2(1+γ)/(1−γ)}: with D = (m+n+k)r·σ₁/(σ_r c_ρ), γ* = 0.080033 at D = 3 (m = n = k = r = 1, σ_r = σ₁, c_ρ → 1), 0.0862 at D = 6, 0.0898 at 9, 0.0924 at 12, 0.0995 at 27, and no failure for D ≥ 28.74. ' +
+    'The excess is proportional to η/η_max and (σ_r/σ₁)³ and vanishes as γ → 0.1; the largest, 1.3317·10⁻⁶ relative, is approached as γ ↓ 0.080033 with m = n = k = r = 1, σ_r = σ₁, c_ρ → 1, η = η_max, ρ = ρ_max (7.5·10⁻⁷ at γ = 0.09). It holds elsewhere: with 39% slack at γ = 0.05, and for every γ ≥ 0.1. ' +
+    'Counterexample (rational parameters; the sides are logarithms, evaluated to 50 digits): γ = 17/200, σ₁ = σ_r = 1, m = n = k = r = 1, c_ρ = 999/1000, η = 17/120000 = η_max, ρ = 8.023993·10⁻¹⁰ ≤ ρ_max = 8.0239935·10⁻¹⁰: T₂/T = 0.114628276 > 0.114628154, by 1.06·10⁻⁶ relative (far above rounding). ' +
+    'Corrected: T₂/T ≤ (1 + 0.1ησ_r)(3−2γ)(1−γ)/(18(3γ+1)). (A.2) is unaffected (jcd.lemma-c.9.ratio).',
   corrected: 'jcd.lemma-c.9.parts/corrected',
   sabotage: { description: 'the 72 of (C.7) made 720', check: (x) => check(x, false, false, 720) },
 });

@@ -1,0 +1,459 @@
+/**
+ * JCD Lemma C.9, its proof display by display (paper 003, "Proof. For simplicity, we omit the
+ * flooring and ceiling operations …" to "Therefore, the result follows."). Hypotheses: Theorem A.1's
+ * ("Under the assumption of Theorem A.1"), as predicates (admissibleTimeHypotheses). Instances:
+ * jcd.lemma-c.9.parts's builder (lemmaC9Instances: the whole admissible range, and the edge where
+ * (C.8) is an equality), with a plain family first for the shrinker (below).
+ *
+ * Reading. The proof omits the brackets of (A.1), and so do these claims: T₁, T₂, T₃, T are the real
+ * quotients (src/jcd/times.ts, timeQuotients), with X := 12(m+n+k)√((1−γ)/24)√σ_r/(c_ρ√σ₁),
+ * L := log(1/ρ), y := ησ_r, c := (3γ+1)/(2(1+γ)), e := (1−γ)/(2(1+γ)), w := (3−2γ)(1−γ):
+ *   T₁ = log(X/ρ)/log(1 + (1+γ)y/2),  T₂ = log√(24/(1−γ))/log(1 + 0.1y),
+ *   T₃ = log(ρ^e/3)/log(1 − 3y/2),     T = log(ρ^e/ρ)/log(1 + γy).
+ * (The bracketed (A.2) is jcd.lemma-c.9.ratio; (C.7)–(C.9) and the three inequalities 1–3 are
+ * jcd.lemma-c.9.parts; facts (i), (ii) are jcd.lemma-c.9.facts. Not repeated here.)
+ *
+ * The steps:
+ *  t          T = log(ρ^e/ρ)/log(1+ηγσ_r) = c·log(1/ρ)/log(1+ηγσ_r)                              (identity)
+ *  factor     T₁/T = log(1+γy)/log(1+(1+γ)y/2)·log(X/ρ)/(cL); T₂/T = log(1+γy)/log(1+0.1y)·log√(24/(1−γ))/(cL);
+ *             T₃/T = log(1+γy)/(−log(1−3y/2))·log(3/ρ^e)/(cL)                                  (identity)
+ *  t1-fact    T₁/T ≤ 2γ/(1+γ)·log(X/ρ)/(cL)   "from fact 2"                                        FALSE
+ *  t1-c7      2γ/(1+γ)·log(X/ρ)/(cL) ≤ 4γ/(3γ+1)·(1 + w/(72γ)) = 4γ/(3γ+1) + w/(18(3γ+1))  "from (C.7)"
+ *  t2-fact    T₂/T ≤ 20γ(1+γ)/(3γ+1)·log√(24/(1−γ))/L   "from fact 2"                              FALSE for γ < 0.1
+ *  t2-c8      20γ(1+γ)/(3γ+1)·log√(24/(1−γ))/L ≤ w/(18(3γ+1))   "from (C.8)"
+ *  t3-fact    T₃/T ≤ 4γ(1+γ)/(3(1+3γ))·(log 3 + eL)/L   "from fact 1"
+ *  t3-c9      4γ(1+γ)/(3(1+3γ))·(log 3 + eL)/L ≤ 2γ(1−γ)/(3(3γ+1)) + w/(18(3γ+1))   "from (C.9)"
+ *  sum        "The result will follow if we add these inequalities together": the three bounds add up to
+ *             1 − w/(6(3γ+1)), and (T₁ + T₂ + T₃)/T ≤ 1 − w/(6(3γ+1)) (the lemma, brackets omitted)
+ *
+ * Errata. Both "fact 2" steps apply log(1+aησ_r)/log(1+bησ_r) ≤ a/b with a < b, which is reversed
+ * (jcd.lemma-c.9.facts): log(1+t) is strictly concave, so the quotient exceeds a/b for every ησ_r > 0.
+ *  - t1-fact (a = γ < b = (1+γ)/2 for every γ < 1) fails on EVERY admissible instance; the relative
+ *    excess (1+γ)log(1+γy)/(2γ log(1+(1+γ)y/2)) − 1 ≈ (1−γ)y/4 depends on γ and y = ησ_r only
+ *    (detectable in doubles once it exceeds about 10⁻¹³: 280 of 300 draws fail, the rest have
+ *    η/η_max·(σ_r/σ₁)³ tiny), and is largest at η = η_max, σ_r = σ₁, γ = ½ (y = 1/1200): 1.04127·10⁻⁴.
+ *    Counterexample (rational parameters; the sides are logarithms, evaluated to 50 digits with
+ *    mpmath in development): γ = ½, σ₁ = σ_r = 1, m = n = k = r = 1, c_ρ = ½, η = 1/1200 = η_max,
+ *    ρ = 10⁻³⁰⁰ (log ρ_max = −522.6): T₁/T = 0.80279482 > 0.80271123. Corrected (…/corrected): times
+ *    (1 + (1+γ)ησ_r/2), from fact (i). Inequality 1 itself holds as printed (jcd.lemma-c.9.parts), but
+ *    the corrected chain does not reach it for γ ≳ 0.9 (grading below).
+ *  - t2-fact (a = γ, b = 0.1) fails on every admissible instance with γ < 0.1 and holds for γ ≥ 0.1
+ *    (there a ≥ b and the direction is right); the relative excess log(1+γy)/(10γ log(1+0.1y)) − 1 ≈
+ *    (0.1−γ)y/2 is largest at η = η_max, σ_r = σ₁ (y = γ/600), γ = 0.05: 2.0833·10⁻⁶ (7.5·10⁻⁷ at
+ *    γ = 0.09). Counterexample: γ = 1/20, σ₁ = σ_r = 1, m = n = k = r = 1, c_ρ = ½, η = 1/12000 = η_max,
+ *    ρ = 10⁻¹⁰: T₂/T = 0.064026743 > 0.064026609. Corrected: times (1 + 0.1ησ_r). With (C.8) an
+ *    equality this is what makes inequality 2 fail on its band (jcd.lemma-c.9.parts).
+ * All other steps hold as printed.
+ *
+ * Plain family. A violation of t1-fact or t2-fact is proportional to y = ησ_r ≤ γ/600: shrinking
+ * a whole-range failure towards γ → 0 would end on a violation a few hundred roundings wide. The
+ * instances are fc.oneof({ withCrossShrink: true }, plain (weight 1), lemmaC9Instances (weight 2)), `plain` =
+ * admissible parameters with γ ∈ (0.04, 0.06), η = η_max, σ_r = σ₁ (a third of the draws); the
+ * shrinker first tries it, so a refutation shrinks to a violation of about 10⁻⁶ (t2) or 10⁻⁵ (t1)
+ * relative, on every seed.
+ *
+ * Tolerance: everything is a few roundings of numbers of one sign (no cancellation: log(3/ρ^e) =
+ * log 3 + eL, and log(X/ρ) = log X + L with |log X| ≤ 0.41·L on 10⁵ draws of these instances), so each
+ * comparison is on the scale of its two sides (|lhs| + |rhs|) at the kind's tolerance (16u for the
+ * identities, 64u for the inequalities).
+ */
+import fc from 'fast-check';
+import { atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
+import { type Claim, defineClaim } from '../../../src/claims/types.ts';
+import { admissibleTimeHypotheses } from '../../../src/hypotheses/jcd.ts';
+import { admissibleTimeParameters, type JcdTimeParameters, logT1Factor, timeQuotients } from '../../../src/jcd/times.ts';
+import type { Algebra } from '../../../src/exact/matrix.ts';
+import { LEMMA_C9_EDGE, lemmaC9Instances } from '../lemma-c.9.parts.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Instances, hypotheses and the quantities of the proof.
+
+const plain = admissibleTimeParameters({ gammaRange: [0.04, 0.06], etaFraction: 1, sigmaRatio: 1 });
+
+/** lemma-c.9.parts's instances, with a plain family first for the shrinker (module comment). */
+const instances: fc.Arbitrary<JcdTimeParameters> = fc.oneof(
+  { withCrossShrink: true },
+  { arbitrary: plain, weight: 1 },
+  { arbitrary: lemmaC9Instances, weight: 2 },
+);
+
+const HYPOTHESES = admissibleTimeHypotheses({
+  edge: `${LEMMA_C9_EDGE}; a third are a plain family for the shrinker (γ ∈ (0.04, 0.06), η = η_max, σ_r = σ₁), and the parts instances two thirds`,
+});
+
+/** The quantities of the proof at one instance (logs of the step factors computed as timeQuotients does). */
+function parts(x: JcdTimeParameters) {
+  const g = x.gamma;
+  const L = -x.logRho;
+  const y = (a: number) => a * x.eta * x.sigmaR;
+  const q = timeQuotients(x);
+  return {
+    g,
+    L,
+    c: (3 * g + 1) / (2 * (1 + g)),
+    e: (1 - g) / (2 * (1 + g)),
+    w: (3 - 2 * g) * (1 - g),
+    lX: logT1Factor(x).value,
+    l2: 0.5 * (Math.log(24) - Math.log1p(-g)),
+    /** log(1 + γy), log(1 + (1+γ)y/2), log(1 + 0.1y), −log(1 − 3y/2). */
+    d: Math.log1p(y(g)),
+    d1: Math.log1p(y((1 + g) / 2)),
+    d2: Math.log1p(y(0.1)),
+    m3: -Math.log1p(y(-1.5)),
+    yR: x.eta * x.sigmaR,
+    r1: q.t1.value / q.t.value,
+    r2: q.t2.value / q.t.value,
+    r3: q.t3.value / q.t.value,
+    tee: q.t.value,
+  };
+}
+
+const sides = (a: number, b: number) => Math.abs(a) + Math.abs(b);
+
+/** The three bounds of the proof's inequalities 1–3 and the right side of (A.2). */
+function bounds(g: number, six = 6) {
+  const w = (3 - 2 * g) * (1 - g);
+  const tail = w / (18 * (3 * g + 1));
+  return {
+    b1: (4 * g) / (3 * g + 1) + tail,
+    b2: tail,
+    b3: (2 * g * (1 - g)) / (3 * (3 * g + 1)) + tail,
+    a2: 1 - w / (six * (3 * g + 1)),
+  };
+}
+
+interface StepSpec {
+  readonly id: string;
+  readonly where: string;
+  readonly statement: string;
+  readonly check: (x: JcdTimeParameters) => Comparison[];
+  readonly sabotage: { readonly description: string; readonly check: (x: JcdTimeParameters) => Comparison[] };
+  readonly kind?: 'identity' | 'inequality';
+  readonly exact?: Claim<JcdTimeParameters>['exact'];
+  readonly expected?: 'holds' | 'refuted';
+  readonly erratum?: string;
+  readonly grading?: Claim<JcdTimeParameters>['grading'];
+  readonly corrected?: string;
+  readonly corrects?: string;
+}
+
+function step(s: StepSpec): Claim<JcdTimeParameters> {
+  return defineClaim<JcdTimeParameters>({
+    id: s.id,
+    source: { paper: 'JCD', where: `Lemma C.9, proof: ${s.where}` },
+    kind: s.kind ?? 'inequality',
+    statement: s.statement,
+    hypotheses: HYPOTHESES,
+    choices: { brackets: 'T₁, T₂, T₃, T without brackets, as in the proof ("we omit the flooring and ceiling operations")' },
+    instances,
+    size: () => 1,
+    runs: 300,
+    check: s.check,
+    expected: s.expected ?? 'holds',
+    sabotage: s.sabotage,
+    ...(s.exact ? { exact: s.exact } : {}),
+    ...(s.erratum ? { erratum: s.erratum } : {}),
+    ...(s.grading ? { grading: s.grading } : {}),
+    ...(s.corrected ? { corrected: s.corrected } : {}),
+    ...(s.corrects ? { corrects: s.corrects } : {}),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exact forms of the two identities: rational identities in γ and in the logarithms taken as
+// independent variables (ℓ = log(1/ρ), log X, and the logs of the step factors, all free).
+
+const EXACT_INSTANCES =
+  'γ = fraction ∈ (0, 1); ℓ = log(1/ρ), log(1 + γησ_r), log(1 + (1+γ)ησ_r/2), log(1 + 0.1ησ_r), −log(1 − 3ησ_r/2), log√(24/(1−γ)), log 3: positives; log X: an entry (any sign). The identities are rational in these, so they hold for the actual logarithms if they hold for free variables';
+
+function exactT<T>(A: Algebra<T>, v: { fraction(): T; positive(): T }, sabotaged: boolean) {
+  const { F } = A;
+  const g = v.fraction();
+  const l = v.positive();
+  const d = v.positive();
+  const one = F.one;
+  const twoOnePlusG = F.mul(A.int(2), F.add(one, g));
+  const e = F.div(F.sub(one, g), twoOnePlusG);
+  const c = F.div(F.add(F.mul(A.int(3), g), one), twoOnePlusG);
+  // log(ρ^e/ρ) = e·log ρ − log ρ, log ρ = −ℓ.
+  const lhs = F.div(F.sub(F.mul(e, F.neg(l)), F.neg(l)), d);
+  const rhs = F.div(F.mul(sabotaged ? F.mul(A.int(2), c) : c, l), d);
+  return { instance: { γ: g, 'log(1/ρ)': l, 'log(1+γησ_r)': d }, residuals: { 'log(ρ^e/ρ)/log(1+γησ_r) − c·log(1/ρ)/log(1+γησ_r)': F.sub(lhs, rhs) } };
+}
+
+function exactFactor<T>(A: Algebra<T>, v: { fraction(): T; positive(): T; entry(): T }, sabotaged: boolean) {
+  const { F } = A;
+  const one = F.one;
+  const g = v.fraction();
+  const l = v.positive();
+  const lX = v.entry();
+  const [d, d1, d2, m3, l2, log3] = [v.positive(), v.positive(), v.positive(), v.positive(), v.positive(), v.positive()];
+  const twoOnePlusG = F.mul(A.int(2), F.add(one, g));
+  const e = F.div(F.sub(one, g), twoOnePlusG);
+  const c = F.div(F.add(F.mul(A.int(3), g), one), twoOnePlusG);
+  const T = F.div(F.mul(c, l), d);
+  // (A.1) without brackets: log(X/ρ) = log X + ℓ; log(ρ^e/3) = −eℓ − log 3; log(1 − 3y/2) = −m₃.
+  const T1 = F.div(F.add(lX, l), d1);
+  const T2 = F.div(l2, d2);
+  const T3 = F.div(F.sub(F.neg(F.mul(e, l)), log3), F.neg(m3));
+  const cl = F.mul(c, l);
+  const p1 = F.mul(sabotaged ? F.div(d1, d) : F.div(d, d1), F.div(F.add(lX, l), cl));
+  const p2 = F.mul(F.div(d, d2), F.div(l2, cl));
+  const p3 = F.mul(F.div(d, m3), F.div(F.add(log3, F.mul(e, l)), cl));
+  return {
+    instance: { γ: g, 'log(1/ρ)': l, 'log X': lX, 'log(1+γy)': d, 'log(1+(1+γ)y/2)': d1, 'log(1+0.1y)': d2, '−log(1−3y/2)': m3, 'log√(24/(1−γ))': l2, 'log 3': log3 },
+    residuals: { 'T₁/T − printed': F.sub(F.div(T1, T), p1), 'T₂/T − printed': F.sub(F.div(T2, T), p2), 'T₃/T − printed': F.sub(F.div(T3, T), p3) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// T's two forms.
+
+function tForms(x: JcdTimeParameters, coefficient = 1): Comparison[] {
+  const p = parts(x);
+  const first = (p.e * x.logRho - x.logRho) / p.d;
+  const second = (coefficient * p.c * p.L) / p.d;
+  return [
+    equal('T = log(ρ^e/ρ)/log(1+ηγσ_r) = (3γ+1)/(2(1+γ))·log(1/ρ)/log(1+ηγσ_r)', first, second, sides(first, second)),
+    equal('T (A.1) = (3γ+1)/(2(1+γ))·log(1/ρ)/log(1+ηγσ_r)', p.tee, second, sides(p.tee, second)),
+  ];
+}
+
+export const c9T = step({
+  id: 'jcd.lemma-c.9.step-t',
+  where: '"T = log(ρ^{(1−γ)/(2(1+γ))}/ρ)/log(1 + ηγσ_r) = (3γ+1)/(2(1+γ))·log(1/ρ)/log(1 + ηγσ_r)"',
+  kind: 'identity',
+  statement: 'T = log(ρ^{(1−γ)/(2(1+γ))}/ρ)/log(1 + ηγσ_r) = (3γ+1)/(2(1+γ))·log(1/ρ)/log(1 + ηγσ_r)',
+  check: (x) => tForms(x),
+  exact: {
+    instances: EXACT_INSTANCES,
+    dims: fc.constant({}),
+    certifyAt: [{}],
+    coverage: 'no dimensions: one family of scalars',
+    evaluate: (A, _dims, v, sabotaged) => exactT(A, v, sabotaged),
+  },
+  sabotage: { description: '(3γ+1)/(2(1+γ)) made (3γ+1)/(1+γ)', check: (x) => tForms(x, 2) },
+});
+
+// ---------------------------------------------------------------------------------------------
+// The first equality of each chain.
+
+function factors(x: JcdTimeParameters, invertFirst = false): Comparison[] {
+  const p = parts(x);
+  const cl = p.c * p.L;
+  const p1 = (invertFirst ? p.d1 / p.d : p.d / p.d1) * ((p.lX + p.L) / cl);
+  const p2 = (p.d / p.d2) * (p.l2 / cl);
+  const p3 = (p.d / p.m3) * ((Math.log(3) + p.e * p.L) / cl);
+  return [
+    equal('T₁/T = log(1+γησ_r)/log(1+(1+γ)ησ_r/2)·log(X/ρ)/((3γ+1)/(2(1+γ))·log(1/ρ))', p.r1, p1, sides(p.r1, p1)),
+    equal('T₂/T = log(1+γησ_r)/log(1+0.1ησ_r)·log√(24/(1−γ))/((3γ+1)/(2(1+γ))·log(1/ρ))', p.r2, p2, sides(p.r2, p2)),
+    equal('T₃/T = log(1+ηγσ_r)/(−log(1−3ησ_r/2))·log(3/ρ^{(1−γ)/(2(1+γ))})/((3γ+1)/(2(1+γ))·log(1/ρ))', p.r3, p3, sides(p.r3, p3)),
+  ];
+}
+
+export const c9Factor = step({
+  id: 'jcd.lemma-c.9.step-factor',
+  where: 'the first equality of each of the three chains ("First, we have T₁/T = …", "Next, we have T₂/T = …", "Finally, we have T₃/T = …")',
+  kind: 'identity',
+  statement:
+    'T₁/T = log(1+γησ_r)/log(1+(1+γ)ησ_r/2)·log(12(m+n+k)√((1−γ)/24)√σ_r/(c_ρρ√σ₁))/((3γ+1)/(2(1+γ))log(1/ρ)); T₂/T = log(1+γησ_r)/log(1+0.1ησ_r)·log√(24/(1−γ))/((3γ+1)/(2(1+γ))log(1/ρ)); T₃/T = log(1+ηγσ_r)/(−log(1−3ησ_r/2))·log(3/ρ^{(1−γ)/(2(1+γ))})/((3γ+1)/(2(1+γ))log(1/ρ))',
+  check: (x) => factors(x),
+  exact: {
+    instances: EXACT_INSTANCES,
+    dims: fc.constant({}),
+    certifyAt: [{}],
+    coverage: 'no dimensions: one family of scalars',
+    evaluate: (A, _dims, v, sabotaged) => exactFactor(A, v, sabotaged),
+  },
+  sabotage: { description: "T₁/T's first factor inverted: log(1+(1+γ)ησ_r/2)/log(1+γησ_r)", check: (x) => factors(x, true) },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Chain 1: T₁/T.
+
+/** 2γ/(1+γ)·log(X/ρ)/(cL): the middle expression of chain 1. */
+const middle1 = (p: ReturnType<typeof parts>) => ((2 * p.g) / (1 + p.g)) * ((p.lX + p.L) / (p.c * p.L));
+
+function t1Fact(x: JcdTimeParameters, corrected: boolean, factor = 1): Comparison[] {
+  const p = parts(x);
+  const rhs = factor * middle1(p) * (corrected ? 1 + ((1 + p.g) / 2) * p.yR : 1);
+  const label = corrected
+    ? 'T₁/T ≤ 2γ/(1+γ)·(1 + (1+γ)ησ_r/2)·log(X/ρ)/((3γ+1)/(2(1+γ))·log(1/ρ))'
+    : 'T₁/T ≤ 2γ/(1+γ)·log(X/ρ)/((3γ+1)/(2(1+γ))·log(1/ρ))';
+  return [atMost(label, p.r1, rhs, sides(p.r1, rhs))];
+}
+
+const T1_FACT_WHERE = 'chain for T₁/T, first inequality ("the first inequality follows from fact 2")';
+
+export const c9T1Fact = step({
+  id: 'jcd.lemma-c.9.step-t1-fact',
+  where: T1_FACT_WHERE,
+  statement: 'T₁/T ≤ 2γ/(1+γ)·log(12(m+n+k)√((1−γ)/24)√σ_r/(c_ρρ√σ₁))/((3γ+1)/(2(1+γ))·log(1/ρ))',
+  check: (x) => t1Fact(x, false),
+  expected: 'refuted',
+  erratum:
+    'The first inequality of the chain for T₁/T applies "fact 2" with a = γ < b = (1+γ)/2, log(1+γησ_r)/log(1+(1+γ)ησ_r/2) ≤ 2γ/(1+γ), which is reversed (log(1+t) is strictly concave: the quotient exceeds a/b for every ησ_r > 0; jcd.lemma-c.9.facts). ' +
+    'Failing region: every admissible instance (any γ ∈ (0, 1), any η > 0; in doubles wherever the excess exceeds about 10⁻¹³). The relative excess (1+γ)log(1+γησ_r)/(2γ·log(1+(1+γ)ησ_r/2)) − 1 ≈ (1−γ)ησ_r/4 depends on γ and ησ_r only; ' +
+    'largest at η = η_max, σ_r = σ₁, γ = 1/2 (ησ_r = 1/1200): 1.04127·10⁻⁴ (1.98·10⁻⁵ at γ = 0.05; → 0 as η → 0 or γ → 1). ' +
+    'Counterexample (rational parameters; the sides are logarithms, evaluated to 50 digits): γ = 1/2, σ₁ = σ_r = 1, m = n = k = r = 1, c_ρ = 1/2, η = 1/1200 = η_max, ρ = 10⁻³⁰⁰ (log ρ_max = −522.6): T₁/T = 0.80279482 > 0.80271123. ' +
+    'Corrected: with the factor (1 + (1+γ)ησ_r/2) (fact (i): log(1+γy) ≤ γy, log(1+by) ≥ by/(1+by)).',
+  grading: {
+    grade: 'breaks-proof',
+    why:
+      'inequality 1 (T₁/T ≤ 4γ/(3γ+1) + (3−2γ)(1−γ)/(18(3γ+1))) holds as printed (jcd.lemma-c.9.parts) and so does the (C.7) step after this one (jcd.lemma-c.9.step-t1-c7), but this chain does not prove it, and the corrected step does not repair it everywhere: ' +
+      '(1 + (1+γ)ησ_r/2)·2γ/(1+γ)·log(X/ρ)/((3γ+1)/(2(1+γ))log(1/ρ)) exceeds the bound of inequality 1 for γ ∈ (0.90, 1) (measured on 10⁵ admissible draws: by up to 1.19·10⁻³ relative at γ ≈ 0.97, η = η_max, m+n+k large), although T₁/T itself stays below it (slack ≥ 10⁻¹¹ relative there). ' +
+      'For γ < 0.9017 the room in (C.7) (it holds with 180(1+γ) in place of 72 under the first condition on ρ) absorbs the factor (computed with ησ_r ≤ min{γ/600, (1−γ)/20}); above it a sharper form of fact 2 is needed (not derived here)',
+    dependents: ['Lemma C.9, proof: inequality 1 (jcd.lemma-c.9.parts)', 'Lemma C.9 / (A.2) (jcd.lemma-c.9.ratio, jcd.lemma-c.9.step-sum)'],
+  },
+  corrected: 'jcd.lemma-c.9.step-t1-fact/corrected',
+  sabotage: { description: 'the factor 2γ/(1+γ) halved', check: (x) => t1Fact(x, false, 0.5) },
+});
+
+export const c9T1FactCorrected = step({
+  id: 'jcd.lemma-c.9.step-t1-fact/corrected',
+  where: T1_FACT_WHERE,
+  statement: 'T₁/T ≤ 2γ/(1+γ)·(1 + (1+γ)ησ_r/2)·log(X/ρ)/((3γ+1)/(2(1+γ))·log(1/ρ)), X = 12(m+n+k)√((1−γ)/24)√σ_r/(c_ρ√σ₁)',
+  check: (x) => t1Fact(x, true),
+  corrects: 'jcd.lemma-c.9.step-t1-fact',
+  sabotage: { description: 'the factor (1 + (1+γ)ησ_r/2) dropped (the printed form)', check: (x) => t1Fact(x, false) },
+});
+
+function t1C7(x: JcdTimeParameters, keepMain = true): Comparison[] {
+  const p = parts(x);
+  const lhs = middle1(p);
+  const main = (4 * p.g) / (3 * p.g + 1);
+  const viaC7 = main * ((keepMain ? 1 : 0) + p.w / (72 * p.g));
+  const split = main + p.w / (18 * (3 * p.g + 1));
+  return [
+    atMost('2γ/(1+γ)·log(X/ρ)/((3γ+1)/(2(1+γ))·log(1/ρ)) ≤ 4γ/(3γ+1)·(1 + (3−2γ)(1−γ)/(72γ))', lhs, viaC7, sides(lhs, viaC7)),
+    equal('4γ/(3γ+1)·(1 + (3−2γ)(1−γ)/(72γ)) = 4γ/(3γ+1) + (3−2γ)(1−γ)/(18(3γ+1))', main * (1 + p.w / (72 * p.g)), split, sides(main, split)),
+  ];
+}
+
+export const c9T1C7 = step({
+  id: 'jcd.lemma-c.9.step-t1-c7',
+  where: 'chain for T₁/T, second inequality ("the second inequality follows from (C.7)") and the closing equality',
+  statement: '2γ/(1+γ)·log(X/ρ)/((3γ+1)/(2(1+γ))·log(1/ρ)) ≤ 4γ/(3γ+1)·(1 + (3−2γ)(1−γ)/(72γ)) = 4γ/(3γ+1) + (3−2γ)(1−γ)/(18(3γ+1))',
+  check: (x) => t1C7(x),
+  sabotage: { description: 'the leading term 4γ/(3γ+1)·1 dropped from the bound', check: (x) => t1C7(x, false) },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Chain 2: T₂/T.
+
+/** 20γ(1+γ)/(3γ+1)·log√(24/(1−γ))/L: the middle expression of chain 2. */
+const middle2 = (p: ReturnType<typeof parts>) => ((20 * p.g * (1 + p.g)) / (3 * p.g + 1)) * (p.l2 / p.L);
+
+function t2Fact(x: JcdTimeParameters, corrected: boolean, factor = 1): Comparison[] {
+  const p = parts(x);
+  const rhs = factor * middle2(p) * (corrected ? 1 + 0.1 * p.yR : 1);
+  const label = corrected ? 'T₂/T ≤ (1 + 0.1ησ_r)·20γ(1+γ)/(3γ+1)·log√(24/(1−γ))/log(1/ρ)' : 'T₂/T ≤ 20γ(1+γ)/(3γ+1)·log√(24/(1−γ))/log(1/ρ)';
+  return [atMost(label, p.r2, rhs, sides(p.r2, rhs))];
+}
+
+const T2_FACT_WHERE = 'chain for T₂/T, first inequality ("the first inequality follows from fact 2")';
+
+export const c9T2Fact = step({
+  id: 'jcd.lemma-c.9.step-t2-fact',
+  where: T2_FACT_WHERE,
+  statement: 'T₂/T ≤ 20γ(1+γ)/(3γ+1)·log√(24/(1−γ))/log(1/ρ)',
+  check: (x) => t2Fact(x, false),
+  expected: 'refuted',
+  erratum:
+    'The first inequality of the chain for T₂/T applies "fact 2" as log(1+γησ_r)/log(1+0.1ησ_r) ≤ 10γ; for γ < 0.1 (a = γ < b = 0.1) that is the reversed direction (jcd.lemma-c.9.facts), false for every ησ_r > 0; for γ ≥ 0.1 (a ≥ b) it is right. ' +
+    'Failing region: every admissible instance with γ < 0.1, none with γ ≥ 0.1. The relative excess log(1+γησ_r)/(10γ·log(1+0.1ησ_r)) − 1 ≈ (0.1−γ)ησ_r/2 depends on γ and ησ_r only; ' +
+    'largest at η = η_max, σ_r = σ₁ (ησ_r = γ/600), γ = 0.05: 2.0833·10⁻⁶ (7.5·10⁻⁷ at γ = 0.09; → 0 as γ → 0.1⁻, γ → 0 or η → 0). ' +
+    'Counterexample (rational parameters; the sides are logarithms, evaluated to 50 digits): γ = 1/20, σ₁ = σ_r = 1, m = n = k = r = 1, c_ρ = 1/2, η = 1/12000 = η_max, ρ = 10⁻¹⁰: T₂/T = 0.064026743 > 0.064026609 (by 2.08·10⁻⁶ relative, far above rounding). ' +
+    'Corrected: with the factor (1 + 0.1ησ_r) (fact (i)).',
+  grading: {
+    grade: 'breaks-proof',
+    why:
+      'the (C.8) step after it holds (jcd.lemma-c.9.step-t2-c8) and is an equality when ρ = ρ_max is set by (1−γ)/24, so this step is what makes inequality 2 fail on a band of γ just below 0.1 (jcd.lemma-c.9.parts); (A.2) itself holds (jcd.lemma-c.9.ratio). ' +
+      'Corrected, the chain gives inequality 2 times (1 + 0.1ησ_r); for γ < 0.1 the room in inequality 1 ((C.7) holds with 180(1+γ) in place of 72 under the first condition on ρ) absorbs that, so this step alone is repairable; with chain 1 corrected too, the room in (C.7) closes the sum for γ < 0.9017 only, and above it the corrected chains add up to more than (A.2)\'s right side on some admissible instances (measured from γ ≈ 0.95, by up to 6.5·10⁻⁴ relative at γ ≈ 0.97; jcd.lemma-c.9.step-t1-fact)',
+    dependents: ['Lemma C.9, proof: inequality 2 (jcd.lemma-c.9.parts)', 'Lemma C.9 / (A.2) (jcd.lemma-c.9.ratio, jcd.lemma-c.9.step-sum)'],
+  },
+  corrected: 'jcd.lemma-c.9.step-t2-fact/corrected',
+  sabotage: { description: 'the constant 20 made 10', check: (x) => t2Fact(x, false, 0.5) },
+});
+
+export const c9T2FactCorrected = step({
+  id: 'jcd.lemma-c.9.step-t2-fact/corrected',
+  where: T2_FACT_WHERE,
+  statement: 'T₂/T ≤ (1 + 0.1ησ_r)·20γ(1+γ)/(3γ+1)·log√(24/(1−γ))/log(1/ρ)',
+  check: (x) => t2Fact(x, true),
+  corrects: 'jcd.lemma-c.9.step-t2-fact',
+  sabotage: { description: 'the factor (1 + 0.1ησ_r) dropped (the printed form)', check: (x) => t2Fact(x, false) },
+});
+
+function t2C8(x: JcdTimeParameters, factor = 1): Comparison[] {
+  const p = parts(x);
+  const lhs = middle2(p);
+  const rhs = (factor * p.w) / (18 * (3 * p.g + 1));
+  return [atMost('20γ(1+γ)/(3γ+1)·log√(24/(1−γ))/log(1/ρ) ≤ (3−2γ)(1−γ)/(18(3γ+1))', lhs, rhs, sides(lhs, rhs))];
+}
+
+export const c9T2C8 = step({
+  id: 'jcd.lemma-c.9.step-t2-c8',
+  where: 'chain for T₂/T, second inequality ("the second inequality follows from (C.8)")',
+  statement: '20γ(1+γ)/(3γ+1)·log√(24/(1−γ))/log(1/ρ) ≤ (3−2γ)(1−γ)/(18(3γ+1))',
+  check: (x) => t2C8(x),
+  sabotage: { description: 'the bound halved (18 made 36)', check: (x) => t2C8(x, 0.5) },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Chain 3: T₃/T.
+
+/** 4γ(1+γ)/(3(1+3γ))·(log 3 + eL)/L: the middle expression of chain 3. */
+const middle3 = (p: ReturnType<typeof parts>, factor = 1) => ((factor * 4 * p.g * (1 + p.g)) / (3 * (1 + 3 * p.g))) * ((Math.log(3) + p.e * p.L) / p.L);
+
+function t3Fact(x: JcdTimeParameters, factor = 1): Comparison[] {
+  const p = parts(x);
+  const rhs = middle3(p, factor);
+  return [atMost('T₃/T ≤ 4γ(1+γ)/(3(1+3γ))·(log 3 + (1−γ)/(2(1+γ))·log(1/ρ))/log(1/ρ)', p.r3, rhs, sides(p.r3, rhs))];
+}
+
+export const c9T3Fact = step({
+  id: 'jcd.lemma-c.9.step-t3-fact',
+  where: 'chain for T₃/T, first inequality ("the first inequality follows from fact 1": log(1+γησ_r) ≤ γησ_r, −log(1 − 3ησ_r/2) ≥ 3ησ_r/2)',
+  statement: 'T₃/T ≤ 4γ(1+γ)/(3(1+3γ))·(log 3 + (1−γ)/(2(1+γ))·log(1/ρ))/log(1/ρ)',
+  check: (x) => t3Fact(x),
+  sabotage: { description: 'the constant 4 made 2', check: (x) => t3Fact(x, 0.5) },
+});
+
+function t3C9(x: JcdTimeParameters, keepTail = true): Comparison[] {
+  const p = parts(x);
+  const lhs = middle3(p);
+  const rhs = (2 * p.g * (1 - p.g)) / (3 * (3 * p.g + 1)) + (keepTail ? p.w / (18 * (3 * p.g + 1)) : 0);
+  return [atMost('4γ(1+γ)/(3(1+3γ))·(log 3 + (1−γ)/(2(1+γ))·log(1/ρ))/log(1/ρ) ≤ 2γ(1−γ)/(3(3γ+1)) + (3−2γ)(1−γ)/(18(3γ+1))', lhs, rhs, sides(lhs, rhs))];
+}
+
+export const c9T3C9 = step({
+  id: 'jcd.lemma-c.9.step-t3-c9',
+  where: 'chain for T₃/T, second inequality ("the second inequality follows from (C.9)")',
+  statement: '4γ(1+γ)/(3(1+3γ))·(log 3 + (1−γ)/(2(1+γ))·log(1/ρ))/log(1/ρ) ≤ 2γ(1−γ)/(3(3γ+1)) + (3−2γ)(1−γ)/(18(3γ+1))',
+  check: (x) => t3C9(x),
+  sabotage: { description: 'the term (3−2γ)(1−γ)/(18(3γ+1)) dropped', check: (x) => t3C9(x, false) },
+});
+
+// ---------------------------------------------------------------------------------------------
+// The combination.
+
+function sum(x: JcdTimeParameters, six = 6): Comparison[] {
+  const p = parts(x);
+  const b = bounds(p.g, six);
+  const total = b.b1 + b.b2 + b.b3;
+  const ratio = p.r1 + p.r2 + p.r3;
+  return [
+    equal('[4γ/(3γ+1) + w/(18(3γ+1))] + w/(18(3γ+1)) + [2γ(1−γ)/(3(3γ+1)) + w/(18(3γ+1))] = 1 − (3−2γ)(1−γ)/(6(3γ+1))', total, b.a2, sides(total, b.a2)),
+    atMost('(T₁ + T₂ + T₃)/T ≤ 1 − (3−2γ)(1−γ)/(6(3γ+1)) (brackets omitted)', ratio, b.a2, sides(ratio, b.a2)),
+  ];
+}
+
+export const c9Sum = step({
+  id: 'jcd.lemma-c.9.step-sum',
+  where: '"The result will follow if we add these inequalities together" (and the lemma, read as the proof does, without brackets)',
+  statement:
+    '4γ/(3γ+1) + (3−2γ)(1−γ)/(18(3γ+1)) + (3−2γ)(1−γ)/(18(3γ+1)) + 2γ(1−γ)/(3(3γ+1)) + (3−2γ)(1−γ)/(18(3γ+1)) = 1 − (3−2γ)(1−γ)/(6(3γ+1)), and (T₁ + T₂ + T₃)/T ≤ 1 − (3−2γ)(1−γ)/(6(3γ+1)) with T₁, T₂, T₃, T unbracketed',
+  check: (x) => sum(x),
+  sabotage: { description: 'the 6 of 6(3γ+1) made 3 (the gap doubled)', check: (x) => sum(x, 3) },
+});
