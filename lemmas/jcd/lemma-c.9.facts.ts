@@ -104,6 +104,10 @@ export const lemmaC9Facts = defineClaim<FactsInstance>({
       'Lemma C.9 / (A.2) (jcd.lemma-c.9.ratio)',
     ],
   },
+  failsWhere: {
+    text: 'every instance: (i) as printed fails for every x ∈ (0, 1), (ii) for every 0 < a < b and y > 0',
+    contains: () => true,
+  },
   erratum:
     'Both "facts from calculus" are false as printed. (i) must read x/(1+x) ≤ log(1+x) ≤ x: as printed it fails for every x ∈ (0, 1), where log x < 0 < x/(1+x) (e.g. x = 1/2: log(1/2) = −0.693 < 1/3), and log x is undefined for x ∈ (−1, 0]. ' +
     '(ii) is reversed: log(1+t) is strictly concave with log 1 = 0, so log(1+ay)/log(1+by) > a/b for every 0 < a < b and y > 0 — the failing region is the whole domain; the excess factor is ≈ 1 + (b−a)y/2 for small y and tends to b/a as y → ∞ (e.g. a = 1/2, b = 1, y = 1: log(3/2)/log 2 = 0.58496 > 1/2). ' +

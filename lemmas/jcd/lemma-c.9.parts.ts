@@ -128,6 +128,10 @@ export const lemmaC9Parts = defineClaim<JcdTimeParameters>({
       'Theorem A.1 (the window T₀ ≤ t ≤ T is non-empty)',
     ],
   },
+  failsWhere: {
+    text: 'γ < 0.1 (inequality 2 uses fact 2 reversed there); measured only on γ ∈ (γ*, 0.1) with ρ within ≈ 10⁻⁶ (relative, in log ρ) of ρ_max, γ* = 0.080 at D = (m+n+k)rσ₁/(σ_rc_ρ) = 3 rising to 0.0995 at D = 27, none for D ≥ 28.74',
+    contains: (x) => x.gamma < 0.1,
+  },
   erratum:
     'Inequality 2 of the proof of Lemma C.9, T₂/T ≤ (3−2γ)(1−γ)/(18(3γ+1)), is false on a thin region, by at most 1.33·10⁻⁶ relative. Its first step uses "fact (ii)", log(1+aησ_r)/log(1+bησ_r) ≤ a/b (a < b), reversed (false for every γ < 0.1: jcd.lemma-c.9.step-t2-fact); its second step, (C.8), has room except where it is an equality. ' +
     'Measured failing region: γ ∈ (γ*, 0.1), ρ within ~10⁻⁶ (relative, in log ρ) of ρ_max, where γ* is where the first bound on ρ, ((1−γ)/24)^{180γ(1+γ)/((3−2γ)(1−γ))}, meets the second, ((1−γ)c_ρσ_r/(1200(m+n+k)rσ₁))^{2(1+γ)/(1−γ)}: with D = (m+n+k)r·σ₁/(σ_r c_ρ), γ* = 0.080033 at D = 3 (m = n = k = r = 1, σ_r = σ₁, c_ρ → 1), 0.0862 at D = 6, 0.0898 at 9, 0.0924 at 12, 0.0995 at 27, and no failure for D ≥ 28.74. ' +

@@ -133,6 +133,7 @@ interface StepSpec {
   readonly expected?: 'holds' | 'refuted';
   readonly erratum?: string;
   readonly grading?: Claim<JcdTimeParameters>['grading'];
+  readonly failsWhere?: Claim<JcdTimeParameters>['failsWhere'];
   readonly corrected?: string;
   readonly corrects?: string;
 }
@@ -154,6 +155,7 @@ function step(s: StepSpec): Claim<JcdTimeParameters> {
     ...(s.exact ? { exact: s.exact } : {}),
     ...(s.erratum ? { erratum: s.erratum } : {}),
     ...(s.grading ? { grading: s.grading } : {}),
+    ...(s.failsWhere ? { failsWhere: s.failsWhere } : {}),
     ...(s.corrected ? { corrected: s.corrected } : {}),
     ...(s.corrects ? { corrects: s.corrects } : {}),
   });
@@ -291,6 +293,10 @@ export const c9T1Fact = step({
   statement: 'T₁/T ≤ 2γ/(1+γ)·log(12(m+n+k)√((1−γ)/24)√σ_r/(c_ρρ√σ₁))/((3γ+1)/(2(1+γ))·log(1/ρ))',
   check: (x) => t1Fact(x, false),
   expected: 'refuted',
+  failsWhere: {
+    text: 'every admissible instance (fact 2 applied with a = γ < b = (1+γ)/2 is reversed for every ησ_r > 0); seen where the relative excess ≈ (1−γ)ησ_r/4 is above the tolerance',
+    contains: () => true,
+  },
   erratum:
     'The first inequality of the chain for T₁/T applies "fact 2" with a = γ < b = (1+γ)/2, log(1+γησ_r)/log(1+(1+γ)ησ_r/2) ≤ 2γ/(1+γ), which is reversed (log(1+t) is strictly concave: the quotient exceeds a/b for every ησ_r > 0; jcd.lemma-c.9.facts). ' +
     'Failing region: every admissible instance (any γ ∈ (0, 1), any η > 0; in doubles wherever the excess exceeds about 10⁻¹³). The relative excess (1+γ)log(1+γησ_r)/(2γ·log(1+(1+γ)ησ_r/2)) − 1 ≈ (1−γ)ησ_r/4 depends on γ and ησ_r only; ' +
@@ -359,6 +365,10 @@ export const c9T2Fact = step({
   statement: 'T₂/T ≤ 20γ(1+γ)/(3γ+1)·log√(24/(1−γ))/log(1/ρ)',
   check: (x) => t2Fact(x, false),
   expected: 'refuted',
+  failsWhere: {
+    text: 'γ < 0.1 (fact 2 applied with a = γ < b = 0.1 is reversed there; right for γ ≥ 0.1); relative excess ≈ (0.1−γ)ησ_r/2',
+    contains: (x) => x.gamma < 0.1,
+  },
   erratum:
     'The first inequality of the chain for T₂/T applies "fact 2" as log(1+γησ_r)/log(1+0.1ησ_r) ≤ 10γ; for γ < 0.1 (a = γ < b = 0.1) that is the reversed direction (jcd.lemma-c.9.facts), false for every ησ_r > 0; for γ ≥ 0.1 (a ≥ b) it is right. ' +
     'Failing region: every admissible instance with γ < 0.1, none with γ ≥ 0.1. The relative excess log(1+γησ_r)/(10γ·log(1+0.1ησ_r)) − 1 ≈ (0.1−γ)ησ_r/2 depends on γ and ησ_r only; ' +
