@@ -1,5 +1,5 @@
 /**
- * YD21 App. D of the preprint (001), "Solving the Iteration Formula of a" — the scalar steps, in the
+ * YD21 App. D of the preprint, "Solving the Iteration Formula of a" — the scalar steps, in the
  * case a_t ≤ √(σ_d/2) (a_t = σ_d(A_t), s_t = a_t²), as printed:
  *
  *   a_{t+1} ≥ (1 + (η/2)(σ_d − a_t²))a_t,                                          (32)

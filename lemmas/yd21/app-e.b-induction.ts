@@ -1,5 +1,5 @@
 /**
- * YD21 App. E of the preprint (001), the closing step of the induction on ‖B‖_F (a claim the catalog
+ * YD21 App. E of the preprint, the closing step of the induction on ‖B‖_F (a claim the catalog
  * does not list; added in its style):
  *
  *   "Similarly, by choosing ε = Õ(σ_d/(√σ₁e_b(m + n))), we have qT ≤ c²d²ε². By taking e_b = 2c, we

@@ -1,5 +1,5 @@
 /**
- * YD21 App. E of the preprint (001), "Solving the Iteration Formula on B" — the two general facts it
+ * YD21 App. E of the preprint, "Solving the Iteration Formula on B" — the two general facts it
  * uses, for any sequence with x_{t+1} ≤ (1 + p)x_t + q (x_t = ‖B_t‖²_F, p, q > 0):
  *
  *   [closed form] x_T ≤ (1 + p)^T x_0 + ((1 + p)^T − 1)q/p;

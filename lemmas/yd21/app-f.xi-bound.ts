@@ -1,5 +1,5 @@
 /**
- * YD21 App. F of the preprint (001), "Proof of Stage Two": "the product of the main coefficient is
+ * YD21 App. F of the preprint, "Proof of Stage Two": "the product of the main coefficient is
  * bounded by a universal constant,
  *
  *   Ξ_T := Π_{i=0}^{T−1} (1 + 2η(1 − ησ_d/2)^t·(2/5)σ_d) ≤ exp(Σ_{i=0}^{T−1} 2η(1 − ησ_d/2)^t·(2/5)σ_d) ≤ e^{8/5}."

@@ -1,5 +1,5 @@
 /**
- * YD21 App. B of the preprint (001), "Dynamics in the Symmetric and Full-Rank Case" (footnote 4 of
+ * YD21 App. B of the preprint, "Dynamics in the Symmetric and Full-Rank Case" (footnote 4 of
  * §1.2: "the dynamics of gradient flow actually admits a closed form"): with U = V = A, Σ symmetric
  * full-rank and S = AAᵀ, "Ṡ := (Σ − S)S + S(Σ − S)"; with X̄ := S⁻¹, "Ẋ̄ = −X̄Σ − ΣX̄ + 2I", and with
  * X := X̄ − Σ⁻¹,
@@ -10,7 +10,7 @@
  *
  * As printed: the extraction reads "Hence, X̄ = −S⁻¹ṠS⁻¹" (the dot of Ẋ̄ lost; the next display has
  * it) and gives (24)–(26) cleanly; both exponentials carry −tΣ, and (27) the opposite sign. The NeurIPS
- * copy (000) has no appendix. Derivation (holds): d/dt S⁻¹ = −S⁻¹ṠS⁻¹ = −S⁻¹Σ + 2I − ΣS⁻¹, then
+ * copy has no appendix. Derivation (holds): d/dt S⁻¹ = −S⁻¹ṠS⁻¹ = −S⁻¹Σ + 2I − ΣS⁻¹, then
  * Ẋ = −(X + Σ⁻¹)Σ − Σ(X + Σ⁻¹) + 2I = −XΣ − ΣX, solved by (25), inverted in (26). The inner matrix
  * e^{−tΣ}S₀⁻¹e^{−tΣ} + Σ⁻¹(I − e^{−2tΣ}) is positive definite for every t ≥ 0 (Σ, S₀ ≻ 0), so (26)
  * is defined for all t ≥ 0. Cross-checked during development in NumPy (RK4 with h = t/200 against

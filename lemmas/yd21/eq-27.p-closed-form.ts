@@ -1,5 +1,5 @@
 /**
- * YD21 App. B of the preprint (001), after (26): "Similarly, because P's dynamic is
+ * YD21 App. B of the preprint, after (26): "Similarly, because P's dynamic is
  * Ṗ = −(Σ − P)P − P(Σ − P), we have
  *
  *   P(t) = (e^{tΣ}(P₀⁻¹ − Σ⁻¹)e^{tΣ} + Σ⁻¹)⁻¹,                         (27)

@@ -1,9 +1,9 @@
 /**
- * YD21 (4), §2.1 — the form the preprint's text (001) shows:
+ * YD21 (4), §2.1 — the form the preprint's text shows:
  *
  *   "U′_{t+1} = U′_t + η(Σ′ − U′_tV_tᵀ)V′_t"   (V_t, not V′_t, inside the bracket)
  *
- * where the NeurIPS copy (000) prints U′_{t+1} = U′_t + η(Σ′ − U′_tV′_tᵀ)V′_t (yd21.eq-4-5.rotation).
+ * where the NeurIPS copy prints U′_{t+1} = U′_t + η(Σ′ − U′_tV′_tᵀ)V′_t (yd21.eq-4-5.rotation).
  * Judged an extraction artefact: in the LaTeX V′_t{}^⊤ carries two superscripts (the prime and ⊤) and
  * the extraction kept one; the same copy's (5), two lines below, has V_t′^⊤ with both, and the
  * transformation is defined as V′_t = Ψ⁻¹V_t one sentence before. Encoded anyway, as the issue asks

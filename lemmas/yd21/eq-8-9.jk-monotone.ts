@@ -11,7 +11,7 @@
  *
  * Regime (the O(·) choices this check makes, recorded in `choices`): Gaussian initialisation with
  * entry standard deviation ε ∈ [10⁻³, 10⁻¹]·√σ_d, η ∈ (0, 1/(3σ₁)], 200 steps, d ≤ 3, m − d, n − d ∈ [1, 5].
- * The full stage-one regime of Theorem 3.1 is issue 3's `yd21.thm-3.1.stage-one`.
+ * The full stage-one regime of Theorem 3.1 is `yd21.thm-3.1.stage-one`.
  */
 import fc from 'fast-check';
 import { runTrajectory, splitBlocks } from '../../src/gd/index.ts';

@@ -4,7 +4,7 @@
  *   "Inspired by the continuous case that ‖Ḃ‖²_F = 2⟨B, Ḃ⟩ = Tr(BᵀPB) − ½‖Q‖²_F ≤ Tr(BᵀPB), where
  *    Q = ABᵀ − BAᵀ if we assume J = K = 0."
  *
- * Reading. The NeurIPS copy (000) prints "‖Ḃ‖²_F = 2⟨B, Ḃ⟩", the preprint (001) "‖B‖²_F = 2⟨B, B⟩":
+ * Reading. The NeurIPS copy prints "‖Ḃ‖²_F = 2⟨B, Ḃ⟩", the preprint "‖B‖²_F = 2⟨B, B⟩":
  * the dot was over the whole ‖B‖²_F, i.e. the left side is d/dt‖B‖²_F (which is 2⟨B, Ḃ⟩; ‖Ḃ‖² is not).
  * Encoded: d/dt‖B‖²_F = 2⟨B, Ḃ⟩ = Tr(BᵀPB) − ½‖Q‖²_F under U̇ = (Σ − UVᵀ)V, V̇ = (Σ − UVᵀ)ᵀU.
  *

@@ -1,9 +1,9 @@
 /**
- * YD21 §3.3, "Summary of Stage 2" — the form the preprint (001) prints:
+ * YD21 §3.3, "Summary of Stage 2" — the form the preprint prints:
  *
  *   "‖𝚺 − 𝐔_t𝐕_tᵀ‖²_F = ‖𝚺 − U_tV_tᵀ‖²_F + ‖U_tK_tᵀ‖²_F + ‖J_tK_tᵀ‖²_F"
  *
- * where the NeurIPS copy (000) prints four terms, + ‖J_tV_tᵀ‖²_F (yd21.sec-3.3.loss-split). Real
+ * where the NeurIPS copy prints four terms, + ‖J_tV_tᵀ‖²_F (yd21.sec-3.3.loss-split). Real
  * difference or extraction? Judged real: the preprint's extraction garbles symbols (a lost dot, ⊤ as
  * +, a footnote mark read as an exponent), never a whole "+ ‖·‖²_F" summand, and the rest of the
  * sentence (and the bound that follows it) is character-for-character the same in both copies; the

@@ -4,7 +4,7 @@
  *   ‖𝚺 − 𝐔_t𝐕_tᵀ‖²_F = ‖Σ − U_tV_tᵀ‖²_F + ‖U_tK_tᵀ‖²_F + ‖J_tV_tᵀ‖²_F + ‖J_tK_tᵀ‖²_F.
  *
  * The left side is the full m×n residual, the right side its four blocks (Σ is zero outside the
- * principal d×d block, so the blocks of 𝚺 − 𝐔𝐕ᵀ are Σ − UVᵀ, −UKᵀ, −JVᵀ, −JKᵀ). The preprint (001)
+ * principal d×d block, so the blocks of 𝚺 − 𝐔𝐕ᵀ are Σ − UVᵀ, −UKᵀ, −JVᵀ, −JKᵀ). The preprint
  * prints the same sentence without the term ‖J_tV_tᵀ‖²_F; that three-term form is false whenever
  * JVᵀ ≠ 0, and it is exactly this claim's sabotaged variant (so the suite refutes it too). The
  * catalog's statement, and the one encoded, is the NeurIPS copy's.

@@ -1,5 +1,5 @@
 /**
- * `check --rigorous` (issue #9): after the floating-point run, a claim that supports it is decided
+ * `check --rigorous`: after the floating-point run, a claim that supports it is decided
  * rigorously, and every record says how its verdict was decided:
  *  - `certified`: an identity with an exact form (Claim.exact) evaluated in exact rational
  *    arithmetic — a Schwartz–Zippel certificate, or an exact counterexample (src/exact/certify.ts);

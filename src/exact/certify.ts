@@ -1,5 +1,5 @@
 /**
- * Exact certificates and exact counterexamples for identity claims (issue #9, part 1).
+ * Exact certificates and exact counterexamples for identity claims (`check --rigorous`).
  *
  *  1. D: the form is evaluated over the degree-bound field (./degree.ts), every variable of degree 1:
  *     D = the largest numerator degree bound over all residual entries.

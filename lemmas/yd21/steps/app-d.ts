@@ -1,5 +1,5 @@
 /**
- * YD21 App. D of the preprint (001), "Solving the Iteration Formula of a": the two displays that
+ * YD21 App. D of the preprint, "Solving the Iteration Formula of a": the two displays that
  * derive (32) from (15), in the case a_t ≤ √(σ_d/2) (a_t = σ_d(A_t)). (32)–(34) and T₁ are
  * yd21.app-d.a-iteration.
  *

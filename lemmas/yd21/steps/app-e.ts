@@ -1,5 +1,5 @@
 /**
- * YD21 App. E of the preprint (001), the two sentences that choose ε:
+ * YD21 App. E of the preprint, the two sentences that choose ε:
  *
  *   "Suppose T ≤ T₀ = O((1/(ησ_d)) ln(dσ_d/ε²)). By choosing ε = Õ(√σ_d/(e_b√((m+n)dκ))), we have
  *    pT ≤ pT₀ ≤ 1."                                                                     [choice-p]

@@ -1,5 +1,5 @@
 /**
- * YD21 App. F of the preprint (001), "Proof of Stage Two": the displayed steps not yet claims
+ * YD21 App. F of the preprint, "Proof of Stage Two": the displayed steps not yet claims
  * elsewhere (the J/K decay is yd21.sec-3.3.stage-two, (23) is yd21.eq-23.stage-two-expansion, Ξ_T ≤ e^{8/5}
  * is yd21.app-f.xi-bound, ‖P‖² + ‖Q‖² = ‖Σ − UVᵀ‖² is yd21.sec-2.pq-split).
  *
