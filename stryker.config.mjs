@@ -6,7 +6,6 @@ import { mutationArea } from './mutation.areas.mjs';
 const { name, area } = mutationArea();
 const out = name === 'all' ? 'reports/mutation' : `reports/mutation/${name}`;
 
-/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },

@@ -14,7 +14,7 @@ import { evaluate } from './runner.ts';
 import type { Claim } from './types.ts';
 
 /** Bins per coordinate domain. */
-export const REGION_BINS = 5;
+const REGION_BINS = 5;
 
 function bin(v: number, [lo, hi]: readonly [number, number]): number {
   if (!(hi > lo)) return 0;

@@ -86,7 +86,7 @@ export function geq(a: number, b: number, n = 0): boolean {
 }
 
 /** Thrown by `violations` when a predicate throws or returns a non-boolean: a defect of the claim. */
-export class HypothesisDefect extends Error {}
+class HypothesisDefect extends Error {}
 
 /** The names of the hypotheses this instance violates (empty when it satisfies all). */
 export function violations<X>(hypotheses: ReadonlyArray<Hypothesis<X>>, x: X): string[] {

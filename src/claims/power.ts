@@ -44,7 +44,7 @@
 import { type Comparison, normalisedMargin, relationOf } from './compare.ts';
 import type { ToleranceKind } from './tolerance.ts';
 
-export type PowerMeasure = 'bound' | 'constant' | 'zero-bound' | 'identity' | 'relation' | 'probability';
+type PowerMeasure = 'bound' | 'constant' | 'zero-bound' | 'identity' | 'relation' | 'probability';
 
 export interface PowerEntry {
   /** The comparison group (its label without step numbers), constant, relation or setting. */

@@ -132,7 +132,7 @@ export interface VerdictRecord {
 }
 
 /** How `check --rigorous` decided a verdict (src/claims/rigorous.ts). */
-export type Rigor = 'certified' | 'high-precision' | 'floating-point';
+type Rigor = 'certified' | 'high-precision' | 'floating-point';
 
 /** One near-boundary instance re-checked in high precision (src/claims/high-precision.ts). */
 export interface RecheckedInstance {

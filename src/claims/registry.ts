@@ -56,7 +56,7 @@ export interface Registry {
  * The directories lemma files are read from: lemmas/, or the colon-separated list in
  * LEMMACHECK_LEMMAS_DIR (to try a lemma file outside the tree, and for tests that plant one).
  */
-export function lemmaDirs(): string[] {
+function lemmaDirs(): string[] {
   const env = process.env.LEMMACHECK_LEMMAS_DIR;
   return env ? env.split(':').filter(Boolean) : [LEMMAS_DIR];
 }

@@ -199,7 +199,7 @@ export function fitLogLog(x: readonly number[], y: readonly number[]): LineFit {
 }
 
 /** Where an interval lies relative to a stated range: inside it, outside it, or across an end. */
-export function intervalOutcome(interval: readonly [number, number], range: readonly [number, number]): 'holds' | 'refuted' | 'inconclusive' {
+function intervalOutcome(interval: readonly [number, number], range: readonly [number, number]): 'holds' | 'refuted' | 'inconclusive' {
   const [lo, hi] = range;
   if (interval[0] > hi || interval[1] < lo) return 'refuted';
   return interval[0] >= lo && interval[1] <= hi ? 'holds' : 'inconclusive';

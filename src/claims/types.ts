@@ -11,9 +11,6 @@ import type { PowerNotes } from './power.ts';
 
 export type Paper = 'YD21' | 'JCD';
 
-/** The kinds of CLAIMS.md. The first three share the deterministic runner. */
-export type ClaimKind = ToleranceKind | 'probabilistic' | 'scaling' | 'experiment';
-
 /** holds: no instance violates it; refuted: a (shrunk) instance does; vacuous: no instance met the
  *  hypotheses; error: the check could not be evaluated (an exception or a non-finite value);
  *  inconclusive (statistical claims: sweeps and Monte Carlo): a confidence interval neither inside
@@ -81,7 +78,7 @@ export interface ParameterSpec {
 }
 
 /** The claim's instances as a function of its parameters (a parameter left out is sampled over its allowed range). */
-export interface ClaimParameters<X> {
+interface ClaimParameters<X> {
   readonly specs: Readonly<Record<string, ParameterSpec>>;
   readonly instances: (fixed: Readonly<Record<string, number>>) => fc.Arbitrary<X>;
 }

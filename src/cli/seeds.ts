@@ -33,7 +33,7 @@ export function parseSeedList(raw: string): number[] {
 }
 
 /** What one seed's results.json says about one claim. */
-export interface SeedVerdict {
+interface SeedVerdict {
   readonly verdict: Verdict;
   readonly expected: Verdict;
   readonly sabotage: Verdict | null;

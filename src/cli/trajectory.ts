@@ -16,7 +16,7 @@ const matrix = z
   .min(1, 'a matrix needs at least one row')
   .refine((rows) => rows.every((r) => r.length === rows[0].length), { message: 'rows must all have the same length' });
 
-export const trajectoryInput = z
+const trajectoryInput = z
   .object({ Sigma: matrix, U0: matrix, V0: matrix, eta: finite.refine((x) => x > 0, { message: 'must be positive' }) })
   .strict()
   .superRefine((v, ctx) => {
@@ -30,10 +30,10 @@ export const trajectoryInput = z
     if (v.U0[0].length > Math.min(m, n)) ctx.addIssue({ code: 'custom', path: ['U0'], message: `d = ${v.U0[0].length} exceeds min(m, n) = ${Math.min(m, n)}` });
   });
 
-export type TrajectoryInput = z.infer<typeof trajectoryInput>;
+type TrajectoryInput = z.infer<typeof trajectoryInput>;
 
 /** Reads and validates an input file; every problem becomes one UserError line. */
-export function readTrajectoryInput(file: string): TrajectoryInput {
+function readTrajectoryInput(file: string): TrajectoryInput {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -16,13 +16,13 @@ import type { ExactEvaluation, ExactForm, Supply } from './form.ts';
 import { algebra, isXMat, type XMat } from './matrix.ts';
 import { Q, type Rational, ratToString } from './rational.ts';
 
-export const DEFAULT_SET_SIZE = 2001;
-export const DEFAULT_POINTS = 8;
+const DEFAULT_SET_SIZE = 2001;
+const DEFAULT_POINTS = 8;
 /** Runs of the refutation search over small dimensions (only after a nonzero residual). */
 const SEARCH_RUNS = 200;
 
 /** Rows of rationals as strings, or a scalar as a string. */
-export type PrintedValue = string | string[][];
+type PrintedValue = string | string[][];
 
 export interface ExactCertificate {
   readonly method: 'exact-rational';

@@ -13,7 +13,7 @@ export const DIGITS = 60;
 export const Decimal = DecimalBase.clone({ precision: DIGITS, rounding: DecimalBase.ROUND_HALF_EVEN });
 export type Dec = InstanceType<typeof Decimal>;
 
-export const R60: Field<Dec> = {
+const R60: Field<Dec> = {
   name: `${DIGITS}-digit decimals`,
   zero: new Decimal(0),
   one: new Decimal(1),

@@ -54,7 +54,7 @@ export const DEG: Field<DegreeBound> = {
  * Q = Π q_ij (deg ≤ Σ d_ij =: c) the numerators X̃ = QX have degree ≤ a := max n_ij + c, and
  * X⁻¹ = Q·adj(X̃)/det(X̃) with deg adj ≤ (k − 1)a, deg det ≤ ka (Cramer's rule).
  */
-export function inverseDegree(entries: readonly DegreeBound[], k: number): DegreeBound {
+function inverseDegree(entries: readonly DegreeBound[], k: number): DegreeBound {
   const c = entries.reduce((s, e) => s + e.d, 0);
   const a = Math.max(0, ...entries.map((e) => e.n)) + c;
   return { n: c + (k - 1) * a, d: k * a };

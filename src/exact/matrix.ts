@@ -12,9 +12,6 @@ export interface XMat<T> {
   readonly data: readonly T[];
 }
 
-/** What an identity's exact form returns: named matrices or scalars that must vanish exactly. */
-export type Residuals<T> = Readonly<Record<string, XMat<T> | T>>;
-
 export function isXMat<T>(x: XMat<T> | T): x is XMat<T> {
   return typeof x === 'object' && x !== null && 'rows' in x && 'cols' in x && 'data' in x;
 }

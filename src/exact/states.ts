@@ -39,7 +39,7 @@ export function gdStepExact<T>(A: Algebra<T>, Sigma: XMat<T>, U: XMat<T>, V: XMa
 }
 
 /** The blocks at split point r: U, V the upper r rows of 𝐔, 𝐕; J, K the rest. */
-export function splitExact<T>(A: Algebra<T>, Ufull: XMat<T>, Vfull: XMat<T>, r: number) {
+function splitExact<T>(A: Algebra<T>, Ufull: XMat<T>, Vfull: XMat<T>, r: number) {
   return {
     U: A.block(Ufull, 0, r, 0, Ufull.cols),
     J: A.block(Ufull, r, Ufull.rows, 0, Ufull.cols),
@@ -76,7 +76,7 @@ export interface DiagonalDims {
 }
 
 /** YD21's frame (src/random/instances.ts diagonalState): d ∈ [1, 3], m − d, n − d ∈ [0, 2]. */
-export const diagonalDims = (maxComplement = 2): fc.Arbitrary<DiagonalDims> =>
+const diagonalDims = (maxComplement = 2): fc.Arbitrary<DiagonalDims> =>
   fc.record({ d: fc.integer({ min: 1, max: 3 }), mc: fc.integer({ min: 0, max: maxComplement }), nc: fc.integer({ min: 0, max: maxComplement }) });
 
 /**
@@ -102,7 +102,7 @@ export function diagonalStateExact<T>(A: Algebra<T>, dims: DiagonalDims, v: Supp
   return { m, n, d, SigmaFull, Sigma: A.diag(sigmas), Ufull, Vfull, eta };
 }
 
-export const DIAGONAL_INSTANCES =
+const DIAGONAL_INSTANCES =
   'Σ = diag(σ₁ > … > σ_d > 0, 0…) with σᵢ partial sums of positives; 𝐔, 𝐕 integer entries; η = positive/(N+1) ∈ (0, 1)';
 
 export interface JcdDims {
@@ -113,7 +113,7 @@ export interface JcdDims {
 }
 
 /** JCD's frame (src/random/jcd-instances.ts jcdState): r ∈ [1, 3], k − r ∈ [0, 2], m − r, n − r ∈ [0, 2]. */
-export const jcdDims: fc.Arbitrary<JcdDims> = fc.record({
+const jcdDims: fc.Arbitrary<JcdDims> = fc.record({
   r: fc.integer({ min: 1, max: 3 }),
   extra: fc.integer({ min: 0, max: 2 }),
   mc: fc.integer({ min: 0, max: 2 }),
@@ -125,7 +125,7 @@ export const jcdDims: fc.Arbitrary<JcdDims> = fc.record({
  * positives; in particular σ_r > σ_{r+1}: the gap of Assumption B, and a nonzero tail Σ̃);
  * F (m×k), G (n×k) with integer entries; η = positive/(N + 1).
  */
-export function jcdStateExact<T>(A: Algebra<T>, dims: JcdDims, v: Supply<T>) {
+function jcdStateExact<T>(A: Algebra<T>, dims: JcdDims, v: Supply<T>) {
   const { r, extra, mc, nc } = dims;
   const [m, n, k] = [r + mc, r + nc, r + extra];
   const sigmas = decreasingPositives(A, Math.min(m, n), v);
@@ -136,7 +136,7 @@ export function jcdStateExact<T>(A: Algebra<T>, dims: JcdDims, v: Supply<T>) {
   return { m, n, k, r, SigmaX, Sigma: A.block(SigmaX, 0, r, 0, r), SigmaTilde: A.block(SigmaX, r, m, r, n), F, G, eta };
 }
 
-export const JCD_INSTANCES =
+const JCD_INSTANCES =
   'Σ_X = diag(σ₁ > … > σ_min{m,n} > 0) (partial sums of positives; tail Σ̃ ≠ 0); F, G integer entries, k ≥ r columns; η = positive/(N+1)';
 
 /**
@@ -181,7 +181,7 @@ export function pUpdateExact<T>(A: Algebra<T>, Sigma: XMat<T>, s: ReturnType<typ
 }
 
 /** Blocks and derived matrices of (𝐔, 𝐕) at split point r. */
-export function blockStateExact<T>(A: Algebra<T>, Sigma: XMat<T>, Ufull: XMat<T>, Vfull: XMat<T>, r: number) {
+function blockStateExact<T>(A: Algebra<T>, Sigma: XMat<T>, Ufull: XMat<T>, Vfull: XMat<T>, r: number) {
   const b = splitExact(A, Ufull, Vfull, r);
   return { ...b, Sigma, ...deriveExact(A, Sigma, b) };
 }

@@ -41,7 +41,7 @@ export function diagonalStateHypotheses(opts: DiagonalStateOptions = {}, step = 
 }
 
 /** J = K = 0: 𝐔, 𝐕 have no lower blocks (m = n = d). */
-export const noLowerBlocks = hypothesis<DiagonalState>('j-k-zero', 'J = K = 0 (m = n = d)', (x) => x.m === x.d && x.n === x.d);
+const noLowerBlocks = hypothesis<DiagonalState>('j-k-zero', 'J = K = 0 (m = n = d)', (x) => x.m === x.d && x.n === x.d);
 
 /** The gradient flow of §3.2.5/§3.3 with J = K = 0 at any U, V (η of the instance is only the probe step of a slope). */
 export const FLOW_WITHOUT_J_K: ReadonlyArray<Hypothesis<DiagonalState>> = [

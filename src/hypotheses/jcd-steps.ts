@@ -147,7 +147,7 @@ export interface StepMagnitudes {
 }
 
 /** Derived blocks of (Σ, Σ̃, A, B, J, K). */
-export function deriveBlocks(Sigma: Mat, SigmaTilde: Mat, A: Mat, B: Mat, J: Mat, K: Mat): StepBlocks {
+function deriveBlocks(Sigma: Mat, SigmaTilde: Mat, A: Mat, B: Mat, J: Mat, K: Mat): StepBlocks {
   const [At, Bt] = [transpose(A), transpose(B)];
   const KK = mul(transpose(K), K);
   const JJ = mul(transpose(J), J);
@@ -171,7 +171,7 @@ export function deriveBlocks(Sigma: Mat, SigmaTilde: Mat, A: Mat, B: Mat, J: Mat
   };
 }
 
-export function magnitudesOf(b: Pick<StepBlocks, 'Sigma' | 'A' | 'B' | 'J' | 'K'>, extra: { A?: number; B?: number; J?: number; K?: number } = {}): StepMagnitudes {
+function magnitudesOf(b: Pick<StepBlocks, 'Sigma' | 'A' | 'B' | 'J' | 'K'>, extra: { A?: number; B?: number; J?: number; K?: number } = {}): StepMagnitudes {
   const S = fro(b.Sigma);
   const A = extra.A ?? fro(b.A);
   const B = extra.B ?? fro(b.B);
@@ -235,7 +235,7 @@ export function normOf(M: Mat): number {
 export const stepDim = (x: StepState): number => Math.max(x.m, x.n, x.k);
 
 /** Theorem A.1's conditions on the parameters, and Σ_X's frame with σ₁, σ_r, γ read from it. */
-export const STEP_FRAME: ReadonlyArray<Hypothesis<StepState>> = [
+const STEP_FRAME: ReadonlyArray<Hypothesis<StepState>> = [
   ...via((x: StepState) => x.params, admissibleTimeHypotheses({ gamma: [0, 0.85], maxR: 3, maxExtra: 2, maxDecades: 2 })),
   hypothesis<StepState>(
     'steps-frame',
@@ -263,7 +263,7 @@ export const STEP_FRAME: ReadonlyArray<Hypothesis<StepState>> = [
 ];
 
 /** 0 ≤ s < T ≤ ⌊log(ρ^{(1−γ)/(2(1+γ))}/ρ)/log(1 + γησ_r)⌋ and ε_s = (1 + γησ_r)^sρ. */
-export const STEP_TIME: Hypothesis<StepState> = hypothesis<StepState>(
+const STEP_TIME: Hypothesis<StepState> = hypothesis<StepState>(
   'steps-time',
   '0 ≤ t ≤ s < T with T ≤ ⌊log(ρ^{(1−γ)/(2(1+γ))}/ρ)/log(1 + ηγσ_r)⌋ (Proposition B.2); ε_s := (1 + γησ_r)^sρ',
   (x) =>
@@ -285,7 +285,7 @@ export const STEP_TIME: Hypothesis<StepState> = hypothesis<StepState>(
 );
 
 /** The induction hypothesis of Proposition B.2 at step s (see the module comment). */
-export const B2_INDUCTION: ReadonlyArray<Hypothesis<StepState>> = standing('JCD Prop. B.2, induction hypothesis (Items 1–5 for t ≤ s)', [
+const B2_INDUCTION: ReadonlyArray<Hypothesis<StepState>> = standing('JCD Prop. B.2, induction hypothesis (Items 1–5 for t ≤ s)', [
   hypothesis<StepState>(
     'ih-items-1-2',
     'Items 1, 2: ‖U_sᵀU_s + J_sᵀJ_s‖ ≤ 7σ₁ and ‖V_sᵀV_s + K_sᵀK_s‖ ≤ 7σ₁',

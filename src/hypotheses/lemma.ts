@@ -10,10 +10,10 @@ import { relativeTolerance } from '../claims/tolerance.ts';
 import { isPositiveDefinite, isSymmetric, leq, spectrumWithin } from './matrix.ts';
 
 /** The largest d the lemma builders draw. */
-export const LEMMA_MAX_D = 5;
+const LEMMA_MAX_D = 5;
 
 /** σ_d·I ⪯ Σ ⪯ σ₁·I with 0 < σ_d ≤ σ₁ (Lemma 3.3's form; Lemma 3.2's σ_d(Σ) ≥ σ_d, σ₁(Σ) ≤ σ₁ for a PD Σ). */
-export const sigmaBetween = hypothesis<LemmaInstance>(
+const sigmaBetween = hypothesis<LemmaInstance>(
   'sigma-spectrum',
   'Σ ∈ ℝ^{d×d} symmetric, σ_d I ⪯ Σ ⪯ σ₁ I (0 < σ_d ≤ σ₁)',
   (x) => x.sigmaD > 0 && x.sigmaD <= x.sigma1 && x.Sigma.rows === x.d && spectrumWithin(x.Sigma, x.sigmaD, x.sigma1),
@@ -27,7 +27,7 @@ export const sigmaBetween = hypothesis<LemmaInstance>(
 );
 
 /** β ∈ (0, 1), 0 < η ≤ β/(8σ₁) (exact: η and β are stored numbers). */
-export const stepBound = hypothesis<LemmaInstance>(
+const stepBound = hypothesis<LemmaInstance>(
   'eta-bound',
   'β ∈ (0, 1), 0 < η ≤ β/(8σ₁)',
   (x) => x.beta > 0 && x.beta < 1 && x.eta > 0 && x.eta <= x.beta / (8 * x.sigma1),
@@ -40,7 +40,7 @@ export const stepBound = hypothesis<LemmaInstance>(
 );
 
 /** Lemma 3.2: S positive definite with σ₁(S) ≤ 2σ₁. */
-export const sPositiveBounded = hypothesis<LemmaInstance>(
+const sPositiveBounded = hypothesis<LemmaInstance>(
   's-bound',
   'S ∈ ℝ^{d×d} positive definite, σ₁(S) ≤ 2σ₁',
   (x) => isPositiveDefinite(x.X) && leq(lambdaMax(x.X), 2 * x.sigma1, x.d),
@@ -48,7 +48,7 @@ export const sPositiveBounded = hypothesis<LemmaInstance>(
 );
 
 /** Lemma 3.3: P symmetric with σ₁(P) = ‖P‖_op ≤ 2σ₁. */
-export const pSymmetricBounded = hypothesis<LemmaInstance>(
+const pSymmetricBounded = hypothesis<LemmaInstance>(
   'p-bound',
   'P ∈ ℝ^{d×d} symmetric, σ₁(P) ≤ 2σ₁',
   (x) => isSymmetric(x.X) && leq(opNorm(x.X), 2 * x.sigma1, x.d),
@@ -62,7 +62,7 @@ export const LEMMA_3_2: ReadonlyArray<Hypothesis<LemmaInstance>> = [sigmaBetween
 export const LEMMA_3_3: ReadonlyArray<Hypothesis<LemmaInstance>> = [sigmaBetween, pSymmetricBounded, stepBound];
 
 /** The case of Lemma 3.3's proof that the steps are printed under. */
-export const pNonPositiveCase = hypothesis<LemmaInstance>(
+const pNonPositiveCase = hypothesis<LemmaInstance>(
   'case-p-nonpositive',
   "the proof's case p = λ_d(P) ≤ 0",
   (x) => isSymmetric(x.X) && lambdaMin(x.X) <= relativeTolerance('inequality', x.d) * opNorm(x.X),

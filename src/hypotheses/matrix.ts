@@ -5,7 +5,7 @@
 import { frobenius, isFiniteMat, type Mat, mul, sub, transpose } from '../linalg/dense.ts';
 import { symmetricEigenvalues } from '../linalg/spectral.ts';
 import { relativeTolerance } from '../claims/tolerance.ts';
-import { geq, leq } from '../claims/hypotheses.ts';
+import { leq } from '../claims/hypotheses.ts';
 
 /** rows × cols and every entry finite. */
 export function hasShape(a: Mat, rows: number, cols: number): boolean {
@@ -62,7 +62,7 @@ export function isDiagonalNonIncreasing(a: Mat): boolean {
   return v !== null && v.every((x, i) => x >= 0 && (i === 0 || x <= v[i - 1]));
 }
 
-export { geq, leq };
+export { leq };
 
 /** ‖A − B‖_F ≤ 16γ_n(‖A‖_F + ‖B‖_F): equal up to the rounding of the products that formed them. */
 export function equalWithin(a: Mat, b: Mat): boolean {

@@ -18,7 +18,7 @@ interface RotationLike {
 }
 
 /** The numerical rank of Σ: singular values above 64γ_n·σ₁. */
-export function numericalRank(a: Mat): number {
+function numericalRank(a: Mat): number {
   const s = singularValues(a);
   const floor = relativeTolerance('inequality', Math.max(a.rows, a.cols)) * (s[0] ?? 0);
   return s.filter((v) => v > floor).length;

@@ -18,9 +18,9 @@ import { C_INIT_MAX, PHASE_SIZES, type PhaseInstance, type PhaseSizes, phaseInst
 import { hasShape } from './matrix.ts';
 
 /** ε's scale σ_d/√(d³σ₁(m+n)) of Theorem 1.1 (f_ε = ε over it). */
-export const epsilonScale = (x: PhaseInstance) => x.sigmaD / Math.sqrt(x.d ** 3 * x.sigma1 * (x.m + x.n));
+const epsilonScale = (x: PhaseInstance) => x.sigmaD / Math.sqrt(x.d ** 3 * x.sigma1 * (x.m + x.n));
 /** η's scale σ_dε²/(dσ₁³) of Theorem 1.1 (f_η = η over it). */
-export const etaScale = (x: PhaseInstance) => (x.sigmaD * x.epsilon ** 2) / (x.d * x.sigma1 ** 3);
+const etaScale = (x: PhaseInstance) => (x.sigmaD * x.epsilon ** 2) / (x.d * x.sigma1 ** 3);
 
 /** The frame, §3.1's initialisation and the regime's ε and η, with the regime's sizes as coordinates. */
 export function phaseHypotheses(regime: Regime, sizes: PhaseSizes = PHASE_SIZES.default): ReadonlyArray<Hypothesis<PhaseInstance>> {

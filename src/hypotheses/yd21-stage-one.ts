@@ -54,7 +54,7 @@ export const stageOneFrame = hypothesis<StageOneState>(
 );
 
 /** §3.2.1 (1): ε²/(c²d)·I ⪯ AAᵀ ⪯ 2Σ (computed eigenvalues of the differences). */
-export const assumptionOne = hypothesis<StageOneState>(
+const assumptionOne = hypothesis<StageOneState>(
   '3.2.1-(1)',
   '(1) ε²/(c²d)·I ⪯ AAᵀ ⪯ 2Σ, A = (U + V)/2',
   (x) => {
@@ -73,7 +73,7 @@ export const assumptionOne = hypothesis<StageOneState>(
 );
 
 /** §3.2.1 (2): ‖B‖_F ≤ e_b d ε for some e_b ≥ c. */
-export const assumptionTwo = hypothesis<StageOneState>(
+const assumptionTwo = hypothesis<StageOneState>(
   '3.2.1-(2)',
   '(2) ‖B‖_F ≤ e_b d ε for some e_b ≥ c, B = (U − V)/2',
   // B = (U − V)/2 is a difference of terms of size ‖A‖ ≫ ‖B‖ possibly: its rounding is relative to
@@ -98,7 +98,7 @@ export const assumptionTwo = hypothesis<StageOneState>(
 export const SECTION_3_2_1: ReadonlyArray<Hypothesis<StageOneState>> = standing('YD21 §3.2.1', [assumptionOne, assumptionTwo]);
 
 /** ‖J‖_op ≤ cε√max(m′, d), ‖K‖_op ≤ cε√max(n′, d): §3.1's bounds, kept in stage one by (8), (9) (§3.2.2). */
-export const jkBounds = hypothesis<StageOneState>(
+const jkBounds = hypothesis<StageOneState>(
   'jk-bounds',
   '‖J‖_op ≤ cε√max{m′, d}, ‖K‖_op ≤ cε√max{n′, d} (§3.1; non-increasing in stage one by (8), (9), §3.2.2)',
   (x) => {
@@ -110,12 +110,12 @@ export const jkBounds = hypothesis<StageOneState>(
 );
 
 /** §3.2.3 (Lemma 3.2 at β = ½): 0 < η ≤ 1/(16σ₁). */
-export const stageOneStep = hypothesis<StageOneState>('eta-3.2.3', '0 < η ≤ 1/(16σ₁) (§3.2.3, §3.2.4: Lemmas 3.2, 3.3 at β = ½)', (x) => x.eta > 0 && leq(x.eta, 1 / (16 * x.sigma1), 1), {
+const stageOneStep = hypothesis<StageOneState>('eta-3.2.3', '0 < η ≤ 1/(16σ₁) (§3.2.3, §3.2.4: Lemmas 3.2, 3.3 at β = ½)', (x) => x.eta > 0 && leq(x.eta, 1 / (16 * x.sigma1), 1), {
   coordinates: { '16σ₁η': { value: (x) => 16 * x.sigma1 * x.eta, domain: [0, 1] } },
 });
 
 /** §3.2.4's choice of ε (O-constant 1) and the condition printed under (21). */
-export const stageOneEpsilon = hypothesis<StageOneState>(
+const stageOneEpsilon = hypothesis<StageOneState>(
   'epsilon-3.2.4',
   'e_b²ε² ≤ σ_d/((m+n)dκ) (§3.2.4\'s e_b²ε² = O(σ_d/((m+n)dκ)), O-constant 1) and ε ≤ √σ₁e_bd/(c²(m+n)) (under (21))',
   (x) => x.epsilon > 0 && leq(x.epsilon, epsilonMax(x), 1),
@@ -123,7 +123,7 @@ export const stageOneEpsilon = hypothesis<StageOneState>(
 );
 
 /** App. D: 22σ₁³η² ≤ ε²/(c²d). */
-export const appendixDStep = hypothesis<StageOneState>(
+const appendixDStep = hypothesis<StageOneState>(
   'eta-app-d',
   '22σ₁³η² ≤ ε²/(c²d) (App. D: "we choose η so small that")',
   (x) => leq(22 * x.sigma1 ** 3 * x.eta ** 2, x.epsilon ** 2 / (x.c * x.c * x.d), 1),

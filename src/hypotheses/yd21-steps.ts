@@ -43,7 +43,7 @@ export function pq(x: StageTwoStart): { P: Mat; Q: Mat } {
   return { P, Q };
 }
 
-export const STAGE_TWO_START_RANGES = { d: [1, 3] as const, sigma1: [0.5, 2] as const, kappa: [1, 4] as const, c: [0.5, 3] as const };
+const STAGE_TWO_START_RANGES = { d: [1, 3] as const, sigma1: [0.5, 2] as const, kappa: [1, 4] as const, c: [0.5, 3] as const };
 
 const appFFrame = hypothesis<StageTwoStart>(
   'frame',

@@ -86,7 +86,7 @@ export function etaMax(p: Pick<JcdTimeParameters, 'gamma' | 'sigma1' | 'sigmaR'>
 }
 
 /** The exponent 180γ(1+γ)/((3−2γ)(1−γ)) of the first bound on ρ. */
-export function firstRhoExponent(gamma: number): number {
+function firstRhoExponent(gamma: number): number {
   return (180 * gamma * (1 + gamma)) / ((3 - 2 * gamma) * (1 - gamma));
 }
 
@@ -126,7 +126,7 @@ export function logT1Factor(p: Omit<JcdTimeParameters, 'eta' | 'logRho'>, plus =
 }
 
 /** The candidate bounds on log ρ of Theorem A.1 (each a certified lower value: value − error). */
-export function logRhoMaxParts(p: Omit<JcdTimeParameters, 'eta' | 'logRho'>): Record<string, number> {
+function logRhoMaxParts(p: Omit<JcdTimeParameters, 'eta' | 'logRho'>): Record<string, number> {
   const g = p.gamma;
   const E = firstRhoExponent(g);
   const lx = logT1Factor(p);
@@ -255,7 +255,7 @@ export function timeQuotients(p: JcdTimeParameters): TimeQuotients {
 }
 
 /** An integer known to lie in [lo, hi] (equal when determined exactly). */
-export interface IntegerBracket {
+interface IntegerBracket {
   readonly lo: bigint;
   readonly hi: bigint;
 }

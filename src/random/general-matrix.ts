@@ -7,7 +7,7 @@ import { fullSvd } from '../linalg/spectral.ts';
 import { gaussianMatrix } from './gaussian.ts';
 
 /** An n×n orthogonal matrix from a seed: the left singular vectors of an n×n Gaussian matrix. */
-export function seededOrthogonal(n: number, seed: string): Mat {
+function seededOrthogonal(n: number, seed: string): Mat {
   return fullSvd(gaussianMatrix(n, n, 1, seed)).phi;
 }
 

@@ -55,7 +55,7 @@ export interface JcdConfig extends JcdRun, JcdTimeParameters {
  * The smallest ρ a run accepts, as log₁₀: the initial entries ρ/(3√(m+n+k))·N(0, σ₁) must stay
  * well inside the normal double range (smallest normal 2.2·10⁻³⁰⁸; below it precision is lost).
  */
-export const MIN_LOG10_RHO = -290;
+const MIN_LOG10_RHO = -290;
 
 /** The hypotheses' words for a theorem-regime configuration. */
 export function underflowMessage(c: JcdConfig): string {

@@ -146,7 +146,7 @@ export function phaseInstances(regime: Regime, fixed: Readonly<Record<string, nu
 export const STAGE_ONE_HORIZON = 4;
 
 /** The stage-two horizon after T₀: H₂ = ln(10³)/(ησ_d) (the bound (1 − ησ_d/2)^t of §3.3 falls by e^{−3.45}). */
-export function stageTwoSteps(x: PhaseInstance): number {
+function stageTwoSteps(x: PhaseInstance): number {
   return Math.ceil(Math.log(1e3) / (x.eta * x.sigmaD));
 }
 

@@ -72,7 +72,7 @@ export function etaAppendixD(x: { sigmaValues: readonly number[]; d: number; c: 
 }
 
 /** η's largest allowed value: 1/(16σ₁), and App. D's bound unless `appendixD` is false. */
-export function etaMax(x: { sigmaValues: readonly number[]; d: number; c: number; epsilon: number }, appendixD = true): number {
+function etaMax(x: { sigmaValues: readonly number[]; d: number; c: number; epsilon: number }, appendixD = true): number {
   const s = 1 / (16 * x.sigmaValues[0]);
   return appendixD ? Math.min(s, etaAppendixD(x)) : s;
 }

@@ -27,7 +27,7 @@ function deadline(opts: ExploreOptions): () => boolean {
   return () => Date.now() > end;
 }
 
-export interface ExplorePoint {
+interface ExplorePoint {
   readonly value: number;
   readonly allowed: boolean;
   readonly verdict: Verdict;
@@ -51,7 +51,7 @@ export interface OneParameterResult {
   readonly note: string;
 }
 
-export interface PhaseCell {
+interface PhaseCell {
   readonly x: number;
   readonly y: number;
   readonly verdict: Verdict;
@@ -84,7 +84,7 @@ export function specFor<X>(claim: Claim<X>, name: string): ParameterSpec {
 }
 
 /** `steps` values from a to b, evenly spaced (or geometrically, on a log scale). */
-export function grid(a: number, b: number, steps: number, scale: 'linear' | 'log'): number[] {
+function grid(a: number, b: number, steps: number, scale: 'linear' | 'log'): number[] {
   if (steps < 2) return [a];
   if (scale === 'log') {
     if (!(a > 0 && b > 0)) throw new UserError(`a log-scale range needs positive ends, got ${a}:${b}`);

@@ -31,7 +31,7 @@ export interface MaximiseOptions {
   readonly stopAbove?: number;
 }
 
-export interface SearchPoint<X> {
+interface SearchPoint<X> {
   readonly objective: number;
   readonly tape: number[];
   readonly value: fc.Value<X>;
