@@ -255,7 +255,9 @@ describe('trajectory', () => {
     const diagonal = cli('trajectory', '--input', inputFile('diag.json', JSON.stringify(smallProblem)), '--iters', '30', '--every', '10', '--json');
     const [g, d] = [JSON.parse(general.stdout), JSON.parse(diagonal.stdout)];
     for (const k of ['loss', 'sigmaMinA', 'normJ'])
-      g[k].forEach((v: number, i: number) => expect(Math.abs(v - d[k][i])).toBeLessThan(1e-12 * (1 + Math.abs(d[k][i]))));
+      g[k].forEach((v: number, i: number) => {
+        expect(Math.abs(v - d[k][i])).toBeLessThan(1e-12 * (1 + Math.abs(d[k][i])));
+      });
   });
 
   test('a step size that makes GD diverge: explicit "diverged", exit 3, no non-finite numbers', () => {

@@ -11,19 +11,33 @@ const calls = vi.hoisted(() => ({ eigen: 0, sigmaMin: 0, opNorm: 0, loss: 0 }));
 
 vi.mock('../src/linalg/eigenvalues.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('../src/linalg/eigenvalues.ts')>();
-  return { ...original, extremeEigenvaluesOf: (...a: Parameters<typeof original.extremeEigenvaluesOf>) => (calls.eigen++, original.extremeEigenvaluesOf(...a)) };
+  return { ...original, extremeEigenvaluesOf: (...a: Parameters<typeof original.extremeEigenvaluesOf>) => {
+      calls.eigen++;
+      return original.extremeEigenvaluesOf(...a);
+    },
+  };
 });
 vi.mock('../src/linalg/spectral.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('../src/linalg/spectral.ts')>();
   return {
     ...original,
-    sigmaMin: (...a: Parameters<typeof original.sigmaMin>) => (calls.sigmaMin++, original.sigmaMin(...a)),
-    opNorm: (...a: Parameters<typeof original.opNorm>) => (calls.opNorm++, original.opNorm(...a)),
+    sigmaMin: (...a: Parameters<typeof original.sigmaMin>) => {
+      calls.sigmaMin++;
+      return original.sigmaMin(...a);
+    },
+    opNorm: (...a: Parameters<typeof original.opNorm>) => {
+      calls.opNorm++;
+      return original.opNorm(...a);
+    },
   };
 });
 vi.mock('../src/gd/trajectory.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('../src/gd/trajectory.ts')>();
-  return { ...original, loss: (...a: Parameters<typeof original.loss>) => (calls.loss++, original.loss(...a)) };
+  return { ...original, loss: (...a: Parameters<typeof original.loss>) => {
+      calls.loss++;
+      return original.loss(...a);
+    },
+  };
 });
 
 const sigma = diag([2, 1], 4, 3);

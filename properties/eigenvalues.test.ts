@@ -34,7 +34,9 @@ describe('eigenvalues and singular values without vectors', () => {
     const ours = Array.from(symmetricEigenvaluesOf(a.data, a.rows));
     const theirs = mlEigenvalues(a);
     const tol = relativeTolerance('inequality', a.rows) * frobenius(a);
-    ours.forEach((v, i) => expect(Math.abs(v - theirs[i])).toBeLessThanOrEqual(tol));
+    ours.forEach((v, i) => {
+      expect(Math.abs(v - theirs[i])).toBeLessThanOrEqual(tol);
+    });
     for (let i = 1; i < ours.length; i++) expect(ours[i]).toBeLessThanOrEqual(ours[i - 1]);
   });
 
@@ -43,7 +45,9 @@ describe('eigenvalues and singular values without vectors', () => {
     const theirs = mlSingularValues(a);
     const tol = relativeTolerance('inequality', Math.max(a.rows, a.cols)) * frobenius(a);
     expect(ours).toHaveLength(theirs.length);
-    ours.forEach((v, i) => expect(Math.abs(v - theirs[i])).toBeLessThanOrEqual(tol));
+    ours.forEach((v, i) => {
+      expect(Math.abs(v - theirs[i])).toBeLessThanOrEqual(tol);
+    });
     expect(Math.abs(opNorm(a) - theirs[0])).toBeLessThanOrEqual(tol);
     expect(Math.abs(sigmaMin(a) - theirs[theirs.length - 1])).toBeLessThanOrEqual(tol);
   });

@@ -37,7 +37,9 @@ describe('general X and its best rank-r approximation', () => {
   test.prop([spectrumArb])('generalMatrix has exactly the prescribed singular values', ({ m, n, seed, values }) => {
     const X = generalMatrix(values, m, n, seed);
     const sv = singularValues(X);
-    values.forEach((v, i) => expect(sv[i]).toBeCloseTo(v, 10));
+    values.forEach((v, i) => {
+      expect(sv[i]).toBeCloseTo(v, 10);
+    });
   });
 
   test('its singular vectors are not the axes (X is not diagonal)', () => {
@@ -49,7 +51,9 @@ describe('general X and its best rank-r approximation', () => {
     const X = generalMatrix(values, m, n, seed);
     const Xr = bestRankApproximation(X, r);
     const sv = singularValues(Xr);
-    sv.slice(r).forEach((v) => expect(v).toBeLessThan(1e-10));
+    sv.slice(r).forEach((v) => {
+      expect(v).toBeLessThan(1e-10);
+    });
     expect(opNorm(sub(X, Xr))).toBeCloseTo(values[r] ?? 0, 10);
     expect(bestRankApproximation(diag(values, m, n), r)).toSatisfy((d: Mat) => frobenius(sub(d, diag(truncatedSpectrum(values, r), m, n))) < 1e-12);
   });

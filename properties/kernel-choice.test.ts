@@ -269,7 +269,9 @@ describe.skipIf(!wasmActive)('loading the native module', () => {
       module: join(dir, 'lemmacheck-native.node'),
       stamp: join(dir, 'lemmacheck-native.json'),
     };
-    NATIVE_PATHS.sources.forEach((p, i) => copyFileSync(p, paths.sources[i]));
+    NATIVE_PATHS.sources.forEach((p, i) => {
+      copyFileSync(p, paths.sources[i]);
+    });
     copyFileSync(NATIVE_PATHS.module, paths.module);
     copyFileSync(NATIVE_PATHS.stamp, paths.stamp);
     return paths;

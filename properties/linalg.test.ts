@@ -48,7 +48,9 @@ const A = fromRows([
 const rows = (m: Mat) => toRows(m);
 const close = (got: number[], want: number[], tol = 1e-12) => {
   expect(got).toHaveLength(want.length);
-  got.forEach((g, i) => expect(Math.abs(g - want[i])).toBeLessThan(tol));
+  got.forEach((g, i) => {
+    expect(Math.abs(g - want[i])).toBeLessThan(tol);
+  });
 };
 
 describe('dense matrices', () => {

@@ -137,7 +137,9 @@ describe('matrix builders', () => {
     expect(shrunk(spectrum(3, 1, 3))).toEqual([1, 1, 1]);
     const q = shrunk(orthogonal(3));
     const evs = symmetricEigenvalues(withSpectrum(sample(orthogonal(3), 1)[0], [3, 2, -1]));
-    evs.forEach((e, i) => expect(e).toBeCloseTo([3, 2, -1][i], 12));
+    evs.forEach((e, i) => {
+      expect(e).toBeCloseTo([3, 2, -1][i], 12);
+    });
     expect(toRows(withSpectrum(q, [3, 2, 1]))).toEqual(toRows(diag([3, 2, 1])));
   });
 

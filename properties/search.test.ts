@@ -149,11 +149,16 @@ describe('Nelder–Mead on the box', () => {
   test('converges to an interior maximum and to one on a corner, and honours its budget exactly', () => {
     const interior = nelderMead((x) => -((x[0] - 0.3) ** 2) - 10 * (x[1] - 0.7) ** 2 - (x[2] - 0.5) ** 2, [0.9, 0.1, 0.1], () => false, { step: 0.1, upper: 1 });
     expect(interior.converged).toBe(true);
-    interior.x.forEach((xi, i) => expect(xi).toBeCloseTo([0.3, 0.7, 0.5][i], 4));
+    interior.x.forEach((xi, i) => {
+      expect(xi).toBeCloseTo([0.3, 0.7, 0.5][i], 4);
+    });
     const corner = nelderMead((x) => x[0] + 2 * x[1], [0.5, 0.5], () => false, { step: 0.1, upper: 1 });
     expect(corner.x).toEqual([1, 1]);
     let calls = 0;
-    const bowl = (x: number[]) => (calls++, -x.reduce((acc, xi) => acc + (xi - 0.31) ** 2, 0));
+    const bowl = (x: number[]) => {
+      calls++;
+      return -x.reduce((acc, xi) => acc + (xi - 0.31) ** 2, 0);
+    };
     expect(nelderMead(bowl, [0.9, 0.9, 0.9, 0.9, 0.9], () => calls >= 17, { step: 0.1, upper: 1 }).converged).toBe(false);
     expect(calls).toBe(17);
   });

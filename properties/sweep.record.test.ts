@@ -67,21 +67,21 @@ describe('estimates for clustered or grouped data', () => {
 });
 
 describe('slopeRelation', () => {
-  const fit = (lo: number, hi: number): LineFit => ({ slope: (lo + hi) / 2, intercept: 0.5, slopeSE: 0.1, interval: [lo, hi], r2: 0.75, points: 9 });
+  const lineFit = (lo: number, hi: number): LineFit => ({ slope: (lo + hi) / 2, intercept: 0.5, slopeSE: 0.1, interval: [lo, hi], r2: 0.75, points: 9 });
   const outcome = (r: Relation) => (r.holds ? 'holds' : r.inconclusive ? 'inconclusive' : 'refuted');
   test('it holds only when the whole interval lies inside the stated range, fails when it lies outside, and is inconclusive across an end; the ends are inclusive', () => {
-    expect(outcome(slopeRelation('s', fit(0.2, 1), [0, 1], '∈ [0, 1]'))).toBe('holds'); // touches hi from inside
-    expect(outcome(slopeRelation('s', fit(0, 0.3), [0, 1], '∈ [0, 1]'))).toBe('holds'); // touches lo from inside
-    expect(outcome(slopeRelation('s', fit(-7, 0.5), [Number.NEGATIVE_INFINITY, 1], '≤ 1'))).toBe('holds');
-    expect(outcome(slopeRelation('s', fit(1, 2), [0, 1], '≤ 1'))).toBe('inconclusive'); // touches hi from outside
-    expect(outcome(slopeRelation('s', fit(-2, 0), [0, 1], '≥ 0'))).toBe('inconclusive'); // touches lo from outside
-    expect(outcome(slopeRelation('s', fit(1.01, 2), [0, 1], '≤ 1'))).toBe('refuted');
-    expect(outcome(slopeRelation('s', fit(-2, -0.01), [0, 1], '≥ 0'))).toBe('refuted');
-    expect(outcome(slopeRelation('s', fit(-5, 5), [0, 1], '∈ [0, 1]'))).toBe('inconclusive'); // straddles both ends
-    expect(outcome(slopeRelation('s', fit(0.5, 1.5), [0, 1], '∈ [0, 1]'))).toBe('inconclusive');
+    expect(outcome(slopeRelation('s', lineFit(0.2, 1), [0, 1], '∈ [0, 1]'))).toBe('holds'); // touches hi from inside
+    expect(outcome(slopeRelation('s', lineFit(0, 0.3), [0, 1], '∈ [0, 1]'))).toBe('holds'); // touches lo from inside
+    expect(outcome(slopeRelation('s', lineFit(-7, 0.5), [Number.NEGATIVE_INFINITY, 1], '≤ 1'))).toBe('holds');
+    expect(outcome(slopeRelation('s', lineFit(1, 2), [0, 1], '≤ 1'))).toBe('inconclusive'); // touches hi from outside
+    expect(outcome(slopeRelation('s', lineFit(-2, 0), [0, 1], '≥ 0'))).toBe('inconclusive'); // touches lo from outside
+    expect(outcome(slopeRelation('s', lineFit(1.01, 2), [0, 1], '≤ 1'))).toBe('refuted');
+    expect(outcome(slopeRelation('s', lineFit(-2, -0.01), [0, 1], '≥ 0'))).toBe('refuted');
+    expect(outcome(slopeRelation('s', lineFit(-5, 5), [0, 1], '∈ [0, 1]'))).toBe('inconclusive'); // straddles both ends
+    expect(outcome(slopeRelation('s', lineFit(0.5, 1.5), [0, 1], '∈ [0, 1]'))).toBe('inconclusive');
   });
   test('the record names the fit: slope ± half-width at the confidence level, intercept, R²', () => {
-    const r = slopeRelation('slope of T', fit(1, 2), [0, 1], '≤ 1');
+    const r = slopeRelation('slope of T', lineFit(1, 2), [0, 1], '≤ 1');
     expect(r).toEqual({
       name: 'slope of T',
       stated: '≤ 1',
@@ -92,7 +92,7 @@ describe('slopeRelation', () => {
       inconclusive: true,
       detail: 'least squares on 9 points: slope 1.500 ± 0.500 (99.9% CI), intercept 0.5000, R² 0.750',
     });
-    expect(slopeRelation('slope of T', fit(0.25, 0.75), [0, 1], '∈ [0, 1]')).not.toHaveProperty('inconclusive');
+    expect(slopeRelation('slope of T', lineFit(0.25, 0.75), [0, 1], '∈ [0, 1]')).not.toHaveProperty('inconclusive');
   });
 });
 

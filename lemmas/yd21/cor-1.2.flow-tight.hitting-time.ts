@@ -70,7 +70,10 @@ function withinGroupFit(groups: ReadonlyArray<ReadonlyArray<readonly [number, nu
   for (const g of groups) {
     const mx = g.reduce((s, [x]) => s + x, 0) / g.length;
     const my = g.reduce((s, [, y]) => s + y, 0) / g.length;
-    for (const [x, y] of g) xs.push(x - mx), ys.push(y - my);
+    for (const [x, y] of g) {
+      xs.push(x - mx);
+      ys.push(y - my);
+    }
   }
   return fitLine(xs, ys);
 }

@@ -16,6 +16,7 @@ import { UserError } from '../errors.ts';
 
 // A sweep claim of any data type (its data never leaves its own run and relations).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a claim of any instance type (its check is contravariant in it, so unknown would not do)
 export type AnyClaim = Claim | MonteCarloClaim | SweepClaim<any>;
 
 /** Runs a claim of any kind (`runs`/`runsScale` become trials of a probabilistic claim, repeats of a sweep). */

@@ -35,7 +35,7 @@ export function failingRegion<X>(claim: Claim<X>, seed: number, samples: number)
   const stated = { inside: 0, failingInside: 0, failingOutside: 0 };
   for (const x of fc.sample(claim.instances, { seed, numRuns: samples })) {
     let fails: boolean;
-    let evaluated;
+    let evaluated: ReturnType<typeof evaluate<X>>;
     let inside = false;
     try {
       if (violations(claim.hypotheses, x).length > 0) throw new Error('outside the hypotheses');

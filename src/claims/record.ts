@@ -207,6 +207,7 @@ export function provenance(claim: {
 }
 
 /** The number of fast-check runs `runClaim` makes for this claim with these options. */
+// biome-ignore lint/suspicious/noExplicitAny: a claim of any instance type (its check is contravariant in it, so unknown would not do)
 export function numRunsFor(claim: Claim<any>, opts: RunOptions = {}): number {
   return opts.runs ?? Math.max(1, Math.round((claim.runs ?? DEFAULT_RUNS[claim.kind]) * (opts.runsScale ?? 1)));
 }

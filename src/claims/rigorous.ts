@@ -21,9 +21,11 @@ import type { Claim } from './types.ts';
 
 /** The record with its verdict decided rigorously where the claim supports it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a claim of any instance type
+// biome-ignore lint/suspicious/noExplicitAny: a claim of any instance type (its check is contravariant in it, so unknown would not do)
 export function rigorous(claim: AnyClaim | Claim<any>, record: VerdictRecord, opts: RunOptions = {}): VerdictRecord {
   const out: VerdictRecord = { ...record, rigor: 'floating-point' };
   if (!isDeterministic(claim as AnyClaim) || record.verdict === 'error') return out;
+  // biome-ignore lint/suspicious/noExplicitAny: a claim of any instance type (its check is contravariant in it, so unknown would not do)
   const c = claim as Claim<any>;
   const sabotaged = c.id.endsWith(SABOTAGED);
   const start = performance.now();

@@ -69,9 +69,18 @@ function degreeAndCounts<D>(form: ExactForm<D>, dims: D, sabotaged: boolean): { 
   let entries = 0;
   let positives = 0;
   const supply: Supply<DegreeBound> = {
-    entry: () => (entries++, VARIABLE),
-    positive: () => (positives++, VARIABLE),
-    fraction: () => (positives++, VARIABLE),
+    entry: () => {
+      entries++;
+      return VARIABLE;
+    },
+    positive: () => {
+      positives++;
+      return VARIABLE;
+    },
+    fraction: () => {
+      positives++;
+      return VARIABLE;
+    },
   };
   const { residuals } = form.evaluate(algebra(DEG), dims, supply, sabotaged);
   let degree = 0;

@@ -56,6 +56,7 @@ export interface ExactSkip {
   readonly skip: string;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a claim of any instance type (its check is contravariant in it, so unknown would not do)
 export type ExactSpec = ExactForm<any> | ExactSkip;
 
 export function isExactSkip(spec: ExactSpec): spec is ExactSkip {

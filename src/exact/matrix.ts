@@ -28,8 +28,14 @@ export function algebra<T>(F: Field<T>) {
   };
   const zeros = (rows: number, cols: number) => make(rows, cols, () => F.zero);
   const eye = (n: number) => make(n, n, (i, j) => (i === j ? F.one : F.zero));
-  const add = (a: XMat<T>, b: XMat<T>) => (same(a, b, '+'), make(a.rows, a.cols, (i, j) => F.add(at(a, i, j), at(b, i, j))));
-  const sub = (a: XMat<T>, b: XMat<T>) => (same(a, b, '−'), make(a.rows, a.cols, (i, j) => F.sub(at(a, i, j), at(b, i, j))));
+  const add = (a: XMat<T>, b: XMat<T>) => {
+    same(a, b, '+');
+    return make(a.rows, a.cols, (i, j) => F.add(at(a, i, j), at(b, i, j)));
+  };
+  const sub = (a: XMat<T>, b: XMat<T>) => {
+    same(a, b, '−');
+    return make(a.rows, a.cols, (i, j) => F.sub(at(a, i, j), at(b, i, j)));
+  };
   const scale = (c: T, a: XMat<T>) => make(a.rows, a.cols, (i, j) => F.mul(c, at(a, i, j)));
   const tr = (a: XMat<T>) => make(a.cols, a.rows, (i, j) => at(a, j, i));
   const mul2 = (a: XMat<T>, b: XMat<T>): XMat<T> => {

@@ -188,7 +188,8 @@ export function blocksAt(x: StepState): StepBlocks {
   if (!b) {
     const Sigma = block(x.sigma, 0, x.r, 0, x.r);
     const SigmaTilde = block(x.sigma, x.r, x.m, x.r, x.n);
-    blockCache.set(x, (b = deriveBlocks(Sigma, SigmaTilde, x.A, x.B, x.J, x.K)));
+    b = deriveBlocks(Sigma, SigmaTilde, x.A, x.B, x.J, x.K);
+    blockCache.set(x, b);
   }
   return b;
 }

@@ -158,7 +158,10 @@ const svCache = new WeakMap<Mat, number[]>();
 /** The singular values of X (decreasing), computed once per matrix. */
 function valuesOf(X: Mat): number[] {
   let v = svCache.get(X);
-  if (!v) svCache.set(X, (v = singularValues(X)));
+  if (!v) {
+    v = singularValues(X);
+    svCache.set(X, v);
+  }
   return v;
 }
 

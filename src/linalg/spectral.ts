@@ -204,7 +204,11 @@ function completeOrthonormal(q: Mat): Mat {
     cols.push(v.map((x) => x / nv));
   }
   const out = zeros(r, r);
-  cols.forEach((c, j) => c.forEach((x, i) => (out.data[i * r + j] = x)));
+  cols.forEach((c, j) => {
+    c.forEach((x, i) => {
+      out.data[i * r + j] = x;
+    });
+  });
   return out;
 }
 

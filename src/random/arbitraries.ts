@@ -76,7 +76,9 @@ export function gridMatrix(rows: number, cols: number, bound = 1, steps = 1000):
     .array(fc.integer({ min: -steps, max: steps }), { minLength: rows * cols, maxLength: rows * cols })
     .map((ints) => {
       const out = zeros(rows, cols);
-      ints.forEach((k, i) => (out.data[i] = (bound * k) / steps));
+      ints.forEach((k, i) => {
+        out.data[i] = (bound * k) / steps;
+      });
       return out;
     });
 }

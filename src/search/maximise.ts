@@ -77,8 +77,14 @@ export function maximise<X>(arb: fc.Arbitrary<X>, objective: (x: X) => number, o
     return point;
   };
   const done = () => {
-    if (opts.stopAbove !== undefined && best && best.objective > opts.stopAbove) return (stoppedBy = 'target'), true;
-    if (Date.now() > deadline) return (stoppedBy = 'time'), true;
+    if (opts.stopAbove !== undefined && best && best.objective > opts.stopAbove) {
+      stoppedBy = 'target';
+      return true;
+    }
+    if (Date.now() > deadline) {
+      stoppedBy = 'time';
+      return true;
+    }
     return evaluations >= opts.budget;
   };
 
