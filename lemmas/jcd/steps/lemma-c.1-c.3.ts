@@ -22,6 +22,7 @@
  *   jcd.lemma-c.3.step-a0-law/corrected  Ã₀ = (Ũ₀+Ṽ₀)/2, the unscaled one, has i.i.d. N(0, σ₁/2) entries
  *   jcd.lemma-c.3.step-sigma-r-scaling   σ_r(A₀) = ρ/(3√(m+n+k))·σ_r(Ã₀) (identity)
  *   jcd.lemma-c.3.step-sigma-r-bound     ρ/(3√(m+n+k))·σ_r(Ã₀) ≥ c_ρρ√σ₁/(12(m+n+k)) on C.1's event for Ã₀/√(σ₁/2)
+ *   jcd.lemma-c.3.step-c1-sigma-r        that line's probability 1 − (Cc_ρ)^{k−r+1} − exp(−k/C) (Monte Carlo)
  *   jcd.lemma-c.3.step-union             "Combining, …" (Monte Carlo, Lemma C.3's three items)
  *   jcd.lemma-c.3.step-increase-c        "By increasing C if necessary" (deterministic, with C′ = max{C, 4})
  *
@@ -390,7 +391,7 @@ export const c3StepC2Norms = defineMonteCarloClaim<InitShape, { nF: number; nG: 
   kind: 'probabilistic',
   statement: 'P(‖F̃₀‖ ≤ 3√(m+k)√σ₁ and ‖G̃₀‖ ≤ 3√(n+k)√σ₁) ≥ 1 − 2e^{−(m+k)/2} − 2e^{−(n+k)/2}, F̃₀, G̃₀ with i.i.d. N(0, σ₁) entries',
   hypotheses: [smallShape],
-  choices: { shapes: 'only shapes whose claimed probability 800 trials can confirm (m + k, n + k ≤ 9; see jcd.lemma-c.2.sigma-max)' },
+  choices: { shapes: 'only shapes whose claimed probability 500 trials can confirm (m + k, n + k ≤ 9; see jcd.lemma-c.2.sigma-max)' },
   settings: [
     { m: 2, n: 2, k: 2, r: 1, sigma1: 1 },
     { m: 3, n: 4, k: 3, r: 2, sigma1: 0.5 },
@@ -404,7 +405,7 @@ export const c3StepC2Norms = defineMonteCarloClaim<InitShape, { nF: number; nG: 
   constants: { C: { printed: () => 3, formula: '3' } },
   event: (_p, x, c) => x.nF <= c.C && x.nG <= c.C,
   probability: { formula: '1 − 2e^{−(m+k)/2} − 2e^{−(n+k)/2}', printed: (p) => 1 - 2 * Math.exp(-(p.m + p.k) / 2) - 2 * Math.exp(-(p.n + p.k) / 2) },
-  trials: 800,
+  trials: 500,
   witness: { C: (_p, x) => Math.max(x.nF, x.nG) },
   expected: 'holds',
   sabotage: { description: 'the constant 3 made 1', constants: { C: () => 1 } },
@@ -474,7 +475,7 @@ function lawClaim(corrected: boolean) {
     constants: { v: { printed: () => 0.5, formula: '1/2 (the variance σ₁/2 over σ₁)' } },
     event: (p, x, c) => Math.abs(x.meanSq / (c.v * p.sigma1) - 1) <= DELTA && Math.abs(x.mean) / Math.sqrt(c.v * p.sigma1) <= DELTA_MEAN,
     probability: { formula: '1 − 2/(rkδ²) − 1/(rkδ′²) = 1 − 16.5/(rk)', printed: (p) => 1 - 2 / (N(p) * DELTA * DELTA) - 1 / (N(p) * DELTA_MEAN * DELTA_MEAN) },
-    trials: 300,
+    trials: 200,
     witness: { v: (p, x) => x.meanSq / p.sigma1 },
     target: () => 0.5,
     expected: corrected ? 'holds' : 'refuted',
@@ -527,4 +528,27 @@ export const c3StepUnion = defineMonteCarloClaim({
   ...(lemmaC3.target ? { target: lemmaC3.target } : {}),
   expected: 'holds',
   sabotage: { description: 'C = 1/200 (in the event and the probability)', constants: { C: () => 1 / 200 }, probability: (p) => unionProbability(p, 1 / 200) },
+});
+
+export const c3StepC1SigmaR = defineMonteCarloClaim({
+  id: 'jcd.lemma-c.3.step-c1-sigma-r',
+  source: { paper: 'JCD', where: 'Lemma C.3, proof: "By Proposition C.1, with probability at least 1 − (Cc_ρ)^{k−r+1} − exp(−k/C), we have σ_r(A₀) = … ≥ c_ρρ√σ₁/(12(m+n+k))" (the probability of that line)' },
+  kind: 'probabilistic',
+  statement: 'P(σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k))) ≥ 1 − (Cc_ρ)^{k−r+1} − exp(−k/C) (C: Lemma C.1\'s)',
+  hypotheses: lemmaC3.hypotheses,
+  choices: {
+    C: `C = ${C_UNION} (Lemma C.1's constant as chosen in jcd.lemma-c.1.sigma-min; the witness estimates the smallest C)`,
+    'c_ρ': 'c_ρ = s/C with s = 0.5 (the settings and draws of jcd.lemma-c.3.init)',
+  },
+  settings: lemmaC3.settings,
+  describe: lemmaC3.describe,
+  draw: lemmaC3.draw,
+  constants: { C: { printed: () => C_UNION, formula: `${C_UNION} (Lemma C.1's, chosen)` } },
+  event: (p, x, c) => x.ratio >= p.s / c.C,
+  probability: { formula: `1 − (Cc_ρ)^{k−r+1} − e^{−k/C}, C = ${C_UNION}`, printed: (p) => 1 - p.s ** dOf(p) - Math.exp(-p.k / C_UNION) },
+  trials: 160,
+  witness: { C: (p, x) => p.s / x.ratio },
+  target: (p) => 1 - p.s ** dOf(p),
+  expected: 'holds',
+  sabotage: { description: 'C = 1/200 (in the event and the probability)', constants: { C: () => 1 / 200 }, probability: (p) => 1 - p.s ** dOf(p) - Math.exp(-p.k * 200) },
 });
