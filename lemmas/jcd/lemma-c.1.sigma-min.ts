@@ -34,6 +34,8 @@ type Setting = { r: number; k: number; s: number };
 
 /** The chosen universal constant (the estimates are in the report; see the module comment). */
 const C = 2;
+/** The chosen C, for the proofs that apply Lemma C.1 (lemmas/jcd/steps/lemma-c.1-c.3.ts). */
+export const LEMMA_C1_C = C;
 
 const d = ({ r, k }: Setting) => k - r + 1;
 const gapOf = ({ r, k }: Setting) => Math.sqrt(k) - Math.sqrt(r - 1);

@@ -1,0 +1,274 @@
+/**
+ * JCD Proposition B.1 (Base Case), its proof step by step (paper lines ≈ 1036–1106):
+ *
+ *   "Proof. The first four Items follow from Lemma C.3. For Item 5, by definition of P₀,
+ *      λ_r(P₀) ≥ σ_r − ‖A₀A₀ᵀ‖ − ‖B₀B₀ᵀ‖ ≥ σ_r − 2ρ²σ₁ ≥ 0.
+ *    For Item 6, by the fact that rank(B₀) ≤ 2r, we have ‖B₀‖_F ≤ √(2r)‖B₀‖ ≤ ρ√(2r)√σ₁."
+ *
+ * The proof is deterministic once Lemma C.3's event holds, so the instances are the initial factors
+ * on that event, not Gaussian draws (the probability is jcd.prop-b.1.base-case's and Lemma C.3's):
+ * F₀ ∈ ℝ^{m×k}, G₀ ∈ ℝ^{n×k} with ‖F₀‖, ‖G₀‖ ≤ ρ√σ₁ and σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k)), where
+ * ρ ≤ √(σ_r/(2σ₁)) (Proposition B.1's hypothesis) and Σ = diag(σ₁, …, σ_r), σ₁ ≥ … ≥ σ_r > 0 (the top
+ * of Σ_X; P₀ = Σ − A₀A₀ᵀ + B₀B₀ᵀ, A₀ = (U₀+V₀)/2, B₀ = (U₀−V₀)/2 by JCD (4.4)).
+ *
+ * Instances: r ∈ [1, 4], k − r ∈ [0, 3], m − r, n − r ∈ [0, 4]; σ₁ ∈ [½, 2], σ_r/σ₁ ∈ [0.01, 1]
+ * (σ_r = σ₁ when r = 1), σ₂ … σ_{r−1} in [σ_r, σ₁]; ρ = f_ρ√(σ_r/(2σ₁)), f_ρ ∈ (0, 1] (at the bound
+ * with probability ≈ 1/20, where Item 5's last inequality is an equality). The factors: A = Q₁diag(w)R
+ * (full rank r: w ∈ [0.05, 1]^r, Q₁ orthogonal, R the first r rows of an orthogonal k×k matrix),
+ * B, J, K grid matrices of operator norm ≤ 2 (B = 0 included), U = A + B, V = A − B, F = [U; J],
+ * G = [V; K], and F₀, G₀ = s·F, s·G with s = fρ√σ₁/max{‖F‖, ‖G‖}, f ∈ (0, 1] (one of ‖F₀‖, ‖G₀‖
+ * on ρ√σ₁ when f = 1). c_ρ = h·min{1, σ_r(A₀)·12(m+n+k)/(ρ√σ₁)}, h ∈ (0, 1): c_ρ < 1 (Theorem A.1,
+ * where Proposition B.1 is used) and Item 4 holds.
+ *
+ * Findings: every step holds as printed. The rank fact "rank(B₀) ≤ 2r" is right but loose: B₀ is r×k,
+ * so rank(B₀) ≤ r and ‖B₀‖_F ≤ √r‖B₀‖ (Item 6 holds with ρ√r√σ₁). Items 2–3 hold with much room:
+ * ‖U₀ᵀU₀ + J₀ᵀJ₀‖ = ‖F₀‖² ≤ ρ²σ₁ ≤ σ_r/2 ≤ σ₁/2, not only ≤ 7σ₁. The factor 2 of Item 5's
+ * ‖A₀A₀ᵀ‖ + ‖B₀B₀ᵀ‖ ≤ 2ρ²σ₁ is attained (U₀ = ρ√σ₁I, V₀ = ρ√σ₁diag(1, −1): A₀ = ρ√σ₁diag(1, 0),
+ * B₀ = ρ√σ₁diag(0, 1)).
+ */
+import fc from 'fast-check';
+import { add, block, diag, frobenius, type Mat, mul, mulAll, scale, sub, transpose, vstack, combine } from '../../../src/linalg/dense.ts';
+import { lambdaMin, opNorm, singularValues } from '../../../src/linalg/spectral.ts';
+import { dimension, fractionOfMax, gridMatrix, inRange, orthogonal, scaledTo, spectrum, unitInterval } from '../../../src/random/arbitraries.ts';
+import { openFraction } from '../../../src/random/jcd-instances.ts';
+import { atLeast, atMost, type Comparison } from '../../../src/claims/compare.ts';
+import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis, leq } from '../../../src/claims/hypotheses.ts';
+import { relativeTolerance } from '../../../src/claims/tolerance.ts';
+import { type Claim, defineClaim, type Sabotage } from '../../../src/claims/types.ts';
+import { hasShape, isDiagonalNonIncreasing, diagonalOf } from '../../../src/hypotheses/matrix.ts';
+
+/** The initial factors on Lemma C.3's event, with Proposition B.1's parameters. */
+export interface B1Instance {
+  readonly m: number;
+  readonly n: number;
+  readonly k: number;
+  readonly r: number;
+  /** Σ = diag(σ₁, …, σ_r) (r×r). */
+  readonly Sigma: Mat;
+  readonly rho: number;
+  readonly cRho: number;
+  readonly F0: Mat;
+  readonly G0: Mat;
+}
+
+/** U₀, J₀ (rows 1…r, r+1…m of F₀), V₀, K₀, A₀ = (U₀+V₀)/2, B₀ = (U₀−V₀)/2 (JCD (4.4)). */
+export function b1Blocks(x: Pick<B1Instance, 'F0' | 'G0' | 'r' | 'k' | 'm' | 'n'>) {
+  const U0 = block(x.F0, 0, x.r, 0, x.k);
+  const J0 = block(x.F0, x.r, x.m, 0, x.k);
+  const V0 = block(x.G0, 0, x.r, 0, x.k);
+  const K0 = block(x.G0, x.r, x.n, 0, x.k);
+  return { U0, J0, V0, K0, A0: scale(add(U0, V0), 0.5), B0: scale(sub(U0, V0), 0.5) };
+}
+
+const sigmaValues = (x: B1Instance): number[] => diagonalOf(x.Sigma) ?? [];
+const sig1 = (x: B1Instance) => sigmaValues(x)[0];
+const sigR = (x: B1Instance) => sigmaValues(x)[x.r - 1];
+const dimOf = (x: B1Instance) => Math.max(x.m, x.n, x.k);
+const sigmaR = (M: Mat, r: number) => singularValues(M)[r - 1] ?? 0;
+/** The rounding scale of a scalar relation. */
+const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
+
+/** Proposition B.1's instances (module comment). */
+export function b1Instances(): fc.Arbitrary<B1Instance> {
+  return fc
+    .record({
+      r: dimension(1, 4),
+      extra: dimension(0, 3),
+      mc: dimension(0, 4),
+      nc: dimension(0, 4),
+      sigma1: inRange(0.5, 2),
+      q: inRange(0.01, 1),
+      fRho: fractionOfMax(),
+      f: fractionOfMax(),
+      h: openFraction(),
+      b: unitInterval(),
+      j: unitInterval(),
+      kk: unitInterval(),
+    })
+    .chain(({ r, extra, mc, nc, sigma1, q, fRho, f, h, b, j, kk }) => {
+      const [m, n, k] = [r + mc, r + nc, r + extra];
+      const sigmaRv = r === 1 ? sigma1 : q * sigma1;
+      return fc
+        .record({
+          head: spectrum(Math.max(0, r - 2), sigmaRv, sigma1),
+          Q1: orthogonal(r),
+          Q2: orthogonal(k),
+          w: fc.array(unitInterval(), { minLength: r, maxLength: r }),
+          WB: gridMatrix(r, k, 2, 8),
+          WJ: gridMatrix(mc, k, 2, 8),
+          WK: gridMatrix(nc, k, 2, 8),
+        })
+        .map(({ head, Q1, Q2, w, WB, WJ, WK }): B1Instance => {
+          const top = r === 1 ? [sigma1] : [sigma1, ...head.map((v) => Math.min(sigma1, Math.max(sigmaRv, v))), sigmaRv];
+          const rho = fRho * Math.sqrt(sigmaRv / (2 * sigma1));
+          const A = mulAll(Q1, diag(w.map((u) => 0.05 + 0.95 * u)), block(Q2, 0, r, 0, k));
+          const B = scaledTo(WB, opNorm, 2 * b);
+          const F = vstack(add(A, B), scaledTo(WJ, opNorm, 2 * j));
+          const G = vstack(sub(A, B), scaledTo(WK, opNorm, 2 * kk));
+          const s = (f * rho * Math.sqrt(sigma1)) / Math.max(opNorm(F), opNorm(G));
+          const base = { m, n, k, r, Sigma: diag(top), rho, F0: scale(F, s), G0: scale(G, s) };
+          const ratio = (sigmaR(b1Blocks(base).A0, r) * 12 * (m + n + k)) / (rho * Math.sqrt(sigma1));
+          return { ...base, cRho: h * Math.min(1, ratio) };
+        });
+    });
+}
+
+const B1_SHAPE = hypothesis<B1Instance>(
+  'b1-shape',
+  'F₀ ∈ ℝ^{m×k}, G₀ ∈ ℝ^{n×k}, 1 ≤ r ≤ k (Theorem A.1: "fix any r ≤ k"), r ≤ min{m, n}',
+  (x) => [x.m, x.n, x.k, x.r].every((v) => Number.isInteger(v) && v >= 1) && x.r <= x.k && x.r <= Math.min(x.m, x.n) && hasShape(x.F0, x.m, x.k) && hasShape(x.G0, x.n, x.k),
+  {
+    coordinates: {
+      r: { value: (x) => x.r, domain: [1, 4] },
+      'k − r': { value: (x) => x.k - x.r, domain: [0, 3] },
+      'm − r': { value: (x) => x.m - x.r, domain: [0, 4] },
+      'n − r': { value: (x) => x.n - x.r, domain: [0, 4] },
+    },
+  },
+);
+
+const B1_SIGMA = hypothesis<B1Instance>(
+  'b1-sigma',
+  'Σ = diag(σ₁, …, σ_r) with σ₁ ≥ … ≥ σ_r > 0 (the top of Σ_X, JCD (4.2), (4.4))',
+  (x) => hasShape(x.Sigma, x.r, x.r) && isDiagonalNonIncreasing(x.Sigma) && sigR(x) > 0,
+  { coordinates: { 'σ_r/σ₁': { value: (x) => sigR(x) / sig1(x), domain: [0.01, 1], concentrated: 'σ_r = σ₁ whenever r = 1 (a quarter of the instances)' }, 'σ₁': { value: sig1, domain: [0.5, 2] } } },
+);
+
+const B1_RHO = hypothesis<B1Instance>('b1-rho', 'any fixed ρ ≤ √(σ_r/(2σ₁)) (ρ > 0)', (x) => x.rho > 0 && x.rho <= Math.sqrt(sigR(x) / (2 * sig1(x))), {
+  coordinates: { 'ρ/√(σ_r/(2σ₁))': { value: (x) => x.rho / Math.sqrt(sigR(x) / (2 * sig1(x))), domain: [0, 1] } },
+});
+
+/** Lemma C.3's event (the proof conditions on it): ‖F₀‖, ‖G₀‖ ≤ ρ√σ₁ and σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k)), 0 < c_ρ < 1. */
+export const C3_EVENT = hypothesis<B1Instance>(
+  'c3-event',
+  "Lemma C.3's conclusion (the event Proposition B.1's proof rests on): ‖F₀‖ ≤ ρ√σ₁, ‖G₀‖ ≤ ρ√σ₁, σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k)), with 0 < c_ρ < 1 (Theorem A.1)",
+  (x) => {
+    const bound = x.rho * Math.sqrt(sig1(x));
+    const d = dimOf(x);
+    const floor = (x.cRho * bound) / (12 * (x.m + x.n + x.k));
+    return x.cRho > 0 && x.cRho < 1 && leq(opNorm(x.F0), bound, d) && leq(opNorm(x.G0), bound, d) && geq(sigmaR(b1Blocks(x).A0, x.r), floor, d);
+  },
+  {
+    tolerance: COMPUTED_TOLERANCE,
+    coordinates: {
+      'max{‖F₀‖, ‖G₀‖}/(ρ√σ₁)': { value: (x) => Math.max(opNorm(x.F0), opNorm(x.G0)) / (x.rho * Math.sqrt(sig1(x))), domain: [0, 1] },
+      'c_ρ': { value: (x) => x.cRho, domain: [0, 1] },
+    },
+  },
+);
+
+/** Item 1 (an earlier step, in force for Items 5 and 6). */
+const B1_ITEM_1 = hypothesis<B1Instance>(
+  'b1-item-1',
+  'Item 1 (shown first): max{‖U₀‖, ‖V₀‖, ‖J₀‖, ‖K₀‖} ≤ ρ√σ₁',
+  (x) => {
+    const b = b1Blocks(x);
+    return leq(Math.max(opNorm(b.U0), opNorm(b.V0), opNorm(b.J0), opNorm(b.K0)), x.rho * Math.sqrt(sig1(x)), dimOf(x));
+  },
+  { tolerance: COMPUTED_TOLERANCE },
+);
+
+const BASE: ReadonlyArray<Hypothesis<B1Instance>> = [B1_SHAPE, B1_SIGMA, B1_RHO, C3_EVENT];
+
+interface B1Spec {
+  readonly id: string;
+  readonly where: string;
+  readonly statement: string;
+  readonly hypotheses: ReadonlyArray<Hypothesis<B1Instance>>;
+  readonly check: (x: B1Instance) => Comparison[];
+  readonly sabotage: Sabotage<B1Instance>;
+}
+
+function b1Claim(c: B1Spec): Claim<B1Instance> {
+  return defineClaim<B1Instance>({
+    id: c.id,
+    source: { paper: 'JCD', where: `Prop. B.1, proof: ${c.where}` },
+    kind: 'inequality',
+    statement: c.statement,
+    hypotheses: c.hypotheses,
+    instances: b1Instances(),
+    size: dimOf,
+    check: c.check,
+    expected: 'holds',
+    sabotage: c.sabotage,
+    runs: 150,
+  });
+}
+
+function items1to4(x: B1Instance, item1Factor = 1): Comparison[] {
+  const b = b1Blocks(x);
+  const s1 = sig1(x);
+  const bound = x.rho * Math.sqrt(s1);
+  const F = frobenius(x.F0);
+  const G = frobenius(x.G0);
+  const gramF = combine([1, mul(transpose(b.U0), b.U0)], [1, mul(transpose(b.J0), b.J0)]);
+  const gramG = combine([1, mul(transpose(b.V0), b.V0)], [1, mul(transpose(b.K0), b.K0)]);
+  const floor = (x.cRho * bound) / (12 * (x.m + x.n + x.k));
+  return [
+    atMost('Item 1: max{‖U₀‖, ‖V₀‖, ‖J₀‖, ‖K₀‖} ≤ ρ√σ₁', Math.max(opNorm(b.U0), opNorm(b.V0), opNorm(b.J0), opNorm(b.K0)), item1Factor * bound, F + G),
+    atMost('Item 2: ‖U₀ᵀU₀ + J₀ᵀJ₀‖ ≤ 7σ₁', opNorm(gramF), 7 * s1, 2 * F * F + 7 * s1),
+    atMost('Item 3: ‖V₀ᵀV₀ + K₀ᵀK₀‖ ≤ 7σ₁', opNorm(gramG), 7 * s1, 2 * G * G + 7 * s1),
+    atLeast('Item 4: σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k))', sigmaR(b.A0, x.r), floor, F + G),
+  ];
+}
+
+export const b1Items1to4 = b1Claim({
+  id: 'jcd.prop-b.1.step-items-1-4',
+  where: '"The first four Items follow from Lemma C.3" (Item 1: U₀, J₀ and V₀, K₀ are blocks of F₀, G₀; Items 2–3: U₀ᵀU₀ + J₀ᵀJ₀ = F₀ᵀF₀ and ρ²σ₁ ≤ σ_r/2 ≤ 7σ₁; Item 4 is Lemma C.3\'s item 3)',
+  statement: 'on Lemma C.3\'s event, with ρ ≤ √(σ_r/(2σ₁)): max{‖U₀‖,‖V₀‖,‖J₀‖,‖K₀‖} ≤ ρ√σ₁; ‖U₀ᵀU₀ + J₀ᵀJ₀‖ ≤ 7σ₁; ‖V₀ᵀV₀ + K₀ᵀK₀‖ ≤ 7σ₁; σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k))',
+  hypotheses: BASE,
+  check: (x) => items1to4(x),
+  sabotage: { description: "Item 1's bound halved (ρ√σ₁/2)", check: (x) => items1to4(x, 0.5) },
+});
+
+function item5(x: B1Instance, two = 2): Comparison[] {
+  const b = b1Blocks(x);
+  const s1 = sig1(x);
+  const sr = sigR(x);
+  const AA = mul(b.A0, transpose(b.A0));
+  const BB = mul(b.B0, transpose(b.B0));
+  const P0 = combine([1, x.Sigma], [-1, AA], [1, BB]);
+  const nA = opNorm(AA);
+  const nB = opNorm(BB);
+  const fa = frobenius(b.A0) ** 2;
+  const fb = frobenius(b.B0) ** 2;
+  const mid = sr - nA - nB;
+  const last = sr - two * x.rho * x.rho * s1;
+  return [
+    atLeast('λ_r(P₀) ≥ σ_r − ‖A₀A₀ᵀ‖ − ‖B₀B₀ᵀ‖ (P₀ = Σ − A₀A₀ᵀ + B₀B₀ᵀ)', lambdaMin(P0), mid, 2 * (s1 + fa + fb)),
+    atLeast(`σ_r − ‖A₀A₀ᵀ‖ − ‖B₀B₀ᵀ‖ ≥ σ_r − ${two === 2 ? '2' : two}ρ²σ₁`, mid, last, 2 * (sr + fa + fb + x.rho * x.rho * s1)),
+    atLeast('σ_r − 2ρ²σ₁ ≥ 0 (ρ ≤ √(σ_r/(2σ₁)))', sr - 2 * x.rho * x.rho * s1, 0, scalarScale(sr, 2 * x.rho * x.rho * s1)),
+  ];
+}
+
+export const b1Item5 = b1Claim({
+  id: 'jcd.prop-b.1.item-5',
+  where: 'Item 5, "by definition of P₀, λ_r(P₀) ≥ σ_r − ‖A₀A₀ᵀ‖ − ‖B₀B₀ᵀ‖ ≥ σ_r − 2ρ²σ₁ ≥ 0"',
+  statement: 'λ_r(P₀) ≥ σ_r − ‖A₀A₀ᵀ‖ − ‖B₀B₀ᵀ‖ ≥ σ_r − 2ρ²σ₁ ≥ 0, P₀ = Σ − A₀A₀ᵀ + B₀B₀ᵀ',
+  hypotheses: [...BASE, B1_ITEM_1],
+  check: (x) => item5(x),
+  sabotage: { description: 'the middle bound 2ρ²σ₁ made ρ²σ₁/2 (as if ‖A₀‖² + ‖B₀‖² ≤ (‖U₀‖² + ‖V₀‖²)/4)', check: (x) => item5(x, 0.5) },
+});
+
+function item6(x: B1Instance, rankFactor = 2): Comparison[] {
+  const b = b1Blocks(x);
+  const nb = opNorm(b.B0);
+  const fb = frobenius(b.B0);
+  const sv = singularValues(b.B0);
+  const rank = sv.filter((v) => v > relativeTolerance('inequality', dimOf(x)) * fb).length;
+  const root = Math.sqrt(rankFactor * x.r);
+  return [
+    atMost('rank(B₀) ≤ 2r', rank, 2 * x.r, 1),
+    atMost(rankFactor === 2 ? '‖B₀‖_F ≤ √(2r)‖B₀‖' : `‖B₀‖_F ≤ √(${rankFactor}r)‖B₀‖`, fb, root * nb, 2 * root * fb),
+    atMost('√(2r)‖B₀‖ ≤ ρ√(2r)√σ₁', Math.sqrt(2 * x.r) * nb, x.rho * Math.sqrt(2 * x.r) * Math.sqrt(sig1(x)), 2 * Math.sqrt(2 * x.r) * (frobenius(x.F0) + frobenius(x.G0))),
+  ];
+}
+
+export const b1Item6 = b1Claim({
+  id: 'jcd.prop-b.1.item-6',
+  where: 'Item 6, "by the fact that rank(B₀) ≤ 2r, we have ‖B₀‖_F ≤ √(2r)‖B₀‖ ≤ ρ√(2r)√σ₁" (rank counted as singular values above 64γ_n‖B₀‖_F)',
+  statement: 'rank(B₀) ≤ 2r; ‖B₀‖_F ≤ √(2r)‖B₀‖ ≤ ρ√(2r)√σ₁',
+  hypotheses: [...BASE, B1_ITEM_1],
+  check: (x) => item6(x),
+  sabotage: { description: 'the rank fact made rank(B₀) ≤ r/2: ‖B₀‖_F ≤ √(r/2)‖B₀‖', check: (x) => item6(x, 0.5) },
+});
