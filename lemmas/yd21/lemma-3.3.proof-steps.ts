@@ -1,5 +1,5 @@
 /**
- * YD21, proof of Lemma 3.3 (App. C of the preprint, 001), case p ≤ 0, every step as printed, each a
+ * YD21, proof of Lemma 3.3 (App. C of the preprint), case p ≤ 0, every step as printed, each a
  * comparison (p = λ_d(P), p′ = λ_d(P′), C = (8 + 6β)/(1 − β), and the split
  * P′ = T₁ + T₂ + η²T₃ with T₁ = βP + 2ηP² + η²P³, T₂ = (1 − β)P − ηΣP − ηPΣ + η²/(1 − β)·ΣPΣ,
  * T₃ = −β/(1 − β)·ΣPΣ − ΣPP − PPΣ — lemmaSplit(…, −1), exact like yd21.lemma-3.2.proof-split):
@@ -14,8 +14,8 @@
  *   [6]     ≥ (1 − η(σ_d − p))²p − C·σ₁³η²
  *   [7]     ≥ (1 − ησ_d)²p − C·σ₁³η²
  *
- * Two steps are false as printed, while Lemma 3.3 itself holds (yd21.lemma-3.3; and the summed
- * line [4] never failed on 20 000 draws):
+ * Two steps are false as printed, while Lemma 3.3 itself holds (yd21.lemma-3.3, and the summed line [4]
+ * holds on every instance of these claims):
  *
  * (a) [6] drops βσ_d²η²p/(1 − β) + 2σ_dη²p², which is negative for p ∈ (−βσ_d/(2(1 − β)), 0):
  *     p(βσ_d/(1 − β) + 2p) < 0 there. Corrected step (yd21.lemma-3.3.proof-steps.dropped-term/corrected):
@@ -27,10 +27,9 @@
  *     Corrected step (…congruence/corrected): λ_d(T₂) ≥ μ²p with
  *     μ = max(|√(1 − β) − ησ_d/√(1 − β)|, |√(1 − β) − ησ₁/√(1 − β)|) (= ‖F‖_op bound; xᵀFPFx ≥ p‖Fx‖²).
  *
- * Frequencies (fc.sample, 20 000 draws, seed 42, counted with `evaluate` in a development script). On yd21.lemma-3.3's instances
- * (P's spectrum uniform in [−2σ₁, 2σ₁], β uniform in (0, 1), η = f·β/(8σ₁)), 16 458 draws have p < 0;
- * step (a) fails on 2 700 of them (16.4%), step (b) on 1 000 (6.1%; 2 024 draws have β > 8/9); no
- * other step fails. On `nonPositiveFloor` (λ_d(P) ≤ 0 by construction): (a) 18.1%, (b) 5.9%.
+ * Where each fails is stated as a predicate (failsWhere: (a) −βσ_d/(2(1 − β)) < p < 0, (b) η(λ₁(Σ) +
+ * λ_d(Σ)) > 2(1 − β)) that every `check` tests against its sample and reports beside the measured
+ * region (results.json failingRegion), so the frequencies are rerun with the claim, not quoted here.
  *
  * Shrunk counterexamples (seed 2021; the claims expected refuted draw from coarse grids, so they
  * shrink to readable instances), re-derived in exact rational arithmetic (Python fractions):
@@ -47,11 +46,6 @@
  * if at σ₁ (then β > 8/9), it is −2η(σ₁ − σ_d) + η²σ₁²/(1 − β) − η²σ_d², and the first term is
  * ≥ −2/(1 − β)σ₁³η²; both are covered by 12β/(1 − β)σ₁³η² (β > 1/6 in the second case). So the
  * printed constant (8 + 6β)/(1 − β) is what the loose third-term bound leaves room for.
- *
- * Independent check of the corrections (NumPy, during development): 100 000 random instances with
- * p ≤ 0 (d ≤ 4, random orthogonal eigenvectors): the corrected congruence bound, the corrected
- * dropped-term step, the tight third-term bound and the corrected closing step [5′] never failed
- * (tolerance 1e-12); the printed congruence step failed on 4.2% and the printed step [6] on 20.8%.
  *
  * Scale: as in yd21.lemma-3.2.proof-steps (eigenvalues err by the magnitude of their matrix; a
  * polynomial term c·p^k by k|c||P|^k).
