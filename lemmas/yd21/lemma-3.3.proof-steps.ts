@@ -14,8 +14,7 @@
  *   [6]     ≥ (1 − η(σ_d − p))²p − C·σ₁³η²
  *   [7]     ≥ (1 − ησ_d)²p − C·σ₁³η²
  *
- * Two steps are false as printed, while Lemma 3.3 itself holds (yd21.lemma-3.3, and the summed line [4]
- * holds on every instance of these claims):
+ * Two steps are false as printed, while Lemma 3.3 itself holds (yd21.lemma-3.3):
  *
  * (a) [6] drops βσ_d²η²p/(1 − β) + 2σ_dη²p², which is negative for p ∈ (−βσ_d/(2(1 − β)), 0):
  *     p(βσ_d/(1 − β) + 2p) < 0 there. Corrected step (yd21.lemma-3.3.proof-steps.dropped-term/corrected):
