@@ -7,7 +7,7 @@
  * byte-identical between runs.
  */
 import type { VerdictRecord } from '../claims/record.ts';
-import { type CheckRun, fmt } from './results.ts';
+import { type CheckRun, fmt } from './run.ts';
 
 /** Escapes text for an XML attribute or element; drops characters XML 1.0 cannot hold. */
 export function xmlEscape(s: string): string {

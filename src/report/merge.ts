@@ -7,7 +7,8 @@ import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareIds } from '../claims/registry.ts';
 import { UserError } from '../errors.ts';
-import { type CheckRun, writeResults } from './results.ts';
+import { writeResults } from './results.ts';
+import type { CheckRun } from './run.ts';
 
 /** The run a check wrote to DIR/run.json. */
 export function readRun(dir: string): CheckRun {
