@@ -1,11 +1,10 @@
 /**
  * One report model (src/report/model.ts) rendered twice: summary.md (markdown.ts) and index.html
  * (html.ts) show the same sections, with the same cell text, and the explanatory sentences quote the
- * constants they describe. And src/report has no import cycle, type-only imports and `import('…')`
- * types included.
+ * constants they describe; the renderers import the model, never each other.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { MONTE_CARLO_ALPHA } from '../src/claims/montecarlo.ts';
@@ -20,77 +19,18 @@ import { markdownReport } from '../src/report/markdown.ts';
 import { type Block, MONTE_CARLO_CONFIDENCE_TEXT, NEAR_BOUNDARY_TEXT, reportModel, SWEEP_CONFIDENCE_TEXT, type Table } from '../src/report/model.ts';
 import type { CheckRun } from '../src/report/run.ts';
 import { inlineMarkdown, percent, plain, powerOfTen } from '../src/report/text.ts';
+import { importGraph } from './import-graph.ts';
 
 const REPORT = fileURLToPath(new URL('../src/report', import.meta.url));
 
-/** The modules of src/report each module refers to: imports, re-exports, `import type`, and `import('…')` types or calls. */
-export function reportImports(dir = REPORT): Map<string, string[]> {
-  const graph = new Map<string, string[]>();
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
-    const text = readFileSync(join(dir, name), 'utf8')
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
-    const specs = [...text.matchAll(/\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
-    const targets = specs
-      .filter((s) => s.startsWith('.'))
-      .map((s) => resolve(dirname(join(dir, name)), s))
-      .filter((p) => dirname(p) === dir)
-      .map((p) => p.slice(dir.length + 1));
-    graph.set(name, [...new Set(targets)]);
-  }
-  return graph;
+/** The modules of src/report each module imports (./import-graph.ts), by file name. */
+function reportImports(): Map<string, string[]> {
+  const files = readdirSync(REPORT).filter((n) => n.endsWith('.ts')).map((n) => join(REPORT, n));
+  const graph = importGraph(files, (f) => readFileSync(f, 'utf8'));
+  return new Map([...graph].map(([f, ts]) => [basename(f), ts.map((t) => basename(t))]));
 }
 
-/** A cycle of the graph (its modules, the first repeated at the end), or null. */
-export function findCycle(graph: Map<string, string[]>): string[] | null {
-  const state = new Map<string, 'open' | 'done'>();
-  const stack: string[] = [];
-  const visit = (m: string): string[] | null => {
-    if (state.get(m) === 'done') return null;
-    if (state.get(m) === 'open') return [...stack.slice(stack.indexOf(m)), m];
-    state.set(m, 'open');
-    stack.push(m);
-    for (const t of graph.get(m) ?? []) {
-      const c = visit(t);
-      if (c) return c;
-    }
-    stack.pop();
-    state.set(m, 'done');
-    return null;
-  };
-  for (const m of [...graph.keys()].sort()) {
-    const c = visit(m);
-    if (c) return c;
-  }
-  return null;
-}
-
-describe('src/report import graph', () => {
-  test('the parser sees every form of import, and the cycle finder finds a planted cycle', () => {
-    const dir = REPORT;
-    const graph = reportImports(dir);
-    expect(graph.get('results.ts')).toEqual(expect.arrayContaining(['html.ts', 'markdown.ts', 'run.ts']));
-    expect(graph.get('findings.ts')).toEqual(expect.arrayContaining(['run.ts', 'power-text.ts', 'text.ts']));
-    expect(findCycle(new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']]]))).toEqual(['a.ts', 'b.ts', 'c.ts', 'a.ts']);
-    expect(findCycle(new Map([['a.ts', ['b.ts', 'c.ts']], ['b.ts', ['c.ts']], ['c.ts', []]]))).toBeNull();
-    // The forms the parser must read (as in a module's source).
-    const forms = [
-      "import { a } from './a.ts';",
-      "import type { B } from './b.ts';",
-      "export { c } from './c.ts';",
-      "export * from './d.ts';",
-      "import './e.ts';",
-      "type F = import('./f.ts').F;",
-      "import {\n  g,\n  type G,\n} from './g.ts';",
-    ].join('\n');
-    const specs = [...forms.matchAll(/\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
-    expect(specs).toEqual(['./a.ts', './b.ts', './c.ts', './d.ts', './e.ts', './f.ts', './g.ts']);
-  });
-
-  test('has no cycle', () => {
-    expect(findCycle(reportImports())).toBeNull();
-  });
-
+describe('src/report import graph (no cycle: properties/import-cycles.test.ts)', () => {
   test('the renderers import the model and never each other', () => {
     const graph = reportImports();
     expect(graph.get('markdown.ts')).toContain('model.ts');
