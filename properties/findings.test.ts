@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import type { VerdictRecord } from '../src/claims/record.ts';
 import { findings, slackSentence } from '../src/report/findings.ts';
-import type { CheckedClaim } from '../src/report/results.ts';
+import type { CheckedClaim } from '../src/report/run.ts';
 import type { BoundaryEntry, SlackEntry } from '../src/search/audit.ts';
 
 function record(extra: Partial<VerdictRecord> = {}): VerdictRecord {

@@ -13,7 +13,7 @@ import { runClaim } from '../src/claims/runner.ts';
 import type { Claim } from '../src/claims/types.ts';
 import { UserError } from '../src/errors.ts';
 import { hypothesis } from '../src/claims/hypotheses.ts';
-import { claimAsExpected } from '../src/report/results.ts';
+import { claimAsExpected } from '../src/report/run.ts';
 
 type P = { name: string; claimed: number };
 type X = { k: number; seed: string };

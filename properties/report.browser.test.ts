@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { VerdictRecord } from '../src/claims/record.ts';
 import { htmlReport } from '../src/report/html.ts';
 import { powerValue } from '../src/report/power-text.ts';
-import type { CheckRun } from '../src/report/results.ts';
+import type { CheckRun } from '../src/report/run.ts';
 import { findChromium, LAUNCH_ARGS } from '../scripts/chromium.ts';
 
 const root = new URL('..', import.meta.url).pathname;

@@ -7,7 +7,7 @@ import { isDeterministic, runAnyClaim, sabotageAnyClaim } from '../src/claims/di
 import { incompleteBeta, studentQuantile } from '../src/claims/special.ts';
 import { defineSweepClaim, fitLine, fitLogLog, isSweepClaim, slopeRelation } from '../src/claims/sweep.ts';
 import { gaussianStream } from '../src/random/gaussian.ts';
-import { claimAsExpected } from '../src/report/results.ts';
+import { claimAsExpected } from '../src/report/run.ts';
 
 describe('special functions', () => {
   test('Student-t quantiles match tables', () => {

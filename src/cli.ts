@@ -20,7 +20,7 @@ import { trajectoryCommand } from './cli/trajectory.ts';
 import { kernelSettingProblem } from './gd/step.ts';
 import { writeHtmlReport } from './report/html.ts';
 import { mergeRuns, readRun } from './report/merge.ts';
-import { allAsExpected } from './report/results.ts';
+import { allAsExpected } from './report/run.ts';
 
 const program = new Command()
   .name('lemmacheck')

@@ -7,7 +7,8 @@ import { type LoadError, loadRegistry } from '../claims/registry.ts';
 import { type AnyClaim, deterministic, figuresOfClaim, isDeterministic, runAnyClaim, sabotageAnyClaim } from '../claims/dispatch.ts';
 import { writeFigure } from '../experiments/figures.ts';
 import { DEFAULT_SEED, type VerdictRecord } from '../claims/record.ts';
-import { allAsExpected, type CheckedClaim, type CheckRun, claimAsExpected, writeResults } from '../report/results.ts';
+import { allAsExpected, type CheckedClaim, type CheckRun, claimAsExpected, fmt, rigorCounts } from '../report/run.ts';
+import { writeResults } from '../report/results.ts';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -17,7 +18,6 @@ import { boundariesOf, slackOf } from '../search/audit.ts';
 import type { TightenResult } from '../search/tighten.ts';
 import { AUDIT_LABEL, progress } from './progress.ts';
 import { rigorous } from '../claims/rigorous.ts';
-import { rigorCounts } from '../report/results.ts';
 import { saveTightenResult } from './tighten.ts';
 import { setArgs } from '../search/explore.ts';
 import { parseInteger, UserError } from './errors.ts';
@@ -162,16 +162,12 @@ export function loadErrorRecord(e: LoadError, seed: number): VerdictRecord {
   };
 }
 
-function fmt(x: number | null): string {
-  return x === null ? '—' : x.toExponential(2);
-}
-
 function printTable(rows: CheckedClaim[]): void {
   const w = Math.max(5, ...rows.map((r) => r.record.id.length));
   const out = process.stdout;
   out.write(`\n${'claim'.padEnd(w)}  ${'verdict'.padEnd(8)} ${'expected'.padEnd(8)} ok  ${'runs'.padStart(5)}  ${'worst margin'.padStart(12)}  sabotage   time\n`);
   for (const { record: r, sabotage: s } of rows) {
-    const ok = r.verdict === r.expected && (!s || s.verdict === 'refuted');
+    const ok = claimAsExpected({ record: r, sabotage: s });
     const sab = s ? (s.verdict === 'refuted' ? 'refuted' : `${s.verdict}!`) : '—';
     out.write(
       `${r.id.padEnd(w)}  ${r.verdict.padEnd(8)} ${r.expected.padEnd(8)} ${ok ? '✓ ' : '✗ '}  ${String(r.runs).padStart(5)}  ${fmt(r.worstMargin).padStart(12)}  ${sab.padEnd(9)} ${String(r.timeMs + (s?.timeMs ?? 0)).padStart(5)} ms\n`,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { deterministic } from '../claims/dispatch.ts';
 import { findClaim } from '../claims/registry.ts';
 import { DEFAULT_SEED } from '../claims/record.ts';
-import { fileNameFor } from '../report/results.ts';
+import { fileNameFor } from '../report/run.ts';
 import { phaseDiagramSvg } from '../report/phase-svg.ts';
 import { exploreOne, exploreTwo, specFor } from '../search/explore.ts';
 import { parseInteger, UserError } from './errors.ts';

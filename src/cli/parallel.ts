@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { mergeRuns } from '../report/merge.ts';
-import type { CheckRun } from '../report/results.ts';
+import type { CheckRun } from '../report/run.ts';
 import { UserError } from './errors.ts';
 import { AUDIT_LABEL, progress } from './progress.ts';
 

@@ -11,7 +11,7 @@ import { fromJson, type Json } from '../claims/serialise.ts';
 import { requireInsideHypotheses } from '../claims/hypotheses.ts';
 import { relativeTolerance } from '../claims/tolerance.ts';
 import type { Claim } from '../claims/types.ts';
-import { fileNameFor } from '../report/results.ts';
+import { fileNameFor } from '../report/run.ts';
 import { breakConstant, tighten, type TightenResult } from '../search/tighten.ts';
 import { parseInteger, UserError } from './errors.ts';
 import { DEFAULT_OUT, ensureWritableDir, refuseToReplace } from './output.ts';

@@ -13,7 +13,6 @@ import { markdownReport } from './markdown.ts';
 import { type CheckedClaim, type CheckRun, fileNameFor } from './run.ts';
 
 // The run and its shared judgements live in run.ts; re-exported for the commands that import them from here.
-export { allAsExpected, type CheckedClaim, type CheckRun, claimAsExpected, fileNameFor, fmt, rigorCounts } from './run.ts';
 
 function resultEntry(c: CheckedClaim) {
   const { timeMs: _time, ...record } = c.record;
