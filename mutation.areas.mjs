@@ -12,7 +12,7 @@
  * @typedef {object} MutationArea
  * @property {string[]} mutate the files mutated
  * @property {string[]} [tests] test files (replacing the suite's); absent: the whole suite but the CLI tests
- * @property {string} [setup] extra set-up besides properties/mutation.setup.ts (the fixed fast-check seed)
+ * @property {string} [setup] extra set-up besides properties/mutation/fixed-seed.setup.ts (the fixed fast-check seed)
  */
 
 /** @type {Record<string, MutationArea>} */
@@ -21,22 +21,22 @@ export const MUTATION_AREAS = {
   engine: {
     mutate: ['src/gd/**/*.ts', 'src/native.ts', '!src/gd/phases.ts', '!src/gd/jcd-trace.ts', '!src/gd/jcd-diagnostics.ts', '!src/**/*.d.ts'],
     tests: [
-      'properties/engine.test.ts',
-      'properties/engine.edges.test.ts',
-      'properties/kernel.test.ts',
-      'properties/kernel-choice.test.ts',
-      'properties/kernel-fallback.test.ts',
-      'properties/native-off.test.ts',
-      'properties/trajectory-schedule.test.ts',
-      'properties/flow.test.ts',
-      'properties/jcd-blocks.test.ts',
-      'properties/jcd-trajectory.test.ts',
-      'properties/linalg.test.ts',
-      'properties/linalg-native.test.ts',
-      'properties/diagnostics-selection.test.ts',
-      'properties/diagnostics-work.test.ts',
-      'properties/eigenvalues.test.ts',
-      'properties/yd21-flow.test.ts',
+      'properties/gd/engine.test.ts',
+      'properties/gd/engine-edge-cases.test.ts',
+      'properties/gd/kernels-bitwise.test.ts',
+      'properties/gd/kernel-choice.test.ts',
+      'properties/gd/kernel-fallback.test.ts',
+      'properties/gd/native-off.test.ts',
+      'properties/gd/trajectory-schedule.test.ts',
+      'properties/gd/flow.test.ts',
+      'properties/gd/jcd-blocks.test.ts',
+      'properties/gd/jcd-trajectory.test.ts',
+      'properties/linalg/dense-and-spectral.test.ts',
+      'properties/linalg/native-gram.test.ts',
+      'properties/gd/diagnostics-selection.test.ts',
+      'properties/gd/diagnostics-work.test.ts',
+      'properties/linalg/eigenvalues.test.ts',
+      'properties/gd/yd21-flow.test.ts',
     ],
   },
   runner: {
@@ -52,23 +52,23 @@ export const MUTATION_AREAS = {
       'src/claims/sweep.ts',
     ],
     tests: [
-      'properties/runner.test.ts',
-      'properties/runner.record.test.ts',
-      'properties/montecarlo.record.test.ts',
-      'properties/sweep.test.ts',
-      'properties/sweep.record.test.ts',
-      'properties/claims.edges.test.ts',
-      'properties/claims.units.test.ts',
-      'properties/search.test.ts',
+      'properties/claims/runner.test.ts',
+      'properties/claims/runner-record.test.ts',
+      'properties/claims/montecarlo-record.test.ts',
+      'properties/claims/sweep.test.ts',
+      'properties/claims/sweep-record.test.ts',
+      'properties/claims/statistics-at-edges.test.ts',
+      'properties/claims/tolerances-comparisons-magnitudes.test.ts',
+      'properties/search/search.test.ts',
     ],
   },
   // Instrumented, the linear algebra makes every trajectory test that records diagnostics minutes
   // slower, so the engine's tests are left out (diagnostics.ts is mutated by the engine area); 20
-  // draws per property (properties/mutation-linalg.setup.ts).
+  // draws per property (properties/mutation/linalg.setup.ts).
   linalg: {
     mutate: ['src/linalg/**/*.ts'],
-    tests: ['properties/linalg.test.ts', 'properties/linalg-extremes.test.ts', 'properties/eigenvalues.test.ts', 'properties/linalg-mutation.test.ts'],
-    setup: 'properties/mutation-linalg.setup.ts',
+    tests: ['properties/linalg/dense-and-spectral.test.ts', 'properties/linalg/extremes.test.ts', 'properties/linalg/eigenvalues.test.ts', 'properties/linalg/facts-and-contracts.test.ts'],
+    setup: 'properties/mutation/linalg.setup.ts',
   },
 };
 

@@ -5,7 +5,7 @@
  *
  * where y_s is column s of X (tall) or row s (wide). Compiled with -ffp-contract=off like
  * gd-step.c and vectorised only across independent entries (lanes over t), so G is bitwise what
- * the TypeScript loop computes (properties/linalg-native.test.ts checks it).
+ * the TypeScript loop computes (properties/linalg/native-gram.test.ts checks it).
  */
 #include <stdlib.h>
 #include <string.h>

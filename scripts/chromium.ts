@@ -1,5 +1,5 @@
 /**
- * Finds a headless Chromium for the HTML report's browser test (properties/report.browser.test.ts),
+ * Finds a headless Chromium for the HTML report's browser test (properties/report/browser.test.ts),
  * with no manual step and no download:
  *
  *  1. LEMMACHECK_CHROMIUM, if set (it must name an executable; a wrong value is an error, never

@@ -2,7 +2,7 @@
  * docs/CLAIMS.md, the catalog of claim ids, generated from the registry (lemmas/): per paper, every
  * claim's id, where it is printed, its kind, the expected verdict, the statement as encoded and, for a
  * printed form that is false, the erratum. `npm run docs:claims` rewrites the file;
- * properties/claims-catalog.test.ts fails when it is not current.
+ * properties/scripts/claims-catalog-current.test.ts fails when it is not current.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -42,7 +42,7 @@ export function relativeTolerance(kind: ToleranceKind, n: number): number {
  *   solution's error is estimated by ‖y_h − y_{h/2}‖/(2^p − 1), and the coarse one's by
  *   2^p/(2^p − 1)·‖y_h − y_{h/2}‖. The fine solution is the one compared, and its error is bounded by
  *   the coarse one's estimate, `richardsonBound` — 2^p = 16 times (for RK4) its own estimate, which
- *   absorbs the O(h^{p+1}) terms while h is in the asymptotic range (properties/yd21-flow.test.ts
+ *   absorbs the O(h^{p+1}) terms while h is in the asymptotic range (properties/gd/yd21-flow.test.ts
  *   measures both on ODEs with known solutions). It enters a comparison as the allowed distance.
  * - Rounding: each step of an explicit method forms y + h·Σbᵢkᵢ, committing an error of a few
  *   u·‖y‖ (plus h·γ_n·‖k‖ in the stages, small beside it), so N steps accumulate at most about

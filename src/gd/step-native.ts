@@ -4,7 +4,7 @@
  *
  * It computes exactly what the WebAssembly kernel computes — the same order of operations, no fused
  * multiply-add — so its iterates are bitwise those of the TypeScript kernel and its loss bitwise the
- * WebAssembly kernel's (properties/kernel.test.ts checks both). When the module is unavailable the
+ * WebAssembly kernel's (properties/gd/kernels-bitwise.test.ts checks both). When the module is unavailable the
  * caller falls back to the WebAssembly kernel (src/gd/step.ts).
  */
 import { scratchSlot } from '../linalg/scratch.ts';

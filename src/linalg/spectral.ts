@@ -104,7 +104,7 @@ export function opNorm(a: Mat): number {
  * The lower triangle of opNorm's Gram matrix G (p×p, p = min(rows, cols)) of X (rows×cols,
  * row-major): G = XᵀX when X is tall (rows ≥ cols), XXᵀ when wide, G[s][t] = Σ_i y_si y_ti with i
  * increasing, where y_s is column s (tall) or row s (wide). The native module (native/gram.c)
- * computes the same sums in the same order (the same bits; properties/linalg-native.test.ts), with
+ * computes the same sums in the same order (the same bits; properties/linalg/native-gram.test.ts), with
  * wide vectors, and opNorm uses it when it is loaded.
  */
 export function gramLower(x: Float64Array, rows: number, cols: number, g: Float64Array): void {

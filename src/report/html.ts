@@ -8,7 +8,7 @@
  * Markdown renderer.
  *
  * Each claim's row carries data-id, data-paper, data-kind, data-verdict, data-expected and
- * data-sabotage, so a test (properties/report.browser.test.ts) can read the table back.
+ * data-sabotage, so a test (properties/report/browser.test.ts) can read the table back.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
