@@ -137,6 +137,38 @@ describe('symbolic: planted identities', () => {
   });
 });
 
+describe('symbolic: relations outside the free algebra are named, not assumed', () => {
+  const S = symbolic({ Σ: { kind: 'symmetric' }, Λ: { kind: 'symmetric', invertible: true }, X: {}, O: {}, P: {} }, ['η']);
+  const { Σ, Λ, X, O, P } = S.L;
+  const { sub, mul, tr, trace, frob2, F } = S;
+  const relations = { commute: [['Σ', 'Λ']] as [string, string][], orthogonal: ['O', 'P'] };
+
+  it('diagonal Σ, Λ commuting: tr(ΣΛX) = tr(ΛΣX) is refuted in the free algebra and proved modulo ΣΛ = ΛΣ (only that relation named)', () => {
+    const r = F.sub(trace(mul(Σ, Λ, X)), trace(mul(Λ, Σ, X)));
+    const free = S.prove(r);
+    expect(free.proved).toBe(false);
+    if (!free.proved) expect(free.text).toBe('−tr(X·Λ·Σ) + tr(X·Σ·Λ)');
+    expect(S.prove(r, relations)).toEqual({ proved: true, modulo: ['ΣΛ = ΛΣ'] });
+    expect(S.prove(sub(mul(S.inv('Λ'), Σ, Λ), Σ), relations)).toEqual({ proved: true, modulo: ['ΣΛ = ΛΣ'] });
+    expect(S.prove(sub(mul(Σ, Λ, X), mul(Λ, Σ, X)), relations)).toEqual({ proved: true, modulo: ['ΣΛ = ΛΣ'] });
+  });
+
+  it('orthogonal O (an SVD rotation): tr(OᵀXO) = tr(X), ‖OX‖² = ‖X‖²; X = OΣPᵀ gives XᵀX = PΣ²Pᵀ', () => {
+    expect(S.prove(F.sub(trace(mul(tr(O), X, O)), trace(X)), relations)).toEqual({ proved: true, modulo: ['OᵀO = OOᵀ = I'] });
+    expect(S.prove(F.sub(frob2(mul(O, X)), frob2(X)), relations)).toEqual({ proved: true, modulo: ['OᵀO = OOᵀ = I'] });
+    const svd = mul(O, Σ, tr(P));
+    expect(S.prove(sub(mul(tr(svd), svd), mul(P, Σ, Σ, tr(P))), relations)).toEqual({ proved: true, modulo: ['OᵀO = OOᵀ = I'] });
+  });
+
+  it('a relation does not prove what it does not imply: ΣX − XΣ stays, with its residual', () => {
+    const r = S.prove(sub(mul(Σ, X), mul(X, Σ)), relations);
+    expect(r.proved).toBe(false);
+    if (!r.proved) expect(r.text).toBe('Σ·X − X·Σ');
+    // ΣΛ = ΛΣ does not give ΣΛᵀ… for general letters; here Λ is symmetric, so ΣΛᵀ = ΣΛ = ΛΣ anyway.
+    expect(S.prove(F.sub(trace(mul(Σ, Λ, X, tr(X))), trace(mul(Λ, Σ, X, tr(X)))), relations).proved).toBe(true);
+  });
+});
+
 // ---- YD21 in letters ----
 
 /** 2×2 block matrices of letters, enough ops for gdStepExact (src/exact/states.ts) to run on. */
@@ -377,6 +409,41 @@ describe('symbolic: normal forms agree with exact arithmetic', () => {
       ),
       { numRuns: 150, seed: 21 },
     ));
+
+  it('random formulas modulo relations (Σ, Λ diagonal; X, Y commuting polynomials of each other; O orthogonal): the normal form modulo them, substituted, equals the direct computation', () => {
+    const R2 = symbolic({ X: {}, Y: {}, S: { kind: 'symmetric' }, W: { kind: 'symmetric' }, G: { invertible: true }, R: { rows: 'n', cols: 'k' } });
+    const rel = {
+      commute: [
+        ['S', 'W'],
+        ['X', 'Y'],
+      ] as [string, string][],
+      orthogonal: ['G'],
+    };
+    const leaves: Record<string, SMat> = { ...R2.L, Gi: R2.tr(R2.L.G), I: R2.eye('n'), RRt: R2.mul(R2.L.R, R2.tr(R2.L.R)) };
+    // A rational rotation (3/5, 4/5) in the first two coordinates, then a reflection: orthogonal.
+    const orth = (n: number) =>
+      QA.make(n, n, (r, c) => (n >= 2 && r < 2 && c < 2 ? rational(r === c ? 3 : r < c ? -4 : 4, 5) : r === c ? (r === 2 ? rational(-1) : Q.one) : Q.zero));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(int, { minLength: 40, maxLength: 40 }),
+        ast.filter((x) => size(x) <= 12),
+        (n, k, vals, x) => {
+          let i = 0;
+          const next = () => vals[i++ % vals.length];
+          const Y = QA.make(n, n, next);
+          const X = QA.combine([Q.one, QA.mul(Y, Y)], [rational(2), Y], [rational(-1), QA.eye(n)]); // commutes with Y
+          const values = { X, Y, S: QA.diag(Array.from({ length: n }, next)), W: QA.diag(Array.from({ length: n }, next)), G: orth(n), R: QA.make(n, k, next) };
+          const direct = run(ratOps, { ...values, Gi: QA.tr(values.G), I: QA.eye(n), RRt: QA.mul(values.R, QA.tr(values.R)) }, x);
+          const normal = R2.modulo(run(R2, leaves, x), rel);
+          expect(eqMat(R2.evaluate(QA, normal, { letters: values }), direct)).toBe(true);
+          expect(Q.isZero(Q.sub(R2.evaluate(QA, R2.modulo(R2.trace(run(R2, leaves, x)), rel), { letters: values }), QA.trace(direct)))).toBe(true);
+        },
+      ),
+      { numRuns: 100, seed: 22 },
+    );
+  });
 
   it('matrixOps(algebra(F)) is the same object (the type check is the content)', () => {
     expect(matrixOps(QA)).toBe(QA);

@@ -84,7 +84,24 @@ type Atom =
   | { readonly kind: 'dim'; readonly key: string; readonly name: string }
   | { readonly kind: 'trace'; readonly key: string; readonly word: Word };
 
-export type ProofResult<X> = { readonly proved: true } | { readonly proved: false; readonly residual: X; readonly text: string };
+/**
+ * Relations outside the free algebra with involution, for `prove(residual, modulo)`: letters that
+ * commute (e.g. a diagonal Σ with a diagonal block; X⁻¹ and Xᵀ follow as far as they are implied),
+ * letters that are orthogonal (OᵀO = OOᵀ = I, e.g. an SVD rotation).
+ */
+export interface Relations {
+  readonly commute?: readonly (readonly [string, string])[];
+  readonly orthogonal?: readonly string[];
+}
+
+/**
+ * proved without `modulo`: the residual is 0 in the free algebra (an identity for every dimension).
+ * With `modulo`: the relations the proof needed (a minimal subset of those offered), which the
+ * caller must hold as hypotheses; nonzero: the normal form (modulo the relations offered, if any).
+ */
+export type ProofResult<X> =
+  | { readonly proved: true; readonly modulo?: readonly string[] }
+  | { readonly proved: false; readonly residual: X; readonly text: string };
 
 export type Style = 'plain' | 'unicode' | 'latex';
 
@@ -125,17 +142,6 @@ function cmpWord(a: Word, b: Word): number {
   }
   return a.length - b.length;
 }
-const cancels = (a: Token, b: Token) => a.name === b.name && a.t === b.t && a.inv !== b.inv;
-
-/** Cancels adjacent X X⁻¹ pairs (a stack pass, so cascades cancel too). */
-function reduceWord(w: Word): Token[] {
-  const out: Token[] = [];
-  for (const k of w) {
-    if (out.length > 0 && cancels(out[out.length - 1], k)) out.pop();
-    else out.push(k);
-  }
-  return out;
-}
 
 const ratIsZero = (a: Rational) => a.num === 0n;
 
@@ -158,6 +164,71 @@ export function symbolic(letterSpecs: Readonly<Record<string, LetterSpec>>, scal
     const l = letters.get(name);
     if (!l) throw new Error(`unknown letter ${name}`);
     return l;
+  };
+  // ---- relations (none in the free algebra) ----
+  interface Rel {
+    readonly commute: ReadonlySet<string>;
+    readonly orthogonal: ReadonlySet<string>;
+  }
+  const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+  const FREE: Rel = { commute: new Set(), orthogonal: new Set() };
+  const relOf = (r: Relations): Rel => {
+    for (const [a, b] of r.commute ?? []) {
+      const [x, y] = [letter(a), letter(b)];
+      if (x.rows !== x.cols || y.rows !== y.cols || x.rows !== y.rows) throw new Error(`commuting letters ${a}, ${b} must be square of one dimension`);
+    }
+    for (const o of r.orthogonal ?? []) {
+      const l = letter(o);
+      if (l.kind !== 'general' || l.rows !== l.cols) throw new Error(`orthogonal letter ${o} must be general and square`);
+    }
+    return { commute: new Set((r.commute ?? []).map(([a, b]) => pairKey(a, b))), orthogonal: new Set(r.orthogonal ?? []) };
+  };
+  /** X X⁻¹, X⁻¹ X, and with an orthogonal letter O also OᵀO and OOᵀ, are the identity. */
+  const cancels = (a: Token, b: Token, rel: Rel) =>
+    a.name === b.name && ((a.t === b.t && a.inv !== b.inv) || (rel.orthogonal.has(a.name) && !a.inv && !b.inv && a.t !== b.t));
+  /** ab = ba: declared (both untransposed or both transposed; either way when one letter is (anti)symmetric), or X with X⁻¹. */
+  const commutes = (a: Token, b: Token, rel: Rel) => {
+    if (a.name === b.name) return a.t === b.t;
+    if (!rel.commute.has(pairKey(a.name, b.name))) return false;
+    return a.t === b.t || letter(a.name).kind !== 'general' || letter(b.name).kind !== 'general';
+  };
+  /** Cancels adjacent pairs (a stack pass, so cascades cancel too); with commutations, also pairs separated by letters the first commutes with. */
+  const reduceWord = (w: Word, rel: Rel = FREE): Token[] => {
+    const out: Token[] = [];
+    for (const k of w) {
+      if (out.length > 0 && cancels(out[out.length - 1], k, rel)) out.pop();
+      else out.push(k);
+    }
+    if (rel.commute.size === 0) return out;
+    for (let again = true; again; ) {
+      again = false;
+      search: for (let i = 0; i < out.length; i++)
+        for (let j = i + 1; j < out.length; j++) {
+          if (cancels(out[i], out[j], rel)) {
+            out.splice(j, 1);
+            out.splice(i, 1);
+            again = true;
+            break search;
+          }
+          if (!commutes(out[i], out[j], rel)) break;
+        }
+    }
+    return out;
+  };
+  /** The lexicographically least word of the commutation class (Anisimov–Knuth: take the least letter that can move to the front). */
+  const lexNormal = (w: Word, rel: Rel): Token[] => {
+    if (rel.commute.size === 0) return [...w];
+    const rest = [...w];
+    const out: Token[] = [];
+    while (rest.length > 0) {
+      let best = 0;
+      for (let i = 1; i < rest.length; i++) {
+        if (!rest.slice(0, i).every((k) => commutes(k, rest[i], rel))) continue;
+        if (cmpToken(rest[i], rest[best]) < 0) best = i;
+      }
+      out.push(rest.splice(best, 1)[0]);
+    }
+    return out;
   };
   const atoms = new Map<string, Atom>();
   const atomOrder = (key: string) => `${atoms.get(key)?.kind === 'var' ? 0 : atoms.get(key)?.kind === 'dim' ? 1 : 2}${key}`;
@@ -233,20 +304,65 @@ export function symbolic(letterSpecs: Readonly<Record<string, LetterSpec>>, scal
     }
     return best;
   };
-  /** tr(w) as ±1 times a normalised trace atom, or 0 (an antisymmetric class); the empty word gives its dimension. */
-  const traceOfWord = (w: Word, dim: string): Scalar => {
-    const v = reduceWord(w);
-    while (v.length >= 2 && cancels(v[v.length - 1], v[0])) {
+  const cyclicReduce = (w: Word, rel: Rel): Token[] => {
+    const v = reduceWord(w, rel);
+    while (v.length >= 2 && cancels(v[v.length - 1], v[0], rel)) {
       v.pop();
       v.shift();
     }
+    return v;
+  };
+  /**
+   * With commutations: the least word of the class generated by rotation, commuting swaps and
+   * transposition (a search over the class: trace words are short), its sign, or 0; a word of the
+   * class that reduces further restarts the search from the shorter word.
+   */
+  const traceClass = (w: Token[], sign: number, rel: Rel): { word: Token[]; sign: number } | 'zero' => {
+    const seen = new Map<string, number>([[wordKey(w), sign]]);
+    const queue: [Token[], number][] = [[w, sign]];
+    let best: [Token[], number] = [w, sign];
+    while (queue.length > 0) {
+      const [v, s] = queue.shift() as [Token[], number];
+      const r = cyclicReduce(v, rel);
+      if (r.length < v.length) return r.length === 0 ? { word: [], sign: s } : traceClass(r, s, rel);
+      if (cmpWord(v, best[0]) < 0) best = [v, s];
+      const [vt, st] = transposeWord(v);
+      const next: [Token[], number][] = [
+        [[...v.slice(1), v[0]], s],
+        [vt, s * st],
+      ];
+      for (let i = 0; i + 1 < v.length; i++) if (commutes(v[i], v[i + 1], rel)) next.push([[...v.slice(0, i), v[i + 1], v[i], ...v.slice(i + 2)], s]);
+      for (const [u, su] of next) {
+        const k = wordKey(u);
+        const prev = seen.get(k);
+        if (prev === undefined) {
+          if (seen.size > 200_000) throw new Error(`trace class of ${wordKey(w)} too large`);
+          seen.set(k, su);
+          queue.push([u, su]);
+        } else if (prev !== su) return 'zero';
+      }
+    }
+    return { word: best[0], sign: best[1] };
+  };
+  /** tr(w) as ±1 times a normalised trace atom, or 0 (an antisymmetric class); the empty word gives its dimension. */
+  const traceOfWord = (w: Word, dim: string, rel: Rel = FREE): Scalar => {
+    const v = cyclicReduce(w, rel);
     if (v.length === 0) return dimension(dim);
-    const r1 = leastRotation(v);
-    const [wt, sign] = transposeWord(v);
-    const r2 = leastRotation(wt);
-    const c = cmpWord(r1, r2);
-    if (c === 0 && sign < 0) return constant(Q.zero);
-    const [best, s] = c <= 0 ? [r1, 1] : [r2, sign];
+    let best: Token[];
+    let s: number;
+    if (rel.commute.size === 0) {
+      const r1 = leastRotation(v);
+      const [wt, sign] = transposeWord(v);
+      const r2 = leastRotation(wt);
+      const c = cmpWord(r1, r2);
+      if (c === 0 && sign < 0) return constant(Q.zero);
+      [best, s] = c <= 0 ? [r1, 1] : [r2, sign];
+    } else {
+      const cl = traceClass(v, 1, rel);
+      if (cl === 'zero') return constant(Q.zero);
+      if (cl.word.length === 0) return cl.sign > 0 ? dimension(dim) : sNeg(dimension(dim));
+      [best, s] = [cl.word, cl.sign];
+    }
     const key = `tr(${wordKey(best)})`;
     if (!atoms.has(key)) atoms.set(key, { kind: 'trace', key, word: best });
     const a = atomScalar(key);
@@ -254,10 +370,10 @@ export function symbolic(letterSpecs: Readonly<Record<string, LetterSpec>>, scal
   };
 
   // ---- matrices ----
-  const matOf = (rows: string, cols: string, list: { word: Word; coef: Scalar }[]): SMat => {
+  const matOf = (rows: string, cols: string, list: { word: Word; coef: Scalar }[], rel: Rel = FREE): SMat => {
     const terms = new Map<string, WordTerm>();
     for (const { word, coef } of list) {
-      const w = reduceWord(word);
+      const w = lexNormal(reduceWord(word, rel), rel);
       const k = wordKey(w);
       const prev = terms.get(k);
       const c = prev ? sAdd(prev.coef, coef) : coef;
@@ -401,9 +517,57 @@ export function symbolic(letterSpecs: Readonly<Record<string, LetterSpec>>, scal
   const toLatex = (x: SMat | Scalar) => format(x, 'latex');
 
   const isZero = (x: SMat | Scalar) => x.terms.size === 0;
-  /** Proved when the residual normalises to 0; otherwise the normal form is the exact difference. */
-  function prove<X extends SMat | Scalar>(residual: X): ProofResult<X> {
-    return isZero(residual) ? { proved: true } : { proved: false, residual, text: show(residual) };
+
+  // ---- normal forms modulo relations ----
+  const scalarModulo = (a: Scalar, rel: Rel): Scalar => {
+    let acc = constant(Q.zero);
+    for (const t of a.terms.values()) {
+      let m = constant(t.c);
+      for (const [key, e] of t.mono) {
+        const at = atoms.get(key);
+        if (!at) throw new Error(`unknown atom ${key}`);
+        const v = at.kind === 'trace' ? traceOfWord(at.word, tokenShape(at.word[0])[0], rel) : atomScalar(key);
+        for (let i = 0; i < e; i++) m = sMul(m, v);
+      }
+      acc = sAdd(acc, m);
+    }
+    return acc;
+  };
+  function modulo<X extends SMat | Scalar>(x: X, relations: Relations): X {
+    const rel = relOf(relations);
+    if (x.kind === 'scalar') return scalarModulo(x, rel) as X;
+    const m = x as SMat;
+    return matOf(
+      m.rows,
+      m.cols,
+      [...m.terms.values()].map((t) => ({ word: t.word, coef: scalarModulo(t.coef, rel) })),
+      rel,
+    ) as X;
+  }
+  const describe = (r: Relations) => {
+    const [c] = r.commute ?? [];
+    if (c) return `${c[0]}${c[1]} = ${c[1]}${c[0]}`;
+    const [o] = r.orthogonal ?? [];
+    return `${o}ᵀ${o} = ${o}${o}ᵀ = I`;
+  };
+  /**
+   * Proved when the residual normalises to 0 in the free algebra; else, if `relations` are offered
+   * and the residual vanishes modulo them, proved modulo a minimal subset of them (named);
+   * otherwise the normal form is the exact difference.
+   */
+  function prove<X extends SMat | Scalar>(residual: X, relations?: Relations): ProofResult<X> {
+    if (isZero(residual)) return { proved: true };
+    if (!relations) return { proved: false, residual, text: show(residual) };
+    const all: Relations[] = [...(relations.commute ?? []).map((c) => ({ commute: [c] })), ...(relations.orthogonal ?? []).map((o) => ({ orthogonal: [o] }))];
+    const join = (list: Relations[]): Relations => ({ commute: list.flatMap((r) => r.commute ?? []), orthogonal: list.flatMap((r) => r.orthogonal ?? []) });
+    const reduced = modulo(residual, join(all));
+    if (!isZero(reduced)) return { proved: false, residual: reduced, text: show(reduced) };
+    let needed = all;
+    for (const r of all) {
+      const without = needed.filter((x) => x !== r);
+      if (isZero(modulo(residual, join(without)))) needed = without;
+    }
+    return { proved: true, modulo: needed.map(describe) };
   }
 
   // ---- evaluation in a concrete algebra ----
@@ -490,7 +654,7 @@ export function symbolic(letterSpecs: Readonly<Record<string, LetterSpec>>, scal
     toString: (a) => fmtScalar(a, 'plain'),
   };
   const ops: MatrixOps<SMat, Scalar, string> = { F, add, sub, mul, scale, tr, combine, inner, frob2, trace, eye, zeros, int, ratio };
-  return { ...ops, F, L, vars, inv, neg, dimension, prove, isZero, format, toString: show, toLatex, evaluate, letterNames: () => [...letters.keys()] };
+  return { ...ops, F, L, vars, inv, neg, dimension, prove, modulo, isZero, format, toString: show, toLatex, evaluate, letterNames: () => [...letters.keys()] };
 }
 
 export type Symbolic = ReturnType<typeof symbolic>;
