@@ -18,9 +18,11 @@
  * invertible value of an invertible letter), so a residual that normalises to 0 proves the identity
  * for every dimension. A nonzero normal form is the exact difference in the letters; for letters of
  * large enough dimension the free algebra with involution and trace has no further identities, but
- * at small dimensions (d = 1: everything commutes) a nonzero normal form may still vanish, and
- * relations outside the free algebra (diagonal matrices commuting, an orthogonal rotation, …) are
- * not known to it: such an identity is not proved here.
+ * at small dimensions (d = 1: everything commutes) a nonzero normal form may still vanish.
+ * Relations outside the free algebra (diagonal matrices commuting, an orthogonal rotation) are used
+ * only when offered to `prove(residual, modulo)`, which then names the minimal subset a proof
+ * needed: an identity proved that way rests on those relations as hypotheses, not on the algebra.
+ * Not modelled: X⁻¹ of a sum, (X⁻¹ of an orthogonal letter) = Xᵀ, diagonality beyond commuting.
  */
 import type { Algebra, XMat } from './matrix.ts';
 import type { MatrixOps, ScalarOps } from './ops.ts';
