@@ -39,7 +39,7 @@ export function gdStepExact<T>(A: Algebra<T>, Sigma: XMat<T>, U: XMat<T>, V: XMa
 }
 
 /** The blocks at split point r: U, V the upper r rows of 𝐔, 𝐕; J, K the rest. */
-function splitExact<T>(A: Algebra<T>, Ufull: XMat<T>, Vfull: XMat<T>, r: number) {
+export function splitExact<T>(A: Algebra<T>, Ufull: XMat<T>, Vfull: XMat<T>, r: number) {
   return {
     U: A.block(Ufull, 0, r, 0, Ufull.cols),
     J: A.block(Ufull, r, Ufull.rows, 0, Ufull.cols),

@@ -11,17 +11,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { algebra, type Algebra, type XMat } from '../src/exact/matrix.ts';
-import type { MatrixOps } from '../src/exact/ops.ts';
-import { matrixOps } from '../src/exact/ops.ts';
-import { Q, type Rational, rational } from '../src/exact/rational.ts';
-import { deriveExact, gdStepExact, pUpdateExact, splitExact } from '../src/exact/states.ts';
-import { type Scalar, type SMat, type Symbolic, symbolic } from '../src/exact/symbolic.ts';
-import type { Supply } from '../src/exact/form.ts';
-import type { ExactForm } from '../src/exact/form.ts';
-import type { DiagonalDims } from '../src/exact/states.ts';
-import { eq12, eq12Corrected } from '../lemmas/yd21/eq-12.p-update.ts';
-import { eq22, eq22Corrected } from '../lemmas/yd21/eq-22.b-norm-identity.ts';
+import { algebra, type Algebra, type XMat } from '../../src/exact/matrix.ts';
+import type { MatrixOps } from '../../src/exact/ops.ts';
+import { matrixOps } from '../../src/exact/ops.ts';
+import { Q, type Rational, rational } from '../../src/exact/rational.ts';
+import { deriveExact, gdStepExact, pUpdateExact, splitExact } from '../../src/exact/states.ts';
+import { type Scalar, type SMat, type Symbolic, symbolic } from '../../src/exact/symbolic.ts';
+import type { Supply } from '../../src/exact/form.ts';
+import type { ExactForm } from '../../src/exact/form.ts';
+import type { DiagonalDims } from '../../src/exact/states.ts';
+import { eq12, eq12Corrected } from '../../lemmas/yd21/eq-12.p-update.ts';
+import { eq22, eq22Corrected } from '../../lemmas/yd21/eq-22.b-norm-identity.ts';
 
 // Type-level: algebra(F) is a MatrixOps over XMat (a compile error here if it stops being one).
 const ratOps: MatrixOps<XMat<Rational>, Rational> = algebra(Q);
