@@ -25,7 +25,7 @@
  * Runs are in X's diagonal frame (§4.2), where ρ ≈ 10⁻⁴⁰ keeps its meaning (lemmas/jcd/common).
  */
 import { defineSweepClaim, fitLineWithinGroups, fitLogLog, type Relation, slopeRelation } from '../../src/claims/sweep.ts';
-import { type JcdTrace, jcdTraces } from '../../src/gd/jcd-trace.ts';
+import { jcdTrace } from '../../src/gd/jcd-trace.ts';
 import { drawJcdInit } from '../../src/random/jcd-init.ts';
 import { generalMatrix } from '../../src/random/general-matrix.ts';
 import { COMPUTED_TOLERANCE, hypothesis, leq } from '../../src/claims/hypotheses.ts';
@@ -58,8 +58,7 @@ interface SweepRun {
   readonly predicted: number;
 }
 
-/** One run's configuration and its trace request (the traces of a sweep are run together: jcdTraces). */
-function setUp(delta: number, epsilon: number, seed: string) {
+function runOne(delta: number, epsilon: number, seed: string): SweepRun {
   const head = Array.from({ length: R + 1 }, (_, s) => (1 - delta) ** s);
   const values = [...head, ...Array.from({ length: Math.min(M, N) - R - 1 }, (_, i) => head[R] * (1 - (i + 1) / (Math.min(M, N) - R)))];
   const [sigma1, sigmaR] = [values[0], values[R - 1]];
@@ -69,11 +68,7 @@ function setUp(delta: number, epsilon: number, seed: string) {
   const T = Math.floor(((delta / (2 * (2 - delta)) - 1) * logRho) / Math.log1p((1 - delta) * eta * sigmaR));
   const X = generalMatrix(values, M, N, seed);
   const { F0, G0 } = drawJcdInit({ m: M, n: N, k: K, r: R, sigma1, rho: Math.exp(logRho) }, seed);
-  const request = { run: { key: `thm-4.1:${delta}:${epsilon}:${seed}`, X, F0, G0, eta, r: R, frame: 'diagonal' as const }, schedule: { horizon: T, samples: SAMPLES } };
-  return { delta, epsilon, values, sigma1, sigmaR, kappa, eta, logRho, T, request };
-}
-
-function summarise({ delta, epsilon, values, sigma1, sigmaR, kappa, eta, logRho, T }: ReturnType<typeof setUp>, trace: JcdTrace): SweepRun {
+  const trace = jcdTrace({ key: `thm-4.1:${delta}:${epsilon}:${seed}`, X, F0, G0, eta, r: R, frame: 'diagonal' }, { horizon: T, samples: SAMPLES });
   const tol = epsilon * sigma1;
   const Ts = Array.from({ length: R }, (_, s) => trace.samples.find((x) => x.errors[s] <= tol)?.t ?? Number.POSITIVE_INFINITY);
   let tIn = Number.POSITIVE_INFINITY;
@@ -134,11 +129,7 @@ export const thm41 = defineSweepClaim<SweepRun[]>({
   },
   repeats: 4,
   run: (seed, { repeats }) =>
-    {
-      const runs = DELTAS.flatMap((delta) => EPSILONS.flatMap((epsilon) => Array.from({ length: repeats }, (_, i) => setUp(delta, epsilon, `${seed}:${delta}:${epsilon}:${i}`))));
-      const traces = jcdTraces(runs.map((u) => u.request));
-      return runs.map((u, i) => summarise(u, traces[i]));
-    },
+    DELTAS.flatMap((delta) => EPSILONS.flatMap((epsilon) => Array.from({ length: repeats }, (_, i) => runOne(delta, epsilon, `${seed}:${delta}:${epsilon}:${i}`)))),
   relations: (data, stated): Relation[] => {
     const outOfOrder = data.filter((d) => !d.Ts.every((t, s) => Number.isFinite(t) && (s === 0 || d.Ts[s - 1] <= t)));
     const failingAtT = data.filter((d) => !Number.isFinite(d.tIn));

@@ -17,8 +17,7 @@
 import { type Mat, mul, transpose } from '../linalg/dense.ts';
 import { type JcdDiagnostics, jcdDiagnostics } from './jcd-diagnostics.ts';
 import { toDiagonalFrame } from './rotation.ts';
-import { runTrajectories } from './batch.ts';
-import type { TrajectoryOptions } from './trajectory.ts';
+import { runTrajectory } from './trajectory.ts';
 
 export interface JcdRun {
   /** A string that identifies the run (all of its parameters and seeds): the memo key. */
@@ -61,56 +60,29 @@ const memo = new Map<string, JcdTrace>();
 
 /** Runs (or recalls) the trace of `run` on `schedule`. */
 export function jcdTrace(run: JcdRun, schedule: TraceSchedule): JcdTrace {
-  return jcdTraces([{ run, schedule }])[0];
-}
-
-/**
- * jcdTrace for each (run, schedule), the runs not yet memoised stepped together where they share a
- * shape (runTrajectories, ./batch.ts: the batched stepper's lanes, each result bitwise
- * runTrajectory's); the same traces as one jcdTrace call after another.
- */
-export function jcdTraces(list: readonly { run: JcdRun; schedule: TraceSchedule }[]): JcdTrace[] {
-  const out: (JcdTrace | undefined)[] = list.map(({ run, schedule }) => memo.get(traceKey(run, schedule)));
-  const todo: { i: number; key: string; every: number; values: number[]; options: TrajectoryOptions<TraceSample> }[] = [];
-  const pending = new Set<string>();
-  list.forEach(({ run, schedule }, i) => {
-    const key = traceKey(run, schedule);
-    if (out[i] || pending.has(key)) return;
-    pending.add(key);
-    const every = everyOf(schedule);
-    const frame = toDiagonalFrame(run.X, run.F0, run.G0);
-    const values = Array.from({ length: Math.min(run.X.rows, run.X.cols) }, (_, i) => frame.sigma.data[i * frame.sigma.cols + i]);
-    const keys = new Set<number>();
-    for (const t of schedule.keyTimes ?? []) keys.add(t).add(t - 1);
-    const [PhiT, PsiT] = [transpose(frame.phi), transpose(frame.psi)];
-    const diagonal = run.frame === 'diagonal';
-    todo.push({
-      i,
-      key,
-      every,
-      values,
-      options: {
-        sigma: diagonal ? frame.sigma : run.X,
-        U0: diagonal ? frame.U0 : run.F0,
-        V0: diagonal ? frame.V0 : run.G0,
-        eta: run.eta,
-        iters: schedule.horizon,
-        when: (t) => t % every <= 1 || keys.has(t),
-        observe: (s): TraceSample => {
-          const [F, G] = diagonal ? [s.U, s.V] : [mul(PhiT, s.U), mul(PsiT, s.V)];
-          return { t: s.t, ...jcdDiagnostics(frame.sigma, values, F, G, run.r, run.errorsUpTo ?? run.r) };
-        },
-      },
-    });
+  const every = Math.max(1, Math.ceil(schedule.horizon / (schedule.samples ?? 1500)));
+  const key = `${run.key}|${schedule.horizon}|${every}|${(schedule.keyTimes ?? []).join(',')}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const frame = toDiagonalFrame(run.X, run.F0, run.G0);
+  const values = Array.from({ length: Math.min(run.X.rows, run.X.cols) }, (_, i) => frame.sigma.data[i * frame.sigma.cols + i]);
+  const keys = new Set<number>();
+  for (const t of schedule.keyTimes ?? []) keys.add(t).add(t - 1);
+  const [PhiT, PsiT] = [transpose(frame.phi), transpose(frame.psi)];
+  const diagonal = run.frame === 'diagonal';
+  const trajectory = runTrajectory({
+    sigma: diagonal ? frame.sigma : run.X,
+    U0: diagonal ? frame.U0 : run.F0,
+    V0: diagonal ? frame.V0 : run.G0,
+    eta: run.eta,
+    iters: schedule.horizon,
+    when: (t) => t % every <= 1 || keys.has(t),
+    observe: (s): TraceSample => {
+      const [F, G] = diagonal ? [s.U, s.V] : [mul(PhiT, s.U), mul(PsiT, s.V)];
+      return { t: s.t, ...jcdDiagnostics(frame.sigma, values, F, G, run.r, run.errorsUpTo ?? run.r) };
+    },
   });
-  const trajectories = runTrajectories(todo.map((x) => x.options));
-  todo.forEach((x, k) => {
-    const trajectory = trajectories[k];
-    const schedule = list[x.i].schedule;
-    memo.set(x.key, { samples: trajectory.samples.map((s) => s.value), every: x.every, horizon: schedule.horizon, values: x.values, diverged: trajectory.diverged });
-  });
-  return list.map(({ run, schedule }, i) => out[i] ?? (memo.get(traceKey(run, schedule)) as JcdTrace));
+  const trace: JcdTrace = { samples: trajectory.samples.map((s) => s.value), every, horizon: schedule.horizon, values, diverged: trajectory.diverged };
+  memo.set(key, trace);
+  return trace;
 }
-
-const everyOf = (schedule: TraceSchedule) => Math.max(1, Math.ceil(schedule.horizon / (schedule.samples ?? 1500)));
-const traceKey = (run: JcdRun, schedule: TraceSchedule) => `${run.key}|${schedule.horizon}|${everyOf(schedule)}|${(schedule.keyTimes ?? []).join(',')}`;

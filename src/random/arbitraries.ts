@@ -100,6 +100,14 @@ export function spectrum(count: number, lo: number, hi: number): fc.Arbitrary<nu
   return fc.array(inRange(lo, hi), { minLength: count, maxLength: count }).map((v) => [...v].sort((a, b) => b - a));
 }
 
+/**
+ * σ₁ ≥ … ≥ σ_d with both ends attained: σ₁ first, σ_d last, the others σ_d + (σ₁ − σ_d)·middle[i]
+ * (middle[i] ∈ [0, 1] drawn by the caller; middle[0] and middle[d − 1] are not read).
+ */
+export function attainedSpectrum(d: number, sigma1: number, sigmaD: number, middle: ReadonlyArray<number>): number[] {
+  return Array.from({ length: d }, (_, i) => (i === 0 ? sigma1 : i === d - 1 ? sigmaD : sigmaD + (sigma1 - sigmaD) * middle[i])).sort((a, b) => b - a);
+}
+
 /** QΛQᵀ: a symmetric matrix with the given eigenvalues and eigenvectors Q. */
 export function withSpectrum(q: Mat, eigenvalues: number[]): Mat {
   return mul(mul(q, diag(eigenvalues)), transpose(q));

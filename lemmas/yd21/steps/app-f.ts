@@ -61,7 +61,7 @@ import { defineClaim } from '../../../src/claims/types.ts';
 import { hypothesis } from '../../../src/claims/hypotheses.ts';
 import { add, diag, frobenius, type Mat, mul, scale, sub, transpose } from '../../../src/linalg/dense.ts';
 import { opNorm, sigmaMin, symmetricFunction } from '../../../src/linalg/spectral.ts';
-import { dimension, fractionOfMax, gridMatrix, inRange, orthogonal, unitInterval, withSpectrum } from '../../../src/random/arbitraries.ts';
+import { attainedSpectrum, dimension, fractionOfMax, gridMatrix, inRange, orthogonal, unitInterval, withSpectrum } from '../../../src/random/arbitraries.ts';
 import { APP_F_START, bBar, pq, sigma1Of, sigmaDOf, type StageTwoStart } from '../../../src/hypotheses/yd21-steps.ts';
 import { leq } from '../../../src/hypotheses/matrix.ts';
 import { blockState } from '../../../src/gd/index.ts';
@@ -99,8 +99,7 @@ function stageTwoStart(): fc.Arbitrary<StageTwoStart> {
       })
       .map((r) => {
         const sigmaD = r.sigma1 / r.kappa;
-        const values = Array.from({ length: d }, (_, i) => (i === 0 ? r.sigma1 : i === d - 1 ? sigmaD : sigmaD + (r.sigma1 - sigmaD) * r.middle[i])).sort((a, b) => b - a);
-        if (d === 1) values[0] = r.sigma1;
+        const values = attainedSpectrum(d, r.sigma1, sigmaD, r.middle);
         const Sigma = diag(values);
         const sd = values[d - 1];
         const bbar = sd / (24 * Math.sqrt(2 * values[0]));

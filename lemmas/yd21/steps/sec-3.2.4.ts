@@ -28,7 +28,7 @@ import { atMost, type Comparison } from '../../../src/claims/compare.ts';
 import { defineClaim } from '../../../src/claims/types.ts';
 import { add, diag, frobenius, mul, scale, sub, transpose } from '../../../src/linalg/dense.ts';
 import { fullSvd, lambdaMax, opNorm, symmetricFunction } from '../../../src/linalg/spectral.ts';
-import { dimension, fractionOfMax, gridMatrix, inRange, orthogonal, unitInterval, withSpectrum } from '../../../src/random/arbitraries.ts';
+import { attainedSpectrum, dimension, fractionOfMax, gridMatrix, inRange, orthogonal, unitInterval, withSpectrum } from '../../../src/random/arbitraries.ts';
 import { AFTER_17, type AfterSeventeen, epsilon17, eta324, eta324Hypothesis, seventeenFloor } from '../../../src/hypotheses/yd21-steps.ts';
 
 /** The chain with B's allowance e_b²ε²·bAllowance (d as printed, d² corrected, 0 the sabotage). */
@@ -75,8 +75,7 @@ const instances: fc.Arbitrary<AfterSeventeen> = fc
       })
       .map((r) => {
         const sd = r.sigma1 / r.kappa;
-        const values = Array.from({ length: d }, (_, i) => (i === 0 ? r.sigma1 : i === d - 1 ? sd : sd + (r.sigma1 - sd) * r.middle[i])).sort((a, b) => b - a);
-        if (d === 1) values[0] = r.sigma1;
+        const values = attainedSpectrum(d, r.sigma1, sd, r.middle);
         const Sigma = diag(values);
         const base = { d, m: d + mExtra, n: d + nExtra, sigmaValues: values, Sigma, c: r.c, eb: r.c * r.ebOverC };
         const epsilon = r.u * epsilon17(base);
