@@ -24,7 +24,7 @@ import { allAsExpected } from './report/run.ts';
 
 const program = new Command()
   .name('lemmacheck')
-  .description('Numerical checks of the claims of YD21 and JCD on GD for asymmetric low-rank matrix factorization')
+  .description('Numerical checks of the claims of research papers (one folder each under lemmas/, with its manifest paper.ts)')
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
@@ -42,7 +42,7 @@ program
   .command('check')
   .description('check claims (all by default) and their sabotaged variants; write results.json and summary.md')
   .argument('[ids...]', "claim ids or glob patterns ('jcd.lemma-c.*'; see list)")
-  .option('--paper <name>', 'only the claims of one paper (YD21 or JCD)')
+  .option('--paper <name>', 'only the claims of one paper (the id in its lemmas/<paper>/paper.ts, e.g. YD21)')
   .option('--kind <kind>', 'only the claims of one kind (identity, inequality, trajectory, probabilistic, scaling, experiment)')
   .option('--runs <n>', 'instances per claim (default: per kind)')
   .option('--seed <s>', 'global seed (each claim derives its own)')

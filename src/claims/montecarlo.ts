@@ -17,7 +17,7 @@
  */
 import { logGamma } from './special.ts';
 import type { Hypothesis } from './hypotheses.ts';
-import type { ConstantSpec, ErratumGrading, ConstantValues, Paper, Verdict } from './types.ts';
+import { requireClaimId, type ConstantSpec, type ErratumGrading, type ConstantValues, type Paper, type Verdict } from './types.ts';
 
 /** Overall significance of a Monte Carlo verdict (split over the settings). */
 export const MONTE_CARLO_ALPHA = 1e-3;
@@ -63,7 +63,7 @@ export function isMonteCarloClaim(value: unknown): value is MonteCarloClaim {
 
 /** Declares a probabilistic claim (fixes its types). */
 export function defineMonteCarloClaim<P, X>(claim: MonteCarloClaim<P, X>): MonteCarloClaim<P, X> {
-  if (!/^(yd21|jcd)\.[a-z0-9.\-]+(\/corrected)?$/.test(claim.id)) throw new Error(`malformed claim id '${claim.id}'`);
+  requireClaimId(claim.id);
   if (claim.expected === 'inconclusive') throw new Error(`${claim.id}: no claim may expect 'inconclusive' (it decides nothing)`);
   return claim;
 }

@@ -9,6 +9,7 @@ import type { AnyClaim } from './dispatch.ts';
 import { isMonteCarloClaim } from './montecarlo.ts';
 import { isSweepClaim } from './sweep.ts';
 import { isClaim } from './types.ts';
+import { idPrefix, isPaper, type PaperManifest } from './paper.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LEMMAS_DIR = join(ROOT, 'lemmas');
@@ -48,6 +49,8 @@ export interface Registry {
   readonly claims: AnyClaim[];
   /** The files that did not load; their claims are missing from `claims`. */
   readonly errors: LoadError[];
+  /** The papers, from their manifests (lemmas/<folder>/paper.ts). */
+  readonly papers: PaperManifest[];
   /** Per claim id: the absolute path of its lemma file and the name it is exported under. */
   readonly sources: ReadonlyMap<string, { readonly file: string; readonly exportName: string }>;
 }
@@ -79,6 +82,7 @@ export function loadRegistry(): Promise<Registry> {
     const errors: LoadError[] = [];
     const fileOf = new Map<string, string>();
     const sources = new Map<string, { file: string; exportName: string }>();
+    const papers: PaperManifest[] = [];
     for (const file of lemmaDirs().flatMap(lemmaFiles)) {
       let mod: Record<string, unknown>;
       try {
@@ -87,6 +91,7 @@ export function loadRegistry(): Promise<Registry> {
         errors.push({ file: displayName(file), message: (e instanceof Error ? e.message : String(e)).split('\n')[0] });
         continue;
       }
+      papers.push(...Object.values(mod).filter(isPaper));
       for (const [exportName, c] of Object.entries(mod).filter(([, v]) => isClaim(v) || isMonteCarloClaim(v) || isSweepClaim(v)) as [string, AnyClaim][]) {
         const other = fileOf.get(c.id);
         if (other !== undefined) throw new Error(`claim id '${c.id}' is defined twice: in ${displayName(other)} and ${displayName(file)}`);
@@ -97,7 +102,19 @@ export function loadRegistry(): Promise<Registry> {
     }
     for (const c of claims)
       if (c.corrected && !fileOf.has(c.corrected)) throw new Error(`${c.id} (${displayName(fileOf.get(c.id)!)}) names a corrected sibling '${c.corrected}' that does not exist`);
-    return { claims: claims.sort((a, b) => compareIds(a.id, b.id)), errors, sources };
+    // A claim belongs to the paper whose manifest declares its id prefix and names it as its source.
+    const byPrefix = new Map(papers.map((m) => [m.prefix, m]));
+    const belongs = (c: AnyClaim) => byPrefix.get(idPrefix(c.id))?.id === c.source.paper;
+    for (const c of claims.filter((c) => !belongs(c))) {
+      const m = byPrefix.get(idPrefix(c.id));
+      errors.push({
+        file: displayName(fileOf.get(c.id)!),
+        message: m
+          ? `${c.id} gives its paper as '${c.source.paper}', but the manifest of the prefix '${m.prefix}' is paper '${m.id}'`
+          : `${c.id}: no paper manifest (lemmas/<paper>/paper.ts) declares the id prefix '${idPrefix(c.id)}'`,
+      });
+    }
+    return { claims: claims.filter(belongs).sort((a, b) => compareIds(a.id, b.id)), errors, sources, papers };
   })();
   return cache;
 }

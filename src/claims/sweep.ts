@@ -19,7 +19,7 @@
 import { studentQuantile } from './special.ts';
 import type { Figure } from '../experiments/figures.ts';
 import type { Hypothesis } from './hypotheses.ts';
-import type { ConstantSpec, ErratumGrading, Paper, Verdict } from './types.ts';
+import { requireClaimId, type ConstantSpec, type ErratumGrading, type Paper, type Verdict } from './types.ts';
 
 /** One stated relationship evaluated on the data of a sweep. */
 export interface Relation {
@@ -95,7 +95,7 @@ export function isSweepClaim(value: unknown): value is SweepClaim {
 
 /** Declares a sweep claim (fixes its data type). */
 export function defineSweepClaim<D>(claim: SweepClaim<D>): SweepClaim<D> {
-  if (!/^(yd21|jcd)\.[a-z0-9.\-]+(\/corrected)?$/.test(claim.id)) throw new Error(`malformed claim id '${claim.id}'`);
+  requireClaimId(claim.id);
   if (claim.expected === 'inconclusive') throw new Error(`${claim.id}: no claim may expect 'inconclusive' (it decides nothing)`);
   if (claim.expected === 'refuted' && (!claim.erratum || !claim.corrected))
     throw new Error(`${claim.id}: a claim expected refuted needs an erratum note and a corrected sibling`);

@@ -9,7 +9,8 @@ import type { Dec } from '../exact/decimal.ts';
 import type { Hypothesis } from './hypotheses.ts';
 import type { PowerNotes } from './power.ts';
 
-export type Paper = 'YD21' | 'JCD';
+/** A paper's id, as its manifest declares it (src/claims/paper.ts). */
+export type Paper = string;
 
 /** holds: no instance violates it; refuted: a (shrunk) instance does; vacuous: no instance met the
  *  hypotheses; error: the check could not be evaluated (an exception or a non-finite value);
@@ -151,11 +152,17 @@ export interface Claim<X = unknown> {
 }
 
 /** What a claim id looks like: the paper, then lower-case words, digits, '.' and '-'; '/corrected' for a corrected sibling. */
-export const CLAIM_ID = /^(yd21|jcd)\.[a-z0-9.\-]+(\/corrected)?$/;
+/** A claim id: the paper's prefix (its manifest's), a dot, the place (lower case, digits, '.', '-'), and '/corrected' on a corrected sibling. */
+export const CLAIM_ID = /^[a-z][a-z0-9]*\.[a-z0-9.-]+(\/corrected)?$/;
+
+/** Throws on a malformed claim id (every kind of claim's define… calls it). */
+export function requireClaimId(id: string): void {
+  if (!CLAIM_ID.test(id)) throw new Error(`malformed claim id '${id}'`);
+}
 
 /** Declares a claim; an identity function that fixes the instance type. */
 export function defineClaim<X>(claim: Claim<X>): Claim<X> {
-  if (!CLAIM_ID.test(claim.id)) throw new Error(`malformed claim id '${claim.id}'`);
+  requireClaimId(claim.id);
   if (claim.expected === 'inconclusive') throw new Error(`${claim.id}: no claim may expect 'inconclusive' (it decides nothing)`);
   if (claim.expected === 'refuted' && (!claim.erratum || !claim.corrected))
     throw new Error(`${claim.id}: a claim expected refuted needs an erratum note and a corrected sibling`);

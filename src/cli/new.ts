@@ -21,7 +21,7 @@ export const HEADINGS = ['Statement as printed', 'Where', 'Hypotheses', 'What is
 
 /** `a.b-c/corrected` → `aBCCorrected`: an identifier for the export. */
 function exportNameFor(id: string): string {
-  const words = id.replace(/^(yd21|jcd)\./, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = id.replace(/^[a-z][a-z0-9]*\./, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
   const name = words.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('');
   return /^[0-9]/.test(name) ? `claim${name[0].toUpperCase()}${name.slice(1)}` : name;
 }

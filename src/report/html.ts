@@ -293,7 +293,7 @@ export function renderHtml(report: Report, figures: ReadonlyArray<Figure> = []):
 <body>
 <header>
 <h1>lemmacheck report</h1>
-<p class="note">Numerical checks of the claims of Ye &amp; Du (NeurIPS 2021, “YD21”) and Jiang, Chen &amp; Ding (“JCD”) on gradient descent for asymmetric low-rank matrix factorization, min ½‖UVᵀ − Σ‖²<sub>F</sub>. ${report.claims} claims. The same data as results.json (machine-readable) and summary.md.</p>
+<p class="note">Numerical checks of the claims of ${escapeHtml(report.papers.join(', '))} (each paper's manifest: lemmas/&lt;paper&gt;/paper.ts). ${report.claims} claims. The same data as results.json (machine-readable) and summary.md.</p>
 <nav>${nav}</nav>
 </header>
 <main>

@@ -80,6 +80,8 @@ export interface Section {
 export interface Report {
   readonly seed: number;
   readonly claims: number;
+  /** The papers of the claims in the run (their ids, sorted). */
+  readonly papers: ReadonlyArray<string>;
   readonly sections: ReadonlyArray<Section>;
 }
 
@@ -618,5 +620,5 @@ export function reportModel(run: CheckRun): Report {
     rigorousSection(run),
     findingsSection(run),
   ].filter((s): s is Section => s !== null);
-  return { seed: run.seed, claims: run.claims.length, sections };
+  return { seed: run.seed, claims: run.claims.length, papers: [...new Set(run.claims.map((x) => x.record.paper))].sort(), sections };
 }

@@ -1,0 +1,11 @@
+/** JCD: the paper's manifest (src/claims/paper.ts). */
+import { definePaper } from '../../src/claims/paper.ts';
+
+export const paper = definePaper({
+  id: 'JCD',
+  prefix: 'jcd',
+  authors: 'Liwei Jiang, Yudong Chen, Lijun Ding',
+  title: 'Algorithmic Regularization in Model-free Overparametrized Asymmetric Matrix Factorization',
+  venue: 'preprint',
+  textCopies: [{ file: '003_f03f724dc8b3ed59.txt', holds: 'the main text, Theorem A.1, Propositions B.1–B.5, Lemmas C.1–C.10' }],
+});

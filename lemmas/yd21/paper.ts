@@ -1,0 +1,15 @@
+/** YD21: the paper's manifest (src/claims/paper.ts). */
+import { definePaper } from '../../src/claims/paper.ts';
+
+export const paper = definePaper({
+  id: 'YD21',
+  prefix: 'yd21',
+  authors: 'Tian Ye, Simon S. Du',
+  title: 'Global Convergence of Gradient Descent for Asymmetric Low-Rank Matrix Factorization',
+  venue: 'NeurIPS 2021',
+  textCopies: [
+    { file: '000_dc30b0f145ddd771.txt', holds: 'the NeurIPS main text, equations (1)–(19)' },
+    { file: '001_2add9dcf1d914a94.txt', holds: 'the preprint with the appendices A–F, equations (20)–(34)' },
+    { file: '002_b60ca84dfdec9f16.txt', holds: 'the OpenReview page (abstract)' },
+  ],
+});

@@ -1,0 +1,35 @@
+/**
+ * A paper the suite checks, as its folder declares it (lemmas/<folder>/paper.ts): the id its claims
+ * name in `source.paper`, the prefix of their ids, the citation, and the text copies the claims quote.
+ * The framework knows papers only through these manifests: adding a paper is adding a folder with a
+ * manifest and its claims.
+ */
+export interface PaperManifest {
+  readonly kind: 'paper';
+  /** What claims give as `source.paper` and `check --paper` selects, e.g. 'YD21'. */
+  readonly id: string;
+  /** Every claim id of the paper starts with `${prefix}.`, e.g. 'yd21'. */
+  readonly prefix: string;
+  readonly authors: string;
+  readonly title: string;
+  /** Where it appeared (venue and year, or "preprint"). */
+  readonly venue: string;
+  /** The text copies in shared/papers/ (by file name, a hash of their content) and what each holds. */
+  readonly textCopies: ReadonlyArray<{ readonly file: string; readonly holds: string }>;
+}
+
+const PREFIX = /^[a-z][a-z0-9]*$/;
+
+export function definePaper(p: Omit<PaperManifest, 'kind'>): PaperManifest {
+  if (!PREFIX.test(p.prefix)) throw new Error(`paper ${p.id}: the id prefix '${p.prefix}' must be lower-case letters and digits`);
+  return { kind: 'paper', ...p };
+}
+
+export function isPaper(v: unknown): v is PaperManifest {
+  return typeof v === 'object' && v !== null && (v as PaperManifest).kind === 'paper' && typeof (v as PaperManifest).prefix === 'string';
+}
+
+/** The paper prefix of a claim id ('yd21' of 'yd21.eq-12.p-update'). */
+export function idPrefix(id: string): string {
+  return id.slice(0, id.indexOf('.'));
+}
