@@ -9,7 +9,9 @@
 #define GD_SMALL_N 16
 #define GD_SMALL_D 8
 /* Lanes per vector of the batched stepper (B must be a multiple), and its largest rank. */
+#ifndef GD_BATCH_W
 #define GD_BATCH_W 4
+#endif
 #define GD_BATCH_D 32
 
 /* Whether gd_advance_small takes an m×n problem of rank d. */
