@@ -12,7 +12,7 @@ import { diagnostics } from '../src/gd/diagnostics.ts';
 import { type KernelName, kernelInfo, makeStepper } from '../src/gd/step.ts';
 import { type Mat, zeros } from '../src/linalg/dense.ts';
 import { gaussianMatrix } from '../src/random/gaussian.ts';
-import { smallShapes, stageOneRun } from './small.ts';
+import { rateSweepRun, smallShapes, stageOneRun } from './small.ts';
 import { medianMicros } from './timing.ts';
 
 const SHAPES: [number, number, number][] = [[20, 15, 3], [100, 100, 10], [250, 200, 10], [250, 200, 200], [1000, 1000, 10]];
@@ -101,8 +101,9 @@ const diags = (wants('diagnostics') ? DIAG.ds : []).map((d) => {
 
 const small = wants('small') ? smallShapes(info.kernel) : null;
 const trajectory = wants('trajectory') ? stageOneRun() : null;
+const rateSweep = wants('trajectory') ? rateSweepRun() : null;
 
-if (json) console.log(JSON.stringify({ kernel: info.kernel, numpy: numpyVersion, shapes, diagnostics: diags, small, trajectory }, null, 2));
+if (json) console.log(JSON.stringify({ kernel: info.kernel, numpy: numpyVersion, shapes, diagnostics: diags, small, trajectory, rateSweep }, null, 2));
 else {
   const f = (x: number | undefined, digits = 1) => (x === undefined ? '—' : x.toFixed(digits));
   if (numpyVersion) console.log(`NumPy ${numpyVersion}`);
@@ -121,4 +122,9 @@ else {
   }
   if (trajectory)
     console.log(`\nYD21 stage-one run (theorem regime, d = 3, m = n = 6, κ = 2, up to T₀ = ${trajectory.T0}, recorded every ${trajectory.every}): ${trajectory.seconds.toFixed(2)} s for ${trajectory.steps} steps (${((1e9 * trajectory.seconds) / trajectory.steps).toFixed(1)} ns/step)`);
+  if (rateSweep)
+    console.log(
+      `\nyd21.thm-1.1.rate's sweep, ${rateSweep.runs} runs (3 shapes, a loss every step): one after another ${rateSweep.oneSeconds.toFixed(2)} s, batched ${rateSweep.batchedSeconds.toFixed(2)} s ` +
+        `(${(rateSweep.oneSeconds / rateSweep.batchedSeconds).toFixed(2)}× the runs per second; results ${rateSweep.same ? 'identical' : 'DIFFER'})`,
+    );
 }

@@ -6,6 +6,8 @@
  * - the batched stepper (makeBatchStepper, B instances one per lane): ns per step per trajectory;
  * - the plain C triple loop bench/loop.c, compiled in this run with `cc -O3 -march=native` when a
  *   C compiler is there;
+ * - the sweep of yd21.thm-1.1.rate (a loss before every step) on three of its shapes, 16 runs each:
+ *   one run after another (runYd21Job) against the batched stepper (runYd21Jobs), the same results;
  * - one theorem-regime YD21 stage-one run (Theorem 3.1: up to T₀, as yd21.thm-3.1.stage-one runs it)
  *   at d = 3, m = n = 6, κ = 2, end to end.
  */
@@ -15,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeBatchStepper } from '../src/gd/batch.ts';
+import { runYd21Job, runYd21Jobs, type Yd21Job } from '../src/experiments/yd21-thm11.ts';
 import { gaussianInitialisation, runPhases } from '../src/gd/phases.ts';
 import { type KernelName, makeStepper } from '../src/gd/step.ts';
 import { gaussianMatrix } from '../src/random/gaussian.ts';
@@ -96,4 +99,26 @@ export function stageOneRun(): { seconds: number; T0: number | null; steps: numb
   const t0 = performance.now();
   const run = runPhases(phaseRunSpec(x, 'T0'), ['sigmaMinA', 'excessOver2Sigma', 'frobB', 'normJ', 'normK']);
   return { seconds: (performance.now() - t0) / 1000, T0: run.T0, steps: run.final.t, every: x.every };
+}
+
+/** Shapes and runs of the rate-sweep benchmark (points of yd21.thm-1.1.rate's m, d and κ axes). */
+const RATE_POINTS = [
+  { m: 4, n: 4, d: 1, kappa: 1 },
+  { m: 16, n: 4, d: 1, kappa: 1 },
+  { m: 5, n: 5, d: 2, kappa: 2 },
+];
+const RATE_RUNS = 16;
+
+/** The rate sweep's runs one at a time and batched: seconds each, runs, and whether the results agree. */
+export function rateSweepRun(): { oneSeconds: number; batchedSeconds: number; runs: number; same: boolean } {
+  const jobs: Yd21Job[] = RATE_POINTS.flatMap((p) =>
+    Array.from({ length: RATE_RUNS }, (_, run) => ({ ...p, run, deltas: [1e-2, 1e-4, 1e-6, 1e-8], cEps: 1, cEta: 1, capFactor: 20, seed: `bench-rate:${p.m}:${p.d}:${run}` })),
+  );
+  let t0 = performance.now();
+  const one = jobs.map((j) => runYd21Job(j));
+  const oneSeconds = (performance.now() - t0) / 1000;
+  t0 = performance.now();
+  const batched = runYd21Jobs(jobs);
+  const batchedSeconds = (performance.now() - t0) / 1000;
+  return { oneSeconds, batchedSeconds, runs: jobs.length, same: JSON.stringify(one) === JSON.stringify(batched) };
 }

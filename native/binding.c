@@ -12,6 +12,7 @@
  *   batchWidth()                             → lanes per vector of advanceBatch (B must be a multiple)
  *   batchWorkLength(m, n, d)                   → doubles of advanceBatch's work area
  *   advanceBatch(S, m, n, d, B, U, V, eta, count, work) → B interleaved instances stepped (gd-small.h)
+ *   advanceBatchLoss(…, work, loss)          → the same, with f before each step (loss[s·B + b])
  *   gramLower(x, rows, cols, g)              → g's lower triangle := that of XᵀX (tall) or XXᵀ (wide)
  *
  * S is the padded Σ (padSigma), or with raw = true Σ itself (m×n: no copy, for one-shot calls);
@@ -196,6 +197,28 @@ static napi_value AdvanceBatch(napi_env env, napi_callback_info info) {
   return napi_get_boolean(env, gd_advance_batch(S, m, n, d, B, U, V, eta, count, work) != 0, &out) == napi_ok ? out : NULL;
 }
 
+/*
+ * advanceBatchLoss(S, m, n, d, B, U, V, eta, count, work, loss) → advanceBatch, and loss[s·B + b] :=
+ * f before step s of instance b (s < count[b]; loss holds max(count)·B doubles at least)
+ */
+static napi_value AdvanceBatchLoss(napi_env env, napi_callback_info info) {
+  napi_value argv[11];
+  size_t m, n, d, B;
+  double *S, *U, *V, *eta, *count, *work, *loss;
+  if (!args(env, info, 11, argv) || !dim(env, argv[1], &m) || !dim(env, argv[2], &n) || !dim(env, argv[3], &d) || !dim(env, argv[4], &B)) return NULL;
+  if (!f64(env, argv[0], m * n * B, &S, "sigma") || !f64(env, argv[5], m * d * B, &U, "U") || !f64(env, argv[6], n * d * B, &V, "V") ||
+      !f64(env, argv[7], B, &eta, "eta") || !f64(env, argv[8], B, &count, "count") || !f64(env, argv[9], gd_batch_work_doubles(m, n, d), &work, "work"))
+    return NULL;
+  double most = 0;
+  for (size_t b = 0; b < B; b++) {
+    if (!(count[b] >= 0 && count[b] <= 9007199254740992.0 && count[b] == (double)(int64_t)count[b])) return fail(env, "count"), NULL;
+    most = count[b] > most ? count[b] : most;
+  }
+  if (most * (double)B > 9007199254740992.0 || !f64(env, argv[10], (size_t)most * B, &loss, "loss")) return NULL;
+  napi_value out;
+  return napi_get_boolean(env, gd_advance_batch_loss(S, m, n, d, B, U, V, eta, count, work, loss) != 0, &out) == napi_ok ? out : NULL;
+}
+
 static napi_value Loss(napi_env env, napi_callback_info info) {
   napi_value argv[8];
   struct gd_sigma S;
@@ -227,6 +250,7 @@ NAPI_MODULE_INIT() {
     {"batchWidth", NULL, BatchWidth, NULL, NULL, NULL, napi_enumerable, NULL},
     {"batchWorkLength", NULL, BatchWorkLength, NULL, NULL, NULL, napi_enumerable, NULL},
     {"advanceBatch", NULL, AdvanceBatch, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"advanceBatchLoss", NULL, AdvanceBatchLoss, NULL, NULL, NULL, napi_enumerable, NULL},
     {"loss", NULL, Loss, NULL, NULL, NULL, napi_enumerable, NULL},
     {"gramLower", NULL, GramLower, NULL, NULL, NULL, napi_enumerable, NULL},
   };

@@ -141,11 +141,49 @@ INLINE bv bcb(double x) {
 INLINE bv pick(bm mask, bv a, bv b) { return (bv)(((bm)a & mask) | ((bm)b & ~mask)); }
 
 /*
+ * The loss f = ½‖R‖²_F of each lane, summed exactly as gd-step.c's sweep() (the WebAssembly
+ * kernel's order) sums it, so that it is bitwise the loss Stepper.step returns on the native kernel.
+ * There, in tiles of BI × BJ (32 × 64) in tile order, each tile with fresh two-lane sums q0, q1:
+ * for each block of four rows (a, b, c, e) and each group of four columns j = g…g+3 (increasing),
+ * q0[l] += (a_{g+l}² + a_{g+l+2}²) + (b_{g+l}² + b_{g+l+2}²) for l = 0, 1, and q1 the same with
+ * rows c, e; after a tile, sq[l] += q0[l] + q1[l]; f = ½(sq[0] + sq[1]). Padding entries are zero
+ * residuals (a term + 0 is the term). Here rows come in pairs (i, i + 1), i even: pair i/2 adds to
+ * q0 when it is even, else q1, of the tile of its columns; the per-tile sums are qs[2·jt + {0,1}]
+ * (lanes l = 0, 1 as the two entries), flushed into sq when a band of 32 rows is done.
+ * Rb[j·4 + q]: the residual of row i + q, column j (zero for j ≥ n up to a multiple of 4).
+ */
+#define BATCH_LOSS_TILES 4 /* column tiles of 64: n ≤ 256 */
+INLINE bv sq2(bv x, bv y) { return x * x + y * y; }
+INLINE void batch_squares(const int RB, size_t i, size_t n, const bv *restrict Rb, bv (*restrict qs)[2]) {
+  for (int q = 0; q < RB; q += 2) {
+    size_t pair = (i + q) / 2;
+    for (size_t g = 0; g < n; g += 4) {
+      bv (*acc)[2] = qs + 2 * (g / 64) + (pair & 1);
+      const bv *a = Rb + g * 4 + q;
+      for (int l = 0; l < 2; l++) {
+        bv t = sq2(a[l * 4], a[(l + 2) * 4]);
+        if (q + 1 < RB) t = t + sq2(a[l * 4 + 1], a[(l + 2) * 4 + 1]);
+        (*acc)[l] = (*acc)[l] + t;
+      }
+    }
+  }
+}
+
+/* A band of 32 rows done: sq[l] += q0[l] + q1[l] for each column tile in order, the sums reset. */
+INLINE void batch_flush(size_t tiles, bv (*restrict qs)[2], bv *restrict sq) {
+  for (size_t t = 0; t < tiles; t++)
+    for (int l = 0; l < 2; l++) {
+      sq[l] = sq[l] + (qs[2 * t][l] + qs[2 * t + 1][l]);
+      qs[2 * t][l] = qs[2 * t + 1][l] = bcb(0);
+    }
+}
+
+/*
  * RB rows of Σ from row i for one batched step: their residuals (independent of one another), their
  * ∇_U rows (j increasing) and their terms of ∇_V (row i's before row i + 1's: i increasing), then
  * their U rows updated (nothing later reads the old ones).
  */
-INLINE void batch_rows(const int RB, const int D, size_t i, size_t n, bm act, bv e, const bv *restrict Sg, bv *restrict Ug, const bv *restrict Vg, bv *restrict gV, bv *restrict Rb) {
+INLINE void batch_rows(const int RB, const int D, size_t i, size_t n, bm act, bv e, const bv *restrict Sg, bv *restrict Ug, const bv *restrict Vg, bv *restrict gV, bv *restrict Rb, bv (*restrict qs)[2]) {
   bv u[4][GD_BATCH_D];
   for (int q = 0; q < RB; q++)
     for (int k = 0; k < D; k++) u[q][k] = Ug[(i + q) * D + k];
@@ -158,6 +196,7 @@ INLINE void batch_rows(const int RB, const int D, size_t i, size_t n, bm act, bv
       Rb[j * 4 + q] = Sg[(i + q) * n + j] - a;
     }
   }
+  if (qs) batch_squares(RB, i, n, Rb, qs);
   /* …then the gradients */
   bv gu[4][GD_BATCH_D];
   for (int q = 0; q < RB; q++)
@@ -181,35 +220,68 @@ INLINE void batch_rows(const int RB, const int D, size_t i, size_t n, bm act, bv
 /*
  * One group of GD_BATCH_W lanes, copied into the work area (Sg, Ug, Vg: contiguous, one vector per
  * element): max(count) steps, lane l stepping only while the step index is below count[l] (a lane
- * past its count keeps its iterate). Rows of Σ RB at a time.
+ * past its count keeps its iterate). Rows of Σ RB at a time. With `loss` (LOSS = 1), f(U_s, V_s)
+ * of lane l (the loss of the iterate step s starts from, as Stepper.step returns it) is written
+ * to loss[s·lstride + l] for s < count[l].
  */
-INLINE void batch_group(const int D, size_t m, size_t n, bv e, bv cnt, int64_t steps, const bv *restrict Sg, bv *restrict Ug, bv *restrict Vg, bv *restrict gV, bv *restrict Rb) {
+INLINE void batch_group(const int LOSS, const int D, size_t m, size_t n, bv e, bv cnt, int64_t steps, const bv *restrict Sg, bv *restrict Ug, bv *restrict Vg, bv *restrict gV, bv *restrict Rb, double *loss, size_t lstride) {
+  bv qs[2 * BATCH_LOSS_TILES][2];
+  const size_t tiles = (n + 63) / 64;
   for (int64_t s = 0; s < steps; s++) {
     bm act = (bm)(bcb((double)s) < cnt);
     for (size_t p = 0; p < n * D; p++) gV[p] = bcb(0);
+    bv sq[2] = {bcb(0), bcb(0)};
+    if (LOSS)
+      for (size_t t = 0; t < 2 * tiles; t++) qs[t][0] = qs[t][1] = bcb(0);
+    bv (*q)[2] = LOSS ? qs : NULL;
     size_t i = 0;
-    for (; i + BATCH_RB <= m; i += BATCH_RB) batch_rows(BATCH_RB, D, i, n, act, e, Sg, Ug, Vg, gV, Rb);
-    for (; i + 2 <= m; i += 2) batch_rows(2, D, i, n, act, e, Sg, Ug, Vg, gV, Rb);
-    for (; i < m; i++) batch_rows(1, D, i, n, act, e, Sg, Ug, Vg, gV, Rb);
+    for (; i + BATCH_RB <= m; i += BATCH_RB) {
+      batch_rows(BATCH_RB, D, i, n, act, e, Sg, Ug, Vg, gV, Rb, q);
+      if (LOSS && ((i + BATCH_RB) % 32 == 0 || i + BATCH_RB == m)) batch_flush(tiles, qs, sq);
+    }
+    for (; i + 2 <= m; i += 2) {
+      batch_rows(2, D, i, n, act, e, Sg, Ug, Vg, gV, Rb, q);
+      if (LOSS && ((i + 2) % 32 == 0 || i + 2 == m)) batch_flush(tiles, qs, sq);
+    }
+    for (; i < m; i++) {
+      batch_rows(1, D, i, n, act, e, Sg, Ug, Vg, gV, Rb, q);
+      if (LOSS) batch_flush(tiles, qs, sq);
+    }
     for (size_t p = 0; p < n * D; p++) Vg[p] = pick(act, Vg[p] + e * gV[p], Vg[p]);
+    if (LOSS) {
+      bv f = bcb(0.5) * (sq[0] + sq[1]);
+      for (int l = 0; l < GD_BATCH_W; l++)
+        if ((double)s < cnt[l]) loss[s * lstride + l] = f[l];
+    }
   }
 }
 
-static void batch_group_any(size_t d, size_t m, size_t n, bv e, bv cnt, int64_t steps, const bv *Sg, bv *Ug, bv *Vg, bv *gV, bv *Rb) {
-  batch_group((int)d, m, n, e, cnt, steps, Sg, Ug, Vg, gV, Rb);
+static void batch_group_any(size_t d, size_t m, size_t n, bv e, bv cnt, int64_t steps, const bv *Sg, bv *Ug, bv *Vg, bv *gV, bv *Rb, double *loss, size_t lstride) {
+  if (loss) batch_group(1, (int)d, m, n, e, cnt, steps, Sg, Ug, Vg, gV, Rb, loss, lstride);
+  else batch_group(0, (int)d, m, n, e, cnt, steps, Sg, Ug, Vg, gV, Rb, NULL, 0);
 }
 
 int gd_batch_width(void) { return GD_BATCH_W; }
 
 int gd_batch_fits(size_t m, size_t n, size_t d, size_t B) { return m >= 1 && n >= 1 && d >= 1 && d <= GD_BATCH_D && B >= 1 && B % GD_BATCH_W == 0; }
 
-size_t gd_batch_work_doubles(size_t m, size_t n, size_t d) { return (m * n + m * d + 2 * n * d + 4 * n) * GD_BATCH_W + GD_BATCH_W; }
+static size_t up4b(size_t x) { return (x + 3) & ~(size_t)3; }
+
+size_t gd_batch_work_doubles(size_t m, size_t n, size_t d) { return (m * n + m * d + 2 * n * d + 4 * up4b(n)) * GD_BATCH_W + GD_BATCH_W; }
+
+int gd_batch_loss_fits(size_t m, size_t n, size_t d, size_t B) { return gd_batch_fits(m, n, d, B) && n <= 64 * BATCH_LOSS_TILES; }
 
 int gd_advance_batch(const double *S, size_t m, size_t n, size_t d, size_t B, double *U, double *V, const double *eta, const double *count, double *work) {
-  if (!gd_batch_fits(m, n, d, B)) return 0;
+  return gd_advance_batch_loss(S, m, n, d, B, U, V, eta, count, work, NULL);
+}
+
+int gd_advance_batch_loss(const double *S, size_t m, size_t n, size_t d, size_t B, double *U, double *V, const double *eta, const double *count, double *work, double *loss) {
+  if (!(loss ? gd_batch_loss_fits(m, n, d, B) : gd_batch_fits(m, n, d, B))) return 0;
   /* the work area from its first vector-aligned double on (GD_BATCH_W spare doubles) */
   bv *Sg = (bv *)(((uintptr_t)work + sizeof(bv) - 1) & ~(uintptr_t)(sizeof(bv) - 1));
   bv *Ug = Sg + m * n, *Vg = Ug + m * d, *gV = Vg + n * d, *Rb = gV + n * d;
+  /* residual columns n … up4(n) − 1 stay zero (the loss reads whole groups of four) */
+  for (size_t p = 0; p < 4 * up4b(n); p++) Rb[p] = bcb(0);
   for (size_t lane = 0; lane < B; lane += GD_BATCH_W) {
     bv e, cnt;
     double most = 0;
@@ -226,11 +298,15 @@ int gd_advance_batch(const double *S, size_t m, size_t n, size_t d, size_t B, do
     for (size_t p = 0; p < n * d; p++)
       for (int l = 0; l < GD_BATCH_W; l++) Vg[p][l] = V[p * B + lane + l];
     int64_t steps = (int64_t)most;
+    double *lo = loss ? loss + lane : NULL;
 #define DCASE(D) \
-  case D: batch_group(D, m, n, e, cnt, steps, Sg, Ug, Vg, gV, Rb); break;
+  case D: \
+    if (lo) batch_group(1, D, m, n, e, cnt, steps, Sg, Ug, Vg, gV, Rb, lo, B); \
+    else batch_group(0, D, m, n, e, cnt, steps, Sg, Ug, Vg, gV, Rb, NULL, 0); \
+    break;
     switch (d) {
       DCASE(1) DCASE(2) DCASE(3) DCASE(4) DCASE(5) DCASE(6) DCASE(7) DCASE(8)
-      default: batch_group_any(d, m, n, e, cnt, steps, Sg, Ug, Vg, gV, Rb);
+      default: batch_group_any(d, m, n, e, cnt, steps, Sg, Ug, Vg, gV, Rb, lo, B);
     }
 #undef DCASE
     for (size_t p = 0; p < m * d; p++)

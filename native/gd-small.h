@@ -9,7 +9,9 @@
 #define GD_SMALL_N 16
 #define GD_SMALL_D 8
 /* Lanes per vector of the batched stepper (B must be a multiple), and its largest rank. */
+#ifndef GD_BATCH_W
 #define GD_BATCH_W 4
+#endif
 #define GD_BATCH_D 32
 
 /* Whether gd_advance_small takes an m×n problem of rank d. */
@@ -32,4 +34,12 @@ size_t gd_batch_work_doubles(size_t m, size_t n, size_t d);
  * Returns 0 (and does nothing) when the shape does not fit.
  */
 int gd_advance_batch(const double *S, size_t m, size_t n, size_t d, size_t B, double *U, double *V, const double *eta, const double *count, double *work);
+/* Whether gd_advance_batch_loss takes the shape (gd_batch_fits and n ≤ 256). */
+int gd_batch_loss_fits(size_t m, size_t n, size_t d, size_t B);
+/*
+ * gd_advance_batch, and with `loss` non-NULL also f(U_s, V_s) of instance b before its step s at
+ * loss[s·B + b] for s < count[b] (bitwise the loss gd_step returns: gd-step.c's order of the sum
+ * of squares). Returns 0 (and does nothing) when the shape does not fit.
+ */
+int gd_advance_batch_loss(const double *S, size_t m, size_t n, size_t d, size_t B, double *U, double *V, const double *eta, const double *count, double *work, double *loss);
 #endif

@@ -36,6 +36,12 @@ export interface NativeBinding {
    * multiple of the lane width, or d too large).
    */
   advanceBatch(S: Float64Array, m: number, n: number, d: number, B: number, U: Float64Array, V: Float64Array, eta: Float64Array, count: Float64Array, work: Float64Array): boolean;
+  /**
+   * advanceBatch, and f(U, V) before each step: loss[s·B + b] for s < count[b] (loss holds max(count)·B
+   * doubles), bitwise what step() returns. False (nothing done) when the shape is not taken (as
+   * advanceBatch, or n > 256).
+   */
+  advanceBatchLoss?(S: Float64Array, m: number, n: number, d: number, B: number, U: Float64Array, V: Float64Array, eta: Float64Array, count: Float64Array, work: Float64Array, loss: Float64Array): boolean;
   /** g's lower triangle (p×p, p = min(rows, cols)) := that of XᵀX (rows ≥ cols) or XXᵀ. */
   gramLower(x: Float64Array, rows: number, cols: number, g: Float64Array): void;
 }

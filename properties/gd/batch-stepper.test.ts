@@ -8,10 +8,12 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { makeBatchStepper, runTrajectories } from '../../src/gd/batch.ts';
 import { nativeKernel } from '../../src/gd/step-native.ts';
+import { makeStepper } from '../../src/gd/step.ts';
 import { bits, tsSteps } from './kernel-reference.ts';
 import { runTrajectory, type TrajectoryOptions } from '../../src/gd/trajectory.ts';
 import { diag, fromRows, type Mat } from '../../src/linalg/dense.ts';
 import { gaussianMatrix } from '../../src/random/gaussian.ts';
+import { runYd21Job, runYd21Jobs, type Yd21Job } from '../../src/experiments/yd21-thm11.ts';
 
 const hasNative = 'kernel' in nativeKernel();
 
@@ -50,6 +52,70 @@ describe.each(hasNative ? (['native', 'ts'] as const) : (['ts'] as const))('make
       expect(bits(U[b])).toEqual(bits(ref.U));
       expect(bits(V[b])).toEqual(bits(ref.V));
     });
+  });
+});
+
+// Shapes for the losses: several row bands of 32 and column tiles of 64 of the native loss's order
+// (gd-step.c), odd m and n; B not a multiple of the lane width.
+const lossCase = fc
+  .record({
+    m: fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 30, max: 70 })),
+    n: fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 60, max: 140 })),
+    d: fc.integer({ min: 1, max: 5 }),
+    B: fc.integer({ min: 1, max: 6 }),
+    seed: fc.integer({ min: 0, max: 1e6 }),
+  })
+  .map(({ m, n, d, B, seed }) => ({
+    m,
+    n,
+    d,
+    sigmas: Array.from({ length: B }, (_, b) => gaussianMatrix(m, n, 1, `ls-${seed}-${b}`).data),
+    U: Array.from({ length: B }, (_, b) => gaussianMatrix(m, d, 0.3, `lu-${seed}-${b}`).data),
+    V: Array.from({ length: B }, (_, b) => gaussianMatrix(n, d, 0.3, `lv-${seed}-${b}`).data),
+    eta: Array.from({ length: B }, (_, b) => 0.001 + 0.001 * ((seed + b) % 5)),
+    count: Array.from({ length: B }, (_, b) => (seed + 5 * b) % 5),
+  }));
+
+describe.each(hasNative ? (['native', 'ts'] as const) : (['ts'] as const))('advanceWithLoss on the %s kernel', (kernel) => {
+  test.prop([lossCase], { numRuns: 40 })('each instance: the iterates and, before each step, the loss Stepper.step returns, bitwise', (c) => {
+    const B = c.sigmas.length;
+    const batch = makeBatchStepper(c.sigmas, c.m, c.n, c.d, kernel);
+    const U = c.U.map((u) => u.slice());
+    const V = c.V.map((v) => v.slice());
+    const losses = new Float64Array(Math.max(0, ...c.count) * B).fill(-1);
+    batch.advanceWithLoss(U, V, c.eta, c.count, losses);
+    batch.release();
+    c.sigmas.forEach((s, b) => {
+      const stepper = makeStepper(s, c.m, c.n, c.d, kernel);
+      let [u, v, nu, nv] = [c.U[b].slice(), c.V[b].slice(), new Float64Array(c.m * c.d), new Float64Array(c.n * c.d)];
+      const want: number[] = [];
+      for (let t = 0; t < c.count[b]; t++) {
+        want.push(stepper.step(u, v, c.eta[b], nu, nv));
+        [u, nu, v, nv] = [nu, u, nv, v];
+      }
+      stepper.release();
+      expect(bits(Float64Array.from(Array.from({ length: c.count[b] }, (_, t) => losses[t * B + b])))).toEqual(bits(Float64Array.from(want)));
+      expect(bits(U[b])).toEqual(bits(u));
+      expect(bits(V[b])).toEqual(bits(v));
+      // the iterates are the TypeScript kernel's too
+      expect(bits(U[b])).toEqual(bits(tsSteps(s, c.m, c.n, c.d, c.U[b], c.V[b], c.eta[b], c.count[b]).U));
+    });
+  });
+
+  test('setSigma: a lane takes another Σ of the shape (bitwise a fresh stepper on it)', () => {
+    const [m, n, d] = [5, 3, 2];
+    const sigmas = [0, 1, 2].map((b) => gaussianMatrix(m, n, 1, `ss-s-${b}`).data);
+    const other = gaussianMatrix(m, n, 1, 'ss-other').data;
+    const U = [0, 1, 2].map((b) => gaussianMatrix(m, d, 0.3, `ss-u-${b}`).data);
+    const V = [0, 1, 2].map((b) => gaussianMatrix(n, d, 0.3, `ss-v-${b}`).data);
+    const [U0, V0] = [U.map((u) => u.slice()), V.map((v) => v.slice())];
+    const batch = makeBatchStepper(sigmas, m, n, d, kernel);
+    batch.setSigma(1, other);
+    const losses = new Float64Array(12);
+    batch.advanceWithLoss(U, V, [0.05, 0.05, 0.05], [4, 4, 4], losses);
+    batch.release();
+    expect(bits(U[1])).toEqual(bits(tsSteps(other, m, n, d, U0[1], V0[1], 0.05, 4).U));
+    expect(bits(U[0])).toEqual(bits(tsSteps(sigmas[0], m, n, d, U0[0], V0[0], 0.05, 4).U));
   });
 });
 
@@ -125,5 +191,19 @@ describe('runTrajectories', () => {
   test('bad options are refused as by runTrajectory', () => {
     expect(() => runTrajectories([shape('a', { every: 0 }), shape('b', {})])).toThrow(/'every' must be a positive integer/);
     expect(() => runTrajectories([shape('a', { eta: -1 }), shape('b', {})])).toThrow(/step size/);
+  });
+});
+
+describe('runYd21Jobs (the rate sweep on the batched stepper)', () => {
+  test('each job: what runYd21Job gives, lanes refilled as runs stop (several shapes, κ and ε of one shape together)', () => {
+    const jobs: Yd21Job[] = [
+      ...[4, 9].flatMap((m) => [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((run) => ({ m, n: 3, d: 1, kappa: 1, cEps: 1 }) as const).map((p, run) => ({ ...p, run }))),
+      ...[1, 2].flatMap((kappa) => [0.3, 1].map((cEps) => ({ m: 4, n: 4, d: 2, kappa, cEps, run: 0 }))),
+      { m: 3, n: 3, d: 1, kappa: 1, cEps: 1, run: 0 },
+    ].map((p, i) => ({ ...p, deltas: [1e-2, 1e-4], cEta: 1, capFactor: i === 3 ? 0.1 : 20, seed: `rj-${i}` }));
+    const together = runYd21Jobs(jobs);
+    jobs.forEach((j, i) => expect(together[i], `job ${i}`).toEqual(runYd21Job(j)));
+    // job 3 is stopped by its cap (0.1× the larger predicted scale) with f > 10⁻⁴ on its last step
+    expect(together[3][1].observed).toBe(Math.ceil(0.1 * Math.max(...together[3].map((o) => o.predicted))) + 1);
   });
 });

@@ -22,6 +22,7 @@ import { gaussianMatrix, gaussianStream } from '../random/gaussian.ts';
 import { diagnostics } from '../gd/diagnostics.ts';
 import { runTrajectory } from '../gd/trajectory.ts';
 import { makeStepper } from '../gd/step.ts';
+import { makeBatchStepper } from '../gd/batch.ts';
 import { fitLine, type Relation, slopeRelation } from '../claims/sweep.ts';
 import type { Experiment } from './experiment.ts';
 import { num, type Figure } from './figures.ts';
@@ -123,6 +124,112 @@ export function runYd21Job(job: Yd21Job, progress?: (fraction: number) => void):
   });
 }
 
+/** A job's run in progress on a lane of runYd21Jobs: runYd21Job's loop state. */
+interface Yd21Lane {
+  readonly job: Yd21Job;
+  readonly index: number;
+  readonly pr: ReturnType<typeof yd21Problem>;
+  readonly U: Float64Array;
+  readonly V: Float64Array;
+  readonly predicted: number[];
+  readonly cap: number;
+  readonly stop: number;
+  readonly lastAbove: number[];
+  t: number;
+  reached: boolean;
+  done: boolean;
+}
+
+/** Steps per call of the batched stepper in runYd21Jobs (a lane that stops inside a chunk idles to its end). */
+const YD21_CHUNK = 2048;
+/** Runs of one shape stepped together by runYd21Jobs. */
+const YD21_LANES = 8;
+
+/**
+ * runYd21Job for each job (without progress), the jobs of one shape (m, n, d) run together on the
+ * batched stepper (src/gd/batch.ts), YD21_LANES at a time, a lane taking the next job of its shape
+ * when its run stops. The losses come from the batched stepper bitwise as Stepper.step gives them,
+ * and each lane goes through them with runYd21Job's loop, so each result is runYd21Job's.
+ */
+export function runYd21Jobs(jobs: readonly Yd21Job[]): Yd21Observation[][] {
+  const results: Yd21Observation[][] = new Array(jobs.length);
+  const shapes = new Map<string, number[]>();
+  jobs.forEach((j, i) => {
+    const key = `${j.m}×${j.n}×${j.d}`;
+    shapes.set(key, [...(shapes.get(key) ?? []), i]);
+  });
+  const start = (index: number): Yd21Lane => {
+    const job = jobs[index];
+    const pr = yd21Problem(job, job);
+    const g = gaussianStream(`${job.seed}:init`);
+    const U = gaussianMatrix(job.m, job.d, pr.eps, g).data;
+    const V = gaussianMatrix(job.n, job.d, pr.eps, g).data;
+    const predicted = job.deltas.map((delta) => yd21PredictedScale(job.d, pr.sigmaD, pr.eps, pr.eta, delta));
+    const cap = Math.ceil(job.capFactor * Math.max(...predicted));
+    return { job, index, pr, U, V, predicted, cap, stop: Math.min(...job.deltas) / 100, lastAbove: job.deltas.map(() => -1), t: 0, reached: false, done: false };
+  };
+  const finish = (l: Yd21Lane) => {
+    const { job, pr } = l;
+    results[l.index] = job.deltas.map((delta, i) => {
+      const observed = l.reached || l.lastAbove[i] < l.t ? l.lastAbove[i] + 1 : Number.POSITIVE_INFINITY;
+      return { m: job.m, n: job.n, d: job.d, kappa: job.kappa, run: job.run, delta, eps: pr.eps, eta: pr.eta, sigmaD: pr.sigmaD, observed, predicted: l.predicted[i], ratio: observed / l.predicted[i] };
+    });
+  };
+  for (const queue of shapes.values()) {
+    const { m, n, d } = jobs[queue[0]];
+    const B = Math.min(YD21_LANES, queue.length);
+    let next = 0;
+    const lanes: (Yd21Lane | null)[] = Array.from({ length: B }, () => start(queue[next++]));
+    const batch = makeBatchStepper(
+      lanes.map((l) => (l as Yd21Lane).pr.sigma.data),
+      m,
+      n,
+      d,
+    );
+    const losses = new Float64Array(YD21_CHUNK * B);
+    const U = lanes.map((l) => (l as Yd21Lane).U);
+    const V = lanes.map((l) => (l as Yd21Lane).V);
+    const eta = lanes.map((l) => (l as Yd21Lane).pr.eta);
+    const count = new Array<number>(B).fill(0);
+    try {
+      while (lanes.some((l) => l !== null)) {
+        lanes.forEach((l, b) => (count[b] = l === null ? 0 : Math.min(YD21_CHUNK, l.cap + 1 - l.t)));
+        batch.advanceWithLoss(U, V, eta, count, losses);
+        lanes.forEach((l, b) => {
+          if (l === null) return;
+          // runYd21Job's loop over t ≤ cap, on f(U_t, V_t) for this chunk's steps
+          for (let s = 0; s < count[b]; s++) {
+            const f = losses[s * B + b];
+            if (!Number.isFinite(f)) {
+              l.done = true;
+              break;
+            }
+            l.job.deltas.forEach((delta, i) => f > delta && (l.lastAbove[i] = l.t));
+            if (f <= l.stop) {
+              l.reached = true;
+              l.done = true;
+              break;
+            }
+            l.t++;
+          }
+          if (l.t > l.cap) l.done = true;
+          if (!l.done) return;
+          finish(l);
+          if (next < queue.length) {
+            const k = start(queue[next++]);
+            lanes[b] = k;
+            [U[b], V[b], eta[b]] = [k.U, k.V, k.pr.eta];
+            batch.setSigma(b, k.pr.sigma.data);
+          } else lanes[b] = null;
+        });
+      }
+    } finally {
+      batch.release();
+    }
+  }
+  return results;
+}
+
 function yd21Jobs(c: Yd21Config, seed: string): Yd21Job[] {
   return c.points.flatMap((p) =>
     Array.from({ length: c.runs }, (_, run) => ({ ...p, run, deltas: c.deltas, cEps: c.cEps, cEta: c.cEta, capFactor: c.capFactor, seed: `${seed}:yd21:m${p.m}:n${p.n}:d${p.d}:k${p.kappa}:run${run}` })),
@@ -131,10 +238,11 @@ function yd21Jobs(c: Yd21Config, seed: string): Yd21Job[] {
 
 /**
  * The sweep for the rate claim: observed iterations and predicted scale at every point, run and δ
- * (sequentially, in this thread). Deterministic for a seed.
+ * (in this thread; the runs of one shape together on the batched stepper, see runYd21Jobs).
+ * Deterministic for a seed.
  */
 export function yd21RateSweep(config: Yd21Config, seed: string): Yd21Observation[] {
-  return yd21Jobs(config, seed).flatMap((job) => runYd21Job(job));
+  return runYd21Jobs(yd21Jobs(config, seed)).flat();
 }
 
 export interface Yd21TrajectorySample {

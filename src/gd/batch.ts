@@ -23,6 +23,14 @@ export interface BatchStepper {
    * (m×d and n×d, row-major), in place; each step bitwise what Stepper.step computes.
    */
   advance(U: readonly Float64Array[], V: readonly Float64Array[], eta: ArrayLike<number>, count: ArrayLike<number>): void;
+  /**
+   * advance, and f(U, V) before each step: losses[s·B + b] := the loss of instance b's iterate
+   * before its step s (s < count[b]), bitwise what Stepper.step returns on the same kernel;
+   * `losses` must hold max(count)·B numbers. Other entries are left alone.
+   */
+  advanceWithLoss(U: readonly Float64Array[], V: readonly Float64Array[], eta: ArrayLike<number>, count: ArrayLike<number>, losses: Float64Array): void;
+  /** Instance b's Σ from now on (m×n, row-major): a lane takes another problem of the shape. */
+  setSigma(b: number, sigma: Float64Array): void;
   /** Frees what the stepper holds. */
   release(): void;
 }
@@ -36,48 +44,95 @@ export function makeBatchStepper(sigmas: readonly Float64Array[], m: number, n: 
   const B = sigmas.length;
   const loaded = kernel === 'native' ? nativeBinding() : null;
   const b = loaded && 'binding' in loaded && typeof loaded.binding.advanceBatch === 'function' ? loaded.binding : null;
-  if (!b || d > 32) {
-    const steppers: Stepper[] = sigmas.map((s) => makeStepper(s, m, n, d, kernel));
-    return {
-      mode: 'one by one',
-      advance(U, V, eta, count) {
-        for (let i = 0; i < B; i++) if (count[i] > 0) steppers[i].advance(U[i], V[i], eta[i], count[i]);
-      },
-      release: () => steppers.forEach((s) => s.release()),
-    };
-  }
+  if (!b || d > 32) return oneByOne(sigmas, m, n, d, kernel);
   const W = b.batchWidth();
   const L = Math.ceil(B / W) * W; // lanes, padded: the padding lanes take 0 steps
   const S = new Float64Array(m * n * L);
-  for (let i = 0; i < B; i++) for (let e = 0; e < m * n; e++) S[e * L + i] = sigmas[i][e];
+  const setSigma = (i: number, sigma: Float64Array) => {
+    for (let e = 0; e < m * n; e++) S[e * L + i] = sigma[e];
+  };
+  sigmas.forEach((s, i) => setSigma(i, s));
   const Ub = new Float64Array(m * d * L);
   const Vb = new Float64Array(n * d * L);
   const etas = new Float64Array(L);
   const counts = new Float64Array(L);
   const work = new Float64Array(b.batchWorkLength(m, n, d));
+  let lossBuf = new Float64Array(0);
+  const run = (U: readonly Float64Array[], V: readonly Float64Array[], eta: ArrayLike<number>, count: ArrayLike<number>, losses?: Float64Array) => {
+    counts.fill(0);
+    let most = 0;
+    for (let i = 0; i < B; i++) {
+      const c = count[i];
+      if (!(Number.isInteger(c) && c >= 0)) throw new Error(`step counts must be whole numbers ≥ 0, got ${c}`);
+      if (c === 0) continue;
+      most = Math.max(most, c);
+      counts[i] = c;
+      etas[i] = eta[i];
+      const [u, v] = [U[i], V[i]];
+      for (let e = 0; e < m * d; e++) Ub[e * L + i] = u[e];
+      for (let e = 0; e < n * d; e++) Vb[e * L + i] = v[e];
+    }
+    if (losses) {
+      if (lossBuf.length < most * L) lossBuf = new Float64Array(most * L);
+      const advanceBatchLoss = b.advanceBatchLoss;
+      if (!advanceBatchLoss || !advanceBatchLoss(S, m, n, d, L, Ub, Vb, etas, counts, work, lossBuf)) return false;
+      for (let i = 0; i < B; i++) for (let s = 0; s < counts[i]; s++) losses[s * B + i] = lossBuf[s * L + i];
+    } else if (!b.advanceBatch(S, m, n, d, L, Ub, Vb, etas, counts, work)) throw new Error(`the batched stepper does not take ${m}×${n}×${d} with ${L} lanes`);
+    for (let i = 0; i < B; i++) {
+      if (counts[i] === 0) continue;
+      const [u, v] = [U[i], V[i]];
+      for (let e = 0; e < m * d; e++) u[e] = Ub[e * L + i];
+      for (let e = 0; e < n * d; e++) v[e] = Vb[e * L + i];
+    }
+    return true;
+  };
+  let fallback: BatchStepper | undefined; // losses for a shape the lanes' loss does not take
   return {
     mode: 'lanes',
     advance(U, V, eta, count) {
-      counts.fill(0);
+      run(U, V, eta, count);
+    },
+    advanceWithLoss(U, V, eta, count, losses) {
+      if (run(U, V, eta, count, losses)) return;
+      fallback ??= oneByOne(Array.from({ length: B }, (_, i) => Float64Array.from({ length: m * n }, (_, e) => S[e * L + i])), m, n, d, 'native');
+      fallback.advanceWithLoss(U, V, eta, count, losses);
+    },
+    setSigma(i, sigma) {
+      setSigma(i, sigma);
+      fallback?.setSigma(i, sigma);
+    },
+    release: () => fallback?.release(),
+  };
+}
+
+/** One stepper per instance (another kernel than the native one, or a rank the lanes do not take). */
+function oneByOne(sigmas: readonly Float64Array[], m: number, n: number, d: number, kernel: KernelName): BatchStepper {
+  const B = sigmas.length;
+  const steppers: Stepper[] = sigmas.map((s) => makeStepper(s, m, n, d, kernel));
+  let spare: [Float64Array, Float64Array] | undefined;
+  return {
+    mode: 'one by one',
+    advance(U, V, eta, count) {
+      for (let i = 0; i < B; i++) if (count[i] > 0) steppers[i].advance(U[i], V[i], eta[i], count[i]);
+    },
+    advanceWithLoss(U, V, eta, count, losses) {
+      spare ??= [new Float64Array(m * d), new Float64Array(n * d)];
       for (let i = 0; i < B; i++) {
-        const c = count[i];
-        if (!(Number.isInteger(c) && c >= 0)) throw new Error(`step counts must be whole numbers ≥ 0, got ${c}`);
-        if (c === 0) continue;
-        counts[i] = c;
-        etas[i] = eta[i];
-        const [u, v] = [U[i], V[i]];
-        for (let e = 0; e < m * d; e++) Ub[e * L + i] = u[e];
-        for (let e = 0; e < n * d; e++) Vb[e * L + i] = v[e];
-      }
-      if (!b.advanceBatch(S, m, n, d, L, Ub, Vb, etas, counts, work)) throw new Error(`the batched stepper does not take ${m}×${n}×${d} with ${L} lanes`);
-      for (let i = 0; i < B; i++) {
-        if (counts[i] === 0) continue;
-        const [u, v] = [U[i], V[i]];
-        for (let e = 0; e < m * d; e++) u[e] = Ub[e * L + i];
-        for (let e = 0; e < n * d; e++) v[e] = Vb[e * L + i];
+        let [u, v, nu, nv]: Float64Array[] = [U[i], V[i], spare[0], spare[1]];
+        for (let s = 0; s < count[i]; s++) {
+          losses[s * B + i] = steppers[i].step(u, v, eta[i], nu, nv);
+          [u, nu] = [nu, u];
+          [v, nv] = [nv, v];
+        }
+        if (u !== U[i]) U[i].set(u); // u is then spare[0] (an odd count), v spare[1]
+        if (v !== V[i]) V[i].set(v);
       }
     },
-    release: () => undefined, // ordinary arrays: the garbage collector frees them
+    setSigma(i, sigma) {
+      steppers[i].release();
+      steppers[i] = makeStepper(sigma, m, n, d, kernel);
+    },
+    release: () => steppers.forEach((s) => s.release()),
   };
 }
 
