@@ -203,7 +203,8 @@ describe('runYd21Jobs (the rate sweep on the batched stepper)', () => {
     ].map((p, i) => ({ ...p, deltas: [1e-2, 1e-4], cEta: 1, capFactor: i === 3 ? 0.1 : 20, seed: `rj-${i}` }));
     const together = runYd21Jobs(jobs);
     jobs.forEach((j, i) => expect(together[i], `job ${i}`).toEqual(runYd21Job(j)));
-    // job 3 is stopped by its cap (0.1× the larger predicted scale) with f > 10⁻⁴ on its last step
-    expect(together[3][1].observed).toBe(Math.ceil(0.1 * Math.max(...together[3].map((o) => o.predicted))) + 1);
+    // job 3 is stopped by its cap (0.1× the larger predicted scale) with f > 10⁻⁴ on its last step:
+    // not reached within the cap (Infinity), which the rate claim's "points where f did not reach δ" counts
+    expect(together[3][1].observed).toBe(Number.POSITIVE_INFINITY);
   });
 });

@@ -73,6 +73,59 @@ export interface Yd21Job extends Yd21Point {
   readonly seed: string;
 }
 
+/**
+ * What a run of the sweep records of its losses f(U_t, V_t), t = 0, 1, …, cap: per δ the last t
+ * with f > δ, and how the run ended — f ≤ min δ/100 (reached), a non-finite loss (diverged), or the
+ * cap. One home for runYd21Job and runYd21Jobs, so the batched runs are the single runs.
+ */
+interface Yd21Watch {
+  readonly deltas: readonly number[];
+  readonly stop: number;
+  readonly cap: number;
+  readonly lastAbove: number[];
+  /** The next step to watch. */
+  t: number;
+  end: 'running' | 'reached' | 'diverged' | 'cap';
+}
+
+function watch(deltas: readonly number[], stop: number, cap: number): Yd21Watch {
+  return { deltas, stop, cap, lastAbove: deltas.map(() => -1), t: 0, end: 'running' };
+}
+
+/** Records f(U_t, V_t) at t = w.t; false when the run ends with it. */
+function watchStep(w: Yd21Watch, f: number): boolean {
+  if (!Number.isFinite(f)) {
+    w.end = 'diverged';
+    return false;
+  }
+  w.deltas.forEach((delta, i) => {
+    if (f > delta) w.lastAbove[i] = w.t;
+  });
+  if (f <= w.stop) {
+    w.end = 'reached';
+    return false;
+  }
+  w.t++;
+  if (w.t > w.cap) {
+    w.end = 'cap';
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Per δ: observed = 1 + the last t with f > δ when f stays ≤ δ from then on to where the run ended —
+ * through the stop, or at least at the cap's step; Infinity when f > δ at the cap or the run diverged
+ * (not reached within the cap).
+ */
+function observations(job: Yd21Job, pr: ReturnType<typeof yd21Problem>, predicted: readonly number[], w: Yd21Watch): Yd21Observation[] {
+  return job.deltas.map((delta, i) => {
+    const settled = w.end === 'reached' || (w.end === 'cap' && w.lastAbove[i] < w.cap);
+    const observed = settled ? w.lastAbove[i] + 1 : Number.POSITIVE_INFINITY;
+    return { m: job.m, n: job.n, d: job.d, kappa: job.kappa, run: job.run, delta, eps: pr.eps, eta: pr.eta, sigmaD: pr.sigmaD, observed, predicted: predicted[i], ratio: observed / predicted[i] };
+  });
+}
+
 /** One sweep point and run: per δ, the observed iterations and the predicted scale. */
 export interface Yd21Observation extends Yd21Point {
   readonly run: number;
@@ -98,30 +151,20 @@ export function runYd21Job(job: Yd21Job, progress?: (fraction: number) => void):
   const predicted = job.deltas.map((delta) => yd21PredictedScale(d, pr.sigmaD, pr.eps, pr.eta, delta));
   const cap = Math.ceil(job.capFactor * Math.max(...predicted));
   const stop = Math.min(...job.deltas) / 100;
-  const lastAbove = job.deltas.map(() => -1);
+  const w = watch(job.deltas, stop, cap);
   const stepper = makeStepper(pr.sigma.data, m, n, d);
-  let t = 0;
-  let reached = false;
   try {
-    for (; t <= cap; t++) {
+    for (;;) {
       const f = stepper.step(U, V, pr.eta, nU, nV); // f(U_t, V_t)
-      if (progress && t % 10000 === 0) progress(Math.min(0.99, t / Math.max(...predicted)));
-      if (!Number.isFinite(f)) break;
-      job.deltas.forEach((delta, i) => f > delta && (lastAbove[i] = t));
-      if (f <= stop) {
-        reached = true;
-        break;
-      }
+      if (progress && w.t % 10000 === 0) progress(Math.min(0.99, w.t / Math.max(...predicted)));
+      if (!watchStep(w, f)) break;
       [U, nU] = [nU, U];
       [V, nV] = [nV, V];
     }
   } finally {
     stepper.release();
   }
-  return job.deltas.map((delta, i) => {
-    const observed = reached || lastAbove[i] < t ? lastAbove[i] + 1 : Number.POSITIVE_INFINITY;
-    return { m, n, d, kappa: job.kappa, run: job.run, delta, eps: pr.eps, eta: pr.eta, sigmaD: pr.sigmaD, observed, predicted: predicted[i], ratio: observed / predicted[i] };
-  });
+  return observations(job, pr, predicted, w);
 }
 
 /** A job's run in progress on a lane of runYd21Jobs: runYd21Job's loop state. */
@@ -134,10 +177,7 @@ interface Yd21Lane {
   readonly predicted: number[];
   readonly cap: number;
   readonly stop: number;
-  readonly lastAbove: number[];
-  t: number;
-  reached: boolean;
-  done: boolean;
+  readonly w: Yd21Watch;
 }
 
 /** Steps per call of the batched stepper in runYd21Jobs (a lane that stops inside a chunk idles to its end). */
@@ -166,14 +206,10 @@ export function runYd21Jobs(jobs: readonly Yd21Job[]): Yd21Observation[][] {
     const V = gaussianMatrix(job.n, job.d, pr.eps, g).data;
     const predicted = job.deltas.map((delta) => yd21PredictedScale(job.d, pr.sigmaD, pr.eps, pr.eta, delta));
     const cap = Math.ceil(job.capFactor * Math.max(...predicted));
-    return { job, index, pr, U, V, predicted, cap, stop: Math.min(...job.deltas) / 100, lastAbove: job.deltas.map(() => -1), t: 0, reached: false, done: false };
+    return { job, index, pr, U, V, predicted, cap, stop: Math.min(...job.deltas) / 100, w: watch(job.deltas, Math.min(...job.deltas) / 100, cap) };
   };
   const finish = (l: Yd21Lane) => {
-    const { job, pr } = l;
-    results[l.index] = job.deltas.map((delta, i) => {
-      const observed = l.reached || l.lastAbove[i] < l.t ? l.lastAbove[i] + 1 : Number.POSITIVE_INFINITY;
-      return { m: job.m, n: job.n, d: job.d, kappa: job.kappa, run: job.run, delta, eps: pr.eps, eta: pr.eta, sigmaD: pr.sigmaD, observed, predicted: l.predicted[i], ratio: observed / l.predicted[i] };
-    });
+    results[l.index] = observations(l.job, l.pr, l.predicted, l.w);
   };
   for (const queue of shapes.values()) {
     const { m, n, d } = jobs[queue[0]];
@@ -193,27 +229,14 @@ export function runYd21Jobs(jobs: readonly Yd21Job[]): Yd21Observation[][] {
     const count = new Array<number>(B).fill(0);
     try {
       while (lanes.some((l) => l !== null)) {
-        lanes.forEach((l, b) => (count[b] = l === null ? 0 : Math.min(YD21_CHUNK, l.cap + 1 - l.t)));
+        lanes.forEach((l, b) => (count[b] = l === null ? 0 : Math.min(YD21_CHUNK, l.cap + 1 - l.w.t)));
         batch.advanceWithLoss(U, V, eta, count, losses);
         lanes.forEach((l, b) => {
           if (l === null) return;
-          // runYd21Job's loop over t ≤ cap, on f(U_t, V_t) for this chunk's steps
-          for (let s = 0; s < count[b]; s++) {
-            const f = losses[s * B + b];
-            if (!Number.isFinite(f)) {
-              l.done = true;
-              break;
-            }
-            l.job.deltas.forEach((delta, i) => f > delta && (l.lastAbove[i] = l.t));
-            if (f <= l.stop) {
-              l.reached = true;
-              l.done = true;
-              break;
-            }
-            l.t++;
-          }
-          if (l.t > l.cap) l.done = true;
-          if (!l.done) return;
+          // runYd21Job's watch over t ≤ cap, on f(U_t, V_t) for this chunk's steps
+          let running = true;
+          for (let s = 0; s < count[b] && running; s++) running = watchStep(l.w, losses[s * B + b]);
+          if (running) return;
           finish(l);
           if (next < queue.length) {
             const k = start(queue[next++]);
