@@ -67,7 +67,12 @@ export const MUTATION_AREAS = {
   // draws per property (properties/mutation/linalg.setup.ts).
   linalg: {
     mutate: ['src/linalg/**/*.ts'],
-    tests: ['properties/linalg/dense-and-spectral.test.ts', 'properties/linalg/extremes.test.ts', 'properties/linalg/eigenvalues.test.ts', 'properties/linalg/facts-and-contracts.test.ts'],
+    tests: [
+      'properties/linalg/dense-and-spectral.test.ts',
+      'properties/linalg/extremes.test.ts',
+      'properties/linalg/eigenvalues.test.ts',
+      'properties/linalg/facts-and-contracts.test.ts',
+    ],
     setup: 'properties/mutation/linalg.setup.ts',
   },
 };

@@ -15,7 +15,13 @@ import { gaussianMatrix } from '../src/random/gaussian.ts';
 import { rateSweepRun, smallShapes, stageOneRun } from './small.ts';
 import { medianMicros } from './timing.ts';
 
-const SHAPES: [number, number, number][] = [[20, 15, 3], [100, 100, 10], [250, 200, 10], [250, 200, 200], [1000, 1000, 10]];
+const SHAPES: [number, number, number][] = [
+  [20, 15, 3],
+  [100, 100, 10],
+  [250, 200, 10],
+  [250, 200, 200],
+  [1000, 1000, 10],
+];
 const DIAG = { m: 100, n: 80, ds: [3, 5, 10, 20] };
 const MIN_BATCH_MS = 300;
 const BATCHES = 5;
@@ -81,9 +87,11 @@ const numpy = (job: Job): number | undefined => {
   numpyVersion = r.numpy;
   return r.us;
 };
-const log = (line: string) => (json ? process.stderr.write(line + '\n') : console.log(line));
+const log = (line: string) => (json ? process.stderr.write(`${line}\n`) : console.log(line));
 
-log(`kernel: ${info.kernel}${info.reason ? ` (${info.reason})` : ''}; NumPy: ${missing === null ? '1 thread (OMP/OPENBLAS/MKL_NUM_THREADS=1)' : `skipped, ${missing}`}`);
+log(
+  `kernel: ${info.kernel}${info.reason ? ` (${info.reason})` : ''}; NumPy: ${missing === null ? '1 thread (OMP/OPENBLAS/MKL_NUM_THREADS=1)' : `skipped, ${missing}`}`,
+);
 const wants = (section: string) => only === undefined || only === section;
 const shapes = (wants('steps') ? SHAPES : []).map(([m, n, k]) => {
   const usPerStep = stepMicros(info.kernel, m, n, k);
@@ -91,7 +99,16 @@ const shapes = (wants('steps') ? SHAPES : []).map(([m, n, k]) => {
   const wasmUsPerStep = info.kernel === 'native' ? stepMicros('wasm', m, n, k) : info.kernel === 'wasm' ? usPerStep : undefined;
   const tsUsPerStep = info.kernel === 'ts' ? usPerStep : stepMicros('ts', m, n, k);
   const gflops = (6 * m * n * k) / usPerStep / 1e3;
-  return { m, n, k, usPerStep, gflops, ...(wasmUsPerStep === undefined ? {} : { wasmUsPerStep }), tsUsPerStep, ...(numpyUsPerStep === undefined ? {} : { numpyUsPerStep, ratio: usPerStep / numpyUsPerStep }) };
+  return {
+    m,
+    n,
+    k,
+    usPerStep,
+    gflops,
+    ...(wasmUsPerStep === undefined ? {} : { wasmUsPerStep }),
+    tsUsPerStep,
+    ...(numpyUsPerStep === undefined ? {} : { numpyUsPerStep, ratio: usPerStep / numpyUsPerStep }),
+  };
 });
 const diags = (wants('diagnostics') ? DIAG.ds : []).map((d) => {
   const usPerCall = diagnosticsMicros(DIAG.m, DIAG.n, d);
@@ -107,21 +124,30 @@ if (json) console.log(JSON.stringify({ kernel: info.kernel, numpy: numpyVersion,
 else {
   const f = (x: number | undefined, digits = 1) => (x === undefined ? '—' : x.toFixed(digits));
   if (numpyVersion) console.log(`NumPy ${numpyVersion}`);
-  if (shapes.length) console.log(`\n| m×n×k | engine (${info.kernel}) µs/step | GFLOP/s | WebAssembly µs/step | TS fallback µs/step | NumPy µs/step | engine/NumPy |`);
+  if (shapes.length)
+    console.log(`\n| m×n×k | engine (${info.kernel}) µs/step | GFLOP/s | WebAssembly µs/step | TS fallback µs/step | NumPy µs/step | engine/NumPy |`);
   if (shapes.length) console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
   for (const s of shapes)
-    console.log(`| ${s.m}×${s.n}×${s.k} | ${f(s.usPerStep)} | ${f(s.gflops, 2)} | ${f(s.wasmUsPerStep)} | ${f(s.tsUsPerStep)} | ${f(s.numpyUsPerStep)} | ${f(s.ratio, 2)} |`);
+    console.log(
+      `| ${s.m}×${s.n}×${s.k} | ${f(s.usPerStep)} | ${f(s.gflops, 2)} | ${f(s.wasmUsPerStep)} | ${f(s.tsUsPerStep)} | ${f(s.numpyUsPerStep)} | ${f(s.ratio, 2)} |`,
+    );
   if (diags.length) console.log(`\n| diagnostics() on ${DIAG.m}×${DIAG.n}, d | engine µs/call | NumPy µs/call | engine/NumPy |`);
   if (diags.length) console.log(`| --- | ---: | ---: | ---: |`);
   for (const s of diags) console.log(`| ${s.d} | ${f(s.usPerCall)} | ${f(s.numpyUsPerCall)} | ${f(s.ratio, 2)} |`);
   if (small) {
-    console.log(`\n| m×n×d | step, once per step ns | advance ns/step | GFLOP/s | batched (${small.rows[0]?.batchMode}) ns/step per trajectory | batched speed-up | C loop ns/step (${small.cLoop}) |`);
+    console.log(
+      `\n| m×n×d | step, once per step ns | advance ns/step | GFLOP/s | batched (${small.rows[0]?.batchMode}) ns/step per trajectory | batched speed-up | C loop ns/step (${small.cLoop}) |`,
+    );
     console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
     for (const r of small.rows)
-      console.log(`| ${r.m}×${r.n}×${r.d} | ${f(r.stepNs)} | ${f(r.advanceNs)} | ${f(r.gflops, 2)} | ${f(r.batchNs)} | ${f(r.advanceNs / r.batchNs, 2)}× | ${f(r.cLoopNs)} |`);
+      console.log(
+        `| ${r.m}×${r.n}×${r.d} | ${f(r.stepNs)} | ${f(r.advanceNs)} | ${f(r.gflops, 2)} | ${f(r.batchNs)} | ${f(r.advanceNs / r.batchNs, 2)}× | ${f(r.cLoopNs)} |`,
+      );
   }
   if (trajectory)
-    console.log(`\nYD21 stage-one run (theorem regime, d = 3, m = n = 6, κ = 2, up to T₀ = ${trajectory.T0}, recorded every ${trajectory.every}): ${trajectory.seconds.toFixed(2)} s for ${trajectory.steps} steps (${((1e9 * trajectory.seconds) / trajectory.steps).toFixed(1)} ns/step)`);
+    console.log(
+      `\nYD21 stage-one run (theorem regime, d = 3, m = n = 6, κ = 2, up to T₀ = ${trajectory.T0}, recorded every ${trajectory.every}): ${trajectory.seconds.toFixed(2)} s for ${trajectory.steps} steps (${((1e9 * trajectory.seconds) / trajectory.steps).toFixed(1)} ns/step)`,
+    );
   if (rateSweep)
     console.log(
       `\nyd21.thm-1.1.rate's sweep, ${rateSweep.runs} runs (3 shapes, a loss every step): one after another ${rateSweep.oneSeconds.toFixed(2)} s, batched ${rateSweep.batchedSeconds.toFixed(2)} s ` +

@@ -24,7 +24,12 @@ import { gaussianMatrix } from '../src/random/gaussian.ts';
 import { C_INIT_MAX, type PhaseInstance, phaseRunSpec, SAMPLES_PER_SCALE } from '../src/random/phase-instances.ts';
 import { medianMicros } from './timing.ts';
 
-export const SMALL_SHAPES: [number, number, number][] = [[3, 3, 1], [4, 4, 2], [6, 6, 3], [10, 10, 4]];
+export const SMALL_SHAPES: [number, number, number][] = [
+  [3, 3, 1],
+  [4, 4, 2],
+  [6, 6, 3],
+  [10, 10, 4],
+];
 const ADVANCE = 2000; // steps per advance call
 const BATCH = 8; // instances of the batched stepper
 
@@ -61,7 +66,13 @@ export function smallShapes(kernel: KernelName): { rows: SmallRow[]; cLoop: stri
     const stepNs = 1000 * medianMicros(() => stepper.step(U, V, eta, nU, nV));
     const advanceNs = (1000 * medianMicros(() => stepper.advance(U, V, eta, ADVANCE))) / ADVANCE;
     stepper.release();
-    const batch = makeBatchStepper(Array.from({ length: BATCH }, () => S), m, n, d, kernel);
+    const batch = makeBatchStepper(
+      Array.from({ length: BATCH }, () => S),
+      m,
+      n,
+      d,
+      kernel,
+    );
     const Ub = Array.from({ length: BATCH }, () => U.slice());
     const Vb = Array.from({ length: BATCH }, () => V.slice());
     const etas = new Array<number>(BATCH).fill(eta);
@@ -90,7 +101,24 @@ export function stageOneInstance(m = 6, n = 6, d = 3, kappa = 2): PhaseInstance 
   const eta = (0.75 * sigmaD * epsilon ** 2) / (d * sigma1 ** 3);
   const init = gaussianInitialisation(m, n, d, epsilon, 'bench-stage-one', C_INIT_MAX);
   const scaleT0 = Math.log((d * sigmaD) / epsilon ** 2) / (eta * sigmaD);
-  return { regime: 'theorem', values, d, m, n, sigma1, sigmaD, kappa, epsilon, eta, c: init.c, U0: init.U0, V0: init.V0, scaleT0, every: Math.max(1, Math.ceil(scaleT0 / SAMPLES_PER_SCALE)), seed: 0 };
+  return {
+    regime: 'theorem',
+    values,
+    d,
+    m,
+    n,
+    sigma1,
+    sigmaD,
+    kappa,
+    epsilon,
+    eta,
+    c: init.c,
+    U0: init.U0,
+    V0: init.V0,
+    scaleT0,
+    every: Math.max(1, Math.ceil(scaleT0 / SAMPLES_PER_SCALE)),
+    seed: 0,
+  };
 }
 
 /** One stage-one run end to end (runPhases up to T₀, the claim's quantities): seconds, T₀, steps run. */
@@ -112,7 +140,15 @@ const RATE_RUNS = 16;
 /** The rate sweep's runs one at a time and batched: seconds each, runs, and whether the results agree. */
 export function rateSweepRun(): { oneSeconds: number; batchedSeconds: number; runs: number; same: boolean } {
   const jobs: Yd21Job[] = RATE_POINTS.flatMap((p) =>
-    Array.from({ length: RATE_RUNS }, (_, run) => ({ ...p, run, deltas: [1e-2, 1e-4, 1e-6, 1e-8], cEps: 1, cEta: 1, capFactor: 20, seed: `bench-rate:${p.m}:${p.d}:${run}` })),
+    Array.from({ length: RATE_RUNS }, (_, run) => ({
+      ...p,
+      run,
+      deltas: [1e-2, 1e-4, 1e-6, 1e-8],
+      cEps: 1,
+      cEta: 1,
+      capFactor: 20,
+      seed: `bench-rate:${p.m}:${p.d}:${run}`,
+    })),
   );
   let t0 = performance.now();
   const one = jobs.map((j) => runYd21Job(j));

@@ -28,14 +28,10 @@ async function buildWasm(): Promise<void> {
   rmSync(WASM_PATHS.wasm, { force: true });
   mkdirSync(dirname(WASM_PATHS.wasm), { recursive: true });
   const source = readFileSync(WASM_PATHS.source, 'utf8');
-  const { error, stderr } = await asc.main([
-    WASM_PATHS.source,
-    '--outFile', WASM_PATHS.wasm,
-    '-O3', '--runtime', 'stub', '--noAssert', '--enable', 'simd',
-  ]);
+  const { error, stderr } = await asc.main([WASM_PATHS.source, '--outFile', WASM_PATHS.wasm, '-O3', '--runtime', 'stub', '--noAssert', '--enable', 'simd']);
   if (error) throw new Error(`${error.message}\n${stderr.toString()}`);
   new WebAssembly.Module(readFileSync(WASM_PATHS.wasm)); // validates
-  writeFileSync(WASM_PATHS.stamp, JSON.stringify({ sourceSha256: sha256(source) }) + '\n');
+  writeFileSync(WASM_PATHS.stamp, `${JSON.stringify({ sourceSha256: sha256(source) })}\n`);
   console.error(`built ${WASM_PATHS.wasm}`);
 }
 
@@ -61,10 +57,7 @@ function buildNative(): void {
   const run = spawnSync(cc, args, { encoding: 'utf8' });
   if (run.error) throw new Error(`${cc}: ${run.error.message}`);
   if (run.status !== 0) throw new Error(`${cc} ${args.join(' ')}\n${run.stderr}`);
-  writeFileSync(
-    NATIVE_PATHS.stamp,
-    JSON.stringify({ sourceSha256: nativeSourceHash(), cpu: cpuSignature(), flags: `${cc} ${NATIVE_FLAGS.join(' ')}` }) + '\n',
-  );
+  writeFileSync(NATIVE_PATHS.stamp, `${JSON.stringify({ sourceSha256: nativeSourceHash(), cpu: cpuSignature(), flags: `${cc} ${NATIVE_FLAGS.join(' ')}` })}\n`);
   console.error(`built ${NATIVE_PATHS.module}`);
 }
 
@@ -81,6 +74,8 @@ try {
 } catch (e) {
   failed = true;
   rmSync(NATIVE_PATHS.module, { force: true });
-  console.error(`lemmacheck: could not build the native module; the GD step and opNorm will use their WebAssembly / TypeScript code.\n${e instanceof Error ? e.message : e}`);
+  console.error(
+    `lemmacheck: could not build the native module; the GD step and opNorm will use their WebAssembly / TypeScript code.\n${e instanceof Error ? e.message : e}`,
+  );
 }
 if (failed && strict) process.exit(1);

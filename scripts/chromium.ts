@@ -24,12 +24,27 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** Where a system Chromium usually is (Debian, Ubuntu, Fedora, Arch, Alpine, Google's packages). */
-export const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/lib/chromium/chromium', '/snap/bin/chromium'];
+export const SYSTEM_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/usr/lib/chromium/chromium',
+  '/snap/bin/chromium',
+];
 /** Executable names looked up on PATH. */
 export const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
 /** Arguments for every Chromium we launch: no sandbox (root in a container), nothing on the network. */
-export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface FoundChromium {
   readonly executablePath: string;
@@ -58,8 +73,7 @@ function isExecutable(file: string): boolean {
 }
 
 function onPath(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean))
-    for (const name of PATH_NAMES) if (isExecutable(join(dir, name))) return join(dir, name);
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) for (const name of PATH_NAMES) if (isExecutable(join(dir, name))) return join(dir, name);
   return undefined;
 }
 

@@ -46,7 +46,7 @@ program
   .option('--kind <kind>', 'only the claims of one kind (identity, inequality, trajectory, probabilistic, scaling, experiment)')
   .option('--runs <n>', 'instances per claim (default: per kind)')
   .option('--seed <s>', 'global seed (each claim derives its own)')
-  .option('--seeds <list>', 'run the check for each global seed of LIST (1,2,3 or 1..5) into DIR/seed-S/; exit 1 if a claim\'s verdict differs between seeds')
+  .option('--seeds <list>', "run the check for each global seed of LIST (1,2,3 or 1..5) into DIR/seed-S/; exit 1 if a claim's verdict differs between seeds")
   .option('--out <dir>', `output directory (default ${DEFAULT_OUT}, which is never replaced unless named here; a replay writes only when given)`)
   .option('--junit <file>', 'also write the verdicts as JUnit XML (a testcase per claim and per sabotaged variant)')
   .option('--path <p>', 'replay one fast-check path (printed with a refuted verdict): prints the instance and its comparisons')
@@ -55,14 +55,18 @@ program
   .option('--profile <name>', 'default (CI) or thorough (nightly: 10× the instances, 10× the search budget)', 'default')
   .option('--tighten-budget <n>', 'evaluations per printed constant for the slack table (0: none; default from the profile)')
   .option('--no-audit', 'skip the slack table and the hypothesis boundaries')
-  .option('--rigorous', 'decide identities in exact rational arithmetic and near-boundary inequalities in 60 digits (marks each verdict certified, high-precision or floating-point)')
+  .option(
+    '--rigorous',
+    'decide identities in exact rational arithmetic and near-boundary inequalities in 60 digits (marks each verdict certified, high-precision or floating-point)',
+  )
   .option('--shard <i/n>', 'run the i-th of n deterministic slices of the claims (combine with report merge)')
   .option('--jobs <n>', 'run as n parallel shards and merge them (default: 2 on a full check on a machine with 2 or more cores)')
   .option('--replay <file>', 'evaluate a saved counterexample (DIR/counterexamples/ID.json) again')
   .option('--json', 'with --replay or --path: print JSON')
   .action(async (ids: string[], opts) => {
     if (opts.seeds !== undefined) {
-      if (opts.seed !== undefined || opts.path !== undefined || opts.replay !== undefined) throw new UserError('--seeds cannot be combined with --seed, --path or --replay');
+      if (opts.seed !== undefined || opts.path !== undefined || opts.replay !== undefined)
+        throw new UserError('--seeds cannot be combined with --seed, --path or --replay');
       if (opts.out === undefined) throw new UserError('--seeds needs --out DIR: one report per seed is written to DIR/seed-S/');
       exitCode = await checkSeeds(parseSeedList(opts.seeds), opts.out, (seed, out) => checkCommand(ids, { ...opts, seed: String(seed), out }));
       return;
@@ -74,7 +78,9 @@ const collect = (v: string, acc: string[]) => [...acc, v];
 
 program
   .command('report')
-  .description('reports: "report merge DIR… --out DIR" combines the outputs of all the check --shard runs of one check; "report html DIR…" rewrites DIR/index.html (e.g. after explore added a phase diagram)')
+  .description(
+    'reports: "report merge DIR… --out DIR" combines the outputs of all the check --shard runs of one check; "report html DIR…" rewrites DIR/index.html (e.g. after explore added a phase diagram)',
+  )
   .argument('<action>', 'merge or html')
   .argument('<dirs...>', 'the --out directories of the shards (merge) or of check runs (html)')
   .option('--out <dir>', 'merge: where the merged report is written (required: a merge never picks a directory to overwrite)')
@@ -86,7 +92,8 @@ program
     }
     if (action !== 'merge') throw new UserError(`unknown report action '${action}' (use: report merge DIR… --out DIR, or report html DIR…)`);
     if (opts.out === undefined) throw new UserError('report merge needs --out DIR: the directory the merged report is written to');
-    if (dirs.some((d) => resolve(d) === resolve(opts.out!))) throw new UserError(`report merge --out ${opts.out} is one of the shards it reads: name another directory`);
+    if (dirs.some((d) => resolve(d) === resolve(opts.out!)))
+      throw new UserError(`report merge --out ${opts.out} is one of the shards it reads: name another directory`);
     ensureWritableDir(opts.out);
     const merged = mergeRuns(dirs, opts.out);
     process.stdout.write(`merged ${dirs.length} shards (${merged.claims.length} claims) into ${opts.out}/results.json, summary.md and index.html\n`);
@@ -114,7 +121,7 @@ program
   .description('push a hypothesis past its limit: where does the conclusion first fail? (two --param: a phase diagram)')
   .argument('<id>', 'claim id')
   .option('--param <name>', 'parameter (repeat for a phase diagram)', collect, [])
-  .option('--range <a:b>', 'range for each --param (default: the claim\'s exploration range)', collect, [])
+  .option('--range <a:b>', "range for each --param (default: the claim's exploration range)", collect, [])
   .option('--steps <k>', 'grid points per parameter')
   .option('--runs <n>', 'instances per grid point')
   .option('--seed <s>', 'global seed')
@@ -127,10 +134,10 @@ program
 
 program
   .command('reproduce')
-  .description('run a paper\'s experiment (jcd.fig-1, jcd.fig-2, jcd.fig-3, yd21.thm-1.1, all) and write its figures (SVG), numbers (JSON) and captions')
+  .description("run a paper's experiment (jcd.fig-1, jcd.fig-2, jcd.fig-3, yd21.thm-1.1, all) and write its figures (SVG), numbers (JSON) and captions")
   .argument('<experiment>', 'experiment id, or all')
   .option('--out <dir>', `where the figures are written (default ${DEFAULT_OUT}/figures)`)
-  .option('--runs <n>', 'runs per sweep point (default: the paper\'s)')
+  .option('--runs <n>', "runs per sweep point (default: the paper's)")
   .option('--seed <s>', 'seed')
   .option('--jobs <n>', 'worker threads (default: one per core; 1 runs in this thread)')
   .option('--reduced', 'the small configuration the claims use (seconds instead of minutes)')

@@ -23,8 +23,33 @@ export interface NativeBinding {
   workLength(m: number, n: number, d: number): number;
   padSigma(sigma: Float64Array, m: number, n: number, padded: Float64Array): void;
   // S: the padded Σ (padSigma), or with raw = true Σ itself (m×n, read in place).
-  step(S: Float64Array, m: number, n: number, d: number, U: Float64Array, V: Float64Array, eta: number, outU: Float64Array, outV: Float64Array, work: Float64Array, raw?: boolean): number;
-  advance(S: Float64Array, m: number, n: number, d: number, U: Float64Array, V: Float64Array, eta: number, count: number, spareU: Float64Array, spareV: Float64Array, work: Float64Array, raw?: boolean): void;
+  step(
+    S: Float64Array,
+    m: number,
+    n: number,
+    d: number,
+    U: Float64Array,
+    V: Float64Array,
+    eta: number,
+    outU: Float64Array,
+    outV: Float64Array,
+    work: Float64Array,
+    raw?: boolean,
+  ): number;
+  advance(
+    S: Float64Array,
+    m: number,
+    n: number,
+    d: number,
+    U: Float64Array,
+    V: Float64Array,
+    eta: number,
+    count: number,
+    spareU: Float64Array,
+    spareV: Float64Array,
+    work: Float64Array,
+    raw?: boolean,
+  ): void;
   loss(S: Float64Array, m: number, n: number, d: number, U: Float64Array, V: Float64Array, work: Float64Array, raw?: boolean): number;
   /** Lanes per vector of advanceBatch: B must be a multiple of it. */
   batchWidth(): number;
@@ -35,13 +60,36 @@ export interface NativeBinding {
    * takes count[b] steps with step size eta[b]. False (nothing done) when the shape is not taken (B not a
    * multiple of the lane width, or d too large).
    */
-  advanceBatch(S: Float64Array, m: number, n: number, d: number, B: number, U: Float64Array, V: Float64Array, eta: Float64Array, count: Float64Array, work: Float64Array): boolean;
+  advanceBatch(
+    S: Float64Array,
+    m: number,
+    n: number,
+    d: number,
+    B: number,
+    U: Float64Array,
+    V: Float64Array,
+    eta: Float64Array,
+    count: Float64Array,
+    work: Float64Array,
+  ): boolean;
   /**
    * advanceBatch, and f(U, V) before each step: loss[s·B + b] for s < count[b] (loss holds max(count)·B
    * doubles), bitwise what step() returns. False (nothing done) when the shape is not taken (as
    * advanceBatch, or n > 256).
    */
-  advanceBatchLoss?(S: Float64Array, m: number, n: number, d: number, B: number, U: Float64Array, V: Float64Array, eta: Float64Array, count: Float64Array, work: Float64Array, loss: Float64Array): boolean;
+  advanceBatchLoss?(
+    S: Float64Array,
+    m: number,
+    n: number,
+    d: number,
+    B: number,
+    U: Float64Array,
+    V: Float64Array,
+    eta: Float64Array,
+    count: Float64Array,
+    work: Float64Array,
+    loss: Float64Array,
+  ): boolean;
   /** g's lower triangle (p×p, p = min(rows, cols)) := that of XᵀX (rows ≥ cols) or XXᵀ. */
   gramLower(x: Float64Array, rows: number, cols: number, g: Float64Array): void;
 }
@@ -49,7 +97,9 @@ export interface NativeBinding {
 const ROOT = new URL('../', import.meta.url);
 /** The module's sources (hashed together into the stamp), the module and its stamp. */
 export const NATIVE_PATHS = {
-  sources: ['native/gd-step.c', 'native/gd-step.h', 'native/gd-small.c', 'native/gd-small.h', 'native/gram.c', 'native/gram.h', 'native/binding.c'].map((p) => fileURLToPath(new URL(p, ROOT))),
+  sources: ['native/gd-step.c', 'native/gd-step.h', 'native/gd-small.c', 'native/gd-small.h', 'native/gram.c', 'native/gram.h', 'native/binding.c'].map((p) =>
+    fileURLToPath(new URL(p, ROOT)),
+  ),
   module: fileURLToPath(new URL('build/lemmacheck-native.node', ROOT)),
   stamp: fileURLToPath(new URL('build/lemmacheck-native.json', ROOT)),
 };

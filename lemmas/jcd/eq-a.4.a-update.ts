@@ -40,7 +40,13 @@ export const eqA4 = defineClaim<JcdState>({
     (A, { x, before: s, after }, sabotaged) => {
       const { F, combine, mul } = A;
       const eta = x.eta;
-      const printed = combine([F.one, s.A], [eta, mul(s.P, s.A)], [F.neg(eta), mul(s.Q, s.B)], [F.neg(eta), mul(s.A, s.M)], [sabotaged ? eta : F.neg(eta), mul(s.B, s.N)]);
+      const printed = combine(
+        [F.one, s.A],
+        [eta, mul(s.P, s.A)],
+        [F.neg(eta), mul(s.Q, s.B)],
+        [F.neg(eta), mul(s.A, s.M)],
+        [sabotaged ? eta : F.neg(eta), mul(s.B, s.N)],
+      );
       return { '(A.4): A₊ − printed': A.sub(after.A, printed) };
     },
     { bound: 4, derivation: 'η times three blocks' },

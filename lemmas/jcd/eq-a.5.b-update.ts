@@ -38,7 +38,13 @@ export const eqA5 = defineClaim<JcdState>({
     (A, { x, before: s, after }, sabotaged) => {
       const { F, combine, mul } = A;
       const eta = x.eta;
-      const printed = combine([F.one, s.B], [F.neg(eta), mul(s.P, s.B)], [sabotaged ? F.neg(eta) : eta, mul(s.Q, s.A)], [F.neg(eta), mul(s.A, s.N)], [F.neg(eta), mul(s.B, s.M)]);
+      const printed = combine(
+        [F.one, s.B],
+        [F.neg(eta), mul(s.P, s.B)],
+        [sabotaged ? F.neg(eta) : eta, mul(s.Q, s.A)],
+        [F.neg(eta), mul(s.A, s.N)],
+        [F.neg(eta), mul(s.B, s.M)],
+      );
       return { '(A.5): B₊ − printed': A.sub(after.B, printed) };
     },
     { bound: 4, derivation: 'η times three blocks' },

@@ -47,19 +47,18 @@ const common = {
 export const eqA6 = defineClaim<JcdState>({
   ...common,
   id: 'jcd.eq-a.6.p-update',
-  statement:
-    'P₊ = P − ηP(Σ−P) − η(Σ−P)P + η²(PPP − PΣP) − 2ηBBᵀP − 2ηPBBᵀ − η(A+ηPA)Cᵀ − ηC(A+ηPA)ᵀ − η²CCᵀ + η(B+ηPB)Dᵀ + ηD(B+ηPB)ᵀ + η²DDᵀ',
+  statement: 'P₊ = P − ηP(Σ−P) − η(Σ−P)P + η²(PPP − PΣP) − 2ηBBᵀP − 2ηPBBᵀ − η(A+ηPA)Cᵀ − ηC(A+ηPA)ᵀ − η²CCᵀ + η(B+ηPB)Dᵀ + ηD(B+ηPB)ᵀ + η²DDᵀ',
   check: (x) => check(x, +1),
   // Exact form: P₊ of the exact step (4.2) minus (A.6) with the D-terms' sign s = +1. D = 8.
-  exact: jcdForm(
-    (A, { x, before: s, after }, sabotaged) => ({ '(A.6): P₊ − printed': A.sub(after.P, pUpdateExact(A, x.Sigma, s, x.eta, 1, !sabotaged)) }),
-    { bound: 8, derivation: 'η²DDᵀ: 2 + 3·2; P₊ = Σ − A₊A₊ᵀ + B₊B₊ᵀ with A₊, B₊ of degree 4' },
-  ),
+  exact: jcdForm((A, { x, before: s, after }, sabotaged) => ({ '(A.6): P₊ − printed': A.sub(after.P, pUpdateExact(A, x.Sigma, s, x.eta, 1, !sabotaged)) }), {
+    bound: 8,
+    derivation: 'η²DDᵀ: 2 + 3·2; P₊ = Σ − A₊A₊ᵀ + B₊B₊ᵀ with A₊, B₊ of degree 4',
+  }),
   expected: 'refuted',
   grading: {
     grade: 'local',
     why: 'as YD21 (12): only norms of the D-terms enter the bound on ‖E_s‖ in the proof of Proposition B.2, Item 4 (triangle inequality), and ‖η(B − ηPB)Dᵀ‖ obeys the same bound as the printed term, so nothing downstream changes',
-    dependents: ['jcd.eq-b.1.e-term ((B.1): E_s repeats the D-terms)', "Proposition B.2, proof of Item 4: the bound on ‖E_s‖ (norms only)"],
+    dependents: ['jcd.eq-b.1.e-term ((B.1): E_s repeats the D-terms)', 'Proposition B.2, proof of Item 4: the bound on ‖E_s‖ (norms only)'],
   },
   failsWhere: pbSignRegion((x: JcdState) => jcdBlockState(x.sigma, x.F, x.G, x.r)),
   erratum:
@@ -75,10 +74,10 @@ export const eqA6Corrected = defineClaim<JcdState>({
   statement: '(A.6) with the D-terms as η(B − ηPB)Dᵀ + ηD(B − ηPB)ᵀ (everything else as printed)',
   check: (x) => check(x, -1),
   // Exact form: P₊ of the exact step (4.2) minus (A.6) with the D-terms' sign s = -1. D = 8.
-  exact: jcdForm(
-    (A, { x, before: s, after }, sabotaged) => ({ '(A.6): P₊ − printed': A.sub(after.P, pUpdateExact(A, x.Sigma, s, x.eta, -1, !sabotaged)) }),
-    { bound: 8, derivation: 'η²DDᵀ: 2 + 3·2; P₊ = Σ − A₊A₊ᵀ + B₊B₊ᵀ with A₊, B₊ of degree 4' },
-  ),
+  exact: jcdForm((A, { x, before: s, after }, sabotaged) => ({ '(A.6): P₊ − printed': A.sub(after.P, pUpdateExact(A, x.Sigma, s, x.eta, -1, !sabotaged)) }), {
+    bound: 8,
+    derivation: 'η²DDᵀ: 2 + 3·2; P₊ = Σ − A₊A₊ᵀ + B₊B₊ᵀ with A₊, B₊ of degree 4',
+  }),
   expected: 'holds',
   corrects: 'jcd.eq-a.6.p-update',
   sabotage: { description: 'the η²(PPP − PΣP) term dropped', check: (x) => check(x, -1, false) },

@@ -107,7 +107,11 @@ export const eqB1 = defineClaim<JcdState>({
     why:
       'the triangle-inequality bound "‖E_s‖ ≤ 12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²" of the proof of Item 4 rests on the printed E_s; with the corrected E_s (‖ΣPΣ‖ + ‖PΣP‖ + ‖ΣP²‖ + ‖P²Σ‖ ≤ (2 + 4 + 4 + 4)σ₁³ for ‖P‖ ≤ 2σ₁) it needs 14η²σ₁³. ' +
       'Item 4 survives: Lemma C.10 is applied with β = 8ησ₁ ≤ 8/600 (η ≤ γσ_r²/(600σ₁³)), so (8 + 6β)/(1 − β) ≤ 8.2 and 8.2 + 14 < 30, the constant Item 4 states; the D-terms change nothing (norms only)',
-    dependents: ['Proposition B.2, proof of Item 4: ‖E_s‖ ≤ 12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²', 'Proposition B.2, Item 4 (λ_r(P_{s+1}) ≥ … − 30η²σ₁³ − γησ_r²/20)', 'jcd.prop-b.2.induction'],
+    dependents: [
+      'Proposition B.2, proof of Item 4: ‖E_s‖ ≤ 12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²',
+      'Proposition B.2, Item 4 (λ_r(P_{s+1}) ≥ … − 30η²σ₁³ − γησ_r²/20)',
+      'jcd.prop-b.2.induction',
+    ],
   },
   failsWhere: {
     text: 'Σ_rP_sΣ_r ≠ P_sΣ_rP_s or P_sB_sD_sᵀ + D_sB_sᵀP_s ≠ 0 (the printed E_s is off by ±η²(Σ_rP_sΣ_r − P_sΣ_rP_s) and by the D-terms of (A.6)); only the states with both zero hold',

@@ -31,7 +31,7 @@
  */
 import fc from 'fast-check';
 import { jcdBlockStep } from '../../src/gd/index.ts';
-import { combine, diag, eye, frobenius, type Mat, mul, scale, transpose, vstack } from '../../src/linalg/dense.ts';
+import { combine, diag, eye, frobenius, type Mat, mul, transpose, vstack } from '../../src/linalg/dense.ts';
 import { lambdaMin, opNorm, symmetricFunction } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
@@ -58,8 +58,6 @@ interface B2Instance {
   readonly G: Mat;
   readonly eta: number;
 }
-
-
 
 /** T^{1/2} of a symmetric positive semidefinite T (rounding below 0 clamped). */
 const sqrtm = (T: Mat): Mat => symmetricFunction(T, (v) => Math.sqrt(Math.max(0, v)));
@@ -146,7 +144,8 @@ function sides(x: B2Instance): Sides {
   const [BtB, AtB] = [mul(transpose(B), B), mul(transpose(A), B)];
   const G = combine([-1, mul(P, B)], [1, mul(Q, A)], [-1, mul(A, N)], [-1, mul(B, M)]);
   // 2M = KᵀK + JᵀJ, 2N = KᵀK − JᵀJ.
-  const first = nB ** 2 - 2 * eta * lam * nB ** 2 + eta * frobenius(BtB) * 2 * frobenius(M) + eta * frobenius(AtB) * 2 * frobenius(N) + eta * eta * frobenius(G) ** 2;
+  const first =
+    nB ** 2 - 2 * eta * lam * nB ** 2 + eta * frobenius(BtB) * 2 * frobenius(M) + eta * frobenius(AtB) * 2 * frobenius(N) + eta * eta * frobenius(G) ** 2;
   // Magnitudes (src/claims/magnitudes.ts): B_{s+1} is formed from F₊, G₊; P from Σ and AAᵀ; the error
   // of ‖X‖² is at most 2‖X‖·|X|, that of λ_r(P) a multiple of |P|.
   const [mb, ma] = [jcdBlockMagnitudes(x.sigma, x.F, x.G, x.r), stepMagnitudes(x.sigma, x.F, x.G, eta)];
@@ -230,16 +229,26 @@ const B2_HYPOTHESES = [
       },
     },
   ),
-  hypothesis<B2Instance>('b2-eta', 'the stepsize satisfies 0 < η ≤ γσ_r²/(600σ₁³) (Proposition B.2)', (x) => x.eta > 0 && x.eta <= (x.gamma * x.sigmaR ** 2) / (600 * x.sigma1 ** 3), {
-    coordinates: { 'η/(γσ_r²/(600σ₁³))': { value: (x) => (600 * x.sigma1 ** 3 * x.eta) / (x.gamma * x.sigmaR ** 2), domain: [0, 1] } },
-  }),
+  hypothesis<B2Instance>(
+    'b2-eta',
+    'the stepsize satisfies 0 < η ≤ γσ_r²/(600σ₁³) (Proposition B.2)',
+    (x) => x.eta > 0 && x.eta <= (x.gamma * x.sigmaR ** 2) / (600 * x.sigma1 ** 3),
+    {
+      coordinates: { 'η/(γσ_r²/(600σ₁³))': { value: (x) => (600 * x.sigma1 ** 3 * x.eta) / (x.gamma * x.sigmaR ** 2), domain: [0, 1] } },
+    },
+  ),
   ...standing('JCD Prop. B.2, induction hypothesis at step s', [
-    hypothesis<B2Instance>('ih-items-1-2', 'Items 1, 2: ‖U_sᵀU_s + J_sᵀJ_s‖ ≤ 7σ₁ and ‖V_sᵀV_s + K_sᵀK_s‖ ≤ 7σ₁', (x) => {
-      const b = blocksOf(x);
-      const gF = opNorm(combine([1, mul(transpose(b.U), b.U)], [1, mul(transpose(b.J), b.J)]));
-      const gG = opNorm(combine([1, mul(transpose(b.V), b.V)], [1, mul(transpose(b.K), b.K)]));
-      return leq(gF, 7 * x.sigma1, dim(x)) && leq(gG, 7 * x.sigma1, dim(x));
-    }, { tolerance: COMPUTED_TOLERANCE }),
+    hypothesis<B2Instance>(
+      'ih-items-1-2',
+      'Items 1, 2: ‖U_sᵀU_s + J_sᵀJ_s‖ ≤ 7σ₁ and ‖V_sᵀV_s + K_sᵀK_s‖ ≤ 7σ₁',
+      (x) => {
+        const b = blocksOf(x);
+        const gF = opNorm(combine([1, mul(transpose(b.U), b.U)], [1, mul(transpose(b.J), b.J)]));
+        const gG = opNorm(combine([1, mul(transpose(b.V), b.V)], [1, mul(transpose(b.K), b.K)]));
+        return leq(gF, 7 * x.sigma1, dim(x)) && leq(gG, 7 * x.sigma1, dim(x));
+      },
+      { tolerance: COMPUTED_TOLERANCE },
+    ),
     hypothesis<B2Instance>(
       'ih-item-3',
       'Item 3: max{‖J_s‖, ‖K_s‖} ≤ (1 + γησ_r)^sρ√σ₁ = ε√σ₁, with 2√(m+n+k)ε²σ₁ ≤ γσ_r/10 (ε ≤ ρ^{(1−γ)/(2(1+γ))} and the condition on ρ)',
@@ -271,13 +280,16 @@ const B2_HYPOTHESES = [
         // 10⁻¹² relative on seed 4).
         const b = blocksOf(x);
         const nB = frobenius(b.B);
-        const slack = relativeTolerance('inequality', dim(x)) * (frobenius(b.U) + frobenius(b.V)) / 2;
+        const slack = (relativeTolerance('inequality', dim(x)) * (frobenius(b.U) + frobenius(b.V))) / 2;
         return nB <= x.epsilon * Math.sqrt(2 * x.r * x.sigma1) + slack && nB <= Math.sqrt(x.sigma1) + slack;
       },
       {
         tolerance: 'relative 64·γ_n of (‖U_s‖_F + ‖V_s‖_F)/2 (B_s = (U_s − V_s)/2 is a difference of terms of that size)',
         coordinates: {
-          '‖B_s‖_F/min{ε√(2r), 1}√σ₁': { value: (x) => frobenius(blocksOf(x).B) / (Math.min(x.epsilon * Math.sqrt(2 * x.r), 1) * Math.sqrt(x.sigma1)), domain: [0, 1] },
+          '‖B_s‖_F/min{ε√(2r), 1}√σ₁': {
+            value: (x) => frobenius(blocksOf(x).B) / (Math.min(x.epsilon * Math.sqrt(2 * x.r), 1) * Math.sqrt(x.sigma1)),
+            domain: [0, 1],
+          },
         },
       },
     ),
@@ -317,4 +329,3 @@ export const eqB2 = defineClaim<B2Instance>({
   runs: 1000,
   sabotage: { description: 'sign of the growth term flipped: (1 − γησ_r/2)‖B_s‖²_F', check: (x, c) => check(x, c, -1) },
 });
-

@@ -33,13 +33,21 @@ export const fig1EarlyStopping = defineSweepClaim<Fig1Data>({
       (d) => {
         const { Xnat, E } = fig1Model(d.config, `${d.seed}:fig1`);
         const sv = singularValues(Xnat);
-        return d.config.noiseOp > 0 && frobenius(E) > 0 && Math.abs(frobenius(Xnat) - 1) <= 1e-12 && sv[d.config.r - 1] > 1e-8 && (sv[d.config.r] ?? 0) <= 1e-12;
+        return (
+          d.config.noiseOp > 0 && frobenius(E) > 0 && Math.abs(frobenius(Xnat) - 1) <= 1e-12 && sv[d.config.r - 1] > 1e-8 && (sv[d.config.r] ?? 0) <= 1e-12
+        );
       },
     ),
     hypothesis<Fig1Data>(
       'fig1-init',
       'k = n (overparametrised, as in Figure 1), the §4.1 initialisation at a small and a moderate ρ, η > 0',
-      (d) => d.config.k === d.config.n && d.config.eta > 0 && d.config.rhoSmall > 0 && d.config.rhoSmall < d.config.rhoModerate && d.small.rho === d.config.rhoSmall && d.moderate.rho === d.config.rhoModerate,
+      (d) =>
+        d.config.k === d.config.n &&
+        d.config.eta > 0 &&
+        d.config.rhoSmall > 0 &&
+        d.config.rhoSmall < d.config.rhoModerate &&
+        d.small.rho === d.config.rhoSmall &&
+        d.moderate.rho === d.config.rhoModerate,
     ),
   ],
   choices: {
@@ -65,5 +73,8 @@ export const fig1EarlyStopping = defineSweepClaim<Fig1Data>({
   }),
   figures: (data) => [fig1Figure(data, ID, `claim ${ID} (reduced configuration)`)],
   expected: 'holds',
-  sabotage: { description: 'near optimal made "within 0.25·√r‖E‖" (below what even the best rank-r estimate attains here)', stated: { nearOptimalFactor: 0.25 } },
+  sabotage: {
+    description: 'near optimal made "within 0.25·√r‖E‖" (below what even the best rank-r estimate attains here)',
+    stated: { nearOptimalFactor: 0.25 },
+  },
 });

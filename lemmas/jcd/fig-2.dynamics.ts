@@ -13,7 +13,16 @@
  */
 import { defineSweepClaim } from '../../src/claims/sweep.ts';
 import { runExperiment } from '../../src/experiments/experiment.ts';
-import { FIG2_CHOICE, FIG2_STATED, type Fig2Data, fig2Figure, fig2ReachTimes, fig2Relations, fig2SingularValues, jcdFig2 } from '../../src/experiments/jcd-fig2.ts';
+import {
+  FIG2_CHOICE,
+  FIG2_STATED,
+  type Fig2Data,
+  fig2Figure,
+  fig2ReachTimes,
+  fig2Relations,
+  fig2SingularValues,
+  jcdFig2,
+} from '../../src/experiments/jcd-fig2.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
 
 const ID = 'jcd.fig-2.dynamics';
@@ -23,18 +32,21 @@ export const fig2Dynamics = defineSweepClaim<Fig2Data>({
   id: ID,
   source: { paper: 'JCD', where: '§5.1, Figure 2' },
   kind: 'experiment',
-  statement: 'with small initialisation the singular values of FₜGₜᵀ approach those of X one by one (in order), and ‖FₜGₜᵀ − X‖_F converges geometrically to a small level, below that of ρ = 1',
+  statement:
+    'with small initialisation the singular values of FₜGₜᵀ approach those of X one by one (in order), and ‖FₜGₜᵀ − X‖_F converges geometrically to a small level, below that of ρ = 1',
   hypotheses: [
+    hypothesis<Fig2Data>('fig2-x', 'X of rank r with ‖X‖_F = 1 and distinct singular values (recomputed from the seed)', (d) => {
+      const v = fig2SingularValues(d.config, `${d.seed}:fig2`);
+      return (
+        v.length === d.config.rank &&
+        v.every((x, i) => x > 0 && (i === 0 || x < v[i - 1]) && x === d.sigma[i]) &&
+        Math.abs(v.reduce((a, x) => a + x * x, 0) - 1) <= 1e-12
+      );
+    }),
     hypothesis<Fig2Data>(
-      'fig2-x',
-      'X of rank r with ‖X‖_F = 1 and distinct singular values (recomputed from the seed)',
-      (d) => {
-        const v = fig2SingularValues(d.config, `${d.seed}:fig2`);
-        return v.length === d.config.rank && v.every((x, i) => x > 0 && (i === 0 || x < v[i - 1]) && x === d.sigma[i]) && Math.abs(v.reduce((a, x) => a + x * x, 0) - 1) <= 1e-12;
-      },
-    ),
-    hypothesis<Fig2Data>('fig2-init', 'k ≥ rank (overparametrised), the §4.1 initialisation, η > 0, small ρ and ρ = 1', (d) =>
-      d.config.k >= d.config.rank && d.config.eta > 0 && d.config.rhos.includes(1) && d.config.rhos.every((r) => r > 0 && r <= 1),
+      'fig2-init',
+      'k ≥ rank (overparametrised), the §4.1 initialisation, η > 0, small ρ and ρ = 1',
+      (d) => d.config.k >= d.config.rank && d.config.eta > 0 && d.config.rhos.includes(1) && d.config.rhos.every((r) => r > 0 && r <= 1),
     ),
   ],
   choices: {

@@ -15,7 +15,17 @@
  */
 import { defineSweepClaim } from '../../src/claims/sweep.ts';
 import { runExperiment } from '../../src/experiments/experiment.ts';
-import { FIG3_DIMENSION_NOTE, FIG3_STATED, FIG3_X_CHOICE, type Fig3Data, fig3Figure, fig3Jobs, fig3Relations, fig3SingularValues, jcdFig3 } from '../../src/experiments/jcd-fig3.ts';
+import {
+  FIG3_DIMENSION_NOTE,
+  FIG3_STATED,
+  FIG3_X_CHOICE,
+  type Fig3Data,
+  fig3Figure,
+  fig3Jobs,
+  fig3Relations,
+  fig3SingularValues,
+  jcdFig3,
+} from '../../src/experiments/jcd-fig3.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
 
 const ID = 'jcd.fig-3.scaling';
@@ -30,18 +40,25 @@ export const fig3Scaling = defineSweepClaim<Fig3Data>({
   hypotheses: [
     hypothesis<Fig3Data>(
       'fig3-x',
-      'every run: X with σ_r = 1 (r = 3), relative gap δ = (σ_r − σ_{r+1})/σ_r ∈ (0, 1), κ = σ₁/σ_r ≥ 1, singular values non-increasing (recomputed from the run\'s seed)',
+      "every run: X with σ_r = 1 (r = 3), relative gap δ = (σ_r − σ_{r+1})/σ_r ∈ (0, 1), κ = σ₁/σ_r ≥ 1, singular values non-increasing (recomputed from the run's seed)",
       (d) =>
         fig3Jobs(d.config, d.seed).every((j) => {
           const v = fig3SingularValues(j.m, j.r, j.delta, j.kappa, j.seed);
           return (
-            j.delta > 0 && j.delta < 1 && v[j.r - 1] === 1 && Math.abs((v[j.r - 1] - v[j.r]) / v[j.r - 1] - j.delta) <= 1e-15 && v[0] === j.kappa && j.kappa >= 1 &&
+            j.delta > 0 &&
+            j.delta < 1 &&
+            v[j.r - 1] === 1 &&
+            Math.abs((v[j.r - 1] - v[j.r]) / v[j.r - 1] - j.delta) <= 1e-15 &&
+            v[0] === j.kappa &&
+            j.kappa >= 1 &&
             v.every((x, i) => x >= 0 && (i === 0 || x <= v[i - 1]))
           );
         }),
     ),
-    hypothesis<Fig3Data>('fig3-setup', '§5.2: r = 3, k = 10, a single fixed stepsize η = 0.25, 500 iterations, the §4.1 initialisation of size ρ ∈ (0, 1)', (d) =>
-      d.config.r === 3 && d.config.k === 10 && d.config.eta === 0.25 && d.config.iters === 500 && d.points.every((p) => p.rho > 0 && p.rho < 1),
+    hypothesis<Fig3Data>(
+      'fig3-setup',
+      '§5.2: r = 3, k = 10, a single fixed stepsize η = 0.25, 500 iterations, the §4.1 initialisation of size ρ ∈ (0, 1)',
+      (d) => d.config.r === 3 && d.config.k === 10 && d.config.eta === 0.25 && d.config.iters === 500 && d.points.every((p) => p.rho > 0 && p.rho < 1),
     ),
   ],
   choices: {

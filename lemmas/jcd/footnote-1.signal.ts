@@ -57,7 +57,10 @@ export const footnote1 = defineMonteCarloClaim<Dims, number>({
     }),
     hypothesis<Dims>('fn1-finite', 'the bound is finite: √(m−r) ≠ √k', (p) => p.m - p.r !== p.k),
   ],
-  choices: { c: `c = ${C} (the constant of ≲; the estimates show the smallest c meeting ${TARGET})`, 'w.h.p.': `probability at least ${TARGET} (unnamed in the footnote)` },
+  choices: {
+    c: `c = ${C} (the constant of ≲; the estimates show the smallest c meeting ${TARGET})`,
+    'w.h.p.': `probability at least ${TARGET} (unnamed in the footnote)`,
+  },
   settings: [
     { m: 10, n: 10, k: 2, r: 1 },
     { m: 20, n: 16, k: 3, r: 2 },

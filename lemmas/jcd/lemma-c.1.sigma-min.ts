@@ -44,14 +44,20 @@ export const lemmaC1 = defineMonteCarloClaim<Setting, number>({
   id: 'jcd.lemma-c.1.sigma-min',
   source: { paper: 'JCD', where: 'Lemma C.1 ([RV09, Theorem 1.1])' },
   kind: 'probabilistic',
-  statement: 'σ_min(A) ≥ c_ρ(√k − √(r−1)) ≥ c_ρ/(2√k) with probability at least 1 − (Cc_ρ)^{k−r+1} − exp(−k/C), A r×k (r ≤ k) with i.i.d. N(0, 1) entries, C universal',
+  statement:
+    'σ_min(A) ≥ c_ρ(√k − √(r−1)) ≥ c_ρ/(2√k) with probability at least 1 − (Cc_ρ)^{k−r+1} − exp(−k/C), A r×k (r ≤ k) with i.i.d. N(0, 1) entries, C universal',
   hypotheses: [
-    hypothesis<Setting>('c1-shape', 'A an r×k matrix with r ≤ k and i.i.d. N(0, 1) entries (the draw: gaussianMatrix)', (p) => Number.isInteger(p.r) && Number.isInteger(p.k) && p.r >= 1 && p.r <= p.k, {
-      coordinates: { r: { value: (p) => p.r, domain: [1, 12] }, 'k − r': { value: (p) => p.k - p.r, domain: [0, 2] } },
-    }),
+    hypothesis<Setting>(
+      'c1-shape',
+      'A an r×k matrix with r ≤ k and i.i.d. N(0, 1) entries (the draw: gaussianMatrix)',
+      (p) => Number.isInteger(p.r) && Number.isInteger(p.k) && p.r >= 1 && p.r <= p.k,
+      {
+        coordinates: { r: { value: (p) => p.r, domain: [1, 12] }, 'k − r': { value: (p) => p.k - p.r, domain: [0, 2] } },
+      },
+    ),
     hypothesis<Setting>('c1-c-rho', 'for every c_ρ > 0 (here c_ρ = s/C)', (p) => p.s > 0 && p.s / C > 0, {
       coordinates: {
-        'Cc_ρ': {
+        Cc_ρ: {
           value: (p) => p.s,
           domain: [0.1, 0.5],
           concentrated: 'Cc_ρ = 0.5 in all settings but one (0.1 at r = k = 1): the quantile at 1 − (Cc_ρ)^{k−r+1} must be estimable from 300 trials',
@@ -61,7 +67,7 @@ export const lemmaC1 = defineMonteCarloClaim<Setting, number>({
   ],
   choices: {
     C: `C = ${C} (unnamed in the paper; the witness estimates the smallest C that works)`,
-    'c_ρ': 'c_ρ = s/C with s ∈ {0.1, 0.5} (the first failure term is s^{k−r+1})',
+    c_ρ: 'c_ρ = s/C with s ∈ {0.1, 0.5} (the first failure term is s^{k−r+1})',
   },
   settings: [
     { r: 1, k: 1, s: 0.1 },

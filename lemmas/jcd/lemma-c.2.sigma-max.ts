@@ -29,9 +29,14 @@ export const lemmaC2 = defineMonteCarloClaim<Shape, number>({
   kind: 'probabilistic',
   statement: 'σ_max(W) ≤ 3√(n+N) with probability at least 1 − 2e^{−(n+N)/2}, W n×N with i.i.d. N(0, 1) entries',
   hypotheses: [
-    hypothesis<Shape>('c2-shape', 'W an n×N matrix with i.i.d. N(0, 1) entries (the draw: gaussianMatrix)', (p) => Number.isInteger(p.n) && Number.isInteger(p.N) && p.n >= 1 && p.N >= 1, {
-      coordinates: { n: { value: (p) => p.n, domain: [1, 40] }, N: { value: (p) => p.N, domain: [1, 20] } },
-    }),
+    hypothesis<Shape>(
+      'c2-shape',
+      'W an n×N matrix with i.i.d. N(0, 1) entries (the draw: gaussianMatrix)',
+      (p) => Number.isInteger(p.n) && Number.isInteger(p.N) && p.n >= 1 && p.N >= 1,
+      {
+        coordinates: { n: { value: (p) => p.n, domain: [1, 40] }, N: { value: (p) => p.N, domain: [1, 20] } },
+      },
+    ),
   ],
   settings: [
     { n: 1, N: 1 },

@@ -49,13 +49,15 @@ export const lemmaC3 = defineMonteCarloClaim<Setting, Items>({
   hypotheses: [
     initShapeHypothesis<Setting>('c3-shape', 'A₀ = (U₀+V₀)/2 with r ≤ k, r ≤ min{m, n}'),
     hypothesis<Setting>('c3-rho', 'any fixed ρ > 0', (p) => p.rho > 0, {
-      coordinates: { ρ: { value: (p) => p.rho, domain: [1, 1], concentrated: 'ρ = 1: the three items are homogeneous in ρ (F₀, G₀ and both sides scale with it)' } },
+      coordinates: {
+        ρ: { value: (p) => p.rho, domain: [1, 1], concentrated: 'ρ = 1: the three items are homogeneous in ρ (F₀, G₀ and both sides scale with it)' },
+      },
     }),
     hypothesis<Setting>('c3-c-rho', 'c_ρ > 0 (here c_ρ = s/C)', (p) => p.s > 0),
   ],
   choices: {
     C: `C = ${C} (unnamed in the paper; the witness estimates the smallest C)`,
-    'c_ρ': 'c_ρ = s/C with s = 0.5 (the first failure term is s^{k−r+1})',
+    c_ρ: 'c_ρ = s/C with s = 0.5 (the first failure term is s^{k−r+1})',
   },
   settings: [
     { m: 12, n: 12, k: 4, r: 4, sigma1: 1, rho: 1, s: 0.5 },

@@ -25,16 +25,12 @@ export interface C4Instance {
 }
 
 export function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<C4Instance> {
-  return fc
-    .record({ r: dimension(1, 4), extra: dimension(0, 3) })
-    .chain(({ r, extra }) =>
-      fc
-        .record({ S: gridMatrix(r, r + extra, 2, 8), f: fixed.etaFactor === undefined ? fractionOfMax() : fc.constant(fixed.etaFactor) })
-        .map(({ S, f }) => {
-          const norm = opNorm(S);
-          return { r, k: r + extra, S, eta: norm > 0 ? f / (3 * norm * norm) : f };
-        }),
-    );
+  return fc.record({ r: dimension(1, 4), extra: dimension(0, 3) }).chain(({ r, extra }) =>
+    fc.record({ S: gridMatrix(r, r + extra, 2, 8), f: fixed.etaFactor === undefined ? fractionOfMax() : fc.constant(fixed.etaFactor) }).map(({ S, f }) => {
+      const norm = opNorm(S);
+      return { r, k: r + extra, S, eta: norm > 0 ? f / (3 * norm * norm) : f };
+    }),
+  );
 }
 
 function check(x: C4Instance, sign = -1): Comparison[] {
@@ -48,7 +44,12 @@ function check(x: C4Instance, sign = -1): Comparison[] {
   const nS = frobenius(S);
   const scale = nS + eta * nS ** 3 + frobenius(image) + nS * (1 + 3 * eta * s[0] ** 2);
   return s.map((v, i) => {
-    const label = i === 0 ? 'σ₁(S(I − ηSᵀS)) = σ₁ − ησ₁³' : i === s.length - 1 ? 'σ_r(S(I − ηSᵀS)) = σ_r − ησ_r³' : `(C.1): σ_${i + 1}(S(I − ηSᵀS)) = σ_${i + 1} − ησ_${i + 1}³`;
+    const label =
+      i === 0
+        ? 'σ₁(S(I − ηSᵀS)) = σ₁ − ησ₁³'
+        : i === s.length - 1
+          ? 'σ_r(S(I − ηSᵀS)) = σ_r − ησ_r³'
+          : `(C.1): σ_${i + 1}(S(I − ηSᵀS)) = σ_${i + 1} − ησ_${i + 1}³`;
     return equal(label, t[i], g(v), scale);
   });
 }
@@ -57,7 +58,8 @@ export const lemmaC4 = defineClaim<C4Instance>({
   id: 'jcd.lemma-c.4',
   source: { paper: 'JCD', where: 'Lemma C.4, (C.1)' },
   kind: 'identity',
-  statement: 'If ‖S‖ ≤ (3η)^{−1/2} (S ∈ ℝ^{r×k}, r ≤ k), the largest and smallest singular values of S(I − ηSᵀS) are σ₁(S) − ησ₁³(S) and σ_r(S) − ησ_r³(S) (and by (C.1) every σᵢ maps to σᵢ − ησᵢ³)',
+  statement:
+    'If ‖S‖ ≤ (3η)^{−1/2} (S ∈ ℝ^{r×k}, r ≤ k), the largest and smallest singular values of S(I − ηSᵀS) are σ₁(S) − ησ₁³(S) and σ_r(S) − ησ_r³(S) (and by (C.1) every σᵢ maps to σᵢ − ησᵢ³)',
   hypotheses: [
     hypothesis<C4Instance>('c4-shape', 'S ∈ ℝ^{r×k} with r ≤ k', (x) => x.r >= 1 && x.r <= x.k && hasShape(x.S, x.r, x.k), {
       coordinates: { r: { value: (x) => x.r, domain: [1, 4] }, 'k − r': { value: (x) => x.k - x.r, domain: [0, 3] } },

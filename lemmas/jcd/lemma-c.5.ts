@@ -23,7 +23,13 @@ export interface C5Instance {
 
 export const instances: fc.Arbitrary<C5Instance> = dimension(1, 5).chain((r) =>
   fc
-    .record({ W: fc.oneof(orthogonal(r).map((q) => scale(q, -1)), gridMatrix(r, r, 2, 8)), s: inRange(0, 0.999) })
+    .record({
+      W: fc.oneof(
+        orthogonal(r).map((q) => scale(q, -1)),
+        gridMatrix(r, r, 2, 8),
+      ),
+      s: inRange(0, 0.999),
+    })
     .map(({ W, s }) => {
       const norm = opNorm(W);
       return { r, S: norm > 0 ? scale(W, s / norm) : W };
@@ -49,7 +55,9 @@ export const lemmaC5 = defineClaim<C5Instance>({
   kind: 'inequality',
   statement: '‖S‖ < 1 ⇒ I + S is invertible and ‖(I + S)⁻¹‖ ≤ 1/(1 − ‖S‖)',
   hypotheses: [
-    hypothesis<C5Instance>('c5-shape', 'S ∈ ℝ^{r×r}', (x) => x.r >= 1 && hasShape(x.S, x.r, x.r), { coordinates: { r: { value: (x) => x.r, domain: [1, 5] } } }),
+    hypothesis<C5Instance>('c5-shape', 'S ∈ ℝ^{r×r}', (x) => x.r >= 1 && hasShape(x.S, x.r, x.r), {
+      coordinates: { r: { value: (x) => x.r, domain: [1, 5] } },
+    }),
     // Strict, computed: the builder's ‖S‖ ≤ 0.999 leaves 10⁻³ of room, far above rounding.
     hypothesis<C5Instance>('c5-norm', '‖S‖ < 1', (x) => opNorm(x.S) < 1, { coordinates: { '‖S‖': { value: (x) => opNorm(x.S), domain: [0, 0.999] } } }),
   ],

@@ -21,16 +21,17 @@ export interface C6Instance {
   readonly T: Mat;
 }
 
-export const instances: fc.Arbitrary<C6Instance> = fc
-  .record({ r: dimension(1, 4), extra: dimension(0, 3) })
-  .chain(({ r, extra }) =>
-    fc.record({
-      r: fc.constant(r),
-      k: fc.constant(r + extra),
-      S: fc.oneof(gridMatrix(r, r, 2, 8), fc.tuple(orthogonal(r), inRange(0, 2)).map(([q, c]) => scale(q, c))),
-      T: gridMatrix(r, r + extra, 2, 8),
-    }),
-  );
+export const instances: fc.Arbitrary<C6Instance> = fc.record({ r: dimension(1, 4), extra: dimension(0, 3) }).chain(({ r, extra }) =>
+  fc.record({
+    r: fc.constant(r),
+    k: fc.constant(r + extra),
+    S: fc.oneof(
+      gridMatrix(r, r, 2, 8),
+      fc.tuple(orthogonal(r), inRange(0, 2)).map(([q, c]) => scale(q, c)),
+    ),
+    T: gridMatrix(r, r + extra, 2, 8),
+  }),
+);
 
 function check(x: C6Instance, normOfS: (S: Mat) => number = opNorm): Comparison[] {
   const lhs = sigmaMin(mul(x.S, x.T));
@@ -61,7 +62,11 @@ export const lemmaC6 = defineClaim<C6Instance>({
     slack: (x) => {
       const [S, T] = [toDecimalMatrix(x.S), toDecimalMatrix(x.T)];
       const sigmaR = (M: typeof S) => singularValuesHP(M)[x.r - 1];
-      return [opNormHP(S).times(sigmaR(T)).minus(sigmaR(H.mul(S, T)))];
+      return [
+        opNormHP(S)
+          .times(sigmaR(T))
+          .minus(sigmaR(H.mul(S, T))),
+      ];
     },
   },
   expected: 'holds',

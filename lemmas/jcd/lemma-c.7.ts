@@ -41,25 +41,23 @@ export function etaMax(S: Mat, Lambda: Mat): number {
 }
 
 export function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<C7Instance> {
-  return fc
-    .record({ r: dimension(1, 3), extra: dimension(0, 3), sigma1: inRange(0.5, 2), ratio: inRange(0.05, 1) })
-    .chain(({ r, extra, sigma1, ratio }) => {
-      const k = r + extra;
-      return fc
-        .record({
-          head: spectrum(Math.max(0, r - 2), ratio * sigma1, sigma1),
-          q: orthogonal(r),
-          y: orthogonal(k),
-          s: spectrum(r, 0.02 * Math.sqrt(sigma1), 2 * Math.sqrt(sigma1)),
-          f: fixed.etaFactor === undefined ? openFraction() : fc.constant(fixed.etaFactor),
-        })
-        .map(({ head, q, y, s, f }) => {
-          // lo + (hi − lo)·u can exceed hi by an ulp: clamp so that Λ stays ordered (c7-lambda).
-          const lambda = r === 1 ? [sigma1] : [sigma1, ...head.map((v) => Math.min(Math.max(v, ratio * sigma1), sigma1)), ratio * sigma1];
-          const S = mulAll(q, diag(s), block(y, 0, r, 0, k));
-          return { r, k, lambda, S, eta: f * etaMax(S, diag(lambda)) };
-        });
-    });
+  return fc.record({ r: dimension(1, 3), extra: dimension(0, 3), sigma1: inRange(0.5, 2), ratio: inRange(0.05, 1) }).chain(({ r, extra, sigma1, ratio }) => {
+    const k = r + extra;
+    return fc
+      .record({
+        head: spectrum(Math.max(0, r - 2), ratio * sigma1, sigma1),
+        q: orthogonal(r),
+        y: orthogonal(k),
+        s: spectrum(r, 0.02 * Math.sqrt(sigma1), 2 * Math.sqrt(sigma1)),
+        f: fixed.etaFactor === undefined ? openFraction() : fc.constant(fixed.etaFactor),
+      })
+      .map(({ head, q, y, s, f }) => {
+        // lo + (hi − lo)·u can exceed hi by an ulp: clamp so that Λ stays ordered (c7-lambda).
+        const lambda = r === 1 ? [sigma1] : [sigma1, ...head.map((v) => Math.min(Math.max(v, ratio * sigma1), sigma1)), ratio * sigma1];
+        const S = mulAll(q, diag(s), block(y, 0, r, 0, k));
+        return { r, k, lambda, S, eta: f * etaMax(S, diag(lambda)) };
+      });
+  });
 }
 
 export function quantities(x: C7Instance) {
@@ -119,7 +117,9 @@ export const lemmaC7 = defineClaim<C7Instance>({
   constants: { c: { printed: () => 2, formula: '2 (in 1 − 2η²‖ΛSSᵀ‖)' } },
   instances: instances({}),
   parameters: {
-    specs: { etaFactor: { description: 'η as a multiple of min{1/(2‖Λ − SSᵀ‖), 1/(3‖S‖²), (2‖ΛSSᵀ‖)^{−1/2}}', allowed: [0, 1], explore: [1, 8], scale: 'log' } },
+    specs: {
+      etaFactor: { description: 'η as a multiple of min{1/(2‖Λ − SSᵀ‖), 1/(3‖S‖²), (2‖ΛSSᵀ‖)^{−1/2}}', allowed: [0, 1], explore: [1, 8], scale: 'log' },
+    },
     instances,
   },
   size: (x) => x.k,
@@ -143,7 +143,11 @@ export const lemmaC7 = defineClaim<C7Instance>({
       const sr = sigmaMinOf(S);
       const sigmaR = exactDecimal(x.lambda[x.r - 1]);
       const coupling = eta.times(eta).times(opNormHP(H.mul(Lambda, SSt)));
-      const X = eta.times(sigmaR).plus(1).times(sr).times(new Decimal(1).minus(eta.times(sr).times(sr)));
+      const X = eta
+        .times(sigmaR)
+        .plus(1)
+        .times(sr)
+        .times(new Decimal(1).minus(eta.times(sr).times(sr)));
       return [sigmaMinOf(Splus).minus(new Decimal(1).minus(coupling.times(c.c)).times(X))];
     },
   },

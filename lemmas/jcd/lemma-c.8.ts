@@ -22,19 +22,17 @@ export interface C8Instance {
   readonly B: Mat;
 }
 
-export const instances: fc.Arbitrary<C8Instance> = fc
-  .record({ r: dimension(1, 4), extra: dimension(0, 3) })
-  .chain(({ r, extra }) => {
-    const k = r + extra;
-    return fc
-      .record({ q: orthogonal(r), ev: spectrum(r, -2, 2), grid: gridMatrix(r, k, 2, 8), w: gridMatrix(1, k, 2, 8), aligned: fc.boolean() })
-      .map(({ q, ev, grid, w, aligned }) => ({
-        r,
-        k,
-        P: withSpectrum(q, ev),
-        B: aligned ? mul(block(q, 0, r, r - 1, r), w) : grid,
-      }));
-  });
+export const instances: fc.Arbitrary<C8Instance> = fc.record({ r: dimension(1, 4), extra: dimension(0, 3) }).chain(({ r, extra }) => {
+  const k = r + extra;
+  return fc
+    .record({ q: orthogonal(r), ev: spectrum(r, -2, 2), grid: gridMatrix(r, k, 2, 8), w: gridMatrix(1, k, 2, 8), aligned: fc.boolean() })
+    .map(({ q, ev, grid, w, aligned }) => ({
+      r,
+      k,
+      P: withSpectrum(q, ev),
+      B: aligned ? mul(block(q, 0, r, r - 1, r), w) : grid,
+    }));
+});
 
 function check(x: C8Instance, lambda: (P: Mat) => number = lambdaMin): Comparison[] {
   const nB2 = frobenius(x.B) ** 2;

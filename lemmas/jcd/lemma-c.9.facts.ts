@@ -44,7 +44,10 @@ interface FactsInstance {
 }
 
 const xArb = fc.oneof(
-  fc.integer({ min: -(UNIT_RESOLUTION - 1), max: UNIT_RESOLUTION - 1 }).filter((i) => i !== 0).map((i) => i / UNIT_RESOLUTION),
+  fc
+    .integer({ min: -(UNIT_RESOLUTION - 1), max: UNIT_RESOLUTION - 1 })
+    .filter((i) => i !== 0)
+    .map((i) => i / UNIT_RESOLUTION),
   fc.tuple(fc.constantFrom(-1, 0, 1), fc.boolean(), inRange(1, 9)).map(([at, up, e]) => (at === 0 ? (up ? 1 : -1) * 10 ** -e : at * (1 - 10 ** -e))),
 );
 
@@ -96,7 +99,7 @@ export const lemmaC9Facts = defineClaim<FactsInstance>({
     grade: 'breaks-proof',
     why:
       '(ii) is reversed (log(1+ay)/log(1+by) ≥ a/b for 0 < a < b) and the proof of Lemma C.9 uses it as an upper bound in two chains: the step for T₁/T is false on every admissible instance (jcd.lemma-c.9.step-t1-fact), the one for T₂/T for every γ < 0.1 (jcd.lemma-c.9.step-t2-fact), and inequality 2 fails on a thin band of γ below 0.1 (jcd.lemma-c.9.parts); ' +
-      'what holds is a/b ≤ log(1+ay)/log(1+by) ≤ (a/b)(1+by), with which chain 1 reaches inequality 1 (through the room in (C.7)) only for γ < 0.9017, and the corrected chains add up to more than (A.2)\'s right side on some admissible instances from γ ≈ 0.95 (measured; jcd.lemma-c.9.step-t1-fact); inequality 1 and (A.2) themselves hold as printed (jcd.lemma-c.9.parts, jcd.lemma-c.9.ratio). ' +
+      "what holds is a/b ≤ log(1+ay)/log(1+by) ≤ (a/b)(1+by), with which chain 1 reaches inequality 1 (through the room in (C.7)) only for γ < 0.9017, and the corrected chains add up to more than (A.2)'s right side on some admissible instances from γ ≈ 0.95 (measured; jcd.lemma-c.9.step-t1-fact); inequality 1 and (A.2) themselves hold as printed (jcd.lemma-c.9.parts, jcd.lemma-c.9.ratio). " +
       '(i) "log x" may be the extraction dropping "(1 + " (the intended x/(1+x) ≤ log(1+x) ≤ x is standard and true, and the proof uses it correctly for T₃/T: jcd.lemma-c.9.step-t3-fact), but (ii) alone refutes the pair',
     dependents: [
       'Lemma C.9, proof: the first inequality of the chains for T₁/T and T₂/T (jcd.lemma-c.9.step-t1-fact, jcd.lemma-c.9.step-t2-fact) and for T₃/T (fact (i): jcd.lemma-c.9.step-t3-fact)',

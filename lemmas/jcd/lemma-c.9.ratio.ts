@@ -26,11 +26,7 @@
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { admissibleTimeHypotheses } from '../../src/hypotheses/jcd.ts';
-import {
-  admissibleTimeParameters,
-  type JcdTimeParameters,
-  ratioUpperBound,
-} from '../../src/jcd/times.ts';
+import { admissibleTimeParameters, type JcdTimeParameters, ratioUpperBound } from '../../src/jcd/times.ts';
 
 /** (3 − 2γ)(1 − γ)/(c(3γ + 1)): the gap of (A.2) with its constant c (printed 6). */
 function gap(gamma: number, c: number): number {

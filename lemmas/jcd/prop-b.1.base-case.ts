@@ -65,14 +65,20 @@ export const propB1 = defineMonteCarloClaim<Setting, Items>({
       },
       { coordinates: { 'σ_r/σ₁': { value: (p) => p.ratio, domain: [0.01, 1] } } },
     ),
-    hypothesis<Setting>('b1-rho', 'any fixed ρ ≤ √(σ_r/(2σ₁))', (p) => rhoOf(p) > 0 && rhoOf(p) ** 2 <= (p.ratio * p.sigma1) / (2 * p.sigma1) * (1 + 1e-15), {
-      coordinates: { 'ρ/√(σ_r/(2σ₁))': { value: (p) => rhoOf(p) / Math.sqrt(p.ratio / 2), domain: [0, 1], concentrated: 'ρ at its largest allowed value, where the items are hardest' } },
+    hypothesis<Setting>('b1-rho', 'any fixed ρ ≤ √(σ_r/(2σ₁))', (p) => rhoOf(p) > 0 && rhoOf(p) ** 2 <= ((p.ratio * p.sigma1) / (2 * p.sigma1)) * (1 + 1e-15), {
+      coordinates: {
+        'ρ/√(σ_r/(2σ₁))': {
+          value: (p) => rhoOf(p) / Math.sqrt(p.ratio / 2),
+          domain: [0, 1],
+          concentrated: 'ρ at its largest allowed value, where the items are hardest',
+        },
+      },
     }),
     hypothesis<Setting>('b1-c-rho', 'c_ρ < 1 (Theorem A.1; here c_ρ = s/C)', (p) => p.s > 0 && p.s / C < 1),
   ],
   choices: {
     C: `C = ${C} (unnamed in the paper; the witness estimates the smallest C)`,
-    'c_ρ': 'c_ρ = s/C with s = 0.5 (the first failure term is s^{k−r+1})',
+    c_ρ: 'c_ρ = s/C with s = 0.5 (the first failure term is s^{k−r+1})',
   },
   settings: [
     { m: 12, n: 12, k: 4, r: 4, sigma1: 1, ratio: 1, s: 0.5 },

@@ -76,7 +76,14 @@ function exactItem5(corrected: boolean) {
       const cross = F.mul(F.mul(corrected ? F.neg(eta) : eta, two), inner(mul(tr(Am), B), N));
       const jk = F.mul(F.mul(F.neg(eta), corrected ? two : F.one), inner(mul(tr(B), B), M));
       const G = combine([A.int(-1), mul(P, B)], [F.one, mul(Q, Am)], [A.int(-1), mul(Am, N)], [A.int(-1), mul(B, M)]);
-      const rhs = [frob2(B), F.mul(F.neg(F.mul(two, eta)), inner(mul(B, tr(B)), P)), sabotaged ? F.zero : F.mul(F.neg(eta), frob2(Q)), cross, jk, F.mul(F.mul(eta, eta), frob2(G))].reduce(F.add);
+      const rhs = [
+        frob2(B),
+        F.mul(F.neg(F.mul(two, eta)), inner(mul(B, tr(B)), P)),
+        sabotaged ? F.zero : F.mul(F.neg(eta), frob2(Q)),
+        cross,
+        jk,
+        F.mul(F.mul(eta, eta), frob2(G)),
+      ].reduce(F.add);
       return { 'Item 5: ‖B_{s+1}‖² − rhs': F.sub(frob2(after.B), rhs) };
     },
     { bound: 8, derivation: 'η²‖G‖² with G cubic: 2 + 6; ‖B₊‖² with B₊ of degree 4' },

@@ -27,7 +27,16 @@ import { A1_HORIZON, overRuns, POOL_CONCENTRATED, practicalRunHypotheses, THEORE
 import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type JcdConfig, practicalConfigs, theoremPool } from '../../src/random/jcd-regimes.ts';
-import { consecutivePairs, errorScale, rotationScale, PRACTICAL_REGIME_CHOICES, regimeTrace, THEOREM_REGIME_CHOICES, eachRun, runsSize } from './common/regime-trace.ts';
+import {
+  consecutivePairs,
+  errorScale,
+  rotationScale,
+  PRACTICAL_REGIME_CHOICES,
+  regimeTrace,
+  THEOREM_REGIME_CHOICES,
+  eachRun,
+  runsSize,
+} from './common/regime-trace.ts';
 
 interface Knobs {
   /** The growth rate of Items 3 and 5 (printed: 1 + γησ_r). */
@@ -49,11 +58,20 @@ function check(c: JcdConfig, knobs: Knobs): Comparison[] {
     out.push(
       atMost(`Item 1 at t = ${s.t}: ‖UᵀU + JᵀJ‖ ≤ 7σ₁`, s.gramF, 7 * s1, 7 * s1),
       atMost(`Item 2 at t = ${s.t}: ‖VᵀV + KᵀK‖ ≤ 7σ₁`, s.gramG, 7 * s1, 7 * s1),
-      atMost(`Item 3 at t = ${s.t}: max{‖J‖, ‖K‖} ≤ ρ^{(1−γ)/(2(1+γ))}√σ₁`, Math.max(s.normJ, s.normK), bigE * Math.sqrt(s1), bigE * Math.sqrt(s1) + rotationScale(c, s)),
+      atMost(
+        `Item 3 at t = ${s.t}: max{‖J‖, ‖K‖} ≤ ρ^{(1−γ)/(2(1+γ))}√σ₁`,
+        Math.max(s.normJ, s.normK),
+        bigE * Math.sqrt(s1),
+        bigE * Math.sqrt(s1) + rotationScale(c, s),
+      ),
       atLeast(`Item 4 at t = ${s.t}: λ_r(P_t) ≥ −γσ_r/10`, s.lambdaRP, (-g * sr) / 10, s1),
       // (1+γησ_r)^t ρ√(2r)√σ₁ in log space: t·log(rate) can exceed the double range of the power.
-      atMost(`Item 5 at t = ${s.t}: ‖B_t‖_F ≤ (1+γησ_r)^t ρ√(2r)√σ₁`, s.frobB,
-        Math.exp(s.t * Math.log(rate) + c.logRho) * Math.sqrt(2 * r * s1), Math.exp(s.t * Math.log(rate) + c.logRho) * Math.sqrt(2 * r * s1) + size),
+      atMost(
+        `Item 5 at t = ${s.t}: ‖B_t‖_F ≤ (1+γησ_r)^t ρ√(2r)√σ₁`,
+        s.frobB,
+        Math.exp(s.t * Math.log(rate) + c.logRho) * Math.sqrt(2 * r * s1),
+        Math.exp(s.t * Math.log(rate) + c.logRho) * Math.sqrt(2 * r * s1) + size,
+      ),
     );
   }
   for (const [p, s] of consecutivePairs(trace)) {
@@ -61,11 +79,24 @@ function check(c: JcdConfig, knobs: Knobs): Comparison[] {
     const size = Math.sqrt(s.gramF) + Math.sqrt(s.gramG);
     const bTerm = (16 * s1 * Math.sqrt(s1) * Math.sqrt(N) * Math.exp(2 * s.t * Math.log(rate) + 2 * c.logRho)) / (g * sr);
     out.push(
-      atMost(`Item 3 at t = ${s.t}: max{‖J_t‖, ‖K_t‖} ≤ (1+γησ_r)·max{‖J_{t−1}‖, ‖K_{t−1}‖}`, jk, rate * jkPrev, jk + rate * jkPrev + rotationScale(c, s) + rotationScale(c, p)),
-      atLeast(`Item 4 at t = ${s.t}: λ_r(P_t) ≥ min{(1−ησ_r)²λ_r(P_{t−1}) − 30η²σ₁³ − γησ_r²/20, −30η²σ₁³ − γησ_r²/20}`,
-        s.lambdaRP, Math.min((1 - eta * sr) ** 2 * p.lambdaRP + floor4, floor4), s1),
-      atMost(`Item 5 at t = ${s.t}: ‖B_t‖_F ≤ max{(1+γησ_r)‖B_{t−1}‖_F, 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2t}ρ²/(γσ_r)}`,
-        s.frobB, Math.max(rate * p.frobB, bTerm), Math.max(rate * p.frobB, bTerm) + size),
+      atMost(
+        `Item 3 at t = ${s.t}: max{‖J_t‖, ‖K_t‖} ≤ (1+γησ_r)·max{‖J_{t−1}‖, ‖K_{t−1}‖}`,
+        jk,
+        rate * jkPrev,
+        jk + rate * jkPrev + rotationScale(c, s) + rotationScale(c, p),
+      ),
+      atLeast(
+        `Item 4 at t = ${s.t}: λ_r(P_t) ≥ min{(1−ησ_r)²λ_r(P_{t−1}) − 30η²σ₁³ − γησ_r²/20, −30η²σ₁³ − γησ_r²/20}`,
+        s.lambdaRP,
+        Math.min((1 - eta * sr) ** 2 * p.lambdaRP + floor4, floor4),
+        s1,
+      ),
+      atMost(
+        `Item 5 at t = ${s.t}: ‖B_t‖_F ≤ max{(1+γησ_r)‖B_{t−1}‖_F, 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2t}ρ²/(γσ_r)}`,
+        s.frobB,
+        Math.max(rate * p.frobB, bTerm),
+        Math.max(rate * p.frobB, bTerm) + size,
+      ),
     );
   }
   const T = c.times.T;

@@ -35,8 +35,7 @@ function check(c: JcdConfig, rate: (c: JcdConfig) => number): Comparison[] {
     const geometric = Math.exp(Math.min(s.t * logRate + Math.log(a0), Math.log(threshold) + 1));
     const bound = Math.min(geometric, threshold);
     out.push(atLeast(`t = ${s.t}: σ_r(A_t) ≥ min{(1 + (γ+1)/2·ησ_r)^t σ_r(A₀), √((1−γ)/24·σ_r)}`, s.sigmaRA, bound, bound + size));
-    if (s.t >= c.times.T1)
-      out.push(atLeast(`t = ${s.t} ≥ T₁ = ${c.times.T1}: σ_r(A_t) ≥ √((1−γ)/24·σ_r)`, s.sigmaRA, threshold, threshold + size));
+    if (s.t >= c.times.T1) out.push(atLeast(`t = ${s.t} ≥ T₁ = ${c.times.T1}: σ_r(A_t) ≥ √((1−γ)/24·σ_r)`, s.sigmaRA, threshold, threshold + size));
   }
   return out;
 }
@@ -49,8 +48,7 @@ const PRACTICAL_HYPOTHESES = overRuns([...practicalRunHypotheses([0.2, 0.6], [4,
 const COMMON = {
   source: { paper: 'JCD' as const, where: 'Proposition B.3' },
   kind: 'trajectory' as const,
-  statement:
-    'For 0 ≤ t ≤ T: σ_r(A_t) ≥ min{(1 + (γ+1)/2·ησ_r)^t σ_r(A₀), √((1−γ)/24·σ_r)}; for T₁ ≤ t ≤ T (T₁ of (A.1)): σ_r(A_t) ≥ √((1−γ)/24·σ_r)',
+  statement: 'For 0 ≤ t ≤ T: σ_r(A_t) ≥ min{(1 + (γ+1)/2·ησ_r)^t σ_r(A₀), √((1−γ)/24·σ_r)}; for T₁ ≤ t ≤ T (T₁ of (A.1)): σ_r(A_t) ≥ √((1−γ)/24·σ_r)',
   size: runsSize,
   check: eachRun((c) => check(c, (x) => ((x.gamma + 1) / 2) * x.eta * x.sigmaR)),
   sabotage: {

@@ -32,7 +32,8 @@ function check(c: JcdConfig, { floorFactor, floorFrom }: Knobs): Comparison[] {
     const size = Math.sqrt(s.gramF) + Math.sqrt(s.gramG);
     const bound = Math.min(Math.exp(Math.min((s.t - T1) * Math.log1p(0.1 * c.eta * c.sigmaR), 50)) * start, floor);
     out.push(atLeast(`t = ${s.t} ≥ T₁ = ${T1}: σ_r(A_t) ≥ min{(1 + 0.1ησ_r)^{t−T₁}√((1−γ)/24·σ_r), ${floorFactor}√σ_r}`, s.sigmaRA, bound, bound + size));
-    if (s.t >= from) out.push(atLeast(`t = ${s.t} ≥ ${from === T1 + c.times.T2 ? 'T₁ + T₂' : 'T₁'} = ${from}: σ_r(A_t) ≥ ${floorFactor}√σ_r`, s.sigmaRA, floor, floor + size));
+    if (s.t >= from)
+      out.push(atLeast(`t = ${s.t} ≥ ${from === T1 + c.times.T2 ? 'T₁ + T₂' : 'T₁'} = ${from}: σ_r(A_t) ≥ ${floorFactor}√σ_r`, s.sigmaRA, floor, floor + size));
   }
   return out;
 }
@@ -70,7 +71,11 @@ export const propB4Practical = defineClaim<readonly JcdConfig[]>({
   ...COMMON,
   id: 'jcd.prop-b.4.sigma-r-floor.practical',
   hypotheses: WINDOW_HYPOTHESES,
-  choices: { ...PRACTICAL_REGIME_CHOICES, windows: 'γ ∈ [0.2, 0.25], ρ = 10^{−q} with q ∈ [11, 14]: elsewhere in the practical regime the window of (A.1) is empty in nearly every draw (T₀ ≤ T in 15% of the default draws)' },
+  choices: {
+    ...PRACTICAL_REGIME_CHOICES,
+    windows:
+      'γ ∈ [0.2, 0.25], ρ = 10^{−q} with q ∈ [11, 14]: elsewhere in the practical regime the window of (A.1) is empty in nearly every draw (T₀ ≤ T in 15% of the default draws)',
+  },
   instances: practicalConfigs(PRACTICAL_WINDOWS).map((c) => [c]),
   expected: 'holds',
   // 10 rather than 25: each practical run records ~500 steps of diagnostics.

@@ -11,7 +11,17 @@ import { A1_HORIZON, overRuns, POOL_CONCENTRATED, practicalRunHypotheses, THEORE
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type JcdConfig, practicalConfigs, theoremPool } from '../../src/random/jcd-regimes.ts';
-import { errorScale, PRACTICAL_REGIME_CHOICES, PRACTICAL_WINDOWS, regimeTrace, rhoExponent, rhoPower, THEOREM_REGIME_CHOICES, eachRun, runsSize } from './common/regime-trace.ts';
+import {
+  errorScale,
+  PRACTICAL_REGIME_CHOICES,
+  PRACTICAL_WINDOWS,
+  regimeTrace,
+  rhoExponent,
+  rhoPower,
+  THEOREM_REGIME_CHOICES,
+  eachRun,
+  runsSize,
+} from './common/regime-trace.ts';
 
 /** The step the geometric decay is counted from (printed: T₁ + T₂). */
 type Start = (c: JcdConfig) => number;
@@ -27,7 +37,14 @@ function check(c: JcdConfig, start: Start): Comparison[] {
   for (const s of trace.samples) {
     if (s.t <= from) continue;
     const bound = 2 * Math.exp((s.t - from) * Math.log1p(-1.5 * c.eta * sr)) * s1 + constant;
-    out.push(atMost(`t = ${s.t} > ${c.times.T1 + c.times.T2 === from ? 'T₁ + T₂' : 'the start'} = ${from}: ‖P_t‖ ≤ 2(1 − 3ησ_r/2)^{t−start}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r`, s.normP, bound, s1));
+    out.push(
+      atMost(
+        `t = ${s.t} > ${c.times.T1 + c.times.T2 === from ? 'T₁ + T₂' : 'the start'} = ${from}: ‖P_t‖ ≤ 2(1 − 3ησ_r/2)^{t−start}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r`,
+        s.normP,
+        bound,
+        s1,
+      ),
+    );
     if (s.t >= T0) out.push(atMost(`t = ${s.t} ≥ T₀ = ${T0}: ‖P_t‖ ≤ ρ^{(1−γ)/(2(1+γ))}σ₁`, s.normP, late, s1));
   }
   return out;
@@ -41,8 +58,7 @@ const WINDOW_HYPOTHESES = overRuns([...practicalRunHypotheses(PRACTICAL_WINDOWS.
 const COMMON = {
   source: { paper: 'JCD' as const, where: 'Proposition B.5' },
   kind: 'trajectory' as const,
-  statement:
-    'For T₁ + T₂ < t ≤ T: ‖P_t‖ ≤ 2(1 − 3ησ_r/2)^{t−T₁−T₂}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r; for T₁ + T₂ + T₃ ≤ t ≤ T: ‖P_t‖ ≤ ρ^{(1−γ)/(2(1+γ))}σ₁',
+  statement: 'For T₁ + T₂ < t ≤ T: ‖P_t‖ ≤ 2(1 − 3ησ_r/2)^{t−T₁−T₂}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r; for T₁ + T₂ + T₃ ≤ t ≤ T: ‖P_t‖ ≤ ρ^{(1−γ)/(2(1+γ))}σ₁',
   size: runsSize,
   check: eachRun((c) => check(c, (x) => x.times.T1 + x.times.T2)),
   sabotage: {
@@ -68,7 +84,11 @@ export const propB5Practical = defineClaim<readonly JcdConfig[]>({
   ...COMMON,
   id: 'jcd.prop-b.5.p-decay.practical',
   hypotheses: WINDOW_HYPOTHESES,
-  choices: { ...PRACTICAL_REGIME_CHOICES, windows: 'γ ∈ [0.2, 0.25], ρ = 10^{−q} with q ∈ [11, 14]: elsewhere in the practical regime the window of (A.1) is empty in nearly every draw (T₀ ≤ T in 15% of the default draws)' },
+  choices: {
+    ...PRACTICAL_REGIME_CHOICES,
+    windows:
+      'γ ∈ [0.2, 0.25], ρ = 10^{−q} with q ∈ [11, 14]: elsewhere in the practical regime the window of (A.1) is empty in nearly every draw (T₀ ≤ T in 15% of the default draws)',
+  },
   instances: practicalConfigs(PRACTICAL_WINDOWS).map((c) => [c]),
   expected: 'holds',
   // 10 rather than 25: each practical run records ~500 steps of diagnostics.

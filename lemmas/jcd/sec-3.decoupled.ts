@@ -113,14 +113,36 @@ function check(x: DecoupledInstance, knobs: Knobs): Comparison[] {
     worst.add('symmetric', equal(`t = ${t}: U_t = V_t (F₀ = G₀ gives the symmetric dynamic)`, Math.abs(U[0] - V[0]) + Math.abs(U[3] - V[3]), 0, f1[t] + f2[t]));
     worst.add('f2 ≥ 0', atLeast(`t = ${t}: f_{2,t} ≥ 0`, f2[t], 0, f2[t]));
     if (t + 1 === trace.length) break;
-    for (const [i, f, l] of [[1, f1, l1], [2, f2, l2]] as const) {
+    for (const [i, f, l] of [
+      [1, f1, l1],
+      [2, f2, l2],
+    ] as const) {
       const s = Math.abs(f[t]) + eta * l * Math.abs(f[t]) + eta * Math.abs(f[t]) ** 3;
-      worst.add(`(3.1) ${i}`, equal(`(3.1) t = ${t}, i = ${i}: f_{i,t+1} = f_{i,t}(1 + ηλ_i − ηf²_{i,t})`, f[t + 1], f[t] * (1 + eta * l - eta * f[t] * f[t]), s));
+      worst.add(
+        `(3.1) ${i}`,
+        equal(`(3.1) t = ${t}, i = ${i}: f_{i,t+1} = f_{i,t}(1 + ηλ_i − ηf²_{i,t})`, f[t + 1], f[t] * (1 + eta * l - eta * f[t] * f[t]), s),
+      );
     }
     if (f1[t] < Math.sqrt(l1 / 2))
-      worst.add('(i)', atLeast(`(i) t = ${t}: f₁ < √(λ₁/2) ⇒ |f_{1,t+1}| ≥ (1 + ηλ₁/2)|f_{1,t}|`, Math.abs(f1[t + 1]), (1 + (eta * l1) / 2) * Math.abs(f1[t]), Math.abs(f1[t + 1])));
+      worst.add(
+        '(i)',
+        atLeast(
+          `(i) t = ${t}: f₁ < √(λ₁/2) ⇒ |f_{1,t+1}| ≥ (1 + ηλ₁/2)|f_{1,t}|`,
+          Math.abs(f1[t + 1]),
+          (1 + (eta * l1) / 2) * Math.abs(f1[t]),
+          Math.abs(f1[t + 1]),
+        ),
+      );
     else
-      worst.add('(ii)', atMost(`(ii) t = ${t}: f₁ ≥ √(λ₁/2) ⇒ |f_{1,t+1} − √λ₁| ≤ (1 − ηλ₁/2)|f_{1,t} − √λ₁|`, Math.abs(f1[t + 1] - r1), (1 - (eta * l1) / 2) * Math.abs(f1[t] - r1), r1));
+      worst.add(
+        '(ii)',
+        atMost(
+          `(ii) t = ${t}: f₁ ≥ √(λ₁/2) ⇒ |f_{1,t+1} − √λ₁| ≤ (1 − ηλ₁/2)|f_{1,t} − √λ₁|`,
+          Math.abs(f1[t + 1] - r1),
+          (1 - (eta * l1) / 2) * Math.abs(f1[t] - r1),
+          r1,
+        ),
+      );
     worst.add('f2 rate', atMost(`t = ${t}: f_{2,t+1} ≤ (1 + ηλ₁/10)f_{2,t}`, f2[t + 1], rate2 * f2[t], f2[t + 1]));
   }
   out.push(...worst.list());
@@ -149,9 +171,14 @@ export const sec3Decoupled = defineClaim<DecoupledInstance>({
       (x) => x.lambda1 > 0 && x.lambda2 >= 0 && x.lambda2 <= x.lambda1 / 10,
       { coordinates: { 'λ₁': { value: (x) => x.lambda1, domain: [0.5, 2] }, 'λ₂/λ₁': { value: (x) => x.lambda2 / x.lambda1, domain: [0.02, 0.1] } } },
     ),
-    hypothesis<DecoupledInstance>('sec3-eta', '"assuming the stepsize η is sufficiently small": here 0 < η ≤ 1/(2λ₁)', (x) => x.eta > 0 && 2 * x.eta * x.lambda1 <= 1, {
-      coordinates: { '2ηλ₁': { value: (x) => 2 * x.eta * x.lambda1, domain: [0.25, 1] } },
-    }),
+    hypothesis<DecoupledInstance>(
+      'sec3-eta',
+      '"assuming the stepsize η is sufficiently small": here 0 < η ≤ 1/(2λ₁)',
+      (x) => x.eta > 0 && 2 * x.eta * x.lambda1 <= 1,
+      {
+        coordinates: { '2ηλ₁': { value: (x) => 2 * x.eta * x.lambda1, domain: [0.25, 1] } },
+      },
+    ),
     hypothesis<DecoupledInstance>(
       'sec3-rho',
       '"if the initial size ρ is sufficiently small": here ρ > 0 with ρ(1 + ηλ₁/10)^{τ(ε)} ≤ ε, for the tolerance ε ∈ (0, 1) of the window',

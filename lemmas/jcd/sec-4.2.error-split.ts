@@ -28,7 +28,14 @@ function check(x: JcdState, keepJK = true): Comparison[] {
   // Rounding: each side is formed from products of the factors' blocks and Σ (‖F‖_F‖G‖_F + ‖Σ‖_F bounds
   // them all), and each operator norm is within a multiple of u·(that magnitude).
   const mag = frobenius(x.F) * frobenius(x.G) + frobenius(s.Sigma);
-  return [atMost('‖FGᵀ − X_r‖ ≤ ‖UVᵀ − Σ‖ + ‖UKᵀ‖ + ‖JVᵀ‖ + ‖JKᵀ‖', lhs, terms.reduce((a, b) => a + b, 0), 5 * mag)];
+  return [
+    atMost(
+      '‖FGᵀ − X_r‖ ≤ ‖UVᵀ − Σ‖ + ‖UKᵀ‖ + ‖JVᵀ‖ + ‖JKᵀ‖',
+      lhs,
+      terms.reduce((a, b) => a + b, 0),
+      5 * mag,
+    ),
+  ];
 }
 
 export const errorSplit = defineClaim<JcdState>({

@@ -105,7 +105,9 @@ export const thm41 = defineSweepClaim<SweepRun[]>({
       'Assumption A (σ₁ > ⋯ > σ_r > σ_{r+1}) and δ ∈ (0, 1) with δ ≤ min_{1≤s≤r}(σ_s − σ_{s+1})/σ_s',
       (data) =>
         data.length > 0 &&
-        data.every((d) => d.delta > 0 && d.delta < 1 && d.values.slice(0, R).every((v, s) => v > d.values[s + 1] && leq(d.delta, (v - d.values[s + 1]) / v, R + 1))),
+        data.every(
+          (d) => d.delta > 0 && d.delta < 1 && d.values.slice(0, R).every((v, s) => v > d.values[s + 1] && leq(d.delta, (v - d.values[s + 1]) / v, R + 1)),
+        ),
       { tolerance: COMPUTED_TOLERANCE },
     ),
     hypothesis<SweepRun[]>('thm41-epsilon', `fix any tolerance ε ≤ 1/(m+n+k) (m, n, k, r = ${M}, ${N}, ${K}, ${R}: ε ≤ 1/${M + N + K})`, (data) =>
@@ -129,7 +131,9 @@ export const thm41 = defineSweepClaim<SweepRun[]>({
   },
   repeats: 4,
   run: (seed, { repeats }) =>
-    DELTAS.flatMap((delta) => EPSILONS.flatMap((epsilon) => Array.from({ length: repeats }, (_, i) => runOne(delta, epsilon, `${seed}:${delta}:${epsilon}:${i}`)))),
+    DELTAS.flatMap((delta) =>
+      EPSILONS.flatMap((epsilon) => Array.from({ length: repeats }, (_, i) => runOne(delta, epsilon, `${seed}:${delta}:${epsilon}:${i}`))),
+    ),
   relations: (data, stated): Relation[] => {
     const outOfOrder = data.filter((d) => !d.Ts.every((t, s) => Number.isFinite(t) && (s === 0 || d.Ts[s - 1] <= t)));
     const failingAtT = data.filter((d) => !Number.isFinite(d.tIn));
@@ -139,7 +143,11 @@ export const thm41 = defineSweepClaim<SweepRun[]>({
     );
     const withWindow = data.filter((d) => Number.isFinite(d.tIn));
     // ε shifts the window (a smaller ε, a longer run to T) without changing its trend in δ: one intercept per ε.
-    const window = fitLineWithinGroups(withWindow.map((d) => Math.log(1 / d.delta)), withWindow.map((d) => Math.log(windowOf(d))), withWindow.map((d) => String(d.epsilon)));
+    const window = fitLineWithinGroups(
+      withWindow.map((d) => Math.log(1 / d.delta)),
+      withWindow.map((d) => Math.log(windowOf(d))),
+      withWindow.map((d) => String(d.epsilon)),
+    );
     return [
       {
         name: 'GD passes near X₁, …, X_r in turn',
@@ -161,7 +169,12 @@ export const thm41 = defineSweepClaim<SweepRun[]>({
         holds: failingAtT.length === 0,
         detail: `largest ‖F_TG_Tᵀ − X_r‖/(εσ₁) = ${Math.max(...data.map((d) => d.errorAtT / d.epsilon)).toPrecision(3)}`,
       },
-      slopeRelation('slope of log((T − t_in)/(δT)) vs log(1/δ)', window, [-0.25, Number.POSITIVE_INFINITY], '≥ −0.25 (the window (1 − c′δ)T ≤ t ≤ T with c′ bounded below)'),
+      slopeRelation(
+        'slope of log((T − t_in)/(δT)) vs log(1/δ)',
+        window,
+        [-0.25, Number.POSITIVE_INFINITY],
+        '≥ −0.25 (the window (1 − c′δ)T ≤ t ≤ T with c′ bounded below)',
+      ),
     ];
   },
   estimates: (data) => ({

@@ -16,7 +16,16 @@ import { A1_HORIZON, overRuns, POOL_CONCENTRATED, practicalRunHypotheses, THEORE
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type JcdConfig, practicalConfigs, theoremPool } from '../../src/random/jcd-regimes.ts';
-import { PRACTICAL_REGIME_CHOICES, PRACTICAL_WINDOWS, regimeTrace, rhoExponent, rhoPower, THEOREM_REGIME_CHOICES, eachRun, runsSize } from './common/regime-trace.ts';
+import {
+  PRACTICAL_REGIME_CHOICES,
+  PRACTICAL_WINDOWS,
+  regimeTrace,
+  rhoExponent,
+  rhoPower,
+  THEOREM_REGIME_CHOICES,
+  eachRun,
+  runsSize,
+} from './common/regime-trace.ts';
 
 /** The right side of (A.3). */
 export function finalErrorBound(c: JcdConfig): number {
@@ -32,7 +41,14 @@ function check(c: JcdConfig, start: (c: JcdConfig) => number): Comparison[] {
   const out: Comparison[] = [];
   for (const s of trace.samples)
     if (s.t >= T0 && s.t <= T)
-      out.push(atMost(`t = ${s.t} ∈ [${T0 === c.times.T0 ? 'T₀' : 'start'}, T] = [${T0}, ${T}]: ‖F_tG_tᵀ − X_r‖ ≤ (8 + 4√(2r))ρ^{δ/(2(2−δ))}σ₁`, s.errors[c.r - 1], bound, c.sigma1));
+      out.push(
+        atMost(
+          `t = ${s.t} ∈ [${T0 === c.times.T0 ? 'T₀' : 'start'}, T] = [${T0}, ${T}]: ‖F_tG_tᵀ − X_r‖ ≤ (8 + 4√(2r))ρ^{δ/(2(2−δ))}σ₁`,
+          s.errors[c.r - 1],
+          bound,
+          c.sigma1,
+        ),
+      );
   return out;
 }
 
@@ -49,7 +65,10 @@ const COMMON = {
   check: eachRun((c) => check(c, (x) => x.times.T0)),
   // A smaller bound (ρ's exponent doubled) is not refuted: in these runs the error past T₀ is
   // ‖J_tK_tᵀ‖ ≈ ρ^{δ/(2−δ)}·(‖J₀‖/ρ)² (J grows in the directions V does not occupy, so JVᵀ ≈ 0).
-  sabotage: { description: 'the window starts at T₀/4 instead of T₀ (before σ_r(A_t) has grown, the error is ≈ σ_r)', check: eachRun((c) => check(c, (x) => Math.floor(x.times.T0 / 4))) },
+  sabotage: {
+    description: 'the window starts at T₀/4 instead of T₀ (before σ_r(A_t) has grown, the error is ≈ σ_r)',
+    check: eachRun((c) => check(c, (x) => Math.floor(x.times.T0 / 4))),
+  },
 };
 
 export const thmA1 = defineClaim<readonly JcdConfig[]>({
@@ -67,7 +86,11 @@ export const thmA1Practical = defineClaim<readonly JcdConfig[]>({
   ...COMMON,
   id: 'jcd.thm-a.1.final-error.practical',
   hypotheses: WINDOW_HYPOTHESES,
-  choices: { ...PRACTICAL_REGIME_CHOICES, windows: 'γ ∈ [0.2, 0.25], ρ = 10^{−q} with q ∈ [11, 14]: elsewhere in the practical regime the window of (A.1) is empty in nearly every draw (T₀ ≤ T in 15% of the default draws)' },
+  choices: {
+    ...PRACTICAL_REGIME_CHOICES,
+    windows:
+      'γ ∈ [0.2, 0.25], ρ = 10^{−q} with q ∈ [11, 14]: elsewhere in the practical regime the window of (A.1) is empty in nearly every draw (T₀ ≤ T in 15% of the default draws)',
+  },
   instances: practicalConfigs(PRACTICAL_WINDOWS).map((c) => [c]),
   expected: 'holds',
   // 10 rather than 25: each practical run records ~500 steps of diagnostics.

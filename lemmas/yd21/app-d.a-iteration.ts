@@ -90,7 +90,12 @@ function check(z: ADIterationInstance, c: { rate: number; C: number }): Comparis
     const middle = ((1 + eta * (sd - st)) / (1 - eta * st)) * ratioT;
     const condT = (sd + st) / gapT;
     fam.d.push(
-      atLeast(`(33)/(34), ${at}: s_{t+1}/(σ_d − s_{t+1}) ≥ (1 + η(σ_d − s_t))/(1 − ηs_t) · s_t/(σ_d − s_t)`, ratioN, middle, ratioN * (2 + (sd + sn) / gapN) + middle * (4 + condT)),
+      atLeast(
+        `(33)/(34), ${at}: s_{t+1}/(σ_d − s_{t+1}) ≥ (1 + η(σ_d − s_t))/(1 − ηs_t) · s_t/(σ_d − s_t)`,
+        ratioN,
+        middle,
+        ratioN * (2 + (sd + sn) / gapN) + middle * (4 + condT),
+      ),
     );
     fam.e.push(atLeast(`… ≥ (1 + ησ_d) · s_t/(σ_d − s_t), ${at}`, middle, g * ratioT, (middle + g * ratioT) * (4 + condT)));
     const unrolled = (g ** (t + 1) * s[0]) / sd;
@@ -119,27 +124,33 @@ export const appDIteration = defineClaim<ADIterationInstance>({
       (z) =>
         z.a.length >= 1 &&
         z.a[0] > 0 &&
-        z.a.every((v, t) => Number.isFinite(v) && (t === z.a.length - 1 ? v * v >= z.sigmaD / 2 : v * v < z.sigmaD / 2 && leq(rhs32(z.sigmaD, z.eta, v), z.a[t + 1], 1))),
+        z.a.every(
+          (v, t) =>
+            Number.isFinite(v) && (t === z.a.length - 1 ? v * v >= z.sigmaD / 2 : v * v < z.sigmaD / 2 && leq(rhs32(z.sigmaD, z.eta, v), z.a[t + 1], 1)),
+        ),
       { tolerance: 'relative 64·γ₁ (the right side of (32) is a product of stored numbers)' },
     ),
-    hypothesis<ADIterationInstance>(
-      'divisions',
-      'σ_d − s_{t+1} > 0 and 1 − ηs_t > 0 (implicit in "dividing (33) by (34)")',
-      (z) => z.a.every((v) => z.sigmaD - v * v > 0 && 1 - z.eta * v * v > 0),
+    hypothesis<ADIterationInstance>('divisions', 'σ_d − s_{t+1} > 0 and 1 − ηs_t > 0 (implicit in "dividing (33) by (34)")', (z) =>
+      z.a.every((v) => z.sigmaD - v * v > 0 && 1 - z.eta * v * v > 0),
     ),
-    hypothesis<ADIterationInstance>('eta-sigma', '0 < ησ_d ≤ 1 and s₀ ≤ σ_d/2 (the start of App. D: a_t ≤ √(σ_d/2))', (z) => z.eta > 0 && leq(z.eta * z.sigmaD, 1, 1) && leq(z.a[0] ** 2, z.sigmaD / 2, 1), {
-      tolerance: 'relative 64·γ₁ (η = x/σ_d and a₀ = √(ρσ_d) are built from stored numbers)',
-      coordinates: {
-        σ_d: { value: (z) => z.sigmaD, domain: [0.1, 10] },
-        ησ_d: { value: (z) => z.eta * z.sigmaD, domain: [0.02, 1] },
-        's₀/σ_d': { value: (z) => z.a[0] ** 2 / z.sigmaD, domain: [1e-4, 0.5] },
-        T: { value: (z) => z.a.length - 1, domain: [0, 1e6] },
+    hypothesis<ADIterationInstance>(
+      'eta-sigma',
+      '0 < ησ_d ≤ 1 and s₀ ≤ σ_d/2 (the start of App. D: a_t ≤ √(σ_d/2))',
+      (z) => z.eta > 0 && leq(z.eta * z.sigmaD, 1, 1) && leq(z.a[0] ** 2, z.sigmaD / 2, 1),
+      {
+        tolerance: 'relative 64·γ₁ (η = x/σ_d and a₀ = √(ρσ_d) are built from stored numbers)',
+        coordinates: {
+          σ_d: { value: (z) => z.sigmaD, domain: [0.1, 10] },
+          ησ_d: { value: (z) => z.eta * z.sigmaD, domain: [0.02, 1] },
+          's₀/σ_d': { value: (z) => z.a[0] ** 2 / z.sigmaD, domain: [1e-4, 0.5] },
+          T: { value: (z) => z.a.length - 1, domain: [0, 1e6] },
+        },
       },
-    }),
+    ),
   ],
   choices: {
     'T₁': 'T₁ = C·(1/(ησ_d))·ln(σ_d/s₀) with C = 2 + 1/ln 2 ≈ 3.443 (the O(·) constant, derived for ησ_d ≤ 1, s₀ ≤ σ_d/2; ln(dσ_d/ε²) read as ln(σ_d/s₀) since s₀ ≥ ε²/(c²d))',
-    'θ_t': 'eight values cycled, each in [0, 0.99]',
+    θ_t: 'eight values cycled, each in [0, 0.99]',
   },
   constants: {
     rate: { printed: () => 1, formula: '1 (the growth factor 1 + 1·ησ_d)' },

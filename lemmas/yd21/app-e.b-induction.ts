@@ -65,7 +65,10 @@ const common = {
 } as const;
 
 const baseHypotheses = [
-  ...via((z: InductionInstance) => z as IterationInstance, [recursion, smallPT]).map((h) => ({ ...h, coordinates: h.name === 'recursion' ? { T: { value: (z: InductionInstance) => z.T, domain: [1, 16] as const } } : h.coordinates })),
+  ...via((z: InductionInstance) => z as IterationInstance, [recursion, smallPT]).map((h) => ({
+    ...h,
+    coordinates: h.name === 'recursion' ? { T: { value: (z: InductionInstance) => z.T, domain: [1, 16] as const } } : h.coordinates,
+  })),
   hypothesis<InductionInstance>('b0', '‖B_0‖²_F ≤ c²d²ε² (§3.1, scaled by ε); units c²d²ε² = 1', (z) => z.x[0] >= 0 && z.x[0] <= 1, {
     coordinates: { '‖B_0‖²/(c²d²ε²)': { value: (z) => z.x[0], domain: [0, 1] } },
   }),
@@ -73,7 +76,9 @@ const baseHypotheses = [
 
 /** qT ≤ bound·c²d²ε² (units c²d²ε² = 1). */
 const qTBound = (bound: number, text: string) =>
-  hypothesis<InductionInstance>('qT', text, (z) => leq(z.q * z.T, bound, 1), { coordinates: { 'qT/bound': { value: (z) => (z.q * z.T) / bound, domain: [0, 1] } } });
+  hypothesis<InductionInstance>('qT', text, (z) => leq(z.q * z.T, bound, 1), {
+    coordinates: { 'qT/bound': { value: (z) => (z.q * z.T) / bound, domain: [0, 1] } },
+  });
 
 export const appEInduction = defineClaim<InductionInstance>({
   ...common,

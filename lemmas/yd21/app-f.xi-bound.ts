@@ -65,22 +65,25 @@ export const xiBound = defineClaim<XiInstance>({
     hypothesis<XiInstance>('sigma', '0 < σ_d ≤ σ₁', (x) => x.sigmaD > 0 && x.sigmaD <= x.sigma1, {
       coordinates: { 'σ₁': { value: (x) => x.sigma1, domain: [0.5, 2] }, κ: { value: (x) => x.sigma1 / x.sigmaD, domain: [1, 20] } },
     }),
-    hypothesis<XiInstance>('eta', '0 < η ≤ 1/(16σ₁) (the stage-one step, kept in stage two; so 0 < ησ_d/2 < 1)', (x) => x.eta > 0 && leq(x.eta, 1 / (16 * x.sigma1), 1), {
-      coordinates: { '16σ₁η': { value: (x) => 16 * x.sigma1 * x.eta, domain: [1 / 64, 1] } },
-    }),
+    hypothesis<XiInstance>(
+      'eta',
+      '0 < η ≤ 1/(16σ₁) (the stage-one step, kept in stage two; so 0 < ησ_d/2 < 1)',
+      (x) => x.eta > 0 && leq(x.eta, 1 / (16 * x.sigma1), 1),
+      {
+        coordinates: { '16σ₁η': { value: (x) => 16 * x.sigma1 * x.eta, domain: [1 / 64, 1] } },
+      },
+    ),
     hypothesis<XiInstance>('horizon', 'any T ≥ 1', (x) => Number.isInteger(x.T) && x.T >= 1, {
-      coordinates: { 'ησ_dT': { value: (x) => x.eta * x.sigmaD * x.T, domain: [0, 12] } },
+      coordinates: { ησ_dT: { value: (x) => x.eta * x.sigmaD * x.T, domain: [0, 12] } },
     }),
   ],
   choices: { eta: 'η = f/(16σ₁), f ∈ [1/64, 1]', horizon: 'T = max(1, ⌈τ/(ησ_d)⌉), τ ∈ [0, 12]' },
   constants: { E: { printed: () => 8 / 5, formula: '8/5 (the exponent of e^{8/5})' } },
-  instances: fc
-    .record({ sigma1: inRange(0.5, 2), ratio: inRange(0.05, 1), f: inRange(1 / 64, 1), tau: inRange(0, 12) })
-    .map(({ sigma1, ratio, f, tau }) => {
-      const eta = f / (16 * sigma1);
-      const sigmaD = ratio * sigma1;
-      return { sigma1, sigmaD, eta, T: Math.max(1, Math.ceil(tau / (eta * sigmaD))) };
-    }),
+  instances: fc.record({ sigma1: inRange(0.5, 2), ratio: inRange(0.05, 1), f: inRange(1 / 64, 1), tau: inRange(0, 12) }).map(({ sigma1, ratio, f, tau }) => {
+    const eta = f / (16 * sigma1);
+    const sigmaD = ratio * sigma1;
+    return { sigma1, sigmaD, eta, T: Math.max(1, Math.ceil(tau / (eta * sigmaD))) };
+  }),
   size: (x) => x.T,
   check: (x, c) => check(x, c.E),
   witness: { E: (x, tol) => sums(x).logXi - tol * sums(x).series },

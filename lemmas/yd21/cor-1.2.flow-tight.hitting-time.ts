@@ -56,8 +56,7 @@ export function hittingTimes(sigmaD: number, a0: number, deltas: readonly number
     if (k >= maxSteps) throw new Error(`hittingTimes: σ_d − a² did not reach ${target} within ${maxSteps} steps`);
     y = rk4(field, y, h, 1) as typeof y;
     const next = sigmaD - y[0].data[0] ** 2;
-    for (const d of deltas)
-      if (!out.has(d) && next <= d) out.set(d, t + (h * (Math.log(gap) - Math.log(d))) / (Math.log(gap) - Math.log(next)));
+    for (const d of deltas) if (!out.has(d) && next <= d) out.set(d, t + (h * (Math.log(gap) - Math.log(d))) / (Math.log(gap) - Math.log(next)));
     [t, gap] = [t + h, next];
   }
   return deltas.map((d) => out.get(d) ?? 0);
@@ -92,8 +91,10 @@ export const cor12HittingTime = defineSweepClaim<HittingTime[]>({
   kind: 'scaling',
   statement: 'ȧ_t = (σ_d − a_t²)a_t: reaching |σ_d − a²| ≤ δ takes T = Θ((1/σ_d) ln(σ_d/δ)), and this time is necessary',
   hypotheses: [
-    hypothesis<HittingTime[]>('a0', 'at every point: a₀ > 0 with a₀² ≤ σ_d/2 (a start below the target, as from a small initialisation)', (data) =>
-      data.length > 0 && data.every((p) => p.sigmaD > 0 && p.a0sq > 0 && p.a0sq <= p.sigmaD / 2),
+    hypothesis<HittingTime[]>(
+      'a0',
+      'at every point: a₀ > 0 with a₀² ≤ σ_d/2 (a start below the target, as from a small initialisation)',
+      (data) => data.length > 0 && data.every((p) => p.sigmaD > 0 && p.a0sq > 0 && p.a0sq <= p.sigmaD / 2),
     ),
     hypothesis<HittingTime[]>('delta', 'at every point: 0 < δ ≤ 10⁻²σ_d', (data) => data.every((p) => p.delta > 0 && p.delta <= 1e-2 * p.sigmaD)),
   ],

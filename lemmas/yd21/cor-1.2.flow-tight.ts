@@ -85,24 +85,29 @@ export const cor12 = defineClaim<ScalarFlowInstance>({
     hypothesis<ScalarFlowInstance>('a0', 'a₀ > 0', (x) => x.a0 > 0 && Number.isFinite(x.a0), {
       coordinates: { 'a₀/√σ_d': { value: (x) => x.a0 / Math.sqrt(x.sigmaD), domain: [1e-4, 2] } },
     }),
-    hypothesis<ScalarFlowInstance>('times', 'checkpoints t > 0, increasing', (x) => x.times.length > 0 && x.times.every((t, i) => t > 0 && (i === 0 || t > x.times[i - 1])), {
-      coordinates: { 'σ_d·t_end': { value: (x) => x.sigmaD * x.times[x.times.length - 1], domain: [0.5, 8] } },
-    }),
+    hypothesis<ScalarFlowInstance>(
+      'times',
+      'checkpoints t > 0, increasing',
+      (x) => x.times.length > 0 && x.times.every((t, i) => t > 0 && (i === 0 || t > x.times[i - 1])),
+      {
+        coordinates: { σ_d·t_end: { value: (x) => x.sigmaD * x.times[x.times.length - 1], domain: [0.5, 8] } },
+      },
+    ),
   ],
   choices: {
     times: 'four checkpoints t_end·{1/4, 1/2, 3/4, 1}, σ_d·t_end in [0.5, 8]',
     integrator: `RK4 (order 4) on ȧ with steps h and h/2, h ≤ ${STEP}/(σ_d + 3a₀²); tolerance 16/15·|a_h − a_{h/2}| + 16γ₁·(closed-form rounding + steps·max|a|)`,
   },
-  instances: fc
-    .record({ sigmaD: inLogRange(0.1, 10), rho: inLogRange(1e-4, 2), tau: inRange(0.5, 8) })
-    .map(({ sigmaD, rho, tau }) => ({
-      sigmaD,
-      a0: rho * Math.sqrt(sigmaD),
-      times: [1, 2, 3, 4].map((k) => (tau / sigmaD) * (k / 4)),
-    })),
+  instances: fc.record({ sigmaD: inLogRange(0.1, 10), rho: inLogRange(1e-4, 2), tau: inRange(0.5, 8) }).map(({ sigmaD, rho, tau }) => ({
+    sigmaD,
+    a0: rho * Math.sqrt(sigmaD),
+    times: [1, 2, 3, 4].map((k) => (tau / sigmaD) * (k / 4)),
+  })),
   size: () => 1,
   check: (x) => check(x),
-  exact: { skip: "the closed form involves e^{2σ_d t} and the ODE solution is numerical (RK4): not a rational function of the parameters; the verdict rests on the integrator's error bound (src/claims/ode.ts)" },
+  exact: {
+    skip: "the closed form involves e^{2σ_d t} and the ODE solution is numerical (RK4): not a rational function of the parameters; the verdict rests on the integrator's error bound (src/claims/ode.ts)",
+  },
   expected: 'holds',
   sabotage: { description: 'the factor 2 of e^{2σ_d t} dropped (e^{σ_d t})', check: (x) => check(x, 1) },
   runs: 100,

@@ -30,8 +30,7 @@ export const eq10 = defineClaim<DiagonalState>({
   id: 'yd21.eq-10.a-update',
   source: { paper: 'YD21', where: '(10), §3.2.2' },
   kind: 'identity',
-  statement:
-    'A_{t+1} = A_t + η(Σ − A_tA_tᵀ + B_tB_tᵀ)A_t − η(A_tB_tᵀ − B_tA_tᵀ)B_t − ηA_t(K_tᵀK_t + J_tᵀJ_t)/2 − ηB_t(K_tᵀK_t − J_tᵀJ_t)/2',
+  statement: 'A_{t+1} = A_t + η(Σ − A_tA_tᵀ + B_tB_tᵀ)A_t − η(A_tB_tᵀ − B_tA_tᵀ)B_t − ηA_t(K_tᵀK_t + J_tᵀJ_t)/2 − ηB_t(K_tᵀK_t − J_tᵀJ_t)/2',
   hypotheses: diagonalStateHypotheses(),
   instances: diagonalState(),
   size: stateSize,
@@ -42,7 +41,13 @@ export const eq10 = defineClaim<DiagonalState>({
     (A, { x, before: s, after }, sabotaged) => {
       const { F, combine, mul } = A;
       const eta = x.eta;
-      const printed = combine([F.one, s.A], [eta, mul(s.P, s.A)], [F.neg(eta), mul(s.Q, s.B)], [F.neg(eta), mul(s.A, s.M)], [sabotaged ? eta : F.neg(eta), mul(s.B, s.N)]);
+      const printed = combine(
+        [F.one, s.A],
+        [eta, mul(s.P, s.A)],
+        [F.neg(eta), mul(s.Q, s.B)],
+        [F.neg(eta), mul(s.A, s.M)],
+        [sabotaged ? eta : F.neg(eta), mul(s.B, s.N)],
+      );
       return { '(10): A_{t+1} − printed': A.sub(after.A, printed) };
     },
     { bound: 4, derivation: 'each term is η times a product of three blocks (ηPA, ηQB, ηAM, ηBN; η(Σ − UVᵀ)V in the step)' },

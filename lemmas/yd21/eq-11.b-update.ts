@@ -30,8 +30,7 @@ export const eq11 = defineClaim<DiagonalState>({
   id: 'yd21.eq-11.b-update',
   source: { paper: 'YD21', where: '(11), §3.2.2' },
   kind: 'identity',
-  statement:
-    'B_{t+1} = B_t − η(Σ − A_tA_tᵀ + B_tB_tᵀ)B_t + η(A_tB_tᵀ − B_tA_tᵀ)A_t − ηA_t(K_tᵀK_t − J_tᵀJ_t)/2 − ηB_t(K_tᵀK_t + J_tᵀJ_t)/2',
+  statement: 'B_{t+1} = B_t − η(Σ − A_tA_tᵀ + B_tB_tᵀ)B_t + η(A_tB_tᵀ − B_tA_tᵀ)A_t − ηA_t(K_tᵀK_t − J_tᵀJ_t)/2 − ηB_t(K_tᵀK_t + J_tᵀJ_t)/2',
   hypotheses: diagonalStateHypotheses(),
   instances: diagonalState(),
   size: stateSize,
@@ -41,7 +40,13 @@ export const eq11 = defineClaim<DiagonalState>({
     (A, { x, before: s, after }, sabotaged) => {
       const { F, combine, mul } = A;
       const eta = x.eta;
-      const printed = combine([F.one, s.B], [F.neg(eta), mul(s.P, s.B)], [sabotaged ? F.neg(eta) : eta, mul(s.Q, s.A)], [F.neg(eta), mul(s.A, s.N)], [F.neg(eta), mul(s.B, s.M)]);
+      const printed = combine(
+        [F.one, s.B],
+        [F.neg(eta), mul(s.P, s.B)],
+        [sabotaged ? F.neg(eta) : eta, mul(s.Q, s.A)],
+        [F.neg(eta), mul(s.A, s.N)],
+        [F.neg(eta), mul(s.B, s.M)],
+      );
       return { '(11): B_{t+1} − printed': A.sub(after.B, printed) };
     },
     { bound: 4, derivation: 'η times a product of three blocks in every term' },

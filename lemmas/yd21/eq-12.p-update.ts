@@ -68,8 +68,7 @@ export const eq12 = defineClaim<DiagonalState>({
 export const eq12Corrected = defineClaim<DiagonalState>({
   ...common,
   id: 'yd21.eq-12.p-update/corrected',
-  statement:
-    '(12) with the D-terms as η(B_t − ηP_tB_t)D_tᵀ + ηD_t(B_t − ηP_tB_t)ᵀ (everything else as printed, C_t and D_t as in (13), (14))',
+  statement: '(12) with the D-terms as η(B_t − ηP_tB_t)D_tᵀ + ηD_t(B_t − ηP_tB_t)ᵀ (everything else as printed, C_t and D_t as in (13), (14))',
   check: (x) => check(x, -1),
   // Exact form: P_{t+1} of the exact step minus (12) with the D-terms' sign s = -1. D = 8: η²DDᵀ is
   // η² times two cubic products; P_{t+1} = Σ − A′A′ᵀ + B′B′ᵀ with A′, B′ of degree 4.

@@ -32,14 +32,20 @@ interface Step {
 function perturbations(x: PhaseInstance): Step[] {
   const I = eye(x.d);
   const spec = phaseRunSpec(x, 'T0');
-  const run = memoPhases('yd21.eq-16', spec, () => runPhasesWith(spec, ({ sigma, U, V }) => {
-    const b = splitBlocks(sigma, U, V);
-    const { P } = deriveABSP(b);
-    const next = gdStep(sigma, U, V, x.eta);
-    const P1 = deriveABSP(splitBlocks(sigma, next.U, next.V)).P;
-    const F = combine([1, I], [-x.eta, sub(b.Sigma, P)]);
-    return opNorm(sub(P1, mul(mul(F, P), F)));
-  }, ['lambdaMinP']));
+  const run = memoPhases('yd21.eq-16', spec, () =>
+    runPhasesWith(
+      spec,
+      ({ sigma, U, V }) => {
+        const b = splitBlocks(sigma, U, V);
+        const { P } = deriveABSP(b);
+        const next = gdStep(sigma, U, V, x.eta);
+        const P1 = deriveABSP(splitBlocks(sigma, next.U, next.V)).P;
+        const F = combine([1, I], [-x.eta, sub(b.Sigma, P)]);
+        return opNorm(sub(P1, mul(mul(F, P), F)));
+      },
+      ['lambdaMinP'],
+    ),
+  );
   return run.samples.map((s) => ({ t: s.t, normE: s.extra, lambdaMinP: s.lambdaMinP }));
 }
 
@@ -69,10 +75,17 @@ export const pPerturbation = defineClaim<PhaseInstance>({
   id: 'yd21.eq-16.p-perturbation',
   source: { paper: 'YD21', where: '(16), (17)' },
   kind: 'trajectory',
-  statement: 'P_{t+1} = (I − η(Σ−P_t))P_t(I − η(Σ−P_t)) + E_t with ‖E_t‖_op ≤ O(η²σ₁³ + ηe_b²ε²(m+n)dσ₁ + η²σ₁²e_b²d²ε²) (16); λ_d(P_t) ≥ −O(e_b²ε²(m+n)dκ) (17), for t ≤ T₀',
+  statement:
+    'P_{t+1} = (I − η(Σ−P_t))P_t(I − η(Σ−P_t)) + E_t with ‖E_t‖_op ≤ O(η²σ₁³ + ηe_b²ε²(m+n)dσ₁ + η²σ₁²e_b²d²ε²) (16); λ_d(P_t) ≥ −O(e_b²ε²(m+n)dκ) (17), for t ≤ T₀',
   // (16), (17) are printed inside stage one in Theorem 3.1's regime; e_b = 2c (footnote 6) is a choice.
   hypotheses: phaseHypotheses('theorem'),
-  choices: { ...PHASE_CHOICES.theorem, e_b: 'e_b = 2c (footnote 6), c measured from the initialisation', C_E: '1 (the O-constant of ‖E_t‖)', C_17: '1 (the O-constant of (17))', steps: 't ≤ T₀ at the recording stride; E_t from the state at t and one more GD step' },
+  choices: {
+    ...PHASE_CHOICES.theorem,
+    e_b: 'e_b = 2c (footnote 6), c measured from the initialisation',
+    C_E: '1 (the O-constant of ‖E_t‖)',
+    C_17: '1 (the O-constant of (17))',
+    steps: 't ≤ T₀ at the recording stride; E_t from the state at t and one more GD step',
+  },
   constants: {
     CE: { printed: () => 1, formula: '1 (chosen O-constant of (16))' },
     C17: { printed: () => 1, formula: '1 (chosen O-constant of (17))' },

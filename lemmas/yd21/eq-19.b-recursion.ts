@@ -67,7 +67,11 @@ function check(x: DiagonalState, form: Form): Comparison[] {
 const common = {
   kind: 'inequality',
   hypotheses: [stageOneFrame, ...SECTION_3_2_1, ...STAGE_ONE_CHOICES_IN_FORCE.filter((h) => h.name !== 'eta-app-d')],
-  choices: { ...STAGE_ONE_CHOICES, grid: 'every continuous parameter on the grid {0, 1/7, …, 1} of its range', eta: 'η = g/(16σ₁), g ∈ (0, 1] (§3.2.3; App. D\'s condition is not in force at (19))' },
+  choices: {
+    ...STAGE_ONE_CHOICES,
+    grid: 'every continuous parameter on the grid {0, 1/7, …, 1} of its range',
+    eta: "η = g/(16σ₁), g ∈ (0, 1] (§3.2.3; App. D's condition is not in force at (19))",
+  },
   // A coarse grid (src/random/stage-one.ts): the violation shrinks to zero with P_t and K_t, so on the
   // fine grid the shrunk counterexample would fail by a rounding-sized margin only.
   instances: stageOneState({ appendixD: false, grid: 7 }),
@@ -105,8 +109,8 @@ export const eq19 = defineClaim<StageOneState>({
   erratum:
     'The η² term of (19)/(22) must be η²‖−(Σ − A_tA_tᵀ + B_tB_tᵀ)B_t + (A_tB_tᵀ − B_tA_tᵀ)A_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F ' +
     '(= ‖B_{t+1} − B_t‖²_F): with the printed "+(Σ − AAᵀ + BBᵀ)B_t" the bound fails inside the assumptions in force where (19) is printed ' +
-    '(§3.2.1\'s (1) ε²/(c²d)·I ⪯ AAᵀ ⪯ 2Σ and (2) ‖B‖_F ≤ e_b d ε, the J/K bounds, η ≤ 1/(16σ₁), §3.2.4\'s ε), e.g. d = 1, σ₁ = 5/7, c = 1, e_b = 4, ' +
-    'ε = 0.0945, η = 1/(16σ₁), A = 0.9056, B = −0.0118, J = 0, K = −0.1336 (= cε√2, its bound), and also when App. D\'s 22σ₁³η² ≤ ε²/(c²d) holds ' +
+    "(§3.2.1's (1) ε²/(c²d)·I ⪯ AAᵀ ⪯ 2Σ and (2) ‖B‖_F ≤ e_b d ε, the J/K bounds, η ≤ 1/(16σ₁), §3.2.4's ε), e.g. d = 1, σ₁ = 5/7, c = 1, e_b = 4, " +
+    "ε = 0.0945, η = 1/(16σ₁), A = 0.9056, B = −0.0118, J = 0, K = −0.1336 (= cε√2, its bound), and also when App. D's 22σ₁³η² ≤ ε²/(c²d) holds " +
     '(the failure needs only AAᵀ ≻ Σ, K ≠ 0 and ‖B‖ small against η‖P‖‖A‖). The O(·) conclusion ' +
     'of (19) is unaffected in order of magnitude, since both norms are O(σ₁‖B‖ + …).',
   corrected: 'yd21.eq-19.b-recursion/corrected',

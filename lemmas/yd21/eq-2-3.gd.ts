@@ -91,16 +91,25 @@ export const eq2to3 = defineClaim<GdInstance>({
   kind: 'identity',
   statement: 'U_{t+1} = U_t + η(Σ − U_tV_tᵀ)V_t, V_{t+1} = V_t + η(Σ − U_tV_tᵀ)ᵀU_t is simultaneous GD on f = ½‖UVᵀ − Σ‖²_F',
   hypotheses: [
-    hypothesis<GdInstance>('shapes', 'any Σ ∈ ℝ^{m×n}, U ∈ ℝ^{m×d}, V ∈ ℝ^{n×d}', (x) => hasShape(x.U, x.sigma.rows, x.U.cols) && hasShape(x.V, x.sigma.cols, x.U.cols) && hasShape(x.sigma, x.sigma.rows, x.sigma.cols), {
-      coordinates: { m: { value: (x) => x.sigma.rows, domain: [1, 5] }, n: { value: (x) => x.sigma.cols, domain: [1, 5] }, d: { value: (x) => x.U.cols, domain: [1, 4] } },
+    hypothesis<GdInstance>(
+      'shapes',
+      'any Σ ∈ ℝ^{m×n}, U ∈ ℝ^{m×d}, V ∈ ℝ^{n×d}',
+      (x) => hasShape(x.U, x.sigma.rows, x.U.cols) && hasShape(x.V, x.sigma.cols, x.U.cols) && hasShape(x.sigma, x.sigma.rows, x.sigma.cols),
+      {
+        coordinates: {
+          m: { value: (x) => x.sigma.rows, domain: [1, 5] },
+          n: { value: (x) => x.sigma.cols, domain: [1, 5] },
+          d: { value: (x) => x.U.cols, domain: [1, 4] },
+        },
+      },
+    ),
+    hypothesis<GdInstance>('eta-positive', 'η > 0 (any; drawn in (0, 1])', (x) => x.eta > 0 && Number.isFinite(x.eta), {
+      coordinates: { η: { value: (x) => x.eta, domain: [0, 1] } },
     }),
-    hypothesis<GdInstance>('eta-positive', 'η > 0 (any; drawn in (0, 1])', (x) => x.eta > 0 && Number.isFinite(x.eta), { coordinates: { η: { value: (x) => x.eta, domain: [0, 1] } } }),
   ],
   instances: fc
     .record({ m: dimension(1, 5), n: dimension(1, 5), d: dimension(1, 4) })
-    .chain(({ m, n, d }) =>
-      fc.record({ sigma: gridMatrix(m, n, 2, 8), U: gridMatrix(m, d, 2, 8), V: gridMatrix(n, d, 2, 8), eta: stepSize(1) }),
-    ),
+    .chain(({ m, n, d }) => fc.record({ sigma: gridMatrix(m, n, 2, 8), U: gridMatrix(m, d, 2, 8), V: gridMatrix(n, d, 2, 8), eta: stepSize(1) })),
   size: (x) => Math.max(x.sigma.rows, x.sigma.cols, x.U.cols),
   check: (x) => check(x, (y) => gdStep(y.sigma, y.U, y.V, y.eta)),
   // Exact form: η·∇f by exact central differences of f (f is quadratic in each single entry, so
@@ -118,7 +127,8 @@ export const eq2to3 = defineClaim<GdInstance>({
       const V = entries(A, dims.n, dims.d, v);
       const eta = v.fraction();
       const f = (X: typeof U, Y: typeof U) => F.mul(A.ratio(1, 2), frob2(sub(mul(X, tr(Y)), Sigma)));
-      const bump = (X: typeof U, i: number, j: number, c: number) => make(X.rows, X.cols, (r, s) => (r === i && s === j ? F.add(at(X, r, s), A.int(c)) : at(X, r, s)));
+      const bump = (X: typeof U, i: number, j: number, c: number) =>
+        make(X.rows, X.cols, (r, s) => (r === i && s === j ? F.add(at(X, r, s), A.int(c)) : at(X, r, s)));
       const grad = (which: 'U' | 'V') => {
         const X = which === 'U' ? U : V;
         return make(X.rows, X.cols, (i, j) => {
@@ -140,4 +150,3 @@ export const eq2to3 = defineClaim<GdInstance>({
   expected: 'holds',
   sabotage: { description: 'a sequential (Gauss–Seidel) step: V_{t+1} uses U_{t+1}', check: (x) => check(x, sequentialStep) },
 });
-

@@ -42,16 +42,11 @@ function rhs22(s: BlockState, m: BlockMagnitudes, eta: number, form: Form): { va
   const JK = form.corrected ? -eta * inner(BtB, M) * 2 : -2 * eta * inner(BBt, M); // M = (KᵀK+JᵀJ)/2
   const cross = (form.corrected ? -1 : 1) * eta * inner(BtA, combine([2, N])); // 2N = KᵀK − JᵀJ
   const G = combine([form.corrected ? -1 : 1, mul(P, B)], [1, mul(Q, A)], [-1, mul(A, N)], [-1, mul(B, M)]);
-  const value =
-    -2 * eta * inner(BBt, P) + JK + (form.dropQ ? 0 : -eta * frobenius(Q) ** 2) + cross + eta * eta * frobenius(G) ** 2;
+  const value = -2 * eta * inner(BBt, P) + JK + (form.dropQ ? 0 : -eta * frobenius(Q) ** 2) + cross + eta * eta * frobenius(G) ** 2;
   // Magnitudes (src/claims/magnitudes.ts); the error of ‖X‖² is at most 2‖X‖·|X|.
   const gMag = m.P * m.B + m.Q * m.A + m.A * m.N + m.B * m.M;
   const scale =
-    2 * eta * m.B * m.B * m.P +
-    2 * eta * m.B * m.B * m.M +
-    2 * eta * frobenius(Q) * m.Q +
-    2 * eta * m.B * m.A * m.N +
-    2 * eta * eta * frobenius(G) * gMag;
+    2 * eta * m.B * m.B * m.P + 2 * eta * m.B * m.B * m.M + 2 * eta * frobenius(Q) * m.Q + 2 * eta * m.B * m.A * m.N + 2 * eta * eta * frobenius(G) * gMag;
   return { value, scale };
 }
 
@@ -64,7 +59,13 @@ function rhs22Exact<T>(A: Algebra<T>, s: ReturnType<typeof import('../../src/exa
   const JK = form.corrected ? F.mul(F.neg(eta), inner(mul(tr(B), B), scale(two, M))) : F.mul(F.neg(F.mul(two, eta)), inner(BBt, M));
   const cross = F.mul(form.corrected ? F.neg(eta) : eta, inner(mul(tr(B), Am), scale(two, N)));
   const G = combine([form.corrected ? A.int(-1) : F.one, mul(P, B)], [F.one, mul(Q, Am)], [A.int(-1), mul(Am, N)], [A.int(-1), mul(B, M)]);
-  const rhs = [F.mul(F.neg(F.mul(two, eta)), inner(BBt, P)), JK, form.dropQ ? F.zero : F.mul(F.neg(eta), frob2(Q)), cross, F.mul(F.mul(eta, eta), frob2(G))].reduce(F.add);
+  const rhs = [
+    F.mul(F.neg(F.mul(two, eta)), inner(BBt, P)),
+    JK,
+    form.dropQ ? F.zero : F.mul(F.neg(eta), frob2(Q)),
+    cross,
+    F.mul(F.mul(eta, eta), frob2(G)),
+  ].reduce(F.add);
   return { '(22): ‖B_{t+1}‖² − ‖B_t‖² − rhs': F.sub(F.sub(frob2(Bnext), frob2(B)), rhs) };
 }
 
@@ -92,15 +93,20 @@ export const eq22 = defineClaim<DiagonalState>({
     '‖B_{t+1}‖²_F − ‖B_t‖²_F = −2η⟨B_tB_tᵀ, Σ − A_tA_tᵀ + B_tB_tᵀ + (K_tᵀK_t + J_tᵀJ_t)/2⟩ − η‖A_tB_tᵀ − B_tA_tᵀ‖²_F + η⟨B_tᵀA_t, K_tᵀK_t − J_tᵀJ_t⟩ + η²‖(Σ − A_tA_tᵀ + B_tB_tᵀ)B_t + (A_tB_tᵀ − B_tA_tᵀ)A_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F',
   check: (x) => check(x, { corrected: false }),
   // Exact form: ‖B_{t+1}‖² − ‖B_t‖² − right side (printed). D = 8: η²‖G‖² with G cubic.
-  exact: diagonalForm(
-    (A, { x, before: s, after }, sabotaged) => rhs22Exact(A, s, x.eta, after.B, { corrected: false, dropQ: sabotaged }),
-    { bound: 8, derivation: 'η²‖G‖²_F: 2 + 2·3; ‖B_{t+1}‖²: 2·4' },
-  ),
+  exact: diagonalForm((A, { x, before: s, after }, sabotaged) => rhs22Exact(A, s, x.eta, after.B, { corrected: false, dropQ: sabotaged }), {
+    bound: 8,
+    derivation: 'η²‖G‖²_F: 2 + 2·3; ‖B_{t+1}‖²: 2·4',
+  }),
   expected: 'refuted',
   grading: {
     grade: 'breaks-proof',
     why: "(22)'s first line is the identity from which (19) and App. E's recursion for ‖B_t‖²_F are drawn; the corrected line gives the same inequality up to the sign of the η² term inside the norm, which is what (19) gets wrong (yd21.eq-19.b-recursion); the proof is repaired by using the corrected line, and the O(·) bound on ‖B‖ survives",
-    dependents: ['yd21.eq-19.b-recursion ((19), (22) second line)', 'yd21.app-e.b-iteration', 'App. E induction on ‖B_t‖_F (§3.2.1 assumption (2))', 'Theorem 3.1'],
+    dependents: [
+      'yd21.eq-19.b-recursion ((19), (22) second line)',
+      'yd21.app-e.b-iteration',
+      'App. E induction on ‖B_t‖_F (§3.2.1 assumption (2))',
+      'Theorem 3.1',
+    ],
   },
   failsWhere: {
     text: 'B_t ≠ 0 (every wrong term carries B_t: BBᵀ for BᵀB, the cross term ⟨B_tᵀA_t, ·⟩, P_tB_t in the η² norm; with B_t = 0 both sides vanish)',
@@ -121,10 +127,10 @@ export const eq22Corrected = defineClaim<DiagonalState>({
     '‖B_{t+1}‖²_F − ‖B_t‖²_F = −2η⟨B_tB_tᵀ, P_t⟩ − η⟨B_tᵀB_t, K_tᵀK_t + J_tᵀJ_t⟩ − η‖Q_t‖²_F − η⟨B_tᵀA_t, K_tᵀK_t − J_tᵀJ_t⟩ + η²‖−P_tB_t + Q_tA_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F',
   check: (x) => check(x, { corrected: true }),
   // Exact form: ‖B_{t+1}‖² − ‖B_t‖² − right side (corrected). D = 8: η²‖G‖² with G cubic.
-  exact: diagonalForm(
-    (A, { x, before: s, after }, sabotaged) => rhs22Exact(A, s, x.eta, after.B, { corrected: true, dropQ: sabotaged }),
-    { bound: 8, derivation: 'η²‖G‖²_F: 2 + 2·3; ‖B_{t+1}‖²: 2·4' },
-  ),
+  exact: diagonalForm((A, { x, before: s, after }, sabotaged) => rhs22Exact(A, s, x.eta, after.B, { corrected: true, dropQ: sabotaged }), {
+    bound: 8,
+    derivation: 'η²‖G‖²_F: 2 + 2·3; ‖B_{t+1}‖²: 2·4',
+  }),
   expected: 'holds',
   corrects: 'yd21.eq-22.b-norm-identity',
   sabotage: { description: 'the term −η‖A_tB_tᵀ − B_tA_tᵀ‖²_F dropped', check: (x) => check(x, { corrected: true, dropQ: true }) },

@@ -49,7 +49,8 @@ function check(x: DiagonalState, cornerSign = -1) {
   const a = stepMagnitudes(x.sigma, x.U, x.V, eta);
   const r = b.Sigma + b.U * b.V;
   const scale =
-    a.Sigma + a.U * a.V +
+    a.Sigma +
+    a.U * a.V +
     (1 + eta * b.U * b.U) * r * (1 + eta * b.V * b.V) +
     eta * eta * (b.U * b.U * r * b.V * b.V + r * r * b.V * b.U) +
     eta * (b.U + eta * r * b.V) * b.J * b.J * b.V +

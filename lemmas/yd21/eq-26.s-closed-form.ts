@@ -90,7 +90,9 @@ export const eq26 = defineClaim<SymmetricFlowInstance>({
   instances: symmetricFlowInstance(),
   size: (x) => x.d,
   check: (x) => check(x),
-  exact: { skip: "the closed form involves e^{−tΣ} and the ODE solution is numerical (RK4): neither side is a rational function of the entries; the claim's verdict rests on the integrator's error bound (src/claims/ode.ts)" },
+  exact: {
+    skip: "the closed form involves e^{−tΣ} and the ODE solution is numerical (RK4): neither side is a rational function of the entries; the claim's verdict rests on the integrator's error bound (src/claims/ode.ts)",
+  },
   expected: 'holds',
   sabotage: { description: 'the sign of the exponent flipped: e^{+tΣ} for e^{−tΣ} in (26) (the form of (27))', check: (x) => check(x, +1) },
   runs: 50,

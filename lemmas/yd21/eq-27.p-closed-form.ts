@@ -60,7 +60,9 @@ export const eq27 = defineClaim<SymmetricFlowInstance>({
   instances: symmetricFlowInstance({ invertibleP0: true }),
   size: (x) => x.d,
   check: (x) => check(x),
-  exact: { skip: "the closed form involves e^{tΣ} and the ODE solution is numerical (RK4): neither side is a rational function of the entries; the claim's verdict rests on the integrator's error bound (src/claims/ode.ts)" },
+  exact: {
+    skip: "the closed form involves e^{tΣ} and the ODE solution is numerical (RK4): neither side is a rational function of the entries; the claim's verdict rests on the integrator's error bound (src/claims/ode.ts)",
+  },
   expected: 'holds',
   sabotage: { description: 'the sign of the exponent flipped: e^{−tΣ} for e^{tΣ} in (27) (the form of (26))', check: (x) => check(x, -1) },
   runs: 50,

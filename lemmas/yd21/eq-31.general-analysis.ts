@@ -108,7 +108,14 @@ function exact31(corrected: boolean): ExactForm<{ d: number }> {
       const [SmB, SmT] = [sub(Sigma, Sbar), sub(Sigma, Stilde)];
       const cubic = sub(mul(SmB, Sbar, SmB), mul(SmT, Stilde, SmT));
       const l0 = sub(f(Sbar, Sbar), f(Stilde, corrected ? Stilde : Sbar));
-      const l1 = combine([F.one, D], [eta, mul(SmB, Sbar)], [eta, mul(Sbar, SmB)], [F.neg(eta), mul(SmT, Stilde)], [corrected ? F.neg(eta) : eta, mul(Stilde, SmT)], [e2, cubic]);
+      const l1 = combine(
+        [F.one, D],
+        [eta, mul(SmB, Sbar)],
+        [eta, mul(Sbar, SmB)],
+        [F.neg(eta), mul(SmT, Stilde)],
+        [corrected ? F.neg(eta) : eta, mul(Stilde, SmT)],
+        [e2, cubic],
+      );
       const l2 = combine([sabotaged ? F.zero : F.one, D], [eta, mul(W, D)], [eta, mul(D, W)], [e2, cubic]);
       const IW = combine([F.one, I], [eta, W]);
       const l3 = combine([F.one, mul(IW, D, IW)], [corrected ? F.neg(e2) : e2, mul(W, D, W)], [e2, cubic]);
@@ -121,8 +128,10 @@ const common = {
   source: { paper: 'YD21', where: '(31), App. C (preprint), general analysis for Lemmas 3.2 and 3.3' },
   kind: 'identity',
   hypotheses: [
-    hypothesis<TripleInstance>('symmetric', 'S̄, S̃, Σ ∈ ℝ^{d×d} symmetric (D = S̄ − S̃ is a definition)', (x) =>
-      [x.Sigma, x.Sbar, x.Stilde].every((m) => m.rows === x.d && isSymmetric(m)),
+    hypothesis<TripleInstance>(
+      'symmetric',
+      'S̄, S̃, Σ ∈ ℝ^{d×d} symmetric (D = S̄ − S̃ is a definition)',
+      (x) => [x.Sigma, x.Sbar, x.Stilde].every((m) => m.rows === x.d && isSymmetric(m)),
       { coordinates: { d: { value: (x) => x.d, domain: [1, 4] } } },
     ),
     hypothesis<TripleInstance>('eta-positive', 'η > 0 (any; drawn in (0, 1])', (x) => x.eta > 0 && Number.isFinite(x.eta), {

@@ -49,7 +49,7 @@ export const eq4Preprint = defineClaim<RotationInstance>({
   check: (x) => printed(x),
   expected: 'refuted',
   failsWhere: {
-    text: "U′_0(V′_0 − V_0)ᵀV′_0 ≠ 0 (the printed bracket is off by η times it: V_0 ≠ V′_0 = ΨᵀV_0 and U_0 ≠ 0)",
+    text: 'U′_0(V′_0 − V_0)ᵀV′_0 ≠ 0 (the printed bracket is off by η times it: V_0 ≠ V′_0 = ΨᵀV_0 and U_0 ≠ 0)',
     contains: (x) => {
       const frame = toDiagonalFrame(x.sigma, x.U0, x.V0);
       return frobenius(mul(mul(frame.U0, transpose(sub(frame.V0, x.V0))), frame.V0)) > 0;
@@ -57,7 +57,7 @@ export const eq4Preprint = defineClaim<RotationInstance>({
   },
   erratum:
     "As extracted, the preprint's (4) has V_tᵀ for V′_tᵀ inside the bracket; then it fails whenever ΨᵀV_t ≠ V_t. Exact counterexample: m = n = d = 1, Σ = −1 " +
-    '(Φ = 1, Ψ = −1), U_0 = V_0 = 1, η = ½: U′_1 = 0, printed right side 1. With V′_tᵀ (the NeurIPS copy, and this copy\'s own (5)) it is an identity.',
+    "(Φ = 1, Ψ = −1), U_0 = V_0 = 1, η = ½: U′_1 = 0, printed right side 1. With V′_tᵀ (the NeurIPS copy, and this copy's own (5)) it is an identity.",
   grading: {
     grade: 'extraction',
     why: "V′_t{}^⊤ carries two superscripts and the extraction kept one; the same copy's (5) prints V_t′^⊤ and the sentence before defines V′_t = Ψ⁻¹V_t, and the NeurIPS copy prints V′_t in (4)",

@@ -45,10 +45,18 @@ function check(x: RotationInstance, rotate: (q: Mat) => Mat): Comparison[] {
     const jac = 1 + x.eta * (nSigma + 3 * nU * nV);
     const stepScale = x.eta * (nSigma + nU * nV);
     out.push(
-      equal(`(4) at t = ${t}: ΦᵀU_{t+1} = U′_{t+1}`, mul(PhiT, next.U), rotated.U,
-        nPhi * frobenius(next.U) + jac * (nPhi * nU + nPsi * nV) + nPhi * (nU + stepScale * nV)),
-      equal(`(5) at t = ${t}: ΨᵀV_{t+1} = V′_{t+1}`, mul(PsiT, next.V), rotated.V,
-        nPsi * frobenius(next.V) + jac * (nPhi * nU + nPsi * nV) + nPsi * (nV + stepScale * nU)),
+      equal(
+        `(4) at t = ${t}: ΦᵀU_{t+1} = U′_{t+1}`,
+        mul(PhiT, next.U),
+        rotated.U,
+        nPhi * frobenius(next.U) + jac * (nPhi * nU + nPsi * nV) + nPhi * (nU + stepScale * nV),
+      ),
+      equal(
+        `(5) at t = ${t}: ΨᵀV_{t+1} = V′_{t+1}`,
+        mul(PsiT, next.V),
+        rotated.V,
+        nPsi * frobenius(next.V) + jac * (nPhi * nU + nPsi * nV) + nPsi * (nV + stepScale * nU),
+      ),
     );
   }
   return out;
@@ -72,34 +80,33 @@ export function rotationInstances(opts: {
   const shape = opts.widthFirst
     ? dimension(1, 5).chain((c) => fc.record({ m: dimension(c, 5), n: dimension(c, 5), c: fc.constant(c) }))
     : fc.record({ m: dimension(1, 5), n: dimension(1, 5), c: dimension(1, opts.fullRank ? 6 : 5) });
-  return shape
-    .chain(({ m, n, c }) => {
-      const k = opts.columns(m, n, c);
-      return fc
-        .record({
-          phi: orthogonal(m),
-          psi: orthogonal(n),
-          values: spectrum(opts.fullRank ? Math.min(m, n) : k, opts.spectrumLo, 2),
-          U0: gridMatrix(m, k, 1, 8),
-          V0: gridMatrix(n, k, 1, 8),
-          eta: stepSize(0.5),
-          steps: dimension(1, opts.maxSteps),
-        })
-        .map(({ phi, psi, values, U0, V0, eta, steps }) => ({
-          sigma: mul(mul(phi, diag(values, m, n)), transpose(psi)),
-          U0,
-          V0,
-          eta,
-          steps,
-        }));
-    });
+  return shape.chain(({ m, n, c }) => {
+    const k = opts.columns(m, n, c);
+    return fc
+      .record({
+        phi: orthogonal(m),
+        psi: orthogonal(n),
+        values: spectrum(opts.fullRank ? Math.min(m, n) : k, opts.spectrumLo, 2),
+        U0: gridMatrix(m, k, 1, 8),
+        V0: gridMatrix(n, k, 1, 8),
+        eta: stepSize(0.5),
+        steps: dimension(1, opts.maxSteps),
+      })
+      .map(({ phi, psi, values, U0, V0, eta, steps }) => ({
+        sigma: mul(mul(phi, diag(values, m, n)), transpose(psi)),
+        U0,
+        V0,
+        eta,
+        steps,
+      }));
+  });
 }
 
 export const eq4to5 = defineClaim<RotationInstance>({
   id: 'yd21.eq-4-5.rotation',
   source: { paper: 'YD21', where: '(4), (5), §2.1' },
   kind: 'identity',
-  statement: "With Σ = ΦΣ′Ψᵀ (SVD), U′_t = ΦᵀU_t and V′_t = ΨᵀV_t follow GD (4),(5) on the diagonal Σ′",
+  statement: 'With Σ = ΦΣ′Ψᵀ (SVD), U′_t = ΦᵀU_t and V′_t = ΨᵀV_t follow GD (4),(5) on the diagonal Σ′',
   hypotheses: rotationHypotheses<RotationInstance>(true),
   instances: rotationInstances({ columns: (m, n, d) => Math.min(d, m, n), spectrumLo: 0.5, maxSteps: 5, widthFirst: true }),
   size: (x) => Math.max(x.sigma.rows, x.sigma.cols),

@@ -124,7 +124,12 @@ const JK_HYPOTHESES = [
       const d = x.U0.cols;
       const v = diagonalOf(x.sigma);
       return (
-        v !== null && isDiagonalRank(x.sigma, d) && hasShape(x.U0, x.sigma.rows, d) && hasShape(x.V0, x.sigma.cols, d) && x.sigma1 === v[0] && x.sigmaD === v[d - 1]
+        v !== null &&
+        isDiagonalRank(x.sigma, d) &&
+        hasShape(x.U0, x.sigma.rows, d) &&
+        hasShape(x.V0, x.sigma.cols, d) &&
+        x.sigma1 === v[0] &&
+        x.sigmaD === v[d - 1]
       );
     },
     {
@@ -183,13 +188,19 @@ export const jkMonotone = defineClaim<JkInstance>({
  */
 function fullRegimeCheck(x: PhaseInstance, bound: (x: PhaseInstance) => number): Comparison[] {
   const spec = phaseRunSpec(x, 'stage two');
-  const run = memoPhases('yd21.eq-8-9.full', spec, () => runPhasesWith(spec, ({ sigma, U, V }) => {
-    const b = splitBlocks(sigma, U, V);
-    return {
-      gramV: lambdaMax(add(mul(transpose(b.V), b.V), mul(transpose(b.K), b.K))),
-      gramU: lambdaMax(add(mul(transpose(b.U), b.U), mul(transpose(b.J), b.J))),
-    };
-  }, ['normJ', 'normK']));
+  const run = memoPhases('yd21.eq-8-9.full', spec, () =>
+    runPhasesWith(
+      spec,
+      ({ sigma, U, V }) => {
+        const b = splitBlocks(sigma, U, V);
+        return {
+          gramV: lambdaMax(add(mul(transpose(b.V), b.V), mul(transpose(b.K), b.K))),
+          gramU: lambdaMax(add(mul(transpose(b.U), b.U), mul(transpose(b.J), b.J))),
+        };
+      },
+      ['normJ', 'normK'],
+    ),
+  );
   const s = run.samples.map((p) => ({ t: p.t, normJ: p.normJ, normK: p.normK, ...p.extra }));
   const worst = (cs: Comparison[]) => cs.reduce((a, c) => (c.slack / (c.scale || 1) < a.slack / (a.scale || 1) ? c : a));
   const B = bound(x);
@@ -207,7 +218,8 @@ export const jkMonotoneFullRegime = defineClaim<PhaseInstance>({
   id: 'yd21.eq-8-9.jk-monotone.full-regime',
   source: { paper: 'YD21', where: '(8), (9), §3.2.2' },
   kind: 'trajectory',
-  statement: 'In the regime of Theorem 1.1, along the whole trajectory: 0 ⪯ V_tᵀV_t + K_tᵀK_t, U_tᵀU_t + J_tᵀJ_t ⪯ 3σ₁I hold (inductively) and ‖J_t‖_op, ‖K_t‖_op never increase',
+  statement:
+    'In the regime of Theorem 1.1, along the whole trajectory: 0 ⪯ V_tᵀV_t + K_tᵀK_t, U_tᵀU_t + J_tᵀJ_t ⪯ 3σ₁I hold (inductively) and ‖J_t‖_op, ‖K_t‖_op never increase',
   // Theorem 1.1's regime (η ≤ 1/(3σ₁) holds there); the PSD bounds are conclusions here, checked.
   hypotheses: phaseHypotheses('theorem'),
   choices: { ...PHASE_CHOICES.theorem, horizon: 'T₀ (observed) + ln(10³)/(ησ_d) steps, recorded every ⌈T_scale/400⌉' },

@@ -39,7 +39,16 @@ function check(x: LemmaInstance, corrected: boolean, dropInverse = false) {
   const rhs = mulAll(F, S, F);
   const [mg, ms] = [frobenius(Sigma), frobenius(S)];
   const scale = (1 - beta) * ms + eta * mg * ms + eta * (corrected ? ms : mg) * mg + ((eta * eta) / (1 - beta)) * mg * mg * ms + (c + (eta / c) * mg) ** 2 * ms;
-  return [equal(corrected ? '(1 − β)S + ηΣS + ηSΣ + η²/(1 − β)ΣSΣ = (√(1 − β)I + ηΣ/√(1 − β))S(·)' : '(1 − β)S + ηΣS + ηΣΣ + η²/(1 − β)ΣSΣ = (√(1 − β)I + ηΣ/√(1 − β))S(·)', lhs, rhs, scale)];
+  return [
+    equal(
+      corrected
+        ? '(1 − β)S + ηΣS + ηSΣ + η²/(1 − β)ΣSΣ = (√(1 − β)I + ηΣ/√(1 − β))S(·)'
+        : '(1 − β)S + ηΣS + ηΣΣ + η²/(1 − β)ΣSΣ = (√(1 − β)I + ηΣ/√(1 − β))S(·)',
+      lhs,
+      rhs,
+      scale,
+    ),
+  ];
 }
 
 /** The exact form (rational: c = √(1 − β) is drawn rational, β = 1 − c²). */

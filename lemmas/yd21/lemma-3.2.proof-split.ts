@@ -16,7 +16,7 @@
  * Scale: the Frobenius-norm magnitudes of every product (|I + ηX| as a factor: 1 + η|X|); the two
  * ΣSΣ terms can be large when β → 1 and cancel, so both count.
  */
-import { combine, eye, frobenius, type Mat, mul, mulAll, sub } from '../../src/linalg/dense.ts';
+import { combine, eye, frobenius, mul, mulAll, sub } from '../../src/linalg/dense.ts';
 import { equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { LEMMA_3_2 } from '../../src/hypotheses/lemma.ts';
@@ -58,15 +58,14 @@ function check(x: LemmaInstance, flipT3 = false) {
   const t = lemmaSplit(x, 1, flipT3);
   const m = t.magnitudes;
   const sum = combine([1, t.T1], [1, t.T2], [x.eta * x.eta, t.T3]);
-  return [equal("S′ = T₁ + T₂ + η²T₃", t.Xprime, sum, m.Xprime + m.T1 + m.T2 + x.eta * x.eta * m.T3)];
+  return [equal('S′ = T₁ + T₂ + η²T₃', t.Xprime, sum, m.Xprime + m.T1 + m.T2 + x.eta * x.eta * m.T3)];
 }
 
 export const lemma32Split = defineClaim<LemmaInstance>({
   id: 'yd21.lemma-3.2.proof-split',
   source: { paper: 'YD21', where: 'proof of Lemma 3.2, App. C (preprint)' },
   kind: 'identity',
-  statement:
-    'S′ = (βS − 2ηS² + η²S³) + ((1 − β)S + ηΣS + ηSΣ + η²/(1 − β)·ΣSΣ) + η²(−β/(1 − β)·ΣSΣ − ΣSS − SSΣ), S′ = (I + η(Σ − S))S(I + η(Σ − S))',
+  statement: 'S′ = (βS − 2ηS² + η²S³) + ((1 − β)S + ηΣS + ηSΣ + η²/(1 − β)·ΣSΣ) + η²(−β/(1 − β)·ΣSΣ − ΣSS − SSΣ), S′ = (I + η(Σ − S))S(I + η(Σ − S))',
   hypotheses: LEMMA_3_2, // the proof's displays are printed under the lemma's hypotheses
   instances: lemmaInstance((sigma1) => [2 * sigma1 * 1e-3, 2 * sigma1]),
   size: (x) => x.d,
@@ -90,7 +89,7 @@ export const lemma32Split = defineClaim<LemmaInstance>({
       const T1 = combine([beta, X], [F.mul(A.int(-2), eta), X2], [e2, mul(X2, X)]);
       const T2 = combine([omb, X], [eta, mul(Sigma, X)], [eta, mul(X, Sigma)], [F.div(e2, omb), SXS]);
       const T3 = combine([F.neg(F.div(beta, omb)), SXS], [sabotaged ? F.one : A.int(-1), mul(Sigma, X2)], [A.int(-1), mul(X2, Sigma)]);
-      return { instance: { Sigma, S: X, beta, eta }, residuals: { "S′ − (T₁ + T₂ + η²T₃)": sub(mul(G, X, G), combine([F.one, T1], [F.one, T2], [e2, T3])) } };
+      return { instance: { Sigma, S: X, beta, eta }, residuals: { 'S′ − (T₁ + T₂ + η²T₃)': sub(mul(G, X, G), combine([F.one, T1], [F.one, T2], [e2, T3])) } };
     },
   },
   expected: 'holds',

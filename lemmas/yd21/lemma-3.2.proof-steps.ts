@@ -84,5 +84,5 @@ export const lemma32Steps = defineClaim<LemmaInstance>({
     },
   },
   expected: 'holds',
-  sabotage: { description: 'the third term\'s constant made too small: C = 1', constants: { C: () => 1 } },
+  sabotage: { description: "the third term's constant made too small: C = 1", constants: { C: () => 1 } },
 });

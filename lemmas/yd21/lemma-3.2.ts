@@ -35,14 +35,14 @@ function quantities(x: LemmaInstance) {
 function check(x: LemmaInstance, C: number, penaltySign = -1) {
   const q = quantities(x);
   const rhs = q.growth + penaltySign * C * q.penaltyUnit;
-  return [atLeast("s′ ≥ (1 + η(σ_d − s))²s − C·σ₁³η²", q.sPrime, rhs, q.scale + C * q.penaltyUnit)];
+  return [atLeast('s′ ≥ (1 + η(σ_d − s))²s − C·σ₁³η²', q.sPrime, rhs, q.scale + C * q.penaltyUnit)];
 }
 
 export const lemma32 = defineClaim<LemmaInstance>({
   id: 'yd21.lemma-3.2',
   source: { paper: 'YD21', where: 'Lemma 3.2, §3.2 (proof App. C)' },
   kind: 'inequality',
-  statement: "s′ ≥ (1 + η(σ_d − s))² s − (8 + 6β)/(1 − β)·σ₁³η², s = σ_d(S), s′ = σ_d(S′), S′ = (I + η(Σ − S))S(I + η(Σ − S))",
+  statement: 's′ ≥ (1 + η(σ_d − s))² s − (8 + 6β)/(1 − β)·σ₁³η², s = σ_d(S), s′ = σ_d(S′), S′ = (I + η(Σ − S))S(I + η(Σ − S))',
   hypotheses: LEMMA_3_2,
   constants: { C: { printed: (x) => (8 + 6 * x.beta) / (1 - x.beta), formula: '(8 + 6β)/(1 − β)' } },
   instances: instances({}),

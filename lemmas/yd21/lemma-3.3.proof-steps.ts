@@ -68,7 +68,12 @@ export const nonPositiveFloor = lemmaInstanceWith((sigma1, d) =>
 /** The same on coarse grids (P's eigenvalues in multiples of σ₁/4), for the claims expected refuted. */
 const gridEigenvalue = (sigma1: number, lo: number) => fc.integer({ min: lo, max: 8 }).map((i) => (i * sigma1) / 4);
 export const nonPositiveFloorCoarse = coarseLemmaInstance((sigma1, d) =>
-  fc.tuple(gridEigenvalue(sigma1, -8).map((v) => Math.min(v, 0)), fc.array(gridEigenvalue(sigma1, -8), { minLength: d - 1, maxLength: d - 1 })).map(([p, rest]) => [...rest, p]),
+  fc
+    .tuple(
+      gridEigenvalue(sigma1, -8).map((v) => Math.min(v, 0)),
+      fc.array(gridEigenvalue(sigma1, -8), { minLength: d - 1, maxLength: d - 1 }),
+    )
+    .map(([p, rest]) => [...rest, p]),
 );
 
 /** Every quantity of the proof at one instance. */
@@ -108,19 +113,35 @@ type Q = ReturnType<typeof quantities>;
 
 const step = {
   split: (x: LemmaInstance, q: Q) =>
-    equal('[S] P′ = T₁ + T₂ + η²T₃', q.t.Xprime, combine([1, q.t.T1], [1, q.t.T2], [x.eta * x.eta, q.t.T3]), q.t.magnitudes.Xprime + q.t.magnitudes.T1 + q.t.magnitudes.T2 + x.eta * x.eta * q.t.magnitudes.T3),
+    equal(
+      '[S] P′ = T₁ + T₂ + η²T₃',
+      q.t.Xprime,
+      combine([1, q.t.T1], [1, q.t.T2], [x.eta * x.eta, q.t.T3]),
+      q.t.magnitudes.Xprime + q.t.magnitudes.T1 + q.t.magnitudes.T2 + x.eta * x.eta * q.t.magnitudes.T3,
+    ),
   weyl: (x: LemmaInstance, q: Q) =>
-    atLeast('[W] λ_d(P′) ≥ λ_d(T₁) + λ_d(T₂) + η²λ_d(T₃)', q.pPrime, q.l1 + q.l2 + x.eta * x.eta * q.l3, q.t.magnitudes.Xprime + q.t.magnitudes.T1 + q.t.magnitudes.T2 + x.eta * x.eta * q.t.magnitudes.T3),
+    atLeast(
+      '[W] λ_d(P′) ≥ λ_d(T₁) + λ_d(T₂) + η²λ_d(T₃)',
+      q.pPrime,
+      q.l1 + q.l2 + x.eta * x.eta * q.l3,
+      q.t.magnitudes.Xprime + q.t.magnitudes.T1 + q.t.magnitudes.T2 + x.eta * x.eta * q.t.magnitudes.T3,
+    ),
   first: (_x: LemmaInstance, q: Q) => equal('[1] λ_d(T₁) = βp + 2ηp² + η²p³', q.l1, q.first, q.t.magnitudes.T1 + q.firstScale),
   congruence: (_x: LemmaInstance, q: Q) =>
     atLeast('[2] λ_d(T₂) ≥ (√(1−β) − ησ_d/√(1−β))²p', q.l2, q.printedFactor2 * q.p, q.t.magnitudes.T2 + q.printedFactor2 * q.mP),
   congruenceCorrected: (_x: LemmaInstance, q: Q) =>
     atLeast('[2′] λ_d(T₂) ≥ μ²p, μ = max(|√(1−β) − ησ_d/√(1−β)|, |√(1−β) − ησ₁/√(1−β)|)', q.l2, q.mu2 * q.p, q.t.magnitudes.T2 + q.mu2 * q.mP),
-  third: (x: LemmaInstance, q: Q, C: number, label = '[3] η²λ_d(T₃) ≥ −C·η²σ₁³') => atLeast(label, x.eta * x.eta * q.l3, -C * q.unit, x.eta * x.eta * q.t.magnitudes.T3 + C * q.unit),
+  third: (x: LemmaInstance, q: Q, C: number, label = '[3] η²λ_d(T₃) ≥ −C·η²σ₁³') =>
+    atLeast(label, x.eta * x.eta * q.l3, -C * q.unit, x.eta * x.eta * q.t.magnitudes.T3 + C * q.unit),
   summed: (_x: LemmaInstance, q: Q, factor2: number, C: number, label: string) =>
     atLeast(label, q.pPrime, q.first + factor2 * q.p - C * q.unit, q.t.magnitudes.Xprime + q.firstScale + factor2 * q.mP + C * q.unit),
   expand: (_x: LemmaInstance, q: Q, C: number) =>
-    equal('[5] line 4 = (1 − η(σ_d − p))²p + βσ_d²η²p/(1−β) + 2σ_dη²p² − C·σ₁³η²', q.first + q.printedFactor2 * q.p - C * q.unit, q.growth + q.extra - C * q.unit, q.firstScale + q.printedFactor2 * q.mP + q.growthScale + q.extraScale + 2 * C * q.unit),
+    equal(
+      '[5] line 4 = (1 − η(σ_d − p))²p + βσ_d²η²p/(1−β) + 2σ_dη²p² − C·σ₁³η²',
+      q.first + q.printedFactor2 * q.p - C * q.unit,
+      q.growth + q.extra - C * q.unit,
+      q.firstScale + q.printedFactor2 * q.mP + q.growthScale + q.extraScale + 2 * C * q.unit,
+    ),
   dropExtra: (_x: LemmaInstance, q: Q, C: number, extraConstant = 0) =>
     atLeast(
       extraConstant === 0 ? '[6] line 5 ≥ (1 − η(σ_d − p))²p − C·σ₁³η²' : '[6′] line 5 ≥ (1 − η(σ_d − p))²p − (C + 2β/(1−β))·σ₁³η²',
@@ -132,7 +153,7 @@ const step = {
     atLeast('[7] line 6 ≥ (1 − ησ_d)²p − C·σ₁³η²', q.growth - C * q.unit, q.contracted - C * q.unit, q.growthScale + q.mP + 2 * C * q.unit),
   lemma: (_x: LemmaInstance, q: Q, firstFactor: number, tightC: number, C: number) =>
     atLeast(
-      "[5′] line 4′ ≥ (1 − ησ_d)²p − C·σ₁³η²",
+      '[5′] line 4′ ≥ (1 − ησ_d)²p − C·σ₁³η²',
       q.first + firstFactor * q.p - tightC * q.unit,
       q.contracted - C * q.unit,
       q.firstScale + firstFactor * q.mP + tightC * q.unit + q.mP + C * q.unit,
@@ -181,7 +202,7 @@ function correctedChain(x: LemmaInstance, C: number, undo = false): Comparison[]
     step.weyl(x, q),
     step.first(x, q),
     undo ? step.congruence(x, q) : step.congruenceCorrected(x, q),
-    step.third(x, q, tightC(x), "[3′] η²λ_d(T₃) ≥ −(8 − 6β)/(1 − β)·η²σ₁³"),
+    step.third(x, q, tightC(x), '[3′] η²λ_d(T₃) ≥ −(8 − 6β)/(1 − β)·η²σ₁³'),
     step.summed(x, q, factor2, tightC(x), '[4′] p′ ≥ (βp + 2ηp² + η²p³) + μ²p − (8 − 6β)/(1 − β)·η²σ₁³'),
     step.lemma(x, q, factor2, tightC(x), C),
   ];
@@ -222,12 +243,15 @@ export const lemma33Steps = defineClaim<LemmaInstance>({
     why: "two steps fail (the dropped term, the congruence bound) while Lemma 3.3 holds (yd21.lemma-3.3); the corrected chain (μ² = ‖F‖²_op in the congruence bound, the tight third-term constant (8 − 6β)/(1 − β)) reaches the lemma's printed bound directly (yd21.lemma-3.3.proof-steps/corrected)",
     dependents: ['yd21.lemma-3.3', '§3.2.4: the lower bound on λ_d(P_t) and (17)', 'Theorem 3.1'],
   },
-  failsWhere: { text: `(a) ${DROPPED_TERM_REGION.text}, or (b) ${CONGRUENCE_REGION.text}`, contains: (x) => DROPPED_TERM_REGION.contains(x) || CONGRUENCE_REGION.contains(x) },
+  failsWhere: {
+    text: `(a) ${DROPPED_TERM_REGION.text}, or (b) ${CONGRUENCE_REGION.text}`,
+    contains: (x) => DROPPED_TERM_REGION.contains(x) || CONGRUENCE_REGION.contains(x),
+  },
   erratum:
     'Two steps of the proof of Lemma 3.3 are false as printed (the lemma holds): (a) "… + βσ_d²η²p/(1−β) + 2σ_dη²p² − C σ₁³η² ≥ (1 − η(σ_d − p))²p − C σ₁³η²" ' +
     'drops a term that is negative for −βσ_d/(2(1−β)) < p < 0; (b) "λ_d((√(1−β)I − ηΣ/√(1−β))P(·)) ≥ (√(1−β) − ησ_d/√(1−β))²p" fails when β > 8/9 and ' +
     'η(σ₁ + σ_d) > 2(1−β) (the factor has negative eigenvalues; the bound needs its largest |eigenvalue|). A corrected chain uses μ² = ‖F‖²_op in the congruence ' +
-    'bound and the tight third-term constant (8−6β)/(1−β), and then reaches the lemma\'s (1−ησ_d)²p − (8+6β)/(1−β)σ₁³η² directly.',
+    "bound and the tight third-term constant (8−6β)/(1−β), and then reaches the lemma's (1−ησ_d)²p − (8+6β)/(1−β)σ₁³η² directly.",
   corrected: 'yd21.lemma-3.3.proof-steps/corrected',
   sabotage: { description: "the third term's constant made too small: C = 1", constants: { C: () => 1 } },
 });
@@ -257,7 +281,7 @@ export const lemma33DroppedTerm = defineClaim<LemmaInstance>({
   failsWhere: DROPPED_TERM_REGION,
   erratum:
     'The dropped βσ_d²η²p/(1−β) + 2σ_dη²p² = η²σ_d·p(βσ_d/(1−β) + 2p) is negative for −βσ_d/(2(1−β)) < p < 0. It is ≥ −2β/(1−β)·σ₁³η² (|p| ≤ 2σ₁), ' +
-    'so the step holds with C + 2β/(1−β) in place of C; the lemma\'s constant survives because the third-term bound (8+6β)/(1−β) is loose by 12β/(1−β).',
+    "so the step holds with C + 2β/(1−β) in place of C; the lemma's constant survives because the third-term bound (8+6β)/(1−β) is loose by 12β/(1−β).",
   corrected: 'yd21.lemma-3.3.proof-steps.dropped-term/corrected',
   sabotage: {
     description: 'the penalty −C·σ₁³η² dropped from the right side only',
@@ -275,7 +299,10 @@ export const lemma33DroppedTermCorrected = defineClaim<LemmaInstance>({
   check: (x, c) => [step.dropExtra(x, quantities(x), c.C, (2 * x.beta) / (1 - x.beta))],
   expected: 'holds',
   corrects: 'yd21.lemma-3.3.proof-steps.dropped-term',
-  sabotage: { description: 'the correction undone (extra constant 2β/(1−β) dropped: the printed step)', check: (x, c) => [step.dropExtra(x, quantities(x), c.C)] },
+  sabotage: {
+    description: 'the correction undone (extra constant 2β/(1−β) dropped: the printed step)',
+    check: (x, c) => [step.dropExtra(x, quantities(x), c.C)],
+  },
 });
 
 export const lemma33Congruence = defineClaim<LemmaInstance>({

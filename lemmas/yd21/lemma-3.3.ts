@@ -10,7 +10,7 @@
  * P has spectrum in [−2σ₁, 2σ₁] (so ‖P‖_op ≤ 2σ₁). Both cases are checked; the witness of C is
  * taken on the p < 0 case: ((1 − ησ_d)²p − p′)/(σ₁³η²).
  */
-import { add, eye, frobenius, mul, scale, sub } from '../../src/linalg/dense.ts';
+import { eye, frobenius, mul, scale, sub } from '../../src/linalg/dense.ts';
 import { lambdaMin } from '../../src/linalg/spectral.ts';
 import { atLeast } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
@@ -38,15 +38,15 @@ function quantities(x: LemmaInstance) {
 
 function check(x: LemmaInstance, C: number, penaltySign = -1) {
   const q = quantities(x);
-  if (q.p >= 0) return [atLeast("p ≥ 0 ⇒ p′ ≥ 0", q.pPrime, 0, q.scale)];
-  return [atLeast("p < 0 ⇒ p′ ≥ (1 − ησ_d)²p − C·σ₁³η²", q.pPrime, q.contracted + penaltySign * C * q.penaltyUnit, q.scale + C * q.penaltyUnit)];
+  if (q.p >= 0) return [atLeast('p ≥ 0 ⇒ p′ ≥ 0', q.pPrime, 0, q.scale)];
+  return [atLeast('p < 0 ⇒ p′ ≥ (1 − ησ_d)²p − C·σ₁³η²', q.pPrime, q.contracted + penaltySign * C * q.penaltyUnit, q.scale + C * q.penaltyUnit)];
 }
 
 export const lemma33 = defineClaim<LemmaInstance>({
   id: 'yd21.lemma-3.3',
   source: { paper: 'YD21', where: 'Lemma 3.3, §3.2 (proof App. C)' },
   kind: 'inequality',
-  statement: "p′ ≥ (1 − ησ_d)²p − (8 + 6β)/(1 − β)·σ₁³η² if p < 0, p′ ≥ 0 if p ≥ 0; p = λ_d(P), p′ = λ_d(P′), P′ = (I − η(Σ − P))P(I − η(Σ − P))",
+  statement: 'p′ ≥ (1 − ησ_d)²p − (8 + 6β)/(1 − β)·σ₁³η² if p < 0, p′ ≥ 0 if p ≥ 0; p = λ_d(P), p′ = λ_d(P′), P′ = (I − η(Σ − P))P(I − η(Σ − P))',
   hypotheses: LEMMA_3_3,
   constants: { C: { printed: (x) => (8 + 6 * x.beta) / (1 - x.beta), formula: '(8 + 6β)/(1 − β)' } },
   instances: instances({}),

@@ -51,8 +51,10 @@ export const lemmaB1 = defineClaim<LemmaB1Instance>({
   kind: 'identity',
   statement: '(E(S⁻¹ − Σ⁻¹)E + Σ⁻¹)⁻¹ + (E⁻¹(P⁻¹ − Σ⁻¹)E⁻¹ + Σ⁻¹)⁻¹ = Σ for S, P, E positive definite, Σ = S + P, EΣ = ΣE',
   hypotheses: [
-    hypothesis<LemmaB1Instance>('s-p-e-positive-definite', 'S, P, E ∈ ℝ^{d×d} positive definite', (x) =>
-      [x.S, x.P, x.E].every((m) => m.rows === x.d && isPositiveDefinite(m)),
+    hypothesis<LemmaB1Instance>(
+      's-p-e-positive-definite',
+      'S, P, E ∈ ℝ^{d×d} positive definite',
+      (x) => [x.S, x.P, x.E].every((m) => m.rows === x.d && isPositiveDefinite(m)),
       { coordinates: { d: { value: (x) => x.d, domain: [1, 5] }, 'κ(E)': { value: (x) => lambdaMax(x.E) / lambdaMin(x.E), domain: [1, 25] } } },
     ),
     hypothesis<LemmaB1Instance>('sigma-sum', 'Σ = S + P', (x) => equalWithin(x.Sigma, add(x.S, x.P)), {
@@ -112,4 +114,3 @@ export const lemmaB1 = defineClaim<LemmaB1Instance>({
   expected: 'holds',
   sabotage: { description: 'E⁻¹ replaced by E in the second term', check: (x) => check(x, (E) => E) },
 });
-

@@ -41,17 +41,23 @@ interface WeightStep {
 /** The recorded steps through T₀ and H₂ = ln(10³)/(ησ_d) more, with T₀ observed as in Theorem 3.1. */
 function weights(x: PhaseInstance): { steps: WeightStep[]; T0: number | null } {
   const spec = phaseRunSpec(x, 'stage two');
-  const run = memoPhases('yd21.remark-1.2', spec, () => runPhasesWith(spec, ({ t, sigma, U, V }): WeightStep => {
-    const R = sub(sigma, mul(U, transpose(V)));
-    const [normU, normV] = [opNorm(U), opNorm(V)];
-    return {
-      t,
-      normU,
-      normV,
-      increment: x.eta * (frobenius(mul(R, V)) + frobenius(mul(transpose(R), U))),
-      gradientBound: x.eta * (normU + normV) * frobenius(R),
-    };
-  }, []));
+  const run = memoPhases('yd21.remark-1.2', spec, () =>
+    runPhasesWith(
+      spec,
+      ({ t, sigma, U, V }): WeightStep => {
+        const R = sub(sigma, mul(U, transpose(V)));
+        const [normU, normV] = [opNorm(U), opNorm(V)];
+        return {
+          t,
+          normU,
+          normV,
+          increment: x.eta * (frobenius(mul(R, V)) + frobenius(mul(transpose(R), U))),
+          gradientBound: x.eta * (normU + normV) * frobenius(R),
+        };
+      },
+      [],
+    ),
+  );
   return { steps: run.samples.map((s) => s.extra), T0: run.T0 };
 }
 
@@ -69,7 +75,14 @@ function check(x: PhaseInstance, k: { CW: number; CR: number }): Comparison[] {
   if (T0 === null) return [...out, atMost('T₀ reached within 4·T_scale', 1, 0, 1)];
   const after = steps.filter((s) => s.t >= T0);
   const lin = worstBy(after, (s) => (k.CR * decay(x, s.t - T0) - s.increment) / decay(x, s.t - T0));
-  out.push(atMost(`(iii) increment at T₀ + t ≤ C_R·η√(σ₁σ_d)(1 − ησ_d/2)^{t/2} (worst t = ${lin.t - T0})`, lin.increment, k.CR * decay(x, lin.t - T0), decay(x, lin.t - T0)));
+  out.push(
+    atMost(
+      `(iii) increment at T₀ + t ≤ C_R·η√(σ₁σ_d)(1 − ησ_d/2)^{t/2} (worst t = ${lin.t - T0})`,
+      lin.increment,
+      k.CR * decay(x, lin.t - T0),
+      decay(x, lin.t - T0),
+    ),
+  );
   return out;
 }
 
@@ -79,7 +92,12 @@ export const weightsConverge = defineClaim<PhaseInstance>({
   kind: 'trajectory',
   statement: 'U_t, V_t stay bounded; the gradient norm is bounded by the loss; the increments decay linearly after T₀, so (U_t, V_t) is a Cauchy sequence',
   hypotheses: phaseHypotheses('theorem'),
-  choices: { ...PHASE_CHOICES.theorem, horizon: 'T₀ observed as in Theorem 3.1; H₂ = ln(10³)/(ησ_d) steps after it', C_W: '2 (bound ‖𝐔‖, ‖𝐕‖ ≤ C_W√σ₁)', C_R: '4 (constant of the linear decay of the increments)' },
+  choices: {
+    ...PHASE_CHOICES.theorem,
+    horizon: 'T₀ observed as in Theorem 3.1; H₂ = ln(10³)/(ησ_d) steps after it',
+    C_W: '2 (bound ‖𝐔‖, ‖𝐕‖ ≤ C_W√σ₁)',
+    C_R: '4 (constant of the linear decay of the increments)',
+  },
   constants: {
     CW: { printed: () => 2, formula: '2 (chosen)' },
     CR: { printed: () => 4, formula: '4 (chosen)' },

@@ -55,8 +55,7 @@ export const balanceDrift = defineClaim<DiagonalState>({
   id: 'yd21.sec-1.balance-drift',
   source: { paper: 'YD21', where: '§1 (invariance of gradient flow; footnote 1)' },
   kind: 'identity',
-  statement:
-    'gradient flow: d/dt(𝐔ᵀ𝐔 − 𝐕ᵀ𝐕) = 0; one GD step: 𝐔′ᵀ𝐔′ − 𝐕′ᵀ𝐕′ − (𝐔ᵀ𝐔 − 𝐕ᵀ𝐕) = η²(𝐕ᵀRᵀR𝐕 − 𝐔ᵀRRᵀ𝐔), R = 𝚺 − 𝐔𝐕ᵀ',
+  statement: 'gradient flow: d/dt(𝐔ᵀ𝐔 − 𝐕ᵀ𝐕) = 0; one GD step: 𝐔′ᵀ𝐔′ − 𝐕′ᵀ𝐕′ − (𝐔ᵀ𝐔 − 𝐕ᵀ𝐕) = η²(𝐕ᵀRᵀR𝐕 − 𝐔ᵀRRᵀ𝐔), R = 𝚺 − 𝐔𝐕ᵀ',
   hypotheses: diagonalStateHypotheses(),
   instances: diagonalState(),
   size: stateSize,

@@ -92,19 +92,32 @@ function distances(x: PhaseInstance): Record<Quantity, number> {
   const s = trajectory(x);
   const size = sizes(x);
   return {
-    A: distanceToMonotone(s.map((p) => p.sigmaMinA), true) / size.A,
-    B: distanceToMonotone(s.map((p) => p.frobB), false) / size.B,
-    J: x.m > x.d ? distanceToMonotone(s.map((p) => p.normJ), false) / size.J : 0,
-    K: x.n > x.d ? distanceToMonotone(s.map((p) => p.normK), false) / size.K : 0,
+    A:
+      distanceToMonotone(
+        s.map((p) => p.sigmaMinA),
+        true,
+      ) / size.A,
+    B:
+      distanceToMonotone(
+        s.map((p) => p.frobB),
+        false,
+      ) / size.B,
+    J:
+      x.m > x.d
+        ? distanceToMonotone(
+            s.map((p) => p.normJ),
+            false,
+          ) / size.J
+        : 0,
+    K:
+      x.n > x.d
+        ? distanceToMonotone(
+            s.map((p) => p.normK),
+            false,
+          ) / size.K
+        : 0,
   };
 }
-
-const LABELS: Record<Quantity, string> = {
-  A: 'σ_d(A_t): distance to a non-decreasing sequence ≤ θ·√σ_d',
-  B: '‖B_t‖_F: distance to a non-increasing sequence ≤ θ·cdε',
-  J: '‖J_t‖_op: distance to a non-increasing sequence ≤ θ·cε√max(m−d, d)',
-  K: '‖K_t‖_op: distance to a non-increasing sequence ≤ θ·cε√max(n−d, d)',
-};
 
 /** A draw: one instance of the regime (parameters and Gaussian initialisation) and its four distances/size. */
 function draw(regime: Regime, seed: string): Record<Quantity, number> {
@@ -127,7 +140,15 @@ function symmetrizationClaim(regime: Regime, id: string, trials: number) {
     // The setting is the regime; every draw is checked against the regime's predicates in `draw`
     // (an instance outside them is an error of the claim, never a trial).
     hypotheses: [
-      hypothesis<Regime>('regime', `an instance of yd21.thm-3.1.stage-one${regime === 'practical' ? '.practical' : ''} (parameters uniform over the regime, Gaussian initialisation in §3.1's event), trajectory through T₀ and H₂ = ln(10³)/(ησ_d) further steps; each draw satisfies the regime's hypotheses (${phaseHypotheses(regime).map((h) => h.name).join(', ')})`, (r) => r === regime),
+      hypothesis<Regime>(
+        'regime',
+        `an instance of yd21.thm-3.1.stage-one${regime === 'practical' ? '.practical' : ''} (parameters uniform over the regime, Gaussian initialisation in §3.1's event), trajectory through T₀ and H₂ = ln(10³)/(ησ_d) further steps; each draw satisfies the regime's hypotheses (${phaseHypotheses(
+          regime,
+        )
+          .map((h) => h.name)
+          .join(', ')})`,
+        (r) => r === regime,
+      ),
     ],
     choices: {
       ...PHASE_CHOICES[regime],

@@ -29,8 +29,7 @@ export const initEvents = defineMonteCarloClaim<Dims, number>({
   id: 'yd21.sec-3.1.init',
   source: { paper: 'YD21', where: '§3.1' },
   kind: 'probabilistic',
-  statement:
-    '∃c: w.h.p. σ_min((U+V)/2) > 1/(c√d), σ_max((U+V)/2) < c√d, ‖B‖_F < cd, ‖J‖_op < c√max{m′,d}, ‖K‖_op < c√max{n′,d} for i.i.d. N(0,1) U, V, J, K',
+  statement: '∃c: w.h.p. σ_min((U+V)/2) > 1/(c√d), σ_max((U+V)/2) < c√d, ‖B‖_F < cd, ‖J‖_op < c√max{m′,d}, ‖K‖_op < c√max{n′,d} for i.i.d. N(0,1) U, V, J, K',
   hypotheses: [
     hypothesis<Dims>(
       'dims',
@@ -44,7 +43,10 @@ export const initEvents = defineMonteCarloClaim<Dims, number>({
       },
     ),
   ],
-  choices: { c: 'c = 50 (the paper leaves it unnamed; the estimates below show the smallest c meeting 0.9)', 'high probability': `at least ${TARGET} (unnamed in the paper)` },
+  choices: {
+    c: 'c = 50 (the paper leaves it unnamed; the estimates below show the smallest c meeting 0.9)',
+    'high probability': `at least ${TARGET} (unnamed in the paper)`,
+  },
   settings: [
     { d: 1, m: 2, n: 2 },
     { d: 2, m: 5, n: 4 },

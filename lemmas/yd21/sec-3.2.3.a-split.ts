@@ -23,13 +23,7 @@ import { diagonalForm } from '../../src/exact/states.ts';
 /** The perturbation of §3.2.3's display: BBᵀA − ABᵀB + BAᵀB − A(KᵀK+JᵀJ)/2 − B(KᵀK−JᵀJ)/2 (= BBᵀA + C_t). */
 export function aPerturbation(s: BlockState, babSign = +1) {
   const { A, B, M, N } = s;
-  return combine(
-    [1, mulAll(B, transpose(B), A)],
-    [-1, mulAll(A, transpose(B), B)],
-    [babSign, mulAll(B, transpose(A), B)],
-    [-1, mul(A, M)],
-    [-1, mul(B, N)],
-  );
+  return combine([1, mulAll(B, transpose(B), A)], [-1, mulAll(A, transpose(B), B)], [babSign, mulAll(B, transpose(A), B)], [-1, mul(A, M)], [-1, mul(B, N)]);
 }
 
 function check(x: DiagonalState, babSign = +1) {
@@ -46,8 +40,7 @@ export const aSplit = defineClaim<DiagonalState>({
   id: 'yd21.sec-3.2.3.a-split',
   source: { paper: 'YD21', where: '§3.2.3, first display; (10)' },
   kind: 'identity',
-  statement:
-    'A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + η(B_tB_tᵀA_t − A_tB_tᵀB_t + B_tA_tᵀB_t − A_t(K_tᵀK_t + J_tᵀJ_t)/2 − B_t(K_tᵀK_t − J_tᵀJ_t)/2)',
+  statement: 'A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + η(B_tB_tᵀA_t − A_tB_tᵀB_t + B_tA_tᵀB_t − A_t(K_tᵀK_t + J_tᵀJ_t)/2 − B_t(K_tᵀK_t − J_tᵀJ_t)/2)',
   hypotheses: diagonalStateHypotheses(),
   instances: diagonalState(),
   size: stateSize,

@@ -34,7 +34,7 @@ import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts'
 import { defineClaim } from '../../src/claims/types.ts';
 import { FLOW_WITHOUT_J_K } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
-import { diagonalForm, diagonalStateExact, gdStepExact, type deriveExact } from '../../src/exact/states.ts';
+import { diagonalForm, type diagonalStateExact, gdStepExact, type deriveExact } from '../../src/exact/states.ts';
 import type { Algebra } from '../../src/exact/matrix.ts';
 
 interface Form {

@@ -52,7 +52,9 @@ const common = {
 export const lossSplitPreprint = defineClaim<DiagonalState>({
   ...common,
   id: 'yd21.sec-3.3.loss-split.preprint',
-  exact: { skip: 'its formula is the sabotaged variant of yd21.sec-3.3.loss-split, whose exact form refutes it exactly (the rational residual ‖J_tV_tᵀ‖²_F); a second exact form would be a second copy of that formula' },
+  exact: {
+    skip: 'its formula is the sabotaged variant of yd21.sec-3.3.loss-split, whose exact form refutes it exactly (the rational residual ‖J_tV_tᵀ‖²_F); a second exact form would be a second copy of that formula',
+  },
   statement: '‖𝚺 − 𝐔_t𝐕_tᵀ‖²_F = ‖𝚺 − U_tV_tᵀ‖²_F + ‖U_tK_tᵀ‖²_F + ‖J_tK_tᵀ‖²_F (preprint)',
   check: (x) => threeTerms(x),
   expected: 'refuted',
@@ -79,9 +81,9 @@ export const lossSplitPreprintCorrected = defineClaim<DiagonalState>({
   ...common,
   id: 'yd21.sec-3.3.loss-split.preprint/corrected',
   exact: { skip: 'the same formula as yd21.sec-3.3.loss-split, certified exactly there' },
-  statement: '‖𝚺 − 𝐔_t𝐕_tᵀ‖²_F = ‖Σ − U_tV_tᵀ‖²_F + ‖U_tK_tᵀ‖²_F + ‖J_tV_tᵀ‖²_F + ‖J_tK_tᵀ‖²_F (the NeurIPS copy\'s form)',
+  statement: "‖𝚺 − 𝐔_t𝐕_tᵀ‖²_F = ‖Σ − U_tV_tᵀ‖²_F + ‖U_tK_tᵀ‖²_F + ‖J_tV_tᵀ‖²_F + ‖J_tK_tᵀ‖²_F (the NeurIPS copy's form)",
   check: (x) => fourTerms(x),
   expected: 'holds',
   corrects: 'yd21.sec-3.3.loss-split.preprint',
-  sabotage: { description: 'the term ‖J_tV_tᵀ‖²_F dropped (the preprint\'s printed form)', check: (x) => threeTerms(x) },
+  sabotage: { description: "the term ‖J_tV_tᵀ‖²_F dropped (the preprint's printed form)", check: (x) => threeTerms(x) },
 });

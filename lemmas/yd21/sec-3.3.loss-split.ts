@@ -31,8 +31,7 @@ function check(x: DiagonalState, keepJV = true) {
   ];
   const rhs = parts.reduce((acc, p) => acc + frobenius(p.value) ** 2, 0);
   const scale =
-    2 * frobenius(full) * (frobenius(x.sigma) + frobenius(x.U) * frobenius(x.V)) +
-    parts.reduce((acc, p) => acc + 2 * frobenius(p.value) * p.magnitude, 0);
+    2 * frobenius(full) * (frobenius(x.sigma) + frobenius(x.U) * frobenius(x.V)) + parts.reduce((acc, p) => acc + 2 * frobenius(p.value) * p.magnitude, 0);
   return [equal('‖𝚺 − 𝐔𝐕ᵀ‖²_F = ‖Σ − UVᵀ‖²_F + ‖UKᵀ‖²_F + ‖JVᵀ‖²_F + ‖JKᵀ‖²_F', frobenius(full) ** 2, rhs, scale)];
 }
 

@@ -35,16 +35,36 @@ function check(x: PhaseInstance, k: { deltaFactor: number; CB: number }): Compar
   const at0 = after[0];
   const rate = 1 - (x.eta * x.sigmaD) / 2;
   const out: Comparison[] = [];
-  const worstOver = (steps: typeof after, f: (s: (typeof after)[number]) => Comparison) => steps.map(f).reduce((a, b) => (b.slack / (b.scale || 1) < a.slack / (a.scale || 1) ? b : a));
+  const worstOver = (steps: typeof after, f: (s: (typeof after)[number]) => Comparison) =>
+    steps.map(f).reduce((a, b) => (b.slack / (b.scale || 1) < a.slack / (a.scale || 1) ? b : a));
   const worst = (f: (s: (typeof after)[number]) => Comparison) => worstOver(after, f);
   // The decay of J and K is compared from the first recorded step after T₀ on (at T₀ itself it is ‖J‖ ≤ ‖J‖).
   const later = after.length > 1 ? after.slice(1) : after;
-  out.push(worst((s) => atMost(`(2) Δ_{T₀+t} ≤ (1 − ησ_d/2)^t·(2/5)σ_d (worst t = ${s.t - T0})`, s.delta, rate ** (s.t - T0) * k.deltaFactor * x.sigmaD, rate ** (s.t - T0) * x.sigmaD)));
+  out.push(
+    worst((s) =>
+      atMost(
+        `(2) Δ_{T₀+t} ≤ (1 − ησ_d/2)^t·(2/5)σ_d (worst t = ${s.t - T0})`,
+        s.delta,
+        rate ** (s.t - T0) * k.deltaFactor * x.sigmaD,
+        rate ** (s.t - T0) * x.sigmaD,
+      ),
+    ),
+  );
   out.push(worst((s) => atLeast(`(3) σ_d(U_{T₀+t}) ≥ √(σ_d/2) (worst t = ${s.t - T0})`, s.sigmaMinU, Math.sqrt(x.sigmaD / 2), Math.sqrt(x.sigmaD))));
   out.push(worst((s) => atLeast(`(3) σ_d(V_{T₀+t}) ≥ √(σ_d/2) (worst t = ${s.t - T0})`, s.sigmaMinV, Math.sqrt(x.sigmaD / 2), Math.sqrt(x.sigmaD))));
-  out.push(worst((s) => atMost(`(1) ‖B_{T₀+t}‖_F ≤ C_B·σ_d/√σ₁ (worst t = ${s.t - T0})`, s.frobB, (k.CB * x.sigmaD) / Math.sqrt(x.sigma1), x.sigmaD / Math.sqrt(x.sigma1))));
-  if (x.m > x.d) out.push(worstOver(later, (s) => atMost(`‖J_{T₀+t}‖ ≤ (1 − ησ_d/2)^t‖J_{T₀}‖ (worst t = ${s.t - T0})`, s.normJ, rate ** (s.t - T0) * at0.normJ, at0.normJ)));
-  if (x.n > x.d) out.push(worstOver(later, (s) => atMost(`‖K_{T₀+t}‖ ≤ (1 − ησ_d/2)^t‖K_{T₀}‖ (worst t = ${s.t - T0})`, s.normK, rate ** (s.t - T0) * at0.normK, at0.normK)));
+  out.push(
+    worst((s) =>
+      atMost(`(1) ‖B_{T₀+t}‖_F ≤ C_B·σ_d/√σ₁ (worst t = ${s.t - T0})`, s.frobB, (k.CB * x.sigmaD) / Math.sqrt(x.sigma1), x.sigmaD / Math.sqrt(x.sigma1)),
+    ),
+  );
+  if (x.m > x.d)
+    out.push(
+      worstOver(later, (s) => atMost(`‖J_{T₀+t}‖ ≤ (1 − ησ_d/2)^t‖J_{T₀}‖ (worst t = ${s.t - T0})`, s.normJ, rate ** (s.t - T0) * at0.normJ, at0.normJ)),
+    );
+  if (x.n > x.d)
+    out.push(
+      worstOver(later, (s) => atMost(`‖K_{T₀+t}‖ ≤ (1 − ησ_d/2)^t‖K_{T₀}‖ (worst t = ${s.t - T0})`, s.normK, rate ** (s.t - T0) * at0.normK, at0.normK)),
+    );
   return out;
 }
 

@@ -71,8 +71,17 @@ const AXES: readonly Axis[] = [
  */
 function withinRunSlope(rows: readonly Row[], C: (r: Row) => number): LineFit {
   const byRun = new Map<string, Row[]>();
-  for (const r of rows) byRun.set(`${r.m}:${r.n}:${r.d}:${r.kappa}:${r.cEps}:${r.run}`, [...(byRun.get(`${r.m}:${r.n}:${r.d}:${r.kappa}:${r.cEps}:${r.run}`) ?? []), r]);
-  const slopes = [...byRun.values()].filter((rs) => rs.length >= 2).map((rs) => fitLine(rs.map((r) => Math.log(r.x)), rs.map((r) => Math.log(C(r)))).slope);
+  for (const r of rows)
+    byRun.set(`${r.m}:${r.n}:${r.d}:${r.kappa}:${r.cEps}:${r.run}`, [...(byRun.get(`${r.m}:${r.n}:${r.d}:${r.kappa}:${r.cEps}:${r.run}`) ?? []), r]);
+  const slopes = [...byRun.values()]
+    .filter((rs) => rs.length >= 2)
+    .map(
+      (rs) =>
+        fitLine(
+          rs.map((r) => Math.log(r.x)),
+          rs.map((r) => Math.log(C(r))),
+        ).slope,
+    );
   return meanWithInterval(slopes);
 }
 
@@ -89,12 +98,31 @@ function relations(data: Data, stated: Readonly<Record<string, number>>): Relati
   const C = (r: Row) => r.observed / (r.predicted * r.kappa ** stated.kappaPower);
   const notReached = data.filter((r) => !Number.isFinite(r.observed));
   const out: Relation[] = [
-    { name: `runs where f did not stay ≤ δ within ${CAP}× the predicted scale`, stated: '0', observed: notReached.length, holds: notReached.length === 0, detail: `${data.length} (point, run, δ) in all` },
+    {
+      name: `runs where f did not stay ≤ δ within ${CAP}× the predicted scale`,
+      stated: '0',
+      observed: notReached.length,
+      holds: notReached.length === 0,
+      detail: `${data.length} (point, run, δ) in all`,
+    },
   ];
   for (const axis of AXES) {
     const rows = data.filter((r) => r.axis === axis.name && Number.isFinite(r.observed) && (axis.name === 'δ' || r.delta === 1e-6));
-    const fit = axis.name === 'δ' ? withinRunSlope(rows, C) : fitLine(rows.map((r) => Math.log(r.x)), rows.map((r) => Math.log(C(r))));
-    out.push(slopeRelation(`${axis.name} axis: slope of ln C against ln ${axis.name === 'δ' ? 'ln(σ_d/δ)' : axis.name}`, fit, [Number.NEGATIVE_INFINITY, stated.tau], `≤ ${stated.tau} (C bounded along ${axis.name}; τ chosen)`));
+    const fit =
+      axis.name === 'δ'
+        ? withinRunSlope(rows, C)
+        : fitLine(
+            rows.map((r) => Math.log(r.x)),
+            rows.map((r) => Math.log(C(r))),
+          );
+    out.push(
+      slopeRelation(
+        `${axis.name} axis: slope of ln C against ln ${axis.name === 'δ' ? 'ln(σ_d/δ)' : axis.name}`,
+        fit,
+        [Number.NEGATIVE_INFINITY, stated.tau],
+        `≤ ${stated.tau} (C bounded along ${axis.name}; τ chosen)`,
+      ),
+    );
   }
   return out;
 }
@@ -107,8 +135,10 @@ export const rate = defineSweepClaim<Data>({
   // Over the sweep's rows, each predicate checking every row; U₀, V₀ with i.i.d. N(0, ε²) entries are
   // drawn inside the sweep (src/experiments/yd21-thm11.ts) and are not stored in the rows.
   hypotheses: [
-    hypothesis<Data>('frame', 'at every point: Σ diagonal of rank d ≤ min(m, n) (the frame of §2.1), σ_d = 1, σ₁ = κ ≥ 1', (data) =>
-      data.length > 0 && data.every((r) => Number.isInteger(r.d) && r.d >= 1 && r.d <= Math.min(r.m, r.n) && r.sigmaD === 1 && r.kappa >= 1),
+    hypothesis<Data>(
+      'frame',
+      'at every point: Σ diagonal of rank d ≤ min(m, n) (the frame of §2.1), σ_d = 1, σ₁ = κ ≥ 1',
+      (data) => data.length > 0 && data.every((r) => Number.isInteger(r.d) && r.d >= 1 && r.d <= Math.min(r.m, r.n) && r.sigmaD === 1 && r.kappa >= 1),
     ),
     hypothesis<Data>('epsilon', 'at every point: ε = Õ(σ_d/√(d³σ₁(m+n))), here ε ≤ σ_d/√(d³σ₁(m+n)) (O-constant c_ε ≤ 1)', (data) =>
       data.every((r) => r.eps > 0 && leq(r.eps, r.sigmaD / Math.sqrt(r.d ** 3 * r.kappa * (r.m + r.n)), 1)),
@@ -131,9 +161,18 @@ export const rate = defineSweepClaim<Data>({
   run: (seed, { repeats }) =>
     AXES.flatMap((axis) =>
       axis.cEps.flatMap((cEps) =>
-        yd21RateSweep({ points: axis.points, deltas: DELTAS, runs: repeats * axis.runsFactor, cEps, cEta: 1, capFactor: CAP, trajectory: { ...BASE, every: 1, delta: 1e-2 } }, `${seed}:${axis.name}:${cEps}`).map(
-          (o): Row => ({ ...o, axis: axis.name, cEps, x: axis.x(o, cEps) }),
-        ),
+        yd21RateSweep(
+          {
+            points: axis.points,
+            deltas: DELTAS,
+            runs: repeats * axis.runsFactor,
+            cEps,
+            cEta: 1,
+            capFactor: CAP,
+            trajectory: { ...BASE, every: 1, delta: 1e-2 },
+          },
+          `${seed}:${axis.name}:${cEps}`,
+        ).map((o): Row => ({ ...o, axis: axis.name, cEps, x: axis.x(o, cEps) })),
       ),
     ),
   relations,
@@ -142,7 +181,20 @@ export const rate = defineSweepClaim<Data>({
     const C = ok.map((r) => r.ratio);
     return { 'C smallest': Math.min(...C), 'C largest': Math.max(...C), 'C median': [...C].sort((a, b) => a - b)[C.length >> 1] };
   },
-  table: (data) => data.map((r) => ({ axis: r.axis, m: r.m, n: r.n, d: r.d, kappa: r.kappa, cEps: r.cEps, delta: r.delta, run: r.run, observed: r.observed, predicted: r.predicted, C: r.ratio })),
+  table: (data) =>
+    data.map((r) => ({
+      axis: r.axis,
+      m: r.m,
+      n: r.n,
+      d: r.d,
+      kappa: r.kappa,
+      cEps: r.cEps,
+      delta: r.delta,
+      run: r.run,
+      observed: r.observed,
+      predicted: r.predicted,
+      C: r.ratio,
+    })),
   expected: 'holds',
   sabotage: { description: 'T_total with 1/(ησ₁) in place of 1/(ησ_d) (a factor κ dropped)', stated: { kappaPower: -1 } },
 });

@@ -39,15 +39,32 @@ function check(x: PhaseInstance, cT: number): Comparison[] {
   const { c, epsilon: eps, d, m, n, sigma1 } = x;
   const T0 = run.T0 ?? Number.POSITIVE_INFINITY;
   const upTo = run.samples.filter((s) => s.t <= T0);
-  const worst = <K extends keyof (typeof upTo)[number]>(key: K, pick: (a: number, b: number) => number) => upTo.map((s) => s[key] as number).reduce((a, b) => pick(a, b));
+  const worst = <K extends keyof (typeof upTo)[number]>(key: K, pick: (a: number, b: number) => number) =>
+    upTo.map((s) => s[key] as number).reduce((a, b) => pick(a, b));
   const out: Comparison[] = [
     atMost('T₀ ≤ C_T·(1/(ησ_d))ln(dσ_d/ε²)', Number.isFinite(T0) ? T0 : run.final.t + 1, cT * x.scaleT0, x.scaleT0),
     atLeast('(1) min_{t≤T₀} σ_d(A_t)² ≥ ε²/(c²d)', worst('sigmaMinA', Math.min) ** 2, eps ** 2 / (c * c * d), eps ** 2 / (c * c * d)),
     atMost('(1) max_{t≤T₀} λ_max(A_tA_tᵀ − 2Σ) ≤ 0', worst('excessOver2Sigma', Math.max), 0, 2 * sigma1),
     atMost('(2) max_{t≤T₀} ‖B_t‖_F ≤ 2cdε', worst('frobB', Math.max), 2 * c * d * eps, 2 * c * d * eps),
   ];
-  if (m > d) out.push(atMost("(5) max_{t≤T₀} ‖J_t‖_op ≤ cε√max{m′,d}", worst('normJ', Math.max), c * eps * Math.sqrt(Math.max(m - d, d)), c * eps * Math.sqrt(Math.max(m - d, d))));
-  if (n > d) out.push(atMost("(5) max_{t≤T₀} ‖K_t‖_op ≤ cε√max{n′,d}", worst('normK', Math.max), c * eps * Math.sqrt(Math.max(n - d, d)), c * eps * Math.sqrt(Math.max(n - d, d))));
+  if (m > d)
+    out.push(
+      atMost(
+        '(5) max_{t≤T₀} ‖J_t‖_op ≤ cε√max{m′,d}',
+        worst('normJ', Math.max),
+        c * eps * Math.sqrt(Math.max(m - d, d)),
+        c * eps * Math.sqrt(Math.max(m - d, d)),
+      ),
+    );
+  if (n > d)
+    out.push(
+      atMost(
+        '(5) max_{t≤T₀} ‖K_t‖_op ≤ cε√max{n′,d}',
+        worst('normK', Math.max),
+        c * eps * Math.sqrt(Math.max(n - d, d)),
+        c * eps * Math.sqrt(Math.max(n - d, d)),
+      ),
+    );
   return out;
 }
 
@@ -58,7 +75,8 @@ function check(x: PhaseInstance, cT: number): Comparison[] {
  * evidence. What carries content is T₀ ≤ C_T·(1/(ησ_d))ln(dσ_d/ε²) (and its constant C_T) and
  * (1)-upper, A_tA_tᵀ ⪯ 2Σ, which c does not enter.
  */
-const BY_CONSTRUCTION_WHY = 'c is measured from the initialisation (the smallest c for which §3.1\'s events hold), so this condition holds at t = 0 by construction, one of (1)-lower, (2), (5) with equality';
+const BY_CONSTRUCTION_WHY =
+  "c is measured from the initialisation (the smallest c for which §3.1's events hold), so this condition holds at t = 0 by construction, one of (1)-lower, (2), (5) with equality";
 const BY_CONSTRUCTION = { '(1) min_{t≤T₀}': BY_CONSTRUCTION_WHY, '(2)': BY_CONSTRUCTION_WHY, '(5)': BY_CONSTRUCTION_WHY };
 
 function stageOneClaim(regime: Regime, id: string) {
@@ -69,7 +87,7 @@ function stageOneClaim(regime: Regime, id: string) {
     statement:
       regime === 'theorem'
         ? '∃T₀ = O((1/(ησ_d))ln(dσ_d/ε²)): ∀t ≤ T₀, ε²/(c²d)I ⪯ A_tA_tᵀ ⪯ 2Σ, ‖B_t‖_F ≤ 2cdε, ‖J_t‖ ≤ cε√max{m′,d}, ‖K_t‖ ≤ cε√max{n′,d}; σ_d(A_{T₀}) ≥ √(σ_d/2), σ₁(P_{T₀}) ≤ σ_d/4'
-        : 'Theorem 3.1\'s five conclusions with T₀ ≤ C_T·(1/(ησ_d))ln(dσ_d/ε²), in the practical regime η = g/(16σ₁) (outside the theorem\'s η = O(σ_dε²/(dσ₁³)))',
+        : "Theorem 3.1's five conclusions with T₀ ≤ C_T·(1/(ησ_d))ln(dσ_d/ε²), in the practical regime η = g/(16σ₁) (outside the theorem's η = O(σ_dε²/(dσ₁³)))",
     hypotheses: phaseHypotheses(regime),
     choices: { ...PHASE_CHOICES[regime], C_T: `${C_T} (the O-constant of T₀)`, T0: 'the first recorded step with σ_d(A) ≥ √(σ_d/2) and σ₁(P) ≤ σ_d/4' },
     constants: { C_T: { printed: () => C_T, formula: `${C_T} (chosen O-constant of T₀)` } },
@@ -88,7 +106,12 @@ function stageOneClaim(regime: Regime, id: string) {
     size: (x) => Math.max(x.m, x.n),
     check: (x, k) => check(x, k.C_T),
     powerNotes: { byConstruction: BY_CONSTRUCTION },
-    witness: { C_T: (x) => { const r = stageOne(x, C_T); return r.T0 === null ? Number.POSITIVE_INFINITY : r.T0 / x.scaleT0; } },
+    witness: {
+      C_T: (x) => {
+        const r = stageOne(x, C_T);
+        return r.T0 === null ? Number.POSITIVE_INFINITY : r.T0 / x.scaleT0;
+      },
+    },
     expected: 'holds',
     sabotage: { description: 'T₀ ≤ 0.3·(1/(ησ_d))ln(dσ_d/ε²) (C_T = 0.3 instead of the chosen 4)', constants: { C_T: () => 0.3 } },
     runs: regime === 'theorem' ? 12 : 25,

@@ -71,8 +71,19 @@ describe('the runner evaluates the hypotheses on every instance', () => {
 
   test('a predicate that throws or returns a non-boolean gives error, never holds', async () => {
     const c = await lemma32();
-    const throwing = { ...c, hypotheses: [...c.hypotheses, hypothesis<LemmaInstance>('boom', 'a broken predicate', () => { throw new Error('boom'); })] };
-    const notBoolean = { ...c, hypotheses: [...c.hypotheses, { name: 'maybe', text: 'returns a number', holds: (() => 1) as unknown as (x: LemmaInstance) => boolean }] };
+    const throwing = {
+      ...c,
+      hypotheses: [
+        ...c.hypotheses,
+        hypothesis<LemmaInstance>('boom', 'a broken predicate', () => {
+          throw new Error('boom');
+        }),
+      ],
+    };
+    const notBoolean = {
+      ...c,
+      hypotheses: [...c.hypotheses, { name: 'maybe', text: 'returns a number', holds: (() => 1) as unknown as (x: LemmaInstance) => boolean }],
+    };
     for (const broken of [throwing, notBoolean]) {
       const r = runClaim(broken, { runs: 20 });
       expect(r.verdict).toBe('error');
@@ -187,7 +198,10 @@ test('a saved counterexample of an erratum replays inside its hypotheses', () =>
 
 test('an empty block keeps its shape through a saved counterexample (J of 0 rows is 0×k, not 0×0)', async () => {
   const { zeros } = await import('../../src/linalg/dense.ts');
-  const back = fromJson(JSON.parse(JSON.stringify(toJson({ J: zeros(0, 3), K: zeros(2, 0) })))) as { J: { rows: number; cols: number }; K: { rows: number; cols: number } };
+  const back = fromJson(JSON.parse(JSON.stringify(toJson({ J: zeros(0, 3), K: zeros(2, 0) })))) as {
+    J: { rows: number; cols: number };
+    K: { rows: number; cols: number };
+  };
   expect([back.J.rows, back.J.cols, back.K.rows, back.K.cols]).toEqual([0, 3, 2, 0]);
 });
 

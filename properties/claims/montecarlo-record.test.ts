@@ -6,7 +6,15 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { atMost } from '../../src/claims/compare.ts';
 import { type AnyClaim, deterministic, runAnyClaim, sabotageAnyClaim } from '../../src/claims/dispatch.ts';
-import { binomialCdf, clopperPearson, defineMonteCarloClaim, isMonteCarloClaim, MONTE_CARLO_ALPHA, type MonteCarloClaim, quantileUpperBound } from '../../src/claims/montecarlo.ts';
+import {
+  binomialCdf,
+  clopperPearson,
+  defineMonteCarloClaim,
+  isMonteCarloClaim,
+  MONTE_CARLO_ALPHA,
+  type MonteCarloClaim,
+  quantileUpperBound,
+} from '../../src/claims/montecarlo.ts';
 import { monteCarloSabotaged, runMonteCarlo } from '../../src/claims/montecarlo-runner.ts';
 import { claimSeed } from '../../src/claims/record.ts';
 import { runClaim } from '../../src/claims/runner.ts';
@@ -113,7 +121,14 @@ describe('runMonteCarlo', () => {
   });
 
   test('the worst setting is the one with the smallest margin, wherever it is listed', () => {
-    const r = runMonteCarlo(planted({ settings: [{ name: 'hard', claimed: 0.99 }, { name: 'easy', claimed: 0.5 }] }));
+    const r = runMonteCarlo(
+      planted({
+        settings: [
+          { name: 'hard', claimed: 0.99 },
+          { name: 'easy', claimed: 0.5 },
+        ],
+      }),
+    );
     expect(r.worstLabel).toMatch(/^setting hard:/);
   });
 
@@ -135,8 +150,12 @@ describe('runMonteCarlo', () => {
     const witnesses = Array.from({ length: 100 }, (_, k) => k);
     const alpha = MONTE_CARLO_ALPHA / 2;
     // Quantile 0.8 of {0, …, 99}: the 80th smallest value, 79.
-    expect(r.montecarlo!.settings[0].constants).toEqual({ C: { printed: 50, target: 0.8, estimate: 79, upperBound: quantileUpperBound(witnesses, 0.8, alpha) } });
-    expect(r.montecarlo!.settings[1].constants).toEqual({ C: { printed: 60, target: 0.99, estimate: 98, upperBound: quantileUpperBound(witnesses, 0.99, alpha) } });
+    expect(r.montecarlo!.settings[0].constants).toEqual({
+      C: { printed: 50, target: 0.8, estimate: 79, upperBound: quantileUpperBound(witnesses, 0.8, alpha) },
+    });
+    expect(r.montecarlo!.settings[1].constants).toEqual({
+      C: { printed: 60, target: 0.99, estimate: 98, upperBound: quantileUpperBound(witnesses, 0.99, alpha) },
+    });
     const ub = r.montecarlo!.settings[0].constants!.C.upperBound;
     expect(ub).toBeGreaterThan(79);
     // x_(j) = j − 1 here: the smallest j with P(Bin(100, 0.8) ≤ j − 1) ≥ 1 − α.

@@ -23,7 +23,11 @@ function planted(overrides: Partial<Claim<X>> = {}): Claim<X> {
     source: { paper: 'YD21', where: '§9 (test)' },
     kind: 'inequality',
     statement: 'x ≥ −1 and x + 1 ≥ 0',
-    hypotheses: [hypothesis<X>('x-range', 'x an integer in [0, 20]', ({ x }) => Number.isInteger(x) && x >= 0 && x <= 20, { coordinates: { x: { value: ({ x }) => x, domain: [0, 20] } } })],
+    hypotheses: [
+      hypothesis<X>('x-range', 'x an integer in [0, 20]', ({ x }) => Number.isInteger(x) && x >= 0 && x <= 20, {
+        coordinates: { x: { value: ({ x }) => x, domain: [0, 20] } },
+      }),
+    ],
     instances: grid,
     size: () => 2,
     check: ({ x }) => [atLeast('x ≥ −1', x, -1, 1), atLeast('x + 1 ≥ 0', x + 1, 0, 4)],

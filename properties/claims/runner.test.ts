@@ -58,9 +58,11 @@ test('a non-finite value is an error, never holds', () => {
 });
 
 test('an exception in a check is an error with its message', () => {
-  const r = runClaim(planted(() => {
-    throw new Error('singular matrix');
-  }));
+  const r = runClaim(
+    planted(() => {
+      throw new Error('singular matrix');
+    }),
+  );
   expect(r.verdict).toBe('error');
   expect(r.error).toMatch(/singular matrix/);
 });

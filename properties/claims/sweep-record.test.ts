@@ -8,7 +8,18 @@
 import { describe, expect, test } from 'vitest';
 import { deterministic, figuresOfClaim, isDeterministic, runAnyClaim, sabotageAnyClaim } from '../../src/claims/dispatch.ts';
 import { claimSeed, DEFAULT_SEED } from '../../src/claims/record.ts';
-import { type Relation, defineSweepClaim, fitLine, fitLineWithinGroups, isSweepClaim, type LineFit, meanWithInterval, slopeRelation, type SweepClaim, SWEEP_CONFIDENCE } from '../../src/claims/sweep.ts';
+import {
+  type Relation,
+  defineSweepClaim,
+  fitLine,
+  fitLineWithinGroups,
+  isSweepClaim,
+  type LineFit,
+  meanWithInterval,
+  slopeRelation,
+  type SweepClaim,
+  SWEEP_CONFIDENCE,
+} from '../../src/claims/sweep.ts';
 import { runSweep, sweepFigures, sweepSabotaged } from '../../src/claims/sweep-runner.ts';
 import { studentQuantile } from '../../src/claims/special.ts';
 import { UserError } from '../../src/errors.ts';
@@ -44,7 +55,7 @@ describe('estimates for clustered or grouped data', () => {
   test('meanWithInterval: one estimate per cluster, Student-t interval on n − 1 degrees of freedom', () => {
     // (1, 2, 3, 6): mean 3, sd √(14/3), se √(14/3)/2.
     const f = meanWithInterval([1, 2, 3, 6]);
-    const half = studentQuantile(SWEEP_CONFIDENCE, 3) * Math.sqrt(14 / 3) / 2;
+    const half = (studentQuantile(SWEEP_CONFIDENCE, 3) * Math.sqrt(14 / 3)) / 2;
     expect(f.slope).toBe(3);
     expect(f.interval[0]).toBeCloseTo(3 - half, 12);
     expect(f.interval[1]).toBeCloseTo(3 + half, 12);
@@ -136,7 +147,11 @@ describe('declaring a sweep', () => {
 });
 
 /** A sweep whose data is its seed and repeats, counting its runs; relations read the data. */
-function counting(id: string, relations: SweepClaim<{ seed: string; repeats: number }>['relations'], extra: Partial<SweepClaim<{ seed: string; repeats: number }>> = {}) {
+function counting(
+  id: string,
+  relations: SweepClaim<{ seed: string; repeats: number }>['relations'],
+  extra: Partial<SweepClaim<{ seed: string; repeats: number }>> = {},
+) {
   const calls: { seed: string; repeats: number }[] = [];
   const claim = defineSweepClaim<{ seed: string; repeats: number }>({
     id,
@@ -225,10 +240,14 @@ describe('runSweep', () => {
 
   test('the sabotaged variant: its id, statement, expected verdict, the sabotaged constant only, and its replay', () => {
     const seen: Record<string, number>[] = [];
-    const { claim } = counting('yd21.sweep-sab', (_d, stated) => {
-      seen.push({ ...stated });
-      return [rel('a ≤ 5', stated.a <= 5)];
-    }, { erratum: 'note' } as never);
+    const { claim } = counting(
+      'yd21.sweep-sab',
+      (_d, stated) => {
+        seen.push({ ...stated });
+        return [rel('a ≤ 5', stated.a <= 5)];
+      },
+      { erratum: 'note' } as never,
+    );
     const s = sweepSabotaged(claim);
     expect(s.id).toBe('yd21.sweep-sab~sabotaged');
     expect(s.statement).toBe('a test sweep — SABOTAGED: a made 10');
@@ -273,9 +292,13 @@ describe('dispatch of a sweep', () => {
     expect(figuresOfClaim(claim, { runs: 3 })).toEqual([]);
   });
   test('a --path replay, or a command for deterministic claims, is a UserError naming the kind', () => {
-    expect(() => runAnyClaim(claim, { path: '0:1' })).toThrow(new UserError('yd21.sweep-dispatch is a sweep (experiment): replay it with its seed alone (no --path)'));
+    expect(() => runAnyClaim(claim, { path: '0:1' })).toThrow(
+      new UserError('yd21.sweep-dispatch is a sweep (experiment): replay it with its seed alone (no --path)'),
+    );
     expect(() => deterministic(claim, 'search')).toThrow(
-      new UserError('yd21.sweep-dispatch is a sweep (experiment): search applies to deterministic claims (its fitted relations and estimates are in the check report)'),
+      new UserError(
+        'yd21.sweep-dispatch is a sweep (experiment): search applies to deterministic claims (its fitted relations and estimates are in the check report)',
+      ),
     );
     expect(isDeterministic(claim)).toBe(false);
   });

@@ -26,7 +26,10 @@ describe('special functions', () => {
 describe('fitLine', () => {
   test('recovers an exact line with a zero-width interval', () => {
     const x = [1, 2, 3, 4, 5];
-    const f = fitLine(x, x.map((v) => 3 - 2 * v));
+    const f = fitLine(
+      x,
+      x.map((v) => 3 - 2 * v),
+    );
     expect(f.slope).toBeCloseTo(-2, 12);
     expect(f.intercept).toBeCloseTo(3, 12);
     expect(f.interval[1] - f.interval[0]).toBeLessThan(1e-9);
@@ -34,14 +37,22 @@ describe('fitLine', () => {
   test('the interval covers the true slope of a noisy line and excludes a wrong one', () => {
     const g = gaussianStream('fit');
     const x = Array.from({ length: 40 }, (_, i) => i / 4);
-    const f = fitLine(x, x.map((v) => 1 + 0.5 * v + 0.1 * g()));
+    const f = fitLine(
+      x,
+      x.map((v) => 1 + 0.5 * v + 0.1 * g()),
+    );
     expect(f.interval[0]).toBeLessThan(0.5);
     expect(f.interval[1]).toBeGreaterThan(0.5);
     expect(f.interval[1]).toBeLessThan(0.6);
   });
   test('log-log fit of a power law, and bad data is a clear error', () => {
     const x = [1, 2, 4, 8, 16];
-    expect(fitLogLog(x, x.map((v) => 7 * v ** 1.5)).slope).toBeCloseTo(1.5, 12);
+    expect(
+      fitLogLog(
+        x,
+        x.map((v) => 7 * v ** 1.5),
+      ).slope,
+    ).toBeCloseTo(1.5, 12);
     expect(() => fitLogLog([1, 2, 3], [1, 0, 2])).toThrow(/non-positive/);
     expect(() => fitLine([1, 1, 1], [1, 2, 3])).toThrow(/constant/);
     expect(() => fitLine([1, 2], [1, Number.NaN])).toThrow(/non-finite/);
@@ -106,7 +117,17 @@ describe('sweep claims', () => {
         const g = gaussianStream(seed);
         return [4, 8, 16, 32, 64, 128].flatMap((k) => Array.from({ length: repeats }, () => ({ kappa: k, T: 3 * k ** 0.05 * Math.exp(0.3 * g()) })));
       },
-      relations: (data) => [slopeRelation('slope of log T vs log κ', fitLogLog(data.map((d) => d.kappa), data.map((d) => d.T)), [-Infinity, 0.05], '≤ 0.05')],
+      relations: (data) => [
+        slopeRelation(
+          'slope of log T vs log κ',
+          fitLogLog(
+            data.map((d) => d.kappa),
+            data.map((d) => d.T),
+          ),
+          [-Infinity, 0.05],
+          '≤ 0.05',
+        ),
+      ],
     });
     for (const seed of [1, 2, 3, 2021]) {
       const r = runAnyClaim(noisy, { seed });
@@ -120,7 +141,14 @@ describe('sweep claims', () => {
       expect(claimAsExpected({ record: { ...r, expected: 'inconclusive' }, sabotage: null })).toBe(false);
     }
     // A refuted relation beside it makes the claim refuted.
-    const both = { ...noisy, id: 'yd21.planted-both', relations: (data: { kappa: number; T: number }[], st: Record<string, number>) => [...noisy.relations(data, st), { name: 'x', stated: '0', observed: 1, holds: false }] };
+    const both = {
+      ...noisy,
+      id: 'yd21.planted-both',
+      relations: (data: { kappa: number; T: number }[], st: Record<string, number>) => [
+        ...noisy.relations(data, st),
+        { name: 'x', stated: '0', observed: 1, holds: false },
+      ],
+    };
     expect(runAnyClaim(both).verdict).toBe('refuted');
   });
   test('the same seed gives the same data; a relation that evaluates to NaN is an error, not a verdict', () => {

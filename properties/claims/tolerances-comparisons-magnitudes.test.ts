@@ -82,22 +82,70 @@ describe('rounding magnitudes of the blocks', () => {
   });
 
   test('of JCD blocks split at r', () => {
-    const m = jcdBlockMagnitudes(diag([3, 1], 2, 2), fromRows([[2, 0], [0, 1]]), fromRows([[4, 0], [0, 2]]), 1);
+    const m = jcdBlockMagnitudes(
+      diag([3, 1], 2, 2),
+      fromRows([
+        [2, 0],
+        [0, 1],
+      ]),
+      fromRows([
+        [4, 0],
+        [0, 2],
+      ]),
+      1,
+    );
     expect(m).toMatchObject({ Sigma: 3, U: 2, J: 1, V: 4, K: 2, A: 3 });
   });
 });
 
 describe('instances as JSON', () => {
   test('matrices become { matrix: rows }, non-finite numbers strings, nested values recursively', () => {
-    const x = { M: fromRows([[1, 2], [3, Number.NaN]]), a: [1, Number.POSITIVE_INFINITY], s: 'txt', b: true, n: null, u: undefined, f: () => 1 };
-    expect(toJson(x)).toEqual({ M: { matrix: [[1, 2], [3, 'NaN']] }, a: [1, 'Infinity'], s: 'txt', b: true, n: null, u: null, f: null });
+    const x = {
+      M: fromRows([
+        [1, 2],
+        [3, Number.NaN],
+      ]),
+      a: [1, Number.POSITIVE_INFINITY],
+      s: 'txt',
+      b: true,
+      n: null,
+      u: undefined,
+      f: () => 1,
+    };
+    expect(toJson(x)).toEqual({
+      M: {
+        matrix: [
+          [1, 2],
+          [3, 'NaN'],
+        ],
+      },
+      a: [1, 'Infinity'],
+      s: 'txt',
+      b: true,
+      n: null,
+      u: null,
+      f: null,
+    });
     expect(toJson(-0.1)).toBe(-0.1);
     expect(toJson({ rows: 1, data: [1] })).toEqual({ rows: 1, data: [1] }); // not a Mat: no Float64Array
   });
 
   test('fromJson reads matrices back, recursively, and leaves other values alone', () => {
-    const back = fromJson({ M: { matrix: [[1, 2], [3, 4]] }, list: [{ matrix: [[5]] }, 2], s: 'x', n: null }) as Record<string, unknown>;
-    expect(toRows(back.M as never)).toEqual([[1, 2], [3, 4]]);
+    const back = fromJson({
+      M: {
+        matrix: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+      list: [{ matrix: [[5]] }, 2],
+      s: 'x',
+      n: null,
+    }) as Record<string, unknown>;
+    expect(toRows(back.M as never)).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(toRows((back.list as unknown[])[0] as never)).toEqual([[5]]);
     expect((back.list as unknown[])[1]).toBe(2);
     expect(back.s).toBe('x');
@@ -119,7 +167,10 @@ const paramClaim: Claim<P> = {
   expected: 'holds',
   sabotage: { description: 'none' },
   parameters: {
-    specs: { a: { description: 'a', allowed: [0, 1], explore: [0, 3], scale: 'linear' }, b: { description: 'b', allowed: [2, 4], explore: [0, 9], scale: 'log' } },
+    specs: {
+      a: { description: 'a', allowed: [0, 1], explore: [0, 3], scale: 'linear' },
+      b: { description: 'b', allowed: [2, 4], explore: [0, 9], scale: 'log' },
+    },
     instances: (fixed) => fc.constant({ a: fixed.a ?? 0.25 }),
   },
 };

@@ -30,7 +30,22 @@ function expectOneClearLine(stderr: string) {
   expect(stderr).not.toMatch(/\n\s+at /);
 }
 
-const smallProblem = { Sigma: [[2, 0, 0], [0, 1, 0]], U0: [[0.01, 0.02], [0.03, -0.01]], V0: [[0.02, 0.01], [-0.01, 0.02], [0.01, 0.01]], eta: 0.1 };
+const smallProblem = {
+  Sigma: [
+    [2, 0, 0],
+    [0, 1, 0],
+  ],
+  U0: [
+    [0.01, 0.02],
+    [0.03, -0.01],
+  ],
+  V0: [
+    [0.02, 0.01],
+    [-0.01, 0.02],
+    [0.01, 0.01],
+  ],
+  eta: 0.1,
+};
 
 describe('list', () => {
   test('--json is an array of { id, paper, where, kind, expected }', () => {
@@ -114,7 +129,16 @@ describe('reproducibility and sharding', () => {
   });
 
   test('check --jobs 2 (child processes, one per shard) writes the same results.json as --jobs 1', () => {
-    const eight = ['yd21.eq-2-3.gd', 'yd21.eq-6-9.blocks', 'yd21.eq-10.a-update', 'yd21.eq-11.b-update', 'yd21.eq-12.p-update', 'yd21.eq-12.p-update/corrected', 'yd21.sec-2.pq-split', 'yd21.lemma-b.1'];
+    const eight = [
+      'yd21.eq-2-3.gd',
+      'yd21.eq-6-9.blocks',
+      'yd21.eq-10.a-update',
+      'yd21.eq-11.b-update',
+      'yd21.eq-12.p-update',
+      'yd21.eq-12.p-update/corrected',
+      'yd21.sec-2.pq-split',
+      'yd21.lemma-b.1',
+    ];
     const [par, seq] = [join(tmp, 'jobs-2'), join(tmp, 'jobs-1')];
     const r = cli('check', ...eight, '--jobs', '2', '--no-audit', '--out', par);
     expect(r.code).toBe(0);
@@ -248,10 +272,22 @@ describe('trajectory', () => {
     // Σ = ΦΣ′Ψᵀ with Φ a 2×2 rotation, Ψ = I; the initialisation rotated along.
     const [c, s] = [Math.cos(0.3), Math.sin(0.3)];
     const rot = (v: number[]) => [c * v[0] - s * v[1], s * v[0] + c * v[1]];
-    const Sigma = [[2 * c, -1 * s, 0], [2 * s, 1 * c, 0]];
+    const Sigma = [
+      [2 * c, -1 * s, 0],
+      [2 * s, 1 * c, 0],
+    ];
     const U0cols = [0, 1].map((j) => rot(smallProblem.U0.map((row) => row[j])));
     const U0 = [0, 1].map((i) => [U0cols[0][i], U0cols[1][i]]);
-    const general = cli('trajectory', '--input', inputFile('rot.json', JSON.stringify({ ...smallProblem, Sigma, U0 })), '--iters', '30', '--every', '10', '--json');
+    const general = cli(
+      'trajectory',
+      '--input',
+      inputFile('rot.json', JSON.stringify({ ...smallProblem, Sigma, U0 })),
+      '--iters',
+      '30',
+      '--every',
+      '10',
+      '--json',
+    );
     const diagonal = cli('trajectory', '--input', inputFile('diag.json', JSON.stringify(smallProblem)), '--iters', '30', '--every', '10', '--json');
     const [g, d] = [JSON.parse(general.stdout), JSON.parse(diagonal.stdout)];
     for (const k of ['loss', 'sigmaMinA', 'normJ'])
@@ -261,7 +297,21 @@ describe('trajectory', () => {
   });
 
   test('a step size that makes GD diverge: explicit "diverged", exit 3, no non-finite numbers', () => {
-    const big = { Sigma: [[2, 0], [0, 1]], U0: [[3, 1], [1, 3]], V0: [[3, 1], [1, 3]], eta: 10 };
+    const big = {
+      Sigma: [
+        [2, 0],
+        [0, 1],
+      ],
+      U0: [
+        [3, 1],
+        [1, 3],
+      ],
+      V0: [
+        [3, 1],
+        [1, 3],
+      ],
+      eta: 10,
+    };
     const r = cli('trajectory', '--input', inputFile('big.json', JSON.stringify(big)), '--iters', '500', '--json');
     expect(r.code).toBe(3);
     const out = JSON.parse(r.stdout);
@@ -276,8 +326,28 @@ describe('trajectory', () => {
     ['an overflowing number', JSON.stringify(smallProblem).replace('"eta":0.1', '"eta":1e999'), /eta must be a finite number/],
     ['a negative step size', JSON.stringify({ ...smallProblem, eta: -0.1 }), /eta must be positive/],
     ['a zero step size', JSON.stringify({ ...smallProblem, eta: 0 }), /eta must be positive/],
-    ['a string entry', JSON.stringify({ ...smallProblem, U0: [['a', 1], [1, 1]] }), /U0/],
-    ['ragged rows', JSON.stringify({ ...smallProblem, Sigma: [[1, 0, 0], [0, 1]] }), /same length/],
+    [
+      'a string entry',
+      JSON.stringify({
+        ...smallProblem,
+        U0: [
+          ['a', 1],
+          [1, 1],
+        ],
+      }),
+      /U0/,
+    ],
+    [
+      'ragged rows',
+      JSON.stringify({
+        ...smallProblem,
+        Sigma: [
+          [1, 0, 0],
+          [0, 1],
+        ],
+      }),
+      /same length/,
+    ],
     ['wrong U0 rows', JSON.stringify({ ...smallProblem, U0: [[1, 0]] }), /U0 must have m = 2 rows/],
     ['wrong V0 columns', JSON.stringify({ ...smallProblem, V0: [[1], [0], [0]] }), /V0 must have as many columns as U0/],
     ['a missing field', JSON.stringify({ Sigma: smallProblem.Sigma, U0: smallProblem.U0, V0: smallProblem.V0 }), /eta/],
@@ -289,7 +359,10 @@ describe('trajectory', () => {
   });
 
   test('a missing file and bad --iters: one line, exit 2', () => {
-    for (const args of [['--input', join(tmp, 'nope.json')], ['--input', inputFile('ok2.json', JSON.stringify(smallProblem)), '--iters', '-3']]) {
+    for (const args of [
+      ['--input', join(tmp, 'nope.json')],
+      ['--input', inputFile('ok2.json', JSON.stringify(smallProblem)), '--iters', '-3'],
+    ]) {
       const r = cli('trajectory', ...args);
       expect(r.code).toBe(2);
       expectOneClearLine(r.stderr);

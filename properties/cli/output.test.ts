@@ -52,7 +52,10 @@ const FAST = ['--runs', '30', '--no-audit'];
 /** The replay command of REFUTED's verdict, from a real check. */
 const source = join(tmp, 'source');
 const first = cli(['check', REFUTED, ...FAST, '--out', source]);
-const record = JSON.parse(readFileSync(join(source, 'results.json'), 'utf8')).claims[0] as { replay: string; counterexample: { path: string; instance: unknown } };
+const record = JSON.parse(readFileSync(join(source, 'results.json'), 'utf8')).claims[0] as {
+  replay: string;
+  counterexample: { path: string; instance: unknown };
+};
 const replayArgs = record.replay.replace(/^npx tsx src\/cli\.ts /, '').split(' ');
 
 /** A lemma directory with a claim that is false (expected holds) and a file whose import is broken. */
@@ -96,7 +99,13 @@ describe('no lost output', () => {
     const r = cli([...replayArgs, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ id: REFUTED, verdict: 'refuted', expected: 'refuted', path: record.counterexample.path, instance: record.counterexample.instance });
+    expect(out).toMatchObject({
+      id: REFUTED,
+      verdict: 'refuted',
+      expected: 'refuted',
+      path: record.counterexample.path,
+      instance: record.counterexample.instance,
+    });
     expect(out.comparisons.some((c: { passes: boolean; margin: number }) => !c.passes && c.margin < 0)).toBe(true);
     for (const c of out.comparisons) expect(Object.keys(c).sort()).toEqual(['label', 'lhs', 'margin', 'passes', 'rhs', 'tolerance']);
     expect(filesUnder(r.cwd)).toEqual([]);
@@ -152,7 +161,10 @@ describe('no lost output', () => {
 describe('fail loudly on incomplete work', () => {
   const s1 = join(tmp, 'shard-1');
   const s2 = join(tmp, 'shard-2');
-  const shards = [cli(['check', REFUTED, HOLDS, ...FAST, '--shard', '1/2', '--out', s1]), cli(['check', REFUTED, HOLDS, ...FAST, '--shard', '2/2', '--out', s2])];
+  const shards = [
+    cli(['check', REFUTED, HOLDS, ...FAST, '--shard', '1/2', '--out', s1]),
+    cli(['check', REFUTED, HOLDS, ...FAST, '--shard', '2/2', '--out', s2]),
+  ];
 
   test('each shard records i/n in run.json; merging all of them works', () => {
     for (const r of shards) expect(r.code, r.stderr).toBe(0);
@@ -184,7 +196,10 @@ describe('fail loudly on incomplete work', () => {
     [['check', HOLDS, '--paper', 'JCD', '--out', 'x'], /selects no claim: nothing would be checked/],
     [['check', '--paper', 'NeurIPS'], /--paper must be one of JCD, YD21/],
     [['check', '--kind', 'lemma'], /--kind must be one of experiment, identity, inequality, probabilistic, scaling, trajectory/],
-    [['check', REFUTED, '--seed', '2021', '--path', '999999:999999'], /the replay --seed 2021 --path 999999:999999 does not match yd21.eq-12.p-update: it names no instance/],
+    [
+      ['check', REFUTED, '--seed', '2021', '--path', '999999:999999'],
+      /the replay --seed 2021 --path 999999:999999 does not match yd21.eq-12.p-update: it names no instance/,
+    ],
     [['check', HOLDS, '--seed', '2021', '--path', '0'], /does not match yd21.lemma-3.2: the instance it names satisfies every comparison/],
     [['check', 'yd21.lemma-3.*', '--path', '0'], /--path replays one counterexample: 'yd21.lemma-3.\*' selects \d+ claims/],
     [['check', HOLDS, '--out', '/proc/lemmacheck-x'], /--out \/proc\/lemmacheck-x cannot be written: ENOENT/],
@@ -273,22 +288,40 @@ describe('CI output', () => {
     expect(r.code).toBe(1);
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toMatch(/tests="3" failures="2"/); // the planted claim, its sabotage, and the broken file's error row
-    expect(xml).toMatch(/<failure message="refuted, expected holds" type="refuted">verdict: refuted\nexpected: holds\nworst margin: -[0-9.]+e[-+]\d+ \(x ≤ 1\/2\)\n/);
+    expect(xml).toMatch(
+      /<failure message="refuted, expected holds" type="refuted">verdict: refuted\nexpected: holds\nworst margin: -[0-9.]+e[-+]\d+ \(x ≤ 1\/2\)\n/,
+    );
     expect(xml).toMatch(/replay: npx tsx src\/cli\.ts check yd21\.planted\.false-bound --seed 2021 --path [0-9:]+<\/failure>/);
-    expect(xml).toMatch(/<testcase classname="—" name="[^"]*broken-import\.ts"[^>]*>\n\s*<failure message="error, expected holds" type="error">verdict: error[\s\S]*did not load/);
+    expect(xml).toMatch(
+      /<testcase classname="—" name="[^"]*broken-import\.ts"[^>]*>\n\s*<failure message="error, expected holds" type="error">verdict: error[\s\S]*did not load/,
+    );
   });
 
   test('junitXml escapes text and reports a sabotaged variant that was not refuted', () => {
     const base: VerdictRecord = {
-      id: 'yd21.x<&>"', paper: 'YD21', where: 'w', kind: 'inequality', statement: 's', expected: 'holds', verdict: 'holds',
-      runs: 1, vacuousRuns: 0, worstMargin: 0.5, worstLabel: 'a < b & c', seed: 1, globalSeed: 7, timeMs: 1500,
+      id: 'yd21.x<&>"',
+      paper: 'YD21',
+      where: 'w',
+      kind: 'inequality',
+      statement: 's',
+      expected: 'holds',
+      verdict: 'holds',
+      runs: 1,
+      vacuousRuns: 0,
+      worstMargin: 0.5,
+      worstLabel: 'a < b & c',
+      seed: 1,
+      globalSeed: 7,
+      timeMs: 1500,
     };
     const xml = junitXml({ seed: 7, claims: [{ record: base, sabotage: { ...base, id: `${base.id}~sabotaged`, sabotage: 'dropped', verdict: 'holds' } }] });
     expect(xml).toContain('name="yd21.x&lt;&amp;&gt;&quot;" time="1.500"/>');
-    expect(xml).toMatch(/<failure message="holds, expected refuted" type="holds">verdict: holds\nexpected: refuted\nworst margin: 5.00e-1 \(a &lt; b &amp; c\)\nsabotage: dropped\nreplay: npx tsx src\/cli.ts check yd21.x&lt;&amp;&gt;&quot; --sabotaged --seed 7<\/failure>/);
+    expect(xml).toMatch(
+      /<failure message="holds, expected refuted" type="holds">verdict: holds\nexpected: refuted\nworst margin: 5.00e-1 \(a &lt; b &amp; c\)\nsabotage: dropped\nreplay: npx tsx src\/cli.ts check yd21.x&lt;&amp;&gt;&quot; --sabotaged --seed 7<\/failure>/,
+    );
   });
 
-  test('summary.md has each claim\'s time; results.json has none', () => {
+  test("summary.md has each claim's time; results.json has none", () => {
     const out = join(tmp, 'times');
     expect(cli(['check', HOLDS, ...FAST, '--out', out]).code).toBe(0);
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toMatch(new RegExp(`\\| \`${HOLDS.replace(/\./g, '\\.')}\` \\|.*\\| \\d+ ms \\|`));
@@ -296,7 +329,16 @@ describe('CI output', () => {
   });
 
   test('a parallel run shows one progress counter over all claims, not one per shard', () => {
-    const eight = ['yd21.eq-2-3.gd', 'yd21.eq-6-9.blocks', 'yd21.eq-10.a-update', 'yd21.eq-11.b-update', 'yd21.eq-12.p-update', 'yd21.eq-12.p-update/corrected', 'yd21.sec-2.pq-split', 'yd21.lemma-b.1'];
+    const eight = [
+      'yd21.eq-2-3.gd',
+      'yd21.eq-6-9.blocks',
+      'yd21.eq-10.a-update',
+      'yd21.eq-11.b-update',
+      'yd21.eq-12.p-update',
+      'yd21.eq-12.p-update/corrected',
+      'yd21.sec-2.pq-split',
+      'yd21.lemma-b.1',
+    ];
     const r = cli(['check', ...eight, '--jobs', '2', ...FAST, '--out', join(tmp, 'parallel')]);
     expect(r.code, r.stderr).toBe(0);
     const counters = [...r.stderr.matchAll(/^\[(\d+)\/(\d+)\] (\S+):/gm)];
@@ -341,7 +383,7 @@ describe('lemma files', () => {
       expect(k, h).toBeGreaterThan(at);
       at = k;
     }
-    expect(lemma).toContain("import { lemma32 as like } from");
+    expect(lemma).toContain('import { lemma32 as like } from');
     expect(lemma).toContain('src/random/lemma-instances.ts');
     const testFile = readFileSync(join(dir, 'tests', 'yd21.lemma-9.9.test.ts'), 'utf8');
     expect(testFile).toContain("import { lemma99 } from '../lemmas/lemma-9.9.ts'");

@@ -25,7 +25,12 @@ describe('compareSeeds', () => {
   });
   test('the same expected verdict at every seed', () => {
     expect(compareSeeds([run(1, 'holds'), run(2, 'holds')])).toEqual([
-      { id: 'x', bySeed: { 1: { verdict: 'holds', expected: 'holds', sabotage: 'refuted' }, 2: { verdict: 'holds', expected: 'holds', sabotage: 'refuted' } }, differs: false, asExpected: true },
+      {
+        id: 'x',
+        bySeed: { 1: { verdict: 'holds', expected: 'holds', sabotage: 'refuted' }, 2: { verdict: 'holds', expected: 'holds', sabotage: 'refuted' } },
+        differs: false,
+        asExpected: true,
+      },
     ]);
   });
   test('a verdict, or a sabotage verdict, that differs between seeds', () => {
@@ -34,6 +39,9 @@ describe('compareSeeds', () => {
   });
   test('the same verdict everywhere but not the expected one; inconclusive is never expected', () => {
     expect(compareSeeds([run(1, 'refuted'), run(2, 'refuted')])[0]).toMatchObject({ differs: false, asExpected: false });
-    expect(compareSeeds([run(1, 'inconclusive', 'refuted', 'inconclusive'), run(2, 'inconclusive', 'refuted', 'inconclusive')])[0]).toMatchObject({ differs: false, asExpected: false });
+    expect(compareSeeds([run(1, 'inconclusive', 'refuted', 'inconclusive'), run(2, 'inconclusive', 'refuted', 'inconclusive')])[0]).toMatchObject({
+      differs: false,
+      asExpected: false,
+    });
   });
 });

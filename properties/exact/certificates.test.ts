@@ -12,7 +12,6 @@ import { certifyExact } from '../../src/exact/certify.ts';
 import { DEG } from '../../src/exact/degree.ts';
 import { Decimal, H, singularValuesHP, symmetricEigenvalues } from '../../src/exact/decimal.ts';
 import type { ExactForm } from '../../src/exact/form.ts';
-import { recheckNearBoundary } from '../../src/claims/high-precision.ts';
 import { algebra } from '../../src/exact/matrix.ts';
 import { Q, type Rational, rational } from '../../src/exact/rational.ts';
 import { entries, ZERO_PADDING } from '../../src/exact/states.ts';
@@ -56,7 +55,15 @@ describe('exact rationals: field axioms', () => {
 describe('exact matrices', () => {
   it('Gauss–Jordan inverse is exact', () => {
     const A = algebra(Q);
-    const M = A.make(3, 3, (i, j) => Q.fromInt([[2, 1, 0], [1, 3, 1], [0, 1, 4]][i][j]));
+    const M = A.make(3, 3, (i, j) =>
+      Q.fromInt(
+        [
+          [2, 1, 0],
+          [1, 3, 1],
+          [0, 1, 4],
+        ][i][j],
+      ),
+    );
     expect(A.mul(M, A.inverse(M)).data.every((x, k) => eq(x, k % 4 === 0 ? Q.one : Q.zero))).toBe(true);
   });
 });
@@ -129,7 +136,18 @@ describe('exact certificates', () => {
 
 describe('high-precision re-check', () => {
   it('Jacobi eigenvalues and singular values to 50+ digits', () => {
-    const S = H.make(3, 3, (i, j) => new Decimal([[2, 1, 0], [1, 3, 1], [0, 1, 4]][i][j]));
+    const S = H.make(
+      3,
+      3,
+      (i, j) =>
+        new Decimal(
+          [
+            [2, 1, 0],
+            [1, 3, 1],
+            [0, 1, 4],
+          ][i][j],
+        ),
+    );
     const [l1, l2, l3] = symmetricEigenvalues(S);
     const r3 = new Decimal(3).sqrt();
     expect(l1.minus(r3.plus(3)).abs().lt('1e-50')).toBe(true);

@@ -31,7 +31,11 @@ const tinyFig3: Fig3Config = {
   fitRhoMin: 1e-8,
   iters: 300,
 };
-const tinyYd21: Yd21Config = { ...yd21Thm11.reduced, points: [{ m: 4, n: 3, d: 1, kappa: 1 }], trajectory: { m: 4, n: 3, d: 1, kappa: 1, every: 20, delta: 1e-3 } };
+const tinyYd21: Yd21Config = {
+  ...yd21Thm11.reduced,
+  points: [{ m: 4, n: 3, d: 1, kappa: 1 }],
+  trajectory: { m: 4, n: 3, d: 1, kappa: 1, every: 20, delta: 1e-3 },
+};
 
 /** Well-formed enough for a browser: one svg root, every opened tag closed in order. */
 function wellFormedSvg(svg: string): boolean {
@@ -115,7 +119,13 @@ describe('relations on planted data', () => {
     for (const m of [10, 20, 40]) for (const rho of [1e-2, 1e-4, 1e-6, 1e-8]) for (let run = 0; run < 3; run++) add('a', m, rho, 0.5, run);
     for (const delta of [0.2, 0.4, 0.6, 0.8]) for (let run = 0; run < 3; run++) add('b', 10, 1e-6, delta, run);
     for (const m of [10, 20, 40, 80]) for (let run = 0; run < 3; run++) add('d', m, 1e-6, 0.5, run);
-    const config: Fig3Config = { ...jcdFig3.reduced, rhoSweep: { rhos: [1e-2, 1e-4, 1e-6, 1e-8], delta: 0.5, kappa: 2, dims: [10, 20, 40] }, deltaSweep: { deltas: [0.2, 0.4, 0.6, 0.8], rhos: [1e-6], kappa: 2, dims: [10] }, dimSweep: { dims: [10, 20, 40, 80], combos: [{ rho: 1e-6, delta: 0.5, kappa: 2 }] }, fitRhoMin: 1e-8 };
+    const config: Fig3Config = {
+      ...jcdFig3.reduced,
+      rhoSweep: { rhos: [1e-2, 1e-4, 1e-6, 1e-8], delta: 0.5, kappa: 2, dims: [10, 20, 40] },
+      deltaSweep: { deltas: [0.2, 0.4, 0.6, 0.8], rhos: [1e-6], kappa: 2, dims: [10] },
+      dimSweep: { dims: [10, 20, 40, 80], combos: [{ rho: 1e-6, delta: 0.5, kappa: 2 }] },
+      fitRhoMin: 1e-8,
+    };
     return { config, seed: 'planted', points };
   }
   test('Figure 3: a planted ε = 0.1ρ^{1.5δ} holds with slope 0.75, and c ∈ [2, 4] (the sabotage) is refuted', () => {
@@ -143,7 +153,17 @@ describe('relations on planted data', () => {
     expect(spec.concat).toHaveLength(4);
   });
   test('Figure 1: ratios against √r‖E‖ and between initialisations', () => {
-    const run = (init: 'small' | 'moderate', test: number[]) => ({ init, rho: 1, normF0: 1, t: test.map((_, i) => i), train: test, test, optimal: 1, noiseFrobenius: 3, diverged: null });
+    const run = (init: 'small' | 'moderate', test: number[]) => ({
+      init,
+      rho: 1,
+      normF0: 1,
+      t: test.map((_, i) => i),
+      train: test,
+      test,
+      optimal: 1,
+      noiseFrobenius: 3,
+      diverged: null,
+    });
     const data = { config: tinyFig1, seed: 's', small: run('small', [5, 1.5, 3]), moderate: run('moderate', [5, 3.5, 3.2]) };
     const rel = fig1Relations(data);
     expect(rel.map((r) => r.observed)).toEqual([1.5, 2, 3.2 / 1.5]);

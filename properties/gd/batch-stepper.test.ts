@@ -17,7 +17,6 @@ import { runYd21Job, runYd21Jobs, type Yd21Job } from '../../src/experiments/yd2
 
 const hasNative = 'kernel' in nativeKernel();
 
-
 // Shapes: small ones, odd m (a row left after the pairs), d past the compiled ranks (≤ 8) and past
 // the lanes' limit (> 32: one stepper per instance); B not a multiple of the lane width.
 const batchCase = fc
@@ -163,7 +162,15 @@ describe('runTrajectories', () => {
     shape('d', { every: 5, until: (v) => v[0] >= 15 }),
     shape('e', { iters: 0 }),
     shape('f', { eta: 0.2, every: 3, sigma: diag([3, 0.5], 5, 4) }),
-    shape('g', { U0: fromRows([[Infinity, 0], [0, 0], [0, 0], [0, 0], [0, 0]]) }),
+    shape('g', {
+      U0: fromRows([
+        [Infinity, 0],
+        [0, 0],
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ]),
+    }),
     diverging({ every: 50 }),
     diverging({ every: 1 }),
     diverging({ sigma: fromRows([[0.5]]), U0: fromRows([[1e-3]]), V0: fromRows([[1]]), eta: 0.5, every: 10 }),
@@ -197,12 +204,14 @@ describe('runTrajectories', () => {
 describe('runYd21Jobs (the rate sweep on the batched stepper)', () => {
   test('each job: what runYd21Job gives, lanes refilled as runs stop (several shapes, κ and ε of one shape together)', () => {
     const jobs: Yd21Job[] = [
-      ...[4, 9].flatMap((m) => [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((run) => ({ m, n: 3, d: 1, kappa: 1, cEps: 1 }) as const).map((p, run) => ({ ...p, run }))),
+      ...[4, 9].flatMap((m) => [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((_run) => ({ m, n: 3, d: 1, kappa: 1, cEps: 1 }) as const).map((p, run) => ({ ...p, run }))),
       ...[1, 2].flatMap((kappa) => [0.3, 1].map((cEps) => ({ m: 4, n: 4, d: 2, kappa, cEps, run: 0 }))),
       { m: 3, n: 3, d: 1, kappa: 1, cEps: 1, run: 0 },
     ].map((p, i) => ({ ...p, deltas: [1e-2, 1e-4], cEta: 1, capFactor: i === 3 ? 0.1 : 20, seed: `rj-${i}` }));
     const together = runYd21Jobs(jobs);
-    jobs.forEach((j, i) => expect(together[i], `job ${i}`).toEqual(runYd21Job(j)));
+    jobs.forEach((j, i) => {
+      expect(together[i], `job ${i}`).toEqual(runYd21Job(j));
+    });
     // job 3 is stopped by its cap (0.1× the larger predicted scale) with f > 10⁻⁴ on its last step:
     // not reached within the cap (Infinity), which the rate claim's "points where f did not reach δ" counts
     expect(together[3][1].observed).toBe(Number.POSITIVE_INFINITY);

@@ -18,7 +18,12 @@ import { gaussianMatrix } from '../../src/random/gaussian.ts';
 
 /** A diagonal Σ (m×n, rank d) and iterates 𝐔 (m×d), 𝐕 (n×d) of the scale of a run. */
 const state = fc
-  .record({ m: fc.integer({ min: 1, max: 30 }), n: fc.integer({ min: 1, max: 30 }), d: fc.integer({ min: 1, max: 22 }), scale: fc.constantFrom(0.01, 0.3, 1, 3) })
+  .record({
+    m: fc.integer({ min: 1, max: 30 }),
+    n: fc.integer({ min: 1, max: 30 }),
+    d: fc.integer({ min: 1, max: 22 }),
+    scale: fc.constantFrom(0.01, 0.3, 1, 3),
+  })
   .filter(({ m, n, d }) => d <= Math.min(m, n))
   .chain(({ m, n, d, scale }) => fc.record({ sigma: diagonalSigma(m, n, d, 0.5, 4), U: gaussian(m, d, scale), V: gaussian(n, d, scale) }));
 
@@ -28,14 +33,17 @@ function expectSameBits(sub: Record<string, number>, full: Record<string, number
 }
 
 describe('diagnostics(Σ, 𝐔, 𝐕, wanted)', () => {
-  test.prop([state, fc.subarray([...DIAGNOSTIC_NAMES])])('a subset: exactly the fields asked for, each equal to the full computation’s', ({ sigma, U, V }, wanted) => {
-    const full = diagnostics(sigma, U, V);
-    const some = diagnostics(sigma, U, V, wanted);
-    expect(Object.keys(some).sort()).toEqual([...wanted].sort());
-    expectSameBits(some, full as unknown as Record<string, number>);
-    // Asked one at a time, too (a value does not depend on the company it is asked in).
-    for (const k of wanted) expectSameBits(diagnostics(sigma, U, V, [k]), full as unknown as Record<string, number>);
-  });
+  test.prop([state, fc.subarray([...DIAGNOSTIC_NAMES])])(
+    'a subset: exactly the fields asked for, each equal to the full computation’s',
+    ({ sigma, U, V }, wanted) => {
+      const full = diagnostics(sigma, U, V);
+      const some = diagnostics(sigma, U, V, wanted);
+      expect(Object.keys(some).sort()).toEqual([...wanted].sort());
+      expectSameBits(some, full as unknown as Record<string, number>);
+      // Asked one at a time, too (a value does not depend on the company it is asked in).
+      for (const k of wanted) expectSameBits(diagnostics(sigma, U, V, [k]), full as unknown as Record<string, number>);
+    },
+  );
 
   test.prop([state])('the full set equals the quantities computed from deriveABSP’s A, B, P (bit for bit)', ({ sigma, U, V }) => {
     const b = splitBlocks(sigma, U, V);
@@ -45,7 +53,14 @@ describe('diagnostics(Σ, 𝐔, 𝐕, wanted)', () => {
     expect(Object.keys(full).sort()).toEqual([...DIAGNOSTIC_NAMES].sort());
     expectSameBits(
       { sigmaMinA: full.sigmaMinA, frobB: full.frobB, lambdaMinP: full.lambdaMinP, normP: full.normP, normJ: full.normJ, normK: full.normK },
-      { sigmaMinA: sigmaMin(A), frobB: frobenius(B), lambdaMinP: ev[ev.length - 1], normP: Math.max(Math.abs(ev[0]), Math.abs(ev[ev.length - 1])), normJ: opNorm(b.J), normK: opNorm(b.K) },
+      {
+        sigmaMinA: sigmaMin(A),
+        frobB: frobenius(B),
+        lambdaMinP: ev[ev.length - 1],
+        normP: Math.max(Math.abs(ev[0]), Math.abs(ev[ev.length - 1])),
+        normJ: opNorm(b.J),
+        normK: opNorm(b.K),
+      },
     );
   });
 
@@ -56,12 +71,15 @@ describe('diagnostics(Σ, 𝐔, 𝐕, wanted)', () => {
 });
 
 describe('phaseSample and runPhases with a selection', () => {
-  test.prop([state, fc.subarray([...PHASE_QUANTITIES])])('phaseSample: exactly t and the quantities asked for, each equal to the full sample’s', ({ sigma, U, V }, wanted) => {
-    const full = phaseSample(7, sigma, U, V);
-    const some = phaseSample(7, sigma, U, V, wanted);
-    expect(Object.keys(some).sort()).toEqual(['t', ...wanted].sort());
-    expectSameBits(some, full as unknown as Record<string, number>);
-  });
+  test.prop([state, fc.subarray([...PHASE_QUANTITIES])])(
+    'phaseSample: exactly t and the quantities asked for, each equal to the full sample’s',
+    ({ sigma, U, V }, wanted) => {
+      const full = phaseSample(7, sigma, U, V);
+      const some = phaseSample(7, sigma, U, V, wanted);
+      expect(Object.keys(some).sort()).toEqual(['t', ...wanted].sort());
+      expectSameBits(some, full as unknown as Record<string, number>);
+    },
+  );
 
   test('runPhases: the same T₁, T₀ and iterates; samples with the quantities asked for and σ_d(A), ‖P‖ (which define T₁, T₀)', () => {
     const [m, n, d, epsilon] = [9, 7, 3, 1e-3];
@@ -85,25 +103,31 @@ describe('phaseSample and runPhases with a selection', () => {
 });
 
 describe('the scratch arrays of the eigenvalue routines', () => {
-  test.prop([fc.array(fc.tuple(fc.integer({ min: 1, max: 24 }), fc.integer({ min: 1, max: 24 }), fc.integer({ min: 0, max: 1000 })), { minLength: 2, maxLength: 6 })])(
-    'interleaved calls of different sizes give what each gives alone',
-    (shapes) => {
-      const mats = shapes.map(([r, c, s]) => gaussianMatrix(r, c, 1, `scratch:${s}`));
-      const gram = (x: Mat) => {
-        // XᵀX (symmetric, c×c), lower triangle as the routines read it.
-        const g = new Float64Array(x.cols * x.cols);
-        for (let i = 0; i < x.cols; i++) for (let j = 0; j < x.cols; j++) for (let k = 0; k < x.rows; k++) g[i * x.cols + j] += x.data[k * x.cols + i] * x.data[k * x.cols + j];
-        return g;
-      };
-      const once = (x: Mat) => {
-        const g = gram(x);
-        return [Array.from(symmetricEigenvaluesOf(g, x.cols)), extremeEigenvaluesOf(g, x.cols), smallestSingularValueOf(x.data, x.rows, x.cols), Array.from(singularValuesOf(x.data, x.rows, x.cols)), opNorm(x)];
-      };
-      const first = mats.map(once);
-      const again = [...mats].reverse().map(once).reverse();
-      expect(again).toEqual(first);
-    },
-  );
+  test.prop([
+    fc.array(fc.tuple(fc.integer({ min: 1, max: 24 }), fc.integer({ min: 1, max: 24 }), fc.integer({ min: 0, max: 1000 })), { minLength: 2, maxLength: 6 }),
+  ])('interleaved calls of different sizes give what each gives alone', (shapes) => {
+    const mats = shapes.map(([r, c, s]) => gaussianMatrix(r, c, 1, `scratch:${s}`));
+    const gram = (x: Mat) => {
+      // XᵀX (symmetric, c×c), lower triangle as the routines read it.
+      const g = new Float64Array(x.cols * x.cols);
+      for (let i = 0; i < x.cols; i++)
+        for (let j = 0; j < x.cols; j++) for (let k = 0; k < x.rows; k++) g[i * x.cols + j] += x.data[k * x.cols + i] * x.data[k * x.cols + j];
+      return g;
+    };
+    const once = (x: Mat) => {
+      const g = gram(x);
+      return [
+        Array.from(symmetricEigenvaluesOf(g, x.cols)),
+        extremeEigenvaluesOf(g, x.cols),
+        smallestSingularValueOf(x.data, x.rows, x.cols),
+        Array.from(singularValuesOf(x.data, x.rows, x.cols)),
+        opNorm(x),
+      ];
+    };
+    const first = mats.map(once);
+    const again = [...mats].reverse().map(once).reverse();
+    expect(again).toEqual(first);
+  });
 
   test('a matrix larger than the kept scratch (256² > 2¹⁶ entries) between small ones', () => {
     const sym = (n: number, s: string) => {

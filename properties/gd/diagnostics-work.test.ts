@@ -11,7 +11,9 @@ const calls = vi.hoisted(() => ({ eigen: 0, sigmaMin: 0, opNorm: 0, loss: 0 }));
 
 vi.mock('../../src/linalg/eigenvalues.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/linalg/eigenvalues.ts')>();
-  return { ...original, extremeEigenvaluesOf: (...a: Parameters<typeof original.extremeEigenvaluesOf>) => {
+  return {
+    ...original,
+    extremeEigenvaluesOf: (...a: Parameters<typeof original.extremeEigenvaluesOf>) => {
       calls.eigen++;
       return original.extremeEigenvaluesOf(...a);
     },
@@ -33,7 +35,9 @@ vi.mock('../../src/linalg/spectral.ts', async (importOriginal) => {
 });
 vi.mock('../../src/gd/trajectory.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/gd/trajectory.ts')>();
-  return { ...original, loss: (...a: Parameters<typeof original.loss>) => {
+  return {
+    ...original,
+    loss: (...a: Parameters<typeof original.loss>) => {
       calls.loss++;
       return original.loss(...a);
     },
@@ -41,8 +45,17 @@ vi.mock('../../src/gd/trajectory.ts', async (importOriginal) => {
 });
 
 const sigma = diag([2, 1], 4, 3);
-const U = fromRows([[0.1, 0.02], [0.03, 0.1], [0.01, 0.01], [0.02, -0.01]]);
-const V = fromRows([[0.1, -0.01], [0.02, 0.1], [0.01, 0.02]]);
+const U = fromRows([
+  [0.1, 0.02],
+  [0.03, 0.1],
+  [0.01, 0.01],
+  [0.02, -0.01],
+]);
+const V = fromRows([
+  [0.1, -0.01],
+  [0.02, 0.1],
+  [0.01, 0.02],
+]);
 
 beforeEach(() => Object.assign(calls, { eigen: 0, sigmaMin: 0, opNorm: 0, loss: 0 }));
 

@@ -11,9 +11,19 @@ import { jcdBlockState, jcdBlockStep, splitJcdBlocks } from '../../src/gd/jcd-bl
 import { flowField, quadraticSlope, quadraticSlopeError } from '../../src/gd/flow.ts';
 import { diag, fromRows, frobenius, type Mat, sub, toRows, zeros } from '../../src/linalg/dense.ts';
 
-const sigma = fromRows([[2, 0, 0], [0, 1, 0]]);
-const U0 = fromRows([[0.01, 0.02], [0.03, -0.01]]);
-const V0 = fromRows([[0.02, 0.01], [-0.01, 0.02], [0.01, 0.01]]);
+const sigma = fromRows([
+  [2, 0, 0],
+  [0, 1, 0],
+]);
+const U0 = fromRows([
+  [0.01, 0.02],
+  [0.03, -0.01],
+]);
+const V0 = fromRows([
+  [0.02, 0.01],
+  [-0.01, 0.02],
+  [0.01, 0.01],
+]);
 const rows = (m: Mat) => toRows(m);
 
 describe('one GD step on a hand-computed example', () => {
@@ -44,13 +54,27 @@ describe('one GD step on a hand-computed example', () => {
 
   test('loss is ½‖UVᵀ − Σ‖²_F over every entry of Σ', () => {
     // UVᵀ = [[1·1 + 2·0, 1·0 + 2·1], [0, 0]] = [[1, 2], [0, 0]] against Σ = [[1, 0], [0, 3]]: ½(0 + 4 + 0 + 9).
-    expect(loss(fromRows([[1, 0], [0, 3]]), fromRows([[1, 2], [0, 0]]), fromRows([[1, 0], [0, 1]]))).toBe(6.5);
+    expect(
+      loss(
+        fromRows([
+          [1, 0],
+          [0, 3],
+        ]),
+        fromRows([
+          [1, 2],
+          [0, 0],
+        ]),
+        fromRows([
+          [1, 0],
+          [0, 1],
+        ]),
+      ),
+    ).toBe(6.5);
   });
 });
 
 describe('input validation', () => {
-  const traj = (o: Partial<Parameters<typeof runTrajectory<number>>[0]>) => () =>
-    runTrajectory({ sigma, U0, V0, eta: 0.1, iters: 1, observe: () => 0, ...o });
+  const traj = (o: Partial<Parameters<typeof runTrajectory<number>>[0]>) => () => runTrajectory({ sigma, U0, V0, eta: 0.1, iters: 1, observe: () => 0, ...o });
 
   test('shapes: U₀ must be m×d and V₀ n×d with the same d, with the message naming all three', () => {
     expect(traj({ U0: V0 })).toThrow('shapes do not fit: Σ is 2×3, U₀ is 3×2, V₀ is 3×2 (need U₀ m×d and V₀ n×d for Σ m×n)');
@@ -90,8 +114,20 @@ describe('input validation', () => {
 
 describe('divergence', () => {
   test('stops at the first step whose iterate leaves the bound; samples and the final state end before it', () => {
-    const s = fromRows([[2, 0], [0, 1]]);
-    const [U, V] = [fromRows([[3, 1], [1, 3]]), fromRows([[3, 1], [1, 3]])];
+    const s = fromRows([
+      [2, 0],
+      [0, 1],
+    ]);
+    const [U, V] = [
+      fromRows([
+        [3, 1],
+        [1, 3],
+      ]),
+      fromRows([
+        [3, 1],
+        [1, 3],
+      ]),
+    ];
     // Reference: step with gdStep until an entry exceeds the bound (1e50·max(1, √2, 3, 3)) or is not finite.
     const bound = DIVERGENCE_FACTOR * 3;
     let state = { U, V };
@@ -113,17 +149,43 @@ describe('divergence', () => {
   });
 
   test('a trajectory that does not diverge within its iterations is not flagged', () => {
-    const s = fromRows([[2, 0], [0, 1]]);
-    const U = fromRows([[3, 1], [1, 3]]);
+    const s = fromRows([
+      [2, 0],
+      [0, 1],
+    ]);
+    const U = fromRows([
+      [3, 1],
+      [1, 3],
+    ]);
     expect(runTrajectory({ sigma: s, U0: U, V0: U, eta: 1, iters: 2, observe: () => 0 }).diverged).toBeNull();
   });
 
   test('the bound is relative to the problem scale: huge but stationary iterates are not divergence', () => {
     // Σ = 0, V₀ = 0: the residual is 0, so (U, V) never moves, whatever U's size.
-    const big = runTrajectory({ sigma: zeros(2, 2), U0: fromRows([[1e60, 0], [0, 1e60]]), V0: zeros(2, 2), eta: 1, iters: 3, observe: (x) => x.t });
+    const big = runTrajectory({
+      sigma: zeros(2, 2),
+      U0: fromRows([
+        [1e60, 0],
+        [0, 1e60],
+      ]),
+      V0: zeros(2, 2),
+      eta: 1,
+      iters: 3,
+      observe: (x) => x.t,
+    });
     expect(big.diverged).toBeNull();
     expect(big.samples.map((x) => x.value)).toEqual([0, 1, 2, 3]);
-    const bigV = runTrajectory({ sigma: zeros(2, 2), U0: zeros(2, 2), V0: fromRows([[1e60, 0], [0, 1e60]]), eta: 1, iters: 3, observe: (x) => x.t });
+    const bigV = runTrajectory({
+      sigma: zeros(2, 2),
+      U0: zeros(2, 2),
+      V0: fromRows([
+        [1e60, 0],
+        [0, 1e60],
+      ]),
+      eta: 1,
+      iters: 3,
+      observe: (x) => x.t,
+    });
     expect(bigV.diverged).toBeNull();
     // √max|Σ_ij| enters the scale: Σ = 1e120·I with U = V = 1e55·I is a global minimum (UVᵀ = Σ).
     const s = diag([1e110, 1e110]);
@@ -132,11 +194,32 @@ describe('divergence', () => {
   });
 
   test('an initial state beyond the bound (or not finite) diverges at t = 0 with no samples', () => {
-    const bad = runTrajectory({ sigma, U0: fromRows([[Number.NaN, 0], [0, 0]]), V0, eta: 0.1, iters: 5, observe: (x) => x.t });
+    const bad = runTrajectory({
+      sigma,
+      U0: fromRows([
+        [Number.NaN, 0],
+        [0, 0],
+      ]),
+      V0,
+      eta: 0.1,
+      iters: 5,
+      observe: (x) => x.t,
+    });
     expect(bad.diverged).toEqual({ t: 0 });
     expect(bad.samples).toEqual([]);
     expect(bad.final.t).toBe(0);
-    const badV = runTrajectory({ sigma, U0, V0: fromRows([[0, 0], [0, Number.POSITIVE_INFINITY], [0, 0]]), eta: 0.1, iters: 5, observe: (x) => x.t });
+    const badV = runTrajectory({
+      sigma,
+      U0,
+      V0: fromRows([
+        [0, 0],
+        [0, Number.POSITIVE_INFINITY],
+        [0, 0],
+      ]),
+      eta: 0.1,
+      iters: 5,
+      observe: (x) => x.t,
+    });
     expect(badV.diverged).toEqual({ t: 0 });
     expect(DIVERGENCE_FACTOR).toBe(1e50);
   });
@@ -145,9 +228,30 @@ describe('divergence', () => {
 describe('block views', () => {
   test('isDiagonal looks at every off-diagonal entry, in both triangles', () => {
     expect(isDiagonal(diag([1, 2], 2, 3))).toBe(true);
-    expect(isDiagonal(fromRows([[1, 0, 0], [0, 1, 1e-300]]))).toBe(false);
-    expect(isDiagonal(fromRows([[1, 0], [1e-300, 1]]))).toBe(false);
-    expect(isDiagonal(fromRows([[0, 0], [0, 0]]))).toBe(true);
+    expect(
+      isDiagonal(
+        fromRows([
+          [1, 0, 0],
+          [0, 1, 1e-300],
+        ]),
+      ),
+    ).toBe(false);
+    expect(
+      isDiagonal(
+        fromRows([
+          [1, 0],
+          [1e-300, 1],
+        ]),
+      ),
+    ).toBe(false);
+    expect(
+      isDiagonal(
+        fromRows([
+          [0, 0],
+          [0, 0],
+        ]),
+      ),
+    ).toBe(true);
   });
 
   test('isDiagonal remembers an answer for a storage and its shape, not for the storage alone', () => {
@@ -159,11 +263,44 @@ describe('block views', () => {
   });
 
   test('splitBlocks needs a diagonal Σ and d ≤ min(m, n)', () => {
-    expect(() => splitBlocks(fromRows([[1, 1], [0, 1]]), U0, U0)).toThrow('the block view needs a diagonal Σ: rotate with toDiagonalFrame first');
-    expect(() => splitBlocks(diag([1, 1], 2, 3), fromRows([[1, 2, 3], [4, 5, 6]]), fromRows([[1, 2, 3], [4, 5, 6], [7, 8, 9]]))).toThrow(
-      'rank d = 3 exceeds a dimension of Σ (2×3)',
-    );
-    expect(() => splitBlocks(diag([1, 1], 3, 2), fromRows([[1, 2, 3], [4, 5, 6], [7, 8, 9]]), fromRows([[1, 2, 3], [4, 5, 6]]))).toThrow(/exceeds/);
+    expect(() =>
+      splitBlocks(
+        fromRows([
+          [1, 1],
+          [0, 1],
+        ]),
+        U0,
+        U0,
+      ),
+    ).toThrow('the block view needs a diagonal Σ: rotate with toDiagonalFrame first');
+    expect(() =>
+      splitBlocks(
+        diag([1, 1], 2, 3),
+        fromRows([
+          [1, 2, 3],
+          [4, 5, 6],
+        ]),
+        fromRows([
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ]),
+      ),
+    ).toThrow('rank d = 3 exceeds a dimension of Σ (2×3)');
+    expect(() =>
+      splitBlocks(
+        diag([1, 1], 3, 2),
+        fromRows([
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ]),
+        fromRows([
+          [1, 2, 3],
+          [4, 5, 6],
+        ]),
+      ),
+    ).toThrow(/exceeds/);
     expect(() => splitBlocks(diag([1, 1], 2, 2), U0, U0)).not.toThrow();
   });
 
@@ -187,9 +324,28 @@ describe('block views', () => {
 
   test('the JCD view checks Σ_X, the shapes and r', () => {
     const sx = diag([3, 2, 1], 3, 4);
-    const F = fromRows([[1, 0], [0, 1], [1, 1]]);
-    const G = fromRows([[1, 2], [3, 4], [5, 6], [7, 8]]);
-    expect(() => splitJcdBlocks(fromRows([[1, 1], [0, 1]]), F, G, 1)).toThrow('the JCD block view needs a diagonal Σ_X: rotate with toDiagonalFrame first');
+    const F = fromRows([
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ]);
+    const G = fromRows([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+      [7, 8],
+    ]);
+    expect(() =>
+      splitJcdBlocks(
+        fromRows([
+          [1, 1],
+          [0, 1],
+        ]),
+        F,
+        G,
+        1,
+      ),
+    ).toThrow('the JCD block view needs a diagonal Σ_X: rotate with toDiagonalFrame first');
     expect(() => splitJcdBlocks(sx, G, G, 1)).toThrow('shapes do not fit: Σ_X is 3×4, F is 4×2, G is 4×2');
     expect(() => splitJcdBlocks(sx, F, F, 1)).toThrow(/shapes do not fit/);
     expect(() => splitJcdBlocks(sx, F, fromRows([[1], [2], [3], [4]]), 1)).toThrow(/shapes do not fit/);
@@ -199,15 +355,30 @@ describe('block views', () => {
     expect(b.r).toBe(2);
     expect(b.k).toBe(2);
     expect([b.Sigma, b.SigmaTilde, b.U, b.J, b.V, b.K].map(rows)).toEqual([
-      [[3, 0], [0, 2]],
+      [
+        [3, 0],
+        [0, 2],
+      ],
       [[1, 0]],
-      [[1, 0], [0, 1]],
+      [
+        [1, 0],
+        [0, 1],
+      ],
       [[1, 1]],
-      [[1, 2], [3, 4]],
-      [[5, 6], [7, 8]],
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [
+        [5, 6],
+        [7, 8],
+      ],
     ]);
     const st = jcdBlockState(sx, F, G, 2);
-    expect(rows(st.A)).toEqual([[1, 1], [1.5, 2.5]]);
+    expect(rows(st.A)).toEqual([
+      [1, 1],
+      [1.5, 2.5],
+    ]);
     const { before, after } = jcdBlockStep(sx, F, G, 2, 0.01);
     const next = gdStep(sx, F, G, 0.01);
     expect(rows(before.B)).toEqual(rows(st.B));
@@ -217,7 +388,10 @@ describe('block views', () => {
 
 describe('rotation and flow helpers', () => {
   test('fromDiagonalFrame undoes toDiagonalFrame (Φ U′, Ψ V′)', () => {
-    const s = fromRows([[1, 2, 0], [0, 1, 3]]);
+    const s = fromRows([
+      [1, 2, 0],
+      [0, 1, 3],
+    ]);
     const frame = toDiagonalFrame(s, U0, V0);
     const back = fromDiagonalFrame(frame, frame.U0, frame.V0);
     expect(frobenius(sub(back.U, U0))).toBeLessThan(1e-14);
@@ -251,8 +425,16 @@ test('diagnostics at rank d = 0: the spectral quantities are NaN (there is no ei
 
 describe('stopping early and the diagnostics norm of P', () => {
   const sigma = diag([2, 1], 3, 3);
-  const U0 = fromRows([[0.1, 0.02], [0.03, 0.1], [0.01, 0.01]]);
-  const V0 = fromRows([[0.1, -0.01], [0.02, 0.1], [0.01, 0.02]]);
+  const U0 = fromRows([
+    [0.1, 0.02],
+    [0.03, 0.1],
+    [0.01, 0.01],
+  ]);
+  const V0 = fromRows([
+    [0.1, -0.01],
+    [0.02, 0.1],
+    [0.01, 0.02],
+  ]);
   test('until: stops right after the first observed step where it holds, with the same iterates up to there', () => {
     const all = runTrajectory({ sigma, U0, V0, eta: 0.1, iters: 50, every: 5, observe: (s) => loss(sigma, s.U, s.V) });
     const cut = runTrajectory({ sigma, U0, V0, eta: 0.1, iters: 50, every: 5, observe: (s) => loss(sigma, s.U, s.V), until: (_f, t) => t >= 20 });
@@ -268,8 +450,16 @@ describe('stopping early and the diagnostics norm of P', () => {
     const { deriveABSP } = await import('../../src/gd/blocks.ts');
     const { symmetricEigenvalues } = await import('../../src/linalg/spectral.ts');
     // A large A makes Σ − AAᵀ strongly negative in one direction and positive in the other.
-    const U = fromRows([[2, 0], [0, 0.1], [0, 0]]);
-    const V = fromRows([[2, 0], [0, 0.1], [0, 0]]);
+    const U = fromRows([
+      [2, 0],
+      [0, 0.1],
+      [0, 0],
+    ]);
+    const V = fromRows([
+      [2, 0],
+      [0, 0.1],
+      [0, 0],
+    ]);
     const ev = symmetricEigenvalues(deriveABSP(splitBlocks(sigma, U, V)).P);
     expect(ev[0]).toBeGreaterThan(0);
     expect(ev[ev.length - 1]).toBeLessThan(0);

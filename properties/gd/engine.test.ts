@@ -40,9 +40,19 @@ describe('the fused GD kernel', () => {
 });
 
 describe('runTrajectory', () => {
-  const sigma = fromRows([[2, 0, 0], [0, 1, 0]]);
-  const U0 = fromRows([[0.01, 0.02], [0.03, -0.01]]);
-  const V0 = fromRows([[0.02, 0.01], [-0.01, 0.02], [0.01, 0.01]]);
+  const sigma = fromRows([
+    [2, 0, 0],
+    [0, 1, 0],
+  ]);
+  const U0 = fromRows([
+    [0.01, 0.02],
+    [0.03, -0.01],
+  ]);
+  const V0 = fromRows([
+    [0.02, 0.01],
+    [-0.01, 0.02],
+    [0.01, 0.01],
+  ]);
 
   test('samples t = 0, K, 2K, … and the last step', () => {
     const traj = runTrajectory({ sigma, U0, V0, eta: 0.1, iters: 10, every: 4, observe: (s) => s.t });
@@ -65,7 +75,21 @@ describe('runTrajectory', () => {
   });
 
   test('reports divergence instead of returning non-finite samples', () => {
-    const traj = runTrajectory({ sigma, U0: fromRows([[3, 1], [1, 3]]), V0: fromRows([[3, 1], [1, 3], [1, 1]]), eta: 10, iters: 500, observe: (s) => loss(sigma, s.U, s.V) });
+    const traj = runTrajectory({
+      sigma,
+      U0: fromRows([
+        [3, 1],
+        [1, 3],
+      ]),
+      V0: fromRows([
+        [3, 1],
+        [1, 3],
+        [1, 1],
+      ]),
+      eta: 10,
+      iters: 500,
+      observe: (s) => loss(sigma, s.U, s.V),
+    });
     expect(traj.diverged).not.toBeNull();
     expect(traj.samples.every((s) => Number.isFinite(s.value))).toBe(true);
   });
@@ -95,6 +119,13 @@ describe('toDiagonalFrame', () => {
 test('diagnostics on a hand-computed state', () => {
   // Σ = diag(2, 0), d = 1: U = 1, J = 0.5, V = 1, K = 0 ⇒ A = 1, B = 0, P = 2 − 1 = 1,
   // UVᵀ − Σ = [[−1, 0], [0.5, 0]] ⇒ f = ½(1 + 0.25) = 0.625.
-  const d = diagnostics(fromRows([[2, 0], [0, 0]]), fromRows([[1], [0.5]]), fromRows([[1], [0]]));
+  const d = diagnostics(
+    fromRows([
+      [2, 0],
+      [0, 0],
+    ]),
+    fromRows([[1], [0.5]]),
+    fromRows([[1], [0]]),
+  );
   expect(d).toEqual({ loss: 0.625, sigmaMinA: 1, lambdaMinP: 1, normP: 1, frobB: 0, normJ: 0.5, normK: 0 });
 });

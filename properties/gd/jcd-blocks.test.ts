@@ -22,10 +22,19 @@ describe('the JCD block view', () => {
 
   test.prop([
     fc.record({ d: fc.integer({ min: 1, max: 3 }), mc: fc.integer({ min: 0, max: 2 }), nc: fc.integer({ min: 0, max: 2 }) }).chain(({ d, mc, nc }) =>
-      fc.record({ d: fc.constant(d), values: fc.array(fc.integer({ min: 1, max: 8 }), { minLength: d, maxLength: d }), U: gridMatrix(d + mc, d, 2, 8), V: gridMatrix(d + nc, d, 2, 8) }),
+      fc.record({
+        d: fc.constant(d),
+        values: fc.array(fc.integer({ min: 1, max: 8 }), { minLength: d, maxLength: d }),
+        U: gridMatrix(d + mc, d, 2, 8),
+        V: gridMatrix(d + nc, d, 2, 8),
+      }),
     ),
   ])('at r = k and Σ_X of rank r it is YD21’s view (A, B, P, Q, C, D agree)', ({ d, values, U, V }) => {
-    const sigma = diag([...values].sort((a, b) => b - a), U.rows, V.rows);
+    const sigma = diag(
+      [...values].sort((a, b) => b - a),
+      U.rows,
+      V.rows,
+    );
     const [j, y] = [jcdBlockState(sigma, U, V, d), blockState(sigma, U, V)];
     for (const name of ['A', 'B', 'P', 'Q', 'C', 'D'] as const) expect(frobenius(sub(j[name], y[name]))).toBe(0);
   });

@@ -29,7 +29,9 @@ const spectrumArb = fc
       m: fc.constant(m),
       n: fc.constant(n),
       seed: fc.constant(`t${s}`),
-      values: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: Math.min(m, n), maxLength: Math.min(m, n) }).map((v) => v.map((x) => x / 8).sort((a, b) => b - a)),
+      values: fc
+        .array(fc.integer({ min: 0, max: 40 }), { minLength: Math.min(m, n), maxLength: Math.min(m, n) })
+        .map((v) => v.map((x) => x / 8).sort((a, b) => b - a)),
     }),
   );
 
@@ -47,16 +49,19 @@ describe('general X and its best rank-r approximation', () => {
     expect(frobenius(sub(X, diag([3, 2, 1], 4, 3)))).toBeGreaterThan(1);
   });
 
-  test.prop([spectrumArb, fc.integer({ min: 0, max: 6 })])('X_r: rank r, ‖X − X_r‖ = σ_{r+1} (Eckart–Young), the diagonal truncation in the diagonal frame', ({ m, n, seed, values }, r) => {
-    const X = generalMatrix(values, m, n, seed);
-    const Xr = bestRankApproximation(X, r);
-    const sv = singularValues(Xr);
-    sv.slice(r).forEach((v) => {
-      expect(v).toBeLessThan(1e-10);
-    });
-    expect(opNorm(sub(X, Xr))).toBeCloseTo(values[r] ?? 0, 10);
-    expect(bestRankApproximation(diag(values, m, n), r)).toSatisfy((d: Mat) => frobenius(sub(d, diag(truncatedSpectrum(values, r), m, n))) < 1e-12);
-  });
+  test.prop([spectrumArb, fc.integer({ min: 0, max: 6 })])(
+    'X_r: rank r, ‖X − X_r‖ = σ_{r+1} (Eckart–Young), the diagonal truncation in the diagonal frame',
+    ({ m, n, seed, values }, r) => {
+      const X = generalMatrix(values, m, n, seed);
+      const Xr = bestRankApproximation(X, r);
+      const sv = singularValues(Xr);
+      sv.slice(r).forEach((v) => {
+        expect(v).toBeLessThan(1e-10);
+      });
+      expect(opNorm(sub(X, Xr))).toBeCloseTo(values[r] ?? 0, 10);
+      expect(bestRankApproximation(diag(values, m, n), r)).toSatisfy((d: Mat) => frobenius(sub(d, diag(truncatedSpectrum(values, r), m, n))) < 1e-12);
+    },
+  );
 });
 
 describe('the initialisation of §4.1', () => {

@@ -79,14 +79,20 @@ describe('choosing the kernel', () => {
     };
     expect(chooseKernel('wasm', { native, wasm: ok })).toEqual({ kernel: 'wasm', reason: 'LEMMACHECK_KERNEL=wasm' });
     expect(loads).toBe(0);
-    expect(chooseKernel('wasm', { native, wasm: no('no SIMD here') })).toEqual({ kernel: 'ts', reason: 'LEMMACHECK_KERNEL=wasm; WebAssembly kernel: no SIMD here' });
+    expect(chooseKernel('wasm', { native, wasm: no('no SIMD here') })).toEqual({
+      kernel: 'ts',
+      reason: 'LEMMACHECK_KERNEL=wasm; WebAssembly kernel: no SIMD here',
+    });
   });
 
   test('otherwise the native kernel when it loads, else the WebAssembly one, else the TypeScript one, with the reasons', () => {
     for (const wanted of [undefined, '', 'native']) {
       expect(chooseKernel(wanted, { native: ok, wasm: ok })).toEqual({ kernel: 'native' });
       expect(chooseKernel(wanted, { native: no('stale'), wasm: ok })).toEqual({ kernel: 'wasm', reason: 'native kernel: stale' });
-      expect(chooseKernel(wanted, { native: no('stale'), wasm: no('no SIMD here') })).toEqual({ kernel: 'ts', reason: 'native kernel: stale; WebAssembly kernel: no SIMD here' });
+      expect(chooseKernel(wanted, { native: no('stale'), wasm: no('no SIMD here') })).toEqual({
+        kernel: 'ts',
+        reason: 'native kernel: stale; WebAssembly kernel: no SIMD here',
+      });
     }
   });
 });
@@ -109,7 +115,12 @@ describe.skipIf(!wasmActive)('each entry point runs the kernel it says', () => {
   test('makeStepper runs the kernel it is given; the default is the active one (native)', () => {
     const [w, t] = [wasmReference(), tsReference()];
     // The native kernel's loss is bitwise the WebAssembly one's (properties/gd/kernels-bitwise.test.ts).
-    for (const [choice, ref] of [['native', w], ['wasm', w], ['ts', t], [undefined, w]] as const) {
+    for (const [choice, ref] of [
+      ['native', w],
+      ['wasm', w],
+      ['ts', t],
+      [undefined, w],
+    ] as const) {
       const stepper = makeStepper(S, m, n, d, choice);
       try {
         const out = [new Float64Array(m * d), new Float64Array(n * d)];
@@ -145,7 +156,14 @@ describe.skipIf(!wasmActive)('each entry point runs the kernel it says', () => {
         stepper.advance(u, v, eta, 6);
         stepper.release();
         if (count === 6) {
-          const six = runTrajectory({ sigma: { rows: m, cols: n, data: S }, U0: { rows: m, cols: d, data: U }, V0: { rows: n, cols: d, data: V }, eta, iters: 6, observe: () => 0 });
+          const six = runTrajectory({
+            sigma: { rows: m, cols: n, data: S },
+            U0: { rows: m, cols: d, data: U },
+            V0: { rows: n, cols: d, data: V },
+            eta,
+            iters: 6,
+            observe: () => 0,
+          });
           expect(Array.from(u)).toEqual(Array.from(six.final.U.data));
           expect(Array.from(v)).toEqual(Array.from(six.final.V.data));
         } else {
@@ -165,7 +183,14 @@ describe.skipIf(!wasmActive)('each entry point runs the kernel it says', () => {
     expect(k.reservedBytes()).toBe(before);
     gdStepInto(S, m, n, d, U, V, eta, new Float64Array(m * d), new Float64Array(n * d), makeStepBuffers(m, n, d));
     lossInto(S, m, n, d, U, V);
-    runTrajectory({ sigma: { rows: m, cols: n, data: S }, U0: { rows: m, cols: d, data: U }, V0: { rows: n, cols: d, data: V }, eta, iters: 3, observe: () => 0 });
+    runTrajectory({
+      sigma: { rows: m, cols: n, data: S },
+      U0: { rows: m, cols: d, data: U },
+      V0: { rows: n, cols: d, data: V },
+      eta,
+      iters: 3,
+      observe: () => 0,
+    });
     expect(k.reservedBytes()).toBe(before);
   });
 });
@@ -238,7 +263,7 @@ describe.skipIf(!wasmActive)('loading the module', () => {
 
   test('a module built from another version of the source is refused, saying how to rebuild', () => {
     for (const key of ['source', 'wasm', 'stamp'] as const) copyFileSync(WASM_PATHS[key], paths[key]);
-    writeFileSync(paths.source, readFileSync(WASM_PATHS.source, 'utf8') + '\n// edited\n');
+    writeFileSync(paths.source, `${readFileSync(WASM_PATHS.source, 'utf8')}\n// edited\n`);
     expect(loadWasmKernel(paths)).toEqual({
       error: 'build/gd-step.wasm was built from another version of assembly/gd-step.ts (run npm run build:kernel)',
     });
@@ -294,7 +319,7 @@ describe.skipIf(!wasmActive)('loading the native module', () => {
 
   test('a module built from other sources is refused, saying how to rebuild', () => {
     const paths = copy();
-    writeFileSync(paths.sources[0], readFileSync(NATIVE_PATHS.sources[0], 'utf8') + '\n/* edited */\n');
+    writeFileSync(paths.sources[0], `${readFileSync(NATIVE_PATHS.sources[0], 'utf8')}\n/* edited */\n`);
     expect(loadNativeKernel(paths)).toEqual({ error: 'build/lemmacheck-native.node was built from other versions of native/* (run npm run build:kernel)' });
   });
 

@@ -70,7 +70,10 @@ describe('the TypeScript kernel takes over', () => {
     loader.native = 'unavailable';
     vi.stubEnv('LEMMACHECK_KERNEL', '');
     const step = await freshStep();
-    expect(step.kernelInfo()).toEqual({ kernel: 'ts', reason: 'native kernel: no C compiler at install; WebAssembly kernel: this runtime has no WebAssembly SIMD' });
+    expect(step.kernelInfo()).toEqual({
+      kernel: 'ts',
+      reason: 'native kernel: no C compiler at install; WebAssembly kernel: this runtime has no WebAssembly SIMD',
+    });
     await expectTypeScriptEverywhere(step);
     expect(() => step.makeStepper(S, m, n, d, 'wasm')).toThrow('the WebAssembly kernel is unavailable: this runtime has no WebAssembly SIMD');
     expect(() => step.makeStepper(S, m, n, d, 'native')).toThrow('the native kernel is unavailable: no C compiler at install');

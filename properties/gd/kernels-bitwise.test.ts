@@ -61,10 +61,13 @@ function stepWith(kernel: KernelName, { sigma, U, V, eta }: { sigma: Mat; U: Mat
 const maxAbsDiff = (a: Float64Array, b: Float64Array) => a.reduce((s, x, i) => Math.max(s, Math.abs(x - b[i])), 0);
 const maxAbs = (a: Float64Array) => a.reduce((s, x) => Math.max(s, Math.abs(x)), 0);
 
-test.skipIf(process.env.LEMMACHECK_KERNEL !== undefined && process.env.LEMMACHECK_KERNEL !== '')('both compiled kernels are built, and the native one is active', () => {
-  expect(compiled).toEqual(['native', 'wasm']);
-  expect(kernelInfo()).toEqual({ kernel: 'native' });
-});
+test.skipIf(process.env.LEMMACHECK_KERNEL !== undefined && process.env.LEMMACHECK_KERNEL !== '')(
+  'both compiled kernels are built, and the native one is active',
+  () => {
+    expect(compiled).toEqual(['native', 'wasm']);
+    expect(kernelInfo()).toEqual({ kernel: 'native' });
+  },
+);
 
 describe.each(compiled)('the %s kernel against the TypeScript kernel', (kernel) => {
   test.prop([problem])('agree to 1e-12 relative (iterates and loss)', (x) => {
@@ -132,7 +135,19 @@ describe('every kernel', () => {
   test.prop([problem])('loss() equals the loss the step returns (TypeScript: to 1e-12)', (x) => {
     const { sigma, U, V } = x;
     const [m, n, d] = [sigma.rows, sigma.cols, U.cols];
-    const f = tsStepInto(sigma.data, m, n, d, U.data, V.data, x.eta, new Float64Array(m * d), new Float64Array(n * d), new Float64Array(m * d), new Float64Array(n * d));
+    const f = tsStepInto(
+      sigma.data,
+      m,
+      n,
+      d,
+      U.data,
+      V.data,
+      x.eta,
+      new Float64Array(m * d),
+      new Float64Array(n * d),
+      new Float64Array(m * d),
+      new Float64Array(n * d),
+    );
     expect(Math.abs(tsLoss(sigma.data, m, n, d, U.data, V.data) - f)).toBeLessThanOrEqual(1e-12 * f);
     expect(Math.abs(loss(sigma, U, V) - f)).toBeLessThanOrEqual(1e-12 * f);
   });
@@ -141,7 +156,10 @@ describe('every kernel', () => {
 describe('the WebAssembly memory', () => {
   test('a trajectory whose observer runs larger problems (nested regions, memory growth) matches the TypeScript kernel', () => {
     const x = fc.sample(problem, { seed: 7, numRuns: 1 })[0];
-    const big = fc.sample(shape.filter((s) => s.m * s.n > 5000).chain(({ m, n, d }) => fc.record({ sigma: gaussian(m, n), U: gaussian(m, d), V: gaussian(n, d) })), { seed: 8, numRuns: 1 })[0];
+    const big = fc.sample(
+      shape.filter((s) => s.m * s.n > 5000).chain(({ m, n, d }) => fc.record({ sigma: gaussian(m, n), U: gaussian(m, d), V: gaussian(n, d) })),
+      { seed: 8, numRuns: 1 },
+    )[0];
     const inner: number[] = [];
     const traj = runTrajectory({
       sigma: x.sigma,
@@ -170,7 +188,6 @@ describe('the WebAssembly memory', () => {
   });
 });
 
-
 describe.each(compiled)('Stepper.advance on the %s kernel (native: the small-shape loop up to 16×16×8, in one call)', (kernel) => {
   test('every shape from 1×1×1 to 12×12×6: bitwise the iterates of stepping one at a time on the TypeScript kernel', () => {
     const wrong: string[] = [];
@@ -194,20 +211,30 @@ describe.each(compiled)('Stepper.advance on the %s kernel (native: the small-sha
     expect(wrong).toEqual([]);
   });
 
-  test.prop([problem, fc.integer({ min: 0, max: 7 })])('random shapes, in and past the small-shape limits, any count (0 leaves the iterate alone)', (x, count) => {
-    const { sigma, U, V, eta } = x;
-    const [m, n, d] = [sigma.rows, sigma.cols, U.cols];
-    const ref = tsSteps(sigma.data, m, n, d, U.data, V.data, eta, count);
-    const stepper = makeStepper(sigma.data, m, n, d, kernel);
-    const [u, v] = [U.data.slice(), V.data.slice()];
-    stepper.advance(u, v, eta, count);
-    stepper.release();
-    expect(bits(u)).toEqual(bits(ref.U));
-    expect(bits(v)).toEqual(bits(ref.V));
-  });
+  test.prop([problem, fc.integer({ min: 0, max: 7 })])(
+    'random shapes, in and past the small-shape limits, any count (0 leaves the iterate alone)',
+    (x, count) => {
+      const { sigma, U, V, eta } = x;
+      const [m, n, d] = [sigma.rows, sigma.cols, U.cols];
+      const ref = tsSteps(sigma.data, m, n, d, U.data, V.data, eta, count);
+      const stepper = makeStepper(sigma.data, m, n, d, kernel);
+      const [u, v] = [U.data.slice(), V.data.slice()];
+      stepper.advance(u, v, eta, count);
+      stepper.release();
+      expect(bits(u)).toEqual(bits(ref.U));
+      expect(bits(v)).toEqual(bits(ref.V));
+    },
+  );
 
   test('the shapes at the small-shape limits and just past them (16×16×8, 17×16×8, 16×17×8, 16×16×9, 1×16×8)', () => {
-    for (const [m, n, d] of [[16, 16, 8], [17, 16, 8], [16, 17, 8], [16, 16, 9], [1, 16, 8], [16, 1, 1]]) {
+    for (const [m, n, d] of [
+      [16, 16, 8],
+      [17, 16, 8],
+      [16, 17, 8],
+      [16, 16, 9],
+      [1, 16, 8],
+      [16, 1, 1],
+    ]) {
       const sigma = gaussianMatrix(m, n, 1, `lim-s-${m}-${n}-${d}`).data;
       const U = gaussianMatrix(m, d, 0.3, `lim-u-${m}-${n}-${d}`).data;
       const V = gaussianMatrix(n, d, 0.3, `lim-v-${m}-${n}-${d}`).data;

@@ -147,7 +147,20 @@ describe('when there is nothing to step, no stepper is made', () => {
     reset();
     runTrajectory({ sigma, U0, V0, eta: 0.05, iters: 0, observe: () => 0 });
     runTrajectory({ sigma, U0, V0, eta: 0.05, iters: 10, observe: () => 0, until: () => true });
-    const far = runTrajectory({ sigma, U0: fromRows([[Infinity, 0], [0, 0], [0, 0], [0, 0], [0, 0]]), V0, eta: 0.05, iters: 10, observe: () => 0 });
+    const far = runTrajectory({
+      sigma,
+      U0: fromRows([
+        [Infinity, 0],
+        [0, 0],
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ]),
+      V0,
+      eta: 0.05,
+      iters: 10,
+      observe: () => 0,
+    });
     expect(far.diverged).toEqual({ t: 0 });
     expect(calls).toEqual({ made: 0, steps: 0, advances: [], released: 0 });
   });

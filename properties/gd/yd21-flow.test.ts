@@ -74,7 +74,12 @@ describe('the ODE tolerance (step doubling, RK4)', () => {
     ]);
     const path = integrateWithErrorBound(([Y]) => [mul(A, Y)], [eye(3)], [1, 2], 0.04);
     for (const at of path) {
-      const error = frobenius(sub(at.y[0], symmetricFunction(A, (l) => Math.exp(at.t * l))));
+      const error = frobenius(
+        sub(
+          at.y[0],
+          symmetricFunction(A, (l) => Math.exp(at.t * l)),
+        ),
+      );
       expect(error).toBeLessThanOrEqual(at.discretisation);
       expect(error).toBeGreaterThan(at.discretisation / 32);
     }
@@ -128,16 +133,25 @@ describe('the closed-form claims against the ODE', () => {
 });
 
 describe('symmetricFunction and the inverse congruence of App. B', () => {
-  test.prop([symmetricInRange(3, -2, 2), fc.double({ min: -1, max: 1, noNaN: true })])('e^{tA}e^{−tA} = I and e^{tA} of a diagonal A is diag(e^{tλ})', (A, t) => {
-    const E = symmetricFunction(A, (l) => Math.exp(t * l));
-    const Einv = symmetricFunction(A, (l) => Math.exp(-t * l));
-    expect(frobenius(sub(mul(E, Einv), eye(3)))).toBeLessThan(1e-12);
-    const D = symmetricFunction(diag([1, -0.5]), (l) => Math.exp(t * l));
-    expect(frobenius(sub(D, diag([Math.exp(t), Math.exp(-0.5 * t)])))).toBeLessThan(1e-14);
-  });
+  test.prop([symmetricInRange(3, -2, 2), fc.double({ min: -1, max: 1, noNaN: true })])(
+    'e^{tA}e^{−tA} = I and e^{tA} of a diagonal A is diag(e^{tλ})',
+    (A, t) => {
+      const E = symmetricFunction(A, (l) => Math.exp(t * l));
+      const Einv = symmetricFunction(A, (l) => Math.exp(-t * l));
+      expect(frobenius(sub(mul(E, Einv), eye(3)))).toBeLessThan(1e-12);
+      const D = symmetricFunction(diag([1, -0.5]), (l) => Math.exp(t * l));
+      expect(frobenius(sub(D, diag([Math.exp(t), Math.exp(-0.5 * t)])))).toBeLessThan(1e-14);
+    },
+  );
 
   test('a truncated Taylor series agrees with e^{A} for a small A', () => {
-    const A = scale(fromRows([[0.1, 0.05], [0.05, -0.2]]), 1);
+    const A = scale(
+      fromRows([
+        [0.1, 0.05],
+        [0.05, -0.2],
+      ]),
+      1,
+    );
     let term: Mat = eye(2);
     let sum: Mat = eye(2);
     for (let k = 1; k < 20; k++) {
@@ -149,19 +163,22 @@ describe('symmetricFunction and the inverse congruence of App. B', () => {
 
   test.prop([symmetricInRange(3, 0.5, 2), symmetricInRange(3, 0.2, 3)])('with F = I it returns X (so (26), (27) start at S₀, P₀)', (Sigma, X) => {
     const { value } = inverseCongruence(eye(3), X, Sigma);
-    expect(frobenius(sub(value, X))).toBeLessThan(1e-12 * frobenius(X) * singularValues(X)[0] / singularValues(X)[2]);
+    expect(frobenius(sub(value, X))).toBeLessThan((1e-12 * frobenius(X) * singularValues(X)[0]) / singularValues(X)[2]);
   });
 });
 
 describe('instances', () => {
-  test.prop([symmetricFlowInstance({ invertibleP0: true })])('App. B: Σ, S₀ positive definite, P₀ = Σ − S₀ invertible, checkpoints increasing in (0, 2]', (x) => {
-    expect(lambdaMin(x.Sigma)).toBeGreaterThan(0.5 - 1e-12);
-    expect(lambdaMin(x.S0)).toBeGreaterThan(0);
-    expect(frobenius(sub(add(x.S0, x.P0), x.Sigma))).toBeLessThan(1e-14);
-    // P₀ = Σ^{1/2}(I − W)Σ^{1/2} with |1 − w| ≥ 0.1 and λ(Σ) ≥ 0.5: every |λ(P₀)| ≥ 0.05.
-    expect(Math.min(...symmetricEigenvalues(x.P0).map(Math.abs))).toBeGreaterThan(0.05 - 1e-9);
-    expect(x.times.every((t, i) => t > (i === 0 ? 0 : x.times[i - 1]) && t <= 2)).toBe(true);
-  });
+  test.prop([symmetricFlowInstance({ invertibleP0: true })])(
+    'App. B: Σ, S₀ positive definite, P₀ = Σ − S₀ invertible, checkpoints increasing in (0, 2]',
+    (x) => {
+      expect(lambdaMin(x.Sigma)).toBeGreaterThan(0.5 - 1e-12);
+      expect(lambdaMin(x.S0)).toBeGreaterThan(0);
+      expect(frobenius(sub(add(x.S0, x.P0), x.Sigma))).toBeLessThan(1e-14);
+      // P₀ = Σ^{1/2}(I − W)Σ^{1/2} with |1 − w| ≥ 0.1 and λ(Σ) ≥ 0.5: every |λ(P₀)| ≥ 0.05.
+      expect(Math.min(...symmetricEigenvalues(x.P0).map(Math.abs))).toBeGreaterThan(0.05 - 1e-9);
+      expect(x.times.every((t, i) => t > (i === 0 ? 0 : x.times[i - 1]) && t <= 2)).toBe(true);
+    },
+  );
 
   test.prop([inLogRange(1e-4, 2)])('inLogRange stays in range', (v) => {
     expect(v).toBeGreaterThanOrEqual(1e-4);
@@ -170,19 +187,21 @@ describe('instances', () => {
 });
 
 describe('the scalar iterations', () => {
-  test.prop([inLogRange(0.1, 10), inLogRange(0.02, 1), inLogRange(1e-4, 0.5), fc.array(fc.double({ min: 0, max: 0.99, noNaN: true }), { minLength: 1, maxLength: 8 })])(
-    'App. D: iterateA satisfies (32), stays below √σ_d, and stops at the first a_t ≥ √(σ_d/2)',
-    (sigmaD, x, rho, thetas) => {
-      const eta = x / sigmaD;
-      const a = iterateA(sigmaD, eta, Math.sqrt(rho * sigmaD), thetas);
-      for (let t = 0; t + 1 < a.length; t++) {
-        expect(a[t] * a[t]).toBeLessThan(sigmaD / 2);
-        expect(a[t + 1]).toBeGreaterThanOrEqual(rhs32(sigmaD, eta, a[t]));
-        expect(a[t + 1]).toBeLessThan(Math.sqrt(sigmaD));
-      }
-      expect(a[a.length - 1] ** 2).toBeGreaterThanOrEqual(sigmaD / 2);
-    },
-  );
+  test.prop([
+    inLogRange(0.1, 10),
+    inLogRange(0.02, 1),
+    inLogRange(1e-4, 0.5),
+    fc.array(fc.double({ min: 0, max: 0.99, noNaN: true }), { minLength: 1, maxLength: 8 }),
+  ])('App. D: iterateA satisfies (32), stays below √σ_d, and stops at the first a_t ≥ √(σ_d/2)', (sigmaD, x, rho, thetas) => {
+    const eta = x / sigmaD;
+    const a = iterateA(sigmaD, eta, Math.sqrt(rho * sigmaD), thetas);
+    for (let t = 0; t + 1 < a.length; t++) {
+      expect(a[t] * a[t]).toBeLessThan(sigmaD / 2);
+      expect(a[t + 1]).toBeGreaterThanOrEqual(rhs32(sigmaD, eta, a[t]));
+      expect(a[t + 1]).toBeLessThan(Math.sqrt(sigmaD));
+    }
+    expect(a[a.length - 1] ** 2).toBeGreaterThanOrEqual(sigmaD / 2);
+  });
 
   test('Cor. 1.2: the measured hitting times match the closed form ½(ln(σ_d/a₀² − 1) + ln(σ_d/δ − 1))/σ_d', () => {
     for (const sigmaD of [0.3, 2]) {

@@ -5,7 +5,7 @@
  * upper bound; the instance builder satisfies the hypotheses it advertises; bad input gives a
  * one-line error (a UserError), never a silent number.
  */
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { UserError } from '../../src/errors.ts';
 import {
@@ -30,7 +30,9 @@ function direct(p: JcdTimeParameters) {
   const g = p.gamma;
   const e = (1 - g) / (2 * (1 + g));
   return {
-    t1: Math.log((12 * (p.m + p.n + p.k) * Math.sqrt((1 - g) / 24) * Math.sqrt(p.sigmaR)) / (p.cRho * rho * Math.sqrt(p.sigma1))) / Math.log1p(((1 + g) / 2) * p.eta * p.sigmaR),
+    t1:
+      Math.log((12 * (p.m + p.n + p.k) * Math.sqrt((1 - g) / 24) * Math.sqrt(p.sigmaR)) / (p.cRho * rho * Math.sqrt(p.sigma1))) /
+      Math.log1p(((1 + g) / 2) * p.eta * p.sigmaR),
     t2: Math.log(Math.sqrt(24 / (1 - g))) / Math.log1p(0.1 * p.eta * p.sigmaR),
     t3: Math.log(rho ** e / 3) / Math.log1p(-1.5 * p.eta * p.sigmaR),
     t: Math.log(rho ** e / rho) / Math.log1p(g * p.eta * p.sigmaR),
@@ -58,7 +60,11 @@ describe('the times of (A.1) in log space', () => {
     const tol = 1e-12;
     for (const key of ['t1', 't2', 't3', 't'] as const) expect(Math.abs(q[key].value - d[key])).toBeLessThan(tol * Math.abs(d[key]));
     const b = timeBrackets(p);
-    for (const [key, t, cq] of [['T1', d.t1, q.t1], ['T2', d.t2, q.t2], ['T3', d.t3, q.t3]] as const) {
+    for (const [key, t, cq] of [
+      ['T1', d.t1, q.t1],
+      ['T2', d.t2, q.t2],
+      ['T3', d.t3, q.t3],
+    ] as const) {
       const [{ lo, hi }, within] = [b[key], 1 + tol * Math.abs(t)];
       // The bracket is as narrow as the certified enclosure allows (one integer when it is narrow).
       expect(Number(lo)).toBeGreaterThanOrEqual(Math.ceil(t) + 1 - within);

@@ -11,8 +11,7 @@ import { opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
 import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { gaussian, orthogonal, withSpectrum } from '../../src/random/arbitraries.ts';
 
-const mlEigenvalues = (a: Mat) =>
-  [...new EigenvalueDecomposition(new Matrix(toRows(a)), { assumeSymmetric: true }).realEigenvalues].sort((x, y) => y - x);
+const mlEigenvalues = (a: Mat) => [...new EigenvalueDecomposition(new Matrix(toRows(a)), { assumeSymmetric: true }).realEigenvalues].sort((x, y) => y - x);
 const mlSingularValues = (a: Mat) =>
   [...new SingularValueDecomposition(new Matrix(toRows(a)), { autoTranspose: true }).diagonal].sort((x, y) => y - x).slice(0, Math.min(a.rows, a.cols));
 
@@ -25,9 +24,9 @@ const symmetric = fc.oneof(
   ),
 );
 /** Rectangular matrices, tall and wide, full rank or of rank 1. */
-const rectangular = fc.tuple(dims, dims, fc.boolean()).chain(([r, c, rankOne]) =>
-  rankOne ? fc.tuple(gaussian(r, 1), gaussian(1, c)).map(([x, y]) => mul(x, y)) : gaussian(r, c),
-);
+const rectangular = fc
+  .tuple(dims, dims, fc.boolean())
+  .chain(([r, c, rankOne]) => (rankOne ? fc.tuple(gaussian(r, 1), gaussian(1, c)).map(([x, y]) => mul(x, y)) : gaussian(r, c)));
 
 describe('eigenvalues and singular values without vectors', () => {
   test.prop([symmetric])('symmetric eigenvalues equal ml-matrix’s', (a) => {

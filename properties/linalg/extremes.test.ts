@@ -18,7 +18,9 @@ const dims = fc.integer({ min: 1, max: 30 });
 const symmetric = fc.oneof(
   dims.chain((n) => gaussian(n, n).map((x) => ({ ...mul(transpose(x), x), data: mul(transpose(x), x).data.map((v, i) => v - (i % (n + 1) === 0 ? n : 0)) }))),
   fc.tuple(dims, fc.integer({ min: 0, max: 60 })).chain(([n, extra]) => gaussian(n + extra, n).map((x) => mul(transpose(x), x))),
-  dims.chain((n) => fc.tuple(orthogonal(n), fc.array(fc.constantFrom(-2, 0, 0, 1, 1, 3), { minLength: n, maxLength: n })).map(([q, ev]) => withSpectrum(q, ev))),
+  dims.chain((n) =>
+    fc.tuple(orthogonal(n), fc.array(fc.constantFrom(-2, 0, 0, 1, 1, 3), { minLength: n, maxLength: n })).map(([q, ev]) => withSpectrum(q, ev)),
+  ),
 );
 
 describe('extreme eigenvalues without the others', () => {
@@ -31,11 +33,14 @@ describe('extreme eigenvalues without the others', () => {
     expect(Math.abs(largestEigenvalueOf(a.data, a.rows) - theirs[0])).toBeLessThanOrEqual(tol);
   });
 
-  test.prop([fc.integer({ min: 1, max: 30 }).chain((n) => gaussian(n + 5, n))])('bisection and QL agree on λ_max of a Gram matrix to a few units in the last place', (x) => {
-    const g = mul(transpose(x), x);
-    const viaQL = extremeEigenvaluesOf(g.data, g.rows).max;
-    expect(Math.abs(largestEigenvalueOf(g.data, g.rows) - viaQL)).toBeLessThanOrEqual(16 * 2 ** -52 * viaQL);
-  });
+  test.prop([fc.integer({ min: 1, max: 30 }).chain((n) => gaussian(n + 5, n))])(
+    'bisection and QL agree on λ_max of a Gram matrix to a few units in the last place',
+    (x) => {
+      const g = mul(transpose(x), x);
+      const viaQL = extremeEigenvaluesOf(g.data, g.rows).max;
+      expect(Math.abs(largestEigenvalueOf(g.data, g.rows) - viaQL)).toBeLessThanOrEqual(16 * 2 ** -52 * viaQL);
+    },
+  );
 
   test('an empty matrix has no extreme eigenvalue (a clear error, not a number)', () => {
     expect(() => extremeEigenvaluesOf(new Float64Array(0), 0)).toThrow(/empty/);

@@ -8,36 +8,15 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
-import {
-  block,
-  diag,
-  eye,
-  frobenius,
-  fromRows,
-  type Mat,
-  mul,
-  mulSelfTransposed,
-  rowBlock,
-  sub,
-  toRows,
-  transpose,
-  zeros,
-} from '../../src/linalg/dense.ts';
-import {
-  extremeEigenvaluesOf,
-  largestEigenvalueOf,
-  singularValuesOf,
-  smallestSingularValueOf,
-  symmetricEigenvaluesOf,
-} from '../../src/linalg/eigenvalues.ts';
+import { block, diag, eye, frobenius, fromRows, type Mat, mul, mulSelfTransposed, rowBlock, sub, toRows, transpose, zeros } from '../../src/linalg/dense.ts';
+import { extremeEigenvaluesOf, largestEigenvalueOf, singularValuesOf, smallestSingularValueOf, symmetricEigenvaluesOf } from '../../src/linalg/eigenvalues.ts';
 import { bestRankApproximation, truncatedSpectrum } from '../../src/linalg/low-rank.ts';
 import { scratchSlot } from '../../src/linalg/scratch.ts';
 import { fullSvd, opNorm, orthogonalityDefect, sigmaMin, singularValues, symmetricEigen, symmetricFunction } from '../../src/linalg/spectral.ts';
 import { relativeTolerance, UNIT_ROUNDOFF } from '../../src/claims/tolerance.ts';
 import { gaussian, orthogonal, withSpectrum } from '../../src/random/arbitraries.ts';
 
-const mlEigenvalues = (a: Mat) =>
-  [...new EigenvalueDecomposition(new Matrix(toRows(a)), { assumeSymmetric: true }).realEigenvalues].sort((x, y) => y - x);
+const mlEigenvalues = (a: Mat) => [...new EigenvalueDecomposition(new Matrix(toRows(a)), { assumeSymmetric: true }).realEigenvalues].sort((x, y) => y - x);
 const mlSingularValues = (a: Mat) =>
   [...new SingularValueDecomposition(new Matrix(toRows(a)), { autoTranspose: true }).diagonal].sort((x, y) => y - x).slice(0, Math.min(a.rows, a.cols));
 const decreasing = (xs: ArrayLike<number>) => Array.from(xs).sort((x, y) => y - x);
@@ -68,7 +47,14 @@ const rectangularArb = fc.tuple(dims, dims).chain(([r, c]) => gaussian(r, c));
 
 describe('dense helpers without other coverage', () => {
   test('fromRows reads every row (and rejects ragged ones)', () => {
-    expect(Array.from(fromRows([[1, 2], [3, 4]]).data)).toEqual([1, 2, 3, 4]);
+    expect(
+      Array.from(
+        fromRows([
+          [1, 2],
+          [3, 4],
+        ]).data,
+      ),
+    ).toEqual([1, 2, 3, 4]);
     expect(fromRows([[5]])).toMatchObject({ rows: 1, cols: 1 });
     expect(() => fromRows([[1], [2, 3]])).toThrow('ragged matrix: row 1 has 2 entries, row 0 has 1');
   });
@@ -132,9 +118,30 @@ describe('symmetric eigendecomposition and functions of symmetric matrices', () 
   test.prop([symmetricArb])('symmetricFunction: f = 1 gives I, f = λ gives X, f = λ² gives X·X', (x) => {
     const n = x.rows;
     const tol = relativeTolerance('inequality', n) * (1 + frobenius(x)) ** 2;
-    expect(frobenius(sub(symmetricFunction(x, () => 1), eye(n)))).toBeLessThanOrEqual(tol);
-    expect(frobenius(sub(symmetricFunction(x, (l) => l), x))).toBeLessThanOrEqual(tol);
-    expect(frobenius(sub(symmetricFunction(x, (l) => l * l), mul(x, x)))).toBeLessThanOrEqual(tol);
+    expect(
+      frobenius(
+        sub(
+          symmetricFunction(x, () => 1),
+          eye(n),
+        ),
+      ),
+    ).toBeLessThanOrEqual(tol);
+    expect(
+      frobenius(
+        sub(
+          symmetricFunction(x, (l) => l),
+          x,
+        ),
+      ),
+    ).toBeLessThanOrEqual(tol);
+    expect(
+      frobenius(
+        sub(
+          symmetricFunction(x, (l) => l * l),
+          mul(x, x),
+        ),
+      ),
+    ).toBeLessThanOrEqual(tol);
   });
 
   test('symmetricFunction of a diagonal matrix applies f to the diagonal', () => {
@@ -200,7 +207,11 @@ describe('direct sums: λ(A ⊕ B) = λ(A) ∪ λ(B), σ(A ⊕ B) = σ(A) ∪ σ
 
   test('a lower bidiagonal block: σ([[1, 0], [5, 2]] ⊕ [3]) = {√(15 ± √221), 3}', () => {
     // BᵀB = [[26, 10], [10, 4]] for B = [[1, 0], [5, 2]]: eigenvalues 15 ± √(11² + 10²) = 15 ± √221.
-    const x = fromRows([[1, 0, 0], [5, 2, 0], [0, 0, 3]]);
+    const x = fromRows([
+      [1, 0, 0],
+      [5, 2, 0],
+      [0, 0, 3],
+    ]);
     const want = decreasing([Math.sqrt(15 + Math.sqrt(221)), Math.sqrt(15 - Math.sqrt(221)), 3]);
     const tol = relativeTolerance('inequality', 3) * frobenius(x);
     expectClose(singularValuesOf(x.data, 3, 3), want, tol);
@@ -264,7 +275,11 @@ describe('exact small cases', () => {
 
   test('fullSvd completes Φ with the basis vector outside the span, not the last one', () => {
     // Columns e₂, e₃ span the range of M, so the completion is ±e₁.
-    const m = fromRows([[0, 0], [1, 0], [0, 2]]);
+    const m = fromRows([
+      [0, 0],
+      [1, 0],
+      [0, 2],
+    ]);
     const { phi, sigma, psi } = fullSvd(m);
     expect(sigma).toEqual([2, 1]);
     const tol = relativeTolerance('identity', 3); // entries of size 1 and 2: the identity tolerance of order 3

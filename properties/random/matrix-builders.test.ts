@@ -35,7 +35,10 @@ const RUNS = { numRuns: 200, seed: 42 };
 const sample = <T>(arb: fc.Arbitrary<T>, n = 300) => fc.sample(arb, { numRuns: n, seed: 7 });
 /** The value fast-check shrinks to when every value is a counterexample. */
 function shrunk<T>(arb: fc.Arbitrary<T>): T {
-  const details = fc.check(fc.property(arb, () => false), { seed: 3 });
+  const details = fc.check(
+    fc.property(arb, () => false),
+    { seed: 3 },
+  );
   return details.counterexample![0] as T;
 }
 const rel = 1e-12;
@@ -108,21 +111,31 @@ describe('matrix builders', () => {
     }
     expect(Math.max(...all)).toBe(2);
     expect(Math.min(...all)).toBe(-2);
-    expect(toRows(shrunk(gridMatrix(2, 2)))).toEqual([[0, 0], [0, 0]]);
+    expect(toRows(shrunk(gridMatrix(2, 2)))).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
     // Defaults: bound 1 on a grid of thousandths.
     for (const m of sample(gridMatrix(1, 4), 50)) for (const v of m.data) expect(Math.abs(v)).toBeLessThanOrEqual(1);
     expect(sample(gridMatrix(1, 4), 300).some((m) => m.data.some((v) => !Number.isInteger(v * 8)))).toBe(true);
   });
 
   test('orthogonal() is orthogonal and shrinks to I; symmetricGrid is symmetric on the half-grid, shrinking to 0', () => {
-    expect(toRows(shrunk(orthogonal(3)))).toEqual([[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+    expect(toRows(shrunk(orthogonal(3)))).toEqual([
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ]);
     for (const q of sample(orthogonal(3), 50)) expect(orthogonalityDefect(q)).toBeLessThan(1e-13);
     expect(sample(orthogonal(2), 50).some((q) => Math.abs(q.data[1]) > 0.1)).toBe(true);
     for (const s of sample(symmetricGrid(3, 2, 8), 100)) {
       expect(toRows(s)).toEqual(toRows(transpose(s)));
       for (const v of s.data) expect(Number.isInteger(v * 8)).toBe(true);
     }
-    expect(toRows(shrunk(symmetricGrid(2)))).toEqual([[0, 0], [0, 0]]);
+    expect(toRows(shrunk(symmetricGrid(2)))).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
   });
 
   test('spectrum: count values in [lo, hi], decreasing, both ends reached, shrinking to all = lo; withSpectrum has them as eigenvalues', () => {
@@ -284,27 +297,37 @@ describe('instance builders', () => {
 
   test('lemmaInstance: d ∈ [1, 5], σ_d = rσ₁ (r ∈ [0.01, 1]), spec(Σ) ⊂ [σ_d, σ₁] with σ_d attained, β ∈ (0, 1), η = f·β/(8σ₁)', () => {
     fc.assert(
-      fc.property(lemmaInstance((s1) => [s1, 2 * s1]), (x) => {
-        expect(x.d).toBeGreaterThanOrEqual(1);
-        expect(x.d).toBeLessThanOrEqual(5);
-        expect(x.sigma1).toBeGreaterThanOrEqual(0.5);
-        expect(x.sigma1).toBeLessThanOrEqual(2);
-        expect(x.sigmaD / x.sigma1).toBeGreaterThanOrEqual(0.01 * (1 - rel));
-        const sig = symmetricEigenvalues(x.Sigma);
-        expect(sig[0]).toBeLessThanOrEqual(x.sigma1 * (1 + 1e-12));
-        expect(sig.at(-1)!).toBeGreaterThanOrEqual(x.sigmaD * (1 - 1e-12));
-        const ev = symmetricEigenvalues(x.X);
-        expect(ev.at(-1)!).toBeGreaterThanOrEqual(x.sigma1 * (1 - 1e-12));
-        expect(ev[0]).toBeLessThanOrEqual(2 * x.sigma1 * (1 + 1e-12));
-        expect(x.beta).toBeGreaterThan(0);
-        expect(x.beta).toBeLessThan(1);
-        expect(x.eta).toBeGreaterThan(0);
-        expect(x.eta).toBeLessThanOrEqual((x.beta / (8 * x.sigma1)) * (1 + rel));
-      }),
+      fc.property(
+        lemmaInstance((s1) => [s1, 2 * s1]),
+        (x) => {
+          expect(x.d).toBeGreaterThanOrEqual(1);
+          expect(x.d).toBeLessThanOrEqual(5);
+          expect(x.sigma1).toBeGreaterThanOrEqual(0.5);
+          expect(x.sigma1).toBeLessThanOrEqual(2);
+          expect(x.sigmaD / x.sigma1).toBeGreaterThanOrEqual(0.01 * (1 - rel));
+          const sig = symmetricEigenvalues(x.Sigma);
+          expect(sig[0]).toBeLessThanOrEqual(x.sigma1 * (1 + 1e-12));
+          expect(sig.at(-1)!).toBeGreaterThanOrEqual(x.sigmaD * (1 - 1e-12));
+          const ev = symmetricEigenvalues(x.X);
+          expect(ev.at(-1)!).toBeGreaterThanOrEqual(x.sigma1 * (1 - 1e-12));
+          expect(ev[0]).toBeLessThanOrEqual(2 * x.sigma1 * (1 + 1e-12));
+          expect(x.beta).toBeGreaterThan(0);
+          expect(x.beta).toBeLessThan(1);
+          expect(x.eta).toBeGreaterThan(0);
+          expect(x.eta).toBeLessThanOrEqual((x.beta / (8 * x.sigma1)) * (1 + rel));
+        },
+      ),
       RUNS,
     );
-    for (const x of sample(lemmaInstance(() => [1, 1], { etaFactor: 2 }), 30)) expect(x.eta).toBeCloseTo((2 * x.beta) / (8 * x.sigma1), 15);
-    const xs = sample(lemmaInstance(() => [1, 1]), 300);
+    for (const x of sample(
+      lemmaInstance(() => [1, 1], { etaFactor: 2 }),
+      30,
+    ))
+      expect(x.eta).toBeCloseTo((2 * x.beta) / (8 * x.sigma1), 15);
+    const xs = sample(
+      lemmaInstance(() => [1, 1]),
+      300,
+    );
     expect(Math.max(...xs.map((x) => x.d))).toBe(5);
     expect(Math.min(...xs.map((x) => x.sigmaD / x.sigma1))).toBeCloseTo(0.01, 12);
     expect(Math.max(...xs.map((x) => (8 * x.sigma1 * x.eta) / x.beta))).toBeCloseTo(1, 12);
@@ -312,32 +335,40 @@ describe('instance builders', () => {
     const small = shrunk(lemmaInstance((s1) => [s1, 2 * s1]));
     expect(frobenius(sub(mul(small.Sigma, small.X), mul(small.X, small.Sigma)))).toBeLessThan(1e-12);
     // And they need not commute otherwise.
-    expect(sample(lemmaInstance((s1) => [s1, 2 * s1]), 100).some((x) => frobenius(sub(mul(x.Sigma, x.X), mul(x.X, x.Sigma))) > 1e-3)).toBe(true);
+    expect(
+      sample(
+        lemmaInstance((s1) => [s1, 2 * s1]),
+        100,
+      ).some((x) => frobenius(sub(mul(x.Sigma, x.X), mul(x.X, x.Sigma))) > 1e-3),
+    ).toBe(true);
   });
 
   test('coarseLemmaInstance: d ∈ [1, 3], σ₁ ∈ {½, ¾, …, 2}, σ_d = σ₁j/8, β = i/64, η = (k/8)·β/(8σ₁), the spectra as printed', () => {
     fc.assert(
-      fc.property(coarseLemmaInstance((s1, d) => fc.constant(Array.from({ length: d }, () => s1))), (x) => {
-        expect(x.d).toBeGreaterThanOrEqual(1);
-        expect(x.d).toBeLessThanOrEqual(3);
-        expect(Number.isInteger(x.sigma1 * 4)).toBe(true);
-        expect(x.sigma1).toBeGreaterThanOrEqual(0.5);
-        expect(x.sigma1).toBeLessThanOrEqual(2);
-        const j = (8 * x.sigmaD) / x.sigma1;
-        expect(Math.abs(j - Math.round(j))).toBeLessThan(1e-12);
-        expect(j).toBeGreaterThanOrEqual(1 - 1e-12);
-        if (x.d === 1) expect(x.sigmaD).toBe(x.sigma1);
-        const i = x.beta * 64;
-        expect(Number.isInteger(i) && i >= 1 && i <= 63).toBe(true);
-        const k = (x.eta * 8 * x.sigma1 * 8) / x.beta;
-        expect(Math.abs(k - Math.round(k))).toBeLessThan(1e-9);
-        expect(Math.round(k)).toBeGreaterThanOrEqual(1);
-        expect(Math.round(k)).toBeLessThanOrEqual(8);
-        const sig = symmetricEigenvalues(x.Sigma);
-        expect(sig[0]).toBeCloseTo(x.sigma1, 12);
-        expect(sig.at(-1)!).toBeCloseTo(x.sigmaD, 12);
-        for (const e of symmetricEigenvalues(x.X)) expect(e).toBeCloseTo(x.sigma1, 12);
-      }),
+      fc.property(
+        coarseLemmaInstance((s1, d) => fc.constant(Array.from({ length: d }, () => s1))),
+        (x) => {
+          expect(x.d).toBeGreaterThanOrEqual(1);
+          expect(x.d).toBeLessThanOrEqual(3);
+          expect(Number.isInteger(x.sigma1 * 4)).toBe(true);
+          expect(x.sigma1).toBeGreaterThanOrEqual(0.5);
+          expect(x.sigma1).toBeLessThanOrEqual(2);
+          const j = (8 * x.sigmaD) / x.sigma1;
+          expect(Math.abs(j - Math.round(j))).toBeLessThan(1e-12);
+          expect(j).toBeGreaterThanOrEqual(1 - 1e-12);
+          if (x.d === 1) expect(x.sigmaD).toBe(x.sigma1);
+          const i = x.beta * 64;
+          expect(Number.isInteger(i) && i >= 1 && i <= 63).toBe(true);
+          const k = (x.eta * 8 * x.sigma1 * 8) / x.beta;
+          expect(Math.abs(k - Math.round(k))).toBeLessThan(1e-9);
+          expect(Math.round(k)).toBeGreaterThanOrEqual(1);
+          expect(Math.round(k)).toBeLessThanOrEqual(8);
+          const sig = symmetricEigenvalues(x.Sigma);
+          expect(sig[0]).toBeCloseTo(x.sigma1, 12);
+          expect(sig.at(-1)!).toBeCloseTo(x.sigmaD, 12);
+          for (const e of symmetricEigenvalues(x.X)) expect(e).toBeCloseTo(x.sigma1, 12);
+        },
+      ),
       RUNS,
     );
     const small = shrunk(coarseLemmaInstance((s1, d) => fc.constant(Array.from({ length: d }, () => s1))));

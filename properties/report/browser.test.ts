@@ -52,7 +52,14 @@ function plantFigure(dir: string, name: string, caption?: string): void {
 }
 
 function svgFiles(dir: string): string[] {
-  return ['figures', 'explore'].flatMap((sub) => (existsSync(join(dir, sub)) ? readdirSync(join(dir, sub)).filter((n) => n.endsWith('.svg')).sort().map((n) => `${sub}/${n}`) : []));
+  return ['figures', 'explore'].flatMap((sub) =>
+    existsSync(join(dir, sub))
+      ? readdirSync(join(dir, sub))
+          .filter((n) => n.endsWith('.svg'))
+          .sort()
+          .map((n) => `${sub}/${n}`)
+      : [],
+  );
 }
 
 interface Opened {
@@ -162,7 +169,9 @@ function readRows(page: Page): Promise<Row[]> {
 }
 
 function visibleIds(page: Page): Promise<string[]> {
-  return page.$$eval('#verdict-table tbody tr', (trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).map((tr) => (tr as HTMLElement).dataset.id ?? ''));
+  return page.$$eval('#verdict-table tbody tr', (trs) =>
+    trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).map((tr) => (tr as HTMLElement).dataset.id ?? ''),
+  );
 }
 
 type ResultEntry = Omit<VerdictRecord, 'timeMs'> & { sabotage?: { verdict: string } };
@@ -189,7 +198,17 @@ describe.each([
     requireChromium();
     expect(await page.title()).toMatch(/lemmacheck report/);
     expect(await page.locator('h2').allTextContents()).toEqual(
-      expect.arrayContaining(['Summary', 'Verdicts', 'Errata', 'Probabilistic claims (Monte Carlo)', 'Power', 'Slack table', 'Hypothesis boundaries', 'Findings', 'Figures']),
+      expect.arrayContaining([
+        'Summary',
+        'Verdicts',
+        'Errata',
+        'Probabilistic claims (Monte Carlo)',
+        'Power',
+        'Slack table',
+        'Hypothesis boundaries',
+        'Findings',
+        'Figures',
+      ]),
     );
     expect(problems).toEqual([]);
   });
@@ -217,7 +236,15 @@ describe.each([
     const all = await page.locator('table.counts tbody tr', { hasText: 'all' }).locator('td').allTextContents();
     const claims = results(dir).claims;
     const n = (v: string) => String(claims.filter((c) => c.verdict === v).length);
-    expect(all.slice(0, 7)).toEqual([String(claims.length), n('holds'), n('refuted'), n('vacuous'), n('error'), String(claims.filter((c) => c.erratum).length), String(claims.length)]);
+    expect(all.slice(0, 7)).toEqual([
+      String(claims.length),
+      n('holds'),
+      n('refuted'),
+      n('vacuous'),
+      n('error'),
+      String(claims.filter((c) => c.erratum).length),
+      String(claims.length),
+    ]);
     expect(problems).toEqual([]);
   });
 
@@ -229,7 +256,13 @@ describe.each([
       fs.map((f) => {
         const svg = f.querySelector('svg');
         const box = svg?.getBoundingClientRect();
-        return { file: (f as HTMLElement).dataset.file, svgs: f.querySelectorAll('svg').length, width: box?.width ?? 0, height: box?.height ?? 0, caption: f.querySelector('figcaption')?.textContent ?? '' };
+        return {
+          file: (f as HTMLElement).dataset.file,
+          svgs: f.querySelectorAll('svg').length,
+          width: box?.width ?? 0,
+          height: box?.height ?? 0,
+          caption: f.querySelector('figcaption')?.textContent ?? '',
+        };
       }),
     );
     expect(await page.locator('main svg').count()).toBe(files.length);
@@ -323,14 +356,28 @@ test('text is escaped: a statement with <, >, & and unicode shows literally and 
     claims: [
       {
         record: record('yd21.<b>"x"</b>&', {
-          sweep: { repeats: 3, relations: [{ name: 'slope of log T vs log κ <', stated: '≤ 0.15 & "bounded"', observed: 0.03, interval: [-0.02, 0.08], holds: true }], estimates: { 'C <max>': 2.5 }, table: [{ kappa: 1, T: 10 }] },
+          sweep: {
+            repeats: 3,
+            relations: [{ name: 'slope of log T vs log κ <', stated: '≤ 0.15 & "bounded"', observed: 0.03, interval: [-0.02, 0.08], holds: true }],
+            estimates: { 'C <max>': 2.5 },
+            table: [{ kappa: 1, T: 10 }],
+          },
         }),
         sabotage: null,
       },
     ],
   };
   const file = join(tmp, 'escaped.html');
-  writeFileSync(file, htmlReport(run, [{ file: 'figures/<x>.svg', svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(3)</script><rect width="10" height="10" onload="alert(4)"/></svg>', caption: 'a < b & c' }]));
+  writeFileSync(
+    file,
+    htmlReport(run, [
+      {
+        file: 'figures/<x>.svg',
+        svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(3)</script><rect width="10" height="10" onload="alert(4)"/></svg>',
+        caption: 'a < b & c',
+      },
+    ]),
+  );
   const { page, problems } = await open(file);
   expect(await page.locator('#verdict-table .statement').textContent()).toBe(nasty);
   expect(await page.locator('#verdict-table tbody tr').getAttribute('data-id')).toBe('yd21.<b>"x"</b>&');

@@ -105,7 +105,12 @@ describe('power in FINDINGS', () => {
 describe('a constant not exercised by the check, with the worst-case search beside it', () => {
   test("the search's witness is stated as what it proves", () => {
     const r = record({
-      power: { measure: 'constant', value: 2140, weakest: 'constant C', entries: [{ target: 'constant C', measure: 'constant', value: 2140, instances: 1000 }] },
+      power: {
+        measure: 'constant',
+        value: 2140,
+        weakest: 'constant C',
+        entries: [{ target: 'constant C', measure: 'constant', value: 2140, instances: 1000 }],
+      },
     });
     const [line] = findings([{ record: r, sabotage: null, slack: [slack(0.054, 8)] }]).filter((l) => l.includes('Does not exercise'));
     expect(line).toContain('divided by f = 2140');

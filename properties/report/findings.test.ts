@@ -81,10 +81,13 @@ describe('errata', () => {
     expect(line).not.toContain('corrected form');
   });
 
-  test.each(ERRATUM_GRADES.map((g) => g.grade))('an erratum graded %s is reported the same way (grade is the report model’s grouping, not a finding)', (grade) => {
-    const [line] = findings([erratum('yd21.eq-9', { grade, gradeReason: 'planted' })]);
-    expect(line).toMatch(/^\*\*Erratum — `yd21\.eq-9`/);
-  });
+  test.each(ERRATUM_GRADES.map((g) => g.grade))(
+    'an erratum graded %s is reported the same way (grade is the report model’s grouping, not a finding)',
+    (grade) => {
+      const [line] = findings([erratum('yd21.eq-9', { grade, gradeReason: 'planted' })]);
+      expect(line).toMatch(/^\*\*Erratum — `yd21\.eq-9`/);
+    },
+  );
 
   test('an erratum that was not refuted (its check held, or errored) is no finding', () => {
     for (const verdict of ['holds', 'error', 'vacuous', 'inconclusive'] as const) expect(findings([erratum('yd21.eq-9', { verdict })])).toEqual([]);
@@ -150,7 +153,9 @@ describe('hypothesis boundaries', () => {
   test('a failure at or inside the limit is a failure inside the hypotheses', () => {
     for (const at of [0.5, 1]) {
       const [line] = findings([claim({}, { boundaries: [boundary({ firstFailure: at, lastHeld: null })] })]);
-      expect(line).toBe(`**Failure inside the hypotheses — \`jcd.planted\`, etaFactor = ${at} (allowed ≤ 1).** Replay: \`npx tsx src/cli.ts check jcd.planted --set etaFactor=16\`.`);
+      expect(line).toBe(
+        `**Failure inside the hypotheses — \`jcd.planted\`, etaFactor = ${at} (allowed ≤ 1).** Replay: \`npx tsx src/cli.ts check jcd.planted --set etaFactor=16\`.`,
+      );
     }
   });
 });

@@ -25,7 +25,9 @@ const REPORT = fileURLToPath(new URL('../../src/report', import.meta.url));
 
 /** The modules of src/report each module imports (./import-graph.ts), by file name. */
 function reportImports(): Map<string, string[]> {
-  const files = readdirSync(REPORT).filter((n) => n.endsWith('.ts')).map((n) => join(REPORT, n));
+  const files = readdirSync(REPORT)
+    .filter((n) => n.endsWith('.ts'))
+    .map((n) => join(REPORT, n));
   const graph = importGraph(files, (f) => readFileSync(f, 'utf8'));
   return new Map([...graph].map(([f, ts]) => [basename(f), ts.map((t) => basename(t))]));
 }
@@ -77,18 +79,41 @@ const RUN: CheckRun = {
         gradeReason: 'nothing uses it',
         corrected: 'yd21.eq-9/corrected',
         replay: 'npx tsx src/cli.ts check yd21.eq-9 --seed 2021 --path 3:1',
-        counterexample: { path: '3:1', instance: { m: 2, A: [[1, 2], [3, 4]] }, failing: [{ label: 'lhs ≤ rhs', lhs: 1.5, rhs: 1.25, margin: -0.25, toleranceMultiples: 1e9 }] },
+        counterexample: {
+          path: '3:1',
+          instance: {
+            m: 2,
+            A: [
+              [1, 2],
+              [3, 4],
+            ],
+          },
+          failing: [{ label: 'lhs ≤ rhs', lhs: 1.5, rhs: 1.25, margin: -0.25, toleranceMultiples: 1e9 }],
+        },
       } as unknown as Partial<VerdictRecord>),
       sabotage: null,
     },
-    { record: record({ id: 'yd21.eq-9/corrected', paper: 'YD21', corrects: 'yd21.eq-9' }), sabotage: record({ id: 'yd21.eq-9/corrected~sabotaged', verdict: 'refuted', sabotage: 'drop 2' }) },
+    {
+      record: record({ id: 'yd21.eq-9/corrected', paper: 'YD21', corrects: 'yd21.eq-9' }),
+      sabotage: record({ id: 'yd21.eq-9/corrected~sabotaged', verdict: 'refuted', sabotage: 'drop 2' }),
+    },
     {
       record: record({
         id: 'jcd.prob',
         kind: 'probabilistic',
         montecarlo: {
           alpha: MONTE_CARLO_ALPHA,
-          settings: [{ setting: 'm = 5', successes: 990, trials: 1000, interval: [0.98, 0.995], claimed: 0.9, verdict: 'holds', constants: { c: { printed: 4, estimate: 1.5, upperBound: 2, target: 0.9 } } }],
+          settings: [
+            {
+              setting: 'm = 5',
+              successes: 990,
+              trials: 1000,
+              interval: [0.98, 0.995],
+              claimed: 0.9,
+              verdict: 'holds',
+              constants: { c: { printed: 4, estimate: 1.5, upperBound: 2, target: 0.9 } },
+            },
+          ],
         },
       } as unknown as Partial<VerdictRecord>),
       sabotage: null,
@@ -98,7 +123,12 @@ const RUN: CheckRun = {
         id: 'yd21.scaling',
         paper: 'YD21',
         kind: 'scaling',
-        sweep: { relations: [{ name: 'slope of log T vs log κ', stated: '< 3', observed: 2.1, interval: [1.9, 2.3], holds: true }], estimates: { slope: 2.1 }, table: [{ kappa: 10, T: 100 }], repeats: 3 },
+        sweep: {
+          relations: [{ name: 'slope of log T vs log κ', stated: '< 3', observed: 2.1, interval: [1.9, 2.3], holds: true }],
+          estimates: { slope: 2.1 },
+          table: [{ kappa: 10, T: 100 }],
+          repeats: 3,
+        },
       } as unknown as Partial<VerdictRecord>),
       sabotage: null,
       slack: [{ constant: 'C', formula: '4', printed: 4, best: 1, ratio: 0.25, evaluations: 3000, seed: 2021, instanceFile: 'tighten/x.json' }],
@@ -126,7 +156,20 @@ describe('one model, two renderings', () => {
 
   test('every section of the model is a section of both reports, in the same order', () => {
     const titles = model.sections.map((s) => s.title);
-    expect(titles).toEqual(expect.arrayContaining(['Summary', 'Verdicts', 'Errata', 'Probabilistic claims (Monte Carlo)', 'Scaling laws and experiments (sweeps)', 'Power', 'Slack table', 'Hypotheses and coverage', 'Rigorous verdicts (check --rigorous)', 'Findings']));
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'Summary',
+        'Verdicts',
+        'Errata',
+        'Probabilistic claims (Monte Carlo)',
+        'Scaling laws and experiments (sweeps)',
+        'Power',
+        'Slack table',
+        'Hypotheses and coverage',
+        'Rigorous verdicts (check --rigorous)',
+        'Findings',
+      ]),
+    );
     expect([...md.matchAll(/^## (.*)$/gm)].map((m) => m[1])).toEqual(titles);
     expect([...html.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual(titles.map(escapeHtml));
   });
@@ -171,7 +214,12 @@ describe('explanatory text quotes the constants it describes', () => {
   test('both reports quote them', () => {
     const md = markdownReport(RUN);
     const html = htmlReport(RUN);
-    for (const s of [`not exercised (f ≥ ${powerOfTen(UNEXERCISED)})`, `overall confidence ${MONTE_CARLO_CONFIDENCE_TEXT}`, `(${SWEEP_CONFIDENCE_TEXT}, Student t)`, `within ${NEAR_BOUNDARY_TEXT} of zero`]) {
+    for (const s of [
+      `not exercised (f ≥ ${powerOfTen(UNEXERCISED)})`,
+      `overall confidence ${MONTE_CARLO_CONFIDENCE_TEXT}`,
+      `(${SWEEP_CONFIDENCE_TEXT}, Student t)`,
+      `within ${NEAR_BOUNDARY_TEXT} of zero`,
+    ]) {
       expect(md).toContain(s);
       expect(html).toContain(s);
     }

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { atMost } from '../../src/claims/compare.ts';
 import type { Claim } from '../../src/claims/types.ts';
-import { type Mat } from '../../src/linalg/dense.ts';
+import type { Mat } from '../../src/linalg/dense.ts';
 import { inRange, orthogonal, spectrum, withSpectrum } from '../../src/random/arbitraries.ts';
 import { exploreOne, exploreTwo } from '../../src/search/explore.ts';
 import { maximise } from '../../src/search/maximise.ts';
@@ -147,12 +147,22 @@ describe('planted suprema in 8 dimensions', () => {
 
 describe('Nelder–Mead on the box', () => {
   test('converges to an interior maximum and to one on a corner, and honours its budget exactly', () => {
-    const interior = nelderMead((x) => -((x[0] - 0.3) ** 2) - 10 * (x[1] - 0.7) ** 2 - (x[2] - 0.5) ** 2, [0.9, 0.1, 0.1], () => false, { step: 0.1, upper: 1 });
+    const interior = nelderMead(
+      (x) => -((x[0] - 0.3) ** 2) - 10 * (x[1] - 0.7) ** 2 - (x[2] - 0.5) ** 2,
+      [0.9, 0.1, 0.1],
+      () => false,
+      { step: 0.1, upper: 1 },
+    );
     expect(interior.converged).toBe(true);
     interior.x.forEach((xi, i) => {
       expect(xi).toBeCloseTo([0.3, 0.7, 0.5][i], 4);
     });
-    const corner = nelderMead((x) => x[0] + 2 * x[1], [0.5, 0.5], () => false, { step: 0.1, upper: 1 });
+    const corner = nelderMead(
+      (x) => x[0] + 2 * x[1],
+      [0.5, 0.5],
+      () => false,
+      { step: 0.1, upper: 1 },
+    );
     expect(corner.x).toEqual([1, 1]);
     let calls = 0;
     const bowl = (x: number[]) => {
@@ -183,10 +193,17 @@ describe('explore', () => {
         instances: claim.parameters!.instances,
       },
     };
-    const d = exploreTwo(twice, ['a', 'b'], [[0.5, 3], [0, 1]], { steps: 3, runs: 300, seed: 1 });
+    const d = exploreTwo(
+      twice,
+      ['a', 'b'],
+      [
+        [0.5, 3],
+        [0, 1],
+      ],
+      { steps: 3, runs: 300, seed: 1 },
+    );
     expect(d.cells).toHaveLength(9);
     expect(d.cells.filter((c) => c.x === 0.5).every((c) => c.verdict === 'holds')).toBe(true);
     expect(d.cells.filter((c) => c.x === 3).every((c) => c.verdict === 'refuted')).toBe(true);
   });
 });
-

@@ -56,9 +56,13 @@ export function isDeterministic(claim: AnyClaim): claim is Claim {
 /** The claim as a deterministic one, or a UserError naming the command that does not apply. */
 export function deterministic(claim: AnyClaim, command: string): Claim {
   if (isMonteCarloClaim(claim))
-    throw new UserError(`${claim.id} is probabilistic: ${command} applies to deterministic claims (its Monte Carlo estimates and constants are in the check report)`);
+    throw new UserError(
+      `${claim.id} is probabilistic: ${command} applies to deterministic claims (its Monte Carlo estimates and constants are in the check report)`,
+    );
   if (isSweepClaim(claim))
-    throw new UserError(`${claim.id} is a sweep (${claim.kind}): ${command} applies to deterministic claims (its fitted relations and estimates are in the check report)`);
+    throw new UserError(
+      `${claim.id} is a sweep (${claim.kind}): ${command} applies to deterministic claims (its fitted relations and estimates are in the check report)`,
+    );
   return claim;
 }
 

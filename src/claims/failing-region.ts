@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { coordinatesOf, violations } from './hypotheses.ts';
-import { type CoordinateRegion, type FailingRegion } from './record.ts';
+import type { FailingRegion } from './record.ts';
 import { evaluate } from './runner.ts';
 import type { Claim } from './types.ts';
 
@@ -26,7 +26,9 @@ export function failingRegion<X>(claim: Claim<X>, seed: number, samples: number)
   const names = Object.keys(coords);
   const all: Record<string, number[]> = Object.fromEntries(names.map((k) => [k, []]));
   const failingValues: Record<string, number[]> = Object.fromEntries(names.map((k) => [k, []]));
-  const bins: Record<string, [number, number][]> = Object.fromEntries(names.map((k) => [k, Array.from({ length: REGION_BINS }, () => [0, 0] as [number, number])]));
+  const bins: Record<string, [number, number][]> = Object.fromEntries(
+    names.map((k) => [k, Array.from({ length: REGION_BINS }, () => [0, 0] as [number, number])]),
+  );
   let failing = 0;
   let errors = 0;
   let instances = 0;
@@ -64,8 +66,7 @@ export function failingRegion<X>(claim: Claim<X>, seed: number, samples: number)
         failingValues[k].push(v);
       }
     }
-    for (const c of evaluated)
-      if (!c.passes && (worst === null || c.margin < worst.margin)) worst = { margin: c.margin, label: c.label, at };
+    for (const c of evaluated) if (!c.passes && (worst === null || c.margin < worst.margin)) worst = { margin: c.margin, label: c.label, at };
   }
   const range = (v: number[]): [number, number] => [Math.min(...v), Math.max(...v)];
   return {
@@ -74,7 +75,15 @@ export function failingRegion<X>(claim: Claim<X>, seed: number, samples: number)
     failing,
     errors,
     coordinates: Object.fromEntries(
-      names.map((k) => [k, { domain: coords[k].domain, all: all[k].length ? range(all[k]) : [Number.NaN, Number.NaN], failing: failingValues[k].length ? range(failingValues[k]) : null, bins: bins[k] }]),
+      names.map((k) => [
+        k,
+        {
+          domain: coords[k].domain,
+          all: all[k].length ? range(all[k]) : [Number.NaN, Number.NaN],
+          failing: failingValues[k].length ? range(failingValues[k]) : null,
+          bins: bins[k],
+        },
+      ]),
     ),
     ...(region ? { stated: { text: region.text, ...stated } } : {}),
     worst,

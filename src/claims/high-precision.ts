@@ -14,7 +14,7 @@ import { constantValues, evaluate } from './runner.ts';
 import { UNIT_ROUNDOFF } from './tolerance.ts';
 import type { Claim, HighPrecisionSpec } from './types.ts';
 import { toJson } from './serialise.ts';
-import { DIGITS, type Dec } from '../exact/decimal.ts';
+import { DIGITS } from '../exact/decimal.ts';
 
 /** How close to zero (normalised margin) a floating-point verdict must be to be re-checked. */
 export const NEAR_BOUNDARY = 512 * UNIT_ROUNDOFF;
@@ -25,7 +25,7 @@ export const NEAR_BOUNDARY = 512 * UNIT_ROUNDOFF;
  * relative. 10⁻²⁴ is above both and eight orders of magnitude below double rounding (1.1·10⁻¹⁶), so it
  * can neither hide a rounding-sized violation nor report the 60-digit computation's own error as one.
  */
-export const HP_TOLERANCE = 1e-24;
+const HP_TOLERANCE = 1e-24;
 /** At most this many passing near-boundary instances (the lowest float margins) are re-checked per claim; every failing one is. */
 const MAX_RECHECKS = 40;
 

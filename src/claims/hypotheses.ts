@@ -209,9 +209,7 @@ export class CoverageTally<X> {
     }
   }
   summary(): Record<string, CoverageRecord> {
-    return Object.fromEntries(
-      Object.entries(this.coordinates).map(([k, c]) => [k, coverageOf(this.values[k], c.domain, c.concentrated)]),
-    );
+    return Object.fromEntries(Object.entries(this.coordinates).map(([k, c]) => [k, coverageOf(this.values[k], c.domain, c.concentrated)]));
   }
 }
 
@@ -227,13 +225,14 @@ export function requireInsideHypotheses<X>(id: string, hypotheses: ReadonlyArray
   } catch (e) {
     throw new UserError(`${source}: cannot evaluate the hypotheses of ${id} on this instance (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (violated.length > 0)
-    throw new UserError(`${source}: the instance violates hypothesis ${describeViolation(hypotheses, violated.slice(0, 1))} of ${id}`);
+  if (violated.length > 0) throw new UserError(`${source}: the instance violates hypothesis ${describeViolation(hypotheses, violated.slice(0, 1))} of ${id}`);
 }
 
 /** The same for an instance a builder made (a search over a claim's instances): a builder bug, said so. */
 export function requireBuilderInsideHypotheses<X>(id: string, hypotheses: ReadonlyArray<Hypothesis<X>>, x: X): void {
   const violated = violations(hypotheses, x);
   if (violated.length > 0)
-    throw new Error(`the instance builder of ${id} produced an instance outside hypothesis ${describeViolation(hypotheses, violated)}: a bug of the builder, not a finding`);
+    throw new Error(
+      `the instance builder of ${id} produced an instance outside hypothesis ${describeViolation(hypotheses, violated)}: a bug of the builder, not a finding`,
+    );
 }

@@ -45,7 +45,9 @@ export function runMonteCarlo<P, X>(claim: MonteCarloClaim<P, X>, opts: MonteCar
       coverage.add(p);
       const violated = hypotheses.check(p);
       if (violated.length > 0)
-        throw new Error(`setting ${claim.describe(p)} of ${claim.id} lies outside hypothesis ${describeViolation(claim.hypotheses, violated)}: a bug of the claim's settings, not a finding`);
+        throw new Error(
+          `setting ${claim.describe(p)} of ${claim.id} lies outside hypothesis ${describeViolation(claim.hypotheses, violated)}: a bug of the claim's settings, not a finding`,
+        );
       const c = Object.fromEntries(Object.entries(claim.constants ?? {}).map(([k, spec]) => [k, spec.printed(p)]));
       const witnesses: Record<string, number[]> = Object.fromEntries(Object.keys(claim.witness ?? {}).map((k) => [k, []]));
       let successes = 0;

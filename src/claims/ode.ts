@@ -36,12 +36,7 @@ export function stateNorm(y: FlowState): number {
  * at most `maxStep` (each interval between checkpoints is split into equal coarse steps h ≤ maxStep,
  * the fine solution takes twice as many), returning both solutions and the tolerance's ingredients.
  */
-export function integrateWithErrorBound(
-  field: (y: FlowState) => FlowState,
-  y0: FlowState,
-  times: readonly number[],
-  maxStep: number,
-): OdeCheckpoint[] {
+export function integrateWithErrorBound(field: (y: FlowState) => FlowState, y0: FlowState, times: readonly number[], maxStep: number): OdeCheckpoint[] {
   if (!(maxStep > 0)) throw new Error(`integrateWithErrorBound: the step must be positive (got ${maxStep})`);
   let [fine, coarse] = [y0, y0];
   let [t0, steps, magnitude] = [0, 0, stateNorm(y0)];

@@ -10,8 +10,7 @@ export function withParameters<X>(claim: Claim<X>, fixed: Readonly<Record<string
   const params = claim.parameters;
   if (!params) throw new UserError(`${claim.id} has no parameters to set`);
   for (const [name, value] of Object.entries(fixed)) {
-    if (!(name in params.specs))
-      throw new UserError(`${claim.id} has no parameter '${name}' (it has: ${Object.keys(params.specs).join(', ')})`);
+    if (!(name in params.specs)) throw new UserError(`${claim.id} has no parameter '${name}' (it has: ${Object.keys(params.specs).join(', ')})`);
     if (!Number.isFinite(value)) throw new UserError(`parameter ${name} must be a finite number, got ${value}`);
   }
   const note = Object.entries(fixed)

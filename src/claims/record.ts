@@ -44,7 +44,7 @@ export interface EvaluatedComparison extends Comparison {
 }
 
 /** Where an erratum's printed form fails, per coordinate of its hypotheses (src/claims/failing-region.ts). */
-export interface CoordinateRegion {
+interface CoordinateRegion {
   readonly domain: readonly [number, number];
   /** Range over all instances sampled, and over the failing ones (null when none failed). */
   readonly all: readonly [number, number];
@@ -211,4 +211,3 @@ export function provenance(claim: {
 export function numRunsFor(claim: Claim<any>, opts: RunOptions = {}): number {
   return opts.runs ?? Math.max(1, Math.round((claim.runs ?? DEFAULT_RUNS[claim.kind]) * (opts.runsScale ?? 1)));
 }
-

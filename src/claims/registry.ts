@@ -101,7 +101,8 @@ export function loadRegistry(): Promise<Registry> {
       }
     }
     for (const c of claims)
-      if (c.corrected && !fileOf.has(c.corrected)) throw new Error(`${c.id} (${displayName(fileOf.get(c.id)!)}) names a corrected sibling '${c.corrected}' that does not exist`);
+      if (c.corrected && !fileOf.has(c.corrected))
+        throw new Error(`${c.id} (${displayName(fileOf.get(c.id)!)}) names a corrected sibling '${c.corrected}' that does not exist`);
     // A claim belongs to the paper whose manifest declares its id prefix and names it as its source.
     const byPrefix = new Map(papers.map((m) => [m.prefix, m]));
     const belongs = (c: AnyClaim) => byPrefix.get(idPrefix(c.id))?.id === c.source.paper;

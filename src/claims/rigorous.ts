@@ -18,7 +18,6 @@ import { type AnyClaim, isDeterministic } from './dispatch.ts';
 import { type RunOptions, SABOTAGED, type VerdictRecord } from './record.ts';
 import type { Claim } from './types.ts';
 
-
 /** The record with its verdict decided rigorously where the claim supports it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a claim of any instance type
 // biome-ignore lint/suspicious/noExplicitAny: a claim of any instance type (its check is contravariant in it, so unknown would not do)

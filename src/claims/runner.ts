@@ -3,13 +3,23 @@
  * shrunk counterexample, its seed and path, graded margins and a replay command), vacuous, or error.
  */
 import fc from 'fast-check';
-import { type Comparison, normalisedMargin } from './compare.ts';
-import { type CoverageRecord, CoverageTally, describeViolation, type HypothesisRecord, HypothesisTally } from './hypotheses.ts';
-import { type Json, toJson } from './serialise.ts';
+import { normalisedMargin } from './compare.ts';
+import { CoverageTally, describeViolation, HypothesisTally } from './hypotheses.ts';
+import { toJson } from './serialise.ts';
 import { grade, relativeTolerance } from './tolerance.ts';
-import type { Claim, ConstantValues, Verdict } from './types.ts';
+import type { Claim, ConstantValues } from './types.ts';
 import { PowerTracker } from './power.ts';
-import { claimSeed, DEFAULT_SEED, type EvaluatedComparison, identification, numRunsFor, provenance, type RunOptions, SABOTAGED, type VerdictRecord } from './record.ts';
+import {
+  claimSeed,
+  DEFAULT_SEED,
+  type EvaluatedComparison,
+  identification,
+  numRunsFor,
+  provenance,
+  type RunOptions,
+  SABOTAGED,
+  type VerdictRecord,
+} from './record.ts';
 
 /** The claim with its sabotage applied; expected verdict `refuted`. */
 export function sabotagedVariant<X>(claim: Claim<X>): Claim<X> {
@@ -88,7 +98,9 @@ export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictReco
     }
     // An instance outside the hypotheses is a builder bug unless the user asked for it (--set, explore).
     if (violated.length > 0 && claim.beyondHypotheses === undefined)
-      throw new CheckFailure(`the instance builder of ${claim.id} produced an instance outside hypothesis ${describeViolation(claim.hypotheses, violated)}: a bug of the builder, not a finding`);
+      throw new CheckFailure(
+        `the instance builder of ${claim.id} produced an instance outside hypothesis ${describeViolation(claim.hypotheses, violated)}: a bug of the builder, not a finding`,
+      );
     let evaluated: EvaluatedComparison[];
     try {
       evaluated = evaluate(claim, x);
@@ -97,8 +109,7 @@ export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictReco
     }
     if (evaluated.length === 0) vacuousRuns++;
     for (const c of evaluated) power.comparison(c, c.tolerance);
-    for (const c of evaluated)
-      if (worstMargin === null || c.margin < worstMargin) [worstMargin, worstLabel] = [c.margin, c.label];
+    for (const c of evaluated) if (worstMargin === null || c.margin < worstMargin) [worstMargin, worstLabel] = [c.margin, c.label];
     for (const [name, w] of Object.entries(claim.witness ?? {})) {
       const value = w(x, relativeTolerance(claim.kind, claim.size(x)));
       power.witness(name, value, claim.constants?.[name]?.printed(x) ?? NaN);
@@ -166,9 +177,7 @@ export function runClaim<X>(claim: Claim<X>, opts: RunOptions = {}): VerdictReco
   record.worstMargin = worstMargin;
   record.worstLabel = worstLabel;
   if (Object.keys(witnessBest).length > 0)
-    record.witnesses = Object.fromEntries(
-      Object.entries(witnessBest).map(([k, w]) => [k, { ...w, ratio: w.best / w.printed }]),
-    );
+    record.witnesses = Object.fromEntries(Object.entries(witnessBest).map(([k, w]) => [k, { ...w, ratio: w.best / w.printed }]));
   record.power = power.result();
   record.timeMs = Math.round(performance.now() - start);
   return record;

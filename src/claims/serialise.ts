@@ -13,12 +13,12 @@ export type Json = null | boolean | number | string | Json[] | { [k: string]: Js
 /** A JSON value for an instance (matrices as rows). Non-finite numbers become strings. */
 export function toJson(v: unknown): Json {
   // An empty matrix keeps its shape (a 0×3 block J must not come back as 0×0).
-  if (isMat(v)) return v.rows === 0 || v.cols === 0 ? { matrix: [], rows: v.rows, cols: v.cols } : { matrix: toRows(v).map((r) => r.map((x) => toJson(x) as number)) };
+  if (isMat(v))
+    return v.rows === 0 || v.cols === 0 ? { matrix: [], rows: v.rows, cols: v.cols } : { matrix: toRows(v).map((r) => r.map((x) => toJson(x) as number)) };
   if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
   if (typeof v === 'string' || typeof v === 'boolean' || v === null) return v;
   if (Array.isArray(v)) return v.map(toJson);
-  if (typeof v === 'object' && v !== undefined)
-    return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, toJson(x)]));
+  if (typeof v === 'object' && v !== undefined) return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, toJson(x)]));
   return null;
 }
 

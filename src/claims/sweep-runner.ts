@@ -102,7 +102,9 @@ export function runSweep<D>(claim: SweepClaim<D>, opts: SweepOptions = {}): Verd
     sweep,
     power: headline(relations.map((r) => relationPower(r.name, r.interval, r.range))),
     ...(verdict === 'refuted' || verdict === 'inconclusive'
-      ? { replay: `npx tsx src/cli.ts check ${sabotaged ? `${id} --sabotaged` : id} --seed ${globalSeed}${opts.repeats !== undefined ? ` --runs ${opts.repeats}` : ''}` }
+      ? {
+          replay: `npx tsx src/cli.ts check ${sabotaged ? `${id} --sabotaged` : id} --seed ${globalSeed}${opts.repeats !== undefined ? ` --runs ${opts.repeats}` : ''}`,
+        }
       : {}),
     ...(error ? { error } : {}),
     ...provenance(claim),

@@ -69,7 +69,7 @@ function parseShard(raw: string | undefined): { index: number; count: number } |
 }
 
 /** Depth of a check: `default` for CI and daily use, `thorough` for nightly runs. */
-export const PROFILES = {
+const PROFILES = {
   default: { runsScale: 1, tightenBudget: 3000, exploreRuns: 200, exploreSteps: 6 },
   thorough: { runsScale: 10, tightenBudget: 30000, exploreRuns: 1000, exploreSteps: 10 },
 } as const;
@@ -87,11 +87,16 @@ function parseSettings(raw: string[] = []): Record<string, number> {
 }
 
 /** A claim-id pattern: `*` any run of characters, `?` one character; anything else literal. */
-export function globToRegExp(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+function globToRegExp(pattern: string): RegExp {
+  return new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
 }
 
-export interface Selection {
+interface Selection {
   /** Exact ids or glob patterns (all claims when empty). */
   readonly ids: string[];
   readonly paper?: string;
@@ -105,8 +110,10 @@ export interface Selection {
  * that leaves no claim (a shard past the last claim, a filter that excludes every named claim) are
  * UserErrors: a run that would check nothing never passes.
  */
-export function selectClaims(all: AnyClaim[], sel: Selection, loadErrors: readonly LoadError[] = []): AnyClaim[] {
-  const broken = loadErrors.length ? ` (${loadErrors.length} lemma file${loadErrors.length > 1 ? 's' : ''} did not load: ${loadErrors.map((e) => e.file).join(', ')})` : '';
+function selectClaims(all: AnyClaim[], sel: Selection, loadErrors: readonly LoadError[] = []): AnyClaim[] {
+  const broken = loadErrors.length
+    ? ` (${loadErrors.length} lemma file${loadErrors.length > 1 ? 's' : ''} did not load: ${loadErrors.map((e) => e.file).join(', ')})`
+    : '';
   let claims = all;
   if (sel.ids.length) {
     const patterns = sel.ids.map((id) => ({ id, re: /[*?]/.test(id) ? globToRegExp(id) : null }));
@@ -135,14 +142,16 @@ export function selectClaims(all: AnyClaim[], sel: Selection, loadErrors: readon
   if (shard) {
     const inShard = claims.filter((_, k) => k % shard.count === shard.index - 1);
     if (inShard.length === 0)
-      throw new UserError(`shard ${shard.index}/${shard.count} holds no claim: the selection has ${claims.length} claim${claims.length > 1 ? 's' : ''}, so use at most ${claims.length} shard${claims.length > 1 ? "s" : ""}`);
+      throw new UserError(
+        `shard ${shard.index}/${shard.count} holds no claim: the selection has ${claims.length} claim${claims.length > 1 ? 's' : ''}, so use at most ${claims.length} shard${claims.length > 1 ? 's' : ''}`,
+      );
     claims = inShard;
   }
   return claims;
 }
 
 /** A lemma file that did not load, as an `error` row of the report (never silently missing). */
-export function loadErrorRecord(e: LoadError, seed: number): VerdictRecord {
+function loadErrorRecord(e: LoadError, seed: number): VerdictRecord {
   return {
     id: e.file,
     paper: '—',
@@ -165,7 +174,9 @@ export function loadErrorRecord(e: LoadError, seed: number): VerdictRecord {
 function printTable(rows: CheckedClaim[]): void {
   const w = Math.max(5, ...rows.map((r) => r.record.id.length));
   const out = process.stdout;
-  out.write(`\n${'claim'.padEnd(w)}  ${'verdict'.padEnd(8)} ${'expected'.padEnd(8)} ok  ${'runs'.padStart(5)}  ${'worst margin'.padStart(12)}  sabotage   time\n`);
+  out.write(
+    `\n${'claim'.padEnd(w)}  ${'verdict'.padEnd(8)} ${'expected'.padEnd(8)} ok  ${'runs'.padStart(5)}  ${'worst margin'.padStart(12)}  sabotage   time\n`,
+  );
   for (const { record: r, sabotage: s } of rows) {
     const ok = claimAsExpected({ record: r, sabotage: s });
     const sab = s ? (s.verdict === 'refuted' ? 'refuted' : `${s.verdict}!`) : '—';
@@ -211,12 +222,7 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   const loadErrors = replaying || (shard && shard.index !== 1) ? [] : registry.errors.map((e) => loadErrorRecord(e, seed));
   // Parallel by default on a full check (at least 8 claims), where the children's start-up pays off.
   const parallelisable = !shard && !replaying && !opts.sabotaged && Object.keys(settings).length === 0;
-  const jobs =
-    requestedJobs !== undefined
-      ? requestedJobs
-      : parallelisable && claims.length >= 8
-        ? Math.min(2, availableParallelism())
-        : 1;
+  const jobs = requestedJobs !== undefined ? requestedJobs : parallelisable && claims.length >= 8 ? Math.min(2, availableParallelism()) : 1;
   if (jobs > 1 && !parallelisable) throw new UserError('--jobs cannot be combined with --shard, --path, --sabotaged or --set');
   if (jobs > 1 && claims.length > 1) {
     const merged = await checkInParallel(passThrough(ids, opts), Math.min(jobs, claims.length), claims.length, outDir!);
@@ -248,7 +254,13 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   bar.stop();
   if (opts.audit !== false && !opts.sabotaged && Object.keys(settings).length === 0) {
     const auditBar = progress(AUDIT_LABEL);
-    const audit = { tightenBudget, seed: Math.abs(seed), exploreRuns: profile.exploreRuns, exploreSteps: profile.exploreSteps, saveTighten: (r: TightenResult) => relative(outDir!, saveTightenResult(outDir!, r)) };
+    const audit = {
+      tightenBudget,
+      seed: Math.abs(seed),
+      exploreRuns: profile.exploreRuns,
+      exploreSteps: profile.exploreSteps,
+      saveTighten: (r: TightenResult) => relative(outDir!, saveTightenResult(outDir!, r)),
+    };
     results.forEach((c, i) => {
       auditBar.update(i, results.length, c.record.id);
       const claim = claims.find((k) => k.id === c.record.id)!;
@@ -266,6 +278,8 @@ function finish(run: CheckRun, outDir: string, opts: CheckOptions, how?: string)
   printTable([...run.claims]);
   if (opts.rigorous) process.stdout.write(`\nrigorous: ${rigorCounts(run)}\n`);
   if (opts.junit !== undefined) writeFileSync(opts.junit, junitXml(run));
-  process.stdout.write(`\nwrote ${outDir}/results.json, summary.md and index.html${opts.junit !== undefined ? ` and ${opts.junit}` : ''}${how ? ` (${how})` : ''}\n`);
+  process.stdout.write(
+    `\nwrote ${outDir}/results.json, summary.md and index.html${opts.junit !== undefined ? ` and ${opts.junit}` : ''}${how ? ` (${how})` : ''}\n`,
+  );
   return allAsExpected(run) ? 0 : 1;
 }

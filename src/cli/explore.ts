@@ -39,7 +39,7 @@ export async function exploreCommand(id: string, opts: ExploreCliOptions): Promi
   const params = opts.param ?? [];
   if (params.length < 1 || params.length > 2) throw new UserError('explore takes one --param (a boundary) or two (a phase diagram)');
   const specs = params.map((p) => specFor(claim, p));
-  const ranges = params.map((p, i) => (opts.range?.[i] ? parseRange(opts.range[i]) : ([...specs[i].explore] as [number, number])));
+  const ranges = params.map((_p, i) => (opts.range?.[i] ? parseRange(opts.range[i]) : ([...specs[i].explore] as [number, number])));
   const steps = opts.steps === undefined ? (params.length === 1 ? 8 : 6) : parseInteger('--steps', opts.steps, { min: 2, max: 200 });
   const runs = opts.runs === undefined ? undefined : parseInteger('--runs', opts.runs, { min: 1, max: 1_000_000 });
   const seed = opts.seed === undefined ? DEFAULT_SEED : parseInteger('--seed', opts.seed, { min: -(2 ** 31), max: 2 ** 31 - 1 });
@@ -69,9 +69,13 @@ export async function exploreCommand(id: string, opts: ExploreCliOptions): Promi
     }
     process.stdout.write(`${claim.id}: ${params[0]} = ${r.description}; the hypothesis allows [${r.allowed.join(', ')}]\n`);
     for (const p of r.points)
-      process.stdout.write(`  ${p.value.toPrecision(4).padStart(10)}  ${p.allowed ? 'allowed ' : 'beyond  '} ${p.verdict.padEnd(8)} worst margin ${p.worstMargin === null ? '—' : p.worstMargin.toExponential(2)}\n`);
+      process.stdout.write(
+        `  ${p.value.toPrecision(4).padStart(10)}  ${p.allowed ? 'allowed ' : 'beyond  '} ${p.verdict.padEnd(8)} worst margin ${p.worstMargin === null ? '—' : p.worstMargin.toExponential(2)}\n`,
+      );
     if (r.firstFailure) {
-      process.stdout.write(`first failure at ${params[0]} ≈ ${r.firstFailure.value.toPrecision(4)} (held at ${r.lastHeld === null ? '—' : r.lastHeld.toPrecision(4)})\n`);
+      process.stdout.write(
+        `first failure at ${params[0]} ≈ ${r.firstFailure.value.toPrecision(4)} (held at ${r.lastHeld === null ? '—' : r.lastHeld.toPrecision(4)})\n`,
+      );
       process.stdout.write(`counterexample: ${JSON.stringify(r.firstFailure.record.counterexample?.instance)}\nreplay: ${r.firstFailure.record.replay}\n`);
     } else process.stdout.write(`no failure found up to ${params[0]} = ${ranges[0][1]}\n`);
     if (r.truncated) process.stdout.write('the time budget ran out before the scan finished: the result is partial\n');

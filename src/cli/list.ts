@@ -15,6 +15,7 @@ export async function listCommand(opts: { json?: boolean }): Promise<number> {
     for (const r of rows) process.stdout.write(`${r.id.padEnd(width)}  ${r.kind.padEnd(10)}  expected ${r.expected.padEnd(7)}  ${r.paper} ${r.where}\n`);
     for (const e of errors) process.stdout.write(`${e.file.padEnd(width)}  ${'error'.padEnd(10)}  did not load: ${e.message}\n`);
   }
-  if (errors.length) process.stderr.write(`error: ${errors.length} lemma file${errors.length > 1 ? 's' : ''} did not load: ${errors.map((e) => e.file).join(', ')}\n`);
+  if (errors.length)
+    process.stderr.write(`error: ${errors.length} lemma file${errors.length > 1 ? 's' : ''} did not load: ${errors.map((e) => e.file).join(', ')}\n`);
   return errors.length ? 1 : 0;
 }

@@ -21,7 +21,10 @@ export const HEADINGS = ['Statement as printed', 'Where', 'Hypotheses', 'What is
 
 /** `a.b-c/corrected` → `aBCCorrected`: an identifier for the export. */
 function exportNameFor(id: string): string {
-  const words = id.replace(/^[a-z][a-z0-9]*\./, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = id
+    .replace(/^[a-z][a-z0-9]*\./, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   const name = words.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('');
   return /^[0-9]/.test(name) ? `claim${name[0].toUpperCase()}${name.slice(1)}` : name;
 }
@@ -35,7 +38,12 @@ function specifier(fromFile: string, target: string): string {
 /** The instance-builder modules under src/random/ that a lemma file imports (for the doc comment). */
 function builderModules(source: string): string[] {
   return [...source.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'[./]*\/src\/random\/([^']+)'/g)].map(
-    (m) => `src/random/${m[2]} (${m[1].split(',').map((s) => s.trim().replace(/^type\s+/, '')).filter(Boolean).join(', ')})`,
+    (m) =>
+      `src/random/${m[2]} (${m[1]
+        .split(',')
+        .map((s) => s.trim().replace(/^type\s+/, ''))
+        .filter(Boolean)
+        .join(', ')})`,
   );
 }
 
@@ -55,7 +63,8 @@ export interface NewOptions {
 }
 
 export async function newCommand(id: string, opts: NewOptions): Promise<number> {
-  if (!CLAIM_ID.test(id)) throw new UserError(`a claim id looks like yd21.lemma-3.2 or jcd.eq-a.6.p-update (paper prefix, lower case, digits, '.', '-'), got '${id}'`);
+  if (!CLAIM_ID.test(id))
+    throw new UserError(`a claim id looks like yd21.lemma-3.2 or jcd.eq-a.6.p-update (paper prefix, lower case, digits, '.', '-'), got '${id}'`);
   if (!opts.like) throw new UserError('new needs --like EXISTING_ID: the claim whose instances, check and sabotage the new one starts from');
   const registry = await loadRegistry();
   if (registry.claims.some((c) => c.id === id)) throw new UserError(`claim id '${id}' exists already (${relative(ROOT, registry.sources.get(id)!.file)})`);
@@ -128,6 +137,8 @@ test('${id}: verdict as expected, sabotaged variant refuted', () => {
   mkdirSync(dirname(testFile), { recursive: true });
   writeFileSync(file, lemma);
   writeFileSync(testFile, test);
-  process.stdout.write(`wrote ${relative(process.cwd(), file)} and ${relative(process.cwd(), testFile)}\nnext: fill in the doc comment's headings, then the check and the sabotage; run npx vitest run ${relative(process.cwd(), testFile)}\n`);
+  process.stdout.write(
+    `wrote ${relative(process.cwd(), file)} and ${relative(process.cwd(), testFile)}\nnext: fill in the doc comment's headings, then the check and the sabotage; run npx vitest run ${relative(process.cwd(), testFile)}\n`,
+  );
   return 0;
 }

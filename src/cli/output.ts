@@ -11,7 +11,7 @@ import { UserError } from './errors.ts';
 export const DEFAULT_OUT = 'reports/latest';
 
 /** How long creating the directory and writing a file in it may take (a hung mount, /proc, …). */
-export const PROBE_TIMEOUT_MS = 10_000;
+const PROBE_TIMEOUT_MS = 10_000;
 
 /**
  * Runs in a child process so that a hang is bounded by PROBE_TIMEOUT_MS. Creates the directory one
@@ -44,11 +44,12 @@ export function ensureWritableDir(dir: string, option = '--out', { probe = PROBE
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT')
     throw new UserError(`${option} ${dir}: creating it and writing a file in it did not finish within ${timeoutMs / 1000} s`);
   if (r.error) throw new UserError(`${option} ${dir}: cannot check it (${r.error.message})`);
-  if (r.status !== 0) throw new UserError(`${option} ${dir} cannot be written: ${(r.stderr || `probe exited with ${r.status ?? r.signal}`).trim().split('\n')[0]}`);
+  if (r.status !== 0)
+    throw new UserError(`${option} ${dir} cannot be written: ${(r.stderr || `probe exited with ${r.status ?? r.signal}`).trim().split('\n')[0]}`);
 }
 
 /** True when `dir` holds a report (results.json or run.json of an earlier check or merge). */
-export function holdsReport(dir: string): boolean {
+function holdsReport(dir: string): boolean {
   return existsSync(join(dir, 'results.json')) || existsSync(join(dir, 'run.json'));
 }
 

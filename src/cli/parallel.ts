@@ -48,7 +48,13 @@ function combinedProgress(total: number, jobs: number): { onLine(shard: number, 
       } else if (a) {
         [audited[shard], auditTotals[shard]] = [Number(a[1]), Number(a[2])];
         if (checked === total) check.stop();
-        audit.update(audited.reduce((x, y) => x + y, 0), Math.max(total, auditTotals.reduce((x, y) => x + y, 0)));
+        audit.update(
+          audited.reduce((x, y) => x + y, 0),
+          Math.max(
+            total,
+            auditTotals.reduce((x, y) => x + y, 0),
+          ),
+        );
       } else process.stderr.write(`shard ${shard + 1}/${jobs}: ${line}\n`);
     },
     stop() {

@@ -40,7 +40,9 @@ export async function replayCommand(file: string, json: boolean): Promise<number
     failing.length === saved.failing.length && failing.every((c, i) => c.label === saved.failing[i].label && c.margin === saved.failing[i].margin);
   if (json) process.stdout.write(`${JSON.stringify({ id: saved.id, reproduced, failing }, null, 2)}\n`);
   else {
-    process.stdout.write(`${saved.id}: ${failing.length ? 'refuted' : 'not refuted'} by the saved instance; ${reproduced ? 'margins reproduced bit for bit' : 'margins DIFFER from the saved ones'}\n`);
+    process.stdout.write(
+      `${saved.id}: ${failing.length ? 'refuted' : 'not refuted'} by the saved instance; ${reproduced ? 'margins reproduced bit for bit' : 'margins DIFFER from the saved ones'}\n`,
+    );
     for (const c of failing) process.stdout.write(`  ${c.label}: lhs ${c.lhs}, rhs ${c.rhs}, margin ${c.margin}\n`);
   }
   return reproduced ? 0 : 1;
@@ -64,11 +66,13 @@ export function replayPath(claim: Claim, record: VerdictRecord, path: string, js
           : record.verdict === 'vacuous'
             ? 'no comparison of the claim applies to the instance it names'
             : (record.error ?? record.verdict);
-    throw new UserError(`the replay ${where} does not match ${record.id}: ${why}; take --seed and --path (and any --set) from a refuted verdict of ${record.id}`);
+    throw new UserError(
+      `the replay ${where} does not match ${record.id}: ${why}; take --seed and --path (and any --set) from a refuted verdict of ${record.id}`,
+    );
   }
   const instance = record.counterexample.instance;
   let comparisons: EvaluatedComparison[] = record.counterexample.failing;
-  let evaluationError: string | undefined = record.verdict === 'error' ? record.error : undefined;
+  const evaluationError: string | undefined = record.verdict === 'error' ? record.error : undefined;
   if (!evaluationError) comparisons = evaluate(claim, fromJson(instance));
   if (json) {
     process.stdout.write(

@@ -36,7 +36,8 @@ async function reproduceOne(exp: AnyExperiment, opts: ReproduceOptions, outDir: 
   // The bar counts tenths of a percent of the jobs (long jobs report their fraction done).
   const onProgress = (done: number, total: number) =>
     bar.update(Math.floor((1000 * done) / total), 1000, `‰ of ${total} jobs, ${Math.round((performance.now() - start) / 1000)} s`);
-  const data = workers === 1 ? runExperiment(exp, config, String(seed), onProgress) : await runExperimentInWorkers(exp, config, String(seed), { workers, onProgress });
+  const data =
+    workers === 1 ? runExperiment(exp, config, String(seed), onProgress) : await runExperimentInWorkers(exp, config, String(seed), { workers, onProgress });
   bar.stop();
   const seconds = (performance.now() - start) / 1000;
   const out = process.stdout;
@@ -54,7 +55,12 @@ export async function reproduceCommand(id: string, opts: ReproduceOptions): Prom
   if (targets.some((t) => !t)) throw new UserError(`unknown experiment '${id}' (one of: ${EXPERIMENTS.map((e) => e.id).join(', ')}, all)`);
   const outDir = opts.out ?? join(DEFAULT_OUT, 'figures');
   // Each experiment's first figure has the experiment's id: present, it is an earlier run's.
-  refuseToReplace(opts.out, targets.map((t) => join(outDir, `${t!.id}.svg`)), 'reproduce', outDir);
+  refuseToReplace(
+    opts.out,
+    targets.map((t) => join(outDir, `${t!.id}.svg`)),
+    'reproduce',
+    outDir,
+  );
   ensureWritableDir(outDir);
   for (const exp of targets) await reproduceOne(exp!, opts, outDir);
   return 0;

@@ -50,7 +50,9 @@ export interface SeedRow {
 }
 
 /** Compares the per-seed results (seed → results.json content). */
-export function compareSeeds(results: ReadonlyArray<{ seed: number; claims: ReadonlyArray<{ id: string; verdict: Verdict; expected: Verdict; sabotage?: { verdict: Verdict } }> }>): SeedRow[] {
+export function compareSeeds(
+  results: ReadonlyArray<{ seed: number; claims: ReadonlyArray<{ id: string; verdict: Verdict; expected: Verdict; sabotage?: { verdict: Verdict } }> }>,
+): SeedRow[] {
   const ids = [...new Set(results.flatMap((r) => r.claims.map((c) => c.id)))];
   return ids.map((id) => {
     const bySeed: Record<string, SeedVerdict> = {};
@@ -60,7 +62,9 @@ export function compareSeeds(results: ReadonlyArray<{ seed: number; claims: Read
     }
     const seen = Object.values(bySeed);
     const differs = new Set(seen.map((v) => v.verdict)).size > 1 || new Set(seen.map((v) => v.sabotage)).size > 1 || seen.length !== results.length;
-    const asExpected = seen.length === results.length && seen.every((v) => v.verdict === v.expected && v.verdict !== 'inconclusive' && (v.sabotage === null || v.sabotage === 'refuted'));
+    const asExpected =
+      seen.length === results.length &&
+      seen.every((v) => v.verdict === v.expected && v.verdict !== 'inconclusive' && (v.sabotage === null || v.sabotage === 'refuted'));
     return { id, bySeed, differs, asExpected };
   });
 }
@@ -87,7 +91,9 @@ export async function checkSeeds(seeds: readonly number[], outDir: string, runOn
   const out = process.stdout;
   const differing = rows.filter((r) => r.differs);
   const unexpected = rows.filter((r) => !r.differs && !r.asExpected);
-  out.write(`\nseeds ${seeds.join(', ')}: ${rows.length} claims; ${rows.length - differing.length - unexpected.length} with the same, expected verdict for every seed; ${differing.length} whose verdict differs between seeds; ${unexpected.length} with the same verdict, not the expected one\n`);
+  out.write(
+    `\nseeds ${seeds.join(', ')}: ${rows.length} claims; ${rows.length - differing.length - unexpected.length} with the same, expected verdict for every seed; ${differing.length} whose verdict differs between seeds; ${unexpected.length} with the same verdict, not the expected one\n`,
+  );
   for (const r of differing) out.write(`✗ verdict depends on the seed: ${r.id} — ${describe(r)}\n`);
   for (const r of unexpected) out.write(`✗ not as expected for any seed: ${r.id} — ${describe(r)}\n`);
   out.write(`wrote ${join(outDir, 'seeds.json')}\n`);

@@ -72,7 +72,9 @@ function replay(claim: Claim, file: string, json: boolean): number {
     witness: w(x, relativeTolerance(claim.kind, claim.size(x))),
     comparisons: evaluate(claim, x),
   };
-  process.stdout.write(json ? `${JSON.stringify(out)}\n` : `${claim.id} ${out.constant}: printed ${fmt(out.printed)}, witness at the saved instance ${fmt(out.witness)}\n`);
+  process.stdout.write(
+    json ? `${JSON.stringify(out)}\n` : `${claim.id} ${out.constant}: printed ${fmt(out.printed)}, witness at the saved instance ${fmt(out.witness)}\n`,
+  );
   return 0;
 }
 
@@ -85,9 +87,13 @@ export async function tightenCommand(id: string, opts: TightenCliOptions): Promi
   const names = opts.constant ? [opts.constant] : Object.keys(claim.witness ?? {});
   if (names.length === 0) throw new UserError(`${claim.id} has no printed constant with a witness to tighten`);
   // Only a search saves a file (under DIR/tighten/); --try saves nothing.
-  const outDir = opts.try === undefined ? opts.out ?? DEFAULT_OUT : null;
+  const outDir = opts.try === undefined ? (opts.out ?? DEFAULT_OUT) : null;
   if (outDir !== null) {
-    refuseToReplace(opts.out, names.map((n) => tightenFile(outDir, claim.id, n)), 'tighten');
+    refuseToReplace(
+      opts.out,
+      names.map((n) => tightenFile(outDir, claim.id, n)),
+      'tighten',
+    );
     ensureWritableDir(outDir);
   }
   const bar = progress(`tighten ${claim.id}`);
@@ -99,7 +105,9 @@ export async function tightenCommand(id: string, opts: TightenCliOptions): Promi
     if (opts.json) process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
     else
       for (const r of results) {
-        process.stdout.write(`${r.id} ${r.constant} = ${r.tried}: ${r.refuted ? 'REFUTED' : 'not refuted'} (${r.evaluations} evaluations, seed ${r.seed})\n${r.note}\n`);
+        process.stdout.write(
+          `${r.id} ${r.constant} = ${r.tried}: ${r.refuted ? 'REFUTED' : 'not refuted'} (${r.evaluations} evaluations, seed ${r.seed})\n${r.note}\n`,
+        );
         if (r.counterexample) {
           process.stdout.write(`counterexample: ${JSON.stringify(r.counterexample.instance)}\n`);
           for (const f of r.counterexample.failing) process.stdout.write(`  ${f.label}: lhs ${f.lhs}, rhs ${f.rhs}, margin ${f.margin.toExponential(2)}\n`);
@@ -123,7 +131,10 @@ export async function tightenCommand(id: string, opts: TightenCliOptions): Promi
         `  largest witness found:         ${fmt(r.best)}   (ratio ${fmt(r.ratio)}; search objective: ${r.objective})`,
         `  evaluations: ${r.evaluations} (stopped by ${r.stoppedBy}), seed ${r.seed}`,
         `  worst instance (shrunk): ${files[i]}`,
-        `  convergence: ${r.history.slice(-6).map((h) => `${h.evaluations}:${fmt(h.best)}`).join('  ')}`,
+        `  convergence: ${r.history
+          .slice(-6)
+          .map((h) => `${h.evaluations}:${fmt(h.best)}`)
+          .join('  ')}`,
         `  reproduce: npx tsx src/cli.ts tighten ${r.id} --constant ${r.constant} --budget ${budget} --seed ${seed}`,
         `  check the saved instance: npx tsx src/cli.ts tighten ${r.id} --replay ${files[i]}`,
         `  ${r.note}`,

@@ -142,7 +142,11 @@ function counterexampleOf<D>(form: ExactForm<D>, draw: Draw<D>, N: number, sabot
     dims: draw.dims as Record<string, number>,
     variables: { entries: draw.entries, positives: draw.positives },
     instance: Object.fromEntries(Object.entries(ev.instance).map(([k, v]) => [k, printed(v)])),
-    nonzero: Object.fromEntries(Object.entries(ev.residuals).filter(([, v]) => !isZero(v)).map(([k, v]) => [k, printed(v)])),
+    nonzero: Object.fromEntries(
+      Object.entries(ev.residuals)
+        .filter(([, v]) => !isZero(v))
+        .map(([k, v]) => [k, printed(v)]),
+    ),
     found,
   };
 }
@@ -161,7 +165,8 @@ export function certifyExact<D>(form: ExactForm<D>, seed: number, sabotaged = fa
       const fixed = drawArbitrary(form, fc.constant(dims), N, sabotaged);
       const cert = fc.check(fc.property(fixed, vanishes(form, N, sabotaged, thrown)), { seed: seed + i, numRuns: k, unbiased: true, endOnFailure: true });
       if (!cert.failed) continue;
-      if (thrown.error !== undefined) return { verdict: 'error', error: String(thrown.error instanceof Error ? thrown.error.message : thrown.error), timeMs: timeMs() };
+      if (thrown.error !== undefined)
+        return { verdict: 'error', error: String(thrown.error instanceof Error ? thrown.error.message : thrown.error), timeMs: timeMs() };
       const firstFailure = cert.counterexample![0] as Draw<D>;
       const found = `nonzero at point ${cert.numRuns} of ${k} at dimensions ${JSON.stringify(dims)}`;
       // The smallest refuting instance: search again over the dimension range, shrinking.

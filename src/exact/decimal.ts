@@ -55,7 +55,10 @@ export function symmetricEigenvalues(S: XMat<Dec>): Dec[] {
     for (let j = i + 1; j < n; j++)
       if (!S.data[i * n + j].eq(S.data[j * n + i])) throw new Error('symmetricEigenvalues: the matrix is not exactly symmetric (take its symmetric part)');
   const a: Dec[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => S.data[i * n + j]));
-  const frob = a.flat().reduce((s, x) => s.plus(x.times(x)), new Decimal(0)).sqrt();
+  const frob = a
+    .flat()
+    .reduce((s, x) => s.plus(x.times(x)), new Decimal(0))
+    .sqrt();
   const eps = frob.times(new Decimal(10).pow(-(DIGITS - 5)));
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = new Decimal(0);

@@ -85,7 +85,8 @@ const diagonalDims = (maxComplement = 2): fc.Arbitrary<DiagonalDims> =>
  * rows and columns (σ's = 0 included: the residual is a polynomial, ≡ 0 for all real σ) pads its
  * residual; certifying at the largest dimensions therefore covers all smaller ones.
  */
-export const ZERO_PADDING = 'all smaller dimensions, by zero-padding (the residuals are polynomials in the entries built from sums, products and transposes only)';
+export const ZERO_PADDING =
+  'all smaller dimensions, by zero-padding (the residuals are polynomials in the entries built from sums, products and transposes only)';
 
 /**
  * A YD21 state: Σ (m×n) diagonal with σ₁ > … > σ_d > 0 (partial sums of positives) then zeros;
@@ -102,8 +103,7 @@ export function diagonalStateExact<T>(A: Algebra<T>, dims: DiagonalDims, v: Supp
   return { m, n, d, SigmaFull, Sigma: A.diag(sigmas), Ufull, Vfull, eta };
 }
 
-const DIAGONAL_INSTANCES =
-  'Σ = diag(σ₁ > … > σ_d > 0, 0…) with σᵢ partial sums of positives; 𝐔, 𝐕 integer entries; η = positive/(N+1) ∈ (0, 1)';
+const DIAGONAL_INSTANCES = 'Σ = diag(σ₁ > … > σ_d > 0, 0…) with σᵢ partial sums of positives; 𝐔, 𝐕 integer entries; η = positive/(N+1) ∈ (0, 1)';
 
 export interface JcdDims {
   readonly r: number;
@@ -136,8 +136,7 @@ function jcdStateExact<T>(A: Algebra<T>, dims: JcdDims, v: Supply<T>) {
   return { m, n, k, r, SigmaX, Sigma: A.block(SigmaX, 0, r, 0, r), SigmaTilde: A.block(SigmaX, r, m, r, n), F, G, eta };
 }
 
-const JCD_INSTANCES =
-  'Σ_X = diag(σ₁ > … > σ_min{m,n} > 0) (partial sums of positives; tail Σ̃ ≠ 0); F, G integer entries, k ≥ r columns; η = positive/(N+1)';
+const JCD_INSTANCES = 'Σ_X = diag(σ₁ > … > σ_min{m,n} > 0) (partial sums of positives; tail Σ̃ ≠ 0); F, G integer entries, k ≥ r columns; η = positive/(N+1)';
 
 /**
  * The BBᵀ-, C- and D-terms of YD21 (12) / JCD (A.6) (lemmas/common/p-update.ts):

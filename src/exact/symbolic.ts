@@ -28,7 +28,7 @@ import type { Algebra, XMat } from './matrix.ts';
 import type { MatrixOps, ScalarOps } from './ops.ts';
 import { Q, type Rational, rational } from './rational.ts';
 
-export type LetterKind = 'general' | 'symmetric' | 'antisymmetric';
+type LetterKind = 'general' | 'symmetric' | 'antisymmetric';
 
 export interface LetterSpec {
   readonly kind?: LetterKind;
@@ -401,7 +401,10 @@ export function symbolic(letterSpecs: Readonly<Record<string, LetterSpec>>, scal
   };
   const zeros = (rows: string, cols: string = rows): SMat => matOf(rows, cols, []);
   const eye = (n: string): SMat => matOf(n, n, [{ word: [], coef: constant(Q.one) }]);
-  const add = (a: SMat, b: SMat) => (same(a, b, '+'), matOf(a.rows, a.cols, [...a.terms.values(), ...b.terms.values()]));
+  const add = (a: SMat, b: SMat) => {
+    same(a, b, '+');
+    return matOf(a.rows, a.cols, [...a.terms.values(), ...b.terms.values()]);
+  };
   const scale = (c: Scalar, a: SMat) =>
     matOf(
       a.rows,
@@ -431,7 +434,10 @@ export function symbolic(letterSpecs: Readonly<Record<string, LetterSpec>>, scal
     if (a.rows !== a.cols) throw new Error(`trace of a ${a.rows}×${a.cols} matrix`);
     return [...a.terms.values()].reduce((s, t) => sAdd(s, sMul(t.coef, traceOfWord(t.word, a.rows))), constant(Q.zero));
   };
-  const inner = (a: SMat, b: SMat) => (same(a, b, '⟨·,·⟩'), trace(mul(tr(a), b)));
+  const inner = (a: SMat, b: SMat) => {
+    same(a, b, '⟨·,·⟩');
+    return trace(mul(tr(a), b));
+  };
   const frob2 = (a: SMat) => inner(a, a);
   const int = (n: number | bigint) => constant(rational(n));
   const ratio = (p: number | bigint, q: number | bigint) => constant(rational(p, q));

@@ -21,7 +21,7 @@ export interface Figure {
 }
 
 /** Splits text into lines of at most `width` characters at spaces. */
-export function wrap(text: string, width = 110): string[] {
+function wrap(text: string, width = 110): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
@@ -37,7 +37,7 @@ export function wrap(text: string, width = 110): string[] {
 }
 
 /** The full vega-lite spec of a figure: its spec with the title and the caption as subtitle. */
-export function captioned(fig: Figure): TopLevelSpec {
+function captioned(fig: Figure): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...fig.spec,

@@ -28,7 +28,9 @@ export function jcdInitialisation(m: number, n: number, k: number, rho: number, 
 export function diagonalTarget(values: readonly number[], m: number, n: number): Mat {
   if (values.length > Math.min(m, n)) throw new Error(`${values.length} singular values for a ${m}×${n} matrix`);
   const full = new Array<number>(Math.min(m, n)).fill(0);
-  values.forEach((v, i) => (full[i] = v));
+  values.forEach((v, i) => {
+    full[i] = v;
+  });
   return diag(full, m, n);
 }
 

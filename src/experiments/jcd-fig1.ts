@@ -89,7 +89,7 @@ function frobDiff(a: Float64Array, b: Float64Array): number {
   return Math.sqrt(s);
 }
 
-export function runFig1Job(job: Fig1Job, progress?: (fraction: number) => void): Fig1Result {
+function runFig1Job(job: Fig1Job, progress?: (fraction: number) => void): Fig1Result {
   const { Xnat, E, X } = fig1Model(job, job.seed);
   const sigma1 = singularValues(X)[0];
   const rho = job.init === 'small' ? job.rhoSmall : job.rhoModerate;
@@ -117,7 +117,17 @@ export function runFig1Job(job: Fig1Job, progress?: (fraction: number) => void):
   for (const v of E.data) eF += v * v;
   let f0 = 0;
   for (const v of F.data) f0 += v * v;
-  return { init: job.init, rho, normF0: Math.sqrt(f0), t, train, test, optimal: Math.sqrt(job.r) * opNorm(E), noiseFrobenius: Math.sqrt(eF), diverged: traj.diverged?.t ?? null };
+  return {
+    init: job.init,
+    rho,
+    normF0: Math.sqrt(f0),
+    t,
+    train,
+    test,
+    optimal: Math.sqrt(job.r) * opNorm(E),
+    noiseFrobenius: Math.sqrt(eF),
+    diverged: traj.diverged?.t ?? null,
+  };
 }
 
 export const FIG1_STATED = {
@@ -131,7 +141,9 @@ export const FIG1_STATED = {
 
 function minOf(xs: number[]): { value: number; at: number } {
   let at = 0;
-  xs.forEach((x, i) => x < xs[at] && (at = i));
+  xs.forEach((x, i) => {
+    if (x < xs[at]) at = i;
+  });
   return { value: xs[at], at };
 }
 
@@ -180,7 +192,18 @@ export function fig1Figure(data: Fig1Data, id: string, what: string): Figure {
     x: { field: 't', type: 'quantitative', title: 'iteration t', ...(zoom ? { scale: { domain: [0, c.zoom] } } : {}) },
     y: { field: 'error', type: 'quantitative', scale: { type: 'log' }, title: 'Frobenius error', axis: { format: '.0e' } },
     color: { field: 'init', type: 'nominal', title: 'initialisation', scale: { domain: ['small', 'moderate'], range: ['#2ca02c', '#1f77b4'] } },
-    strokeDash: { field: 'kind', type: 'nominal', title: 'error', scale: { domain: ['test', 'training'], range: [[1, 0], [5, 3]] } },
+    strokeDash: {
+      field: 'kind',
+      type: 'nominal',
+      title: 'error',
+      scale: {
+        domain: ['test', 'training'],
+        range: [
+          [1, 0],
+          [5, 3],
+        ],
+      },
+    },
     detail: { field: 'series' },
   });
   const layer = (zoom: boolean) => ({
@@ -198,15 +221,42 @@ export function fig1Figure(data: Fig1Data, id: string, what: string): Figure {
     caption:
       `seed ${data.seed}. ${FIG1_CHOICE}; E‖E‖ = ${num(c.noiseOp)}; small ρ = ${num(c.rhoSmall)} (‖F₀‖_F = ${num(data.small.normF0)}), moderate ρ = ${num(c.rhoModerate)} (‖F₀‖_F = ${num(data.moderate.normF0)}). ` +
       `Solid: test ‖FₜGₜᵀ − X♮‖_F; dashed: training ‖FₜGₜᵀ − X‖_F; red: optimal statistical error √r‖E‖ = ${num(opt)}. ` +
-      rel.map((r) => `${r.name} = ${num(r.observed)} (paper: ${r.stated})`).join('; ') + '.',
+      rel.map((r) => `${r.name} = ${num(r.observed)} (paper: ${r.stated})`).join('; ') +
+      '.',
     numbers: { config: c, seed: data.seed, small: data.small, moderate: data.moderate, relations: rel },
     spec: { hconcat: [layer(true), layer(false)], resolve: { scale: { y: 'shared' } } },
   };
 }
 
-const FULL: Fig1Config = { m: 250, n: 200, r: 5, k: 200, noiseOp: 2e-3, eta: 0.5, iters: 20000, zoom: 600, denseEvery: 5, every: 50, rhoSmall: 1e-4, rhoModerate: 1 };
+const FULL: Fig1Config = {
+  m: 250,
+  n: 200,
+  r: 5,
+  k: 200,
+  noiseOp: 2e-3,
+  eta: 0.5,
+  iters: 20000,
+  zoom: 600,
+  denseEvery: 5,
+  every: 50,
+  rhoSmall: 1e-4,
+  rhoModerate: 1,
+};
 /** The claim's configuration: 50×40, k = 40, r = 2, a larger noise so that overfitting shows within 3000 steps. */
-const REDUCED: Fig1Config = { m: 50, n: 40, r: 2, k: 40, noiseOp: 2e-2, eta: 0.5, iters: 3000, zoom: 300, denseEvery: 5, every: 25, rhoSmall: 1e-4, rhoModerate: 1 };
+const REDUCED: Fig1Config = {
+  m: 50,
+  n: 40,
+  r: 2,
+  k: 40,
+  noiseOp: 2e-2,
+  eta: 0.5,
+  iters: 3000,
+  zoom: 300,
+  denseEvery: 5,
+  every: 25,
+  rhoSmall: 1e-4,
+  rhoModerate: 1,
+};
 
 function fig1Jobs(c: Fig1Config, seed: string): Fig1Job[] {
   return (['small', 'moderate'] as const).map((init) => ({ ...c, init, seed: `${seed}:fig1` }));
@@ -224,4 +274,3 @@ export const jcdFig1: Experiment<Fig1Config, Fig1Job, Fig1Result, Fig1Data> = {
   figures: (data) => [fig1Figure(data, 'jcd.fig-1', 'reproduce jcd.fig-1')],
   relations: (data) => fig1Relations(data),
 };
-

@@ -77,7 +77,7 @@ export function fig2SingularValues(c: Fig2Config, seed: string): number[] {
   return sv.map((v) => v / f);
 }
 
-export function runFig2Job(job: Fig2Job, progress?: (fraction: number) => void): Fig2Result {
+function runFig2Job(job: Fig2Job, progress?: (fraction: number) => void): Fig2Result {
   const sigma = fig2SingularValues(job, job.seed);
   const X = diagonalTarget(sigma, job.m, job.n);
   const { F, G } = jcdInitialisation(job.m, job.n, job.k, job.runRho, sigma[0], `${job.seed}:init`);
@@ -137,7 +137,7 @@ export function fig2ReachTimes(data: Fig2Data): number[] {
 function geometricPhase(data: Fig2Data): { t: number[]; logErr: number[] } {
   const a = data.runs.find((r) => r.sv)!;
   const start = Math.max(...fig2ReachTimes(data));
-  const idx = a.t.map((t, i) => i).filter((i) => a.t[i] >= start && a.error[i] > 1e-10);
+  const idx = a.t.map((_t, i) => i).filter((i) => a.t[i] >= start && a.error[i] > 1e-10);
   return { t: idx.map((i) => a.t[i]), logErr: idx.map((i) => Math.log(a.error[i])) };
 }
 
@@ -169,7 +169,12 @@ export function fig2Relations(data: Fig2Data, stated: StatedValues = FIG2_STATED
       ...slopeRelation(`ρ = ${num(c.rho)}: slope of ln‖FₜGₜᵀ − X‖_F vs t (geometric phase)`, fit, [Number.NEGATIVE_INFINITY, 0], '< 0 (geometric convergence)'),
       detail: `t ∈ [${g.t[0]}, ${g.t[g.t.length - 1]}], ${g.t.length} points; rate e^slope = ${num(Math.exp(fit.slope))} per step; 1 − ησ_r = ${num(1 - eta * sr)}, 1 − 2ησ_r = ${num(1 - 2 * eta * sr)}`,
     });
-    out.push({ name: `ρ = ${num(c.rho)}: R² of that straight line`, stated: `≥ ${stated.minR2} (geometric-like)`, observed: fit.r2, holds: fit.r2 >= stated.minR2 });
+    out.push({
+      name: `ρ = ${num(c.rho)}: R² of that straight line`,
+      stated: `≥ ${stated.minR2} (geometric-like)`,
+      observed: fit.r2,
+      holds: fit.r2 >= stated.minR2,
+    });
   } else out.push({ name: 'geometric phase', stated: '≥ 3 observed points', observed: g.t.length, holds: false });
   const small = data.runs.filter((r) => r.rho < 1);
   const moderate = data.runs.find((r) => r.rho === 1);
@@ -205,7 +210,8 @@ export function fig2Figure(data: Fig2Data, id: string, what: string): Figure {
       `seed ${data.seed}. ${FIG2_CHOICE}. σ(X) = ${data.sigma.map(num).join(', ')}. ` +
       `(a) ρ = ${num(c.rho)}: dashed σᵢ(FₜGₜᵀ), solid ‖FₜGₜᵀ − X_s‖_F (s = 1…${c.leading}); σᵢ reaches 0.9σᵢ(X) at t = ${times.join(', ')}. ` +
       `(b) ‖FₜGₜᵀ − X‖_F for ρ ∈ {${c.rhos.map(num).join(', ')}}. ` +
-      rel.map((r) => `${r.name}: ${num(r.observed)} (stated ${r.stated})`).join('; ') + '.',
+      rel.map((r) => `${r.name}: ${num(r.observed)} (stated ${r.stated})`).join('; ') +
+      '.',
     numbers: { config: c, seed: data.seed, sigmaX: data.sigma, reachTimes: times, runs: data.runs, relations: rel },
     spec: {
       hconcat: [
@@ -219,7 +225,18 @@ export function fig2Figure(data: Fig2Data, id: string, what: string): Figure {
             x: { field: 't', type: 'quantitative', title: 'iteration t' },
             y: logY('value', 'value'),
             color: { field: 'series', type: 'nominal', title: null, sort: null },
-            strokeDash: { field: 'kind', type: 'nominal', title: null, scale: { domain: ['distance', 'singular value'], range: [[1, 0], [4, 3]] } },
+            strokeDash: {
+              field: 'kind',
+              type: 'nominal',
+              title: null,
+              scale: {
+                domain: ['distance', 'singular value'],
+                range: [
+                  [1, 0],
+                  [4, 3],
+                ],
+              },
+            },
           },
         },
         {
@@ -228,7 +245,11 @@ export function fig2Figure(data: Fig2Data, id: string, what: string): Figure {
           height: 260,
           data: { values: rowsB },
           mark: { type: 'line' },
-          encoding: { x: { field: 't', type: 'quantitative', title: 'iteration t' }, y: logY('‖FₜGₜᵀ − X‖_F', 'error'), color: { field: 'rho', type: 'nominal', title: 'initialisation', sort: null } },
+          encoding: {
+            x: { field: 't', type: 'quantitative', title: 'iteration t' },
+            y: logY('‖FₜGₜᵀ − X‖_F', 'error'),
+            color: { field: 'rho', type: 'nominal', title: 'initialisation', sort: null },
+          },
         },
       ],
       resolve: { scale: { color: 'independent', strokeDash: 'independent' } },
@@ -236,7 +257,19 @@ export function fig2Figure(data: Fig2Data, id: string, what: string): Figure {
   };
 }
 
-const FULL: Fig2Config = { m: 250, n: 200, rank: 10, k: 200, eta: 0.5, iters: 1500, denseUntil: 400, every: 5, rho: 1e-6, rhos: [1e-2, 1e-4, 1e-6, 1], leading: 4 };
+const FULL: Fig2Config = {
+  m: 250,
+  n: 200,
+  rank: 10,
+  k: 200,
+  eta: 0.5,
+  iters: 1500,
+  denseUntil: 400,
+  every: 5,
+  rho: 1e-6,
+  rhos: [1e-2, 1e-4, 1e-6, 1],
+  leading: 4,
+};
 /** The claim's configuration: 50×40, rank 4, k = 40, the paper's ρ and η. */
 const REDUCED: Fig2Config = { m: 50, n: 40, rank: 4, k: 40, eta: 0.5, iters: 300, denseUntil: 200, every: 3, rho: 1e-6, rhos: [1e-2, 1e-6, 1], leading: 3 };
 

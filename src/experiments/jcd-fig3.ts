@@ -42,12 +42,15 @@ export interface Fig3Config {
   /** Panels (b), (c): ε and T₀ against δ at fixed κ, for each ρ and m = n. */
   readonly deltaSweep: { readonly deltas: readonly number[]; readonly rhos: readonly number[]; readonly kappa: number; readonly dims: readonly number[] };
   /** Panel (d): ε against m = n for several (ρ, δ, κ). */
-  readonly dimSweep: { readonly dims: readonly number[]; readonly combos: ReadonlyArray<{ readonly rho: number; readonly delta: number; readonly kappa: number }> };
+  readonly dimSweep: {
+    readonly dims: readonly number[];
+    readonly combos: ReadonlyArray<{ readonly rho: number; readonly delta: number; readonly kappa: number }>;
+  };
   /** Panel (a)'s fit uses ρ ≥ this (the paper: the curves flatten below 10⁻¹⁵, "numerical precision limits"). */
   readonly fitRhoMin: number;
 }
 
-export type Panel = 'a' | 'b' | 'd';
+type Panel = 'a' | 'b' | 'd';
 
 export interface Fig3Job {
   readonly panel: Panel;
@@ -72,7 +75,7 @@ export interface Fig3Result {
   readonly diverged: number | null;
 }
 
-export interface Fig3Point extends Omit<Fig3Job, 'seed' | 'r' | 'k' | 'eta' | 'iters'>, Fig3Result {}
+interface Fig3Point extends Omit<Fig3Job, 'seed' | 'r' | 'k' | 'eta' | 'iters'>, Fig3Result {}
 
 export interface Fig3Data {
   readonly config: Fig3Config;
@@ -94,7 +97,7 @@ export function fig3SingularValues(m: number, r: number, delta: number, kappa: n
 }
 
 /** One run: GD from the JCD initialisation, tracking the smallest relative distance to X_r. */
-export function runFig3Job(job: Fig3Job): Fig3Result {
+function runFig3Job(job: Fig3Job): Fig3Result {
   const { m, r, k, rho, delta, kappa, eta, iters, seed } = job;
   const sigma = fig3SingularValues(m, r, delta, kappa, seed);
   const X = diagonalTarget(sigma, m, m);
@@ -131,7 +134,7 @@ export function fig3Jobs(c: Fig3Config, seed: string): Fig3Job[] {
 }
 
 /** Geometric mean of ε and mean T₀ of the runs of each point of a panel. */
-export function fig3Averages(data: Fig3Data, panel: Panel): Array<{ m: number; rho: number; delta: number; kappa: number; eps: number; T0: number; runs: number }> {
+function fig3Averages(data: Fig3Data, panel: Panel): Array<{ m: number; rho: number; delta: number; kappa: number; eps: number; T0: number; runs: number }> {
   const groups = new Map<string, Fig3Point[]>();
   for (const p of data.points.filter((q) => q.panel === panel)) {
     const key = `${p.m}|${p.rho}|${p.delta}|${p.kappa}`;
@@ -192,7 +195,13 @@ function slopeWithin(name: string, fit: LineFit, target: number, tol: number, st
 /** Panel (a)'s pooled fit of ln ε on ln ρ (runs with ρ ≥ fitRhoMin, every dimension). */
 function rhoFit(data: Fig3Data): { fit: LineFit; pts: Fig3Point[] } {
   const pts = data.points.filter((p) => p.panel === 'a' && p.rho >= data.config.fitRhoMin);
-  return { fit: fitLine(pts.map((p) => Math.log(p.rho)), pts.map((p) => Math.log(p.eps))), pts };
+  return {
+    fit: fitLine(
+      pts.map((p) => Math.log(p.rho)),
+      pts.map((p) => Math.log(p.eps)),
+    ),
+    pts,
+  };
 }
 
 /**
@@ -208,29 +217,74 @@ export function fig3Relations(data: Fig3Data, stated: StatedValues = FIG3_STATED
   const { fit: fa, pts: pa } = rhoFit(data);
   const d0 = c.rhoSweep.delta;
   out.push({
-    ...slopeRelation(`(a) slope of ln ε vs ln ρ (δ = ${d0})`, fa, [stated.cMin * d0, stated.cMax * d0], `cδ with c ∈ [${stated.cMin}, ${stated.cMax}]: [${num(stated.cMin * d0)}, ${num(stated.cMax * d0)}] (ε ≍ ρ^{cδ}, Theorem 4.2)`),
+    ...slopeRelation(
+      `(a) slope of ln ε vs ln ρ (δ = ${d0})`,
+      fa,
+      [stated.cMin * d0, stated.cMax * d0],
+      `cδ with c ∈ [${stated.cMin}, ${stated.cMax}]: [${num(stated.cMin * d0)}, ${num(stated.cMax * d0)}] (ε ≍ ρ^{cδ}, Theorem 4.2)`,
+    ),
   });
   // Overlap across m = n: the residuals of the pooled fit do not trend with ln m.
   const resid = pa.map((p) => Math.log(p.eps) - (fa.intercept + fa.slope * Math.log(p.rho)));
   if (dimension && new Set(pa.map((p) => p.m)).size > 1)
-    out.push(slopeRelation('(a) overlap: slope of the residual of ln ε vs ln m', fitLine(pa.map((p) => Math.log(p.m)), resid), [-stated.dimensionSlope, stated.dimensionSlope], `|slope| ≤ ${stated.dimensionSlope} (curves for different m = n overlap)`));
+    out.push(
+      slopeRelation(
+        '(a) overlap: slope of the residual of ln ε vs ln m',
+        fitLine(
+          pa.map((p) => Math.log(p.m)),
+          resid,
+        ),
+        [-stated.dimensionSlope, stated.dimensionSlope],
+        `|slope| ≤ ${stated.dimensionSlope} (curves for different m = n overlap)`,
+      ),
+    );
   // (b) ln ε against δ at fixed ρ: decreasing ("log ε ∝ −δ"); c = slope/ln ρ reported.
   for (const rho of c.deltaSweep.rhos) {
     const pts = data.points.filter((p) => p.panel === 'b' && p.rho === rho);
-    const fit = fitLine(pts.map((p) => p.delta), pts.map((p) => Math.log(p.eps)));
+    const fit = fitLine(
+      pts.map((p) => p.delta),
+      pts.map((p) => Math.log(p.eps)),
+    );
     const r = slopeRelation(`(b) slope of ln ε vs δ (ρ = ${num(rho)})`, fit, [Number.NEGATIVE_INFINITY, 0], '< 0 (log ε ∝ −δ at fixed ρ)');
     out.push({ ...r, detail: `${r.detail}; implied c = slope/ln ρ = ${num(fit.slope / Math.log(rho))}` });
   }
   // (c) T₀ ∝ (1/δ)·ln(1/ε): slope 1 of ln T₀ on ln((1/δ) ln(1/ε)) over every (δ, ρ, m) of panel (b).
   const pb = data.points.filter((p) => p.panel === 'b' && p.eps < 1 && p.T0 > 0);
-  out.push(slopeWithin('(c) slope of ln T₀ vs ln((1/δ)·ln(1/ε))', fitLine(pb.map((p) => Math.log(Math.log(1 / p.eps) / p.delta)), pb.map((p) => Math.log(p.T0))), stated.t0Exponent, stated.slopeTolerance, 'T₀ ∝ (1/δ)·log(1/ε): slope'));
+  out.push(
+    slopeWithin(
+      '(c) slope of ln T₀ vs ln((1/δ)·ln(1/ε))',
+      fitLine(
+        pb.map((p) => Math.log(Math.log(1 / p.eps) / p.delta)),
+        pb.map((p) => Math.log(p.T0)),
+      ),
+      stated.t0Exponent,
+      stated.slopeTolerance,
+      'T₀ ∝ (1/δ)·log(1/ε): slope',
+    ),
+  );
   // (d) fixed η across dimensions: no run diverges, and ε does not trend with m = n.
   const pd = data.points.filter((p) => p.panel === 'd');
   const diverged = pd.filter((p) => p.diverged !== null).length;
-  out.push({ name: `(d) runs that diverged with η = ${c.eta}`, stated: '0 (a fixed η = 0.25 works across dimensions)', observed: diverged, holds: diverged === 0, detail: `${diverged} of ${pd.length} runs` });
+  out.push({
+    name: `(d) runs that diverged with η = ${c.eta}`,
+    stated: '0 (a fixed η = 0.25 works across dimensions)',
+    observed: diverged,
+    holds: diverged === 0,
+    detail: `${diverged} of ${pd.length} runs`,
+  });
   for (const { rho, delta, kappa } of dimension ? c.dimSweep.combos : []) {
     const pts = pd.filter((p) => p.rho === rho && p.delta === delta && p.kappa === kappa);
-    out.push(slopeRelation(`(d) slope of ln ε vs ln m (ρ = ${num(rho)}, δ = ${delta}, κ = ${kappa})`, fitLine(pts.map((p) => Math.log(p.m)), pts.map((p) => Math.log(p.eps))), [-stated.dimensionSlope, stated.dimensionSlope], `|slope| ≤ ${stated.dimensionSlope} (ε independent of m = n)`));
+    out.push(
+      slopeRelation(
+        `(d) slope of ln ε vs ln m (ρ = ${num(rho)}, δ = ${delta}, κ = ${kappa})`,
+        fitLine(
+          pts.map((p) => Math.log(p.m)),
+          pts.map((p) => Math.log(p.eps)),
+        ),
+        [-stated.dimensionSlope, stated.dimensionSlope],
+        `|slope| ≤ ${stated.dimensionSlope} (ε independent of m = n)`,
+      ),
+    );
   }
   return out;
 }
@@ -246,9 +300,15 @@ export function fig3Figure(data: Fig3Data, id: string, what: string): Figure {
   const { fit } = rhoFit(data);
   const fitLineA = [c.fitRhoMin, Math.max(...c.rhoSweep.rhos)].map((rho) => ({ rho, eps: Math.exp(fit.intercept + fit.slope * Math.log(rho)) }));
   const rel = fig3Relations(data);
-  const bSlopes = rel.filter((x) => x.name.startsWith('(b) slope')).map((x) => `${x.name.replace('(b) slope of ln ε vs δ ', '')}: ${num(x.observed)}`).join(', ');
+  const bSlopes = rel
+    .filter((x) => x.name.startsWith('(b) slope'))
+    .map((x) => `${x.name.replace('(b) slope of ln ε vs δ ', '')}: ${num(x.observed)}`)
+    .join(', ');
   const cRel = rel.find((x) => x.name.startsWith('(c)'))!;
-  const dRel = rel.filter((x) => x.name.startsWith('(d) slope')).map((x) => num(x.observed)).join(', ');
+  const dRel = rel
+    .filter((x) => x.name.startsWith('(d) slope'))
+    .map((x) => num(x.observed))
+    .join(', ');
   const panel = (title: string, spec: object) => ({ title, width: 300, height: 220, ...spec });
   const dimColor = { field: 'm', type: 'ordinal', title: 'm = n' };
   return {
@@ -267,23 +327,39 @@ export function fig3Figure(data: Fig3Data, id: string, what: string): Figure {
         panel(`(a) ε vs ρ (δ = ${c.rhoSweep.delta}); fitted slope ${num(fit.slope)} = ${num(fit.slope / c.rhoSweep.delta)}δ, paper cδ`, {
           layer: [
             { data: { values: a }, mark: { type: 'line', point: true }, encoding: { x: logAxis('rho', 'ρ'), y: logAxis('eps', 'ε'), color: dimColor } },
-            { data: { values: fitLineA }, mark: { type: 'line', strokeDash: [4, 3], color: 'black' }, encoding: { x: logAxis('rho', 'ρ'), y: logAxis('eps', 'ε') } },
+            {
+              data: { values: fitLineA },
+              mark: { type: 'line', strokeDash: [4, 3], color: 'black' },
+              encoding: { x: logAxis('rho', 'ρ'), y: logAxis('eps', 'ε') },
+            },
           ],
         }),
         panel(`(b) ε vs δ; slopes ${bSlopes.replace(/ρ = /g, '')}`, {
           data: { values: b.map((p) => ({ ...p, series: `ρ=${num(p.rho)}, m=${p.m}` })) },
           mark: { type: 'line', point: true },
-          encoding: { x: { field: 'delta', type: 'quantitative', title: 'δ' }, y: logAxis('eps', 'ε'), color: { field: 'series', type: 'nominal', title: 'ρ, m = n' } },
+          encoding: {
+            x: { field: 'delta', type: 'quantitative', title: 'δ' },
+            y: logAxis('eps', 'ε'),
+            color: { field: 'series', type: 'nominal', title: 'ρ, m = n' },
+          },
         }),
         panel(`(c) T₀ vs δ; slope of ln T₀ on ln((1/δ)ln(1/ε)) ${num(cRel.observed)}, paper 1`, {
           data: { values: b.map((p) => ({ ...p, series: `ρ=${num(p.rho)}, m=${p.m}` })) },
           mark: { type: 'line', point: true },
-          encoding: { x: { field: 'delta', type: 'quantitative', title: 'δ' }, y: { field: 'T0', type: 'quantitative', title: 'T₀ (iterations)' }, color: { field: 'series', type: 'nominal', title: 'ρ, m = n' } },
+          encoding: {
+            x: { field: 'delta', type: 'quantitative', title: 'δ' },
+            y: { field: 'T0', type: 'quantitative', title: 'T₀ (iterations)' },
+            color: { field: 'series', type: 'nominal', title: 'ρ, m = n' },
+          },
         }),
         panel(`(d) ε vs m = n, η = ${c.eta}; slopes ${dRel}, paper 0`, {
           data: { values: d.map((p) => ({ ...p, series: `ρ=${num(p.rho)}, δ=${p.delta}, κ=${p.kappa}` })) },
           mark: { type: 'line', point: true },
-          encoding: { x: { field: 'm', type: 'quantitative', scale: { type: 'log' }, title: 'm = n' }, y: logAxis('eps', 'ε'), color: { field: 'series', type: 'nominal', title: '(ρ, δ, κ)' } },
+          encoding: {
+            x: { field: 'm', type: 'quantitative', scale: { type: 'log' }, title: 'm = n' },
+            y: logAxis('eps', 'ε'),
+            color: { field: 'series', type: 'nominal', title: '(ρ, δ, κ)' },
+          },
         }),
       ],
       resolve: { scale: { color: 'independent' } },

@@ -47,7 +47,10 @@ export interface Yd21Config {
 }
 
 /** Σ, ε and η of a point (one place for the choices). */
-export function yd21Problem(p: Yd21Point, c: Pick<Yd21Config, 'cEps' | 'cEta'>): { sigma: Mat; sigmaValues: number[]; sigma1: number; sigmaD: number; eps: number; eta: number } {
+function yd21Problem(
+  p: Yd21Point,
+  c: Pick<Yd21Config, 'cEps' | 'cEta'>,
+): { sigma: Mat; sigmaValues: number[]; sigma1: number; sigmaD: number; eps: number; eta: number } {
   const { m, n, d, kappa } = p;
   const sigmaValues = Array.from({ length: d }, (_, i) => (d === 1 ? 1 : kappa - ((kappa - 1) * i) / (d - 1)));
   const sigma1 = sigmaValues[0];
@@ -55,7 +58,9 @@ export function yd21Problem(p: Yd21Point, c: Pick<Yd21Config, 'cEps' | 'cEta'>):
   const eps = (c.cEps * sigmaD) / Math.sqrt(d ** 3 * sigma1 * (m + n));
   const eta = (c.cEta * sigmaD * eps * eps) / (d * sigma1 ** 3);
   const full = new Array<number>(Math.min(m, n)).fill(0);
-  sigmaValues.forEach((v, i) => (full[i] = v));
+  sigmaValues.forEach((v, i) => {
+    full[i] = v;
+  });
   return { sigma: diag(full, m, n), sigmaValues, sigma1, sigmaD, eps, eta };
 }
 
@@ -122,7 +127,20 @@ function observations(job: Yd21Job, pr: ReturnType<typeof yd21Problem>, predicte
   return job.deltas.map((delta, i) => {
     const settled = w.end === 'reached' || (w.end === 'cap' && w.lastAbove[i] < w.cap);
     const observed = settled ? w.lastAbove[i] + 1 : Number.POSITIVE_INFINITY;
-    return { m: job.m, n: job.n, d: job.d, kappa: job.kappa, run: job.run, delta, eps: pr.eps, eta: pr.eta, sigmaD: pr.sigmaD, observed, predicted: predicted[i], ratio: observed / predicted[i] };
+    return {
+      m: job.m,
+      n: job.n,
+      d: job.d,
+      kappa: job.kappa,
+      run: job.run,
+      delta,
+      eps: pr.eps,
+      eta: pr.eta,
+      sigmaD: pr.sigmaD,
+      observed,
+      predicted: predicted[i],
+      ratio: observed / predicted[i],
+    };
   });
 }
 
@@ -229,7 +247,9 @@ export function runYd21Jobs(jobs: readonly Yd21Job[]): Yd21Observation[][] {
     const count = new Array<number>(B).fill(0);
     try {
       while (lanes.some((l) => l !== null)) {
-        lanes.forEach((l, b) => (count[b] = l === null ? 0 : Math.min(YD21_CHUNK, l.cap + 1 - l.w.t)));
+        lanes.forEach((l, b) => {
+          count[b] = l === null ? 0 : Math.min(YD21_CHUNK, l.cap + 1 - l.w.t);
+        });
         batch.advanceWithLoss(U, V, eta, count, losses);
         lanes.forEach((l, b) => {
           if (l === null) return;
@@ -255,7 +275,15 @@ export function runYd21Jobs(jobs: readonly Yd21Job[]): Yd21Observation[][] {
 
 function yd21Jobs(c: Yd21Config, seed: string): Yd21Job[] {
   return c.points.flatMap((p) =>
-    Array.from({ length: c.runs }, (_, run) => ({ ...p, run, deltas: c.deltas, cEps: c.cEps, cEta: c.cEta, capFactor: c.capFactor, seed: `${seed}:yd21:m${p.m}:n${p.n}:d${p.d}:k${p.kappa}:run${run}` })),
+    Array.from({ length: c.runs }, (_, run) => ({
+      ...p,
+      run,
+      deltas: c.deltas,
+      cEps: c.cEps,
+      cEta: c.cEta,
+      capFactor: c.capFactor,
+      seed: `${seed}:yd21:m${p.m}:n${p.n}:d${p.d}:k${p.kappa}:run${run}`,
+    })),
   );
 }
 
@@ -268,7 +296,7 @@ export function yd21RateSweep(config: Yd21Config, seed: string): Yd21Observation
   return runYd21Jobs(yd21Jobs(config, seed)).flat();
 }
 
-export interface Yd21TrajectorySample {
+interface Yd21TrajectorySample {
   readonly t: number;
   readonly sigmaMinA: number;
   readonly frobB: number;
@@ -279,7 +307,7 @@ export interface Yd21TrajectorySample {
   readonly loss: number;
 }
 
-export interface Yd21TrajectoryData {
+interface Yd21TrajectoryData {
   readonly point: Yd21Config['trajectory'];
   readonly eps: number;
   readonly eta: number;
@@ -293,7 +321,7 @@ export interface Yd21TrajectoryData {
 }
 
 /** The annotated trajectory: YD21 §3's diagnostics every `every` steps up to 1.5 × the predicted scale. */
-export function yd21Trajectory(c: Yd21Config, seed: string): Yd21TrajectoryData {
+function yd21Trajectory(c: Yd21Config, seed: string): Yd21TrajectoryData {
   const p = c.trajectory;
   const pr = yd21Problem(p, c);
   const g = gaussianStream(`${seed}:yd21:trajectory:init`);
@@ -323,21 +351,38 @@ export interface Yd21Data {
 }
 
 /** Reported beside Theorem 1.1: the hidden constant's range and its trend in the predicted scale. */
-export function yd21Relations(data: Yd21Data): Relation[] {
+function yd21Relations(data: Yd21Data): Relation[] {
   const ok = data.observations.filter((o) => Number.isFinite(o.observed) && o.observed > 0);
   const notReached = data.observations.length - ok.length;
-  const fit = fitLine(ok.map((o) => Math.log(o.predicted)), ok.map((o) => Math.log(o.observed)));
+  const fit = fitLine(
+    ok.map((o) => Math.log(o.predicted)),
+    ok.map((o) => Math.log(o.observed)),
+  );
   const ratios = ok.map((o) => o.ratio);
   return [
-    { name: 'points where f did not reach δ within the cap', stated: '0 (f ≤ δ after T_total)', observed: notReached, holds: notReached === 0, detail: `cap ${data.config.capFactor} × the predicted scale` },
-    { name: 'hidden constant C = observed / predicted: largest', stated: 'bounded (O(·))', observed: Math.max(...ratios), holds: true, detail: `range [${num(Math.min(...ratios))}, ${num(Math.max(...ratios))}] over ${ok.length} (point, run, δ)` },
+    {
+      name: 'points where f did not reach δ within the cap',
+      stated: '0 (f ≤ δ after T_total)',
+      observed: notReached,
+      holds: notReached === 0,
+      detail: `cap ${data.config.capFactor} × the predicted scale`,
+    },
+    {
+      name: 'hidden constant C = observed / predicted: largest',
+      stated: 'bounded (O(·))',
+      observed: Math.max(...ratios),
+      holds: true,
+      detail: `range [${num(Math.min(...ratios))}, ${num(Math.max(...ratios))}] over ${ok.length} (point, run, δ)`,
+    },
     slopeRelation('slope of ln(observed) vs ln(predicted scale)', fit, [0.75, 1.25], '1 (observed ∝ predicted; ±25%, a choice)'),
   ];
 }
 
 function yd21SweepFigure(data: Yd21Data, id: string, what: string): Figure {
   const c = data.config;
-  const rows = data.observations.filter((o) => Number.isFinite(o.observed)).map((o) => ({ ...o, dk: `d = ${o.d}, κ = ${o.kappa}`, deltaLabel: `δ = ${num(o.delta)}` }));
+  const rows = data.observations
+    .filter((o) => Number.isFinite(o.observed))
+    .map((o) => ({ ...o, dk: `d = ${o.d}, κ = ${o.kappa}`, deltaLabel: `δ = ${num(o.delta)}` }));
   const uniq = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b).join(', ');
   const rel = yd21Relations(data);
   const lo = Math.min(...rows.map((r) => r.predicted));
@@ -366,7 +411,16 @@ function yd21SweepFigure(data: Yd21Data, id: string, what: string): Figure {
             shape: { field: 'deltaLabel', type: 'nominal', title: 'δ' },
           },
         },
-        { data: { values: [{ x: lo, y: lo }, { x: hi, y: hi }] }, mark: { type: 'line', strokeDash: [4, 3], color: 'black' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } },
+        {
+          data: {
+            values: [
+              { x: lo, y: lo },
+              { x: hi, y: hi },
+            ],
+          },
+          mark: { type: 'line', strokeDash: [4, 3], color: 'black' },
+          encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
+        },
       ],
     },
   };
@@ -383,7 +437,9 @@ function yd21TrajectoryFigure(data: Yd21Data, id: string, what: string): Figure 
     ['lambdaMinP', 'λ_d(P)'],
     ['loss', 'f (loss)'],
   ];
-  const rows = tr.samples.flatMap((s) => names.map(([k, label]) => ({ t: s.t, value: Math.abs(s[k] as number), negative: (s[k] as number) < 0, series: label }))).filter((r) => r.value > 0);
+  const rows = tr.samples
+    .flatMap((s) => names.map(([k, label]) => ({ t: s.t, value: Math.abs(s[k] as number), negative: (s[k] as number) < 0, series: label })))
+    .filter((r) => r.value > 0);
   const marks = [
     ...(tr.T1 !== null ? [{ t: tr.T1, label: `T₁ = ${tr.T1}` }] : []),
     ...(tr.T0 !== null ? [{ t: tr.T0, label: `T₀ = ${tr.T0}` }] : []),
@@ -409,9 +465,17 @@ function yd21TrajectoryFigure(data: Yd21Data, id: string, what: string): Figure 
             color: { field: 'series', type: 'nominal', title: null, sort: null },
           },
         },
-        { data: { values: rows.filter((r) => r.series === 'λ_d(P)' && r.negative) }, mark: { type: 'point', filled: true, size: 4, opacity: 0.5, color: 'black' }, encoding: { x: { field: 't', type: 'quantitative' }, y: { field: 'value', type: 'quantitative' } } },
+        {
+          data: { values: rows.filter((r) => r.series === 'λ_d(P)' && r.negative) },
+          mark: { type: 'point', filled: true, size: 4, opacity: 0.5, color: 'black' },
+          encoding: { x: { field: 't', type: 'quantitative' }, y: { field: 'value', type: 'quantitative' } },
+        },
         { data: { values: marks }, mark: { type: 'rule', strokeDash: [2, 2], color: 'black' }, encoding: { x: { field: 't', type: 'quantitative' } } },
-        ...marks.map((m, i) => ({ data: { values: [m] }, mark: { type: 'text', align: 'left', dx: 3, baseline: 'top', fontSize: 11 }, encoding: { x: { field: 't', type: 'quantitative' }, y: { value: 4 + 14 * i }, text: { field: 'label' } } })),
+        ...marks.map((m, i) => ({
+          data: { values: [m] },
+          mark: { type: 'text', align: 'left', dx: 3, baseline: 'top', fontSize: 11 },
+          encoding: { x: { field: 't', type: 'quantitative' }, y: { value: 4 + 14 * i }, text: { field: 'label' } },
+        })),
       ],
     },
   };
@@ -453,7 +517,15 @@ export const yd21Thm11: Experiment<Yd21Config, { job: Job; config: Yd21Config; s
   withRuns: (c, runs) => ({ ...c, runs }),
   jobs: (config, seed) => [{ job: TRAJECTORY_JOB as Job, config, seed }, ...yd21Jobs(config, seed).map((job) => ({ job: job as Job, config, seed }))],
   runJob: ({ job, config, seed }, progress) => (job === TRAJECTORY_JOB ? yd21Trajectory(config, seed) : runYd21Job(job as Yd21Job, progress)),
-  assemble: (config, seed, [trajectory, ...rest]) => ({ config, seed, trajectory: trajectory as Yd21TrajectoryData, observations: (rest as Yd21Observation[][]).flat() }),
-  figures: (data) => [yd21SweepFigure(data, 'yd21.thm-1.1', 'reproduce yd21.thm-1.1'), yd21TrajectoryFigure(data, 'yd21.thm-1.1.trajectory', 'reproduce yd21.thm-1.1')],
+  assemble: (config, seed, [trajectory, ...rest]) => ({
+    config,
+    seed,
+    trajectory: trajectory as Yd21TrajectoryData,
+    observations: (rest as Yd21Observation[][]).flat(),
+  }),
+  figures: (data) => [
+    yd21SweepFigure(data, 'yd21.thm-1.1', 'reproduce yd21.thm-1.1'),
+    yd21TrajectoryFigure(data, 'yd21.thm-1.1.trajectory', 'reproduce yd21.thm-1.1'),
+  ],
   relations: yd21Relations,
 };

@@ -51,7 +51,9 @@ export function makeBatchStepper(sigmas: readonly Float64Array[], m: number, n: 
   const setSigma = (i: number, sigma: Float64Array) => {
     for (let e = 0; e < m * n; e++) S[e * L + i] = sigma[e];
   };
-  sigmas.forEach((s, i) => setSigma(i, s));
+  sigmas.forEach((s, i) => {
+    setSigma(i, s);
+  });
   const Ub = new Float64Array(m * d * L);
   const Vb = new Float64Array(n * d * L);
   const etas = new Float64Array(L);
@@ -75,7 +77,7 @@ export function makeBatchStepper(sigmas: readonly Float64Array[], m: number, n: 
     if (losses) {
       if (lossBuf.length < most * L) lossBuf = new Float64Array(most * L);
       const advanceBatchLoss = b.advanceBatchLoss;
-      if (!advanceBatchLoss || !advanceBatchLoss(S, m, n, d, L, Ub, Vb, etas, counts, work, lossBuf)) return false;
+      if (!advanceBatchLoss?.(S, m, n, d, L, Ub, Vb, etas, counts, work, lossBuf)) return false;
       for (let i = 0; i < B; i++) for (let s = 0; s < counts[i]; s++) losses[s * B + i] = lossBuf[s * L + i];
     } else if (!b.advanceBatch(S, m, n, d, L, Ub, Vb, etas, counts, work)) throw new Error(`the batched stepper does not take ${m}×${n}×${d} with ${L} lanes`);
     for (let i = 0; i < B; i++) {
@@ -94,7 +96,13 @@ export function makeBatchStepper(sigmas: readonly Float64Array[], m: number, n: 
     },
     advanceWithLoss(U, V, eta, count, losses) {
       if (run(U, V, eta, count, losses)) return;
-      fallback ??= oneByOne(Array.from({ length: B }, (_, i) => Float64Array.from({ length: m * n }, (_, e) => S[e * L + i])), m, n, d, 'native');
+      fallback ??= oneByOne(
+        Array.from({ length: B }, (_, i) => Float64Array.from({ length: m * n }, (_, e) => S[e * L + i])),
+        m,
+        n,
+        d,
+        'native',
+      );
       fallback.advanceWithLoss(U, V, eta, count, losses);
     },
     setSigma(i, sigma) {
@@ -132,7 +140,9 @@ function oneByOne(sigmas: readonly Float64Array[], m: number, n: number, d: numb
       steppers[i].release();
       steppers[i] = makeStepper(sigma, m, n, d, kernel);
     },
-    release: () => steppers.forEach((s) => s.release()),
+    release: () => {
+      for (const s of steppers) s.release();
+    },
   };
 }
 
@@ -165,7 +175,9 @@ export function runTrajectories<T>(list: readonly TrajectoryOptions<T>[]): Traje
   });
   for (const idx of groups.values()) {
     const run = idx.length > 1 ? runBatch(idx.map((i) => list[i])) : null;
-    idx.forEach((i, k) => (results[i] = run ? run[k] : runTrajectory(list[i])));
+    idx.forEach((i, k) => {
+      results[i] = run ? run[k] : runTrajectory(list[i]);
+    });
   }
   return results;
 }
@@ -179,7 +191,12 @@ function runBatch<T>(list: readonly TrajectoryOptions<T>[]): Trajectory<T>[] | n
     return { opts, plan: p, U, V, saved: [new Float64Array(U.length), new Float64Array(V.length)], t: 0, samples: [], diverged: null, done: false };
   });
   const { m, n, d } = lanes[0].plan;
-  const batch = makeBatchStepper(list.map((o) => o.sigma.data), m, n, d);
+  const batch = makeBatchStepper(
+    list.map((o) => o.sigma.data),
+    m,
+    n,
+    d,
+  );
   if (batch.mode !== 'lanes') return null;
   const view = (l: Lane<T>, t: number): GdState => ({ t, U: { rows: m, cols: d, data: l.U }, V: { rows: n, cols: d, data: l.V } });
   const within = (l: Lane<T>) => withinBound(l.U, l.plan.bound) && withinBound(l.V, l.plan.bound);
@@ -242,7 +259,9 @@ function runBatch<T>(list: readonly TrajectoryOptions<T>[]): Trajectory<T>[] | n
       }
       // …and the step onto it, for every lane still running.
       const one = lanes.map((l) => (l.done ? 0 : 1));
-      lanes.forEach((l, i) => one[i] && save(l));
+      lanes.forEach((l, i) => {
+        if (one[i]) save(l);
+      });
       batch.advance(U, V, etas, one);
       lanes.forEach((l, i) => {
         if (!one[i]) return;

@@ -49,7 +49,11 @@ function frameABP(b: Blocks, withP: boolean): { A: Mat; B: Mat; P: Mat } {
   const d = b.d;
   let f = frames.get(d);
   if (f === undefined) {
-    f = { A: { rows: d, cols: d, data: new Float64Array(d * d) }, B: { rows: d, cols: d, data: new Float64Array(d * d) }, P: { rows: d, cols: d, data: new Float64Array(d * d) } };
+    f = {
+      A: { rows: d, cols: d, data: new Float64Array(d * d) },
+      B: { rows: d, cols: d, data: new Float64Array(d * d) },
+      P: { rows: d, cols: d, data: new Float64Array(d * d) },
+    };
     frames.set(d, f);
   }
   const [a, bb, p, u, v, s] = [f.A.data, f.B.data, f.P.data, b.U.data, b.V.data, b.Sigma.data];

@@ -1,9 +1,8 @@
 /** The shared GD engine: the public surface every claim and command uses. */
-export { gdStep, loss, runTrajectory, type GdState, type Trajectory, type TrajectoryOptions } from './trajectory.ts';
-export { makeBatchStepper, runTrajectories, type BatchStepper } from './batch.ts';
-export { blockState, derive, isDiagonal, splitBlocks, type Blocks, type BlockState, type Derived } from './blocks.ts';
+export { gdStep, loss, runTrajectory } from './trajectory.ts';
+export { blockState, isDiagonal, splitBlocks, type BlockState, type Derived } from './blocks.ts';
 export { diagnostics, type Diagnostics } from './diagnostics.ts';
-export { fromDiagonalFrame, toDiagonalFrame, type DiagonalFrame } from './rotation.ts';
+export { fromDiagonalFrame, toDiagonalFrame } from './rotation.ts';
 
 import { gdStep } from './trajectory.ts';
 import { blockState, type BlockState } from './blocks.ts';
@@ -14,4 +13,4 @@ export function blockStep(sigma: Mat, U: Mat, V: Mat, eta: number): { before: Bl
   const next = gdStep(sigma, U, V, eta);
   return { before: blockState(sigma, U, V), after: blockState(sigma, next.U, next.V) };
 }
-export { jcdBlockState, jcdBlockStep, splitJcdBlocks, type JcdBlocks, type JcdBlockState } from './jcd-blocks.ts';
+export { jcdBlockState, jcdBlockStep, type JcdBlockState } from './jcd-blocks.ts';

@@ -41,8 +41,7 @@ export interface JcdBlockState extends JcdBlocks, Derived {}
 export function splitJcdBlocks(sigmaX: Mat, F: Mat, G: Mat, r: number): JcdBlocks {
   if (!isDiagonal(sigmaX)) throw new Error('the JCD block view needs a diagonal Σ_X: rotate with toDiagonalFrame first');
   const [m, n, k] = [sigmaX.rows, sigmaX.cols, F.cols];
-  if (F.rows !== m || G.rows !== n || G.cols !== k)
-    throw new Error(`shapes do not fit: Σ_X is ${m}×${n}, F is ${F.rows}×${F.cols}, G is ${G.rows}×${G.cols}`);
+  if (F.rows !== m || G.rows !== n || G.cols !== k) throw new Error(`shapes do not fit: Σ_X is ${m}×${n}, F is ${F.rows}×${F.cols}, G is ${G.rows}×${G.cols}`);
   if (!Number.isInteger(r) || r < 0 || r > Math.min(m, n)) throw new Error(`target rank r = ${r} outside [0, min(m, n) = ${Math.min(m, n)}]`);
   return {
     r,

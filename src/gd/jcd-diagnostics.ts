@@ -67,4 +67,3 @@ export function jcdDiagnostics(sigmaX: Mat, values: readonly number[], F: Mat, G
     errors,
   };
 }
-

@@ -57,7 +57,19 @@ export interface PhaseSample {
 }
 
 /** The quantities of a PhaseSample, in its order (what phaseSample computes by default). */
-export const PHASE_QUANTITIES = ['sigmaMinA', 'excessOver2Sigma', 'frobB', 'normJ', 'normK', 'normP', 'lambdaMinP', 'delta', 'sigmaMinU', 'sigmaMinV', 'loss'] as const satisfies readonly (keyof PhaseSample)[];
+export const PHASE_QUANTITIES = [
+  'sigmaMinA',
+  'excessOver2Sigma',
+  'frobB',
+  'normJ',
+  'normK',
+  'normP',
+  'lambdaMinP',
+  'delta',
+  'sigmaMinU',
+  'sigmaMinV',
+  'loss',
+] as const satisfies readonly (keyof PhaseSample)[];
 export type PhaseQuantity = (typeof PHASE_QUANTITIES)[number];
 
 /** A PhaseSample with only the quantities K (and t). */
@@ -88,7 +100,14 @@ export function phaseSample(t: number, sigma: Mat, U: Mat, V: Mat, wanted: reado
  * with seeds `${seed}:0`, `${seed}:1`, … are tried in turn until the measured constant is ≤ cMax
  * (so an instance always exists and is reproducible from its seed; 50 tries at most).
  */
-export function gaussianInitialisation(m: number, n: number, d: number, epsilon: number, seed: string, cMax = Number.POSITIVE_INFINITY): { U0: Mat; V0: Mat; c: number; draw: number } {
+export function gaussianInitialisation(
+  m: number,
+  n: number,
+  d: number,
+  epsilon: number,
+  seed: string,
+  cMax = Number.POSITIVE_INFINITY,
+): { U0: Mat; V0: Mat; c: number; draw: number } {
   for (let draw = 0; draw < 50; draw++) {
     const next = gaussianStream(`phases:${seed}:${draw}`);
     const U0 = gaussianMatrix(m, d, epsilon, next);
@@ -152,9 +171,14 @@ export function runPhasesWith<E, K extends PhaseQuantity = PhaseQuantity>(
   extra: (state: { t: number; sigma: Mat; U: Mat; V: Mat }, sample: PhaseSampleOf<K | PhaseBoundaryQuantity>) => E,
   wanted?: readonly K[],
 ): PhaseRun<E, K> {
-  const recorded: readonly (K | PhaseBoundaryQuantity)[] = wanted === undefined ? (PHASE_QUANTITIES as readonly PhaseQuantity[] as readonly K[]) : [...new Set<K | PhaseBoundaryQuantity>([...wanted, 'sigmaMinA', 'normP'])];
+  const recorded: readonly (K | PhaseBoundaryQuantity)[] =
+    wanted === undefined
+      ? (PHASE_QUANTITIES as readonly PhaseQuantity[] as readonly K[])
+      : [...new Set<K | PhaseBoundaryQuantity>([...wanted, 'sigmaMinA', 'normP'])];
   const sigma = { rows: spec.m, cols: spec.n, data: new Float64Array(spec.m * spec.n) };
-  spec.values.forEach((v, i) => (sigma.data[i * spec.n + i] = v));
+  spec.values.forEach((v, i) => {
+    sigma.data[i * spec.n + i] = v;
+  });
   const { U0, V0 } = spec;
   const sigmaD = Math.min(...spec.values);
   let T1: number | null = null;
@@ -195,7 +219,18 @@ export function runPhasesWith<E, K extends PhaseQuantity = PhaseQuantity>(
 
 /** What determines a run: Σ, the initialisation, ε, η, the horizon, the stride and the stop after T₀. */
 function specKey(spec: PhaseRunSpec): string {
-  return [spec.values.join(','), spec.m, spec.n, spec.epsilon, spec.eta, spec.iters, spec.every, spec.afterT0 ?? '', spec.U0.data.join(','), spec.V0.data.join(',')].join('|');
+  return [
+    spec.values.join(','),
+    spec.m,
+    spec.n,
+    spec.epsilon,
+    spec.eta,
+    spec.iters,
+    spec.every,
+    spec.afterT0 ?? '',
+    spec.U0.data.join(','),
+    spec.V0.data.join(','),
+  ].join('|');
 }
 
 const MEMO_SIZE = 16;

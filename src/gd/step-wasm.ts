@@ -127,7 +127,13 @@ function instantiate(paths: typeof WASM_PATHS): WasmKernel {
   if (stamp.sourceSha256 !== sha256(source))
     throw new Error('build/gd-step.wasm was built from another version of assembly/gd-step.ts (run npm run build:kernel)');
   const module = new WebAssembly.Module(readFileSync(paths.wasm));
-  const ex = new WebAssembly.Instance(module, { env: { abort: () => { throw new Error('gd-step.wasm aborted'); } } }).exports as unknown as Exports;
+  const ex = new WebAssembly.Instance(module, {
+    env: {
+      abort: () => {
+        throw new Error('gd-step.wasm aborted');
+      },
+    },
+  }).exports as unknown as Exports;
   const arena = new Arena(ex.memory, ex.memory.buffer.byteLength);
   return {
     reservedBytes: () => arena.reserved(),

@@ -51,8 +51,7 @@ export interface Trajectory<T> {
 function checkShapes(sigma: Mat, U0: Mat, V0: Mat): void {
   if (U0.rows !== sigma.rows || V0.rows !== sigma.cols || U0.cols !== V0.cols)
     throw new Error(
-      `shapes do not fit: Σ is ${sigma.rows}×${sigma.cols}, U₀ is ${U0.rows}×${U0.cols}, V₀ is ${V0.rows}×${V0.cols} ` +
-        `(need U₀ m×d and V₀ n×d for Σ m×n)`,
+      `shapes do not fit: Σ is ${sigma.rows}×${sigma.cols}, U₀ is ${U0.rows}×${U0.cols}, V₀ is ${V0.rows}×${V0.cols} (need U₀ m×d and V₀ n×d for Σ m×n)`,
     );
 }
 

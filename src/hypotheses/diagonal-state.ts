@@ -27,8 +27,10 @@ export function diagonalStateHypotheses(opts: DiagonalStateOptions = {}, step = 
         },
       },
     ),
-    hypothesis<DiagonalState>('factor-shapes', 'any U, V (d×d), J ((m−d)×d), K ((n−d)×d): 𝐔 ∈ ℝ^{m×d}, 𝐕 ∈ ℝ^{n×d}', (x) =>
-      hasShape(x.U, x.m, x.d) && hasShape(x.V, x.n, x.d),
+    hypothesis<DiagonalState>(
+      'factor-shapes',
+      'any U, V (d×d), J ((m−d)×d), K ((n−d)×d): 𝐔 ∈ ℝ^{m×d}, 𝐕 ∈ ℝ^{n×d}',
+      (x) => hasShape(x.U, x.m, x.d) && hasShape(x.V, x.n, x.d),
     ),
     hypothesis<DiagonalState>('eta-positive', 'η > 0', (x) => x.eta > 0 && Number.isFinite(x.eta), {
       coordinates:
@@ -44,7 +46,4 @@ export function diagonalStateHypotheses(opts: DiagonalStateOptions = {}, step = 
 const noLowerBlocks = hypothesis<DiagonalState>('j-k-zero', 'J = K = 0 (m = n = d)', (x) => x.m === x.d && x.n === x.d);
 
 /** The gradient flow of §3.2.5/§3.3 with J = K = 0 at any U, V (η of the instance is only the probe step of a slope). */
-export const FLOW_WITHOUT_J_K: ReadonlyArray<Hypothesis<DiagonalState>> = [
-  ...diagonalStateHypotheses({ maxComplement: 0 }, false),
-  noLowerBlocks,
-];
+export const FLOW_WITHOUT_J_K: ReadonlyArray<Hypothesis<DiagonalState>> = [...diagonalStateHypotheses({ maxComplement: 0 }, false), noLowerBlocks];

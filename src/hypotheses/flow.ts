@@ -42,13 +42,8 @@ export const P_CLOSED_FORM: ReadonlyArray<Hypothesis<SymmetricFlowInstance>> = [
   hypothesis<SymmetricFlowInstance>('p0-definition', 'P₀ := Σ − S₀', (x) => equalWithin(x.P0, sub(x.Sigma, x.S0)), {
     tolerance: 'relative 16γ_d (the identity tolerance)',
   }),
-  hypothesis<SymmetricFlowInstance>(
-    'p0-invertible',
-    'P₀ invertible (unstated, needed for P₀⁻¹ in (27)); definite or indefinite',
-    (x) => sigmaMin(x.P0) > 0,
-    {
-      coordinates: { 'σ_min(P₀)/λ_min(Σ)': { value: (x) => sigmaMin(x.P0) / lambdaMin(x.Sigma), domain: [0, 2] } },
-    },
-  ),
+  hypothesis<SymmetricFlowInstance>('p0-invertible', 'P₀ invertible (unstated, needed for P₀⁻¹ in (27)); definite or indefinite', (x) => sigmaMin(x.P0) > 0, {
+    coordinates: { 'σ_min(P₀)/λ_min(Σ)': { value: (x) => sigmaMin(x.P0) / lambdaMin(x.Sigma), domain: [0, 2] } },
+  }),
   checkpoints,
 ];

@@ -178,7 +178,21 @@ function magnitudesOf(b: Pick<StepBlocks, 'Sigma' | 'A' | 'B' | 'J' | 'K'>, extr
   const J = extra.J ?? fro(b.J);
   const K = extra.K ?? fro(b.K);
   const M = (J * J + K * K) / 2;
-  return { Sigma: S, A, B, J, K, U: A + B, V: A + B, P: S + A * A + B * B, Q: 2 * A * B, M, N: M, C: 2 * A * B * B + A * M + B * M, D: 2 * A * A * B + A * M + B * M };
+  return {
+    Sigma: S,
+    A,
+    B,
+    J,
+    K,
+    U: A + B,
+    V: A + B,
+    P: S + A * A + B * B,
+    Q: 2 * A * B,
+    M,
+    N: M,
+    C: 2 * A * B * B + A * M + B * M,
+    D: 2 * A * A * B + A * M + B * M,
+  };
 }
 
 const blockCache = new WeakMap<StepState, StepBlocks>();
@@ -247,7 +261,9 @@ const STEP_FRAME: ReadonlyArray<Hypothesis<StepState>> = [
       if (!(hasShape(x.A, x.r, x.k) && hasShape(x.B, x.r, x.k) && hasShape(x.J, x.m - x.r, x.k) && hasShape(x.K, x.n - x.r, x.k))) return false;
       const p = x.params;
       if (!(p.m === x.m && p.n === x.n && p.k === x.k && p.r === x.r && p.eta === x.eta && p.gamma === x.gamma)) return false;
-      return v[0] === x.sigma1 && v[x.r - 1] === x.sigmaR && p.sigma1 === x.sigma1 && p.sigmaR === x.sigmaR && (x.r === v.length || v[x.r] <= x.gamma * v[x.r - 1]);
+      return (
+        v[0] === x.sigma1 && v[x.r - 1] === x.sigmaR && p.sigma1 === x.sigma1 && p.sigmaR === x.sigmaR && (x.r === v.length || v[x.r] <= x.gamma * v[x.r - 1])
+      );
     },
     {
       coordinates: {
@@ -280,7 +296,11 @@ const STEP_TIME: Hypothesis<StepState> = hypothesis<StepState>(
         value: (x) => (x.logEpsS - x.params.logRho) / (logEpsT(x) - x.params.logRho),
         domain: [0, 1],
       },
-      'T/T_max': { value: (x) => x.T / horizonMax(x.params), domain: [0, 1], concentrated: 'T is the largest horizon Proposition B.2 allows (every t ≤ T is then covered)' },
+      'T/T_max': {
+        value: (x) => x.T / horizonMax(x.params),
+        domain: [0, 1],
+        concentrated: 'T is the largest horizon Proposition B.2 allows (every t ≤ T is then covered)',
+      },
     },
   },
 );
@@ -308,7 +328,10 @@ const B2_INDUCTION: ReadonlyArray<Hypothesis<StepState>> = standing('JCD Prop. B
     {
       tolerance: COMPUTED_TOLERANCE,
       coordinates: {
-        'max{‖J_s‖,‖K_s‖}/(ε_s√σ₁)': { value: (x) => Math.max(normOf(blocksAt(x).J), normOf(blocksAt(x).K)) / (Math.exp(x.logEpsS) * Math.sqrt(x.sigma1)), domain: [0, 1] },
+        'max{‖J_s‖,‖K_s‖}/(ε_s√σ₁)': {
+          value: (x) => Math.max(normOf(blocksAt(x).J), normOf(blocksAt(x).K)) / (Math.exp(x.logEpsS) * Math.sqrt(x.sigma1)),
+          domain: [0, 1],
+        },
       },
     },
   ),
@@ -344,7 +367,12 @@ export function caseThreshold(x: StepState, s = x.s): number {
 export function caseHypothesis(which: 'i' | 'ii'): Hypothesis<StepState> {
   return which === 'i'
     ? hypothesis<StepState>('b2-case-i', 'Case (i): ‖B_s‖_F > 16σ₁√σ₁√(m+n+k)(1 + γησ_r)^{2s}ρ²/(γσ_r)', (x) => fro(blocksAt(x).B) > caseThreshold(x))
-    : hypothesis<StepState>('b2-case-ii', 'Case (ii): ‖B_s‖_F ≤ 16σ₁√σ₁√(m+n+k)(1 + γησ_r)^{2s}ρ²/(γσ_r)', (x) => leq(fro(blocksAt(x).B), caseThreshold(x), stepDim(x)), { tolerance: COMPUTED_TOLERANCE });
+    : hypothesis<StepState>(
+        'b2-case-ii',
+        'Case (ii): ‖B_s‖_F ≤ 16σ₁√σ₁√(m+n+k)(1 + γησ_r)^{2s}ρ²/(γσ_r)',
+        (x) => leq(fro(blocksAt(x).B), caseThreshold(x), stepDim(x)),
+        { tolerance: COMPUTED_TOLERANCE },
+      );
 }
 
 /** Re-exported for the builders: the bounds of Theorem A.1. */

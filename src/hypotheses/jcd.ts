@@ -9,7 +9,7 @@
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Coordinate, type Hypothesis, leq, standing } from '../claims/hypotheses.ts';
 import { singularValues } from '../linalg/spectral.ts';
 import type { Mat } from '../linalg/dense.ts';
-import { type JcdState } from '../random/jcd-instances.ts';
+import type { JcdState } from '../random/jcd-instances.ts';
 import { baseCaseHolds, type JcdConfig, PRACTICAL_ETA, theoremTimes, underflowMessage } from '../random/jcd-regimes.ts';
 import { drawJcdInit } from '../random/jcd-init.ts';
 import { etaMax, type JcdTimeParameters, logRhoMax } from '../jcd/times.ts';
@@ -136,12 +136,9 @@ export function admissibleTimeHypotheses(d: TimeDomain = {}): ReadonlyArray<Hypo
     hypothesis<JcdTimeParameters>('a1-c-rho', 'any c_ρ < 1 (c_ρ > 0)', (x) => x.cRho > 0 && x.cRho < 1, {
       coordinates: { c_ρ: tc((x) => x.cRho, [10 ** -maxDecades, 1], edge) },
     }),
-    hypothesis<JcdTimeParameters>(
-      'a1-eta',
-      'any stepsize 0 < η ≤ min{γσ_r²/(600σ₁³), (1−γ)σ_r/(20σ₁²)}',
-      (x) => x.eta > 0 && x.eta <= etaMax(x),
-      { coordinates: { 'η/η_max': tc((x) => x.eta / etaMax(x), [10 ** -maxDecades, 1], edge) } },
-    ),
+    hypothesis<JcdTimeParameters>('a1-eta', 'any stepsize 0 < η ≤ min{γσ_r²/(600σ₁³), (1−γ)σ_r/(20σ₁²)}', (x) => x.eta > 0 && x.eta <= etaMax(x), {
+      coordinates: { 'η/η_max': tc((x) => x.eta / etaMax(x), [10 ** -maxDecades, 1], edge) },
+    }),
     hypothesis<JcdTimeParameters>(
       'a1-rho',
       'ρ ≤ min{1/3, (1−γ)/24, c_ρ√σ₁/(12(m+n+k)√((1−γ)/24)√σ_r)}^{180γ(1+γ)/((3−2γ)(1−γ))} and ρ ≤ min{((1−γ)c_ρσ_r/(1200(m+n+k)rσ₁))^{2(1+γ)/(1−γ)}, (γσ_r²/(1600rσ₁²))^{(1+γ)/(1−γ)}, γσ_r√(2r)/(16σ₁√(m+n+k))} (compared as log ρ ≤ log ρ_max)',
@@ -212,22 +209,17 @@ export const THEOREM_A1_RUN: ReadonlyArray<Hypothesis<JcdConfig>> = standing('JC
     if (!c.representable) throw new Error(underflowMessage(c));
     return true;
   }),
-  hypothesis<JcdConfig>(
-    'a1-rank',
-    'fix any r ≤ k: X ∈ ℝ^{m×n}, F₀ ∈ ℝ^{m×k}, G₀ ∈ ℝ^{n×k}, 1 ≤ r ≤ min{m, n}',
-    runShapesHold,
-    {
-      coordinates: {
-        r: { value: (c) => c.r, domain: [1, 2] },
-        m: { value: (c) => c.m, domain: [2, 4] },
-        n: { value: (c) => c.n, domain: [3, 4] },
-        'k − r': { value: (c) => c.k - c.r, domain: [0, 3] },
-      },
+  hypothesis<JcdConfig>('a1-rank', 'fix any r ≤ k: X ∈ ℝ^{m×n}, F₀ ∈ ℝ^{m×k}, G₀ ∈ ℝ^{n×k}, 1 ≤ r ≤ min{m, n}', runShapesHold, {
+    coordinates: {
+      r: { value: (c) => c.r, domain: [1, 2] },
+      m: { value: (c) => c.m, domain: [2, 4] },
+      n: { value: (c) => c.n, domain: [3, 4] },
+      'k − r': { value: (c) => c.k - c.r, domain: [0, 3] },
     },
-  ),
+  }),
   hypothesis<JcdConfig>(
     'a1-gap',
-    'σ_{r+1} < σ_r; γ ∈ (0, 1) with σ_{r+1}/σ_r ≤ γ (σᵢ the singular values of X); the σ₁, σ_r of the bounds are X\'s',
+    "σ_{r+1} < σ_r; γ ∈ (0, 1) with σ_{r+1}/σ_r ≤ γ (σᵢ the singular values of X); the σ₁, σ_r of the bounds are X's",
     (c) => {
       if (!runShapesHold(c) || !(c.gamma > 0 && c.gamma < 1)) return false;
       const v = valuesOf(c.X);
@@ -246,10 +238,13 @@ export const THEOREM_A1_RUN: ReadonlyArray<Hypothesis<JcdConfig>> = standing('JC
   hypothesis<JcdConfig>(
     'a1-eta',
     'any stepsize 0 < η ≤ min{γσ_r²/(600σ₁³), (1−γ)σ_r/(20σ₁²)}',
-    (c) => runShapesHold(c) && c.eta > 0 && leq(c.eta, etaMax({ gamma: c.gamma, sigma1: valuesOf(c.X)[0], sigmaR: valuesOf(c.X)[c.r - 1] }), Math.max(c.m, c.n)),
+    (c) =>
+      runShapesHold(c) && c.eta > 0 && leq(c.eta, etaMax({ gamma: c.gamma, sigma1: valuesOf(c.X)[0], sigmaR: valuesOf(c.X)[c.r - 1] }), Math.max(c.m, c.n)),
     {
       tolerance: COMPUTED_TOLERANCE,
-      coordinates: { 'η/η_max': { value: (c) => c.eta / etaMax(c), domain: [0, 1], concentrated: 'the runs put η at its bound (the largest step, the fewest iterations)' } },
+      coordinates: {
+        'η/η_max': { value: (c) => c.eta / etaMax(c), domain: [0, 1], concentrated: 'the runs put η at its bound (the largest step, the fewest iterations)' },
+      },
     },
   ),
   hypothesis<JcdConfig>(
@@ -264,7 +259,11 @@ export const THEOREM_A1_RUN: ReadonlyArray<Hypothesis<JcdConfig>> = standing('JC
       tolerance: COMPUTED_TOLERANCE,
       coordinates: {
         'log₁₀ ρ': { value: (c) => c.logRho / Math.LN10, domain: [-16, -10] },
-        'log ρ/log ρ_max': { value: (c) => c.logRho / logRhoMax(c), domain: [1, 1], concentrated: 'the runs put ρ at its bound (the shortest run that satisfies it)' },
+        'log ρ/log ρ_max': {
+          value: (c) => c.logRho / logRhoMax(c),
+          domain: [1, 1],
+          concentrated: 'the runs put ρ at its bound (the shortest run that satisfies it)',
+        },
       },
     },
   ),
@@ -278,7 +277,7 @@ export const THEOREM_A1_RUN: ReadonlyArray<Hypothesis<JcdConfig>> = standing('JC
 /** The horizon a trajectory claim is checked over: T₁, T₂, T₃, T of (A.1) at the run's η and ρ. */
 export const A1_HORIZON = hypothesis<JcdConfig>(
   'a1-horizon',
-  'T₁, T₂, T₃, T₀ = T₁ + T₂ + T₃ and T of (A.1) at the run\'s η, ρ, γ (⌊·⌋ + 1 as Propositions B.3–B.5 print; T = ⌊log(ρ^{(1−γ)/(2(1+γ))}/ρ)/log(1+γησ_r)⌋)',
+  "T₁, T₂, T₃, T₀ = T₁ + T₂ + T₃ and T of (A.1) at the run's η, ρ, γ (⌊·⌋ + 1 as Propositions B.3–B.5 print; T = ⌊log(ρ^{(1−γ)/(2(1+γ))}/ρ)/log(1+γησ_r)⌋)",
   timesAreA1,
 );
 
@@ -295,12 +294,19 @@ export function practicalRunHypotheses(gamma: readonly [number, number], q: read
     }),
     hypothesis<JcdConfig>(
       'practical-spectrum',
-      'σ_r(X) = 1 (§5.2\'s normalisation) and σ_{r+1}(X)/σ_r(X) = γ < 1 (Assumption B); the σ₁, σ_r of (A.1) are X\'s',
+      "σ_r(X) = 1 (§5.2's normalisation) and σ_{r+1}(X)/σ_r(X) = γ < 1 (Assumption B); the σ₁, σ_r of (A.1) are X's",
       (c) => {
         if (!runShapesHold(c)) return false;
         const v = valuesOf(c.X);
         const n = Math.max(c.m, c.n);
-        return leq(v[c.r - 1], 1, n) && geq(v[c.r - 1], 1, n) && c.gamma < 1 && leq(runTailRatio(c), c.gamma, n) && geq(runTailRatio(c), c.gamma, n) && sigmasAreXs(c);
+        return (
+          leq(v[c.r - 1], 1, n) &&
+          geq(v[c.r - 1], 1, n) &&
+          c.gamma < 1 &&
+          leq(runTailRatio(c), c.gamma, n) &&
+          geq(runTailRatio(c), c.gamma, n) &&
+          sigmasAreXs(c)
+        );
       },
       {
         tolerance: COMPUTED_TOLERANCE,
@@ -310,10 +316,10 @@ export function practicalRunHypotheses(gamma: readonly [number, number], q: read
         },
       },
     ),
-    hypothesis<JcdConfig>('practical-step', '§5.2\'s single fixed stepsize η = 0.25', (c) => c.eta === PRACTICAL_ETA),
+    hypothesis<JcdConfig>('practical-step', "§5.2's single fixed stepsize η = 0.25", (c) => c.eta === PRACTICAL_ETA),
     hypothesis<JcdConfig>(
       'practical-init',
-      'F₀, G₀ = ρ/(3√(m+n+k))·(i.i.d. N(0, σ₁) entries) (§4.1), the draw of the run\'s seed, ρ = 10^{−q} < 1',
+      "F₀, G₀ = ρ/(3√(m+n+k))·(i.i.d. N(0, σ₁) entries) (§4.1), the draw of the run's seed, ρ = 10^{−q} < 1",
       (c) => {
         if (!runShapesHold(c) || !(c.logRho < 0)) return false;
         const d = drawJcdInit({ m: c.m, n: c.n, k: c.k, r: c.r, sigma1: c.sigma1, rho: Math.exp(c.logRho) }, c.initSeed);

@@ -67,7 +67,10 @@ export { leq };
 /** ‖A − B‖_F ≤ 16γ_n(‖A‖_F + ‖B‖_F): equal up to the rounding of the products that formed them. */
 export function equalWithin(a: Mat, b: Mat): boolean {
   return (
-    a.rows === b.rows && a.cols === b.cols && isFiniteMat(a) && isFiniteMat(b) &&
+    a.rows === b.rows &&
+    a.cols === b.cols &&
+    isFiniteMat(a) &&
+    isFiniteMat(b) &&
     frobenius(sub(a, b)) <= relativeTolerance('identity', Math.max(a.rows, a.cols)) * (frobenius(a) + frobenius(b))
   );
 }
@@ -75,7 +78,9 @@ export function equalWithin(a: Mat, b: Mat): boolean {
 /** AB = BA up to rounding: ‖AB − BA‖_F ≤ 16γ_n·2‖A‖_F‖B‖_F. */
 export function commute(a: Mat, b: Mat): boolean {
   return (
-    a.rows === a.cols && b.rows === b.cols && a.rows === b.rows &&
+    a.rows === a.cols &&
+    b.rows === b.cols &&
+    a.rows === b.rows &&
     frobenius(sub(mul(a, b), mul(b, a))) <= relativeTolerance('identity', a.rows) * 2 * frobenius(a) * frobenius(b)
   );
 }

@@ -38,9 +38,14 @@ export function rotationHypotheses<X extends RotationLike>(rankIsWidth: boolean,
       },
     },
   );
-  const rank = hypothesis<X>('sigma-rank-d', 'Σ of rank d (d = the factors\' width, d ≤ min(m, n))', (x) => x.U0.cols <= Math.min(x.sigma.rows, x.sigma.cols) && numericalRank(x.sigma) === x.U0.cols, {
-    tolerance: 'singular values above 64γ_n·σ₁ count towards the rank',
-  });
+  const rank = hypothesis<X>(
+    'sigma-rank-d',
+    "Σ of rank d (d = the factors' width, d ≤ min(m, n))",
+    (x) => x.U0.cols <= Math.min(x.sigma.rows, x.sigma.cols) && numericalRank(x.sigma) === x.U0.cols,
+    {
+      tolerance: 'singular values above 64γ_n·σ₁ count towards the rank',
+    },
+  );
   const step = hypothesis<X>('eta-steps', 'η > 0, T ≥ 1 GD steps', (x) => x.eta > 0 && Number.isInteger(x.steps) && x.steps >= 1, {
     coordinates: { η: { value: (x) => x.eta, domain: [0, 0.5] }, T: { value: (x) => x.steps, domain: [1, 5] } },
   });

@@ -29,7 +29,10 @@ export function phaseHypotheses(regime: Regime, sizes: PhaseSizes = PHASE_SIZES.
   // A theorem-regime claim checks 6–12 trajectories of up to 10⁷ steps each: with d uniform on three
   // values (κ = 1 whenever d = 1) one value can take half of so few instances by chance.
   const few = theorem
-    ? { concentrated: 'the theorem regime checks 6–12 trajectories (up to 10⁷ GD steps each); d is uniform on [1, 3] and κ = 1 when d = 1, so one value may take half of so few instances by chance' }
+    ? {
+        concentrated:
+          'the theorem regime checks 6–12 trajectories (up to 10⁷ GD steps each); d is uniform on [1, 3] and κ = 1 when d = 1, so one value may take half of so few instances by chance',
+      }
     : {};
   const frame = hypothesis<PhaseInstance>(
     'sigma-frame',
@@ -54,9 +57,17 @@ export function phaseHypotheses(regime: Regime, sizes: PhaseSizes = PHASE_SIZES.
   );
   const init = hypothesis<PhaseInstance>(
     'init-3.1',
-    '𝐔₀ ∈ ℝ^{m×d}, 𝐕₀ ∈ ℝ^{n×d} with i.i.d. N(0, ε²) entries (§3.1), in §3.1\'s event with constant c: σ_min(A₀) > ε/(c√d), σ_max(A₀) < cε√d, ‖B₀‖_F < cεd, ‖J₀‖_op < cε√max{m′,d}, ‖K₀‖_op < cε√max{n′,d}',
-    (x) => hasShape(x.U0, x.m, x.d) && hasShape(x.V0, x.n, x.d) && x.epsilon > 0 && x.c <= C_INIT_MAX && leq(initialisationConstant(x.U0, x.V0, x.epsilon), x.c, Math.max(x.m, x.n)),
-    { tolerance: 'relative 64·γ_max(m,n) (the measured constant is recomputed from 𝐔₀, 𝐕₀)', coordinates: { c: { value: (x) => x.c, domain: [1, C_INIT_MAX] } } },
+    "𝐔₀ ∈ ℝ^{m×d}, 𝐕₀ ∈ ℝ^{n×d} with i.i.d. N(0, ε²) entries (§3.1), in §3.1's event with constant c: σ_min(A₀) > ε/(c√d), σ_max(A₀) < cε√d, ‖B₀‖_F < cεd, ‖J₀‖_op < cε√max{m′,d}, ‖K₀‖_op < cε√max{n′,d}",
+    (x) =>
+      hasShape(x.U0, x.m, x.d) &&
+      hasShape(x.V0, x.n, x.d) &&
+      x.epsilon > 0 &&
+      x.c <= C_INIT_MAX &&
+      leq(initialisationConstant(x.U0, x.V0, x.epsilon), x.c, Math.max(x.m, x.n)),
+    {
+      tolerance: 'relative 64·γ_max(m,n) (the measured constant is recomputed from 𝐔₀, 𝐕₀)',
+      coordinates: { c: { value: (x) => x.c, domain: [1, C_INIT_MAX] } },
+    },
   );
   const regimeHypotheses = theorem
     ? [
@@ -77,9 +88,14 @@ export function phaseHypotheses(regime: Regime, sizes: PhaseSizes = PHASE_SIZES.
         hypothesis<PhaseInstance>('epsilon-practical', 'ε ≤ 0.3·σ_d/√(d³σ₁(m+n))', (x) => x.epsilon > 0 && leq(x.epsilon, 0.3 * epsilonScale(x), 1), {
           coordinates: { f_ε: { value: (x) => x.epsilon / epsilonScale(x), domain: [0.05, 0.3] } },
         }),
-        hypothesis<PhaseInstance>('eta-practical', '0 < η ≤ 1/(16σ₁) (§3.2.3\'s largest step; not O(σ_dε²/(dσ₁³)))', (x) => x.eta > 0 && leq(x.eta, 1 / (16 * x.sigma1), 1), {
-          coordinates: { '16σ₁η': { value: (x) => 16 * x.sigma1 * x.eta, domain: [0.5, 1] } },
-        }),
+        hypothesis<PhaseInstance>(
+          'eta-practical',
+          "0 < η ≤ 1/(16σ₁) (§3.2.3's largest step; not O(σ_dε²/(dσ₁³)))",
+          (x) => x.eta > 0 && leq(x.eta, 1 / (16 * x.sigma1), 1),
+          {
+            coordinates: { '16σ₁η': { value: (x) => 16 * x.sigma1 * x.eta, domain: [0.5, 1] } },
+          },
+        ),
       ];
   return [frame, ...standing(theorem ? 'YD21 Theorem 3.1 regime' : 'YD21 practical regime (η = g/(16σ₁))', [init, ...regimeHypotheses])];
 }
@@ -89,7 +105,9 @@ export function phaseHypotheses(regime: Regime, sizes: PhaseSizes = PHASE_SIZES.
  * the `profiles` entry of every theorem-regime claim (the same predicates, the coordinates' domains
  * at those sizes).
  */
-export function phaseProfiles(regime: Regime): { readonly thorough: { readonly instances: fc.Arbitrary<PhaseInstance>; readonly hypotheses: ReadonlyArray<Hypothesis<PhaseInstance>> } } | undefined {
+export function phaseProfiles(
+  regime: Regime,
+): { readonly thorough: { readonly instances: fc.Arbitrary<PhaseInstance>; readonly hypotheses: ReadonlyArray<Hypothesis<PhaseInstance>> } } | undefined {
   return regime === 'theorem'
     ? { thorough: { instances: phaseInstances('theorem', {}, PHASE_SIZES.thorough), hypotheses: phaseHypotheses('theorem', PHASE_SIZES.thorough) } }
     : undefined;

@@ -66,7 +66,10 @@ const assumptionOne = hypothesis<StageOneState>(
     tolerance: COMPUTED_TOLERANCE,
     coordinates: {
       c: { value: (x) => x.c, domain: STAGE_ONE_RANGES.c },
-      'ε²/(c²d·σ_d(A)²) (1: on the lower end of (1))': { value: (x) => x.epsilon ** 2 / (x.c * x.c * x.d * sigmaMin(stageOneBlocks(x).A) ** 2), domain: [0, 1] },
+      'ε²/(c²d·σ_d(A)²) (1: on the lower end of (1))': {
+        value: (x) => x.epsilon ** 2 / (x.c * x.c * x.d * sigmaMin(stageOneBlocks(x).A) ** 2),
+        domain: [0, 1],
+      },
       '‖A‖²/(2σ₁) (upper end of (1): ≤ 1)': { value: (x) => opNorm(stageOneBlocks(x).A) ** 2 / (2 * x.sigma1), domain: [0, 1] },
     },
   },
@@ -110,14 +113,19 @@ const jkBounds = hypothesis<StageOneState>(
 );
 
 /** §3.2.3 (Lemma 3.2 at β = ½): 0 < η ≤ 1/(16σ₁). */
-const stageOneStep = hypothesis<StageOneState>('eta-3.2.3', '0 < η ≤ 1/(16σ₁) (§3.2.3, §3.2.4: Lemmas 3.2, 3.3 at β = ½)', (x) => x.eta > 0 && leq(x.eta, 1 / (16 * x.sigma1), 1), {
-  coordinates: { '16σ₁η': { value: (x) => 16 * x.sigma1 * x.eta, domain: [0, 1] } },
-});
+const stageOneStep = hypothesis<StageOneState>(
+  'eta-3.2.3',
+  '0 < η ≤ 1/(16σ₁) (§3.2.3, §3.2.4: Lemmas 3.2, 3.3 at β = ½)',
+  (x) => x.eta > 0 && leq(x.eta, 1 / (16 * x.sigma1), 1),
+  {
+    coordinates: { '16σ₁η': { value: (x) => 16 * x.sigma1 * x.eta, domain: [0, 1] } },
+  },
+);
 
 /** §3.2.4's choice of ε (O-constant 1) and the condition printed under (21). */
 const stageOneEpsilon = hypothesis<StageOneState>(
   'epsilon-3.2.4',
-  'e_b²ε² ≤ σ_d/((m+n)dκ) (§3.2.4\'s e_b²ε² = O(σ_d/((m+n)dκ)), O-constant 1) and ε ≤ √σ₁e_bd/(c²(m+n)) (under (21))',
+  "e_b²ε² ≤ σ_d/((m+n)dκ) (§3.2.4's e_b²ε² = O(σ_d/((m+n)dκ)), O-constant 1) and ε ≤ √σ₁e_bd/(c²(m+n)) (under (21))",
   (x) => x.epsilon > 0 && leq(x.epsilon, epsilonMax(x), 1),
   { coordinates: { 'ε/ε_max': { value: (x) => x.epsilon / epsilonMax(x), domain: [0, 1] } } },
 );

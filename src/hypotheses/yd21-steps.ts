@@ -49,9 +49,16 @@ const appFFrame = hypothesis<StageTwoStart>(
   'frame',
   'Σ = diag(σ₁, …, σ_d), σ₁ ≥ … ≥ σ_d > 0 (the frame of §2.1, principal block); A, B ∈ ℝ^{d×d}; c, ε > 0',
   (x) =>
-    Number.isInteger(x.d) && x.d >= 1 && hasShape(x.Sigma, x.d, x.d) && isDiagonalRank(x.Sigma, x.d) &&
-    x.sigmaValues.length === x.d && x.sigmaValues.every((s, i) => s === x.Sigma.data[i * x.d + i]) &&
-    hasShape(x.A, x.d, x.d) && hasShape(x.B, x.d, x.d) && x.c > 0 && x.epsilon > 0,
+    Number.isInteger(x.d) &&
+    x.d >= 1 &&
+    hasShape(x.Sigma, x.d, x.d) &&
+    isDiagonalRank(x.Sigma, x.d) &&
+    x.sigmaValues.length === x.d &&
+    x.sigmaValues.every((s, i) => s === x.Sigma.data[i * x.d + i]) &&
+    hasShape(x.A, x.d, x.d) &&
+    hasShape(x.B, x.d, x.d) &&
+    x.c > 0 &&
+    x.epsilon > 0,
   {
     coordinates: {
       d: { value: (x) => x.d, domain: STAGE_TWO_START_RANGES.d },
@@ -98,7 +105,7 @@ const thm31Four = hypothesis<StageTwoStart>(
 
 const epsilonChoiceF = hypothesis<StageTwoStart>(
   'b-bar',
-  '2cdε ≤ σ_d/(24√(2σ₁)) (Theorem 3.1\'s ε = Õ(σ_d/√(d³σ₁(m+n))) and §3.3 (1) ‖B‖_F = O(σ_d/√σ₁), O-constant chosen: b̄ = σ_d/(24√(2σ₁)))',
+  "2cdε ≤ σ_d/(24√(2σ₁)) (Theorem 3.1's ε = Õ(σ_d/√(d³σ₁(m+n))) and §3.3 (1) ‖B‖_F = O(σ_d/√σ₁), O-constant chosen: b̄ = σ_d/(24√(2σ₁)))",
   (x) => leq(2 * x.c * x.d * x.epsilon, bBar(x), 1),
   { coordinates: { '2cdε/b̄': { value: (x) => (2 * x.c * x.d * x.epsilon) / bBar(x), domain: [0, 1] } } },
 );
@@ -210,8 +217,16 @@ export const AFTER_17: ReadonlyArray<Hypothesis<AfterSeventeen>> = [
     'frame',
     'Σ = diag(σ₁, …, σ_d), σ₁ ≥ … ≥ σ_d > 0 (principal block of §2.1), d ≤ min(m, n); A, B ∈ ℝ^{d×d}; c > 0, ε > 0',
     (x) =>
-      Number.isInteger(x.d) && x.d >= 1 && x.d <= Math.min(x.m, x.n) && hasShape(x.Sigma, x.d, x.d) && isDiagonalRank(x.Sigma, x.d) &&
-      x.sigmaValues.every((s, i) => s === x.Sigma.data[i * x.d + i]) && hasShape(x.A, x.d, x.d) && hasShape(x.B, x.d, x.d) && x.c > 0 && x.epsilon > 0,
+      Number.isInteger(x.d) &&
+      x.d >= 1 &&
+      x.d <= Math.min(x.m, x.n) &&
+      hasShape(x.Sigma, x.d, x.d) &&
+      isDiagonalRank(x.Sigma, x.d) &&
+      x.sigmaValues.every((s, i) => s === x.Sigma.data[i * x.d + i]) &&
+      hasShape(x.A, x.d, x.d) &&
+      hasShape(x.B, x.d, x.d) &&
+      x.c > 0 &&
+      x.epsilon > 0,
     {
       coordinates: {
         d: { value: (x) => x.d, domain: [1, 3] },
@@ -222,8 +237,10 @@ export const AFTER_17: ReadonlyArray<Hypothesis<AfterSeventeen>> = [
     },
   ),
   ...standing('YD21 §3.2.1', [
-    hypothesis<AfterSeventeen>('3.2.1-(1)', '(1) ε²/(c²d)·I ⪯ AAᵀ ⪯ 2Σ', (x) =>
-      isLoewnerBetween(scale(eye(x.d), x.epsilon ** 2 / (x.c * x.c * x.d)), mul(x.A, transpose(x.A)), diag(x.sigmaValues.map((s) => 2 * s))),
+    hypothesis<AfterSeventeen>(
+      '3.2.1-(1)',
+      '(1) ε²/(c²d)·I ⪯ AAᵀ ⪯ 2Σ',
+      (x) => isLoewnerBetween(scale(eye(x.d), x.epsilon ** 2 / (x.c * x.c * x.d)), mul(x.A, transpose(x.A)), diag(x.sigmaValues.map((s) => 2 * s))),
       { tolerance: COMPUTED_TOLERANCE },
     ),
     hypothesis<AfterSeventeen>('3.2.1-(2)', '(2) ‖B‖_F ≤ e_bdε for some e_b ≥ c', (x) => x.eb >= x.c && leq(frobenius(x.B), x.eb * x.d * x.epsilon, x.d), {
@@ -234,20 +251,31 @@ export const AFTER_17: ReadonlyArray<Hypothesis<AfterSeventeen>> = [
       },
     }),
   ]),
-  hypothesis<AfterSeventeen>('(17)', '(17) λ_d(P_t) ≥ −O(e_b²ε²(m+n)dκ), O-constant 1, P = Σ − AAᵀ + BBᵀ', (x) => {
-    const P = pOf(x);
-    const magnitude = frobenius(x.Sigma) + frobenius(x.A) ** 2 + frobenius(x.B) ** 2;
-    return lambdaMin(scale(add(P, transpose(P)), 0.5)) >= -seventeenFloor(x) - relativeTolerance('inequality', x.d) * magnitude;
-  }, {
-    tolerance: 'relative 64·γ_d of ‖Σ‖_F + ‖A‖²_F + ‖B‖²_F (the magnitude P is formed from)',
-  }),
-  hypothesis<AfterSeventeen>('epsilon', 'e_b²ε² ≤ σ_d/(2(m+n)dκ) (§3.2.4: "by choosing e_b²ε² = O(σ_d/((m+n)dκ))", O-constant ½)', (x) => leq(x.epsilon, epsilon17(x), 1), {
-    coordinates: { 'ε/ε_max': { value: (x) => x.epsilon / epsilon17(x), domain: [0, 1] } },
-  }),
+  hypothesis<AfterSeventeen>(
+    '(17)',
+    '(17) λ_d(P_t) ≥ −O(e_b²ε²(m+n)dκ), O-constant 1, P = Σ − AAᵀ + BBᵀ',
+    (x) => {
+      const P = pOf(x);
+      const magnitude = frobenius(x.Sigma) + frobenius(x.A) ** 2 + frobenius(x.B) ** 2;
+      return lambdaMin(scale(add(P, transpose(P)), 0.5)) >= -seventeenFloor(x) - relativeTolerance('inequality', x.d) * magnitude;
+    },
+    {
+      tolerance: 'relative 64·γ_d of ‖Σ‖_F + ‖A‖²_F + ‖B‖²_F (the magnitude P is formed from)',
+    },
+  ),
+  hypothesis<AfterSeventeen>(
+    'epsilon',
+    'e_b²ε² ≤ σ_d/(2(m+n)dκ) (§3.2.4: "by choosing e_b²ε² = O(σ_d/((m+n)dκ))", O-constant ½)',
+    (x) => leq(x.epsilon, epsilon17(x), 1),
+    {
+      coordinates: { 'ε/ε_max': { value: (x) => x.epsilon / epsilon17(x), domain: [0, 1] } },
+    },
+  ),
 ];
 
 /** §3.2.4's printed choice η ≤ c²ε²(m+n)d/σ₁² (with ε ≤ √σ₁/(e_bd)), over a stage-one state. */
-export const eta324 = (x: { c: number; epsilon: number; m: number; n: number; d: number; sigma1: number }) => (x.c ** 2 * x.epsilon ** 2 * (x.m + x.n) * x.d) / x.sigma1 ** 2;
+export const eta324 = (x: { c: number; epsilon: number; m: number; n: number; d: number; sigma1: number }) =>
+  (x.c ** 2 * x.epsilon ** 2 * (x.m + x.n) * x.d) / x.sigma1 ** 2;
 export const eta324Hypothesis = hypothesis<StageOneState>(
   'eta-3.2.4',
   'η ≤ c²ε²(m+n)d/σ₁² and ε ≤ √σ₁/(e_bd) (§3.2.4: "By choosing ε ≤ √σ₁/(e_bd) and η ≤ c²ε²(m+n)d/σ₁²")',

@@ -352,7 +352,11 @@ function openRange(lo: number, hi: number): fc.Arbitrary<number> {
 
 /** A fraction in (0, 1]: 1, uniform, or 10^{−a} with a ∈ [0, decades]; shrinks to 1. */
 function fraction(decades: number): fc.Arbitrary<number> {
-  return fc.oneof(fc.constant(1), fractionOfMax(), inRange(0, decades).map((a) => 10 ** -a));
+  return fc.oneof(
+    fc.constant(1),
+    fractionOfMax(),
+    inRange(0, decades).map((a) => 10 ** -a),
+  );
 }
 
 /**

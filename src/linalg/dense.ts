@@ -69,8 +69,7 @@ export function transpose(a: Mat): Mat {
 }
 
 function assertSameShape(a: Mat, b: Mat, op: string): void {
-  if (a.rows !== b.rows || a.cols !== b.cols)
-    throw new Error(`${op}: shapes ${a.rows}×${a.cols} and ${b.rows}×${b.cols} differ`);
+  if (a.rows !== b.rows || a.cols !== b.cols) throw new Error(`${op}: shapes ${a.rows}×${a.cols} and ${b.rows}×${b.cols} differ`);
 }
 
 /** A + B. */

@@ -321,8 +321,6 @@ function kthEigenvalue(d: Float64Array, e: Float64Array, n: number, k: number): 
   return hi * big;
 }
 
-
-
 /**
  * Golub–Kahan bidiagonalisation of the r×c matrix `a` (row-major, not modified): the off-diagonal
  * (α₁, β₁, α₂, …, α_p), p = min(r, c), of the 2p×2p symmetric tridiagonal with zero diagonal
@@ -426,7 +424,9 @@ export function singularValuesOf(a: Float64Array, rows: number, cols: number): F
   if (c === 0) return new Float64Array(0);
   const off = golubKahan(a, rows, cols).slice(0, 2 * c);
   // The eigenvalues are ±σᵢ: the c largest are the σᵢ (a zero σ may come out as −0 or ±ε).
-  const ev = tridiagonalEigenvalues(new Float64Array(2 * c), off, 2 * c).sort().reverse();
+  const ev = tridiagonalEigenvalues(new Float64Array(2 * c), off, 2 * c)
+    .sort()
+    .reverse();
   return ev.subarray(0, c).map(Math.abs).sort().reverse();
 }
 

@@ -32,8 +32,7 @@ export function symmetricEigenvalues(a: Mat): number[] {
   if (a.rows !== a.cols) throw new Error(`eigenvalues of a non-square ${a.rows}×${a.cols} matrix`);
   if (a.rows === 0) return [];
   const sym = zeros(a.rows, a.cols);
-  for (let i = 0; i < a.rows; i++)
-    for (let j = 0; j < a.cols; j++) sym.data[i * a.cols + j] = 0.5 * (a.data[i * a.cols + j] + a.data[j * a.cols + i]);
+  for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) sym.data[i * a.cols + j] = 0.5 * (a.data[i * a.cols + j] + a.data[j * a.cols + i]);
   return Array.from(symmetricEigenvaluesOf(sym.data, a.rows));
 }
 
@@ -239,7 +238,6 @@ export function fullSvd(a: Mat): { phi: Mat; sigma: number[]; psi: Mat } {
 export function orthogonalityDefect(q: Mat): number {
   const g = mul(transpose(q), q);
   let s = 0;
-  for (let i = 0; i < g.rows; i++)
-    for (let j = 0; j < g.cols; j++) s += (g.data[i * g.cols + j] - (i === j ? 1 : 0)) ** 2;
+  for (let i = 0; i < g.rows; i++) for (let j = 0; j < g.cols; j++) s += (g.data[i * g.cols + j] - (i === j ? 1 : 0)) ** 2;
   return Math.sqrt(s);
 }

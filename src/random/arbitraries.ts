@@ -24,9 +24,7 @@ const END_EXTRA = Math.round(UNIT_RESOLUTION / 18);
  * random draw (so the search's tapes move it continuously); shrinks to 0.
  */
 export function unitInterval(): fc.Arbitrary<number> {
-  return fc
-    .noBias(fc.integer({ min: -END_EXTRA, max: UNIT_RESOLUTION + END_EXTRA }))
-    .map((i) => Math.min(UNIT_RESOLUTION, Math.max(0, i)) / UNIT_RESOLUTION);
+  return fc.noBias(fc.integer({ min: -END_EXTRA, max: UNIT_RESOLUTION + END_EXTRA })).map((i) => Math.min(UNIT_RESOLUTION, Math.max(0, i)) / UNIT_RESOLUTION);
 }
 
 /** A dimension (or any small integer range) uniform on [min, max], without fast-check's bias toward
@@ -72,15 +70,13 @@ export function gaussian(rows: number, cols: number, std = 1): fc.Arbitrary<Mat>
  * readable entries whose violations are far from rounding; a fine one explores near-boundary cases.
  */
 export function gridMatrix(rows: number, cols: number, bound = 1, steps = 1000): fc.Arbitrary<Mat> {
-  return fc
-    .array(fc.integer({ min: -steps, max: steps }), { minLength: rows * cols, maxLength: rows * cols })
-    .map((ints) => {
-      const out = zeros(rows, cols);
-      ints.forEach((k, i) => {
-        out.data[i] = (bound * k) / steps;
-      });
-      return out;
+  return fc.array(fc.integer({ min: -steps, max: steps }), { minLength: rows * cols, maxLength: rows * cols }).map((ints) => {
+    const out = zeros(rows, cols);
+    ints.forEach((k, i) => {
+      out.data[i] = (bound * k) / steps;
     });
+    return out;
+  });
 }
 
 /** Cayley transform (I − W)(I + W)⁻¹ of a skew W: orthogonal for every skew W. */

@@ -53,7 +53,14 @@ export function symmetricFlowInstance(opts: { invertibleP0?: boolean } = {}): fc
       .map(({ q, r, lambda, u, tEnd }) => {
         const Sigma = withSpectrum(q, lambda);
         const root = withSpectrum(q, lambda.map(Math.sqrt));
-        const S0 = mulAll(root, withSpectrum(r, u.map((v) => wValue(v, opts.invertibleP0 ?? false))), root);
+        const S0 = mulAll(
+          root,
+          withSpectrum(
+            r,
+            u.map((v) => wValue(v, opts.invertibleP0 ?? false)),
+          ),
+          root,
+        );
         return { d, Sigma, S0, P0: sub(Sigma, S0), times: [1, 2, 3, 4].map((k) => (tEnd * k) / 4) };
       }),
   );

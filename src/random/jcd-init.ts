@@ -30,7 +30,8 @@ export interface JcdInit {
 
 /** One draw of (F₀, G₀) and its blocks, from a seed string. */
 export function drawJcdInit(p: JcdInitSetting, seed: string): JcdInit {
-  if (!(p.r >= 1 && p.r <= p.k && p.r <= Math.min(p.m, p.n))) throw new Error(`JCD initialisation: need 1 ≤ r ≤ k and r ≤ min{m, n}, got r = ${p.r}, k = ${p.k}, m = ${p.m}, n = ${p.n}`);
+  if (!(p.r >= 1 && p.r <= p.k && p.r <= Math.min(p.m, p.n)))
+    throw new Error(`JCD initialisation: need 1 ≤ r ≤ k and r ≤ min{m, n}, got r = ${p.r}, k = ${p.k}, m = ${p.m}, n = ${p.n}`);
   const next = gaussianStream(`jcd-init:${seed}`);
   const factor = p.rho / (3 * Math.sqrt(p.m + p.n + p.k));
   const std = Math.sqrt(p.sigma1);

@@ -205,4 +205,3 @@ export function practicalConfigs(opts: PracticalOptions = {}): fc.Arbitrary<JcdC
 export function configSize(c: JcdConfig): number {
   return Math.max(c.m, c.n, c.k);
 }
-

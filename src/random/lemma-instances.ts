@@ -30,10 +30,7 @@ export interface LemmaInstanceOptions {
  * σ₁ ∈ [0.5, 2], σ_d = r·σ₁ with r ∈ [0.01, 1]; Σ's eigenvalues in [σ_d, σ₁] (σ_d attained when d ≥ 1
  * shrinks); η = f·β/(8σ₁) with f ∈ (0, 1] (shrinks to the largest allowed step) unless fixed.
  */
-export function lemmaInstance(
-  spectrumOf: (sigma1: number) => readonly [number, number],
-  opts: LemmaInstanceOptions = {},
-): fc.Arbitrary<LemmaInstance> {
+export function lemmaInstance(spectrumOf: (sigma1: number) => readonly [number, number], opts: LemmaInstanceOptions = {}): fc.Arbitrary<LemmaInstance> {
   return lemmaInstanceWith((sigma1, d) => spectrum(d, ...spectrumOf(sigma1)), opts);
 }
 
@@ -45,35 +42,32 @@ export function lemmaInstanceWith(
   xSpectrumOf: (sigma1: number, d: number) => fc.Arbitrary<number[]>,
   opts: LemmaInstanceOptions = {},
 ): fc.Arbitrary<LemmaInstance> {
-  return fc
-    .record({ d: dimension(1, 5), sigma1: inRange(0.5, 2), r: inRange(0.01, 1) })
-    .chain(({ d, sigma1, r }) => {
-      const sigmaD = r * sigma1;
-      return fc
-        .record({
-          q: orthogonal(d),
-          sigmaSpectrum: spectrum(d, sigmaD, sigma1),
-          skew: gridMatrix(d, d, 2),
-          mix: unitInterval(),
-          xSpectrum: xSpectrumOf(sigma1, d),
-          beta: openUnitInterval(),
-          fraction: opts.etaFactor === undefined ? stepSize(1) : fc.constant(opts.etaFactor),
-        })
-        .map(({ q, sigmaSpectrum, skew, mix, xSpectrum, beta, fraction }) => {
-          const rotation = cayley(scale(sub(skew, transpose(skew)), mix / 2));
-          return {
-            d,
-            sigma1,
-            sigmaD,
-            Sigma: withSpectrum(q, sigmaSpectrum),
-            X: withSpectrum(mul(q, rotation), xSpectrum),
-            beta,
-            eta: (fraction * beta) / (8 * sigma1),
-          };
-        });
-    });
+  return fc.record({ d: dimension(1, 5), sigma1: inRange(0.5, 2), r: inRange(0.01, 1) }).chain(({ d, sigma1, r }) => {
+    const sigmaD = r * sigma1;
+    return fc
+      .record({
+        q: orthogonal(d),
+        sigmaSpectrum: spectrum(d, sigmaD, sigma1),
+        skew: gridMatrix(d, d, 2),
+        mix: unitInterval(),
+        xSpectrum: xSpectrumOf(sigma1, d),
+        beta: openUnitInterval(),
+        fraction: opts.etaFactor === undefined ? stepSize(1) : fc.constant(opts.etaFactor),
+      })
+      .map(({ q, sigmaSpectrum, skew, mix, xSpectrum, beta, fraction }) => {
+        const rotation = cayley(scale(sub(skew, transpose(skew)), mix / 2));
+        return {
+          d,
+          sigma1,
+          sigmaD,
+          Sigma: withSpectrum(q, sigmaSpectrum),
+          X: withSpectrum(mul(q, rotation), xSpectrum),
+          beta,
+          eta: (fraction * beta) / (8 * sigma1),
+        };
+      });
+  });
 }
-
 
 /**
  * Lemma instances on coarse grids, for claims expected to be refuted: a shrunk counterexample then
@@ -84,35 +78,33 @@ export function lemmaInstanceWith(
  * `xSpectrumOf`; β = i/64 (i = 1…63); η = (k/8)·β/(8σ₁) (k = 1…8, shrinking to 8: the largest allowed step).
  */
 export function coarseLemmaInstance(xSpectrumOf: (sigma1: number, d: number) => fc.Arbitrary<number[]>): fc.Arbitrary<LemmaInstance> {
-  return fc
-    .record({ d: dimension(1, 3), k1: dimension(2, 8), j: dimension(1, 8) })
-    .chain(({ d, k1, j }) => {
-      const sigma1 = k1 / 4;
-      const sigmaD = (sigma1 * j) / 8;
-      return fc
-        .record({
-          q: orthogonal(d),
-          middle: fc.array(dimension(0, 4), { minLength: Math.max(0, d - 2), maxLength: Math.max(0, d - 2) }),
-          skew: gridMatrix(d, d, 2, 4),
-          mix: dimension(0, 4),
-          xSpectrum: xSpectrumOf(sigma1, d),
-          i: dimension(1, 63),
-          k: dimension(0, 7).map((i) => 8 - i),
-        })
-        .map(({ q, middle, skew, mix, xSpectrum, i, k }) => {
-          const inner = middle.map((u) => sigmaD + ((sigma1 - sigmaD) * u) / 4);
-          const sigmaSpectrum = d === 1 ? [sigma1] : [sigma1, ...inner, sigmaD];
-          const rotation = cayley(scale(sub(skew, transpose(skew)), mix / 8));
-          const beta = i / 64;
-          return {
-            d,
-            sigma1,
-            sigmaD: d === 1 ? sigma1 : sigmaD,
-            Sigma: withSpectrum(q, sigmaSpectrum),
-            X: withSpectrum(mul(q, rotation), xSpectrum),
-            beta,
-            eta: ((k / 8) * beta) / (8 * sigma1),
-          };
-        });
-    });
+  return fc.record({ d: dimension(1, 3), k1: dimension(2, 8), j: dimension(1, 8) }).chain(({ d, k1, j }) => {
+    const sigma1 = k1 / 4;
+    const sigmaD = (sigma1 * j) / 8;
+    return fc
+      .record({
+        q: orthogonal(d),
+        middle: fc.array(dimension(0, 4), { minLength: Math.max(0, d - 2), maxLength: Math.max(0, d - 2) }),
+        skew: gridMatrix(d, d, 2, 4),
+        mix: dimension(0, 4),
+        xSpectrum: xSpectrumOf(sigma1, d),
+        i: dimension(1, 63),
+        k: dimension(0, 7).map((i) => 8 - i),
+      })
+      .map(({ q, middle, skew, mix, xSpectrum, i, k }) => {
+        const inner = middle.map((u) => sigmaD + ((sigma1 - sigmaD) * u) / 4);
+        const sigmaSpectrum = d === 1 ? [sigma1] : [sigma1, ...inner, sigmaD];
+        const rotation = cayley(scale(sub(skew, transpose(skew)), mix / 8));
+        const beta = i / 64;
+        return {
+          d,
+          sigma1,
+          sigmaD: d === 1 ? sigma1 : sigmaD,
+          Sigma: withSpectrum(q, sigmaSpectrum),
+          X: withSpectrum(mul(q, rotation), xSpectrum),
+          beta,
+          eta: ((k / 8) * beta) / (8 * sigma1),
+        };
+      });
+  });
 }

@@ -21,7 +21,7 @@
  * on [1, maxKappa] with Σ's middle values spread between σ_d and σ₁ (d = 1 has κ = 1).
  */
 import fc from 'fast-check';
-import { type Mat } from '../linalg/dense.ts';
+import type { Mat } from '../linalg/dense.ts';
 import { gaussianInitialisation, type PhaseRunSpec } from '../gd/phases.ts';
 import { dimension, inRange, seed, spectrum } from './arbitraries.ts';
 
@@ -78,8 +78,8 @@ export function phaseSizes(regime: Regime, sizes: PhaseSizes = PHASE_SIZES.defau
 
 export const PHASE_CHOICES: Record<Regime, Readonly<Record<string, string>>> = {
   theorem: {
-    epsilon: 'ε = f_ε·σ_d/√(d³σ₁(m+n)), f_ε ∈ [0.2, 0.3] (the O-constant of Theorem 1.1\'s ε)',
-    eta: 'η = f_η·σ_dε²/(dσ₁³), f_η ∈ [0.5, 1] (the O-constant of Theorem 1.1\'s η)',
+    epsilon: "ε = f_ε·σ_d/√(d³σ₁(m+n)), f_ε ∈ [0.2, 0.3] (the O-constant of Theorem 1.1's ε)",
+    eta: "η = f_η·σ_dε²/(dσ₁³), f_η ∈ [0.5, 1] (the O-constant of Theorem 1.1's η)",
     c: `c measured from each initialisation; initialisations restricted to c ≤ ${C_INIT_MAX} (§3.1's event, 0.9-quantile of yd21.sec-3.1.init)`,
     dimensions: `d ∈ [1, ${PHASE_SIZES.default.maxD}], m, n ∈ [d, ${PHASE_SIZES.default.maxMN}] independently, σ₁ ∈ [0.5, 2], κ = σ₁/σ_d ∈ [1, ${PHASE_SIZES.default.maxKappa}] (default profile; PHASE_SIZES.thorough: d ≤ ${PHASE_SIZES.thorough.maxD}, m, n ≤ ${PHASE_SIZES.thorough.maxMN}, κ ≤ ${PHASE_SIZES.thorough.maxKappa})`,
     recording: `every ⌈T_scale/${SAMPLES_PER_SCALE}⌉ steps, T_scale = (1/(ησ_d))ln(dσ_d/ε²)`,
@@ -94,7 +94,11 @@ export const PHASE_CHOICES: Record<Regime, Readonly<Record<string, string>>> = {
 };
 
 /** Instances of the regime; `fixed.epsFactor` / `fixed.etaFactor` pin f_ε and f_η (or g). */
-export function phaseInstances(regime: Regime, fixed: Readonly<Record<string, number>> = {}, sizes: PhaseSizes = PHASE_SIZES.default): fc.Arbitrary<PhaseInstance> {
+export function phaseInstances(
+  regime: Regime,
+  fixed: Readonly<Record<string, number>> = {},
+  sizes: PhaseSizes = PHASE_SIZES.default,
+): fc.Arbitrary<PhaseInstance> {
   const theorem = regime === 'theorem';
   const { maxD, maxMN, maxKappa } = phaseSizes(regime, sizes);
   const rest = {
@@ -156,5 +160,16 @@ function stageTwoSteps(x: PhaseInstance): number {
  */
 export function phaseRunSpec(x: PhaseInstance, through: 'T0' | 'stage two', horizon = STAGE_ONE_HORIZON): PhaseRunSpec {
   const H2 = through === 'T0' ? 0 : stageTwoSteps(x);
-  return { values: x.values, m: x.m, n: x.n, U0: x.U0, V0: x.V0, epsilon: x.epsilon, eta: x.eta, iters: Math.ceil(horizon * x.scaleT0) + H2, every: x.every, afterT0: H2 };
+  return {
+    values: x.values,
+    m: x.m,
+    n: x.n,
+    U0: x.U0,
+    V0: x.V0,
+    epsilon: x.epsilon,
+    eta: x.eta,
+    iters: Math.ceil(horizon * x.scaleT0) + H2,
+    every: x.every,
+    afterT0: H2,
+  };
 }

@@ -22,7 +22,7 @@
  * d ∈ [1, 4], m′ = m − d and n′ = n − d in [0, 3], σ₁ ∈ [0.5, 2], σ_d ∈ [0.05σ₁, σ₁].
  */
 import fc from 'fast-check';
-import { add, diag, eye, frobenius, type Mat, mul, scale, sub, vstack, zeros } from '../linalg/dense.ts';
+import { add, diag, eye, frobenius, mul, scale, sub, vstack, zeros } from '../linalg/dense.ts';
 import { opNorm, symmetricFunction } from '../linalg/spectral.ts';
 import { dimension, fractionOfMax, gridMatrix, orthogonal, scaledTo, unitInterval, withSpectrum } from './arbitraries.ts';
 import type { DiagonalState } from './instances.ts';
@@ -48,16 +48,15 @@ export const STAGE_ONE_RANGES = {
 export const STAGE_ONE_CHOICES = {
   B: 'B = ρ·e_bdε·G/‖G‖_F, ρ = (1 − u)·2^{−k}, u ∈ [0, 1], k ∈ {0, …, 30} (all of (2), log-spread)',
   c: 'c ∈ [1, 16], log-uniform (§3.1 forces c ≥ 1; 16 is the 0.9-quantile measured by yd21.sec-3.1.init)',
-  e_b: 'e_b = r·c, r ∈ [1, 4] ((2): e_b ≥ c; footnote 6\'s e_b = 2c is interior)',
-  'AAᵀ': '(1) as printed: AAᵀ = L·I + (2Σ − L·I)^{1/2}W(2Σ − L·I)^{1/2}, L = ε²/(c²d), 0 ⪯ W ⪯ I (any such AAᵀ), A = (AAᵀ)^{1/2}Q',
+  e_b: "e_b = r·c, r ∈ [1, 4] ((2): e_b ≥ c; footnote 6's e_b = 2c is interior)",
+  AAᵀ: '(1) as printed: AAᵀ = L·I + (2Σ − L·I)^{1/2}W(2Σ − L·I)^{1/2}, L = ε²/(c²d), 0 ⪯ W ⪯ I (any such AAᵀ), A = (AAᵀ)^{1/2}Q',
   epsilon: 'ε = f·min(√(σ_d/((m+n)dκ))/e_b, √σ₁e_bd/(c²(m+n))), f ∈ (0, 1] (§3.2.4 with its O-constant 1; the condition under (21))',
-  eta: 'η = g·min(1/(16σ₁), ε/(c√(22dσ₁³))), g ∈ (0, 1] (§3.2.3; App. D\'s 22σ₁³η² ≤ ε²/(c²d) as printed)',
+  eta: "η = g·min(1/(16σ₁), ε/(c√(22dσ₁³))), g ∈ (0, 1] (§3.2.3; App. D's 22σ₁³η² ≤ ε²/(c²d) as printed)",
   dimensions: 'd ∈ [1, 4], m − d, n − d ∈ [0, 3]; σ₁ ∈ [0.5, 2], σ_d ∈ [0.05σ₁, σ₁]',
 } as const;
 
 /** The octaves ‖B‖_F/(e_bdε) is spread over (2^{−30} ≈ 10⁻⁹). */
 const B_OCTAVES = 30;
-
 
 /** ε's largest allowed value (the two conditions of STAGE_ONE_CHOICES.epsilon). */
 export function epsilonMax(x: { sigmaValues: readonly number[]; d: number; m: number; n: number; c: number; eb: number }): number {
@@ -132,7 +131,10 @@ export function stageOneState(opts: { etaFactor?: number; appendixD?: boolean; g
           const L = epsilon ** 2 / (c * c * d);
           const rootR = diag(values.map((s) => Math.sqrt(2 * s - L)));
           const S = add(scale(eye(d), L), mul(mul(rootR, withSpectrum(q1, w)), rootR));
-          const A = mul(symmetricFunction(S, (l) => Math.sqrt(Math.max(0, l))), q2);
+          const A = mul(
+            symmetricFunction(S, (l) => Math.sqrt(Math.max(0, l))),
+            q2,
+          );
           const B = scaledTo(gB, frobenius, (1 - uB) * 2 ** -kB * eb * d * epsilon);
           const J = mc === 0 ? zeros(0, d) : scaledTo(gJ, opNorm, (1 - uJ) * c * epsilon * Math.sqrt(Math.max(mc, d)));
           const K = nc === 0 ? zeros(0, d) : scaledTo(gK, opNorm, (1 - uK) * c * epsilon * Math.sqrt(Math.max(nc, d)));

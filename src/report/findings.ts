@@ -21,7 +21,7 @@ function num(x: number): string {
  * a lower bound on what the bound needs, so the printed value p is at most p/w times what is
  * needed — never "at least p/w× slack". A need above the printed value is a violation.
  */
-export function slackText(r: Pick<VerdictRecord, 'id'>, s: SlackEntry): Text {
+function slackText(r: Pick<VerdictRecord, 'id'>, s: SlackEntry): Text {
   const evidence: Text = [`${s.evaluations} instances searched (seed ${s.seed}); worst instance in `, code(s.instanceFile)];
   const what: Text = [code(r.id), `, ${s.constant} = ${s.formula}`];
   if (s.best <= 0)
@@ -45,7 +45,9 @@ export function slackText(r: Pick<VerdictRecord, 'id'>, s: SlackEntry): Text {
     ...evidence,
     '). The need found is a lower bound: the true worst case may need more, and the printed constant be tighter still.',
   ];
-  return s.ratio < 0.5 ? [strong('Possibly loose constant — ', ...what, '.'), ...proves] : [strong('Constant within a factor 2 of a need found — ', ...what, '.'), ...proves];
+  return s.ratio < 0.5
+    ? [strong('Possibly loose constant — ', ...what, '.'), ...proves]
+    : [strong('Constant within a factor 2 of a need found — ', ...what, '.'), ...proves];
 }
 
 /** slackText as Markdown. */
@@ -77,7 +79,8 @@ export function findingTexts(claims: ReadonlyArray<CheckedClaim>): Text[] {
     }
   for (const { record: r, slack } of claims) for (const s of slack ?? []) out.push(slackText(r, s));
   for (const { record: r, slack } of claims)
-    for (const e of unexercised(r.power)) out.push(unexercisedText(r, e, e.measure === 'constant' ? slack?.find((s) => `constant ${s.constant}` === e.target) : undefined));
+    for (const e of unexercised(r.power))
+      out.push(unexercisedText(r, e, e.measure === 'constant' ? slack?.find((s) => `constant ${s.constant}` === e.target) : undefined));
   for (const { record: r, boundaries } of claims)
     for (const b of boundaries ?? []) {
       const limit = b.allowed[1];

@@ -155,12 +155,14 @@ function figuresSection(figures: ReadonlyArray<Figure>): string {
 }
 
 /** The SVG figures of a report directory: figures/*.svg (caption in the same-name .caption.txt), then explore/*.svg. */
-export function collectFigures(dir: string): Figure[] {
+function collectFigures(dir: string): Figure[] {
   const out: Figure[] = [];
   for (const sub of ['figures', 'explore']) {
     const d = join(dir, sub);
     if (!existsSync(d)) continue;
-    for (const name of readdirSync(d).filter((n) => n.endsWith('.svg')).sort()) {
+    for (const name of readdirSync(d)
+      .filter((n) => n.endsWith('.svg'))
+      .sort()) {
       const captionFile = join(d, name.replace(/\.svg$/, '.caption.txt'));
       out.push({
         file: `${sub}/${name}`,
@@ -278,7 +280,7 @@ export function htmlReport(run: CheckRun, figures: ReadonlyArray<Figure> = []): 
 }
 
 /** A report model as one self-contained page, with the given figures inlined after its sections. */
-export function renderHtml(report: Report, figures: ReadonlyArray<Figure> = []): string {
+function renderHtml(report: Report, figures: ReadonlyArray<Figure> = []): string {
   const sections = [...report.sections.map(sectionHtml), figuresSection(figures)].filter((s) => s !== '');
   const nav = [...sections.join('\n').matchAll(/<section id="([^"]+)">\n<h2>([^<]*)<\/h2>/g)].map(([, id, title]) => `<a href="#${id}">${title}</a>`).join('');
   return `<!DOCTYPE html>

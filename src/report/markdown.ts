@@ -51,7 +51,7 @@ function blocks(bs: ReadonlyArray<Block>): string[] {
 }
 
 /** A report model as Markdown. */
-export function renderMarkdown(report: Report): string {
+function renderMarkdown(report: Report): string {
   const lines = ['# lemmacheck summary'];
   for (const s of report.sections) lines.push('', `## ${s.title}`, ...blocks(s.blocks));
   return `${lines.join('\n')}\n`;

@@ -25,11 +25,15 @@ export function readRun(dir: string): CheckRun {
  * Checks that the runs are the n shards 1/n … n/n of one check, each once; a UserError names what is
  * missing, duplicated or not a shard, so a merge of part of a run never passes as the whole.
  */
-export function checkShards(dirs: string[], runs: CheckRun[]): void {
+function checkShards(dirs: string[], runs: CheckRun[]): void {
   const unsharded = dirs.filter((_, i) => !runs[i].shard);
-  if (unsharded.length) throw new UserError(`${unsharded.join(', ')} ${unsharded.length > 1 ? 'are not shards' : 'is not a shard'} (no --shard recorded in run.json): report merge combines the outputs of check --shard i/n`);
+  if (unsharded.length)
+    throw new UserError(
+      `${unsharded.join(', ')} ${unsharded.length > 1 ? 'are not shards' : 'is not a shard'} (no --shard recorded in run.json): report merge combines the outputs of check --shard i/n`,
+    );
   const counts = new Set(runs.map((r) => r.shard!.count));
-  if (counts.size > 1) throw new UserError(`the shards come from different splits (${runs.map((r, i) => `${dirs[i]}: ${r.shard!.index}/${r.shard!.count}`).join(', ')})`);
+  if (counts.size > 1)
+    throw new UserError(`the shards come from different splits (${runs.map((r, i) => `${dirs[i]}: ${r.shard!.index}/${r.shard!.count}`).join(', ')})`);
   const count = runs[0].shard!.count;
   const byIndex = new Map<number, string>();
   runs.forEach((r, i) => {
@@ -38,7 +42,10 @@ export function checkShards(dirs: string[], runs: CheckRun[]): void {
     byIndex.set(r.shard!.index, dirs[i]);
   });
   const missing = Array.from({ length: count }, (_, k) => k + 1).filter((k) => !byIndex.has(k));
-  if (missing.length) throw new UserError(`shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${count}`).join(', ')} missing: report merge needs all ${count} shards of the run`);
+  if (missing.length)
+    throw new UserError(
+      `shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${count}`).join(', ')} missing: report merge needs all ${count} shards of the run`,
+    );
 }
 
 /** Merges shard directories into `out`; returns the merged run. */
@@ -56,8 +63,7 @@ export function mergeRuns(dirs: string[], out: string): CheckRun {
   }
   const merged: CheckRun = { seed: runs[0].seed, claims: [...claims].sort((a, b) => compareIds(a.record.id, b.record.id)) };
   for (const dir of dirs)
-    for (const sub of ['tighten', 'figures', 'explore'])
-      if (existsSync(join(dir, sub))) cpSync(join(dir, sub), join(out, sub), { recursive: true });
+    for (const sub of ['tighten', 'figures', 'explore']) if (existsSync(join(dir, sub))) cpSync(join(dir, sub), join(out, sub), { recursive: true });
   writeResults(out, merged);
   return merged;
 }

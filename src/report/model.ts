@@ -18,7 +18,7 @@ import { POWER_LEGEND, powerValue, UNEXERCISED_TEXT, unexercised } from './power
 import { allAsExpected, type CheckedClaim, type CheckRun, claimAsExpected, ERRATUM_GRADES, errataByGrade, fileNameFor, fmt, rigorCounts } from './run.ts';
 import { bad, cmd, code, em, good, hint, id, type Inline, joinText, link, math, percent, powerOfTen, strong, type Text, verdict } from './text.ts';
 
-export interface Column {
+interface Column {
   readonly label: string;
   /** A numeric column (right-aligned). */
   readonly num?: boolean;
@@ -100,7 +100,7 @@ export const SWEEP_CONFIDENCE_TEXT = percent(SWEEP_CONFIDENCE);
 export const NEAR_BOUNDARY_TEXT = `${NEAR_BOUNDARY / UNIT_ROUNDOFF}u`;
 
 /** The command that reruns a claim: its replay (with the failing path) when it has one. */
-export function rerunCommand(r: VerdictRecord): string {
+function rerunCommand(r: VerdictRecord): string {
   const rid = r.id.endsWith(SABOTAGED) ? `${r.id.slice(0, -SABOTAGED.length)} --sabotaged` : r.id;
   return r.replay ?? `npx tsx src/cli.ts check ${rid} --seed ${r.globalSeed}`;
 }
@@ -134,10 +134,20 @@ function summarySection(run: CheckRun): Section {
     blocks: [
       ok
         ? { kind: 'p', status: 'ok', text: ['Every verdict is as expected, and every sabotaged variant was refuted.'] }
-        : { kind: 'p', status: 'bad', text: [strong('Some verdicts differ from the expected ones'), ' — see ', link('#unexpected', 'Unexpected verdicts'), '.'] },
+        : {
+            kind: 'p',
+            status: 'bad',
+            text: [strong('Some verdicts differ from the expected ones'), ' — see ', link('#unexpected', 'Unexpected verdicts'), '.'],
+          },
       {
         kind: 'p',
-        text: [`Global seed `, code(String(run.seed)), `; ${claims.length} claims; each claim's own seed is derived from the global seed and the claim's id. Rerun everything with `, cmd(`npx tsx src/cli.ts check --seed ${run.seed}`), '.'],
+        text: [
+          `Global seed `,
+          code(String(run.seed)),
+          `; ${claims.length} claims; each claim's own seed is derived from the global seed and the claim's id. Rerun everything with `,
+          cmd(`npx tsx src/cli.ts check --seed ${run.seed}`),
+          '.',
+        ],
       },
       note(
         'A verdict is ',
@@ -158,7 +168,15 @@ function summarySection(run: CheckRun): Section {
       ),
       table(
         [col(''), ...['claims', 'holds', 'refuted', 'vacuous', 'error', 'errata', 'as expected', 'sabotage refuted'].map((l) => col(l, true))],
-        [...papers.map((p) => row(p, claims.filter((x) => x.record.paper === p))), ...(papers.length > 1 ? [row('all', claims)] : [])],
+        [
+          ...papers.map((p) =>
+            row(
+              p,
+              claims.filter((x) => x.record.paper === p),
+            ),
+          ),
+          ...(papers.length > 1 ? [row('all', claims)] : []),
+        ],
         { rowHeaders: true, role: 'counts' },
       ),
     ],
@@ -173,7 +191,8 @@ function detailOf(r: VerdictRecord, s: VerdictRecord | null): ClaimDetail {
   if (r.erratum) items.push([['erratum'], [`${r.erratum} `, link(`#erratum-${r.id}`, 'details')]]);
   if (r.corrects) items.push([['corrects'], [id(r.corrects)]]);
   if (s) items.push([['sabotage'], [`${s.sabotage ?? ''}: `, verdict(s.verdict), ...(s.replay ? [' ', cmd(s.replay)] : [])]]);
-  for (const [k, w] of Object.entries(r.witnesses ?? {})) items.push([[`constant ${k}`], [`printed ${prec(w.printed)}, largest witness found ${prec(w.best)} (ratio ${prec(w.ratio)})`]]);
+  for (const [k, w] of Object.entries(r.witnesses ?? {}))
+    items.push([[`constant ${k}`], [`printed ${prec(w.printed)}, largest witness found ${prec(w.best)} (ratio ${prec(w.ratio)})`]]);
   for (const e of r.power?.entries ?? [])
     items.push([
       ['power: ', math(e.target)],
@@ -206,7 +225,15 @@ function verdictSection(run: CheckRun): Section {
         n(`${r.timeMs + (s?.timeMs ?? 0)} ms`),
         c(cmd(rerunCommand(r))),
       ],
-      data: { id: r.id, paper: r.paper, kind: r.kind, verdict: r.verdict, expected: r.expected, sabotage: s ? s.verdict : '', 'as-expected': claimAsExpected(x) ? 'yes' : 'no' },
+      data: {
+        id: r.id,
+        paper: r.paper,
+        kind: r.kind,
+        verdict: r.verdict,
+        expected: r.expected,
+        sabotage: s ? s.verdict : '',
+        'as-expected': claimAsExpected(x) ? 'yes' : 'no',
+      },
       unexpected: !claimAsExpected(x),
       detail: detailOf(r, s),
     };
@@ -246,9 +273,11 @@ function verdictSection(run: CheckRun): Section {
 /** An erratum's measured failing region: a sentence (the share failing) and one item per coordinate
  *  (the range of the failing instances and the failing share per fifth of the domain), the stated
  *  region against the sample, and the largest violation. */
-export function failingRegionText(f: FailingRegion): { head: Text; items: Text[] } {
+function failingRegionText(f: FailingRegion): { head: Text; items: Text[] } {
   const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(b >= 1000 ? 1 : 0)}%`);
-  const head = [`Failing region (${f.instances} instances of the claim's builder, seed ${f.seed}${f.errors ? `, ${f.errors} not evaluable` : ''}): the printed form fails on ${f.failing} (${pct(f.failing, f.instances)}).`];
+  const head = [
+    `Failing region (${f.instances} instances of the claim's builder, seed ${f.seed}${f.errors ? `, ${f.errors} not evaluable` : ''}): the printed form fails on ${f.failing} (${pct(f.failing, f.instances)}).`,
+  ];
   const items: Text[] = [];
   for (const [k, x] of Object.entries(f.coordinates))
     items.push([
@@ -258,18 +287,38 @@ export function failingRegionText(f: FailingRegion): { head: Text; items: Text[]
     const { text, inside, failingInside, failingOutside } = f.stated;
     items.push(
       failingOutside === 0
-        ? [`stated region (the erratum's): ${text}: every failing instance lies inside it; ${failingInside} of the ${inside} instances inside fail (${pct(failingInside, inside)})`]
-        : [`stated region (the erratum's): ${text}: `, bad('WRONG'), `: ${failingOutside} failing instance${failingOutside === 1 ? '' : 's'} lie outside it (${failingInside} of the ${inside} inside fail)`],
+        ? [
+            `stated region (the erratum's): ${text}: every failing instance lies inside it; ${failingInside} of the ${inside} instances inside fail (${pct(failingInside, inside)})`,
+          ]
+        : [
+            `stated region (the erratum's): ${text}: `,
+            bad('WRONG'),
+            `: ${failingOutside} failing instance${failingOutside === 1 ? '' : 's'} lie outside it (${failingInside} of the ${inside} inside fail)`,
+          ],
     );
   }
-  if (f.worst) items.push([`largest violation: margin ${fmt(f.worst.margin)} in '${f.worst.label}' at ${Object.entries(f.worst.at).map(([k, v]) => `${k} = ${fmt(v, 3)}`).join(', ')}`]);
+  if (f.worst)
+    items.push([
+      `largest violation: margin ${fmt(f.worst.margin)} in '${f.worst.label}' at ${Object.entries(f.worst.at)
+        .map(([k, v]) => `${k} = ${fmt(v, 3)}`)
+        .join(', ')}`,
+    ]);
   return { head, items };
 }
 
 function errataSection(run: CheckRun): Section | null {
   const errata = errataByGrade(run.claims);
   if (!errata.length) return null;
-  const blocks: Block[] = [note('Grouped by what they break: ', ...joinText(ERRATUM_GRADES.map((g) => [strong(g.grade), ` (${g.meaning})`]), '; '), '.')];
+  const blocks: Block[] = [
+    note(
+      'Grouped by what they break: ',
+      ...joinText(
+        ERRATUM_GRADES.map((g) => [strong(g.grade), ` (${g.meaning})`]),
+        '; ',
+      ),
+      '.',
+    ),
+  ];
   let shown: string | undefined;
   for (const { record: r } of errata) {
     const grade = r.grade ?? 'ungraded';
@@ -301,7 +350,10 @@ function errataSection(run: CheckRun): Section | null {
           ),
         );
       const file = `counterexamples/${fileNameFor(r.id)}`;
-      parts.push({ kind: 'p', label: 'Shrunk counterexample', text: ['(saved in ', link(file, file), '):'] }, { kind: 'json', value: r.counterexample.instance });
+      parts.push(
+        { kind: 'p', label: 'Shrunk counterexample', text: ['(saved in ', link(file, file), '):'] },
+        { kind: 'json', value: r.counterexample.instance },
+      );
     }
     const failingRelations = r.sweep?.relations.filter((rel) => !rel.holds) ?? [];
     if (failingRelations.length)
@@ -322,7 +374,15 @@ function errataSection(run: CheckRun): Section | null {
         kind: 'p',
         role: 'corrected',
         label: 'Corrected',
-        text: ['(', id(sib.id), '): ', math(sib.statement), ' — ', strong(verdict(sib.verdict)), ` on ${sib.runs} instances, worst margin ${fmt(sib.worstMargin)}.`],
+        text: [
+          '(',
+          id(sib.id),
+          '): ',
+          math(sib.statement),
+          ' — ',
+          strong(verdict(sib.verdict)),
+          ` on ${sib.runs} instances, worst margin ${fmt(sib.worstMargin)}.`,
+        ],
       });
     else if (r.corrected) parts.push({ kind: 'p', role: 'corrected', label: 'Corrected:', text: [id(r.corrected), ' (not in this run).'] });
     blocks.push({ kind: 'article', anchor: `erratum-${r.id}`, heading: [id(r.id), ` — ${r.where} (`, verdict(r.verdict), ')'], blocks: parts });
@@ -345,7 +405,10 @@ function monteCarloSection(run: CheckRun): Section | null {
           c(verdict(s.verdict)),
           n(
             Object.entries(s.constants ?? {})
-              .map(([k, x]) => `${k}: ${Number(x.printed.toPrecision(3))} → ${x.estimate.toPrecision(3)} (${Number.isFinite(x.upperBound) ? x.upperBound.toPrecision(3) : '—'}) at ${x.target.toPrecision(3)}`)
+              .map(
+                ([k, x]) =>
+                  `${k}: ${Number(x.printed.toPrecision(3))} → ${x.estimate.toPrecision(3)} (${Number.isFinite(x.upperBound) ? x.upperBound.toPrecision(3) : '—'}) at ${x.target.toPrecision(3)}`,
+              )
               .join('; ') || '—',
           ),
         ],
@@ -361,7 +424,15 @@ function monteCarloSection(run: CheckRun): Section | null {
         `Per setting: the event's frequency, its exact Clopper–Pearson interval (overall confidence ${MONTE_CARLO_CONFIDENCE_TEXT}, split over the settings), the claimed probability, and for each constant the printed value → the smallest constant meeting the target probability (the empirical quantile of its witness), with a distribution-free upper confidence bound (— when the sample is too small to bound it).`,
       ),
       table(
-        [col('claim'), col('setting'), col('successes', true), col('interval', true), col('claimed', true), col('verdict'), col('constant: printed → smallest meeting the target (upper bound) at target')],
+        [
+          col('claim'),
+          col('setting'),
+          col('successes', true),
+          col('interval', true),
+          col('claimed', true),
+          col('verdict'),
+          col('constant: printed → smallest meeting the target (upper bound) at target'),
+        ],
         rows,
       ),
     ],
@@ -404,7 +475,12 @@ function sweepSection(run: CheckRun): Section | null {
     blocks.push({
       kind: 'folded',
       summary: ['data of ', id(r.id), ` (${data.length} points, ${r.sweep!.repeats} repetitions)`],
-      blocks: [table(cols.map((k) => col(k, true)), data.map((row) => rowOf(cols.map((k) => n(typeof row[k] === 'number' ? prec(row[k] as number, 4) : String(row[k] ?? ''))))))],
+      blocks: [
+        table(
+          cols.map((k) => col(k, true)),
+          data.map((row) => rowOf(cols.map((k) => n(typeof row[k] === 'number' ? prec(row[k] as number, 4) : String(row[k] ?? ''))))),
+        ),
+      ],
     });
   }
   return { id: 'sweeps', title: 'Scaling laws and experiments (sweeps)', blocks };
@@ -414,16 +490,32 @@ function powerSection(run: CheckRun): Section | null {
   const withPower = run.claims.filter((x) => x.record.power);
   if (!withPower.length) return null;
   const list = (es: ReadonlyArray<{ target: string } & Parameters<typeof powerValue>[0]>): Cell =>
-    es.length ? c(...joinText(es.map((e) => [math(e.target), ` (${powerValue(e)})`]), '; ')) : n('—');
+    es.length
+      ? c(
+          ...joinText(
+            es.map((e) => [math(e.target), ` (${powerValue(e)})`]),
+            '; ',
+          ),
+        )
+      : n('—');
   const rows = withPower.map(({ record: r }) => {
     const p = r.power!;
     const weak = unexercised(p);
-    return rowOf([c(id(r.id)), { text: [powerValue(p)], ...(weak.length ? { weak: true } : {}) }, c(math(p.weakest)), list(weak), list(p.entries.filter((e) => e.byConstruction))]);
+    return rowOf([
+      c(id(r.id)),
+      { text: [powerValue(p)], ...(weak.length ? { weak: true } : {}) },
+      c(math(p.weakest)),
+      list(weak),
+      list(p.entries.filter((e) => e.byConstruction)),
+    ]);
   });
   return {
     id: 'power',
     title: 'Power',
-    blocks: [note(POWER_LEGEND), table([col('claim'), col('power', true), col('from'), col(`not exercised (f ≥ ${UNEXERCISED_TEXT})`), col('by construction')], rows)],
+    blocks: [
+      note(POWER_LEGEND),
+      table([col('claim'), col('power', true), col('from'), col(`not exercised (f ≥ ${UNEXERCISED_TEXT})`), col('by construction')], rows),
+    ],
   };
 }
 
@@ -431,7 +523,18 @@ function slackSection(run: CheckRun): Section | null {
   const withSlack = run.claims.filter((x) => x.slack?.length);
   if (!withSlack.length) return null;
   const rows = withSlack.flatMap(({ record: r, slack }) =>
-    slack!.map((s) => rowOf([c(id(r.id)), c(math(s.constant)), c(math(s.formula)), n(fmt(s.printed, 3)), n(fmt(s.best, 3)), n(fmt(s.ratio, 2)), n(s.evaluations), c(link(s.instanceFile, s.instanceFile))])),
+    slack!.map((s) =>
+      rowOf([
+        c(id(r.id)),
+        c(math(s.constant)),
+        c(math(s.formula)),
+        n(fmt(s.printed, 3)),
+        n(fmt(s.best, 3)),
+        n(fmt(s.ratio, 2)),
+        n(s.evaluations),
+        c(link(s.instanceFile, s.instanceFile)),
+      ]),
+    ),
   );
   return {
     id: 'slack',
@@ -443,7 +546,16 @@ function slackSection(run: CheckRun): Section | null {
         '), the printed value at that instance, and their ratio. The largest witness found is a lower bound on the true supremum, never a proof of slack; a negative witness means the instance needs no constant at all.',
       ),
       table(
-        [col('claim'), col('constant'), col('printed formula'), col('printed at worst', true), col('largest witness', true), col('ratio', true), col('evaluations', true), col('worst instance')],
+        [
+          col('claim'),
+          col('constant'),
+          col('printed formula'),
+          col('printed at worst', true),
+          col('largest witness', true),
+          col('ratio', true),
+          col('evaluations', true),
+          col('worst instance'),
+        ],
         rows,
       ),
     ],
@@ -470,15 +582,37 @@ function boundariesSection(run: CheckRun): Section | null {
     id: 'boundaries',
     title: 'Hypothesis boundaries',
     blocks: [
-      note('Each hypothesis parameter pushed past its stated limit (', code('explore'), '); "held" means no counterexample among the instances tried at that value.'),
-      table([col('claim'), col('parameter'), col('allowed', true), col('scanned', true), col('held up to', true), col('first failure', true), col('replay of the first failure')], rows),
+      note(
+        'Each hypothesis parameter pushed past its stated limit (',
+        code('explore'),
+        '); "held" means no counterexample among the instances tried at that value.',
+      ),
+      table(
+        [
+          col('claim'),
+          col('parameter'),
+          col('allowed', true),
+          col('scanned', true),
+          col('held up to', true),
+          col('first failure', true),
+          col('replay of the first failure'),
+        ],
+        rows,
+      ),
     ],
   };
 }
 
 function hypothesesSection(run: CheckRun): Section {
   const rows = run.claims.flatMap(({ record: r }) => {
-    const hs = (r.hypotheses ?? []).map((h): Text => [hint(`${h.text}${h.tolerance ? ` — checked with ${h.tolerance}` : ''}`, `${h.name}${h.standing ? ` (${h.standing})` : ''} ${h.checked}/${h.violations}`)]);
+    const hs = (r.hypotheses ?? []).map(
+      (h): Text => [
+        hint(
+          `${h.text}${h.tolerance ? ` — checked with ${h.tolerance}` : ''}`,
+          `${h.name}${h.standing ? ` (${h.standing})` : ''} ${h.checked}/${h.violations}`,
+        ),
+      ],
+    );
     const hyps = hs.length ? c(...joinText(hs, '; ')) : n('—');
     const cov = Object.entries(r.coverage ?? {});
     if (cov.length === 0) return [rowOf([c(id(r.id)), hyps, n('—'), ...Array.from({ length: 7 }, () => n(''))])];
@@ -531,7 +665,10 @@ function rigorousSection(run: CheckRun): Section | null {
   const blocks: Block[] = [{ kind: 'p', text: [`${rigorCounts(run)}.`] }];
   const overturned = records.filter((r) => r.floatVerdict !== undefined);
   if (overturned.length)
-    blocks.push({ kind: 'list', items: overturned.map((r) => [strong(id(r.id), `: the ${r.rigor} verdict (${r.verdict}) overturned the floating-point one (${r.floatVerdict}).`)]) });
+    blocks.push({
+      kind: 'list',
+      items: overturned.map((r) => [strong(id(r.id), `: the ${r.rigor} verdict (${r.verdict}) overturned the floating-point one (${r.floatVerdict}).`)]),
+    });
   blocks.push(
     note(
       'Identities: each residual evaluated in exact rational arithmetic at k independent points, every variable uniform on a set of N values; all exactly zero certifies the identity with error probability ≤ (D/N)^k (Schwartz–Zippel), D the degree bound of the residual (mechanical, over the degree-bound field; by hand in the claim where given). A nonzero residual is an exact counterexample, shrunk and printed as rationals.',
@@ -543,7 +680,17 @@ function rigorousSection(run: CheckRun): Section | null {
     const sab = s?.rigor === 'certified' ? ' (sabotage refuted exactly)' : '';
     if (r.certificate) {
       const x = r.certificate;
-      rows.push(rowOf([c(id(r.id)), n(r.verdict), n('certified'), n(`${x.degree}${x.degreeByHand !== undefined ? ` (${x.degreeByHand})` : ''}`), n(x.setSize), n(`${x.points}×${x.dims.length}`), n(`${fmt(x.errorProbability, 1)}${sab}`)]));
+      rows.push(
+        rowOf([
+          c(id(r.id)),
+          n(r.verdict),
+          n('certified'),
+          n(`${x.degree}${x.degreeByHand !== undefined ? ` (${x.degreeByHand})` : ''}`),
+          n(x.setSize),
+          n(`${x.points}×${x.dims.length}`),
+          n(`${fmt(x.errorProbability, 1)}${sab}`),
+        ]),
+      );
     } else if (r.exactCounterexample) {
       const x = r.exactCounterexample;
       const show = (v: unknown) => JSON.stringify(v).replace(/"/g, '');
@@ -555,12 +702,34 @@ function rigorousSection(run: CheckRun): Section | null {
           n('—'),
           n('—'),
           n('—'),
-          n(`dims ${show(x.dims)}; ${Object.entries(x.instance).map(([k, v]) => `${k} = ${show(v)}`).join(', ')}; nonzero: ${Object.entries(x.nonzero).map(([k, v]) => `${k} = ${show(v)}`).join('; ')}${sab}`),
+          n(
+            `dims ${show(x.dims)}; ${Object.entries(x.instance)
+              .map(([k, v]) => `${k} = ${show(v)}`)
+              .join(', ')}; nonzero: ${Object.entries(x.nonzero)
+              .map(([k, v]) => `${k} = ${show(v)}`)
+              .join('; ')}${sab}`,
+          ),
         ]),
       );
-    } else rows.push(rowOf([c(id(r.id)), n(r.verdict), n('floating-point'), n('—'), n('—'), n('—'), n(r.exactSkipped ? `no exact form: ${r.exactSkipped}` : `exact evaluation failed: ${r.exactError}`)]));
+    } else
+      rows.push(
+        rowOf([
+          c(id(r.id)),
+          n(r.verdict),
+          n('floating-point'),
+          n('—'),
+          n('—'),
+          n('—'),
+          n(r.exactSkipped ? `no exact form: ${r.exactSkipped}` : `exact evaluation failed: ${r.exactError}`),
+        ]),
+      );
   }
-  blocks.push(table([col('claim'), col('verdict'), col('rigor'), col('D (hand)', true), col('N', true), col('k', true), col('error probability / exact counterexample')], rows));
+  blocks.push(
+    table(
+      [col('claim'), col('verdict'), col('rigor'), col('D (hand)', true), col('N', true), col('k', true), col('error probability / exact counterexample')],
+      rows,
+    ),
+  );
   const hp = records.filter((r) => r.highPrecision);
   if (hp.length) {
     blocks.push(
@@ -581,7 +750,15 @@ function rigorousSection(run: CheckRun): Section | null {
           const h = r.highPrecision!;
           const first = h.rechecked[0];
           const lowestHp = h.rechecked.length ? Math.min(...h.rechecked.map((x) => x.highPrecisionMargin)) : null;
-          return rowOf([c(id(r.id)), n(r.verdict), n(h.floatVerdict), n(`${h.rechecked.length} of ${h.instancesScanned}`), n(fmt(first?.floatMargin)), n(fmt(first?.highPrecisionMargin)), n(fmt(lowestHp))]);
+          return rowOf([
+            c(id(r.id)),
+            n(r.verdict),
+            n(h.floatVerdict),
+            n(`${h.rechecked.length} of ${h.instancesScanned}`),
+            n(fmt(first?.floatMargin)),
+            n(fmt(first?.highPrecisionMargin)),
+            n(fmt(lowestHp)),
+          ]);
         }),
       ),
     );
@@ -598,8 +775,16 @@ function unexpectedSection(run: CheckRun): Section | null {
   const items: Text[] = [];
   for (const { record: r, sabotage: s } of run.claims) {
     if (r.verdict !== r.expected)
-      items.push([id(r.id), ': ', verdict(r.verdict), `, expected ${r.expected}`, ...(r.error ? [` — ${r.error}`] : []), ...(r.replay ? [' — replay: ', cmd(r.replay)] : [])]);
-    if (s && s.verdict !== 'refuted') items.push([id(r.id), `: its sabotaged variant (${s.sabotage ?? ''}) was ${s.verdict}, not refuted: the check may be unable to fail.`]);
+      items.push([
+        id(r.id),
+        ': ',
+        verdict(r.verdict),
+        `, expected ${r.expected}`,
+        ...(r.error ? [` — ${r.error}`] : []),
+        ...(r.replay ? [' — replay: ', cmd(r.replay)] : []),
+      ]);
+    if (s && s.verdict !== 'refuted')
+      items.push([id(r.id), `: its sabotaged variant (${s.sabotage ?? ''}) was ${s.verdict}, not refuted: the check may be unable to fail.`]);
   }
   return items.length ? { id: 'unexpected', title: 'Unexpected verdicts', blocks: [{ kind: 'list', items }] } : null;
 }

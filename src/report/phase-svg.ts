@@ -26,7 +26,10 @@ export function phaseDiagramSvg(p: PhaseDiagram): string {
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${Math.ceil(width)}" height="${top + h + 110}" font-family="sans-serif" font-size="11">`);
   parts.push(`<rect width="100%" height="100%" fill="white"/>`);
   parts.push(`<text x="${left}" y="20" font-size="13" font-weight="bold">${esc(p.id)}: pass/fail phase diagram</text>`);
-  if (p.truncated) parts.push(`<text x="${left + w + 16}" y="${top + 110}" fill="#b00">time budget ran out:</text><text x="${left + w + 16}" y="${top + 124}" fill="#b00">white cells not run</text>`);
+  if (p.truncated)
+    parts.push(
+      `<text x="${left + w + 16}" y="${top + 110}" fill="#b00">time budget ran out:</text><text x="${left + w + 16}" y="${top + 124}" fill="#b00">white cells not run</text>`,
+    );
   p.cells.forEach((c) => {
     const i = p.xs.indexOf(c.x);
     const j = p.ys.indexOf(c.y);
@@ -47,14 +50,20 @@ export function phaseDiagramSvg(p: PhaseDiagram): string {
     const y1 = top + (p.ys.length - inY[0][1]) * cell;
     parts.push(`<rect x="${x0}" y="${y0}" width="${x1 - x0 - 1}" height="${y1 - y0 - 1}" fill="none" stroke="black" stroke-width="2" stroke-dasharray="4 2"/>`);
   }
-  p.xs.forEach((v, i) => parts.push(`<text x="${left + i * cell + cell / 2}" y="${top + h + 14}" text-anchor="middle">${label(v)}</text>`));
-  p.ys.forEach((v, j) => parts.push(`<text x="${left - 6}" y="${top + (p.ys.length - 1 - j) * cell + cell / 2 + 4}" text-anchor="end">${label(v)}</text>`));
+  p.xs.forEach((v, i) => {
+    parts.push(`<text x="${left + i * cell + cell / 2}" y="${top + h + 14}" text-anchor="middle">${label(v)}</text>`);
+  });
+  p.ys.forEach((v, j) => {
+    parts.push(`<text x="${left - 6}" y="${top + (p.ys.length - 1 - j) * cell + cell / 2 + 4}" text-anchor="end">${label(v)}</text>`);
+  });
   parts.push(`<text x="${left + w / 2}" y="${top + h + 32}" text-anchor="middle">${esc(`${p.parameters[0]}: ${p.descriptions[0]}`)}</text>`);
   parts.push(
     `<text x="20" y="${top + h / 2}" text-anchor="middle" transform="rotate(-90 20 ${top + h / 2})">${esc(`${p.parameters[1]}: ${p.descriptions[1]}`)}</text>`,
   );
   Object.entries(COLOURS).forEach(([k, c], i) => {
-    parts.push(`<rect x="${left + w + 16}" y="${top + i * 18}" width="12" height="12" fill="${c}"/><text x="${left + w + 34}" y="${top + i * 18 + 10}">${k}</text>`);
+    parts.push(
+      `<rect x="${left + w + 16}" y="${top + i * 18}" width="12" height="12" fill="${c}"/><text x="${left + w + 34}" y="${top + i * 18 + 10}">${k}</text>`,
+    );
   });
   parts.push(`<text x="${left + w + 16}" y="${top + 90}">dashed: allowed</text>`);
   parts.push(

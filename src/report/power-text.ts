@@ -34,8 +34,7 @@ export function powerValue(p: Pick<PowerEntry, 'measure' | 'value' | 'unbounded'
 }
 
 /** What the measures mean, for the legend of the summary and the HTML report. */
-export const POWER_LEGEND =
-  `Power: what the check could have seen, on the instances it checked. f (a bound): the largest factor by which the bound (or, for a printed constant with a witness, the constant) could be made stronger and still hold on every instance checked — f ≥ ${UNEXERCISED_TEXT} means the check does not exercise its bound, f < 1 a violation, ∞ a bound (or constant) no instance came near (a constant no instance needed). ρ (an identity): the smallest perturbation, relative to the comparison's scale (the sum of its terms\' magnitudes), it would certainly detect; a term carrying a fraction w of the scale needs ρ/w. ± (a relation of a sweep): the smallest deviation from the stated value (the centre of a two-sided range, the edge of a one-sided one) the confidence interval would refute. Δp (a probability): the smallest shortfall below the claimed probability the trials would refute. margin (a bound equal to 0): the smallest (rhs − lhs)/scale. Conditions that hold by construction are listed but never give the claim\'s power. A sampled power is evidence about the instances checked, not a bound over all instances.`;
+export const POWER_LEGEND = `Power: what the check could have seen, on the instances it checked. f (a bound): the largest factor by which the bound (or, for a printed constant with a witness, the constant) could be made stronger and still hold on every instance checked — f ≥ ${UNEXERCISED_TEXT} means the check does not exercise its bound, f < 1 a violation, ∞ a bound (or constant) no instance came near (a constant no instance needed). ρ (an identity): the smallest perturbation, relative to the comparison's scale (the sum of its terms' magnitudes), it would certainly detect; a term carrying a fraction w of the scale needs ρ/w. ± (a relation of a sweep): the smallest deviation from the stated value (the centre of a two-sided range, the edge of a one-sided one) the confidence interval would refute. Δp (a probability): the smallest shortfall below the claimed probability the trials would refute. margin (a bound equal to 0): the smallest (rhs − lhs)/scale. Conditions that hold by construction are listed but never give the claim's power. A sampled power is evidence about the instances checked, not a bound over all instances.`;
 
 /** The entries of a claim that do not exercise their bound: f ≥ UNEXERCISED (or ∞) on a content-carrying bound or constant. */
 export function unexercised(p: Power | null | undefined): PowerEntry[] {
@@ -45,7 +44,11 @@ export function unexercised(p: Power | null | undefined): PowerEntry[] {
 }
 
 /** The FINDINGS sentence for one entry that does not exercise its bound, naming what the check cannot distinguish. */
-export function unexercisedSentence(r: Pick<VerdictRecord, 'id' | 'where'>, e: PowerEntry, searched?: { best: number; ratio: number; evaluations: number }): string {
+export function unexercisedSentence(
+  r: Pick<VerdictRecord, 'id' | 'where'>,
+  e: PowerEntry,
+  searched?: { best: number; ratio: number; evaluations: number },
+): string {
   return inlineMarkdown(unexercisedText(r, e, searched));
 }
 
@@ -55,7 +58,9 @@ export function unexercisedText(r: Pick<VerdictRecord, 'id' | 'where'>, e: Power
   const constant = e.measure === 'constant' ? e.target.replace(/^.*constant /, '') : null;
   const n = `${e.instances} instance${e.instances === 1 ? '' : 's'} checked`;
   const sampled = `Evidence from the instances checked, not a proof that the bound is loose: to exercise it, the check needs instances where ${
-    e.measure === 'constant' ? `the need comes within a factor ${UNEXERCISED_TEXT} of the printed constant` : `the bounded quantity comes within a factor ${UNEXERCISED_TEXT} of the bound (after rounding: above the tolerance)`
+    e.measure === 'constant'
+      ? `the need comes within a factor ${UNEXERCISED_TEXT} of the printed constant`
+      : `the bounded quantity comes within a factor ${UNEXERCISED_TEXT} of the bound (after rounding: above the tolerance)`
   }.`;
   // The audit's search for the same constant: its witness proves more than the check's instances.
   const search =
@@ -64,15 +69,22 @@ export function unexercisedText(r: Pick<VerdictRecord, 'id' | 'where'>, e: Power
       : searched.ratio > 1
         ? ` The worst-case search (${searched.evaluations} instances) found one needing ${constant} ≥ ${num(searched.best)}, ${num(searched.ratio)} times the printed value there: a violation.`
         : searched.best > 0
-        ? ` The worst-case search (${searched.evaluations} instances) found one needing ${constant} ≥ ${num(searched.best)}, ${num(searched.ratio)} times the printed value there: the printed constant is at most ${num(1 / searched.ratio)} times what is needed.`
-        : ` The worst-case search (${searched.evaluations} instances) found none needing ${constant} > 0 either.`;
+          ? ` The worst-case search (${searched.evaluations} instances) found one needing ${constant} ≥ ${num(searched.best)}, ${num(searched.ratio)} times the printed value there: the printed constant is at most ${num(1 / searched.ratio)} times what is needed.`
+          : ` The worst-case search (${searched.evaluations} instances) found none needing ${constant} > 0 either.`;
   if (constant !== null)
-    return [head, (e.unbounded
-      ? ` None of the ${n} needed ${constant} > 0: the check would pass with ${constant} = 0, so it cannot distinguish the printed ${constant} from no ${constant}-term at all.`
-      : ` The largest need among the ${n} is the printed value divided by ${num(e.value!)}: the check would pass with ${constant} divided by f = ${num(e.value!)}, so it cannot distinguish the printed ${constant} from one ${num(e.value!)} times smaller.`) + `${search} ${sampled}`];
+    return [
+      head,
+      (e.unbounded
+        ? ` None of the ${n} needed ${constant} > 0: the check would pass with ${constant} = 0, so it cannot distinguish the printed ${constant} from no ${constant}-term at all.`
+        : ` The largest need among the ${n} is the printed value divided by ${num(e.value!)}: the check would pass with ${constant} divided by f = ${num(e.value!)}, so it cannot distinguish the printed ${constant} from one ${num(e.value!)} times smaller.`) +
+        `${search} ${sampled}`,
+    ];
   // Stronger: a positive upper or negative lower bound b becomes b/f, the others b·f.
   const stronger = 'made stronger by a factor f (b/f for a positive upper or a negative lower bound b, b·f otherwise)';
-  return [head, e.unbounded
-    ? ` On all ${n} the bounded side was 0, on the safe side of 0, or within rounding of the bound: the check would pass with the bound ${stronger} for every f, so it cannot distinguish the printed bound from an arbitrarily stronger one. ${sampled}`
-    : ` On all ${n} the bound still held ${stronger} with f = ${num(e.value!)}${e.at ? ` (closest at “${e.at}”)` : ''}: the check cannot distinguish the printed bound from one ${num(e.value!)} times stronger. ${sampled}`];
+  return [
+    head,
+    e.unbounded
+      ? ` On all ${n} the bounded side was 0, on the safe side of 0, or within rounding of the bound: the check would pass with the bound ${stronger} for every f, so it cannot distinguish the printed bound from an arbitrarily stronger one. ${sampled}`
+      : ` On all ${n} the bound still held ${stronger} with f = ${num(e.value!)}${e.at ? ` (closest at “${e.at}”)` : ''}: the check cannot distinguish the printed bound from one ${num(e.value!)} times stronger. ${sampled}`,
+  ];
 }

@@ -32,7 +32,6 @@ function resultEntry(c: CheckedClaim) {
   return entry;
 }
 
-
 /** Writes results.json, summary.md, index.html (with the SVGs already under figures/ and explore/) and counterexamples/ under `dir`. */
 export function writeResults(dir: string, run: CheckRun): void {
   mkdirSync(dir, { recursive: true });
@@ -52,4 +51,3 @@ export function writeResults(dir: string, run: CheckRun): void {
       );
     }
 }
-

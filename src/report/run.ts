@@ -36,7 +36,7 @@ export function allAsExpected(run: CheckRun): boolean {
 
 /** The file name of a claim's counterexample (under counterexamples/) and of other per-claim files. */
 export function fileNameFor(id: string): string {
-  return `${id.replace(/[^A-Za-z0-9.\-]+/g, '_')}.json`;
+  return `${id.replace(/[^A-Za-z0-9.-]+/g, '_')}.json`;
 }
 
 /** A margin or statistic in exponent notation; — for none (null, or non-finite). */
@@ -65,7 +65,11 @@ export function errataByGrade(claims: ReadonlyArray<CheckedClaim>): CheckedClaim
     const i = ERRATUM_GRADES.findIndex((g) => g.grade === c.record.grade);
     return i < 0 ? ERRATUM_GRADES.length : i;
   };
-  return claims.filter((c) => c.record.erratum).map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
+  return claims
+    .filter((c) => c.record.erratum)
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
+    .map(({ c }) => c);
 }
 
 /** JSON with each array of numbers (a matrix row, a vector) on one line: valid JSON a person can read. */

@@ -45,7 +45,16 @@ export function slackOf(claim: Claim, opts: AuditOptions): SlackEntry[] {
   if (opts.tightenBudget <= 0) return [];
   return Object.keys(claim.witness ?? {}).map((name) => {
     const r = tighten(claim, name, { budget: Math.min(opts.tightenBudget, claim.auditBudget ?? Number.POSITIVE_INFINITY), seed: opts.seed });
-    return { constant: name, formula: r.formula, printed: r.printed, best: r.best, ratio: r.ratio, evaluations: r.evaluations, seed: r.seed, instanceFile: opts.saveTighten(r) };
+    return {
+      constant: name,
+      formula: r.formula,
+      printed: r.printed,
+      best: r.best,
+      ratio: r.ratio,
+      evaluations: r.evaluations,
+      seed: r.seed,
+      instanceFile: opts.saveTighten(r),
+    };
   });
 }
 

@@ -8,7 +8,7 @@
  */
 import { withParameters } from '../claims/parameters.ts';
 import { runClaim } from '../claims/runner.ts';
-import { type VerdictRecord } from '../claims/record.ts';
+import type { VerdictRecord } from '../claims/record.ts';
 import type { Claim, ParameterSpec, Verdict } from '../claims/types.ts';
 import { UserError } from '../errors.ts';
 
@@ -76,9 +76,7 @@ export function specFor<X>(claim: Claim<X>, name: string): ParameterSpec {
   const spec = claim.parameters?.specs[name];
   if (!spec) {
     const names = Object.keys(claim.parameters?.specs ?? {});
-    throw new UserError(
-      names.length ? `${claim.id} has no parameter '${name}' (it has: ${names.join(', ')})` : `${claim.id} has no parameters to explore`,
-    );
+    throw new UserError(names.length ? `${claim.id} has no parameter '${name}' (it has: ${names.join(', ')})` : `${claim.id} has no parameters to explore`);
   }
   return spec;
 }

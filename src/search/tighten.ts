@@ -9,7 +9,7 @@
  */
 import { requireBuilderInsideHypotheses } from '../claims/hypotheses.ts';
 import { evaluate } from '../claims/runner.ts';
-import { type EvaluatedComparison } from '../claims/record.ts';
+import type { EvaluatedComparison } from '../claims/record.ts';
 import { type Json, toJson } from '../claims/serialise.ts';
 import { relativeTolerance } from '../claims/tolerance.ts';
 import type { Claim } from '../claims/types.ts';
@@ -61,8 +61,7 @@ function specOf<X>(claim: Claim<X>, constant: string | undefined) {
   const names = Object.keys(claim.witness ?? {});
   if (names.length === 0) throw new UserError(`${claim.id} has no printed constant with a witness to tighten`);
   const name = constant ?? names[0];
-  if (!claim.witness?.[name] || !claim.constants?.[name])
-    throw new UserError(`${claim.id} has no constant '${name}' (it has: ${names.join(', ')})`);
+  if (!claim.witness?.[name] || !claim.constants?.[name]) throw new UserError(`${claim.id} has no constant '${name}' (it has: ${names.join(', ')})`);
   return { name, witness: claim.witness[name], spec: claim.constants[name] };
 }
 

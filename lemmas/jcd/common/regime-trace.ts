@@ -31,7 +31,9 @@ export function rhoExponent(gamma: number): number {
 export function eachRun(check: (c: JcdConfig) => Comparison[]): (runs: readonly JcdConfig[]) => Comparison[] {
   return (runs) =>
     runs.flatMap((c, i) =>
-      runs.length === 1 ? check(c) : check(c).map((x) => ({ ...x, label: `run ${i + 1} (m, n, k, r = ${c.m}, ${c.n}, ${c.k}, ${c.r}; γ = ${c.gamma}): ${x.label}` })),
+      runs.length === 1
+        ? check(c)
+        : check(c).map((x) => ({ ...x, label: `run ${i + 1} (m, n, k, r = ${c.m}, ${c.n}, ${c.k}, ${c.r}; γ = ${c.gamma}): ${x.label}` })),
     );
 }
 
@@ -63,8 +65,7 @@ export function rotationScale(c: JcdConfig, s: TraceSample): number {
 /** Consecutive recorded steps (t − 1, t). */
 export function consecutivePairs(trace: JcdTrace): Array<readonly [TraceSample, TraceSample]> {
   const out: Array<readonly [TraceSample, TraceSample]> = [];
-  for (let i = 1; i < trace.samples.length; i++)
-    if (trace.samples[i].t === trace.samples[i - 1].t + 1) out.push([trace.samples[i - 1], trace.samples[i]]);
+  for (let i = 1; i < trace.samples.length; i++) if (trace.samples[i].t === trace.samples[i - 1].t + 1) out.push([trace.samples[i - 1], trace.samples[i]]);
   return out;
 }
 

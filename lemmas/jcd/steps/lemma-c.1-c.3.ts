@@ -88,10 +88,15 @@ export const c1StepSecond = defineClaim<C1Instance>({
   kind: 'inequality',
   statement: 'c_ρ(√k − √(r−1)) ≥ c_ρ/(2√k) for integers 1 ≤ r ≤ k and c_ρ > 0',
   hypotheses: [
-    hypothesis<C1Instance>('c1-shape', 'A an r×k matrix with r ≤ k (integers, r ≥ 1)', (x) => Number.isInteger(x.r) && Number.isInteger(x.k) && x.r >= 1 && x.r <= x.k, {
-      coordinates: { k: { value: (x) => x.k, domain: [1, 10_000] }, 'k − r': { value: (x) => x.k - x.r, domain: [0, 9_999] } },
-    }),
-    hypothesis<C1Instance>('c1-c-rho', 'for every c_ρ > 0', (x) => x.cRho > 0, { coordinates: { 'c_ρ': { value: (x) => x.cRho, domain: [1e-3, 1e3] } } }),
+    hypothesis<C1Instance>(
+      'c1-shape',
+      'A an r×k matrix with r ≤ k (integers, r ≥ 1)',
+      (x) => Number.isInteger(x.r) && Number.isInteger(x.k) && x.r >= 1 && x.r <= x.k,
+      {
+        coordinates: { k: { value: (x) => x.k, domain: [1, 10_000] }, 'k − r': { value: (x) => x.k - x.r, domain: [0, 9_999] } },
+      },
+    ),
+    hypothesis<C1Instance>('c1-c-rho', 'for every c_ρ > 0', (x) => x.cRho > 0, { coordinates: { c_ρ: { value: (x) => x.cRho, domain: [1e-3, 1e3] } } }),
   ],
   instances: c1Instances(),
   size: () => 1,
@@ -192,7 +197,13 @@ function c3Instances(event: 'c1' | 'c2'): fc.Arbitrary<C3Instance> {
 const C3_SHAPE = hypothesis<C3Instance>(
   'c3-shape',
   'F̃₀ ∈ ℝ^{m×k}, G̃₀ ∈ ℝ^{n×k} (Lemma C.3; i.i.d. N(0, σ₁) entries, σ₁ > 0, the law being used only through the events below), r ≤ k, r ≤ min{m, n}',
-  (x) => [x.m, x.n, x.k, x.r].every((v) => Number.isInteger(v) && v >= 1) && x.r <= x.k && x.r <= Math.min(x.m, x.n) && x.sigma1 > 0 && hasShape(x.Ft, x.m, x.k) && hasShape(x.Gt, x.n, x.k),
+  (x) =>
+    [x.m, x.n, x.k, x.r].every((v) => Number.isInteger(v) && v >= 1) &&
+    x.r <= x.k &&
+    x.r <= Math.min(x.m, x.n) &&
+    x.sigma1 > 0 &&
+    hasShape(x.Ft, x.m, x.k) &&
+    hasShape(x.Gt, x.n, x.k),
   {
     coordinates: {
       r: { value: (x) => x.r, domain: [1, 10] },
@@ -204,7 +215,9 @@ const C3_SHAPE = hypothesis<C3Instance>(
   },
 );
 
-const C3_RHO = hypothesis<C3Instance>('c3-rho', 'any fixed ρ > 0', (x) => x.rho > 0, { coordinates: { 'log₁₀ ρ': { value: (x) => Math.log10(x.rho), domain: [-3, 3] } } });
+const C3_RHO = hypothesis<C3Instance>('c3-rho', 'any fixed ρ > 0', (x) => x.rho > 0, {
+  coordinates: { 'log₁₀ ρ': { value: (x) => Math.log10(x.rho), domain: [-3, 3] } },
+});
 
 const C2_EVENT = hypothesis<C3Instance>(
   'c2-event',
@@ -251,7 +264,11 @@ function c3Claim(c: C3Spec): Claim<C3Instance> {
     size: dimOf,
     check: c.check,
     ...(c.kind === 'identity'
-      ? { exact: { skip: 'not rational in the entries: both sides are r-th singular values (roots of a characteristic polynomial); the identity is the homogeneity σ_r(cM) = cσ_r(M), c > 0' } }
+      ? {
+          exact: {
+            skip: 'not rational in the entries: both sides are r-th singular values (roots of a characteristic polynomial); the identity is the homogeneity σ_r(cM) = cσ_r(M), c > 0',
+          },
+        }
       : {}),
     expected: 'holds',
     sabotage: c.sabotage,
@@ -263,10 +280,7 @@ function f0Norm(x: C3Instance, three = 3): Comparison[] {
   const f = x.rho / (three * Math.sqrt(D(x)));
   const s = scaled(x, f);
   const bound = x.rho * Math.sqrt(x.sigma1);
-  return [
-    atMost('‖F₀‖ ≤ ρ√σ₁', opNorm(s.F0), bound, 2 * frobenius(s.F0) + bound),
-    atMost('‖G₀‖ ≤ ρ√σ₁', opNorm(s.G0), bound, 2 * frobenius(s.G0) + bound),
-  ];
+  return [atMost('‖F₀‖ ≤ ρ√σ₁', opNorm(s.F0), bound, 2 * frobenius(s.F0) + bound), atMost('‖G₀‖ ≤ ρ√σ₁', opNorm(s.G0), bound, 2 * frobenius(s.G0) + bound)];
 }
 
 export const c3StepF0Norm = c3Claim({
@@ -301,7 +315,14 @@ function sigmaRBound(x: C3Instance, sabotaged = false): Comparison[] {
   const lhs = factor(x) * sigmaR(At, x.r);
   const d = D(x);
   const rhs = (x.cRho * x.rho * Math.sqrt(x.sigma1)) / (12 * (sabotaged ? Math.sqrt(d) : d));
-  return [atLeast(sabotaged ? 'ρ/(3√(m+n+k))·σ_r(Ã₀) ≥ c_ρρ√σ₁/(12√(m+n+k))' : 'ρ/(3√(m+n+k))·σ_r(Ã₀) ≥ c_ρρ√σ₁/(12(m+n+k))', lhs, rhs, 2 * factor(x) * (frobenius(At) + uvScale(x)) + rhs)];
+  return [
+    atLeast(
+      sabotaged ? 'ρ/(3√(m+n+k))·σ_r(Ã₀) ≥ c_ρρ√σ₁/(12√(m+n+k))' : 'ρ/(3√(m+n+k))·σ_r(Ã₀) ≥ c_ρρ√σ₁/(12(m+n+k))',
+      lhs,
+      rhs,
+      2 * factor(x) * (frobenius(At) + uvScale(x)) + rhs,
+    ),
+  ];
 }
 
 export const c3StepSigmaRBound = c3Claim({
@@ -310,7 +331,10 @@ export const c3StepSigmaRBound = c3Claim({
   statement: 'σ_r(Ã₀) ≥ √(σ₁/2)c_ρ(√k − √(r−1)) implies ρ/(3√(m+n+k))·σ_r(Ã₀) ≥ c_ρρ√σ₁/(12(m+n+k))',
   event: 'c1',
   check: (x) => sigmaRBound(x),
-  sabotage: { description: 'the right side with √(m+n+k) for (m+n+k): c_ρρ√σ₁/(12√(m+n+k)) (fails at r = k ≥ 3 near C.1\'s bound)', check: (x) => sigmaRBound(x, true) },
+  sabotage: {
+    description: "the right side with √(m+n+k) for (m+n+k): c_ρρ√σ₁/(12√(m+n+k)) (fails at r = k ≥ 3 near C.1's bound)",
+    check: (x) => sigmaRBound(x, true),
+  },
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -345,18 +369,27 @@ function increaseC(x: IncreaseC, Cp = increased(x)): Comparison[] {
 
 export const c3StepIncreaseC = defineClaim<IncreaseC>({
   id: 'jcd.lemma-c.3.step-increase-c',
-  source: { paper: 'JCD', where: 'Lemma C.3, proof: "By increasing C if necessary, we obtain the desired result" (the union bound\'s probability against the statement\'s 1 − (Cc_ρ)^{k−r+1} − C exp(−k/C))' },
+  source: {
+    paper: 'JCD',
+    where:
+      'Lemma C.3, proof: "By increasing C if necessary, we obtain the desired result" (the union bound\'s probability against the statement\'s 1 − (Cc_ρ)^{k−r+1} − C exp(−k/C))',
+  },
   kind: 'inequality',
   statement: '1 − (Cc_ρ)^{k−r+1} − e^{−k/C} − 2e^{−(m+k)/2} − 2e^{−(n+k)/2} ≥ 1 − (C′c_ρ)^{k−r+1} − C′e^{−k/C′} for some C′ ≥ C depending on C only',
   hypotheses: [
-    hypothesis<IncreaseC>('c3-dims', 'integers 1 ≤ r ≤ k, r ≤ min{m, n}', (x) => [x.m, x.n, x.k, x.r].every((v) => Number.isInteger(v) && v >= 1) && x.r <= x.k && x.r <= Math.min(x.m, x.n), {
-      coordinates: { k: { value: (x) => x.k, domain: [1, 200] }, 'k − r': { value: (x) => x.k - x.r, domain: [0, 199] } },
-    }),
-    hypothesis<IncreaseC>('c3-constants', 'C > 0 (Lemma C.1\'s universal constant) and c_ρ > 0', (x) => x.C > 0 && x.cRho > 0, {
-      coordinates: { 'log₁₀ C': { value: (x) => Math.log10(x.C), domain: [-2, 2] }, 'c_ρ': { value: (x) => x.cRho, domain: [0, 1] } },
+    hypothesis<IncreaseC>(
+      'c3-dims',
+      'integers 1 ≤ r ≤ k, r ≤ min{m, n}',
+      (x) => [x.m, x.n, x.k, x.r].every((v) => Number.isInteger(v) && v >= 1) && x.r <= x.k && x.r <= Math.min(x.m, x.n),
+      {
+        coordinates: { k: { value: (x) => x.k, domain: [1, 200] }, 'k − r': { value: (x) => x.k - x.r, domain: [0, 199] } },
+      },
+    ),
+    hypothesis<IncreaseC>('c3-constants', "C > 0 (Lemma C.1's universal constant) and c_ρ > 0", (x) => x.C > 0 && x.cRho > 0, {
+      coordinates: { 'log₁₀ C': { value: (x) => Math.log10(x.C), domain: [-2, 2] }, c_ρ: { value: (x) => x.cRho, domain: [0, 1] } },
     }),
   ],
-  choices: { "C′": "C′ = max{C, 4} (the proof's \"increasing C if necessary\"; the module comment shows it suffices)" },
+  choices: { 'C′': 'C′ = max{C, 4} (the proof\'s "increasing C if necessary"; the module comment shows it suffices)' },
   instances: fc
     .record({ k: dimension(1, 200), u: unitInterval(), mc: dimension(0, 200), nc: dimension(0, 200), C: inLogRange(0.01, 100), cRho: fractionOfMax() })
     .map(({ k, u, mc, nc, C, cRho }) => {
@@ -387,7 +420,11 @@ const drawTilde = (p: InitShape, seed: string) => drawJcdInit({ ...p, rho: 3 * M
 
 export const c3StepC2Norms = defineMonteCarloClaim<InitShape, { nF: number; nG: number }>({
   id: 'jcd.lemma-c.3.step-c2-norms',
-  source: { paper: 'JCD', where: 'Lemma C.3, proof: "By Proposition C.2, with probability at least 1 − 2e^{−(m+k)/2} − 2e^{−(n+k)/2}, we have ‖F̃₀‖ ≤ 3√(m+k)√σ₁ and ‖G̃₀‖ ≤ 3√(n+k)√σ₁"' },
+  source: {
+    paper: 'JCD',
+    where:
+      'Lemma C.3, proof: "By Proposition C.2, with probability at least 1 − 2e^{−(m+k)/2} − 2e^{−(n+k)/2}, we have ‖F̃₀‖ ≤ 3√(m+k)√σ₁ and ‖G̃₀‖ ≤ 3√(n+k)√σ₁"',
+  },
   kind: 'probabilistic',
   statement: 'P(‖F̃₀‖ ≤ 3√(m+k)√σ₁ and ‖G̃₀‖ ≤ 3√(n+k)√σ₁) ≥ 1 − 2e^{−(m+k)/2} − 2e^{−(n+k)/2}, F̃₀, G̃₀ with i.i.d. N(0, σ₁) entries',
   hypotheses: [smallShape],
@@ -509,13 +546,16 @@ const unionProbability = (p: C3Setting, C: number) => 1 - p.s ** dOf(p) - Math.e
 
 export const c3StepUnion = defineMonteCarloClaim({
   id: 'jcd.lemma-c.3.step-union',
-  source: { paper: 'JCD', where: 'Lemma C.3, proof: "Combining, all items hold with probability at least 1 − (Cc_ρ)^{k−r+1} − exp(−k/C) − 2e^{−(m+k)/2} − 2e^{−(n+k)/2}"' },
+  source: {
+    paper: 'JCD',
+    where: 'Lemma C.3, proof: "Combining, all items hold with probability at least 1 − (Cc_ρ)^{k−r+1} − exp(−k/C) − 2e^{−(m+k)/2} − 2e^{−(n+k)/2}"',
+  },
   kind: 'probabilistic',
   statement: "Lemma C.3's three items hold with probability at least 1 − (Cc_ρ)^{k−r+1} − exp(−k/C) − 2e^{−(m+k)/2} − 2e^{−(n+k)/2} (C: Lemma C.1's)",
   hypotheses: lemmaC3.hypotheses,
   choices: {
     C: `C = ${C_UNION} (Lemma C.1's constant as chosen in jcd.lemma-c.1.sigma-min; the witness estimates the smallest C for the three items)`,
-    'c_ρ': 'c_ρ = s/C with s = 0.5 (the settings and draws of jcd.lemma-c.3.init)',
+    c_ρ: 'c_ρ = s/C with s = 0.5 (the settings and draws of jcd.lemma-c.3.init)',
   },
   settings: lemmaC3.settings,
   describe: lemmaC3.describe,
@@ -532,13 +572,17 @@ export const c3StepUnion = defineMonteCarloClaim({
 
 export const c3StepC1SigmaR = defineMonteCarloClaim({
   id: 'jcd.lemma-c.3.step-c1-sigma-r',
-  source: { paper: 'JCD', where: 'Lemma C.3, proof: "By Proposition C.1, with probability at least 1 − (Cc_ρ)^{k−r+1} − exp(−k/C), we have σ_r(A₀) = … ≥ c_ρρ√σ₁/(12(m+n+k))" (the probability of that line)' },
+  source: {
+    paper: 'JCD',
+    where:
+      'Lemma C.3, proof: "By Proposition C.1, with probability at least 1 − (Cc_ρ)^{k−r+1} − exp(−k/C), we have σ_r(A₀) = … ≥ c_ρρ√σ₁/(12(m+n+k))" (the probability of that line)',
+  },
   kind: 'probabilistic',
-  statement: 'P(σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k))) ≥ 1 − (Cc_ρ)^{k−r+1} − exp(−k/C) (C: Lemma C.1\'s)',
+  statement: "P(σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k))) ≥ 1 − (Cc_ρ)^{k−r+1} − exp(−k/C) (C: Lemma C.1's)",
   hypotheses: lemmaC3.hypotheses,
   choices: {
     C: `C = ${C_UNION} (Lemma C.1's constant as chosen in jcd.lemma-c.1.sigma-min; the witness estimates the smallest C)`,
-    'c_ρ': 'c_ρ = s/C with s = 0.5 (the settings and draws of jcd.lemma-c.3.init)',
+    c_ρ: 'c_ρ = s/C with s = 0.5 (the settings and draws of jcd.lemma-c.3.init)',
   },
   settings: lemmaC3.settings,
   describe: lemmaC3.describe,
@@ -550,5 +594,9 @@ export const c3StepC1SigmaR = defineMonteCarloClaim({
   witness: { C: (p, x) => p.s / x.ratio },
   target: (p) => 1 - p.s ** dOf(p),
   expected: 'holds',
-  sabotage: { description: 'C = 1/200 (in the event and the probability)', constants: { C: () => 1 / 200 }, probability: (p) => 1 - p.s ** dOf(p) - Math.exp(-p.k * 200) },
+  sabotage: {
+    description: 'C = 1/200 (in the event and the probability)',
+    constants: { C: () => 1 / 200 },
+    probability: (p) => 1 - p.s ** dOf(p) - Math.exp(-p.k * 200),
+  },
 });

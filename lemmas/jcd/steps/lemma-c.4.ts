@@ -74,7 +74,7 @@ export const c4IsSvd = step({
   kind: 'inequality',
   statement: 'σ₁(S) − ησ₁(S)³ ≥ … ≥ σ_r(S) − ησ_r(S)³ ≥ 0 when ‖S‖ ≤ √(1/(3η)): U_S(Σ_S − ηΣ_S³)V_Sᵀ is an SVD',
   check: (x) => isSvd(x),
-  sabotage: { description: 'the cubic coefficient η made 3η (the derivative\'s): σ − 3ησ³', check: (x) => isSvd(x, 3) },
+  sabotage: { description: "the cubic coefficient η made 3η (the derivative's): σ − 3ησ³", check: (x) => isSvd(x, 3) },
 });
 
 // ——— monotone ———
@@ -102,7 +102,7 @@ function monotone(p: C4MonotoneInstance, widen = 1): Comparison[] {
   const scale = Math.abs(x) + Math.abs(y) + p.eta * (Math.abs(x) ** 3 + Math.abs(y) ** 3);
   return [
     atMost('g(x) ≤ g(y) for x ≤ y in [−√(1/(3η)), √(1/(3η))]', g(x), g(y), scale),
-    atLeast("g′(x) = 1 − 3ηx² ≥ 0", 1 - 3 * p.eta * x * x, 0, 1 + 3 * p.eta * x * x),
+    atLeast('g′(x) = 1 − 3ηx² ≥ 0', 1 - 3 * p.eta * x * x, 0, 1 + 3 * p.eta * x * x),
   ];
 }
 

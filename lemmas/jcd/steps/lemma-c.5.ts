@@ -33,7 +33,7 @@ function neumannSum(S: Mat, sign: number): { T: Mat; m: number } {
   let X = combine([sign, S]);
   let T = eye(S.rows);
   let m = 0;
-  while (m < 40 && (m === 0 || s ** 2 ** m >= 2 ** -60)) {
+  while (m < 40 && (m === 0 || s ** (2 ** m) >= 2 ** -60)) {
     T = mul(T, add(eye(r), X));
     X = mul(X, X);
     m++;
@@ -67,8 +67,7 @@ export const c5Neumann = step({
   statement: 'T = Σ_{i≥0} (−1)ⁱSⁱ (‖S‖ < 1) satisfies (I + S)T = T(I + S) = I (so ‖(I + S)⁻¹‖ = ‖T‖, the first step of (C.2))',
   check: (x) => neumann(x),
   exact: {
-    skip:
-      'an infinite series: its value is not a rational function of the entries; the finite identity behind it, (I + S)Σ_{i<N}(−1)ⁱSⁱ = I − (−S)^N, is a polynomial identity, and the limit is what the numerical check (summed to ‖S‖^N < 2⁻⁶⁰) tests',
+    skip: 'an infinite series: its value is not a rational function of the entries; the finite identity behind it, (I + S)Σ_{i<N}(−1)ⁱSⁱ = I − (−S)^N, is a polynomial identity, and the limit is what the numerical check (summed to ‖S‖^N < 2⁻⁶⁰) tests',
   },
   sabotage: { description: 'the signs dropped: T = ΣSⁱ (the inverse of I − S)', check: (x) => neumann(x, +1) },
 });
@@ -113,7 +112,8 @@ export const c5Chain = step({
   id: 'jcd.lemma-c.5.chain',
   where: '(C.2) "By continuity, subadditivity and submultiplicativity of operator norm, ‖(I + S)⁻¹‖ = ‖T‖ ≤ Σ‖Sⁱ‖ ≤ Σ‖S‖ⁱ = 1/(1 − ‖S‖)"',
   kind: 'inequality',
-  statement: '‖(I + S)⁻¹‖ = ‖T‖ ≤ Σ_{i≥0}‖Sⁱ‖ ≤ Σ_{i≥0}‖S‖ⁱ = 1/(1 − ‖S‖) (partial sums to 24 terms, and the limit with the tail Σ_{i≥24}‖Sⁱ‖ ≤ ‖S²⁴‖/(1 − ‖S‖))',
+  statement:
+    '‖(I + S)⁻¹‖ = ‖T‖ ≤ Σ_{i≥0}‖Sⁱ‖ ≤ Σ_{i≥0}‖S‖ⁱ = 1/(1 − ‖S‖) (partial sums to 24 terms, and the limit with the tail Σ_{i≥24}‖Sⁱ‖ ≤ ‖S²⁴‖/(1 − ‖S‖))',
   check: (x) => chain(x),
   sabotage: { description: 'the i = 0 term dropped from Σ‖Sⁱ‖ (Σ_{i≥1}‖Sⁱ‖)', check: (x) => chain(x, 1) },
 });

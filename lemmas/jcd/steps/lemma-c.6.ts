@@ -40,7 +40,10 @@ const PROOF: LemmaProof<C6StepInstance> = {
       'c6-subspace',
       'M ⊂ ℝ^k a subspace of dimension r (the range of Q ∈ ℝ^{k×r}, QᵀQ = I)',
       (x) => hasShape(x.Q, x.k, x.r) && orthogonalityDefect(x.Q) <= relativeTolerance('identity', x.k) * x.r,
-      { tolerance: 'QᵀQ = I to 16γ_k·r in Frobenius norm (the Cayley transform in doubles)', coordinates: { 'dim M = r': { value: (x) => x.r, domain: [1, 4] } } },
+      {
+        tolerance: 'QᵀQ = I to 16γ_k·r in Frobenius norm (the Cayley transform in doubles)',
+        coordinates: { 'dim M = r': { value: (x) => x.r, domain: [1, 4] } },
+      },
     ),
   ],
   instances: c6Instances.chain((x) => orthogonal(x.k).map((O) => ({ ...x, Q: block(O, 0, x.k, 0, x.r) }))),
@@ -58,7 +61,10 @@ const infOver = (R: Mat, Q: Mat, sup = false) => (sup ? singularValues(mul(R, Q)
 
 function variational(x: C6StepInstance, sup = false): Comparison[] {
   const out: Comparison[] = [];
-  for (const [name, R] of [['T', x.T], ['ST', mul(x.S, x.T)]] as const) {
+  for (const [name, R] of [
+    ['T', x.T],
+    ['ST', mul(x.S, x.T)],
+  ] as const) {
     const sr = singularValues(R)[x.r - 1];
     // Rounding: RQ formed and its singular values computed within multiples of u‖R‖_F‖Q‖_F (‖Q‖_F = √r).
     const scale = 2 * frobenius(R) * Math.sqrt(x.r);
@@ -72,7 +78,8 @@ function variational(x: C6StepInstance, sup = false): Comparison[] {
 
 export const c6Variational = step({
   id: 'jcd.lemma-c.6.variational',
-  where: '(C.3) "For any r × k matrix R, the variational expression of r-th singular value is σ_r(R) = sup_{M⊂ℝ^k, dim(M)=r} inf_{x∈M, x≠0} ‖Rx‖/‖x‖" (for R = T and R = ST, as the proof applies it)',
+  where:
+    '(C.3) "For any r × k matrix R, the variational expression of r-th singular value is σ_r(R) = sup_{M⊂ℝ^k, dim(M)=r} inf_{x∈M, x≠0} ‖Rx‖/‖x‖" (for R = T and R = ST, as the proof applies it)',
   kind: 'inequality',
   statement: 'σ_r(R) = sup_{dim M = r} inf_{x∈M∖0} ‖Rx‖/‖x‖ (R ∈ ℝ^{r×k}): every M gives at most σ_r(R), the top-r right singular space gives it',
   check: (x) => variational(x),
@@ -93,7 +100,11 @@ function chain(x: C6StepInstance, normOfS: (S: Mat) => number = opNorm): Compari
   const VT = topRight(x.T, x.r);
   out.push(equal('(C.4) inf_{x∈M}‖STx‖/‖x‖ = σ_r(ST) at M = range V_{ST}', infOver(ST, VST), srST, scale));
   out.push(atMost('(C.4) inf_{x∈M}‖STx‖/‖x‖ ≤ σ_r(ST) (the drawn M)', infOver(ST, x.Q), srST, scale));
-  for (const [where, Q] of [['the drawn M', x.Q], ['M = range V_{ST}', VST], ['M = range V_T', VT]] as const)
+  for (const [where, Q] of [
+    ['the drawn M', x.Q],
+    ['M = range V_{ST}', VST],
+    ['M = range V_T', VT],
+  ] as const)
     out.push(atMost(`(C.5) inf_{x∈M}‖STx‖/‖x‖ ≤ ‖S‖·inf_{x∈M}‖Tx‖/‖x‖ (${where})`, infOver(ST, Q), nS * infOver(x.T, Q), scale));
   out.push(equal('(C.6) ‖S‖·inf_{x∈M}‖Tx‖/‖x‖ = ‖S‖σ_r(T) at M = range V_T', nS * infOver(x.T, VT), nS * srT, scale));
   out.push(atMost('(C.6) ‖S‖·inf_{x∈M}‖Tx‖/‖x‖ ≤ ‖S‖σ_r(T) (the drawn M)', nS * infOver(x.T, x.Q), nS * srT, scale));
@@ -106,6 +117,5 @@ export const c6Chain = step({
   kind: 'inequality',
   statement: 'σ_r(ST) = sup_M inf_{x∈M} ‖STx‖/‖x‖ ≤ sup_M inf_{x∈M} ‖S‖‖Tx‖/‖x‖ = ‖S‖σ_r(T)',
   check: (x) => chain(x),
-  sabotage: { description: 'σ_r(S) in place of ‖S‖ in (C.5) and (C.6) (the lower bound\'s factor)', check: (x) => chain(x, sigmaMin) },
+  sabotage: { description: "σ_r(S) in place of ‖S‖ in (C.5) and (C.6) (the lower bound's factor)", check: (x) => chain(x, sigmaMin) },
 });
-

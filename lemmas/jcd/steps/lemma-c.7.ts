@@ -83,7 +83,16 @@ function exactInstance<T>(A: Algebra<T>, r: number, k: number, v: Supply<T>) {
   const f = v.fraction();
   const Lambda = A.diag(lambda);
   const SSt = A.mul(S, A.tr(S));
-  const denom = F.mul(A.int(2), F.add(F.add(F.one, lambda.reduce((a, b) => F.add(a, b), F.zero)), F.mul(A.int(3), A.trace(SSt))));
+  const denom = F.mul(
+    A.int(2),
+    F.add(
+      F.add(
+        F.one,
+        lambda.reduce((a, b) => F.add(a, b), F.zero),
+      ),
+      F.mul(A.int(3), A.trace(SSt)),
+    ),
+  );
   const eta = F.div(f, denom);
   const I = A.eye(r);
   const D = A.sub(Lambda, SSt);
@@ -110,7 +119,8 @@ function exactForm(residuals: <T>(A: Algebra<T>, q: ExactC7<T>, sabotaged: boole
       { r: 2, k: 3 },
       { r: 3, k: 3 },
     ],
-    coverage: 'each (r, k) certified separately, r ≤ 3 with k = r and k = r + 1 (the identities are rational in the entries; a column of S beyond the r-th enters as the first extra one does)',
+    coverage:
+      'each (r, k) certified separately, r ≤ 3 with k = r and k = r + 1 (the identities are rational in the entries; a column of S beyond the r-th enters as the first extra one does)',
     setSize: 2 ** 40 + 1,
     evaluate: (A, { r, k }, v, sabotaged) => {
       const q = exactInstance(A, r, k, v);
@@ -157,7 +167,8 @@ function expansion(x: C7Instance, c2 = 1): Comparison[] {
 
 export const c7Expansion = step({
   id: 'jcd.lemma-c.7.expansion',
-  where: '"by definition of S₊, we have S₊ = (I + ηΛ)S(I − ηSᵀS) + η²ΛSSᵀS = (I + ηΛ)S(I − ηSᵀS) + η²ΛSSᵀ(I + η(Λ − SSᵀ))⁻¹S₊" (the second line substitutes the inverse form of S)',
+  where:
+    '"by definition of S₊, we have S₊ = (I + ηΛ)S(I − ηSᵀS) + η²ΛSSᵀS = (I + ηΛ)S(I − ηSᵀS) + η²ΛSSᵀ(I + η(Λ − SSᵀ))⁻¹S₊" (the second line substitutes the inverse form of S)',
   kind: 'identity',
   statement: 'S₊ = (I + ηΛ)S(I − ηSᵀS) + η²ΛSSᵀS = (I + ηΛ)S(I − ηSᵀS) + η²ΛSSᵀ(I + η(Λ − SSᵀ))⁻¹S₊',
   check: (x) => expansion(x),
@@ -211,7 +222,8 @@ function lower(x: C7Instance, useSigma1 = false): Comparison[] {
 
 export const c7Lower = step({
   id: 'jcd.lemma-c.7.lower',
-  where: '"By Lemma C.4, we have σ_r((I + ηΛ)S(I − ηSᵀS)) ≥ (1 + ησ_r)σ_r(S(I − ηSᵀS)) = (1 + ησ_r)σ_r(S)(1 − ησ_r(S)²)" (the first link is not Lemma C.4: see the module comment)',
+  where:
+    '"By Lemma C.4, we have σ_r((I + ηΛ)S(I − ηSᵀS)) ≥ (1 + ησ_r)σ_r(S(I − ηSᵀS)) = (1 + ησ_r)σ_r(S)(1 − ησ_r(S)²)" (the first link is not Lemma C.4: see the module comment)',
   kind: 'inequality',
   statement: 'σ_r((I + ηΛ)S(I − ηSᵀS)) ≥ (1 + ησ_r)σ_r(S(I − ηSᵀS)) = (1 + ησ_r)σ_r(S)(1 − ησ_r(S)²)',
   check: (x) => lower(x),
@@ -271,4 +283,3 @@ export const c7Combine = step({
   check: (x) => combineStep(x),
   sabotage: { description: 'X·(1 + 2η²‖ΛSSᵀ‖) in place of X/(1 + 2η²‖ΛSSᵀ‖)', check: (x) => combineStep(x, true) },
 });
-

@@ -61,9 +61,9 @@ function identities(x: C8Instance, transposed = false): Comparison[] {
   return [
     equal('⟨BBᵀ, P⟩ = trace(BBᵀP)', t1, t2, scale),
     equal('trace(BBᵀP) = trace(BBᵀUᵀΛU)', t2, t3, scale),
-    equal("trace(BBᵀUᵀΛU) = trace(B′ᵀΛB′)", t3, t4, scale),
-    equal("λ_r trace(B′ᵀIB′) = λ_r‖B′‖²_F", lr * trace(mul(transpose(Bp), Bp)), lr * frobenius(Bp) ** 2, scale),
-    equal("λ_r‖B′‖²_F = λ_r‖B‖²_F", lr * frobenius(Bp) ** 2, lr * nB2, scale),
+    equal('trace(BBᵀUᵀΛU) = trace(B′ᵀΛB′)', t3, t4, scale),
+    equal('λ_r trace(B′ᵀIB′) = λ_r‖B′‖²_F', lr * trace(mul(transpose(Bp), Bp)), lr * frobenius(Bp) ** 2, scale),
+    equal('λ_r‖B′‖²_F = λ_r‖B‖²_F', lr * frobenius(Bp) ** 2, lr * nB2, scale),
   ];
 }
 
@@ -87,7 +87,7 @@ export const c8TraceIdentities = step({
   statement: '⟨BBᵀ, P⟩ = trace(BBᵀP) = trace(BBᵀUᵀΛU) = trace(B′ᵀΛB′) and λ_r trace(B′ᵀIB′) = λ_r‖B′‖²_F = λ_r‖B‖²_F, P = UᵀΛU, B′ = UB',
   check: (x) => identities(x),
   exact: {
-    instances: 'U = (I − K)(I + K)⁻¹ (K skew, integer entries), Λ = diag(entries), P = UᵀΛU, B ∈ ℤ^{r×k} entries; λ_r = Λ\'s last entry',
+    instances: "U = (I − K)(I + K)⁻¹ (K skew, integer entries), Λ = diag(entries), P = UᵀΛU, B ∈ ℤ^{r×k} entries; λ_r = Λ's last entry",
     dims: fc.record({ r: fc.integer({ min: 1, max: 3 }), extra: fc.integer({ min: 0, max: 1 }) }).map(({ r, extra }) => ({ r, k: r + extra })),
     certifyAt: [
       { r: 1, k: 1 },
@@ -112,9 +112,9 @@ export const c8TraceIdentities = step({
         residuals: {
           '⟨BBᵀ, P⟩ − trace(BBᵀP)': A.F.sub(A.inner(BBt, q.P), t2),
           'trace(BBᵀP) − trace(BBᵀUᵀΛU)': A.F.sub(t2, t3),
-          "trace(BBᵀUᵀΛU) − trace(B′ᵀΛB′)": A.F.sub(t3, t4),
-          "λ_r trace(B′ᵀB′) − λ_r‖B′‖²_F": A.F.sub(A.F.mul(q.lr, A.trace(A.mul(A.tr(Bp), Bp))), A.F.mul(q.lr, f2)),
-          "λ_r‖B′‖²_F − λ_r‖B‖²_F": A.F.sub(A.F.mul(q.lr, f2), A.F.mul(q.lr, A.frob2(q.B))),
+          'trace(BBᵀUᵀΛU) − trace(B′ᵀΛB′)': A.F.sub(t3, t4),
+          'λ_r trace(B′ᵀB′) − λ_r‖B′‖²_F': A.F.sub(A.F.mul(q.lr, A.trace(A.mul(A.tr(Bp), Bp))), A.F.mul(q.lr, f2)),
+          'λ_r‖B′‖²_F − λ_r‖B‖²_F': A.F.sub(A.F.mul(q.lr, f2), A.F.mul(q.lr, A.frob2(q.B))),
         },
       };
     },
@@ -130,15 +130,16 @@ function bounds(x: C8Instance, largest = false): Comparison[] {
   const lhs = trace(mul(mul(transpose(Bp), Lambda), Bp));
   const rest = lr * trace(mul(transpose(Bp), Bp));
   return [
-    atLeast("trace(B′ᵀΛB′) ≥ trace(B′ᵀ(Λ − λ_rI)B′) + λ_r trace(B′ᵀIB′)", lhs, trace(inside) + rest, scale),
-    atLeast("trace(B′ᵀ(Λ − λ_rI)B′) + λ_r trace(B′ᵀIB′) ≥ λ_r trace(B′ᵀIB′)", trace(inside) + rest, rest, scale),
-    atLeast("B′ᵀ(Λ − λ_rI)B′ ⪰ 0: λ_min ≥ 0", lambdaMin(inside), 0, scale),
+    atLeast('trace(B′ᵀΛB′) ≥ trace(B′ᵀ(Λ − λ_rI)B′) + λ_r trace(B′ᵀIB′)', lhs, trace(inside) + rest, scale),
+    atLeast('trace(B′ᵀ(Λ − λ_rI)B′) + λ_r trace(B′ᵀIB′) ≥ λ_r trace(B′ᵀIB′)', trace(inside) + rest, rest, scale),
+    atLeast('B′ᵀ(Λ − λ_rI)B′ ⪰ 0: λ_min ≥ 0', lambdaMin(inside), 0, scale),
   ];
 }
 
 export const c8TraceBounds = step({
   id: 'jcd.lemma-c.8.trace-bounds',
-  where: '"≥ trace(B′ᵀ(Λ − λ_rI)B′) + λ_r trace(B′ᵀIB′) ≥ λ_r trace(B′ᵀIB′), where the last inequality follows from the fact that B′ᵀ(Λ − λ_rI)B′ is positive semi-definite"',
+  where:
+    '"≥ trace(B′ᵀ(Λ − λ_rI)B′) + λ_r trace(B′ᵀIB′) ≥ λ_r trace(B′ᵀIB′), where the last inequality follows from the fact that B′ᵀ(Λ − λ_rI)B′ is positive semi-definite"',
   kind: 'inequality',
   statement: 'trace(B′ᵀΛB′) ≥ trace(B′ᵀ(Λ − λ_rI)B′) + λ_r trace(B′ᵀIB′) ≥ λ_r trace(B′ᵀIB′), B′ᵀ(Λ − λ_rI)B′ ⪰ 0',
   check: (x) => bounds(x),

@@ -203,7 +203,17 @@ function exactFactor<T>(A: Algebra<T>, v: { fraction(): T; positive(): T; entry(
   const p2 = F.mul(F.div(d, d2), F.div(l2, cl));
   const p3 = F.mul(F.div(d, m3), F.div(F.add(log3, F.mul(e, l)), cl));
   return {
-    instance: { γ: g, 'log(1/ρ)': l, 'log X': lX, 'log(1+γy)': d, 'log(1+(1+γ)y/2)': d1, 'log(1+0.1y)': d2, '−log(1−3y/2)': m3, 'log√(24/(1−γ))': l2, 'log 3': log3 },
+    instance: {
+      γ: g,
+      'log(1/ρ)': l,
+      'log X': lX,
+      'log(1+γy)': d,
+      'log(1+(1+γ)y/2)': d1,
+      'log(1+0.1y)': d2,
+      '−log(1−3y/2)': m3,
+      'log√(24/(1−γ))': l2,
+      'log 3': log3,
+    },
     residuals: { 'T₁/T − printed': F.sub(F.div(T1, T), p1), 'T₂/T − printed': F.sub(F.div(T2, T), p2), 'T₃/T − printed': F.sub(F.div(T3, T), p3) },
   };
 }
@@ -279,9 +289,7 @@ const middle1 = (p: ReturnType<typeof parts>) => ((2 * p.g) / (1 + p.g)) * ((p.l
 function t1Fact(x: JcdTimeParameters, corrected: boolean, factor = 1): Comparison[] {
   const p = parts(x);
   const rhs = factor * middle1(p) * (corrected ? 1 + ((1 + p.g) / 2) * p.yR : 1);
-  const label = corrected
-    ? 'T₁/T ≤ 2γ/(1+γ)·(1 + (1+γ)ησ_r/2)·log(X/ρ)/((3γ+1)/(2(1+γ))·log(1/ρ))'
-    : 'T₁/T ≤ 2γ/(1+γ)·log(X/ρ)/((3γ+1)/(2(1+γ))·log(1/ρ))';
+  const label = corrected ? 'T₁/T ≤ 2γ/(1+γ)·(1 + (1+γ)ησ_r/2)·log(X/ρ)/((3γ+1)/(2(1+γ))·log(1/ρ))' : 'T₁/T ≤ 2γ/(1+γ)·log(X/ρ)/((3γ+1)/(2(1+γ))·log(1/ρ))';
   return [atMost(label, p.r1, rhs, sides(p.r1, rhs))];
 }
 
@@ -379,7 +387,7 @@ export const c9T2Fact = step({
     grade: 'breaks-proof',
     why:
       'the (C.8) step after it holds (jcd.lemma-c.9.step-t2-c8) and is an equality when ρ = ρ_max is set by (1−γ)/24, so this step is what makes inequality 2 fail on a band of γ just below 0.1 (jcd.lemma-c.9.parts); (A.2) itself holds (jcd.lemma-c.9.ratio). ' +
-      'Corrected, the chain gives inequality 2 times (1 + 0.1ησ_r); for γ < 0.1 the room in inequality 1 ((C.7) holds with 180(1+γ) in place of 72 under the first condition on ρ) absorbs that, so this step alone is repairable; with chain 1 corrected too, the room in (C.7) closes the sum for γ < 0.9017 only, and above it the corrected chains add up to more than (A.2)\'s right side on some admissible instances (measured from γ ≈ 0.95, by up to 6.5·10⁻⁴ relative at γ ≈ 0.97; jcd.lemma-c.9.step-t1-fact)',
+      "Corrected, the chain gives inequality 2 times (1 + 0.1ησ_r); for γ < 0.1 the room in inequality 1 ((C.7) holds with 180(1+γ) in place of 72 under the first condition on ρ) absorbs that, so this step alone is repairable; with chain 1 corrected too, the room in (C.7) closes the sum for γ < 0.9017 only, and above it the corrected chains add up to more than (A.2)'s right side on some admissible instances (measured from γ ≈ 0.95, by up to 6.5·10⁻⁴ relative at γ ≈ 0.97; jcd.lemma-c.9.step-t1-fact)",
     dependents: ['Lemma C.9, proof: inequality 2 (jcd.lemma-c.9.parts)', 'Lemma C.9 / (A.2) (jcd.lemma-c.9.ratio, jcd.lemma-c.9.step-sum)'],
   },
   corrected: 'jcd.lemma-c.9.step-t2-fact/corrected',

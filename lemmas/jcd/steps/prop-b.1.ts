@@ -116,7 +116,12 @@ export function b1Instances(): fc.Arbitrary<B1Instance> {
 const B1_SHAPE = hypothesis<B1Instance>(
   'b1-shape',
   'F₀ ∈ ℝ^{m×k}, G₀ ∈ ℝ^{n×k}, 1 ≤ r ≤ k (Theorem A.1: "fix any r ≤ k"), r ≤ min{m, n}',
-  (x) => [x.m, x.n, x.k, x.r].every((v) => Number.isInteger(v) && v >= 1) && x.r <= x.k && x.r <= Math.min(x.m, x.n) && hasShape(x.F0, x.m, x.k) && hasShape(x.G0, x.n, x.k),
+  (x) =>
+    [x.m, x.n, x.k, x.r].every((v) => Number.isInteger(v) && v >= 1) &&
+    x.r <= x.k &&
+    x.r <= Math.min(x.m, x.n) &&
+    hasShape(x.F0, x.m, x.k) &&
+    hasShape(x.G0, x.n, x.k),
   {
     coordinates: {
       r: { value: (x) => x.r, domain: [1, 4] },
@@ -131,7 +136,12 @@ const B1_SIGMA = hypothesis<B1Instance>(
   'b1-sigma',
   'Σ = diag(σ₁, …, σ_r) with σ₁ ≥ … ≥ σ_r > 0 (the top of Σ_X, JCD (4.2), (4.4))',
   (x) => hasShape(x.Sigma, x.r, x.r) && isDiagonalNonIncreasing(x.Sigma) && sigR(x) > 0,
-  { coordinates: { 'σ_r/σ₁': { value: (x) => sigR(x) / sig1(x), domain: [0.01, 1], concentrated: 'σ_r = σ₁ whenever r = 1 (a quarter of the instances)' }, 'σ₁': { value: sig1, domain: [0.5, 2] } } },
+  {
+    coordinates: {
+      'σ_r/σ₁': { value: (x) => sigR(x) / sig1(x), domain: [0.01, 1], concentrated: 'σ_r = σ₁ whenever r = 1 (a quarter of the instances)' },
+      'σ₁': { value: sig1, domain: [0.5, 2] },
+    },
+  },
 );
 
 const B1_RHO = hypothesis<B1Instance>('b1-rho', 'any fixed ρ ≤ √(σ_r/(2σ₁)) (ρ > 0)', (x) => x.rho > 0 && x.rho <= Math.sqrt(sigR(x) / (2 * sig1(x))), {
@@ -152,7 +162,7 @@ export const C3_EVENT = hypothesis<B1Instance>(
     tolerance: COMPUTED_TOLERANCE,
     coordinates: {
       'max{‖F₀‖, ‖G₀‖}/(ρ√σ₁)': { value: (x) => Math.max(opNorm(x.F0), opNorm(x.G0)) / (x.rho * Math.sqrt(sig1(x))), domain: [0, 1] },
-      'c_ρ': { value: (x) => x.cRho, domain: [0, 1] },
+      c_ρ: { value: (x) => x.cRho, domain: [0, 1] },
     },
   },
 );
@@ -214,8 +224,10 @@ function items1to4(x: B1Instance, item1Factor = 1): Comparison[] {
 
 export const b1Items1to4 = b1Claim({
   id: 'jcd.prop-b.1.step-items-1-4',
-  where: '"The first four Items follow from Lemma C.3" (Item 1: U₀, J₀ and V₀, K₀ are blocks of F₀, G₀; Items 2–3: U₀ᵀU₀ + J₀ᵀJ₀ = F₀ᵀF₀ and ρ²σ₁ ≤ σ_r/2 ≤ 7σ₁; Item 4 is Lemma C.3\'s item 3)',
-  statement: 'on Lemma C.3\'s event, with ρ ≤ √(σ_r/(2σ₁)): max{‖U₀‖,‖V₀‖,‖J₀‖,‖K₀‖} ≤ ρ√σ₁; ‖U₀ᵀU₀ + J₀ᵀJ₀‖ ≤ 7σ₁; ‖V₀ᵀV₀ + K₀ᵀK₀‖ ≤ 7σ₁; σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k))',
+  where:
+    '"The first four Items follow from Lemma C.3" (Item 1: U₀, J₀ and V₀, K₀ are blocks of F₀, G₀; Items 2–3: U₀ᵀU₀ + J₀ᵀJ₀ = F₀ᵀF₀ and ρ²σ₁ ≤ σ_r/2 ≤ 7σ₁; Item 4 is Lemma C.3\'s item 3)',
+  statement:
+    "on Lemma C.3's event, with ρ ≤ √(σ_r/(2σ₁)): max{‖U₀‖,‖V₀‖,‖J₀‖,‖K₀‖} ≤ ρ√σ₁; ‖U₀ᵀU₀ + J₀ᵀJ₀‖ ≤ 7σ₁; ‖V₀ᵀV₀ + K₀ᵀK₀‖ ≤ 7σ₁; σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k))",
   hypotheses: BASE,
   check: (x) => items1to4(x),
   sabotage: { description: "Item 1's bound halved (ρ√σ₁/2)", check: (x) => items1to4(x, 0.5) },
@@ -260,7 +272,12 @@ function item6(x: B1Instance, rankFactor = 2): Comparison[] {
   return [
     atMost('rank(B₀) ≤ 2r', rank, 2 * x.r, 1),
     atMost(rankFactor === 2 ? '‖B₀‖_F ≤ √(2r)‖B₀‖' : `‖B₀‖_F ≤ √(${rankFactor}r)‖B₀‖`, fb, root * nb, 2 * root * fb),
-    atMost('√(2r)‖B₀‖ ≤ ρ√(2r)√σ₁', Math.sqrt(2 * x.r) * nb, x.rho * Math.sqrt(2 * x.r) * Math.sqrt(sig1(x)), 2 * Math.sqrt(2 * x.r) * (frobenius(x.F0) + frobenius(x.G0))),
+    atMost(
+      '√(2r)‖B₀‖ ≤ ρ√(2r)√σ₁',
+      Math.sqrt(2 * x.r) * nb,
+      x.rho * Math.sqrt(2 * x.r) * Math.sqrt(sig1(x)),
+      2 * Math.sqrt(2 * x.r) * (frobenius(x.F0) + frobenius(x.G0)),
+    ),
   ];
 }
 

@@ -59,10 +59,25 @@
 import { combine, eye, mul, mulAll, transpose } from '../../../src/linalg/dense.ts';
 import { lambdaMin } from '../../../src/linalg/spectral.ts';
 import { atLeast, atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
-import { type Claim, type ConstantValues } from '../../../src/claims/types.ts';
+import type { Claim, ConstantValues } from '../../../src/claims/types.ts';
 import type { Hypothesis } from '../../../src/claims/hypotheses.ts';
-import { B2_STEP_HYPOTHESES, blocksAt, fro, op, sqrtGramNorm, caseHypothesis, caseThreshold, growth, logEpsT, magnitudesAt, nextAt, normOf, type StepBlocks, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
-import { stepSize, stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
+import {
+  B2_STEP_HYPOTHESES,
+  blocksAt,
+  fro,
+  op,
+  sqrtGramNorm,
+  caseHypothesis,
+  caseThreshold,
+  growth,
+  logEpsT,
+  magnitudesAt,
+  nextAt,
+  normOf,
+  type StepBlocks,
+  type StepState,
+} from '../../../src/hypotheses/jcd-steps.ts';
+import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shared quantities.
@@ -78,14 +93,12 @@ function step(x: StepState): Step {
 
 const sqrt = Math.sqrt;
 const epsS = (x: StepState) => Math.exp(x.logEpsS);
-const epsT = (x: StepState) => Math.exp(logEpsT(x));
 const dimSum = (x: StepState) => x.m + x.n + x.k;
 /** Magnitudes of the state at s and after the step (rounding scales). */
 const magBefore = (x: StepState) => magnitudesAt(x);
 const magAfter = (x: StepState) => nextAt(x).mag;
 /** Scale of a relation between parameters only (a few ulps of its terms' sizes, in units of u; 1e3 covers exp/log). */
 const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
-
 
 function stepClaim(c: StepClaimSpec & { readonly bCase?: 'i' | 'ii'; readonly hypotheses?: ReadonlyArray<Hypothesis<StepState>> }): Claim<StepState> {
   return proofStepClaim(
@@ -205,8 +218,10 @@ function horizonChain(x: StepState, expFactor = 1): Comparison[] {
 
 export const item3Horizon = stepClaim({
   id: 'jcd.prop-b.2.item-3.horizon',
-  where: 'Item 3, the last display: max{‖J_{s+1}‖, ‖K_{s+1}‖} ≤ (1+γησ_r)^{s+1}max{‖J₀‖,‖K₀‖} ≤ (1+γησ_r)^T max{‖J₀‖,‖K₀‖} ≤ ρ^{(1−γ)/(2(1+γ))}√σ₁ (with max{‖J₀‖,‖K₀‖} ≤ ρ√σ₁, Proposition B.1)',
-  statement: '(1 + γησ_r)^{s+1}ρ√σ₁ ≤ (1 + γησ_r)^Tρ√σ₁ ≤ ρ^{(1−γ)/(2(1+γ))}√σ₁ (compared in logs; the first link, the induction, is item-3.growth applied s + 1 times)',
+  where:
+    'Item 3, the last display: max{‖J_{s+1}‖, ‖K_{s+1}‖} ≤ (1+γησ_r)^{s+1}max{‖J₀‖,‖K₀‖} ≤ (1+γησ_r)^T max{‖J₀‖,‖K₀‖} ≤ ρ^{(1−γ)/(2(1+γ))}√σ₁ (with max{‖J₀‖,‖K₀‖} ≤ ρ√σ₁, Proposition B.1)',
+  statement:
+    '(1 + γησ_r)^{s+1}ρ√σ₁ ≤ (1 + γησ_r)^Tρ√σ₁ ≤ ρ^{(1−γ)/(2(1+γ))}√σ₁ (compared in logs; the first link, the induction, is item-3.growth applied s + 1 times)',
   check: (x) => horizonChain(x),
   sabotage: { description: 'the exponent (1−γ)/(2(1+γ)) doubled: ρ^{(1−γ)/(1+γ)}√σ₁', check: (x) => horizonChain(x, 2) },
 });
@@ -260,7 +275,10 @@ function cNorm(x: StepState, expFactor = 1): Comparison[] {
   const sum = terms.reduce((a, v) => a + v, 0);
   const sc = 2 * mb.C + sum;
   const bound = 12 * Math.exp(2 * expFactor * logEpsT(x)) * x.r * x.sigma1 ** 1.5;
-  return [atMost('‖C_s‖ ≤ ‖A_sB_sᵀB_s‖ + ‖B_sA_sᵀB_s‖ + ‖A_s(KᵀK+JᵀJ)/2‖ + ‖B_s(KᵀK−JᵀJ)/2‖', norm, sum, sc), atMost('… ≤ 12ρ^{(1−γ)/(1+γ)}rσ₁√σ₁', sum, bound, sc)];
+  return [
+    atMost('‖C_s‖ ≤ ‖A_sB_sᵀB_s‖ + ‖B_sA_sᵀB_s‖ + ‖A_s(KᵀK+JᵀJ)/2‖ + ‖B_s(KᵀK−JᵀJ)/2‖', norm, sum, sc),
+    atMost('… ≤ 12ρ^{(1−γ)/(1+γ)}rσ₁√σ₁', sum, bound, sc),
+  ];
 }
 
 export const item4CNorm = stepClaim({
@@ -302,7 +320,10 @@ function eNorm(x: StepState, c: ConstantValues): Comparison[] {
   const eta = x.eta;
   const mid = c.twelve * eta * eta * x.sigma1 ** 3 + c.eighty * eta * Math.exp(2 * logEpsT(x)) * x.r * x.sigma1 ** 2;
   const last = c.twelve * eta * eta * x.sigma1 ** 3 + (x.gamma * eta * x.sigmaR ** 2) / 20;
-  return [atMost('‖E_s‖ ≤ 12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²', e.norm, mid, e.scale), atMost('12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁² ≤ 12η²σ₁³ + γησ_r²/20', mid, last, scalarScale(mid, last))];
+  return [
+    atMost('‖E_s‖ ≤ 12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²', e.norm, mid, e.scale),
+    atMost('12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁² ≤ 12η²σ₁³ + γησ_r²/20', mid, last, scalarScale(mid, last)),
+  ];
 }
 
 export const item4ENorm = stepClaim({
@@ -320,7 +341,10 @@ export const item4ENorm = stepClaim({
       return (e.norm - 80 * x.eta * Math.exp(2 * logEpsT(x)) * x.r * x.sigma1 ** 2 - tol * e.scale) / (x.eta * x.eta * x.sigma1 ** 3);
     },
   },
-  sabotage: { description: 'the constants 12 and 80 divided by 100 (0.12η²σ₁³ + 0.8ηρ^{(1−γ)/(1+γ)}rσ₁²)', constants: { twelve: () => 0.12, eighty: () => 0.8 } },
+  sabotage: {
+    description: 'the constants 12 and 80 divided by 100 (0.12η²σ₁³ + 0.8ηρ^{(1−γ)/(1+γ)}rσ₁²)',
+    constants: { twelve: () => 0.12, eighty: () => 0.8 },
+  },
 });
 
 function lemmaC10(x: StepState, sabotaged = false): Comparison[] {
@@ -339,7 +363,10 @@ export const item4LemmaC10 = stepClaim({
   where: 'Item 4, "we can apply Lemma C.10 to P_{s+1} and obtain"',
   statement: 'λ_r(P_{s+1}) ≥ min{(1 − ησ_r)²λ_r(P_s) − 30η²σ₁³ − γησ_r²/20, −30η²σ₁³ − γησ_r²/20}',
   check: (x) => lemmaC10(x),
-  sabotage: { description: 'the terms −30η²σ₁³ − γησ_r²/20 dropped and the factor (1 − ησ_r)² made 1 − 4ησ₁ (a faster contraction than GD has when λ_r(P_s) < 0)', check: (x) => lemmaC10(x, true) },
+  sabotage: {
+    description: 'the terms −30η²σ₁³ − γησ_r²/20 dropped and the factor (1 − ησ_r)² made 1 − 4ησ₁ (a faster contraction than GD has when λ_r(P_s) < 0)',
+    check: (x) => lemmaC10(x, true),
+  },
 });
 
 function floorChain(x: StepState, tenth = 10): Comparison[] {
@@ -348,7 +375,7 @@ function floorChain(x: StepState, tenth = 10): Comparison[] {
   const a = (1 - eta * x.sigmaR) ** 2;
   // Σ_{i=0}^{s} a^i = (1 − a^{s+1})/(1 − a); Σ_{i≥0} a^i = 1/(1 − a), with 1 − a = ησ_r(2 − ησ_r).
   const oneMinusA = eta * x.sigmaR * (2 - eta * x.sigmaR);
-  const partial = -c * (-Math.expm1((x.s + 1) * Math.log(a))) / oneMinusA;
+  const partial = (-c * -Math.expm1((x.s + 1) * Math.log(a))) / oneMinusA;
   const full = -c / oneMinusA;
   const bound = -c / (eta * x.sigmaR);
   const last = (-x.gamma * x.sigmaR) / tenth;
@@ -361,8 +388,10 @@ function floorChain(x: StepState, tenth = 10): Comparison[] {
 
 export const item4Floor = stepClaim({
   id: 'jcd.prop-b.2.item-4.floor',
-  where: 'Item 4, the display "λ_r(P_{s+1}) ≥ −(30η²σ₁³ + γησ_r²/20)Σ_{i=0}^∞(1−ησ_r)^{2i} ≥ −(30η²σ₁³ + γησ_r²/20)/(ησ_r) ≥ −γσ_r/10" ("the last inequality follows from η ≤ γσ_r²/(600σ₁³)")',
-  statement: '−cΣ_{i=0}^{s}(1−ησ_r)^{2i} ≥ −cΣ_{i=0}^{∞}(1−ησ_r)^{2i} ≥ −c/(ησ_r) ≥ −γσ_r/10, c = 30η²σ₁³ + γησ_r²/20 (the unrolled recursion from λ_r(P₀) ≥ 0 is the lemma-c10 step applied s + 1 times)',
+  where:
+    'Item 4, the display "λ_r(P_{s+1}) ≥ −(30η²σ₁³ + γησ_r²/20)Σ_{i=0}^∞(1−ησ_r)^{2i} ≥ −(30η²σ₁³ + γησ_r²/20)/(ησ_r) ≥ −γσ_r/10" ("the last inequality follows from η ≤ γσ_r²/(600σ₁³)")',
+  statement:
+    '−cΣ_{i=0}^{s}(1−ησ_r)^{2i} ≥ −cΣ_{i=0}^{∞}(1−ησ_r)^{2i} ≥ −c/(ησ_r) ≥ −γσ_r/10, c = 30η²σ₁³ + γησ_r²/20 (the unrolled recursion from λ_r(P₀) ≥ 0 is the lemma-c10 step applied s + 1 times)',
   check: (x) => floorChain(x),
   sabotage: { description: 'the floor −γσ_r/10 made −γσ_r/20', check: (x) => floorChain(x, 20) },
 });
@@ -419,13 +448,21 @@ function gTerms(x: StepState) {
 function gSplit(x: StepState, four = 4): Comparison[] {
   const g = gTerms(x);
   const e2 = x.eta * x.eta;
-  return [atMost('η²‖−P_sB_s + (A_sB_sᵀ − B_sA_sᵀ)A_s − A_sN_s − B_sM_s‖²_F ≤ 4η²(‖P_sB_s‖² + ‖Q_sA_s‖² + ‖A_sN_s‖² + ‖B_sM_s‖²) (both sides divided by ε_s²)', e2 * g.G2, four * e2 * g.sq.reduce((a, v) => a + v, 0), e2 * g.scale)];
+  return [
+    atMost(
+      'η²‖−P_sB_s + (A_sB_sᵀ − B_sA_sᵀ)A_s − A_sN_s − B_sM_s‖²_F ≤ 4η²(‖P_sB_s‖² + ‖Q_sA_s‖² + ‖A_sN_s‖² + ‖B_sM_s‖²) (both sides divided by ε_s²)',
+      e2 * g.G2,
+      four * e2 * g.sq.reduce((a, v) => a + v, 0),
+      e2 * g.scale,
+    ),
+  ];
 }
 
 export const item5GSplit = stepClaim({
   id: 'jcd.prop-b.2.item-5.g-split',
   where: 'Item 5, "Furthermore, we have", first inequality of the display',
-  statement: 'η²‖−P_sB_s + (A_sB_sᵀ − B_sA_sᵀ)A_s − A_s(K_sᵀK_s − J_sᵀJ_s)/2 − B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F ≤ 4η²‖P_sB_s‖²_F + 4η²‖(A_sB_sᵀ − B_sA_sᵀ)A_s‖²_F + 4η²‖A_s(K_sᵀK_s − J_sᵀJ_s)/2‖²_F + 4η²‖B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F',
+  statement:
+    'η²‖−P_sB_s + (A_sB_sᵀ − B_sA_sᵀ)A_s − A_s(K_sᵀK_s − J_sᵀJ_s)/2 − B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F ≤ 4η²‖P_sB_s‖²_F + 4η²‖(A_sB_sᵀ − B_sA_sᵀ)A_s‖²_F + 4η²‖A_s(K_sᵀK_s − J_sᵀJ_s)/2‖²_F + 4η²‖B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F',
   check: (x) => gSplit(x),
   sabotage: { description: 'the constant 4 made ½', check: (x) => gSplit(x, 0.5) },
 });
@@ -461,7 +498,8 @@ function gBound(x: StepState, c: ConstantValues): Comparison[] {
 export const item5GBound = stepClaim({
   id: 'jcd.prop-b.2.item-5.g-bound',
   where: 'Item 5, "Furthermore, we have", second inequality of the display ("the second inequality follows from the induction hypothesis")',
-  statement: '4η²‖P_sB_s‖²_F + 4η²‖(A_sB_sᵀ − B_sA_sᵀ)A_s‖²_F + 4η²‖A_s(K_sᵀK_s − J_sᵀJ_s)/2‖²_F + 4η²‖B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F ≤ 48η²σ₁²‖B_s‖²_F + 8η²σ₁³(m+n+k)(1 + γησ_r)^{4s}ρ⁴ + 4η²σ₁²(1 + γησ_r)^{4s}ρ⁴‖B_s‖²_F',
+  statement:
+    '4η²‖P_sB_s‖²_F + 4η²‖(A_sB_sᵀ − B_sA_sᵀ)A_s‖²_F + 4η²‖A_s(K_sᵀK_s − J_sᵀJ_s)/2‖²_F + 4η²‖B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F ≤ 48η²σ₁²‖B_s‖²_F + 8η²σ₁³(m+n+k)(1 + γησ_r)^{4s}ρ⁴ + 4η²σ₁²(1 + γησ_r)^{4s}ρ⁴‖B_s‖²_F',
   constants: {
     fortyEight: { printed: () => G_PRINTED.fortyEight, formula: '48 (in 48η²σ₁²‖B_s‖²_F)' },
     eight: { printed: () => G_PRINTED.eight, formula: '8 (in 8η²σ₁³(m+n+k)(1+γησ_r)^{4s}ρ⁴)' },
@@ -475,7 +513,9 @@ export const item5GBound = stepClaim({
     },
     eight: (x, tol) => {
       const q = gBoundSides(x);
-      return q.constTerm > 0 ? (q.lhs - G_PRINTED.fortyEight * q.bTerm - G_PRINTED.fourMix * q.mixTerm - tol * q.scale) / q.constTerm : Number.NEGATIVE_INFINITY;
+      return q.constTerm > 0
+        ? (q.lhs - G_PRINTED.fortyEight * q.bTerm - G_PRINTED.fourMix * q.mixTerm - tol * q.scale) / q.constTerm
+        : Number.NEGATIVE_INFINITY;
     },
   },
   sabotage: { description: 'the constant 48 made 1', constants: { fortyEight: () => 1 } },
@@ -493,7 +533,12 @@ function gAbsorb(x: StepState, tenth = 10): Comparison[] {
   const last = ((x.gamma * x.eta * x.sigmaR) / tenth) * b + constTerm;
   return [
     atMost('48η²σ₁²‖B‖² + 8η²σ₁³(m+n+k)ε⁴ + 4η²σ₁²ε⁴‖B‖² ≤ (48η²σ₁² + 4η²σ₁²ε⁴)‖B‖² + 8η²σ₁³(m+n+k)ε⁴ (÷ ε_s²)', sep, grouped, scalarScale(sep, grouped)),
-    atMost('48η²σ₁² + 4η²σ₁²(1+γησ_r)^{4s}ρ⁴ ≤ γησ_r/10 (the coefficient of ‖B_s‖²_F)', coef, (x.gamma * x.eta * x.sigmaR) / tenth, scalarScale(coef, x.gamma * x.eta * x.sigmaR)),
+    atMost(
+      '48η²σ₁² + 4η²σ₁²(1+γησ_r)^{4s}ρ⁴ ≤ γησ_r/10 (the coefficient of ‖B_s‖²_F)',
+      coef,
+      (x.gamma * x.eta * x.sigmaR) / tenth,
+      scalarScale(coef, x.gamma * x.eta * x.sigmaR),
+    ),
     atMost('(48η²σ₁² + 4η²σ₁²ε⁴)‖B‖² + 8η²σ₁³(m+n+k)ε⁴ ≤ (γησ_r/10)‖B‖² + 8η²σ₁³(m+n+k)ε⁴ (÷ ε_s²)', grouped, last, scalarScale(grouped, last)),
   ];
 }
@@ -501,7 +546,8 @@ function gAbsorb(x: StepState, tenth = 10): Comparison[] {
 export const item5GAbsorb = stepClaim({
   id: 'jcd.prop-b.2.item-5.g-absorb',
   where: 'Item 5, "Furthermore, we have", third and fourth inequalities of the display ("the last inequality follows from the bound η ≤ γσ_r²/(600σ₁³)")',
-  statement: '48η²σ₁²‖B_s‖²_F + 8η²σ₁³(m+n+k)(1+γησ_r)^{4s}ρ⁴ + 4η²σ₁²(1+γησ_r)^{4s}ρ⁴‖B_s‖²_F ≤ (48η²σ₁² + 4η²σ₁²(1+γησ_r)^{4s}ρ⁴)‖B_s‖²_F + 8η²σ₁³(m+n+k)(1+γησ_r)^{4s}ρ⁴ ≤ (γησ_r/10)‖B_s‖²_F + 8η²σ₁³(m+n+k)(1+γησ_r)^{4s}ρ⁴',
+  statement:
+    '48η²σ₁²‖B_s‖²_F + 8η²σ₁³(m+n+k)(1+γησ_r)^{4s}ρ⁴ + 4η²σ₁²(1+γησ_r)^{4s}ρ⁴‖B_s‖²_F ≤ (48η²σ₁² + 4η²σ₁²(1+γησ_r)^{4s}ρ⁴)‖B_s‖²_F + 8η²σ₁³(m+n+k)(1+γησ_r)^{4s}ρ⁴ ≤ (γησ_r/10)‖B_s‖²_F + 8η²σ₁³(m+n+k)(1+γησ_r)^{4s}ρ⁴',
   check: (x) => gAbsorb(x),
   sabotage: { description: 'γησ_r/10 made γησ_r/20', check: (x) => gAbsorb(x, 20) },
 });
@@ -537,7 +583,8 @@ function caseI(x: StepState, quarter = 4): Comparison[] {
 export const item5CaseI = stepClaim({
   id: 'jcd.prop-b.2.item-5.case-i',
   where: 'Item 5, "Case (i): ‖B_s‖_F > 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2s}ρ²/(γσ_r). By (B.2), we have" and "Hence, ‖B_{s+1}‖_F ≤ (1 + γησ_r)‖B_s‖_F"',
-  statement: '(B.2)\'s right side ≤ (1 + γησ_r/2)‖B_s‖²_F + (γησ_r/4)‖B_s‖²_F + γ²η²σ_r²‖B_s‖²_F/32 ≤ (1 + γησ_r)²‖B_s‖²_F; hence ‖B_{s+1}‖_F ≤ (1 + γησ_r)‖B_s‖_F',
+  statement:
+    "(B.2)'s right side ≤ (1 + γησ_r/2)‖B_s‖²_F + (γησ_r/4)‖B_s‖²_F + γ²η²σ_r²‖B_s‖²_F/32 ≤ (1 + γησ_r)²‖B_s‖²_F; hence ‖B_{s+1}‖_F ≤ (1 + γησ_r)‖B_s‖_F",
   bCase: 'i',
   check: (x) => caseI(x),
   sabotage: { description: 'γησ_r/4 made γησ_r/400 in the middle term', check: (x) => caseI(x, 400) },
@@ -559,7 +606,8 @@ function caseII(x: StepState, lastPower = 4): Comparison[] {
 export const item5CaseII = stepClaim({
   id: 'jcd.prop-b.2.item-5.case-ii',
   where: 'Item 5, "Case (ii): ‖B_s‖_F ≤ 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2s}ρ²/(γσ_r). By (B.2), we have" and "As a result, ‖B_{s+1}‖_F ≤ max{…}"',
-  statement: '(B.2)\'s right side ≤ (1 + γησ_r/2)thr_s² + (4γησ_r/16)thr_s² + (8γ²η²σ_r²/16²)thr_s² ≤ thr_{s+1}² (thr_t = 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2t}ρ²/(γσ_r)); ‖B_{s+1}‖_F ≤ max{(1 + γησ_r)‖B_s‖_F, thr_{s+1}}',
+  statement:
+    "(B.2)'s right side ≤ (1 + γησ_r/2)thr_s² + (4γησ_r/16)thr_s² + (8γ²η²σ_r²/16²)thr_s² ≤ thr_{s+1}² (thr_t = 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2t}ρ²/(γσ_r)); ‖B_{s+1}‖_F ≤ max{(1 + γησ_r)‖B_s‖_F, thr_{s+1}}",
   bCase: 'ii',
   check: (x) => caseII(x),
   sabotage: { description: 'thr_{s+1}² with (1+γησ_r)^{4s} in place of (1+γησ_r)^{4(s+1)} (the threshold not advanced)', check: (x) => caseII(x, 0) },
@@ -572,11 +620,11 @@ function maxChain(x: StepState, power: number): Comparison[] {
   const t1 = caseThreshold(x, x.s + 1);
   const lhs = Math.max(q.nB1, t1);
   const rhs = (1 + q.xg) ** power * Math.max(q.nB, t0);
-  return [atMost(`max{‖B_{s+1}‖_F, thr_{s+1}} ≤ (1 + γησ_r)${power === 1 ? '' : '^' + power}·max{‖B_s‖_F, thr_s}`, lhs, rhs, q.scaleB + scalarScale(t0, t1))];
+  return [atMost(`max{‖B_{s+1}‖_F, thr_{s+1}} ≤ (1 + γησ_r)${power === 1 ? '' : `^${power}`}·max{‖B_s‖_F, thr_s}`, lhs, rhs, q.scaleB + scalarScale(t0, t1))];
 }
 
 const MAX_CHAIN_ERRATUM =
-  'The threshold thr_t = 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2t}ρ²/(γσ_r) grows by (1+γησ_r)² per step, so max{‖B_t‖_F, thr_t} ≥ (1+γησ_r)²thr_{t−1} exceeds (1+γησ_r)·max{‖B_{t−1}‖_F, thr_{t−1}} whenever ‖B_{t−1}‖_F < (1+γησ_r)thr_{t−1} — e.g. every admissible state with B_s = 0 (U_s = V_s; with m = n and F₀ = G₀, B_t = 0 for all t). Grade: breaks-proof. The cases (i), (ii) are right and give the link with (1+γησ_r)² (…/corrected); iterated that gives (1+γησ_r)^{2t}, which no longer yields Item 5\'s ‖B_{s+1}‖_F ≤ (1+γησ_r)^{s+1}ρ√(2r)√σ₁. Repair: require ρ^{(1−γ)/(2(1+γ))} ≤ γσ_r√(2r)/(16σ₁√(m+n+k)) (then thr_t ≤ (1+γησ_r)^tρ√(2r)√σ₁ for all t ≤ T and cases (i)/(ii) close Item 5 directly); Theorem A.1 states this bound on ρ itself, not on ρ^{(1−γ)/(2(1+γ))}; its other bounds imply it except for small γ — measured (NumPy, ρ at its largest admissible value, σ_r/σ₁ ∈ {1, ½, 0.05}, c_ρ ∈ {0.999, ½, 0.01}): it fails for γ below ≈ 5.4·10⁻³c_ρ (r = m = n = k = 1), 1.1·10⁻³c_ρ (r = 2, m = n = k = 3), 4.7·10⁻⁴c_ρ (r = 3, m = n = k = 5), independent of σ_r/σ₁; there the proof of Item 5 has a gap. The printed link itself fails at every admissible state with ‖B_s‖_F < (1+γησ_r)thr_s (violation up to the factor 1 + γησ_r, attained at B_s = 0). Dependents: Item 5 (hence Items 1, 2, 4 at s + 1, which use ‖B_{s+1}‖ ≤ √σ₁), Propositions B.3–B.5 and (A.3), which use ‖B_t‖_F ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁.';
+  "The threshold thr_t = 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2t}ρ²/(γσ_r) grows by (1+γησ_r)² per step, so max{‖B_t‖_F, thr_t} ≥ (1+γησ_r)²thr_{t−1} exceeds (1+γησ_r)·max{‖B_{t−1}‖_F, thr_{t−1}} whenever ‖B_{t−1}‖_F < (1+γησ_r)thr_{t−1} — e.g. every admissible state with B_s = 0 (U_s = V_s; with m = n and F₀ = G₀, B_t = 0 for all t). Grade: breaks-proof. The cases (i), (ii) are right and give the link with (1+γησ_r)² (…/corrected); iterated that gives (1+γησ_r)^{2t}, which no longer yields Item 5's ‖B_{s+1}‖_F ≤ (1+γησ_r)^{s+1}ρ√(2r)√σ₁. Repair: require ρ^{(1−γ)/(2(1+γ))} ≤ γσ_r√(2r)/(16σ₁√(m+n+k)) (then thr_t ≤ (1+γησ_r)^tρ√(2r)√σ₁ for all t ≤ T and cases (i)/(ii) close Item 5 directly); Theorem A.1 states this bound on ρ itself, not on ρ^{(1−γ)/(2(1+γ))}; its other bounds imply it except for small γ — measured (NumPy, ρ at its largest admissible value, σ_r/σ₁ ∈ {1, ½, 0.05}, c_ρ ∈ {0.999, ½, 0.01}): it fails for γ below ≈ 5.4·10⁻³c_ρ (r = m = n = k = 1), 1.1·10⁻³c_ρ (r = 2, m = n = k = 3), 4.7·10⁻⁴c_ρ (r = 3, m = n = k = 5), independent of σ_r/σ₁; there the proof of Item 5 has a gap. The printed link itself fails at every admissible state with ‖B_s‖_F < (1+γησ_r)thr_s (violation up to the factor 1 + γησ_r, attained at B_s = 0). Dependents: Item 5 (hence Items 1, 2, 4 at s + 1, which use ‖B_{s+1}‖ ≤ √σ₁), Propositions B.3–B.5 and (A.3), which use ‖B_t‖_F ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁.";
 
 export const item5MaxChain = stepClaim({
   id: 'jcd.prop-b.2.item-5.max-chain',
@@ -584,7 +632,11 @@ export const item5MaxChain = stepClaim({
   statement: 'max{‖B_t‖_F, 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2t}ρ²/(γσ_r)} ≤ (1 + γησ_r)·max{‖B_{t−1}‖_F, 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2(t−1)}ρ²/(γσ_r)}',
   check: (x) => maxChain(x, 1),
   expected: 'refuted',
-  grading: { grade: 'breaks-proof', why: "the threshold grows by (1+γησ_r)² per step, so the printed link fails at every admissible state with ‖B_s‖_F < (1+γησ_r)thr_s; cases (i)/(ii) give the link with (1+γησ_r)², and requiring ρ^{(1−γ)/(2(1+γ))} ≤ γσ_r√(2r)/(16σ₁√(m+n+k)) closes Item 5 — implied by Theorem A.1's conditions except for small γ (below ≈ 5·10⁻³c_ρ), where the proof has a gap", dependents: ['Item 5 of Prop. B.2 (hence Items 1, 2, 4 at s + 1)', 'Propositions B.3–B.5', '(A.3): jcd.thm-a.1.final-error'] },
+  grading: {
+    grade: 'breaks-proof',
+    why: "the threshold grows by (1+γησ_r)² per step, so the printed link fails at every admissible state with ‖B_s‖_F < (1+γησ_r)thr_s; cases (i)/(ii) give the link with (1+γησ_r)², and requiring ρ^{(1−γ)/(2(1+γ))} ≤ γσ_r√(2r)/(16σ₁√(m+n+k)) closes Item 5 — implied by Theorem A.1's conditions except for small γ (below ≈ 5·10⁻³c_ρ), where the proof has a gap",
+    dependents: ['Item 5 of Prop. B.2 (hence Items 1, 2, 4 at s + 1)', 'Propositions B.3–B.5', '(A.3): jcd.thm-a.1.final-error'],
+  },
   failsWhere: {
     text: '‖B_s‖_F < (1 + γησ_r)·thr_s (there max{‖B_{s+1}‖_F, thr_{s+1}} ≥ thr_{s+1} = (1 + γησ_r)²thr_s exceeds the right side by up to the factor 1 + γησ_r, seen where that factor is above the tolerance)',
     contains: (x) => fro(x.B) < (1 + growth(x)) * caseThreshold(x),
@@ -596,7 +648,7 @@ export const item5MaxChain = stepClaim({
 
 export const item5MaxChainCorrected = stepClaim({
   id: 'jcd.prop-b.2.item-5.max-chain/corrected',
-  where: 'Item 5, the max-chain with the threshold\'s own growth factor (derived from cases (i), (ii))',
+  where: "Item 5, the max-chain with the threshold's own growth factor (derived from cases (i), (ii))",
   statement: 'max{‖B_{s+1}‖_F, thr_{s+1}} ≤ (1 + γησ_r)²·max{‖B_s‖_F, thr_s}',
   check: (x) => maxChain(x, 2),
   corrects: 'jcd.prop-b.2.item-5.max-chain',
@@ -612,8 +664,10 @@ function item5Horizon(x: StepState, expFactor = 1): Comparison[] {
 
 export const item5Horizon_ = stepClaim({
   id: 'jcd.prop-b.2.item-5.horizon',
-  where: 'Item 5, the last inequality of the max-chain display ("the base case ‖B₀‖_F ≤ ρ√(2r)√σ₁ and the assumption ρ ≤ γσ_r√(2r)/(16σ₁√(m+n+k))") and "‖B_{s+1}‖_F ≤ (1+γησ_r)^{s+1}ρ√(2r)√σ₁ ≤ (1+γησ_r)^Tρ√(2r)√σ₁ ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁"',
-  statement: '(1+γησ_r)^t max{‖B₀‖_F, 16σ₁√σ₁√(m+n+k)ρ²/(γσ_r)} ≤ (1+γησ_r)^tρ√(2r)√σ₁; (1+γησ_r)^{s+1}ρ√(2r)√σ₁ ≤ (1+γησ_r)^Tρ√(2r)√σ₁ ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁ (compared in logs)',
+  where:
+    'Item 5, the last inequality of the max-chain display ("the base case ‖B₀‖_F ≤ ρ√(2r)√σ₁ and the assumption ρ ≤ γσ_r√(2r)/(16σ₁√(m+n+k))") and "‖B_{s+1}‖_F ≤ (1+γησ_r)^{s+1}ρ√(2r)√σ₁ ≤ (1+γησ_r)^Tρ√(2r)√σ₁ ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁"',
+  statement:
+    '(1+γησ_r)^t max{‖B₀‖_F, 16σ₁√σ₁√(m+n+k)ρ²/(γσ_r)} ≤ (1+γησ_r)^tρ√(2r)√σ₁; (1+γησ_r)^{s+1}ρ√(2r)√σ₁ ≤ (1+γησ_r)^Tρ√(2r)√σ₁ ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁ (compared in logs)',
   check: (x) => item5Horizon(x),
   sabotage: { description: 'the exponent (1−γ)/(2(1+γ)) doubled', check: (x) => item5Horizon(x, 2) },
 });
@@ -638,10 +692,7 @@ function aNorm(x: StepState, two = 2): Comparison[] {
   const ma = magAfter(x);
   const nA = op(A1);
   const rootAA = sqrtGramNorm(A1);
-  return [
-    atMost('‖A_{s+1}‖ ≤ √‖A_{s+1}A_{s+1}ᵀ‖', nA, rootAA, 2 * ma.A),
-    atMost('√‖A_{s+1}A_{s+1}ᵀ‖ ≤ √(2σ₁)', rootAA, sqrt(two * x.sigma1), 2 * ma.A),
-  ];
+  return [atMost('‖A_{s+1}‖ ≤ √‖A_{s+1}A_{s+1}ᵀ‖', nA, rootAA, 2 * ma.A), atMost('√‖A_{s+1}A_{s+1}ᵀ‖ ≤ √(2σ₁)', rootAA, sqrt(two * x.sigma1), 2 * ma.A)];
 }
 
 export const items12ANorm = stepClaim({
@@ -665,16 +716,22 @@ function gram(x: StepState, six = 6): Comparison[] {
     equal('U_{s+1}ᵀU_{s+1} + V_{s+1}ᵀV_{s+1} = 2(A_{s+1}ᵀA_{s+1} + B_{s+1}ᵀB_{s+1})', sum, twice, sc),
     atMost('‖2(A_{s+1}ᵀA_{s+1} + B_{s+1}ᵀB_{s+1})‖ ≤ 6σ₁', op(twice), six * x.sigma1, sc),
     atMost('‖U_{s+1}ᵀU_{s+1}‖ ≤ 6σ₁ and ‖V_{s+1}ᵀV_{s+1}‖ ≤ 6σ₁', Math.max(op(UU), op(VV)), six * x.sigma1, sc),
-    atMost('‖U_{s+1}ᵀU_{s+1} + J_{s+1}ᵀJ_{s+1}‖ ≤ 7σ₁ (Item 1)', op(combine([1, UU], [1, JJ])), ((six + 1) * x.sigma1), sc + 2 * ma.J * ma.J),
-    atMost('‖V_{s+1}ᵀV_{s+1} + K_{s+1}ᵀK_{s+1}‖ ≤ 7σ₁ (Item 2)', op(combine([1, VV], [1, mul(transpose(a.K), a.K)])), ((six + 1) * x.sigma1), sc + 2 * ma.K * ma.K),
+    atMost('‖U_{s+1}ᵀU_{s+1} + J_{s+1}ᵀJ_{s+1}‖ ≤ 7σ₁ (Item 1)', op(combine([1, UU], [1, JJ])), (six + 1) * x.sigma1, sc + 2 * ma.J * ma.J),
+    atMost(
+      '‖V_{s+1}ᵀV_{s+1} + K_{s+1}ᵀK_{s+1}‖ ≤ 7σ₁ (Item 2)',
+      op(combine([1, VV], [1, mul(transpose(a.K), a.K)])),
+      (six + 1) * x.sigma1,
+      sc + 2 * ma.K * ma.K,
+    ),
   ];
 }
 
 export const items12Gram = stepClaim({
   id: 'jcd.prop-b.2.items-1-2.gram',
-  where: 'Items 1 and 2, "‖U_{s+1}ᵀU_{s+1} + V_{s+1}ᵀV_{s+1}‖ = ‖2(A_{s+1}ᵀA_{s+1} + B_{s+1}ᵀB_{s+1})‖ ≤ 6σ₁. This implies … The result follows from triangle inequality and Item 3"',
-  statement: '‖U_{s+1}ᵀU_{s+1} + V_{s+1}ᵀV_{s+1}‖ = ‖2(A_{s+1}ᵀA_{s+1} + B_{s+1}ᵀB_{s+1})‖ ≤ 6σ₁; ‖U_{s+1}ᵀU_{s+1}‖, ‖V_{s+1}ᵀV_{s+1}‖ ≤ 6σ₁; ‖U_{s+1}ᵀU_{s+1} + J_{s+1}ᵀJ_{s+1}‖, ‖V_{s+1}ᵀV_{s+1} + K_{s+1}ᵀK_{s+1}‖ ≤ 7σ₁',
+  where:
+    'Items 1 and 2, "‖U_{s+1}ᵀU_{s+1} + V_{s+1}ᵀV_{s+1}‖ = ‖2(A_{s+1}ᵀA_{s+1} + B_{s+1}ᵀB_{s+1})‖ ≤ 6σ₁. This implies … The result follows from triangle inequality and Item 3"',
+  statement:
+    '‖U_{s+1}ᵀU_{s+1} + V_{s+1}ᵀV_{s+1}‖ = ‖2(A_{s+1}ᵀA_{s+1} + B_{s+1}ᵀB_{s+1})‖ ≤ 6σ₁; ‖U_{s+1}ᵀU_{s+1}‖, ‖V_{s+1}ᵀV_{s+1}‖ ≤ 6σ₁; ‖U_{s+1}ᵀU_{s+1} + J_{s+1}ᵀJ_{s+1}‖, ‖V_{s+1}ᵀV_{s+1} + K_{s+1}ᵀK_{s+1}‖ ≤ 7σ₁',
   check: (x) => gram(x),
   sabotage: { description: '6σ₁ made 0.6σ₁ (and 7σ₁ 1.6σ₁)', check: (x) => gram(x, 0.6) },
 });
-

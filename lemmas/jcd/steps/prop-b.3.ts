@@ -28,14 +28,14 @@
 import { combine, mul, transpose } from '../../../src/linalg/dense.ts';
 import { singularValues } from '../../../src/linalg/spectral.ts';
 import { atLeast, atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
-import { type Claim } from '../../../src/claims/types.ts';
+import type { Claim } from '../../../src/claims/types.ts';
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
 import type { JcdTimeParameters } from '../../../src/jcd/times.ts';
 import { B2_STEP_HYPOTHESES, blocksAt, fro, growth, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
-import { stepSize, stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
+import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
-const sigmaRof = (A: { rows: number }, M: Parameters<typeof singularValues>[0], r: number) => (A.rows ? singularValues(M)[r - 1] ?? 0 : 0);
+const sigmaRof = (A: { rows: number }, M: Parameters<typeof singularValues>[0], r: number) => (A.rows ? (singularValues(M)[r - 1] ?? 0) : 0);
 const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
 
 /** log of B.3's floor min{(1 + (γ+1)ησ_r/2)^t c_ρρ√σ₁/(12(m+n+k)), √((1−γ)σ_r/24)}. */
@@ -47,14 +47,22 @@ export function b3LogFloor(p: JcdTimeParameters, t: number): number {
 
 export const B3_IH: Hypothesis<StepState> = hypothesis<StepState>(
   'b3-ih',
-  'Proposition B.3\'s induction hypothesis at t = s: σ_r(A_t) ≥ min{(1 + (γ+1)ησ_r/2)^tσ_r(A₀), √((1−γ)σ_r/24)} with σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k)) (Proposition B.1)',
+  "Proposition B.3's induction hypothesis at t = s: σ_r(A_t) ≥ min{(1 + (γ+1)ησ_r/2)^tσ_r(A₀), √((1−γ)σ_r/24)} with σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k)) (Proposition B.1)",
   (x) => sigmaRof(x.A, x.A, x.r) >= Math.exp(b3LogFloor(x.params, x.s)) - relativeTolerance('inequality', stepDim(x)) * fro(x.A),
-  { tolerance: "relative 64·γ_n of ‖A_t‖_F (a computed singular value errs by a multiple of u‖A‖, however small it is)", coordinates: { 'σ_r(A_t)/floor': { value: (x) => sigmaRof(x.A, x.A, x.r) / Math.exp(b3LogFloor(x.params, x.s)), domain: [1, 1e3] } } },
+  {
+    tolerance: 'relative 64·γ_n of ‖A_t‖_F (a computed singular value errs by a multiple of u‖A‖, however small it is)',
+    coordinates: { 'σ_r(A_t)/floor': { value: (x) => sigmaRof(x.A, x.A, x.r) / Math.exp(b3LogFloor(x.params, x.s)), domain: [1, 1e3] } },
+  },
 );
 
-const CASE1: Hypothesis<StepState> = hypothesis<StepState>('b3-case-1', 'Case 1: σ_r(A_t) ≥ √((1−γ)σ_r/16)', (x) => geq(sigmaRof(x.A, x.A, x.r), Math.sqrt(((1 - x.gamma) * x.sigmaR) / 16), stepDim(x)), {
-  tolerance: COMPUTED_TOLERANCE,
-});
+const CASE1: Hypothesis<StepState> = hypothesis<StepState>(
+  'b3-case-1',
+  'Case 1: σ_r(A_t) ≥ √((1−γ)σ_r/16)',
+  (x) => geq(sigmaRof(x.A, x.A, x.r), Math.sqrt(((1 - x.gamma) * x.sigmaR) / 16), stepDim(x)),
+  {
+    tolerance: COMPUTED_TOLERANCE,
+  },
+);
 
 function b3Claim(c: StepClaimSpec & { readonly case1?: boolean }): Claim<StepState> {
   return proofStepClaim(
@@ -83,13 +91,22 @@ function pieces(x: StepState) {
 
 export const b3Update = b3Claim({
   id: 'jcd.prop-b.3.update',
-  exact: { skip: 'the step state is drawn in block coordinates scaled by ε_s down to 10⁻¹⁰⁰ (lemmas/jcd/steps/state.ts) and src/exact has no rational supply of such states yet; the block algebra it rests on, (A.4)–(A.6), is certified exactly by jcd.eq-a.4/a.5/a.6' },
+  exact: {
+    skip: 'the step state is drawn in block coordinates scaled by ε_s down to 10⁻¹⁰⁰ (lemmas/jcd/steps/state.ts) and src/exact has no rational supply of such states yet; the block algebra it rests on, (A.4)–(A.6), is certified exactly by jcd.eq-a.4/a.5/a.6',
+  },
   where: '(B.3) "By the updating formula of A in (A.4)"',
   kind: 'identity',
   statement: 'A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + ηE_t, E_t = B_tB_tᵀA_t − (A_tB_tᵀ − B_tA_tᵀ)B_t − A_t(K_tᵀK_t + J_tᵀJ_t)/2 − B_t(K_tᵀK_t − J_tᵀJ_t)/2',
   check: (x) => {
     const q = pieces(x);
-    return [equal('(B.3): A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + ηE_t', nextAt(x).blocks.A, combine([1, q.signal], [x.eta, q.E]), nextAt(x).mag.A + q.sigMag + x.eta * q.eMag)];
+    return [
+      equal(
+        '(B.3): A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + ηE_t',
+        nextAt(x).blocks.A,
+        combine([1, q.signal], [x.eta, q.E]),
+        nextAt(x).mag.A + q.sigMag + x.eta * q.eMag,
+      ),
+    ];
   },
   sabotage: {
     description: 'sign of η(Σ − A_tA_tᵀ)A_t flipped',
@@ -137,8 +154,10 @@ function eChain(x: StepState, c1200 = 1): Comparison[] {
 
 export const b3EChain = b3Claim({
   id: 'jcd.prop-b.3.e-chain',
-  where: '(B.4), second to last inequalities ("γ ≤ (γ+1)/2", "t ≤ T", "ρ ≤ ((1−γ)c_ρσ_r/(1200(m+n+k)rσ₁))^{2(1+γ)/(1−γ)}"; σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k)) replaces its lower bound)',
-  statement: '16(1+γησ_r)^{2t}ρ²rσ₁√σ₁ ≤ 192(1+γησ_r)^tρ(m+n+k)rσ₁/c_ρ·(1+(γ+1)ησ_r/2)^t c_ρρ√σ₁/(12(m+n+k)) ≤ 192ρ^{(1−γ)/(2(1+γ))}(m+n+k)rσ₁/c_ρ·(…) ≤ (1−γ)/6·σ_r(1+(γ+1)ησ_r/2)^t c_ρρ√σ₁/(12(m+n+k))',
+  where:
+    '(B.4), second to last inequalities ("γ ≤ (γ+1)/2", "t ≤ T", "ρ ≤ ((1−γ)c_ρσ_r/(1200(m+n+k)rσ₁))^{2(1+γ)/(1−γ)}"; σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k)) replaces its lower bound)',
+  statement:
+    '16(1+γησ_r)^{2t}ρ²rσ₁√σ₁ ≤ 192(1+γησ_r)^tρ(m+n+k)rσ₁/c_ρ·(1+(γ+1)ησ_r/2)^t c_ρρ√σ₁/(12(m+n+k)) ≤ 192ρ^{(1−γ)/(2(1+γ))}(m+n+k)rσ₁/c_ρ·(…) ≤ (1−γ)/6·σ_r(1+(γ+1)ησ_r/2)^t c_ρρ√σ₁/(12(m+n+k))',
   check: (x) => eChain(x),
   sabotage: { description: 'the last right side divided by 10⁴ (as if 1200 were 12)', check: (x) => eChain(x, 1e-4) },
 });
@@ -175,10 +194,12 @@ function weylLemma(x: StepState, c7 = 4): Comparison[] {
 
 export const b3LemmaC7 = b3Claim({
   id: 'jcd.prop-b.3.lemma-c7',
-  where: '"Therefore, it holds that", the first three lines ("the second inequality follows from Lemma C.7 and the last … from η ≤ min{γσ_r²/(600σ₁³), (1−γ)σ_r/(20σ₁²)}")',
-  statement: 'σ_r(A_{t+1}) ≥ σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖E_t‖; σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) ≥ (1 − 4η²σ₁²)(1 + ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) ≥ (1 + (γ+3)ησ_r/4)σ_r(A_t)(1 − ησ_r²(A_t))',
+  where:
+    '"Therefore, it holds that", the first three lines ("the second inequality follows from Lemma C.7 and the last … from η ≤ min{γσ_r²/(600σ₁³), (1−γ)σ_r/(20σ₁²)}")',
+  statement:
+    'σ_r(A_{t+1}) ≥ σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖E_t‖; σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) ≥ (1 − 4η²σ₁²)(1 + ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) ≥ (1 + (γ+3)ησ_r/4)σ_r(A_t)(1 − ησ_r²(A_t))',
   check: (x) => weylLemma(x),
-  sabotage: { description: 'Lemma C.7\'s factor (1 − 4η²σ₁²) made (1 + 4·10⁴η²σ₁²) (the growth overstated)', check: (x) => weylLemma(x, -4e4) },
+  sabotage: { description: "Lemma C.7's factor (1 − 4η²σ₁²) made (1 + 4·10⁴η²σ₁²) (the growth overstated)", check: (x) => weylLemma(x, -4e4) },
 });
 
 function case1(x: StepState, c = 1): Comparison[] {
@@ -201,7 +222,8 @@ function case1(x: StepState, c = 1): Comparison[] {
 
 export const b3Case1 = b3Claim({
   id: 'jcd.prop-b.3.case-1',
-  where: 'case 1, "σ_r(A_t) ≥ √((1−γ)σ_r/16). We have" (the text copy garbles the display; read as (1 − ησ₁²(A_t) − (1−γ)ησ_r/6)σ_r(A_t) ≥ … ≥ √((1−γ)σ_r/24), "from σ₁(A_t) ≤ √(2σ₁) and η ≤ 1/(100σ₁)")',
+  where:
+    'case 1, "σ_r(A_t) ≥ √((1−γ)σ_r/16). We have" (the text copy garbles the display; read as (1 − ησ₁²(A_t) − (1−γ)ησ_r/6)σ_r(A_t) ≥ … ≥ √((1−γ)σ_r/24), "from σ₁(A_t) ≤ √(2σ₁) and η ≤ 1/(100σ₁)")',
   statement: 'σ_r(A_{t+1}) ≥ (1 − ησ₁²(A_t) − (1−γ)ησ_r/6)σ_r(A_t) ≥ √((1−γ)σ_r/24)',
   case1: true,
   check: (x) => case1(x),
@@ -223,8 +245,15 @@ export const b3Case2 = b3Claim({
   statement: '(1 + (γ+3)ησ_r/4 − (1−γ)ησ_r/16 − (1−γ)η²σ_r²/16)σ_r(A_t) − (1−γ)ησ_rσ_r(A_t)/6 ≥ (1 + (γ+1)σ_r/2)σ_r(A_t)',
   check: (x) => case2(x, true),
   expected: 'refuted',
-  grading: { grade: 'local', why: 'the η missing in one line; the next line and the statement carry it, so nothing downstream changes (possibly a slip of the text copy: JCD has one copy)', dependents: ['the next line of case 2 (already with η)', 'Proposition B.3 as stated'] },
-  failsWhere: { text: 'every admissible instance (the left side is at most 1 + ησ_r, the right side 1 + (γ+1)σ_r/2, and η ≤ γσ_r²/(600σ₁³) < 1/2)', contains: () => true },
+  grading: {
+    grade: 'local',
+    why: 'the η missing in one line; the next line and the statement carry it, so nothing downstream changes (possibly a slip of the text copy: JCD has one copy)',
+    dependents: ['the next line of case 2 (already with η)', 'Proposition B.3 as stated'],
+  },
+  failsWhere: {
+    text: 'every admissible instance (the left side is at most 1 + ησ_r, the right side 1 + (γ+1)σ_r/2, and η ≤ γσ_r²/(600σ₁³) < 1/2)',
+    contains: () => true,
+  },
   erratum:
     'As printed, "(1 + (γ+1)/2·σ_r)" lacks the η of the next line and of the statement ((1 + (γ+1)ησ_r/2)); so read it is false on every admissible instance (left ≈ 1 + O(ησ_r), right ≥ 1 + σ_r/2). Exact: γ = ½, σ_r = σ₁ = 1, η = 1/1200: left = 1 + (5/4 − 1/32 − 1/12)/1200 − 1/(32·1200²) < 7/4. Grade: local (the next line and the statement carry the η; nothing downstream changes); possibly a slip of the text copy (one copy of JCD). Corrected: with ησ_r, it holds since (γ+3)/4 − (1−γ)/16 − (1−γ)/6 − (γ+1)/2 = (1−γ)/48 ≥ (1−γ)ησ_r/16.',
   corrected: 'jcd.prop-b.3.case-2/corrected',

@@ -16,13 +16,13 @@
 import { combine, mul, transpose } from '../../../src/linalg/dense.ts';
 import { singularValues } from '../../../src/linalg/spectral.ts';
 import { atLeast, atMost, type Comparison } from '../../../src/claims/compare.ts';
-import { type Claim } from '../../../src/claims/types.ts';
+import type { Claim } from '../../../src/claims/types.ts';
 import { hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import { B2_STEP_HYPOTHESES, blocksAt, fro, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
-import { stepSize, stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
+import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
-const sigmaR = (M: Parameters<typeof singularValues>[0], r: number) => (M.rows ? singularValues(M)[r - 1] ?? 0 : 0);
+const sigmaR = (M: Parameters<typeof singularValues>[0], r: number) => (M.rows ? (singularValues(M)[r - 1] ?? 0) : 0);
 const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
 const b4Floor = (p: { gamma: number; sigmaR: number }) => Math.sqrt(((1 - p.gamma) * p.sigmaR) / 24);
 
@@ -33,7 +33,11 @@ function floorHypothesis(name: string, text: string, floor: (x: StepState) => nu
   });
 }
 
-export const B4_IH = floorHypothesis('b4-ih', "Proposition B.4's induction hypothesis at t ≥ T₁: σ_r(A_t) ≥ min{(1 + 0.1ησ_r)^{t−T₁}√((1−γ)σ_r/24), 0.8√σ_r} (≥ √((1−γ)σ_r/24))", (x) => b4Floor(x));
+export const B4_IH = floorHypothesis(
+  'b4-ih',
+  "Proposition B.4's induction hypothesis at t ≥ T₁: σ_r(A_t) ≥ min{(1 + 0.1ησ_r)^{t−T₁}√((1−γ)σ_r/24), 0.8√σ_r} (≥ √((1−γ)σ_r/24))",
+  (x) => b4Floor(x),
+);
 const CASE1 = floorHypothesis('b4-case-1', 'Case 1: σ_r(A_t) ≥ 0.9√σ_r', (x) => 0.9 * Math.sqrt(x.sigmaR));
 
 function b4Claim(c: StepClaimSpec & { readonly case1?: boolean }): Claim<StepState> {
@@ -88,7 +92,12 @@ function lemmaC7(x: StepState, c99 = 0.99): Comparison[] {
   const last = (1 + c99 * z) * s * (1 - eta * s * s) - 0.01 * z * s;
   return [
     atLeast('σ_r(A_{t+1}) ≥ σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖E_t‖', sigmaR(a1, x.r), sigmaR(q.signal, x.r) - eta * op(q.E), 2 * (nextAt(x).mag.A + q.sigMag)),
-    atLeast('σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖E_t‖ ≥ (1 − 4η²σ₁²)(1 + ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) − 0.01ησ_rσ_r(A_t)', sigmaR(q.signal, x.r) - eta * op(q.E), mid, 2 * q.sigMag),
+    atLeast(
+      'σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖E_t‖ ≥ (1 − 4η²σ₁²)(1 + ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) − 0.01ησ_rσ_r(A_t)',
+      sigmaR(q.signal, x.r) - eta * op(q.E),
+      mid,
+      2 * q.sigMag,
+    ),
     atLeast('… ≥ (1 + 0.99ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) − 0.01ησ_rσ_r(A_t)', mid, last, scalarScale(mid)),
   ];
 }
@@ -96,7 +105,8 @@ function lemmaC7(x: StepState, c99 = 0.99): Comparison[] {
 export const b4LemmaC7 = b4Claim({
   id: 'jcd.prop-b.4.lemma-c7',
   where: '"Applying Lemma C.7, we have", the three lines',
-  statement: 'σ_r(A_{t+1}) ≥ σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖E_t‖ ≥ (1 − 4η²σ₁²)(1 + ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) − 0.01ησ_rσ_r(A_t) ≥ (1 + 0.99ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) − 0.01ησ_rσ_r(A_t)',
+  statement:
+    'σ_r(A_{t+1}) ≥ σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖E_t‖ ≥ (1 − 4η²σ₁²)(1 + ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) − 0.01ησ_rσ_r(A_t) ≥ (1 + 0.99ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) − 0.01ησ_rσ_r(A_t)',
   check: (x) => lemmaC7(x),
   sabotage: { description: '0.99 made 1.5', check: (x) => lemmaC7(x, 1.5) },
 });

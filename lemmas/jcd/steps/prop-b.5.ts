@@ -36,10 +36,10 @@
 import { combine, eye, mul, mulAll, transpose } from '../../../src/linalg/dense.ts';
 import { lambdaMin, singularValues } from '../../../src/linalg/spectral.ts';
 import { atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
-import { type Claim, type ConstantValues, type StatedRegion } from '../../../src/claims/types.ts';
+import type { Claim, ConstantValues, StatedRegion } from '../../../src/claims/types.ts';
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
 import { B2_STEP_HYPOTHESES, blocksAt, fro, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
-import { stepSize, stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
+import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 /** Proposition B.4's conclusion at t ≥ T₁ + T₂. */
 export const B4_FLOOR: Hypothesis<StepState> = hypothesis<StepState>(
@@ -57,7 +57,7 @@ const lambdaR = (x: StepState) => lambdaMin(combine([1, mul(x.A, transpose(x.A))
 
 /** Where the contraction factor is above 1 − 0.79ησ_r; the congruence and the recursion fail only there (‖GPG‖ ≤ ‖G‖²‖P‖, and e-norm holds). */
 const CONTRACTION_REGION: StatedRegion<StepState> = {
-  text: 'λ_r(A_tA_tᵀ − B_tB_tᵀ) < 0.79σ_r (with B_t ≈ 0: σ_r(A_t) < 0.889√σ_r), i.e. the low end of B.4\'s floor σ_r(A_t) ≥ 0.8√σ_r',
+  text: "λ_r(A_tA_tᵀ − B_tB_tᵀ) < 0.79σ_r (with B_t ≈ 0: σ_r(A_t) < 0.889√σ_r), i.e. the low end of B.4's floor σ_r(A_t) ≥ 0.8√σ_r",
   contains: (x) => lambdaR(x) < 0.79 * x.sigmaR,
 };
 
@@ -100,7 +100,14 @@ function pieces(x: StepState) {
 function eNorm(x: StepState, c: ConstantValues): Comparison[] {
   const q = pieces(x);
   const eta = x.eta;
-  return [atMost('‖E_t‖ ≤ 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²', op(q.E), c.six * eta * eta * x.sigma1 ** 2 * q.nP + c.eighty * eta * epsT2(x) * x.r * x.sigma1 ** 2, q.scaleP)];
+  return [
+    atMost(
+      '‖E_t‖ ≤ 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²',
+      op(q.E),
+      c.six * eta * eta * x.sigma1 ** 2 * q.nP + c.eighty * eta * epsT2(x) * x.r * x.sigma1 ** 2,
+      q.scaleP,
+    ),
+  ];
 }
 
 export const b5ENorm = b5Claim({
@@ -127,12 +134,16 @@ function congruenceId(x: StepState, flip = 1): Comparison[] {
   const q = pieces(x);
   const g = flip === 1 ? q.g : combine([1, eye(x.r)], [x.eta, mul(q.b.A, transpose(q.b.A))], [x.eta, mul(q.b.B, transpose(q.b.B))]);
   const m = magnitudesAt(x);
-  return [equal('(I − η(Σ − P_t))P_t(I − η(Σ − P_t)) = (I − ηA_tA_tᵀ + ηB_tB_tᵀ)P_t(I − ηA_tA_tᵀ + ηB_tB_tᵀ)', q.quad, mulAll(g, q.b.P, g), 2 * q.fm * q.fm * m.P)];
+  return [
+    equal('(I − η(Σ − P_t))P_t(I − η(Σ − P_t)) = (I − ηA_tA_tᵀ + ηB_tB_tᵀ)P_t(I − ηA_tA_tᵀ + ηB_tB_tᵀ)', q.quad, mulAll(g, q.b.P, g), 2 * q.fm * q.fm * m.P),
+  ];
 }
 
 export const b5CongruenceId = b5Claim({
   id: 'jcd.prop-b.5.congruence-id',
-  exact: { skip: 'the step state is drawn in block coordinates scaled by ε_s down to 10⁻¹⁰⁰ (lemmas/jcd/steps/state.ts) and src/exact has no rational supply of such states yet; the block algebra it rests on, (A.4)–(A.6), is certified exactly by jcd.eq-a.4/a.5/a.6' },
+  exact: {
+    skip: 'the step state is drawn in block coordinates scaled by ε_s down to 10⁻¹⁰⁰ (lemmas/jcd/steps/state.ts) and src/exact has no rational supply of such states yet; the block algebra it rests on, (A.4)–(A.6), is certified exactly by jcd.eq-a.4/a.5/a.6',
+  },
   where: '"On the other hand," the display (Σ − P_t = A_tA_tᵀ − B_tB_tᵀ)',
   kind: 'identity',
   statement: '(I − η(Σ − P_t))P_t(I − η(Σ − P_t)) = (I − ηA_tA_tᵀ + ηB_tB_tᵀ)P_t(I − ηA_tA_tᵀ + ηB_tB_tᵀ)',
@@ -151,7 +162,8 @@ function bSmall(x: StepState, reversed = false): Comparison[] {
 
 export const b5BSmall = b5Claim({
   id: 'jcd.prop-b.5.b-small',
-  where: '"By Proposition B.2 and Proposition B.4, we have σ_r(A_t) ≥ 0.8√σ_r and ‖B_t‖ ≤ ‖B_t‖_F ≤ 0.1√σ_r" (from Item 5: ‖B_t‖_F ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁)',
+  where:
+    '"By Proposition B.2 and Proposition B.4, we have σ_r(A_t) ≥ 0.8√σ_r and ‖B_t‖ ≤ ‖B_t‖_F ≤ 0.1√σ_r" (from Item 5: ‖B_t‖_F ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁)',
   statement: '‖B_t‖ ≤ ‖B_t‖_F ≤ 0.1√σ_r',
   check: (x) => bSmall(x),
   sabotage: { description: 'the first link reversed: ‖B_t‖_F ≤ ‖B_t‖', check: (x) => bSmall(x, true) },
@@ -170,7 +182,7 @@ function contraction(x: StepState, a: number): Comparison[] {
 }
 
 const CONTRACTION_ERRATUM =
-  'σ_r(A_t) ≥ 0.8√σ_r gives λ_r(A_tA_tᵀ) ≥ 0.64σ_r, not 0.8σ_r, so ‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ can be 1 − 0.64ησ_r > 1 − 0.79ησ_r. Exact counterexample (r = k = m = n = 1, σ₁ = σ_r = 1, A = 4/5, B = 0, γ = 1/2, η = 1/1200): 1 − 16/30000 > 1 − 79/120000. Failing region: λ_r(A_tA_tᵀ − B_tB_tᵀ) < 0.79σ_r, i.e. (B_t ≈ 0) σ_r(A_t) ∈ [0.8√σ_r, ≈0.889√σ_r); largest violation 0.15ησ_r, at σ_r(A_t) = 0.8√σ_r, B_t = 0. Corrected: ≤ 1 − 0.63ησ_r. Grade: breaks-proof (Proposition B.5\'s rate 1 − 3ησ_r/2 is not established; with 0.63 the chain gives 1 − 6ησ_r/5). Dependents: the congruence and one-step displays of this proof, Proposition B.5 (rate, T₃), T₀ = T₁ + T₂ + T₃ in (A.1)–(A.3), (A.2) via Lemma C.9.';
+  "σ_r(A_t) ≥ 0.8√σ_r gives λ_r(A_tA_tᵀ) ≥ 0.64σ_r, not 0.8σ_r, so ‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ can be 1 − 0.64ησ_r > 1 − 0.79ησ_r. Exact counterexample (r = k = m = n = 1, σ₁ = σ_r = 1, A = 4/5, B = 0, γ = 1/2, η = 1/1200): 1 − 16/30000 > 1 − 79/120000. Failing region: λ_r(A_tA_tᵀ − B_tB_tᵀ) < 0.79σ_r, i.e. (B_t ≈ 0) σ_r(A_t) ∈ [0.8√σ_r, ≈0.889√σ_r); largest violation 0.15ησ_r, at σ_r(A_t) = 0.8√σ_r, B_t = 0. Corrected: ≤ 1 − 0.63ησ_r. Grade: breaks-proof (Proposition B.5's rate 1 − 3ησ_r/2 is not established; with 0.63 the chain gives 1 − 6ησ_r/5). Dependents: the congruence and one-step displays of this proof, Proposition B.5 (rate, T₃), T₀ = T₁ + T₂ + T₃ in (A.1)–(A.3), (A.2) via Lemma C.9.";
 
 export const b5Contraction = b5Claim({
   id: 'jcd.prop-b.5.contraction',
@@ -178,7 +190,18 @@ export const b5Contraction = b5Claim({
   statement: '‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ ≤ 1 − 0.8ησ_r + 0.01ησ_r ≤ 1 − 0.79ησ_r',
   check: (x) => contraction(x, 0.8),
   expected: 'refuted',
-  grading: { grade: 'breaks-proof', why: "σ_r(A_t) ≥ 0.8√σ_r gives λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r: the contraction holds with 1 − 0.63ησ_r, which gives the rate 1 − 6ησ_r/5 and a T₃ about 5/4 longer; Proposition B.5's conclusion holds on the trajectories checked", dependents: ['jcd.prop-b.5.congruence', 'jcd.prop-b.5.recursion', 'jcd.prop-b.5.one-step', 'T₃ and T₀ of (A.1)', '(A.2) via Lemma C.9', '(A.3): jcd.thm-a.1.final-error'] },
+  grading: {
+    grade: 'breaks-proof',
+    why: "σ_r(A_t) ≥ 0.8√σ_r gives λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r: the contraction holds with 1 − 0.63ησ_r, which gives the rate 1 − 6ησ_r/5 and a T₃ about 5/4 longer; Proposition B.5's conclusion holds on the trajectories checked",
+    dependents: [
+      'jcd.prop-b.5.congruence',
+      'jcd.prop-b.5.recursion',
+      'jcd.prop-b.5.one-step',
+      'T₃ and T₀ of (A.1)',
+      '(A.2) via Lemma C.9',
+      '(A.3): jcd.thm-a.1.final-error',
+    ],
+  },
   failsWhere: CONTRACTION_REGION,
   erratum: CONTRACTION_ERRATUM,
   corrected: 'jcd.prop-b.5.contraction/corrected',
@@ -206,7 +229,16 @@ export const b5Congruence = b5Claim({
   statement: '‖(I − η(Σ − P_t))P_t(I − η(Σ − P_t))‖ ≤ (1 − 0.79ησ_r)²‖P_t‖',
   check: (x) => congruence(x, 0.79),
   expected: 'refuted',
-  grading: { grade: 'breaks-proof', why: 'inherits jcd.prop-b.5.contraction (λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r); corrected with (1 − 0.63ησ_r)², i.e. the rate 1 − 6ησ_r/5', dependents: ['jcd.prop-b.5.p-decay (the statement, which holds on trajectories)', 'T₃ and T₀ of (A.1)', '(A.2) via Lemma C.9', '(A.3): jcd.thm-a.1.final-error'] },
+  grading: {
+    grade: 'breaks-proof',
+    why: 'inherits jcd.prop-b.5.contraction (λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r); corrected with (1 − 0.63ησ_r)², i.e. the rate 1 − 6ησ_r/5',
+    dependents: [
+      'jcd.prop-b.5.p-decay (the statement, which holds on trajectories)',
+      'T₃ and T₀ of (A.1)',
+      '(A.2) via Lemma C.9',
+      '(A.3): jcd.thm-a.1.final-error',
+    ],
+  },
   failsWhere: CONTRACTION_REGION,
   erratum: `Inherits jcd.prop-b.5.contraction: with P_t's top eigenvector on A_t's weakest singular direction (r = 1: A = 4/5, P = 9/25, σ = 1) the form is (1 − 0.64η)²‖P_t‖ > (1 − 0.79η)²‖P_t‖. Corrected: (1 − 0.63ησ_r)². Grade: breaks-proof (as the contraction). Dependents: as jcd.prop-b.5.contraction.`,
   corrected: 'jcd.prop-b.5.congruence/corrected',
@@ -236,9 +268,19 @@ export const b5Recursion = b5Claim({
   statement: '‖P_{t+1}‖ ≤ (1 − 0.79ησ_r)²‖P_t‖ + 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²',
   check: (x) => recursion(x, 0.79),
   expected: 'refuted',
-  grading: { grade: 'breaks-proof', why: 'inherits jcd.prop-b.5.contraction (λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r); corrected with (1 − 0.63ησ_r)², i.e. the rate 1 − 6ησ_r/5', dependents: ['jcd.prop-b.5.p-decay (the statement, which holds on trajectories)', 'T₃ and T₀ of (A.1)', '(A.2) via Lemma C.9', '(A.3): jcd.thm-a.1.final-error'] },
+  grading: {
+    grade: 'breaks-proof',
+    why: 'inherits jcd.prop-b.5.contraction (λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r); corrected with (1 − 0.63ησ_r)², i.e. the rate 1 − 6ησ_r/5',
+    dependents: [
+      'jcd.prop-b.5.p-decay (the statement, which holds on trajectories)',
+      'T₃ and T₀ of (A.1)',
+      '(A.2) via Lemma C.9',
+      '(A.3): jcd.thm-a.1.final-error',
+    ],
+  },
   failsWhere: CONTRACTION_REGION,
-  erratum: 'Inherits jcd.prop-b.5.contraction (same instance: ‖P_{t+1}‖ = (1 − 0.64η)²·9/25 − η²(9/25)(16/25) > (1 − 0.79η)²·9/25 + 6η²·9/25 for η = 1/1200). Corrected: (1 − 0.63ησ_r)². Grade: breaks-proof. Dependents: as jcd.prop-b.5.contraction.',
+  erratum:
+    'Inherits jcd.prop-b.5.contraction (same instance: ‖P_{t+1}‖ = (1 − 0.64η)²·9/25 − η²(9/25)(16/25) > (1 − 0.79η)²·9/25 + 6η²·9/25 for η = 1/1200). Corrected: (1 − 0.63ησ_r)². Grade: breaks-proof. Dependents: as jcd.prop-b.5.contraction.',
   corrected: 'jcd.prop-b.5.recursion/corrected',
   sabotage: { description: '0.79 made 0.9', check: (x) => recursion(x, 0.9) },
 });
@@ -262,7 +304,8 @@ function rate(x: StepState, c: number, k: number): Comparison[] {
 export const b5Rate = b5Claim({
   id: 'jcd.prop-b.5.rate',
   where: '"As a result, we have", second inequality (per unit ‖P_t‖; η ≤ γσ_r²/(600σ₁³))',
-  statement: '(1 − 0.79ησ_r)²‖P_t‖ + 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁² ≤ (1 − 3ησ_r/2)‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²; also the corrected chain\'s (1 − 0.63ησ_r)² + 6η²σ₁² ≤ 1 − 6ησ_r/5',
+  statement:
+    "(1 − 0.79ησ_r)²‖P_t‖ + 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁² ≤ (1 − 3ησ_r/2)‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²; also the corrected chain's (1 − 0.63ησ_r)² + 6η²σ₁² ≤ 1 − 6ησ_r/5",
   check: (x) => [...rate(x, 0.79, 1.5), ...rate(x, 0.63, 1.2)],
   sabotage: { description: 'the rate 3/2 made 1.6', check: (x) => rate(x, 0.79, 1.6) },
 });
@@ -279,9 +322,19 @@ export const b5OneStep = b5Claim({
   statement: '‖P_{t+1}‖ ≤ (1 − 3ησ_r/2)‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²',
   check: (x) => oneStep(x, 1.5),
   expected: 'refuted',
-  grading: { grade: 'breaks-proof', why: 'inherits jcd.prop-b.5.contraction (λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r); corrected with (1 − 0.63ησ_r)², i.e. the rate 1 − 6ησ_r/5', dependents: ['jcd.prop-b.5.p-decay (the statement, which holds on trajectories)', 'T₃ and T₀ of (A.1)', '(A.2) via Lemma C.9', '(A.3): jcd.thm-a.1.final-error'] },
+  grading: {
+    grade: 'breaks-proof',
+    why: 'inherits jcd.prop-b.5.contraction (λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r); corrected with (1 − 0.63ησ_r)², i.e. the rate 1 − 6ησ_r/5',
+    dependents: [
+      'jcd.prop-b.5.p-decay (the statement, which holds on trajectories)',
+      'T₃ and T₀ of (A.1)',
+      '(A.2) via Lemma C.9',
+      '(A.3): jcd.thm-a.1.final-error',
+    ],
+  },
   failsWhere: ONE_STEP_REGION,
-  erratum: 'Consequence of jcd.prop-b.5.contraction: at σ_r(A_t) = 0.8√σ_r one GD step contracts P_t only by about 1 − 1.28ησ_r (r = 1: ‖P_{t+1}‖ = (1 − 0.64η)²·9/25 − η²·(9/25)(16/25) > (1 − 3η/2)·9/25 for σ = 1, A = 4/5, B = J = K = 0). Failing region (r = 1, B = J = K = 0): σ_r(A_t)² < 3σ_r/4, i.e. σ_r(A_t) ∈ [0.8√σ_r, ≈0.866√σ_r), largest relative violation ≈ 0.22ησ_r at 0.8√σ_r. Corrected: rate 1 − 6ησ_r/5. Grade: breaks-proof (the statement of Proposition B.5, checked on trajectories by jcd.prop-b.5.p-decay, holds: there σ_r(A_t) rises past 0.9√σ_r). Dependents: Proposition B.5, T₃ of (A.1), T₀, (A.2) (Lemma C.9), (A.3).',
+  erratum:
+    'Consequence of jcd.prop-b.5.contraction: at σ_r(A_t) = 0.8√σ_r one GD step contracts P_t only by about 1 − 1.28ησ_r (r = 1: ‖P_{t+1}‖ = (1 − 0.64η)²·9/25 − η²·(9/25)(16/25) > (1 − 3η/2)·9/25 for σ = 1, A = 4/5, B = J = K = 0). Failing region (r = 1, B = J = K = 0): σ_r(A_t)² < 3σ_r/4, i.e. σ_r(A_t) ∈ [0.8√σ_r, ≈0.866√σ_r), largest relative violation ≈ 0.22ησ_r at 0.8√σ_r. Corrected: rate 1 − 6ησ_r/5. Grade: breaks-proof (the statement of Proposition B.5, checked on trajectories by jcd.prop-b.5.p-decay, holds: there σ_r(A_t) rises past 0.9√σ_r). Dependents: Proposition B.5, T₃ of (A.1), T₀, (A.2) (Lemma C.9), (A.3).',
   corrected: 'jcd.prop-b.5.one-step/corrected',
   sabotage: { description: 'the rate 3/2 made 2.5', check: (x) => oneStep(x, 2.5) },
 });
@@ -304,13 +357,21 @@ function sum(x: StepState, c80 = 80, two = 2): Comparison[] {
   const pStart = op(blocksAt(x).P);
   const lhs = decay * pStart + (80 * x.eta * epsT2(x) * x.r * x.sigma1 ** 2) / (1.5 * y);
   const rhs = two * decay * x.sigma1 + (c80 * epsT2(x) * x.r * x.sigma1 ** 2) / x.sigmaR;
-  return [atMost('(1 − 3ησ_r/2)^{n}‖P_{T₁+T₂}‖ + Σ_{i≥0}(1 − 3ησ_r/2)^i·80ηρ^{…}rσ₁² ≤ 2(1 − 3ησ_r/2)^{n}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r', lhs, rhs, scalarScale(lhs, rhs) + 2 * magnitudesAt(x).P)];
+  return [
+    atMost(
+      '(1 − 3ησ_r/2)^{n}‖P_{T₁+T₂}‖ + Σ_{i≥0}(1 − 3ησ_r/2)^i·80ηρ^{…}rσ₁² ≤ 2(1 − 3ησ_r/2)^{n}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r',
+      lhs,
+      rhs,
+      scalarScale(lhs, rhs) + 2 * magnitudesAt(x).P,
+    ),
+  ];
 }
 
 export const b5Sum = b5Claim({
   id: 'jcd.prop-b.5.sum',
   where: '"Applying the above inequality inductively, we have", second inequality (‖P_{T₁+T₂}‖ ≤ 2σ₁ from Proposition B.2\'s Item 4)',
-  statement: '(1 − 3ησ_r/2)^{t+1−T₁−T₂}‖P_{T₁+T₂}‖ + Σ_{i=0}^∞(1 − 3ησ_r/2)^i·80ηρ^{(1−γ)/(1+γ)}rσ₁² ≤ 2(1 − 3ησ_r/2)^{t+1−T₁−T₂}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r',
+  statement:
+    '(1 − 3ησ_r/2)^{t+1−T₁−T₂}‖P_{T₁+T₂}‖ + Σ_{i=0}^∞(1 − 3ησ_r/2)^i·80ηρ^{(1−γ)/(1+γ)}rσ₁² ≤ 2(1 − 3ησ_r/2)^{t+1−T₁−T₂}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r',
   check: (x) => sum(x),
   sabotage: { description: 'the factor 2 of 2(1 − 3ησ_r/2)^{n}σ₁ made 1/20', check: (x) => sum(x, 80, 0.05) },
 });
@@ -323,7 +384,14 @@ function t3(x: StepState, third = 3): Comparison[] {
   const decay = Math.exp(T3 * Math.log1p(-1.5 * y));
   const lhs = 2 * decay * x.sigma1 + (80 * epsT2(x) * x.r * x.sigma1 ** 2) / x.sigmaR;
   const rhs = Math.exp(lT) * x.sigma1;
-  return [atMost('2(1 − 3ησ_r/2)^{T₃}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r ≤ ρ^{(1−γ)/(2(1+γ))}σ₁ (T₃ = ⌊log(ρ^{(1−γ)/(2(1+γ))}/3)/log(1 − 3ησ_r/2)⌋ + 1)', lhs, rhs, scalarScale(lhs, rhs))];
+  return [
+    atMost(
+      '2(1 − 3ησ_r/2)^{T₃}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r ≤ ρ^{(1−γ)/(2(1+γ))}σ₁ (T₃ = ⌊log(ρ^{(1−γ)/(2(1+γ))}/3)/log(1 − 3ησ_r/2)⌋ + 1)',
+      lhs,
+      rhs,
+      scalarScale(lhs, rhs),
+    ),
+  ];
 }
 
 export const b5T3 = b5Claim({
@@ -333,4 +401,3 @@ export const b5T3 = b5Claim({
   check: (x) => t3(x),
   sabotage: { description: 'T₃ computed with ρ^{(1−γ)/(2(1+γ))}/1.2 in place of /3 (too few steps)', check: (x) => t3(x, 1.2) },
 });
-

@@ -27,7 +27,17 @@
 import fc from 'fast-check';
 import { block, combine, diag, eye, frobenius, type Mat, mul, mulAll, transpose } from '../../../src/linalg/dense.ts';
 import { opNorm, symmetricEigenvalues, symmetricFunction } from '../../../src/linalg/spectral.ts';
-import { dimension, gridMatrix, inRange, orthogonal, scaledTo, spectrum, symmetricInRange, unitInterval, fractionOfMax } from '../../../src/random/arbitraries.ts';
+import {
+  dimension,
+  gridMatrix,
+  inRange,
+  orthogonal,
+  scaledTo,
+  spectrum,
+  symmetricInRange,
+  unitInterval,
+  fractionOfMax,
+} from '../../../src/random/arbitraries.ts';
 import { openFraction } from '../../../src/random/jcd-instances.ts';
 import { caseThreshold, etaMax, growth, horizonMax, logRhoMax, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
 import type { JcdTimeParameters } from '../../../src/jcd/times.ts';
@@ -64,8 +74,6 @@ export interface StepStateOptions {
    */
   readonly shrinkToEqualSigmas?: boolean;
 }
-
-
 
 /** T^{1/2} of a symmetric positive semidefinite T (rounding below 0 clamped). */
 const sqrtm = (T: Mat): Mat => symmetricFunction(T, (v) => Math.sqrt(Math.max(0, v)));
@@ -142,7 +150,15 @@ export function stepStates(opts: StepStateOptions = {}): fc.Arbitrary<StepState>
           if ((opts.aFloor || opts.aFloorAt) && Q1 && Q2 && w) {
             const floor = opts.aFloorAt ? opts.aFloorAt({ params, s }) : 0.8 * Math.sqrt(sigmaR);
             const w0 = Math.min(1, (floor / Math.sqrt(Math.min(...symmetricEigenvalues(TA)))) * (1 + 1e-9));
-            W = mulAll(Q1, diag(w.map((u) => w0 + (1 - w0) * u), r, r), block(Q2, 0, r, 0, k));
+            W = mulAll(
+              Q1,
+              diag(
+                w.map((u) => w0 + (1 - w0) * u),
+                r,
+                r,
+              ),
+              block(Q2, 0, r, 0, k),
+            );
           }
           let A = mul(sqrtm(TA), W);
           if (opts.pSmall && Q2 && P0) {

@@ -20,11 +20,11 @@
  */
 import { combine, type Mat, mul, transpose, vstack, zeros } from '../../../src/linalg/dense.ts';
 import { atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
-import { type Claim } from '../../../src/claims/types.ts';
+import type { Claim } from '../../../src/claims/types.ts';
 import { hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import { B2_STEP_HYPOTHESES, blocksAt, logEpsT, magnitudesAt, op, stepDim, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
-import { stepSize, stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
+import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 const epsT = (x: StepState) => Math.exp(logEpsT(x));
 
@@ -80,7 +80,9 @@ function assemble(tl: Mat, tr: Mat, bl: Mat, br: Mat, m: number, n: number, r: n
 
 export const a1BlockForm = a1Claim({
   id: 'jcd.thm-a.1.block-form',
-  exact: { skip: 'the step state is drawn in block coordinates scaled by ε_s down to 10⁻¹⁰⁰ (lemmas/jcd/steps/state.ts) and src/exact has no rational supply of such states yet; the block algebra it rests on, (A.4)–(A.6), is certified exactly by jcd.eq-a.4/a.5/a.6' },
+  exact: {
+    skip: 'the step state is drawn in block coordinates scaled by ε_s down to 10⁻¹⁰⁰ (lemmas/jcd/steps/state.ts) and src/exact has no rational supply of such states yet; the block algebra it rests on, (A.4)–(A.6), is certified exactly by jcd.eq-a.4/a.5/a.6',
+  },
   where: '"Note that F_tG_tᵀ − X_r = …"',
   kind: 'identity',
   statement: 'F_tG_tᵀ − X_r = (U_t; J_t)(V_tᵀ K_tᵀ) − (Σ 0; 0 0) = (U_tV_tᵀ − Σ, U_tK_tᵀ; J_tV_tᵀ, J_tK_tᵀ)',
@@ -179,4 +181,3 @@ export const a1Combine = a1Claim({
   check: (x) => combineBounds(x),
   sabotage: { description: '8 made 6', check: (x) => combineBounds(x, 6) },
 });
-

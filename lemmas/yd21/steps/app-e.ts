@@ -63,7 +63,16 @@ function chosenEpsilon(x: Omit<ChoiceInstance, 'epsilon' | 'eta'>, which: 'p' | 
 function instances(which: 'p' | 'q'): fc.Arbitrary<ChoiceInstance> {
   return dimension(1, 6).chain((d) =>
     fc
-      .record({ extra: dimension(0, 20), kappa: inLogRange(1, 100), sigma1: inRange(0.5, 2), c: inRange(1, 16), Cpq: inLogRange(1, 1e3), CT: inLogRange(1, 1e3), f: fractionOfMax(), g: fractionOfMax() })
+      .record({
+        extra: dimension(0, 20),
+        kappa: inLogRange(1, 100),
+        sigma1: inRange(0.5, 2),
+        c: inRange(1, 16),
+        Cpq: inLogRange(1, 1e3),
+        CT: inLogRange(1, 1e3),
+        f: fractionOfMax(),
+        g: fractionOfMax(),
+      })
       .map(({ extra, kappa, sigma1, c, Cpq, CT, f, g }) => {
         const base = { d, mn: 2 * d + extra, kappa, sigma1, c, eb: 2 * c, Cpq, CT };
         const epsilon = f * Math.min(chosenEpsilon(base, which), Math.sqrt(d * (sigma1 / kappa)) / Math.E);
@@ -75,17 +84,37 @@ function instances(which: 'p' | 'q'): fc.Arbitrary<ChoiceInstance> {
 
 function hypotheses(which: 'p' | 'q'): Hypothesis<ChoiceInstance>[] {
   return [
-    hypothesis<ChoiceInstance>('shape', 'd ≥ 1, m + n ≥ 2d, κ = σ₁/σ_d ≥ 1, c ≥ 1, e_b = 2c, the O-constants ≥ 1', (x) => x.d >= 1 && x.mn >= 2 * x.d && x.kappa >= 1 && x.c >= 1 && x.eb === 2 * x.c && x.Cpq >= 1 && x.CT >= 1, {
-      coordinates: { d: { value: (x) => x.d, domain: [1, 6] }, 'm + n − 2d': { value: (x) => x.mn - 2 * x.d, domain: [0, 20] }, 'log₁₀ κ': { value: (x) => Math.log10(x.kappa), domain: [0, 2] }, c: { value: (x) => x.c, domain: [1, 16] } },
-    }),
+    hypothesis<ChoiceInstance>(
+      'shape',
+      'd ≥ 1, m + n ≥ 2d, κ = σ₁/σ_d ≥ 1, c ≥ 1, e_b = 2c, the O-constants ≥ 1',
+      (x) => x.d >= 1 && x.mn >= 2 * x.d && x.kappa >= 1 && x.c >= 1 && x.eb === 2 * x.c && x.Cpq >= 1 && x.CT >= 1,
+      {
+        coordinates: {
+          d: { value: (x) => x.d, domain: [1, 6] },
+          'm + n − 2d': { value: (x) => x.mn - 2 * x.d, domain: [0, 20] },
+          'log₁₀ κ': { value: (x) => Math.log10(x.kappa), domain: [0, 2] },
+          c: { value: (x) => x.c, domain: [1, 16] },
+        },
+      },
+    ),
     hypothesis<ChoiceInstance>(
       'choice',
-      which === 'p' ? 'ε = Õ(√σ_d/(e_b√((m+n)dκ))): ε ≤ √(σ_d/(2C·L·e_b²(m+n)dκ)) (module comment)' : 'ε = Õ(σ_d/(√σ₁e_b(m+n))): ε ≤ c²σ_d/(2C′√σ₁e_b(m+n)L′) (module comment)',
+      which === 'p'
+        ? 'ε = Õ(√σ_d/(e_b√((m+n)dκ))): ε ≤ √(σ_d/(2C·L·e_b²(m+n)dκ)) (module comment)'
+        : 'ε = Õ(σ_d/(√σ₁e_b(m+n))): ε ≤ c²σ_d/(2C′√σ₁e_b(m+n)L′) (module comment)',
       (x) => leq(x.epsilon, chosenEpsilon(x, which), 1),
       { coordinates: { 'ε/choice': { value: (x) => x.epsilon / chosenEpsilon(x, which), domain: [0, 1] } } },
     ),
-    hypothesis<ChoiceInstance>('small-epsilon', 'ln(dσ_d/ε²) ≥ 2 (ε small, as Theorem 3.1 chooses it)', (x) => Math.log((x.d * sigmaD(x)) / x.epsilon ** 2) >= 2 - 1e-12),
-    hypothesis<ChoiceInstance>('eta', 'η = O(σ_dε²/(dσ₁³)) > 0 (Theorem 3.1; constant 1)', (x) => x.eta > 0 && leq(x.eta, (sigmaD(x) * x.epsilon ** 2) / (x.d * x.sigma1 ** 3), 1)),
+    hypothesis<ChoiceInstance>(
+      'small-epsilon',
+      'ln(dσ_d/ε²) ≥ 2 (ε small, as Theorem 3.1 chooses it)',
+      (x) => Math.log((x.d * sigmaD(x)) / x.epsilon ** 2) >= 2 - 1e-12,
+    ),
+    hypothesis<ChoiceInstance>(
+      'eta',
+      'η = O(σ_dε²/(dσ₁³)) > 0 (Theorem 3.1; constant 1)',
+      (x) => x.eta > 0 && leq(x.eta, (sigmaD(x) * x.epsilon ** 2) / (x.d * x.sigma1 ** 3), 1),
+    ),
   ];
 }
 
@@ -93,7 +122,10 @@ const common = {
   source: { paper: 'YD21', where: 'App. E (preprint), the sentences choosing ε' },
   kind: 'inequality',
   size: () => 1,
-  choices: { 'O-constants': 'p = C_p·ηe_b²ε²(m+n)dκ, q = C_q·η√σ₁e_b(m+n)d²ε³, T₀ = C_T·ln(dσ_d/ε²)/(ησ_d) with C_p, C_q, C_T drawn in [1, 10³]', 'Õ': 'a constant (from the O-constants) times a logarithm of d, m + n, κ, e_b, c (module comment)' },
+  choices: {
+    'O-constants': 'p = C_p·ηe_b²ε²(m+n)dκ, q = C_q·η√σ₁e_b(m+n)d²ε³, T₀ = C_T·ln(dσ_d/ε²)/(ησ_d) with C_p, C_q, C_T drawn in [1, 10³]',
+    Õ: 'a constant (from the O-constants) times a logarithm of d, m + n, κ, e_b, c (module comment)',
+  },
   runs: 300,
 } as const;
 
@@ -131,5 +163,8 @@ export const appEChoiceQ = defineClaim<ChoiceInstance>({
   instances: instances('q'),
   check: (x) => choiceQ(x),
   expected: 'holds',
-  sabotage: { description: 'the choice with √(m+n) for m + n (ε larger by √(m+n): qT₀/(c²d²ε²) then grows with it)', check: (x) => choiceQ(x, Math.sqrt(x.mn)) },
+  sabotage: {
+    description: 'the choice with √(m+n) for m + n (ε larger by √(m+n): qT₀/(c²d²ε²) then grows with it)',
+    check: (x) => choiceQ(x, Math.sqrt(x.mn)),
+  },
 });

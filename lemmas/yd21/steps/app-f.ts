@@ -56,10 +56,10 @@
  * forcing terms dropped from the unrolled bound.
  */
 import fc from 'fast-check';
-import { atLeast, atMost, type Comparison, normalisedMargin } from '../../../src/claims/compare.ts';
+import { atLeast, atMost, type Comparison } from '../../../src/claims/compare.ts';
 import { defineClaim } from '../../../src/claims/types.ts';
 import { hypothesis } from '../../../src/claims/hypotheses.ts';
-import { add, diag, frobenius, type Mat, mul, scale, sub, transpose } from '../../../src/linalg/dense.ts';
+import { add, diag, frobenius, mul, scale, sub, transpose } from '../../../src/linalg/dense.ts';
 import { opNorm, sigmaMin, symmetricFunction } from '../../../src/linalg/spectral.ts';
 import { attainedSpectrum, dimension, fractionOfMax, gridMatrix, inRange, orthogonal, unitInterval, withSpectrum } from '../../../src/random/arbitraries.ts';
 import { APP_F_START, bBar, pq, sigma1Of, sigmaDOf, type StageTwoStart } from '../../../src/hypotheses/yd21-steps.ts';
@@ -144,7 +144,7 @@ function deltaZeroChain(x: StageTwoStart, k: number, third: number): Comparison[
 const appFStartCommon = {
   kind: 'inequality',
   hypotheses: APP_F_START,
-  choices: { 'b̄': 'O(σ_d/√σ₁) in App. F (the bound on ‖B_{T₀}‖ that Theorem 3.1\'s ε gives) read as b̄ = σ_d/(24√(2σ₁)), and 2cdε ≤ b̄' },
+  choices: { b̄: "O(σ_d/√σ₁) in App. F (the bound on ‖B_{T₀}‖ that Theorem 3.1's ε gives) read as b̄ = σ_d/(24√(2σ₁)), and 2cdε ≤ b̄" },
   instances: stageTwoStart(),
   size: (x: StageTwoStart) => x.d,
   runs: 300,
@@ -163,12 +163,12 @@ export const appFStep1 = defineClaim<StageTwoStart>({
   },
   erratum:
     'The middle step needs σ₁(Q) ≤ √(2σ₁)σ₁(B) with Q = ABᵀ − BAᵀ, but ‖ABᵀ − BAᵀ‖ ≤ 2‖A‖‖B‖ with the 2 attained (A = αI, B skew: Q = −2αB); ' +
-    'with σ₁(P) at its allowed σ_d/4 the displayed sum fails. Exact counterexample inside Theorem 3.1\'s conclusions at T₀: d = 2, Σ = I, c = 1, ε = 1/400, ' +
+    "with σ₁(P) at its allowed σ_d/4 the displayed sum fails. Exact counterexample inside Theorem 3.1's conclusions at T₀: d = 2, Σ = I, c = 1, ε = 1/400, " +
     'A = diag(1, 931/1075), B = (13/2150)·[[0, 1], [−1, 0]]: P = diag(b², 1/4), σ₁(P) + σ₁(Q) = 1/4 + (1 + α)b ≈ 0.26128 > 1/4 + √2·b ≈ 0.25855. ' +
     'Correct: σ₁(Q) ≤ 2‖A‖σ₁(B) ≤ 2√(2σ₁)σ₁(B) (AAᵀ ⪯ 2Σ), and ≤ σ_d/3 holds once σ₁(B) ≤ σ_d/(24√(2σ₁)), a constant inside the Õ(·) of ε.',
   grading: {
     grade: 'local',
-    why: 'a factor 2 in a bound on ‖Q‖; the conclusion ‖Δ₀‖ ≤ σ_d/3 survives with ε smaller by a constant factor (σ₁(B) ≤ σ_d/(24√(2σ₁)) instead of σ_d/(12√(2σ₁))), which Theorem 3.1\'s Õ(·) absorbs',
+    why: "a factor 2 in a bound on ‖Q‖; the conclusion ‖Δ₀‖ ≤ σ_d/3 survives with ε smaller by a constant factor (σ₁(B) ≤ σ_d/(24√(2σ₁)) instead of σ_d/(12√(2σ₁))), which Theorem 3.1's Õ(·) absorbs",
     dependents: ['yd21.app-f.step-2 (2σ_d/3 ≤ σ_d − σ₁(Δ₀))', 'yd21.app-f.step-3 (Δ₀ ≤ σ_d/3 ≤ (2/5)σ_d)', '§3.3 condition (2) at t = 0', 'Theorem 1.1'],
   },
   corrected: 'yd21.app-f.step-1/corrected',
@@ -229,7 +229,7 @@ export const appFStep2 = defineClaim<StageTwoStart>({
   },
   erratum:
     'Since V = U − 2B, UVᵀ = UUᵀ − 2UBᵀ and Weyl gives σ_d(UVᵀ) ≤ σ_d(UUᵀ) + 2σ₁(UBᵀ): the printed "−" (twice) has the wrong sign, and with it the ' +
-    'next step would need 2σ₁(UBᵀ) ≥ 4√(2σ₁)·O(σ_d/√σ₁). Exact counterexample inside Theorem 3.1\'s conclusions at T₀: d = 1, Σ = 1, c = 1, ε = 1/200, A = 1, ' +
+    "next step would need 2σ₁(UBᵀ) ≥ 4√(2σ₁)·O(σ_d/√σ₁). Exact counterexample inside Theorem 3.1's conclusions at T₀: d = 1, Σ = 1, c = 1, ε = 1/200, A = 1, " +
     'B = −1/100 (U = 99/100, V = 101/100): σ_d(UVᵀ) = 9999/10000 > σ_d(UUᵀ) − 2σ₁(UBᵀ) = 9603/10000. With "+" the chain holds and gives ' +
     'σ_d(UUᵀ) ≥ 2σ_d/3 − 4√(2σ₁)b̄ = σ_d/2 for b̄ = σ_d/(24√(2σ₁)), i.e. the printed conclusion σ_d(U_{T₀}) ≥ √(σ_d/2).',
   grading: {
@@ -270,11 +270,6 @@ const rOf = (z: { eta: number; sigmaD: number }) => 1 - (z.eta * z.sigmaD) / 2;
 const forcing = (z: DeltaInstance) => z.eta * z.sigma1 * z.e2mn;
 /** The first line's right side (O-constants 1): (1 − ησ_d/2)²Δ_t + η²σ₁²Δ_t + G(1 − ησ_d/2)^{2t}. */
 const deltaFirstLine = (z: DeltaInstance, t: number) => (rOf(z) ** 2 + z.eta ** 2 * z.sigma1 ** 2) * z.delta[t] + forcing(z) * rOf(z) ** (2 * t);
-
-/** The tightest comparison of a family. */
-function tightest(family: Comparison[]): Comparison[] {
-  return family.length === 0 ? [] : [family.reduce((w, c) => (normalisedMargin(c) < normalisedMargin(w) ? c : w))];
-}
 
 /** A family of per-step "≤" comparisons that keeps only its tightest, labelled when it is read
  *  (T runs to ~10⁵ steps: building a label per step would dominate the claim's time). */
@@ -337,17 +332,30 @@ export const appFStep3 = defineClaim<DeltaInstance>({
       (z) => z.eta > 0 && leq(z.eta, Math.min(1 / (16 * z.sigma1), z.sigmaD / (4 * z.sigma1 ** 2)), 1),
       { coordinates: { 'η/η_max': { value: (z) => z.eta / Math.min(1 / (16 * z.sigma1), z.sigmaD / (4 * z.sigma1 ** 2)), domain: [1 / 8, 1] } } },
     ),
-    hypothesis<DeltaInstance>('epsilon', 'ε²(m+n) ≤ σ_d/(60κ) (Theorem 1.1\'s ε, O-constant chosen so that 4ε²κ(m+n) ≤ σ_d/15)', (z) => z.e2mn >= 0 && leq(z.e2mn, z.sigmaD / (60 * (z.sigma1 / z.sigmaD)), 1), {
-      coordinates: { 'ε²(m+n)/(σ_d/(60κ))': { value: (z) => z.e2mn / (z.sigmaD / (60 * (z.sigma1 / z.sigmaD))), domain: [0, 1] } },
-    }),
-    hypothesis<DeltaInstance>('delta0', '0 ≤ Δ₀ ≤ σ_d/3 (App. F\'s first paragraph, yd21.app-f.step-1/corrected)', (z) => z.delta[0] >= 0 && leq(z.delta[0], z.sigmaD / 3, 1), {
-      coordinates: { 'Δ₀/(σ_d/3)': { value: (z) => z.delta[0] / (z.sigmaD / 3), domain: [0, 1] } },
-    }),
+    hypothesis<DeltaInstance>(
+      'epsilon',
+      "ε²(m+n) ≤ σ_d/(60κ) (Theorem 1.1's ε, O-constant chosen so that 4ε²κ(m+n) ≤ σ_d/15)",
+      (z) => z.e2mn >= 0 && leq(z.e2mn, z.sigmaD / (60 * (z.sigma1 / z.sigmaD)), 1),
+      {
+        coordinates: { 'ε²(m+n)/(σ_d/(60κ))': { value: (z) => z.e2mn / (z.sigmaD / (60 * (z.sigma1 / z.sigmaD))), domain: [0, 1] } },
+      },
+    ),
+    hypothesis<DeltaInstance>(
+      'delta0',
+      "0 ≤ Δ₀ ≤ σ_d/3 (App. F's first paragraph, yd21.app-f.step-1/corrected)",
+      (z) => z.delta[0] >= 0 && leq(z.delta[0], z.sigmaD / 3, 1),
+      {
+        coordinates: { 'Δ₀/(σ_d/3)': { value: (z) => z.delta[0] / (z.sigmaD / 3), domain: [0, 1] } },
+      },
+    ),
     hypothesis<DeltaInstance>(
       'first-line',
-      'Δ_t ≥ 0 and Δ_{t+1} ≤ (1 − ησ_d/2)²Δ_t + η²σ₁²Δ_t + ηε²σ₁(m+n)(1 − ησ_d/2)^{2t} (App. F\'s first line, from (23), O-constants 1)',
+      "Δ_t ≥ 0 and Δ_{t+1} ≤ (1 − ησ_d/2)²Δ_t + η²σ₁²Δ_t + ηε²σ₁(m+n)(1 − ησ_d/2)^{2t} (App. F's first line, from (23), O-constants 1)",
       (z) => z.delta.length >= 2 && z.delta.every((v, t) => v >= 0 && (t + 1 === z.delta.length || leq(z.delta[t + 1], deltaFirstLine(z, t), 1))),
-      { tolerance: 'relative 64·γ₁ (the right side is formed from stored numbers)', coordinates: { 'ησ_dT': { value: (z) => z.eta * z.sigmaD * (z.delta.length - 1), domain: [0, 12] } } },
+      {
+        tolerance: 'relative 64·γ₁ (the right side is formed from stored numbers)',
+        coordinates: { ησ_dT: { value: (z) => z.eta * z.sigmaD * (z.delta.length - 1), domain: [0, 12] } },
+      },
     ),
   ],
   choices: {
@@ -355,7 +363,15 @@ export const appFStep3 = defineClaim<DeltaInstance>({
     sequence: 'Δ_{t+1} = (first line) minus θ_t of its forcing term, θ_t from eight values in [0, 1] cycled; T = ⌈τ/(ησ_d)⌉, τ ∈ [0, 12]',
   },
   instances: fc
-    .record({ sigma1: inRange(0.5, 2), kappa: inRange(1, 4), f: inRange(1 / 8, 1), phi: unitInterval(), psi: unitInterval(), tau: inRange(0, 12), theta: fc.array(unitInterval(), { minLength: 8, maxLength: 8 }) })
+    .record({
+      sigma1: inRange(0.5, 2),
+      kappa: inRange(1, 4),
+      f: inRange(1 / 8, 1),
+      phi: unitInterval(),
+      psi: unitInterval(),
+      tau: inRange(0, 12),
+      theta: fc.array(unitInterval(), { minLength: 8, maxLength: 8 }),
+    })
     .map((r) => {
       const sigmaD = r.sigma1 / r.kappa;
       const eta = r.f * Math.min(1 / (16 * r.sigma1), sigmaD / (4 * r.sigma1 ** 2));
@@ -442,9 +458,14 @@ export const appFStep5 = defineClaim<XiRecursionInstance>({
   statement:
     '‖B_{t+1+T₀}‖²/Ξ_{t+1} ≤ ‖B_{t+T₀}‖²/Ξ_t + O(ησ_d(m+n)dε²)(1 − ησ_d/2)^{2t} + O(η²dσ₁σ_d²(1 − ησ_d/2)^{2t}) ≤ ‖B_{T₀}‖² + O((m+n)dε²) + O(ηdσ₁σ_d)',
   hypotheses: [
-    hypothesis<XiRecursionInstance>('sigma', '0 < σ_d ≤ σ₁, d ≥ 1, (m+n)dε² ≥ 0', (z) => z.sigmaD > 0 && z.sigmaD <= z.sigma1 && Number.isInteger(z.d) && z.d >= 1 && z.mnde2 >= 0, {
-      coordinates: { κ: { value: (z) => z.sigma1 / z.sigmaD, domain: [1, 4] }, d: { value: (z) => z.d, domain: [1, 4] } },
-    }),
+    hypothesis<XiRecursionInstance>(
+      'sigma',
+      '0 < σ_d ≤ σ₁, d ≥ 1, (m+n)dε² ≥ 0',
+      (z) => z.sigmaD > 0 && z.sigmaD <= z.sigma1 && Number.isInteger(z.d) && z.d >= 1 && z.mnde2 >= 0,
+      {
+        coordinates: { κ: { value: (z) => z.sigma1 / z.sigmaD, domain: [1, 4] }, d: { value: (z) => z.d, domain: [1, 4] } },
+      },
+    ),
     hypothesis<XiRecursionInstance>('eta', '0 < η ≤ 1/(16σ₁) (the stage-one step)', (z) => z.eta > 0 && leq(z.eta, 1 / (16 * z.sigma1), 1), {
       coordinates: { '16σ₁η': { value: (z) => 16 * z.sigma1 * z.eta, domain: [1 / 64, 1] } },
     }),
@@ -452,10 +473,10 @@ export const appFStep5 = defineClaim<XiRecursionInstance>({
       'recursion',
       '‖B_{t+1+T₀}‖² ≤ (1 + 2η(1 − ησ_d/2)^t(2/5)σ_d)‖B_{t+T₀}‖² + O(ησ_d(m+n)dε²)(1 − ησ_d/2)^{2t} + O(η²dσ₁σ_d²(1 − ησ_d/2)^{2t}) (the display before, O-constants 1)',
       (z) => z.x.length >= 2 && z.x.every((v, t) => v >= 0 && (t + 1 === z.x.length || leq(z.x[t + 1], (1 + yOf(z, t)) * v + gOf(z, t), 1))),
-      { tolerance: 'relative 64·γ₁', coordinates: { 'ησ_dT': { value: (z) => z.eta * z.sigmaD * (z.x.length - 1), domain: [0, 12] } } },
+      { tolerance: 'relative 64·γ₁', coordinates: { ησ_dT: { value: (z) => z.eta * z.sigmaD * (z.x.length - 1), domain: [0, 12] } } },
     ),
   ],
-  choices: { 'O-constants': 'the recursion\'s O(·)s taken 1; the last line\'s O((m+n)dε²) and O(ηdσ₁σ_d) taken 2 (Σ_t r^{2t} ≤ 2/(ησ_d))' },
+  choices: { 'O-constants': "the recursion's O(·)s taken 1; the last line's O((m+n)dε²) and O(ηdσ₁σ_d) taken 2 (Σ_t r^{2t} ≤ 2/(ησ_d))" },
   instances: fc
     .record({
       sigma1: inRange(0.5, 2),

@@ -66,7 +66,7 @@ export const sigma1PStep = defineClaim<StageOneState>({
     C: (x, tol) => {
       const { before, after } = blockStep(x.sigma, x.U, x.V, x.eta);
       const sc = blockMagnitudes(x.sigma, x.U, x.V).P;
-      return (opNorm(after.P) - (1 - x.eta * x.sigmaD / 2) ** 2 * opNorm(before.P) - tol * sc) / unit(x);
+      return (opNorm(after.P) - (1 - (x.eta * x.sigmaD) / 2) ** 2 * opNorm(before.P) - tol * sc) / unit(x);
     },
   },
   expected: 'holds',
@@ -105,19 +105,35 @@ export const eq18 = defineClaim<UnrolledInstance>({
   kind: 'inequality',
   statement: 'σ₁(P_{t+1}) ≤ (1 − ησ_d/2)²σ₁(P_t) + O(ηe_b²ε²(m+n)dσ₁) ⇒ σ₁(P_{t+T₁}) ≤ (1 − ησ_d/2)^{2t}σ₁(P_{T₁}) + O(e_b²ε²(m+n)dκ) (18)',
   hypotheses: [
-    hypothesis<UnrolledInstance>('parameters', '0 < σ_d ≤ σ₁, 0 < η ≤ 1/(16σ₁), G = C·ηe_b²ε²(m+n)dσ₁ ≥ 0', (z) => z.sigmaD > 0 && z.sigmaD <= z.sigma1 && z.eta > 0 && leq(z.eta, 1 / (16 * z.sigma1), 1) && z.G >= 0, {
-      coordinates: { κ: { value: (z) => z.sigma1 / z.sigmaD, domain: [1, 20] }, '16σ₁η': { value: (z) => 16 * z.sigma1 * z.eta, domain: [1 / 8, 1] } },
-    }),
+    hypothesis<UnrolledInstance>(
+      'parameters',
+      '0 < σ_d ≤ σ₁, 0 < η ≤ 1/(16σ₁), G = C·ηe_b²ε²(m+n)dσ₁ ≥ 0',
+      (z) => z.sigmaD > 0 && z.sigmaD <= z.sigma1 && z.eta > 0 && leq(z.eta, 1 / (16 * z.sigma1), 1) && z.G >= 0,
+      {
+        coordinates: { κ: { value: (z) => z.sigma1 / z.sigmaD, domain: [1, 20] }, '16σ₁η': { value: (z) => 16 * z.sigma1 * z.eta, domain: [1 / 8, 1] } },
+      },
+    ),
     hypothesis<UnrolledInstance>(
       'step',
       'x_t = σ₁(P_{t+T₁}) ≥ 0 and x_{t+1} ≤ (1 − ησ_d/2)²x_t + G (the display before (18), with its O-constant)',
       (z) => z.x.length >= 2 && z.x.every((v, t) => v >= 0 && (t + 1 === z.x.length || leq(z.x[t + 1], (1 - (z.eta * z.sigmaD) / 2) ** 2 * v + z.G, 1))),
-      { tolerance: 'relative 64·γ₁', coordinates: { 'ησ_dT': { value: (z) => z.eta * z.sigmaD * (z.x.length - 1), domain: [0, 12] } } },
+      { tolerance: 'relative 64·γ₁', coordinates: { ησ_dT: { value: (z) => z.eta * z.sigmaD * (z.x.length - 1), domain: [0, 12] } } },
     ),
   ],
-  choices: { 'O-constant': 'O(e_b²ε²(m+n)dκ) = 2G/(ησ_d) = 2C·e_b²ε²(m+n)dκ (derived: 1 − (1 − ησ_d/2)² ≥ ησ_d/2)', sequence: 'x_{t+1} = (1 − ησ_d/2)²x_t + (1 − θ_t)G, θ_t from eight values cycled' },
+  choices: {
+    'O-constant': 'O(e_b²ε²(m+n)dκ) = 2G/(ησ_d) = 2C·e_b²ε²(m+n)dκ (derived: 1 − (1 − ησ_d/2)² ≥ ησ_d/2)',
+    sequence: 'x_{t+1} = (1 − ησ_d/2)²x_t + (1 − θ_t)G, θ_t from eight values cycled',
+  },
   instances: fc
-    .record({ sigma1: inRange(0.5, 2), kappa: inRange(1, 20), f: inRange(1 / 8, 1), g: inRange(0, 1e-3), x0: inRange(0, 2), tau: inRange(0, 12), theta: fc.array(unitInterval(), { minLength: 8, maxLength: 8 }) })
+    .record({
+      sigma1: inRange(0.5, 2),
+      kappa: inRange(1, 20),
+      f: inRange(1 / 8, 1),
+      g: inRange(0, 1e-3),
+      x0: inRange(0, 2),
+      tau: inRange(0, 12),
+      theta: fc.array(unitInterval(), { minLength: 8, maxLength: 8 }),
+    })
     .map((r) => {
       const sigmaD = r.sigma1 / r.kappa;
       const eta = r.f / (16 * r.sigma1);

@@ -122,7 +122,7 @@ export const aatBound = defineClaim<AfterSeventeen>({
     dependents: ['§3.2.1 (1) (its upper half, verified here)', 'Theorem 3.1 first item', 'yd21.thm-3.1.stage-one'],
   },
   corrected: 'yd21.sec-3.2.4.aat-bound/corrected',
-  sabotage: { description: 'B\'s contribution e_b²ε²d dropped', check: (x) => aatChain(x, 0, '0·') },
+  sabotage: { description: "B's contribution e_b²ε²d dropped", check: (x) => aatChain(x, 0, '0·') },
 });
 
 export const aatBoundCorrected = defineClaim<AfterSeventeen>({
@@ -132,7 +132,7 @@ export const aatBoundCorrected = defineClaim<AfterSeventeen>({
   check: (x) => aatChain(x, x.d * x.d, 'e_b²ε²d²'),
   expected: 'holds',
   corrects: 'yd21.sec-3.2.4.aat-bound',
-  sabotage: { description: 'B\'s contribution e_b²ε²d² dropped', check: (x) => aatChain(x, 0, '0·') },
+  sabotage: { description: "B's contribution e_b²ε²d² dropped", check: (x) => aatChain(x, 0, '0·') },
 });
 
 // ─────────────── the display before (17): λ_d(P_{t+1}) ≥ max{…} ───────────────
@@ -155,8 +155,6 @@ export const aatBoundCorrected = defineClaim<AfterSeventeen>({
 import { blockState, blockStep } from '../../../src/gd/index.ts';
 import { lambdaMin } from '../../../src/linalg/spectral.ts';
 import { atLeast } from '../../../src/claims/compare.ts';
-import { hypothesis } from '../../../src/claims/hypotheses.ts';
-import { leq } from '../../../src/hypotheses/matrix.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../../src/claims/magnitudes.ts';
 import { type StageOneState, STAGE_ONE_CHOICES, stageOneState } from '../../../src/random/stage-one.ts';
 import { STAGE_ONE, stageOneBlocks } from '../../../src/hypotheses/yd21-stage-one.ts';
@@ -200,18 +198,23 @@ function towardTwoSigma(x: StageOneState, g: number): StageOneState {
   const sym = (M: typeof S) => scale(add(M, transpose(M)), 0.5);
   // A = S^{1/2}Q with Q the orthogonal polar factor of A (ΦΨᵀ from its SVD; no inverse of a possibly tiny S).
   const { phi, psi } = fullSvd(A);
-  const A2 = mul(symmetricFunction(sym(S2), (l) => Math.sqrt(Math.max(0, l))), mul(phi, transpose(psi)));
+  const A2 = mul(
+    symmetricFunction(sym(S2), (l) => Math.sqrt(Math.max(0, l))),
+    mul(phi, transpose(psi)),
+  );
   return { ...x, U: vstack(add(A2, B), J), V: vstack(sub(A2, B), K) };
 }
 
 const lambdaCommon = {
   source: { paper: 'YD21', where: '§3.2.4, display before (17) (both copies)' },
   kind: 'inequality',
-  hypotheses: [
-    ...STAGE_ONE,
-    eta324Hypothesis,
-  ],
-  choices: { ...STAGE_ONE_CHOICES, 'η (§3.2.4)': 'the stage-one η capped at c²ε²(m+n)d/σ₁²', 'AAᵀ (moved)': 'S′ = 2Σ − g(2Σ − S), g ∈ [0, 1] shrinking to 0 (still any S′ of (1))', C: 'the O-constant of O(ηe_b²ε²(m+n)dσ₁): 16' },
+  hypotheses: [...STAGE_ONE, eta324Hypothesis],
+  choices: {
+    ...STAGE_ONE_CHOICES,
+    'η (§3.2.4)': 'the stage-one η capped at c²ε²(m+n)d/σ₁²',
+    'AAᵀ (moved)': 'S′ = 2Σ − g(2Σ − S), g ∈ [0, 1] shrinking to 0 (still any S′ of (1))',
+    C: 'the O-constant of O(ηe_b²ε²(m+n)dσ₁): 16',
+  },
   constants: { C: { printed: () => 16, formula: 'C in O(ηe_b²ε²(m+n)dσ₁) (chosen)' } },
   instances: fc.tuple(stageOneState(), unitInterval()).map(([x, g]) => towardTwoSigma({ ...x, eta: Math.min(x.eta, eta324(x)) }, g)),
   size: stateSize,
@@ -229,7 +232,7 @@ export const lambdaDP = defineClaim<StageOneState>({
     contains: (x) => lambdaMin(blockState(x.sigma, x.U, x.V).P) < 0,
   },
   erratum:
-    'Lemma 3.3\'s two cases and ‖E_t‖ of (16) give λ_d(P_{t+1}) ≥ min{(1 − ησ_d)²λ_d(P_t) − O(·), −O(·)}, not max: as printed the display claims λ_d(P_{t+1}) ≥ −O(ηe_b²ε²(m+n)dσ₁) ' +
+    "Lemma 3.3's two cases and ‖E_t‖ of (16) give λ_d(P_{t+1}) ≥ min{(1 − ησ_d)²λ_d(P_t) − O(·), −O(·)}, not max: as printed the display claims λ_d(P_{t+1}) ≥ −O(ηe_b²ε²(m+n)dσ₁) " +
     'for every stage-one state, false when λ_d(P_t) is of order −σ₁ (§3.2.1 (1) allows AAᵀ up to 2Σ, so P down to −Σ), where λ_d(P_{t+1}) ≈ (1 − ησ_d)²λ_d(P_t). ' +
     'Exact counterexamples: d = m = n = 1, Σ = 1, U = V = 6/5, c = e_b = 1, ε = 1/100, η = 1/10⁴: λ_d(P_{t+1}) ≈ −0.439873 < −16ηe_b²ε²(m+n)dσ₁ = −3.2·10⁻⁷; ' +
     '(the shrunk one) Σ = 1/2, U = V = 1 (AAᵀ = 2Σ), c = e_b = 1, ε² = 1/8, η = 1/8: λ_d(P_{t+1}) = 1/2 − (15/16)² = −97/256 < −1/4. ' +
