@@ -37,9 +37,15 @@ export function drawJcdInit(p: JcdInitSetting, seed: string): JcdInit {
   const std = Math.sqrt(p.sigma1);
   const F0 = scale(gaussianMatrix(p.m, p.k, std, next), factor);
   const G0 = scale(gaussianMatrix(p.n, p.k, std, next), factor);
-  const [U0, J0] = [block(F0, 0, p.r, 0, p.k), block(F0, p.r, p.m, 0, p.k)];
-  const [V0, K0] = [block(G0, 0, p.r, 0, p.k), block(G0, p.r, p.n, 0, p.k)];
-  return { F0, G0, U0, V0, J0, K0, A0: scale(add(U0, V0), 0.5), B0: scale(sub(U0, V0), 0.5) };
+  return { F0, G0, ...jcdInitBlocks(F0, G0, p.r) };
+}
+
+/** (F₀, G₀) split at the target rank r: U₀, J₀ (rows 1…r, r+1…m of F₀), V₀, K₀, A₀ = (U₀+V₀)/2, B₀ = (U₀−V₀)/2 (JCD (4.4)). */
+export function jcdInitBlocks(F0: Mat, G0: Mat, r: number): Omit<JcdInit, 'F0' | 'G0'> {
+  const k = F0.cols;
+  const [U0, J0] = [block(F0, 0, r, 0, k), block(F0, r, F0.rows, 0, k)];
+  const [V0, K0] = [block(G0, 0, r, 0, k), block(G0, r, G0.rows, 0, k)];
+  return { U0, V0, J0, K0, A0: scale(add(U0, V0), 0.5), B0: scale(sub(U0, V0), 0.5) };
 }
 
 /** σ_r(A₀)·12(m+n+k)/(ρ√σ₁): item 3 of Lemma C.3 (item 4 of Prop B.1) holds iff c_ρ ≤ this. */

@@ -31,6 +31,7 @@ import { add, block, diag, frobenius, type Mat, mul, mulAll, scale, sub, transpo
 import { lambdaMin, opNorm, singularValues } from '../../../src/linalg/spectral.ts';
 import { dimension, fractionOfMax, gridMatrix, inRange, orthogonal, scaledTo, spectrum, unitInterval } from '../../../src/random/arbitraries.ts';
 import { openFraction } from '../../../src/random/jcd-instances.ts';
+import { jcdInitBlocks } from '../../../src/random/jcd-init.ts';
 import { atLeast, atMost, type Comparison } from '../../../src/claims/compare.ts';
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis, leq } from '../../../src/claims/hypotheses.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
@@ -51,13 +52,9 @@ export interface B1Instance {
   readonly G0: Mat;
 }
 
-/** U₀, J₀ (rows 1…r, r+1…m of F₀), V₀, K₀, A₀ = (U₀+V₀)/2, B₀ = (U₀−V₀)/2 (JCD (4.4)). */
-export function b1Blocks(x: Pick<B1Instance, 'F0' | 'G0' | 'r' | 'k' | 'm' | 'n'>) {
-  const U0 = block(x.F0, 0, x.r, 0, x.k);
-  const J0 = block(x.F0, x.r, x.m, 0, x.k);
-  const V0 = block(x.G0, 0, x.r, 0, x.k);
-  const K0 = block(x.G0, x.r, x.n, 0, x.k);
-  return { U0, J0, V0, K0, A0: scale(add(U0, V0), 0.5), B0: scale(sub(U0, V0), 0.5) };
+/** U₀, J₀, V₀, K₀, A₀, B₀ of (F₀, G₀) at r (JCD (4.4); src/random/jcd-init.ts). */
+export function b1Blocks(x: Pick<B1Instance, 'F0' | 'G0' | 'r'>) {
+  return jcdInitBlocks(x.F0, x.G0, x.r);
 }
 
 const sigmaValues = (x: B1Instance): number[] => diagonalOf(x.Sigma) ?? [];
