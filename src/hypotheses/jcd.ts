@@ -374,6 +374,11 @@ export const LEMMA_C_10: ReadonlyArray<Hypothesis<LemmaInstance>> = LEMMA_3_3.ma
   };
 });
 
+/** Integers m, n, k, r ≥ 1 with r ≤ k and r ≤ min{m, n}: the dimensions of JCD §4.1's initialisation. */
+export function isJcdInitShape(p: { readonly m: number; readonly n: number; readonly k: number; readonly r: number }): boolean {
+  return [p.m, p.n, p.k, p.r].every((v) => Number.isInteger(v) && v >= 1) && p.r <= p.k && p.r <= Math.min(p.m, p.n);
+}
+
 /** The shape of JCD §4.1's Gaussian initialisation (Lemma C.3, Proposition B.1): F̃₀ ∈ ℝ^{m×k}, G̃₀ ∈ ℝ^{n×k}
  *  with i.i.d. N(0, σ₁) entries, r ≤ k, r ≤ min{m, n}; over the settings the Monte Carlo runs. */
 export function initShapeHypothesis<P extends { readonly m: number; readonly n: number; readonly k: number; readonly r: number; readonly sigma1: number }>(
@@ -383,7 +388,7 @@ export function initShapeHypothesis<P extends { readonly m: number; readonly n: 
   return hypothesis<P>(
     name,
     `F̃₀ ∈ ℝ^{m×k}, G̃₀ ∈ ℝ^{n×k} with i.i.d. N(0, σ₁) entries (variance σ₁, σ₁ > 0; the draw: drawJcdInit); ${rankCondition}`,
-    (p) => [p.m, p.n, p.k, p.r].every((v) => Number.isInteger(v) && v >= 1) && p.r <= p.k && p.r <= Math.min(p.m, p.n) && p.sigma1 > 0,
+    (p) => isJcdInitShape(p) && p.sigma1 > 0,
     {
       coordinates: {
         m: { value: (p) => p.m, domain: [12, 60] },

@@ -43,6 +43,7 @@
  * ≤ C′e^{−k/C′} once C′ ≥ max{C, 2, 1 + 4e^{−1/2}}).
  */
 import fc from 'fast-check';
+import { isJcdInitShape } from '../../../src/hypotheses/jcd.ts';
 import { diag, frobenius, type Mat, mulAll, scale, add, sub, block, vstack } from '../../../src/linalg/dense.ts';
 import { opNorm, singularValues } from '../../../src/linalg/spectral.ts';
 import { dimension, fractionOfMax, gridMatrix, inLogRange, inRange, orthogonal, scaledTo, unitInterval } from '../../../src/random/arbitraries.ts';
@@ -197,13 +198,7 @@ function c3Instances(event: 'c1' | 'c2'): fc.Arbitrary<C3Instance> {
 const C3_SHAPE = hypothesis<C3Instance>(
   'c3-shape',
   'F̃₀ ∈ ℝ^{m×k}, G̃₀ ∈ ℝ^{n×k} (Lemma C.3; i.i.d. N(0, σ₁) entries, σ₁ > 0, the law being used only through the events below), r ≤ k, r ≤ min{m, n}',
-  (x) =>
-    [x.m, x.n, x.k, x.r].every((v) => Number.isInteger(v) && v >= 1) &&
-    x.r <= x.k &&
-    x.r <= Math.min(x.m, x.n) &&
-    x.sigma1 > 0 &&
-    hasShape(x.Ft, x.m, x.k) &&
-    hasShape(x.Gt, x.n, x.k),
+  (x) => isJcdInitShape(x) && x.sigma1 > 0 && hasShape(x.Ft, x.m, x.k) && hasShape(x.Gt, x.n, x.k),
   {
     coordinates: {
       r: { value: (x) => x.r, domain: [1, 10] },

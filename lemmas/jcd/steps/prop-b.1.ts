@@ -27,6 +27,7 @@
  * B₀ = ρ√σ₁diag(0, 1)).
  */
 import fc from 'fast-check';
+import { isJcdInitShape } from '../../../src/hypotheses/jcd.ts';
 import { add, block, diag, frobenius, type Mat, mul, mulAll, scale, sub, transpose, vstack, combine } from '../../../src/linalg/dense.ts';
 import { lambdaMin, opNorm, singularValues } from '../../../src/linalg/spectral.ts';
 import { dimension, fractionOfMax, gridMatrix, inRange, orthogonal, scaledTo, spectrum, unitInterval } from '../../../src/random/arbitraries.ts';
@@ -113,12 +114,7 @@ export function b1Instances(): fc.Arbitrary<B1Instance> {
 const B1_SHAPE = hypothesis<B1Instance>(
   'b1-shape',
   'F₀ ∈ ℝ^{m×k}, G₀ ∈ ℝ^{n×k}, 1 ≤ r ≤ k (Theorem A.1: "fix any r ≤ k"), r ≤ min{m, n}',
-  (x) =>
-    [x.m, x.n, x.k, x.r].every((v) => Number.isInteger(v) && v >= 1) &&
-    x.r <= x.k &&
-    x.r <= Math.min(x.m, x.n) &&
-    hasShape(x.F0, x.m, x.k) &&
-    hasShape(x.G0, x.n, x.k),
+  (x) => isJcdInitShape(x) && hasShape(x.F0, x.m, x.k) && hasShape(x.G0, x.n, x.k),
   {
     coordinates: {
       r: { value: (x) => x.r, domain: [1, 4] },
