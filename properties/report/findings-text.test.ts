@@ -6,28 +6,13 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { VerdictRecord } from '../../src/claims/record.ts';
+import { plantedRecord } from './planted.ts';
 import { findings, slackSentence } from '../../src/report/findings.ts';
 import type { CheckedClaim } from '../../src/report/run.ts';
 import type { BoundaryEntry, SlackEntry } from '../../src/search/audit.ts';
 
 function record(extra: Partial<VerdictRecord> = {}): VerdictRecord {
-  return {
-    id: 'jcd.planted',
-    paper: 'JCD',
-    where: '(B.5)',
-    kind: 'inequality',
-    statement: 'x ≤ C',
-    expected: 'holds',
-    verdict: 'holds',
-    runs: 100,
-    vacuousRuns: 0,
-    worstMargin: 0.5,
-    worstLabel: 'x ≤ C',
-    seed: 1,
-    globalSeed: 2021,
-    timeMs: 0,
-    ...extra,
-  };
+  return plantedRecord(extra);
 }
 
 function slack(best: number, printed: number): SlackEntry {

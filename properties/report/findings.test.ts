@@ -7,6 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { VerdictRecord } from '../../src/claims/record.ts';
+import { plantedRecord } from './planted.ts';
 import type { ErratumGrade } from '../../src/claims/types.ts';
 import { findings, findingTexts } from '../../src/report/findings.ts';
 import { markdownReport } from '../../src/report/markdown.ts';
@@ -16,23 +17,7 @@ import { plain } from '../../src/report/text.ts';
 import type { BoundaryEntry } from '../../src/search/audit.ts';
 
 function record(extra: Partial<VerdictRecord> = {}): VerdictRecord {
-  return {
-    id: 'jcd.planted',
-    paper: 'JCD',
-    where: '(B.5)',
-    kind: 'inequality',
-    statement: 'x ≤ C',
-    expected: 'holds',
-    verdict: 'holds',
-    runs: 100,
-    vacuousRuns: 0,
-    worstMargin: 0.5,
-    worstLabel: 'x ≤ C',
-    seed: 1,
-    globalSeed: 2021,
-    timeMs: 0,
-    ...extra,
-  };
+  return plantedRecord(extra);
 }
 
 const claim = (extra: Partial<VerdictRecord> = {}, more: Partial<CheckedClaim> = {}): CheckedClaim => ({ record: record(extra), sabotage: null, ...more });

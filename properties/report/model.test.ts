@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { MONTE_CARLO_ALPHA } from '../../src/claims/montecarlo.ts';
 import { UNEXERCISED } from '../../src/claims/power.ts';
 import type { VerdictRecord } from '../../src/claims/record.ts';
+import { plantedRecord } from './planted.ts';
 import { SWEEP_CONFIDENCE } from '../../src/claims/sweep.ts';
 import { UNIT_ROUNDOFF } from '../../src/claims/tolerance.ts';
 import { NEAR_BOUNDARY } from '../../src/claims/high-precision.ts';
@@ -44,23 +45,7 @@ describe('src/report import graph (no cycle: properties/import-cycles.test.ts)',
 });
 
 function record(extra: Partial<VerdictRecord> = {}): VerdictRecord {
-  return {
-    id: 'jcd.planted',
-    paper: 'JCD',
-    where: '(B.5)',
-    kind: 'inequality',
-    statement: 'x ≤ C | y',
-    expected: 'holds',
-    verdict: 'holds',
-    runs: 100,
-    vacuousRuns: 0,
-    worstMargin: 0.5,
-    worstLabel: 'x ≤ C',
-    seed: 1,
-    globalSeed: 2021,
-    timeMs: 7,
-    ...extra,
-  };
+  return plantedRecord({ statement: 'x ≤ C | y', timeMs: 7, ...extra });
 }
 
 /** A run with an erratum and its correction, a Monte Carlo claim, a sweep, a rigorous record and an audit. */
