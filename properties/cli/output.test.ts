@@ -142,7 +142,7 @@ describe('no lost output', () => {
   ])('%j without --out never overwrites a file an earlier run left in reports/latest', (args, file) => {
     const cwd = mkdtempSync(join(tmp, 'cwd-'));
     const earlier = join(cwd, 'reports', 'latest', file);
-    mkdirSync(join(earlier, '../..'), { recursive: true });
+    mkdirSync(join(earlier, '..'), { recursive: true });
     writeFileSync(earlier, '{"earlier": true}\n');
     const r = cli(args, { cwd });
     expect(r.code).toBe(2);
