@@ -13,7 +13,8 @@ import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.
 import { defineClaim } from '../../src/claims/types.ts';
 import { type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
 import { jcdStateHypotheses } from '../../src/hypotheses/jcd.ts';
-import { jcdForm } from '../../src/exact/states.ts';
+import { jcdForm, type StepResiduals } from '../../src/exact/states.ts';
+import { jcdSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 function check(x: JcdState, sign = -1) {
   const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
@@ -26,6 +27,20 @@ function check(x: JcdState, sign = -1) {
   return [equal('(A.4): A₊', after.A, printed, scale)];
 }
 
+/** The step's update minus the printed right side (sabotaged: the variant's sign flipped). */
+const residual: StepResiduals = (A, { x, before: s, after }, sabotaged) => {
+  const { F, combine, mul } = A;
+  const eta = x.eta;
+  const printed = combine(
+    [F.one, s.A],
+    [eta, mul(s.P, s.A)],
+    [F.neg(eta), mul(s.Q, s.B)],
+    [F.neg(eta), mul(s.A, s.M)],
+    [sabotaged ? eta : F.neg(eta), mul(s.B, s.N)],
+  );
+  return { '(A.4): A₊ − printed': A.sub(after.A, printed) };
+};
+
 export const eqA4 = defineClaim<JcdState>({
   id: 'jcd.eq-a.4.a-update',
   source: { paper: 'JCD', where: '(A.4), proof of Theorem A.1' },
@@ -36,21 +51,8 @@ export const eqA4 = defineClaim<JcdState>({
   size: jcdStateSize,
   check: (x) => check(x),
   // Exact form: A₊ of the exact step (4.2) minus (A.4). D = 4.
-  exact: jcdForm(
-    (A, { x, before: s, after }, sabotaged) => {
-      const { F, combine, mul } = A;
-      const eta = x.eta;
-      const printed = combine(
-        [F.one, s.A],
-        [eta, mul(s.P, s.A)],
-        [F.neg(eta), mul(s.Q, s.B)],
-        [F.neg(eta), mul(s.A, s.M)],
-        [sabotaged ? eta : F.neg(eta), mul(s.B, s.N)],
-      );
-      return { '(A.4): A₊ − printed': A.sub(after.A, printed) };
-    },
-    { bound: 4, derivation: 'η times three blocks' },
-  ),
+  exact: jcdForm(residual, { bound: 4, derivation: 'η times three blocks' }),
+  symbolic: jcdSymbolic(residual),
   expected: 'holds',
   sabotage: { description: 'sign of the last term flipped: + ηB(KᵀK − JᵀJ)/2', check: (x) => check(x, +1) },
 });

@@ -12,7 +12,8 @@ import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.
 import { defineClaim } from '../../src/claims/types.ts';
 import { type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
 import { jcdStateHypotheses } from '../../src/hypotheses/jcd.ts';
-import { jcdForm } from '../../src/exact/states.ts';
+import { jcdForm, type StepResiduals } from '../../src/exact/states.ts';
+import { jcdSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 function check(x: JcdState, qaSign = +1) {
   const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
@@ -24,6 +25,20 @@ function check(x: JcdState, qaSign = +1) {
   return [equal('(A.5): B₊', after.B, printed, scale)];
 }
 
+/** The step's update minus the printed right side (sabotaged: the variant's sign flipped). */
+const residual: StepResiduals = (A, { x, before: s, after }, sabotaged) => {
+  const { F, combine, mul } = A;
+  const eta = x.eta;
+  const printed = combine(
+    [F.one, s.B],
+    [F.neg(eta), mul(s.P, s.B)],
+    [sabotaged ? F.neg(eta) : eta, mul(s.Q, s.A)],
+    [F.neg(eta), mul(s.A, s.N)],
+    [F.neg(eta), mul(s.B, s.M)],
+  );
+  return { '(A.5): B₊ − printed': A.sub(after.B, printed) };
+};
+
 export const eqA5 = defineClaim<JcdState>({
   id: 'jcd.eq-a.5.b-update',
   source: { paper: 'JCD', where: '(A.5), proof of Theorem A.1' },
@@ -34,21 +49,8 @@ export const eqA5 = defineClaim<JcdState>({
   size: jcdStateSize,
   check: (x) => check(x),
   // Exact form: B₊ of the exact step (4.2) minus (A.5). D = 4.
-  exact: jcdForm(
-    (A, { x, before: s, after }, sabotaged) => {
-      const { F, combine, mul } = A;
-      const eta = x.eta;
-      const printed = combine(
-        [F.one, s.B],
-        [F.neg(eta), mul(s.P, s.B)],
-        [sabotaged ? F.neg(eta) : eta, mul(s.Q, s.A)],
-        [F.neg(eta), mul(s.A, s.N)],
-        [F.neg(eta), mul(s.B, s.M)],
-      );
-      return { '(A.5): B₊ − printed': A.sub(after.B, printed) };
-    },
-    { bound: 4, derivation: 'η times three blocks' },
-  ),
+  exact: jcdForm(residual, { bound: 4, derivation: 'η times three blocks' }),
+  symbolic: jcdSymbolic(residual),
   expected: 'holds',
   sabotage: { description: 'sign of the Q-term flipped: − η(ABᵀ − BAᵀ)A', check: (x) => check(x, -1) },
 });

@@ -26,7 +26,8 @@ import { pbSignRegion, pUpdateRhs } from '../common/p-update.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
 import { jcdStateHypotheses } from '../../src/hypotheses/jcd.ts';
-import { jcdForm, pUpdateExact } from '../../src/exact/states.ts';
+import { jcdForm, pUpdateExact, type StepResiduals } from '../../src/exact/states.ts';
+import { jcdSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 function check(x: JcdState, pbSign: number, keepCubic = true): Comparison[] {
   const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
@@ -35,6 +36,11 @@ function check(x: JcdState, pbSign: number, keepCubic = true): Comparison[] {
   const { value, scale: scaleRhs } = pUpdateRhs(s, m, eta, pbSign, keepCubic);
   return [equal('(A.6): P₊', after.P, value, scaleRhs + stepMagnitudes(x.sigma, x.F, x.G, eta).P)];
 }
+
+/** P₊ of the step (4.2) minus (A.6) with the D-terms' sign s (+1 printed, −1 corrected); sabotaged: the cubic term dropped. */
+const residual =
+  (pbSign: number): StepResiduals =>
+  (A, { x, before: s, after }, sabotaged) => ({ '(A.6): P₊ − printed': A.sub(after.P, pUpdateExact(A, x.Sigma, s, x.eta, pbSign, !sabotaged)) });
 
 const common = {
   source: { paper: 'JCD', where: '(A.6), proof of Theorem A.1' },
@@ -50,10 +56,12 @@ export const eqA6 = defineClaim<JcdState>({
   statement: 'P₊ = P − ηP(Σ−P) − η(Σ−P)P + η²(PPP − PΣP) − 2ηBBᵀP − 2ηPBBᵀ − η(A+ηPA)Cᵀ − ηC(A+ηPA)ᵀ − η²CCᵀ + η(B+ηPB)Dᵀ + ηD(B+ηPB)ᵀ + η²DDᵀ',
   check: (x) => check(x, +1),
   // Exact form: P₊ of the exact step (4.2) minus (A.6) with the D-terms' sign s = +1. D = 8.
-  exact: jcdForm((A, { x, before: s, after }, sabotaged) => ({ '(A.6): P₊ − printed': A.sub(after.P, pUpdateExact(A, x.Sigma, s, x.eta, 1, !sabotaged)) }), {
+  exact: jcdForm(residual(1), {
     bound: 8,
     derivation: 'η²DDᵀ: 2 + 3·2; P₊ = Σ − A₊A₊ᵀ + B₊B₊ᵀ with A₊, B₊ of degree 4',
   }),
+  // Symbolic: the same residual on letters at rank r; printed − true shown in A, B, P, C, D.
+  symbolic: jcdSymbolic(residual(1), residual(-1)),
   expected: 'refuted',
   grading: {
     grade: 'local',
@@ -74,10 +82,11 @@ export const eqA6Corrected = defineClaim<JcdState>({
   statement: '(A.6) with the D-terms as η(B − ηPB)Dᵀ + ηD(B − ηPB)ᵀ (everything else as printed)',
   check: (x) => check(x, -1),
   // Exact form: P₊ of the exact step (4.2) minus (A.6) with the D-terms' sign s = -1. D = 8.
-  exact: jcdForm((A, { x, before: s, after }, sabotaged) => ({ '(A.6): P₊ − printed': A.sub(after.P, pUpdateExact(A, x.Sigma, s, x.eta, -1, !sabotaged)) }), {
+  exact: jcdForm(residual(-1), {
     bound: 8,
     derivation: 'η²DDᵀ: 2 + 3·2; P₊ = Σ − A₊A₊ᵀ + B₊B₊ᵀ with A₊, B₊ of degree 4',
   }),
+  symbolic: jcdSymbolic(residual(-1)),
   expected: 'holds',
   corrects: 'jcd.eq-a.6.p-update',
   sabotage: { description: 'the η²(PPP − PΣP) term dropped', check: (x) => check(x, -1, false) },

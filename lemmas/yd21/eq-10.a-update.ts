@@ -11,7 +11,8 @@ import { combine, mul } from '../../src/linalg/dense.ts';
 import { equal } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { diagonalForm } from '../../src/exact/states.ts';
+import { diagonalForm, type StepResiduals } from '../../src/exact/states.ts';
+import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 
@@ -26,6 +27,20 @@ function check(x: DiagonalState, sign = -1) {
   return [equal('(10): A_{t+1}', after.A, printed, scale)];
 }
 
+/** The step's update minus the printed right side (sabotaged: the variant's sign flipped). */
+const residual: StepResiduals = (A, { x, before: s, after }, sabotaged) => {
+  const { F, combine, mul } = A;
+  const eta = x.eta;
+  const printed = combine(
+    [F.one, s.A],
+    [eta, mul(s.P, s.A)],
+    [F.neg(eta), mul(s.Q, s.B)],
+    [F.neg(eta), mul(s.A, s.M)],
+    [sabotaged ? eta : F.neg(eta), mul(s.B, s.N)],
+  );
+  return { '(10): A_{t+1} − printed': A.sub(after.A, printed) };
+};
+
 export const eq10 = defineClaim<DiagonalState>({
   id: 'yd21.eq-10.a-update',
   source: { paper: 'YD21', where: '(10), §3.2.2' },
@@ -37,21 +52,8 @@ export const eq10 = defineClaim<DiagonalState>({
   check: (x) => check(x),
   // Exact form: A_{t+1} from the exact step minus the printed right side. D = 4: every term is η times
   // a product of three of U, V, J, K, Σ (ηPA, ηQB, ηAM, ηBN; η(Σ − UVᵀ)V in the step).
-  exact: diagonalForm(
-    (A, { x, before: s, after }, sabotaged) => {
-      const { F, combine, mul } = A;
-      const eta = x.eta;
-      const printed = combine(
-        [F.one, s.A],
-        [eta, mul(s.P, s.A)],
-        [F.neg(eta), mul(s.Q, s.B)],
-        [F.neg(eta), mul(s.A, s.M)],
-        [sabotaged ? eta : F.neg(eta), mul(s.B, s.N)],
-      );
-      return { '(10): A_{t+1} − printed': A.sub(after.A, printed) };
-    },
-    { bound: 4, derivation: 'each term is η times a product of three blocks (ηPA, ηQB, ηAM, ηBN; η(Σ − UVᵀ)V in the step)' },
-  ),
+  exact: diagonalForm(residual, { bound: 4, derivation: 'each term is η times a product of three blocks (ηPA, ηQB, ηAM, ηBN; η(Σ − UVᵀ)V in the step)' }),
+  symbolic: diagonalSymbolic(residual),
   expected: 'holds',
   sabotage: {
     description: 'sign of the last term flipped: + ηB_t(K_tᵀK_t − J_tᵀJ_t)/2',

@@ -13,7 +13,8 @@ import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts'
 import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
-import { diagonalForm } from '../../src/exact/states.ts';
+import { diagonalForm, type StepResiduals } from '../../src/exact/states.ts';
+import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 function check(x: DiagonalState, qaSign = +1) {
   const { before: s, after } = blockStep(x.sigma, x.U, x.V, x.eta);
@@ -26,6 +27,20 @@ function check(x: DiagonalState, qaSign = +1) {
   return [equal('(11): B_{t+1}', after.B, printed, scale)];
 }
 
+/** The step's update minus the printed right side (sabotaged: the variant's sign flipped). */
+const residual: StepResiduals = (A, { x, before: s, after }, sabotaged) => {
+  const { F, combine, mul } = A;
+  const eta = x.eta;
+  const printed = combine(
+    [F.one, s.B],
+    [F.neg(eta), mul(s.P, s.B)],
+    [sabotaged ? F.neg(eta) : eta, mul(s.Q, s.A)],
+    [F.neg(eta), mul(s.A, s.N)],
+    [F.neg(eta), mul(s.B, s.M)],
+  );
+  return { '(11): B_{t+1} − printed': A.sub(after.B, printed) };
+};
+
 export const eq11 = defineClaim<DiagonalState>({
   id: 'yd21.eq-11.b-update',
   source: { paper: 'YD21', where: '(11), §3.2.2' },
@@ -36,21 +51,8 @@ export const eq11 = defineClaim<DiagonalState>({
   size: stateSize,
   check: (x) => check(x),
   // Exact form: B_{t+1} of the exact step minus the printed right side. D = 4 (η times three blocks).
-  exact: diagonalForm(
-    (A, { x, before: s, after }, sabotaged) => {
-      const { F, combine, mul } = A;
-      const eta = x.eta;
-      const printed = combine(
-        [F.one, s.B],
-        [F.neg(eta), mul(s.P, s.B)],
-        [sabotaged ? F.neg(eta) : eta, mul(s.Q, s.A)],
-        [F.neg(eta), mul(s.A, s.N)],
-        [F.neg(eta), mul(s.B, s.M)],
-      );
-      return { '(11): B_{t+1} − printed': A.sub(after.B, printed) };
-    },
-    { bound: 4, derivation: 'η times a product of three blocks in every term' },
-  ),
+  exact: diagonalForm(residual, { bound: 4, derivation: 'η times a product of three blocks in every term' }),
+  symbolic: diagonalSymbolic(residual),
   expected: 'holds',
   sabotage: {
     description: 'sign of the Q-term flipped: − η(A_tB_tᵀ − B_tA_tᵀ)A_t',

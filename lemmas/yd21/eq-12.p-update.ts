@@ -23,13 +23,19 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { pbSignRegion, pUpdateRhs } from '../common/p-update.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
-import { diagonalForm, pUpdateExact } from '../../src/exact/states.ts';
+import { diagonalForm, pUpdateExact, type StepResiduals } from '../../src/exact/states.ts';
+import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 function check(x: DiagonalState, pbSign: number, keepCubic = true): Comparison[] {
   const { before, after } = blockStep(x.sigma, x.U, x.V, x.eta);
   const { value, scale } = pUpdateRhs(before, blockMagnitudes(x.sigma, x.U, x.V), x.eta, pbSign, keepCubic);
   return [equal('(12): P_{t+1}', after.P, value, scale + stepMagnitudes(x.sigma, x.U, x.V, x.eta).P)];
 }
+
+/** P_{t+1} of the step minus (12) with the D-terms' sign s (+1 printed, −1 corrected); sabotaged: the cubic term dropped. */
+const residual =
+  (pbSign: number): StepResiduals =>
+  (A, { x, before: s, after }, sabotaged) => ({ '(12): P_{t+1} − printed': A.sub(after.P, pUpdateExact(A, s.Sigma, s, x.eta, pbSign, !sabotaged)) });
 
 const common = {
   source: { paper: 'YD21', where: '(12)–(14), §3.2.2' },
@@ -47,10 +53,9 @@ export const eq12 = defineClaim<DiagonalState>({
   check: (x) => check(x, +1),
   // Exact form: P_{t+1} of the exact step minus (12) with the D-terms' sign s = +1. D = 8: η²DDᵀ is
   // η² times two cubic products; P_{t+1} = Σ − A′A′ᵀ + B′B′ᵀ with A′, B′ of degree 4.
-  exact: diagonalForm(
-    (A, { x, before: s, after }, sabotaged) => ({ '(12): P_{t+1} − printed': A.sub(after.P, pUpdateExact(A, s.Sigma, s, x.eta, 1, !sabotaged)) }),
-    { bound: 8, derivation: 'η²DDᵀ: 2 + 3·2; P_{t+1} = Σ − A′A′ᵀ + B′B′ᵀ with A′, B′ of degree 4' },
-  ),
+  exact: diagonalForm(residual(1), { bound: 8, derivation: 'η²DDᵀ: 2 + 3·2; P_{t+1} = Σ − A′A′ᵀ + B′B′ᵀ with A′, B′ of degree 4' }),
+  // Symbolic: the same residual on letters; printed − true shown in A, B, P, C, D (printed − corrected).
+  symbolic: diagonalSymbolic(residual(1), residual(-1)),
   expected: 'refuted',
   grading: {
     grade: 'local',
@@ -72,10 +77,8 @@ export const eq12Corrected = defineClaim<DiagonalState>({
   check: (x) => check(x, -1),
   // Exact form: P_{t+1} of the exact step minus (12) with the D-terms' sign s = -1. D = 8: η²DDᵀ is
   // η² times two cubic products; P_{t+1} = Σ − A′A′ᵀ + B′B′ᵀ with A′, B′ of degree 4.
-  exact: diagonalForm(
-    (A, { x, before: s, after }, sabotaged) => ({ '(12): P_{t+1} − printed': A.sub(after.P, pUpdateExact(A, s.Sigma, s, x.eta, -1, !sabotaged)) }),
-    { bound: 8, derivation: 'η²DDᵀ: 2 + 3·2; P_{t+1} = Σ − A′A′ᵀ + B′B′ᵀ with A′, B′ of degree 4' },
-  ),
+  exact: diagonalForm(residual(-1), { bound: 8, derivation: 'η²DDᵀ: 2 + 3·2; P_{t+1} = Σ − A′A′ᵀ + B′B′ᵀ with A′, B′ of degree 4' }),
+  symbolic: diagonalSymbolic(residual(-1)),
   expected: 'holds',
   corrects: 'yd21.eq-12.p-update',
   sabotage: { description: 'the η²(P_tP_tP_t − P_tΣP_t) term dropped', check: (x) => check(x, -1, false) },

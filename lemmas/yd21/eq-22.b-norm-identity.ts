@@ -25,8 +25,9 @@ import { type BlockMagnitudes, blockMagnitudes, stepMagnitudes } from '../../src
 import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
-import { diagonalForm } from '../../src/exact/states.ts';
-import type { Algebra, XMat } from '../../src/exact/matrix.ts';
+import { type DerivedExact, diagonalForm, type StepResiduals } from '../../src/exact/states.ts';
+import type { MatrixOps } from '../../src/exact/ops.ts';
+import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 /** The form of the right side: printed, or corrected; `dropQ` removes −η‖Q‖² (sabotage). */
 interface Form {
@@ -51,7 +52,7 @@ function rhs22(s: BlockState, m: BlockMagnitudes, eta: number, form: Form): { va
 }
 
 /** The same comparison in exact arithmetic (the exact forms below): residual ‖B_{t+1}‖² − ‖B_t‖² − rhs. */
-function rhs22Exact<T>(A: Algebra<T>, s: ReturnType<typeof import('../../src/exact/states.ts').deriveExact<T>>, eta: T, Bnext: XMat<T>, form: Form) {
+function rhs22Exact<M, S, D>(A: MatrixOps<M, S, D>, s: DerivedExact<M>, eta: S, Bnext: M, form: Form): Record<string, S> {
   const { F, mul, tr, inner, frob2, combine, scale } = A;
   const { A: Am, B, P, Q, M, N } = s;
   const two = A.int(2);
@@ -78,6 +79,12 @@ function check(x: DiagonalState, form: Form): Comparison[] {
   return [equal('(22): ‖B_{t+1}‖²_F − ‖B_t‖²_F', lhs, value, scale + lhsScale)];
 }
 
+/** The exact forms' residual (printed or corrected right side; sabotaged: −η‖Q‖² dropped). */
+const residual =
+  (corrected: boolean): StepResiduals =>
+  (A, { x, before: s, after }, sabotaged) =>
+    rhs22Exact(A, s, x.eta, after.B, { corrected, dropQ: sabotaged });
+
 const common = {
   source: { paper: 'YD21', where: '(22) first line, App. A' },
   kind: 'identity',
@@ -93,10 +100,9 @@ export const eq22 = defineClaim<DiagonalState>({
     '‖B_{t+1}‖²_F − ‖B_t‖²_F = −2η⟨B_tB_tᵀ, Σ − A_tA_tᵀ + B_tB_tᵀ + (K_tᵀK_t + J_tᵀJ_t)/2⟩ − η‖A_tB_tᵀ − B_tA_tᵀ‖²_F + η⟨B_tᵀA_t, K_tᵀK_t − J_tᵀJ_t⟩ + η²‖(Σ − A_tA_tᵀ + B_tB_tᵀ)B_t + (A_tB_tᵀ − B_tA_tᵀ)A_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F',
   check: (x) => check(x, { corrected: false }),
   // Exact form: ‖B_{t+1}‖² − ‖B_t‖² − right side (printed). D = 8: η²‖G‖² with G cubic.
-  exact: diagonalForm((A, { x, before: s, after }, sabotaged) => rhs22Exact(A, s, x.eta, after.B, { corrected: false, dropQ: sabotaged }), {
-    bound: 8,
-    derivation: 'η²‖G‖²_F: 2 + 2·3; ‖B_{t+1}‖²: 2·4',
-  }),
+  exact: diagonalForm(residual(false), { bound: 8, derivation: 'η²‖G‖²_F: 2 + 2·3; ‖B_{t+1}‖²: 2·4' }),
+  // Symbolic: the same residual on letters; printed − true shown in A, B, P, Q, M, N (printed − corrected).
+  symbolic: diagonalSymbolic(residual(false), residual(true)),
   expected: 'refuted',
   grading: {
     grade: 'breaks-proof',
@@ -127,10 +133,8 @@ export const eq22Corrected = defineClaim<DiagonalState>({
     '‖B_{t+1}‖²_F − ‖B_t‖²_F = −2η⟨B_tB_tᵀ, P_t⟩ − η⟨B_tᵀB_t, K_tᵀK_t + J_tᵀJ_t⟩ − η‖Q_t‖²_F − η⟨B_tᵀA_t, K_tᵀK_t − J_tᵀJ_t⟩ + η²‖−P_tB_t + Q_tA_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F',
   check: (x) => check(x, { corrected: true }),
   // Exact form: ‖B_{t+1}‖² − ‖B_t‖² − right side (corrected). D = 8: η²‖G‖² with G cubic.
-  exact: diagonalForm((A, { x, before: s, after }, sabotaged) => rhs22Exact(A, s, x.eta, after.B, { corrected: true, dropQ: sabotaged }), {
-    bound: 8,
-    derivation: 'η²‖G‖²_F: 2 + 2·3; ‖B_{t+1}‖²: 2·4',
-  }),
+  exact: diagonalForm(residual(true), { bound: 8, derivation: 'η²‖G‖²_F: 2 + 2·3; ‖B_{t+1}‖²: 2·4' }),
+  symbolic: diagonalSymbolic(residual(true)),
   expected: 'holds',
   corrects: 'yd21.eq-22.b-norm-identity',
   sabotage: { description: 'the term −η‖A_tB_tᵀ − B_tA_tᵀ‖²_F dropped', check: (x) => check(x, { corrected: true, dropQ: true }) },

@@ -34,8 +34,8 @@ import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts'
 import { defineClaim } from '../../src/claims/types.ts';
 import { FLOW_WITHOUT_J_K } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
-import { diagonalForm, type diagonalStateExact, gdStepExact, type deriveExact } from '../../src/exact/states.ts';
-import type { Algebra } from '../../src/exact/matrix.ts';
+import { diagonalForm, type diagonalStateExact, gdStepExact, type DerivedExact } from '../../src/exact/states.ts';
+import type { Algebra, XMat } from '../../src/exact/matrix.ts';
 
 interface Form {
   readonly corrected: boolean;
@@ -44,7 +44,7 @@ interface Form {
 }
 
 /** The exact form's residuals (see `exact` below). */
-function continuousBExact<T>(A: Algebra<T>, x: ReturnType<typeof diagonalStateExact<T>>, s: ReturnType<typeof deriveExact<T>>, form: Form) {
+function continuousBExact<T>(A: Algebra<T>, x: ReturnType<typeof diagonalStateExact<T>>, s: DerivedExact<XMat<T>>, form: Form) {
   const { F, mul, sub, tr, inner, frob2, scale } = A;
   const half = A.ratio(1, 2);
   const normB2 = (t: number) => {

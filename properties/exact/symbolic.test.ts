@@ -11,12 +11,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { algebra, type Algebra, type XMat } from '../../src/exact/matrix.ts';
+import { algebra, type XMat } from '../../src/exact/matrix.ts';
 import type { MatrixOps } from '../../src/exact/ops.ts';
 import { matrixOps } from '../../src/exact/ops.ts';
 import { Q, type Rational, rational } from '../../src/exact/rational.ts';
-import { deriveExact, gdStepExact, pUpdateExact, splitExact } from '../../src/exact/states.ts';
-import { type Scalar, type SMat, type Symbolic, symbolic } from '../../src/exact/symbolic.ts';
+import { type DerivedExact, deriveExact, gdStepExact, pUpdateExact, splitExact } from '../../src/exact/states.ts';
+import { blockOps } from '../../src/exact/symbolic-blocks.ts';
+import { type Scalar, type SMat, symbolic } from '../../src/exact/symbolic.ts';
 import type { Supply } from '../../src/exact/form.ts';
 import type { ExactForm } from '../../src/exact/form.ts';
 import type { DiagonalDims } from '../../src/exact/states.ts';
@@ -27,13 +28,7 @@ import { eq22, eq22Corrected } from '../../lemmas/yd21/eq-22.b-norm-identity.ts'
 const ratOps: MatrixOps<XMat<Rational>, Rational> = algebra(Q);
 const QA = algebra(Q);
 
-/**
- * The exact forms in src/exact/states.ts are typed against Algebra<T>; they use only operations of
- * MatrixOps (plus A.F, A.int, A.ratio), so the symbolic algebra runs them unchanged behind a cast.
- */
-const asAlgebra = (S: Symbolic) => S as unknown as Algebra<Scalar>;
-const asX = (m: SMat) => m as unknown as XMat<Scalar>;
-const asS = (m: XMat<Scalar>) => m as unknown as SMat;
+// The exact forms in src/exact/states.ts are typed against MatrixOps: the symbolic algebra runs them as it is.
 
 describe('symbolic: planted identities', () => {
   const S = symbolic(
@@ -185,23 +180,6 @@ describe('symbolic: relations outside the free algebra are named, not assumed', 
 
 // ---- YD21 in letters ----
 
-/** 2×2 block matrices of letters, enough ops for gdStepExact (src/exact/states.ts) to run on. */
-interface BM {
-  readonly b: SMat[][];
-}
-function blockOps(S: Symbolic) {
-  const map2 = (a: BM, b: BM, f: (x: SMat, y: SMat) => SMat): BM => ({ b: a.b.map((row, i) => row.map((x, j) => f(x, b.b[i][j]))) });
-  return {
-    F: S.F,
-    add: (a: BM, b: BM) => map2(a, b, S.add),
-    sub: (a: BM, b: BM) => map2(a, b, S.sub),
-    scale: (c: Scalar, a: BM): BM => ({ b: a.b.map((row) => row.map((x) => S.scale(c, x))) }),
-    tr: (a: BM): BM => ({ b: a.b[0].map((_, j) => a.b.map((row) => S.tr(row[j]))) }),
-    mul: (...fs: BM[]): BM =>
-      fs.slice(1).reduce((a, c) => ({ b: a.b.map((row) => c.b[0].map((_, j) => row.map((x, k) => S.mul(x, c.b[k][j])).reduce(S.add))) }), fs[0]),
-  };
-}
-
 /** YD21's block letters: Σ (d×d symmetric), U, V (d×d), J ((m−d)×d), K ((n−d)×d); η. */
 function yd21() {
   const S = symbolic(
@@ -211,26 +189,19 @@ function yd21() {
   const { Σ, U, V, J, K } = S.L;
   const eta = S.vars.η;
   // (2), (3) on 𝐔 = [U; J], 𝐕 = [V; K], Σ_full = diag(Σ, 0): the certificate's gdStepExact on blocks.
-  const B = blockOps(S);
+  const B = blockOps(S); // src/exact/symbolic-blocks.ts
   const full = {
     b: [
       [Σ, S.zeros('d', 'q')],
       [S.zeros('p', 'd'), S.zeros('p', 'q')],
     ],
   };
-  const next = gdStepExact(
-    B as unknown as Algebra<Scalar>,
-    full as unknown as XMat<Scalar>,
-    { b: [[U], [J]] } as unknown as XMat<Scalar>,
-    { b: [[V], [K]] } as unknown as XMat<Scalar>,
-    eta,
-  );
-  const [nU, nV] = [next.U as unknown as BM, next.V as unknown as BM];
-  const A = asAlgebra(S);
-  const before = deriveExact(A, asX(Σ), { U: asX(U), V: asX(V), J: asX(J), K: asX(K) });
-  const after = deriveExact(A, asX(Σ), { U: asX(nU.b[0][0]), V: asX(nV.b[0][0]), J: asX(nU.b[1][0]), K: asX(nV.b[1][0]) });
-  const d = <K extends keyof typeof before>(k: K, s = before) => asS(s[k] as XMat<Scalar>);
-  return { S, A, eta, Σ, U, V, J, K, next: { U: nU.b[0][0], J: nU.b[1][0], V: nV.b[0][0], K: nV.b[1][0] }, before, after, d };
+  const next = gdStepExact(B, full, { b: [[U], [J]] }, { b: [[V], [K]] }, eta);
+  const [nU, nV] = [next.U, next.V];
+  const before = deriveExact(S, Σ, { U, V, J, K });
+  const after = deriveExact(S, Σ, { U: nU.b[0][0], V: nV.b[0][0], J: nU.b[1][0], K: nV.b[1][0] });
+  const d = <K extends keyof typeof before>(k: K, s = before) => s[k];
+  return { S, eta, Σ, U, V, J, K, next: { U: nU.b[0][0], J: nU.b[1][0], V: nV.b[0][0], K: nV.b[1][0] }, before, after, d };
 }
 
 describe('symbolic: YD21 (10)–(12) from the definitions', () => {
@@ -239,8 +210,8 @@ describe('symbolic: YD21 (10)–(12) from the definitions', () => {
   const { add, sub, mul, tr, scale, F } = S;
   const [A, B, P, C, D] = (['A', 'B', 'P', 'C', 'D'] as const).map((k) => y.d(k));
   const Pn = y.d('P', y.after);
-  const printed = asS(pUpdateExact(y.A, asX(Σ), y.before, eta, +1));
-  const corrected = asS(pUpdateExact(y.A, asX(Σ), y.before, eta, -1));
+  const printed = pUpdateExact(S, Σ, y.before, eta, +1);
+  const corrected = pUpdateExact(S, Σ, y.before, eta, -1);
   const e2 = F.mul(eta, eta);
 
   it('the block step is (2), (3) blockwise: U₊ = U + η((Σ − UVᵀ)V − UKᵀK), J₊ = J − η(JVᵀV + JKᵀK), and V₊, K₊ likewise', () => {
@@ -267,13 +238,12 @@ describe('symbolic: YD21 (10)–(12) from the definitions', () => {
 
   it('(12) corrected needs Σ symmetric: with Σ a general letter (m = n = d, J = K = 0, the full step) the residual is 16 words', () => {
     const G = symbolic({ Σ: { rows: 'd' }, U: { rows: 'd' }, V: { rows: 'd' } }, ['η']);
-    const GA = asAlgebra(G);
     const e = G.vars.η;
-    const nx = gdStepExact(GA, asX(G.L.Σ), asX(G.L.U), asX(G.L.V), e);
-    const [J0, K0] = [asX(G.zeros('p', 'd')), asX(G.zeros('q', 'd'))];
-    const b0 = deriveExact(GA, asX(G.L.Σ), { U: asX(G.L.U), V: asX(G.L.V), J: J0, K: K0 });
-    const b1 = deriveExact(GA, asX(G.L.Σ), { U: nx.U, V: nx.V, J: J0, K: K0 });
-    const r = G.prove(G.sub(asS(b1.P), asS(pUpdateExact(GA, asX(G.L.Σ), b0, e, -1))));
+    const nx = gdStepExact(G, G.L.Σ, G.L.U, G.L.V, e);
+    const [J0, K0] = [G.zeros('p', 'd'), G.zeros('q', 'd')];
+    const b0 = deriveExact(G, G.L.Σ, { U: G.L.U, V: G.L.V, J: J0, K: K0 });
+    const b1 = deriveExact(G, G.L.Σ, { U: nx.U, V: nx.V, J: J0, K: K0 });
+    const r = G.prove(G.sub(b1.P, pUpdateExact(G, G.L.Σ, b0, e, -1)));
     expect(r.proved).toBe(false);
     if (!r.proved) {
       expect(r.residual.terms.size).toBe(16);
@@ -296,14 +266,13 @@ describe('symbolic: YD21 (10)–(12) from the definitions', () => {
       { Σ: { kind: 'symmetric', rows: 'd' }, P: { kind: 'symmetric', rows: 'd' }, A: { rows: 'd' }, B: { rows: 'd' }, C: { rows: 'd' }, D: { rows: 'd' } },
       ['η'],
     );
-    const s = { A: asX(Z.L.A), B: asX(Z.L.B), P: asX(Z.L.P), C: asX(Z.L.C), D: asX(Z.L.D) } as unknown as ReturnType<typeof deriveExact<Scalar>>;
-    const ZA = asAlgebra(Z);
-    const diff = Z.sub(asS(pUpdateExact(ZA, asX(Z.L.Σ), s, Z.vars.η, +1)), asS(pUpdateExact(ZA, asX(Z.L.Σ), s, Z.vars.η, -1)));
+    const s = { A: Z.L.A, B: Z.L.B, P: Z.L.P, C: Z.L.C, D: Z.L.D } as DerivedExact<SMat>; // pUpdateExact reads only these
+    const diff = Z.sub(pUpdateExact(Z, Z.L.Σ, s, Z.vars.η, +1), pUpdateExact(Z, Z.L.Σ, s, Z.vars.η, -1));
     expect(Z.toString(diff)).toBe('2·η^2·(D·B^T·P + P·B·D^T)');
     expect(Z.format(diff, 'unicode')).toBe('2η²(DBᵀP + PBDᵀ)');
     expect(Z.toLatex(diff)).toBe('2 \\eta^{2} \\left(D B^{\\top} P + P B D^{\\top}\\right)');
     // the dropped-cubic sabotage is refuted with its term
-    const sab = Z.sub(asS(pUpdateExact(ZA, asX(Z.L.Σ), s, Z.vars.η, -1)), asS(pUpdateExact(ZA, asX(Z.L.Σ), s, Z.vars.η, -1, false)));
+    const sab = Z.sub(pUpdateExact(Z, Z.L.Σ, s, Z.vars.η, -1), pUpdateExact(Z, Z.L.Σ, s, Z.vars.η, -1, false));
     expect(Z.toString(sab)).toBe('η^2·(P·P·P − P·Σ·P)');
   });
 });
@@ -514,8 +483,8 @@ describe('symbolic: the (12) and (22) normal forms vs the existing exact forms',
   const { S, eta } = y;
   const Pn = y.d('P', y.after);
   const res12 = {
-    printed: S.sub(Pn, asS(pUpdateExact(y.A, asX(y.Σ), y.before, eta, +1))),
-    corrected: S.sub(Pn, asS(pUpdateExact(y.A, asX(y.Σ), y.before, eta, -1))),
+    printed: S.sub(Pn, pUpdateExact(S, y.Σ, y.before, eta, +1)),
+    corrected: S.sub(Pn, pUpdateExact(S, y.Σ, y.before, eta, -1)),
   };
   const cur = { A: y.d('A'), B: y.d('B'), P: y.d('P'), Q: y.d('Q'), M: y.d('M'), N: y.d('N') };
   const lhs = S.F.sub(S.frob2(y.d('B', y.after)), S.frob2(cur.B));

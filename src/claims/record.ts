@@ -123,6 +123,11 @@ export interface VerdictRecord {
   exactCounterexample?: ExactCounterexample;
   exactSkipped?: string;
   exactError?: string;
+  /** `check --rigorous`, identities with Claim.symbolic: the relations outside the free algebra a symbolic proof needed (rigor stays 'certified'). */
+  symbolicModulo?: readonly string[];
+  /** `check --rigorous`, identities with Claim.symbolic: the printed minus the true form, exactly, in the letters of `symbolicLetters`, when nonzero. */
+  symbolicResidual?: string;
+  symbolicLetters?: string;
   /** `check --rigorous`, inequalities: the high-precision re-check of near-boundary instances. */
   highPrecision?: HighPrecisionResult;
   /** What the check could have seen: how far the statement could be strengthened and still hold on
@@ -131,8 +136,8 @@ export interface VerdictRecord {
   timeMs: number;
 }
 
-/** How `check --rigorous` decided a verdict (src/claims/rigorous.ts). */
-type Rigor = 'certified' | 'high-precision' | 'floating-point';
+/** How `check --rigorous` decided a verdict (src/claims/rigorous.ts), strongest first. */
+type Rigor = 'proved' | 'certified' | 'high-precision' | 'floating-point';
 
 /** One near-boundary instance re-checked in high precision (src/claims/high-precision.ts). */
 export interface RecheckedInstance {

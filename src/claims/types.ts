@@ -5,6 +5,7 @@ import type fc from 'fast-check';
 import type { Comparison } from './compare.ts';
 import type { ToleranceKind } from './tolerance.ts';
 import type { ExactSpec } from '../exact/form.ts';
+import type { SymbolicSpec } from '../exact/symbolic-spec.ts';
 import type { Dec } from '../exact/decimal.ts';
 import type { Hypothesis } from './hypotheses.ts';
 import type { PowerNotes } from './power.ts';
@@ -145,6 +146,12 @@ export interface Claim<X = unknown> {
   readonly auditBudget?: number;
   /** An identity's exact form (`check --rigorous`: exact-rational certificate or counterexample), or why it has none. */
   readonly exact?: ExactSpec;
+  /**
+   * An identity's symbolic proof (`check --rigorous`, src/exact/symbolic-spec.ts): the printed minus
+   * the true form from the definitions, in letters; 0 in the free algebra with involution is rigor
+   * 'proved' (every dimension), a nonzero normal form is recorded as the exact difference.
+   */
+  readonly symbolic?: SymbolicSpec;
   /** Which conditions hold by construction and so carry no content (reported, never the claim's power). */
   readonly powerNotes?: PowerNotes;
   /** An inequality's high-precision re-evaluation of near-boundary instances (`check --rigorous`). */

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import type { ExactForm, Supply } from './form.ts';
 import type { Algebra, XMat } from './matrix.ts';
+import type { MatrixOps } from './ops.ts';
 
 /** σ values σ₁ > σ₂ > … > σ_n > 0 as partial sums σᵢ = s_i + … + s_n of positives (linear in them). */
 export function decreasingPositives<T>(A: Algebra<T>, n: number, v: Supply<T>): T[] {
@@ -32,8 +33,12 @@ export function positiveDefinite<T>(A: Algebra<T>, n: number, v: Supply<T>): XMa
   return A.add(A.mul(L, A.tr(L)), A.diag(Array.from({ length: n }, () => v.positive())));
 }
 
-/** One GD step (YD21 (2),(3); JCD (4.2)): U₊ = U + η(Σ − UVᵀ)V, V₊ = V + η(Σ − UVᵀ)ᵀU. */
-export function gdStepExact<T>(A: Algebra<T>, Sigma: XMat<T>, U: XMat<T>, V: XMat<T>, eta: T): { U: XMat<T>; V: XMat<T> } {
+/**
+ * One GD step (YD21 (2),(3); JCD (4.2)): U₊ = U + η(Σ − UVᵀ)V, V₊ = V + η(Σ − UVᵀ)ᵀU. Written
+ * against MatrixOps (./ops.ts), like deriveExact and pUpdateExact below: the same code runs on exact
+ * matrices (algebra(F)) and on letters (./symbolic.ts, through ./symbolic-blocks.ts for the blocks).
+ */
+export function gdStepExact<M, S, D>(A: MatrixOps<M, S, D>, Sigma: M, U: M, V: M, eta: S): { U: M; V: M } {
   const R = A.sub(Sigma, A.mul(U, A.tr(V)));
   return { U: A.add(U, A.scale(eta, A.mul(R, V))), V: A.add(V, A.scale(eta, A.mul(A.tr(R), U))) };
 }
@@ -48,11 +53,33 @@ export function splitExact<T>(A: Algebra<T>, Ufull: XMat<T>, Vfull: XMat<T>, r: 
   };
 }
 
+/** The blocks of (𝐔, 𝐕) at a split point: 𝐔 = [U; J], 𝐕 = [V; K]. */
+interface BlocksOf<M> {
+  readonly U: M;
+  readonly V: M;
+  readonly J: M;
+  readonly K: M;
+}
+
+/** The derived matrices of YD21 §3.2.2 / JCD App. A (deriveExact). */
+export interface DerivedExact<M> {
+  readonly A: M;
+  readonly B: M;
+  readonly P: M;
+  readonly Q: M;
+  readonly M: M;
+  readonly N: M;
+  readonly C: M;
+  readonly D: M;
+  readonly KtK: M;
+  readonly JtJ: M;
+}
+
 /**
  * A = (U+V)/2, B = (U−V)/2, P = Σ − AAᵀ + BBᵀ, Q = ABᵀ − BAᵀ, M = (KᵀK + JᵀJ)/2, N = (KᵀK − JᵀJ)/2,
  * C = −ABᵀB + BAᵀB − AM − BN (YD21 (13)), D = ABᵀA − BAᵀA − AN − BM (YD21 (14)).
  */
-export function deriveExact<T>(A: Algebra<T>, Sigma: XMat<T>, b: { U: XMat<T>; V: XMat<T>; J: XMat<T>; K: XMat<T> }) {
+export function deriveExact<M, S, D>(A: MatrixOps<M, S, D>, Sigma: M, b: BlocksOf<M>): DerivedExact<M> {
   const { add, sub, mul, tr, scale, combine } = A;
   const half = A.ratio(1, 2);
   const [one, minus] = [A.int(1), A.int(-1)];
@@ -142,7 +169,7 @@ const JCD_INSTANCES = 'Σ_X = diag(σ₁ > … > σ_min{m,n} > 0) (partial sums 
  * The BBᵀ-, C- and D-terms of YD21 (12) / JCD (A.6) (lemmas/common/p-update.ts):
  * −2ηBBᵀP − 2ηPBBᵀ − η(A + ηPA)Cᵀ − ηC(A + ηPA)ᵀ − η²CCᵀ + η(B + s·ηPB)Dᵀ + ηD(B + s·ηPB)ᵀ + η²DDᵀ, s = pbSign.
  */
-export function pUpdateCdExact<T>(A: Algebra<T>, s: ReturnType<typeof deriveExact<T>>, eta: T, pbSign: number): XMat<T> {
+export function pUpdateCdExact<M, S, D>(A: MatrixOps<M, S, D>, s: DerivedExact<M>, eta: S, pbSign: number): M {
   const { F, mul, tr, add, scale, combine } = A;
   const { A: Am, B, P, C, D } = s;
   const e2 = F.mul(eta, eta);
@@ -166,7 +193,7 @@ export function pUpdateCdExact<T>(A: Algebra<T>, s: ReturnType<typeof deriveExac
  * The whole right side of YD21 (12) / JCD (A.6): P − ηP(Σ − P) − η(Σ − P)P + η²(PPP − PΣP) + the
  * BBᵀ-, C- and D-terms; `keepCubic = false` drops η²(PPP − PΣP) (the claims' sabotage).
  */
-export function pUpdateExact<T>(A: Algebra<T>, Sigma: XMat<T>, s: ReturnType<typeof deriveExact<T>>, eta: T, pbSign: number, keepCubic = true): XMat<T> {
+export function pUpdateExact<M, S, D>(A: MatrixOps<M, S, D>, Sigma: M, s: DerivedExact<M>, eta: S, pbSign: number, keepCubic = true): M {
   const { F, mul, sub, combine } = A;
   const P = s.P;
   const SmP = sub(Sigma, P);
@@ -209,6 +236,24 @@ export function jcdStepExact<T>(A: Algebra<T>, dims: JcdDims, v: Supply<T>) {
     instance: { SigmaX: x.SigmaX, F: x.F, G: x.G, eta: x.eta } as Record<string, XMat<T> | T>,
   };
 }
+
+/**
+ * What a step identity's residuals read of a step: η and Σ (the d×d / r×r block), and the blocks
+ * and derived matrices before and after. diagonalStepExact and jcdStepExact give it on exact
+ * matrices; ./symbolic-steps.ts gives it on letters (the step run by gdStepExact on block matrices).
+ */
+export interface StepView<M, S> {
+  readonly x: { readonly eta: S; readonly Sigma: M };
+  readonly before: BlocksOf<M> & DerivedExact<M> & { readonly Sigma: M };
+  readonly after: BlocksOf<M> & DerivedExact<M> & { readonly Sigma: M };
+}
+
+/**
+ * A step identity's residuals (true minus printed form), written once against MatrixOps: passed to
+ * diagonalForm / jcdForm (the exact certificate) and to diagonalSymbolic / jcdSymbolic
+ * (./symbolic-steps.ts: the symbolic proof).
+ */
+export type StepResiduals = <M, S, D>(A: MatrixOps<M, S, D>, s: StepView<M, S>, sabotaged: boolean) => Record<string, M | S>;
 
 type Hand = { bound: number; derivation: string };
 

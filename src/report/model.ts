@@ -331,6 +331,8 @@ function errataSection(run: CheckRun): Section | null {
       { kind: 'p', label: 'Printed:', text: [math(r.statement)] },
       { kind: 'p', label: 'Erratum:', text: [r.erratum!] },
     ];
+    if (r.symbolicResidual)
+      parts.push({ kind: 'p', label: 'Printed − true (symbolic, exact):', text: [math(r.symbolicResidual), ` — in ${r.symbolicLetters ?? 'the letters'}`] });
     if (r.grade)
       parts.push(
         { kind: 'p', label: 'Grade:', text: [strong(r.grade), ` — ${r.gradeReason ?? ''}`] },
@@ -671,7 +673,7 @@ function rigorousSection(run: CheckRun): Section | null {
     });
   blocks.push(
     note(
-      'Identities: each residual evaluated in exact rational arithmetic at k independent points, every variable uniform on a set of N values; all exactly zero certifies the identity with error probability ≤ (D/N)^k (Schwartz–Zippel), D the degree bound of the residual (mechanical, over the degree-bound field; by hand in the claim where given). A nonzero residual is an exact counterexample, shrunk and printed as rationals.',
+      'Identities: proved — the residual (printed minus true form, from the definitions) normalises to 0 in the free algebra with involution and trace over the letters (src/exact/symbolic.ts): an identity for every dimension; the certificate is kept as well. Certified — each residual evaluated in exact rational arithmetic at k independent points, every variable uniform on a set of N values; all exactly zero certifies the identity with error probability ≤ (D/N)^k (Schwartz–Zippel), D the degree bound of the residual (mechanical, over the degree-bound field; by hand in the claim where given). A nonzero residual is an exact counterexample, shrunk and printed as rationals.',
     ),
   );
   const rows: Row[] = [];
@@ -684,7 +686,7 @@ function rigorousSection(run: CheckRun): Section | null {
         rowOf([
           c(id(r.id)),
           n(r.verdict),
-          n('certified'),
+          n(`${r.rigor}${r.symbolicModulo ? ` (symbolically modulo ${r.symbolicModulo.join(', ')})` : ''}`),
           n(`${x.degree}${x.degreeByHand !== undefined ? ` (${x.degreeByHand})` : ''}`),
           n(x.setSize),
           n(`${x.points}×${x.dims.length}`),
@@ -707,7 +709,7 @@ function rigorousSection(run: CheckRun): Section | null {
               .map(([k, v]) => `${k} = ${show(v)}`)
               .join(', ')}; nonzero: ${Object.entries(x.nonzero)
               .map(([k, v]) => `${k} = ${show(v)}`)
-              .join('; ')}${sab}`,
+              .join('; ')}${r.symbolicResidual ? `; symbolically, printed − true = ${r.symbolicResidual}` : ''}${sab}`,
           ),
         ]),
       );

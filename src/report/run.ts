@@ -48,7 +48,7 @@ export function fmt(x: number | null | undefined, digits = 2): string {
 export function rigorCounts(run: CheckRun): string {
   const records = run.claims.map((c) => c.record).filter((r) => r.rigor);
   const n = (k: string) => records.filter((r) => r.rigor === k).length;
-  return `${n('certified')} certified (exact rational), ${n('high-precision')} high-precision, ${n('floating-point')} floating-point`;
+  return `${n('proved')} proved (symbolic, every dimension), ${n('certified')} certified (exact rational), ${n('high-precision')} high-precision, ${n('floating-point')} floating-point`;
 }
 
 /** The grades of an erratum, most severe first, with what each means (reports group errata by them). */
