@@ -337,7 +337,9 @@ describe('dispatch between the runners', () => {
     expect(defineMonteCarloClaim(planted())).toMatchObject({ id: 'jcd.planted-mc' });
     expect(() => defineMonteCarloClaim(planted({ id: 'Lemma C.2' }))).toThrow("malformed claim id 'Lemma C.2'");
     expect(() => defineMonteCarloClaim(planted({ id: 'jcd.x/corrected' }))).not.toThrow();
-    expect(() => defineMonteCarloClaim(planted({ id: 'xjcd.x' }))).toThrow();
+    // Whether the prefix is a paper's is the registry's check (properties/claims/paper-manifests.test.ts).
+    expect(() => defineMonteCarloClaim(planted({ id: 'j-cd.x' }))).toThrow();
+    expect(() => defineMonteCarloClaim(planted({ id: 'jcd' }))).toThrow();
     expect(() => defineMonteCarloClaim(planted({ id: 'jcd.x/correctedx' }))).toThrow();
   });
 });

@@ -120,11 +120,11 @@ describe('declaring a sweep', () => {
     expected: 'holds' as const,
     sabotage: { description: 'x' },
   };
-  test('ids follow the paper: yd21.* or jcd.*, optionally /corrected, nothing around', () => {
+  test('ids are a paper prefix, a dot and the place, optionally /corrected, nothing around (the prefix is checked against the manifests by the registry)', () => {
     expect(() => defineSweepClaim({ ...base, id: 'yd21.thm-1.1' })).not.toThrow();
     expect(() => defineSweepClaim({ ...base, id: 'jcd.thm-4.1/corrected' })).not.toThrow();
     expect(() => defineSweepClaim({ ...base, id: 'jcd.thm-4.1', expected: 'inconclusive' as const })).toThrow("no claim may expect 'inconclusive'");
-    for (const id of ['xyd21.thm', 'yd21.thm 1', 'yd21.thm/corrected2', 'YD21.thm', 'other.thm'])
+    for (const id of ['1yd21.thm', 'yd21.thm 1', 'yd21.thm/corrected2', 'YD21.thm', 'oth-er.thm', 'thm'])
       expect(() => defineSweepClaim({ ...base, id })).toThrow(`malformed claim id '${id}'`);
   });
   test('a sweep expected refuted needs both an erratum note and a corrected sibling', () => {

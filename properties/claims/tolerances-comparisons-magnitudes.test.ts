@@ -205,7 +205,7 @@ describe('claim declarations and the registry order', () => {
   test('defineClaim accepts catalog ids (and /corrected), rejects others and a refuted claim without erratum and sibling', () => {
     expect(defineClaim(paramClaim)).toBe(paramClaim);
     expect(defineClaim({ ...paramClaim, id: 'jcd.lemma-c.2/corrected' }).id).toBe('jcd.lemma-c.2/corrected');
-    for (const id of ['YD21.x', 'yd21.', 'yd21.A', 'xyd21.a', 'yd21.a/fixed', 'yd21.a b'])
+    for (const id of ['YD21.x', 'yd21.', 'yd21.A', '2yd21.a', 'y_d21.a', 'yd21.a/fixed', 'yd21.a b'])
       expect(() => defineClaim({ ...paramClaim, id })).toThrow(`malformed claim id '${id}'`);
     expect(() => defineClaim({ ...paramClaim, expected: 'refuted', erratum: 'e' })).toThrow(
       'yd21.planted-params: a claim expected refuted needs an erratum note and a corrected sibling',
