@@ -4,8 +4,9 @@
  * approximation X_s computed in block form (accurate far below ‖X‖·10⁻⁸, where the expansion
  * ‖FGᵀ‖² − 2⟨FGᵀ, X_s⟩ + ‖X_s‖² would cancel).
  *
- * The initialisation is written here because the JCD initialisation code of issue #4 (branch
- * issue-4-traj) had not landed when the experiments were written.
+ * The initialisation draws the same law as src/random/jcd-init.ts (the lemma claims' draw) but scales
+ * the standard deviation instead of the matrix and reads its own seed stream, so the two are not one
+ * function yet: merging them changes the experiments' draws, and with them results.json.
  */
 import seedrandom from 'seedrandom';
 import { diag, type Mat } from '../linalg/dense.ts';
