@@ -13,7 +13,8 @@ import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.
 import { defineClaim } from '../../src/claims/types.ts';
 import { type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
 import { jcdStateHypotheses } from '../../src/hypotheses/jcd.ts';
-import { jcdForm, type StepResiduals } from '../../src/exact/states.ts';
+import { jcdForm } from '../../src/exact/states.ts';
+import { aUpdateResidual } from '../common/ab-updates.ts';
 import { jcdSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 function check(x: JcdState, sign = -1) {
@@ -27,19 +28,8 @@ function check(x: JcdState, sign = -1) {
   return [equal('(A.4): A₊', after.A, printed, scale)];
 }
 
-/** The step's update minus the printed right side (sabotaged: the variant's sign flipped). */
-const residual: StepResiduals = (A, { x, before: s, after }, sabotaged) => {
-  const { F, combine, mul } = A;
-  const eta = x.eta;
-  const printed = combine(
-    [F.one, s.A],
-    [eta, mul(s.P, s.A)],
-    [F.neg(eta), mul(s.Q, s.B)],
-    [F.neg(eta), mul(s.A, s.M)],
-    [sabotaged ? eta : F.neg(eta), mul(s.B, s.N)],
-  );
-  return { '(A.4): A₊ − printed': A.sub(after.A, printed) };
-};
+/** The step's update minus the printed right side (lemmas/common/ab-updates.ts). */
+const residual = aUpdateResidual('(A.4): A₊ − printed');
 
 export const eqA4 = defineClaim<JcdState>({
   id: 'jcd.eq-a.4.a-update',

@@ -12,7 +12,8 @@ import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.
 import { defineClaim } from '../../src/claims/types.ts';
 import { type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
 import { jcdStateHypotheses } from '../../src/hypotheses/jcd.ts';
-import { jcdForm, type StepResiduals } from '../../src/exact/states.ts';
+import { jcdForm } from '../../src/exact/states.ts';
+import { bUpdateResidual } from '../common/ab-updates.ts';
 import { jcdSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 function check(x: JcdState, qaSign = +1) {
@@ -25,19 +26,8 @@ function check(x: JcdState, qaSign = +1) {
   return [equal('(A.5): B₊', after.B, printed, scale)];
 }
 
-/** The step's update minus the printed right side (sabotaged: the variant's sign flipped). */
-const residual: StepResiduals = (A, { x, before: s, after }, sabotaged) => {
-  const { F, combine, mul } = A;
-  const eta = x.eta;
-  const printed = combine(
-    [F.one, s.B],
-    [F.neg(eta), mul(s.P, s.B)],
-    [sabotaged ? F.neg(eta) : eta, mul(s.Q, s.A)],
-    [F.neg(eta), mul(s.A, s.N)],
-    [F.neg(eta), mul(s.B, s.M)],
-  );
-  return { '(A.5): B₊ − printed': A.sub(after.B, printed) };
-};
+/** The step's update minus the printed right side (lemmas/common/ab-updates.ts). */
+const residual = bUpdateResidual('(A.5): B₊ − printed');
 
 export const eqA5 = defineClaim<JcdState>({
   id: 'jcd.eq-a.5.b-update',

@@ -11,7 +11,8 @@ import { combine, mul } from '../../src/linalg/dense.ts';
 import { equal } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { diagonalForm, type StepResiduals } from '../../src/exact/states.ts';
+import { diagonalForm } from '../../src/exact/states.ts';
+import { aUpdateResidual } from '../common/ab-updates.ts';
 import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
@@ -27,19 +28,8 @@ function check(x: DiagonalState, sign = -1) {
   return [equal('(10): A_{t+1}', after.A, printed, scale)];
 }
 
-/** The step's update minus the printed right side (sabotaged: the variant's sign flipped). */
-const residual: StepResiduals = (A, { x, before: s, after }, sabotaged) => {
-  const { F, combine, mul } = A;
-  const eta = x.eta;
-  const printed = combine(
-    [F.one, s.A],
-    [eta, mul(s.P, s.A)],
-    [F.neg(eta), mul(s.Q, s.B)],
-    [F.neg(eta), mul(s.A, s.M)],
-    [sabotaged ? eta : F.neg(eta), mul(s.B, s.N)],
-  );
-  return { '(10): A_{t+1} − printed': A.sub(after.A, printed) };
-};
+/** The step's update minus the printed right side (lemmas/common/ab-updates.ts). */
+const residual = aUpdateResidual('(10): A_{t+1} − printed');
 
 export const eq10 = defineClaim<DiagonalState>({
   id: 'yd21.eq-10.a-update',

@@ -13,7 +13,8 @@ import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts'
 import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
-import { diagonalForm, type StepResiduals } from '../../src/exact/states.ts';
+import { diagonalForm } from '../../src/exact/states.ts';
+import { bUpdateResidual } from '../common/ab-updates.ts';
 import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 function check(x: DiagonalState, qaSign = +1) {
@@ -27,19 +28,8 @@ function check(x: DiagonalState, qaSign = +1) {
   return [equal('(11): B_{t+1}', after.B, printed, scale)];
 }
 
-/** The step's update minus the printed right side (sabotaged: the variant's sign flipped). */
-const residual: StepResiduals = (A, { x, before: s, after }, sabotaged) => {
-  const { F, combine, mul } = A;
-  const eta = x.eta;
-  const printed = combine(
-    [F.one, s.B],
-    [F.neg(eta), mul(s.P, s.B)],
-    [sabotaged ? F.neg(eta) : eta, mul(s.Q, s.A)],
-    [F.neg(eta), mul(s.A, s.N)],
-    [F.neg(eta), mul(s.B, s.M)],
-  );
-  return { '(11): B_{t+1} − printed': A.sub(after.B, printed) };
-};
+/** The step's update minus the printed right side (lemmas/common/ab-updates.ts). */
+const residual = bUpdateResidual('(11): B_{t+1} − printed');
 
 export const eq11 = defineClaim<DiagonalState>({
   id: 'yd21.eq-11.b-update',
