@@ -36,7 +36,7 @@
 import { combine, eye, mul, mulAll, transpose } from '../../../src/linalg/dense.ts';
 import { lambdaMin, singularValues } from '../../../src/linalg/spectral.ts';
 import { atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
-import type { Claim, ConstantValues, StatedRegion } from '../../../src/claims/types.ts';
+import type { Claim, ConstantValues, ErratumGrading, StatedRegion } from '../../../src/claims/types.ts';
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
 import { B2_STEP_HYPOTHESES, blocksAt, fro, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
 import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
@@ -54,6 +54,18 @@ export const B4_FLOOR: Hypothesis<StepState> = hypothesis<StepState>(
 
 /** λ_r(A_tA_tᵀ − B_tB_tᵀ): for ησ₁ ≤ 1/600, ‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ = 1 − η times it. */
 const lambdaR = (x: StepState) => lambdaMin(combine([1, mul(x.A, transpose(x.A))], [-1, mul(x.B, transpose(x.B))]));
+
+/** The grading of the displays that inherit the contraction's erratum (congruence, recursion, one-step). */
+const INHERITS_CONTRACTION: ErratumGrading = {
+  grade: 'breaks-proof',
+  why: 'inherits jcd.prop-b.5.contraction (λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r); corrected with (1 − 0.63ησ_r)², i.e. the rate 1 − 6ησ_r/5',
+  dependents: [
+    'jcd.prop-b.5.p-decay (the statement, which holds on trajectories)',
+    'T₃ and T₀ of (A.1)',
+    '(A.2) via Lemma C.9',
+    '(A.3): jcd.thm-a.1.final-error',
+  ],
+};
 
 /** Where the contraction factor is above 1 − 0.79ησ_r; the congruence and the recursion fail only there (‖GPG‖ ≤ ‖G‖²‖P‖, and e-norm holds). */
 const CONTRACTION_REGION: StatedRegion<StepState> = {
@@ -229,16 +241,7 @@ export const b5Congruence = b5Claim({
   statement: '‖(I − η(Σ − P_t))P_t(I − η(Σ − P_t))‖ ≤ (1 − 0.79ησ_r)²‖P_t‖',
   check: (x) => congruence(x, 0.79),
   expected: 'refuted',
-  grading: {
-    grade: 'breaks-proof',
-    why: 'inherits jcd.prop-b.5.contraction (λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r); corrected with (1 − 0.63ησ_r)², i.e. the rate 1 − 6ησ_r/5',
-    dependents: [
-      'jcd.prop-b.5.p-decay (the statement, which holds on trajectories)',
-      'T₃ and T₀ of (A.1)',
-      '(A.2) via Lemma C.9',
-      '(A.3): jcd.thm-a.1.final-error',
-    ],
-  },
+  grading: INHERITS_CONTRACTION,
   failsWhere: CONTRACTION_REGION,
   erratum: `Inherits jcd.prop-b.5.contraction: with P_t's top eigenvector on A_t's weakest singular direction (r = 1: A = 4/5, P = 9/25, σ = 1) the form is (1 − 0.64η)²‖P_t‖ > (1 − 0.79η)²‖P_t‖. Corrected: (1 − 0.63ησ_r)². Grade: breaks-proof (as the contraction). Dependents: as jcd.prop-b.5.contraction.`,
   corrected: 'jcd.prop-b.5.congruence/corrected',
@@ -268,16 +271,7 @@ export const b5Recursion = b5Claim({
   statement: '‖P_{t+1}‖ ≤ (1 − 0.79ησ_r)²‖P_t‖ + 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²',
   check: (x) => recursion(x, 0.79),
   expected: 'refuted',
-  grading: {
-    grade: 'breaks-proof',
-    why: 'inherits jcd.prop-b.5.contraction (λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r); corrected with (1 − 0.63ησ_r)², i.e. the rate 1 − 6ησ_r/5',
-    dependents: [
-      'jcd.prop-b.5.p-decay (the statement, which holds on trajectories)',
-      'T₃ and T₀ of (A.1)',
-      '(A.2) via Lemma C.9',
-      '(A.3): jcd.thm-a.1.final-error',
-    ],
-  },
+  grading: INHERITS_CONTRACTION,
   failsWhere: CONTRACTION_REGION,
   erratum:
     'Inherits jcd.prop-b.5.contraction (same instance: ‖P_{t+1}‖ = (1 − 0.64η)²·9/25 − η²(9/25)(16/25) > (1 − 0.79η)²·9/25 + 6η²·9/25 for η = 1/1200). Corrected: (1 − 0.63ησ_r)². Grade: breaks-proof. Dependents: as jcd.prop-b.5.contraction.',
@@ -322,16 +316,7 @@ export const b5OneStep = b5Claim({
   statement: '‖P_{t+1}‖ ≤ (1 − 3ησ_r/2)‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²',
   check: (x) => oneStep(x, 1.5),
   expected: 'refuted',
-  grading: {
-    grade: 'breaks-proof',
-    why: 'inherits jcd.prop-b.5.contraction (λ_r(AAᵀ) ≥ 0.64σ_r, not 0.8σ_r); corrected with (1 − 0.63ησ_r)², i.e. the rate 1 − 6ησ_r/5',
-    dependents: [
-      'jcd.prop-b.5.p-decay (the statement, which holds on trajectories)',
-      'T₃ and T₀ of (A.1)',
-      '(A.2) via Lemma C.9',
-      '(A.3): jcd.thm-a.1.final-error',
-    ],
-  },
+  grading: INHERITS_CONTRACTION,
   failsWhere: ONE_STEP_REGION,
   erratum:
     'Consequence of jcd.prop-b.5.contraction: at σ_r(A_t) = 0.8√σ_r one GD step contracts P_t only by about 1 − 1.28ησ_r (r = 1: ‖P_{t+1}‖ = (1 − 0.64η)²·9/25 − η²·(9/25)(16/25) > (1 − 3η/2)·9/25 for σ = 1, A = 4/5, B = J = K = 0). Failing region (r = 1, B = J = K = 0): σ_r(A_t)² < 3σ_r/4, i.e. σ_r(A_t) ∈ [0.8√σ_r, ≈0.866√σ_r), largest relative violation ≈ 0.22ησ_r at 0.8√σ_r. Corrected: rate 1 − 6ησ_r/5. Grade: breaks-proof (the statement of Proposition B.5, checked on trajectories by jcd.prop-b.5.p-decay, holds: there σ_r(A_t) rises past 0.9√σ_r). Dependents: Proposition B.5, T₃ of (A.1), T₀, (A.2) (Lemma C.9), (A.3).',
