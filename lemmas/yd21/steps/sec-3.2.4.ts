@@ -228,12 +228,19 @@ export const lambdaDP = defineClaim<StageOneState>({
   check: (x, c) => lambdaDisplay(x, 'max', c.C),
   expected: 'refuted',
   failsWhere: {
-    text: 'λ_d(P_t) < 0 (the min-form holds, so the "max" fails only where (1 − ησ_d)²λ_d(P_t) − O(·) < −O(·)); measured far from rounding where AAᵀ is near 2Σ (P_t near −Σ)',
-    contains: (x) => lambdaMin(blockState(x.sigma, x.U, x.V).P) < 0,
+    text:
+      'λ_d(P_t) < 0, where the "max" claims λ_d(P_{t+1}) ≥ −O(·) (far from rounding where AAᵀ is near 2Σ, P_t near −Σ); or λ_d(P_t) > 0 with σ₁ > σ_d, where it claims the first branch ' +
+      '(1 − ησ_d)²λ_d(P_t) − O(·), which Lemma 3.3 gives only for p ≤ 0: along a direction with σ_i > σ_d the congruence contracts by (1 − η(σ_i − p))² (for Σ = σ_dI the branch holds, ' +
+      'since (1 − η(σ_d − p))²p increases in p)',
+    contains: (x) => {
+      const p = lambdaMin(blockState(x.sigma, x.U, x.V).P);
+      return p < 0 || (p > 0 && x.sigmaValues[0] > x.sigmaValues[x.d - 1]);
+    },
   },
   erratum:
     "Lemma 3.3's two cases and ‖E_t‖ of (16) give λ_d(P_{t+1}) ≥ min{(1 − ησ_d)²λ_d(P_t) − O(·), −O(·)}, not max: as printed the display claims λ_d(P_{t+1}) ≥ −O(ηe_b²ε²(m+n)dσ₁) " +
-    'for every stage-one state, false when λ_d(P_t) is of order −σ₁ (§3.2.1 (1) allows AAᵀ up to 2Σ, so P down to −Σ), where λ_d(P_{t+1}) ≈ (1 − ησ_d)²λ_d(P_t). ' +
+    'for every stage-one state, false when λ_d(P_t) is of order −σ₁ (§3.2.1 (1) allows AAᵀ up to 2Σ, so P down to −Σ), where λ_d(P_{t+1}) ≈ (1 − ησ_d)²λ_d(P_t); ' +
+    'and for λ_d(P_t) > 0 with σ₁ > σ_d it claims the branch (1 − ησ_d)²λ_d(P_t) − O(·), which Lemma 3.3 gives only for p ≤ 0 (seen at seed 7: d = 2, λ_d(P_t) = 0.0713, a violation of 2.8·10⁻¹⁰ relative, 10⁴ times the tolerance). ' +
     'Exact counterexamples: d = m = n = 1, Σ = 1, U = V = 6/5, c = e_b = 1, ε = 1/100, η = 1/10⁴: λ_d(P_{t+1}) ≈ −0.439873 < −16ηe_b²ε²(m+n)dσ₁ = −3.2·10⁻⁷; ' +
     '(the shrunk one) Σ = 1/2, U = V = 1 (AAᵀ = 2Σ), c = e_b = 1, ε² = 1/8, η = 1/8: λ_d(P_{t+1}) = 1/2 − (15/16)² = −97/256 < −1/4. ' +
     'With "min" it holds (O-constant 16 here) and unrolls to (17) as printed (−O(e_b²ε²(m+n)dκ), the κ coming from Σ_i(1 − ησ_d)^{2i} ≤ 1/(ησ_d)).',
