@@ -19,7 +19,7 @@
 export const MUTATION_AREAS = {
   all: { mutate: ['src/gd/**/*.ts', 'src/linalg/**/*.ts', 'src/random/**/*.ts', 'src/claims/**/*.ts', 'src/native.ts', '!src/**/*.d.ts'] },
   engine: {
-    mutate: ['src/gd/**/*.ts', 'src/native.ts', '!src/gd/phases.ts', '!src/gd/jcd-trace.ts', '!src/gd/jcd-diagnostics.ts', '!src/**/*.d.ts'],
+    mutate: ['src/gd/**/*.ts', 'src/native.ts', '!src/**/*.d.ts'],
     tests: [
       'properties/gd/engine.test.ts',
       'properties/gd/engine-edge-cases.test.ts',
@@ -29,8 +29,8 @@ export const MUTATION_AREAS = {
       'properties/gd/native-off.test.ts',
       'properties/gd/trajectory-schedule.test.ts',
       'properties/gd/flow.test.ts',
-      'properties/gd/jcd-blocks.test.ts',
-      'properties/gd/jcd-trajectory.test.ts',
+      'properties/lemmas/jcd/support/blocks.test.ts',
+      'properties/lemmas/jcd/support/trajectory.test.ts',
       'properties/linalg/dense-and-spectral.test.ts',
       'properties/linalg/native-gram.test.ts',
       'properties/gd/diagnostics-selection.test.ts',

@@ -17,11 +17,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeBatchStepper } from '../src/gd/batch.ts';
-import { runYd21Job, runYd21Jobs, type Yd21Job } from '../src/experiments/yd21-thm11.ts';
-import { gaussianInitialisation, runPhases } from '../src/gd/phases.ts';
+import { runYd21Job, runYd21Jobs, type Yd21Job } from '../lemmas/yd21/experiments/thm-1.1.ts';
+import { gaussianInitialisation, runPhases } from '../lemmas/yd21/support/phases.ts';
 import { type KernelName, makeStepper } from '../src/gd/step.ts';
 import { gaussianMatrix } from '../src/random/gaussian.ts';
-import { C_INIT_MAX, type PhaseInstance, phaseRunSpec, SAMPLES_PER_SCALE } from '../src/random/phase-instances.ts';
+import { C_INIT_MAX, type PhaseInstance, phaseRunSpec, SAMPLES_PER_SCALE } from '../lemmas/yd21/support/phase-instances.ts';
 import { medianMicros } from './timing.ts';
 
 export const SMALL_SHAPES: [number, number, number][] = [
@@ -90,7 +90,7 @@ export function smallShapes(kernel: KernelName): { rows: SmallRow[]; cLoop: stri
 }
 
 /**
- * The theorem-regime instance of the trajectory benchmark, made as src/random/phase-instances.ts
+ * The theorem-regime instance of the trajectory benchmark, made as lemmas/yd21/support/phase-instances.ts
  * makes them (f_ε = 0.25, f_η = 0.75; σ = (2, 1.5, 1)).
  */
 export function stageOneInstance(m = 6, n = 6, d = 3, kappa = 2): PhaseInstance {

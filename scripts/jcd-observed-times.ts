@@ -1,17 +1,17 @@
 /**
  * The times of JCD (A.1) beside the ones observed on the trajectory claims' runs:
  *   npx tsx scripts/jcd-observed-times.ts [--practical N]
- * For each theorem-regime configuration (src/random/jcd-regimes.ts): T₁, T₁ + T₂, T₀, T of (A.1)
+ * For each theorem-regime configuration (lemmas/jcd/support/regimes.ts): T₁, T₁ + T₂, T₀, T of (A.1)
  * and, observed on the recorded steps (resolution K = the recording interval), the first t with
  * σ_r(A_t) ≥ √((1−γ)/24·σ_r) (T₁), with σ_r(A_t) ≥ 0.8√σ_r (T₁ + T₂), and from which (A.3) holds up
  * to T (T₀). With --practical N: over N practical-regime configurations (η = 0.25), how often the
  * windows [T₁ + T₂, T] and [T₀, T] of (A.1) are non-empty.
  */
 import fc from 'fast-check';
-import { errorScale, regimeTrace } from '../lemmas/jcd/common/regime-trace.ts';
+import { errorScale, regimeTrace } from '../lemmas/jcd/support/regime-trace.ts';
 import { growthThreshold } from '../lemmas/jcd/prop-b.3.sigma-r-growth.ts';
 import { finalErrorBound } from '../lemmas/jcd/thm-a.1.final-error.ts';
-import { practicalConfigs, THEOREM_SHAPES, theoremConfig } from '../src/random/jcd-regimes.ts';
+import { practicalConfigs, THEOREM_SHAPES, theoremConfig } from '../lemmas/jcd/support/regimes.ts';
 
 const rows = THEOREM_SHAPES.map((shape, i) => {
   const c = theoremConfig(shape, `theorem-pool:${i}`);

@@ -7,18 +7,19 @@
  *   K₊ = K + ηΣ̃ᵀJ − ηK(UᵀU + JᵀJ)                                                        (4.3)
  *
  * U, V are the upper r×k blocks of F, G; J, K the lower (m−r)×k, (n−r)×k blocks; Σ = diag(σ₁..σ_r),
- * Σ̃ the lower-right (m−r)×(n−r) block of Σ_X (src/gd/jcd-blocks.ts). Checked against the blocks of the
+ * Σ̃ the lower-right (m−r)×(n−r) block of Σ_X (lemmas/jcd/support/blocks.ts). Checked against the blocks of the
  * engine's full GD step (4.2) on Σ_X with k columns.
  */
-import { jcdBlockStep } from '../../src/gd/index.ts';
+import { jcdBlockStep } from './support/blocks.ts';
 import { add, combine, mul, transpose } from '../../src/linalg/dense.ts';
 import { equal } from '../../src/claims/compare.ts';
-import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { jcdBlockMagnitudes } from './support/blocks.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { frobenius } from '../../src/linalg/dense.ts';
-import { type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
-import { jcdStateHypotheses } from '../../src/hypotheses/jcd.ts';
-import { jcdForm } from '../../src/exact/states.ts';
+import { type JcdState, jcdState, jcdStateSize } from './support/instances.ts';
+import { jcdStateHypotheses } from './support/hypotheses.ts';
+import { tailFrameForm } from '../../src/exact/states.ts';
 
 function check(x: JcdState, keepTail = true) {
   const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
@@ -50,7 +51,7 @@ export const eq43 = defineClaim<JcdState>({
   size: jcdStateSize,
   check: (x) => check(x),
   // Exact form: the four blocks of the exact step (4.2) minus (4.3), tail Σ̃ ≠ 0. D = 4.
-  exact: jcdForm(
+  exact: tailFrameForm(
     (A, { x, before: s, after }, sabotaged) => {
       const { F, combine, mul, tr, add, sub } = A;
       const eta = x.eta;

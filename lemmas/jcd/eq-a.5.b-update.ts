@@ -5,16 +5,17 @@
  *
  * Checked against B₊ taken from the engine's full GD step (4.2) on Σ_X (k ≥ r columns, tail Σ̃ ≠ 0).
  */
-import { jcdBlockStep } from '../../src/gd/index.ts';
+import { jcdBlockStep } from './support/blocks.ts';
 import { combine, mul } from '../../src/linalg/dense.ts';
 import { equal } from '../../src/claims/compare.ts';
-import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { jcdBlockMagnitudes } from './support/blocks.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
-import { jcdStateHypotheses } from '../../src/hypotheses/jcd.ts';
-import { jcdForm } from '../../src/exact/states.ts';
+import { type JcdState, jcdState, jcdStateSize } from './support/instances.ts';
+import { jcdStateHypotheses } from './support/hypotheses.ts';
+import { tailFrameForm } from '../../src/exact/states.ts';
 import { bUpdateResidual } from '../common/ab-updates.ts';
-import { jcdSymbolic } from '../../src/exact/symbolic-steps.ts';
+import { tailFrameSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 function check(x: JcdState, qaSign = +1) {
   const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
@@ -39,8 +40,8 @@ export const eqA5 = defineClaim<JcdState>({
   size: jcdStateSize,
   check: (x) => check(x),
   // Exact form: B₊ of the exact step (4.2) minus (A.5). D = 4.
-  exact: jcdForm(residual, { bound: 4, derivation: 'η times three blocks' }),
-  symbolic: jcdSymbolic(residual),
+  exact: tailFrameForm(residual, { bound: 4, derivation: 'η times three blocks' }),
+  symbolic: tailFrameSymbolic(residual),
   expected: 'holds',
   sabotage: { description: 'sign of the Q-term flipped: − η(ABᵀ − BAᵀ)A', check: (x) => check(x, -1) },
 });

@@ -19,15 +19,16 @@
  * in ¼ℤ, η = 1/8, r ∈ {2, 3}, k ∈ [r, r+2], m − r, n − r ∈ {1, 2}: P₊ computed from F₊ = F + η(Σ_X − FGᵀ)G,
  * G₊ = … exactly; the corrected form is exact on all 20, the printed form differs on all 20).
  */
-import { jcdBlockState, jcdBlockStep } from '../../src/gd/index.ts';
+import { jcdBlockState, jcdBlockStep } from './support/blocks.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
-import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { jcdBlockMagnitudes } from './support/blocks.ts';
 import { pbSignRegion, pUpdateRhs } from '../common/p-update.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
-import { jcdStateHypotheses } from '../../src/hypotheses/jcd.ts';
-import { jcdForm, pUpdateExact, type StepResiduals } from '../../src/exact/states.ts';
-import { jcdSymbolic } from '../../src/exact/symbolic-steps.ts';
+import { type JcdState, jcdState, jcdStateSize } from './support/instances.ts';
+import { jcdStateHypotheses } from './support/hypotheses.ts';
+import { tailFrameForm, pUpdateExact, type StepResiduals } from '../../src/exact/states.ts';
+import { tailFrameSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 function check(x: JcdState, pbSign: number, keepCubic = true): Comparison[] {
   const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
@@ -56,12 +57,12 @@ export const eqA6 = defineClaim<JcdState>({
   statement: 'P₊ = P − ηP(Σ−P) − η(Σ−P)P + η²(PPP − PΣP) − 2ηBBᵀP − 2ηPBBᵀ − η(A+ηPA)Cᵀ − ηC(A+ηPA)ᵀ − η²CCᵀ + η(B+ηPB)Dᵀ + ηD(B+ηPB)ᵀ + η²DDᵀ',
   check: (x) => check(x, +1),
   // Exact form: P₊ of the exact step (4.2) minus (A.6) with the D-terms' sign s = +1. D = 8.
-  exact: jcdForm(residual(1), {
+  exact: tailFrameForm(residual(1), {
     bound: 8,
     derivation: 'η²DDᵀ: 2 + 3·2; P₊ = Σ − A₊A₊ᵀ + B₊B₊ᵀ with A₊, B₊ of degree 4',
   }),
   // Symbolic: the same residual on letters at rank r; printed − true shown in A, B, P, C, D.
-  symbolic: jcdSymbolic(residual(1), residual(-1)),
+  symbolic: tailFrameSymbolic(residual(1), residual(-1)),
   expected: 'refuted',
   grading: {
     grade: 'local',
@@ -82,11 +83,11 @@ export const eqA6Corrected = defineClaim<JcdState>({
   statement: '(A.6) with the D-terms as η(B − ηPB)Dᵀ + ηD(B − ηPB)ᵀ (everything else as printed)',
   check: (x) => check(x, -1),
   // Exact form: P₊ of the exact step (4.2) minus (A.6) with the D-terms' sign s = -1. D = 8.
-  exact: jcdForm(residual(-1), {
+  exact: tailFrameForm(residual(-1), {
     bound: 8,
     derivation: 'η²DDᵀ: 2 + 3·2; P₊ = Σ − A₊A₊ᵀ + B₊B₊ᵀ with A₊, B₊ of degree 4',
   }),
-  symbolic: jcdSymbolic(residual(-1)),
+  symbolic: tailFrameSymbolic(residual(-1)),
   expected: 'holds',
   corrects: 'jcd.eq-a.6.p-update',
   sabotage: { description: 'the η²(PPP − PΣP) term dropped', check: (x) => check(x, -1, false) },

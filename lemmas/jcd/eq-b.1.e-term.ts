@@ -21,15 +21,16 @@
  * is exact on all 20; the printed one, and each of the two half-corrected ones, on none), and NumPy
  * (200 Gaussian instances: largest residual 1.5e-14 corrected, 22 printed).
  */
-import { jcdBlockState, jcdBlockStep } from '../../src/gd/index.ts';
+import { jcdBlockState, jcdBlockStep } from './support/blocks.ts';
 import { combine, eye, frobenius, mul, mulAll, transpose } from '../../src/linalg/dense.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
-import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { jcdBlockMagnitudes } from './support/blocks.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
-import { jcdStateHypotheses } from '../../src/hypotheses/jcd.ts';
+import { type JcdState, jcdState, jcdStateSize } from './support/instances.ts';
+import { jcdStateHypotheses } from './support/hypotheses.ts';
 import { pUpdateCdTerms } from '../common/p-update.ts';
-import { jcdForm, pUpdateCdExact } from '../../src/exact/states.ts';
+import { tailFrameForm, pUpdateCdExact } from '../../src/exact/states.ts';
 
 interface Form {
   readonly corrected: boolean;
@@ -64,7 +65,7 @@ function check(x: JcdState, form: Form): Comparison[] {
 
 /** (B.1) in exact form: P₊ of the exact step minus (I − η(Σ − P))P(I − η(Σ − P)) + E_s. D = 8. */
 function exactB1(corrected: boolean) {
-  return jcdForm(
+  return tailFrameForm(
     (A, { x, before: s, after }, sabotaged) => {
       const { F, mul, combine, eye, sub } = A;
       const eta = x.eta;

@@ -30,15 +30,16 @@
  * have a witness (the smallest value this instance needs with the other two at their printed values).
  */
 import fc from 'fast-check';
-import { jcdBlockStep } from '../../src/gd/index.ts';
+import { jcdBlockStep } from './support/blocks.ts';
 import { combine, diag, eye, frobenius, type Mat, mul, transpose, vstack } from '../../src/linalg/dense.ts';
 import { lambdaMin, opNorm, symmetricFunction } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
-import { jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { jcdBlockMagnitudes } from './support/blocks.ts';
 import type { ConstantValues } from '../../src/claims/types.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { dimension, fractionOfMax, gridMatrix, inRange, scaledTo, spectrum } from '../../src/random/arbitraries.ts';
-import { openFraction } from '../../src/random/jcd-instances.ts';
+import { openFraction } from './support/instances.ts';
 import { COMPUTED_TOLERANCE, hypothesis, standing } from '../../src/claims/hypotheses.ts';
 import { diagonalOf, hasShape, isDiagonalNonIncreasing, leq } from '../../src/hypotheses/matrix.ts';
 import { relativeTolerance } from '../../src/claims/tolerance.ts';

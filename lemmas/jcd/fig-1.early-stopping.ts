@@ -7,13 +7,13 @@
  *
  * Model X = X♮ + E (X♮ of rank r, ‖X♮‖_F = 1, Gaussian E), GD (GD-M) with k = n from the JCD
  * initialisation at a small and a moderate ρ. The experiment (building X, running, the numbers, the
- * figure) is src/experiments/jcd-fig1.ts, shared with `reproduce jcd.fig-1` (the paper's 250×200,
+ * figure) is lemmas/jcd/experiments/fig-1.ts, shared with `reproduce jcd.fig-1` (the paper's 250×200,
  * k = 200, 20000 iterations); the claim runs its reduced configuration. "Near optimal", "eventually
  * overfits" and "not observed" are made quantitative with factors chosen in FIG1_STATED (each 2).
  */
 import { defineSweepClaim } from '../../src/claims/sweep.ts';
 import { runExperiment } from '../../src/experiments/experiment.ts';
-import { FIG1_CHOICE, FIG1_STATED, type Fig1Data, fig1Figure, fig1Model, fig1Relations, jcdFig1 } from '../../src/experiments/jcd-fig1.ts';
+import { FIG1_CHOICE, FIG1_STATED, type Fig1Data, fig1Figure, fig1Model, fig1Relations, jcdFig1 } from './experiments/fig-1.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
 import { frobenius } from '../../src/linalg/dense.ts';
 import { singularValues } from '../../src/linalg/spectral.ts';

@@ -5,7 +5,7 @@
  *    geometrically different rates" (2a); "using a small ρ results in fast convergence to a small
  *    error level; moreover, the convergence rate is geometric-like (before saturation)" (2b).
  *
- * The experiment is src/experiments/jcd-fig2.ts, shared with `reproduce jcd.fig-2` (the paper's
+ * The experiment is lemmas/jcd/experiments/fig-2.ts, shared with `reproduce jcd.fig-2` (the paper's
  * rank-10 250×200 X, k = 200, ρ = 10⁻⁶, η = 0.5); the claim runs its reduced configuration.
  * Quantified as: the times at which σᵢ(FₜGₜᵀ) first reaches 0.9σᵢ(X) increase with i; the straight
  * line fit of ln‖FₜGₜᵀ − X‖_F on t after the last of them (until 10⁻¹⁰) has negative slope and
@@ -13,16 +13,7 @@
  */
 import { defineSweepClaim } from '../../src/claims/sweep.ts';
 import { runExperiment } from '../../src/experiments/experiment.ts';
-import {
-  FIG2_CHOICE,
-  FIG2_STATED,
-  type Fig2Data,
-  fig2Figure,
-  fig2ReachTimes,
-  fig2Relations,
-  fig2SingularValues,
-  jcdFig2,
-} from '../../src/experiments/jcd-fig2.ts';
+import { FIG2_CHOICE, FIG2_STATED, type Fig2Data, fig2Figure, fig2ReachTimes, fig2Relations, fig2SingularValues, jcdFig2 } from './experiments/fig-2.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
 
 const ID = 'jcd.fig-2.dynamics';

@@ -8,7 +8,7 @@
  *
  * With Theorem 4.2's scaling ρ = (cδε/κ)^{1/(cδ)} (c a numerical constant) the slope of ln ε on
  * ln ρ is cδ, stated here with c ∈ [1, 2] (§4.1's remark "ρ ≲ ε^{1/δ} is quite accurate" is c = 1).
- * The experiment is src/experiments/jcd-fig3.ts (its doc comment states every choice), shared with
+ * The experiment is lemmas/jcd/experiments/fig-3.ts (its doc comment states every choice), shared with
  * `reproduce jcd.fig-3` (the paper's r = 3, k = 10, η = 0.25, 500 iterations, 10 runs, m = n up to
  * 400); the claim runs the same r, k, η and iterations on m = n ≤ 80 with 3 runs per point.
  * The m = n statements are decided by `reproduce`, not here (FIG3_DIMENSION_NOTE in the experiment).
@@ -25,7 +25,7 @@ import {
   fig3Relations,
   fig3SingularValues,
   jcdFig3,
-} from '../../src/experiments/jcd-fig3.ts';
+} from './experiments/fig-3.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
 
 const ID = 'jcd.fig-3.scaling';

@@ -20,7 +20,7 @@ import type { Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import type { LemmaInstance } from '../../src/random/lemma-instances.ts';
 import { lemma33 } from '../yd21/lemma-3.3.ts';
-import { LEMMA_C_10 } from '../../src/hypotheses/jcd.ts';
+import { LEMMA_C_10 } from './support/hypotheses.ts';
 
 function relabel(cs: Comparison[]): Comparison[] {
   return cs.map((c) => ({ ...c, label: c.label.replace(/σ_d/g, 'σ_r').replace(/p′/g, 'λ_r(P′)').replace(/\bp\b/g, 'λ_r(P)') }));

@@ -7,7 +7,7 @@
  * This id carries Lemma C.3's own three items (for any ρ > 0); jcd.prop-b.1.base-case carries the six
  * items of Proposition B.1, which adds the ρ-dependent items and the restriction on ρ. N(0, σ₁) is
  * read as variance σ₁ (the proof: ‖F̃₀‖ ≤ 3√(m+k)√σ₁, and A₀ "has i.i.d. N(0, σ₁/2) entries");
- * A₀ = (U₀+V₀)/2 with U₀, V₀ the first r rows of F₀, G₀ (src/random/jcd-init.ts).
+ * A₀ = (U₀+V₀)/2 with U₀, V₀ the first r rows of F₀, G₀ (lemmas/jcd/support/init.ts).
  *
  * The check, as for Lemma C.1: C is unnamed, so a setting fixes s = Cc_ρ and checks the statement at
  * c_ρ = s/C with a chosen C; the claimed probability is 1 − s^{k−r+1} − Ce^{−k/C}. The witness is the
@@ -23,9 +23,9 @@
  */
 import { defineMonteCarloClaim } from '../../src/claims/montecarlo.ts';
 import { opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
-import { drawJcdInit, type JcdInitSetting, sigmaRRatio } from '../../src/random/jcd-init.ts';
+import { drawJcdInit, type JcdInitSetting, sigmaRRatio } from './support/init.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
-import { initShapeHypothesis } from '../../src/hypotheses/jcd.ts';
+import { initShapeHypothesis } from './support/hypotheses.ts';
 
 type Setting = JcdInitSetting & { s: number };
 interface Items {

@@ -20,7 +20,7 @@ import { opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
 import { atLeast, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { inRange, orthogonal, spectrum, dimension } from '../../src/random/arbitraries.ts';
-import { openFraction } from '../../src/random/jcd-instances.ts';
+import { openFraction } from './support/instances.ts';
 import { COMPUTED_TOLERANCE, hypothesis } from '../../src/claims/hypotheses.ts';
 import { hasShape, leq } from '../../src/hypotheses/matrix.ts';
 import { Decimal, exactDecimal, H, opNormHP, singularValuesHP, toDecimalMatrix } from '../../src/exact/decimal.ts';

@@ -10,14 +10,14 @@
  * and "the following three inequalities":
  *   1. T₁/T ≤ 4γ/(3γ+1) + (3−2γ)(1−γ)/(18(3γ+1));  2. T₂/T ≤ (3−2γ)(1−γ)/(18(3γ+1));
  *   3. T₃/T ≤ 2γ(1−γ)/(3(3γ+1)) + (3−2γ)(1−γ)/(18(3γ+1)).
- * Each is its own labelled comparison, computed from log ρ (src/jcd/times.ts).
+ * Each is its own labelled comparison, computed from log ρ (lemmas/jcd/support/times.ts).
  *
  * Erratum (bound 2). The proof gets T₂/T ≤ 20γ(1+γ)/(3γ+1)·log√(24/(1−γ))/log(1/ρ) from "fact 2",
  * log(1+aησ_r)/log(1+bησ_r) ≤ a/b for a < b, which is reversed (jcd.lemma-c.9.facts): for γ < 0.1 that
  * step is false on every instance, by the factor log(1+γησ_r)/(10γ log(1+0.1ησ_r)) ≈ 1 + (0.1−γ)ησ_r/2
  * (jcd.lemma-c.9.step-t2-fact). Bound 2 itself fails only where that excess is not absorbed by the
  * slack of (C.8), i.e. where (C.8) is (nearly) an equality: ρ at ρ_max, with the first bound on ρ,
- * ((1−γ)/24)^{180γ(1+γ)/((3−2γ)(1−γ))}, the binding one. Measured (src/jcd/times.ts, γ on a 2·10⁻⁶ grid,
+ * ((1−γ)/24)^{180γ(1+γ)/((3−2γ)(1−γ))}, the binding one. Measured (lemmas/jcd/support/times.ts, γ on a 2·10⁻⁶ grid,
  * checked in 50-digit arithmetic at the ends):
  *  - γ ∈ (γ*, 0.1), where γ* is the γ at which the first bound on ρ meets the second,
  *    ((1−γ)c_ρσ_r/(1200(m+n+k)rσ₁))^{2(1+γ)/(1−γ)}; it depends on D = (m+n+k)r·σ₁/(σ_r c_ρ):
@@ -44,10 +44,10 @@
 import fc from 'fast-check';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { admissibleTimeHypotheses } from '../../src/hypotheses/jcd.ts';
-import { admissibleTimeParameters, type JcdTimeParameters, logT1Factor, type Quotient, timeQuotients } from '../../src/jcd/times.ts';
+import { admissibleTimeHypotheses } from './support/hypotheses.ts';
+import { admissibleTimeParameters, type JcdTimeParameters, logT1Factor, type Quotient, timeQuotients } from './support/times.ts';
 
-/** T_i/T as computed; each quotient is within a few tens of u (src/jcd/times.ts bounds it), covered by the tolerance on scale |lhs| + |rhs|. */
+/** T_i/T as computed; each quotient is within a few tens of u (lemmas/jcd/support/times.ts bounds it), covered by the tolerance on scale |lhs| + |rhs|. */
 const over = (a: Quotient, b: Quotient) => a.value / b.value;
 
 /** (3−2γ)(1−γ), the factor every bound of the proof carries. */

@@ -1,7 +1,7 @@
 /**
  * JCD Theorem A.1, (A.2), proved as Lemma C.9 — "Define T₀ := T₁ + T₂ + T₃. Then we have
  *     T₀/T ≤ 1 − (3 − 2γ)(1 − γ)/(6(3γ + 1))"                                            (A.2)
- * with T₁, T₂, T₃, T as (A.1) defines them (src/jcd/times.ts quotes them), brackets and +1
+ * with T₁, T₂, T₃, T as (A.1) defines them (lemmas/jcd/support/times.ts quotes them), brackets and +1
  * included, under the assumptions of Theorem A.1: γ ∈ (0, 1), η ≤ min{γσ_r²/(600σ₁³), (1−γ)σ_r/(20σ₁²)},
  * c_ρ < 1 and both printed bounds on ρ.
  *
@@ -25,8 +25,8 @@
  */
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { admissibleTimeHypotheses } from '../../src/hypotheses/jcd.ts';
-import { admissibleTimeParameters, type JcdTimeParameters, ratioUpperBound } from '../../src/jcd/times.ts';
+import { admissibleTimeHypotheses } from './support/hypotheses.ts';
+import { admissibleTimeParameters, type JcdTimeParameters, ratioUpperBound } from './support/times.ts';
 
 /** (3 − 2γ)(1 − γ)/(c(3γ + 1)): the gap of (A.2) with its constant c (printed 6). */
 function gap(gamma: number, c: number): number {

@@ -23,9 +23,9 @@
 import { frobenius, mul, transpose, combine, diag, type Mat } from '../../src/linalg/dense.ts';
 import { defineMonteCarloClaim } from '../../src/claims/montecarlo.ts';
 import { lambdaMin, opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
-import { drawJcdInit, type JcdInitSetting, sigmaRRatio } from '../../src/random/jcd-init.ts';
+import { drawJcdInit, type JcdInitSetting, sigmaRRatio } from './support/init.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
-import { initShapeHypothesis } from '../../src/hypotheses/jcd.ts';
+import { initShapeHypothesis } from './support/hypotheses.ts';
 
 type Setting = Omit<JcdInitSetting, 'rho'> & { ratio: number; s: number };
 interface Items {

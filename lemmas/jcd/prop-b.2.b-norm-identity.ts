@@ -20,14 +20,15 @@
  * printed one, and each half-corrected one, on none) and NumPy (200 Gaussian instances: largest
  * residual 4.0e-15 corrected, 4.7 printed).
  */
-import { jcdBlockState, jcdBlockStep, type JcdBlockState } from '../../src/gd/index.ts';
+import { jcdBlockState, jcdBlockStep, type JcdBlockState } from './support/blocks.ts';
 import { combine, frobenius, inner, mul, transpose } from '../../src/linalg/dense.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
-import { type BlockMagnitudes, jcdBlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { type BlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { jcdBlockMagnitudes } from './support/blocks.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
-import { jcdStateHypotheses } from '../../src/hypotheses/jcd.ts';
-import { jcdForm } from '../../src/exact/states.ts';
+import { type JcdState, jcdState, jcdStateSize } from './support/instances.ts';
+import { jcdStateHypotheses } from './support/hypotheses.ts';
+import { tailFrameForm } from '../../src/exact/states.ts';
 
 interface Form {
   readonly corrected: boolean;
@@ -67,7 +68,7 @@ function check(x: JcdState, form: Form): Comparison[] {
 
 /** Item 5 in exact form: ‖B_{s+1}‖² of the exact step minus the right side. D = 8. */
 function exactItem5(corrected: boolean) {
-  return jcdForm(
+  return tailFrameForm(
     (A, { x, before: s, after }, sabotaged) => {
       const { F, mul, tr, inner, frob2, combine } = A;
       const eta = x.eta;

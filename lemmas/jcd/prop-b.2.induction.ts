@@ -14,7 +14,7 @@
  * Checked: the conclusion — Items 1–5 along GD runs, for 0 ≤ t ≤ T with T of (A.1). In Item 4, "P_s"
  * is read as P_{t−1}: the proof derives exactly λ_r(P_{s+1}) ≥ min{(1−ησ_r)²λ_r(P_s) − …} for the new
  * index s+1. The recursions of Items 3–5 are checked on consecutive recorded steps (t−1, t); the
- * bounds at every recorded t (lemmas/jcd/common/regime-trace.ts). The chain "(1+γησ_r)^tρ√(2r)√σ₁ ≤
+ * bounds at every recorded t (lemmas/jcd/support/regime-trace.ts). The chain "(1+γησ_r)^tρ√(2r)√σ₁ ≤
  * ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁ ≤ √σ₁" is checked at t = T.
  *
  * Scales (what is rounded): J, K are computed from their own entries in the diagonal frame, so
@@ -23,10 +23,10 @@
  *
  * `jcd.prop-b.2.induction.practical`: the same conclusions in the practical regime of §5.2 (η = 0.25).
  */
-import { A1_HORIZON, overRuns, POOL_CONCENTRATED, practicalRunHypotheses, THEOREM_A1_RUN } from '../../src/hypotheses/jcd.ts';
+import { A1_HORIZON, overRuns, POOL_CONCENTRATED, practicalRunHypotheses, THEOREM_A1_RUN } from './support/hypotheses.ts';
 import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { type JcdConfig, practicalConfigs, theoremPool } from '../../src/random/jcd-regimes.ts';
+import { type JcdConfig, practicalConfigs, theoremPool } from './support/regimes.ts';
 import {
   consecutivePairs,
   errorScale,
@@ -36,7 +36,7 @@ import {
   THEOREM_REGIME_CHOICES,
   eachRun,
   runsSize,
-} from './common/regime-trace.ts';
+} from './support/regime-trace.ts';
 
 interface Knobs {
   /** The growth rate of Items 3 and 5 (printed: 1 + γησ_r). */

@@ -13,11 +13,11 @@
  *
  * Scale: σ_r(A) of A = (U+V)/2, whose entries are O(‖F‖ + ‖G‖).
  */
-import { A1_HORIZON, overRuns, POOL_CONCENTRATED, practicalRunHypotheses, THEOREM_A1_RUN } from '../../src/hypotheses/jcd.ts';
+import { A1_HORIZON, overRuns, POOL_CONCENTRATED, practicalRunHypotheses, THEOREM_A1_RUN } from './support/hypotheses.ts';
 import { atLeast, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { type JcdConfig, practicalConfigs, theoremPool } from '../../src/random/jcd-regimes.ts';
-import { PRACTICAL_REGIME_CHOICES, regimeTrace, THEOREM_REGIME_CHOICES, eachRun, runsSize } from './common/regime-trace.ts';
+import { type JcdConfig, practicalConfigs, theoremPool } from './support/regimes.ts';
+import { PRACTICAL_REGIME_CHOICES, regimeTrace, THEOREM_REGIME_CHOICES, eachRun, runsSize } from './support/regime-trace.ts';
 
 /** √((1−γ)/24·σ_r), the level σ_r(A_t) reaches by T₁. */
 export function growthThreshold(c: JcdConfig): number {

@@ -7,11 +7,11 @@
  *
  * The threshold is read as in Proposition B.3 (lemmas/jcd/prop-b.3.sigma-r-growth.ts); T₁, T₂ are (A.1)'s.
  */
-import { A1_HORIZON, overRuns, POOL_CONCENTRATED, practicalRunHypotheses, THEOREM_A1_RUN } from '../../src/hypotheses/jcd.ts';
+import { A1_HORIZON, overRuns, POOL_CONCENTRATED, practicalRunHypotheses, THEOREM_A1_RUN } from './support/hypotheses.ts';
 import { atLeast, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { type JcdConfig, practicalConfigs, theoremPool } from '../../src/random/jcd-regimes.ts';
-import { PRACTICAL_REGIME_CHOICES, PRACTICAL_WINDOWS, regimeTrace, THEOREM_REGIME_CHOICES, eachRun, runsSize } from './common/regime-trace.ts';
+import { type JcdConfig, practicalConfigs, theoremPool } from './support/regimes.ts';
+import { PRACTICAL_REGIME_CHOICES, PRACTICAL_WINDOWS, regimeTrace, THEOREM_REGIME_CHOICES, eachRun, runsSize } from './support/regime-trace.ts';
 import { growthThreshold } from './prop-b.3.sigma-r-growth.ts';
 
 /** The floor as a multiple of √σ_r (printed 0.8) and the step it holds from (printed T₁ + T₂). */

@@ -7,10 +7,10 @@
  *
  * Scale: P = Σ − AAᵀ + BBᵀ is a difference of O(σ₁) terms, so its rounding is relative to σ₁.
  */
-import { A1_HORIZON, overRuns, POOL_CONCENTRATED, practicalRunHypotheses, THEOREM_A1_RUN } from '../../src/hypotheses/jcd.ts';
+import { A1_HORIZON, overRuns, POOL_CONCENTRATED, practicalRunHypotheses, THEOREM_A1_RUN } from './support/hypotheses.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { type JcdConfig, practicalConfigs, theoremPool } from '../../src/random/jcd-regimes.ts';
+import { type JcdConfig, practicalConfigs, theoremPool } from './support/regimes.ts';
 import {
   errorScale,
   PRACTICAL_REGIME_CHOICES,
@@ -21,7 +21,7 @@ import {
   THEOREM_REGIME_CHOICES,
   eachRun,
   runsSize,
-} from './common/regime-trace.ts';
+} from './support/regime-trace.ts';
 
 /** The step the geometric decay is counted from (printed: T₁ + T₂). */
 type Start = (c: JcdConfig) => number;

@@ -31,7 +31,7 @@ import { at, diag, eye, scale } from '../../src/linalg/dense.ts';
 import { atLeast, atMost, type Comparison, equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { fractionOfMax, inRange } from '../../src/random/arbitraries.ts';
-import { WorstPerFamily } from './common/worst.ts';
+import { WorstPerFamily } from './support/worst.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
 
 interface DecoupledInstance {

@@ -7,13 +7,13 @@
  * so the bound is the triangle inequality over the four blocks. Equality holds when only one block
  * is non-zero (e.g. m = n = r, where shrinking leads).
  */
-import { jcdBlockState } from '../../src/gd/index.ts';
+import { jcdBlockState } from './support/blocks.ts';
 import { combine, diag, frobenius, mul, transpose } from '../../src/linalg/dense.ts';
 import { opNorm } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { type JcdState, jcdState, jcdStateSize } from '../../src/random/jcd-instances.ts';
-import { jcdStateHypotheses } from '../../src/hypotheses/jcd.ts';
+import { type JcdState, jcdState, jcdStateSize } from './support/instances.ts';
+import { jcdStateHypotheses } from './support/hypotheses.ts';
 
 function check(x: JcdState, keepJK = true): Comparison[] {
   const s = jcdBlockState(x.sigma, x.F, x.G, x.r);

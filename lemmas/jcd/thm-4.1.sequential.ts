@@ -22,11 +22,11 @@
  *     (ε shifts the window, not its trend in δ); `cPrimeWindow` = min (T − t_in)/(δT). Measured: about
  *     −0.15 (the ratio 0.44–0.62, flat below δ = 0.2, rising towards δ = 0.4); 4 runs per (δ, ε)
  *     narrow the 99.9% interval to ±0.06, so that it decides.
- * Runs are in X's diagonal frame (§4.2), where ρ ≈ 10⁻⁴⁰ keeps its meaning (lemmas/jcd/common).
+ * Runs are in X's diagonal frame (§4.2), where ρ ≈ 10⁻⁴⁰ keeps its meaning (lemmas/jcd/support).
  */
 import { defineSweepClaim, fitLineWithinGroups, fitLogLog, type Relation, slopeRelation } from '../../src/claims/sweep.ts';
-import { jcdTrace } from '../../src/gd/jcd-trace.ts';
-import { drawJcdInit } from '../../src/random/jcd-init.ts';
+import { jcdTrace } from './support/trace.ts';
+import { drawJcdInit } from './support/init.ts';
 import { generalMatrix } from '../../src/random/general-matrix.ts';
 import { COMPUTED_TOLERANCE, hypothesis, leq } from '../../src/claims/hypotheses.ts';
 

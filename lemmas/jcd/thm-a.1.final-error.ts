@@ -12,10 +12,10 @@
  *
  * Scale: FGᵀ − X_r has O(σ₁) entries, so its rounding is relative to σ₁.
  */
-import { A1_HORIZON, overRuns, POOL_CONCENTRATED, practicalRunHypotheses, THEOREM_A1_RUN } from '../../src/hypotheses/jcd.ts';
+import { A1_HORIZON, overRuns, POOL_CONCENTRATED, practicalRunHypotheses, THEOREM_A1_RUN } from './support/hypotheses.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { type JcdConfig, practicalConfigs, theoremPool } from '../../src/random/jcd-regimes.ts';
+import { type JcdConfig, practicalConfigs, theoremPool } from './support/regimes.ts';
 import {
   PRACTICAL_REGIME_CHOICES,
   PRACTICAL_WINDOWS,
@@ -25,7 +25,7 @@ import {
   THEOREM_REGIME_CHOICES,
   eachRun,
   runsSize,
-} from './common/regime-trace.ts';
+} from './support/regime-trace.ts';
 
 /** The right side of (A.3). */
 export function finalErrorBound(c: JcdConfig): number {

@@ -16,11 +16,11 @@ import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { deriveABSP, splitBlocks } from '../../src/gd/blocks.ts';
 import { gdStep } from '../../src/gd/trajectory.ts';
-import { memoPhases, runPhasesWith } from '../../src/gd/phases.ts';
-import { phaseHypotheses, phaseProfiles } from '../../src/hypotheses/yd21-phases.ts';
+import { memoPhases, runPhasesWith } from './support/phases.ts';
+import { phaseHypotheses, phaseProfiles } from './support/phase-hypotheses.ts';
 import { combine, eye, mul, sub } from '../../src/linalg/dense.ts';
 import { opNorm } from '../../src/linalg/spectral.ts';
-import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec } from '../../src/random/phase-instances.ts';
+import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec } from './support/phase-instances.ts';
 
 interface Step {
   readonly t: number;

@@ -6,11 +6,11 @@
  *        + η²‖(Σ − A_tA_tᵀ + B_tB_tᵀ)B_t + (A_tB_tᵀ − B_tA_tᵀ)A_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F
  *
  * Hypotheses: those in force where (19) is printed (§3.2.5, inside the stage-one induction;
- * src/hypotheses/yd21-stage-one.ts): the frame of §2.1; §3.2.1's standing (1) ε²/(c²d)·I ⪯ AAᵀ ⪯ 2Σ and
+ * lemmas/yd21/support/stage-one-hypotheses.ts): the frame of §2.1; §3.2.1's standing (1) ε²/(c²d)·I ⪯ AAᵀ ⪯ 2Σ and
  * (2) ‖B‖_F ≤ e_b d ε, e_b ≥ c; and the stage-one choices made before §3.2.5: ‖J‖, ‖K‖ within §3.1's
  * bounds, η ≤ 1/(16σ₁) (§3.2.3–3.2.4), §3.2.4's ε. App. D's η condition (made later, for the
  * iteration of a) is not assumed; the instances draw c ∈ [1, 16] and e_b/c ∈ [1, 4]
- * (src/random/stage-one.ts with App. D's bound dropped).
+ * (lemmas/yd21/support/stage-one.ts with App. D's bound dropped).
  *
  * Erratum. The η² term inherits the sign error of (22) (see eq-22.b-norm-identity): the true
  * increment has η²‖G‖² with G = (B_{t+1} − B_t)/η = −P_tB_t + …, and ‖G‖ can exceed the printed
@@ -29,9 +29,9 @@ import { lambdaMax, lambdaMin } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { SECTION_3_2_1, STAGE_ONE_CHOICES_IN_FORCE, stageOneFrame } from '../../src/hypotheses/yd21-stage-one.ts';
+import { SECTION_3_2_1, STAGE_ONE_CHOICES_IN_FORCE, stageOneFrame } from './support/stage-one-hypotheses.ts';
 import { type DiagonalState, stateSize } from '../../src/random/instances.ts';
-import { STAGE_ONE_CHOICES, type StageOneState, stageOneState } from '../../src/random/stage-one.ts';
+import { STAGE_ONE_CHOICES, type StageOneState, stageOneState } from './support/stage-one.ts';
 
 interface Form {
   readonly corrected: boolean;
@@ -72,7 +72,7 @@ const common = {
     grid: 'every continuous parameter on the grid {0, 1/7, …, 1} of its range',
     eta: "η = g/(16σ₁), g ∈ (0, 1] (§3.2.3; App. D's condition is not in force at (19))",
   },
-  // A coarse grid (src/random/stage-one.ts): the violation shrinks to zero with P_t and K_t, so on the
+  // A coarse grid (lemmas/yd21/support/stage-one.ts): the violation shrinks to zero with P_t and K_t, so on the
   // fine grid the shrunk counterexample would fail by a rounding-sized margin only.
   instances: stageOneState({ appendixD: false, grid: 7 }),
   parameters: {

@@ -12,8 +12,8 @@
  *   (15) σ_d(A_{t+1}) ≥ [L3's right side]
  *
  * with S̄_{t+1} = (I + η(Σ − S_t))S_t(I + η(Σ − S_t)), S_t = A_tA_tᵀ. Why each holds under the
- * assumptions (src/hypotheses/yd21-stage-one.ts: the frame, §3.2.1's (1), (2), and the stage-one
- * choices: J/K bounds, η ≤ 1/(16σ₁), §3.2.4's ε, App. D's η; instances from src/random/stage-one.ts): [N] ‖A‖ ≤ √(2σ₁) by AAᵀ ⪯ 2Σ, three
+ * assumptions (lemmas/yd21/support/stage-one-hypotheses.ts: the frame, §3.2.1's (1), (2), and the stage-one
+ * choices: J/K bounds, η ≤ 1/(16σ₁), §3.2.4's ε, App. D's η; instances from lemmas/yd21/support/stage-one.ts): [N] ‖A‖ ≤ √(2σ₁) by AAᵀ ⪯ 2Σ, three
  * B-terms of norm ≤ ‖A‖‖B‖², ‖A(KᵀK+JᵀJ)/2‖ ≤ √(2σ₁)(‖K‖² + ‖J‖²)/2, ‖B(KᵀK−JᵀJ)/2‖ ≤ ‖B‖·max(‖K‖², ‖J‖²)/2
  * ≤ √(2σ₁)(‖K‖² + ‖J‖²)/2 once ‖B‖ ≤ √(2σ₁) (which the choice of ε gives); L1 ≥ L2 since
  * σ_d((I + η(Σ − S))A) = √σ_d(S̄) and ‖B‖²_op ≤ ‖B‖²_F ≤ e_b²d²ε², ‖K‖² + ‖J‖² ≤ c²ε²(max(n′,d) + max(m′,d))
@@ -34,8 +34,8 @@ import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { relativeTolerance } from '../../src/claims/tolerance.ts';
-import { STAGE_ONE_CHOICES, type StageOneState, stageOneState } from '../../src/random/stage-one.ts';
-import { STAGE_ONE } from '../../src/hypotheses/yd21-stage-one.ts';
+import { STAGE_ONE_CHOICES, type StageOneState, stageOneState } from './support/stage-one.ts';
+import { STAGE_ONE } from './support/stage-one-hypotheses.ts';
 import { stateSize } from '../../src/random/instances.ts';
 import { aPerturbation } from './sec-3.2.3.a-split.ts';
 

@@ -7,7 +7,7 @@
  *   ‖D_t‖_op ≤ 4σ₁e_bdε + √(2σ₁)c²ε²(max{d, m′} + max{d, n′})                 [D1]
  *            ≤ 8σ₁e_bdε   "when choosing ε ≤ √σ₁e_bd/(c²(m + n))"             [D2]
  *
- * Hypotheses (src/hypotheses/yd21-stage-one.ts): §3.2.1's (1), (2) (so ‖A‖ ≤ √(2σ₁), ‖B‖ ≤ e_bdε), the
+ * Hypotheses (lemmas/yd21/support/stage-one-hypotheses.ts): §3.2.1's (1), (2) (so ‖A‖ ≤ √(2σ₁), ‖B‖ ≤ e_bdε), the
  * J/K bounds of stage one (‖J‖² ≤ c²ε²max{d, m′}, ‖K‖² ≤ c²ε²max{d, n′}) and §3.2.4's choice of ε
  * (e_b²ε² ≤ σ_d/((m+n)dκ), so ‖B‖ ≤ e_bdε ≤ √(σ_d/2) ≤ √(2σ₁); ε ≤ √σ₁e_bd/(c²(m+n)) as printed). Derivation: [C1] ‖ABᵀB‖, ‖BAᵀB‖ ≤ √(2σ₁)‖B‖² and
  * ‖A(KᵀK+JᵀJ)/2‖ + ‖B(KᵀK−JᵀJ)/2‖ ≤ (√(2σ₁) + ‖B‖)(‖K‖² + ‖J‖²)/2; [C2] 2d² ≤ (m + n)d and
@@ -21,8 +21,8 @@ import { opNorm } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { blockMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { STAGE_ONE_CHOICES, type StageOneState, stageOneState } from '../../src/random/stage-one.ts';
-import { SECTION_3_2_1, STAGE_ONE_CHOICES_IN_FORCE, stageOneFrame } from '../../src/hypotheses/yd21-stage-one.ts';
+import { STAGE_ONE_CHOICES, type StageOneState, stageOneState } from './support/stage-one.ts';
+import { SECTION_3_2_1, STAGE_ONE_CHOICES_IN_FORCE, stageOneFrame } from './support/stage-one-hypotheses.ts';
 import { stateSize } from '../../src/random/instances.ts';
 
 /** ebFactor < 1: the sabotage (a B-allowance smaller than the assumption's). */

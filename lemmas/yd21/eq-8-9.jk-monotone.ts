@@ -22,11 +22,11 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { inRange, seed, spectrum, stepSize, dimension } from '../../src/random/arbitraries.ts';
 import { gaussianMatrix } from '../../src/random/gaussian.ts';
 import { diag } from '../../src/linalg/dense.ts';
-import { memoPhases, runPhasesWith } from '../../src/gd/phases.ts';
-import { phaseHypotheses, phaseProfiles } from '../../src/hypotheses/yd21-phases.ts';
+import { memoPhases, runPhasesWith } from './support/phases.ts';
+import { phaseHypotheses, phaseProfiles } from './support/phase-hypotheses.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
 import { diagonalOf, hasShape, isDiagonalRank, leq } from '../../src/hypotheses/matrix.ts';
-import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec } from '../../src/random/phase-instances.ts';
+import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec } from './support/phase-instances.ts';
 
 interface JkInstance {
   readonly sigma: Mat;
@@ -179,7 +179,7 @@ export const jkMonotone = defineClaim<JkInstance>({
 });
 
 /**
- * The same statement in the full regime of Theorem 1.1 (`src/random/phase-instances.ts`, theorem
+ * The same statement in the full regime of Theorem 1.1 (`lemmas/yd21/support/phase-instances.ts`, theorem
  * regime: ε = Õ(σ_d/√(d³σ₁(m+n))), η = O(σ_dε²/(dσ₁³)) with the O-constants recorded there), along
  * the whole trajectory — stage one through T₀ and ln(10³)/(ησ_d) steps of stage two — at the
  * recorded steps (every ⌈T_scale/400⌉). Here the PSD bounds are not assumed: §3.2.2 says they are

@@ -22,11 +22,11 @@
  */
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { memoPhases, runPhasesWith } from '../../src/gd/phases.ts';
-import { phaseHypotheses, phaseProfiles } from '../../src/hypotheses/yd21-phases.ts';
+import { memoPhases, runPhasesWith } from './support/phases.ts';
+import { phaseHypotheses, phaseProfiles } from './support/phase-hypotheses.ts';
 import { frobenius, mul, sub, transpose } from '../../src/linalg/dense.ts';
 import { opNorm } from '../../src/linalg/spectral.ts';
-import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec } from '../../src/random/phase-instances.ts';
+import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec } from './support/phase-instances.ts';
 
 interface WeightStep {
   readonly t: number;

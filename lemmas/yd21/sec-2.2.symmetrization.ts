@@ -53,9 +53,9 @@ import fc from 'fast-check';
 import { hypothesis, requireBuilderInsideHypotheses } from '../../src/claims/hypotheses.ts';
 import { defineMonteCarloClaim } from '../../src/claims/montecarlo.ts';
 import { claimSeed } from '../../src/claims/record.ts';
-import { type PhaseSampleOf, runPhases } from '../../src/gd/phases.ts';
-import { phaseHypotheses } from '../../src/hypotheses/yd21-phases.ts';
-import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec, type Regime } from '../../src/random/phase-instances.ts';
+import { type PhaseSampleOf, runPhases } from './support/phases.ts';
+import { phaseHypotheses } from './support/phase-hypotheses.ts';
+import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec, type Regime } from './support/phase-instances.ts';
 
 const THETA = 0.1;
 const TARGET = 0.9;

@@ -17,7 +17,7 @@
  * at every d from 1 to 10, i.e. bounded; c = 50 leaves the verdict far from its boundary.
  */
 import { defineMonteCarloClaim } from '../../src/claims/montecarlo.ts';
-import { initialisationConstant } from '../../src/gd/phases.ts';
+import { initialisationConstant } from './support/phases.ts';
 import { gaussianStream, gaussianMatrix } from '../../src/random/gaussian.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
 

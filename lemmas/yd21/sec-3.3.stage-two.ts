@@ -18,9 +18,9 @@
  */
 import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { memoPhases, runPhases } from '../../src/gd/phases.ts';
-import { phaseHypotheses, phaseProfiles } from '../../src/hypotheses/yd21-phases.ts';
-import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec, type Regime, STAGE_ONE_HORIZON } from '../../src/random/phase-instances.ts';
+import { memoPhases, runPhases } from './support/phases.ts';
+import { phaseHypotheses, phaseProfiles } from './support/phase-hypotheses.ts';
+import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec, type Regime, STAGE_ONE_HORIZON } from './support/phase-instances.ts';
 
 function stageTwo(x: PhaseInstance) {
   const spec = phaseRunSpec(x, 'stage two');

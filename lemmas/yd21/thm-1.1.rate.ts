@@ -7,7 +7,7 @@
  *    η = O(σ_dε²/(dσ₁³)), we have that with high probability over the initialization, when
  *    t > T_total(δ, η), f(U_t, V_t) ≤ δ."
  *
- * A scaling claim: the sweep (src/experiments/yd21-thm11.ts, the same code `reproduce yd21.thm-1.1`
+ * A scaling claim: the sweep (lemmas/yd21/experiments/thm-1.1.ts, the same code `reproduce yd21.thm-1.1`
  * runs) measures, per point, run and δ, the iterations after which f stays ≤ δ ("observed"), beside
  * the predicted scale (1/(ησ_d))(ln(dσ_d/ε) + ln(σ_d/δ)); their ratio is the hidden constant C of
  * T_total = C·(predicted). Each of m, n, d, κ, ε and δ is swept on its own from a base point, and the
@@ -35,7 +35,7 @@
  * swept by the τ = 0.2 standard, which cannot tell a log factor from a power ≤ 0.2.
  */
 import { defineSweepClaim, fitLine, type LineFit, meanWithInterval, slopeRelation, type Relation } from '../../src/claims/sweep.ts';
-import { type Yd21Observation, type Yd21Point, yd21RateSweep } from '../../src/experiments/yd21-thm11.ts';
+import { type Yd21Observation, type Yd21Point, yd21RateSweep } from './experiments/thm-1.1.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
 import { leq } from '../../src/hypotheses/matrix.ts';
 
@@ -133,7 +133,7 @@ export const rate = defineSweepClaim<Data>({
   kind: 'scaling',
   statement: 'f(U_t, V_t) ≤ δ once t > T_total = C·(1/(ησ_d))(ln(dσ_d/ε) + ln(σ_d/δ)), with C bounded across m, n, d, κ, ε, δ',
   // Over the sweep's rows, each predicate checking every row; U₀, V₀ with i.i.d. N(0, ε²) entries are
-  // drawn inside the sweep (src/experiments/yd21-thm11.ts) and are not stored in the rows.
+  // drawn inside the sweep (lemmas/yd21/experiments/thm-1.1.ts) and are not stored in the rows.
   hypotheses: [
     hypothesis<Data>(
       'frame',

@@ -6,7 +6,7 @@
  *    • ε²/(c²d)·I ⪯ A_tA_tᵀ ⪯ 2Σ;   • ‖B_t‖_F ≤ 2cdε;   • σ_d(A_{T₀}) ≥ √(σ_d/2);
  *    • σ₁(P_{T₀}) ≤ σ_d/4;          • ‖J_t‖_op ≤ cε√max{m′,d}, ‖K_t‖_op ≤ cε√max{n′,d}."
  *
- * Checked along GD trajectories from a Gaussian initialisation (src/random/phase-instances.ts):
+ * Checked along GD trajectories from a Gaussian initialisation (lemmas/yd21/support/phase-instances.ts):
  * T₀ is observed as the first recorded step at which σ_d(A) ≥ √(σ_d/2) and σ₁(P) ≤ σ_d/4 (so the
  * third and fourth conditions hold at T₀ by definition, and what is checked is that such a T₀ comes
  * within C_T·(1/(ησ_d))ln(dσ_d/ε²) steps), and the first, second and fifth conditions are checked at
@@ -21,9 +21,9 @@
  */
 import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { memoPhases, runPhases } from '../../src/gd/phases.ts';
-import { phaseHypotheses, phaseProfiles } from '../../src/hypotheses/yd21-phases.ts';
-import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec, type Regime } from '../../src/random/phase-instances.ts';
+import { memoPhases, runPhases } from './support/phases.ts';
+import { phaseHypotheses, phaseProfiles } from './support/phase-hypotheses.ts';
+import { PHASE_CHOICES, type PhaseInstance, phaseInstances, phaseRunSpec, type Regime } from './support/phase-instances.ts';
 
 /** C_T: the O-constant chosen for T₀ = O((1/(ησ_d)) ln(dσ_d/ε²)). */
 const C_T = 4;

@@ -12,13 +12,13 @@ import { mul, transpose } from '../../src/linalg/dense.ts';
 import { gaussianMatrix } from '../../src/random/gaussian.ts';
 import { runExperiment } from '../../src/experiments/experiment.ts';
 import { renderSvg } from '../../src/experiments/figures.ts';
-import { diagonalTarget, distanceToLeading, jcdInitialisation } from '../../src/experiments/jcd-common.ts';
-import { type Fig1Config, fig1Relations, jcdFig1 } from '../../src/experiments/jcd-fig1.ts';
-import { type Fig2Config, jcdFig2 } from '../../src/experiments/jcd-fig2.ts';
-import { FIG3_STATED, type Fig3Config, type Fig3Data, fig3Figure, fig3Relations, fig3SingularValues, jcdFig3 } from '../../src/experiments/jcd-fig3.ts';
+import { diagonalTarget, distanceToLeading, jcdInitialisation } from '../../lemmas/jcd/experiments/common.ts';
+import { type Fig1Config, fig1Relations, jcdFig1 } from '../../lemmas/jcd/experiments/fig-1.ts';
+import { type Fig2Config, jcdFig2 } from '../../lemmas/jcd/experiments/fig-2.ts';
+import { FIG3_STATED, type Fig3Config, type Fig3Data, fig3Figure, fig3Relations, fig3SingularValues, jcdFig3 } from '../../lemmas/jcd/experiments/fig-3.ts';
 import { runExperimentInWorkers } from '../../src/experiments/pool.ts';
-import { EXPERIMENTS } from '../../src/experiments/registry.ts';
-import { type Yd21Config, yd21PredictedScale, yd21RateSweep, yd21Thm11 } from '../../src/experiments/yd21-thm11.ts';
+import { experimentById, loadExperiments } from '../../src/experiments/registry.ts';
+import { type Yd21Config, yd21PredictedScale, yd21RateSweep, yd21Thm11 } from '../../lemmas/yd21/experiments/thm-1.1.ts';
 
 const tinyFig1: Fig1Config = { ...jcdFig1.reduced, m: 20, n: 16, k: 16, iters: 400, zoom: 100, every: 20 };
 const tinyFig2: Fig2Config = { ...jcdFig2.reduced, m: 16, n: 12, rank: 3, k: 12, iters: 150, rhos: [1e-2, 1e-6, 1], leading: 2 };
@@ -77,8 +77,10 @@ describe('shared pieces', () => {
     expect([s[0], s[2], s[3]]).toEqual([2, 1, 0.6]);
     for (let i = 1; i < s.length; i++) expect(s[i]).toBeLessThanOrEqual(s[i - 1]);
   });
-  test('the registry holds the four reproduce targets', () => {
-    expect(EXPERIMENTS.map((e) => e.id)).toEqual(['jcd.fig-1', 'jcd.fig-2', 'jcd.fig-3', 'yd21.thm-1.1']);
+  test("the registry is built from the papers' manifests: their four reproduce targets, in folder order", async () => {
+    expect((await loadExperiments()).map((e) => e.id)).toEqual(['jcd.fig-1', 'jcd.fig-2', 'jcd.fig-3', 'yd21.thm-1.1']);
+    expect(await experimentById('jcd.fig-2')).toBe(jcdFig2);
+    expect(await experimentById('jcd.fig-9')).toBeUndefined();
   });
 });
 

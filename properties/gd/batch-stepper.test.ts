@@ -13,7 +13,7 @@ import { bits, tsSteps } from './kernel-reference.ts';
 import { runTrajectory, type TrajectoryOptions } from '../../src/gd/trajectory.ts';
 import { diag, fromRows, type Mat } from '../../src/linalg/dense.ts';
 import { gaussianMatrix } from '../../src/random/gaussian.ts';
-import { runYd21Job, runYd21Jobs, type Yd21Job } from '../../src/experiments/yd21-thm11.ts';
+import { runYd21Job, runYd21Jobs, type Yd21Job } from '../../lemmas/yd21/experiments/thm-1.1.ts';
 
 const hasNative = 'kernel' in nativeKernel();
 

@@ -9,7 +9,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { deriveABSP, splitBlocks } from '../../src/gd/blocks.ts';
 import { DIAGNOSTIC_NAMES, diagnostics } from '../../src/gd/diagnostics.ts';
-import { gaussianInitialisation, PHASE_QUANTITIES, phaseSample, runPhases, runPhasesWith } from '../../src/gd/phases.ts';
+import { gaussianInitialisation, PHASE_QUANTITIES, phaseSample, runPhases, runPhasesWith } from '../../lemmas/yd21/support/phases.ts';
 import { diag, frobenius, type Mat } from '../../src/linalg/dense.ts';
 import { extremeEigenvaluesOf, singularValuesOf, smallestSingularValueOf, symmetricEigenvaluesOf } from '../../src/linalg/eigenvalues.ts';
 import { opNorm, sigmaMin, symmetricEigenvalues } from '../../src/linalg/spectral.ts';

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { blockState, blockStep, fromDiagonalFrame, gdStep, isDiagonal, loss, runTrajectory, splitBlocks, toDiagonalFrame } from '../../src/gd/index.ts';
 import { DIVERGENCE_FACTOR } from '../../src/gd/trajectory.ts';
 import { gdStepInto, makeStepBuffers } from '../../src/gd/step.ts';
-import { jcdBlockState, jcdBlockStep, splitJcdBlocks } from '../../src/gd/jcd-blocks.ts';
+import { jcdBlockState, jcdBlockStep, splitJcdBlocks } from '../../lemmas/jcd/support/blocks.ts';
 import { flowField, quadraticSlope, quadraticSlopeError } from '../../src/gd/flow.ts';
 import { diag, fromRows, frobenius, type Mat, sub, toRows, zeros } from '../../src/linalg/dense.ts';
 

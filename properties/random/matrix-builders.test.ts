@@ -27,9 +27,9 @@ import {
 } from '../../src/random/arbitraries.ts';
 import { gaussianMatrix, gaussianStream } from '../../src/random/gaussian.ts';
 import { diagonalState, stateSize } from '../../src/random/instances.ts';
-import { jcdState, jcdStateSize, openFraction } from '../../src/random/jcd-instances.ts';
+import { jcdState, jcdStateSize, openFraction } from '../../lemmas/jcd/support/instances.ts';
 import { coarseLemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
-import { STAGE_ONE_RANGES, stageOneState } from '../../src/random/stage-one.ts';
+import { STAGE_ONE_RANGES, stageOneState } from '../../lemmas/yd21/support/stage-one.ts';
 
 const RUNS = { numRuns: 200, seed: 42 };
 const sample = <T>(arb: fc.Arbitrary<T>, n = 300) => fc.sample(arb, { numRuns: n, seed: 7 });

@@ -33,7 +33,7 @@ function reportImports(): Map<string, string[]> {
   return new Map([...graph].map(([f, ts]) => [basename(f), ts.map((t) => basename(t))]));
 }
 
-describe('src/report import graph (no cycle: properties/import-cycles.test.ts)', () => {
+describe('src/report import graph (no cycle: properties/module-graph.test.ts)', () => {
   test('the renderers import the model and never each other', () => {
     const graph = reportImports();
     expect(graph.get('markdown.ts')).toContain('model.ts');

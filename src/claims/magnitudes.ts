@@ -10,7 +10,6 @@
  */
 import { frobenius, type Mat } from '../linalg/dense.ts';
 import { splitBlocks } from '../gd/blocks.ts';
-import { splitJcdBlocks } from '../gd/jcd-blocks.ts';
 
 export interface BlockMagnitudes {
   readonly Sigma: number;
@@ -29,7 +28,8 @@ export interface BlockMagnitudes {
   readonly D: number;
 }
 
-function derived(Sigma: number, U: number, V: number, J: number, K: number): BlockMagnitudes {
+/** The magnitudes of the derived blocks (A, B, P, Q, M, N, C, D) from those of Σ and the factor blocks U, V, J, K. */
+export function derivedMagnitudes(Sigma: number, U: number, V: number, J: number, K: number): BlockMagnitudes {
   const A = (U + V) / 2;
   const B = A;
   const M = (J * J + K * K) / 2;
@@ -55,7 +55,7 @@ function derived(Sigma: number, U: number, V: number, J: number, K: number): Blo
 /** Magnitudes of the blocks of (Σ, 𝐔, 𝐕) (Σ diagonal). */
 export function blockMagnitudes(sigma: Mat, U: Mat, V: Mat): BlockMagnitudes {
   const b = splitBlocks(sigma, U, V);
-  return derived(frobenius(b.Sigma), frobenius(b.U), frobenius(b.V), frobenius(b.J), frobenius(b.K));
+  return derivedMagnitudes(frobenius(b.Sigma), frobenius(b.U), frobenius(b.V), frobenius(b.J), frobenius(b.K));
 }
 
 /**
@@ -66,15 +66,5 @@ export function stepMagnitudes(sigma: Mat, U: Mat, V: Mat, eta: number): BlockMa
   const [s, u, v] = [frobenius(sigma), frobenius(U), frobenius(V)];
   const uNext = u + eta * (s + u * v) * v;
   const vNext = v + eta * (s + u * v) * u;
-  return derived(frobenius(sigma), uNext, vNext, uNext, vNext);
-}
-
-/**
- * Magnitudes of JCD's blocks (src/gd/jcd-blocks.ts: Σ_X split at the target rank r, k columns).
- * After a step, use stepMagnitudes(Σ_X, F, G, η): it bounds every block of (F′, G′) and takes ‖Σ_X‖
- * (Σ and the tail Σ̃) for Σ.
- */
-export function jcdBlockMagnitudes(sigmaX: Mat, F: Mat, G: Mat, r: number): BlockMagnitudes {
-  const b = splitJcdBlocks(sigmaX, F, G, r);
-  return derived(frobenius(b.Sigma), frobenius(b.U), frobenius(b.V), frobenius(b.J), frobenius(b.K));
+  return derivedMagnitudes(frobenius(sigma), uNext, vNext, uNext, vNext);
 }

@@ -1,3 +1,5 @@
+import type { AnyExperiment } from '../experiments/experiment.ts';
+
 /**
  * A paper the suite checks, as its folder declares it (lemmas/<folder>/paper.ts): the id its claims
  * name in `source.paper`, the prefix of their ids, the citation, and the text copies the claims quote.
@@ -16,13 +18,15 @@ export interface PaperManifest {
   readonly venue: string;
   /** The text copies in shared/papers/ (by file name, a hash of their content) and what each holds. */
   readonly textCopies: ReadonlyArray<{ readonly file: string; readonly holds: string }>;
+  /** The paper's figures to reproduce (`reproduce <id>`; the experiments registry is built from these). */
+  readonly experiments: ReadonlyArray<AnyExperiment>;
 }
 
 const PREFIX = /^[a-z][a-z0-9]*$/;
 
-export function definePaper(p: Omit<PaperManifest, 'kind'>): PaperManifest {
+export function definePaper(p: Omit<PaperManifest, 'kind' | 'experiments'> & { readonly experiments?: ReadonlyArray<AnyExperiment> }): PaperManifest {
   if (!PREFIX.test(p.prefix)) throw new Error(`paper ${p.id}: the id prefix '${p.prefix}' must be lower-case letters and digits`);
-  return { kind: 'paper', ...p };
+  return { kind: 'paper', experiments: [], ...p };
 }
 
 export function isPaper(v: unknown): v is PaperManifest {

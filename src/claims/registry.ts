@@ -3,7 +3,7 @@
  * there (`npx tsx src/cli.ts new ID --like EXISTING_ID` writes one); nothing else needs editing.
  */
 import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyClaim } from './dispatch.ts';
 import { isMonteCarloClaim } from './montecarlo.ts';
@@ -118,6 +118,18 @@ export function loadRegistry(): Promise<Registry> {
     return { claims: claims.filter(belongs).sort((a, b) => compareIds(a.id, b.id)), errors, sources, papers };
   })();
   return cache;
+}
+
+/**
+ * The paper manifests alone (each lemma folder's paper.ts), without importing the claims: what the
+ * experiments registry and the worker threads need. Sorted by path, so the order is the same everywhere.
+ */
+export async function loadPapers(): Promise<PaperManifest[]> {
+  const files = lemmaDirs()
+    .flatMap(lemmaFiles)
+    .filter((f) => basename(f) === 'paper.ts');
+  const mods = await Promise.all(files.map(async (f) => (await import(pathToFileURL(f).href)) as Record<string, unknown>));
+  return mods.flatMap((m) => Object.values(m).filter(isPaper));
 }
 
 /** All claims that loaded, in natural order of their ids (a corrected sibling right after the form it corrects). */

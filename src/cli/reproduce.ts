@@ -9,7 +9,7 @@ import { DEFAULT_SEED } from '../claims/record.ts';
 import { runExperiment, type AnyExperiment } from '../experiments/experiment.ts';
 import { writeFigure } from '../experiments/figures.ts';
 import { runExperimentInWorkers } from '../experiments/pool.ts';
-import { EXPERIMENTS, experimentById } from '../experiments/registry.ts';
+import { loadExperiments } from '../experiments/registry.ts';
 import { parseInteger, UserError } from './errors.ts';
 import { DEFAULT_OUT, ensureWritableDir, refuseToReplace } from './output.ts';
 import { progress } from './progress.ts';
@@ -51,8 +51,9 @@ async function reproduceOne(exp: AnyExperiment, opts: ReproduceOptions, outDir: 
 }
 
 export async function reproduceCommand(id: string, opts: ReproduceOptions): Promise<number> {
-  const targets = id === 'all' ? EXPERIMENTS : [experimentById(id)];
-  if (targets.some((t) => !t)) throw new UserError(`unknown experiment '${id}' (one of: ${EXPERIMENTS.map((e) => e.id).join(', ')}, all)`);
+  const experiments = await loadExperiments();
+  const targets = id === 'all' ? experiments : [experiments.find((e) => e.id === id)];
+  if (targets.some((t) => !t)) throw new UserError(`unknown experiment '${id}' (one of: ${experiments.map((e) => e.id).join(', ')}, all)`);
   const outDir = opts.out ?? join(DEFAULT_OUT, 'figures');
   // Each experiment's first figure has the experiment's id: present, it is an earlier run's.
   refuseToReplace(

@@ -132,15 +132,15 @@ export function diagonalStateExact<T>(A: Algebra<T>, dims: DiagonalDims, v: Supp
 
 const DIAGONAL_INSTANCES = 'Σ = diag(σ₁ > … > σ_d > 0, 0…) with σᵢ partial sums of positives; 𝐔, 𝐕 integer entries; η = positive/(N+1) ∈ (0, 1)';
 
-export interface JcdDims {
+export interface TailFrameDims {
   readonly r: number;
   readonly extra: number;
   readonly mc: number;
   readonly nc: number;
 }
 
-/** JCD's frame (src/random/jcd-instances.ts jcdState): r ∈ [1, 3], k − r ∈ [0, 2], m − r, n − r ∈ [0, 2]. */
-const jcdDims: fc.Arbitrary<JcdDims> = fc.record({
+/** JCD's frame (lemmas/jcd/support/instances.ts jcdState): r ∈ [1, 3], k − r ∈ [0, 2], m − r, n − r ∈ [0, 2]. */
+const tailFrameDims: fc.Arbitrary<TailFrameDims> = fc.record({
   r: fc.integer({ min: 1, max: 3 }),
   extra: fc.integer({ min: 0, max: 2 }),
   mc: fc.integer({ min: 0, max: 2 }),
@@ -152,7 +152,7 @@ const jcdDims: fc.Arbitrary<JcdDims> = fc.record({
  * positives; in particular σ_r > σ_{r+1}: the gap of Assumption B, and a nonzero tail Σ̃);
  * F (m×k), G (n×k) with integer entries; η = positive/(N + 1).
  */
-function jcdStateExact<T>(A: Algebra<T>, dims: JcdDims, v: Supply<T>) {
+function tailFrameStateExact<T>(A: Algebra<T>, dims: TailFrameDims, v: Supply<T>) {
   const { r, extra, mc, nc } = dims;
   const [m, n, k] = [r + mc, r + nc, r + extra];
   const sigmas = decreasingPositives(A, Math.min(m, n), v);
@@ -163,7 +163,8 @@ function jcdStateExact<T>(A: Algebra<T>, dims: JcdDims, v: Supply<T>) {
   return { m, n, k, r, SigmaX, Sigma: A.block(SigmaX, 0, r, 0, r), SigmaTilde: A.block(SigmaX, r, m, r, n), F, G, eta };
 }
 
-const JCD_INSTANCES = 'Σ_X = diag(σ₁ > … > σ_min{m,n} > 0) (partial sums of positives; tail Σ̃ ≠ 0); F, G integer entries, k ≥ r columns; η = positive/(N+1)';
+const TAIL_FRAME_INSTANCES =
+  'Σ_X = diag(σ₁ > … > σ_min{m,n} > 0) (partial sums of positives; tail Σ̃ ≠ 0); F, G integer entries, k ≥ r columns; η = positive/(N+1)';
 
 /**
  * The BBᵀ-, C- and D-terms of YD21 (12) / JCD (A.6) (lemmas/common/p-update.ts):
@@ -226,8 +227,8 @@ export function diagonalStepExact<T>(A: Algebra<T>, dims: DiagonalDims, v: Suppl
 }
 
 /** A JCD state and its block view (at r) before and after one exact GD step (4.2). */
-export function jcdStepExact<T>(A: Algebra<T>, dims: JcdDims, v: Supply<T>) {
-  const x = jcdStateExact(A, dims, v);
+export function tailFrameStepExact<T>(A: Algebra<T>, dims: TailFrameDims, v: Supply<T>) {
+  const x = tailFrameStateExact(A, dims, v);
   const next = gdStepExact(A, x.SigmaX, x.F, x.G, x.eta);
   return {
     x,
@@ -239,7 +240,7 @@ export function jcdStepExact<T>(A: Algebra<T>, dims: JcdDims, v: Supply<T>) {
 
 /**
  * What a step identity's residuals read of a step: η and Σ (the d×d / r×r block), and the blocks
- * and derived matrices before and after. diagonalStepExact and jcdStepExact give it on exact
+ * and derived matrices before and after. diagonalStepExact and tailFrameStepExact give it on exact
  * matrices; ./symbolic-steps.ts gives it on letters (the step run by gdStepExact on block matrices).
  */
 export interface StepView<M, S> {
@@ -250,7 +251,7 @@ export interface StepView<M, S> {
 
 /**
  * A step identity's residuals (true minus printed form), written once against MatrixOps: passed to
- * diagonalForm / jcdForm (the exact certificate) and to diagonalSymbolic / jcdSymbolic
+ * diagonalForm / tailFrameForm (the exact certificate) and to diagonalSymbolic / tailFrameSymbolic
  * (./symbolic-steps.ts: the symbolic proof).
  */
 export type StepResiduals = <M, S, D>(A: MatrixOps<M, S, D>, s: StepView<M, S>, sabotaged: boolean) => Record<string, M | S>;
@@ -277,18 +278,18 @@ export function diagonalForm(
 }
 
 /** An exact form on JCD states, certified at r = 3, k = 5, m − r = n − r = 2. */
-export function jcdForm(
-  evaluate: <T>(A: Algebra<T>, s: ReturnType<typeof jcdStepExact<T>>, sabotaged: boolean) => Record<string, XMat<T> | T>,
+export function tailFrameForm(
+  evaluate: <T>(A: Algebra<T>, s: ReturnType<typeof tailFrameStepExact<T>>, sabotaged: boolean) => Record<string, XMat<T> | T>,
   degree?: Hand,
-): ExactForm<JcdDims> {
+): ExactForm<TailFrameDims> {
   return {
-    instances: JCD_INSTANCES,
-    dims: jcdDims,
+    instances: TAIL_FRAME_INSTANCES,
+    dims: tailFrameDims,
     certifyAt: [{ r: 3, extra: 2, mc: 2, nc: 2 }],
     coverage: ZERO_PADDING,
     ...(degree ? { degree } : {}),
     evaluate: (A, dims, v, sabotaged) => {
-      const s = jcdStepExact(A, dims, v);
+      const s = tailFrameStepExact(A, dims, v);
       return { instance: s.instance, residuals: evaluate(A, s, sabotaged) };
     },
   };

@@ -1,6 +1,6 @@
 /**
  * The symbolic GD step of YD21 §3.2.2 / JCD App. A and the symbolic specs (./symbolic-spec.ts) of
- * the step identities: the same StepResiduals (./states.ts) that diagonalForm / jcdForm certify are
+ * the step identities: the same StepResiduals (./states.ts) that diagonalForm / tailFrameForm certify are
  * evaluated on letters. The step is gdStepExact run on 2×2 block matrices of letters
  * (./symbolic-blocks.ts); the derived matrices are deriveExact's, on the blocks.
  */
@@ -9,38 +9,42 @@ import type { SymbolicSpec } from './symbolic-spec.ts';
 import type { LetterSpec, Scalar, SMat, Symbolic } from './symbolic.ts';
 import { deriveExact, gdStepExact, type StepResiduals, type StepView } from './states.ts';
 
-type Paper = 'yd21' | 'jcd';
+/**
+ * The two block frames of the factorization: 'square' (YD21 §2: Σ_full = diag(Σ, 0), split at
+ * d = the number of columns) and 'tail' (JCD (4.3): Σ_X = diag(Σ, Σ̃) split at the rank r, k ≥ r columns).
+ */
+type Frame = 'square' | 'tail';
 
 /** Row dimension of Σ, U, V (r) and their column dimension (k): YD21 has k = r = d. */
-const dims = (paper: Paper) => (paper === 'yd21' ? { r: 'd', k: 'd' } : { r: 'r', k: 'k' });
+const dims = (frame: Frame) => (frame === 'square' ? { r: 'd', k: 'd' } : { r: 'r', k: 'k' });
 
 /** Σ (r×r, symmetric), U, V (r×k), J (p×k), K (q×k); for JCD the tail Σ̃ (p×q) as T. */
-function baseLetters(paper: Paper): Record<string, LetterSpec> {
-  const { r, k } = dims(paper);
+function baseLetters(frame: Frame): Record<string, LetterSpec> {
+  const { r, k } = dims(frame);
   return {
     Σ: { kind: 'symmetric', rows: r },
     U: { rows: r, cols: k },
     V: { rows: r, cols: k },
     J: { rows: 'p', cols: k },
     K: { rows: 'q', cols: k },
-    ...(paper === 'jcd' ? { T: { rows: 'p', cols: 'q', latex: '\\tilde\\Sigma' } } : {}),
+    ...(frame === 'tail' ? { T: { rows: 'p', cols: 'q', latex: '\\tilde\\Sigma' } } : {}),
   };
 }
 
-const MEANING: Record<Paper, string> = {
-  yd21: 'Σ (d×d, symmetric), 𝐔 = [U; J], 𝐕 = [V; K] (U, V d×d), Σ_full = diag(Σ, 0), η: any dimensions',
-  jcd: 'Σ (r×r, symmetric), Σ̃ = T, 𝐅 = [U; J], 𝐆 = [V; K] (k ≥ r columns), Σ_X = diag(Σ, T), η: any dimensions',
+const MEANING: Record<Frame, string> = {
+  square: 'Σ (d×d, symmetric), 𝐔 = [U; J], 𝐕 = [V; K] (U, V d×d), Σ_full = diag(Σ, 0), η: any dimensions',
+  tail: 'Σ (r×r, symmetric), Σ̃ = T, 𝐅 = [U; J], 𝐆 = [V; K] (k ≥ r columns), Σ_X = diag(Σ, T), η: any dimensions',
 };
 
 /** One step on the letters (before and after), as the exact forms read it. */
-function symbolicStep(S: Symbolic, paper: Paper): StepView<SMat, Scalar> {
+function symbolicStep(S: Symbolic, frame: Frame): StepView<SMat, Scalar> {
   const { Σ, U, V, J, K } = S.L;
   const eta = S.vars.η;
-  const { r } = dims(paper);
+  const { r } = dims(frame);
   const full = {
     b: [
       [Σ, S.zeros(r, 'q')],
-      [S.zeros('p', r), paper === 'jcd' ? S.L.T : S.zeros('p', 'q')],
+      [S.zeros('p', r), frame === 'tail' ? S.L.T : S.zeros('p', 'q')],
     ],
   };
   const next = gdStepExact(blockOps(S), full, { b: [[U], [J]] }, { b: [[V], [K]] }, eta);
@@ -54,8 +58,8 @@ function symbolicStep(S: Symbolic, paper: Paper): StepView<SMat, Scalar> {
 }
 
 /** The derived matrices as letters (P, M, N, KᵀK, JᵀJ symmetric, Q antisymmetric, as their definitions give), after the step with ₊. */
-function derivedLetters(paper: Paper): Record<string, LetterSpec> {
-  const { r, k } = dims(paper);
+function derivedLetters(frame: Frame): Record<string, LetterSpec> {
+  const { r, k } = dims(frame);
   const one = (suffix: string): Record<string, LetterSpec> => ({
     [`U${suffix}`]: { rows: r, cols: k },
     [`V${suffix}`]: { rows: r, cols: k },
@@ -97,20 +101,20 @@ const mapValues = <X, Y>(r: Readonly<Record<string, X>>, f: (x: X, k: string) =>
  * computes them): residual = printed − true on the letters. With the corrected form's residuals,
  * a printed form's difference is also shown in the derived letters (printed − corrected).
  */
-function stepSymbolic(paper: Paper, residuals: StepResiduals, corrected?: StepResiduals): SymbolicSpec {
-  const letters = baseLetters(paper);
+function stepSymbolic(frame: Frame, residuals: StepResiduals, corrected?: StepResiduals): SymbolicSpec {
+  const letters = baseLetters(frame);
   return {
     letters,
     scalars: ['η'],
-    meaning: MEANING[paper],
-    residual: (S) => mapValues(residuals(S, symbolicStep(S, paper), false), (x) => neg(S, x)),
+    meaning: MEANING[frame],
+    residual: (S) => mapValues(residuals(S, symbolicStep(S, frame), false), (x) => neg(S, x)),
     ...(corrected
       ? {
           readable: {
-            letters: derivedLetters(paper),
+            letters: derivedLetters(frame),
             scalars: ['η'],
             meaning: 'A, B, P, Q, M, N, C, D as defined (P, M, N symmetric, Q antisymmetric), η',
-            truth: (S: Symbolic) => mapValues(corrected(S, symbolicStep(S, paper), false), (x) => neg(S, x)),
+            truth: (S: Symbolic) => mapValues(corrected(S, symbolicStep(S, frame), false), (x) => neg(S, x)),
             difference: (Z: Symbolic) => {
               const v = derivedStep(Z);
               const [p, c] = [residuals(Z, v, false), corrected(Z, v, false)];
@@ -123,6 +127,6 @@ function stepSymbolic(paper: Paper, residuals: StepResiduals, corrected?: StepRe
 }
 
 /** YD21 §3.2.2: the step identity's symbolic spec (with the corrected form's residuals for a printed form that has one). */
-export const diagonalSymbolic = (residuals: StepResiduals, corrected?: StepResiduals) => stepSymbolic('yd21', residuals, corrected);
+export const diagonalSymbolic = (residuals: StepResiduals, corrected?: StepResiduals) => stepSymbolic('square', residuals, corrected);
 /** JCD App. A at rank r (k ≥ r columns, tail Σ̃): the same. */
-export const jcdSymbolic = (residuals: StepResiduals, corrected?: StepResiduals) => stepSymbolic('jcd', residuals, corrected);
+export const tailFrameSymbolic = (residuals: StepResiduals, corrected?: StepResiduals) => stepSymbolic('tail', residuals, corrected);

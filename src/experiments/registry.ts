@@ -1,12 +1,14 @@
-/** The reproduce targets by id (what `reproduce` and the worker threads look up). */
+/**
+ * The reproduce targets by id (what `reproduce` and the worker threads look up): the experiments
+ * each paper's manifest lists (lemmas/<paper>/paper.ts), in the order of the papers' folders.
+ */
+import { loadPapers } from '../claims/registry.ts';
 import type { AnyExperiment } from './experiment.ts';
-import { jcdFig1 } from './jcd-fig1.ts';
-import { jcdFig2 } from './jcd-fig2.ts';
-import { jcdFig3 } from './jcd-fig3.ts';
-import { yd21Thm11 } from './yd21-thm11.ts';
 
-export const EXPERIMENTS: ReadonlyArray<AnyExperiment> = [jcdFig1, jcdFig2, jcdFig3, yd21Thm11];
+export async function loadExperiments(): Promise<AnyExperiment[]> {
+  return (await loadPapers()).flatMap((p) => p.experiments);
+}
 
-export function experimentById(id: string): AnyExperiment | undefined {
-  return EXPERIMENTS.find((e) => e.id === id);
+export async function experimentById(id: string): Promise<AnyExperiment | undefined> {
+  return (await loadExperiments()).find((e) => e.id === id);
 }

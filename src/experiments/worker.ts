@@ -5,9 +5,9 @@
 import { parentPort } from 'node:worker_threads';
 import { experimentById } from './registry.ts';
 
-parentPort!.on('message', (msg: { id: string; index: number; job: unknown }) => {
+parentPort!.on('message', async (msg: { id: string; index: number; job: unknown }) => {
   try {
-    const exp = experimentById(msg.id);
+    const exp = await experimentById(msg.id);
     if (!exp) throw new Error(`unknown experiment '${msg.id}'`);
     let last = 0;
     const progress = (fraction: number) => {

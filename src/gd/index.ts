@@ -13,4 +13,3 @@ export function blockStep(sigma: Mat, U: Mat, V: Mat, eta: number): { before: Bl
   const next = gdStep(sigma, U, V, eta);
   return { before: blockState(sigma, U, V), after: blockState(sigma, next.U, next.V) };
 }
-export { jcdBlockState, jcdBlockStep, type JcdBlockState } from './jcd-blocks.ts';

@@ -43,11 +43,11 @@
  * ≤ C′e^{−k/C′} once C′ ≥ max{C, 2, 1 + 4e^{−1/2}}).
  */
 import fc from 'fast-check';
-import { isJcdInitShape } from '../../../src/hypotheses/jcd.ts';
+import { isJcdInitShape } from '../support/hypotheses.ts';
 import { diag, frobenius, type Mat, mulAll, scale, add, sub, block, vstack } from '../../../src/linalg/dense.ts';
 import { opNorm, singularValues } from '../../../src/linalg/spectral.ts';
 import { dimension, fractionOfMax, gridMatrix, inLogRange, inRange, orthogonal, scaledTo, unitInterval } from '../../../src/random/arbitraries.ts';
-import { drawJcdInit } from '../../../src/random/jcd-init.ts';
+import { drawJcdInit } from '../support/init.ts';
 import { atLeast, atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
 import { COMPUTED_TOLERANCE, hypothesis, type Hypothesis, leq } from '../../../src/claims/hypotheses.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';

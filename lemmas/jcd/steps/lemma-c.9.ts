@@ -6,7 +6,7 @@
  * (C.8) is an equality), with a plain family first for the shrinker (below).
  *
  * Reading. The proof omits the brackets of (A.1), and so do these claims: T₁, T₂, T₃, T are the real
- * quotients (src/jcd/times.ts, timeQuotients), with X := 12(m+n+k)√((1−γ)/24)√σ_r/(c_ρ√σ₁),
+ * quotients (lemmas/jcd/support/times.ts, timeQuotients), with X := 12(m+n+k)√((1−γ)/24)√σ_r/(c_ρ√σ₁),
  * L := log(1/ρ), y := ησ_r, c := (3γ+1)/(2(1+γ)), e := (1−γ)/(2(1+γ)), w := (3−2γ)(1−γ):
  *   T₁ = log(X/ρ)/log(1 + (1+γ)y/2),  T₂ = log√(24/(1−γ))/log(1 + 0.1y),
  *   T₃ = log(ρ^e/3)/log(1 − 3y/2),     T = log(ρ^e/ρ)/log(1 + γy).
@@ -60,8 +60,8 @@
 import fc from 'fast-check';
 import { atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
 import { type Claim, defineClaim } from '../../../src/claims/types.ts';
-import { admissibleTimeHypotheses } from '../../../src/hypotheses/jcd.ts';
-import { admissibleTimeParameters, type JcdTimeParameters, logT1Factor, timeQuotients } from '../../../src/jcd/times.ts';
+import { admissibleTimeHypotheses } from '../support/hypotheses.ts';
+import { admissibleTimeParameters, type JcdTimeParameters, logT1Factor, timeQuotients } from '../support/times.ts';
 import type { Algebra } from '../../../src/exact/matrix.ts';
 import { LEMMA_C9_EDGE, lemmaC9Instances } from '../lemma-c.9.parts.ts';
 

@@ -27,12 +27,12 @@
  * B₀ = ρ√σ₁diag(0, 1)).
  */
 import fc from 'fast-check';
-import { isJcdInitShape } from '../../../src/hypotheses/jcd.ts';
+import { isJcdInitShape } from '../support/hypotheses.ts';
 import { add, block, diag, frobenius, type Mat, mul, mulAll, scale, sub, transpose, vstack, combine } from '../../../src/linalg/dense.ts';
 import { lambdaMin, opNorm, singularValues } from '../../../src/linalg/spectral.ts';
 import { dimension, fractionOfMax, gridMatrix, inRange, orthogonal, scaledTo, spectrum, unitInterval } from '../../../src/random/arbitraries.ts';
-import { openFraction } from '../../../src/random/jcd-instances.ts';
-import { jcdInitBlocks } from '../../../src/random/jcd-init.ts';
+import { openFraction } from '../support/instances.ts';
+import { jcdInitBlocks } from '../support/init.ts';
 import { atLeast, atMost, type Comparison } from '../../../src/claims/compare.ts';
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis, leq } from '../../../src/claims/hypotheses.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
@@ -53,7 +53,7 @@ export interface B1Instance {
   readonly G0: Mat;
 }
 
-/** U₀, J₀, V₀, K₀, A₀, B₀ of (F₀, G₀) at r (JCD (4.4); src/random/jcd-init.ts). */
+/** U₀, J₀, V₀, K₀, A₀, B₀ of (F₀, G₀) at r (JCD (4.4); lemmas/jcd/support/init.ts). */
 export function b1Blocks(x: Pick<B1Instance, 'F0' | 'G0' | 'r'>) {
   return jcdInitBlocks(x.F0, x.G0, x.r);
 }

@@ -4,7 +4,7 @@
  * the identity for ‖B_{s+1}‖²_F (jcd.prop-b.2.b-norm-identity: erratum), the inequality after it and
  * (B.2) (jcd.eq-b.2.b-recursion), (B.1)'s E_s (jcd.eq-b.1.e-term: erratum), (A.6) (jcd.eq-a.6.p-update).
  *
- * Hypotheses (src/hypotheses/jcd-steps.ts, B2_STEP_HYPOTHESES): Theorem A.1's conditions on γ, η, ρ
+ * Hypotheses (lemmas/jcd/support/step-hypotheses.ts, B2_STEP_HYPOTHESES): Theorem A.1's conditions on γ, η, ρ
  * (Appendix B is its proof), 0 ≤ s < T ≤ ⌊log(ρ^{(1−γ)/(2(1+γ))}/ρ)/log(1+γησ_r)⌋, and the induction
  * hypothesis as it bears on the state at step s. Instances: lemmas/jcd/steps/state.ts (one GD step of
  * GD in block coordinates, (A.4), (A.5), (4.3), from an admissible state; ε_s = (1 + γησ_r)^sρ, ε_T = ρ^{(1−γ)/(2(1+γ))}).
@@ -53,7 +53,7 @@
  * Propositions B.3–B.5 and Theorem A.1's (A.3) (which use ‖B_t‖_F ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁).
  *
  * Scales: a block of the state at s + 1 errs by γ_n times the magnitude of what was added to form it
- * (src/hypotheses/jcd-steps.ts, nextAt); a product of state blocks by the product of their Frobenius
+ * (lemmas/jcd/support/step-hypotheses.ts, nextAt); a product of state blocks by the product of their Frobenius
  * norms; a relation between parameters by 10³ ulps of its terms (exp/log of numbers up to 10⁴).
  */
 import { combine, eye, mul, mulAll, transpose } from '../../../src/linalg/dense.ts';
@@ -76,7 +76,7 @@ import {
   normOf,
   type StepBlocks,
   type StepState,
-} from '../../../src/hypotheses/jcd-steps.ts';
+} from '../support/step-hypotheses.ts';
 import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -86,7 +86,7 @@ interface Step {
   readonly before: StepBlocks;
   readonly after: StepBlocks;
 }
-/** The state at s and after one GD step (src/hypotheses/jcd-steps.ts: block coordinates). */
+/** The state at s and after one GD step (lemmas/jcd/support/step-hypotheses.ts: block coordinates). */
 function step(x: StepState): Step {
   return { before: blocksAt(x), after: nextAt(x).blocks };
 }

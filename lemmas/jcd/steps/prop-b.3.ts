@@ -1,6 +1,6 @@
 /**
  * JCD Proposition B.3, its proof step by step. Hypotheses: everything in force at a step of
- * Proposition B.2's induction (src/hypotheses/jcd-steps.ts; Proposition B.3's extra
+ * Proposition B.2's induction (lemmas/jcd/support/step-hypotheses.ts; Proposition B.3's extra
  * η ≤ (1−γ)σ_r/(20σ₁²) is part of Theorem A.1's condition on η), and B.3's own induction hypothesis
  * at t = s: σ_r(A_t) ≥ min{(1 + (γ+1)ησ_r/2)^t σ_r(A₀), √((1−γ)σ_r/24)} with Proposition B.1's
  * σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k)) (hypothesis 'b3-ih'). Instances: lemmas/jcd/steps/state.ts with
@@ -30,8 +30,8 @@ import { singularValues } from '../../../src/linalg/spectral.ts';
 import { atLeast, atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
 import type { Claim } from '../../../src/claims/types.ts';
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
-import type { JcdTimeParameters } from '../../../src/jcd/times.ts';
-import { B2_STEP_HYPOTHESES, blocksAt, fro, growth, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
+import type { JcdTimeParameters } from '../support/times.ts';
+import { B2_STEP_HYPOTHESES, blocksAt, fro, growth, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../support/step-hypotheses.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 

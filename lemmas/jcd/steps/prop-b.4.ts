@@ -1,6 +1,6 @@
 /**
  * JCD Proposition B.4, its proof step by step. Hypotheses: everything in force at a step of
- * Proposition B.2's induction (src/hypotheses/jcd-steps.ts), t ≥ T₁, and B.4's induction hypothesis
+ * Proposition B.2's induction (lemmas/jcd/support/step-hypotheses.ts), t ≥ T₁, and B.4's induction hypothesis
  * at t: σ_r(A_t) ≥ min{(1 + 0.1ησ_r)^{t−T₁}√((1−γ)σ_r/24), 0.8√σ_r}, which is ≥ √((1−γ)σ_r/24) — the
  * floor the builder uses (the state at t = T₁; hypothesis 'b4-ih'). Instances: lemmas/jcd/steps/state.ts
  * with `aFloorAt`. E_t as in (B.3) (lemmas/jcd/steps/prop-b.3.ts: jcd.prop-b.3.update holds).
@@ -19,7 +19,7 @@ import { atLeast, atMost, type Comparison } from '../../../src/claims/compare.ts
 import type { Claim } from '../../../src/claims/types.ts';
 import { hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
-import { B2_STEP_HYPOTHESES, blocksAt, fro, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
+import { B2_STEP_HYPOTHESES, blocksAt, fro, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../support/step-hypotheses.ts';
 import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 const sigmaR = (M: Parameters<typeof singularValues>[0], r: number) => (M.rows ? (singularValues(M)[r - 1] ?? 0) : 0);

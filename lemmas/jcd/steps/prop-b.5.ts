@@ -1,6 +1,6 @@
 /**
  * JCD Proposition B.5, its proof step by step. Hypotheses: everything in force at a step of
- * Proposition B.2's induction (src/hypotheses/jcd-steps.ts: Theorem A.1's conditions, s < T, the
+ * Proposition B.2's induction (lemmas/jcd/support/step-hypotheses.ts: Theorem A.1's conditions, s < T, the
  * induction hypothesis at t = s), and Proposition B.4's conclusion for T₁ + T₂ ≤ t, σ_r(A_t) ≥ 0.8√σ_r
  * ("By Proposition B.2 and Proposition B.4, we have σ_r(A_t) ≥ 0.8√σ_r and ‖B_t‖ ≤ ‖B_t‖_F ≤ 0.1√σ_r").
  * Instances: lemmas/jcd/steps/state.ts with `aFloor` (σ_r(A_t) down to 0.8√σ_r exactly); one GD step
@@ -38,7 +38,7 @@ import { lambdaMin, singularValues } from '../../../src/linalg/spectral.ts';
 import { atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
 import type { Claim, ConstantValues, ErratumGrading, StatedRegion } from '../../../src/claims/types.ts';
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
-import { B2_STEP_HYPOTHESES, blocksAt, fro, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
+import { B2_STEP_HYPOTHESES, blocksAt, fro, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../support/step-hypotheses.ts';
 import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 /** Proposition B.4's conclusion at t ≥ T₁ + T₂. */

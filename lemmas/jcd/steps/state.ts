@@ -1,6 +1,6 @@
 /**
  * Instances for the step claims of JCD Appendix B: a GD state at step s of Proposition B.2's
- * induction, satisfying by construction everything src/hypotheses/jcd-steps.ts checks.
+ * induction, satisfying by construction everything lemmas/jcd/support/step-hypotheses.ts checks.
  *
  * Parameters (Theorem A.1): r ∈ [1, 3], m − r, n − r, k − r ∈ [0, 2]; σ₁ ∈ [½, 2], σ_r = qσ₁ with
  * q ∈ [0.05, 1] (q = 1 when r = 1), σ₂…σ_{r−1} in [σ_r, σ₁], the tail σ_{r+1}, … in [0, γσ_r];
@@ -38,9 +38,9 @@ import {
   unitInterval,
   fractionOfMax,
 } from '../../../src/random/arbitraries.ts';
-import { openFraction } from '../../../src/random/jcd-instances.ts';
-import { caseThreshold, etaMax, growth, horizonMax, logRhoMax, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
-import type { JcdTimeParameters } from '../../../src/jcd/times.ts';
+import { openFraction } from '../support/instances.ts';
+import { caseThreshold, etaMax, growth, horizonMax, logRhoMax, type StepState } from '../support/step-hypotheses.ts';
+import type { JcdTimeParameters } from '../support/times.ts';
 import type { Comparison } from '../../../src/claims/compare.ts';
 import type { Hypothesis } from '../../../src/claims/hypotheses.ts';
 import { type Claim, type ConstantValues, defineClaim, type ErratumGrading, type Sabotage, type StatedRegion } from '../../../src/claims/types.ts';
@@ -78,7 +78,7 @@ export interface StepStateOptions {
 /** T^{1/2} of a symmetric positive semidefinite T (rounding below 0 clamped). */
 const sqrtm = (T: Mat): Mat => symmetricFunction(T, (v) => Math.sqrt(Math.max(0, v)));
 
-/** A state at step s of Proposition B.2's induction (src/hypotheses/jcd-steps.ts). */
+/** A state at step s of Proposition B.2's induction (lemmas/jcd/support/step-hypotheses.ts). */
 export function stepStates(opts: StepStateOptions = {}): fc.Arbitrary<StepState> {
   return fc
     .record({

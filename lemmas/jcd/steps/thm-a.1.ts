@@ -1,6 +1,6 @@
 /**
  * JCD Theorem A.1, the proof of (A.3) step by step. Hypotheses: everything in force at a step of
- * Proposition B.2's induction (src/hypotheses/jcd-steps.ts), and Proposition B.5's conclusion for
+ * Proposition B.2's induction (lemmas/jcd/support/step-hypotheses.ts), and Proposition B.5's conclusion for
  * T₁ + T₂ + T₃ ≤ t ≤ T, ‖P_t‖ ≤ ρ^{(1−γ)/(2(1+γ))}σ₁ (hypothesis 'b5-p-small'). Instances:
  * lemmas/jcd/steps/state.ts with `pSmall` (P_t = P₀ drawn with ‖P₀‖ up to the bound). ε_T =
  * ρ^{(1−γ)/(2(1+γ))}; X_r = Σ_X with its tail zeroed; F_t = [U_t; J_t], G_t = [V_t; K_t].
@@ -23,7 +23,7 @@ import { atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
 import type { Claim } from '../../../src/claims/types.ts';
 import { hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
-import { B2_STEP_HYPOTHESES, blocksAt, logEpsT, magnitudesAt, op, stepDim, type StepState } from '../../../src/hypotheses/jcd-steps.ts';
+import { B2_STEP_HYPOTHESES, blocksAt, logEpsT, magnitudesAt, op, stepDim, type StepState } from '../support/step-hypotheses.ts';
 import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 const epsT = (x: StepState) => Math.exp(logEpsT(x));

@@ -6,7 +6,7 @@
  * ── step-1, as printed: "Notice that a_t ≥ ε/(c√d), we have
  *      √((1 + η(σ_d − σ_d(A_t)²))²σ_d(A_t)² − 22σ₁³η²) ≥ (1 + η(σ_d − σ_d(A_t)²))σ_d(A_t) − 22(c√d/ε)σ₁³η²,
  *    where we choose η so small that 22σ₁³η² ≤ ε²/(c²d)."
- *    Hypotheses (src/hypotheses/yd21-steps.ts APP_D_FIRST): ε/(c√d) ≤ a_t ≤ √(σ_d/2) (§3.2.1 (1) and
+ *    Hypotheses (lemmas/yd21/support/step-hypotheses.ts APP_D_FIRST): ε/(c√d) ≤ a_t ≤ √(σ_d/2) (§3.2.1 (1) and
  *    the case), 0 < η ≤ 1/(16σ₁) (§3.2.3), 22σ₁³η² ≤ ε²/(c²d) (App. D). Holds: with x = (1 + η(σ_d − a²))a
  *    ≥ a and δ = 22σ₁³η² ≤ ε²/(c²d) ≤ a² ≤ x², (x − δ/x)² = x² − 2δ + δ²/x² ≤ x² − δ, and δ/x ≤ δ/a ≤
  *    δc√d/ε. Sabotage: the correction dropped (√(x² − δ) ≥ x, false whenever δ > 0).
@@ -29,7 +29,7 @@ import fc from 'fast-check';
 import { atLeast, type Comparison } from '../../../src/claims/compare.ts';
 import { defineClaim } from '../../../src/claims/types.ts';
 import { dimension, fractionOfMax, inLogRange, inRange, unitInterval } from '../../../src/random/arbitraries.ts';
-import { aFloor, APP_D_FIRST, APP_D_SECOND, type AppDScalars, epsilonAppD, etaAppD, etaChoiceAppD } from '../../../src/hypotheses/yd21-steps.ts';
+import { aFloor, APP_D_FIRST, APP_D_SECOND, type AppDScalars, epsilonAppD, etaAppD, etaChoiceAppD } from '../support/step-hypotheses.ts';
 
 /** (1 + η(σ_d − a²))a and δ = 22σ₁³η²: the pieces of (15)'s square root. */
 function root15(z: AppDScalars) {

@@ -5,7 +5,7 @@
  *
  * ── step-1 (first paragraph), as printed: "Initially, ‖Δ₀‖_op = ‖P_{T₀} + Q_{T₀}‖_op where
  *    Q = ABᵀ − BAᵀ. Hence ‖Δ₀‖_op ≤ σ₁(P_{T₀}) + σ₁(Q_{T₀}) ≤ σ_d/4 + √(2σ₁)σ₁(B_{T₀}) ≤ σ_d/3."
- *    Hypotheses in force (src/hypotheses/yd21-steps.ts APP_F_START): Theorem 3.1's conclusions at T₀
+ *    Hypotheses in force (lemmas/yd21/support/step-hypotheses.ts APP_F_START): Theorem 3.1's conclusions at T₀
  *    on the principal block (ε²/(c²d)I ⪯ AAᵀ ⪯ 2Σ, ‖B‖_F ≤ 2cdε, σ_d(A) ≥ √(σ_d/2), σ₁(P) ≤ σ_d/4) and
  *    the size of B that Theorem 3.1's ε gives, with its O-constant recorded: 2cdε ≤ b̄ = σ_d/(24√(2σ₁)).
  *    The middle "≤" rests on σ₁(Q) ≤ √(2σ₁)σ₁(B), which is false: ‖ABᵀ − BAᵀ‖ ≤ 2‖A‖‖B‖ and the factor
@@ -62,7 +62,7 @@ import { hypothesis } from '../../../src/claims/hypotheses.ts';
 import { add, diag, frobenius, mul, scale, sub, transpose } from '../../../src/linalg/dense.ts';
 import { opNorm, sigmaMin, symmetricFunction } from '../../../src/linalg/spectral.ts';
 import { attainedSpectrum, dimension, fractionOfMax, gridMatrix, inRange, orthogonal, unitInterval, withSpectrum } from '../../../src/random/arbitraries.ts';
-import { APP_F_START, bBar, pq, sigma1Of, sigmaDOf, type StageTwoStart } from '../../../src/hypotheses/yd21-steps.ts';
+import { APP_F_START, bBar, pq, sigma1Of, sigmaDOf, type StageTwoStart } from '../support/step-hypotheses.ts';
 import { leq } from '../../../src/hypotheses/matrix.ts';
 import { blockState } from '../../../src/gd/index.ts';
 import { blockMagnitudes } from '../../../src/claims/magnitudes.ts';

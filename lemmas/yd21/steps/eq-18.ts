@@ -7,8 +7,8 @@
  *    and it follows that
  *      σ₁(P_{t+T₁}) ≤ (1 − ησ_d/2)^{2t}σ₁(P_{T₁}) + O(e_b²ε²(m+n)dκ).  (18)"          [unrolled]
  *
- * [step] on one GD step from the stage-one states of src/random/stage-one.ts (hypotheses STAGE_ONE of
- * src/hypotheses/yd21-stage-one.ts, §3.2.4's η ≤ c²ε²(m+n)d/σ₁², and σ_d(A_t) ≥ √(σ_d/2); instances
+ * [step] on one GD step from the stage-one states of lemmas/yd21/support/stage-one.ts (hypotheses STAGE_ONE of
+ * lemmas/yd21/support/stage-one-hypotheses.ts, §3.2.4's η ≤ c²ε²(m+n)d/σ₁², and σ_d(A_t) ≥ √(σ_d/2); instances
  * filtered to it), O-constant C = 16. Why it holds: Σ − P = AAᵀ − BBᵀ ⪰ (σ_d/2 − ‖B‖²)I and ⪯ 2Σ, so
  * ‖I − η(Σ − P)‖ ≤ 1 − η(σ_d/2 − ‖B‖²) (η ≤ 1/(16σ₁)), and (16)'s congruence has norm ≤ that squared
  * times σ₁(P); the ‖B‖² ≤ e_b²d²ε² excess and ‖E_t‖ are O(ηe_b²ε²(m+n)dσ₁). Holds. Sabotage: the rate
@@ -26,10 +26,10 @@ import { leq } from '../../../src/hypotheses/matrix.ts';
 import { blockStep } from '../../../src/gd/index.ts';
 import { opNorm, sigmaMin } from '../../../src/linalg/spectral.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../../src/claims/magnitudes.ts';
-import { type StageOneState, STAGE_ONE_CHOICES, stageOneState } from '../../../src/random/stage-one.ts';
-import { STAGE_ONE, stageOneBlocks } from '../../../src/hypotheses/yd21-stage-one.ts';
+import { type StageOneState, STAGE_ONE_CHOICES, stageOneState } from '../support/stage-one.ts';
+import { STAGE_ONE, stageOneBlocks } from '../support/stage-one-hypotheses.ts';
 import { stateSize } from '../../../src/random/instances.ts';
-import { eta324, eta324Hypothesis } from '../../../src/hypotheses/yd21-steps.ts';
+import { eta324, eta324Hypothesis } from '../support/step-hypotheses.ts';
 import { inRange, unitInterval } from '../../../src/random/arbitraries.ts';
 
 /** The unit of the O(·) of [step]: ηe_b²ε²(m+n)dσ₁. */

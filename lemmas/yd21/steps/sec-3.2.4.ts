@@ -4,7 +4,7 @@
  *   "This lower bound verifies the assumption that A_tA_tᵀ ⪯ 2Σ, since A_tA_tᵀ = Σ − P + B_tB_tᵀ
  *    ⪯ Σ + O(e_b²ε²(m+n)dκ)I + e_b²ε²dI ⪯ 2Σ by choosing e_b²ε² = O(σ_d/((m+n)dκ))."
  *
- * Hypotheses in force (src/hypotheses/yd21-steps.ts AFTER_17): §3.2.1 (1), (2), (17) with O-constant 1
+ * Hypotheses in force (lemmas/yd21/support/step-hypotheses.ts AFTER_17): §3.2.1 (1), (2), (17) with O-constant 1
  * (λ_d(P) ≥ −e_b²ε²(m+n)dκ) and §3.2.4's choice e_b²ε² ≤ σ_d/(2(m+n)dκ) (O-constant ½; any constant
  * < 1 closes the last "⪯").
  *
@@ -29,7 +29,7 @@ import { defineClaim } from '../../../src/claims/types.ts';
 import { add, diag, frobenius, mul, scale, sub, transpose } from '../../../src/linalg/dense.ts';
 import { fullSvd, lambdaMax, opNorm, symmetricFunction } from '../../../src/linalg/spectral.ts';
 import { attainedSpectrum, dimension, fractionOfMax, gridMatrix, inRange, orthogonal, unitInterval, withSpectrum } from '../../../src/random/arbitraries.ts';
-import { AFTER_17, type AfterSeventeen, epsilon17, eta324, eta324Hypothesis, seventeenFloor } from '../../../src/hypotheses/yd21-steps.ts';
+import { AFTER_17, type AfterSeventeen, epsilon17, eta324, eta324Hypothesis, seventeenFloor } from '../support/step-hypotheses.ts';
 
 /** The chain with B's allowance e_b²ε²·bAllowance (d as printed, d² corrected, 0 the sabotage). */
 function aatChain(x: AfterSeventeen, bAllowance: number, label: string): Comparison[] {
@@ -144,8 +144,8 @@ export const aatBoundCorrected = defineClaim<AfterSeventeen>({
 // for every state, false when λ_d(P_t) is of order −σ₁ (allowed by §3.2.1 (1): AAᵀ up to 2Σ gives P
 // down to −Σ), since then λ_d(P_{t+1}) ≈ (1 − ησ_d)²λ_d(P_t). (17) as printed, −O(e_b²ε²(m+n)dκ) with
 // its κ = σ₁/σ_d, is what unrolling the "min" gives (Σ_i (1 − ησ_d)^{2i} ≤ 1/(ησ_d)), so "max" is a slip
-// for "min". Checked on one GD step from the stage-one states of src/random/stage-one.ts (hypotheses
-// STAGE_ONE of src/hypotheses/yd21-stage-one.ts) with η further capped by §3.2.4's printed
+// for "min". Checked on one GD step from the stage-one states of lemmas/yd21/support/stage-one.ts (hypotheses
+// STAGE_ONE of lemmas/yd21/support/stage-one-hypotheses.ts) with η further capped by §3.2.4's printed
 // η ≤ c²ε²(m+n)d/σ₁² (and ε ≤ √σ₁/(e_bd), which §3.2.4's choice of ε implies), the O-constant chosen
 // C = 16 (the corrected form needs ‖E_t‖ + 22σ₁³η² ≤ C·ηe_b²ε²(m+n)dσ₁; the witness reports the C each
 // instance needs). Exact counterexample (derived by hand, checked in Python fractions): d = m = n = 1,
@@ -156,8 +156,8 @@ import { blockState, blockStep } from '../../../src/gd/index.ts';
 import { lambdaMin } from '../../../src/linalg/spectral.ts';
 import { atLeast } from '../../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../../src/claims/magnitudes.ts';
-import { type StageOneState, STAGE_ONE_CHOICES, stageOneState } from '../../../src/random/stage-one.ts';
-import { STAGE_ONE, stageOneBlocks } from '../../../src/hypotheses/yd21-stage-one.ts';
+import { type StageOneState, STAGE_ONE_CHOICES, stageOneState } from '../support/stage-one.ts';
+import { STAGE_ONE, stageOneBlocks } from '../support/stage-one-hypotheses.ts';
 import { vstack } from '../../../src/linalg/dense.ts';
 import { stateSize } from '../../../src/random/instances.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The JCD iteration counts of (A.1) in log space (src/jcd/times.ts): they agree with a direct double
+ * The JCD iteration counts of (A.1) in log space (lemmas/jcd/support/times.ts): they agree with a direct double
  * computation wherever ρ is a double; they stay finite and positive for admissible parameters with ρ
  * far below the double range; their brackets contain the counts and the certified ratio bound is an
  * upper bound; the instance builder satisfies the hypotheses it advertises; bad input gives a
@@ -7,7 +7,7 @@
  */
 import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { UserError } from '../../src/errors.ts';
+import { UserError } from '../../../../src/errors.ts';
 import {
   admissibilityViolations,
   admissibleTimeParameters,
@@ -22,7 +22,7 @@ import {
   timeBrackets,
   timeQuotients,
   validateTimeParameters,
-} from '../../src/jcd/times.ts';
+} from '../../../../lemmas/jcd/support/times.ts';
 
 /** (A.1) without brackets, straight from its printed form with ρ as a double (log(1 + x) as log1p: the comparison is about ρ). */
 function direct(p: JcdTimeParameters) {

@@ -24,12 +24,12 @@
  *
  * Every predicate recomputes what it asserts from the instance's matrices and numbers.
  */
-import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis, leq, standing, via } from '../claims/hypotheses.ts';
-import { block, combine, frobenius, type Mat, maxAbs, mul, mulAll, scale, transpose } from '../linalg/dense.ts';
-import { lambdaMin, opNorm } from '../linalg/spectral.ts';
-import { etaMax, type JcdTimeParameters, logRhoMax } from '../jcd/times.ts';
-import { admissibleTimeHypotheses } from './jcd.ts';
-import { diagonalOf, hasShape, isDiagonalNonIncreasing } from './matrix.ts';
+import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis, leq, standing, via } from '../../../src/claims/hypotheses.ts';
+import { block, combine, frobenius, type Mat, maxAbs, mul, mulAll, scale, transpose } from '../../../src/linalg/dense.ts';
+import { lambdaMin, opNorm } from '../../../src/linalg/spectral.ts';
+import { etaMax, type JcdTimeParameters, logRhoMax } from './times.ts';
+import { admissibleTimeHypotheses } from './hypotheses.ts';
+import { diagonalOf, hasShape, isDiagonalNonIncreasing } from '../../../src/hypotheses/matrix.ts';
 
 /** A GD state at step s of Proposition B.2's induction, with Theorem A.1's parameters. */
 export interface StepState {

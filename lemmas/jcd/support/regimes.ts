@@ -12,15 +12,15 @@
  *   general X from the same initialisation law — far outside the theorem's η and ρ.
  */
 import fc from 'fast-check';
-import { opNorm } from '../linalg/spectral.ts';
-import { jcdDiagnostics } from '../gd/jcd-diagnostics.ts';
-import { toDiagonalFrame } from '../gd/rotation.ts';
-import { splitJcdBlocks } from '../gd/jcd-blocks.ts';
-import type { JcdRun } from '../gd/jcd-trace.ts';
-import { drawJcdInit } from './jcd-init.ts';
-import { generalMatrix } from './general-matrix.ts';
-import { etaMax, iterationCounts, type JcdTimeParameters, logRhoMax } from '../jcd/times.ts';
-import { inRange, seed as seedArb, dimension } from './arbitraries.ts';
+import { opNorm } from '../../../src/linalg/spectral.ts';
+import { jcdDiagnostics } from './diagnostics.ts';
+import { toDiagonalFrame } from '../../../src/gd/rotation.ts';
+import { splitJcdBlocks } from './blocks.ts';
+import type { JcdRun } from './trace.ts';
+import { drawJcdInit } from './init.ts';
+import { generalMatrix } from '../../../src/random/general-matrix.ts';
+import { etaMax, iterationCounts, type JcdTimeParameters, logRhoMax } from './times.ts';
+import { inRange, seed as seedArb, dimension } from '../../../src/random/arbitraries.ts';
 
 /** T₁, T₂, T₃, T₀ = T₁ + T₂ + T₃ and T of (A.1). */
 export interface TheoremTimes {
@@ -32,7 +32,7 @@ export interface TheoremTimes {
 }
 
 /**
- * (A.1)'s counts at these parameters (src/jcd/times.ts, log space), with the brackets Propositions
+ * (A.1)'s counts at these parameters (lemmas/jcd/support/times.ts, log space), with the brackets Propositions
  * B.3–B.5 print: ⌊·⌋ + 1 for T₁, T₂, T₃ and ⌊·⌋ for T.
  */
 export function theoremTimes(p: JcdTimeParameters): TheoremTimes {

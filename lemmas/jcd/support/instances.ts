@@ -4,8 +4,8 @@
  * grid, and a step size.
  */
 import fc from 'fast-check';
-import { diag, type Mat } from '../linalg/dense.ts';
-import { dimension, fractionOfMax, gridMatrix, inRange, spectrum, stepSize } from './arbitraries.ts';
+import { diag, type Mat } from '../../../src/linalg/dense.ts';
+import { dimension, fractionOfMax, gridMatrix, inRange, spectrum, stepSize } from '../../../src/random/arbitraries.ts';
 
 /** A GD state (F, G) for a diagonal Σ_X and a target rank r. */
 export interface JcdState {

@@ -1,21 +1,21 @@
 /**
- * The hypotheses of JCD's claims as predicates, over the instance types of src/random/jcd-instances.ts
- * (a GD state in the frame of (4.2)), src/jcd/times.ts (the parameters of Theorem A.1) and
- * src/random/jcd-regimes.ts (whole runs). Every predicate recomputes what it asserts from the
+ * The hypotheses of JCD's claims as predicates, over the instance types of lemmas/jcd/support/instances.ts
+ * (a GD state in the frame of (4.2)), lemmas/jcd/support/times.ts (the parameters of Theorem A.1) and
+ * lemmas/jcd/support/regimes.ts (whole runs). Every predicate recomputes what it asserts from the
  * instance's matrices and numbers: the gap σ_r > σ_{r+1} from Σ_X's diagonal (or from the singular
  * values of a general X), k ≥ r from the shapes, the bounds on η and ρ from η, log ρ and the σ's, the
  * event of Proposition B.1 from F₀, G₀ — never from the builder's recipe.
  */
-import { COMPUTED_TOLERANCE, geq, hypothesis, type Coordinate, type Hypothesis, leq, standing } from '../claims/hypotheses.ts';
-import { singularValues } from '../linalg/spectral.ts';
-import type { Mat } from '../linalg/dense.ts';
-import type { JcdState } from '../random/jcd-instances.ts';
-import { baseCaseHolds, type JcdConfig, PRACTICAL_ETA, theoremTimes, underflowMessage } from '../random/jcd-regimes.ts';
-import { drawJcdInit } from '../random/jcd-init.ts';
-import { etaMax, type JcdTimeParameters, logRhoMax } from '../jcd/times.ts';
-import type { LemmaInstance } from '../random/lemma-instances.ts';
-import { LEMMA_3_3 } from './lemma.ts';
-import { diagonalOf, hasShape, isDiagonalNonIncreasing } from './matrix.ts';
+import { COMPUTED_TOLERANCE, geq, hypothesis, type Coordinate, type Hypothesis, leq, standing } from '../../../src/claims/hypotheses.ts';
+import { singularValues } from '../../../src/linalg/spectral.ts';
+import type { Mat } from '../../../src/linalg/dense.ts';
+import type { JcdState } from './instances.ts';
+import { baseCaseHolds, type JcdConfig, PRACTICAL_ETA, theoremTimes, underflowMessage } from './regimes.ts';
+import { drawJcdInit } from './init.ts';
+import { etaMax, type JcdTimeParameters, logRhoMax } from './times.ts';
+import type { LemmaInstance } from '../../../src/random/lemma-instances.ts';
+import { LEMMA_3_3 } from '../../../src/hypotheses/lemma.ts';
+import { diagonalOf, hasShape, isDiagonalNonIncreasing } from '../../../src/hypotheses/matrix.ts';
 
 // ---------------------------------------------------------------------------------------------
 // A GD state in the frame of (4.2).
@@ -109,7 +109,7 @@ function tc<X>(value: (x: X) => number, domain: readonly [number, number], edge?
  * Theorem A.1's hypotheses on (γ, σ₁, σ_r, m, n, k, r, c_ρ, η, ρ) as printed (both conditions on ρ,
  * in log space): the assumptions under which (A.1), (A.2) and Lemma C.9 ("Under the assumption of
  * Theorem A.1") are stated. η and log ρ are compared exactly with bounds recomputed from the stored
- * numbers (src/jcd/times.ts: log ρ_max is a certified lower value of the smallest printed bound).
+ * numbers (lemmas/jcd/support/times.ts: log ρ_max is a certified lower value of the smallest printed bound).
  */
 export function admissibleTimeHypotheses(d: TimeDomain = {}): ReadonlyArray<Hypothesis<JcdTimeParameters>> {
   const { gamma = [0, 1], maxR = 20, maxExtra = 1_000_000, maxDecades = 6, edge } = d;

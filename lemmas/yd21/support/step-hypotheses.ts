@@ -10,14 +10,14 @@
  *     22σ₁³η² ≤ ε²/(c²d), and — for the step that uses them — App. D's choices of ε and η with their
  *     O-constants recorded.
  */
-import { COMPUTED_TOLERANCE, hypothesis, type Hypothesis, standing } from '../claims/hypotheses.ts';
-import { add, type Mat, mul, scale, sub, transpose } from '../linalg/dense.ts';
-import { frobenius } from '../linalg/dense.ts';
-import { lambdaMin, opNorm, sigmaMin } from '../linalg/spectral.ts';
-import { relativeTolerance } from '../claims/tolerance.ts';
-import { hasShape, isDiagonalRank, isLoewnerBetween, leq } from './matrix.ts';
-import type { StageOneState } from '../random/stage-one.ts';
-import { diag, eye } from '../linalg/dense.ts';
+import { COMPUTED_TOLERANCE, hypothesis, type Hypothesis, standing } from '../../../src/claims/hypotheses.ts';
+import { add, type Mat, mul, scale, sub, transpose } from '../../../src/linalg/dense.ts';
+import { frobenius } from '../../../src/linalg/dense.ts';
+import { lambdaMin, opNorm, sigmaMin } from '../../../src/linalg/spectral.ts';
+import { relativeTolerance } from '../../../src/claims/tolerance.ts';
+import { hasShape, isDiagonalRank, isLoewnerBetween, leq } from '../../../src/hypotheses/matrix.ts';
+import type { StageOneState } from './stage-one.ts';
+import { diag, eye } from '../../../src/linalg/dense.ts';
 
 /** The principal d×d block at T₀ (App. F): Σ = diag(σ₁, …, σ_d), A, B (U = A + B, V = A − B). */
 export interface StageTwoStart {

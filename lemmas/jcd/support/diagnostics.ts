@@ -5,11 +5,11 @@
  * blocks of FGᵀ − X_r, and ‖FGᵀ − X_s‖ for s = 1, …, r (the errors to the best rank-s approximations).
  * All norms without a subscript are operator norms, as in the paper.
  */
-import { diag, frobenius, type Mat, mul, sub, transpose } from '../linalg/dense.ts';
-import { truncatedSpectrum } from '../linalg/low-rank.ts';
-import { opNorm, sigmaMin, symmetricEigenvalues } from '../linalg/spectral.ts';
-import { deriveABSP } from './blocks.ts';
-import { splitJcdBlocks } from './jcd-blocks.ts';
+import { diag, frobenius, type Mat, mul, sub, transpose } from '../../../src/linalg/dense.ts';
+import { truncatedSpectrum } from '../../../src/linalg/low-rank.ts';
+import { opNorm, sigmaMin, symmetricEigenvalues } from '../../../src/linalg/spectral.ts';
+import { deriveABSP } from '../../../src/gd/blocks.ts';
+import { splitJcdBlocks } from './blocks.ts';
 
 export interface JcdDiagnostics {
   /** ‖UᵀU + JᵀJ‖ = ‖FᵀF‖ = ‖F‖² (Item 1 of Prop B.2) and ‖VᵀV + KᵀK‖ = ‖G‖² (Item 2). */

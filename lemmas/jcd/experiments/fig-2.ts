@@ -16,14 +16,14 @@
  * are ties, not out of order); the geometric phase is fitted on t between the last such time and the
  * first t with ‖FₜGₜᵀ − X‖_F ≤ 10⁻¹⁰ (before saturation).
  */
-import { fitLine, type Relation, slopeRelation, type StatedValues } from '../claims/sweep.ts';
-import { mul, transpose } from '../linalg/dense.ts';
-import { singularValues } from '../linalg/spectral.ts';
-import { gaussianMatrix, gaussianStream } from '../random/gaussian.ts';
-import { runTrajectory } from '../gd/trajectory.ts';
-import type { Experiment } from './experiment.ts';
-import { num, type Figure } from './figures.ts';
-import { diagonalTarget, jcdInitialisation } from './jcd-common.ts';
+import { fitLine, type Relation, slopeRelation, type StatedValues } from '../../../src/claims/sweep.ts';
+import { mul, transpose } from '../../../src/linalg/dense.ts';
+import { singularValues } from '../../../src/linalg/spectral.ts';
+import { gaussianMatrix, gaussianStream } from '../../../src/random/gaussian.ts';
+import { runTrajectory } from '../../../src/gd/trajectory.ts';
+import type { Experiment } from '../../../src/experiments/experiment.ts';
+import { num, type Figure } from '../../../src/experiments/figures.ts';
+import { diagonalTarget, jcdInitialisation } from './common.ts';
 
 export interface Fig2Config {
   readonly m: number;

@@ -1,5 +1,5 @@
 /**
- * The assumptions of YD21 stage one as predicates over src/random/stage-one.ts's StageOneState,
+ * The assumptions of YD21 stage one as predicates over lemmas/yd21/support/stage-one.ts's StageOneState,
  * recomputed from the state's matrices (A = (U + V)/2, B = (U − V)/2, J, K the lower blocks of 𝐔, 𝐕):
  *
  *   the frame of §2.1 (Σ diagonal of rank d);
@@ -11,12 +11,12 @@
  * Numbers the state stores (η, ε, c, e_b, σ_i) are compared with `leq` at n = 1 where one side is a
  * product or root of them (rounding of that expression), exactly otherwise.
  */
-import { COMPUTED_TOLERANCE, hypothesis, type Hypothesis, standing } from '../claims/hypotheses.ts';
-import { block, diag, eye, frobenius, mul, scale, add, sub, transpose } from '../linalg/dense.ts';
-import { opNorm, sigmaMin } from '../linalg/spectral.ts';
-import { relativeTolerance } from '../claims/tolerance.ts';
-import { epsilonMax, etaAppendixD, STAGE_ONE_RANGES, type StageOneState } from '../random/stage-one.ts';
-import { hasShape, isDiagonalRank, isLoewnerBetween, leq } from './matrix.ts';
+import { COMPUTED_TOLERANCE, hypothesis, type Hypothesis, standing } from '../../../src/claims/hypotheses.ts';
+import { block, diag, eye, frobenius, mul, scale, add, sub, transpose } from '../../../src/linalg/dense.ts';
+import { opNorm, sigmaMin } from '../../../src/linalg/spectral.ts';
+import { relativeTolerance } from '../../../src/claims/tolerance.ts';
+import { epsilonMax, etaAppendixD, STAGE_ONE_RANGES, type StageOneState } from './stage-one.ts';
+import { hasShape, isDiagonalRank, isLoewnerBetween, leq } from '../../../src/hypotheses/matrix.ts';
 
 /** The blocks of a stage-one state, recomputed from 𝐔 and 𝐕. */
 export function stageOneBlocks(x: StageOneState) {

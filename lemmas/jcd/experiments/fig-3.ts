@@ -25,11 +25,11 @@
  * ln T₀ on ln((1/δ)ln(1/ε)) is 1, ±25%, a choice); and nothing depends on m = n (|slope of ln ε on
  * ln m| ≤ 0.1, a choice).
  */
-import { fitLine, type LineFit, type Relation, slopeRelation, type StatedValues } from '../claims/sweep.ts';
-import { runTrajectory } from '../gd/trajectory.ts';
-import type { Experiment } from './experiment.ts';
-import { num, type Figure } from './figures.ts';
-import { diagonalTarget, distanceToLeading, jcdInitialisation, leadingNorm, uniformStream } from './jcd-common.ts';
+import { fitLine, type LineFit, type Relation, slopeRelation, type StatedValues } from '../../../src/claims/sweep.ts';
+import { runTrajectory } from '../../../src/gd/trajectory.ts';
+import type { Experiment } from '../../../src/experiments/experiment.ts';
+import { num, type Figure } from '../../../src/experiments/figures.ts';
+import { diagonalTarget, distanceToLeading, jcdInitialisation, leadingNorm, uniformStream } from './common.ts';
 
 export interface Fig3Config {
   readonly r: number;

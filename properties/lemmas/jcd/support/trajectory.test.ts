@@ -7,20 +7,20 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import fcBase from 'fast-check';
-import { runTrajectory, toDiagonalFrame } from '../../src/gd/index.ts';
-import { makeStepper } from '../../src/gd/step.ts';
-import { jcdDiagnostics } from '../../src/gd/jcd-diagnostics.ts';
-import { jcdTrace } from '../../src/gd/jcd-trace.ts';
-import { add, block, diag, frobenius, type Mat, mul, sub, transpose } from '../../src/linalg/dense.ts';
-import { bestRankApproximation, truncatedSpectrum } from '../../src/linalg/low-rank.ts';
-import { lambdaMax, opNorm, singularValues } from '../../src/linalg/spectral.ts';
-import { drawJcdInit } from '../../src/random/jcd-init.ts';
-import { generalMatrix } from '../../src/random/general-matrix.ts';
-import { baseCaseHolds, C_RHO, practicalConfigs, THEOREM_SHAPES, theoremConfig } from '../../src/random/jcd-regimes.ts';
-import { etaMax, logRhoMax } from '../../src/jcd/times.ts';
-import { regimeTrace } from '../../lemmas/jcd/common/regime-trace.ts';
-import { thmA1 } from '../../lemmas/jcd/thm-a.1.final-error.ts';
-import { runClaim } from '../../src/claims/runner.ts';
+import { runTrajectory, toDiagonalFrame } from '../../../../src/gd/index.ts';
+import { makeStepper } from '../../../../src/gd/step.ts';
+import { jcdDiagnostics } from '../../../../lemmas/jcd/support/diagnostics.ts';
+import { jcdTrace } from '../../../../lemmas/jcd/support/trace.ts';
+import { add, block, diag, frobenius, type Mat, mul, sub, transpose } from '../../../../src/linalg/dense.ts';
+import { bestRankApproximation, truncatedSpectrum } from '../../../../src/linalg/low-rank.ts';
+import { lambdaMax, opNorm, singularValues } from '../../../../src/linalg/spectral.ts';
+import { drawJcdInit } from '../../../../lemmas/jcd/support/init.ts';
+import { generalMatrix } from '../../../../src/random/general-matrix.ts';
+import { baseCaseHolds, C_RHO, practicalConfigs, THEOREM_SHAPES, theoremConfig } from '../../../../lemmas/jcd/support/regimes.ts';
+import { etaMax, logRhoMax } from '../../../../lemmas/jcd/support/times.ts';
+import { regimeTrace } from '../../../../lemmas/jcd/support/regime-trace.ts';
+import { thmA1 } from '../../../../lemmas/jcd/thm-a.1.final-error.ts';
+import { runClaim } from '../../../../src/claims/runner.ts';
 
 const spectrumArb = fc
   .record({ m: fc.integer({ min: 1, max: 6 }), n: fc.integer({ min: 1, max: 6 }), s: fc.integer({ min: 0, max: 1000 }) })

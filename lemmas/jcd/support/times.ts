@@ -31,8 +31,8 @@
  * line), never a silent NaN; `rhoAsDouble` refuses a log ρ whose ρ is not a normal double.
  */
 import fc from 'fast-check';
-import { UserError } from '../errors.ts';
-import { dimension, fractionOfMax, inRange, UNIT_RESOLUTION } from '../random/arbitraries.ts';
+import { UserError } from '../../../src/errors.ts';
+import { dimension, fractionOfMax, inRange, UNIT_RESOLUTION } from '../../../src/random/arbitraries.ts';
 
 /** Unit roundoff of IEEE double precision. */
 const U = 2 ** -53;

@@ -1,11 +1,11 @@
 /**
- * The initialisation of JCD Lemma C.3 / Prop B.1 (src/random/jcd-init.ts): the blocks reassemble F₀,
+ * The initialisation of JCD Lemma C.3 / Prop B.1 (lemmas/jcd/support/init.ts): the blocks reassemble F₀,
  * G₀; A₀, B₀ are (U₀ ± V₀)/2; the entries of F̃₀ = 3√(m+n+k)/ρ · F₀ have variance σ₁ (not standard
  * deviation σ₁); a bad shape is a one-line error.
  */
 import { describe, expect, test } from 'vitest';
-import { add, frobenius, scale, sub, vstack } from '../../src/linalg/dense.ts';
-import { drawJcdInit } from '../../src/random/jcd-init.ts';
+import { add, frobenius, scale, sub, vstack } from '../../../../src/linalg/dense.ts';
+import { drawJcdInit } from '../../../../lemmas/jcd/support/init.ts';
 
 describe('the JCD initialisation', () => {
   test('blocks, A₀ and B₀', () => {

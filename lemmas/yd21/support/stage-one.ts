@@ -22,10 +22,10 @@
  * d ∈ [1, 4], m′ = m − d and n′ = n − d in [0, 3], σ₁ ∈ [0.5, 2], σ_d ∈ [0.05σ₁, σ₁].
  */
 import fc from 'fast-check';
-import { add, diag, eye, frobenius, mul, scale, sub, vstack, zeros } from '../linalg/dense.ts';
-import { opNorm, symmetricFunction } from '../linalg/spectral.ts';
-import { dimension, fractionOfMax, gridMatrix, orthogonal, scaledTo, unitInterval, withSpectrum } from './arbitraries.ts';
-import type { DiagonalState } from './instances.ts';
+import { add, diag, eye, frobenius, mul, scale, sub, vstack, zeros } from '../../../src/linalg/dense.ts';
+import { opNorm, symmetricFunction } from '../../../src/linalg/spectral.ts';
+import { dimension, fractionOfMax, gridMatrix, orthogonal, scaledTo, unitInterval, withSpectrum } from '../../../src/random/arbitraries.ts';
+import type { DiagonalState } from '../../../src/random/instances.ts';
 
 export interface StageOneState extends DiagonalState {
   readonly sigma1: number;

@@ -14,9 +14,10 @@
  * M = (KᵀK + JᵀJ)/2 and N = (KᵀK − JᵀJ)/2 are lemmacheck's names (k×k): the paper writes the two
  * fractions out each time.
  */
-import { block, type Mat } from '../linalg/dense.ts';
-import { derive, type Derived, isDiagonal } from './blocks.ts';
-import { gdStep } from './trajectory.ts';
+import { block, frobenius, type Mat } from '../../../src/linalg/dense.ts';
+import { type BlockMagnitudes, derivedMagnitudes } from '../../../src/claims/magnitudes.ts';
+import { derive, type Derived, isDiagonal } from '../../../src/gd/blocks.ts';
+import { gdStep } from '../../../src/gd/trajectory.ts';
 
 /** The blocks of (Σ_X, F, G) at the target rank r. */
 export interface JcdBlocks {
@@ -65,4 +66,14 @@ export function jcdBlockState(sigmaX: Mat, F: Mat, G: Mat, r: number): JcdBlockS
 export function jcdBlockStep(sigmaX: Mat, F: Mat, G: Mat, r: number, eta: number): { before: JcdBlockState; after: JcdBlockState } {
   const next = gdStep(sigmaX, F, G, eta);
   return { before: jcdBlockState(sigmaX, F, G, r), after: jcdBlockState(sigmaX, next.U, next.V, r) };
+}
+
+/**
+ * Magnitudes of JCD's blocks (Σ_X split at the target rank r, k columns, as above).
+ * After a step, use stepMagnitudes(Σ_X, F, G, η): it bounds every block of (F′, G′) and takes ‖Σ_X‖
+ * (Σ and the tail Σ̃) for Σ.
+ */
+export function jcdBlockMagnitudes(sigmaX: Mat, F: Mat, G: Mat, r: number): BlockMagnitudes {
+  const b = splitJcdBlocks(sigmaX, F, G, r);
+  return derivedMagnitudes(frobenius(b.Sigma), frobenius(b.U), frobenius(b.V), frobenius(b.J), frobenius(b.K));
 }

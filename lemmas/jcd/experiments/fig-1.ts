@@ -15,14 +15,14 @@
  *   ρ = 1, ‖F₀‖_F ≈ √(σ₁mk)/(3√(m+n+k)) ≈ ‖X♮‖_F;
  * - GD on the dense X (no rotation: the test error needs X♮ in the same frame).
  */
-import type { Relation, StatedValues } from '../claims/sweep.ts';
-import { type Mat, mul, transpose } from '../linalg/dense.ts';
-import { opNorm, singularValues } from '../linalg/spectral.ts';
-import { gaussianMatrix, gaussianStream } from '../random/gaussian.ts';
-import { runTrajectory } from '../gd/trajectory.ts';
-import type { Experiment } from './experiment.ts';
-import { num, type Figure } from './figures.ts';
-import { jcdInitialisation } from './jcd-common.ts';
+import type { Relation, StatedValues } from '../../../src/claims/sweep.ts';
+import { type Mat, mul, transpose } from '../../../src/linalg/dense.ts';
+import { opNorm, singularValues } from '../../../src/linalg/spectral.ts';
+import { gaussianMatrix, gaussianStream } from '../../../src/random/gaussian.ts';
+import { runTrajectory } from '../../../src/gd/trajectory.ts';
+import type { Experiment } from '../../../src/experiments/experiment.ts';
+import { num, type Figure } from '../../../src/experiments/figures.ts';
+import { jcdInitialisation } from './common.ts';
 
 export interface Fig1Config {
   readonly m: number;

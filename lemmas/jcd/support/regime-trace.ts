@@ -1,13 +1,13 @@
 /**
  * Shared by the trajectory claims of JCD Propositions B.2–B.5 and Theorem A.1: one recorded run per
- * configuration (src/gd/jcd-trace.ts, memoised, so the five claims and their sabotaged variants
+ * configuration (lemmas/jcd/support/trace.ts, memoised, so the five claims and their sabotaged variants
  * share it), the theorem's quantities at the configuration, and the pairs of consecutive recorded
  * steps on which the step-to-step recursions are checked.
  */
 import type { Comparison } from '../../../src/claims/compare.ts';
-import type { JcdTrace, TraceSample } from '../../../src/gd/jcd-trace.ts';
-import { jcdTrace } from '../../../src/gd/jcd-trace.ts';
-import { configSize, type JcdConfig, THEOREM_SHAPES, underflowMessage } from '../../../src/random/jcd-regimes.ts';
+import type { JcdTrace, TraceSample } from './trace.ts';
+import { jcdTrace } from './trace.ts';
+import { configSize, type JcdConfig, THEOREM_SHAPES, underflowMessage } from './regimes.ts';
 
 /** About how many K-th steps (each with the step after it) a run records, per regime. */
 export const RECORDED_STEPS = { theorem: 800, practical: 250 } as const;

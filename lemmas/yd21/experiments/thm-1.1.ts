@@ -17,15 +17,15 @@
  * hidden constant observed/predicted absorbs these choices only through the ln terms). The sweep's
  * grid is kept small because 1/η grows like d⁴σ₁⁴(m + n)/σ_d³: its largest point takes ~10⁶ steps.
  */
-import { diag, type Mat } from '../linalg/dense.ts';
-import { gaussianMatrix, gaussianStream } from '../random/gaussian.ts';
-import { diagnostics } from '../gd/diagnostics.ts';
-import { runTrajectory } from '../gd/trajectory.ts';
-import { makeStepper } from '../gd/step.ts';
-import { makeBatchStepper } from '../gd/batch.ts';
-import { fitLine, type Relation, slopeRelation } from '../claims/sweep.ts';
-import type { Experiment } from './experiment.ts';
-import { num, type Figure } from './figures.ts';
+import { diag, type Mat } from '../../../src/linalg/dense.ts';
+import { gaussianMatrix, gaussianStream } from '../../../src/random/gaussian.ts';
+import { diagnostics } from '../../../src/gd/diagnostics.ts';
+import { runTrajectory } from '../../../src/gd/trajectory.ts';
+import { makeStepper } from '../../../src/gd/step.ts';
+import { makeBatchStepper } from '../../../src/gd/batch.ts';
+import { fitLine, type Relation, slopeRelation } from '../../../src/claims/sweep.ts';
+import type { Experiment } from '../../../src/experiments/experiment.ts';
+import { num, type Figure } from '../../../src/experiments/figures.ts';
 
 export interface Yd21Point {
   readonly m: number;

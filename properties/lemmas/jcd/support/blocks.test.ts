@@ -1,14 +1,15 @@
 /**
- * The JCD block view (src/gd/jcd-blocks.ts) and its instance builder (src/random/jcd-instances.ts):
+ * The JCD block view (lemmas/jcd/support/blocks.ts) and its instance builder (lemmas/jcd/support/instances.ts):
  * blocks reassemble F, G and Σ_X; at r = k with a rank-r Σ_X it coincides with YD21's view; every
  * instance satisfies the hypotheses it advertises.
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { blockState, jcdBlockState } from '../../src/gd/index.ts';
-import { block, diag, frobenius, sub, vstack } from '../../src/linalg/dense.ts';
-import { gridMatrix } from '../../src/random/arbitraries.ts';
-import { jcdState } from '../../src/random/jcd-instances.ts';
+import { blockState } from '../../../../src/gd/index.ts';
+import { jcdBlockState } from '../../../../lemmas/jcd/support/blocks.ts';
+import { block, diag, frobenius, sub, vstack } from '../../../../src/linalg/dense.ts';
+import { gridMatrix } from '../../../../src/random/arbitraries.ts';
+import { jcdState } from '../../../../lemmas/jcd/support/instances.ts';
 
 describe('the JCD block view', () => {
   test.prop([jcdState()])('U, J and V, K reassemble F and G; Σ, Σ̃ are the diagonal blocks of Σ_X', (x) => {

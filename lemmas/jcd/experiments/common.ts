@@ -4,13 +4,13 @@
  * approximation X_s computed in block form (accurate far below ‖X‖·10⁻⁸, where the expansion
  * ‖FGᵀ‖² − 2⟨FGᵀ, X_s⟩ + ‖X_s‖² would cancel).
  *
- * The initialisation draws the same law as src/random/jcd-init.ts (the lemma claims' draw) but scales
+ * The initialisation draws the same law as lemmas/jcd/support/init.ts (the lemma claims' draw) but scales
  * the standard deviation instead of the matrix and reads its own seed stream, so the two are not one
  * function yet: merging them changes the experiments' draws, and with them results.json.
  */
 import seedrandom from 'seedrandom';
-import { diag, type Mat } from '../linalg/dense.ts';
-import { gaussianMatrix, gaussianStream } from '../random/gaussian.ts';
+import { diag, type Mat } from '../../../src/linalg/dense.ts';
+import { gaussianMatrix, gaussianStream } from '../../../src/random/gaussian.ts';
 
 /**
  * JCD §4.1: (F₀, G₀) = ρ/(3√(m+n+k))·(F̃₀, G̃₀) with F̃₀ ∈ ℝ^{m×k}, G̃₀ ∈ ℝ^{n×k} of i.i.d. N(0, σ₁)

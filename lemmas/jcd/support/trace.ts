@@ -14,10 +14,10 @@
  * Runs are memoised by the caller's key, so the claims built on one configuration (Propositions
  * B.2–B.5, Theorem A.1, and their sabotaged variants) share one run per process.
  */
-import { type Mat, mul, transpose } from '../linalg/dense.ts';
-import { type JcdDiagnostics, jcdDiagnostics } from './jcd-diagnostics.ts';
-import { toDiagonalFrame } from './rotation.ts';
-import { runTrajectory } from './trajectory.ts';
+import { type Mat, mul, transpose } from '../../../src/linalg/dense.ts';
+import { type JcdDiagnostics, jcdDiagnostics } from './diagnostics.ts';
+import { toDiagonalFrame } from '../../../src/gd/rotation.ts';
+import { runTrajectory } from '../../../src/gd/trajectory.ts';
 
 export interface JcdRun {
   /** A string that identifies the run (all of its parameters and seeds): the memo key. */

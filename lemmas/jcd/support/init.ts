@@ -5,8 +5,8 @@
  * target rank r into U₀, J₀ (rows 1…r, r+1…m of F₀) and V₀, K₀, with A₀ = (U₀+V₀)/2, B₀ = (U₀−V₀)/2
  * (JCD (4.4)). ρ is a double here: the lemmas concern the law of F₀, which only scales with ρ.
  */
-import { add, block, type Mat, scale, sub } from '../linalg/dense.ts';
-import { gaussianMatrix, gaussianStream } from './gaussian.ts';
+import { add, block, type Mat, scale, sub } from '../../../src/linalg/dense.ts';
+import { gaussianMatrix, gaussianStream } from '../../../src/random/gaussian.ts';
 
 export interface JcdInitSetting {
   readonly m: number;

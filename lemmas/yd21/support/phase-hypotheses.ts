@@ -1,6 +1,6 @@
 /**
  * The hypotheses of YD21's trajectory theorems (Theorem 1.1, Theorem 3.1, §3.3, (16)–(17), Remark 1.2,
- * §2.2, (8)–(9) along trajectories) over src/random/phase-instances.ts's PhaseInstance, recomputed from
+ * §2.2, (8)–(9) along trajectories) over lemmas/yd21/support/phase-instances.ts's PhaseInstance, recomputed from
  * the instance's numbers and initial matrices:
  *
  *   the frame of §2.1: Σ = diag(σ₁, …, σ_d) padded to m×n;
@@ -11,11 +11,11 @@
  *   the step-size regime: Theorem 3.1's (Theorem 1.1's) ε = Õ(σ_d/√(d³σ₁(m+n))), η = O(σ_dε²/(dσ₁³))
  *     with the O-constants of the claims' `choices`, or the practical η ≤ 1/(16σ₁).
  */
-import { hypothesis, type Hypothesis, leq, standing } from '../claims/hypotheses.ts';
-import { initialisationConstant } from '../gd/phases.ts';
+import { hypothesis, type Hypothesis, leq, standing } from '../../../src/claims/hypotheses.ts';
+import { initialisationConstant } from './phases.ts';
 import type fc from 'fast-check';
-import { C_INIT_MAX, PHASE_SIZES, type PhaseInstance, type PhaseSizes, phaseInstances, phaseSizes, type Regime } from '../random/phase-instances.ts';
-import { hasShape } from './matrix.ts';
+import { C_INIT_MAX, PHASE_SIZES, type PhaseInstance, type PhaseSizes, phaseInstances, phaseSizes, type Regime } from './phase-instances.ts';
+import { hasShape } from '../../../src/hypotheses/matrix.ts';
 
 /** ε's scale σ_d/√(d³σ₁(m+n)) of Theorem 1.1 (f_ε = ε over it). */
 const epsilonScale = (x: PhaseInstance) => x.sigmaD / Math.sqrt(x.d ** 3 * x.sigma1 * (x.m + x.n));

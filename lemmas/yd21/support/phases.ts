@@ -9,12 +9,12 @@
  * Steps are recorded every `every` steps (a claim records its stride in its choices), so T₁ and T₀
  * are known up to the stride; the conditions "∀t ≤ T₀" are checked at the recorded steps.
  */
-import { add, block, frobenius, type Mat, mul, mulSelfTransposed, scale, sub, transpose } from '../linalg/dense.ts';
-import { lambdaMax, opNorm, sigmaMin } from '../linalg/spectral.ts';
-import { gaussianMatrix, gaussianStream } from '../random/gaussian.ts';
-import { deriveABSP, splitBlocks } from './blocks.ts';
-import { diagnostics, isDiagnosticName } from './diagnostics.ts';
-import { runTrajectory } from './trajectory.ts';
+import { add, block, frobenius, type Mat, mul, mulSelfTransposed, scale, sub, transpose } from '../../../src/linalg/dense.ts';
+import { lambdaMax, opNorm, sigmaMin } from '../../../src/linalg/spectral.ts';
+import { gaussianMatrix, gaussianStream } from '../../../src/random/gaussian.ts';
+import { deriveABSP, splitBlocks } from '../../../src/gd/blocks.ts';
+import { diagnostics, isDiagnosticName } from '../../../src/gd/diagnostics.ts';
+import { runTrajectory } from '../../../src/gd/trajectory.ts';
 
 /**
  * The smallest c for which the five §3.1 events hold for (𝐔, 𝐕) = ε·(N(0,1) draws):

@@ -21,9 +21,9 @@
  * on [1, maxKappa] with Σ's middle values spread between σ_d and σ₁ (d = 1 has κ = 1).
  */
 import fc from 'fast-check';
-import type { Mat } from '../linalg/dense.ts';
-import { gaussianInitialisation, type PhaseRunSpec } from '../gd/phases.ts';
-import { dimension, inRange, seed, spectrum } from './arbitraries.ts';
+import type { Mat } from '../../../src/linalg/dense.ts';
+import { gaussianInitialisation, type PhaseRunSpec } from './phases.ts';
+import { dimension, inRange, seed, spectrum } from '../../../src/random/arbitraries.ts';
 
 export type Regime = 'theorem' | 'practical';
 
