@@ -1,5 +1,6 @@
 /** JCD: the paper's manifest (src/claims/paper.ts). */
 import { definePaper } from '../../src/claims/paper.ts';
+import { asymmetricFactorization } from '../../src/gd/factorization.ts';
 import { jcdFig1 } from './experiments/fig-1.ts';
 import { jcdFig2 } from './experiments/fig-2.ts';
 import { jcdFig3 } from './experiments/fig-3.ts';
@@ -11,5 +12,6 @@ export const paper = definePaper({
   title: 'Algorithmic Regularization in Model-free Overparametrized Asymmetric Matrix Factorization',
   venue: 'preprint',
   textCopies: [{ file: '003_f03f724dc8b3ed59.txt', holds: 'the main text, Theorem A.1, Propositions B.1–B.5, Lemmas C.1–C.10' }],
+  objectives: [asymmetricFactorization],
   experiments: [jcdFig1, jcdFig2, jcdFig3],
 });

@@ -1,5 +1,6 @@
 /** YD21: the paper's manifest (src/claims/paper.ts). */
 import { definePaper } from '../../src/claims/paper.ts';
+import { asymmetricFactorization } from '../../src/gd/factorization.ts';
 import { yd21Thm11 } from './experiments/thm-1.1.ts';
 
 export const paper = definePaper({
@@ -13,5 +14,6 @@ export const paper = definePaper({
     { file: '001_2add9dcf1d914a94.txt', holds: 'the preprint with the appendices A–F, equations (20)–(34)' },
     { file: '002_b60ca84dfdec9f16.txt', holds: 'the OpenReview page (abstract)' },
   ],
+  objectives: [asymmetricFactorization],
   experiments: [yd21Thm11],
 });

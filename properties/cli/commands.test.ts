@@ -351,6 +351,13 @@ describe('trajectory', () => {
     ['wrong U0 rows', JSON.stringify({ ...smallProblem, U0: [[1, 0]] }), /U0 must have m = 2 rows/],
     ['wrong V0 columns', JSON.stringify({ ...smallProblem, V0: [[1], [0], [0]] }), /V0 must have as many columns as U0/],
     ['a missing field', JSON.stringify({ Sigma: smallProblem.Sigma, U0: smallProblem.U0, V0: smallProblem.V0 }), /eta/],
+    ['an array', JSON.stringify([smallProblem]), /must be a JSON object, not an array/],
+    [
+      'an unknown objective',
+      JSON.stringify({ ...smallProblem, objective: 'matrix-sensing' }),
+      /unknown objective "matrix-sensing" \(one of: asymmetric-factorization/,
+    ],
+    ['an objective that is not a string', JSON.stringify({ ...smallProblem, objective: 3 }), /unknown objective 3/],
   ])('%s: one line, exit 2', (name, content, message) => {
     const r = cli('trajectory', '--input', inputFile(`${name.replace(/\W/g, '_')}.json`, content), '--json');
     expect(r.code).toBe(2);

@@ -1,4 +1,5 @@
 import type { AnyExperiment } from '../experiments/experiment.ts';
+import type { AnyObjective } from '../gd/objective.ts';
 
 /**
  * A paper the suite checks, as its folder declares it (lemmas/<folder>/paper.ts): the id its claims
@@ -20,13 +21,20 @@ export interface PaperManifest {
   readonly textCopies: ReadonlyArray<{ readonly file: string; readonly holds: string }>;
   /** The paper's figures to reproduce (`reproduce <id>`; the experiments registry is built from these). */
   readonly experiments: ReadonlyArray<AnyExperiment>;
+  /** The objectives its claims minimise (what `trajectory --input` can run: the file's "objective" names one by id). */
+  readonly objectives: ReadonlyArray<AnyObjective>;
 }
 
 const PREFIX = /^[a-z][a-z0-9]*$/;
 
-export function definePaper(p: Omit<PaperManifest, 'kind' | 'experiments'> & { readonly experiments?: ReadonlyArray<AnyExperiment> }): PaperManifest {
+export function definePaper(
+  p: Omit<PaperManifest, 'kind' | 'experiments' | 'objectives'> & {
+    readonly experiments?: ReadonlyArray<AnyExperiment>;
+    readonly objectives?: ReadonlyArray<AnyObjective>;
+  },
+): PaperManifest {
   if (!PREFIX.test(p.prefix)) throw new Error(`paper ${p.id}: the id prefix '${p.prefix}' must be lower-case letters and digits`);
-  return { kind: 'paper', experiments: [], ...p };
+  return { kind: 'paper', experiments: [], objectives: [], ...p };
 }
 
 export function isPaper(v: unknown): v is PaperManifest {

@@ -1,39 +1,23 @@
 /**
- * `trajectory --input FILE [--iters N] [--every K] [--json]`: runs the engine from
- * { "Sigma", "U0", "V0", "eta" } and prints the per-step diagnostics, sampled every K steps from
- * t = 0. A non-diagonal Σ is rotated to diagonal form by its SVD first (YD21 (4),(5)); every
- * diagnostic is invariant under that rotation.
+ * `trajectory --input FILE [--iters N] [--every K] [--json]`: runs GD on the objective the file names
+ * ("objective": an id one of the papers' manifests declares; absent, the asymmetric factorization,
+ * { "Sigma", "U0", "V0", "eta" }) and prints its diagnostics, sampled every K steps from t = 0. The
+ * command knows objectives only through the Objective interface (src/gd/objective.ts).
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { diagnostics, type Diagnostics, isDiagonal, runTrajectory, toDiagonalFrame } from '../gd/index.ts';
-import { fromRows } from '../linalg/dense.ts';
+import { loadPapers } from '../claims/registry.ts';
+import { asymmetricFactorization } from '../gd/factorization.ts';
+import { type AnyObjective, descendObserved } from '../gd/objective.ts';
 import { parseInteger, UserError } from './errors.ts';
 
-const finite = z.number({ error: 'must be a finite number (1e999 and the like overflow to Infinity)' });
-const matrix = z
-  .array(z.array(finite).min(1, 'a row must not be empty'))
-  .min(1, 'a matrix needs at least one row')
-  .refine((rows) => rows.every((r) => r.length === rows[0].length), { message: 'rows must all have the same length' });
+/** Every objective the papers declare, by id (the factorization is the default of a file that names none). */
+async function objectives(): Promise<Map<string, AnyObjective>> {
+  const all = (await loadPapers()).flatMap((p) => p.objectives);
+  return new Map([asymmetricFactorization, ...all].map((o) => [o.id, o]));
+}
 
-const trajectoryInput = z
-  .object({ Sigma: matrix, U0: matrix, V0: matrix, eta: finite.refine((x) => x > 0, { message: 'must be positive' }) })
-  .strict()
-  .superRefine((v, ctx) => {
-    // zod runs this even when a matrix above failed (e.g. an empty one), which has already been reported.
-    if (![v.Sigma, v.U0, v.V0].every((a) => Array.isArray(a) && a.length > 0 && Array.isArray(a[0]) && a[0].length > 0)) return;
-    const [m, n] = [v.Sigma.length, v.Sigma[0].length];
-    if (v.U0.length !== m) ctx.addIssue({ code: 'custom', path: ['U0'], message: `must have m = ${m} rows (Σ is ${m}×${n}), has ${v.U0.length}` });
-    if (v.V0.length !== n) ctx.addIssue({ code: 'custom', path: ['V0'], message: `must have n = ${n} rows (Σ is ${m}×${n}), has ${v.V0.length}` });
-    if (v.U0[0].length !== v.V0[0].length)
-      ctx.addIssue({ code: 'custom', path: ['V0'], message: `must have as many columns as U0 (d = ${v.U0[0].length}), has ${v.V0[0].length}` });
-    if (v.U0[0].length > Math.min(m, n)) ctx.addIssue({ code: 'custom', path: ['U0'], message: `d = ${v.U0[0].length} exceeds min(m, n) = ${Math.min(m, n)}` });
-  });
-
-type TrajectoryInput = z.infer<typeof trajectoryInput>;
-
-/** Reads and validates an input file; every problem becomes one UserError line. */
-function readTrajectoryInput(file: string): TrajectoryInput {
+/** Reads an input file and its objective; every problem becomes one UserError line. */
+async function readTrajectoryInput(file: string): Promise<{ objective: AnyObjective; problem: unknown; start: unknown; eta: number }> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -46,42 +30,35 @@ function readTrajectoryInput(file: string): TrajectoryInput {
   } catch (e) {
     throw new UserError(`${file} is not valid JSON: ${(e as Error).message}`);
   }
-  const parsed = trajectoryInput.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const kind = (x: unknown) => (Array.isArray(x) ? 'an array' : x === null ? 'null' : `a ${typeof x}`);
-    const what =
-      issue.path.length === 0 && issue.code === 'invalid_type'
-        ? `the input must be a JSON object, not ${kind(json)}`
-        : `${issue.path.length ? issue.path.join('.') : 'the input'} ${issue.message}`;
-    throw new UserError(`${file}: ${what} (expected { "Sigma": number[][], "U0": number[][], "V0": number[][], "eta": number })`);
-  }
-  return parsed.data;
+  const kind = (x: unknown) => (Array.isArray(x) ? 'an array' : x === null ? 'null' : `a ${typeof x}`);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new UserError(`${file}: the input must be a JSON object, not ${kind(json)}`);
+  const { objective: id = asymmetricFactorization.id, ...fields } = json as Record<string, unknown>;
+  const known = await objectives();
+  const objective = typeof id === 'string' ? known.get(id) : undefined;
+  if (!objective) throw new UserError(`${file}: unknown objective ${JSON.stringify(id)} (one of: ${[...known.keys()].join(', ')})`);
+  const parsed = objective.input.parse(fields);
+  if ('error' in parsed) throw new UserError(`${file}: ${parsed.error} (expected ${objective.input.fields})`);
+  return { objective, ...parsed };
 }
-
-const FIELDS = ['loss', 'sigmaMinA', 'lambdaMinP', 'normP', 'frobB', 'normJ', 'normK'] as const;
 
 export async function trajectoryCommand(opts: { input?: string; iters?: string; every?: string; json?: boolean }): Promise<number> {
   if (!opts.input) throw new UserError('trajectory needs --input FILE');
   const iters = opts.iters === undefined ? 1000 : parseInteger('--iters', opts.iters, { min: 0, max: 100_000_000 });
   const every = opts.every === undefined ? 1 : parseInteger('--every', opts.every, { min: 1, max: 100_000_000 });
-  const input = readTrajectoryInput(opts.input);
-  const sigma0 = fromRows(input.Sigma);
-  const U0 = fromRows(input.U0);
-  const V0 = fromRows(input.V0);
-  const frame = isDiagonal(sigma0) ? { sigma: sigma0, U0, V0 } : toDiagonalFrame(sigma0, U0, V0);
-  const traj = runTrajectory<Diagnostics>({ ...frame, eta: input.eta, iters, every, observe: (s) => diagnostics(frame.sigma, s.U, s.V) });
+  const { objective, problem, start, eta } = await readTrajectoryInput(opts.input);
+  const traj = descendObserved(objective, problem, start, eta, iters, every);
+  const fields = objective.diagnosticNames;
   const out: Record<string, unknown> = { t: traj.samples.map((s) => s.t) };
-  for (const f of FIELDS) out[f] = traj.samples.map((s) => s.value[f]);
+  for (const f of fields) out[f] = traj.samples.map((s) => s.value[f]);
   if (traj.diverged) out.diverged = traj.diverged;
   if (opts.json) process.stdout.write(`${JSON.stringify(out)}\n`);
   else {
-    process.stdout.write(`${'t'.padStart(8)} ${FIELDS.map((f) => f.padStart(12)).join(' ')}\n`);
-    for (const s of traj.samples) process.stdout.write(`${String(s.t).padStart(8)} ${FIELDS.map((f) => s.value[f].toExponential(4).padStart(12)).join(' ')}\n`);
+    process.stdout.write(`${'t'.padStart(8)} ${fields.map((f) => f.padStart(12)).join(' ')}\n`);
+    for (const s of traj.samples) process.stdout.write(`${String(s.t).padStart(8)} ${fields.map((f) => s.value[f].toExponential(4).padStart(12)).join(' ')}\n`);
   }
   if (traj.diverged) {
     process.stderr.write(
-      `warning: GD diverged: an iterate left the finite range at t = ${traj.diverged.t} (η = ${input.eta} is too large for this Σ and initialisation); the samples stop before it\n`,
+      `warning: GD diverged: an iterate left the finite range at t = ${traj.diverged.t} (η = ${eta} is too large for this problem and initialisation); the samples stop before it\n`,
     );
     return 3;
   }

@@ -10,7 +10,7 @@ import { opNorm, sigmaMin } from '../linalg/spectral.ts';
 import { type Blocks, splitBlocks } from './blocks.ts';
 import { loss } from './trajectory.ts';
 
-export interface Diagnostics {
+export type Diagnostics = {
   /** f = ½‖UVᵀ − Σ‖²_F. */
   loss: number;
   /** σ_min(A) = σ_d(A). */
@@ -25,7 +25,7 @@ export interface Diagnostics {
   normJ: number;
   /** ‖K‖_op (0 when n = d). */
   normK: number;
-}
+};
 
 export type DiagnosticName = keyof Diagnostics;
 

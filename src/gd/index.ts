@@ -1,7 +1,7 @@
 /** The shared GD engine: the public surface every claim and command uses. */
 export { gdStep, loss, runTrajectory } from './trajectory.ts';
 export { blockState, isDiagonal, splitBlocks, type BlockState, type Derived } from './blocks.ts';
-export { diagnostics, type Diagnostics } from './diagnostics.ts';
+export { diagnostics } from './diagnostics.ts';
 export { fromDiagonalFrame, toDiagonalFrame } from './rotation.ts';
 
 import { gdStep } from './trajectory.ts';
