@@ -12,7 +12,8 @@ import { mul, transpose } from '../../src/linalg/dense.ts';
 import { gaussianMatrix } from '../../src/random/gaussian.ts';
 import { runExperiment } from '../../src/experiments/experiment.ts';
 import { renderSvg } from '../../src/experiments/figures.ts';
-import { diagonalTarget, distanceToLeading, jcdInitialisation } from '../../lemmas/jcd/experiments/common.ts';
+import { diagonalTarget, distanceToLeading } from '../../lemmas/jcd/experiments/common.ts';
+import { drawJcdFactors } from '../../lemmas/jcd/support/init.ts';
 import { type Fig1Config, fig1Relations, jcdFig1 } from '../../lemmas/jcd/experiments/fig-1.ts';
 import { type Fig2Config, jcdFig2 } from '../../lemmas/jcd/experiments/fig-2.ts';
 import { FIG3_STATED, type Fig3Config, type Fig3Data, fig3Figure, fig3Relations, fig3SingularValues, jcdFig3 } from '../../lemmas/jcd/experiments/fig-3.ts';
@@ -51,11 +52,11 @@ function wellFormedSvg(svg: string): boolean {
 }
 
 describe('shared pieces', () => {
-  test('the JCD initialisation has the scale ρ√σ₁/(3√(m+n+k)) and is reproducible', () => {
-    const a = jcdInitialisation(40, 30, 20, 0.5, 4, 's');
-    const b = jcdInitialisation(40, 30, 20, 0.5, 4, 's');
-    expect(a.F.data).toEqual(b.F.data);
-    const rms = Math.sqrt(a.F.data.reduce((s, v) => s + v * v, 0) / a.F.data.length);
+  test("the experiments' JCD initialisation (the lemma claims' draw) has the scale ρ√σ₁/(3√(m+n+k)) and is reproducible", () => {
+    const a = drawJcdFactors({ m: 40, n: 30, k: 20, rho: 0.5, sigma1: 4 }, 's');
+    const b = drawJcdFactors({ m: 40, n: 30, k: 20, rho: 0.5, sigma1: 4 }, 's');
+    expect(a.F0.data).toEqual(b.F0.data);
+    const rms = Math.sqrt(a.F0.data.reduce((s, v) => s + v * v, 0) / a.F0.data.length);
     expect(rms / ((0.5 * 2) / (3 * Math.sqrt(90)))).toBeGreaterThan(0.9);
     expect(rms / ((0.5 * 2) / (3 * Math.sqrt(90)))).toBeLessThan(1.1);
   });

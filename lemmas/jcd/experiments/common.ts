@@ -4,26 +4,12 @@
  * approximation X_s computed in block form (accurate far below ‖X‖·10⁻⁸, where the expansion
  * ‖FGᵀ‖² − 2⟨FGᵀ, X_s⟩ + ‖X_s‖² would cancel).
  *
- * The initialisation draws the same law as lemmas/jcd/support/init.ts (the lemma claims' draw) but scales
- * the standard deviation instead of the matrix and reads its own seed stream, so the two are not one
- * function yet: merging them changes the experiments' draws, and with them results.json.
+ * The initialisation is the lemma claims' (../support/init.ts drawJcdFactors): F̃₀, G̃₀ with i.i.d.
+ * N(0, σ₁) entries — "N(0, σ₁)" read as variance σ₁, so that F₀G₀ᵀ scales like ρ²σ₁ and ρ is
+ * dimensionless, as the paper's ρ ∈ {10⁻⁶, …, 1} suggests.
  */
 import seedrandom from 'seedrandom';
 import { diag, type Mat } from '../../../src/linalg/dense.ts';
-import { gaussianMatrix, gaussianStream } from '../../../src/random/gaussian.ts';
-
-/**
- * JCD §4.1: (F₀, G₀) = ρ/(3√(m+n+k))·(F̃₀, G̃₀) with F̃₀ ∈ ℝ^{m×k}, G̃₀ ∈ ℝ^{n×k} of i.i.d. N(0, σ₁)
- * entries. "N(0, σ₁)" is read as variance σ₁ (standard deviation √σ₁), so that F₀G₀ᵀ scales like
- * ρ²σ₁ — the reading under which ρ is dimensionless, as the paper's ρ ∈ {10⁻⁶, …, 1} suggests.
- */
-export function jcdInitialisation(m: number, n: number, k: number, rho: number, sigma1: number, seed: string): { F: Mat; G: Mat } {
-  const g = gaussianStream(seed);
-  const std = (rho / (3 * Math.sqrt(m + n + k))) * Math.sqrt(sigma1);
-  const F = gaussianMatrix(m, k, std, g);
-  const G = gaussianMatrix(n, k, std, g);
-  return { F, G };
-}
 
 /** The m×n diagonal matrix with the given (decreasing) singular values, zero beyond them. */
 export function diagonalTarget(values: readonly number[], m: number, n: number): Mat {

@@ -22,7 +22,7 @@ import { gaussianMatrix, gaussianStream } from '../../../src/random/gaussian.ts'
 import { runTrajectory } from '../../../src/gd/trajectory.ts';
 import type { Experiment } from '../../../src/experiments/experiment.ts';
 import { num, type Figure } from '../../../src/experiments/figures.ts';
-import { jcdInitialisation } from './common.ts';
+import { drawJcdFactors } from '../support/init.ts';
 
 export interface Fig1Config {
   readonly m: number;
@@ -93,7 +93,7 @@ function runFig1Job(job: Fig1Job, progress?: (fraction: number) => void): Fig1Re
   const { Xnat, E, X } = fig1Model(job, job.seed);
   const sigma1 = singularValues(X)[0];
   const rho = job.init === 'small' ? job.rhoSmall : job.rhoModerate;
-  const { F, G } = jcdInitialisation(job.m, job.n, job.k, rho, sigma1, `${job.seed}:init`);
+  const { F0: F, G0: G } = drawJcdFactors({ m: job.m, n: job.n, k: job.k, rho, sigma1 }, `${job.seed}:init`);
   const t: number[] = [];
   const train: number[] = [];
   const test: number[] = [];

@@ -23,7 +23,8 @@ import { gaussianMatrix, gaussianStream } from '../../../src/random/gaussian.ts'
 import { runTrajectory } from '../../../src/gd/trajectory.ts';
 import type { Experiment } from '../../../src/experiments/experiment.ts';
 import { num, type Figure } from '../../../src/experiments/figures.ts';
-import { diagonalTarget, jcdInitialisation } from './common.ts';
+import { diagonalTarget } from './common.ts';
+import { drawJcdFactors } from '../support/init.ts';
 
 export interface Fig2Config {
   readonly m: number;
@@ -80,7 +81,7 @@ export function fig2SingularValues(c: Fig2Config, seed: string): number[] {
 function runFig2Job(job: Fig2Job, progress?: (fraction: number) => void): Fig2Result {
   const sigma = fig2SingularValues(job, job.seed);
   const X = diagonalTarget(sigma, job.m, job.n);
-  const { F, G } = jcdInitialisation(job.m, job.n, job.k, job.runRho, sigma[0], `${job.seed}:init`);
+  const { F0: F, G0: G } = drawJcdFactors({ m: job.m, n: job.n, k: job.k, rho: job.runRho, sigma1: sigma[0] }, `${job.seed}:init`);
   const full = job.runRho === job.rho;
   const out = { t: [] as number[], error: [] as number[], sv: [] as number[][], dist: [] as number[][] };
   const traj = runTrajectory({

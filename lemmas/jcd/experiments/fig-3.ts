@@ -29,7 +29,8 @@ import { fitLine, type LineFit, type Relation, slopeRelation, type StatedValues 
 import { runTrajectory } from '../../../src/gd/trajectory.ts';
 import type { Experiment } from '../../../src/experiments/experiment.ts';
 import { num, type Figure } from '../../../src/experiments/figures.ts';
-import { diagonalTarget, distanceToLeading, jcdInitialisation, leadingNorm, uniformStream } from './common.ts';
+import { diagonalTarget, distanceToLeading, leadingNorm, uniformStream } from './common.ts';
+import { drawJcdFactors } from '../support/init.ts';
 
 export interface Fig3Config {
   readonly r: number;
@@ -101,7 +102,7 @@ function runFig3Job(job: Fig3Job): Fig3Result {
   const { m, r, k, rho, delta, kappa, eta, iters, seed } = job;
   const sigma = fig3SingularValues(m, r, delta, kappa, seed);
   const X = diagonalTarget(sigma, m, m);
-  const { F, G } = jcdInitialisation(m, m, k, rho, sigma[0], `${seed}:init`);
+  const { F0: F, G0: G } = drawJcdFactors({ m, n: m, k, rho, sigma1: sigma[0] }, `${seed}:init`);
   const scale = leadingNorm(sigma, r);
   let eps = Number.POSITIVE_INFINITY;
   let T0 = 0;

@@ -28,15 +28,25 @@ export interface JcdInit {
   readonly B0: Mat;
 }
 
-/** One draw of (F₀, G₀) and its blocks, from a seed string. */
-export function drawJcdInit(p: JcdInitSetting, seed: string): JcdInit {
-  if (!(p.r >= 1 && p.r <= p.k && p.r <= Math.min(p.m, p.n)))
-    throw new Error(`JCD initialisation: need 1 ≤ r ≤ k and r ≤ min{m, n}, got r = ${p.r}, k = ${p.k}, m = ${p.m}, n = ${p.n}`);
+/**
+ * One draw of (F₀, G₀) from a seed string: F̃₀, G̃₀ with i.i.d. N(0, σ₁) entries, then scaled by
+ * ρ/(3√(m+n+k)) as printed. The one draw of the JCD initialisation: the lemma claims (drawJcdInit) and
+ * the experiments of Figures 1–3 both take it.
+ */
+export function drawJcdFactors(p: Omit<JcdInitSetting, 'r'>, seed: string): { F0: Mat; G0: Mat } {
   const next = gaussianStream(`jcd-init:${seed}`);
   const factor = p.rho / (3 * Math.sqrt(p.m + p.n + p.k));
   const std = Math.sqrt(p.sigma1);
   const F0 = scale(gaussianMatrix(p.m, p.k, std, next), factor);
   const G0 = scale(gaussianMatrix(p.n, p.k, std, next), factor);
+  return { F0, G0 };
+}
+
+/** One draw of (F₀, G₀) (drawJcdFactors) and its blocks at the target rank r. */
+export function drawJcdInit(p: JcdInitSetting, seed: string): JcdInit {
+  if (!(p.r >= 1 && p.r <= p.k && p.r <= Math.min(p.m, p.n)))
+    throw new Error(`JCD initialisation: need 1 ≤ r ≤ k and r ≤ min{m, n}, got r = ${p.r}, k = ${p.k}, m = ${p.m}, n = ${p.n}`);
+  const { F0, G0 } = drawJcdFactors(p, seed);
   return { F0, G0, ...jcdInitBlocks(F0, G0, p.r) };
 }
 
