@@ -134,7 +134,7 @@ program
 
 program
   .command('reproduce')
-  .description("run a paper's experiment (jcd.fig-1, jcd.fig-2, jcd.fig-3, yd21.thm-1.1, all) and write its figures (SVG), numbers (JSON) and captions")
+  .description("run a paper's experiment (an id its manifest lists, e.g. jcd.fig-1, or all) and write its figures (SVG), numbers (JSON) and captions")
   .argument('<experiment>', 'experiment id, or all')
   .option('--out <dir>', `where the figures are written (default ${DEFAULT_OUT}/figures)`)
   .option('--runs <n>', "runs per sweep point (default: the paper's)")
