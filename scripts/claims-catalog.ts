@@ -17,7 +17,7 @@ function cell(s: string): string {
 
 /** The catalog's text for the claims the registry holds now. */
 export async function catalog(): Promise<string> {
-  const { claims, errors } = await loadRegistry();
+  const { claims, errors, papers: manifests } = await loadRegistry();
   if (errors.length) throw new Error(`cannot write the catalog: ${errors.map((e) => `${e.file} did not load (${e.message})`).join('; ')}`);
   const papers = [...new Set(claims.map((c) => c.source.paper))].sort().reverse();
   const lines = [
@@ -31,7 +31,9 @@ export async function catalog(): Promise<string> {
     `${claims.length} claims: ${papers.map((p) => `${claims.filter((c) => c.source.paper === p).length} of ${p}`).join(', ')}.`,
   ];
   for (const paper of papers) {
-    lines.push('', `## ${paper}`, '', '| id | where | kind | expected | statement |', '| --- | --- | --- | --- | --- |');
+    const m = manifests.find((x) => x.id === paper);
+    const cite = m ? [`${m.authors}, *${m.title}*, ${m.venue}${m.references.length ? ` — ${m.references.map((r) => `[${r.label}](${r.url})`).join(', ')}` : ''}.`, ''] : [];
+    lines.push('', `## ${paper}`, '', ...cite, '| id | where | kind | expected | statement |', '| --- | --- | --- | --- | --- |');
     for (const c of claims.filter((k) => k.source.paper === paper)) {
       const erratum = 'erratum' in c && c.erratum ? ` **Erratum:** ${c.erratum}` : '';
       lines.push(`| \`${c.id}\` | ${cell(c.source.where)} | ${c.kind} | ${c.expected} | ${cell(c.statement)}${cell(erratum)} |`);

@@ -17,6 +17,8 @@ export interface PaperManifest {
   readonly title: string;
   /** Where it appeared (venue and year, or "preprint"). */
   readonly venue: string;
+  /** Stable references (an arXiv id, a proceedings page), each with its URL. */
+  readonly references: ReadonlyArray<{ readonly label: string; readonly url: string }>;
   /** The text copies in shared/papers/ (by file name, a hash of their content) and what each holds. */
   readonly textCopies: ReadonlyArray<{ readonly file: string; readonly holds: string }>;
   /** The paper's figures to reproduce (`reproduce <id>`; the experiments registry is built from these). */
@@ -28,13 +30,14 @@ export interface PaperManifest {
 const PREFIX = /^[a-z][a-z0-9]*$/;
 
 export function definePaper(
-  p: Omit<PaperManifest, 'kind' | 'experiments' | 'objectives'> & {
+  p: Omit<PaperManifest, 'kind' | 'experiments' | 'objectives' | 'references'> & {
+    readonly references?: PaperManifest['references'];
     readonly experiments?: ReadonlyArray<AnyExperiment>;
     readonly objectives?: ReadonlyArray<AnyObjective>;
   },
 ): PaperManifest {
   if (!PREFIX.test(p.prefix)) throw new Error(`paper ${p.id}: the id prefix '${p.prefix}' must be lower-case letters and digits`);
-  return { kind: 'paper', experiments: [], objectives: [], ...p };
+  return { kind: 'paper', experiments: [], objectives: [], references: [], ...p };
 }
 
 export function isPaper(v: unknown): v is PaperManifest {
