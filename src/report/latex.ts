@@ -173,7 +173,7 @@ function matching(s: string, open: number): number {
   return -1;
 }
 
-const escapeText = (s: string) => s.replace(/—/g, '---').replace(/[\\{}$&#^_%~]/g, (c) => `\\char${c.charCodeAt(0)}`);
+const escapeText = (s: string) => s.replace(/—/g, '---').replace(/[\\{}$&#^_%~]/g, (c) => `\\char${c.charCodeAt(0)} `);
 
 class Converter {
   private i = 0;
@@ -370,9 +370,9 @@ class Converter {
     }
     const b = this.base();
     if (b !== null) return { tex: this.scripts(b), kind: 'ord' };
-    // A character the converter does not know: left for KaTeX to reject (a test lists every statement).
     this.i += c.length;
-    return { tex: c, kind: 'ord' };
+    // A character TeX reserves, as itself; any other the converter does not know is left for KaTeX to reject.
+    return { tex: /[#$%&~\\^_]/.test(c) ? `\\char${c.charCodeAt(0)} ` : c, kind: 'ord' };
   }
 }
 
