@@ -387,7 +387,16 @@ test('text is escaped: a statement with <, >, & and unicode shows literally and 
     seed: 7,
     claims: [
       // An erratum whose corrected form flips one sign: that sign, and only it, is highlighted.
-      { record: record('yd21.planted', { statement: 'P₊ = P − ηPB + ηQ', expected: 'refuted', verdict: 'refuted', erratum: 'sign', corrected: 'yd21.planted/corrected' }), sabotage: null },
+      {
+        record: record('yd21.planted', {
+          statement: 'P₊ = P − ηPB + ηQ',
+          expected: 'refuted',
+          verdict: 'refuted',
+          erratum: 'sign',
+          corrected: 'yd21.planted/corrected',
+        }),
+        sabotage: null,
+      },
       { record: record('yd21.planted/corrected', { statement: 'P₊ = P + ηPB + ηQ', corrects: 'yd21.planted' }), sabotage: null },
       {
         record: record('yd21.<b>"x"</b>&', {

@@ -286,7 +286,9 @@ export function writeHtmlReport(dir: string, run: CheckRun): void {
   const { html, failures } = renderHtml(reportModel(run), collectFigures(dir));
   writeFileSync(join(dir, 'index.html'), html);
   if (failures.length)
-    process.stderr.write(`index.html: ${failures.length} formula${failures.length === 1 ? '' : 's'} could not be typeset and ${failures.length === 1 ? 'is' : 'are'} shown as text (first: ${failures[0].error})\n`);
+    process.stderr.write(
+      `index.html: ${failures.length} formula${failures.length === 1 ? '' : 's'} could not be typeset and ${failures.length === 1 ? 'is' : 'are'} shown as text (first: ${failures[0].error})\n`,
+    );
 }
 
 /** The report page for a run, with the given figures inlined. */

@@ -45,9 +45,9 @@ const GREEK: Record<string, string> = {
   Φ: '\\Phi',
   Ψ: '\\Psi',
   Ω: '\\Omega',
-  '𝐔': '\\mathbf{U}',
-  '𝐕': '\\mathbf{V}',
-  '𝚺': '\\boldsymbol{\\Sigma}',
+  𝐔: '\\mathbf{U}',
+  𝐕: '\\mathbf{V}',
+  𝚺: '\\boldsymbol{\\Sigma}',
   ℝ: '\\mathbb{R}',
   '∞': '\\infty',
   '…': '\\ldots',
@@ -86,7 +86,7 @@ const RELATIONS: Record<string, string> = {
   '≠': '\\neq',
 };
 
-const BINARY: Record<string, string> = { '+': '+', '−': '-', '-': '-', '·': '\\cdot', '×': '\\times', '±': '\\pm', '∖': '\\setminus' };
+const BINARY: Record<string, string> = { '+': '+', '−': '-', '·': '\\cdot', '×': '\\times', '±': '\\pm', '∖': '\\setminus' };
 
 const SUPERSCRIPTS: Record<string, string> = {
   '⁰': '0',
@@ -360,7 +360,8 @@ class Converter {
       this.i++;
       return { tex: this.scripts(c === '{' ? '\\lbrace' : '\\rbrace'), kind: 'ord' };
     }
-    if (c === '—' || c === '"') {
+    // The statements write minus as '−'; an ASCII hyphen joins words (near-optimal, D-terms).
+    if (c === '—' || c === '"' || c === '-') {
       this.i++;
       return { tex: c, kind: 'text' };
     }
@@ -423,9 +424,7 @@ function mergeProse(raw: Atom[]): Atom[] {
 }
 
 function join(atoms: ReadonlyArray<Atom>): string {
-  return atoms
-    .map((a) => a.tex)
-    .reduce((acc, t) => (acc === '' ? t : /[A-Za-z]$/.test(acc) && /^[A-Za-z0-9]/.test(t) ? `${acc} ${t}` : `${acc}${t}`), '');
+  return atoms.map((a) => a.tex).reduce((acc, t) => (acc === '' ? t : /[A-Za-z]$/.test(acc) && /^[A-Za-z0-9]/.test(t) ? `${acc} ${t}` : `${acc}${t}`), '');
 }
 
 function atomsOf(statement: string): Atom[] {

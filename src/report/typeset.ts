@@ -12,7 +12,7 @@ import { CHANGED_MACRO } from './text.ts';
 
 /** How every formula is rendered: a parse error throws, strict LaTeX (an unconverted Unicode
  *  symbol is an error), and \htmlClass — the only HTML extension — for the changed terms of an erratum. */
-export const KATEX_OPTIONS: KatexOptions = {
+const KATEX_OPTIONS: KatexOptions = {
   throwOnError: true,
   output: 'html',
   strict: (code: string) => (code === 'htmlExtension' ? 'ignore' : 'error'),
@@ -37,14 +37,14 @@ export interface TypesetFailure {
 export class Typesetter {
   readonly failures: TypesetFailure[] = [];
 
-  /** The formula's KaTeX HTML, or its Unicode text (escaped by `escape`) when KaTeX rejects it. */
-  html(text: string, tex: string, escape: (s: string) => string): string {
+  /** The formula's KaTeX HTML, or its Unicode text (escaped by `escapeText`) when KaTeX rejects it. */
+  html(text: string, tex: string, escapeText: (s: string) => string): string {
     try {
-      return `<span class="formula" role="math" aria-label="${escape(text)}">${renderLatex(tex)}</span>`;
+      return `<span class="formula" role="math" aria-label="${escapeText(text)}">${renderLatex(tex)}</span>`;
     } catch (e) {
       const error = (e instanceof Error ? e.message : String(e)).split('\n')[0];
       this.failures.push({ text, error });
-      return `<span class="formula untypeset" title="${escape(`not typeset: ${error}`)}">${escape(text)}</span>`;
+      return `<span class="formula untypeset" title="${escapeText(`not typeset: ${error}`)}">${escapeText(text)}</span>`;
     }
   }
 }

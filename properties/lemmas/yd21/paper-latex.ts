@@ -16,7 +16,33 @@ export function displays(text: string): string[] {
 
 type Item = { base: string; sub: Item[][]; sup: Item[][] };
 
-const SPACING = new Set(['\\quad', '\\qquad', '\\,', '\\;', '\\!', '\\:', '\\ ', '\\enspace', '\\thickspace', '\\thinspace', '\\allowbreak', '\\displaystyle', '\\left', '\\right', '\\big', '\\Big', '\\bigg', '\\Bigg', '\\bigl', '\\bigr', '\\Bigl', '\\Bigr', '\\cdot', '&', '\\\\']);
+const SPACING = new Set([
+  '\\quad',
+  '\\qquad',
+  '\\,',
+  '\\;',
+  '\\!',
+  '\\:',
+  '\\ ',
+  '\\enspace',
+  '\\thickspace',
+  '\\thinspace',
+  '\\allowbreak',
+  '\\displaystyle',
+  '\\left',
+  '\\right',
+  '\\big',
+  '\\Big',
+  '\\bigg',
+  '\\Bigg',
+  '\\bigl',
+  '\\bigr',
+  '\\Bigl',
+  '\\Bigr',
+  '\\cdot',
+  '&',
+  '\\\\',
+]);
 const FACES = new Set(['\\mathbf', '\\boldsymbol', '\\bm', '\\mathrm', '\\operatorname', '\\mathit', '\\text']);
 const SAME: Record<string, string> = {
   '\\leq': '\\le',
@@ -76,7 +102,8 @@ function parse(ts: string[]): Item[] {
       // A fraction multiplying a bracket, written on one line, is bracketed itself: (η/2)(σ_d − s).
       return ts[i] === '(' ? paren(quotient) : quotient;
     }
-    if (t === '\\sqrt' || t === '\\tilde' || t === '\\bar' || t === '\\dot' || t === '\\hat' || t === '\\mathbb') return [{ base: `${t}{${serialise(group())}}`, sub: [], sup: [] }];
+    if (t === '\\sqrt' || t === '\\tilde' || t === '\\bar' || t === '\\dot' || t === '\\hat' || t === '\\mathbb')
+      return [{ base: `${t}{${serialise(group())}}`, sub: [], sup: [] }];
     return [{ base: t, sub: [], sup: [] }];
   };
   const seq = (stop?: string): Item[] => {
