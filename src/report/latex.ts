@@ -313,7 +313,9 @@ class Converter {
         this.i += 2;
         return { tex: `${w}'s`, kind: 'text' };
       }
-      if (isProseWord(w) && s[this.i] !== '_' && !(w in OPERATORS)) return { tex: w, kind: 'text' };
+      // A two-letter word is English only between spaces or punctuation ("by" in "1+by" is b·y).
+      const apart = w.length !== 2 || (/^[\s(]?$/.test(s[this.i - 3] ?? '') && /^[\s,;:.)]?$/.test(s[this.i] ?? ''));
+      if (isProseWord(w) && apart && s[this.i] !== '_' && !(w in OPERATORS)) return { tex: w, kind: 'text' };
       if (w in OPERATORS) return { tex: this.scripts(OPERATORS[w]), kind: 'ord' };
       if (w.length > 1 && s[this.i] === '_' && /^[a-z]{3,}$/.test(w)) return { tex: this.scripts(`\\mathrm{${w}}`), kind: 'ord' };
       // Symbols written side by side (UVᵀ, qT, rk): one atom per letter, each with its accents and scripts.
@@ -389,6 +391,8 @@ function mergeProse(raw: Atom[]): Atom[] {
     for (let j = i + step; j >= 0 && j < atoms.length; j += step) if (atoms[j].tex !== ' ') return atoms[j];
     return undefined;
   };
+  /** A symbol (not an operator name, which TeX spaces itself). */
+  const isFormula = (a: Atom | undefined) => a?.kind === 'ord' && !OPERATOR_TEX.test(a.tex);
   const atoms = raw.map((a, i): Atom => {
     if (a.tex === 'a' && a.kind === 'ord' && isWord(neighbour(raw, i, -1)) && isWord(neighbour(raw, i, 1))) return { tex: 'a', kind: 'text' };
     if (a.kind === 'punct' && isWord(neighbour(raw, i, -1))) return { tex: a.tex, kind: 'text' };
@@ -406,7 +410,7 @@ function mergeProse(raw: Atom[]): Atom[] {
       const last = out[out.length - 1];
       if (pending || isWord(neighbour(atoms, i, 1))) pending += ' ';
       else if (last?.kind === 'punct' && !last.tex.endsWith('\\enspace')) out[out.length - 1] = { tex: `${last.tex}\\enspace`, kind: 'punct' };
-      else if (last?.kind === 'ord' && !OPERATOR_TEX.test(last.tex) && !/\\thickspace$/.test(last.tex) && neighbour(atoms, i, 1)?.kind === 'ord')
+      else if (last?.kind === 'ord' && !OPERATOR_TEX.test(last.tex) && !/\\thickspace$/.test(last.tex) && isFormula(neighbour(atoms, i, 1)))
         // Two formulas side by side ("A r×k", "Σ_X (full SVD)"): a space, not a product.
         out[out.length - 1] = { tex: `${last.tex}\\thickspace`, kind: 'ord' };
       continue;
