@@ -314,6 +314,12 @@ describe.each([
       expect(await compare.locator('.katex').count()).toBe(2);
     }
     expect(await page.locator('.katex-error, .untypeset, #untypeset').count()).toBe(0);
+    // KaTeX's own fonts, from the page itself (data: URLs), not a fallback.
+    const fonts = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family);
+    });
+    expect(fonts).toEqual(expect.arrayContaining(['KaTeX_Main', 'KaTeX_Math']));
     expect(problems).toEqual([]);
   });
 

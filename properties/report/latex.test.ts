@@ -2,14 +2,17 @@
  * Every statement in the registry converts to LaTeX that KaTeX typesets (throwOnError, strict: an
  * unconverted Unicode symbol fails), and so does each erratum's pair of printed and corrected forms
  * with its changed terms marked; the converter's output on the notations the statements use; the
- * token diff marks a flipped sign and nothing else; a formula KaTeX rejects is shown as text and counted.
+ * token diff marks a flipped sign and nothing else; a formula KaTeX rejects is shown as text and counted
+ * (and the page says so); summary.md lists every statement as $…$.
  */
 import { describe, expect, test } from 'vitest';
 import { loadClaims } from '../../src/claims/registry.ts';
 import { formulaPair, toLatex } from '../../src/report/latex.ts';
 import { CHANGED_MACRO } from '../../src/report/text.ts';
 import { renderLatex, Typesetter } from '../../src/report/typeset.ts';
-import { escapeHtml } from '../../src/report/html.ts';
+import { escapeHtml, htmlReport } from '../../src/report/html.ts';
+import { markdownReport } from '../../src/report/markdown.ts';
+import { plantedRecord } from './planted.ts';
 
 const claims = await loadClaims();
 const texOf = (f: unknown) => (f as { tex: string }).tex;
@@ -63,4 +66,20 @@ test('a formula KaTeX rejects is shown as its text and counted', () => {
   expect(ts.failures).toHaveLength(1);
   expect(ts.html('x < 1', toLatex('x < 1'), escapeHtml)).toContain('class="katex"');
   expect(ts.failures).toHaveLength(1);
+});
+
+test('the page says how many formulas it could not typeset; summary.md carries every statement as $…$', () => {
+  const run = {
+    seed: 1,
+    claims: [
+      { record: plantedRecord({ id: 'jcd.planted', statement: 'x ≤ C for every x' }), sabotage: null },
+      { record: plantedRecord({ id: 'jcd.snowman', statement: '☃ ≤ C' }), sabotage: null },
+    ],
+  };
+  const html = htmlReport(run);
+  expect(html).toContain('<div class="status bad" id="untypeset">1 formula could not be typeset and is shown as text:');
+  expect(html.match(/class="formula untypeset"/g)).toHaveLength(1);
+  const md = markdownReport(run);
+  expect(md).toContain('- `jcd.planted`: $x\\le C\\text{ for }\\text{every }x$');
+  expect(md).toContain('- `jcd.snowman`: $☃\\le C$');
 });
