@@ -181,10 +181,7 @@ class Converter {
 
   atoms(): Atom[] {
     const out: Atom[] = [];
-    while (this.i < this.s.length) {
-      const a = this.next(out);
-      if (a) out.push(a);
-    }
+    while (this.i < this.s.length) out.push(this.next(out));
     return mergeProse(out);
   }
 
@@ -299,7 +296,8 @@ class Converter {
     return tex;
   }
 
-  private next(before: ReadonlyArray<Atom>): Atom | null {
+  /** The atom at the cursor (a space is a text atom ' ', placed by mergeProse). */
+  private next(before: ReadonlyArray<Atom>): Atom {
     const s = this.s;
     const c = this.char() ?? '';
     if (c === ' ' || c === '\n' || c === '\t') {
