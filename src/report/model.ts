@@ -309,6 +309,19 @@ function failingRegionText(f: FailingRegion): { head: Text; items: Text[] } {
   return { head, items };
 }
 
+/** An erratum's printed form, beside its corrected sibling's (changed terms marked) when the run has it. */
+function printedForm(r: VerdictRecord, sib: VerdictRecord | undefined): Block {
+  if (!sib) return { kind: 'p', label: 'Printed:', text: [formula(r.statement)] };
+  const [printed, corrected] = formulaPair(r.statement, sib.statement);
+  return {
+    kind: 'compare',
+    items: [
+      { label: ['Printed'], formula: printed },
+      { label: ['Corrected (', id(sib.id), ')'], formula: corrected },
+    ],
+  };
+}
+
 function errataSection(run: CheckRun): Section | null {
   const errata = errataByGrade(run.claims);
   if (!errata.length) return null;
@@ -331,19 +344,7 @@ function errataSection(run: CheckRun): Section | null {
     }
     shown = grade;
     const sib = run.claims.find((x) => x.record.id === r.corrected)?.record;
-    const [printed, corrected] = sib ? formulaPair(r.statement, sib.statement) : [formula(r.statement), null];
-    const parts: Block[] = [
-      corrected && sib
-        ? {
-            kind: 'compare',
-            items: [
-              { label: ['Printed'], formula: printed },
-              { label: ['Corrected (', id(sib.id), ')'], formula: corrected },
-            ],
-          }
-        : { kind: 'p', label: 'Printed:', text: [printed] },
-      { kind: 'p', label: 'Erratum:', text: [r.erratum!] },
-    ];
+    const parts: Block[] = [printedForm(r, sib), { kind: 'p', label: 'Erratum:', text: [r.erratum!] }];
     if (r.symbolicResidual)
       parts.push({ kind: 'p', label: 'Printed − true (symbolic, exact):', text: [math(r.symbolicResidual), ` — in ${r.symbolicLetters ?? 'the letters'}`] });
     if (r.grade)
