@@ -41,7 +41,7 @@ test.each([
   ['F̃₀ = ρ/(3√(m+n+k))·F₀', '\\tilde{F}_{0}=\\rho/(3\\sqrt{m+n+k})\\cdot F_{0}'],
   ['B′ᵀ(Λ − λ_rI)B′ ⪰ 0', "B^{\\prime \\top}(\\Lambda-\\lambda_{r}I)B'\\succeq 0"],
   ['max{‖J_t‖,‖K_t‖} ≤ e^{−k/C}', '\\max\\lbrace\\Vert J_{t}\\Vert,\\Vert K_{t}\\Vert\\rbrace\\le e^{-k/C}'],
-  ['x ≤ 1 for every x, w.h.p.', 'x\\le 1\\text{ for }\\text{every }x,\\text{ w.h.p.}'],
+  ['x ≤ 1 for every x, w.h.p.', 'x\\le 1\\text{ for every }x,\\text{ w.h.p.}'],
   ['‖Δ₀‖_op, σ_min(A), T_total', '\\Vert\\Delta_{0}\\Vert_{\\mathrm{op}},\\enspace\\sigma_{\\min}(A),\\enspace T_{\\mathrm{total}}'],
   ['A r×k (r ≤ k)', 'A\\thickspace r\\times k\\thickspace(r\\le k)'],
 ])('%s → %s', (unicode, tex) => {
@@ -80,6 +80,6 @@ test('the page says how many formulas it could not typeset; summary.md carries e
   expect(html).toContain('<div class="status bad" id="untypeset">1 formula could not be typeset and is shown as text:');
   expect(html.match(/class="formula untypeset"/g)).toHaveLength(1);
   const md = markdownReport(run);
-  expect(md).toContain('- `jcd.planted`: $x\\le C\\text{ for }\\text{every }x$');
+  expect(md).toContain('- `jcd.planted`: $x\\le C\\text{ for every }x$');
   expect(md).toContain('- `jcd.snowman`: $☃\\le C$');
 });

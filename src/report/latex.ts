@@ -406,7 +406,7 @@ function mergeProse(raw: Atom[]): Atom[] {
     const a = atoms[i];
     if (a.tex === ' ' && a.kind === 'text') {
       const last = out[out.length - 1];
-      if (pending || isWord(neighbour(atoms, i, 1))) pending += ' ';
+      if (pending || neighbour(atoms, i, 1)?.kind === 'text') pending += ' ';
       else if (last?.kind === 'punct' && !last.tex.endsWith('\\enspace')) out[out.length - 1] = { tex: `${last.tex}\\enspace`, kind: 'punct' };
       else if (last?.kind === 'ord' && !OPERATOR_TEX.test(last.tex) && !/\\thickspace$/.test(last.tex) && isFormula(neighbour(atoms, i, 1)))
         // Two formulas side by side ("A r×k", "Σ_X (full SVD)"): a space, not a product.
@@ -425,8 +425,16 @@ function mergeProse(raw: Atom[]): Atom[] {
   return out;
 }
 
+/** The atoms' LaTeX in a row: a space where a command would run into a letter, and a run of prose as one \text{…}. */
 function join(atoms: ReadonlyArray<Atom>): string {
-  return atoms.map((a) => a.tex).reduce((acc, t) => (acc === '' ? t : /[A-Za-z]$/.test(acc) && /^[A-Za-z0-9]/.test(t) ? `${acc} ${t}` : `${acc}${t}`), '');
+  const PROSE = /^\\text\{([^{}]*)\}$/;
+  const merged: string[] = [];
+  for (const { tex } of atoms) {
+    const [prev, next] = [PROSE.exec(merged[merged.length - 1] ?? ''), PROSE.exec(tex)];
+    if (prev && next) merged[merged.length - 1] = `\\text{${prev[1]}${next[1]}}`;
+    else merged.push(tex);
+  }
+  return merged.reduce((acc, t) => (acc === '' ? t : /[A-Za-z]$/.test(acc) && /^[A-Za-z0-9]/.test(t) ? `${acc} ${t}` : `${acc}${t}`), '');
 }
 
 function atomsOf(statement: string): Atom[] {

@@ -24,7 +24,15 @@ const KATEX_OPTIONS: KatexOptions = {
  *  a relation or a binary operator, so a line may also break after each word of prose and each
  *  separating comma or semicolon (a long statement then wraps in a table cell). */
 export function renderLatex(tex: string): string {
-  return katex.renderToString(tex.replace(/(\\text\{[^{}]*\}|\\enspace)/g, '$1\\allowbreak '), KATEX_OPTIONS);
+  const breakable = tex
+    .replace(/\\text\{([^{}]*)\}/g, (_, prose: string) =>
+      prose
+        .split(/(?<= )/)
+        .map((word) => `\\text{${word}}\\allowbreak `)
+        .join(''),
+    )
+    .replace(/\\enspace/g, '\\enspace\\allowbreak ');
+  return katex.renderToString(breakable, KATEX_OPTIONS);
 }
 
 /** A formula that could not be typeset: its text (shown instead) and KaTeX's message. */
