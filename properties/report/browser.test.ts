@@ -4,8 +4,9 @@
  * opened from disk (file://) in headless Chromium. It renders with no console
  * error and no request beyond the file itself, every figure under figures/ and explore/ is there,
  * the verdict table read back from the DOM equals results.json, the filters work, the errata show
- * the shrunk counterexample and the replay command, and text is escaped (a statement with <, > and &
- * shows literally and runs nothing).
+ * the shrunk counterexample and the replay command, every statement is typeset by KaTeX (an erratum's
+ * printed and corrected forms side by side, the changed terms highlighted), and text is escaped (a
+ * statement with <, > and & is typeset as text and runs nothing).
  *
  * The browser comes from scripts/chromium.ts: LEMMACHECK_CHROMIUM, else a system Chromium, else the
  * build shipped in the npm package @sparticuz/chromium (a devDependency), so `npm ci && npm test`
@@ -265,7 +266,8 @@ describe.each([
         };
       }),
     );
-    expect(await page.locator('main svg').count()).toBe(files.length);
+    // KaTeX draws roots and large delimiters as SVG: those are not figures.
+    expect(await page.$$eval('main svg', (ss) => ss.filter((s) => !s.closest('.katex')).length)).toBe(files.length);
     expect(figures.map((f) => f.file)).toEqual(files);
     for (const f of figures) {
       expect(f.svgs).toBe(1);
@@ -282,6 +284,42 @@ describe.each([
       expect(await phase.locator('text').first().textContent()).toBe('yd21.lemma-3.2: pass/fail phase diagram');
       expect(await phase.locator('rect[fill="#4caf50"], rect[fill="#e53935"]').count()).toBeGreaterThanOrEqual(9);
     }
+    expect(problems).toEqual([]);
+  });
+
+  test('every statement is typeset by KaTeX: one per claim row, and the printed and corrected forms of each erratum', async () => {
+    requireChromium();
+    const claims = results(dir).claims;
+    const statements = await page.$$eval('#verdict-table tbody tr', (trs) =>
+      trs.map((tr) => {
+        const s = tr.querySelector('.statement');
+        return {
+          id: (tr as HTMLElement).dataset.id,
+          formula: s?.querySelector('.formula')?.getAttribute('aria-label'),
+          katex: s?.querySelectorAll('.katex').length,
+          width: s?.querySelector('.katex')?.getBoundingClientRect().width ?? 0,
+        };
+      }),
+    );
+    expect(statements.map(({ id, formula, katex }) => ({ id, formula, katex }))).toEqual(claims.map((c) => ({ id: c.id, formula: c.statement, katex: 1 })));
+    for (const s of statements) expect(s.width).toBeGreaterThan(20);
+    const errata = claims.filter((c) => c.erratum && claims.some((x) => x.id === c.corrected));
+    for (const c of errata) {
+      const compare = page.locator(`article.erratum[id="erratum-${c.id}"] .compare > div`);
+      expect(await compare.count()).toBe(2);
+      expect(await compare.locator('.formula').evaluateAll((fs) => fs.map((f) => f.getAttribute('aria-label')))).toEqual([
+        c.statement,
+        claims.find((x) => x.id === c.corrected)!.statement,
+      ]);
+      expect(await compare.locator('.katex').count()).toBe(2);
+    }
+    expect(await page.locator('.katex-error, .untypeset, #untypeset').count()).toBe(0);
+    // KaTeX's own fonts, from the page itself (data: URLs), not a fallback.
+    const fonts = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family);
+    });
+    expect(fonts).toEqual(expect.arrayContaining(['KaTeX_Main', 'KaTeX_Math']));
     expect(problems).toEqual([]);
   });
 
@@ -354,6 +392,18 @@ test('text is escaped: a statement with <, >, & and unicode shows literally and 
   const run: CheckRun = {
     seed: 7,
     claims: [
+      // An erratum whose corrected form flips one sign: that sign, and only it, is highlighted.
+      {
+        record: record('yd21.planted', {
+          statement: 'P₊ = P − ηPB + ηQ',
+          expected: 'refuted',
+          verdict: 'refuted',
+          erratum: 'sign',
+          corrected: 'yd21.planted/corrected',
+        }),
+        sabotage: null,
+      },
+      { record: record('yd21.planted/corrected', { statement: 'P₊ = P + ηPB + ηQ', corrects: 'yd21.planted' }), sabotage: null },
       {
         record: record('yd21.<b>"x"</b>&', {
           sweep: {
@@ -379,8 +429,14 @@ test('text is escaped: a statement with <, >, & and unicode shows literally and 
     ]),
   );
   const { page, problems } = await open(file);
-  expect(await page.locator('#verdict-table .statement').textContent()).toBe(nasty);
-  expect(await page.locator('#verdict-table tbody tr').getAttribute('data-id')).toBe('yd21.<b>"x"</b>&');
+  const row = page.locator('#verdict-table tbody tr').nth(2);
+  expect(await row.getAttribute('data-id')).toBe('yd21.<b>"x"</b>&');
+  // Typeset (the tags are prose to the converter), its text kept whole as the formula's label.
+  expect(await row.locator('.statement .formula').getAttribute('aria-label')).toBe(nasty);
+  expect(await row.locator('.statement .katex').count()).toBe(1);
+  const changed = page.locator('#erratum-yd21\\.planted .compare .changed');
+  expect(await changed.allTextContents()).toEqual(['−', '+']);
+  expect(await changed.first().evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
   expect(await page.locator('main script, main img').count()).toBe(0);
   expect(await page.locator('#sweeps tbody tr').first().textContent()).toContain('slope of log T vs log κ <');
   expect(await page.locator('figure figcaption').textContent()).toContain('a < b & c');

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { type Block, type Cell, type ClaimDetail, type Report, reportModel, type Row, type Section, type Table } from './model.ts';
 import { type CheckRun, readableJson } from './run.ts';
 import type { Text } from './text.ts';
+import { katexCss, type TypesetFailure, Typesetter } from './typeset.ts';
 
 /** A figure to embed: its SVG source, where it came from (relative to the report) and its caption. */
 export interface Figure {
@@ -31,7 +32,7 @@ export function escapeHtml(s: string): string {
 const esc = escapeHtml;
 
 /** Report text as HTML: ids breakable after each '.' and '/', commands selectable, verdicts as badges. */
-function inline(t: Text): string {
+function inline(t: Text, ts: Typesetter): string {
   return t
     .map((x) => {
       if (typeof x === 'string') return esc(x);
@@ -39,35 +40,36 @@ function inline(t: Text): string {
       if ('id' in x) return `<code class="id">${esc(x.id).replace(/([./])/g, '$1<wbr>')}</code>`;
       if ('cmd' in x) return `<code class="cmd">${esc(x.cmd)}</code>`;
       if ('math' in x) return `<span class="math">${esc(x.math)}</span>`;
-      if ('strong' in x) return `<strong>${inline(x.strong)}</strong>`;
-      if ('em' in x) return `<em>${inline(x.em)}</em>`;
-      if ('link' in x) return `<a href="${esc(x.link)}">${inline(x.text)}</a>`;
+      if ('formula' in x) return ts.html(x.formula, x.tex, esc);
+      if ('strong' in x) return `<strong>${inline(x.strong, ts)}</strong>`;
+      if ('em' in x) return `<em>${inline(x.em, ts)}</em>`;
+      if ('link' in x) return `<a href="${esc(x.link)}">${inline(x.text, ts)}</a>`;
       if ('verdict' in x) return `<span class="badge v-${esc(x.verdict)}">${esc(x.verdict)}</span>`;
-      if ('good' in x) return `<span class="yes">${inline(x.good)}</span>`;
-      if ('bad' in x) return `<span class="no">${inline(x.bad)}</span>`;
-      return `<span title="${esc(x.hint)}">${inline(x.text)}</span>`;
+      if ('good' in x) return `<span class="yes">${inline(x.good, ts)}</span>`;
+      if ('bad' in x) return `<span class="no">${inline(x.bad, ts)}</span>`;
+      return `<span title="${esc(x.hint)}">${inline(x.text, ts)}</span>`;
     })
     .join('');
 }
 
-function detailHtml(d: ClaimDetail): string {
-  return `<div class="statement math">${inline(d.statement)}</div><details><summary>details</summary><dl>${d.items.map(([k, v]) => `<dt>${inline(k)}</dt><dd>${inline(v)}</dd>`).join('')}</dl></details>`;
+function detailHtml(d: ClaimDetail, ts: Typesetter): string {
+  return `<div class="statement">${inline(d.statement, ts)}</div><details><summary>details</summary><dl>${d.items.map(([k, v]) => `<dt>${inline(k, ts)}</dt><dd>${inline(v, ts)}</dd>`).join('')}</dl></details>`;
 }
 
-function cellHtml(c: Cell, cls: string[], detail?: ClaimDetail): string {
+function cellHtml(c: Cell, cls: string[], ts: Typesetter, detail?: ClaimDetail): string {
   const classes = [...cls, ...(c.weak ? ['weak'] : [])];
-  return `<td${classes.length ? ` class="${classes.join(' ')}"` : ''}${c.title ? ` title="${esc(c.title)}"` : ''}>${inline(c.text)}${detail ? detailHtml(detail) : ''}</td>`;
+  return `<td${classes.length ? ` class="${classes.join(' ')}"` : ''}${c.title ? ` title="${esc(c.title)}"` : ''}>${inline(c.text, ts)}${detail ? detailHtml(detail, ts) : ''}</td>`;
 }
 
-function rowHtml(t: Table, r: Row): string {
+function rowHtml(t: Table, r: Row, ts: Typesetter): string {
   const attrs = Object.entries(r.data ?? {})
     .map(([k, v]) => ` data-${k}="${esc(v)}"`)
     .join('');
   const cls = t.role === 'verdicts' ? ` class="claim-row${r.unexpected ? ' unexpected' : ''}"` : '';
   const cells = r.cells.map((c, i) => {
     const column = t.columns[i];
-    if (i === 0 && t.rowHeaders) return `<th scope="row">${inline(c.text)}</th>`;
-    return cellHtml(c, [...(column?.num ? ['num'] : []), ...(column?.key ? [column.key] : [])], i === 0 ? r.detail : undefined);
+    if (i === 0 && t.rowHeaders) return `<th scope="row">${inline(c.text, ts)}</th>`;
+    return cellHtml(c, [...(column?.num ? ['num'] : []), ...(column?.key ? [column.key] : [])], ts, i === 0 ? r.detail : undefined);
   });
   return `<tr${cls}${attrs}>${cells.join('')}</tr>`;
 }
@@ -90,37 +92,39 @@ function filters(t: Table): string {
 </form>`;
 }
 
-function tableHtml(t: Table): string {
+function tableHtml(t: Table, ts: Typesetter): string {
   const attrs = t.role === 'verdicts' ? ' id="verdict-table"' : t.role === 'counts' ? ' class="counts"' : '';
   const headers = t.columns.map((c) => `<th>${esc(c.label)}</th>`).join('');
-  return `<div class="scroll"><table${attrs}>\n<thead><tr>${headers}</tr></thead>\n<tbody>\n${t.rows.map((r) => rowHtml(t, r)).join('\n')}\n</tbody></table></div>`;
+  return `<div class="scroll"><table${attrs}>\n<thead><tr>${headers}</tr></thead>\n<tbody>\n${t.rows.map((r) => rowHtml(t, r, ts)).join('\n')}\n</tbody></table></div>`;
 }
 
-function blockHtml(b: Block): string {
+function blockHtml(b: Block, ts: Typesetter): string {
   switch (b.kind) {
     case 'p': {
       const cls = [...(b.status ? ['status', b.status] : []), ...(b.role ? [b.role] : [])];
-      return `<p${cls.length ? ` class="${cls.join(' ')}"` : ''}>${b.label ? `<span class="label">${esc(b.label)}</span> ` : ''}${inline(b.text)}</p>`;
+      return `<p${cls.length ? ` class="${cls.join(' ')}"` : ''}>${b.label ? `<span class="label">${esc(b.label)}</span> ` : ''}${inline(b.text, ts)}</p>`;
     }
     case 'note':
-      return `<p class="note">${inline(b.text)}</p>`;
+      return `<p class="note">${inline(b.text, ts)}</p>`;
     case 'heading':
-      return `<h3>${inline(b.text)}</h3>`;
+      return `<h3>${inline(b.text, ts)}</h3>`;
     case 'list':
-      return `<ul>${b.items.map((i) => `<li>${inline(i)}</li>`).join('\n')}</ul>`;
+      return `<ul>${b.items.map((i) => `<li>${inline(i, ts)}</li>`).join('\n')}</ul>`;
     case 'json':
       return `<pre class="json">${esc(readableJson(b.value))}</pre>`;
     case 'table':
-      return `${b.role === 'verdicts' ? `${filters(b)}\n` : ''}${tableHtml(b)}`;
+      return `${b.role === 'verdicts' ? `${filters(b)}\n` : ''}${tableHtml(b, ts)}`;
     case 'article':
-      return `<article class="erratum" id="${esc(b.anchor)}">\n<h4>${inline(b.heading)}</h4>\n${b.blocks.map(blockHtml).join('\n')}\n</article>`;
+      return `<article class="erratum" id="${esc(b.anchor)}">\n<h4>${inline(b.heading, ts)}</h4>\n${b.blocks.map((x) => blockHtml(x, ts)).join('\n')}\n</article>`;
+    case 'compare':
+      return `<div class="compare">${b.items.map((x) => `<div><span class="label">${inline(x.label, ts)}</span>${inline([x.formula], ts)}</div>`).join('')}</div>`;
     case 'folded':
-      return `<details class="sweep-data"><summary>${inline(b.summary)}</summary>${b.blocks.map(blockHtml).join('\n')}</details>`;
+      return `<details class="sweep-data"><summary>${inline(b.summary, ts)}</summary>${b.blocks.map((x) => blockHtml(x, ts)).join('\n')}</details>`;
   }
 }
 
-function sectionHtml(s: Section): string {
-  return `<section id="${s.id}">\n<h2>${esc(s.title)}</h2>\n${s.blocks.map(blockHtml).join('\n')}\n</section>`;
+function sectionHtml(s: Section, ts: Typesetter): string {
+  return `<section id="${s.id}">\n<h2>${esc(s.title)}</h2>\n${s.blocks.map((b) => blockHtml(b, ts)).join('\n')}\n</section>`;
 }
 
 /** Makes the ids of one inlined SVG unique in the page (several SVGs may use the same ids) and drops scripts. */
@@ -229,6 +233,14 @@ dd { margin: 0; }
 article.erratum { border-left: 4px solid var(--bad); padding: 0.1rem 0 0.4rem 1rem; margin: 1rem 0 1.6rem; }
 .label { font-weight: 600; }
 pre.json { background: #f6f8fa; border: 1px solid var(--line); border-radius: 4px; padding: 0.5rem 0.7rem; max-height: 22rem; overflow: auto; font-size: 0.8rem; }
+.formula .katex { font-size: 1.08em; white-space: normal; }
+.formula .katex .base { white-space: nowrap; }
+.statement .formula { display: block; }
+.changed { background: #ffe08a; color: #8a1c00; border-radius: 2px; }
+.untypeset { font-family: "DejaVu Serif", serif; border-bottom: 1px dotted var(--bad); }
+.compare { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 0.4rem 1.2rem; margin: 0.4rem 0 0.6rem; }
+.compare > div { border: 1px solid var(--line); border-radius: 4px; padding: 0.3rem 0.6rem; overflow-x: auto; }
+.compare .label { display: block; color: var(--muted); font-size: 0.85em; }
 .corrected { border-left: 4px solid var(--ok); padding-left: 0.6rem; }
 ul.findings li { margin-bottom: 0.5rem; max-width: 80rem; }
 ul.bad-list li { color: var(--bad); }
@@ -269,27 +281,41 @@ const SCRIPT = `
 })();
 `;
 
-/** Writes DIR/index.html for a run, inlining the figures now under DIR. */
+/** Writes DIR/index.html for a run, inlining the figures now under DIR; a formula KaTeX could not typeset is also reported on stderr. */
 export function writeHtmlReport(dir: string, run: CheckRun): void {
-  writeFileSync(join(dir, 'index.html'), htmlReport(run, collectFigures(dir)));
+  const { html, failures } = renderHtml(reportModel(run), collectFigures(dir));
+  writeFileSync(join(dir, 'index.html'), html);
+  if (failures.length)
+    process.stderr.write(
+      `index.html: ${failures.length} formula${failures.length === 1 ? '' : 's'} could not be typeset and ${failures.length === 1 ? 'is' : 'are'} shown as text (first: ${failures[0].error})\n`,
+    );
 }
 
 /** The report page for a run, with the given figures inlined. */
 export function htmlReport(run: CheckRun, figures: ReadonlyArray<Figure> = []): string {
-  return renderHtml(reportModel(run), figures);
+  return renderHtml(reportModel(run), figures).html;
+}
+
+/** The line at the top of a page some of whose formulas KaTeX rejected (shown as their Unicode text). */
+function untypesetHtml(failures: ReadonlyArray<TypesetFailure>): string {
+  if (!failures.length) return '';
+  const items = failures.map((f) => `<li><span class="math">${esc(f.text)}</span>: ${esc(f.error)}</li>`).join('');
+  return `<div class="status bad" id="untypeset">${failures.length} formula${failures.length === 1 ? '' : 's'} could not be typeset and ${failures.length === 1 ? 'is' : 'are'} shown as text:<ul>${items}</ul></div>`;
 }
 
 /** A report model as one self-contained page, with the given figures inlined after its sections. */
-function renderHtml(report: Report, figures: ReadonlyArray<Figure> = []): string {
-  const sections = [...report.sections.map(sectionHtml), figuresSection(figures)].filter((s) => s !== '');
+function renderHtml(report: Report, figures: ReadonlyArray<Figure> = []): { html: string; failures: ReadonlyArray<TypesetFailure> } {
+  const ts = new Typesetter();
+  const sections = [...report.sections.map((s) => sectionHtml(s, ts)), figuresSection(figures)].filter((s) => s !== '');
   const nav = [...sections.join('\n').matchAll(/<section id="([^"]+)">\n<h2>([^<]*)<\/h2>/g)].map(([, id, title]) => `<a href="#${id}">${title}</a>`).join('');
-  return `<!DOCTYPE html>
+  const html = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; font-src data:">
 <title>lemmacheck report — seed ${report.seed}</title>
+<style>${katexCss()}</style>
 <style>${CSS}</style>
 </head>
 <body>
@@ -297,6 +323,7 @@ function renderHtml(report: Report, figures: ReadonlyArray<Figure> = []): string
 <h1>lemmacheck report</h1>
 <p class="note">Numerical checks of the claims of ${escapeHtml(report.papers.join(', '))} (each paper's manifest: lemmas/&lt;paper&gt;/paper.ts). ${report.claims} claims. The same data as results.json (machine-readable) and summary.md.</p>
 <nav>${nav}</nav>
+${untypesetHtml(ts.failures)}
 </header>
 <main>
 ${sections.join('\n\n')}
@@ -306,4 +333,5 @@ ${sections.join('\n\n')}
 </body>
 </html>
 `;
+  return { html, failures: ts.failures };
 }

@@ -13,11 +13,14 @@ function cell(t: Text): string {
   return inlineMarkdown(t).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+/** A table; the statements its rows carry (the verdict table's, folded under each id in HTML) follow it as a list, keeping the table narrow. */
 function tableLines(t: Table): string[] {
+  const statements = t.rows.filter((r) => r.detail).map((r) => `- ${inlineMarkdown(r.cells[0].text)}: ${inlineMarkdown(r.detail!.statement)}`);
   return [
     `| ${t.columns.map((c) => c.label).join(' | ')} |`,
     `| ${t.columns.map((c) => (c.num ? '---:' : '---')).join(' | ')} |`,
     ...t.rows.map((r) => `| ${r.cells.map((c) => cell(c.text)).join(' | ')} |`),
+    ...(statements.length ? ['', 'Statements:', '', ...statements] : []),
   ];
 }
 
@@ -38,6 +41,8 @@ function blockLines(b: Block): string[] | null {
       return tableLines(b);
     case 'article':
       return [`#### ${inlineMarkdown(b.heading)}`, ...blocks(b.blocks)];
+    case 'compare':
+      return b.items.flatMap((x, i) => [...(i ? [''] : []), `${inlineMarkdown(x.label)}: ${inlineMarkdown([x.formula])}`]);
     case 'folded':
       return null;
   }

@@ -14,6 +14,7 @@ import { SWEEP_CONFIDENCE } from '../claims/sweep.ts';
 import { UNIT_ROUNDOFF } from '../claims/tolerance.ts';
 import { NEAR_BOUNDARY } from '../claims/high-precision.ts';
 import { findingTexts } from './findings.ts';
+import { formula, formulaPair } from './latex.ts';
 import { POWER_LEGEND, powerValue, UNEXERCISED_TEXT, unexercised } from './power-text.ts';
 import { allAsExpected, type CheckedClaim, type CheckRun, claimAsExpected, ERRATUM_GRADES, errataByGrade, fileNameFor, fmt, rigorCounts } from './run.ts';
 import { bad, cmd, code, em, good, hint, id, type Inline, joinText, link, math, percent, powerOfTen, strong, type Text, verdict } from './text.ts';
@@ -68,6 +69,8 @@ export type Block =
   | Table
   /** A block about one item (an erratum), with an anchor other sections link to. */
   | { readonly kind: 'article'; readonly anchor: string; readonly heading: Text; readonly blocks: ReadonlyArray<Block> }
+  /** Formulas side by side (an erratum's printed and corrected forms), each under its label. */
+  | { readonly kind: 'compare'; readonly items: ReadonlyArray<{ readonly label: Text; readonly formula: Inline }> }
   /** Supplementary data (a sweep's points): folded in HTML, left out of Markdown. */
   | { readonly kind: 'folded'; readonly summary: Text; readonly blocks: ReadonlyArray<Block> };
 
@@ -203,7 +206,7 @@ function detailOf(r: VerdictRecord, s: VerdictRecord | null): ClaimDetail {
       ],
     ]);
   for (const [k, v] of Object.entries(r.choices ?? {})) items.push([[`choice: ${k}`], [v]]);
-  return { statement: [math(r.statement)], items };
+  return { statement: [formula(r.statement)], items };
 }
 
 function verdictSection(run: CheckRun): Section {
@@ -306,6 +309,19 @@ function failingRegionText(f: FailingRegion): { head: Text; items: Text[] } {
   return { head, items };
 }
 
+/** An erratum's printed form, beside its corrected sibling's (changed terms marked) when the run has it. */
+function printedForm(r: VerdictRecord, sib: VerdictRecord | undefined): Block {
+  if (!sib) return { kind: 'p', label: 'Printed:', text: [formula(r.statement)] };
+  const [printed, corrected] = formulaPair(r.statement, sib.statement);
+  return {
+    kind: 'compare',
+    items: [
+      { label: ['Printed'], formula: printed },
+      { label: ['Corrected (', id(sib.id), ')'], formula: corrected },
+    ],
+  };
+}
+
 function errataSection(run: CheckRun): Section | null {
   const errata = errataByGrade(run.claims);
   if (!errata.length) return null;
@@ -327,10 +343,8 @@ function errataSection(run: CheckRun): Section | null {
       blocks.push({ kind: 'heading', text: [grade, ...(meaning ? [` — ${meaning}`] : [])] });
     }
     shown = grade;
-    const parts: Block[] = [
-      { kind: 'p', label: 'Printed:', text: [math(r.statement)] },
-      { kind: 'p', label: 'Erratum:', text: [r.erratum!] },
-    ];
+    const sib = run.claims.find((x) => x.record.id === r.corrected)?.record;
+    const parts: Block[] = [printedForm(r, sib), { kind: 'p', label: 'Erratum:', text: [r.erratum!] }];
     if (r.symbolicResidual)
       parts.push({ kind: 'p', label: 'Printed − true (symbolic, exact):', text: [math(r.symbolicResidual), ` — in ${r.symbolicLetters ?? 'the letters'}`] });
     if (r.grade)
@@ -370,21 +384,12 @@ function errataSection(run: CheckRun): Section | null {
         },
       );
     if (r.replay) parts.push({ kind: 'p', label: 'Replay:', text: [cmd(r.replay)] });
-    const sib = run.claims.find((x) => x.record.id === r.corrected)?.record;
     if (sib)
       parts.push({
         kind: 'p',
         role: 'corrected',
         label: 'Corrected',
-        text: [
-          '(',
-          id(sib.id),
-          '): ',
-          math(sib.statement),
-          ' — ',
-          strong(verdict(sib.verdict)),
-          ` on ${sib.runs} instances, worst margin ${fmt(sib.worstMargin)}.`,
-        ],
+        text: ['(', id(sib.id), '): ', strong(verdict(sib.verdict)), ` on ${sib.runs} instances, worst margin ${fmt(sib.worstMargin)}.`],
       });
     else if (r.corrected) parts.push({ kind: 'p', role: 'corrected', label: 'Corrected:', text: [id(r.corrected), ' (not in this run).'] });
     blocks.push({ kind: 'article', anchor: `erratum-${r.id}`, heading: [id(r.id), ` — ${r.where} (`, verdict(r.verdict), ')'], blocks: parts });

@@ -11,6 +11,8 @@ export type Inline =
   | { readonly id: string }
   | { readonly cmd: string }
   | { readonly math: string }
+  /** A typeset formula (latex.ts): its Unicode text and its LaTeX. */
+  | { readonly formula: string; readonly tex: string }
   | { readonly strong: Text }
   | { readonly em: Text }
   | { readonly link: string; readonly text: Text }
@@ -22,6 +24,9 @@ export type Inline =
   | { readonly hint: string; readonly text: Text };
 
 export type Text = readonly Inline[];
+
+/** The macro that marks a changed term of a formula (latex.ts writes it; typeset.ts highlights it, Markdown boxes it). */
+export const CHANGED_MACRO = '\\changed';
 
 export const code = (s: string): Inline => ({ code: s });
 export const id = (s: string): Inline => ({ id: s });
@@ -55,6 +60,7 @@ export function plain(t: Text): string {
       if ('verdict' in x) return x.verdict;
       if ('good' in x) return plain(x.good);
       if ('bad' in x) return plain(x.bad);
+      if ('formula' in x) return x.formula;
       return plain(x.text);
     })
     .join('');
@@ -69,6 +75,7 @@ export function inlineMarkdown(t: Text): string {
       if ('id' in x) return `\`${x.id}\``;
       if ('cmd' in x) return `\`${x.cmd}\``;
       if ('math' in x) return x.math;
+      if ('formula' in x) return `$${x.tex.split(`${CHANGED_MACRO}{`).join('\\boxed{')}$`;
       if ('strong' in x) return `**${inlineMarkdown(x.strong)}**`;
       if ('em' in x) return `*${inlineMarkdown(x.em)}*`;
       if ('link' in x) return `[${inlineMarkdown(x.text)}](${x.link})`;
