@@ -32,7 +32,9 @@ export async function catalog(): Promise<string> {
   ];
   for (const paper of papers) {
     const m = manifests.find((x) => x.id === paper);
-    const cite = m ? [`${m.authors}, *${m.title}*, ${m.venue}${m.references.length ? ` — ${m.references.map((r) => `[${r.label}](${r.url})`).join(', ')}` : ''}.`, ''] : [];
+    const cite = m
+      ? [`${m.authors}, *${m.title}*, ${m.venue}${m.references.length ? ` — ${m.references.map((r) => `[${r.label}](${r.url})`).join(', ')}` : ''}.`, '']
+      : [];
     lines.push('', `## ${paper}`, '', ...cite, '| id | where | kind | expected | statement |', '| --- | --- | --- | --- | --- |');
     for (const c of claims.filter((k) => k.source.paper === paper)) {
       const erratum = 'erratum' in c && c.erratum ? ` **Erratum:** ${c.erratum}` : '';
