@@ -7,7 +7,7 @@
 import { blockOps } from './symbolic-blocks.ts';
 import type { SymbolicSpec } from './symbolic-spec.ts';
 import type { LetterSpec, Scalar, SMat, Symbolic } from './symbolic.ts';
-import { deriveExact, gdStepExact, type StepResiduals, type StepView } from './states.ts';
+import { deriveExact, type FullResiduals, gdStepExact, type StepResiduals, type TailStepResiduals, type TailStepView } from './states.ts';
 
 /**
  * The two block frames of the factorization: 'square' (YD21 §2: Σ_full = diag(Σ, 0), split at
@@ -36,22 +36,25 @@ const MEANING: Record<Frame, string> = {
   tail: 'Σ (r×r, symmetric), Σ̃ = T, 𝐅 = [U; J], 𝐆 = [V; K] (k ≥ r columns), Σ_X = diag(Σ, T), η: any dimensions',
 };
 
+/** Σ̃: the letter T in JCD's frame, 0 (p×q) in YD21's. */
+const tailOf = (S: Symbolic, frame: Frame) => (frame === 'tail' ? S.L.T : S.zeros('p', 'q'));
+
 /** One step on the letters (before and after), as the exact forms read it. */
-function symbolicStep(S: Symbolic, frame: Frame): StepView<SMat, Scalar> {
+function symbolicStep(S: Symbolic, frame: Frame): TailStepView<SMat, Scalar> {
   const { Σ, U, V, J, K } = S.L;
   const eta = S.vars.η;
   const { r } = dims(frame);
   const full = {
     b: [
       [Σ, S.zeros(r, 'q')],
-      [S.zeros('p', r), frame === 'tail' ? S.L.T : S.zeros('p', 'q')],
+      [S.zeros('p', r), tailOf(S, frame)],
     ],
   };
   const next = gdStepExact(blockOps(S), full, { b: [[U], [J]] }, { b: [[V], [K]] }, eta);
   const b0 = { U, V, J, K };
   const b1 = { U: next.U.b[0][0], J: next.U.b[1][0], V: next.V.b[0][0], K: next.V.b[1][0] };
   return {
-    x: { eta, Sigma: Σ },
+    x: { eta, Sigma: Σ, I: S.eye(r), SigmaTilde: tailOf(S, frame) },
     before: { ...b0, Sigma: Σ, ...deriveExact(S, Σ, b0) },
     after: { ...b1, Sigma: Σ, ...deriveExact(S, Σ, b1) },
   };
@@ -76,16 +79,20 @@ function derivedLetters(frame: Frame): Record<string, LetterSpec> {
     [`KtK${suffix}`]: { kind: 'symmetric', rows: k, latex: `K${suffix}^{\\top}K${suffix}` },
     [`JtJ${suffix}`]: { kind: 'symmetric', rows: k, latex: `J${suffix}^{\\top}J${suffix}` },
   });
-  return { Σ: { kind: 'symmetric', rows: r }, ...one(''), ...one('₊') };
+  return { ...baseLetters(frame), ...one(''), ...one('₊') };
 }
 
-function derivedStep(Z: Symbolic): StepView<SMat, Scalar> {
+function derivedStep(Z: Symbolic, frame: Frame): TailStepView<SMat, Scalar> {
   const L = Z.L;
   const state = (s: string) => ({
     Sigma: L.Σ,
     ...Object.fromEntries(['U', 'V', 'J', 'K', 'A', 'B', 'C', 'D', 'P', 'Q', 'M', 'N', 'KtK', 'JtJ'].map((n) => [n, L[`${n}${s}`]])),
   });
-  return { x: { eta: Z.vars.η, Sigma: L.Σ }, before: state('') as StepView<SMat, Scalar>['before'], after: state('₊') as StepView<SMat, Scalar>['after'] };
+  return {
+    x: { eta: Z.vars.η, Sigma: L.Σ, I: Z.eye(dims(frame).r), SigmaTilde: tailOf(Z, frame) },
+    before: state('') as TailStepView<SMat, Scalar>['before'],
+    after: state('₊') as TailStepView<SMat, Scalar>['after'],
+  };
 }
 
 const neg = (S: Symbolic, x: SMat | Scalar) => (x.kind === 'scalar' ? S.F.neg(x) : S.neg(x));
@@ -101,7 +108,7 @@ const mapValues = <X, Y>(r: Readonly<Record<string, X>>, f: (x: X, k: string) =>
  * computes them): residual = printed − true on the letters. With the corrected form's residuals,
  * a printed form's difference is also shown in the derived letters (printed − corrected).
  */
-function stepSymbolic(frame: Frame, residuals: StepResiduals, corrected?: StepResiduals): SymbolicSpec {
+function stepSymbolic(frame: Frame, residuals: TailStepResiduals, corrected?: TailStepResiduals): SymbolicSpec {
   const letters = baseLetters(frame);
   return {
     letters,
@@ -116,7 +123,7 @@ function stepSymbolic(frame: Frame, residuals: StepResiduals, corrected?: StepRe
             meaning: 'A, B, P, Q, M, N, C, D as defined (P, M, N symmetric, Q antisymmetric), η',
             truth: (S: Symbolic) => mapValues(corrected(S, symbolicStep(S, frame), false), (x) => neg(S, x)),
             difference: (Z: Symbolic) => {
-              const v = derivedStep(Z);
+              const v = derivedStep(Z, frame);
               const [p, c] = [residuals(Z, v, false), corrected(Z, v, false)];
               return mapValues(p, (x, key) => minus(Z, c[key], x));
             },
@@ -129,4 +136,17 @@ function stepSymbolic(frame: Frame, residuals: StepResiduals, corrected?: StepRe
 /** YD21 §3.2.2: the step identity's symbolic spec (with the corrected form's residuals for a printed form that has one). */
 export const diagonalSymbolic = (residuals: StepResiduals, corrected?: StepResiduals) => stepSymbolic('square', residuals, corrected);
 /** JCD App. A at rank r (k ≥ r columns, tail Σ̃): the same. */
-export const tailFrameSymbolic = (residuals: StepResiduals, corrected?: StepResiduals) => stepSymbolic('tail', residuals, corrected);
+export const tailFrameSymbolic = (residuals: TailStepResiduals, corrected?: TailStepResiduals) => stepSymbolic('tail', residuals, corrected);
+
+/**
+ * An identity of the whole factorization (FullResiduals): the residual on letters 𝚺 (m×n), 𝐔
+ * (m×d), 𝐕 (n×d), any values (𝚺 need not be diagonal: a proof covers the paper's diagonal 𝚺).
+ */
+export function fullFrameSymbolic(residuals: FullResiduals): SymbolicSpec {
+  return {
+    letters: { Σ: { rows: 'm', cols: 'n', latex: '\\boldsymbol{\\Sigma}' }, U: { rows: 'm', cols: 'd', latex: '\\mathbf{U}' }, V: { rows: 'n', cols: 'd', latex: '\\mathbf{V}' } },
+    scalars: ['η'],
+    meaning: '𝚺 (m×n), 𝐔 (m×d), 𝐕 (n×d) any, η: any dimensions',
+    residual: (S) => mapValues(residuals(S, { Sigma: S.L.Σ, U: S.L.U, V: S.L.V, eta: S.vars.η }, false), (x) => neg(S, x)),
+  };
+}
