@@ -266,7 +266,7 @@ export type TailStepResiduals = <M, S, D>(A: MatrixOps<M, S, D>, s: TailStepView
 
 /**
  * An identity of the whole factorization (𝚺 m×n, 𝐔 m×d, 𝐕 n×d, η), written once against
- * MatrixOps: the exact form reads it on the drawn state, ./symbolic-steps.ts (fullFrameSymbolic)
+ * MatrixOps as residuals true − printed: the exact form reads it on the drawn state, ./symbolic-steps.ts (fullFrameSymbolic)
  * on letters 𝚺, 𝐔, 𝐕 of any shape.
  */
 export type FullResiduals = <M, S, D>(
@@ -328,6 +328,18 @@ export function lemmaStateExact<T>(A: Algebra<T>, d: number, v: Supply<T>) {
   const eta = F.div(F.mul(v.fraction(), beta), F.mul(A.int(8), A.trace(Sigma)));
   return { Sigma, S, c, beta, eta };
 }
+
+/**
+ * An identity of Lemma 3.2's setting, written once against MatrixOps as residuals true − printed
+ * (the side computed from the definitions minus the printed one): the exact form reads it on
+ * lemmaStateExact's state (I the identity of Σ's size), ./symbolic-steps.ts (lemmaSymbolic) on
+ * letters Σ, S and scalars η, c with β = 1 − c².
+ */
+export type LemmaResiduals = <M, S, D>(
+  A: MatrixOps<M, S, D>,
+  x: { readonly Sigma: M; readonly S: M; readonly c: S; readonly beta: S; readonly eta: S; readonly I: M },
+  sabotaged: boolean,
+) => Record<string, M | S>;
 
 export const LEMMA_INSTANCES =
   'Σ, S = LLᵀ + diag(positives) (symmetric positive definite); c = positive/(N+1), β = 1 − c²; η = f·β/(8 tr Σ), f = positive/(N+1)';

@@ -7,7 +7,7 @@
 import { blockOps } from './symbolic-blocks.ts';
 import type { SymbolicSpec } from './symbolic-spec.ts';
 import type { LetterSpec, Scalar, SMat, Symbolic } from './symbolic.ts';
-import { deriveExact, type FullResiduals, gdStepExact, type StepResiduals, type TailStepResiduals, type TailStepView } from './states.ts';
+import { deriveExact, type FullResiduals, type LemmaResiduals, gdStepExact, type StepResiduals, type TailStepResiduals, type TailStepView } from './states.ts';
 
 /**
  * The two block frames of the factorization: 'square' (YD21 §2: Σ_full = diag(Σ, 0), split at
@@ -144,9 +144,30 @@ export const tailFrameSymbolic = (residuals: TailStepResiduals, corrected?: Tail
  */
 export function fullFrameSymbolic(residuals: FullResiduals): SymbolicSpec {
   return {
-    letters: { Σ: { rows: 'm', cols: 'n', latex: '\\boldsymbol{\\Sigma}' }, U: { rows: 'm', cols: 'd', latex: '\\mathbf{U}' }, V: { rows: 'n', cols: 'd', latex: '\\mathbf{V}' } },
+    letters: {
+      Σ: { rows: 'm', cols: 'n', latex: '\\boldsymbol{\\Sigma}' },
+      U: { rows: 'm', cols: 'd', latex: '\\mathbf{U}' },
+      V: { rows: 'n', cols: 'd', latex: '\\mathbf{V}' },
+    },
     scalars: ['η'],
     meaning: '𝚺 (m×n), 𝐔 (m×d), 𝐕 (n×d) any, η: any dimensions',
     residual: (S) => mapValues(residuals(S, { Sigma: S.L.Σ, U: S.L.U, V: S.L.V, eta: S.vars.η }, false), (x) => neg(S, x)),
+  };
+}
+
+/**
+ * An identity of Lemma 3.2's setting (LemmaResiduals) on letters Σ, S (symmetric) and scalars η, c
+ * with β = 1 − c² (so √(1 − β) = c): a proof holds for every d, every η and every c ≠ 0.
+ */
+export function lemmaSymbolic(residuals: LemmaResiduals): SymbolicSpec {
+  return {
+    letters: { Σ: { kind: 'symmetric', rows: 'd' }, S: { kind: 'symmetric', rows: 'd' } },
+    scalars: ['η', 'c'],
+    meaning: 'Σ, S (d×d, symmetric), η, c ≠ 0 with β = 1 − c²: any dimension',
+    residual: (S) => {
+      const { η, c } = S.vars;
+      const x = { Sigma: S.L.Σ, S: S.L.S, c, beta: S.F.sub(S.F.one, S.F.mul(c, c)), eta: η, I: S.eye('d') };
+      return mapValues(residuals(S, x, false), (r) => neg(S, r));
+    },
   };
 }
