@@ -330,6 +330,18 @@ export function lemmaStateExact<T>(A: Algebra<T>, d: number, v: Supply<T>) {
 }
 
 /**
+ * An identity of YD21's frame that reads both the whole 𝚺, 𝐔, 𝐕 and their blocks Σ, U, V, J, K
+ * (𝐔 = [U; J], 𝐕 = [V; K], 𝚺 = diag(Σ, 0)), written once against MatrixOps as residuals true −
+ * printed: the exact form reads it on the drawn state, ./symbolic-steps.ts (splitFrameSymbolic) on
+ * block matrices of letters.
+ */
+export type SplitResiduals = <M, S, D>(
+  A: MatrixOps<M, S, D>,
+  x: BlocksOf<M> & { readonly Sigma: M; readonly full: { readonly Sigma: M; readonly U: M; readonly V: M } },
+  sabotaged: boolean,
+) => Record<string, M | S>;
+
+/**
  * An identity of Lemma 3.2's setting, written once against MatrixOps as residuals true − printed
  * (the side computed from the definitions minus the printed one): the exact form reads it on
  * lemmaStateExact's state (I the identity of Σ's size), ./symbolic-steps.ts (lemmaSymbolic) on

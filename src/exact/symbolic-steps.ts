@@ -4,10 +4,19 @@
  * evaluated on letters. The step is gdStepExact run on 2×2 block matrices of letters
  * (./symbolic-blocks.ts); the derived matrices are deriveExact's, on the blocks.
  */
-import { blockOps } from './symbolic-blocks.ts';
+import { type BlockMat, blockOps } from './symbolic-blocks.ts';
 import type { SymbolicSpec } from './symbolic-spec.ts';
 import type { LetterSpec, Scalar, SMat, Symbolic } from './symbolic.ts';
-import { deriveExact, type FullResiduals, type LemmaResiduals, gdStepExact, type StepResiduals, type TailStepResiduals, type TailStepView } from './states.ts';
+import {
+  deriveExact,
+  type FullResiduals,
+  type LemmaResiduals,
+  type SplitResiduals,
+  gdStepExact,
+  type StepResiduals,
+  type TailStepResiduals,
+  type TailStepView,
+} from './states.ts';
 
 /**
  * The two block frames of the factorization: 'square' (YD21 §2: Σ_full = diag(Σ, 0), split at
@@ -168,6 +177,42 @@ export function lemmaSymbolic(residuals: LemmaResiduals): SymbolicSpec {
       const { η, c } = S.vars;
       const x = { Sigma: S.L.Σ, S: S.L.S, c, beta: S.F.sub(S.F.one, S.F.mul(c, c)), eta: η, I: S.eye('d') };
       return mapValues(residuals(S, x, false), (r) => neg(S, r));
+    },
+  };
+}
+
+/**
+ * An identity of YD21's frame read on both the whole matrices and their blocks (SplitResiduals):
+ * evaluated on block matrices of the letters of the square frame (a block alone is a 1×1 grid), a
+ * matrix residual checked block by block. `sabotaged`: the spec of the residual's sabotaged variant
+ * (a printed form that is another claim's sabotage).
+ */
+export function splitFrameSymbolic(residuals: SplitResiduals, sabotaged = false): SymbolicSpec {
+  return {
+    letters: baseLetters('square'),
+    scalars: ['η'],
+    meaning: MEANING.square,
+    residual: (S) => {
+      const { Σ, U, V, J, K } = S.L;
+      const one = (m: SMat): BlockMat => ({ b: [[m]] });
+      const full = {
+        Sigma: {
+          b: [
+            [Σ, S.zeros('d', 'q')],
+            [S.zeros('p', 'd'), S.zeros('p', 'q')],
+          ],
+        },
+        U: { b: [[U], [J]] },
+        V: { b: [[V], [K]] },
+      };
+      const r = residuals(blockOps(S), { full, Sigma: one(Σ), U: one(U), V: one(V), J: one(J), K: one(K) }, sabotaged);
+      return Object.fromEntries(
+        Object.entries(r).flatMap(([key, x]): [string, SMat | Scalar][] =>
+          'b' in x
+            ? x.b.flatMap((row, i) => row.map((m, j): [string, SMat] => [x.b.length * row.length === 1 ? key : `${key} [${i}, ${j}]`, S.neg(m)]))
+            : [[key, S.F.neg(x)]],
+        ),
+      );
     },
   };
 }
