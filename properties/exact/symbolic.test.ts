@@ -111,6 +111,18 @@ describe('symbolic: planted identities', () => {
     proved(F.sub(trace(mul(G, Gi)), trace(S.eye('n'))));
   });
 
+  it('scalar variables divide by monomials (Laurent): (η/c)·c = η, η²/c² − (η/c)² = 0, 1 − (1 − c²) = c² divides; a sum does not', () => {
+    const T = symbolic({ X: {} }, ['η', 'c']);
+    const { η, c } = T.vars;
+    expect(T.F.sub(T.F.mul(T.F.div(η, c), c), η)).toEqual(T.F.zero);
+    const q = T.F.div(η, c);
+    expect(T.isZero(T.F.sub(T.F.div(T.F.mul(η, η), T.F.mul(c, c)), T.F.mul(q, q)))).toBe(true);
+    const oneMinusBeta = T.F.sub(T.F.one, T.F.sub(T.F.one, T.F.mul(c, c)));
+    expect(T.format(T.F.div(T.F.one, oneMinusBeta), 'unicode')).toBe('c⁻²');
+    expect(() => T.F.div(η, T.F.add(T.F.one, c))).toThrow(/only by a monomial/);
+    expect(() => T.F.div(η, T.trace(T.L.X))).toThrow(/only by a monomial/);
+  });
+
   it('planted false identities are refuted with their exact residual', () => {
     expect(refuted(F.sub(trace(mul(X, Y, Z)), trace(mul(X, Z, Y))))).toBe('tr(X·Y·Z) − tr(X·Z·Y)');
     expect(refuted(sub(tr(mul(X, Y)), mul(tr(X), tr(Y))))).toBe('Y^T·X^T − X^T·Y^T');
