@@ -119,7 +119,7 @@ export const ZERO_PADDING =
  * A YD21 state: Σ (m×n) diagonal with σ₁ > … > σ_d > 0 (partial sums of positives) then zeros;
  * 𝐔 (m×d), 𝐕 (n×d) with integer entries; η = positive/(N + 1) ∈ (0, 1).
  */
-export function diagonalStateExact<T>(A: Algebra<T>, dims: DiagonalDims, v: Supply<T>) {
+function diagonalStateExact<T>(A: Algebra<T>, dims: DiagonalDims, v: Supply<T>) {
   const { d, mc, nc } = dims;
   const [m, n] = [d + mc, d + nc];
   const sigmas = decreasingPositives(A, d, v);
@@ -244,7 +244,7 @@ export function tailFrameStepExact<T>(A: Algebra<T>, dims: TailFrameDims, v: Sup
  * tailFrameStepExact give it on exact matrices; ./symbolic-steps.ts gives it on letters (the step
  * run by gdStepExact on block matrices).
  */
-export interface StepView<M, S> {
+interface StepView<M, S> {
   readonly x: { readonly eta: S; readonly Sigma: M; readonly I: M };
   readonly before: BlocksOf<M> & DerivedExact<M> & { readonly Sigma: M };
   readonly after: BlocksOf<M> & DerivedExact<M> & { readonly Sigma: M };
