@@ -42,7 +42,8 @@ function check(x: JcdState, keepTail = true) {
   ];
 }
 
-const residual: TailStepResiduals = (A, { x, before: s, after }, sabotaged) => {
+/** (4.3): the four blocks of the step minus the printed updates; sabotaged: ηΣ̃K dropped from J₊. */
+const tailBlocksResidual: TailStepResiduals = (A, { x, before: s, after }, sabotaged) => {
   const { F, combine, mul, tr, add, sub } = A;
   const eta = x.eta;
   const me = F.neg(eta);
@@ -66,8 +67,8 @@ export const eq43 = defineClaim<JcdState>({
   size: jcdStateSize,
   check: (x) => check(x),
   // Exact form: the four blocks of the exact step (4.2) minus (4.3), tail Σ̃ ≠ 0. D = 4.
-  exact: tailFrameForm(residual, { bound: 4, derivation: 'η times three blocks' }),
-  symbolic: tailFrameSymbolic(residual),
+  exact: tailFrameForm(tailBlocksResidual, { bound: 4, derivation: 'η times three blocks' }),
+  symbolic: tailFrameSymbolic(tailBlocksResidual),
   expected: 'holds',
   sabotage: { description: 'the tail term ηΣ̃K dropped from J₊ (as if X were exactly rank r)', check: (x) => check(x, false) },
 });

@@ -60,7 +60,8 @@ function check(x: DiagonalState, cornerSign = -1) {
   return [equal('(23): Σ − U_{t+1}V_{t+1}ᵀ', lhs, printed, scale)];
 }
 
-const residual: StepResiduals = (A, { x, before: s, after }, sabotaged) => {
+/** (23): Σ − U_{t+1}V_{t+1}ᵀ of the step minus the printed expansion; sabotaged: the sign of −η²UUᵀ(Σ − UVᵀ)VVᵀ flipped. */
+const expansionResidual: StepResiduals = (A, { x, before: s, after }, sabotaged) => {
   const { F, combine, mul, sub, tr, add, scale } = A;
   const eta = x.eta;
   const e2 = F.mul(eta, eta);
@@ -93,8 +94,8 @@ export const eq23 = defineClaim<DiagonalState>({
   size: stateSize,
   check: (x) => check(x),
   // Exact form: Σ − U_{t+1}V_{t+1}ᵀ of the exact step minus (23). D = 8 (η²UKᵀKJᵀJVᵀ: 2 + 6; (U + ηRV)JᵀJVᵀ with η: 1 + 4 + 3).
-  exact: diagonalForm(residual, { bound: 8, derivation: 'U_{t+1}V_{t+1}ᵀ: 4 + 4; η²UKᵀKJᵀJVᵀ: 2 + 6' }),
-  symbolic: diagonalSymbolic(residual),
+  exact: diagonalForm(expansionResidual, { bound: 8, derivation: 'U_{t+1}V_{t+1}ᵀ: 4 + 4; η²UKᵀKJᵀJVᵀ: 2 + 6' }),
+  symbolic: diagonalSymbolic(expansionResidual),
   expected: 'holds',
   sabotage: { description: 'sign of the term −η²UUᵀ(Σ − UVᵀ)VVᵀ flipped', check: (x) => check(x, +1) },
 });

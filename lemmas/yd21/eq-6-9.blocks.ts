@@ -49,7 +49,8 @@ function check(x: DiagonalState, keepUKK = true) {
   ];
 }
 
-const residual: StepResiduals = (A, { x, before: s, after }, sabotaged) => {
+/** (6)–(9): the four blocks of the step minus the printed updates; sabotaged: −ηU_tK_tᵀK_t dropped from (6). */
+const blockUpdateResidual: StepResiduals = (A, { x, before: s, after }, sabotaged) => {
   const { F, combine, mul, sub, tr } = A;
   const eta = x.eta;
   const R = sub(s.Sigma, mul(s.U, tr(s.V)));
@@ -74,8 +75,8 @@ export const eq6to9 = defineClaim<DiagonalState>({
   size: stateSize,
   check: (x) => check(x),
   // Exact form: the four blocks of the exact step (2),(3) minus (6)–(9). D = 4 (η times three blocks).
-  exact: diagonalForm(residual, { bound: 4, derivation: 'η times a product of three blocks in every term' }),
-  symbolic: diagonalSymbolic(residual),
+  exact: diagonalForm(blockUpdateResidual, { bound: 4, derivation: 'η times a product of three blocks in every term' }),
+  symbolic: diagonalSymbolic(blockUpdateResidual),
   expected: 'holds',
   sabotage: {
     description: 'the term −ηU_tK_tᵀK_t dropped from (6)',

@@ -33,7 +33,8 @@ function check(x: DiagonalState, qSign = +1) {
   ];
 }
 
-const residual: StepResiduals = (A, { before: s }, sabotaged) => {
+/** The five relations of the P/Q split as residuals; sabotaged: Q = BAᵀ − ABᵀ. */
+const pqResidual: StepResiduals = (A, { before: s }, sabotaged) => {
   const { F, add, sub, mul, tr, scale, inner, frob2 } = A;
   const Q = sabotaged ? scale(A.int(-1), s.Q) : s.Q;
   const R = sub(s.Sigma, mul(s.U, tr(s.V)));
@@ -56,8 +57,8 @@ export const pqSplit = defineClaim<DiagonalState>({
   size: stateSize,
   check: (x) => check(x),
   // Exact form: the five relations as residuals. D = 4 (‖P‖²_F: 2·2).
-  exact: diagonalForm(residual, { bound: 4, derivation: '‖P‖²_F, ‖Q‖²_F, ‖Σ − UVᵀ‖²_F: twice degree 2' }),
-  symbolic: diagonalSymbolic(residual),
+  exact: diagonalForm(pqResidual, { bound: 4, derivation: '‖P‖²_F, ‖Q‖²_F, ‖Σ − UVᵀ‖²_F: twice degree 2' }),
+  symbolic: diagonalSymbolic(pqResidual),
   expected: 'holds',
   sabotage: { description: 'sign of Q flipped: Q = BAᵀ − ABᵀ', check: (x) => check(x, -1) },
 });

@@ -37,7 +37,8 @@ function check(x: DiagonalState, babSign = +1) {
   return [equal('§3.2.3: A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + η(perturbation)', after.A, printed, scale)];
 }
 
-const residual: StepResiduals = (A, { x, before: s, after }, sabotaged) => {
+/** §3.2.3: A_{t+1} of the step minus the printed split; sabotaged: the sign of B_tA_tᵀB_t flipped. */
+const aSplitResidual: StepResiduals = (A, { x, before: s, after }, sabotaged) => {
   const { F, combine, mul, sub, tr } = A;
   const eta = x.eta;
   const main = mul(sub(s.Sigma, mul(s.A, tr(s.A))), s.A);
@@ -61,8 +62,8 @@ export const aSplit = defineClaim<DiagonalState>({
   size: stateSize,
   check: (x) => check(x),
   // Exact form: A_{t+1} of the exact step minus the split. D = 4.
-  exact: diagonalForm(residual, { bound: 4, derivation: 'η times three blocks' }),
-  symbolic: diagonalSymbolic(residual),
+  exact: diagonalForm(aSplitResidual, { bound: 4, derivation: 'η times three blocks' }),
+  symbolic: diagonalSymbolic(aSplitResidual),
   expected: 'holds',
   sabotage: { description: 'sign of B_tA_tᵀB_t flipped', check: (x) => check(x, -1) },
 });
