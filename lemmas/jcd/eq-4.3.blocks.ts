@@ -19,7 +19,8 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { frobenius } from '../../src/linalg/dense.ts';
 import { type JcdState, jcdState, jcdStateSize } from './support/instances.ts';
 import { jcdStateHypotheses } from './support/hypotheses.ts';
-import { tailFrameForm } from '../../src/exact/states.ts';
+import { tailFrameForm, type TailStepResiduals } from '../../src/exact/states.ts';
+import { tailFrameSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 function check(x: JcdState, keepTail = true) {
   const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
@@ -41,6 +42,21 @@ function check(x: JcdState, keepTail = true) {
   ];
 }
 
+/** (4.3): the four blocks of the step minus the printed updates; sabotaged: ηΣ̃K dropped from J₊. */
+const tailBlocksResidual: TailStepResiduals = (A, { x, before: s, after }, sabotaged) => {
+  const { F, combine, mul, tr, add, sub } = A;
+  const eta = x.eta;
+  const me = F.neg(eta);
+  const gramG = add(mul(tr(s.V), s.V), s.KtK);
+  const gramF = add(mul(tr(s.U), s.U), s.JtJ);
+  return {
+    '(4.3) U₊': sub(after.U, combine([F.one, s.U], [eta, mul(x.Sigma, s.V)], [me, mul(s.U, gramG)])),
+    '(4.3) V₊': sub(after.V, combine([F.one, s.V], [eta, mul(x.Sigma, s.U)], [me, mul(s.V, gramF)])),
+    '(4.3) J₊': sub(after.J, combine([F.one, s.J], [sabotaged ? F.zero : eta, mul(x.SigmaTilde, s.K)], [me, mul(s.J, gramG)])),
+    '(4.3) K₊': sub(after.K, combine([F.one, s.K], [eta, mul(tr(x.SigmaTilde), s.J)], [me, mul(s.K, gramF)])),
+  };
+};
+
 export const eq43 = defineClaim<JcdState>({
   id: 'jcd.eq-4.3.blocks',
   source: { paper: 'JCD', where: '(4.3), §4.2' },
@@ -51,22 +67,8 @@ export const eq43 = defineClaim<JcdState>({
   size: jcdStateSize,
   check: (x) => check(x),
   // Exact form: the four blocks of the exact step (4.2) minus (4.3), tail Σ̃ ≠ 0. D = 4.
-  exact: tailFrameForm(
-    (A, { x, before: s, after }, sabotaged) => {
-      const { F, combine, mul, tr, add, sub } = A;
-      const eta = x.eta;
-      const me = F.neg(eta);
-      const gramG = add(mul(tr(s.V), s.V), s.KtK);
-      const gramF = add(mul(tr(s.U), s.U), s.JtJ);
-      return {
-        '(4.3) U₊': sub(after.U, combine([F.one, s.U], [eta, mul(x.Sigma, s.V)], [me, mul(s.U, gramG)])),
-        '(4.3) V₊': sub(after.V, combine([F.one, s.V], [eta, mul(x.Sigma, s.U)], [me, mul(s.V, gramF)])),
-        '(4.3) J₊': sub(after.J, combine([F.one, s.J], [sabotaged ? F.zero : eta, mul(x.SigmaTilde, s.K)], [me, mul(s.J, gramG)])),
-        '(4.3) K₊': sub(after.K, combine([F.one, s.K], [eta, mul(tr(x.SigmaTilde), s.J)], [me, mul(s.K, gramF)])),
-      };
-    },
-    { bound: 4, derivation: 'η times three blocks' },
-  ),
+  exact: tailFrameForm(tailBlocksResidual, { bound: 4, derivation: 'η times three blocks' }),
+  symbolic: tailFrameSymbolic(tailBlocksResidual),
   expected: 'holds',
   sabotage: { description: 'the tail term ηΣ̃K dropped from J₊ (as if X were exactly rank r)', check: (x) => check(x, false) },
 });

@@ -30,7 +30,8 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { type JcdState, jcdState, jcdStateSize } from './support/instances.ts';
 import { jcdStateHypotheses } from './support/hypotheses.ts';
 import { pUpdateCdTerms } from '../common/p-update.ts';
-import { tailFrameForm, pUpdateCdExact } from '../../src/exact/states.ts';
+import { tailFrameForm, pUpdateCdExact, type StepResiduals } from '../../src/exact/states.ts';
+import { tailFrameSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 interface Form {
   readonly corrected: boolean;
@@ -63,28 +64,35 @@ function check(x: JcdState, form: Form): Comparison[] {
   return [equal('(B.1): P_{s+1} = (I − η(Σ−P_s))P_s(I − η(Σ−P_s)) + E_s', after.P, combine([1, quadratic], [1, E]), scale)];
 }
 
-/** (B.1) in exact form: P₊ of the exact step minus (I − η(Σ − P))P(I − η(Σ − P)) + E_s. D = 8. */
+/** (B.1): P₊ of the step minus (I − η(Σ − P))P(I − η(Σ − P)) + E_s (printed E_s, or the corrected one). */
+const b1Residual =
+  (corrected: boolean): StepResiduals =>
+  (A, { x, before: s, after }, sabotaged) => {
+    const { F, mul, combine, sub } = A;
+    const eta = x.eta;
+    const e2 = F.mul(eta, eta);
+    const { P, B } = s;
+    const Sigma = x.Sigma;
+    const G = combine([F.one, x.I], [F.neg(eta), Sigma], [eta, P]);
+    const P2 = mul(P, P);
+    const quadPart = corrected
+      ? combine([F.neg(e2), mul(Sigma, P, Sigma)], [F.neg(e2), mul(P, Sigma, P)], [e2, mul(Sigma, P2)], [e2, mul(P2, Sigma)])
+      : combine([F.mul(A.int(-2), e2), mul(Sigma, P, Sigma)], [e2, mul(Sigma, P2)], [e2, mul(P2, Sigma)]);
+    const BBt = mul(B, A.tr(B));
+    const twoEta = F.mul(A.int(2), eta);
+    const restore: [typeof eta, typeof P][] = sabotaged
+      ? [
+          [twoEta, mul(BBt, P)],
+          [twoEta, mul(P, BBt)],
+        ]
+      : [];
+    const E = combine([F.one, quadPart], [F.one, pUpdateCdExact(A, s, eta, corrected ? -1 : 1)], ...restore);
+    return { '(B.1): P₊ − (quadratic + E_s)': sub(after.P, combine([F.one, mul(G, P, G)], [F.one, E])) };
+  };
+
+/** (B.1) in exact form. D = 8. */
 function exactB1(corrected: boolean) {
-  return tailFrameForm(
-    (A, { x, before: s, after }, sabotaged) => {
-      const { F, mul, combine, eye, sub } = A;
-      const eta = x.eta;
-      const e2 = F.mul(eta, eta);
-      const { P, B } = s;
-      const Sigma = x.Sigma;
-      const G = combine([F.one, eye(x.r)], [F.neg(eta), Sigma], [eta, P]);
-      const P2 = mul(P, P);
-      const quadPart = corrected
-        ? combine([F.neg(e2), mul(Sigma, P, Sigma)], [F.neg(e2), mul(P, Sigma, P)], [e2, mul(Sigma, P2)], [e2, mul(P2, Sigma)])
-        : combine([F.mul(A.int(-2), e2), mul(Sigma, P, Sigma)], [e2, mul(Sigma, P2)], [e2, mul(P2, Sigma)]);
-      const BBt = mul(B, A.tr(B));
-      const twoEta = F.mul(A.int(2), eta);
-      const restore = sabotaged ? combine([twoEta, mul(BBt, P)], [twoEta, mul(P, BBt)]) : A.zeros(x.r, x.r);
-      const E = combine([F.one, quadPart], [F.one, pUpdateCdExact(A, s, eta, corrected ? -1 : 1)], [F.one, restore]);
-      return { '(B.1): P₊ − (quadratic + E_s)': sub(after.P, combine([F.one, mul(G, P, G)], [F.one, E])) };
-    },
-    { bound: 8, derivation: 'η²DDᵀ: 2 + 6; (I − η(Σ − P))P(I − η(Σ − P)): 1 + 2 + 2 + 2 + 1' },
-  );
+  return tailFrameForm(b1Residual(corrected), { bound: 8, derivation: 'η²DDᵀ: 2 + 6; (I − η(Σ − P))P(I − η(Σ − P)): 1 + 2 + 2 + 2 + 1' });
 }
 
 const common = {
@@ -102,6 +110,7 @@ export const eqB1 = defineClaim<JcdState>({
     'P_{s+1} = (I − η(Σ−P_s))P_s(I − η(Σ−P_s)) + E_s, E_s = −2η²ΣP_sΣ + η²ΣP_s² + η²P_s²Σ − 2ηB_sB_sᵀP_s − 2ηP_sB_sB_sᵀ − η(A_s+ηP_sA_s)C_sᵀ − ηC_s(A_s+ηP_sA_s)ᵀ − η²C_sC_sᵀ + η(B_s+ηP_sB_s)D_sᵀ + ηD_s(B_s+ηP_sB_s)ᵀ + η²D_sD_sᵀ',
   check: (x) => check(x, { corrected: false }),
   exact: exactB1(false),
+  symbolic: tailFrameSymbolic(b1Residual(false), b1Residual(true)),
   expected: 'refuted',
   grading: {
     grade: 'breaks-proof',
@@ -138,6 +147,7 @@ export const eqB1Corrected = defineClaim<JcdState>({
     'P_{s+1} = (I − η(Σ−P_s))P_s(I − η(Σ−P_s)) + E_s with E_s = −η²ΣP_sΣ − η²P_sΣP_s + η²ΣP_s² + η²P_s²Σ − 2ηB_sB_sᵀP_s − 2ηP_sB_sB_sᵀ − η(A_s+ηP_sA_s)C_sᵀ − ηC_s(A_s+ηP_sA_s)ᵀ − η²C_sC_sᵀ + η(B_s−ηP_sB_s)D_sᵀ + ηD_s(B_s−ηP_sB_s)ᵀ + η²D_sD_sᵀ',
   check: (x) => check(x, { corrected: true }),
   exact: exactB1(true),
+  symbolic: tailFrameSymbolic(b1Residual(true)),
   expected: 'holds',
   corrects: 'jcd.eq-b.1.e-term',
   sabotage: { description: 'the −2ηB_sB_sᵀP_s − 2ηP_sB_sB_sᵀ terms dropped from E_s', check: (x) => check(x, { corrected: true, dropBBt: true }) },

@@ -28,7 +28,8 @@ import { jcdBlockMagnitudes } from './support/blocks.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type JcdState, jcdState, jcdStateSize } from './support/instances.ts';
 import { jcdStateHypotheses } from './support/hypotheses.ts';
-import { tailFrameForm } from '../../src/exact/states.ts';
+import { type StepResiduals, tailFrameForm } from '../../src/exact/states.ts';
+import { tailFrameSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 interface Form {
   readonly corrected: boolean;
@@ -67,28 +68,30 @@ function check(x: JcdState, form: Form): Comparison[] {
 }
 
 /** Item 5 in exact form: ‖B_{s+1}‖² of the exact step minus the right side. D = 8. */
+/** Item 5: ‖B_{s+1}‖² of the step minus the right side (printed, or corrected). */
+const item5Residual =
+  (corrected: boolean): StepResiduals =>
+  (A, { x, before: s, after }, sabotaged) => {
+    const { F, mul, tr, inner, frob2, combine } = A;
+    const eta = x.eta;
+    const two = A.int(2);
+    const { A: Am, B, P, Q, M, N } = s;
+    const cross = F.mul(F.mul(corrected ? F.neg(eta) : eta, two), inner(mul(tr(Am), B), N));
+    const jk = F.mul(F.mul(F.neg(eta), corrected ? two : F.one), inner(mul(tr(B), B), M));
+    const G = combine([A.int(-1), mul(P, B)], [F.one, mul(Q, Am)], [A.int(-1), mul(Am, N)], [A.int(-1), mul(B, M)]);
+    const rhs = [
+      frob2(B),
+      F.mul(F.neg(F.mul(two, eta)), inner(mul(B, tr(B)), P)),
+      sabotaged ? F.zero : F.mul(F.neg(eta), frob2(Q)),
+      cross,
+      jk,
+      F.mul(F.mul(eta, eta), frob2(G)),
+    ].reduce(F.add);
+    return { 'Item 5: ‖B_{s+1}‖² − rhs': F.sub(frob2(after.B), rhs) };
+  };
+
 function exactItem5(corrected: boolean) {
-  return tailFrameForm(
-    (A, { x, before: s, after }, sabotaged) => {
-      const { F, mul, tr, inner, frob2, combine } = A;
-      const eta = x.eta;
-      const two = A.int(2);
-      const { A: Am, B, P, Q, M, N } = s;
-      const cross = F.mul(F.mul(corrected ? F.neg(eta) : eta, two), inner(mul(tr(Am), B), N));
-      const jk = F.mul(F.mul(F.neg(eta), corrected ? two : F.one), inner(mul(tr(B), B), M));
-      const G = combine([A.int(-1), mul(P, B)], [F.one, mul(Q, Am)], [A.int(-1), mul(Am, N)], [A.int(-1), mul(B, M)]);
-      const rhs = [
-        frob2(B),
-        F.mul(F.neg(F.mul(two, eta)), inner(mul(B, tr(B)), P)),
-        sabotaged ? F.zero : F.mul(F.neg(eta), frob2(Q)),
-        cross,
-        jk,
-        F.mul(F.mul(eta, eta), frob2(G)),
-      ].reduce(F.add);
-      return { 'Item 5: ‖B_{s+1}‖² − rhs': F.sub(frob2(after.B), rhs) };
-    },
-    { bound: 8, derivation: 'η²‖G‖² with G cubic: 2 + 6; ‖B₊‖² with B₊ of degree 4' },
-  );
+  return tailFrameForm(item5Residual(corrected), { bound: 8, derivation: 'η²‖G‖² with G cubic: 2 + 6; ‖B₊‖² with B₊ of degree 4' });
 }
 
 const common = {
@@ -106,6 +109,7 @@ export const propB2BNorm = defineClaim<JcdState>({
     '‖B_{s+1}‖²_F = ‖B_s‖²_F − 2η⟨B_sB_sᵀ, P_s⟩ − η‖A_sB_sᵀ − B_sA_sᵀ‖²_F + η⟨A_sᵀB_s, K_sᵀK_s − J_sᵀJ_s⟩ − η⟨B_sᵀB_s, (K_sᵀK_s + J_sᵀJ_s)/2⟩ + η²‖−P_sB_s + (A_sB_sᵀ − B_sA_sᵀ)A_s − A_s(K_sᵀK_s − J_sᵀJ_s)/2 − B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F',
   check: (x) => check(x, { corrected: false }),
   exact: exactItem5(false),
+  symbolic: tailFrameSymbolic(item5Residual(false), item5Residual(true)),
   expected: 'refuted',
   grading: {
     grade: 'local',
@@ -133,6 +137,7 @@ export const propB2BNormCorrected = defineClaim<JcdState>({
     '‖B_{s+1}‖²_F = ‖B_s‖²_F − 2η⟨B_sB_sᵀ, P_s⟩ − η‖A_sB_sᵀ − B_sA_sᵀ‖²_F − η⟨A_sᵀB_s, K_sᵀK_s − J_sᵀJ_s⟩ − η⟨B_sᵀB_s, K_sᵀK_s + J_sᵀJ_s⟩ + η²‖−P_sB_s + (A_sB_sᵀ − B_sA_sᵀ)A_s − A_s(K_sᵀK_s − J_sᵀJ_s)/2 − B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F',
   check: (x) => check(x, { corrected: true }),
   exact: exactItem5(true),
+  symbolic: tailFrameSymbolic(item5Residual(true)),
   expected: 'holds',
   corrects: 'jcd.prop-b.2.b-norm-identity',
   sabotage: { description: 'the term −η‖A_sB_sᵀ − B_sA_sᵀ‖²_F dropped', check: (x) => check(x, { corrected: true, dropQ: true }) },

@@ -22,7 +22,8 @@ import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts'
 import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
-import { diagonalForm } from '../../src/exact/states.ts';
+import { diagonalForm, type StepResiduals } from '../../src/exact/states.ts';
+import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 function check(x: DiagonalState, cornerSign = -1) {
   const { before: s, after } = blockStep(x.sigma, x.U, x.V, x.eta);
@@ -59,6 +60,28 @@ function check(x: DiagonalState, cornerSign = -1) {
   return [equal('(23): Σ − U_{t+1}V_{t+1}ᵀ', lhs, printed, scale)];
 }
 
+/** (23): Σ − U_{t+1}V_{t+1}ᵀ of the step minus the printed expansion; sabotaged: the sign of −η²UUᵀ(Σ − UVᵀ)VVᵀ flipped. */
+const expansionResidual: StepResiduals = (A, { x, before: s, after }, sabotaged) => {
+  const { F, combine, mul, sub, tr, add, scale } = A;
+  const eta = x.eta;
+  const e2 = F.mul(eta, eta);
+  const I = x.I;
+  const R = sub(s.Sigma, mul(s.U, tr(s.V)));
+  const UUt = mul(s.U, tr(s.U));
+  const VVt = mul(s.V, tr(s.V));
+  const X = add(s.U, scale(eta, mul(R, s.V)));
+  const Y = add(s.V, scale(eta, mul(tr(R), s.U)));
+  const printed = combine(
+    [F.one, mul(sub(I, scale(eta, UUt)), R, sub(I, scale(eta, VVt)))],
+    [sabotaged ? e2 : F.neg(e2), mul(UUt, R, VVt)],
+    [F.neg(e2), mul(R, s.V, tr(s.U), R)],
+    [eta, mul(X, s.JtJ, tr(s.V))],
+    [eta, mul(s.U, s.KtK, tr(Y))],
+    [F.neg(e2), mul(s.U, s.KtK, s.JtJ, tr(s.V))],
+  );
+  return { '(23): Σ − U_{t+1}V_{t+1}ᵀ − printed': sub(sub(s.Sigma, mul(after.U, tr(after.V))), printed) };
+};
+
 export const eq23 = defineClaim<DiagonalState>({
   id: 'yd21.eq-23.stage-two-expansion',
   source: { paper: 'YD21', where: '(23), App. A (preprint)' },
@@ -71,29 +94,8 @@ export const eq23 = defineClaim<DiagonalState>({
   size: stateSize,
   check: (x) => check(x),
   // Exact form: Σ − U_{t+1}V_{t+1}ᵀ of the exact step minus (23). D = 8 (η²UKᵀKJᵀJVᵀ: 2 + 6; (U + ηRV)JᵀJVᵀ with η: 1 + 4 + 3).
-  exact: diagonalForm(
-    (A, { x, before: s, after }, sabotaged) => {
-      const { F, combine, mul, sub, tr, eye, add, scale } = A;
-      const eta = x.eta;
-      const e2 = F.mul(eta, eta);
-      const I = eye(x.d);
-      const R = sub(s.Sigma, mul(s.U, tr(s.V)));
-      const UUt = mul(s.U, tr(s.U));
-      const VVt = mul(s.V, tr(s.V));
-      const X = add(s.U, scale(eta, mul(R, s.V)));
-      const Y = add(s.V, scale(eta, mul(tr(R), s.U)));
-      const printed = combine(
-        [F.one, mul(sub(I, scale(eta, UUt)), R, sub(I, scale(eta, VVt)))],
-        [sabotaged ? e2 : F.neg(e2), mul(UUt, R, VVt)],
-        [F.neg(e2), mul(R, s.V, tr(s.U), R)],
-        [eta, mul(X, s.JtJ, tr(s.V))],
-        [eta, mul(s.U, s.KtK, tr(Y))],
-        [F.neg(e2), mul(s.U, s.KtK, s.JtJ, tr(s.V))],
-      );
-      return { '(23): Σ − U_{t+1}V_{t+1}ᵀ − printed': sub(sub(s.Sigma, mul(after.U, tr(after.V))), printed) };
-    },
-    { bound: 8, derivation: 'U_{t+1}V_{t+1}ᵀ: 4 + 4; η²UKᵀKJᵀJVᵀ: 2 + 6' },
-  ),
+  exact: diagonalForm(expansionResidual, { bound: 8, derivation: 'U_{t+1}V_{t+1}ᵀ: 4 + 4; η²UKᵀKJᵀJVᵀ: 2 + 6' }),
+  symbolic: diagonalSymbolic(expansionResidual),
   expected: 'holds',
   sabotage: { description: 'sign of the term −η²UUᵀ(Σ − UVᵀ)VVᵀ flipped', check: (x) => check(x, +1) },
 });

@@ -35,6 +35,8 @@ import { isSymmetric } from '../../src/hypotheses/matrix.ts';
 import { stepSize, symmetricGrid, dimension } from '../../src/random/arbitraries.ts';
 import { symmetric, ZERO_PADDING } from '../../src/exact/states.ts';
 import type { ExactForm } from '../../src/exact/form.ts';
+import type { MatrixOps } from '../../src/exact/ops.ts';
+import type { SymbolicSpec } from '../../src/exact/symbolic-spec.ts';
 
 interface TripleInstance {
   readonly d: number;
@@ -86,6 +88,56 @@ function check(x: TripleInstance, corrected: boolean, sabotageD = false): Compar
 }
 
 /** (31) in exact form: the three "=" as residuals, for symmetric Σ, S̄, S̃ with integer entries (see `exact`). */
+/** The three "=" of (31) as residuals L0 − L1, L1 − L2, L2 − L3 (printed, or corrected); sabotaged: the D term dropped from L2. */
+function chain31<M, S, D>(
+  A: MatrixOps<M, S, D>,
+  x: { readonly Sigma: M; readonly Sbar: M; readonly Stilde: M; readonly eta: S; readonly I: M },
+  corrected: boolean,
+  sabotaged: boolean,
+): Record<string, M> {
+  const { F, mul, sub, combine } = A;
+  const { Sigma, Sbar, Stilde, eta, I } = x;
+  const e2 = F.mul(eta, eta);
+  const f = (X: M, Y: M) => {
+    const G = combine([F.one, I], [eta, sub(Sigma, X)]);
+    return mul(G, Y, G);
+  };
+  const D = sub(Sbar, Stilde);
+  const W = combine([F.one, Sigma], [A.int(-1), Sbar], [A.int(-1), Stilde]);
+  const [SmB, SmT] = [sub(Sigma, Sbar), sub(Sigma, Stilde)];
+  const cubic = sub(mul(SmB, Sbar, SmB), mul(SmT, Stilde, SmT));
+  const l0 = sub(f(Sbar, Sbar), f(Stilde, corrected ? Stilde : Sbar));
+  const l1 = combine(
+    [F.one, D],
+    [eta, mul(SmB, Sbar)],
+    [eta, mul(Sbar, SmB)],
+    [F.neg(eta), mul(SmT, Stilde)],
+    [corrected ? F.neg(eta) : eta, mul(Stilde, SmT)],
+    [e2, cubic],
+  );
+  const l2 = combine([sabotaged ? F.zero : F.one, D], [eta, mul(W, D)], [eta, mul(D, W)], [e2, cubic]);
+  const IW = combine([F.one, I], [eta, W]);
+  const l3 = combine([F.one, mul(IW, D, IW)], [corrected ? F.neg(e2) : e2, mul(W, D, W)], [e2, cubic]);
+  return { 'L0 − L1': sub(l0, l1), 'L1 − L2': sub(l1, l2), 'L2 − L3': sub(l2, l3) };
+}
+
+/** (31) on letters Σ, S̄, S̃ (symmetric, any d): printed − true is minus each residual. */
+function symbolic31(corrected: boolean): SymbolicSpec {
+  return {
+    letters: {
+      Σ: { kind: 'symmetric', rows: 'd' },
+      S̄: { kind: 'symmetric', rows: 'd', latex: '\\bar S' },
+      S̃: { kind: 'symmetric', rows: 'd', latex: '\\tilde S' },
+    },
+    scalars: ['η'],
+    meaning: 'Σ, S̄, S̃ (d×d, symmetric), η: any dimension',
+    residual: (S) => {
+      const r = chain31(S, { Sigma: S.L.Σ, Sbar: S.L.S̄, Stilde: S.L.S̃, eta: S.vars.η, I: S.eye('d') }, corrected, false);
+      return Object.fromEntries(Object.entries(r).map(([k, m]) => [k, S.neg(m)]));
+    },
+  };
+}
+
 function exact31(corrected: boolean): ExactForm<{ d: number }> {
   return {
     instances: 'Σ, S̄, S̃ symmetric d×d with integer entries (upper triangles drawn); η = positive/(N+1)',
@@ -94,32 +146,9 @@ function exact31(corrected: boolean): ExactForm<{ d: number }> {
     coverage: ZERO_PADDING,
     degree: { bound: 5, derivation: 'η²(Σ − S̄)S̄(Σ − S̄) and η²WDW: 2 + 3; (I + ηW)D(I + ηW): 2 + 3' },
     evaluate: (A, { d }, v, sabotaged) => {
-      const { F, mul, sub, combine, eye } = A;
       const [Sigma, Sbar, Stilde] = [symmetric(A, d, v), symmetric(A, d, v), symmetric(A, d, v)];
       const eta = v.fraction();
-      const e2 = F.mul(eta, eta);
-      const I = eye(d);
-      const f = (X: typeof Sigma, Y: typeof Sigma) => {
-        const G = combine([F.one, I], [eta, sub(Sigma, X)]);
-        return mul(G, Y, G);
-      };
-      const D = sub(Sbar, Stilde);
-      const W = combine([F.one, Sigma], [A.int(-1), Sbar], [A.int(-1), Stilde]);
-      const [SmB, SmT] = [sub(Sigma, Sbar), sub(Sigma, Stilde)];
-      const cubic = sub(mul(SmB, Sbar, SmB), mul(SmT, Stilde, SmT));
-      const l0 = sub(f(Sbar, Sbar), f(Stilde, corrected ? Stilde : Sbar));
-      const l1 = combine(
-        [F.one, D],
-        [eta, mul(SmB, Sbar)],
-        [eta, mul(Sbar, SmB)],
-        [F.neg(eta), mul(SmT, Stilde)],
-        [corrected ? F.neg(eta) : eta, mul(Stilde, SmT)],
-        [e2, cubic],
-      );
-      const l2 = combine([sabotaged ? F.zero : F.one, D], [eta, mul(W, D)], [eta, mul(D, W)], [e2, cubic]);
-      const IW = combine([F.one, I], [eta, W]);
-      const l3 = combine([F.one, mul(IW, D, IW)], [corrected ? F.neg(e2) : e2, mul(W, D, W)], [e2, cubic]);
-      return { instance: { Sigma, Sbar, Stilde, eta }, residuals: { 'L0 − L1': sub(l0, l1), 'L1 − L2': sub(l1, l2), 'L2 − L3': sub(l2, l3) } };
+      return { instance: { Sigma, Sbar, Stilde, eta }, residuals: chain31(A, { Sigma, Sbar, Stilde, eta, I: A.eye(d) }, corrected, sabotaged) };
     },
   };
 }
@@ -158,6 +187,7 @@ export const eq31 = defineClaim<TripleInstance>({
     '= D + η(WD + DW) + η²(X̄ − X̃) = (I + ηW)D(I + ηW) + η²(WDW + X̄ − X̃), W = Σ − S̄ − S̃, X̄ = (Σ − S̄)S̄(Σ − S̄), X̃ = (Σ − S̃)S̃(Σ − S̃)',
   check: (x) => check(x, false),
   exact: exact31(false),
+  symbolic: symbolic31(false),
   expected: 'refuted',
   grading: {
     grade: 'local',
@@ -185,6 +215,7 @@ export const eq31Corrected = defineClaim<TripleInstance>({
     '= (I + ηW)D(I + ηW) + η²(−WDW + X̄ − X̃), f(X) = (I + η(Σ − X))X(I + η(Σ − X)), W = Σ − S̄ − S̃',
   check: (x) => check(x, true),
   exact: exact31(true),
+  symbolic: symbolic31(true),
   expected: 'holds',
   corrects: 'yd21.eq-31.general-analysis',
   sabotage: { description: 'the D term dropped from the third line', check: (x) => check(x, true, true) },

@@ -16,7 +16,8 @@ import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts'
 import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
-import { diagonalForm } from '../../src/exact/states.ts';
+import { diagonalForm, type StepResiduals } from '../../src/exact/states.ts';
+import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 function check(x: DiagonalState, keepUKK = true) {
   const { before: s, after } = blockStep(x.sigma, x.U, x.V, x.eta);
@@ -48,6 +49,20 @@ function check(x: DiagonalState, keepUKK = true) {
   ];
 }
 
+/** (6)–(9): the four blocks of the step minus the printed updates; sabotaged: −ηU_tK_tᵀK_t dropped from (6). */
+const blockUpdateResidual: StepResiduals = (A, { x, before: s, after }, sabotaged) => {
+  const { F, combine, mul, sub, tr } = A;
+  const eta = x.eta;
+  const R = sub(s.Sigma, mul(s.U, tr(s.V)));
+  const me = F.neg(eta);
+  return {
+    '(6)': sub(after.U, combine([F.one, s.U], [eta, mul(R, s.V)], [sabotaged ? F.zero : me, mul(s.U, tr(s.K), s.K)])),
+    '(7)': sub(after.V, combine([F.one, s.V], [eta, mul(tr(R), s.U)], [me, mul(s.V, tr(s.J), s.J)])),
+    '(8)': sub(after.J, combine([F.one, s.J], [me, mul(s.J, tr(s.V), s.V)], [me, mul(s.J, s.KtK)])),
+    '(9)': sub(after.K, combine([F.one, s.K], [me, mul(s.K, tr(s.U), s.U)], [me, mul(s.K, s.JtJ)])),
+  };
+};
+
 export const eq6to9 = defineClaim<DiagonalState>({
   id: 'yd21.eq-6-9.blocks',
   source: { paper: 'YD21', where: '(6)–(9), §2.1' },
@@ -60,21 +75,8 @@ export const eq6to9 = defineClaim<DiagonalState>({
   size: stateSize,
   check: (x) => check(x),
   // Exact form: the four blocks of the exact step (2),(3) minus (6)–(9). D = 4 (η times three blocks).
-  exact: diagonalForm(
-    (A, { x, before: s, after }, sabotaged) => {
-      const { F, combine, mul, sub, tr } = A;
-      const eta = x.eta;
-      const R = sub(s.Sigma, mul(s.U, tr(s.V)));
-      const me = F.neg(eta);
-      return {
-        '(6)': sub(after.U, combine([F.one, s.U], [eta, mul(R, s.V)], [sabotaged ? F.zero : me, mul(s.U, tr(s.K), s.K)])),
-        '(7)': sub(after.V, combine([F.one, s.V], [eta, mul(tr(R), s.U)], [me, mul(s.V, tr(s.J), s.J)])),
-        '(8)': sub(after.J, combine([F.one, s.J], [me, mul(s.J, tr(s.V), s.V)], [me, mul(s.J, s.KtK)])),
-        '(9)': sub(after.K, combine([F.one, s.K], [me, mul(s.K, tr(s.U), s.U)], [me, mul(s.K, s.JtJ)])),
-      };
-    },
-    { bound: 4, derivation: 'η times a product of three blocks in every term' },
-  ),
+  exact: diagonalForm(blockUpdateResidual, { bound: 4, derivation: 'η times a product of three blocks in every term' }),
+  symbolic: diagonalSymbolic(blockUpdateResidual),
   expected: 'holds',
   sabotage: {
     description: 'the term −ηU_tK_tᵀK_t dropped from (6)',

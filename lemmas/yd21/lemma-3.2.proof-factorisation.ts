@@ -22,7 +22,8 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { LEMMA_3_2 } from '../../src/hypotheses/lemma.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
 import fc from 'fast-check';
-import { EACH_DIMENSION, LEMMA_INSTANCES, lemmaStateExact } from '../../src/exact/states.ts';
+import { EACH_DIMENSION, LEMMA_INSTANCES, type LemmaResiduals, lemmaStateExact } from '../../src/exact/states.ts';
+import { lemmaSymbolic } from '../../src/exact/symbolic-steps.ts';
 import type { ExactForm } from '../../src/exact/form.ts';
 import { dimension } from '../../src/random/arbitraries.ts';
 
@@ -52,6 +53,23 @@ function check(x: LemmaInstance, corrected: boolean, dropInverse = false) {
 }
 
 /** The exact form (rational: c = √(1 − β) is drawn rational, β = 1 − c²). */
+/** The congruence minus the left side (printed ηΣΣ, or corrected ηSΣ), true − printed as LemmaResiduals are; sabotaged: the factor 1/(1 − β) of η²ΣSΣ dropped. */
+const factorisationResidual =
+  (corrected: boolean): LemmaResiduals =>
+  (A, { Sigma, S, c, beta, eta, I }, sabotaged) => {
+    const { F, mul, sub, combine } = A;
+    const oneMinusBeta = F.sub(F.one, beta);
+    const e2 = F.mul(eta, eta);
+    const lhs = combine(
+      [oneMinusBeta, S],
+      [eta, mul(Sigma, S)],
+      [eta, corrected ? mul(S, Sigma) : mul(Sigma, Sigma)],
+      [sabotaged ? e2 : F.div(e2, oneMinusBeta), mul(Sigma, S, Sigma)],
+    );
+    const G = combine([c, I], [F.div(eta, c), Sigma]);
+    return { '(√(1−β)I + ηΣ/√(1−β))S(·) − lhs': sub(mul(G, S, G), lhs) };
+  };
+
 function exactFactorisation(corrected: boolean): ExactForm<{ d: number }> {
   return {
     instances: LEMMA_INSTANCES,
@@ -61,18 +79,11 @@ function exactFactorisation(corrected: boolean): ExactForm<{ d: number }> {
     // N = 2²⁰ + 1: the mechanical bound is loose here (≈ 50, from the denominators 1 − β = c² and tr Σ).
     setSize: 2 ** 20 + 1,
     evaluate: (A, { d }, v, sabotaged) => {
-      const { F, mul, sub, combine, eye } = A;
-      const { Sigma, S, c, beta, eta } = lemmaStateExact(A, d, v);
-      const oneMinusBeta = F.sub(F.one, beta);
-      const e2 = F.mul(eta, eta);
-      const lhs = combine(
-        [oneMinusBeta, S],
-        [eta, mul(Sigma, S)],
-        [eta, corrected ? mul(S, Sigma) : mul(Sigma, Sigma)],
-        [sabotaged ? e2 : F.div(e2, oneMinusBeta), mul(Sigma, S, Sigma)],
-      );
-      const G = combine([c, eye(d)], [F.div(eta, c), Sigma]);
-      return { instance: { Sigma, S, beta, eta }, residuals: { 'lhs − (√(1−β)I + ηΣ/√(1−β))S(·)': sub(lhs, mul(G, S, G)) } };
+      const x = lemmaStateExact(A, d, v);
+      return {
+        instance: { Sigma: x.Sigma, S: x.S, beta: x.beta, eta: x.eta },
+        residuals: factorisationResidual(corrected)(A, { ...x, I: A.eye(d) }, sabotaged),
+      };
     },
   };
 }
@@ -91,6 +102,7 @@ export const lemma32Factorisation = defineClaim<LemmaInstance>({
   statement: '(1 − β)S + ηΣS + ηΣΣ + η²/(1 − β)·ΣSΣ ≡ (√(1 − β)I + η/√(1 − β)·Σ)S(√(1 − β)I + η/√(1 − β)·Σ)',
   check: (x) => check(x, false),
   exact: exactFactorisation(false),
+  symbolic: lemmaSymbolic(factorisationResidual(false)),
   expected: 'refuted',
   grading: {
     grade: 'extraction',
@@ -114,6 +126,7 @@ export const lemma32FactorisationCorrected = defineClaim<LemmaInstance>({
   statement: '(1 − β)S + ηΣS + ηSΣ + η²/(1 − β)·ΣSΣ = (√(1 − β)I + η/√(1 − β)·Σ)S(√(1 − β)I + η/√(1 − β)·Σ)',
   check: (x) => check(x, true),
   exact: exactFactorisation(true),
+  symbolic: lemmaSymbolic(factorisationResidual(true)),
   expected: 'holds',
   corrects: 'yd21.lemma-3.2.proof-factorisation',
   sabotage: { description: 'the factor 1/(1 − β) of η²ΣSΣ dropped', check: (x) => check(x, true, true) },

@@ -22,7 +22,8 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { LEMMA_3_2 } from '../../src/hypotheses/lemma.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
 import fc from 'fast-check';
-import { EACH_DIMENSION, LEMMA_INSTANCES, lemmaStateExact } from '../../src/exact/states.ts';
+import { EACH_DIMENSION, LEMMA_INSTANCES, type LemmaResiduals, lemmaStateExact } from '../../src/exact/states.ts';
+import { lemmaSymbolic } from '../../src/exact/symbolic-steps.ts';
 import { dimension } from '../../src/random/arbitraries.ts';
 
 /**
@@ -61,6 +62,20 @@ function check(x: LemmaInstance, flipT3 = false) {
   return [equal('S′ = T₁ + T₂ + η²T₃', t.Xprime, sum, m.Xprime + m.T1 + m.T2 + x.eta * x.eta * m.T3)];
 }
 
+/** S′ = (I + η(Σ − S))S(I + η(Σ − S)) minus App. C's three terms; sabotaged: the sign of −ΣSS flipped. */
+const splitResidual: LemmaResiduals = (A, { Sigma, S: X, beta, eta, I }, sabotaged) => {
+  const { F, mul, sub, combine } = A;
+  const e2 = F.mul(eta, eta);
+  const omb = F.sub(F.one, beta);
+  const G = combine([F.one, I], [eta, sub(Sigma, X)]);
+  const X2 = mul(X, X);
+  const SXS = mul(Sigma, X, Sigma);
+  const T1 = combine([beta, X], [F.mul(A.int(-2), eta), X2], [e2, mul(X2, X)]);
+  const T2 = combine([omb, X], [eta, mul(Sigma, X)], [eta, mul(X, Sigma)], [F.div(e2, omb), SXS]);
+  const T3 = combine([F.neg(F.div(beta, omb)), SXS], [sabotaged ? F.one : A.int(-1), mul(Sigma, X2)], [A.int(-1), mul(X2, Sigma)]);
+  return { 'S′ − (T₁ + T₂ + η²T₃)': sub(mul(G, X, G), combine([F.one, T1], [F.one, T2], [e2, T3])) };
+};
+
 export const lemma32Split = defineClaim<LemmaInstance>({
   id: 'yd21.lemma-3.2.proof-split',
   source: { paper: 'YD21', where: 'proof of Lemma 3.2, App. C (preprint)' },
@@ -71,6 +86,7 @@ export const lemma32Split = defineClaim<LemmaInstance>({
   size: (x) => x.d,
   check: (x) => check(x),
   // Exact form: S′ − (T₁ + T₂ + η²T₃) (rational through 1/(1 − β) and η = fβ/(8 tr Σ)).
+  symbolic: lemmaSymbolic(splitResidual),
   exact: {
     instances: LEMMA_INSTANCES,
     dims: fc.record({ d: dimension(1, 3) }),
@@ -79,17 +95,8 @@ export const lemma32Split = defineClaim<LemmaInstance>({
     // N = 2²⁰ + 1: the mechanical bound is loose here (≈ 50, from the denominators 1 − β = c² and tr Σ).
     setSize: 2 ** 20 + 1,
     evaluate: (A, { d }, v, sabotaged) => {
-      const { F, mul, sub, combine, eye } = A;
-      const { Sigma, S: X, beta, eta } = lemmaStateExact(A, d, v);
-      const e2 = F.mul(eta, eta);
-      const omb = F.sub(F.one, beta);
-      const G = combine([F.one, eye(d)], [eta, sub(Sigma, X)]);
-      const X2 = mul(X, X);
-      const SXS = mul(Sigma, X, Sigma);
-      const T1 = combine([beta, X], [F.mul(A.int(-2), eta), X2], [e2, mul(X2, X)]);
-      const T2 = combine([omb, X], [eta, mul(Sigma, X)], [eta, mul(X, Sigma)], [F.div(e2, omb), SXS]);
-      const T3 = combine([F.neg(F.div(beta, omb)), SXS], [sabotaged ? F.one : A.int(-1), mul(Sigma, X2)], [A.int(-1), mul(X2, Sigma)]);
-      return { instance: { Sigma, S: X, beta, eta }, residuals: { 'S′ − (T₁ + T₂ + η²T₃)': sub(mul(G, X, G), combine([F.one, T1], [F.one, T2], [e2, T3])) } };
+      const x = lemmaStateExact(A, d, v);
+      return { instance: { Sigma: x.Sigma, S: x.S, beta: x.beta, eta: x.eta }, residuals: splitResidual(A, { ...x, I: A.eye(d) }, sabotaged) };
     },
   },
   expected: 'holds',

@@ -25,7 +25,8 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import type { Mat } from '../../src/linalg/dense.ts';
-import { diagonalForm } from '../../src/exact/states.ts';
+import { diagonalForm, type FullResiduals, gdStepExact } from '../../src/exact/states.ts';
+import { fullFrameSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 const gram = (X: Mat) => mul(transpose(X), X);
 
@@ -51,6 +52,23 @@ function check(x: DiagonalState, secondSign = -1) {
   ];
 }
 
+/** The flow's d/dt(𝐔ᵀ𝐔 − 𝐕ᵀ𝐕) and one GD step's drift minus η²(𝐕ᵀRᵀR𝐕 − 𝐔ᵀRRᵀ𝐔). */
+const drift: FullResiduals = (A, { Sigma, U, V, eta }, sabotaged) => {
+  const { F, combine, mul, sub, tr } = A;
+  const next = gdStepExact(A, Sigma, U, V, eta);
+  const R = sub(Sigma, mul(U, tr(V)));
+  const [Udot, Vdot] = [mul(R, V), mul(tr(R), U)];
+  const gram = (X: typeof U) => mul(tr(X), X);
+  const e2 = F.mul(eta, eta);
+  return {
+    'd/dt(𝐔ᵀ𝐔 − 𝐕ᵀ𝐕)': combine([F.one, mul(tr(U), Udot)], [F.one, mul(tr(Udot), U)], [A.int(-1), mul(tr(V), Vdot)], [A.int(-1), mul(tr(Vdot), V)]),
+    'Δ(𝐔ᵀ𝐔 − 𝐕ᵀ𝐕) − printed': sub(
+      sub(sub(gram(next.U), gram(next.V)), sub(gram(U), gram(V))),
+      combine([e2, mul(tr(V), tr(R), R, V)], [sabotaged ? e2 : F.neg(e2), mul(tr(U), R, tr(R), U)]),
+    ),
+  };
+};
+
 export const balanceDrift = defineClaim<DiagonalState>({
   id: 'yd21.sec-1.balance-drift',
   source: { paper: 'YD21', where: '§1 (invariance of gradient flow; footnote 1)' },
@@ -61,24 +79,11 @@ export const balanceDrift = defineClaim<DiagonalState>({
   size: stateSize,
   check: (x) => check(x),
   // Exact form, on the full 𝐔, 𝐕: the flow's derivative, and the one-step drift minus η²(𝐕ᵀRᵀR𝐕 − 𝐔ᵀRRᵀ𝐔). D = 8.
-  exact: diagonalForm(
-    (A, { x, next }, sabotaged) => {
-      const { F, combine, mul, sub, tr } = A;
-      const [U, V, eta] = [x.Ufull, x.Vfull, x.eta];
-      const R = sub(x.SigmaFull, mul(U, tr(V)));
-      const [Udot, Vdot] = [mul(R, V), mul(tr(R), U)];
-      const gram = (X: typeof U) => mul(tr(X), X);
-      const e2 = F.mul(eta, eta);
-      return {
-        'd/dt(𝐔ᵀ𝐔 − 𝐕ᵀ𝐕)': combine([F.one, mul(tr(U), Udot)], [F.one, mul(tr(Udot), U)], [A.int(-1), mul(tr(V), Vdot)], [A.int(-1), mul(tr(Vdot), V)]),
-        'Δ(𝐔ᵀ𝐔 − 𝐕ᵀ𝐕) − printed': sub(
-          sub(sub(gram(next.U), gram(next.V)), sub(gram(U), gram(V))),
-          combine([e2, mul(tr(V), tr(R), R, V)], [sabotaged ? e2 : F.neg(e2), mul(tr(U), R, tr(R), U)]),
-        ),
-      };
-    },
-    { bound: 8, derivation: 'gram of a degree-4 factor; η²𝐕ᵀRᵀR𝐕: 2 + 6' },
-  ),
+  exact: diagonalForm((A, { x }, sabotaged) => drift(A, { Sigma: x.SigmaFull, U: x.Ufull, V: x.Vfull, eta: x.eta }, sabotaged), {
+    bound: 8,
+    derivation: 'gram of a degree-4 factor; η²𝐕ᵀRᵀR𝐕: 2 + 6',
+  }),
+  symbolic: fullFrameSymbolic(drift),
   expected: 'holds',
   sabotage: { description: 'sign of −η²𝐔ᵀRRᵀ𝐔 flipped', check: (x) => check(x, +1) },
 });

@@ -18,7 +18,8 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import type { BlockState } from '../../src/gd/index.ts';
-import { diagonalForm } from '../../src/exact/states.ts';
+import { diagonalForm, type StepResiduals } from '../../src/exact/states.ts';
+import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 /** The perturbation of §3.2.3's display: BBᵀA − ABᵀB + BAᵀB − A(KᵀK+JᵀJ)/2 − B(KᵀK−JᵀJ)/2 (= BBᵀA + C_t). */
 export function aPerturbation(s: BlockState, babSign = +1) {
@@ -36,6 +37,21 @@ function check(x: DiagonalState, babSign = +1) {
   return [equal('§3.2.3: A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + η(perturbation)', after.A, printed, scale)];
 }
 
+/** §3.2.3: A_{t+1} of the step minus the printed split; sabotaged: the sign of B_tA_tᵀB_t flipped. */
+const aSplitResidual: StepResiduals = (A, { x, before: s, after }, sabotaged) => {
+  const { F, combine, mul, sub, tr } = A;
+  const eta = x.eta;
+  const main = mul(sub(s.Sigma, mul(s.A, tr(s.A))), s.A);
+  const pert = combine(
+    [F.one, mul(s.B, tr(s.B), s.A)],
+    [A.int(-1), mul(s.A, tr(s.B), s.B)],
+    [sabotaged ? A.int(-1) : F.one, mul(s.B, tr(s.A), s.B)],
+    [A.int(-1), mul(s.A, s.M)],
+    [A.int(-1), mul(s.B, s.N)],
+  );
+  return { '§3.2.3: A_{t+1} − split': sub(after.A, combine([F.one, s.A], [eta, main], [eta, pert])) };
+};
+
 export const aSplit = defineClaim<DiagonalState>({
   id: 'yd21.sec-3.2.3.a-split',
   source: { paper: 'YD21', where: '§3.2.3, first display; (10)' },
@@ -46,22 +62,8 @@ export const aSplit = defineClaim<DiagonalState>({
   size: stateSize,
   check: (x) => check(x),
   // Exact form: A_{t+1} of the exact step minus the split. D = 4.
-  exact: diagonalForm(
-    (A, { x, before: s, after }, sabotaged) => {
-      const { F, combine, mul, sub, tr } = A;
-      const eta = x.eta;
-      const main = mul(sub(s.Sigma, mul(s.A, tr(s.A))), s.A);
-      const pert = combine(
-        [F.one, mul(s.B, tr(s.B), s.A)],
-        [A.int(-1), mul(s.A, tr(s.B), s.B)],
-        [sabotaged ? A.int(-1) : F.one, mul(s.B, tr(s.A), s.B)],
-        [A.int(-1), mul(s.A, s.M)],
-        [A.int(-1), mul(s.B, s.N)],
-      );
-      return { '§3.2.3: A_{t+1} − split': sub(after.A, combine([F.one, s.A], [eta, main], [eta, pert])) };
-    },
-    { bound: 4, derivation: 'η times three blocks' },
-  ),
+  exact: diagonalForm(aSplitResidual, { bound: 4, derivation: 'η times three blocks' }),
+  symbolic: diagonalSymbolic(aSplitResidual),
   expected: 'holds',
   sabotage: { description: 'sign of B_tA_tᵀB_t flipped', check: (x) => check(x, -1) },
 });

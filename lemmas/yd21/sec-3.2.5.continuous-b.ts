@@ -34,8 +34,10 @@ import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts'
 import { defineClaim } from '../../src/claims/types.ts';
 import { FLOW_WITHOUT_J_K } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
-import { diagonalForm, type diagonalStateExact, gdStepExact, type DerivedExact } from '../../src/exact/states.ts';
-import type { Algebra, XMat } from '../../src/exact/matrix.ts';
+import { deriveExact, diagonalForm, gdStepExact, type DerivedExact } from '../../src/exact/states.ts';
+import type { MatrixOps } from '../../src/exact/ops.ts';
+import type { SymbolicSpec } from '../../src/exact/symbolic-spec.ts';
+import type { Symbolic } from '../../src/exact/symbolic.ts';
 
 interface Form {
   readonly corrected: boolean;
@@ -44,7 +46,15 @@ interface Form {
 }
 
 /** The exact form's residuals (see `exact` below). */
-function continuousBExact<T>(A: Algebra<T>, x: ReturnType<typeof diagonalStateExact<T>>, s: DerivedExact<XMat<T>>, form: Form) {
+/** The printed (Tr(BᵀPB) − ½‖Q‖²_F) or corrected (−2Tr(BᵀPB) − ‖Q‖²_F) right side; `dropQ`: the sabotage. */
+function continuousBRhs<M, S, D>(A: MatrixOps<M, S, D>, s: { readonly B: M; readonly P: M; readonly Q: M }, form: Form): S {
+  const { F, mul, inner, frob2 } = A;
+  const trace = inner(s.B, mul(s.P, s.B));
+  const [cTrace, cQ] = form.corrected ? [A.int(-2), A.int(-1)] : [F.one, A.ratio(-1, 2)];
+  return F.add(F.mul(cTrace, trace), form.dropQ ? F.zero : F.mul(cQ, frob2(s.Q)));
+}
+
+function continuousBExact<M, S, D>(A: MatrixOps<M, S, D>, x: { readonly SigmaFull: M; readonly Ufull: M; readonly Vfull: M }, s: DerivedExact<M>, form: Form) {
   const { F, mul, sub, tr, inner, frob2, scale } = A;
   const half = A.ratio(1, 2);
   const normB2 = (t: number) => {
@@ -56,13 +66,40 @@ function continuousBExact<T>(A: Algebra<T>, x: ReturnType<typeof diagonalStateEx
   const R = sub(x.SigmaFull, mul(x.Ufull, tr(x.Vfull)));
   const Bdot = scale(half, sub(mul(R, x.Vfull), mul(tr(R), x.Ufull)));
   const twoInner = F.mul(A.int(2), inner(s.B, Bdot));
-  const trace = inner(s.B, mul(s.P, s.B));
-  const [cTrace, cQ] = form.corrected ? [A.int(-2), A.int(-1)] : [F.one, A.ratio(-1, 2)];
-  const rhs = F.add(F.mul(cTrace, trace), form.dropQ ? F.zero : F.mul(cQ, frob2(s.Q)));
   return {
     'd/dt‖B‖² − 2⟨B, Ḃ⟩': F.sub(slope, twoInner),
-    '2⟨B, Ḃ⟩ − rhs': F.sub(twoInner, rhs),
+    '2⟨B, Ḃ⟩ − rhs': F.sub(twoInner, continuousBRhs(A, s, form)),
     ...(form.corrected ? { 'Ḃ − (−PB + QA)': sub(Bdot, sub(mul(s.Q, s.A), mul(s.P, s.B))) } : {}),
+  };
+}
+
+/** Σ (d×d, symmetric), U, V (d×d), J = K = 0: the claim's residuals on letters (printed − true). */
+function continuousBSymbolic(corrected: boolean): SymbolicSpec {
+  const letters = { Σ: { kind: 'symmetric', rows: 'd' }, U: { rows: 'd' }, V: { rows: 'd' } } as const;
+  const residual = (S: Symbolic, form: Form) => {
+    const { Σ, U, V } = S.L;
+    const s = deriveExact(S, Σ, { U, V, J: S.zeros('p', 'd'), K: S.zeros('q', 'd') });
+    return Object.fromEntries(
+      Object.entries(continuousBExact(S, { SigmaFull: Σ, Ufull: U, Vfull: V }, s, form)).map(([k, r]) => [k, r.kind === 'scalar' ? S.F.neg(r) : S.neg(r)]),
+    );
+  };
+  return {
+    letters,
+    meaning: 'Σ (d×d, symmetric), U, V (d×d), J = K = 0: any dimension',
+    residual: (S) => residual(S, { corrected }),
+    ...(corrected
+      ? {}
+      : {
+          readable: {
+            letters: { B: { rows: 'd' }, P: { kind: 'symmetric', rows: 'd' }, Q: { kind: 'antisymmetric', rows: 'd' } },
+            meaning: 'B = (U − V)/2, P = Σ − AAᵀ + BBᵀ (symmetric), Q = ABᵀ − BAᵀ (antisymmetric)',
+            truth: (S: Symbolic) => residual(S, { corrected: true }),
+            difference: (Z: Symbolic) => {
+              const L = { B: Z.L.B, P: Z.L.P, Q: Z.L.Q };
+              return { '2⟨B, Ḃ⟩ − rhs': Z.F.sub(continuousBRhs(Z, L, { corrected: false }), continuousBRhs(Z, L, { corrected: true })) };
+            },
+          },
+        }),
   };
 }
 
@@ -123,6 +160,7 @@ export const continuousB = defineClaim<DiagonalState>({
     { bound: 6, derivation: 'g(t) = ‖B(t)‖² with B(t) of degree 3 in the variables (t a constant); ⟨B, Ḃ⟩: 1 + 3; ‖Q‖²: 4' },
     0,
   ),
+  symbolic: continuousBSymbolic(false),
   expected: 'refuted',
   grading: {
     grade: 'local',
@@ -153,6 +191,7 @@ export const continuousBCorrected = defineClaim<DiagonalState>({
     { bound: 6, derivation: 'g(t) = ‖B(t)‖² with B(t) of degree 3 in the variables (t a constant); ⟨B, Ḃ⟩: 1 + 3; ‖Q‖²: 4' },
     0,
   ),
+  symbolic: continuousBSymbolic(true),
   expected: 'holds',
   corrects: 'yd21.sec-3.2.5.continuous-b',
   sabotage: { description: 'the ‖Q‖²_F term dropped', check: (x) => check(x, { corrected: true, dropQ: true }) },

@@ -21,7 +21,8 @@ import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts'
 import { defineClaim } from '../../src/claims/types.ts';
 import { FLOW_WITHOUT_J_K } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
-import { diagonalForm, gdStepExact } from '../../src/exact/states.ts';
+import { diagonalForm, type FullResiduals, gdStepExact } from '../../src/exact/states.ts';
+import { fullFrameSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 function check(x: DiagonalState, uuSign = -1) {
   const h = x.eta;
@@ -42,6 +43,19 @@ function check(x: DiagonalState, uuSign = -1) {
   return [equal('d/dt(Σ − UVᵀ) = −(Σ − UVᵀ)VVᵀ − UUᵀ(Σ − UVᵀ)', slope, printed, scale)];
 }
 
+/** d/dt(Σ − UVᵀ) read off exact GD steps of size 0, 1, 2, minus the printed −(Σ − UVᵀ)VVᵀ − UUᵀ(Σ − UVᵀ). */
+const errorSlope: FullResiduals = (A, { Sigma, U, V }, sabotaged) => {
+  const { F, mul, sub, tr, combine } = A;
+  const g = (t: number) => {
+    const s = t === 0 ? { U, V } : gdStepExact(A, Sigma, U, V, A.int(t));
+    return sub(Sigma, mul(s.U, tr(s.V)));
+  };
+  const slope = combine([A.int(2), g(1)], [A.ratio(-1, 2), g(2)], [A.ratio(-3, 2), g(0)]);
+  const R = g(0);
+  const printed = combine([A.int(-1), mul(R, V, tr(V))], [sabotaged ? F.one : A.int(-1), mul(U, tr(U), R)]);
+  return { 'd/dt(Σ − UVᵀ) − printed': sub(slope, printed) };
+};
+
 export const continuousError = defineClaim<DiagonalState>({
   id: 'yd21.sec-3.3.continuous-error',
   source: { paper: 'YD21', where: '§3.3, proof sketch of (1) + (3) ⇒ (2)' },
@@ -54,20 +68,11 @@ export const continuousError = defineClaim<DiagonalState>({
   // Exact form (J = K = 0): the slope at 0 of t ↦ Σ − U(t)V(t)ᵀ along exact GD steps of size 0, 1, 2
   // (a quadratic in t: (4g(1) − g(2) − 3g(0))/2 exactly) minus the printed derivative. D = 6.
   exact: diagonalForm(
-    (A, { x }, sabotaged) => {
-      const { F, mul, sub, tr, combine } = A;
-      const g = (t: number) => {
-        const { U, V } = t === 0 ? { U: x.Ufull, V: x.Vfull } : gdStepExact(A, x.SigmaFull, x.Ufull, x.Vfull, A.int(t));
-        return sub(x.SigmaFull, mul(U, tr(V)));
-      };
-      const slope = combine([A.int(2), g(1)], [A.ratio(-1, 2), g(2)], [A.ratio(-3, 2), g(0)]);
-      const R = g(0);
-      const printed = combine([A.int(-1), mul(R, x.Vfull, tr(x.Vfull))], [sabotaged ? F.one : A.int(-1), mul(x.Ufull, tr(x.Ufull), R)]);
-      return { 'd/dt(Σ − UVᵀ) − printed': sub(slope, printed) };
-    },
+    (A, { x }, sabotaged) => errorSlope(A, { Sigma: x.SigmaFull, U: x.Ufull, V: x.Vfull, eta: x.eta }, sabotaged),
     { bound: 6, derivation: 'U(t)V(t)ᵀ at the constants t = 1, 2: U(t), V(t) of degree 3 each' },
     0,
   ),
+  symbolic: fullFrameSymbolic(errorSlope),
   expected: 'holds',
   sabotage: { description: 'sign of −UUᵀ(Σ − UVᵀ) flipped', check: (x) => check(x, +1) },
 });

@@ -18,7 +18,8 @@ import { equal } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
-import { diagonalForm } from '../../src/exact/states.ts';
+import { diagonalForm, type SplitResiduals } from '../../src/exact/states.ts';
+import { splitFrameSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 function check(x: DiagonalState, keepJV = true) {
   const s = blockState(x.sigma, x.U, x.V);
@@ -35,6 +36,13 @@ function check(x: DiagonalState, keepJV = true) {
   return [equal('‖𝚺 − 𝐔𝐕ᵀ‖²_F = ‖Σ − UVᵀ‖²_F + ‖UKᵀ‖²_F + ‖JVᵀ‖²_F + ‖JKᵀ‖²_F', frobenius(full) ** 2, rhs, scale)];
 }
 
+/** ‖𝚺 − 𝐔𝐕ᵀ‖²_F minus the four blocks' squared norms; sabotaged: ‖JVᵀ‖²_F dropped (the preprint's form). */
+export const lossSplitResidual: SplitResiduals = (A, s, sabotaged) => {
+  const { F, mul, sub, tr, frob2 } = A;
+  const parts = [sub(s.Sigma, mul(s.U, tr(s.V))), mul(s.U, tr(s.K)), ...(sabotaged ? [] : [mul(s.J, tr(s.V))]), mul(s.J, tr(s.K))];
+  return { '‖𝚺 − 𝐔𝐕ᵀ‖² − Σ blocks': F.sub(frob2(sub(s.full.Sigma, mul(s.full.U, tr(s.full.V)))), parts.map(frob2).reduce(F.add)) };
+};
+
 export const lossSplit = defineClaim<DiagonalState>({
   id: 'yd21.sec-3.3.loss-split',
   source: { paper: 'YD21', where: '§3.3, Summary of Stage 2 (NeurIPS copy)' },
@@ -45,14 +53,11 @@ export const lossSplit = defineClaim<DiagonalState>({
   size: stateSize,
   check: (x) => check(x),
   // Exact form: the full residual's ‖·‖² minus the four blocks'. D = 4.
-  exact: diagonalForm(
-    (A, { x, before: s }, sabotaged) => {
-      const { F, mul, sub, tr, frob2 } = A;
-      const parts = [sub(s.Sigma, mul(s.U, tr(s.V))), mul(s.U, tr(s.K)), ...(sabotaged ? [] : [mul(s.J, tr(s.V))]), mul(s.J, tr(s.K))];
-      return { '‖𝚺 − 𝐔𝐕ᵀ‖² − Σ blocks': F.sub(frob2(sub(x.SigmaFull, mul(x.Ufull, tr(x.Vfull)))), parts.map(frob2).reduce(F.add)) };
-    },
-    { bound: 4, derivation: 'squared Frobenius norms of degree-2 matrices' },
-  ),
+  exact: diagonalForm((A, { x, before: s }, sabotaged) => lossSplitResidual(A, { ...s, full: { Sigma: x.SigmaFull, U: x.Ufull, V: x.Vfull } }, sabotaged), {
+    bound: 4,
+    derivation: 'squared Frobenius norms of degree-2 matrices',
+  }),
   expected: 'holds',
+  symbolic: splitFrameSymbolic(lossSplitResidual),
   sabotage: { description: 'the term ‖J_tV_tᵀ‖²_F dropped (the form the preprint prints)', check: (x) => check(x, false) },
 });

@@ -7,7 +7,7 @@
  *    certificates' own exact forms evaluated symbolically through the shared operation set;
  *  - agreement with exact arithmetic: random formulas evaluated symbolically then substituted, vs
  *    directly on rational matrices; the (12) and (22) normal forms vs the existing exact forms'
- *    residuals on the same instances.
+ *    residuals on the same instances, and (31)'s (a spec written in the paper's letters).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,7 @@ import type { ExactForm } from '../../src/exact/form.ts';
 import type { DiagonalDims } from '../../src/exact/states.ts';
 import { eq12, eq12Corrected } from '../../lemmas/yd21/eq-12.p-update.ts';
 import { eq22, eq22Corrected } from '../../lemmas/yd21/eq-22.b-norm-identity.ts';
+import { eq31 } from '../../lemmas/yd21/eq-31.general-analysis.ts';
 
 // Type-level: algebra(F) is a MatrixOps over XMat (a compile error here if it stops being one).
 const ratOps: MatrixOps<XMat<Rational>, Rational> = algebra(Q);
@@ -109,6 +110,21 @@ describe('symbolic: planted identities', () => {
     proved(F.sub(trace(mul(Gi, X, G)), trace(X)));
     proved(sub(mul(G, G, Gi, X, G, Gi, Gi), mul(G, X, Gi)));
     proved(F.sub(trace(mul(G, Gi)), trace(S.eye('n'))));
+  });
+
+  it('scalar variables divide by monomials (Laurent): (η/c)·c = η, η²/c² − (η/c)² = 0, 1 − (1 − c²) = c² divides; a sum does not', () => {
+    const T = symbolic({ X: {} }, ['η', 'c']);
+    const { η, c } = T.vars;
+    expect(T.F.sub(T.F.mul(T.F.div(η, c), c), η)).toEqual(T.F.zero);
+    const q = T.F.div(η, c);
+    expect(T.isZero(T.F.sub(T.F.div(T.F.mul(η, η), T.F.mul(c, c)), T.F.mul(q, q)))).toBe(true);
+    const oneMinusBeta = T.F.sub(T.F.one, T.F.sub(T.F.one, T.F.mul(c, c)));
+    expect(T.format(T.F.div(T.F.one, oneMinusBeta), 'unicode')).toBe('c⁻²');
+    expect(() => T.F.div(η, T.F.add(T.F.one, c))).toThrow(/only by a monomial/);
+    expect(() => T.F.div(η, T.trace(T.L.X))).toThrow(/only by a monomial/);
+    // Evaluated exactly: η²/c · tr(X) at η = 1/2, c = 1/3, X = [2] is (1/4)·3·2 = 3/2.
+    const env = { letters: { X: QA.make(1, 1, () => rational(2)) }, scalars: { η: rational(1, 2), c: rational(1, 3) } };
+    expect(T.evaluate(QA, T.F.mul(T.F.div(T.F.mul(η, η), c), T.trace(T.L.X)), env)).toEqual(rational(3, 2));
   });
 
   it('planted false identities are refuted with their exact residual', () => {
@@ -529,5 +545,26 @@ describe('symbolic: the (12) and (22) normal forms vs the existing exact forms',
         expect(Q.isZero(Q.sub(S.evaluate(QA, r, env), residual as Rational))).toBe(true);
       }
     });
+  });
+});
+
+describe('symbolic: the new specs vs the exact forms of the same residual', () => {
+  it('(31) printed: each symbolic residual (printed − true) evaluates to minus the exact form’s residual on its instance', () => {
+    const spec = eq31.symbolic!;
+    const T = symbolic(spec.letters, spec.scalars);
+    const sym = spec.residual(T);
+    for (const [i, d] of [1, 2, 3].entries()) {
+      const ev = (eq31.exact as ExactForm<{ d: number }>).evaluate(QA, { d }, supply(300 + i), false);
+      const inst = ev.instance as Record<string, XMat<Rational> | Rational>;
+      const env = {
+        letters: { Σ: inst.Sigma as XMat<Rational>, S̄: inst.Sbar as XMat<Rational>, S̃: inst.Stilde as XMat<Rational> },
+        scalars: { η: inst.eta as Rational },
+      };
+      for (const [key, r] of Object.entries(sym)) {
+        const exact = ev.residuals[key] as XMat<Rational>;
+        expect(eqMat(T.evaluate(QA, r as SMat, env), QA.scale(rational(-1), exact))).toBe(true);
+      }
+      expect(Object.values(ev.residuals).some((r) => (r as XMat<Rational>).data.some((x) => !Q.isZero(x)))).toBe(true);
+    }
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { Algebra, XMat } from './matrix.ts';
 
-/** The scalar operations a formula may use: a commutative ring containing the rationals. */
+/** The scalar operations a formula may use: a commutative ring containing the rationals, with division where it exists. */
 export interface ScalarOps<S> {
   readonly zero: S;
   readonly one: S;
@@ -16,6 +16,8 @@ export interface ScalarOps<S> {
   sub(a: S, b: S): S;
   mul(a: S, b: S): S;
   neg(a: S): S;
+  /** a/b: a field divides by any nonzero b; the symbolic scalars (./symbolic.ts) only by a monomial in scalar variables. */
+  div(a: S, b: S): S;
   isZero(a: S): boolean;
   toString(a: S): string;
 }

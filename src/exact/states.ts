@@ -119,7 +119,7 @@ export const ZERO_PADDING =
  * A YD21 state: Σ (m×n) diagonal with σ₁ > … > σ_d > 0 (partial sums of positives) then zeros;
  * 𝐔 (m×d), 𝐕 (n×d) with integer entries; η = positive/(N + 1) ∈ (0, 1).
  */
-export function diagonalStateExact<T>(A: Algebra<T>, dims: DiagonalDims, v: Supply<T>) {
+function diagonalStateExact<T>(A: Algebra<T>, dims: DiagonalDims, v: Supply<T>) {
   const { d, mc, nc } = dims;
   const [m, n] = [d + mc, d + nc];
   const sigmas = decreasingPositives(A, d, v);
@@ -127,7 +127,7 @@ export function diagonalStateExact<T>(A: Algebra<T>, dims: DiagonalDims, v: Supp
   const Ufull = entries(A, m, d, v);
   const Vfull = entries(A, n, d, v);
   const eta = v.fraction();
-  return { m, n, d, SigmaFull, Sigma: A.diag(sigmas), Ufull, Vfull, eta };
+  return { m, n, d, SigmaFull, Sigma: A.diag(sigmas), I: A.eye(d), Ufull, Vfull, eta };
 }
 
 const DIAGONAL_INSTANCES = 'Σ = diag(σ₁ > … > σ_d > 0, 0…) with σᵢ partial sums of positives; 𝐔, 𝐕 integer entries; η = positive/(N+1) ∈ (0, 1)';
@@ -160,7 +160,7 @@ function tailFrameStateExact<T>(A: Algebra<T>, dims: TailFrameDims, v: Supply<T>
   const F = entries(A, m, k, v);
   const G = entries(A, n, k, v);
   const eta = v.fraction();
-  return { m, n, k, r, SigmaX, Sigma: A.block(SigmaX, 0, r, 0, r), SigmaTilde: A.block(SigmaX, r, m, r, n), F, G, eta };
+  return { m, n, k, r, SigmaX, Sigma: A.block(SigmaX, 0, r, 0, r), SigmaTilde: A.block(SigmaX, r, m, r, n), I: A.eye(r), F, G, eta };
 }
 
 const TAIL_FRAME_INSTANCES =
@@ -239,14 +239,20 @@ export function tailFrameStepExact<T>(A: Algebra<T>, dims: TailFrameDims, v: Sup
 }
 
 /**
- * What a step identity's residuals read of a step: η and Σ (the d×d / r×r block), and the blocks
- * and derived matrices before and after. diagonalStepExact and tailFrameStepExact give it on exact
- * matrices; ./symbolic-steps.ts gives it on letters (the step run by gdStepExact on block matrices).
+ * What a step identity's residuals read of a step: η, Σ (the d×d / r×r block) and the identity I
+ * of its size, and the blocks and derived matrices before and after. diagonalStepExact and
+ * tailFrameStepExact give it on exact matrices; ./symbolic-steps.ts gives it on letters (the step
+ * run by gdStepExact on block matrices).
  */
-export interface StepView<M, S> {
-  readonly x: { readonly eta: S; readonly Sigma: M };
+interface StepView<M, S> {
+  readonly x: { readonly eta: S; readonly Sigma: M; readonly I: M };
   readonly before: BlocksOf<M> & DerivedExact<M> & { readonly Sigma: M };
   readonly after: BlocksOf<M> & DerivedExact<M> & { readonly Sigma: M };
+}
+
+/** JCD's step also reads the tail Σ̃ (p×q) of Σ_X = diag(Σ, Σ̃). */
+export interface TailStepView<M, S> extends StepView<M, S> {
+  readonly x: StepView<M, S>['x'] & { readonly SigmaTilde: M };
 }
 
 /**
@@ -255,6 +261,19 @@ export interface StepView<M, S> {
  * (./symbolic-steps.ts: the symbolic proof).
  */
 export type StepResiduals = <M, S, D>(A: MatrixOps<M, S, D>, s: StepView<M, S>, sabotaged: boolean) => Record<string, M | S>;
+/** The same for an identity of JCD's frame that reads Σ̃ (every StepResiduals is one). */
+export type TailStepResiduals = <M, S, D>(A: MatrixOps<M, S, D>, s: TailStepView<M, S>, sabotaged: boolean) => Record<string, M | S>;
+
+/**
+ * An identity of the whole factorization (𝚺 m×n, 𝐔 m×d, 𝐕 n×d, η), written once against
+ * MatrixOps as residuals true − printed: the exact form reads it on the drawn state, ./symbolic-steps.ts (fullFrameSymbolic)
+ * on letters 𝚺, 𝐔, 𝐕 of any shape.
+ */
+export type FullResiduals = <M, S, D>(
+  A: MatrixOps<M, S, D>,
+  x: { readonly Sigma: M; readonly U: M; readonly V: M; readonly eta: S },
+  sabotaged: boolean,
+) => Record<string, M | S>;
 
 type Hand = { bound: number; derivation: string };
 
@@ -309,6 +328,30 @@ export function lemmaStateExact<T>(A: Algebra<T>, d: number, v: Supply<T>) {
   const eta = F.div(F.mul(v.fraction(), beta), F.mul(A.int(8), A.trace(Sigma)));
   return { Sigma, S, c, beta, eta };
 }
+
+/**
+ * An identity of YD21's frame that reads both the whole 𝚺, 𝐔, 𝐕 and their blocks Σ, U, V, J, K
+ * (𝐔 = [U; J], 𝐕 = [V; K], 𝚺 = diag(Σ, 0)), written once against MatrixOps as residuals true −
+ * printed: the exact form reads it on the drawn state, ./symbolic-steps.ts (splitFrameSymbolic) on
+ * block matrices of letters.
+ */
+export type SplitResiduals = <M, S, D>(
+  A: MatrixOps<M, S, D>,
+  x: BlocksOf<M> & { readonly Sigma: M; readonly full: { readonly Sigma: M; readonly U: M; readonly V: M } },
+  sabotaged: boolean,
+) => Record<string, M | S>;
+
+/**
+ * An identity of Lemma 3.2's setting, written once against MatrixOps as residuals true − printed
+ * (the side computed from the definitions minus the printed one): the exact form reads it on
+ * lemmaStateExact's state (I the identity of Σ's size), ./symbolic-steps.ts (lemmaSymbolic) on
+ * letters Σ, S and scalars η, c with β = 1 − c².
+ */
+export type LemmaResiduals = <M, S, D>(
+  A: MatrixOps<M, S, D>,
+  x: { readonly Sigma: M; readonly S: M; readonly c: S; readonly beta: S; readonly eta: S; readonly I: M },
+  sabotaged: boolean,
+) => Record<string, M | S>;
 
 export const LEMMA_INSTANCES =
   'Σ, S = LLᵀ + diag(positives) (symmetric positive definite); c = positive/(N+1), β = 1 − c²; η = f·β/(8 tr Σ), f = positive/(N+1)';

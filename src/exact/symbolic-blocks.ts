@@ -8,7 +8,7 @@ import type { MatrixOps } from './ops.ts';
 import type { Scalar, SMat, Symbolic } from './symbolic.ts';
 
 /** A grid of symbolic matrices: row i of blocks has the row dimension of b[i][0], column j that of b[0][j]. */
-interface BlockMat {
+export interface BlockMat {
   readonly b: readonly (readonly SMat[])[];
 }
 

@@ -8,7 +8,9 @@
  *  - A matrix (SMat) is a sum of words of letters with scalar coefficients; the identity is the
  *    empty word. Transpose reverses a word and transposes each letter.
  *  - A scalar (Scalar) is a polynomial with rational coefficients in atoms that commute: declared
- *    scalar variables (η, β, …), dimensions (tr I_d = d) and traces of words. A trace word is
+ *    scalar variables (η, β, …), dimensions (tr I_d = d) and traces of words. Scalar variables may
+ *    carry negative exponents (a Laurent polynomial: division by a monomial in them, e.g. η/c, is
+ *    exact, and a residual 0 then holds wherever those variables are nonzero). A trace word is
  *    normalised under cyclic rotation and transposition (tr(XY) = tr(YX), tr(Xᵀ) = tr(X)): the
  *    lexicographically least rotation of the word and of its transpose (an antisymmetric letter's
  *    transpose carries a sign; a word equal to minus its own transpose class has trace 0).
@@ -125,7 +127,7 @@ const GREEK: Record<string, string> = {
   ε: '\\varepsilon',
   δ: '\\delta',
 };
-const SUPER: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+const SUPER: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 const superscript = (n: number) => [...String(n)].map((c) => SUPER[c]).join('');
 
 const tokenKey = (k: Token) => `${k.name}${k.t ? "'" : ''}${k.inv ? '~' : ''}`;
@@ -253,7 +255,7 @@ export function symbolic(letterSpecs: Readonly<Record<string, LetterSpec>>, scal
   const mulMono = (a: MonoTerm['mono'], b: MonoTerm['mono']): MonoTerm['mono'] => {
     const e = new Map<string, number>(a);
     for (const [k, n] of b) e.set(k, (e.get(k) ?? 0) + n);
-    return [...e.entries()].sort(([x], [y]) => (atomOrder(x) < atomOrder(y) ? -1 : atomOrder(x) > atomOrder(y) ? 1 : 0));
+    return [...e.entries()].filter(([, n]) => n !== 0).sort(([x], [y]) => (atomOrder(x) < atomOrder(y) ? -1 : atomOrder(x) > atomOrder(y) ? 1 : 0));
   };
   const sAdd = (a: Scalar, b: Scalar) => scalarOf([...a.terms.values(), ...b.terms.values()]);
   const sNeg = (a: Scalar): Scalar => scalarOf([...a.terms.values()].map((t) => ({ mono: t.mono, c: Q.neg(t.c) })));
@@ -264,6 +266,13 @@ export function symbolic(letterSpecs: Readonly<Record<string, LetterSpec>>, scal
     return scalarOf(out);
   };
   const sIsZero = (a: Scalar) => a.terms.size === 0;
+  /** a/b for b a single term c·x₁^e₁⋯ in scalar variables (traces and dimensions are not inverted). */
+  const sDiv = (a: Scalar, b: Scalar): Scalar => {
+    const [t, ...rest] = [...b.terms.values()];
+    if (!t || rest.length > 0 || t.mono.some(([k]) => atoms.get(k)?.kind !== 'var'))
+      throw new Error(`division by ${fmtScalar(b, 'plain')}: only by a monomial in scalar variables`);
+    return sMul(a, scalarOf([{ mono: t.mono.map(([k, e]) => [k, -e] as const), c: Q.div(Q.one, t.c) }]));
+  };
   const vars: Record<string, Scalar> = {};
   for (const name of scalarNames) {
     const key = `v:${name}`;
@@ -535,7 +544,7 @@ export function symbolic(letterSpecs: Readonly<Record<string, LetterSpec>>, scal
         const at = atoms.get(key);
         if (!at) throw new Error(`unknown atom ${key}`);
         const v = at.kind === 'trace' ? traceOfWord(at.word, tokenShape(at.word[0])[0], rel) : atomScalar(key);
-        for (let i = 0; i < e; i++) m = sMul(m, v);
+        for (let i = 0; i < Math.abs(e); i++) m = e > 0 ? sMul(m, v) : sDiv(m, v);
       }
       acc = sAdd(acc, m);
     }
@@ -637,7 +646,7 @@ export function symbolic(letterSpecs: Readonly<Record<string, LetterSpec>>, scal
             v = sv;
           } else if (a.kind === 'dim') v = A.int(dim(a.name));
           else v = A.trace(wordValue(a.word, ''));
-          for (let i = 0; i < e; i++) m = A.F.mul(m, v);
+          for (let i = 0; i < Math.abs(e); i++) m = e > 0 ? A.F.mul(m, v) : A.F.div(m, v);
         }
         acc = A.F.add(acc, m);
       }
@@ -658,6 +667,7 @@ export function symbolic(letterSpecs: Readonly<Record<string, LetterSpec>>, scal
     sub: sSub,
     mul: sMul,
     neg: sNeg,
+    div: sDiv,
     isZero: sIsZero,
     toString: (a) => fmtScalar(a, 'plain'),
   };

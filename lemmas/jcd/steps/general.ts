@@ -34,6 +34,7 @@ export interface LemmaStepSpec<X> {
   readonly corrected?: string;
   readonly corrects?: string;
   readonly exact?: Claim<X>['exact'];
+  readonly symbolic?: Claim<X>['symbolic'];
   readonly highPrecision?: Claim<X>['highPrecision'];
   readonly runs?: number;
 }
@@ -54,6 +55,7 @@ export function lemmaStepClaim<X>(p: LemmaProof<X>, c: LemmaStepSpec<X>): Claim<
     ...(c.corrected ? { corrected: c.corrected } : {}),
     ...(c.corrects ? { corrects: c.corrects } : {}),
     ...(c.exact ? { exact: c.exact } : {}),
+    ...(c.symbolic ? { symbolic: c.symbolic } : {}),
     ...(c.highPrecision ? { highPrecision: c.highPrecision } : {}),
     ...(c.runs ? { runs: c.runs } : {}),
     sabotage: c.sabotage,

@@ -24,6 +24,7 @@ import { diag, eye, frobenius, inner, combine, mul, transpose } from '../../../s
 import { lambdaMin, symmetricEigen } from '../../../src/linalg/spectral.ts';
 import { atLeast, type Comparison, equal } from '../../../src/claims/compare.ts';
 import type { Algebra } from '../../../src/exact/matrix.ts';
+import type { MatrixOps } from '../../../src/exact/ops.ts';
 import type { Supply } from '../../../src/exact/form.ts';
 import { type C8Instance, instances as c8Instances, lemmaC8 } from '../lemma-c.8.ts';
 import { lemmaStepClaim, type LemmaProof, type LemmaStepSpec } from './general.ts';
@@ -67,6 +68,27 @@ function identities(x: C8Instance, transposed = false): Comparison[] {
   ];
 }
 
+/** The five "=" of the chain as residuals (left − right); sabotaged: B′ = UᵀB. */
+function traceChain<M, S, D>(
+  A: MatrixOps<M, S, D>,
+  q: { readonly U: M; readonly Lambda: M; readonly P: M; readonly B: M; readonly lr: S },
+  sabotaged: boolean,
+): Record<string, S> {
+  const Bp = A.mul(sabotaged ? A.tr(q.U) : q.U, q.B);
+  const BBt = A.mul(q.B, A.tr(q.B));
+  const t2 = A.trace(A.mul(BBt, q.P));
+  const t3 = A.trace(A.mul(BBt, A.tr(q.U), q.Lambda, q.U));
+  const t4 = A.trace(A.mul(A.tr(Bp), q.Lambda, Bp));
+  const f2 = A.frob2(Bp);
+  return {
+    '⟨BBᵀ, P⟩ − trace(BBᵀP)': A.F.sub(A.inner(BBt, q.P), t2),
+    'trace(BBᵀP) − trace(BBᵀUᵀΛU)': A.F.sub(t2, t3),
+    'trace(BBᵀUᵀΛU) − trace(B′ᵀΛB′)': A.F.sub(t3, t4),
+    'λ_r trace(B′ᵀB′) − λ_r‖B′‖²_F': A.F.sub(A.F.mul(q.lr, A.trace(A.mul(A.tr(Bp), Bp))), A.F.mul(q.lr, f2)),
+    'λ_r‖B′‖²_F − λ_r‖B‖²_F': A.F.sub(A.F.mul(q.lr, f2), A.F.mul(q.lr, A.frob2(q.B))),
+  };
+}
+
 /** Cayley U, diagonal Λ, P = UᵀΛU and B in exact arithmetic (the module comment). */
 function exactInstance<T>(A: Algebra<T>, r: number, k: number, v: Supply<T>) {
   const up = A.make(r, r, (i, j) => (j > i ? v.entry() : A.F.zero));
@@ -101,23 +123,21 @@ export const c8TraceIdentities = step({
     setSize: 2 ** 40 + 1,
     evaluate: (A, { r, k }, v, sabotaged) => {
       const q = exactInstance(A, r, k, v);
-      const Bp = A.mul(sabotaged ? A.tr(q.U) : q.U, q.B);
-      const BBt = A.mul(q.B, A.tr(q.B));
-      const t2 = A.trace(A.mul(BBt, q.P));
-      const t3 = A.trace(A.mul(BBt, A.tr(q.U), q.Lambda, q.U));
-      const t4 = A.trace(A.mul(A.tr(Bp), q.Lambda, Bp));
-      const f2 = A.frob2(Bp);
-      return {
-        instance: { U: q.U, Lambda: q.Lambda, B: q.B },
-        residuals: {
-          '⟨BBᵀ, P⟩ − trace(BBᵀP)': A.F.sub(A.inner(BBt, q.P), t2),
-          'trace(BBᵀP) − trace(BBᵀUᵀΛU)': A.F.sub(t2, t3),
-          'trace(BBᵀUᵀΛU) − trace(B′ᵀΛB′)': A.F.sub(t3, t4),
-          'λ_r trace(B′ᵀB′) − λ_r‖B′‖²_F': A.F.sub(A.F.mul(q.lr, A.trace(A.mul(A.tr(Bp), Bp))), A.F.mul(q.lr, f2)),
-          'λ_r‖B′‖²_F − λ_r‖B‖²_F': A.F.sub(A.F.mul(q.lr, f2), A.F.mul(q.lr, A.frob2(q.B))),
-        },
-      };
+      return { instance: { U: q.U, Lambda: q.Lambda, B: q.B }, residuals: traceChain(A, q, sabotaged) };
     },
+  },
+  // Symbolic: the chain on letters U (orthogonal: the Cayley transform), Λ (symmetric; diagonal in the
+  // paper, which the chain does not use), B and λ_r: it needs UᵀU = I (the last "="), so it is proved
+  // modulo that relation and keeps its certificate's rigor.
+  symbolic: {
+    letters: { U: { rows: 'r' }, Λ: { kind: 'symmetric', rows: 'r' }, B: { rows: 'r', cols: 'k' } },
+    scalars: ['λ_r'],
+    meaning: 'U (r×r, orthogonal), Λ (r×r, symmetric), B (r×k), P = UᵀΛU, λ_r: any dimensions',
+    residual: (S) => {
+      const { U, Λ, B } = S.L;
+      return traceChain(S, { U, Lambda: Λ, P: S.mul(S.tr(U), Λ, U), B, lr: S.vars.λ_r }, false);
+    },
+    relations: { orthogonal: ['U'] },
   },
   sabotage: { description: 'B′ = UᵀB (the rotation transposed)', check: (x) => identities(x, true) },
 });
