@@ -13,8 +13,9 @@
  * Compiled with -ffp-contract=off (no fused multiply-add), lanes only across independent outputs, so
  * the iterates are bitwise the TypeScript kernel's.
  *
- * One trajectory (gd_advance_small): lanes over j (LW wide) for the residual R (m×NJ·LW, Vᵀ held
- * as d×NJ·LW) and for ∇_Vᵀ; lanes over k for ∇_U (V also held row-major, n×KD·LW, re-copied from
+ * One trajectory (gd_advance_small): the tiniest shapes (gd-small.h, GD_TINY_*) by tiny_loop, one
+ * compiled loop per shape in scalars; the others by small_loop: lanes over j (LW wide) for the
+ * residual R (m×NJ·LW, Vᵀ held as d×NJ·LW) and for ∇_Vᵀ; lanes over k for ∇_U (V also held row-major, n×KD·LW, re-copied from
  * Vᵀ after each step), rows of ∇_U four at a time. Padding lanes and rows are zero: they give +0
  * residuals, which add nothing to a sum that started at +0.
  *
