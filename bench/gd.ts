@@ -136,7 +136,7 @@ else {
   for (const s of diags) console.log(`| ${s.d} | ${f(s.usPerCall)} | ${f(s.numpyUsPerCall)} | ${f(s.ratio, 2)} |`);
   if (small) {
     console.log(
-      `\n| m×n×d | step, once per step ns | advance ns/step | GFLOP/s | batched (${small.rows[0]?.batchMode}) ns/step per trajectory | batched speed-up | C loop ns/step (${small.cLoop}) |`,
+      `\n| m×n×d (CPU time) | step, once per step ns | advance ns/step | GFLOP/s | batched (${small.rows[0]?.batchMode}) ns/step per trajectory | batched speed-up | C loop ns/step (${small.cLoop}) |`,
     );
     console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
     for (const r of small.rows)

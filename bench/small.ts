@@ -1,5 +1,6 @@
 /**
- * The small shapes of the theorem regimes (issue 19), for `npm run bench`:
+ * The small shapes of the theorem regimes (issue 19), for `npm run bench`, timed in CPU time (the
+ * process's, and the C loop's own: bench/timing.ts says why):
  * - ns per step of Stepper.step called once per step (what runTrajectory paid per step before it
  *   fast-forwarded `every`), of Stepper.advance (the native small-shape loop), and GFLOP/s of advance
  *   (6·m·n·d flops per step);
@@ -32,6 +33,7 @@ export const SMALL_SHAPES: [number, number, number][] = [
 ];
 const ADVANCE = 2000; // steps per advance call
 const BATCH = 8; // instances of the batched stepper
+const [MIN_BATCH_MS, BATCHES] = [300, 5];
 
 export interface SmallRow {
   m: number;
@@ -63,8 +65,8 @@ export function smallShapes(kernel: KernelName): { rows: SmallRow[]; cLoop: stri
     const eta = 1e-7; // the theorem regime's small η: the iterates barely move, the timings stay put
     const stepper = makeStepper(S, m, n, d, kernel);
     const [nU, nV] = [new Float64Array(m * d), new Float64Array(n * d)];
-    const stepNs = 1000 * medianMicros(() => stepper.step(U, V, eta, nU, nV));
-    const advanceNs = (1000 * medianMicros(() => stepper.advance(U, V, eta, ADVANCE))) / ADVANCE;
+    const stepNs = 1000 * medianMicros(() => stepper.step(U, V, eta, nU, nV), MIN_BATCH_MS, BATCHES, 'cpu');
+    const advanceNs = (1000 * medianMicros(() => stepper.advance(U, V, eta, ADVANCE), MIN_BATCH_MS, BATCHES, 'cpu')) / ADVANCE;
     stepper.release();
     const batch = makeBatchStepper(
       Array.from({ length: BATCH }, () => S),
@@ -77,7 +79,7 @@ export function smallShapes(kernel: KernelName): { rows: SmallRow[]; cLoop: stri
     const Vb = Array.from({ length: BATCH }, () => V.slice());
     const etas = new Array<number>(BATCH).fill(eta);
     const counts = new Array<number>(BATCH).fill(ADVANCE);
-    const batchNs = (1000 * medianMicros(() => batch.advance(Ub, Vb, etas, counts))) / (ADVANCE * BATCH);
+    const batchNs = (1000 * medianMicros(() => batch.advance(Ub, Vb, etas, counts), MIN_BATCH_MS, BATCHES, 'cpu')) / (ADVANCE * BATCH);
     batch.release();
     let cLoopNs: number | undefined;
     if ('exe' in loop) {

@@ -13,8 +13,9 @@
  * Compiled with -ffp-contract=off (no fused multiply-add), lanes only across independent outputs, so
  * the iterates are bitwise the TypeScript kernel's.
  *
- * One trajectory (gd_advance_small): lanes over j (LW wide) for the residual R (m×NJ·LW, Vᵀ held
- * as d×NJ·LW) and for ∇_Vᵀ; lanes over k for ∇_U (V also held row-major, n×KD·LW, re-copied from
+ * One trajectory (gd_advance_small): the tiniest shapes (gd-small.h, GD_TINY_*) by tiny_loop, one
+ * compiled loop per shape in scalars; the others by small_loop: lanes over j (LW wide) for the
+ * residual R (m×NJ·LW, Vᵀ held as d×NJ·LW) and for ∇_Vᵀ; lanes over k for ∇_U (V also held row-major, n×KD·LW, re-copied from
  * Vᵀ after each step), rows of ∇_U four at a time. Padding lanes and rows are zero: they give +0
  * residuals, which add nothing to a sum that started at +0.
  *
@@ -104,10 +105,67 @@ INLINE void small_loop(const int NJ, const int D, const int KD, const double *Sd
     for (int k = 0; k < D; k++) Vio[j * D + k] = Vt[k][j / LW][j % LW];
 }
 
+/*
+ * Tiny shapes (m, n ≤ GD_TINY_MN, d ≤ GD_TINY_D): m, n and d known at compile time, every loop
+ * unrolled, so that Σ, U, V and R are scalars the compiler keeps in registers (or in stack slots
+ * read back whole, never through a store of another width): the vector loop above pays per step
+ * for its scalar broadcasts out of vectors held in memory and the re-copy of V, which here is the
+ * whole step. The scalar recipe is the header's, term for term.
+ */
+#define UNROLL _Pragma("GCC unroll 16")
+INLINE void tiny_loop(const int M, const int N, const int D, const double *Sd, size_t ss, double *Uio, double *Vio, double eta, int64_t count) {
+  double S[GD_TINY_MN][GD_TINY_MN], U[GD_TINY_MN][GD_TINY_D], V[GD_TINY_MN][GD_TINY_D];
+  UNROLL for (int i = 0; i < M; i++) UNROLL for (int j = 0; j < N; j++) S[i][j] = Sd[i * ss + j];
+  UNROLL for (int i = 0; i < M; i++) UNROLL for (int k = 0; k < D; k++) U[i][k] = Uio[i * D + k];
+  UNROLL for (int j = 0; j < N; j++) UNROLL for (int k = 0; k < D; k++) V[j][k] = Vio[j * D + k];
+  for (int64_t s = 0; s < count; s++) {
+    double R[GD_TINY_MN][GD_TINY_MN], gU[GD_TINY_MN][GD_TINY_D], gV[GD_TINY_MN][GD_TINY_D];
+    UNROLL for (int i = 0; i < M; i++) UNROLL for (int j = 0; j < N; j++) {
+      double a = 0;
+      UNROLL for (int k = 0; k < D; k++) a = a + U[i][k] * V[j][k];
+      R[i][j] = S[i][j] - a;
+    }
+    UNROLL for (int i = 0; i < M; i++) UNROLL for (int k = 0; k < D; k++) {
+      double g = 0;
+      UNROLL for (int j = 0; j < N; j++) g = g + R[i][j] * V[j][k];
+      gU[i][k] = g;
+    }
+    UNROLL for (int j = 0; j < N; j++) UNROLL for (int k = 0; k < D; k++) {
+      double g = 0;
+      UNROLL for (int i = 0; i < M; i++) g = g + R[i][j] * U[i][k];
+      gV[j][k] = g;
+    }
+    UNROLL for (int i = 0; i < M; i++) UNROLL for (int k = 0; k < D; k++) U[i][k] = U[i][k] + eta * gU[i][k];
+    UNROLL for (int j = 0; j < N; j++) UNROLL for (int k = 0; k < D; k++) V[j][k] = V[j][k] + eta * gV[j][k];
+  }
+  UNROLL for (int i = 0; i < M; i++) UNROLL for (int k = 0; k < D; k++) Uio[i * D + k] = U[i][k];
+  UNROLL for (int j = 0; j < N; j++) UNROLL for (int k = 0; k < D; k++) Vio[j * D + k] = V[j][k];
+}
+
+/* The tiny loop for m, n ≤ GD_TINY_MN, d ≤ GD_TINY_D and m·n·d ≤ GD_TINY_MND; 0 (nothing done) for other shapes. */
+static int gd_advance_tiny(const double *S, size_t ss, size_t m, size_t n, size_t d, double *U, double *V, double eta, int64_t count) {
+  if (m < 1 || n < 1 || d < 1 || m > GD_TINY_MN || n > GD_TINY_MN || d > GD_TINY_D || m * n * d > GD_TINY_MND) return 0;
+#define TCASE(M, N, D) \
+  case ((M)-1) * GD_TINY_MN * GD_TINY_D + ((N)-1) * GD_TINY_D + (D)-1: \
+    if ((M) * (N) * (D) > GD_TINY_MND) return 0; \
+    tiny_loop(M, N, D, S, ss, U, V, eta, count); \
+    return 1;
+#define TD(M, N) TCASE(M, N, 1) TCASE(M, N, 2) TCASE(M, N, 3) TCASE(M, N, 4)
+#define TN(M) TD(M, 1) TD(M, 2) TD(M, 3) TD(M, 4) TD(M, 5) TD(M, 6)
+  switch ((m - 1) * GD_TINY_MN * GD_TINY_D + (n - 1) * GD_TINY_D + d - 1) {
+    TN(1) TN(2) TN(3) TN(4) TN(5) TN(6)
+  }
+#undef TN
+#undef TD
+#undef TCASE
+  return 0;
+}
+
 int gd_small_fits(size_t m, size_t n, size_t d) { return m >= 1 && n >= 1 && d >= 1 && m <= GD_SMALL_M && n <= GD_SMALL_N && d <= GD_SMALL_D; }
 
 int gd_advance_small(const double *S, size_t stride, size_t m, size_t n, size_t d, double *U, double *V, double eta, int64_t count) {
   if (!gd_small_fits(m, n, d)) return 0;
+  if (gd_advance_tiny(S, stride, m, n, d, U, V, eta, count)) return 1;
   int nj = (int)((n + LW - 1) / LW);
 #define DCASE(NJ, D) \
   case D: small_loop(NJ, D, (D + LW - 1) / LW, S, stride, m, n, U, V, eta, count); return 1;
