@@ -127,7 +127,7 @@ export function diagonalStateExact<T>(A: Algebra<T>, dims: DiagonalDims, v: Supp
   const Ufull = entries(A, m, d, v);
   const Vfull = entries(A, n, d, v);
   const eta = v.fraction();
-  return { m, n, d, SigmaFull, Sigma: A.diag(sigmas), Ufull, Vfull, eta };
+  return { m, n, d, r: d, SigmaFull, Sigma: A.diag(sigmas), Ufull, Vfull, eta };
 }
 
 const DIAGONAL_INSTANCES = 'Σ = diag(σ₁ > … > σ_d > 0, 0…) with σᵢ partial sums of positives; 𝐔, 𝐕 integer entries; η = positive/(N+1) ∈ (0, 1)';
@@ -243,8 +243,9 @@ export function tailFrameStepExact<T>(A: Algebra<T>, dims: TailFrameDims, v: Sup
  * and derived matrices before and after. diagonalStepExact and tailFrameStepExact give it on exact
  * matrices; ./symbolic-steps.ts gives it on letters (the step run by gdStepExact on block matrices).
  */
-export interface StepView<M, S> {
-  readonly x: { readonly eta: S; readonly Sigma: M };
+export interface StepView<M, S, D = number> {
+  /** η, Σ and r, Σ's dimension (the split point). */
+  readonly x: { readonly eta: S; readonly Sigma: M; readonly r: D };
   readonly before: BlocksOf<M> & DerivedExact<M> & { readonly Sigma: M };
   readonly after: BlocksOf<M> & DerivedExact<M> & { readonly Sigma: M };
 }
@@ -254,7 +255,7 @@ export interface StepView<M, S> {
  * diagonalForm / tailFrameForm (the exact certificate) and to diagonalSymbolic / tailFrameSymbolic
  * (./symbolic-steps.ts: the symbolic proof).
  */
-export type StepResiduals = <M, S, D>(A: MatrixOps<M, S, D>, s: StepView<M, S>, sabotaged: boolean) => Record<string, M | S>;
+export type StepResiduals = <M, S, D>(A: MatrixOps<M, S, D>, s: StepView<M, S, D>, sabotaged: boolean) => Record<string, M | S>;
 
 type Hand = { bound: number; derivation: string };
 

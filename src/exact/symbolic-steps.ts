@@ -37,7 +37,7 @@ const MEANING: Record<Frame, string> = {
 };
 
 /** One step on the letters (before and after), as the exact forms read it. */
-function symbolicStep(S: Symbolic, frame: Frame): StepView<SMat, Scalar> {
+function symbolicStep(S: Symbolic, frame: Frame): StepView<SMat, Scalar, string> {
   const { Σ, U, V, J, K } = S.L;
   const eta = S.vars.η;
   const { r } = dims(frame);
@@ -51,7 +51,7 @@ function symbolicStep(S: Symbolic, frame: Frame): StepView<SMat, Scalar> {
   const b0 = { U, V, J, K };
   const b1 = { U: next.U.b[0][0], J: next.U.b[1][0], V: next.V.b[0][0], K: next.V.b[1][0] };
   return {
-    x: { eta, Sigma: Σ },
+    x: { eta, Sigma: Σ, r },
     before: { ...b0, Sigma: Σ, ...deriveExact(S, Σ, b0) },
     after: { ...b1, Sigma: Σ, ...deriveExact(S, Σ, b1) },
   };
@@ -79,13 +79,14 @@ function derivedLetters(frame: Frame): Record<string, LetterSpec> {
   return { Σ: { kind: 'symmetric', rows: r }, ...one(''), ...one('₊') };
 }
 
-function derivedStep(Z: Symbolic): StepView<SMat, Scalar> {
+function derivedStep(Z: Symbolic, frame: Frame): StepView<SMat, Scalar, string> {
   const L = Z.L;
   const state = (s: string) => ({
     Sigma: L.Σ,
     ...Object.fromEntries(['U', 'V', 'J', 'K', 'A', 'B', 'C', 'D', 'P', 'Q', 'M', 'N', 'KtK', 'JtJ'].map((n) => [n, L[`${n}${s}`]])),
   });
-  return { x: { eta: Z.vars.η, Sigma: L.Σ }, before: state('') as StepView<SMat, Scalar>['before'], after: state('₊') as StepView<SMat, Scalar>['after'] };
+  type View = StepView<SMat, Scalar, string>;
+  return { x: { eta: Z.vars.η, Sigma: L.Σ, r: dims(frame).r }, before: state('') as View['before'], after: state('₊') as View['after'] };
 }
 
 const neg = (S: Symbolic, x: SMat | Scalar) => (x.kind === 'scalar' ? S.F.neg(x) : S.neg(x));
@@ -116,7 +117,7 @@ function stepSymbolic(frame: Frame, residuals: StepResiduals, corrected?: StepRe
             meaning: 'A, B, P, Q, M, N, C, D as defined (P, M, N symmetric, Q antisymmetric), η',
             truth: (S: Symbolic) => mapValues(corrected(S, symbolicStep(S, frame), false), (x) => neg(S, x)),
             difference: (Z: Symbolic) => {
-              const v = derivedStep(Z);
+              const v = derivedStep(Z, frame);
               const [p, c] = [residuals(Z, v, false), corrected(Z, v, false)];
               return mapValues(p, (x, key) => minus(Z, c[key], x));
             },
