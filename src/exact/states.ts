@@ -127,7 +127,7 @@ export function diagonalStateExact<T>(A: Algebra<T>, dims: DiagonalDims, v: Supp
   const Ufull = entries(A, m, d, v);
   const Vfull = entries(A, n, d, v);
   const eta = v.fraction();
-  return { m, n, d, r: d, SigmaFull, Sigma: A.diag(sigmas), Ufull, Vfull, eta };
+  return { m, n, d, r: d, SigmaFull, Sigma: A.diag(sigmas), SigmaTilde: A.block(SigmaFull, d, m, d, n), Ufull, Vfull, eta };
 }
 
 const DIAGONAL_INSTANCES = 'Σ = diag(σ₁ > … > σ_d > 0, 0…) with σᵢ partial sums of positives; 𝐔, 𝐕 integer entries; η = positive/(N+1) ∈ (0, 1)';
@@ -231,7 +231,8 @@ export function tailFrameStepExact<T>(A: Algebra<T>, dims: TailFrameDims, v: Sup
   const x = tailFrameStateExact(A, dims, v);
   const next = gdStepExact(A, x.SigmaX, x.F, x.G, x.eta);
   return {
-    x,
+    x: { ...x, SigmaFull: x.SigmaX, Ufull: x.F, Vfull: x.G },
+    next,
     before: blockStateExact(A, x.Sigma, x.F, x.G, x.r),
     after: blockStateExact(A, x.Sigma, next.U, next.V, x.r),
     instance: { SigmaX: x.SigmaX, F: x.F, G: x.G, eta: x.eta } as Record<string, XMat<T> | T>,
@@ -256,6 +257,18 @@ export interface StepView<M, S, D = number> {
  * (./symbolic-steps.ts: the symbolic proof).
  */
 export type StepResiduals = <M, S, D>(A: MatrixOps<M, S, D>, s: StepView<M, S, D>, sabotaged: boolean) => Record<string, M | S>;
+
+/**
+ * A step view with the whole state: the full Σ (and its tail block Σ̃ past r), 𝐔, 𝐕 before the
+ * step and after it (`next`), for identities that read more than the blocks.
+ */
+export interface FullStepView<M, S, D = number> extends StepView<M, S, D> {
+  readonly x: StepView<M, S, D>['x'] & { readonly SigmaFull: M; readonly SigmaTilde: M; readonly Ufull: M; readonly Vfull: M };
+  readonly next: { readonly U: M; readonly V: M };
+}
+
+/** Residuals of an identity that reads the whole state (FullStepView); a StepResiduals is one. */
+export type FullStepResiduals = <M, S, D>(A: MatrixOps<M, S, D>, s: FullStepView<M, S, D>, sabotaged: boolean) => Record<string, M | S>;
 
 type Hand = { bound: number; derivation: string };
 

@@ -20,7 +20,7 @@ import { derive, type Derived, isDiagonal } from '../../../src/gd/blocks.ts';
 import { gdStep } from '../../../src/gd/trajectory.ts';
 import type { Comparison } from '../../../src/claims/compare.ts';
 import { stepComparisons } from '../../../src/claims/measured-step.ts';
-import type { StepResiduals } from '../../../src/exact/states.ts';
+import type { FullStepResiduals } from '../../../src/exact/states.ts';
 import type { JcdState } from './instances.ts';
 
 /** The blocks of (Σ_X, F, G) at the target rank r. */
@@ -83,9 +83,10 @@ export function jcdBlockMagnitudes(sigmaX: Mat, F: Mat, G: Mat, r: number): Bloc
 }
 
 /** A step identity's check on JCD states (split at r, the engine's step (4.2)): src/claims/measured-step.ts. */
-export function jcdStepCheck(residuals: StepResiduals): (x: JcdState, sabotaged?: boolean) => Comparison[] {
+export function jcdStepCheck(residuals: FullStepResiduals): (x: JcdState, sabotaged?: boolean) => Comparison[] {
   return (x, sabotaged = false) => {
-    const { before, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
-    return stepComparisons(residuals, { sigma: x.sigma, U: x.F, V: x.G, eta: x.eta, r: x.r, before, after }, sabotaged);
+    const next = gdStep(x.sigma, x.F, x.G, x.eta);
+    const [before, after] = [jcdBlockState(x.sigma, x.F, x.G, x.r), jcdBlockState(x.sigma, next.U, next.V, x.r)];
+    return stepComparisons(residuals, { sigma: x.sigma, U: x.F, V: x.G, eta: x.eta, r: x.r, next, before, after }, sabotaged);
   };
 }
