@@ -16,8 +16,9 @@
  * Scale: Frobenius magnitudes of the products; the right side's factor has magnitude
  * √(1 − β) + η‖Σ‖/√(1 − β) (its identity part counted once, as a factor).
  */
-import { combine, eye, frobenius, mul, mulAll } from '../../src/linalg/dense.ts';
-import { equal } from '../../src/claims/compare.ts';
+import { combine, frobenius } from '../../src/linalg/dense.ts';
+import { exactInput, exactScalar, magnitudeOps, residualComparisons } from '../../src/claims/measured.ts';
+import type { FieldMatrixOps } from '../../src/exact/ops.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { LEMMA_3_2 } from '../../src/hypotheses/lemma.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
@@ -26,30 +27,40 @@ import { EACH_DIMENSION, LEMMA_INSTANCES, lemmaStateExact } from '../../src/exac
 import type { ExactForm } from '../../src/exact/form.ts';
 import { dimension } from '../../src/random/arbitraries.ts';
 
-function check(x: LemmaInstance, corrected: boolean, dropInverse = false) {
-  const { Sigma, X: S, beta, eta } = x;
-  const c = Math.sqrt(1 - beta);
+/**
+ * The residual lhs − (cI + ηΣ/c)S(cI + ηΣ/c), c = √(1 − β), written once against the generic algebra
+ * (printed lhs: ηΣΣ; corrected: ηSΣ); sabotaged: the factor 1/(1 − β) of η²ΣSΣ dropped.
+ */
+function factorisationResidual<M, S, D>(
+  A: FieldMatrixOps<M, S, D>,
+  x: { readonly Sigma: M; readonly S: M; readonly c: S; readonly beta: S; readonly eta: S; readonly d: D },
+  corrected: boolean,
+  sabotaged: boolean,
+) {
+  const { F, mul, sub, combine, eye } = A;
+  const { Sigma, S, c, beta, eta } = x;
+  const oneMinusBeta = F.sub(F.one, beta);
+  const e2 = F.mul(eta, eta);
   const lhs = combine(
-    [1 - beta, S],
+    [oneMinusBeta, S],
     [eta, mul(Sigma, S)],
     [eta, corrected ? mul(S, Sigma) : mul(Sigma, Sigma)],
-    [dropInverse ? eta * eta : (eta * eta) / (1 - beta), mulAll(Sigma, S, Sigma)],
+    [sabotaged ? e2 : F.div(e2, oneMinusBeta), mul(Sigma, S, Sigma)],
   );
-  const F = combine([c, eye(x.d)], [eta / c, Sigma]);
-  const rhs = mulAll(F, S, F);
-  const [mg, ms] = [frobenius(Sigma), frobenius(S)];
-  const scale = (1 - beta) * ms + eta * mg * ms + eta * (corrected ? ms : mg) * mg + ((eta * eta) / (1 - beta)) * mg * mg * ms + (c + (eta / c) * mg) ** 2 * ms;
-  return [
-    equal(
-      corrected
-        ? '(1 − β)S + ηΣS + ηSΣ + η²/(1 − β)ΣSΣ = (√(1 − β)I + ηΣ/√(1 − β))S(·)'
-        : '(1 − β)S + ηΣS + ηΣΣ + η²/(1 − β)ΣSΣ = (√(1 − β)I + ηΣ/√(1 − β))S(·)',
-      lhs,
-      rhs,
-      scale,
-    ),
-  ];
+  const G = combine([c, eye(x.d)], [F.div(eta, c), Sigma]);
+  return { 'lhs − (√(1−β)I + ηΣ/√(1−β))S(·)': sub(lhs, mul(G, S, G)) };
 }
+
+/** On a float instance c = √(1 − β) is rounded once and then taken as an exact input. */
+const check = (x: LemmaInstance, corrected: boolean, sabotaged = false) =>
+  residualComparisons(
+    factorisationResidual(
+      magnitudeOps,
+      { Sigma: exactInput(x.Sigma), S: exactInput(x.X), c: exactScalar(Math.sqrt(1 - x.beta)), beta: exactScalar(x.beta), eta: exactScalar(x.eta), d: x.d },
+      corrected,
+      sabotaged,
+    ),
+  );
 
 /** The exact form (rational: c = √(1 − β) is drawn rational, β = 1 − c²). */
 function exactFactorisation(corrected: boolean): ExactForm<{ d: number }> {
@@ -61,18 +72,8 @@ function exactFactorisation(corrected: boolean): ExactForm<{ d: number }> {
     // N = 2²⁰ + 1: the mechanical bound is loose here (≈ 50, from the denominators 1 − β = c² and tr Σ).
     setSize: 2 ** 20 + 1,
     evaluate: (A, { d }, v, sabotaged) => {
-      const { F, mul, sub, combine, eye } = A;
       const { Sigma, S, c, beta, eta } = lemmaStateExact(A, d, v);
-      const oneMinusBeta = F.sub(F.one, beta);
-      const e2 = F.mul(eta, eta);
-      const lhs = combine(
-        [oneMinusBeta, S],
-        [eta, mul(Sigma, S)],
-        [eta, corrected ? mul(S, Sigma) : mul(Sigma, Sigma)],
-        [sabotaged ? e2 : F.div(e2, oneMinusBeta), mul(Sigma, S, Sigma)],
-      );
-      const G = combine([c, eye(d)], [F.div(eta, c), Sigma]);
-      return { instance: { Sigma, S, beta, eta }, residuals: { 'lhs − (√(1−β)I + ηΣ/√(1−β))S(·)': sub(lhs, mul(G, S, G)) } };
+      return { instance: { Sigma, S, beta, eta }, residuals: factorisationResidual(A, { Sigma, S, c, beta, eta, d }, corrected, sabotaged) };
     },
   };
 }

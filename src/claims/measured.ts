@@ -2,7 +2,8 @@
  * The magnitude model: the operation set of src/exact/ops.ts over doubles, in which every matrix and
  * scalar carries its computed value and its componentwise magnitude — what was added to form it,
  * in absolute value: a ± b ↦ |a| + |b|, ab ↦ |a||b| (the matrix product of the entrywise
- * magnitudes), Xᵀ ↦ |X|ᵀ, ⟨X, Y⟩ ↦ ⟨|X|, |Y|⟩, ‖X‖²_F ↦ Σ|x_ij|², tr X ↦ tr|X|, a constant c ↦ |c|.
+ * magnitudes), Xᵀ ↦ |X|ᵀ, ⟨X, Y⟩ ↦ ⟨|X|, |Y|⟩, ‖X‖²_F ↦ Σ|x_ij|², tr X ↦ tr|X|, a constant c ↦ |c|,
+ * and for a scalar quotient a/b ↦ (|a| + |a/b|·|b|)/|b| (first order).
  * A formula evaluated here gives, beside its double value, the magnitude of Higham's componentwise
  * bound (Accuracy and Stability of Numerical Algorithms, §3.1–3.5): the computed value differs from
  * the exact one by at most γ_k times it, entrywise, where k counts the roundings along the longest
@@ -10,7 +11,7 @@
  * derived by hand for it: ‖|X|‖_F for a matrix, |x| for a scalar.
  */
 import { add, block, frobenius, type Mat, mul, scale, sub, transpose, zeros } from '../linalg/dense.ts';
-import type { MatrixOps, ScalarOps } from '../exact/ops.ts';
+import type { FieldMatrixOps, FieldOps } from '../exact/ops.ts';
 import { type Comparison, equal } from './compare.ts';
 
 /** A matrix with the componentwise magnitude of what was added to form it. */
@@ -46,7 +47,7 @@ export function measuredBlock(a: Measured, r0: number, r1: number, c0: number, c
   return { value: block(a.value, r0, r1, c0, c1), magnitude: block(a.magnitude, r0, r1, c0, c1) };
 }
 
-const scalars: ScalarOps<MeasuredScalar> = {
+const scalars: FieldOps<MeasuredScalar> = {
   zero: exactScalar(0),
   one: exactScalar(1),
   fromInt: (n) => exactScalar(Number(n)),
@@ -55,6 +56,8 @@ const scalars: ScalarOps<MeasuredScalar> = {
   sub: (a, b) => ({ value: a.value - b.value, magnitude: a.magnitude + b.magnitude }),
   mul: (a, b) => ({ value: a.value * b.value, magnitude: a.magnitude * b.magnitude }),
   neg: (a) => ({ value: -a.value, magnitude: a.magnitude }),
+  /** a/b ↦ (|a| + |a/b|·|b|)/|b| to first order: the relative magnitudes of a and b add. */
+  div: (a, b) => ({ value: a.value / b.value, magnitude: (a.magnitude + Math.abs(a.value / b.value) * b.magnitude) / Math.abs(b.value) }),
   isZero: (a) => a.value === 0,
   toString: (a) => `${a.value} (magnitude ${a.magnitude})`,
 };
@@ -75,7 +78,7 @@ const mul2 = (a: Measured, b: Measured): Measured => ({ value: mul(a.value, b.va
 const add2 = (a: Measured, b: Measured): Measured => ({ value: add(a.value, b.value), magnitude: add(a.magnitude, b.magnitude) });
 
 /** The magnitude model as a MatrixOps: a formula written against MatrixOps runs on it unchanged. */
-export const magnitudeOps: MatrixOps<Measured, MeasuredScalar> = {
+export const magnitudeOps: FieldMatrixOps<Measured, MeasuredScalar> = {
   F: scalars,
   add: add2,
   sub: (a, b) => ({ value: sub(a.value, b.value), magnitude: add(a.magnitude, b.magnitude) }),

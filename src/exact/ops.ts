@@ -43,6 +43,16 @@ export interface MatrixOps<M, S, Dim = number> {
   ratio(p: number | bigint, q: number | bigint): S;
 }
 
+/** Scalar operations with division: for formulas with 1/(1 − β) and the like. */
+export interface FieldOps<S> extends ScalarOps<S> {
+  div(a: S, b: S): S;
+}
+
+/** MatrixOps over scalars with division. */
+export interface FieldMatrixOps<M, S, Dim = number> extends MatrixOps<M, S, Dim> {
+  readonly F: FieldOps<S>;
+}
+
 /** `algebra(F)` is a MatrixOps over XMat<T> (checked by the compiler here). */
 export function matrixOps<T>(A: Algebra<T>): MatrixOps<XMat<T>, T> {
   return A;
