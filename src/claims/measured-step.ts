@@ -19,7 +19,7 @@ import type { Comparison } from './compare.ts';
 import { exactInput, exactScalar, type Measured, type MeasuredScalar, magnitudeOps, measuredBlock, residualComparisons } from './measured.ts';
 
 /** What the engine gives of a state split at r: the principal block Σ, the blocks U, V, J, K and the derived matrices. */
-export type EngineBlockState = Derived & { readonly Sigma: Mat; readonly U: Mat; readonly V: Mat; readonly J: Mat; readonly K: Mat };
+type EngineBlockState = Derived & { readonly Sigma: Mat; readonly U: Mat; readonly V: Mat; readonly J: Mat; readonly K: Mat };
 
 /** One engine step: its inputs (Σ diagonal m×n, 𝐔, 𝐕, η), the split point r, the next 𝐔, 𝐕 and the block states before and after. */
 export interface EngineStep {
@@ -53,7 +53,7 @@ function measuredState(engine: EngineBlockState, Sigma: Measured, Ufull: Measure
 }
 
 /** The step view in the magnitude model: the engine's values, the magnitudes of the definitions. */
-export function measuredStepView(step: EngineStep): MeasuredView {
+function measuredStepView(step: EngineStep): MeasuredView {
   const SigmaFull = exactInput(step.sigma);
   const [U, V, eta] = [exactInput(step.U), exactInput(step.V), exactScalar(step.eta)];
   const model = gdStepExact(magnitudeOps, SigmaFull, U, V, eta);
