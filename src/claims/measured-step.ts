@@ -12,9 +12,10 @@
  */
 import type { Mat } from '../linalg/dense.ts';
 import { blockState, gdStep } from '../gd/index.ts';
+import { flowField } from '../gd/flow.ts';
 import type { Derived } from '../gd/blocks.ts';
 import type { DiagonalState } from '../random/instances.ts';
-import { deriveExact, type FullStepResiduals, type FullStepView, gdStepExact } from '../exact/states.ts';
+import { deriveExact, type FlowProbe, flowFieldExact, type FullStepResiduals, type FullStepView, gdStepExact } from '../exact/states.ts';
 import type { Comparison } from './compare.ts';
 import { exactInput, exactScalar, type Measured, type MeasuredScalar, magnitudeOps, measuredBlock, residualComparisons } from './measured.ts';
 
@@ -80,5 +81,32 @@ export function diagonalStepCheck(residuals: FullStepResiduals): (x: DiagonalSta
     const next = gdStep(x.sigma, x.U, x.V, x.eta);
     const [before, after] = [blockState(x.sigma, x.U, x.V), blockState(x.sigma, next.U, next.V)];
     return stepComparisons(residuals, { sigma: x.sigma, U: x.U, V: x.V, eta: x.eta, r: x.U.cols, next, before, after }, sabotaged);
+  };
+}
+
+/**
+ * The flow probe of a YD21 state on the engine: its flow field (src/gd/flow.ts) and its GD steps of
+ * size η and 2η (h = η), each value the engine's, each magnitude that of the same definition in the
+ * magnitude model (flowFieldExact, gdStepExact).
+ */
+export function measuredFlowProbe(x: DiagonalState): FlowProbe<Measured, MeasuredScalar> {
+  const next = gdStep(x.sigma, x.U, x.V, x.eta);
+  const [before, after] = [blockState(x.sigma, x.U, x.V), blockState(x.sigma, next.U, next.V)];
+  const view = measuredStepView({ sigma: x.sigma, U: x.U, V: x.V, eta: x.eta, r: x.U.cols, next, before, after });
+  const { SigmaFull, Ufull, Vfull } = view.x;
+  const modelField = flowFieldExact(magnitudeOps, SigmaFull, Ufull, Vfull);
+  const engineField = flowField(x.sigma, x.U, x.V);
+  return {
+    Sigma: SigmaFull,
+    U: Ufull,
+    V: Vfull,
+    before: view.before,
+    field: { U: withValue(engineField.U, modelField.U), V: withValue(engineField.V, modelField.V) },
+    h: view.x.eta,
+    stepAt: (k) => {
+      const t = k * x.eta;
+      const [engine, model] = [gdStep(x.sigma, x.U, x.V, t), gdStepExact(magnitudeOps, SigmaFull, Ufull, Vfull, exactScalar(t))];
+      return { U: withValue(engine.U, model.U), V: withValue(engine.V, model.V) };
+    },
   };
 }

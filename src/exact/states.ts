@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { ExactForm, Supply } from './form.ts';
 import type { Algebra, XMat } from './matrix.ts';
-import type { MatrixOps } from './ops.ts';
+import type { FieldMatrixOps, MatrixOps } from './ops.ts';
 
 /** σ values σ₁ > σ₂ > … > σ_n > 0 as partial sums σᵢ = s_i + … + s_n of positives (linear in them). */
 export function decreasingPositives<T>(A: Algebra<T>, n: number, v: Supply<T>): T[] {
@@ -39,8 +39,56 @@ export function positiveDefinite<T>(A: Algebra<T>, n: number, v: Supply<T>): XMa
  * matrices (algebra(F)) and on letters (./symbolic.ts, through ./symbolic-blocks.ts for the blocks).
  */
 export function gdStepExact<M, S, D>(A: MatrixOps<M, S, D>, Sigma: M, U: M, V: M, eta: S): { U: M; V: M } {
+  const field = flowFieldExact(A, Sigma, U, V);
+  return { U: A.add(U, A.scale(eta, field.U)), V: A.add(V, A.scale(eta, field.V)) };
+}
+
+/** The gradient flow's vector field (−∇f): U̇ = (Σ − UVᵀ)V, V̇ = (Σ − UVᵀ)ᵀU; one GD step moves η along it. */
+export function flowFieldExact<M, S, D>(A: MatrixOps<M, S, D>, Sigma: M, U: M, V: M): { U: M; V: M } {
   const R = A.sub(Sigma, A.mul(U, A.tr(V)));
-  return { U: A.add(U, A.scale(eta, A.mul(R, V))), V: A.add(V, A.scale(eta, A.mul(A.tr(R), U))) };
+  return { U: A.mul(R, V), V: A.mul(A.tr(R), U) };
+}
+
+/**
+ * What a flow identity reads (the derivative at t = 0 along the gradient flow from (Σ, 𝐔, 𝐕)): the
+ * state, its block view, the vector field, and the GD steps of size k·h (k = 1, 2) from which a
+ * quadratic's slope at 0 is (4g(h) − g(2h) − 3g(0))/(2h) exactly; h absent means h = 1.
+ */
+export interface FlowProbe<M, S> {
+  readonly Sigma: M;
+  readonly U: M;
+  readonly V: M;
+  readonly before: DerivedExact<M>;
+  readonly field: { readonly U: M; readonly V: M };
+  readonly h?: S;
+  stepAt(k: 1 | 2): { readonly U: M; readonly V: M };
+}
+
+/** The exact flow probe of a YD21 state (steps of size 1 and 2, the field by flowFieldExact). */
+export function flowProbeExact<T>(A: Algebra<T>, s: ReturnType<typeof diagonalStepExact<T>>): FlowProbe<XMat<T>, T> {
+  const { SigmaFull, Ufull, Vfull } = s.x;
+  return {
+    Sigma: SigmaFull,
+    U: Ufull,
+    V: Vfull,
+    before: s.before,
+    field: flowFieldExact(A, SigmaFull, Ufull, Vfull),
+    stepAt: (k) => gdStepExact(A, SigmaFull, Ufull, Vfull, A.int(k)),
+  };
+}
+
+/** The slope at 0 of a quadratic g from g(0), g(h), g(2h): (4g(h) − g(2h) − 3g(0))/(2h) (h absent: 1). */
+export function quadraticSlopeOf<M, S, D>(A: FieldMatrixOps<M, S, D>, g0: S, g1: S, g2: S, h?: S): S {
+  const { F } = A;
+  const twice = F.sub(F.sub(F.mul(A.int(4), g1), g2), F.mul(A.int(3), g0));
+  return h === undefined ? F.mul(A.ratio(1, 2), twice) : F.div(twice, F.mul(A.int(2), h));
+}
+
+/** The same for a matrix-valued quadratic. */
+export function quadraticSlopeMatrix<M, S, D>(A: FieldMatrixOps<M, S, D>, g0: M, g1: M, g2: M, h?: S): M {
+  const { F } = A;
+  const c = (n: number) => (h === undefined ? A.ratio(n, 2) : F.div(A.int(n), F.mul(A.int(2), h)));
+  return A.combine([c(4), g1], [c(-1), g2], [c(-3), g0]);
 }
 
 /** The blocks at split point r: U, V the upper r rows of 𝐔, 𝐕; J, K the rest. */
@@ -119,7 +167,7 @@ export const ZERO_PADDING =
  * A YD21 state: Σ (m×n) diagonal with σ₁ > … > σ_d > 0 (partial sums of positives) then zeros;
  * 𝐔 (m×d), 𝐕 (n×d) with integer entries; η = positive/(N + 1) ∈ (0, 1).
  */
-export function diagonalStateExact<T>(A: Algebra<T>, dims: DiagonalDims, v: Supply<T>) {
+function diagonalStateExact<T>(A: Algebra<T>, dims: DiagonalDims, v: Supply<T>) {
   const { d, mc, nc } = dims;
   const [m, n] = [d + mc, d + nc];
   const sigmas = decreasingPositives(A, d, v);
