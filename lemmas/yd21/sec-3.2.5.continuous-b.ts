@@ -27,7 +27,7 @@
  */
 import { blockState } from '../../src/gd/index.ts';
 import { frobenius } from '../../src/linalg/dense.ts';
-import { type Comparison } from '../../src/claims/compare.ts';
+import type { Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { FLOW_WITHOUT_J_K } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
