@@ -23,7 +23,7 @@
  * entries in ¼ℤ, d ∈ {2, 3}: corrected form exact on 20/20, printed form wrong on 20/20).
  *
  * Scale: the residuals' magnitudes, computed from their one definition below (src/claims/measured.ts;
- * the slope's division by 2h carries each g(·)'s magnitude, as quadraticSlopeError did by hand).
+ * the slope's division by 2h carries each g(·)'s magnitude).
  */
 import { blockState } from '../../src/gd/index.ts';
 import { frobenius } from '../../src/linalg/dense.ts';

@@ -6,7 +6,7 @@
  *
  * Encoded under gradient flow U̇ = (Σ − UVᵀ)V, V̇ = (Σ − UVᵀ)ᵀU with J = K = 0 (m = n = d). The left
  * side d/dt(Σ − UVᵀ) is extracted from two engine steps: along one GD step (an Euler step of the
- * flow) Σ − UVᵀ is a quadratic matrix polynomial in η, and src/gd/flow.ts quadraticSlope reads its
+ * flow) Σ − UVᵀ is a quadratic matrix polynomial in η, and src/exact/states.ts quadraticSlopeMatrix reads its
  * slope at η = 0 exactly, so the check does not use the product rule it tests. It holds:
  * d/dt(Σ − UVᵀ) = −U̇Vᵀ − UV̇ᵀ = −RVVᵀ − UUᵀR.
  *

@@ -10,7 +10,7 @@ import { exactInput, exactScalar, magnitudeOps as M, type Measured, residualComp
 import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { algebra, type XMat } from '../../src/exact/matrix.ts';
 import { Q, type Rational, rational } from '../../src/exact/rational.ts';
-import { deriveExact, gdStepExact, pUpdateExact } from '../../src/exact/states.ts';
+import { deriveExact, gdStepExact, pUpdateExact, quadraticSlopeMatrix, quadraticSlopeOf } from '../../src/exact/states.ts';
 import type { MatrixOps } from '../../src/exact/ops.ts';
 import { fromRows, type Mat, toRows } from '../../src/linalg/dense.ts';
 
@@ -142,5 +142,24 @@ describe("Higham's componentwise bound on random instances", () => {
       { numRuns: 100 },
     );
     expect(seen).toBeGreaterThan(50);
+  });
+});
+
+describe('the slope at 0 of a quadratic, (4g(h) − g(2h) − 3g(0))/(2h), written once (src/exact/states.ts)', () => {
+  test.each([0.25, 1, undefined])('recovers a of g₀ + aη + bη² exactly (h = %s, a power of two; absent: 1)', (h) => {
+    fc.assert(
+      fc.property(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 }), (g0, a, b) => {
+        const step = h ?? 1;
+        const g = (t: number) => exactScalar(g0 + a * t + b * t * t);
+        expect(quadraticSlopeOf(M, g(0), g(step), g(2 * step), h === undefined ? undefined : exactScalar(h)).value).toBe(a);
+      }),
+    );
+  });
+  test('on matrices it is entrywise, and the magnitudes of g(0), g(h), g(2h) combine as (4e(h) + e(2h) + 3e(0))/(2h)', () => {
+    // g(η) = g₀ + aη + bη² entrywise with a = (1, −2), b = (3, 5), g₀ = (0, 7), h = 0.25 (2h ≠ 1).
+    const g = (t: number) => m([[0 + 1 * t + 3 * t * t, 7 - 2 * t + 5 * t * t]]);
+    expect(toRows(quadraticSlopeMatrix(M, g(0), g(0.25), g(0.5), exactScalar(0.25)).value)).toEqual([[1, -2]]);
+    const e = (value: number, magnitude: number) => ({ value, magnitude });
+    expect(quadraticSlopeOf(M, e(1, 2), e(2, 2), e(4, 4), exactScalar(0.25)).magnitude).toBe((8 + 4 + 6) / 0.5);
   });
 });

@@ -3,7 +3,7 @@
  * scalar carries its computed value and its componentwise magnitude — what was added to form it,
  * in absolute value: a ± b ↦ |a| + |b|, ab ↦ |a||b| (the matrix product of the entrywise
  * magnitudes), Xᵀ ↦ |X|ᵀ, ⟨X, Y⟩ ↦ ⟨|X|, |Y|⟩, ‖X‖²_F ↦ Σ|x_ij|², tr X ↦ tr|X|, a constant c ↦ |c|,
- * and for a scalar quotient a/b ↦ (|a| + |a/b|·|b|)/|b| (first order).
+ * and for a scalar quotient a/b ↦ |a|·|b|/b² (first order).
  * A formula evaluated here gives, beside its double value, the magnitude of Higham's componentwise
  * bound (Accuracy and Stability of Numerical Algorithms, §3.1–3.5): the computed value differs from
  * the exact one by at most γ_k times it, entrywise, where k counts the roundings along the longest
@@ -56,8 +56,8 @@ const scalars: ScalarOps<MeasuredScalar> = {
   sub: (a, b) => ({ value: a.value - b.value, magnitude: a.magnitude + b.magnitude }),
   mul: (a, b) => ({ value: a.value * b.value, magnitude: a.magnitude * b.magnitude }),
   neg: (a) => ({ value: -a.value, magnitude: a.magnitude }),
-  /** a/b ↦ (|a| + |a/b|·|b|)/|b| to first order: the relative magnitudes of a and b add. */
-  div: (a, b) => ({ value: a.value / b.value, magnitude: (a.magnitude + Math.abs(a.value / b.value) * b.magnitude) / Math.abs(b.value) }),
+  /** a/b = a·(1/b) ↦ |a|·|b|/b²: the product rule, 1/b carrying b's magnitude relative to b (first order). */
+  div: (a, b) => ({ value: a.value / b.value, magnitude: (a.magnitude * b.magnitude) / (b.value * b.value) }),
   isZero: (a) => a.value === 0,
   toString: (a) => `${a.value} (magnitude ${a.magnitude})`,
 };
