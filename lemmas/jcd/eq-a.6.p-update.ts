@@ -19,29 +19,19 @@
  * in ¼ℤ, η = 1/8, r ∈ {2, 3}, k ∈ [r, r+2], m − r, n − r ∈ {1, 2}: P₊ computed from F₊ = F + η(Σ_X − FGᵀ)G,
  * G₊ = … exactly; the corrected form is exact on all 20, the printed form differs on all 20).
  */
-import { jcdBlockState, jcdBlockStep } from './support/blocks.ts';
-import { type Comparison, equal } from '../../src/claims/compare.ts';
-import { stepMagnitudes } from '../../src/claims/magnitudes.ts';
-import { jcdBlockMagnitudes } from './support/blocks.ts';
-import { pbSignRegion, pUpdateRhs } from '../common/p-update.ts';
+import { jcdBlockState, jcdStepCheck } from './support/blocks.ts';
+import { pbSignRegion } from '../common/p-update.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type JcdState, jcdState, jcdStateSize } from './support/instances.ts';
 import { jcdStateHypotheses } from './support/hypotheses.ts';
 import { tailFrameForm, pUpdateExact, type StepResiduals } from '../../src/exact/states.ts';
 import { tailFrameSymbolic } from '../../src/exact/symbolic-steps.ts';
 
-function check(x: JcdState, pbSign: number, keepCubic = true): Comparison[] {
-  const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
-  const eta = x.eta;
-  const m = jcdBlockMagnitudes(x.sigma, x.F, x.G, x.r);
-  const { value, scale: scaleRhs } = pUpdateRhs(s, m, eta, pbSign, keepCubic);
-  return [equal('(A.6): P₊', after.P, value, scaleRhs + stepMagnitudes(x.sigma, x.F, x.G, eta).P)];
-}
-
 /** P₊ of the step (4.2) minus (A.6) with the D-terms' sign s (+1 printed, −1 corrected); sabotaged: the cubic term dropped. */
 const residual =
   (pbSign: number): StepResiduals =>
   (A, { x, before: s, after }, sabotaged) => ({ '(A.6): P₊ − printed': A.sub(after.P, pUpdateExact(A, x.Sigma, s, x.eta, pbSign, !sabotaged)) });
+const [checkPrinted, checkCorrected] = [jcdStepCheck(residual(1)), jcdStepCheck(residual(-1))];
 
 const common = {
   source: { paper: 'JCD', where: '(A.6), proof of Theorem A.1' },
@@ -55,7 +45,7 @@ export const eqA6 = defineClaim<JcdState>({
   ...common,
   id: 'jcd.eq-a.6.p-update',
   statement: 'P₊ = P − ηP(Σ−P) − η(Σ−P)P + η²(PPP − PΣP) − 2ηBBᵀP − 2ηPBBᵀ − η(A+ηPA)Cᵀ − ηC(A+ηPA)ᵀ − η²CCᵀ + η(B+ηPB)Dᵀ + ηD(B+ηPB)ᵀ + η²DDᵀ',
-  check: (x) => check(x, +1),
+  check: (x) => checkPrinted(x),
   // Exact form: P₊ of the exact step (4.2) minus (A.6) with the D-terms' sign s = +1. D = 8.
   exact: tailFrameForm(residual(1), {
     bound: 8,
@@ -74,14 +64,14 @@ export const eqA6 = defineClaim<JcdState>({
     'As in YD21 (12): the two D-terms of (A.6) must read η(B − ηPB)Dᵀ + ηD(B − ηPB)ᵀ, since by (A.5) B₊ = (I − ηP)B + ηD. ' +
     'As printed ("+ηPB") the identity is off by 2η²(PBDᵀ + DBᵀP), which is O(η²) and vanishes only when B or D does.',
   corrected: 'jcd.eq-a.6.p-update/corrected',
-  sabotage: { description: 'the η²(PPP − PΣP) term dropped', check: (x) => check(x, +1, false) },
+  sabotage: { description: 'the η²(PPP − PΣP) term dropped', check: (x) => checkPrinted(x, true) },
 });
 
 export const eqA6Corrected = defineClaim<JcdState>({
   ...common,
   id: 'jcd.eq-a.6.p-update/corrected',
   statement: '(A.6) with the D-terms as η(B − ηPB)Dᵀ + ηD(B − ηPB)ᵀ (everything else as printed)',
-  check: (x) => check(x, -1),
+  check: (x) => checkCorrected(x),
   // Exact form: P₊ of the exact step (4.2) minus (A.6) with the D-terms' sign s = -1. D = 8.
   exact: tailFrameForm(residual(-1), {
     bound: 8,
@@ -90,5 +80,5 @@ export const eqA6Corrected = defineClaim<JcdState>({
   symbolic: tailFrameSymbolic(residual(-1)),
   expected: 'holds',
   corrects: 'jcd.eq-a.6.p-update',
-  sabotage: { description: 'the η²(PPP − PΣP) term dropped', check: (x) => check(x, -1, false) },
+  sabotage: { description: 'the η²(PPP − PΣP) term dropped', check: (x) => checkCorrected(x, true) },
 });

@@ -21,79 +21,42 @@
  * is exact on all 20; the printed one, and each of the two half-corrected ones, on none), and NumPy
  * (200 Gaussian instances: largest residual 1.5e-14 corrected, 22 printed).
  */
-import { jcdBlockState, jcdBlockStep } from './support/blocks.ts';
-import { combine, eye, frobenius, mul, mulAll, transpose } from '../../src/linalg/dense.ts';
-import { type Comparison, equal } from '../../src/claims/compare.ts';
-import { stepMagnitudes } from '../../src/claims/magnitudes.ts';
-import { jcdBlockMagnitudes } from './support/blocks.ts';
+import { jcdBlockState, jcdStepCheck } from './support/blocks.ts';
+import { combine, frobenius, mulAll, transpose } from '../../src/linalg/dense.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type JcdState, jcdState, jcdStateSize } from './support/instances.ts';
 import { jcdStateHypotheses } from './support/hypotheses.ts';
-import { pUpdateCdTerms } from '../common/p-update.ts';
 import { tailFrameForm, pUpdateCdExact, type StepResiduals } from '../../src/exact/states.ts';
 import { tailFrameSymbolic } from '../../src/exact/symbolic-steps.ts';
 
-interface Form {
-  readonly corrected: boolean;
-  /** Sabotage: −2ηBBᵀP − 2ηPBBᵀ dropped from E_s. */
-  readonly dropBBt?: boolean;
-}
-
-function check(x: JcdState, form: Form): Comparison[] {
-  const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
-  const eta = x.eta;
-  const m = jcdBlockMagnitudes(x.sigma, x.F, x.G, x.r);
-  const { Sigma, P, B } = s;
-  const I = eye(x.r);
-  const step = combine([1, I], [-eta, Sigma], [eta, P]);
-  const quadratic = mulAll(step, P, step);
-  const e2 = eta * eta;
-  const PSquared = mul(P, P);
-  const quadPart = form.corrected
-    ? combine([-e2, mulAll(Sigma, P, Sigma)], [-e2, mulAll(P, Sigma, P)], [e2, mul(Sigma, PSquared)], [e2, mul(PSquared, Sigma)])
-    : combine([-2 * e2, mulAll(Sigma, P, Sigma)], [e2, mul(Sigma, PSquared)], [e2, mul(PSquared, Sigma)]);
-  const cd = pUpdateCdTerms(s, m, eta, form.corrected ? -1 : 1);
-  const BBt = mul(B, transpose(B));
-  const droppedBBt = form.dropBBt ? combine([2 * eta, mul(BBt, P)], [2 * eta, mul(P, BBt)]) : combine([0, P]);
-  const E = combine([1, quadPart], [1, cd.value], [1, droppedBBt]);
-  // Magnitudes: (I − η(Σ−P)) is formed from terms of size 1 + η(|Σ| + |P|) (op-norm of I: 1);
-  // the η² part from ΣPΣ, PΣP, ΣP², P²Σ; the rest as in (A.6).
-  const stepMag = 1 + eta * (m.Sigma + m.P);
-  const quadMag = e2 * (2 * m.Sigma * m.Sigma * m.P + 3 * m.Sigma * m.P * m.P);
-  const scale = stepMagnitudes(x.sigma, x.F, x.G, eta).P + stepMag * stepMag * m.P + quadMag + cd.scale + (form.dropBBt ? 4 * eta * m.B * m.B * m.P : 0);
-  return [equal('(B.1): P_{s+1} = (I − η(Σ−P_s))P_s(I − η(Σ−P_s)) + E_s', after.P, combine([1, quadratic], [1, E]), scale)];
-}
-
-/** (B.1): P₊ of the step minus (I − η(Σ − P))P(I − η(Σ − P)) + E_s (printed E_s, or the corrected one). */
+/**
+ * P₊ of the step minus (I − η(Σ − P))P(I − η(Σ − P)) + E_s (printed, or corrected: −η²ΣPΣ − η²PΣP
+ * and the D-terms' sign of (A.6) corrected); sabotaged: −2ηBBᵀP − 2ηPBBᵀ dropped from E_s.
+ */
 const b1Residual =
   (corrected: boolean): StepResiduals =>
   (A, { x, before: s, after }, sabotaged) => {
-    const { F, mul, combine, sub } = A;
+    const { F, mul, combine, eye, sub } = A;
     const eta = x.eta;
     const e2 = F.mul(eta, eta);
     const { P, B } = s;
     const Sigma = x.Sigma;
-    const G = combine([F.one, x.I], [F.neg(eta), Sigma], [eta, P]);
+    const G = combine([F.one, eye(x.r)], [F.neg(eta), Sigma], [eta, P]);
     const P2 = mul(P, P);
     const quadPart = corrected
       ? combine([F.neg(e2), mul(Sigma, P, Sigma)], [F.neg(e2), mul(P, Sigma, P)], [e2, mul(Sigma, P2)], [e2, mul(P2, Sigma)])
       : combine([F.mul(A.int(-2), e2), mul(Sigma, P, Sigma)], [e2, mul(Sigma, P2)], [e2, mul(P2, Sigma)]);
     const BBt = mul(B, A.tr(B));
     const twoEta = F.mul(A.int(2), eta);
-    const restore: [typeof eta, typeof P][] = sabotaged
-      ? [
-          [twoEta, mul(BBt, P)],
-          [twoEta, mul(P, BBt)],
-        ]
-      : [];
-    const E = combine([F.one, quadPart], [F.one, pUpdateCdExact(A, s, eta, corrected ? -1 : 1)], ...restore);
+    const restore = sabotaged ? combine([twoEta, mul(BBt, P)], [twoEta, mul(P, BBt)]) : A.zeros(x.r, x.r);
+    const E = combine([F.one, quadPart], [F.one, pUpdateCdExact(A, s, eta, corrected ? -1 : 1)], [F.one, restore]);
     return { '(B.1): P₊ − (quadratic + E_s)': sub(after.P, combine([F.one, mul(G, P, G)], [F.one, E])) };
   };
 
 /** (B.1) in exact form. D = 8. */
-function exactB1(corrected: boolean) {
-  return tailFrameForm(b1Residual(corrected), { bound: 8, derivation: 'η²DDᵀ: 2 + 6; (I − η(Σ − P))P(I − η(Σ − P)): 1 + 2 + 2 + 2 + 1' });
-}
+const exactB1 = (corrected: boolean) =>
+  tailFrameForm(b1Residual(corrected), { bound: 8, derivation: 'η²DDᵀ: 2 + 6; (I − η(Σ − P))P(I − η(Σ − P)): 1 + 2 + 2 + 2 + 1' });
+const [checkPrinted, checkCorrected] = [jcdStepCheck(b1Residual(false)), jcdStepCheck(b1Residual(true))];
 
 const common = {
   source: { paper: 'JCD', where: '(B.1) and E_s below it, proof of Prop. B.2' },
@@ -108,7 +71,7 @@ export const eqB1 = defineClaim<JcdState>({
   id: 'jcd.eq-b.1.e-term',
   statement:
     'P_{s+1} = (I − η(Σ−P_s))P_s(I − η(Σ−P_s)) + E_s, E_s = −2η²ΣP_sΣ + η²ΣP_s² + η²P_s²Σ − 2ηB_sB_sᵀP_s − 2ηP_sB_sB_sᵀ − η(A_s+ηP_sA_s)C_sᵀ − ηC_s(A_s+ηP_sA_s)ᵀ − η²C_sC_sᵀ + η(B_s+ηP_sB_s)D_sᵀ + ηD_s(B_s+ηP_sB_s)ᵀ + η²D_sD_sᵀ',
-  check: (x) => check(x, { corrected: false }),
+  check: (x) => checkPrinted(x),
   exact: exactB1(false),
   symbolic: tailFrameSymbolic(b1Residual(false), b1Residual(true)),
   expected: 'refuted',
@@ -137,7 +100,7 @@ export const eqB1 = defineClaim<JcdState>({
     'B = 0, J = K = 0, where E_s is −η²σp(σ−p) in the scalar case, not −2η²σp(σ−p)), and the D-terms repeat the sign error of (A.6). ' +
     'The bound ‖E_s‖ ≤ 12η²σ₁³ + … then needs 14η²σ₁³.',
   corrected: 'jcd.eq-b.1.e-term/corrected',
-  sabotage: { description: 'the −2ηB_sB_sᵀP_s − 2ηP_sB_sB_sᵀ terms dropped from E_s', check: (x) => check(x, { corrected: false, dropBBt: true }) },
+  sabotage: { description: 'the −2ηB_sB_sᵀP_s − 2ηP_sB_sB_sᵀ terms dropped from E_s', check: (x) => checkPrinted(x, true) },
 });
 
 export const eqB1Corrected = defineClaim<JcdState>({
@@ -145,10 +108,10 @@ export const eqB1Corrected = defineClaim<JcdState>({
   id: 'jcd.eq-b.1.e-term/corrected',
   statement:
     'P_{s+1} = (I − η(Σ−P_s))P_s(I − η(Σ−P_s)) + E_s with E_s = −η²ΣP_sΣ − η²P_sΣP_s + η²ΣP_s² + η²P_s²Σ − 2ηB_sB_sᵀP_s − 2ηP_sB_sB_sᵀ − η(A_s+ηP_sA_s)C_sᵀ − ηC_s(A_s+ηP_sA_s)ᵀ − η²C_sC_sᵀ + η(B_s−ηP_sB_s)D_sᵀ + ηD_s(B_s−ηP_sB_s)ᵀ + η²D_sD_sᵀ',
-  check: (x) => check(x, { corrected: true }),
+  check: (x) => checkCorrected(x),
   exact: exactB1(true),
   symbolic: tailFrameSymbolic(b1Residual(true)),
   expected: 'holds',
   corrects: 'jcd.eq-b.1.e-term',
-  sabotage: { description: 'the −2ηB_sB_sᵀP_s − 2ηP_sB_sB_sᵀ terms dropped from E_s', check: (x) => check(x, { corrected: true, dropBBt: true }) },
+  sabotage: { description: 'the −2ηB_sB_sᵀP_s − 2ηP_sB_sB_sᵀ terms dropped from E_s', check: (x) => checkCorrected(x, true) },
 });

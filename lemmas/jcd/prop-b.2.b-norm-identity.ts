@@ -20,55 +20,15 @@
  * printed one, and each half-corrected one, on none) and NumPy (200 Gaussian instances: largest
  * residual 4.0e-15 corrected, 4.7 printed).
  */
-import { jcdBlockState, jcdBlockStep, type JcdBlockState } from './support/blocks.ts';
-import { combine, frobenius, inner, mul, transpose } from '../../src/linalg/dense.ts';
-import { type Comparison, equal } from '../../src/claims/compare.ts';
-import { type BlockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
-import { jcdBlockMagnitudes } from './support/blocks.ts';
+import { jcdBlockState, jcdStepCheck } from './support/blocks.ts';
+import { frobenius } from '../../src/linalg/dense.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { type JcdState, jcdState, jcdStateSize } from './support/instances.ts';
 import { jcdStateHypotheses } from './support/hypotheses.ts';
 import { type StepResiduals, tailFrameForm } from '../../src/exact/states.ts';
 import { tailFrameSymbolic } from '../../src/exact/symbolic-steps.ts';
 
-interface Form {
-  readonly corrected: boolean;
-  /** Sabotage: −η‖A_sB_sᵀ − B_sA_sᵀ‖²_F dropped. */
-  readonly dropQ?: boolean;
-}
-
-/** The right side and the magnitude of what was added to form it. */
-function rhs(s: JcdBlockState, m: BlockMagnitudes, eta: number, form: Form): { value: number; scale: number } {
-  const { A, B, P, Q, M, N } = s;
-  const BtB = mul(transpose(B), B);
-  const AtB = mul(transpose(A), B);
-  // 2N = KᵀK − JᵀJ, 2M = KᵀK + JᵀJ.
-  const cross = (form.corrected ? -1 : 1) * eta * 2 * inner(AtB, N);
-  const jk = -eta * (form.corrected ? 2 : 1) * inner(BtB, M);
-  const G = combine([-1, mul(P, B)], [1, mul(Q, A)], [-1, mul(A, N)], [-1, mul(B, M)]);
-  const nB = frobenius(B);
-  const value = nB ** 2 - 2 * eta * inner(mul(B, transpose(B)), P) + (form.dropQ ? 0 : -eta * frobenius(Q) ** 2) + cross + jk + eta * eta * frobenius(G) ** 2;
-  // The error of ‖X‖² is at most 2‖X‖·|X| (src/claims/magnitudes.ts for |X|).
-  const gMag = m.P * m.B + m.Q * m.A + m.A * m.N + m.B * m.M;
-  const scale =
-    2 * nB * m.B +
-    2 * eta * m.B * m.B * m.P +
-    2 * eta * frobenius(Q) * m.Q +
-    2 * eta * m.A * m.B * m.N +
-    2 * eta * m.B * m.B * m.M +
-    2 * eta * eta * frobenius(G) * gMag;
-  return { value, scale };
-}
-
-function check(x: JcdState, form: Form): Comparison[] {
-  const { before, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, x.eta);
-  const { value, scale } = rhs(before, jcdBlockMagnitudes(x.sigma, x.F, x.G, x.r), x.eta, form);
-  const lhs = frobenius(after.B) ** 2;
-  return [equal('Item 5: ‖B_{s+1}‖²_F', lhs, value, scale + 2 * frobenius(after.B) * stepMagnitudes(x.sigma, x.F, x.G, x.eta).B)];
-}
-
-/** Item 5 in exact form: ‖B_{s+1}‖² of the exact step minus the right side. D = 8. */
-/** Item 5: ‖B_{s+1}‖² of the step minus the right side (printed, or corrected). */
+/** ‖B_{s+1}‖² of the step minus the right side (printed or corrected); sabotaged: −η‖Q_s‖²_F dropped. */
 const item5Residual =
   (corrected: boolean): StepResiduals =>
   (A, { x, before: s, after }, sabotaged) => {
@@ -90,9 +50,10 @@ const item5Residual =
     return { 'Item 5: ‖B_{s+1}‖² − rhs': F.sub(frob2(after.B), rhs) };
   };
 
-function exactItem5(corrected: boolean) {
-  return tailFrameForm(item5Residual(corrected), { bound: 8, derivation: 'η²‖G‖² with G cubic: 2 + 6; ‖B₊‖² with B₊ of degree 4' });
-}
+/** Item 5 in exact form. D = 8. */
+const exactItem5 = (corrected: boolean) =>
+  tailFrameForm(item5Residual(corrected), { bound: 8, derivation: 'η²‖G‖² with G cubic: 2 + 6; ‖B₊‖² with B₊ of degree 4' });
+const [checkPrinted, checkCorrected] = [jcdStepCheck(item5Residual(false)), jcdStepCheck(item5Residual(true))];
 
 const common = {
   source: { paper: 'JCD', where: 'Prop. B.2, proof of Item 5 (first equality)' },
@@ -107,7 +68,7 @@ export const propB2BNorm = defineClaim<JcdState>({
   id: 'jcd.prop-b.2.b-norm-identity',
   statement:
     '‖B_{s+1}‖²_F = ‖B_s‖²_F − 2η⟨B_sB_sᵀ, P_s⟩ − η‖A_sB_sᵀ − B_sA_sᵀ‖²_F + η⟨A_sᵀB_s, K_sᵀK_s − J_sᵀJ_s⟩ − η⟨B_sᵀB_s, (K_sᵀK_s + J_sᵀJ_s)/2⟩ + η²‖−P_sB_s + (A_sB_sᵀ − B_sA_sᵀ)A_s − A_s(K_sᵀK_s − J_sᵀJ_s)/2 − B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F',
-  check: (x) => check(x, { corrected: false }),
+  check: (x) => checkPrinted(x),
   exact: exactItem5(false),
   symbolic: tailFrameSymbolic(item5Residual(false), item5Residual(true)),
   expected: 'refuted',
@@ -127,7 +88,7 @@ export const propB2BNorm = defineClaim<JcdState>({
     'The cross term must be −η⟨A_sᵀB_s, K_sᵀK_s − J_sᵀJ_s⟩ (printed with +) and the J,K term −η⟨B_sᵀB_s, K_sᵀK_s + J_sᵀJ_s⟩ (printed with an extra ½): ' +
     'by (A.5), 2η⟨B_s, −A_s(KᵀK−JᵀJ)/2 − B_s(KᵀK+JᵀJ)/2⟩ = −η⟨A_sᵀB_s, KᵀK−JᵀJ⟩ − η⟨B_sᵀB_s, KᵀK+JᵀJ⟩. The rest is right; the inequality the proof draws from it is unaffected.',
   corrected: 'jcd.prop-b.2.b-norm-identity/corrected',
-  sabotage: { description: 'the term −η‖A_sB_sᵀ − B_sA_sᵀ‖²_F dropped', check: (x) => check(x, { corrected: false, dropQ: true }) },
+  sabotage: { description: 'the term −η‖A_sB_sᵀ − B_sA_sᵀ‖²_F dropped', check: (x) => checkPrinted(x, true) },
 });
 
 export const propB2BNormCorrected = defineClaim<JcdState>({
@@ -135,10 +96,10 @@ export const propB2BNormCorrected = defineClaim<JcdState>({
   id: 'jcd.prop-b.2.b-norm-identity/corrected',
   statement:
     '‖B_{s+1}‖²_F = ‖B_s‖²_F − 2η⟨B_sB_sᵀ, P_s⟩ − η‖A_sB_sᵀ − B_sA_sᵀ‖²_F − η⟨A_sᵀB_s, K_sᵀK_s − J_sᵀJ_s⟩ − η⟨B_sᵀB_s, K_sᵀK_s + J_sᵀJ_s⟩ + η²‖−P_sB_s + (A_sB_sᵀ − B_sA_sᵀ)A_s − A_s(K_sᵀK_s − J_sᵀJ_s)/2 − B_s(K_sᵀK_s + J_sᵀJ_s)/2‖²_F',
-  check: (x) => check(x, { corrected: true }),
+  check: (x) => checkCorrected(x),
   exact: exactItem5(true),
   symbolic: tailFrameSymbolic(item5Residual(true)),
   expected: 'holds',
   corrects: 'jcd.prop-b.2.b-norm-identity',
-  sabotage: { description: 'the term −η‖A_sB_sᵀ − B_sA_sᵀ‖²_F dropped', check: (x) => check(x, { corrected: true, dropQ: true }) },
+  sabotage: { description: 'the term −η‖A_sB_sᵀ − B_sA_sᵀ‖²_F dropped', check: (x) => checkCorrected(x, true) },
 });

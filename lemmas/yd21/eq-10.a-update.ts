@@ -4,12 +4,10 @@
  *   A_{t+1} = A_t + η(Σ − A_tA_tᵀ + B_tB_tᵀ)A_t − η(A_tB_tᵀ − B_tA_tᵀ)B_t
  *             − ηA_t (K_tᵀK_t + J_tᵀJ_t)/2 − ηB_t (K_tᵀK_t − J_tᵀJ_t)/2.
  *
- * Checked against A_{t+1} taken from the engine's full GD step (2),(3) on a diagonal Σ.
+ * Checked against A_{t+1} taken from the engine's full GD step (2),(3) on a diagonal Σ; the check,
+ * the exact form and the symbolic proof all evaluate the one residual of lemmas/common/ab-updates.ts.
  */
-import { blockStep } from '../../src/gd/index.ts';
-import { combine, mul } from '../../src/linalg/dense.ts';
-import { equal } from '../../src/claims/compare.ts';
-import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { diagonalStepCheck } from '../../src/claims/measured-step.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalForm } from '../../src/exact/states.ts';
 import { aUpdateResidual } from '../common/ab-updates.ts';
@@ -17,19 +15,9 @@ import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 
-function check(x: DiagonalState, sign = -1) {
-  const { before: s, after } = blockStep(x.sigma, x.U, x.V, x.eta);
-  const { A, B, P, Q, M, N } = s;
-  const eta = x.eta;
-  // M = (KᵀK + JᵀJ)/2 and N = (KᵀK − JᵀJ)/2 (src/gd/blocks.ts).
-  const printed = combine([1, A], [eta, mul(P, A)], [-eta, mul(Q, B)], [-eta, mul(A, M)], [sign * eta, mul(B, N)]);
-  const [mb, ma] = [blockMagnitudes(x.sigma, x.U, x.V), stepMagnitudes(x.sigma, x.U, x.V, eta)];
-  const scale = ma.A + mb.A + eta * (mb.P * mb.A + mb.Q * mb.B + mb.A * mb.M + mb.B * mb.N);
-  return [equal('(10): A_{t+1}', after.A, printed, scale)];
-}
-
 /** The step's update minus the printed right side (lemmas/common/ab-updates.ts). */
 const residual = aUpdateResidual('(10): A_{t+1} − printed');
+const check = diagonalStepCheck(residual);
 
 export const eq10 = defineClaim<DiagonalState>({
   id: 'yd21.eq-10.a-update',
@@ -47,6 +35,6 @@ export const eq10 = defineClaim<DiagonalState>({
   expected: 'holds',
   sabotage: {
     description: 'sign of the last term flipped: + ηB_t(K_tᵀK_t − J_tᵀJ_t)/2',
-    check: (x) => check(x, +1),
+    check: (x) => check(x, true),
   },
 });

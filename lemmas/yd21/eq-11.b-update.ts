@@ -6,10 +6,7 @@
  *
  * Checked against B_{t+1} taken from the engine's full GD step (2),(3) on a diagonal Σ.
  */
-import { blockStep } from '../../src/gd/index.ts';
-import { combine, mul } from '../../src/linalg/dense.ts';
-import { equal } from '../../src/claims/compare.ts';
-import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { diagonalStepCheck } from '../../src/claims/measured-step.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
@@ -17,19 +14,9 @@ import { diagonalForm } from '../../src/exact/states.ts';
 import { bUpdateResidual } from '../common/ab-updates.ts';
 import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 
-function check(x: DiagonalState, qaSign = +1) {
-  const { before: s, after } = blockStep(x.sigma, x.U, x.V, x.eta);
-  const { A, B, P, Q, M, N } = s;
-  const eta = x.eta;
-  // M = (KᵀK + JᵀJ)/2 and N = (KᵀK − JᵀJ)/2 (src/gd/blocks.ts).
-  const printed = combine([1, B], [-eta, mul(P, B)], [qaSign * eta, mul(Q, A)], [-eta, mul(A, N)], [-eta, mul(B, M)]);
-  const [mb, ma] = [blockMagnitudes(x.sigma, x.U, x.V), stepMagnitudes(x.sigma, x.U, x.V, eta)];
-  const scale = ma.B + mb.B + eta * (mb.P * mb.B + mb.Q * mb.A + mb.A * mb.N + mb.B * mb.M);
-  return [equal('(11): B_{t+1}', after.B, printed, scale)];
-}
-
 /** The step's update minus the printed right side (lemmas/common/ab-updates.ts). */
 const residual = bUpdateResidual('(11): B_{t+1} − printed');
+const check = diagonalStepCheck(residual);
 
 export const eq11 = defineClaim<DiagonalState>({
   id: 'yd21.eq-11.b-update',
@@ -46,6 +33,6 @@ export const eq11 = defineClaim<DiagonalState>({
   expected: 'holds',
   sabotage: {
     description: 'sign of the Q-term flipped: − η(A_tB_tᵀ − B_tA_tᵀ)A_t',
-    check: (x) => check(x, -1),
+    check: (x) => check(x, true),
   },
 });

@@ -16,26 +16,20 @@
  * entries in ¼ℤ, d ∈ {2, 3}, J, K ≠ 0, the corrected form is exact on all 20 and the printed form
  * differs on all 20) and in NumPy (residual 1.5e-15 corrected, 0.19 printed).
  */
-import { blockState, blockStep } from '../../src/gd/index.ts';
-import { type Comparison, equal } from '../../src/claims/compare.ts';
-import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
-import { pbSignRegion, pUpdateRhs } from '../common/p-update.ts';
+import { pbSignRegion } from '../common/p-update.ts';
+import { blockState } from '../../src/gd/index.ts';
+import { diagonalStepCheck } from '../../src/claims/measured-step.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import { diagonalForm, pUpdateExact, type StepResiduals } from '../../src/exact/states.ts';
 import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 
-function check(x: DiagonalState, pbSign: number, keepCubic = true): Comparison[] {
-  const { before, after } = blockStep(x.sigma, x.U, x.V, x.eta);
-  const { value, scale } = pUpdateRhs(before, blockMagnitudes(x.sigma, x.U, x.V), x.eta, pbSign, keepCubic);
-  return [equal('(12): P_{t+1}', after.P, value, scale + stepMagnitudes(x.sigma, x.U, x.V, x.eta).P)];
-}
-
 /** P_{t+1} of the step minus (12) with the D-terms' sign s (+1 printed, −1 corrected); sabotaged: the cubic term dropped. */
 const residual =
   (pbSign: number): StepResiduals =>
   (A, { x, before: s, after }, sabotaged) => ({ '(12): P_{t+1} − printed': A.sub(after.P, pUpdateExact(A, s.Sigma, s, x.eta, pbSign, !sabotaged)) });
+const [checkPrinted, checkCorrected] = [diagonalStepCheck(residual(1)), diagonalStepCheck(residual(-1))];
 
 const common = {
   source: { paper: 'YD21', where: '(12)–(14), §3.2.2' },
@@ -50,7 +44,7 @@ export const eq12 = defineClaim<DiagonalState>({
   id: 'yd21.eq-12.p-update',
   statement:
     'P_{t+1} = P_t − ηP_t(Σ−P_t) − η(Σ−P_t)P_t + η²(P_t³ − P_tΣP_t) − 2ηB_tB_tᵀP_t − 2ηP_tB_tB_tᵀ − η(A_t+ηP_tA_t)C_tᵀ − ηC_t(A_t+ηP_tA_t)ᵀ − η²C_tC_tᵀ + η(B_t+ηP_tB_t)D_tᵀ + ηD_t(B_t+ηP_tB_t)ᵀ + η²D_tD_tᵀ',
-  check: (x) => check(x, +1),
+  check: (x) => checkPrinted(x),
   // Exact form: P_{t+1} of the exact step minus (12) with the D-terms' sign s = +1. D = 8: η²DDᵀ is
   // η² times two cubic products; P_{t+1} = Σ − A′A′ᵀ + B′B′ᵀ with A′, B′ of degree 4.
   exact: diagonalForm(residual(1), { bound: 8, derivation: 'η²DDᵀ: 2 + 3·2; P_{t+1} = Σ − A′A′ᵀ + B′B′ᵀ with A′, B′ of degree 4' }),
@@ -67,19 +61,19 @@ export const eq12 = defineClaim<DiagonalState>({
     'In (12) the two D-terms must read η(B_t − ηP_tB_t)D_tᵀ + ηD_t(B_t − ηP_tB_t)ᵀ: by (11), B_{t+1} = (I − ηP_t)B_t + ηD_t. ' +
     'As printed ("+ηP_tB_t") the identity fails by 2η²(P_tB_tD_tᵀ + D_tB_tᵀP_t), which is O(η²) and vanishes only when B_t or D_t does.',
   corrected: 'yd21.eq-12.p-update/corrected',
-  sabotage: { description: 'the η²(P_tP_tP_t − P_tΣP_t) term dropped', check: (x) => check(x, +1, false) },
+  sabotage: { description: 'the η²(P_tP_tP_t − P_tΣP_t) term dropped', check: (x) => checkPrinted(x, true) },
 });
 
 export const eq12Corrected = defineClaim<DiagonalState>({
   ...common,
   id: 'yd21.eq-12.p-update/corrected',
   statement: '(12) with the D-terms as η(B_t − ηP_tB_t)D_tᵀ + ηD_t(B_t − ηP_tB_t)ᵀ (everything else as printed, C_t and D_t as in (13), (14))',
-  check: (x) => check(x, -1),
+  check: (x) => checkCorrected(x),
   // Exact form: P_{t+1} of the exact step minus (12) with the D-terms' sign s = -1. D = 8: η²DDᵀ is
   // η² times two cubic products; P_{t+1} = Σ − A′A′ᵀ + B′B′ᵀ with A′, B′ of degree 4.
   exact: diagonalForm(residual(-1), { bound: 8, derivation: 'η²DDᵀ: 2 + 3·2; P_{t+1} = Σ − A′A′ᵀ + B′B′ᵀ with A′, B′ of degree 4' }),
   symbolic: diagonalSymbolic(residual(-1)),
   expected: 'holds',
   corrects: 'yd21.eq-12.p-update',
-  sabotage: { description: 'the η²(P_tP_tP_t − P_tΣP_t) term dropped', check: (x) => check(x, -1, false) },
+  sabotage: { description: 'the η²(P_tP_tP_t − P_tΣP_t) term dropped', check: (x) => checkCorrected(x, true) },
 });

@@ -32,6 +32,7 @@ import { combine, eye, mul, mulAll, sub, transpose } from '../../src/linalg/dens
 import { lambdaMin, opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
 import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { exactInput, magnitudeOps } from '../../src/claims/measured.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { STAGE_ONE_CHOICES, type StageOneState, stageOneState } from './support/stage-one.ts';
@@ -57,7 +58,7 @@ function check(x: StageOneState, k: Constants, weylSign = -1): Comparison[] {
   const X = combine([1, s.A], [eta, mul(SmS, s.A)]);
   const sX = sigmaMin(X);
   const mX = mb.A + eta * (mb.Sigma + mb.A * mb.A) * mb.A;
-  const W = aPerturbation(s);
+  const W = aPerturbation(magnitudeOps, { A: exactInput(s.A), B: exactInput(s.B), M: exactInput(s.M), N: exactInput(s.N) }).value;
   const nW = opNorm(W);
   const mW = 3 * mb.B * mb.B * mb.A + mb.A * mb.M + mb.B * mb.N;
   const [nB, nJ, nK] = [opNorm(s.B), opNorm(s.J), opNorm(s.K)];

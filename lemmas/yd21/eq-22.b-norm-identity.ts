@@ -18,10 +18,9 @@
  * ¼ℤ and J, K ≠ 0, the printed form differs on all 20) and in NumPy (residual 2.2e-16 corrected,
  * 8.7e-2 printed).
  */
-import { blockState, blockStep, type BlockState } from '../../src/gd/index.ts';
-import { combine, frobenius, inner, mul, transpose } from '../../src/linalg/dense.ts';
-import { type Comparison, equal } from '../../src/claims/compare.ts';
-import { type BlockMagnitudes, blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { blockState } from '../../src/gd/index.ts';
+import { frobenius } from '../../src/linalg/dense.ts';
+import { diagonalStepCheck } from '../../src/claims/measured-step.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
@@ -35,24 +34,8 @@ interface Form {
   readonly dropQ?: boolean;
 }
 
-function rhs22(s: BlockState, m: BlockMagnitudes, eta: number, form: Form): { value: number; scale: number } {
-  const { A, B, P, Q, M, N } = s;
-  const BBt = mul(B, transpose(B));
-  const BtB = mul(transpose(B), B);
-  const BtA = mul(transpose(B), A);
-  const JK = form.corrected ? -eta * inner(BtB, M) * 2 : -2 * eta * inner(BBt, M); // M = (KᵀK+JᵀJ)/2
-  const cross = (form.corrected ? -1 : 1) * eta * inner(BtA, combine([2, N])); // 2N = KᵀK − JᵀJ
-  const G = combine([form.corrected ? -1 : 1, mul(P, B)], [1, mul(Q, A)], [-1, mul(A, N)], [-1, mul(B, M)]);
-  const value = -2 * eta * inner(BBt, P) + JK + (form.dropQ ? 0 : -eta * frobenius(Q) ** 2) + cross + eta * eta * frobenius(G) ** 2;
-  // Magnitudes (src/claims/magnitudes.ts); the error of ‖X‖² is at most 2‖X‖·|X|.
-  const gMag = m.P * m.B + m.Q * m.A + m.A * m.N + m.B * m.M;
-  const scale =
-    2 * eta * m.B * m.B * m.P + 2 * eta * m.B * m.B * m.M + 2 * eta * frobenius(Q) * m.Q + 2 * eta * m.B * m.A * m.N + 2 * eta * eta * frobenius(G) * gMag;
-  return { value, scale };
-}
-
-/** The same comparison in exact arithmetic (the exact forms below): residual ‖B_{t+1}‖² − ‖B_t‖² − rhs. */
-function rhs22Exact<M, S, D>(A: MatrixOps<M, S, D>, s: DerivedExact<M>, eta: S, Bnext: M, form: Form): Record<string, S> {
+/** The residual ‖B_{t+1}‖² − ‖B_t‖² − rhs (printed or corrected right side). */
+function rhs22Residual<M, S, D>(A: MatrixOps<M, S, D>, s: DerivedExact<M>, eta: S, Bnext: M, form: Form): Record<string, S> {
   const { F, mul, tr, inner, frob2, combine, scale } = A;
   const { A: Am, B, P, Q, M, N } = s;
   const two = A.int(2);
@@ -70,20 +53,12 @@ function rhs22Exact<M, S, D>(A: MatrixOps<M, S, D>, s: DerivedExact<M>, eta: S, 
   return { '(22): ‖B_{t+1}‖² − ‖B_t‖² − rhs': F.sub(F.sub(frob2(Bnext), frob2(B)), rhs) };
 }
 
-function check(x: DiagonalState, form: Form): Comparison[] {
-  const { before, after } = blockStep(x.sigma, x.U, x.V, x.eta);
-  const lhs = frobenius(after.B) ** 2 - frobenius(before.B) ** 2;
-  const mb = blockMagnitudes(x.sigma, x.U, x.V);
-  const { value, scale } = rhs22(before, mb, x.eta, form);
-  const lhsScale = 2 * frobenius(after.B) * stepMagnitudes(x.sigma, x.U, x.V, x.eta).B + 2 * frobenius(before.B) * mb.B;
-  return [equal('(22): ‖B_{t+1}‖²_F − ‖B_t‖²_F', lhs, value, scale + lhsScale)];
-}
-
-/** The exact forms' residual (printed or corrected right side; sabotaged: −η‖Q‖² dropped). */
+/** The residual of the check, the exact forms and the symbolic proof (printed or corrected right side; sabotaged: −η‖Q‖² dropped). */
 const residual =
   (corrected: boolean): StepResiduals =>
   (A, { x, before: s, after }, sabotaged) =>
-    rhs22Exact(A, s, x.eta, after.B, { corrected, dropQ: sabotaged });
+    rhs22Residual(A, s, x.eta, after.B, { corrected, dropQ: sabotaged });
+const [checkPrinted, checkCorrected] = [diagonalStepCheck(residual(false)), diagonalStepCheck(residual(true))];
 
 const common = {
   source: { paper: 'YD21', where: '(22) first line, App. A' },
@@ -98,7 +73,7 @@ export const eq22 = defineClaim<DiagonalState>({
   id: 'yd21.eq-22.b-norm-identity',
   statement:
     '‖B_{t+1}‖²_F − ‖B_t‖²_F = −2η⟨B_tB_tᵀ, Σ − A_tA_tᵀ + B_tB_tᵀ + (K_tᵀK_t + J_tᵀJ_t)/2⟩ − η‖A_tB_tᵀ − B_tA_tᵀ‖²_F + η⟨B_tᵀA_t, K_tᵀK_t − J_tᵀJ_t⟩ + η²‖(Σ − A_tA_tᵀ + B_tB_tᵀ)B_t + (A_tB_tᵀ − B_tA_tᵀ)A_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F',
-  check: (x) => check(x, { corrected: false }),
+  check: (x) => checkPrinted(x),
   // Exact form: ‖B_{t+1}‖² − ‖B_t‖² − right side (printed). D = 8: η²‖G‖² with G cubic.
   exact: diagonalForm(residual(false), { bound: 8, derivation: 'η²‖G‖²_F: 2 + 2·3; ‖B_{t+1}‖²: 2·4' }),
   // Symbolic: the same residual on letters; printed − true shown in A, B, P, Q, M, N (printed − corrected).
@@ -123,7 +98,7 @@ export const eq22 = defineClaim<DiagonalState>({
     '+ η²‖−P_tB_t + Q_tA_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F: as printed, BBᵀ stands for BᵀB in the J,K part, ' +
     'the cross term has the wrong sign, and P_tB_t inside the η² norm has the wrong sign (the last survives J = K = 0).',
   corrected: 'yd21.eq-22.b-norm-identity/corrected',
-  sabotage: { description: 'the term −η‖A_tB_tᵀ − B_tA_tᵀ‖²_F dropped', check: (x) => check(x, { corrected: false, dropQ: true }) },
+  sabotage: { description: 'the term −η‖A_tB_tᵀ − B_tA_tᵀ‖²_F dropped', check: (x) => checkPrinted(x, true) },
 });
 
 export const eq22Corrected = defineClaim<DiagonalState>({
@@ -131,11 +106,11 @@ export const eq22Corrected = defineClaim<DiagonalState>({
   id: 'yd21.eq-22.b-norm-identity/corrected',
   statement:
     '‖B_{t+1}‖²_F − ‖B_t‖²_F = −2η⟨B_tB_tᵀ, P_t⟩ − η⟨B_tᵀB_t, K_tᵀK_t + J_tᵀJ_t⟩ − η‖Q_t‖²_F − η⟨B_tᵀA_t, K_tᵀK_t − J_tᵀJ_t⟩ + η²‖−P_tB_t + Q_tA_t − A_t(K_tᵀK_t − J_tᵀJ_t)/2 − B_t(K_tᵀK_t + J_tᵀJ_t)/2‖²_F',
-  check: (x) => check(x, { corrected: true }),
+  check: (x) => checkCorrected(x),
   // Exact form: ‖B_{t+1}‖² − ‖B_t‖² − right side (corrected). D = 8: η²‖G‖² with G cubic.
   exact: diagonalForm(residual(true), { bound: 8, derivation: 'η²‖G‖²_F: 2 + 2·3; ‖B_{t+1}‖²: 2·4' }),
   symbolic: diagonalSymbolic(residual(true)),
   expected: 'holds',
   corrects: 'yd21.eq-22.b-norm-identity',
-  sabotage: { description: 'the term −η‖A_tB_tᵀ − B_tA_tᵀ‖²_F dropped', check: (x) => check(x, { corrected: true, dropQ: true }) },
+  sabotage: { description: 'the term −η‖A_tB_tᵀ − B_tA_tᵀ‖²_F dropped', check: (x) => checkCorrected(x, true) },
 });

@@ -27,15 +27,16 @@
  * factor: 1 + η|X|); each side's scale is the sum over its products.
  */
 import fc from 'fast-check';
-import { combine, eye, frobenius, type Mat, mul, mulAll, sub } from '../../src/linalg/dense.ts';
-import { type Comparison, equal } from '../../src/claims/compare.ts';
+import { frobenius, type Mat, mul, sub } from '../../src/linalg/dense.ts';
+import type { Comparison } from '../../src/claims/compare.ts';
+import { exactInput, exactScalar, magnitudeOps, residualComparisons } from '../../src/claims/measured.ts';
+import type { MatrixOps } from '../../src/exact/ops.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
 import { isSymmetric } from '../../src/hypotheses/matrix.ts';
 import { stepSize, symmetricGrid, dimension } from '../../src/random/arbitraries.ts';
 import { symmetric, ZERO_PADDING } from '../../src/exact/states.ts';
 import type { ExactForm } from '../../src/exact/form.ts';
-import type { MatrixOps } from '../../src/exact/ops.ts';
 import type { SymbolicSpec } from '../../src/exact/symbolic-spec.ts';
 
 interface TripleInstance {
@@ -46,80 +47,54 @@ interface TripleInstance {
   readonly eta: number;
 }
 
-/** (I + η(Σ − X))Y(I + η(Σ − X)). */
-function congruence(Sigma: Mat, X: Mat, Y: Mat, eta: number): Mat {
-  const F = combine([1, eye(Sigma.rows)], [eta, sub(Sigma, X)]);
-  return mulAll(F, Y, F);
-}
-
-function check(x: TripleInstance, corrected: boolean, sabotageD = false): Comparison[] {
-  const { Sigma, Sbar, Stilde, eta } = x;
-  const D = sub(Sbar, Stilde);
-  const W = combine([1, Sigma], [-1, Sbar], [-1, Stilde]);
-  const SmB = sub(Sigma, Sbar);
-  const SmT = sub(Sigma, Stilde);
-  const cubic = sub(mulAll(SmB, Sbar, SmB), mulAll(SmT, Stilde, SmT));
-  const l0 = sub(congruence(Sigma, Sbar, Sbar, eta), congruence(Sigma, Stilde, corrected ? Stilde : Sbar, eta));
-  const l1 = combine(
-    [1, D],
-    [eta, mul(SmB, Sbar)],
-    [eta, mul(Sbar, SmB)],
-    [-eta, mul(SmT, Stilde)],
-    [corrected ? -eta : eta, mul(Stilde, SmT)],
-    [eta * eta, cubic],
-  );
-  const l2 = combine([sabotageD ? 0 : 1, D], [eta, mul(W, D)], [eta, mul(D, W)], [eta * eta, cubic]);
-  const IW = combine([1, eye(x.d)], [eta, W]);
-  const l3 = combine([1, mulAll(IW, D, IW)], [corrected ? -eta * eta : eta * eta, mulAll(W, D, W)], [eta * eta, cubic]);
-
-  const [mg, mb, mt] = [Sigma, Sbar, Stilde].map(frobenius);
-  const mD = mb + mt;
-  const mW = mg + mb + mt;
-  const mCubic = (mg + mb) ** 2 * mb + (mg + mt) ** 2 * mt;
-  const s0 = (1 + eta * (mg + mb)) ** 2 * mb + (1 + eta * (mg + mt)) ** 2 * (corrected ? mt : mb);
-  const s1 = mD + 2 * eta * ((mg + mb) * mb + (mg + mt) * mt) + eta * eta * mCubic;
-  const s2 = mD + 2 * eta * mW * mD + eta * eta * mCubic;
-  const s3 = (1 + eta * mW) ** 2 * mD + eta * eta * (mW * mW * mD + mCubic);
-  return [
-    equal('(31) first "=": L0 = L1', l0, l1, s0 + s1),
-    equal('(31) second "=": L1 = L2', l1, l2, s1 + s2),
-    equal('(31) third "=": L2 = L3', l2, l3, s2 + s3),
-  ];
-}
-
-/** (31) in exact form: the three "=" as residuals, for symmetric Σ, S̄, S̃ with integer entries (see `exact`). */
-/** The three "=" of (31) as residuals L0 − L1, L1 − L2, L2 − L3 (printed, or corrected); sabotaged: the D term dropped from L2. */
+/**
+ * (31)'s three "=" as residuals L0 − L1, L1 − L2, L2 − L3, written once against the generic algebra
+ * (printed or corrected) for the float check, the exact form and the symbolic spec; sabotaged: the
+ * leading D of L2 dropped.
+ */
 function chain31<M, S, D>(
   A: MatrixOps<M, S, D>,
-  x: { readonly Sigma: M; readonly Sbar: M; readonly Stilde: M; readonly eta: S; readonly I: M },
+  x: { readonly Sigma: M; readonly Sbar: M; readonly Stilde: M; readonly eta: S; readonly d: D },
   corrected: boolean,
   sabotaged: boolean,
-): Record<string, M> {
-  const { F, mul, sub, combine } = A;
-  const { Sigma, Sbar, Stilde, eta, I } = x;
+) {
+  const { F, mul, sub, combine, eye } = A;
+  const { Sigma, Sbar, Stilde, eta } = x;
   const e2 = F.mul(eta, eta);
+  const I = eye(x.d);
+  /** (I + η(Σ − X))Y(I + η(Σ − X)). */
   const f = (X: M, Y: M) => {
     const G = combine([F.one, I], [eta, sub(Sigma, X)]);
     return mul(G, Y, G);
   };
-  const D = sub(Sbar, Stilde);
+  const Dm = sub(Sbar, Stilde);
   const W = combine([F.one, Sigma], [A.int(-1), Sbar], [A.int(-1), Stilde]);
   const [SmB, SmT] = [sub(Sigma, Sbar), sub(Sigma, Stilde)];
   const cubic = sub(mul(SmB, Sbar, SmB), mul(SmT, Stilde, SmT));
   const l0 = sub(f(Sbar, Sbar), f(Stilde, corrected ? Stilde : Sbar));
   const l1 = combine(
-    [F.one, D],
+    [F.one, Dm],
     [eta, mul(SmB, Sbar)],
     [eta, mul(Sbar, SmB)],
     [F.neg(eta), mul(SmT, Stilde)],
     [corrected ? F.neg(eta) : eta, mul(Stilde, SmT)],
     [e2, cubic],
   );
-  const l2 = combine([sabotaged ? F.zero : F.one, D], [eta, mul(W, D)], [eta, mul(D, W)], [e2, cubic]);
+  const l2 = combine([sabotaged ? F.zero : F.one, Dm], [eta, mul(W, Dm)], [eta, mul(Dm, W)], [e2, cubic]);
   const IW = combine([F.one, I], [eta, W]);
-  const l3 = combine([F.one, mul(IW, D, IW)], [corrected ? F.neg(e2) : e2, mul(W, D, W)], [e2, cubic]);
+  const l3 = combine([F.one, mul(IW, Dm, IW)], [corrected ? F.neg(e2) : e2, mul(W, Dm, W)], [e2, cubic]);
   return { 'L0 − L1': sub(l0, l1), 'L1 − L2': sub(l1, l2), 'L2 − L3': sub(l2, l3) };
 }
+
+const check = (x: TripleInstance, corrected: boolean, sabotaged = false): Comparison[] =>
+  residualComparisons(
+    chain31(
+      magnitudeOps,
+      { Sigma: exactInput(x.Sigma), Sbar: exactInput(x.Sbar), Stilde: exactInput(x.Stilde), eta: exactScalar(x.eta), d: x.d },
+      corrected,
+      sabotaged,
+    ),
+  );
 
 /** (31) on letters Σ, S̄, S̃ (symmetric, any d): printed − true is minus each residual. */
 function symbolic31(corrected: boolean): SymbolicSpec {
@@ -132,12 +107,13 @@ function symbolic31(corrected: boolean): SymbolicSpec {
     scalars: ['η'],
     meaning: 'Σ, S̄, S̃ (d×d, symmetric), η: any dimension',
     residual: (S) => {
-      const r = chain31(S, { Sigma: S.L.Σ, Sbar: S.L.S̄, Stilde: S.L.S̃, eta: S.vars.η, I: S.eye('d') }, corrected, false);
+      const r = chain31(S, { Sigma: S.L.Σ, Sbar: S.L.S̄, Stilde: S.L.S̃, eta: S.vars.η, d: 'd' }, corrected, false);
       return Object.fromEntries(Object.entries(r).map(([k, m]) => [k, S.neg(m)]));
     },
   };
 }
 
+/** (31) in exact form: the three "=" as residuals, for symmetric Σ, S̄, S̃ with integer entries (see `exact`). */
 function exact31(corrected: boolean): ExactForm<{ d: number }> {
   return {
     instances: 'Σ, S̄, S̃ symmetric d×d with integer entries (upper triangles drawn); η = positive/(N+1)',
@@ -148,7 +124,7 @@ function exact31(corrected: boolean): ExactForm<{ d: number }> {
     evaluate: (A, { d }, v, sabotaged) => {
       const [Sigma, Sbar, Stilde] = [symmetric(A, d, v), symmetric(A, d, v), symmetric(A, d, v)];
       const eta = v.fraction();
-      return { instance: { Sigma, Sbar, Stilde, eta }, residuals: chain31(A, { Sigma, Sbar, Stilde, eta, I: A.eye(d) }, corrected, sabotaged) };
+      return { instance: { Sigma, Sbar, Stilde, eta }, residuals: chain31(A, { Sigma, Sbar, Stilde, eta, d }, corrected, sabotaged) };
     },
   };
 }

@@ -13,11 +13,11 @@
  * and during development in exact rational arithmetic (Python fractions, with c² = 1 − β standing
  * for the square roots: 20 instances, corrected exact on 20/20, printed wrong on 20/20).
  *
- * Scale: Frobenius magnitudes of the products; the right side's factor has magnitude
- * √(1 − β) + η‖Σ‖/√(1 − β) (its identity part counted once, as a factor).
+ * Scale: the residual's magnitude, computed from its one definition below (src/claims/measured.ts).
  */
-import { combine, eye, frobenius, mul, mulAll } from '../../src/linalg/dense.ts';
-import { equal } from '../../src/claims/compare.ts';
+import { combine, frobenius } from '../../src/linalg/dense.ts';
+import { magnitudeOps, residualComparisons } from '../../src/claims/measured.ts';
+import { measuredLemmaInputs } from '../../src/claims/measured-step.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { LEMMA_3_2 } from '../../src/hypotheses/lemma.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
@@ -27,37 +27,14 @@ import { lemmaSymbolic } from '../../src/exact/symbolic-steps.ts';
 import type { ExactForm } from '../../src/exact/form.ts';
 import { dimension } from '../../src/random/arbitraries.ts';
 
-function check(x: LemmaInstance, corrected: boolean, dropInverse = false) {
-  const { Sigma, X: S, beta, eta } = x;
-  const c = Math.sqrt(1 - beta);
-  const lhs = combine(
-    [1 - beta, S],
-    [eta, mul(Sigma, S)],
-    [eta, corrected ? mul(S, Sigma) : mul(Sigma, Sigma)],
-    [dropInverse ? eta * eta : (eta * eta) / (1 - beta), mulAll(Sigma, S, Sigma)],
-  );
-  const F = combine([c, eye(x.d)], [eta / c, Sigma]);
-  const rhs = mulAll(F, S, F);
-  const [mg, ms] = [frobenius(Sigma), frobenius(S)];
-  const scale = (1 - beta) * ms + eta * mg * ms + eta * (corrected ? ms : mg) * mg + ((eta * eta) / (1 - beta)) * mg * mg * ms + (c + (eta / c) * mg) ** 2 * ms;
-  return [
-    equal(
-      corrected
-        ? '(1 − β)S + ηΣS + ηSΣ + η²/(1 − β)ΣSΣ = (√(1 − β)I + ηΣ/√(1 − β))S(·)'
-        : '(1 − β)S + ηΣS + ηΣΣ + η²/(1 − β)ΣSΣ = (√(1 − β)I + ηΣ/√(1 − β))S(·)',
-      lhs,
-      rhs,
-      scale,
-    ),
-  ];
-}
-
-/** The exact form (rational: c = √(1 − β) is drawn rational, β = 1 − c²). */
-/** The congruence minus the left side (printed ηΣΣ, or corrected ηSΣ), true − printed as LemmaResiduals are; sabotaged: the factor 1/(1 − β) of η²ΣSΣ dropped. */
+/**
+ * The congruence (cI + ηΣ/c)S(cI + ηΣ/c), c = √(1 − β), minus the left side (printed ηΣΣ, or
+ * corrected ηSΣ), true − printed as LemmaResiduals are; sabotaged: the factor 1/(1 − β) of η²ΣSΣ dropped.
+ */
 const factorisationResidual =
   (corrected: boolean): LemmaResiduals =>
-  (A, { Sigma, S, c, beta, eta, I }, sabotaged) => {
-    const { F, mul, sub, combine } = A;
+  (A, { Sigma, S, c, beta, eta, d }, sabotaged) => {
+    const { F, mul, sub, combine, eye } = A;
     const oneMinusBeta = F.sub(F.one, beta);
     const e2 = F.mul(eta, eta);
     const lhs = combine(
@@ -66,10 +43,14 @@ const factorisationResidual =
       [eta, corrected ? mul(S, Sigma) : mul(Sigma, Sigma)],
       [sabotaged ? e2 : F.div(e2, oneMinusBeta), mul(Sigma, S, Sigma)],
     );
-    const G = combine([c, I], [F.div(eta, c), Sigma]);
+    const G = combine([c, eye(d)], [F.div(eta, c), Sigma]);
     return { '(√(1−β)I + ηΣ/√(1−β))S(·) − lhs': sub(mul(G, S, G), lhs) };
   };
 
+const check = (x: LemmaInstance, corrected: boolean, sabotaged = false) =>
+  residualComparisons(factorisationResidual(corrected)(magnitudeOps, measuredLemmaInputs(x), sabotaged));
+
+/** The exact form (rational: c = √(1 − β) is drawn rational, β = 1 − c²). */
 function exactFactorisation(corrected: boolean): ExactForm<{ d: number }> {
   return {
     instances: LEMMA_INSTANCES,
@@ -79,11 +60,8 @@ function exactFactorisation(corrected: boolean): ExactForm<{ d: number }> {
     // N = 2²⁰ + 1: the mechanical bound is loose here (≈ 50, from the denominators 1 − β = c² and tr Σ).
     setSize: 2 ** 20 + 1,
     evaluate: (A, { d }, v, sabotaged) => {
-      const x = lemmaStateExact(A, d, v);
-      return {
-        instance: { Sigma: x.Sigma, S: x.S, beta: x.beta, eta: x.eta },
-        residuals: factorisationResidual(corrected)(A, { ...x, I: A.eye(d) }, sabotaged),
-      };
+      const { Sigma, S, c, beta, eta } = lemmaStateExact(A, d, v);
+      return { instance: { Sigma, S, beta, eta }, residuals: factorisationResidual(corrected)(A, { Sigma, S, c, beta, eta, d }, sabotaged) };
     },
   };
 }

@@ -13,11 +13,13 @@
  * (P′ = (I − η(Σ − P))P(I − η(Σ − P))): `lemmaSplit(…, sign = −1)`, checked in
  * yd21.lemma-3.3.proof-steps.
  *
- * Scale: the Frobenius-norm magnitudes of every product (|I + ηX| as a factor: 1 + η|X|); the two
- * ΣSΣ terms can be large when β → 1 and cancel, so both count.
+ * Scale: computed by the magnitude model (src/claims/measured.ts) from the one definition below; the
+ * two ΣSΣ terms can be large when β → 1 and cancel, so both count.
  */
-import { combine, eye, frobenius, mul, mulAll, sub } from '../../src/linalg/dense.ts';
-import { equal } from '../../src/claims/compare.ts';
+import { frobenius } from '../../src/linalg/dense.ts';
+import { magnitudeOps, residualComparisons } from '../../src/claims/measured.ts';
+import { measuredLemmaInputs } from '../../src/claims/measured-step.ts';
+import type { MatrixOps } from '../../src/exact/ops.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { LEMMA_3_2 } from '../../src/hypotheses/lemma.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
@@ -26,55 +28,56 @@ import { EACH_DIMENSION, LEMMA_INSTANCES, type LemmaResiduals, lemmaStateExact }
 import { lemmaSymbolic } from '../../src/exact/symbolic-steps.ts';
 import { dimension } from '../../src/random/arbitraries.ts';
 
+/** What the split reads: Σ, X (S or P), β, η and the dimension d. */
+interface SplitInputs<M, S, D> {
+  readonly Sigma: M;
+  readonly X: M;
+  readonly beta: S;
+  readonly eta: S;
+  readonly d: D;
+}
+
 /**
  * X′ = (I + sη(Σ − X))X(I + sη(Σ − X)) and the three terms of App. C's split, with s = +1 (Lemma 3.2,
- * X = S) or s = −1 (Lemma 3.3, X = P):
+ * X = S) or s = −1 (Lemma 3.3, X = P), written once against the generic algebra:
  *   T₁ = βX − 2sηX² + η²X³,  T₂ = (1 − β)X + sη(ΣX + XΣ) + η²/(1 − β)·ΣXΣ,  T₃ = −β/(1 − β)·ΣXΣ − ΣXX − XXΣ,
- * so that X′ = T₁ + T₂ + η²T₃; with the rounding magnitude of each.
+ * so that X′ = T₁ + T₂ + η²T₃. `flipT3` flips the sign of −ΣXX (the sabotage).
  */
-export function lemmaSplit(x: LemmaInstance, s: 1 | -1, flipT3 = false) {
+function splitOf<M, S, D>(A: MatrixOps<M, S, D>, x: SplitInputs<M, S, D>, s: 1 | -1, flipT3 = false) {
+  const { F, mul, sub, combine, eye } = A;
   const { Sigma, X, beta, eta } = x;
-  const F = combine([1, eye(x.d)], [s * eta, sub(Sigma, X)]);
+  const se = s === 1 ? eta : F.neg(eta);
+  const e2 = F.mul(eta, eta);
+  const omb = F.sub(F.one, beta);
+  const G = combine([F.one, eye(x.d)], [se, sub(Sigma, X)]);
   const X2 = mul(X, X);
-  const SXS = mulAll(Sigma, X, Sigma);
-  const T1 = combine([beta, X], [-2 * s * eta, X2], [eta * eta, mul(X2, X)]);
-  const T2 = combine([1 - beta, X], [s * eta, mul(Sigma, X)], [s * eta, mul(X, Sigma)], [(eta * eta) / (1 - beta), SXS]);
-  const T3 = combine([-beta / (1 - beta), SXS], [flipT3 ? 1 : -1, mul(Sigma, X2)], [-1, mul(X2, Sigma)]);
-  const [mg, mx] = [frobenius(Sigma), frobenius(X)];
+  const SXS = mul(Sigma, X, Sigma);
+  const T1 = combine([beta, X], [F.mul(A.int(-2), se), X2], [e2, mul(X2, X)]);
+  const T2 = combine([omb, X], [se, mul(Sigma, X)], [se, mul(X, Sigma)], [F.div(e2, omb), SXS]);
+  const T3 = combine([F.neg(F.div(beta, omb)), SXS], [flipT3 ? F.one : A.int(-1), mul(Sigma, X2)], [A.int(-1), mul(X2, Sigma)]);
+  return { Xprime: mul(G, X, G), T1, T2, T3 };
+}
+
+/** The split's residual S′ − (T₁ + T₂ + η²T₃), for Lemma 3.2 (s = +1, X = S); sabotaged: the sign of −ΣSS flipped. */
+const splitResidual: LemmaResiduals = (A, x, sabotaged) => {
+  const t = splitOf(A, { Sigma: x.Sigma, X: x.S, beta: x.beta, eta: x.eta, d: x.d }, 1, sabotaged);
+  return { 'S′ − (T₁ + T₂ + η²T₃)': A.sub(t.Xprime, A.combine([A.F.one, t.T1], [A.F.one, t.T2], [A.F.mul(x.eta, x.eta), t.T3])) };
+};
+
+/** The split on a float instance: each matrix with the Frobenius norm of its computed magnitude (./src/claims/measured.ts). */
+export function lemmaSplit(x: LemmaInstance, s: 1 | -1, flipT3 = false) {
+  const m = measuredLemmaInputs(x);
+  const t = splitOf(magnitudeOps, { ...m, X: m.S }, s, flipT3);
   return {
-    Xprime: mulAll(F, X, F),
-    T1,
-    T2,
-    T3,
-    magnitudes: {
-      Xprime: (1 + eta * (mg + mx)) ** 2 * mx,
-      T1: beta * mx + 2 * eta * mx * mx + eta * eta * mx ** 3,
-      T2: (1 - beta) * mx + 2 * eta * mg * mx + ((eta * eta) / (1 - beta)) * mg * mg * mx,
-      T3: (beta / (1 - beta)) * mg * mg * mx + 2 * mg * mx * mx,
-    },
+    Xprime: t.Xprime.value,
+    T1: t.T1.value,
+    T2: t.T2.value,
+    T3: t.T3.value,
+    magnitudes: { Xprime: frobenius(t.Xprime.magnitude), T1: frobenius(t.T1.magnitude), T2: frobenius(t.T2.magnitude), T3: frobenius(t.T3.magnitude) },
   };
 }
 
-function check(x: LemmaInstance, flipT3 = false) {
-  const t = lemmaSplit(x, 1, flipT3);
-  const m = t.magnitudes;
-  const sum = combine([1, t.T1], [1, t.T2], [x.eta * x.eta, t.T3]);
-  return [equal('S′ = T₁ + T₂ + η²T₃', t.Xprime, sum, m.Xprime + m.T1 + m.T2 + x.eta * x.eta * m.T3)];
-}
-
-/** S′ = (I + η(Σ − S))S(I + η(Σ − S)) minus App. C's three terms; sabotaged: the sign of −ΣSS flipped. */
-const splitResidual: LemmaResiduals = (A, { Sigma, S: X, beta, eta, I }, sabotaged) => {
-  const { F, mul, sub, combine } = A;
-  const e2 = F.mul(eta, eta);
-  const omb = F.sub(F.one, beta);
-  const G = combine([F.one, I], [eta, sub(Sigma, X)]);
-  const X2 = mul(X, X);
-  const SXS = mul(Sigma, X, Sigma);
-  const T1 = combine([beta, X], [F.mul(A.int(-2), eta), X2], [e2, mul(X2, X)]);
-  const T2 = combine([omb, X], [eta, mul(Sigma, X)], [eta, mul(X, Sigma)], [F.div(e2, omb), SXS]);
-  const T3 = combine([F.neg(F.div(beta, omb)), SXS], [sabotaged ? F.one : A.int(-1), mul(Sigma, X2)], [A.int(-1), mul(X2, Sigma)]);
-  return { 'S′ − (T₁ + T₂ + η²T₃)': sub(mul(G, X, G), combine([F.one, T1], [F.one, T2], [e2, T3])) };
-};
+const check = (x: LemmaInstance, sabotaged = false) => residualComparisons(splitResidual(magnitudeOps, measuredLemmaInputs(x), sabotaged));
 
 export const lemma32Split = defineClaim<LemmaInstance>({
   id: 'yd21.lemma-3.2.proof-split',
@@ -86,7 +89,6 @@ export const lemma32Split = defineClaim<LemmaInstance>({
   size: (x) => x.d,
   check: (x) => check(x),
   // Exact form: S′ − (T₁ + T₂ + η²T₃) (rational through 1/(1 − β) and η = fβ/(8 tr Σ)).
-  symbolic: lemmaSymbolic(splitResidual),
   exact: {
     instances: LEMMA_INSTANCES,
     dims: fc.record({ d: dimension(1, 3) }),
@@ -96,9 +98,10 @@ export const lemma32Split = defineClaim<LemmaInstance>({
     setSize: 2 ** 20 + 1,
     evaluate: (A, { d }, v, sabotaged) => {
       const x = lemmaStateExact(A, d, v);
-      return { instance: { Sigma: x.Sigma, S: x.S, beta: x.beta, eta: x.eta }, residuals: splitResidual(A, { ...x, I: A.eye(d) }, sabotaged) };
+      return { instance: { Sigma: x.Sigma, S: x.S, beta: x.beta, eta: x.eta }, residuals: splitResidual(A, { ...x, d }, sabotaged) };
     },
   },
+  symbolic: lemmaSymbolic(splitResidual),
   expected: 'holds',
   sabotage: { description: 'sign of −ΣSS flipped in the third term', check: (x) => check(x, true) },
 });

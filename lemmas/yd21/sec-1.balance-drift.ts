@@ -13,50 +13,20 @@
  *     verified during development in exact rational arithmetic (Python fractions, 20 instances with
  *     entries in ¼ℤ, m×n up to 4×5: exact on 20/20).
  *
- * Scale: Gram matrices of formed factors err by |X|²; |R| ≤ ‖𝚺‖ + ‖𝐔‖‖𝐕‖, |𝐔̇| ≤ |R|‖𝐕‖, |𝐕̇| ≤ |R|‖𝐔‖;
- * the step's factors by stepMagnitudes.
+ * Scale: the residuals' magnitudes, computed from their one definition below (src/claims/measured.ts).
  */
-import { gdStep } from '../../src/gd/index.ts';
-import { flowField } from '../../src/gd/flow.ts';
-import { combine, frobenius, mul, mulAll, sub, transpose, zeros } from '../../src/linalg/dense.ts';
-import { equal } from '../../src/claims/compare.ts';
-import { stepMagnitudes } from '../../src/claims/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
-import type { Mat } from '../../src/linalg/dense.ts';
-import { diagonalForm, type FullResiduals, gdStepExact } from '../../src/exact/states.ts';
-import { fullFrameSymbolic } from '../../src/exact/symbolic-steps.ts';
-
-const gram = (X: Mat) => mul(transpose(X), X);
-
-function check(x: DiagonalState, secondSign = -1) {
-  const { U, V, eta } = x;
-  const f = flowField(x.sigma, U, V);
-  const derivative = combine([1, mul(transpose(U), f.U)], [1, mul(transpose(f.U), U)], [-1, mul(transpose(V), f.V)], [-1, mul(transpose(f.V), V)]);
-  const [mS, mU, mV] = [frobenius(x.sigma), frobenius(U), frobenius(V)];
-  const r = mS + mU * mV;
-  const next = gdStep(x.sigma, U, V, eta);
-  const drift = sub(sub(gram(next.U), gram(next.V)), sub(gram(U), gram(V)));
-  const R = sub(x.sigma, mul(U, transpose(V)));
-  const printed = combine([eta * eta, mulAll(transpose(V), transpose(R), R, V)], [secondSign * eta * eta, mulAll(transpose(U), R, transpose(R), U)]);
-  const a = stepMagnitudes(x.sigma, U, V, eta);
-  return [
-    equal('d/dt(𝐔ᵀ𝐔 − 𝐕ᵀ𝐕) = 𝐔ᵀ𝐔̇ + 𝐔̇ᵀ𝐔 − 𝐕ᵀ𝐕̇ − 𝐕̇ᵀ𝐕 = 0', derivative, zeros(derivative.rows, derivative.cols), 4 * r * mU * mV),
-    equal(
-      'one GD step: Δ(𝐔ᵀ𝐔 − 𝐕ᵀ𝐕) = η²(𝐕ᵀRᵀR𝐕 − 𝐔ᵀRRᵀ𝐔)',
-      drift,
-      printed,
-      a.U * a.U + a.V * a.V + mU * mU + mV * mV + eta * eta * r * r * (mU * mU + mV * mV),
-    ),
-  ];
-}
+import { diagonalForm, type FullStepResiduals } from '../../src/exact/states.ts';
+import { diagonalStepCheck } from '../../src/claims/measured-step.ts';
+import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 /** The flow's d/dt(𝐔ᵀ𝐔 − 𝐕ᵀ𝐕) and one GD step's drift minus η²(𝐕ᵀRᵀR𝐕 − 𝐔ᵀRRᵀ𝐔). */
-const drift: FullResiduals = (A, { Sigma, U, V, eta }, sabotaged) => {
+const drift: FullStepResiduals = (A, { x, next }, sabotaged) => {
   const { F, combine, mul, sub, tr } = A;
-  const next = gdStepExact(A, Sigma, U, V, eta);
-  const R = sub(Sigma, mul(U, tr(V)));
+  const [U, V, eta] = [x.Ufull, x.Vfull, x.eta];
+  const R = sub(x.SigmaFull, mul(U, tr(V)));
   const [Udot, Vdot] = [mul(R, V), mul(tr(R), U)];
   const gram = (X: typeof U) => mul(tr(X), X);
   const e2 = F.mul(eta, eta);
@@ -68,6 +38,7 @@ const drift: FullResiduals = (A, { Sigma, U, V, eta }, sabotaged) => {
     ),
   };
 };
+const check = diagonalStepCheck(drift);
 
 export const balanceDrift = defineClaim<DiagonalState>({
   id: 'yd21.sec-1.balance-drift',
@@ -79,11 +50,8 @@ export const balanceDrift = defineClaim<DiagonalState>({
   size: stateSize,
   check: (x) => check(x),
   // Exact form, on the full 𝐔, 𝐕: the flow's derivative, and the one-step drift minus η²(𝐕ᵀRᵀR𝐕 − 𝐔ᵀRRᵀ𝐔). D = 8.
-  exact: diagonalForm((A, { x }, sabotaged) => drift(A, { Sigma: x.SigmaFull, U: x.Ufull, V: x.Vfull, eta: x.eta }, sabotaged), {
-    bound: 8,
-    derivation: 'gram of a degree-4 factor; η²𝐕ᵀRᵀR𝐕: 2 + 6',
-  }),
-  symbolic: fullFrameSymbolic(drift),
+  exact: diagonalForm(drift, { bound: 8, derivation: 'gram of a degree-4 factor; η²𝐕ᵀRᵀR𝐕: 2 + 6' }),
+  symbolic: diagonalSymbolic(drift),
   expected: 'holds',
-  sabotage: { description: 'sign of −η²𝐔ᵀRRᵀ𝐔 flipped', check: (x) => check(x, +1) },
+  sabotage: { description: 'sign of −η²𝐔ᵀRRᵀ𝐔 flipped', check: (x) => check(x, true) },
 });

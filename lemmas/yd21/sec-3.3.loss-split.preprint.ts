@@ -25,7 +25,7 @@ import { frobenius, mul, sub, transpose } from '../../src/linalg/dense.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import { lossSplit, lossSplitResidual } from './sec-3.3.loss-split.ts';
-import { splitFrameSymbolic } from '../../src/exact/symbolic-steps.ts';
+import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 /** The preprint's three-term form: the sabotaged variant of yd21.sec-3.3.loss-split. */
 const threeTerms = (x: DiagonalState) =>
@@ -57,7 +57,7 @@ export const lossSplitPreprint = defineClaim<DiagonalState>({
     skip: 'its formula is the sabotaged variant of yd21.sec-3.3.loss-split, whose exact form refutes it exactly (the rational residual ‖J_tV_tᵀ‖²_F); a second exact form would be a second copy of that formula',
   },
   // Symbolic: the same formula's sabotaged variant on letters (printed − true = −‖J_tV_tᵀ‖²_F).
-  symbolic: splitFrameSymbolic(lossSplitResidual, true),
+  symbolic: diagonalSymbolic(lossSplitResidual, { sabotaged: true }),
   statement: '‖𝚺 − 𝐔_t𝐕_tᵀ‖²_F = ‖𝚺 − U_tV_tᵀ‖²_F + ‖U_tK_tᵀ‖²_F + ‖J_tK_tᵀ‖²_F (preprint)',
   check: (x) => threeTerms(x),
   expected: 'refuted',
@@ -84,7 +84,7 @@ export const lossSplitPreprintCorrected = defineClaim<DiagonalState>({
   ...common,
   id: 'yd21.sec-3.3.loss-split.preprint/corrected',
   exact: { skip: 'the same formula as yd21.sec-3.3.loss-split, certified exactly there' },
-  symbolic: splitFrameSymbolic(lossSplitResidual),
+  symbolic: diagonalSymbolic(lossSplitResidual),
   statement: "‖𝚺 − 𝐔_t𝐕_tᵀ‖²_F = ‖Σ − U_tV_tᵀ‖²_F + ‖U_tK_tᵀ‖²_F + ‖J_tV_tᵀ‖²_F + ‖J_tK_tᵀ‖²_F (the NeurIPS copy's form)",
   check: (x) => fourTerms(x),
   expected: 'holds',

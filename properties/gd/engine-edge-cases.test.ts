@@ -8,7 +8,7 @@ import { blockState, blockStep, fromDiagonalFrame, gdStep, isDiagonal, loss, run
 import { DIVERGENCE_FACTOR } from '../../src/gd/trajectory.ts';
 import { gdStepInto, makeStepBuffers } from '../../src/gd/step.ts';
 import { jcdBlockState, jcdBlockStep, splitJcdBlocks } from '../../lemmas/jcd/support/blocks.ts';
-import { flowField, quadraticSlope, quadraticSlopeError } from '../../src/gd/flow.ts';
+import { flowField } from '../../src/gd/flow.ts';
 import { diag, fromRows, frobenius, type Mat, sub, toRows, zeros } from '../../src/linalg/dense.ts';
 
 const sigma = fromRows([
@@ -398,15 +398,6 @@ describe('rotation and flow helpers', () => {
     expect(frobenius(sub(back.V, V0))).toBeLessThan(1e-14);
     expect(frame.sigma.rows).toBe(2);
     expect(frame.sigma.cols).toBe(3);
-  });
-
-  test('quadraticSlope on matrices is entrywise; its error bound is (4e(h) + e(2h) + 3e(0))/(2h)', () => {
-    // g(η) = g₀ + aη + bη² entrywise with a = (1, −2), b = (3, 5), g₀ = (0, 7), h = 0.25 (so that
-    // 2h ≠ 1 and dividing by 2h differs from multiplying by it).
-    const g = (t: number) => fromRows([[0 + 1 * t + 3 * t * t, 7 - 2 * t + 5 * t * t]]);
-    expect(rows(quadraticSlope(g(0), g(0.25), g(0.5), 0.25))).toEqual([[1, -2]]);
-    expect(quadraticSlope(1, 2, 4, 1)).toBe(0.5); // g = 1 + η/2 + η²/2
-    expect(quadraticSlopeError(2, 2, 4, 0.25)).toBe((8 + 4 + 6) / 0.5);
   });
 
   test('the flow field at a hand-computed point', () => {

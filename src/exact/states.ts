@@ -39,8 +39,56 @@ export function positiveDefinite<T>(A: Algebra<T>, n: number, v: Supply<T>): XMa
  * matrices (algebra(F)) and on letters (./symbolic.ts, through ./symbolic-blocks.ts for the blocks).
  */
 export function gdStepExact<M, S, D>(A: MatrixOps<M, S, D>, Sigma: M, U: M, V: M, eta: S): { U: M; V: M } {
+  const field = flowFieldExact(A, Sigma, U, V);
+  return { U: A.add(U, A.scale(eta, field.U)), V: A.add(V, A.scale(eta, field.V)) };
+}
+
+/** The gradient flow's vector field (−∇f): U̇ = (Σ − UVᵀ)V, V̇ = (Σ − UVᵀ)ᵀU; one GD step moves η along it. */
+export function flowFieldExact<M, S, D>(A: MatrixOps<M, S, D>, Sigma: M, U: M, V: M): { U: M; V: M } {
   const R = A.sub(Sigma, A.mul(U, A.tr(V)));
-  return { U: A.add(U, A.scale(eta, A.mul(R, V))), V: A.add(V, A.scale(eta, A.mul(A.tr(R), U))) };
+  return { U: A.mul(R, V), V: A.mul(A.tr(R), U) };
+}
+
+/**
+ * What a flow identity reads (the derivative at t = 0 along the gradient flow from (Σ, 𝐔, 𝐕)): the
+ * state, its block view, the vector field, and the GD steps of size k·h (k = 1, 2) from which a
+ * quadratic's slope at 0 is (4g(h) − g(2h) − 3g(0))/(2h) exactly; h absent means h = 1.
+ */
+export interface FlowProbe<M, S> {
+  readonly Sigma: M;
+  readonly U: M;
+  readonly V: M;
+  readonly before: DerivedExact<M>;
+  readonly field: { readonly U: M; readonly V: M };
+  readonly h?: S;
+  stepAt(k: 1 | 2): { readonly U: M; readonly V: M };
+}
+
+/** The exact flow probe of a YD21 state (steps of size 1 and 2, the field by flowFieldExact). */
+export function flowProbeExact<T>(A: Algebra<T>, s: ReturnType<typeof diagonalStepExact<T>>): FlowProbe<XMat<T>, T> {
+  const { SigmaFull, Ufull, Vfull } = s.x;
+  return {
+    Sigma: SigmaFull,
+    U: Ufull,
+    V: Vfull,
+    before: s.before,
+    field: flowFieldExact(A, SigmaFull, Ufull, Vfull),
+    stepAt: (k) => gdStepExact(A, SigmaFull, Ufull, Vfull, A.int(k)),
+  };
+}
+
+/** The slope at 0 of a quadratic g from g(0), g(h), g(2h): (4g(h) − g(2h) − 3g(0))/(2h) (h absent: 1). */
+export function quadraticSlopeOf<M, S, D>(A: MatrixOps<M, S, D>, g0: S, g1: S, g2: S, h?: S): S {
+  const { F } = A;
+  const twice = F.sub(F.sub(F.mul(A.int(4), g1), g2), F.mul(A.int(3), g0));
+  return h === undefined ? F.mul(A.ratio(1, 2), twice) : F.div(twice, F.mul(A.int(2), h));
+}
+
+/** The same for a matrix-valued quadratic. */
+export function quadraticSlopeMatrix<M, S, D>(A: MatrixOps<M, S, D>, g0: M, g1: M, g2: M, h?: S): M {
+  const { F } = A;
+  const c = (n: number) => (h === undefined ? A.ratio(n, 2) : F.div(A.int(n), F.mul(A.int(2), h)));
+  return A.combine([c(4), g1], [c(-1), g2], [c(-3), g0]);
 }
 
 /** The blocks at split point r: U, V the upper r rows of 𝐔, 𝐕; J, K the rest. */
@@ -127,7 +175,7 @@ function diagonalStateExact<T>(A: Algebra<T>, dims: DiagonalDims, v: Supply<T>) 
   const Ufull = entries(A, m, d, v);
   const Vfull = entries(A, n, d, v);
   const eta = v.fraction();
-  return { m, n, d, SigmaFull, Sigma: A.diag(sigmas), I: A.eye(d), Ufull, Vfull, eta };
+  return { m, n, d, r: d, SigmaFull, Sigma: A.diag(sigmas), SigmaTilde: A.block(SigmaFull, d, m, d, n), Ufull, Vfull, eta };
 }
 
 const DIAGONAL_INSTANCES = 'Σ = diag(σ₁ > … > σ_d > 0, 0…) with σᵢ partial sums of positives; 𝐔, 𝐕 integer entries; η = positive/(N+1) ∈ (0, 1)';
@@ -231,7 +279,8 @@ export function tailFrameStepExact<T>(A: Algebra<T>, dims: TailFrameDims, v: Sup
   const x = tailFrameStateExact(A, dims, v);
   const next = gdStepExact(A, x.SigmaX, x.F, x.G, x.eta);
   return {
-    x,
+    x: { ...x, SigmaFull: x.SigmaX, Ufull: x.F, Vfull: x.G },
+    next,
     before: blockStateExact(A, x.Sigma, x.F, x.G, x.r),
     after: blockStateExact(A, x.Sigma, next.U, next.V, x.r),
     instance: { SigmaX: x.SigmaX, F: x.F, G: x.G, eta: x.eta } as Record<string, XMat<T> | T>,
@@ -239,41 +288,40 @@ export function tailFrameStepExact<T>(A: Algebra<T>, dims: TailFrameDims, v: Sup
 }
 
 /**
- * What a step identity's residuals read of a step: η, Σ (the d×d / r×r block) and the identity I
- * of its size, and the blocks and derived matrices before and after. diagonalStepExact and
- * tailFrameStepExact give it on exact matrices; ./symbolic-steps.ts gives it on letters (the step
- * run by gdStepExact on block matrices).
+ * What a step identity's residuals read of a step: η, Σ (the d×d / r×r block) and r, its dimension
+ * (the split point; the identity of Σ's size is A.eye(r)), and the blocks and derived matrices
+ * before and after. diagonalStepExact and tailFrameStepExact give it on exact matrices,
+ * src/claims/measured-step.ts on the engine's step in the magnitude model, ./symbolic-steps.ts on
+ * letters (the step run by gdStepExact on block matrices).
  */
-interface StepView<M, S> {
-  readonly x: { readonly eta: S; readonly Sigma: M; readonly I: M };
+export interface StepView<M, S, D = number> {
+  readonly x: { readonly eta: S; readonly Sigma: M; readonly r: D };
   readonly before: BlocksOf<M> & DerivedExact<M> & { readonly Sigma: M };
   readonly after: BlocksOf<M> & DerivedExact<M> & { readonly Sigma: M };
 }
 
-/** JCD's step also reads the tail Σ̃ (p×q) of Σ_X = diag(Σ, Σ̃). */
-export interface TailStepView<M, S> extends StepView<M, S> {
-  readonly x: StepView<M, S>['x'] & { readonly SigmaTilde: M };
-}
-
 /**
  * A step identity's residuals (true minus printed form), written once against MatrixOps: passed to
- * diagonalForm / tailFrameForm (the exact certificate) and to diagonalSymbolic / tailFrameSymbolic
- * (./symbolic-steps.ts: the symbolic proof).
+ * diagonalForm / tailFrameForm (the exact certificate), to diagonalStepCheck (the float check,
+ * src/claims/measured-step.ts) and to diagonalSymbolic / tailFrameSymbolic (./symbolic-steps.ts:
+ * the symbolic proof).
  */
-export type StepResiduals = <M, S, D>(A: MatrixOps<M, S, D>, s: StepView<M, S>, sabotaged: boolean) => Record<string, M | S>;
-/** The same for an identity of JCD's frame that reads Σ̃ (every StepResiduals is one). */
-export type TailStepResiduals = <M, S, D>(A: MatrixOps<M, S, D>, s: TailStepView<M, S>, sabotaged: boolean) => Record<string, M | S>;
+export type StepResiduals = <M, S, D>(A: MatrixOps<M, S, D>, s: StepView<M, S, D>, sabotaged: boolean) => Record<string, M | S>;
 
 /**
- * An identity of the whole factorization (𝚺 m×n, 𝐔 m×d, 𝐕 n×d, η), written once against
- * MatrixOps as residuals true − printed: the exact form reads it on the drawn state, ./symbolic-steps.ts (fullFrameSymbolic)
- * on letters 𝚺, 𝐔, 𝐕 of any shape.
+ * A step view with the whole state: the full Σ (diag(Σ, Σ̃): Σ̃ is 0 in YD21's frame, JCD's tail in
+ * its own), 𝐔, 𝐕 before the step and after it (`next`), for identities that read more than the blocks.
  */
-export type FullResiduals = <M, S, D>(
-  A: MatrixOps<M, S, D>,
-  x: { readonly Sigma: M; readonly U: M; readonly V: M; readonly eta: S },
-  sabotaged: boolean,
-) => Record<string, M | S>;
+export interface FullStepView<M, S, D = number> extends StepView<M, S, D> {
+  readonly x: StepView<M, S, D>['x'] & { readonly SigmaFull: M; readonly SigmaTilde: M; readonly Ufull: M; readonly Vfull: M };
+  readonly next: { readonly U: M; readonly V: M };
+}
+
+/** Residuals of an identity that reads the whole state (FullStepView); a StepResiduals is one. */
+export type FullStepResiduals = <M, S, D>(A: MatrixOps<M, S, D>, s: FullStepView<M, S, D>, sabotaged: boolean) => Record<string, M | S>;
+
+/** Residuals of a flow identity (true − printed), read along a FlowProbe. */
+export type FlowResiduals = <M, S, D>(A: MatrixOps<M, S, D>, p: FlowProbe<M, S>, sabotaged: boolean) => Record<string, M | S>;
 
 type Hand = { bound: number; derivation: string };
 
@@ -330,26 +378,15 @@ export function lemmaStateExact<T>(A: Algebra<T>, d: number, v: Supply<T>) {
 }
 
 /**
- * An identity of YD21's frame that reads both the whole 𝚺, 𝐔, 𝐕 and their blocks Σ, U, V, J, K
- * (𝐔 = [U; J], 𝐕 = [V; K], 𝚺 = diag(Σ, 0)), written once against MatrixOps as residuals true −
- * printed: the exact form reads it on the drawn state, ./symbolic-steps.ts (splitFrameSymbolic) on
- * block matrices of letters.
- */
-export type SplitResiduals = <M, S, D>(
-  A: MatrixOps<M, S, D>,
-  x: BlocksOf<M> & { readonly Sigma: M; readonly full: { readonly Sigma: M; readonly U: M; readonly V: M } },
-  sabotaged: boolean,
-) => Record<string, M | S>;
-
-/**
  * An identity of Lemma 3.2's setting, written once against MatrixOps as residuals true − printed
- * (the side computed from the definitions minus the printed one): the exact form reads it on
- * lemmaStateExact's state (I the identity of Σ's size), ./symbolic-steps.ts (lemmaSymbolic) on
- * letters Σ, S and scalars η, c with β = 1 − c².
+ * (the side computed from the definitions minus the printed one): the float check reads it on a
+ * float instance (c = √(1 − β) rounded once), the exact form on lemmaStateExact's state,
+ * ./symbolic-steps.ts (lemmaSymbolic) on letters Σ, S and scalars η, c with β = 1 − c²; d is Σ's
+ * dimension (the identity of its size is A.eye(d)).
  */
 export type LemmaResiduals = <M, S, D>(
   A: MatrixOps<M, S, D>,
-  x: { readonly Sigma: M; readonly S: M; readonly c: S; readonly beta: S; readonly eta: S; readonly I: M },
+  x: { readonly Sigma: M; readonly S: M; readonly c: S; readonly beta: S; readonly eta: S; readonly d: D },
   sabotaged: boolean,
 ) => Record<string, M | S>;
 

@@ -1,21 +1,23 @@
 /**
  * The symbolic GD step of YD21 §3.2.2 / JCD App. A and the symbolic specs (./symbolic-spec.ts) of
- * the step identities: the same StepResiduals (./states.ts) that diagonalForm / tailFrameForm certify are
- * evaluated on letters. The step is gdStepExact run on 2×2 block matrices of letters
- * (./symbolic-blocks.ts); the derived matrices are deriveExact's, on the blocks.
+ * the step, flow and Lemma 3.2 identities: the same residual functions (./states.ts) that the exact
+ * forms certify and the float checks evaluate are evaluated on letters. The step is gdStepExact run
+ * on 2×2 block matrices of letters (./symbolic-blocks.ts); the derived matrices are deriveExact's,
+ * on the blocks.
  */
 import { type BlockMat, blockOps } from './symbolic-blocks.ts';
 import type { SymbolicSpec } from './symbolic-spec.ts';
 import type { LetterSpec, Scalar, SMat, Symbolic } from './symbolic.ts';
 import {
   deriveExact,
-  type FullResiduals,
-  type LemmaResiduals,
-  type SplitResiduals,
+  type FlowResiduals,
+  type FullStepResiduals,
+  type FullStepView,
+  flowFieldExact,
   gdStepExact,
+  type LemmaResiduals,
   type StepResiduals,
-  type TailStepResiduals,
-  type TailStepView,
+  type StepView,
 } from './states.ts';
 
 /**
@@ -48,25 +50,45 @@ const MEANING: Record<Frame, string> = {
 /** Σ̃: the letter T in JCD's frame, 0 (p×q) in YD21's. */
 const tailOf = (S: Symbolic, frame: Frame) => (frame === 'tail' ? S.L.T : S.zeros('p', 'q'));
 
-/** One step on the letters (before and after), as the exact forms read it. */
-function symbolicStep(S: Symbolic, frame: Frame): TailStepView<SMat, Scalar> {
+const one = (m: SMat): BlockMat => ({ b: [[m]] });
+
+/**
+ * One step on the letters as block matrices (a block is a 1×1 grid; 𝚺 = diag(Σ, Σ̃), 𝐔 = [U; J],
+ * 𝐕 = [V; K]): the whole state, the step, the blocks and derived matrices before and after.
+ */
+function symbolicStep(S: Symbolic, frame: Frame): FullStepView<BlockMat, Scalar, readonly string[]> {
+  const B = blockOps(S);
   const { Σ, U, V, J, K } = S.L;
   const eta = S.vars.η;
   const { r } = dims(frame);
-  const full = {
+  const SigmaFull = {
     b: [
       [Σ, S.zeros(r, 'q')],
       [S.zeros('p', r), tailOf(S, frame)],
     ],
   };
-  const next = gdStepExact(blockOps(S), full, { b: [[U], [J]] }, { b: [[V], [K]] }, eta);
-  const b0 = { U, V, J, K };
-  const b1 = { U: next.U.b[0][0], J: next.U.b[1][0], V: next.V.b[0][0], K: next.V.b[1][0] };
+  const [Ufull, Vfull] = [{ b: [[U], [J]] }, { b: [[V], [K]] }];
+  const next = gdStepExact(B, SigmaFull, Ufull, Vfull, eta);
+  const Sigma = one(Σ);
+  const b0 = { U: one(U), V: one(V), J: one(J), K: one(K) };
+  const b1 = { U: one(next.U.b[0][0]), J: one(next.U.b[1][0]), V: one(next.V.b[0][0]), K: one(next.V.b[1][0]) };
   return {
-    x: { eta, Sigma: Σ, I: S.eye(r), SigmaTilde: tailOf(S, frame) },
-    before: { ...b0, Sigma: Σ, ...deriveExact(S, Σ, b0) },
-    after: { ...b1, Sigma: Σ, ...deriveExact(S, Σ, b1) },
+    x: { eta, Sigma, r: [r], SigmaFull, SigmaTilde: one(tailOf(S, frame)), Ufull, Vfull },
+    next,
+    before: { ...b0, Sigma, ...deriveExact(B, Sigma, b0) },
+    after: { ...b1, Sigma, ...deriveExact(B, Sigma, b1) },
   };
+}
+
+/** Residuals on block matrices as residuals on letters, printed − true (a matrix residual block by block; a 1×1 grid keeps its key). */
+function flatNegated(S: Symbolic, r: Readonly<Record<string, BlockMat | Scalar>>): Record<string, SMat | Scalar> {
+  return Object.fromEntries(
+    Object.entries(r).flatMap(([key, x]): [string, SMat | Scalar][] =>
+      'b' in x
+        ? x.b.flatMap((row, i) => row.map((m, j): [string, SMat] => [x.b.length * row.length === 1 ? key : `${key} [${i}, ${j}]`, S.neg(m)]))
+        : [[key, S.F.neg(x)]],
+    ),
+  );
 }
 
 /** The derived matrices as letters (P, M, N, KᵀK, JᵀJ symmetric, Q antisymmetric, as their definitions give), after the step with ₊. */
@@ -91,17 +113,14 @@ function derivedLetters(frame: Frame): Record<string, LetterSpec> {
   return { ...baseLetters(frame), ...one(''), ...one('₊') };
 }
 
-function derivedStep(Z: Symbolic, frame: Frame): TailStepView<SMat, Scalar> {
+function derivedStep(Z: Symbolic, frame: Frame): StepView<SMat, Scalar, string> {
   const L = Z.L;
   const state = (s: string) => ({
     Sigma: L.Σ,
     ...Object.fromEntries(['U', 'V', 'J', 'K', 'A', 'B', 'C', 'D', 'P', 'Q', 'M', 'N', 'KtK', 'JtJ'].map((n) => [n, L[`${n}${s}`]])),
   });
-  return {
-    x: { eta: Z.vars.η, Sigma: L.Σ, I: Z.eye(dims(frame).r), SigmaTilde: tailOf(Z, frame) },
-    before: state('') as TailStepView<SMat, Scalar>['before'],
-    after: state('₊') as TailStepView<SMat, Scalar>['after'],
-  };
+  type View = StepView<SMat, Scalar, string>;
+  return { x: { eta: Z.vars.η, Sigma: L.Σ, r: dims(frame).r }, before: state('') as View['before'], after: state('₊') as View['after'] };
 }
 
 const neg = (S: Symbolic, x: SMat | Scalar) => (x.kind === 'scalar' ? S.F.neg(x) : S.neg(x));
@@ -113,27 +132,36 @@ function minus(S: Symbolic, a: SMat | Scalar, b: SMat | Scalar): SMat | Scalar {
 const mapValues = <X, Y>(r: Readonly<Record<string, X>>, f: (x: X, k: string) => Y) => Object.fromEntries(Object.entries(r).map(([k, x]) => [k, f(x, k)]));
 
 /**
- * The symbolic spec of a step identity from its StepResiduals (true − printed, as the exact form
- * computes them): residual = printed − true on the letters. With the corrected form's residuals,
- * a printed form's difference is also shown in the derived letters (printed − corrected).
+ * How a step identity's spec is built: the residuals alone (a FullStepResiduals: read on the whole
+ * state), optionally their sabotaged variant (a printed form that is another claim's sabotage), or
+ * a printed form's residuals with its corrected form's (both StepResiduals: the difference printed −
+ * corrected is also shown in the derived letters).
  */
-function stepSymbolic(frame: Frame, residuals: TailStepResiduals, corrected?: TailStepResiduals): SymbolicSpec {
-  const letters = baseLetters(frame);
+type StepSpecOf =
+  | { readonly residuals: FullStepResiduals; readonly sabotaged?: boolean }
+  | { readonly residuals: StepResiduals; readonly corrected: StepResiduals };
+
+/**
+ * The symbolic spec of a step identity from its residuals (true − printed, as the exact form
+ * computes them): residual = printed − true on the letters.
+ */
+function stepSymbolic(frame: Frame, of: StepSpecOf): SymbolicSpec {
+  const onStep = (S: Symbolic, residuals: FullStepResiduals, sabotaged = false) => flatNegated(S, residuals(blockOps(S), symbolicStep(S, frame), sabotaged));
   return {
-    letters,
+    letters: baseLetters(frame),
     scalars: ['η'],
     meaning: MEANING[frame],
-    residual: (S) => mapValues(residuals(S, symbolicStep(S, frame), false), (x) => neg(S, x)),
-    ...(corrected
+    residual: (S) => onStep(S, of.residuals, 'sabotaged' in of ? of.sabotaged : false),
+    ...('corrected' in of
       ? {
           readable: {
             letters: derivedLetters(frame),
             scalars: ['η'],
             meaning: 'A, B, P, Q, M, N, C, D as defined (P, M, N symmetric, Q antisymmetric), η',
-            truth: (S: Symbolic) => mapValues(corrected(S, symbolicStep(S, frame), false), (x) => neg(S, x)),
+            truth: (S: Symbolic) => onStep(S, of.corrected),
             difference: (Z: Symbolic) => {
               const v = derivedStep(Z, frame);
-              const [p, c] = [residuals(Z, v, false), corrected(Z, v, false)];
+              const [p, c] = [of.residuals(Z, v, false), of.corrected(Z, v, false)];
               return mapValues(p, (x, key) => minus(Z, c[key], x));
             },
           },
@@ -142,25 +170,47 @@ function stepSymbolic(frame: Frame, residuals: TailStepResiduals, corrected?: Ta
   };
 }
 
-/** YD21 §3.2.2: the step identity's symbolic spec (with the corrected form's residuals for a printed form that has one). */
-export const diagonalSymbolic = (residuals: StepResiduals, corrected?: StepResiduals) => stepSymbolic('square', residuals, corrected);
+/** YD21 §3.2.2: a step identity's symbolic spec (see StepSpecOf). */
+export function diagonalSymbolic(residuals: FullStepResiduals, options?: { readonly sabotaged: boolean }): SymbolicSpec;
+export function diagonalSymbolic(residuals: StepResiduals, corrected: StepResiduals): SymbolicSpec;
+export function diagonalSymbolic(residuals: FullStepResiduals, second?: StepResiduals | { readonly sabotaged: boolean }): SymbolicSpec {
+  return stepSymbolic(
+    'square',
+    typeof second === 'function' ? { residuals: residuals as StepResiduals, corrected: second } : { residuals, sabotaged: second?.sabotaged },
+  );
+}
+
 /** JCD App. A at rank r (k ≥ r columns, tail Σ̃): the same. */
-export const tailFrameSymbolic = (residuals: TailStepResiduals, corrected?: TailStepResiduals) => stepSymbolic('tail', residuals, corrected);
+export function tailFrameSymbolic(residuals: FullStepResiduals): SymbolicSpec;
+export function tailFrameSymbolic(residuals: StepResiduals, corrected: StepResiduals): SymbolicSpec;
+export function tailFrameSymbolic(residuals: FullStepResiduals, corrected?: StepResiduals): SymbolicSpec {
+  return stepSymbolic('tail', corrected ? { residuals: residuals as StepResiduals, corrected } : { residuals });
+}
 
 /**
- * An identity of the whole factorization (FullResiduals): the residual on letters 𝚺 (m×n), 𝐔
- * (m×d), 𝐕 (n×d), any values (𝚺 need not be diagonal: a proof covers the paper's diagonal 𝚺).
+ * A flow identity (FlowResiduals) on letters Σ (d×d, symmetric), U, V (d×d) with J = K = 0: the
+ * probe's field is flowFieldExact's and its steps gdStepExact's of size 1, 2 (h = 1), so a
+ * quadratic's slope read off them is exact on the letters too. `readable`: a printed form's
+ * difference from the true one in other letters, passed through.
  */
-export function fullFrameSymbolic(residuals: FullResiduals): SymbolicSpec {
+export function flowSymbolic(residuals: FlowResiduals, readable?: SymbolicSpec['readable']): SymbolicSpec {
   return {
-    letters: {
-      Σ: { rows: 'm', cols: 'n', latex: '\\boldsymbol{\\Sigma}' },
-      U: { rows: 'm', cols: 'd', latex: '\\mathbf{U}' },
-      V: { rows: 'n', cols: 'd', latex: '\\mathbf{V}' },
+    letters: { Σ: { kind: 'symmetric', rows: 'd' }, U: { rows: 'd' }, V: { rows: 'd' } },
+    scalars: [],
+    meaning: 'Σ (d×d, symmetric), U, V (d×d), J = K = 0: any dimension',
+    residual: (S) => {
+      const { Σ, U, V } = S.L;
+      const probe = {
+        Sigma: Σ,
+        U,
+        V,
+        before: deriveExact(S, Σ, { U, V, J: S.zeros('p', 'd'), K: S.zeros('q', 'd') }),
+        field: flowFieldExact(S, Σ, U, V),
+        stepAt: (k: 1 | 2) => gdStepExact(S, Σ, U, V, S.int(k)),
+      };
+      return mapValues(residuals(S, probe, false), (x) => neg(S, x));
     },
-    scalars: ['η'],
-    meaning: '𝚺 (m×n), 𝐔 (m×d), 𝐕 (n×d) any, η: any dimensions',
-    residual: (S) => mapValues(residuals(S, { Sigma: S.L.Σ, U: S.L.U, V: S.L.V, eta: S.vars.η }, false), (x) => neg(S, x)),
+    ...(readable ? { readable } : {}),
   };
 }
 
@@ -175,44 +225,8 @@ export function lemmaSymbolic(residuals: LemmaResiduals): SymbolicSpec {
     meaning: 'Σ, S (d×d, symmetric), η, c ≠ 0 with β = 1 − c²: any dimension',
     residual: (S) => {
       const { η, c } = S.vars;
-      const x = { Sigma: S.L.Σ, S: S.L.S, c, beta: S.F.sub(S.F.one, S.F.mul(c, c)), eta: η, I: S.eye('d') };
+      const x = { Sigma: S.L.Σ, S: S.L.S, c, beta: S.F.sub(S.F.one, S.F.mul(c, c)), eta: η, d: 'd' };
       return mapValues(residuals(S, x, false), (r) => neg(S, r));
-    },
-  };
-}
-
-/**
- * An identity of YD21's frame read on both the whole matrices and their blocks (SplitResiduals):
- * evaluated on block matrices of the letters of the square frame (a block alone is a 1×1 grid), a
- * matrix residual checked block by block. `sabotaged`: the spec of the residual's sabotaged variant
- * (a printed form that is another claim's sabotage).
- */
-export function splitFrameSymbolic(residuals: SplitResiduals, sabotaged = false): SymbolicSpec {
-  return {
-    letters: baseLetters('square'),
-    scalars: ['η'],
-    meaning: MEANING.square,
-    residual: (S) => {
-      const { Σ, U, V, J, K } = S.L;
-      const one = (m: SMat): BlockMat => ({ b: [[m]] });
-      const full = {
-        Sigma: {
-          b: [
-            [Σ, S.zeros('d', 'q')],
-            [S.zeros('p', 'd'), S.zeros('p', 'q')],
-          ],
-        },
-        U: { b: [[U], [J]] },
-        V: { b: [[V], [K]] },
-      };
-      const r = residuals(blockOps(S), { full, Sigma: one(Σ), U: one(U), V: one(V), J: one(J), K: one(K) }, sabotaged);
-      return Object.fromEntries(
-        Object.entries(r).flatMap(([key, x]): [string, SMat | Scalar][] =>
-          'b' in x
-            ? x.b.flatMap((row, i) => row.map((m, j): [string, SMat] => [x.b.length * row.length === 1 ? key : `${key} [${i}, ${j}]`, S.neg(m)]))
-            : [[key, S.F.neg(x)]],
-        ),
-      );
     },
   };
 }

@@ -6,7 +6,7 @@
  * One GD step is exactly one explicit-Euler step of this flow: (U_{t+1}, V_{t+1}) = (U, V) + η(U̇, V̇).
  * Hence any quantity g that is a polynomial of degree ≤ 2 in (U, V) (‖B‖², UᵀU − VᵀV, Σ − UVᵀ, …)
  * is a polynomial of degree ≤ 2 in η along one step, and its time derivative under the flow at
- * (U, V) is read off two engine steps exactly (in exact arithmetic) by `quadraticSlope`. This gives
+ * (U, V) is read off two engine steps exactly (in exact arithmetic) by src/exact/states.ts `quadraticSlopeOf`. This gives
  * the continuous-time claims a computation of d/dt that does not use the formula under test.
  *
  * This module is the one home of gradient-flow computations (the vector field and, for ODE
@@ -18,23 +18,6 @@ import { combine, type Mat, mul, sub, transpose } from '../linalg/dense.ts';
 export function flowField(sigma: Mat, U: Mat, V: Mat): { U: Mat; V: Mat } {
   const R = sub(sigma, mul(U, transpose(V)));
   return { U: mul(R, V), V: mul(transpose(R), U) };
-}
-
-/**
- * g′(0) for g(η) = g₀ + aη + bη² from g(0), g(h), g(2h): a = (4g(h) − g(2h) − 3g(0))/(2h), exact for
- * a quadratic. If each g(·) is computed with absolute error e(·), the result is off by at most
- * (4e(h) + e(2h) + 3e(0))/(2h): see `quadraticSlopeError`.
- */
-export function quadraticSlope(g0: number, gh: number, g2h: number, h: number): number;
-export function quadraticSlope(g0: Mat, gh: Mat, g2h: Mat, h: number): Mat;
-export function quadraticSlope(g0: Mat | number, gh: Mat | number, g2h: Mat | number, h: number): Mat | number {
-  if (typeof g0 === 'number') return (4 * (gh as number) - (g2h as number) - 3 * g0) / (2 * h);
-  return combine([4 / (2 * h), gh as Mat], [-1 / (2 * h), g2h as Mat], [-3 / (2 * h), g0]);
-}
-
-/** The error bound of quadraticSlope from the errors (or rounding magnitudes) of its three inputs. */
-export function quadraticSlopeError(e0: number, eh: number, e2h: number, h: number): number {
-  return (4 * eh + e2h + 3 * e0) / (2 * h);
 }
 
 /** A state of an autonomous ODE ẏ = F(y), as a list of matrices. */

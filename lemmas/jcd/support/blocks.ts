@@ -18,6 +18,10 @@ import { block, frobenius, type Mat } from '../../../src/linalg/dense.ts';
 import { type BlockMagnitudes, derivedMagnitudes } from '../../../src/claims/magnitudes.ts';
 import { derive, type Derived, isDiagonal } from '../../../src/gd/blocks.ts';
 import { gdStep } from '../../../src/gd/trajectory.ts';
+import type { Comparison } from '../../../src/claims/compare.ts';
+import { stepComparisons } from '../../../src/claims/measured-step.ts';
+import type { FullStepResiduals } from '../../../src/exact/states.ts';
+import type { JcdState } from './instances.ts';
 
 /** The blocks of (Σ_X, F, G) at the target rank r. */
 export interface JcdBlocks {
@@ -76,4 +80,13 @@ export function jcdBlockStep(sigmaX: Mat, F: Mat, G: Mat, r: number, eta: number
 export function jcdBlockMagnitudes(sigmaX: Mat, F: Mat, G: Mat, r: number): BlockMagnitudes {
   const b = splitJcdBlocks(sigmaX, F, G, r);
   return derivedMagnitudes(frobenius(b.Sigma), frobenius(b.U), frobenius(b.V), frobenius(b.J), frobenius(b.K));
+}
+
+/** A step identity's check on JCD states (split at r, the engine's step (4.2)): src/claims/measured-step.ts. */
+export function jcdStepCheck(residuals: FullStepResiduals): (x: JcdState, sabotaged?: boolean) => Comparison[] {
+  return (x, sabotaged = false) => {
+    const next = gdStep(x.sigma, x.F, x.G, x.eta);
+    const [before, after] = [jcdBlockState(x.sigma, x.F, x.G, x.r), jcdBlockState(x.sigma, next.U, next.V, x.r)];
+    return stepComparisons(residuals, { sigma: x.sigma, U: x.F, V: x.G, eta: x.eta, r: x.r, next, before, after }, sabotaged);
+  };
 }

@@ -1,0 +1,114 @@
+/**
+ * The magnitude model: the operation set of src/exact/ops.ts over doubles, in which every matrix and
+ * scalar carries its computed value and its componentwise magnitude — what was added to form it,
+ * in absolute value: a ± b ↦ |a| + |b|, ab ↦ |a||b| (the matrix product of the entrywise
+ * magnitudes), Xᵀ ↦ |X|ᵀ, ⟨X, Y⟩ ↦ ⟨|X|, |Y|⟩, ‖X‖²_F ↦ Σ|x_ij|², tr X ↦ tr|X|, a constant c ↦ |c|,
+ * and for a scalar quotient a/b ↦ |a|·|b|/b² (first order).
+ * A formula evaluated here gives, beside its double value, the magnitude of Higham's componentwise
+ * bound (Accuracy and Stability of Numerical Algorithms, §3.1–3.5): the computed value differs from
+ * the exact one by at most γ_k times it, entrywise, where k counts the roundings along the longest
+ * path. A comparison's scale (./compare.ts) is then computed from the formula itself instead of
+ * derived by hand for it: ‖|X|‖_F for a matrix, |x| for a scalar.
+ */
+import { add, block, frobenius, type Mat, mul, scale, sub, transpose, zeros } from '../linalg/dense.ts';
+import type { MatrixOps, ScalarOps } from '../exact/ops.ts';
+import { type Comparison, equal } from './compare.ts';
+
+/** A matrix with the componentwise magnitude of what was added to form it. */
+export interface Measured {
+  readonly value: Mat;
+  readonly magnitude: Mat;
+}
+
+/** A scalar with the magnitude of what was added to form it. */
+export interface MeasuredScalar {
+  readonly value: number;
+  readonly magnitude: number;
+}
+
+function abs(a: Mat): Mat {
+  const out = zeros(a.rows, a.cols);
+  for (let i = 0; i < a.data.length; i++) out.data[i] = Math.abs(a.data[i]);
+  return out;
+}
+
+/** An input: a value taken as exact, its magnitude |value|. */
+export function exactInput(value: Mat): Measured {
+  return { value, magnitude: abs(value) };
+}
+
+/** An exact scalar input (a step size, a coefficient): magnitude |value|. */
+export function exactScalar(value: number): MeasuredScalar {
+  return { value, magnitude: Math.abs(value) };
+}
+
+/** Rows [r0, r1) and columns [c0, c1) of value and magnitude alike. */
+export function measuredBlock(a: Measured, r0: number, r1: number, c0: number, c1: number): Measured {
+  return { value: block(a.value, r0, r1, c0, c1), magnitude: block(a.magnitude, r0, r1, c0, c1) };
+}
+
+const scalars: ScalarOps<MeasuredScalar> = {
+  zero: exactScalar(0),
+  one: exactScalar(1),
+  fromInt: (n) => exactScalar(Number(n)),
+  fromRatio: (p, q) => exactScalar(Number(p) / Number(q)),
+  add: (a, b) => ({ value: a.value + b.value, magnitude: a.magnitude + b.magnitude }),
+  sub: (a, b) => ({ value: a.value - b.value, magnitude: a.magnitude + b.magnitude }),
+  mul: (a, b) => ({ value: a.value * b.value, magnitude: a.magnitude * b.magnitude }),
+  neg: (a) => ({ value: -a.value, magnitude: a.magnitude }),
+  /** a/b = a·(1/b) ↦ |a|·|b|/b²: the product rule, 1/b carrying b's magnitude relative to b (first order). */
+  div: (a, b) => ({ value: a.value / b.value, magnitude: (a.magnitude * b.magnitude) / (b.value * b.value) }),
+  isZero: (a) => a.value === 0,
+  toString: (a) => `${a.value} (magnitude ${a.magnitude})`,
+};
+
+const sumOfProducts = (a: Mat, b: Mat): number => {
+  if (a.rows !== b.rows || a.cols !== b.cols) throw new Error(`⟨·,·⟩: ${a.rows}×${a.cols} and ${b.rows}×${b.cols} do not match`);
+  let s = 0;
+  for (let i = 0; i < a.data.length; i++) s += a.data[i] * b.data[i];
+  return s;
+};
+const traceOf = (a: Mat): number => {
+  let s = 0;
+  for (let i = 0; i < Math.min(a.rows, a.cols); i++) s += a.data[i * a.cols + i];
+  return s;
+};
+const scaleBy = (c: MeasuredScalar, a: Measured): Measured => ({ value: scale(a.value, c.value), magnitude: scale(a.magnitude, c.magnitude) });
+const mul2 = (a: Measured, b: Measured): Measured => ({ value: mul(a.value, b.value), magnitude: mul(a.magnitude, b.magnitude) });
+const add2 = (a: Measured, b: Measured): Measured => ({ value: add(a.value, b.value), magnitude: add(a.magnitude, b.magnitude) });
+
+/** The magnitude model as a MatrixOps: a formula written against MatrixOps runs on it unchanged. */
+export const magnitudeOps: MatrixOps<Measured, MeasuredScalar> = {
+  F: scalars,
+  add: add2,
+  sub: (a, b) => ({ value: sub(a.value, b.value), magnitude: add(a.magnitude, b.magnitude) }),
+  mul: (...fs) => fs.slice(1).reduce(mul2, fs[0]),
+  scale: scaleBy,
+  tr: (a) => ({ value: transpose(a.value), magnitude: transpose(a.magnitude) }),
+  combine: (...terms) => terms.map(([c, x]) => scaleBy(c, x)).reduce(add2),
+  inner: (a, b) => ({ value: sumOfProducts(a.value, b.value), magnitude: sumOfProducts(a.magnitude, b.magnitude) }),
+  frob2: (a) => ({ value: sumOfProducts(a.value, a.value), magnitude: sumOfProducts(a.magnitude, a.magnitude) }),
+  trace: (a) => ({ value: traceOf(a.value), magnitude: traceOf(a.magnitude) }),
+  eye: (n) => {
+    const I = zeros(n, n);
+    for (let i = 0; i < n; i++) I.data[i * n + i] = 1;
+    return exactInput(I);
+  },
+  zeros: (rows, cols) => exactInput(zeros(rows, cols)),
+  int: scalars.fromInt,
+  ratio: scalars.fromRatio,
+};
+
+function isMeasuredMatrix(x: Measured | MeasuredScalar): x is Measured {
+  return typeof x.value !== 'number';
+}
+
+/**
+ * One comparison per residual (each must vanish: true − printed, or lhs − rhs), labelled by its key,
+ * its scale the residual's computed magnitude (‖|X|‖_F for a matrix).
+ */
+export function residualComparisons(residuals: Readonly<Record<string, Measured | MeasuredScalar>>): Comparison[] {
+  return Object.entries(residuals).map(([label, r]) =>
+    isMeasuredMatrix(r) ? equal(label, r.value, zeros(r.value.rows, r.value.cols), frobenius(r.magnitude)) : equal(label, r.value, 0, r.magnitude),
+  );
+}
