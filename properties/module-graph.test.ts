@@ -4,7 +4,8 @@
  * once had (the claim runners with the verdict record, the report renderers with each other) made every
  * change to one of them a change to all. The graph is read from the sources (./import-graph.ts), so the
  * parser and the cycle finder are tested on planted modules too. And the framework imports no paper:
- * a paper is its folder under lemmas/, so adding one never edits src/.
+ * a paper is its folder under lemmas/, so adding one never edits src/; and the claim framework, search and
+ * report know the engine only through its Objective interface.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -49,6 +50,14 @@ test('the framework (src/) imports no paper (lemmas/), type-only imports include
     .map((f) => relative(join(ROOT, 'src'), f))
     .filter((f) => f.split('/').some((part) => prefixes.some((p) => part === p || part.startsWith(`${p}-`) || part.startsWith(`${p}.`))));
   expect(named).toEqual([]);
+});
+
+test('the claim framework, the search and the report reach the engine only through the Objective interface (src/gd/objective.ts)', () => {
+  const files = ['src'].flatMap((d) => sources(join(ROOT, d)));
+  const graph = importGraph(files, (f) => readFileSync(f, 'utf8'));
+  const engine = join(ROOT, 'src/gd/');
+  const through = (dir: string) => crossings(graph, join(ROOT, dir), engine).filter((e) => !e.endsWith('src/gd/objective.ts'));
+  expect([...through('src/claims/'), ...through('src/search/'), ...through('src/report/')]).toEqual([]);
 });
 
 test('a planted framework module importing a paper is found', () => {

@@ -34,7 +34,7 @@ import { jcdBlockStep } from './support/blocks.ts';
 import { combine, diag, eye, frobenius, type Mat, mul, transpose, vstack } from '../../src/linalg/dense.ts';
 import { lambdaMin, opNorm, symmetricFunction } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
-import { stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { stepMagnitudes } from '../../src/gd/magnitudes.ts';
 import { jcdBlockMagnitudes } from './support/blocks.ts';
 import type { ConstantValues } from '../../src/claims/types.ts';
 import { defineClaim } from '../../src/claims/types.ts';
@@ -147,7 +147,7 @@ function sides(x: B2Instance): Sides {
   // 2M = KᵀK + JᵀJ, 2N = KᵀK − JᵀJ.
   const first =
     nB ** 2 - 2 * eta * lam * nB ** 2 + eta * frobenius(BtB) * 2 * frobenius(M) + eta * frobenius(AtB) * 2 * frobenius(N) + eta * eta * frobenius(G) ** 2;
-  // Magnitudes (src/claims/magnitudes.ts): B_{s+1} is formed from F₊, G₊; P from Σ and AAᵀ; the error
+  // Magnitudes (src/gd/magnitudes.ts): B_{s+1} is formed from F₊, G₊; P from Σ and AAᵀ; the error
   // of ‖X‖² is at most 2‖X‖·|X|, that of λ_r(P) a multiple of |P|.
   const [mb, ma] = [jcdBlockMagnitudes(x.sigma, x.F, x.G, x.r), stepMagnitudes(x.sigma, x.F, x.G, eta)];
   const gMag = mb.P * mb.B + mb.Q * mb.A + mb.A * mb.N + mb.B * mb.M;

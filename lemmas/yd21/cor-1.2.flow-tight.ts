@@ -15,7 +15,7 @@
  * rearranged (for a₀² < σ_d).
  *
  * This claim checks the closed form against an independent numerical solution of the printed ODE
- * for a (not s): RK4 (src/claims/ode.ts) with steps h and h/2, h ≤ 0.04/(σ_d + 3a₀²) (|∂ȧ/∂a| =
+ * for a (not s): RK4 (src/gd/ode.ts) with steps h and h/2, h ≤ 0.04/(σ_d + 3a₀²) (|∂ȧ/∂a| =
  * |σ_d − 3a²| ≤ σ_d + 3a₀² along the path, a moving monotonically between a₀ and √σ_d), comparing
  * √s_t with a_{h/2} at four times at the ODE tolerance of src/claims/tolerance.ts. The time part —
  * the hitting time of |σ_d − a²| ≤ δ, measured on the ODE, grows as (1/(2σ_d))·ln(σ_d/δ) — is the
@@ -28,7 +28,7 @@ import fc from 'fast-check';
 import { fromRows, type Mat } from '../../src/linalg/dense.ts';
 import type { FlowState } from '../../src/gd/flow.ts';
 import type { Comparison } from '../../src/claims/compare.ts';
-import { integrateWithErrorBound, matchesSolution } from '../../src/claims/ode.ts';
+import { integrateWithErrorBound, matchesSolution } from '../../src/gd/ode.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { inLogRange, inRange } from '../../src/random/arbitraries.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
@@ -106,7 +106,7 @@ export const cor12 = defineClaim<ScalarFlowInstance>({
   size: () => 1,
   check: (x) => check(x),
   exact: {
-    skip: "the closed form involves e^{2σ_d t} and the ODE solution is numerical (RK4): not a rational function of the parameters; the verdict rests on the integrator's error bound (src/claims/ode.ts)",
+    skip: "the closed form involves e^{2σ_d t} and the ODE solution is numerical (RK4): not a rational function of the parameters; the verdict rests on the integrator's error bound (src/gd/ode.ts)",
   },
   expected: 'holds',
   sabotage: { description: 'the factor 2 of e^{2σ_d t} dropped (e^{σ_d t})', check: (x) => check(x, 1) },

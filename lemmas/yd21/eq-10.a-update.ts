@@ -7,7 +7,7 @@
  * Checked against A_{t+1} taken from the engine's full GD step (2),(3) on a diagonal Σ; the check,
  * the exact form and the symbolic proof all evaluate the one residual of lemmas/common/ab-updates.ts.
  */
-import { diagonalStepCheck } from '../../src/claims/measured-step.ts';
+import { diagonalStepCheck } from '../../src/gd/measured-step.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalForm } from '../../src/exact/states.ts';
 import { aUpdateResidual } from '../common/ab-updates.ts';

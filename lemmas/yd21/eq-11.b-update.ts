@@ -6,7 +6,7 @@
  *
  * Checked against B_{t+1} taken from the engine's full GD step (2),(3) on a diagonal Σ.
  */
-import { diagonalStepCheck } from '../../src/claims/measured-step.ts';
+import { diagonalStepCheck } from '../../src/gd/measured-step.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';

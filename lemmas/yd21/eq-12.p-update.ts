@@ -19,7 +19,7 @@
 import { defineClaim } from '../../src/claims/types.ts';
 import { pbSignRegion } from '../common/p-update.ts';
 import { blockState } from '../../src/gd/index.ts';
-import { diagonalStepCheck } from '../../src/claims/measured-step.ts';
+import { diagonalStepCheck } from '../../src/gd/measured-step.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import { diagonalForm, pUpdateExact, type StepResiduals } from '../../src/exact/states.ts';

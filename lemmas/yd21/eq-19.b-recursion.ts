@@ -27,7 +27,7 @@ import { blockStep } from '../../src/gd/index.ts';
 import { combine, frobenius, inner, mul, transpose } from '../../src/linalg/dense.ts';
 import { lambdaMax, lambdaMin } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
-import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { blockMagnitudes, stepMagnitudes } from '../../src/gd/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { SECTION_3_2_1, STAGE_ONE_CHOICES_IN_FORCE, stageOneFrame } from './support/stage-one-hypotheses.ts';
 import { type DiagonalState, stateSize } from '../../src/random/instances.ts';
@@ -50,7 +50,7 @@ function check(x: DiagonalState, form: Form): Comparison[] {
   // 2N = KᵀK − JᵀJ.
   const cross = eta * frobenius(mul(transpose(B), A)) * 2 * frobenius(N);
   const rhs = -2 * eta * lambda * frobB2 + cross + eta * eta * frobenius(G) ** 2;
-  // Magnitudes (src/claims/magnitudes.ts): B_{t+1} is formed from U_{t+1}, V_{t+1}, P from Σ and
+  // Magnitudes (src/gd/magnitudes.ts): B_{t+1} is formed from U_{t+1}, V_{t+1}, P from Σ and
   // AAᵀ, and so on, so each side's rounding is measured against what it was formed from; the error
   // of ‖X‖² is at most 2‖X‖·|X|, that of λ_d(P) at most |P|.
   const [mb, ma] = [blockMagnitudes(x.sigma, x.U, x.V), stepMagnitudes(x.sigma, x.U, x.V, eta)];

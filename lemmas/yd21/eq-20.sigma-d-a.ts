@@ -21,7 +21,7 @@
  * and 3e_b²d² + c²(m + n) ≤ 1.5(e_b² + c²)(m + n)d (as 2d ≤ m + n). So the chain holds; the check
  * confirms it on instances that put ‖B‖, ‖J‖, ‖K‖ anywhere up to their allowed maxima.
  *
- * Scale: σ_d and ‖·‖_op of a formed matrix err by its magnitude (src/claims/magnitudes.ts); ‖X‖² by
+ * Scale: σ_d and ‖·‖_op of a formed matrix err by its magnitude (src/gd/magnitudes.ts); ‖X‖² by
  * 2‖X‖|X|; √y by |y|/(2√y) (first order). y > 0 under the hypotheses: f(s) = (1 + η(σ_d − s))²s increases
  * on [0, 2σ₁] when η ≤ 1/(16σ₁), a_t² ≥ L = ε²/(c²d) by (1), and App. D's 22σ₁³η² ≤ L, so
  * y ≥ f(L) − L ≥ 2ηL(σ_d − L) > 0 (L < σ_d by §3.2.4's ε). App. D's condition is what makes the square
@@ -31,7 +31,7 @@ import { blockStep } from '../../src/gd/index.ts';
 import { combine, eye, mul, mulAll, sub, transpose } from '../../src/linalg/dense.ts';
 import { lambdaMin, opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
 import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
-import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { blockMagnitudes, stepMagnitudes } from '../../src/gd/magnitudes.ts';
 import { exactInput, magnitudeOps } from '../../src/claims/measured.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { relativeTolerance } from '../../src/claims/tolerance.ts';

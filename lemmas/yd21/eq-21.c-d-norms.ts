@@ -13,13 +13,13 @@
  * ‖A(KᵀK+JᵀJ)/2‖ + ‖B(KᵀK−JᵀJ)/2‖ ≤ (√(2σ₁) + ‖B‖)(‖K‖² + ‖J‖²)/2; [C2] 2d² ≤ (m + n)d and
  * max{d, m′} + max{d, n′} ≤ m + n; [D1] ‖ABᵀA‖, ‖BAᵀA‖ ≤ 2σ₁‖B‖, and the J,K-terms as in [C1];
  * [D2] √(2σ₁)c²ε²(m + n) ≤ 4σ₁e_bdε iff ε ≤ 2√2·√σ₁e_bd/(c²(m + n)), implied by the printed condition.
- * All four hold. Scale: ‖C‖ and ‖D‖ err by their magnitudes (src/claims/magnitudes.ts); the scalar
+ * All four hold. Scale: ‖C‖ and ‖D‖ err by their magnitudes (src/gd/magnitudes.ts); the scalar
  * sides by their own size.
  */
 import { blockState } from '../../src/gd/index.ts';
 import { opNorm } from '../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../src/claims/compare.ts';
-import { blockMagnitudes } from '../../src/claims/magnitudes.ts';
+import { blockMagnitudes } from '../../src/gd/magnitudes.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { STAGE_ONE_CHOICES, type StageOneState, stageOneState } from './support/stage-one.ts';
 import { SECTION_3_2_1, STAGE_ONE_CHOICES_IN_FORCE, stageOneFrame } from './support/stage-one-hypotheses.ts';

@@ -20,7 +20,7 @@
  */
 import { blockState } from '../../src/gd/index.ts';
 import { frobenius } from '../../src/linalg/dense.ts';
-import { diagonalStepCheck } from '../../src/claims/measured-step.ts';
+import { diagonalStepCheck } from '../../src/gd/measured-step.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';

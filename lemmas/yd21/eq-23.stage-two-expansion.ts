@@ -17,7 +17,7 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import { diagonalForm, type StepResiduals } from '../../src/exact/states.ts';
-import { diagonalStepCheck } from '../../src/claims/measured-step.ts';
+import { diagonalStepCheck } from '../../src/gd/measured-step.ts';
 import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 /** (23): Σ − U_{t+1}V_{t+1}ᵀ of the step minus the printed expansion; sabotaged: the sign of −η²UUᵀ(Σ − UVᵀ)VVᵀ flipped. */

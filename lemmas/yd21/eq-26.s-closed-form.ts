@@ -17,7 +17,7 @@
  * (26) at t ∈ {0.5, 1, 2, 3}: distance 1e-10 to 4e-10, shrinking 16× per halving of h).
  *
  * Checked against an independent numerical solution: Ṡ = (Σ − S)S + S(Σ − S) integrated from S₀
- * by RK4 (src/claims/ode.ts) with steps h and h/2, h ≤ 0.04/(‖Σ‖_F + ‖S₀‖_F); (26) is compared
+ * by RK4 (src/gd/ode.ts) with steps h and h/2, h ≤ 0.04/(‖Σ‖_F + ‖S₀‖_F); (26) is compared
  * with the h/2 solution at four times, at the ODE tolerance of src/claims/tolerance.ts (Richardson
  * bound 16/15·‖S_h − S_{h/2}‖_F, plus rounding). (24) is checked at the same numerical S(t) as the
  * algebraic identity −S⁻¹ṠS⁻¹ = −XΣ − ΣX with Ṡ from the vector field (identity tolerance).
@@ -27,7 +27,7 @@ import { combine, frobenius, type Mat, mul, mulAll, sub } from '../../src/linalg
 import { inverse, symmetricFunction } from '../../src/linalg/spectral.ts';
 import type { FlowState } from '../../src/gd/flow.ts';
 import { type Comparison, equal } from '../../src/claims/compare.ts';
-import { integrateWithErrorBound, matchesSolution } from '../../src/claims/ode.ts';
+import { integrateWithErrorBound, matchesSolution } from '../../src/gd/ode.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { S_CLOSED_FORM } from '../../src/hypotheses/flow.ts';
 import { SYMMETRIC_FLOW_RANGES, type SymmetricFlowInstance, symmetricFlowInstance } from '../../src/random/flow-instances.ts';
@@ -91,7 +91,7 @@ export const eq26 = defineClaim<SymmetricFlowInstance>({
   size: (x) => x.d,
   check: (x) => check(x),
   exact: {
-    skip: "the closed form involves e^{−tΣ} and the ODE solution is numerical (RK4): neither side is a rational function of the entries; the claim's verdict rests on the integrator's error bound (src/claims/ode.ts)",
+    skip: "the closed form involves e^{−tΣ} and the ODE solution is numerical (RK4): neither side is a rational function of the entries; the claim's verdict rests on the integrator's error bound (src/gd/ode.ts)",
   },
   expected: 'holds',
   sabotage: { description: 'the sign of the exponent flipped: e^{+tΣ} for e^{−tΣ} in (26) (the form of (27))', check: (x) => check(x, +1) },

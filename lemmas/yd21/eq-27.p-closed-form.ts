@@ -16,7 +16,7 @@
  * 1e-10 to 4e-10, shrinking 16× per halving of h).
  *
  * Checked against an independent numerical solution: Ṗ = −(Σ − P)P − P(Σ − P) integrated from
- * P₀ by RK4 (src/claims/ode.ts) with steps h and h/2, h ≤ 0.04/(‖Σ‖_F + ‖P₀‖_F), compared at four
+ * P₀ by RK4 (src/gd/ode.ts) with steps h and h/2, h ≤ 0.04/(‖Σ‖_F + ‖P₀‖_F), compared at four
  * times at the ODE tolerance of src/claims/tolerance.ts (Richardson bound 16/15·‖P_h − P_{h/2}‖_F,
  * plus rounding). The rounding scale of (27) grows with ‖e^{tΣ}‖²·κ(P₀)‖P₀⁻¹‖ (up to e⁸·…, since
  * t·λ_max(Σ) ≤ 4): the inverse of a matrix of norm up to ~10⁶ (lemmas/common/inverse-congruence.ts).
@@ -24,7 +24,7 @@
 import { combine, type Mat, mul, sub } from '../../src/linalg/dense.ts';
 import type { FlowState } from '../../src/gd/flow.ts';
 import type { Comparison } from '../../src/claims/compare.ts';
-import { integrateWithErrorBound, matchesSolution } from '../../src/claims/ode.ts';
+import { integrateWithErrorBound, matchesSolution } from '../../src/gd/ode.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { P_CLOSED_FORM } from '../../src/hypotheses/flow.ts';
 import { SYMMETRIC_FLOW_RANGES, type SymmetricFlowInstance, symmetricFlowInstance } from '../../src/random/flow-instances.ts';
@@ -61,7 +61,7 @@ export const eq27 = defineClaim<SymmetricFlowInstance>({
   size: (x) => x.d,
   check: (x) => check(x),
   exact: {
-    skip: "the closed form involves e^{tΣ} and the ODE solution is numerical (RK4): neither side is a rational function of the entries; the claim's verdict rests on the integrator's error bound (src/claims/ode.ts)",
+    skip: "the closed form involves e^{tΣ} and the ODE solution is numerical (RK4): neither side is a rational function of the entries; the claim's verdict rests on the integrator's error bound (src/gd/ode.ts)",
   },
   expected: 'holds',
   sabotage: { description: 'the sign of the exponent flipped: e^{−tΣ} for e^{tΣ} in (27) (the form of (26))', check: (x) => check(x, -1) },

@@ -13,7 +13,7 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import { diagonalForm, type StepResiduals } from '../../src/exact/states.ts';
-import { diagonalStepCheck } from '../../src/claims/measured-step.ts';
+import { diagonalStepCheck } from '../../src/gd/measured-step.ts';
 import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 /** (6)–(9): the four blocks of the step minus the printed updates; sabotaged: −ηU_tK_tᵀK_t dropped from (6). */

@@ -17,7 +17,7 @@
  */
 import { combine, frobenius } from '../../src/linalg/dense.ts';
 import { magnitudeOps, residualComparisons } from '../../src/claims/measured.ts';
-import { measuredLemmaInputs } from '../../src/claims/measured-step.ts';
+import { measuredLemmaInputs } from '../../src/gd/measured-step.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { LEMMA_3_2 } from '../../src/hypotheses/lemma.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';

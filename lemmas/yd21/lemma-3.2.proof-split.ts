@@ -18,7 +18,7 @@
  */
 import { frobenius } from '../../src/linalg/dense.ts';
 import { magnitudeOps, residualComparisons } from '../../src/claims/measured.ts';
-import { measuredLemmaInputs } from '../../src/claims/measured-step.ts';
+import { measuredLemmaInputs } from '../../src/gd/measured-step.ts';
 import type { MatrixOps } from '../../src/exact/ops.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { LEMMA_3_2 } from '../../src/hypotheses/lemma.ts';

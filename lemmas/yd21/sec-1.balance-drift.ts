@@ -19,7 +19,7 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import { diagonalForm, type FullStepResiduals } from '../../src/exact/states.ts';
-import { diagonalStepCheck } from '../../src/claims/measured-step.ts';
+import { diagonalStepCheck } from '../../src/gd/measured-step.ts';
 import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 /** The flow's d/dt(𝐔ᵀ𝐔 − 𝐕ᵀ𝐕) and one GD step's drift minus η²(𝐕ᵀRᵀR𝐕 − 𝐔ᵀRRᵀ𝐔). */

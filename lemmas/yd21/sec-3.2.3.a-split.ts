@@ -15,7 +15,7 @@ import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts'
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import { diagonalForm, type StepResiduals } from '../../src/exact/states.ts';
 import type { MatrixOps } from '../../src/exact/ops.ts';
-import { diagonalStepCheck } from '../../src/claims/measured-step.ts';
+import { diagonalStepCheck } from '../../src/gd/measured-step.ts';
 import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 /**

@@ -35,7 +35,7 @@ import { diagonalForm, type FlowResiduals, flowProbeExact, quadraticSlopeOf } fr
 import { flowSymbolic } from '../../src/exact/symbolic-steps.ts';
 import type { Symbolic } from '../../src/exact/symbolic.ts';
 import type { MatrixOps } from '../../src/exact/ops.ts';
-import { measuredFlowProbe } from '../../src/claims/measured-step.ts';
+import { measuredFlowProbe } from '../../src/gd/measured-step.ts';
 import { magnitudeOps, residualComparisons } from '../../src/claims/measured.ts';
 
 interface Form {

@@ -17,7 +17,7 @@ import { FLOW_WITHOUT_J_K } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import { diagonalForm, type FlowResiduals, flowProbeExact, quadraticSlopeMatrix } from '../../src/exact/states.ts';
 import { flowSymbolic } from '../../src/exact/symbolic-steps.ts';
-import { measuredFlowProbe } from '../../src/claims/measured-step.ts';
+import { measuredFlowProbe } from '../../src/gd/measured-step.ts';
 import { magnitudeOps, residualComparisons } from '../../src/claims/measured.ts';
 
 /** The slope at 0 of Σ − U(t)V(t)ᵀ along the probe minus the printed derivative; sabotaged: the sign of −UUᵀ(Σ − UVᵀ) flipped. */

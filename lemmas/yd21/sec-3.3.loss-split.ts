@@ -15,7 +15,7 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
 import { diagonalForm, type FullStepResiduals } from '../../src/exact/states.ts';
-import { diagonalStepCheck } from '../../src/claims/measured-step.ts';
+import { diagonalStepCheck } from '../../src/gd/measured-step.ts';
 import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 /** ‖𝚺 − 𝐔𝐕ᵀ‖²_F minus the four blocks' squared norms; sabotaged: ‖JVᵀ‖²_F dropped (the preprint's form). */

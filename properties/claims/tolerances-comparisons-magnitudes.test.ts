@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { atLeast, atMost, equal, normalisedMargin, termScale } from '../../src/claims/compare.ts';
-import { blockMagnitudes, stepMagnitudes } from '../../src/claims/magnitudes.ts';
+import { blockMagnitudes, stepMagnitudes } from '../../src/gd/magnitudes.ts';
 import { jcdBlockMagnitudes } from '../../lemmas/jcd/support/blocks.ts';
 import { isAllowed, withParameters } from '../../src/claims/parameters.ts';
 import { compareIds, findClaim, loadClaims } from '../../src/claims/registry.ts';

@@ -6,7 +6,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { integrateWithErrorBound, matchesSolution, stateNorm } from '../../src/claims/ode.ts';
+import { integrateWithErrorBound, matchesSolution, stateNorm } from '../../src/gd/ode.ts';
 import { odeRoundingScale, relativeTolerance, richardsonBound, RK4_ORDER } from '../../src/claims/tolerance.ts';
 import type { FlowState } from '../../src/gd/flow.ts';
 import { add, diag, eye, frobenius, fromRows, type Mat, mul, scale, sub } from '../../src/linalg/dense.ts';

@@ -34,7 +34,7 @@ export function relativeTolerance(kind: ToleranceKind, n: number): number {
 
 /**
  * The tolerance of a closed form compared with a numerical solution of the ODE it solves (the
- * gradient-flow claims; src/claims/ode.ts applies it). Two parts:
+ * gradient-flow claims; src/gd/ode.ts applies it). Two parts:
  *
  * - Discretisation, by step doubling (Richardson; Hairer, Nørsett & Wanner, Solving ODEs I, §II.4):
  *   a method of order p with steps h and h/2 gives y_h − y(t) = Ch^p + O(h^{p+1}) and

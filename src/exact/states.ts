@@ -291,7 +291,7 @@ export function tailFrameStepExact<T>(A: Algebra<T>, dims: TailFrameDims, v: Sup
  * What a step identity's residuals read of a step: η, Σ (the d×d / r×r block) and r, its dimension
  * (the split point; the identity of Σ's size is A.eye(r)), and the blocks and derived matrices
  * before and after. diagonalStepExact and tailFrameStepExact give it on exact matrices,
- * src/claims/measured-step.ts on the engine's step in the magnitude model, ./symbolic-steps.ts on
+ * src/gd/measured-step.ts on the engine's step in the magnitude model, ./symbolic-steps.ts on
  * letters (the step run by gdStepExact on block matrices).
  */
 export interface StepView<M, S, D = number> {
@@ -303,7 +303,7 @@ export interface StepView<M, S, D = number> {
 /**
  * A step identity's residuals (true minus printed form), written once against MatrixOps: passed to
  * diagonalForm / tailFrameForm (the exact certificate), to diagonalStepCheck (the float check,
- * src/claims/measured-step.ts) and to diagonalSymbolic / tailFrameSymbolic (./symbolic-steps.ts:
+ * src/gd/measured-step.ts) and to diagonalSymbolic / tailFrameSymbolic (./symbolic-steps.ts:
  * the symbolic proof).
  */
 export type StepResiduals = <M, S, D>(A: MatrixOps<M, S, D>, s: StepView<M, S, D>, sabotaged: boolean) => Record<string, M | S>;

@@ -15,11 +15,11 @@
  * fractions out each time.
  */
 import { block, frobenius, type Mat } from '../../../src/linalg/dense.ts';
-import { type BlockMagnitudes, derivedMagnitudes } from '../../../src/claims/magnitudes.ts';
+import { type BlockMagnitudes, derivedMagnitudes } from '../../../src/gd/magnitudes.ts';
 import { derive, type Derived, isDiagonal } from '../../../src/gd/blocks.ts';
 import { gdStep } from '../../../src/gd/trajectory.ts';
 import type { Comparison } from '../../../src/claims/compare.ts';
-import { stepComparisons } from '../../../src/claims/measured-step.ts';
+import { stepComparisons } from '../../../src/gd/measured-step.ts';
 import type { FullStepResiduals } from '../../../src/exact/states.ts';
 import type { JcdState } from './instances.ts';
 
@@ -82,7 +82,7 @@ export function jcdBlockMagnitudes(sigmaX: Mat, F: Mat, G: Mat, r: number): Bloc
   return derivedMagnitudes(frobenius(b.Sigma), frobenius(b.U), frobenius(b.V), frobenius(b.J), frobenius(b.K));
 }
 
-/** A step identity's check on JCD states (split at r, the engine's step (4.2)): src/claims/measured-step.ts. */
+/** A step identity's check on JCD states (split at r, the engine's step (4.2)): src/gd/measured-step.ts. */
 export function jcdStepCheck(residuals: FullStepResiduals): (x: JcdState, sabotaged?: boolean) => Comparison[] {
   return (x, sabotaged = false) => {
     const next = gdStep(x.sigma, x.F, x.G, x.eta);

@@ -129,7 +129,7 @@ export interface StepBlocks {
   readonly D: Mat;
 }
 
-/** Rounding magnitudes (Frobenius norms of what was added to form each block; src/claims/magnitudes.ts's convention). */
+/** Rounding magnitudes (Frobenius norms of what was added to form each block; src/gd/magnitudes.ts's convention). */
 export interface StepMagnitudes {
   readonly Sigma: number;
   readonly A: number;

@@ -65,7 +65,7 @@ import { attainedSpectrum, dimension, fractionOfMax, gridMatrix, inRange, orthog
 import { APP_F_START, bBar, pq, sigma1Of, sigmaDOf, type StageTwoStart } from '../support/step-hypotheses.ts';
 import { leq } from '../../../src/hypotheses/matrix.ts';
 import { blockState } from '../../../src/gd/index.ts';
-import { blockMagnitudes } from '../../../src/claims/magnitudes.ts';
+import { blockMagnitudes } from '../../../src/gd/magnitudes.ts';
 import { diagonalStateHypotheses } from '../../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../../src/random/instances.ts';
 

@@ -25,7 +25,7 @@ import { hypothesis } from '../../../src/claims/hypotheses.ts';
 import { leq } from '../../../src/hypotheses/matrix.ts';
 import { blockStep } from '../../../src/gd/index.ts';
 import { opNorm, sigmaMin } from '../../../src/linalg/spectral.ts';
-import { blockMagnitudes, stepMagnitudes } from '../../../src/claims/magnitudes.ts';
+import { blockMagnitudes, stepMagnitudes } from '../../../src/gd/magnitudes.ts';
 import { type StageOneState, STAGE_ONE_CHOICES, stageOneState } from '../support/stage-one.ts';
 import { STAGE_ONE, stageOneBlocks } from '../support/stage-one-hypotheses.ts';
 import { stateSize } from '../../../src/random/instances.ts';

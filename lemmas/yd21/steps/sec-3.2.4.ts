@@ -155,7 +155,7 @@ export const aatBoundCorrected = defineClaim<AfterSeventeen>({
 import { blockState, blockStep } from '../../../src/gd/index.ts';
 import { lambdaMin } from '../../../src/linalg/spectral.ts';
 import { atLeast } from '../../../src/claims/compare.ts';
-import { blockMagnitudes, stepMagnitudes } from '../../../src/claims/magnitudes.ts';
+import { blockMagnitudes, stepMagnitudes } from '../../../src/gd/magnitudes.ts';
 import { type StageOneState, STAGE_ONE_CHOICES, stageOneState } from '../support/stage-one.ts';
 import { STAGE_ONE, stageOneBlocks } from '../support/stage-one-hypotheses.ts';
 import { vstack } from '../../../src/linalg/dense.ts';

@@ -6,10 +6,10 @@
  * distance ≤ richardsonBound(‖y_h − y_{h/2}‖) within 16·γ_n·(the closed form's rounding scale +
  * N·max‖y‖). A closed form off by more than the integrator's error estimate is refuted.
  */
-import { type FlowState, rk4 } from '../gd/flow.ts';
+import { type FlowState, rk4 } from './flow.ts';
 import { frobenius, type Mat, sub } from '../linalg/dense.ts';
-import { atMost, type Comparison } from './compare.ts';
-import { odeRoundingScale, richardsonBound, RK4_ORDER } from './tolerance.ts';
+import { atMost, type Comparison } from '../claims/compare.ts';
+import { odeRoundingScale, richardsonBound, RK4_ORDER } from '../claims/tolerance.ts';
 
 /** The numerical solution at one checkpoint, with what its tolerance needs. */
 export interface OdeCheckpoint {

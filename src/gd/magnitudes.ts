@@ -9,7 +9,7 @@
  * GD step, so every block claim measures its residual against the right scale.
  */
 import { frobenius, type Mat } from '../linalg/dense.ts';
-import { splitBlocks } from '../gd/blocks.ts';
+import { splitBlocks } from './blocks.ts';
 
 export interface BlockMagnitudes {
   readonly Sigma: number;

@@ -11,14 +11,14 @@
  * computed, not derived by hand. The sabotaged check is the same definition with `sabotaged = true`.
  */
 import type { Mat } from '../linalg/dense.ts';
-import { blockState, gdStep } from '../gd/index.ts';
-import { flowField } from '../gd/flow.ts';
-import type { Derived } from '../gd/blocks.ts';
+import { blockState, gdStep } from './index.ts';
+import { flowField } from './flow.ts';
+import type { Derived } from './blocks.ts';
 import type { DiagonalState } from '../random/instances.ts';
 import type { LemmaInstance } from '../random/lemma-instances.ts';
 import { deriveExact, type FlowProbe, flowFieldExact, type FullStepResiduals, type FullStepView, gdStepExact } from '../exact/states.ts';
-import type { Comparison } from './compare.ts';
-import { exactInput, exactScalar, type Measured, type MeasuredScalar, magnitudeOps, measuredBlock, residualComparisons } from './measured.ts';
+import type { Comparison } from '../claims/compare.ts';
+import { exactInput, exactScalar, type Measured, type MeasuredScalar, magnitudeOps, measuredBlock, residualComparisons } from '../claims/measured.ts';
 
 /** What the engine gives of a state split at r: the principal block Σ, the blocks U, V, J, K and the derived matrices. */
 type EngineBlockState = Derived & { readonly Sigma: Mat; readonly U: Mat; readonly V: Mat; readonly J: Mat; readonly K: Mat };
