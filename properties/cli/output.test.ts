@@ -91,7 +91,7 @@ describe('no lost output', () => {
     const r = cli(replayArgs);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`instance: ${JSON.stringify(record.counterexample.instance)}`);
-    expect(r.stdout).toMatch(/FAILS\s+\(12\): P_\{t\+1\}: lhs [-0-9.e]+, rhs [-0-9.e]+, margin -[0-9.e-]+ \(tolerance [0-9.e-]+\)/);
+    expect(r.stdout).toMatch(/FAILS\s+\(12\): P_\{t\+1\} − printed: lhs [-0-9.e]+, rhs [-0-9.e]+, margin -[0-9.e-]+ \(tolerance [0-9.e-]+\)/);
     expect(filesUnder(r.cwd)).toEqual([]);
   });
 

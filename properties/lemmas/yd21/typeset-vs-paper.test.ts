@@ -14,7 +14,8 @@ import { loadClaims } from '../../../src/claims/registry.ts';
 import { toLatex } from '../../../src/report/latex.ts';
 import { displays, normalise } from './paper-latex.ts';
 
-const PAPERS = new URL('../../../../shared/papers/', import.meta.url).pathname;
+// The displays of the text copies (shared/papers/ is not part of a clone), extracted verbatim.
+const PAPERS = new URL('../../fixtures/yd21-displays/', import.meta.url).pathname;
 const NEURIPS = displays(readFileSync(`${PAPERS}000_dc30b0f145ddd771.txt`, 'utf8'));
 const PREPRINT = displays(readFileSync(`${PAPERS}001_2add9dcf1d914a94.txt`, 'utf8'));
 
