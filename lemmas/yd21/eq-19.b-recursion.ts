@@ -23,15 +23,16 @@
  * follows from the corrected (22) by ⟨BBᵀ, P⟩ ≥ λ_d(P)‖B‖², −η⟨BᵀB, KᵀK+JᵀJ⟩ ≤ 0, −η‖Q‖² ≤ 0 and
  * Cauchy–Schwarz, for every η > 0.
  */
-import { blockStep } from '../../src/gd/index.ts';
-import { combine, frobenius, inner, mul, transpose } from '../../src/linalg/dense.ts';
-import { lambdaMax, lambdaMin } from '../../src/linalg/spectral.ts';
-import { atMost, type Comparison } from '../../src/claims/compare.ts';
-import { blockMagnitudes, stepMagnitudes } from '../../src/gd/magnitudes.ts';
+import { boundComparison, boundOps, type BoundOps } from '../../src/claims/measured.ts';
+import { measuredDiagonalStep } from '../../src/gd/measured-step.ts';
+import type { FullStepView } from '../../src/exact/states.ts';
+import type { Comparison } from '../../src/claims/compare.ts';
+import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { SECTION_3_2_1, STAGE_ONE_CHOICES_IN_FORCE, stageOneFrame } from './support/stage-one-hypotheses.ts';
 import { type DiagonalState, stateSize } from '../../src/random/instances.ts';
 import { STAGE_ONE_CHOICES, type StageOneState, stageOneState } from './support/stage-one.ts';
+import { bIncrement } from './eq-22.b-norm-identity.ts';
 
 interface Form {
   readonly corrected: boolean;
@@ -39,29 +40,24 @@ interface Form {
   readonly lambdaOne?: boolean;
 }
 
-function check(x: DiagonalState, form: Form): Comparison[] {
-  const { before: s, after } = blockStep(x.sigma, x.U, x.V, x.eta);
-  const { A, B, P, Q, M, N } = s;
+/** The two sides of (19) (2N_t = K_tᵀK_t − J_tᵀJ_t; the η² norm is (22)'s G, printed or corrected). */
+function sides<M, S>(A: BoundOps<M, S>, { x, before: s, after }: FullStepView<M, S>, form: Form): { lhs: S; rhs: S } {
+  const { F, mul, tr, frob, frob2 } = A;
   const eta = x.eta;
-  const lhs = frobenius(after.B) ** 2 - frobenius(s.B) ** 2;
-  const lambda = form.lambdaOne ? lambdaMax(P) : lambdaMin(P);
-  const G = combine([form.corrected ? -1 : 1, mul(P, B)], [1, mul(Q, A)], [-1, mul(A, N)], [-1, mul(B, M)]);
-  const frobB2 = frobenius(B) ** 2;
-  // 2N = KᵀK − JᵀJ.
-  const cross = eta * frobenius(mul(transpose(B), A)) * 2 * frobenius(N);
-  const rhs = -2 * eta * lambda * frobB2 + cross + eta * eta * frobenius(G) ** 2;
-  // Magnitudes (src/gd/magnitudes.ts): B_{t+1} is formed from U_{t+1}, V_{t+1}, P from Σ and
-  // AAᵀ, and so on, so each side's rounding is measured against what it was formed from; the error
-  // of ‖X‖² is at most 2‖X‖·|X|, that of λ_d(P) at most |P|.
-  const [mb, ma] = [blockMagnitudes(x.sigma, x.U, x.V), stepMagnitudes(x.sigma, x.U, x.V, eta)];
-  const gMag = mb.P * mb.B + mb.Q * mb.A + mb.A * mb.N + mb.B * mb.M;
-  const lhsScale = 2 * frobenius(after.B) * ma.B + 2 * Math.sqrt(frobB2) * mb.B;
-  const rhsScale =
-    2 * eta * (mb.P * frobB2 + Math.abs(lambda) * 2 * Math.sqrt(frobB2) * mb.B) +
-    eta * 2 * (mb.B * mb.A * frobenius(N) + frobenius(mul(transpose(B), A)) * mb.N) +
-    2 * eta * eta * frobenius(G) * gMag;
-  const scale = lhsScale + rhsScale;
-  return [atMost('(19): ‖B_{t+1}‖²_F − ‖B_t‖²_F ≤ bound', lhs, rhs, scale)];
+  const lambda = form.lambdaOne ? A.lambdaMax(s.P) : A.lambdaMin(s.P);
+  const lhs = F.sub(frob2(after.B), frob2(s.B));
+  const rhs = [
+    F.mul(F.mul(A.int(-2), eta), F.mul(lambda, frob2(s.B))),
+    F.mul(eta, F.mul(frob(mul(tr(s.B), s.A)), frob(A.scale(A.int(2), s.N)))),
+    F.mul(F.mul(eta, eta), frob2(bIncrement(A, s, form.corrected))),
+  ].reduce(F.add);
+  return { lhs, rhs };
+}
+
+/** Each side evaluated on the engine's step in the magnitude model: its value and its computed scale. */
+function check(x: DiagonalState, form: Form): Comparison[] {
+  const { lhs, rhs } = sides(boundOps(relativeTolerance('inequality', stateSize(x))), measuredDiagonalStep(x), form);
+  return [boundComparison('(19): ‖B_{t+1}‖²_F − ‖B_t‖²_F ≤ bound', lhs, '≤', rhs)];
 }
 
 const common = {
@@ -100,10 +96,11 @@ export const eq19 = defineClaim<StageOneState>({
   },
   failsWhere: {
     text: '⟨P_tB_t, X_t⟩ < 0 with X_t = Q_tA_t − A_tN_t − B_tM_t (only there is the printed η²‖P_tB_t + X_t‖² below the true η²‖−P_tB_t + X_t‖² = ‖B_{t+1} − B_t‖²_F); measured only at d = 1, κ = 1, AAᵀ ≻ Σ, K ≠ 0, ‖B_t‖ small against η‖P_t‖‖A_t‖',
+    // ‖G_printed‖² − ‖G_corrected‖² = 4⟨P_tB_t, X_t⟩: the region is where the printed norm is the smaller.
     contains: (x) => {
-      const { before: s } = blockStep(x.sigma, x.U, x.V, x.eta);
-      const X = combine([1, mul(s.Q, s.A)], [-1, mul(s.A, s.N)], [-1, mul(s.B, s.M)]);
-      return inner(mul(s.P, s.B), X) < 0;
+      const A = boundOps(0);
+      const { before: s } = measuredDiagonalStep(x);
+      return A.frob2(bIncrement(A, s, false)).value < A.frob2(bIncrement(A, s, true)).value;
     },
   },
   erratum:

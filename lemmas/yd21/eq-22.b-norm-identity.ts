@@ -34,15 +34,24 @@ interface Form {
   readonly dropQ?: boolean;
 }
 
+/**
+ * G of (22)'s η² norm, −(Σ − A_tA_tᵀ + B_tB_tᵀ)B_t + (A_tB_tᵀ − B_tA_tᵀ)A_t − A_tN_t − B_tM_t as
+ * corrected (= (B_{t+1} − B_t)/η), with +P_tB_t as printed. (19) bounds with the same norm.
+ */
+export function bIncrement<M, S, D>(A: MatrixOps<M, S, D>, s: DerivedExact<M>, corrected: boolean): M {
+  const { A: Am, B, P, Q, M, N } = s;
+  return A.combine([corrected ? A.int(-1) : A.F.one, A.mul(P, B)], [A.F.one, A.mul(Q, Am)], [A.int(-1), A.mul(Am, N)], [A.int(-1), A.mul(B, M)]);
+}
+
 /** The residual ‖B_{t+1}‖² − ‖B_t‖² − rhs (printed or corrected right side). */
 function rhs22Residual<M, S, D>(A: MatrixOps<M, S, D>, s: DerivedExact<M>, eta: S, Bnext: M, form: Form): Record<string, S> {
-  const { F, mul, tr, inner, frob2, combine, scale } = A;
+  const { F, mul, tr, inner, frob2, scale } = A;
   const { A: Am, B, P, Q, M, N } = s;
   const two = A.int(2);
   const BBt = mul(B, tr(B));
   const JK = form.corrected ? F.mul(F.neg(eta), inner(mul(tr(B), B), scale(two, M))) : F.mul(F.neg(F.mul(two, eta)), inner(BBt, M));
   const cross = F.mul(form.corrected ? F.neg(eta) : eta, inner(mul(tr(B), Am), scale(two, N)));
-  const G = combine([form.corrected ? A.int(-1) : F.one, mul(P, B)], [F.one, mul(Q, Am)], [A.int(-1), mul(Am, N)], [A.int(-1), mul(B, M)]);
+  const G = bIncrement(A, s, form.corrected);
   const rhs = [
     F.mul(F.neg(F.mul(two, eta)), inner(BBt, P)),
     JK,

@@ -11,8 +11,9 @@
  * derived by hand for it: ‖|X|‖_F for a matrix, |x| for a scalar.
  */
 import { add, block, frobenius, type Mat, mul, scale, sub, transpose, zeros } from '../linalg/dense.ts';
+import { inverse, lambdaMax, lambdaMin, opNorm, sigmaMin } from '../linalg/spectral.ts';
 import type { MatrixOps, ScalarOps } from '../exact/ops.ts';
-import { type Comparison, equal } from './compare.ts';
+import { atLeast, atMost, type Comparison, equal, type RelationSign } from './compare.ts';
 
 /** A matrix with the componentwise magnitude of what was added to form it. */
 export interface Measured {
@@ -111,4 +112,81 @@ export function residualComparisons(residuals: Readonly<Record<string, Measured 
   return Object.entries(residuals).map(([label, r]) =>
     isMeasuredMatrix(r) ? equal(label, r.value, zeros(r.value.rows, r.value.cols), frobenius(r.magnitude)) : equal(label, r.value, 0, r.magnitude),
   );
+}
+
+/**
+ * What a bound uses beyond the ring: norms, extreme eigen- and singular values, square roots and
+ * inverses. Only the magnitude model evaluates them (a bound is checked in floating point; the exact
+ * and symbolic models prove identities), so a side written against BoundOps is still written once:
+ * its value, its comparison scale and its sabotage all come from the one definition.
+ */
+export interface AnalyticOps<M, S> {
+  /** ‖X‖_F. */
+  frob(a: M): S;
+  /** ‖X‖_op = σ₁(X). */
+  opNorm(a: M): S;
+  /** λ_min and λ_max of a symmetric matrix. */
+  lambdaMin(a: M): S;
+  lambdaMax(a: M): S;
+  /** σ_min(X) = σ_{min(r,c)}(X). */
+  sigmaMin(a: M): S;
+  /** √a. */
+  sqrt(a: S): S;
+  /** |a|. */
+  abs(a: S): S;
+  /** X⁻¹ of a square invertible matrix. */
+  inverse(a: M): M;
+  /** A real parameter of the instance (σ₁, ε, a printed constant), taken as exact. */
+  constant(x: number): S;
+  /** A matrix input of the instance, taken as exact. */
+  input(x: Mat): M;
+}
+
+/** The operation set of a bound: the ring (MatrixOps) and the analytic operations. */
+export type BoundOps<M, S> = MatrixOps<M, S> & AnalyticOps<M, S>;
+
+/**
+ * The magnitude model with the analytic operations, for a check judged at relative tolerance `tol`.
+ * - ‖X‖_F, ‖X‖_op, λ_min, λ_max, σ_min: magnitude ‖|X|‖_F, the magnitude of X: by Weyl's and
+ *   Mirsky's inequalities each moves by at most ‖E‖_2 ≤ ‖E‖_F under a perturbation E of X, and
+ *   |E| ≤ γ|X| entrywise; the eigen- or singular-value solver's own backward error, γ‖X‖, is below it.
+ * - X⁻¹: magnitude |X⁻¹|·|X|·|X⁻¹| (the first-order perturbation −X⁻¹EX⁻¹; LU's backward error for
+ *   the inversion itself is of the same form).
+ * - √a: magnitude |a|/(2√a) (first order) while a exceeds its own error tol·|a|; below that the error
+ *   of √a is at most √(2·tol·|a|) (|√(a+e) − √a| ≤ √|e|), which is that over tol. A negative a within
+ *   its error counts as 0; one beyond it gives NaN, which passes no comparison.
+ * - |a|: magnitude |a|.
+ * The tolerance enters only through √, the one operation whose error is not proportional to it.
+ */
+export function boundOps(tol: number): BoundOps<Measured, MeasuredScalar> {
+  const spectral =
+    (f: (a: Mat) => number) =>
+    (a: Measured): MeasuredScalar => ({ value: f(a.value), magnitude: frobenius(a.magnitude) });
+  return {
+    ...magnitudeOps,
+    frob: spectral(frobenius),
+    opNorm: spectral(opNorm),
+    lambdaMin: spectral(lambdaMin),
+    lambdaMax: spectral(lambdaMax),
+    sigmaMin: spectral(sigmaMin),
+    sqrt: ({ value, magnitude }) => {
+      const e = tol * magnitude;
+      if (value > e) return { value: Math.sqrt(value), magnitude: magnitude / (2 * Math.sqrt(value)) };
+      return { value: value >= -e ? Math.sqrt(Math.max(value, 0)) : Number.NaN, magnitude: tol > 0 ? Math.sqrt(2 * e) / tol : 0 };
+    },
+    abs: ({ value, magnitude }) => ({ value: Math.abs(value), magnitude }),
+    inverse: (a) => {
+      const value = inverse(a.value);
+      const absInverse = abs(value);
+      return { value, magnitude: mul(mul(absInverse, a.magnitude), absInverse) };
+    },
+    constant: exactScalar,
+    input: exactInput,
+  };
+}
+
+/** One side of a bound related to the other: the comparison's scale is the sum of the two sides' magnitudes. */
+export function boundComparison(label: string, lhs: MeasuredScalar, relation: Exclude<RelationSign, '='>, rhs: MeasuredScalar): Comparison {
+  const scale = lhs.magnitude + rhs.magnitude;
+  return relation === '≤' ? atMost(label, lhs.value, rhs.value, scale) : atLeast(label, lhs.value, rhs.value, scale);
 }

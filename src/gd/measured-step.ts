@@ -54,8 +54,11 @@ function measuredState(engine: EngineBlockState, Sigma: Measured, Ufull: Measure
   return { ...blocks, ...derived, ...engineDerived, Sigma };
 }
 
-/** The step view in the magnitude model: the engine's values, the magnitudes of the definitions. */
-function measuredStepView(step: EngineStep): MeasuredView {
+/**
+ * The step view in the magnitude model: the engine's values, the magnitudes of the definitions. A
+ * bound on a step (src/claims/measured.ts BoundOps) evaluates its sides on this view.
+ */
+export function measuredStepView(step: EngineStep): MeasuredView {
   const SigmaFull = exactInput(step.sigma);
   const [U, V, eta] = [exactInput(step.U), exactInput(step.V), exactScalar(step.eta)];
   const model = gdStepExact(magnitudeOps, SigmaFull, U, V, eta);
@@ -76,13 +79,21 @@ export function stepComparisons(residuals: FullStepResiduals, step: EngineStep, 
   return residualComparisons(residuals(magnitudeOps, measuredStepView(step), sabotaged));
 }
 
+/** One engine step of a YD21 state (split at d, the engine's gdStep and blockState). */
+function diagonalEngineStep(x: DiagonalState): EngineStep {
+  const next = gdStep(x.sigma, x.U, x.V, x.eta);
+  const [before, after] = [blockState(x.sigma, x.U, x.V), blockState(x.sigma, next.U, next.V)];
+  return { sigma: x.sigma, U: x.U, V: x.V, eta: x.eta, r: x.U.cols, next, before, after };
+}
+
+/** The measured step view of a YD21 state: what a bound on one step evaluates its sides on. */
+export function measuredDiagonalStep(x: DiagonalState): MeasuredView {
+  return measuredStepView(diagonalEngineStep(x));
+}
+
 /** A step identity's check on YD21 states (split at d, the engine's blockStep). */
 export function diagonalStepCheck(residuals: FullStepResiduals): (x: DiagonalState, sabotaged?: boolean) => Comparison[] {
-  return (x, sabotaged = false) => {
-    const next = gdStep(x.sigma, x.U, x.V, x.eta);
-    const [before, after] = [blockState(x.sigma, x.U, x.V), blockState(x.sigma, next.U, next.V)];
-    return stepComparisons(residuals, { sigma: x.sigma, U: x.U, V: x.V, eta: x.eta, r: x.U.cols, next, before, after }, sabotaged);
-  };
+  return (x, sabotaged = false) => stepComparisons(residuals, diagonalEngineStep(x), sabotaged);
 }
 
 /**
@@ -91,9 +102,7 @@ export function diagonalStepCheck(residuals: FullStepResiduals): (x: DiagonalSta
  * magnitude model (flowFieldExact, gdStepExact).
  */
 export function measuredFlowProbe(x: DiagonalState): FlowProbe<Measured, MeasuredScalar> {
-  const next = gdStep(x.sigma, x.U, x.V, x.eta);
-  const [before, after] = [blockState(x.sigma, x.U, x.V), blockState(x.sigma, next.U, next.V)];
-  const view = measuredStepView({ sigma: x.sigma, U: x.U, V: x.V, eta: x.eta, r: x.U.cols, next, before, after });
+  const view = measuredDiagonalStep(x);
   const { SigmaFull, Ufull, Vfull } = view.x;
   const modelField = flowFieldExact(magnitudeOps, SigmaFull, Ufull, Vfull);
   const engineField = flowField(x.sigma, x.U, x.V);
