@@ -2,17 +2,19 @@
  * The magnitude model (src/claims/measured.ts): its rules on planted cases, and Higham's
  * componentwise bound on random instances — a formula's double value differs from its exact rational
  * value by at most the identity tolerance times its computed magnitude, entrywise, while a sabotaged
- * formula's double value differs from the true formula's exact value by more.
+ * formula's double value differs from the true formula's exact value by more; the analytic operations of a
+ * bound (boundOps) on planted cases, and their magnitudes against Weyl, Mirsky and the first-order inverse.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { exactInput, exactScalar, magnitudeOps as M, type Measured, residualComparisons } from '../../src/claims/measured.ts';
+import { boundComparison, boundOps, exactInput, exactScalar, magnitudeOps as M, type Measured, residualComparisons } from '../../src/claims/measured.ts';
 import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { algebra, type XMat } from '../../src/exact/matrix.ts';
 import { Q, type Rational, rational } from '../../src/exact/rational.ts';
 import { deriveExact, gdStepExact, pUpdateExact, quadraticSlopeMatrix, quadraticSlopeOf } from '../../src/exact/states.ts';
 import type { MatrixOps } from '../../src/exact/ops.ts';
-import { fromRows, type Mat, toRows } from '../../src/linalg/dense.ts';
+import { add, frobenius, fromRows, type Mat, mul, toRows, transpose } from '../../src/linalg/dense.ts';
+import { inverse, lambdaMax, lambdaMin, opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
 
 const m = (rows: number[][]) => exactInput(fromRows(rows));
 const rowsOf = (x: Measured) => ({ value: toRows(x.value), magnitude: toRows(x.magnitude) });
@@ -161,5 +163,105 @@ describe('the slope at 0 of a quadratic, (4g(h) − g(2h) − 3g(0))/(2h), writt
     expect(toRows(quadraticSlopeMatrix(M, g(0), g(0.25), g(0.5), exactScalar(0.25)).value)).toEqual([[1, -2]]);
     const e = (value: number, magnitude: number) => ({ value, magnitude });
     expect(quadraticSlopeOf(M, e(1, 2), e(2, 2), e(4, 4), exactScalar(0.25)).magnitude).toBe((8 + 4 + 6) / 0.5);
+  });
+});
+
+describe('the analytic operations of a bound (boundOps)', () => {
+  const B = boundOps(1e-10);
+  const x = m([
+    [3, -4],
+    [-4, 1],
+  ]);
+  test('‖X‖_F, ‖X‖_op, λ_min, λ_max, σ_min: the value, with magnitude ‖|X|‖_F of the magnitude of X', () => {
+    const twice = B.add(x, x); // magnitude 2|X|: what was added to form it
+    for (const [op, f] of [
+      [B.frob, frobenius],
+      [B.opNorm, opNorm],
+      [B.lambdaMin, lambdaMin],
+      [B.lambdaMax, lambdaMax],
+      [B.sigmaMin, sigmaMin],
+    ] as const)
+      expect(op(twice)).toEqual({ value: f(add(x.value, x.value)), magnitude: 2 * Math.sqrt(42) });
+  });
+  test('√a: |a|/(2√a) above the corner; below tol·|a|, √(2·tol·|a|)/tol, a slightly negative a read as 0, a negative one NaN', () => {
+    expect(B.sqrt({ value: 4, magnitude: 8 })).toEqual({ value: 2, magnitude: 2 });
+    expect(B.sqrt({ value: 1e-10, magnitude: 2 })).toEqual({ value: 1e-5, magnitude: Math.sqrt(2 * 2e-10) / 1e-10 });
+    expect(B.sqrt({ value: -1e-10, magnitude: 2 }).value).toBe(0);
+    expect(B.sqrt({ value: -1, magnitude: 2 }).value).toBeNaN();
+  });
+  test('X⁻¹ ↦ |X⁻¹|·|X|·|X⁻¹|; |a| keeps the magnitude; constants and inputs are exact', () => {
+    const inv = B.inverse(x);
+    const abs = (a: Mat) => ({ ...a, data: a.data.map(Math.abs) });
+    expect(toRows(inv.value)).toEqual(toRows(inverse(x.value)));
+    expect(toRows(inv.magnitude)).toEqual(toRows(mul(mul(abs(inv.value), x.magnitude), abs(inv.value))));
+    expect(B.abs({ value: -3, magnitude: 5 })).toEqual({ value: 3, magnitude: 5 });
+    expect(B.constant(-0.5)).toEqual({ value: -0.5, magnitude: 0.5 });
+    expect(toRows(B.input(x.value).magnitude)).toEqual([
+      [3, 4],
+      [4, 1],
+    ]);
+  });
+  test('a bound compares its sides with the sum of their magnitudes as the scale', () => {
+    expect(boundComparison('a ≤ b', { value: 1, magnitude: 2 }, '≤', { value: 3, magnitude: 5 })).toMatchObject({
+      lhs: 1,
+      rhs: 3,
+      slack: 2,
+      scale: 7,
+      relation: '≤',
+    });
+    expect(boundComparison('a ≥ b', { value: 1, magnitude: 2 }, '≥', { value: 3, magnitude: 5 })).toMatchObject({ slack: -2, scale: 7, relation: '≥' });
+  });
+
+  // Weyl and Mirsky, and the first-order inverse: a perturbation E with |E| ≤ τ|X| entrywise moves each
+  // operation's value by at most τ times its magnitude (the inverse to first order: 2τ covers the rest at τ ≤ 10⁻⁶).
+  const perturbed = (d: number) =>
+    fc.record({
+      a: fc.array(grid(-2, 2), { minLength: d * d, maxLength: d * d }),
+      e: fc.array(grid(-1, 1), { minLength: d * d, maxLength: d * d }),
+    });
+  test('|f(X + E) − f(X)| ≤ τ·magnitude for ‖·‖_F, ‖·‖_op, σ_min, and λ_min, λ_max of symmetric X, E', () => {
+    const tau = 1e-6;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }).chain((d) => perturbed(d).map((p) => ({ d, ...p }))),
+        ({ d, a, e }) => {
+          const X0 = { rows: d, cols: d, data: Float64Array.from(a) };
+          const X = add(X0, transpose(X0));
+          const E = { rows: d, cols: d, data: X.data.map((v, i) => tau * Math.abs(v) * e[i]) };
+          const Es = { rows: d, cols: d, data: add(E, transpose(E)).data.map((v) => v / 2) };
+          const measured = exactInput(X);
+          for (const [op, f, P] of [
+            [B.frob, frobenius, E],
+            [B.opNorm, opNorm, E],
+            [B.sigmaMin, sigmaMin, E],
+            [B.lambdaMin, lambdaMin, Es],
+            [B.lambdaMax, lambdaMax, Es],
+          ] as const) {
+            const moved = Math.abs(f(add(X, P)) - f(X));
+            expect(moved).toBeLessThanOrEqual(tau * op(measured).magnitude * (1 + 1e-9) + 1e-15);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+  test('|(X + E)⁻¹ − X⁻¹| ≤ 2τ·|X⁻¹||X||X⁻¹| entrywise for well-conditioned X', () => {
+    const tau = 1e-9;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }).chain((d) => perturbed(d).map((p) => ({ d, ...p }))),
+        ({ d, a, e }) => {
+          // X = 10I + (entries in [−2, 2]): diagonally dominant for d ≤ 4, so invertible and well conditioned.
+          const X = { rows: d, cols: d, data: Float64Array.from(a, (v, i) => (i % (d + 1) === 0 ? 10 + v : v)) };
+          const E = { rows: d, cols: d, data: X.data.map((v, i) => tau * Math.abs(v) * e[i]) };
+          const measured = B.inverse(exactInput(X));
+          const moved = inverse(add(X, E)).data.map((v, i) => Math.abs(v - measured.value.data[i]));
+          moved.forEach((v, i) => {
+            expect(v).toBeLessThanOrEqual(2 * tau * measured.magnitude.data[i] + 1e-15);
+          });
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
