@@ -68,42 +68,79 @@ export function defineMonteCarloClaim<P, X>(claim: MonteCarloClaim<P, X>): Monte
   return claim;
 }
 
-/** P(Bin(n, p) ≤ k), summed in log space. */
-export function binomialCdf(k: number, n: number, p: number): number {
-  if (k < 0) return 0;
-  if (k >= n) return 1;
-  if (p <= 0) return 1;
-  if (p >= 1) return 0;
+/**
+ * The terms of P(Bin(n, p) ≤ k) as functions of p: the i-th is exp(ln C(n, i) + i·ln p + (n − i)·ln(1 − p)),
+ * its p-free part ln C(n, i) = ln Γ(n + 1) − ln Γ(i + 1) − ln Γ(n − i + 1) computed once, so that the
+ * bisections of the Clopper–Pearson interval and the scan of quantileUpperBound cost O(k) exponentials
+ * per evaluation rather than O(k) log-gamma series (the sums are the same, term by term, in the same order).
+ */
+function binomialTerms(k: number, n: number): { logCoefficients: Float64Array; term: (i: number, logP: number, log1mP: number) => number } {
   const lc = logGamma(n + 1);
-  let s = 0;
-  for (let i = 0; i <= k; i++) s += Math.exp(lc - logGamma(i + 1) - logGamma(n - i + 1) + i * Math.log(p) + (n - i) * Math.log1p(-p));
-  return Math.min(1, s);
+  const logCoefficients = new Float64Array(Math.max(0, Math.min(k, n) + 1));
+  for (let i = 0; i < logCoefficients.length; i++) logCoefficients[i] = lc - logGamma(i + 1) - logGamma(n - i + 1);
+  return { logCoefficients, term: (i, logP, log1mP) => Math.exp(logCoefficients[i] + i * logP + (n - i) * log1mP) };
 }
 
+/** P(Bin(n, p) ≤ k) as a function of p, summed in log space. */
+function binomialCdfOf(k: number, n: number): (p: number) => number {
+  const { term } = binomialTerms(k, n);
+  return (p) => {
+    if (k < 0) return 0;
+    if (k >= n) return 1;
+    if (p <= 0) return 1;
+    if (p >= 1) return 0;
+    const [logP, log1mP] = [Math.log(p), Math.log1p(-p)];
+    let s = 0;
+    for (let i = 0; i <= k; i++) s += term(i, logP, log1mP);
+    return Math.min(1, s);
+  };
+}
+
+/** P(Bin(n, p) ≤ k), summed in log space. */
+export function binomialCdf(k: number, n: number, p: number): number {
+  return binomialCdfOf(k, n)(p);
+}
+
+/** Bisection for the sign change of a decreasing-to-negative f on [lo, hi], stopped once an iteration changes nothing. */
 function bisect(f: (p: number) => number, lo = 0, hi = 1): number {
   for (let i = 0; i < 100; i++) {
     const mid = (lo + hi) / 2;
+    const [lo0, hi0] = [lo, hi];
     if (f(mid) > 0) lo = mid;
     else hi = mid;
+    if (lo === lo0 && hi === hi0) break; // a fixed point: every later iteration repeats this one
   }
   return (lo + hi) / 2;
 }
 
 /** The exact (Clopper–Pearson) two-sided interval for a binomial proportion at confidence 1 − alpha. */
 export function clopperPearson(successes: number, trials: number, alpha: number): [number, number] {
-  const lo = successes === 0 ? 0 : bisect((p) => alpha / 2 - (1 - binomialCdf(successes - 1, trials, p)));
-  const hi = successes === trials ? 1 : bisect((p) => binomialCdf(successes, trials, p) - alpha / 2);
+  const below = binomialCdfOf(successes - 1, trials);
+  const atMost = binomialCdfOf(successes, trials);
+  const lo = successes === 0 ? 0 : bisect((p) => alpha / 2 - (1 - below(p)));
+  const hi = successes === trials ? 1 : bisect((p) => atMost(p) - alpha / 2);
   return [lo, hi];
 }
 
 /**
  * A distribution-free upper confidence bound for the q-quantile of a sample: the smallest order
  * statistic x_(j) with P(Bin(n, q) ≤ j − 1) ≥ 1 − alpha (so x_(j) ≥ the true quantile with
- * probability ≥ 1 − alpha), or +∞ when the sample is too small.
+ * probability ≥ 1 − alpha), or +∞ when the sample is too small. The CDF is accumulated over j, one
+ * term per step (the same partial sums binomialCdf forms).
  */
 export function quantileUpperBound(sorted: readonly number[], q: number, alpha: number): number {
   const n = sorted.length;
-  for (let j = 1; j <= n; j++) if (binomialCdf(j - 1, n, q) >= 1 - alpha) return sorted[j - 1];
+  if (n === 0) return Number.POSITIVE_INFINITY;
+  if (q <= 0) return sorted[0];
+  if (q >= 1) return 1 - alpha <= 0 ? sorted[0] : Number.POSITIVE_INFINITY;
+  const { term } = binomialTerms(n - 1, n);
+  const [logQ, log1mQ] = [Math.log(q), Math.log1p(-q)];
+  let s = 0;
+  for (let j = 1; j <= n; j++) {
+    // P(Bin(n, q) ≤ j − 1): 1 at j − 1 = n (never reached), else the partial sum through term j − 1.
+    s += term(j - 1, logQ, log1mQ);
+    if (Math.min(1, s) >= 1 - alpha) return sorted[j - 1];
+  }
   return Number.POSITIVE_INFINITY;
 }
 
