@@ -17,6 +17,7 @@ import { lambdaMin, opNorm, sigmaMin } from '../../../src/linalg/spectral.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import { hasShape, isDiagonalRank, isLoewnerBetween, leq } from '../../../src/hypotheses/matrix.ts';
 import type { StageOneState } from './stage-one.ts';
+import type { BoundOps } from '../../../src/claims/measured.ts';
 import { diag, eye } from '../../../src/linalg/dense.ts';
 
 /** The principal d×d block at T₀ (App. F): Σ = diag(σ₁, …, σ_d), A, B (U = A + B, V = A − B). */
@@ -272,6 +273,15 @@ export const AFTER_17: ReadonlyArray<Hypothesis<AfterSeventeen>> = [
     },
   ),
 ];
+
+/**
+ * ηe_b²ε²(m+n)dσ₁: the unit of the O(·) in §3.2.4's displays on λ_d(P_{t+1}) and σ₁(P_{t+1}), η the
+ * step's and e_b, ε, σ₁ the instance's (exact constants).
+ */
+export function stageOneStepUnit<M, S>(A: BoundOps<M, S>, x: StageOneState, eta: S): S {
+  const [eb, epsilon] = [A.constant(x.eb), A.constant(x.epsilon)];
+  return [eta, eb, eb, epsilon, epsilon, A.int(x.m + x.n), A.int(x.d), A.constant(x.sigma1)].reduce(A.F.mul);
+}
 
 /** §3.2.4's printed choice η ≤ c²ε²(m+n)d/σ₁² (with ε ≤ √σ₁/(e_bd)), over a stage-one state. */
 export const eta324 = (x: { c: number; epsilon: number; m: number; n: number; d: number; sigma1: number }) =>
