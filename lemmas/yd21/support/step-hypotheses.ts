@@ -11,7 +11,7 @@
  *     O-constants recorded.
  */
 import { COMPUTED_TOLERANCE, hypothesis, type Hypothesis, standing } from '../../../src/claims/hypotheses.ts';
-import { add, type Mat, mul, scale, sub, transpose } from '../../../src/linalg/dense.ts';
+import { add, type Mat, mul, scale, transpose } from '../../../src/linalg/dense.ts';
 import { frobenius } from '../../../src/linalg/dense.ts';
 import { lambdaMin, opNorm, sigmaMin } from '../../../src/linalg/spectral.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
