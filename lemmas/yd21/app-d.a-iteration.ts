@@ -35,6 +35,8 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { inLogRange, inRange } from '../../src/random/arbitraries.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
 import { leq } from '../../src/hypotheses/matrix.ts';
+import { exactScalar, magnitudeOps } from '../../src/claims/measured.ts';
+import type { ScalarOps } from '../../src/exact/ops.ts';
 
 export interface ADIterationInstance {
   readonly sigmaD: number;
@@ -43,9 +45,15 @@ export interface ADIterationInstance {
   readonly a: number[];
 }
 
-/** The right side of (32): (1 + (η/2)(σ_d − a²))a. */
+/** (1 + kη(σ_d − a²))a: the right side of (32) at k = ½, the factor squared under (15)'s root at k = 1. */
+export function aGrowth<S>(F: ScalarOps<S>, sigmaD: S, eta: S, a: S, k: S): S {
+  return F.mul(F.add(F.one, F.mul(F.mul(k, eta), F.sub(sigmaD, F.mul(a, a)))), a);
+}
+
+/** The right side of (32): (1 + (η/2)(σ_d − a²))a, in doubles. */
 export function rhs32(sigmaD: number, eta: number, a: number): number {
-  return (1 + (eta / 2) * (sigmaD - a * a)) * a;
+  const { F } = magnitudeOps;
+  return aGrowth(F, exactScalar(sigmaD), exactScalar(eta), exactScalar(a), F.fromRatio(1, 2)).value;
 }
 
 /** a_{t+1} = b_t + θ_t(√σ_d − b_t), θ_t = thetas[t mod length], from a₀ until a_t² ≥ σ_d/2. */

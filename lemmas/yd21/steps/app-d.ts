@@ -22,49 +22,63 @@
  *    All hold. Sabotage: (32) with η in place of η/2 (false: (15)'s side is below (1 + η(σ_d − a²))a).
  *
  * Instances: σ₁ ∈ [0.5, 2], κ ∈ [1, 4], d ∈ [1, 3], m − d, n − d ∈ [0, 3], c ∈ [0.5, 3], e_b/c ∈ [1, 3],
- * ε and η as fractions of their bounds, a_t anywhere in [ε/(c√d), √(σ_d/2)]. Scales: the sides'
- * sizes; a square root √y errs by |y|/(2√y).
+ * ε and η as fractions of their bounds, a_t anywhere in [ε/(c√d), √(σ_d/2)]. Scale: the sides are
+ * written once against BoundOps and evaluated in the magnitude model (src/claims/measured.ts: the
+ * instance's scalars exact, √y carrying |y|/(2√y)), so each comparison's scale is computed from them.
  */
 import fc from 'fast-check';
-import { atLeast, type Comparison } from '../../../src/claims/compare.ts';
+import type { Comparison } from '../../../src/claims/compare.ts';
 import { defineClaim } from '../../../src/claims/types.ts';
+import { boundComparison, boundOps, type BoundOps } from '../../../src/claims/measured.ts';
+import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import { dimension, fractionOfMax, inLogRange, inRange, unitInterval } from '../../../src/random/arbitraries.ts';
 import { aFloor, APP_D_FIRST, APP_D_SECOND, type AppDScalars, epsilonAppD, etaAppD, etaChoiceAppD } from '../support/step-hypotheses.ts';
+import { aGrowth } from '../app-d.a-iteration.ts';
 
-/** (1 + η(σ_d − a²))a and δ = 22σ₁³η²: the pieces of (15)'s square root. */
-function root15(z: AppDScalars) {
-  const x = (1 + z.eta * (z.sigmaD - z.a * z.a)) * z.a;
-  const delta = 22 * z.sigma1 ** 3 * z.eta ** 2;
-  const y = x * x - delta;
-  return { x, delta, root: Math.sqrt(y), rootScale: (x * x + delta) / (2 * Math.sqrt(y)) };
+/**
+ * The instance's scalars as exact constants, a_t's floor ε/(c√d) (aFloor) among them, and the pieces
+ * of (15): x = (1 + η(σ_d − a_t²))a_t, δ = 22σ₁³η², √(x² − δ) and 1.5√(2σ₁)η(e_b² + c²)ε²(m+n)d.
+ */
+function pieces<M, S>(A: BoundOps<M, S>, z: AppDScalars) {
+  const { F } = A;
+  const [sigma1, sigmaD, eta, a, eb, c, epsilon] = [z.sigma1, z.sigmaD, z.eta, z.a, z.eb, z.c, z.epsilon].map(A.constant);
+  const x = aGrowth(F, sigmaD, eta, a, F.one);
+  const delta = [A.int(22), sigma1, sigma1, sigma1, eta, eta].reduce(F.mul);
+  const rootTwoSigma1 = A.sqrt(F.mul(A.int(2), sigma1));
+  const term15 = [A.ratio(3, 2), rootTwoSigma1, eta, F.add(F.mul(eb, eb), F.mul(c, c)), epsilon, epsilon, A.int(z.m + z.n), A.int(z.d)].reduce(F.mul);
+  return { sigmaD, eta, a, floor: A.constant(aFloor(z)), x, delta, root: A.sqrt(F.sub(F.mul(x, x), delta)), term15 };
 }
 
-/** Step-1: √(x² − δ) ≥ x − k·δc√d/ε (k = 1 as printed, 0 the sabotage). */
-function step1(z: AppDScalars, k = 1): Comparison[] {
-  const { x, delta, root, rootScale } = root15(z);
-  const rhs = x - (k * delta) / aFloor(z);
-  return [atLeast('√((1 + η(σ_d − a_t²))²a_t² − 22σ₁³η²) ≥ (1 + η(σ_d − a_t²))a_t − 22(c√d/ε)σ₁³η²', root, rhs, rootScale + x + delta / aFloor(z))];
-}
+/** The magnitude model at the claims' tolerance (their size is 1: scalars). */
+const OPS = boundOps(relativeTolerance('inequality', 1));
 
-/** 1.5√(2σ₁)η(e_b² + c²)ε²(m+n)d: (15)'s second term. */
-const term15 = (z: AppDScalars) => 1.5 * Math.sqrt(2 * z.sigma1) * z.eta * (z.eb * z.eb + z.c * z.c) * z.epsilon ** 2 * (z.m + z.n) * z.d;
+/** Step-1: √(x² − δ) ≥ x − δ·(c√d/ε) (the correction dropped: the sabotage). */
+function step1(z: AppDScalars, dropCorrection = false): Comparison[] {
+  const A = OPS;
+  const { x, delta, root, floor } = pieces(A, z);
+  const rhs = dropCorrection ? x : A.F.sub(x, A.F.div(delta, floor));
+  return [boundComparison('√((1 + η(σ_d − a_t²))²a_t² − 22σ₁³η²) ≥ (1 + η(σ_d − a_t²))a_t − 22(c√d/ε)σ₁³η²', root, '≥', rhs)];
+}
 
 /** Step-2 with (32)'s rate k·η (k = ½ as printed, 1 the sabotage). */
-function step2(z: AppDScalars, k = 0.5): Comparison[] {
-  const { delta, root, rootScale } = root15(z);
-  const lhs = 0.5 * z.eta * (z.sigmaD - z.a * z.a) * z.a;
-  const mid = 0.5 * z.eta * (z.sigmaD / 2) * aFloor(z);
-  const right = delta / aFloor(z) + term15(z);
-  const r15 = root - term15(z);
-  const r32 = (1 + k * z.eta * (z.sigmaD - z.a * z.a)) * z.a;
+function step2(z: AppDScalars, fullRate = false): Comparison[] {
+  const A = OPS;
+  const { F } = A;
+  const p = pieces(A, z);
+  const half = A.ratio(1, 2);
+  const lhs = [half, p.eta, F.sub(p.sigmaD, F.mul(p.a, p.a)), p.a].reduce(F.mul);
+  const mid = [half, p.eta, F.mul(p.sigmaD, half), p.floor].reduce(F.mul);
+  const right = F.add(F.div(p.delta, p.floor), p.term15);
+  const r15 = F.sub(p.root, p.term15);
+  const r32 = aGrowth(F, p.sigmaD, p.eta, p.a, fullRate ? F.one : half);
   return [
-    atLeast('½η(σ_d − a_t²)a_t ≥ ½η(σ_d/2)(ε/(c√d))', lhs, mid, 0.5 * z.eta * (z.sigmaD + z.a * z.a) * z.a + mid),
-    atLeast('½η(σ_d/2)(ε/(c√d)) ≥ 22(c√d/ε)σ₁³η² + 1.5√(2σ₁)η(e_b² + c²)ε²(m+n)d', mid, right, mid + right),
-    atLeast(
-      `hence (32): √((1 + η(σ_d − a_t²))²a_t² − 22σ₁³η²) − 1.5√(2σ₁)η(e_b² + c²)ε²(m+n)d ≥ (1 + ${k === 0.5 ? '(η/2)' : 'η'}(σ_d − a_t²))a_t`,
+    boundComparison('½η(σ_d − a_t²)a_t ≥ ½η(σ_d/2)(ε/(c√d))', lhs, '≥', mid),
+    boundComparison('½η(σ_d/2)(ε/(c√d)) ≥ 22(c√d/ε)σ₁³η² + 1.5√(2σ₁)η(e_b² + c²)ε²(m+n)d', mid, '≥', right),
+    boundComparison(
+      `hence (32): √((1 + η(σ_d − a_t²))²a_t² − 22σ₁³η²) − 1.5√(2σ₁)η(e_b² + c²)ε²(m+n)d ≥ (1 + ${fullRate ? 'η' : '(η/2)'}(σ_d − a_t²))a_t`,
       r15,
+      '≥',
       r32,
-      rootScale + term15(z) + (1 + z.eta * (z.sigmaD + z.a * z.a)) * z.a,
     ),
   ];
 }
@@ -108,7 +122,7 @@ export const appDStep1 = defineClaim<AppDScalars>({
   size: () => 1,
   check: (z) => step1(z),
   expected: 'holds',
-  sabotage: { description: 'the correction 22(c√d/ε)σ₁³η² dropped', check: (z) => step1(z, 0) },
+  sabotage: { description: 'the correction 22(c√d/ε)σ₁³η² dropped', check: (z) => step1(z, true) },
   runs: 500,
 });
 
@@ -124,6 +138,6 @@ export const appDStep2 = defineClaim<AppDScalars>({
   size: () => 1,
   check: (z) => step2(z),
   expected: 'holds',
-  sabotage: { description: '(32) with η in place of η/2', check: (z) => step2(z, 1) },
+  sabotage: { description: '(32) with η in place of η/2', check: (z) => step2(z, true) },
   runs: 500,
 });

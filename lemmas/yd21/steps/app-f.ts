@@ -54,18 +54,26 @@
  * Sabotages: step-1 σ_d/3 lowered to σ_d/4; step-2 √(σ_d/2) raised to √σ_d; step-3 the rate
  * 1 − ησ_d/2 of the conclusion raised to 1 − ησ_d; step-4 √d dropped from ‖P‖_F ≤ √dΔ; step-5 the
  * forcing terms dropped from the unrolled bound.
+ *
+ * Scale: step-1, step-2 and step-4 write their terms once against BoundOps and evaluate them in the
+ * magnitude model (src/claims/measured.ts: Σ, A, B, or the engine's state, as exact inputs), so each
+ * relation's scale is computed from its two sides. Step-3 and step-5 read given scalar sequences:
+ * their scale is the sides' size times t + 2 (the roundings of the t-th power and of the running
+ * quotient, one per step).
  */
 import fc from 'fast-check';
-import { atLeast, atMost, type Comparison } from '../../../src/claims/compare.ts';
+import { atMost, type Comparison } from '../../../src/claims/compare.ts';
 import { defineClaim } from '../../../src/claims/types.ts';
 import { hypothesis } from '../../../src/claims/hypotheses.ts';
 import { add, diag, frobenius, mul, scale, sub, transpose } from '../../../src/linalg/dense.ts';
-import { opNorm, sigmaMin, symmetricFunction } from '../../../src/linalg/spectral.ts';
+import { symmetricFunction } from '../../../src/linalg/spectral.ts';
 import { attainedSpectrum, dimension, fractionOfMax, gridMatrix, inRange, orthogonal, unitInterval, withSpectrum } from '../../../src/random/arbitraries.ts';
-import { APP_F_START, bBar, pq, sigma1Of, sigmaDOf, type StageTwoStart } from '../support/step-hypotheses.ts';
+import { APP_F_START, bBar, pqOf, sigma1Of, sigmaDOf, type StageTwoStart } from '../support/step-hypotheses.ts';
 import { leq } from '../../../src/hypotheses/matrix.ts';
-import { blockState } from '../../../src/gd/index.ts';
-import { blockMagnitudes } from '../../../src/gd/magnitudes.ts';
+import { boundComparison, boundOps, type BoundOps } from '../../../src/claims/measured.ts';
+import { relativeTolerance } from '../../../src/claims/tolerance.ts';
+import { measuredDiagonalStep } from '../../../src/gd/measured-step.ts';
+import type { FullStepView } from '../../../src/exact/states.ts';
 import { diagonalStateHypotheses } from '../../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../../src/random/instances.ts';
 
@@ -116,28 +124,37 @@ function stageTwoStart(): fc.Arbitrary<StageTwoStart> {
   );
 }
 
-/** Magnitudes: |P| ≤ ‖Σ‖ + ‖A‖² + ‖B‖², |Q| ≤ 2‖A‖‖B‖ (Frobenius). */
-function magnitudes(x: StageTwoStart) {
-  const [nS, nA, nB] = [frobenius(x.Sigma), frobenius(x.A), frobenius(x.B)];
-  return { P: nS + nA * nA + nB * nB, Q: 2 * nA * nB, A: nA, B: nB, S: nS };
+/** The block at T₀ in the magnitude model: Σ, A and B exact inputs, P and Q formed from them (pqOf). */
+function measuredStart<M, S>(A: BoundOps<M, S>, x: StageTwoStart) {
+  const [Sigma, Am, Bm] = [A.input(x.Sigma), A.input(x.A), A.input(x.B)];
+  return { Sigma, A: Am, B: Bm, ...pqOf(A, Sigma, Am, Bm), sigmaD: A.constant(sigmaDOf(x)), rootTwoSigma1: A.sqrt(A.F.mul(A.int(2), A.constant(sigma1Of(x)))) };
+}
+
+interface StartForm {
+  /** The factor k of k√(2σ₁)σ₁(B): 1 as printed, 2 corrected. */
+  readonly k: 1 | 2;
+  /** The last bound σ_d/q: q = 3 as printed, 4 the sabotage. */
+  readonly q: 3 | 4;
 }
 
 /**
- * App. F's first chain: ‖Δ₀‖ = ‖P + Q‖ ≤ σ₁(P) + σ₁(Q) ≤ σ_d/4 + k√(2σ₁)σ₁(B) ≤ third. k = 1 as
- * printed, 2 corrected; third = σ_d/3 (σ_d/4: the sabotage).
+ * App. F's first chain, its terms in order: ‖Δ₀‖ = ‖P + Q‖ ≤ σ₁(P) + σ₁(Q) ≤ σ_d/4 + k√(2σ₁)σ₁(B) ≤ σ_d/q.
  */
-function deltaZeroChain(x: StageTwoStart, k: number, third: number): Comparison[] {
-  const { P, Q } = pq(x);
-  const mg = magnitudes(x);
-  const sd = sigmaDOf(x);
-  const r2 = Math.sqrt(2 * sigma1Of(x));
-  const delta = opNorm(add(P, Q));
-  const [nP, nQ, nB] = [opNorm(P), opNorm(Q), opNorm(x.B)];
-  const mid = sd / 4 + k * r2 * nB;
+function deltaZeroTerms<M, S>(A: BoundOps<M, S>, x: StageTwoStart, form: StartForm): S[] {
+  const { F } = A;
+  const s = measuredStart(A, x);
+  const mid = F.add(F.mul(s.sigmaD, A.ratio(1, 4)), F.mul(A.int(form.k), F.mul(s.rootTwoSigma1, A.opNorm(s.B))));
+  return [A.opNorm(A.add(s.P, s.Q)), F.add(A.opNorm(s.P), A.opNorm(s.Q)), mid, F.mul(s.sigmaD, A.ratio(1, form.q))];
+}
+
+/** The first chain in the magnitude model: each "≤" between consecutive terms, with its computed scale. */
+function deltaZeroChain(x: StageTwoStart, form: StartForm): Comparison[] {
+  const [delta, sum, mid, bound] = deltaZeroTerms(boundOps(relativeTolerance('inequality', x.d)), x, form);
+  const k = form.k === 1 ? '' : `${form.k}`;
   return [
-    atMost('‖Δ₀‖_op = ‖P_{T₀} + Q_{T₀}‖_op ≤ σ₁(P_{T₀}) + σ₁(Q_{T₀})', delta, nP + nQ, 2 * (mg.P + mg.Q)),
-    atMost(`σ₁(P_{T₀}) + σ₁(Q_{T₀}) ≤ σ_d/4 + ${k === 1 ? '' : `${k}`}√(2σ₁)σ₁(B_{T₀})`, nP + nQ, mid, mg.P + mg.Q + mid + k * r2 * mg.B),
-    atMost(`σ_d/4 + ${k === 1 ? '' : `${k}`}√(2σ₁)σ₁(B_{T₀}) ≤ ${third === sd / 3 ? 'σ_d/3' : 'σ_d/4 (sabotage)'}`, mid, third, mid + k * r2 * mg.B + third),
+    boundComparison('‖Δ₀‖_op = ‖P_{T₀} + Q_{T₀}‖_op ≤ σ₁(P_{T₀}) + σ₁(Q_{T₀})', delta, '≤', sum),
+    boundComparison(`σ₁(P_{T₀}) + σ₁(Q_{T₀}) ≤ σ_d/4 + ${k}√(2σ₁)σ₁(B_{T₀})`, sum, '≤', mid),
+    boundComparison(`σ_d/4 + ${k}√(2σ₁)σ₁(B_{T₀}) ≤ ${form.q === 3 ? 'σ_d/3' : 'σ_d/4 (sabotage)'}`, mid, '≤', bound),
   ];
 }
 
@@ -155,11 +172,15 @@ export const appFStep1 = defineClaim<StageTwoStart>({
   id: 'yd21.app-f.step-1',
   source: { paper: 'YD21', where: 'App. F (preprint), first paragraph: ‖Δ₀‖_op ≤ σ_d/3' },
   statement: '‖Δ₀‖_op = ‖P_{T₀} + Q_{T₀}‖_op ≤ σ₁(P_{T₀}) + σ₁(Q_{T₀}) ≤ σ_d/4 + √(2σ₁)σ₁(B_{T₀}) ≤ σ_d/3',
-  check: (x) => deltaZeroChain(x, 1, sigmaDOf(x) / 3),
+  check: (x) => deltaZeroChain(x, { k: 1, q: 3 }),
   expected: 'refuted',
   failsWhere: {
     text: 'σ₁(Q_{T₀}) > √(2σ₁)σ₁(B_{T₀}) (σ₁(P_{T₀}) ≤ σ_d/4 is a hypothesis, so the sum exceeds σ_d/4 + √(2σ₁)σ₁(B) only there; possible for d ≥ 2, e.g. A ≈ αI, B skew); measured only with σ₁(P_{T₀}) within 10⁻⁸ of σ_d/4',
-    contains: (x) => opNorm(pq(x).Q) > Math.sqrt(2 * sigma1Of(x)) * opNorm(x.B),
+    contains: (x) => {
+      const A = boundOps(0);
+      const s = measuredStart(A, x);
+      return A.opNorm(s.Q).value > A.F.mul(s.rootTwoSigma1, A.opNorm(s.B)).value;
+    },
   },
   erratum:
     'The middle step needs σ₁(Q) ≤ √(2σ₁)σ₁(B) with Q = ABᵀ − BAᵀ, but ‖ABᵀ − BAᵀ‖ ≤ 2‖A‖‖B‖ with the 2 attained (A = αI, B skew: Q = −2αB); ' +
@@ -172,7 +193,7 @@ export const appFStep1 = defineClaim<StageTwoStart>({
     dependents: ['yd21.app-f.step-2 (2σ_d/3 ≤ σ_d − σ₁(Δ₀))', 'yd21.app-f.step-3 (Δ₀ ≤ σ_d/3 ≤ (2/5)σ_d)', '§3.3 condition (2) at t = 0', 'Theorem 1.1'],
   },
   corrected: 'yd21.app-f.step-1/corrected',
-  sabotage: { description: 'the bound σ_d/3 lowered to σ_d/4', check: (x) => deltaZeroChain(x, 1, sigmaDOf(x) / 4) },
+  sabotage: { description: 'the bound σ_d/3 lowered to σ_d/4', check: (x) => deltaZeroChain(x, { k: 1, q: 4 }) },
 });
 
 export const appFStep1Corrected = defineClaim<StageTwoStart>({
@@ -180,38 +201,54 @@ export const appFStep1Corrected = defineClaim<StageTwoStart>({
   id: 'yd21.app-f.step-1/corrected',
   source: { paper: 'YD21', where: 'App. F (preprint), first paragraph: ‖Δ₀‖_op ≤ σ_d/3' },
   statement: '‖Δ₀‖_op ≤ σ₁(P_{T₀}) + σ₁(Q_{T₀}) ≤ σ_d/4 + 2√(2σ₁)σ₁(B_{T₀}) ≤ σ_d/3 (σ₁(B_{T₀}) ≤ σ_d/(24√(2σ₁)))',
-  check: (x) => deltaZeroChain(x, 2, sigmaDOf(x) / 3),
+  check: (x) => deltaZeroChain(x, { k: 2, q: 3 }),
   expected: 'holds',
   corrects: 'yd21.app-f.step-1',
-  sabotage: { description: 'the bound σ_d/3 lowered to σ_d/4', check: (x) => deltaZeroChain(x, 2, sigmaDOf(x) / 4) },
+  sabotage: { description: 'the bound σ_d/3 lowered to σ_d/4', check: (x) => deltaZeroChain(x, { k: 2, q: 4 }) },
 });
 
+interface FloorForm {
+  /** The sign of the Weyl step's 2σ₁(UBᵀ): −1 as printed, +1 corrected. */
+  readonly sign: -1 | 1;
+  /** The floor √(σ_d/2) of σ_d(U), σ_d(V); √σ_d the sabotage. */
+  readonly raisedFloor?: boolean;
+}
+
 /**
- * App. F's second chain, with sign = −1 as printed and +1 corrected: 2σ_d/3 ≤ σ_d − σ₁(Δ₀) ≤ σ_d(UVᵀ)
- * ≤ σ_d(UUᵀ) ± 2σ₁(UBᵀ) ≤ σ_d(UUᵀ) ± 4√(2σ₁)b̄, hence σ_d(U) ≥ floor and σ_d(V) ≥ floor
- * (floor = √(σ_d/2); √σ_d the sabotage).
+ * App. F's second chain, its terms: 2σ_d/3 ≤ σ_d(Σ) − σ₁(Δ₀) ≤ σ_d(UVᵀ) ≤ σ_d(UUᵀ) ± 2σ₁(UBᵀ)
+ * ≤ σ_d(UUᵀ) ± 4√(2σ₁)b̄, hence σ_d(U) ≥ floor and σ_d(V) ≥ floor (U = A + B, V = A − B; σ_d(Σ) is
+ * the instance's σ_d, Σ being diagonal).
  */
-function sigmaDUChain(x: StageTwoStart, sign: number, floor: number): Comparison[] {
-  const mg = magnitudes(x);
-  const sd = sigmaDOf(x);
-  const r2 = Math.sqrt(2 * sigma1Of(x));
-  const U = add(x.A, x.B);
-  const V = sub(x.A, x.B);
-  const delta = opNorm(sub(x.Sigma, mul(U, transpose(V))));
-  const uv = sigmaMin(mul(U, transpose(V)));
-  const uu = sigmaMin(mul(U, transpose(U)));
-  const ub = opNorm(mul(U, transpose(x.B)));
-  const nU = mg.A + mg.B;
-  const mUV = nU * nU;
-  const s = sign < 0 ? '−' : '+';
-  const bar = 4 * r2 * bBar(x);
+function sigmaDUTerms<M, S>(A: BoundOps<M, S>, x: StageTwoStart, form: FloorForm) {
+  const { F, add, sub, mul, tr } = A;
+  const s = measuredStart(A, x);
+  const [U, V] = [add(s.A, s.B), sub(s.A, s.B)];
+  const sign = A.int(form.sign);
+  const uu = A.sigmaMin(mul(U, tr(U)));
+  const half = A.ratio(1, 2);
+  return {
+    twoThirds: F.mul(A.ratio(2, 3), s.sigmaD),
+    gap: F.sub(s.sigmaD, A.opNorm(sub(s.Sigma, mul(U, tr(V))))),
+    uv: A.sigmaMin(mul(U, tr(V))),
+    weyl: F.add(uu, F.mul(sign, F.mul(A.int(2), A.opNorm(mul(U, tr(s.B)))))),
+    barred: F.add(uu, F.mul(sign, [A.int(4), s.rootTwoSigma1, A.constant(bBar(x))].reduce(F.mul))),
+    sigmaDU: A.sigmaMin(U),
+    sigmaDV: A.sigmaMin(V),
+    floor: A.sqrt(form.raisedFloor ? s.sigmaD : F.mul(s.sigmaD, half)),
+  };
+}
+
+/** The second chain in the magnitude model: each relation with its computed scale. */
+function sigmaDUChain(x: StageTwoStart, form: FloorForm): Comparison[] {
+  const t = sigmaDUTerms(boundOps(relativeTolerance('inequality', x.d)), x, form);
+  const s = form.sign < 0 ? '−' : '+';
   return [
-    atLeast('2σ_d/3 ≤ σ_d(Σ) − σ₁(Δ₀)', sd - delta, (2 * sd) / 3, sd + mg.S + mUV),
-    atMost('σ_d(Σ) − σ₁(Δ₀) ≤ σ_d(U_{T₀}V_{T₀}ᵀ)', sd - delta, uv, sd + mg.S + 2 * mUV),
-    atMost(`σ_d(U_{T₀}V_{T₀}ᵀ) ≤ σ_d(U_{T₀}U_{T₀}ᵀ) ${s} 2σ₁(U_{T₀}B_{T₀}ᵀ)`, uv, uu + sign * 2 * ub, 3 * mUV + 2 * nU * mg.B),
-    atMost(`σ_d(UUᵀ) ${s} 2σ₁(UBᵀ) ≤ σ_d(UUᵀ) ${s} 4√(2σ₁)·O(σ_d/√σ₁) (O(σ_d/√σ₁) = b̄)`, uu + sign * 2 * ub, uu + sign * bar, 2 * mUV + 2 * nU * mg.B + bar),
-    atLeast('hence σ_d(U_{T₀}) ≥ √(σ_d/2)', sigmaMin(U), floor, nU + floor),
-    atLeast('the same on V_{T₀}: σ_d(V_{T₀}) ≥ √(σ_d/2)', sigmaMin(V), floor, nU + floor),
+    boundComparison('2σ_d/3 ≤ σ_d(Σ) − σ₁(Δ₀)', t.gap, '≥', t.twoThirds),
+    boundComparison('σ_d(Σ) − σ₁(Δ₀) ≤ σ_d(U_{T₀}V_{T₀}ᵀ)', t.gap, '≤', t.uv),
+    boundComparison(`σ_d(U_{T₀}V_{T₀}ᵀ) ≤ σ_d(U_{T₀}U_{T₀}ᵀ) ${s} 2σ₁(U_{T₀}B_{T₀}ᵀ)`, t.uv, '≤', t.weyl),
+    boundComparison(`σ_d(UUᵀ) ${s} 2σ₁(UBᵀ) ≤ σ_d(UUᵀ) ${s} 4√(2σ₁)·O(σ_d/√σ₁) (O(σ_d/√σ₁) = b̄)`, t.weyl, '≤', t.barred),
+    boundComparison('hence σ_d(U_{T₀}) ≥ √(σ_d/2)', t.sigmaDU, '≥', t.floor),
+    boundComparison('the same on V_{T₀}: σ_d(V_{T₀}) ≥ √(σ_d/2)', t.sigmaDV, '≥', t.floor),
   ];
 }
 
@@ -221,7 +258,7 @@ export const appFStep2 = defineClaim<StageTwoStart>({
   source: { paper: 'YD21', where: 'App. F (preprint), first paragraph: σ_d(U_{T₀}) ≥ √(σ_d/2)' },
   statement:
     '2σ_d/3 ≤ σ_d(Σ) − σ₁(Δ₀) ≤ σ_d(U_{T₀}V_{T₀}ᵀ) ≤ σ_d(U_{T₀}U_{T₀}ᵀ) − 2σ₁(U_{T₀}B_{T₀}ᵀ) ≤ σ_d(U_{T₀}U_{T₀}ᵀ) − 4√(2σ₁)O(σ_d/√σ₁); hence σ_d(U_{T₀}) ≥ √(σ_d/2); the same on V_{T₀}',
-  check: (x) => sigmaDUChain(x, -1, Math.sqrt(sigmaDOf(x) / 2)),
+  check: (x) => sigmaDUChain(x, { sign: -1 }),
   expected: 'refuted',
   failsWhere: {
     text: 'every admissible instance: the fourth link needs 2σ₁(UBᵀ) ≥ 4√(2σ₁)b̄, but σ₁(UBᵀ) ≤ (‖A‖ + σ₁(B))σ₁(B) < 2√(2σ₁)b̄ (‖A‖ ≤ √(2σ₁), σ₁(B) ≤ 2cdε ≤ b̄); the third link fails too where σ_d(UVᵀ) > σ_d(UUᵀ) − 2σ₁(UBᵀ)',
@@ -238,7 +275,7 @@ export const appFStep2 = defineClaim<StageTwoStart>({
     dependents: ['§3.3 condition (3) at t = 0', '§3.3 "(1) + (2) ⇒ (3)"', 'yd21.sec-3.3.stage-two', 'Theorem 1.1'],
   },
   corrected: 'yd21.app-f.step-2/corrected',
-  sabotage: { description: 'the floor √(σ_d/2) raised to √σ_d', check: (x) => sigmaDUChain(x, -1, Math.sqrt(sigmaDOf(x))) },
+  sabotage: { description: 'the floor √(σ_d/2) raised to √σ_d', check: (x) => sigmaDUChain(x, { sign: -1, raisedFloor: true }) },
 });
 
 export const appFStep2Corrected = defineClaim<StageTwoStart>({
@@ -247,10 +284,10 @@ export const appFStep2Corrected = defineClaim<StageTwoStart>({
   source: { paper: 'YD21', where: 'App. F (preprint), first paragraph: σ_d(U_{T₀}) ≥ √(σ_d/2)' },
   statement:
     '2σ_d/3 ≤ σ_d(Σ) − σ₁(Δ₀) ≤ σ_d(U_{T₀}V_{T₀}ᵀ) ≤ σ_d(U_{T₀}U_{T₀}ᵀ) + 2σ₁(U_{T₀}B_{T₀}ᵀ) ≤ σ_d(U_{T₀}U_{T₀}ᵀ) + 4√(2σ₁)b̄ (b̄ = σ_d/(24√(2σ₁))); hence σ_d(U_{T₀}), σ_d(V_{T₀}) ≥ √(σ_d/2)',
-  check: (x) => sigmaDUChain(x, +1, Math.sqrt(sigmaDOf(x) / 2)),
+  check: (x) => sigmaDUChain(x, { sign: 1 }),
   expected: 'holds',
   corrects: 'yd21.app-f.step-2',
-  sabotage: { description: 'the floor √(σ_d/2) raised to √σ_d', check: (x) => sigmaDUChain(x, +1, Math.sqrt(sigmaDOf(x))) },
+  sabotage: { description: 'the floor √(σ_d/2) raised to √σ_d', check: (x) => sigmaDUChain(x, { sign: 1, raisedFloor: true }) },
 });
 
 // ───────────────────────────── the Δ recursion (step-3) ─────────────────────────────
@@ -390,17 +427,19 @@ export const appFStep3 = defineClaim<DeltaInstance>({
 
 // ───────────────────────────── ‖P‖_F, ‖Q‖_F ≤ √dΔ (step-4) ─────────────────────────────
 
-/** ‖P‖_F ≤ k√dΔ, ‖Q‖_F ≤ √dΔ, ‖P‖_op ≤ Δ with Δ = ‖Σ − UVᵀ‖_op (k = 1; the sabotage drops √d). */
+/** Step-4's terms on the block view of a state: ‖P‖_F, ‖Q‖_F, ‖P‖_op, Δ = ‖Σ − UVᵀ‖_op and √dΔ. */
+function pqByDeltaTerms<M, S>(A: BoundOps<M, S>, s: FullStepView<M, S>['before'], d: number) {
+  const delta = A.opNorm(A.sub(s.Sigma, A.mul(s.U, A.tr(s.V))));
+  return { P: A.frob(s.P), Q: A.frob(s.Q), opP: A.opNorm(s.P), delta, rootDDelta: A.F.mul(A.sqrt(A.int(d)), delta) };
+}
+
+/** ‖P‖_F ≤ √dΔ, ‖Q‖_F ≤ √dΔ, ‖P‖_op ≤ Δ on the engine's state in the magnitude model. */
 function pqByDelta(x: DiagonalState, dropRootD = false): Comparison[] {
-  const s = blockState(x.sigma, x.U, x.V);
-  const m = blockMagnitudes(x.sigma, x.U, x.V);
-  const delta = opNorm(sub(s.Sigma, mul(s.U, transpose(s.V))));
-  const mR = m.Sigma + m.U * m.V;
-  const rd = dropRootD ? 1 : Math.sqrt(s.d);
+  const t = pqByDeltaTerms(boundOps(relativeTolerance('inequality', stateSize(x))), measuredDiagonalStep(x).before, x.d);
   return [
-    atMost(`‖P‖_F ≤ ${dropRootD ? '' : '√d'}Δ`, frobenius(s.P), rd * delta, m.P + rd * mR),
-    atMost('‖Q‖_F ≤ √dΔ', frobenius(s.Q), Math.sqrt(s.d) * delta, m.Q + Math.sqrt(s.d) * mR),
-    atMost('‖P‖_op ≤ Δ (unprinted; needed for the coefficient 2η(1 − ησ_d/2)^t(2/5)σ_d of the next display)', opNorm(s.P), delta, m.P + mR),
+    boundComparison(`‖P‖_F ≤ ${dropRootD ? '' : '√d'}Δ`, t.P, '≤', dropRootD ? t.delta : t.rootDDelta),
+    boundComparison('‖Q‖_F ≤ √dΔ', t.Q, '≤', t.rootDDelta),
+    boundComparison('‖P‖_op ≤ Δ (unprinted; needed for the coefficient 2η(1 − ησ_d/2)^t(2/5)σ_d of the next display)', t.opP, '≤', t.delta),
   ];
 }
 

@@ -17,30 +17,47 @@
  * [unrolled] on scalar sequences x_{t+1} ≤ r²x_t + G (r = 1 − ησ_d/2, G = C·ηe_b²ε²(m+n)dσ₁, the step
  * with its constant): x_t ≤ r^{2t}x_0 + G/(1 − r²) ≤ r^{2t}x_0 + 2C·e_b²ε²(m+n)dκ (1 − r² = ησ_d(1 − ησ_d/4)
  * ≥ ησ_d/2), i.e. (18) with O-constant 2C. Holds. Sabotage: the O(·) term dropped.
+ *
+ * Scale: [step]'s two sides are written once against BoundOps and evaluated on the engine's step in
+ * the magnitude model (src/claims/measured.ts), so the scale is computed from them: σ₁ of P_t and of
+ * P_{t+1} carries the magnitude of what P was formed from. [unrolled] reads given numbers: its scale
+ * is the sides' size times t + 2 (the roundings of r^{2t}, one per factor).
  */
 import fc from 'fast-check';
 import { atMost, type Comparison } from '../../../src/claims/compare.ts';
 import { defineClaim } from '../../../src/claims/types.ts';
 import { hypothesis } from '../../../src/claims/hypotheses.ts';
 import { leq } from '../../../src/hypotheses/matrix.ts';
-import { blockStep } from '../../../src/gd/index.ts';
-import { opNorm, sigmaMin } from '../../../src/linalg/spectral.ts';
-import { blockMagnitudes, stepMagnitudes } from '../../../src/gd/magnitudes.ts';
+import { sigmaMin } from '../../../src/linalg/spectral.ts';
+import { boundComparison, boundOps, type BoundOps } from '../../../src/claims/measured.ts';
+import { relativeTolerance } from '../../../src/claims/tolerance.ts';
+import { measuredDiagonalStep } from '../../../src/gd/measured-step.ts';
+import type { FullStepView } from '../../../src/exact/states.ts';
 import { type StageOneState, STAGE_ONE_CHOICES, stageOneState } from '../support/stage-one.ts';
 import { STAGE_ONE, stageOneBlocks } from '../support/stage-one-hypotheses.ts';
 import { stateSize } from '../../../src/random/instances.ts';
-import { eta324, eta324Hypothesis } from '../support/step-hypotheses.ts';
+import { eta324, eta324Hypothesis, stageOneStepUnit } from '../support/step-hypotheses.ts';
 import { inRange, unitInterval } from '../../../src/random/arbitraries.ts';
 
-/** The unit of the O(·) of [step]: ηe_b²ε²(m+n)dσ₁. */
-const unit = (x: StageOneState) => x.eta * x.eb ** 2 * x.epsilon ** 2 * (x.m + x.n) * x.d * x.sigma1;
+interface StepForm {
+  /** The O-constant C. */
+  readonly C: number;
+  /** Sabotage: the rate (1 − ησ_d)² in place of (1 − ησ_d/2)². */
+  readonly fullRate?: boolean;
+}
 
-/** [step] with rate (1 − k·ησ_d)² (k = ½ as printed, 1 the sabotage). */
-function sigma1Step(x: StageOneState, C: number, k = 0.5): Comparison[] {
-  const { before, after } = blockStep(x.sigma, x.U, x.V, x.eta);
-  const sc = blockMagnitudes(x.sigma, x.U, x.V).P + stepMagnitudes(x.sigma, x.U, x.V, x.eta).P;
-  const rhs = (1 - k * x.eta * x.sigmaD) ** 2 * opNorm(before.P) + C * unit(x);
-  return [atMost(`σ₁(P_{t+1}) ≤ (1 − ${k === 0.5 ? 'ησ_d/2' : 'ησ_d'})²σ₁(P_t) + O(ηe_b²ε²(m+n)dσ₁)`, opNorm(after.P), rhs, sc + rhs)];
+/** The two sides of [step]: σ₁(P_{t+1}) ≤ (1 − ησ_d/2)²σ₁(P_t) + C·ηe_b²ε²(m+n)dσ₁. */
+function stepSides<M, S>(A: BoundOps<M, S>, z: StageOneState, { x, before, after }: FullStepView<M, S>, form: StepForm): { lhs: S; rhs: S } {
+  const { F } = A;
+  const rate = F.sub(F.one, F.mul(form.fullRate ? F.one : A.ratio(1, 2), F.mul(x.eta, A.constant(z.sigmaD))));
+  const rhs = F.add(F.mul(F.mul(rate, rate), A.opNorm(before.P)), F.mul(A.constant(form.C), stageOneStepUnit(A, z, x.eta)));
+  return { lhs: A.opNorm(after.P), rhs };
+}
+
+/** [step] evaluated on the engine's step in the magnitude model: each side's value and computed scale. */
+function sigma1Step(x: StageOneState, form: StepForm): Comparison[] {
+  const { lhs, rhs } = stepSides(boundOps(relativeTolerance('inequality', stateSize(x))), x, measuredDiagonalStep(x), form);
+  return [boundComparison(`σ₁(P_{t+1}) ≤ (1 − ${form.fullRate ? 'ησ_d' : 'ησ_d/2'})²σ₁(P_t) + O(ηe_b²ε²(m+n)dσ₁)`, lhs, '≤', rhs)];
 }
 
 export const sigma1PStep = defineClaim<StageOneState>({
@@ -61,16 +78,18 @@ export const sigma1PStep = defineClaim<StageOneState>({
     .map((x) => ({ ...x, eta: Math.min(x.eta, eta324(x)) }))
     .filter((x) => sigmaMin(stageOneBlocks(x).A) ** 2 >= x.sigmaD / 2),
   size: stateSize,
-  check: (x, c) => sigma1Step(x, c.C),
+  check: (x, c) => sigma1Step(x, { C: c.C }),
   witness: {
+    // The C at which the sides with C = 0 meet within tolerance: (lhs − rhs − tol·scale)/unit.
     C: (x, tol) => {
-      const { before, after } = blockStep(x.sigma, x.U, x.V, x.eta);
-      const sc = blockMagnitudes(x.sigma, x.U, x.V).P;
-      return (opNorm(after.P) - (1 - (x.eta * x.sigmaD) / 2) ** 2 * opNorm(before.P) - tol * sc) / unit(x);
+      const A = boundOps(relativeTolerance('inequality', stateSize(x)));
+      const view = measuredDiagonalStep(x);
+      const { lhs, rhs } = stepSides(A, x, view, { C: 0 });
+      return (lhs.value - rhs.value - tol * (lhs.magnitude + rhs.magnitude)) / stageOneStepUnit(A, x, view.x.eta).value;
     },
   },
   expected: 'holds',
-  sabotage: { description: 'the rate (1 − ησ_d/2)² lowered to (1 − ησ_d)²', check: (x, c) => sigma1Step(x, c.C, 1) },
+  sabotage: { description: 'the rate (1 − ησ_d/2)² lowered to (1 − ησ_d)²', check: (x, c) => sigma1Step(x, { C: c.C, fullRate: true }) },
   runs: 300,
 });
 

@@ -20,29 +20,63 @@
  *
  * Checked: [⪯1] λ_max(A_tA_tᵀ − Σ) ≤ e_b²ε²(m+n)dκ + e_b²ε²d^k (k = 1 printed, 2 corrected), computed
  * from A; [⪯2] e_b²ε²(m+n)dκ + e_b²ε²d^k ≤ σ_d (⇔ Σ + (…)I ⪯ 2Σ); and the conclusion λ_max(AAᵀ − 2Σ) ≤ 0.
- * Sabotage: e_b²ε²d^k replaced by 0 (B's contribution dropped). Scale: λ_max(AAᵀ − Σ) errs by the
- * magnitude ‖A‖²_F + ‖Σ‖_F it is formed from.
+ * Sabotage: e_b²ε²d^k replaced by 0 (B's contribution dropped). Scale: the chain's terms are written
+ * once against BoundOps and evaluated in the magnitude model (src/claims/measured.ts), so each
+ * relation's scale is computed from its two sides (λ_max(AAᵀ − Σ) carries the magnitude |A||A|ᵀ + |Σ|
+ * it is formed from). The display before (17) below is evaluated the same way on the engine's step.
  */
 import fc from 'fast-check';
-import { atMost, type Comparison } from '../../../src/claims/compare.ts';
+import type { Comparison } from '../../../src/claims/compare.ts';
 import { defineClaim } from '../../../src/claims/types.ts';
-import { add, diag, frobenius, mul, scale, sub, transpose } from '../../../src/linalg/dense.ts';
-import { fullSvd, lambdaMax, opNorm, symmetricFunction } from '../../../src/linalg/spectral.ts';
+import { add, diag, frobenius, mul, scale, sub, transpose, vstack } from '../../../src/linalg/dense.ts';
+import { fullSvd, lambdaMin, symmetricFunction } from '../../../src/linalg/spectral.ts';
 import { attainedSpectrum, dimension, fractionOfMax, gridMatrix, inRange, orthogonal, unitInterval, withSpectrum } from '../../../src/random/arbitraries.ts';
-import { AFTER_17, type AfterSeventeen, epsilon17, eta324, eta324Hypothesis, seventeenFloor } from '../support/step-hypotheses.ts';
+import { boundComparison, boundOps, type BoundOps, exactScalar, type MeasuredScalar } from '../../../src/claims/measured.ts';
+import { relativeTolerance } from '../../../src/claims/tolerance.ts';
+import { measuredDiagonalStep } from '../../../src/gd/measured-step.ts';
+import { blockState } from '../../../src/gd/index.ts';
+import type { FullStepView } from '../../../src/exact/states.ts';
+import { stateSize } from '../../../src/random/instances.ts';
+import { type StageOneState, STAGE_ONE_CHOICES, stageOneState } from '../support/stage-one.ts';
+import { STAGE_ONE, stageOneBlocks } from '../support/stage-one-hypotheses.ts';
+import { AFTER_17, type AfterSeventeen, epsilon17, eta324, eta324Hypothesis, seventeenFloor, stageOneStepUnit } from '../support/step-hypotheses.ts';
 
-/** The chain with B's allowance e_b²ε²·bAllowance (d as printed, d² corrected, 0 the sabotage). */
-function aatChain(x: AfterSeventeen, bAllowance: number, label: string): Comparison[] {
-  const sd = x.sigmaValues[x.d - 1];
-  const K = seventeenFloor(x);
-  const allowance = x.eb ** 2 * x.epsilon ** 2 * bAllowance;
-  const S = mul(x.A, transpose(x.A));
-  const mag = frobenius(x.A) ** 2 + frobenius(x.Sigma);
-  const top = lambdaMax(sub(S, x.Sigma));
+interface ChainForm {
+  /** B's allowance e_b²ε²d^k: k = 1 as printed, 2 corrected; absent, the allowance dropped (the sabotage). */
+  readonly dPower?: 1 | 2;
+  /** How the allowance is written in the labels. */
+  readonly label: string;
+}
+
+/** e_b²ε²d^k, B's allowance in the chain (0 without k). */
+function bAllowance<M, S>(A: BoundOps<M, S>, x: AfterSeventeen, dPower: 1 | 2 | undefined): S {
+  const [eb, epsilon] = [A.constant(x.eb), A.constant(x.epsilon)];
+  const dk = dPower === undefined ? A.int(0) : A.int(x.d ** dPower);
+  return [eb, eb, epsilon, epsilon, dk].reduce(A.F.mul);
+}
+
+/**
+ * The chain's terms: λ_max(A_tA_tᵀ − Σ) (the first "⪯" as an eigenvalue), the bound
+ * O(e_b²ε²(m+n)dκ) + e_b²ε²d^k, σ_d (the second "⪯": Σ + (bound)I ⪯ 2Σ), and λ_max(A_tA_tᵀ − 2Σ).
+ */
+function aatTerms<M, S>(A: BoundOps<M, S>, x: AfterSeventeen, form: ChainForm) {
+  const [AAt, Sigma] = [A.mul(A.input(x.A), A.tr(A.input(x.A))), A.input(x.Sigma)];
+  return {
+    top: A.lambdaMax(A.sub(AAt, Sigma)),
+    bound: A.F.add(A.constant(seventeenFloor(x)), bAllowance(A, x, form.dPower)),
+    sigmaD: A.constant(x.sigmaValues[x.d - 1]),
+    conclusion: A.lambdaMax(A.sub(AAt, A.scale(A.int(2), Sigma))),
+  };
+}
+
+/** The chain in the magnitude model: each relation's sides with their computed scale. */
+function aatChain(x: AfterSeventeen, form: ChainForm): Comparison[] {
+  const A = boundOps(relativeTolerance('inequality', x.d));
+  const { top, bound, sigmaD, conclusion } = aatTerms(A, x, form);
   return [
-    atMost(`A_tA_tᵀ = Σ − P + B_tB_tᵀ ⪯ Σ + O(e_b²ε²(m+n)dκ)I + ${label}I (λ_max of the difference ≤ 0)`, top, K + allowance, mag + K + allowance),
-    atMost(`Σ + O(e_b²ε²(m+n)dκ)I + ${label}I ⪯ 2Σ`, K + allowance, sd, K + allowance + sd),
-    atMost('A_tA_tᵀ ⪯ 2Σ', lambdaMax(sub(S, scale(x.Sigma, 2))), 0, mag + 2 * frobenius(x.Sigma)),
+    boundComparison(`A_tA_tᵀ = Σ − P + B_tB_tᵀ ⪯ Σ + O(e_b²ε²(m+n)dκ)I + ${form.label}I (λ_max of the difference ≤ 0)`, top, '≤', bound),
+    boundComparison(`Σ + O(e_b²ε²(m+n)dκ)I + ${form.label}I ⪯ 2Σ`, bound, '≤', sigmaD),
+    boundComparison('A_tA_tᵀ ⪯ 2Σ', conclusion, '≤', A.F.zero),
   ];
 }
 
@@ -106,11 +140,15 @@ export const aatBound = defineClaim<AfterSeventeen>({
   ...common,
   id: 'yd21.sec-3.2.4.aat-bound',
   statement: 'A_tA_tᵀ = Σ − P + B_tB_tᵀ ⪯ Σ + O(e_b²ε²(m+n)dκ)I + e_b²ε²dI ⪯ 2Σ (e_b²ε² = O(σ_d/((m+n)dκ)))',
-  check: (x) => aatChain(x, x.d, 'e_b²ε²d'),
+  check: (x) => aatChain(x, { dPower: 1, label: 'e_b²ε²d' }),
   expected: 'refuted',
   failsWhere: {
     text: 'σ₁(B_t)² > e_b²ε²d (the middle ⪯ needs B_tB_tᵀ ⪯ e_b²ε²dI; (2) allows σ₁(B)² up to e_b²ε²d², so d ≥ 2 and ‖B_t‖_F > e_bdε/√d)',
-    contains: (x) => opNorm(x.B) ** 2 > x.eb * x.eb * x.epsilon * x.epsilon * x.d,
+    contains: (x) => {
+      const A = boundOps(0);
+      const sigma1B = A.opNorm(A.input(x.B));
+      return A.F.mul(sigma1B, sigma1B).value > bAllowance(A, x, 1).value;
+    },
   },
   erratum:
     'The middle "⪯" needs B_tB_tᵀ ⪯ e_b²ε²d·I, but §3.2.1 (2) gives only ‖B‖²_op ≤ ‖B‖²_F ≤ e_b²d²ε²: a factor d is lost (both copies). Exact counterexample ' +
@@ -122,17 +160,17 @@ export const aatBound = defineClaim<AfterSeventeen>({
     dependents: ['§3.2.1 (1) (its upper half, verified here)', 'Theorem 3.1 first item', 'yd21.thm-3.1.stage-one'],
   },
   corrected: 'yd21.sec-3.2.4.aat-bound/corrected',
-  sabotage: { description: "B's contribution e_b²ε²d dropped", check: (x) => aatChain(x, 0, '0·') },
+  sabotage: { description: "B's contribution e_b²ε²d dropped", check: (x) => aatChain(x, { label: '0·' }) },
 });
 
 export const aatBoundCorrected = defineClaim<AfterSeventeen>({
   ...common,
   id: 'yd21.sec-3.2.4.aat-bound/corrected',
   statement: 'A_tA_tᵀ = Σ − P + B_tB_tᵀ ⪯ Σ + O(e_b²ε²(m+n)dκ)I + e_b²ε²d²I ⪯ 2Σ (e_b²ε² = O(σ_d/((m+n)dκ)))',
-  check: (x) => aatChain(x, x.d * x.d, 'e_b²ε²d²'),
+  check: (x) => aatChain(x, { dPower: 2, label: 'e_b²ε²d²' }),
   expected: 'holds',
   corrects: 'yd21.sec-3.2.4.aat-bound',
-  sabotage: { description: "B's contribution e_b²ε²d² dropped", check: (x) => aatChain(x, 0, '0·') },
+  sabotage: { description: "B's contribution e_b²ε²d² dropped", check: (x) => aatChain(x, { label: '0·' }) },
 });
 
 // ─────────────── the display before (17): λ_d(P_{t+1}) ≥ max{…} ───────────────
@@ -152,37 +190,33 @@ export const aatBoundCorrected = defineClaim<AfterSeventeen>({
 // Σ = 1, U = V = 6/5 (A = 6/5, B = 0), c = e_b = 1, ε = 1/100, η = 1/10⁴ (every hypothesis holds):
 // λ_d(P_t) = −11/25, λ_d(P_{t+1}) = 1 − (6/5·(1 − 11/250000))² ≈ −0.439873 < −C·ηe_b²ε²(m+n)dσ₁ = −3.2·10⁻⁷.
 
-import { blockState, blockStep } from '../../../src/gd/index.ts';
-import { lambdaMin } from '../../../src/linalg/spectral.ts';
-import { atLeast } from '../../../src/claims/compare.ts';
-import { blockMagnitudes, stepMagnitudes } from '../../../src/gd/magnitudes.ts';
-import { type StageOneState, STAGE_ONE_CHOICES, stageOneState } from '../support/stage-one.ts';
-import { STAGE_ONE, stageOneBlocks } from '../support/stage-one-hypotheses.ts';
-import { vstack } from '../../../src/linalg/dense.ts';
-import { stateSize } from '../../../src/random/instances.ts';
-
-/** The unit of the O(·): ηe_b²ε²(m+n)dσ₁. */
-const unit324 = (x: StageOneState) => x.eta * x.eb ** 2 * x.epsilon ** 2 * (x.m + x.n) * x.d * x.sigma1;
-
-/** p_t, p_{t+1} and the scale of an eigenvalue of P at t and t + 1. */
-function lambdas(x: StageOneState) {
-  const { before, after } = blockStep(x.sigma, x.U, x.V, x.eta);
-  const mb = blockMagnitudes(x.sigma, x.U, x.V);
-  const ma = stepMagnitudes(x.sigma, x.U, x.V, x.eta);
-  return { p: lambdaMin(before.P), p1: lambdaMin(after.P), scale: mb.P + ma.P };
+/**
+ * The display's terms on one step: λ_d(P_{t+1}) and its two branches (1 − ησ_d)²λ_d(P_t) − C·u and
+ * −C·u, u = ηe_b²ε²(m+n)dσ₁.
+ */
+function lambdaTerms<M, S>(A: BoundOps<M, S>, z: StageOneState, { x, before, after }: FullStepView<M, S>, C: number) {
+  const { F } = A;
+  const E = F.mul(A.constant(C), stageOneStepUnit(A, z, x.eta));
+  const rate = F.sub(F.one, F.mul(x.eta, A.constant(z.sigmaD)));
+  return { next: A.lambdaMin(after.P), first: F.sub(F.mul(F.mul(rate, rate), A.lambdaMin(before.P)), E), second: F.neg(E) };
 }
+
+/** The smaller of two measured values (the "min" of the corrected display), with its own magnitude. */
+const smaller = (a: MeasuredScalar, b: MeasuredScalar) => (a.value <= b.value ? a : b);
+
+/** The display's terms in the magnitude model, on the engine's step. */
+const measuredLambdaTerms = (x: StageOneState, C: number) =>
+  lambdaTerms(boundOps(relativeTolerance('inequality', stateSize(x))), x, measuredDiagonalStep(x), C);
 
 /** combine = max as printed, min corrected; C the O-constant. */
 function lambdaDisplay(x: StageOneState, combine: 'max' | 'min', C: number): Comparison[] {
-  const { p, p1, scale: sc } = lambdas(x);
-  const E = C * unit324(x);
-  const first = (1 - x.eta * x.sigmaD) ** 2 * p - E;
+  const { next, first, second } = measuredLambdaTerms(x, C);
   if (combine === 'max')
     return [
-      atLeast('λ_d(P_{t+1}) ≥ (1 − ησ_d)²λ_d(P_t) − O(ηe_b²ε²(m+n)dσ₁)', p1, first, sc + E),
-      atLeast('λ_d(P_{t+1}) ≥ −O(ηe_b²ε²(m+n)dσ₁) (the "max")', p1, -E, sc + E),
+      boundComparison('λ_d(P_{t+1}) ≥ (1 − ησ_d)²λ_d(P_t) − O(ηe_b²ε²(m+n)dσ₁)', next, '≥', first),
+      boundComparison('λ_d(P_{t+1}) ≥ −O(ηe_b²ε²(m+n)dσ₁) (the "max")', next, '≥', second),
     ];
-  return [atLeast('λ_d(P_{t+1}) ≥ min{(1 − ησ_d)²λ_d(P_t) − O(ηe_b²ε²(m+n)dσ₁), −O(ηe_b²ε²(m+n)dσ₁)}', p1, Math.min(first, -E), sc + E)];
+  return [boundComparison('λ_d(P_{t+1}) ≥ min{(1 − ησ_d)²λ_d(P_t) − O(ηe_b²ε²(m+n)dσ₁), −O(ηe_b²ε²(m+n)dσ₁)}', next, '≥', smaller(first, second))];
 }
 
 /**
@@ -259,10 +293,12 @@ export const lambdaDPCorrected = defineClaim<StageOneState>({
   statement: 'λ_d(P_{t+1}) ≥ min{(1 − ησ_d)²λ_d(P_t) − O(ηe_b²ε²(m+n)dσ₁), −O(ηe_b²ε²(m+n)dσ₁)} (O-constant 16)',
   check: (x, c) => lambdaDisplay(x, 'min', c.C),
   witness: {
+    // The C at which the terms with C = 0 meet within tolerance: (min − λ_d(P_{t+1}) − tol·scale)/u.
     C: (x, tol) => {
-      const { p, p1, scale: sc } = lambdas(x);
-      const need = Math.min((1 - x.eta * x.sigmaD) ** 2 * p, 0) - p1 - tol * sc;
-      return need / unit324(x);
+      const { next, first, second } = measuredLambdaTerms(x, 0);
+      const floor = smaller(first, second);
+      const unit = stageOneStepUnit(boundOps(0), x, exactScalar(x.eta)).value;
+      return (floor.value - next.value - tol * (next.magnitude + floor.magnitude)) / unit;
     },
   },
   expected: 'holds',

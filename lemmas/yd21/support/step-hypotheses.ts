@@ -11,12 +11,14 @@
  *     O-constants recorded.
  */
 import { COMPUTED_TOLERANCE, hypothesis, type Hypothesis, standing } from '../../../src/claims/hypotheses.ts';
-import { add, type Mat, mul, scale, sub, transpose } from '../../../src/linalg/dense.ts';
+import { add, type Mat, mul, scale, transpose } from '../../../src/linalg/dense.ts';
 import { frobenius } from '../../../src/linalg/dense.ts';
 import { lambdaMin, opNorm, sigmaMin } from '../../../src/linalg/spectral.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import { hasShape, isDiagonalRank, isLoewnerBetween, leq } from '../../../src/hypotheses/matrix.ts';
 import type { StageOneState } from './stage-one.ts';
+import { type BoundOps, exactInput, magnitudeOps } from '../../../src/claims/measured.ts';
+import type { MatrixOps } from '../../../src/exact/ops.ts';
 import { diag, eye } from '../../../src/linalg/dense.ts';
 
 /** The principal d×d block at T₀ (App. F): Σ = diag(σ₁, …, σ_d), A, B (U = A + B, V = A − B). */
@@ -36,11 +38,16 @@ export const sigmaDOf = (x: StageTwoStart) => x.sigmaValues[x.d - 1];
 /** b̄ = σ_d/(24√(2σ₁)): the O-constant chosen for "‖B‖_F = O(σ_d/√σ₁)" (App. F's display uses O(σ_d/√σ₁) for ‖B_{T₀}‖). */
 export const bBar = (x: StageTwoStart) => sigmaDOf(x) / (24 * Math.sqrt(2 * sigma1Of(x)));
 
-/** P = Σ − AAᵀ + BBᵀ, Q = ABᵀ − BAᵀ. */
-export function pq(x: StageTwoStart): { P: Mat; Q: Mat } {
-  const P = add(sub(x.Sigma, mul(x.A, transpose(x.A))), mul(x.B, transpose(x.B)));
-  const Q = sub(mul(x.A, transpose(x.B)), mul(x.B, transpose(x.A)));
-  return { P, Q };
+/** P = Σ − AAᵀ + BBᵀ and Q = ABᵀ − BAᵀ of a principal block given by Σ, A and B. */
+export function pqOf<M, S>(O: MatrixOps<M, S>, Sigma: M, A: M, B: M): { P: M; Q: M } {
+  const { add, sub, mul, tr } = O;
+  return { P: add(sub(Sigma, mul(A, tr(A))), mul(B, tr(B))), Q: sub(mul(A, tr(B)), mul(B, tr(A))) };
+}
+
+/** P and Q of a block (pqOf in doubles). */
+export function pq(x: { Sigma: Mat; A: Mat; B: Mat }): { P: Mat; Q: Mat } {
+  const { P, Q } = pqOf(magnitudeOps, exactInput(x.Sigma), exactInput(x.A), exactInput(x.B));
+  return { P: P.value, Q: Q.value };
 }
 
 const STAGE_TWO_START_RANGES = { d: [1, 3] as const, sigma1: [0.5, 2] as const, kappa: [1, 4] as const, c: [0.5, 3] as const };
@@ -209,7 +216,6 @@ export const seventeenFloor = (x: AfterSeventeen) => x.eb ** 2 * x.epsilon ** 2 
 /** The largest ε of §3.2.4's choice e_b²ε² ≤ σ_d/(2(m+n)dκ) (O-constant ½). */
 export const epsilon17 = (x: Omit<AfterSeventeen, 'epsilon' | 'A' | 'B'>) =>
   Math.sqrt(x.sigmaValues[x.d - 1] / (2 * (x.m + x.n) * x.d * (x.sigmaValues[0] / x.sigmaValues[x.d - 1]))) / x.eb;
-const pOf = (x: AfterSeventeen) => add(sub(x.Sigma, mul(x.A, transpose(x.A))), mul(x.B, transpose(x.B)));
 
 /** In force after (17) in §3.2.4: the frame, §3.2.1 (1) and (2), (17) with O-constant 1, and the choice of ε. */
 export const AFTER_17: ReadonlyArray<Hypothesis<AfterSeventeen>> = [
@@ -255,7 +261,7 @@ export const AFTER_17: ReadonlyArray<Hypothesis<AfterSeventeen>> = [
     '(17)',
     '(17) λ_d(P_t) ≥ −O(e_b²ε²(m+n)dκ), O-constant 1, P = Σ − AAᵀ + BBᵀ',
     (x) => {
-      const P = pOf(x);
+      const { P } = pq(x);
       const magnitude = frobenius(x.Sigma) + frobenius(x.A) ** 2 + frobenius(x.B) ** 2;
       return lambdaMin(scale(add(P, transpose(P)), 0.5)) >= -seventeenFloor(x) - relativeTolerance('inequality', x.d) * magnitude;
     },
@@ -272,6 +278,15 @@ export const AFTER_17: ReadonlyArray<Hypothesis<AfterSeventeen>> = [
     },
   ),
 ];
+
+/**
+ * ηe_b²ε²(m+n)dσ₁: the unit of the O(·) in §3.2.4's displays on λ_d(P_{t+1}) and σ₁(P_{t+1}), η the
+ * step's and e_b, ε, σ₁ the instance's (exact constants).
+ */
+export function stageOneStepUnit<M, S>(A: BoundOps<M, S>, x: StageOneState, eta: S): S {
+  const [eb, epsilon] = [A.constant(x.eb), A.constant(x.epsilon)];
+  return [eta, eb, eb, epsilon, epsilon, A.int(x.m + x.n), A.int(x.d), A.constant(x.sigma1)].reduce(A.F.mul);
+}
 
 /** §3.2.4's printed choice η ≤ c²ε²(m+n)d/σ₁² (with ε ≤ √σ₁/(e_bd)), over a stage-one state. */
 export const eta324 = (x: { c: number; epsilon: number; m: number; n: number; d: number; sigma1: number }) =>
