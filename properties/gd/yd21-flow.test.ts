@@ -14,6 +14,7 @@ import { lambdaMin, singularValues, symmetricEigenvalues, symmetricFunction } fr
 import { inLogRange, symmetricInRange } from '../../src/random/arbitraries.ts';
 import { symmetricFlowInstance } from '../../src/random/flow-instances.ts';
 import { inverseCongruence } from '../../lemmas/common/inverse-congruence.ts';
+import { boundOps } from '../../src/claims/measured.ts';
 import { iterateA, rhs32 } from '../../lemmas/yd21/app-d.a-iteration.ts';
 import { hittingTimes } from '../../lemmas/yd21/cor-1.2.flow-tight.hitting-time.ts';
 import { cor12 } from '../../lemmas/yd21/cor-1.2.flow-tight.ts';
@@ -162,7 +163,8 @@ describe('symmetricFunction and the inverse congruence of App. B', () => {
   });
 
   test.prop([symmetricInRange(3, 0.5, 2), symmetricInRange(3, 0.2, 3)])('with F = I it returns X (so (26), (27) start at S₀, P₀)', (Sigma, X) => {
-    const { value } = inverseCongruence(eye(3), X, Sigma);
+    const A = boundOps(0);
+    const { value } = inverseCongruence(A, A.input(eye(3)), A.input(X), A.input(Sigma));
     expect(frobenius(sub(value, X))).toBeLessThan((1e-12 * frobenius(X) * singularValues(X)[0]) / singularValues(X)[2]);
   });
 });
