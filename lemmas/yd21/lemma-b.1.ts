@@ -40,7 +40,11 @@ interface LemmaB1Instance {
  * The left side minus Σ, written once: the float check evaluates it in the magnitude model, the exact
  * form over the rationals. Sabotaged: E⁻¹ replaced by E in the second term.
  */
-function residual<M, S>(A: InverseOps<M, S>, { S, P, E, Sigma }: { readonly S: M; readonly P: M; readonly E: M; readonly Sigma: M }, sabotaged: boolean): Record<string, M> {
+function residual<M, S>(
+  A: InverseOps<M, S>,
+  { S, P, E, Sigma }: { readonly S: M; readonly P: M; readonly E: M; readonly Sigma: M },
+  sabotaged: boolean,
+): Record<string, M> {
   const total = A.add(inverseCongruence(A, E, S, Sigma), inverseCongruence(A, sabotaged ? E : A.inverse(E), P, Sigma));
   return { '(E(S⁻¹ − Σ⁻¹)E + Σ⁻¹)⁻¹ + (E⁻¹(P⁻¹ − Σ⁻¹)E⁻¹ + Σ⁻¹)⁻¹ = Σ': A.sub(total, Sigma) };
 }
