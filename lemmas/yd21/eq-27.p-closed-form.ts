@@ -24,7 +24,6 @@
  * (up to e⁸·…, since t·λ_max(Σ) ≤ 4); e^{tΣ}, computed from an eigendecomposition, enters with its
  * own magnitude (eq-26.s-closed-form's `sigmaExponential`).
  */
-import type { Mat } from '../../src/linalg/dense.ts';
 import type { Comparison } from '../../src/claims/compare.ts';
 import type { MatrixOps } from '../../src/exact/ops.ts';
 import { integrateWithErrorBound, matchesSolution } from '../../src/gd/ode.ts';
