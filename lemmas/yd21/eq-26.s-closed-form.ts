@@ -22,29 +22,61 @@
  * bound 16/15·‖S_h − S_{h/2}‖_F, plus rounding). (24) is checked at the same numerical S(t) as the
  * algebraic identity −S⁻¹ṠS⁻¹ = −XΣ − ΣX with Ṡ from the vector field (identity tolerance).
  * (25) is (26) before the inversion, so it is covered by (26).
+ *
+ * Scale: (26)'s rounding and (24)'s residual magnitude are computed in the magnitude model
+ * (src/claims/measured.ts boundOps) from their one definitions (lemmas/common/inverse-congruence.ts,
+ * `derivativeResidual` below): each inverse carries |X⁻¹|·|X|·|X⁻¹|, so the condition numbers enter
+ * by themselves. Σ, S₀ and the numerical S(t) are taken as exact; e^{−tΣ}, computed from an
+ * eigendecomposition, enters with its own magnitude (`sigmaExponential`).
  */
-import { combine, frobenius, type Mat, mul, mulAll, sub } from '../../src/linalg/dense.ts';
-import { inverse, symmetricFunction } from '../../src/linalg/spectral.ts';
+import { frobenius, type Mat, zeros } from '../../src/linalg/dense.ts';
+import { opNorm, symmetricFunction } from '../../src/linalg/spectral.ts';
 import type { FlowState } from '../../src/gd/flow.ts';
-import { type Comparison, equal } from '../../src/claims/compare.ts';
+import type { Comparison } from '../../src/claims/compare.ts';
+import { boundOps, exactInput, magnitudeOps, type Measured, type MeasuredScalar, residualComparisons } from '../../src/claims/measured.ts';
+import type { MatrixOps } from '../../src/exact/ops.ts';
+import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { integrateWithErrorBound, matchesSolution } from '../../src/gd/ode.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { S_CLOSED_FORM } from '../../src/hypotheses/flow.ts';
 import { SYMMETRIC_FLOW_RANGES, type SymmetricFlowInstance, symmetricFlowInstance } from '../../src/random/flow-instances.ts';
-import { conditionNumber, inverseCongruence } from '../common/inverse-congruence.ts';
+import { type InverseOps, inverseCongruence } from '../common/inverse-congruence.ts';
 
 /** The step bound h·(‖Σ‖_F + ‖y₀‖_F) ≤ STEP: the Richardson bound is then 1e-11 to 1e-7 absolute (‖S‖ ≤ 6). */
 export const STEP = 0.04;
 
-/** Ṡ = (Σ − S)S + S(Σ − S). */
-function sFlow(Sigma: Mat, S: Mat): Mat {
-  const R = sub(Sigma, S);
-  return combine([1, mul(R, S)], [1, mul(S, R)]);
+/** Ṡ = (Σ − S)S + S(Σ − S): the field the integrator follows and the Ṡ of (24). */
+function sFlow<M, S>(A: MatrixOps<M, S>, Sigma: M, S: M): M {
+  const R = A.sub(Sigma, S);
+  return A.add(A.mul(R, S), A.mul(S, R));
 }
 
-/** e^{sign·tΣ} and its relative error in units of γ_n (symmetricFunction: γ_n + |t|·n·u·‖Σ‖). */
-export function sigmaExponential(Sigma: Mat, t: number, sign: number): { F: Mat; fError: number } {
-  return { F: symmetricFunction(Sigma, (l) => Math.exp(sign * t * l)), fError: 1 + t * frobenius(Sigma) };
+/** A field written against MatrixOps, evaluated on doubles (the magnitude model's values) for the integrator. */
+export function onDoubles(field: (A: MatrixOps<Measured, MeasuredScalar>, Sigma: Measured, y: Measured) => Measured, Sigma: Mat): (y: FlowState) => FlowState {
+  const sigma = exactInput(Sigma);
+  return ([y]) => [field(magnitudeOps, sigma, exactInput(y)).value];
+}
+
+/**
+ * e^{sign·tΣ} as a computed input of the magnitude model. Its value is symmetricFunction's
+ * Q·diag(e^{sign·tλ})·Qᵀ from the eigendecomposition Σ ≈ QΛQᵀ; its magnitude is
+ * (1 + |t|‖Σ‖_F)·‖F‖₂ in every entry, so that the model's γ times it bounds each entry's error:
+ * - the product Q·diag(g)·Qᵀ rounds entry (i, j) by at most γ_n·Σ_k|q_ik|g_k|q_jk| ≤ γ_n·‖F‖₂
+ *   (Cauchy–Schwarz over the orthonormal rows of Q, g_k ≤ max g = ‖F‖₂), and Q's departure from
+ *   orthogonality, O(γ_n), moves it by as much;
+ * - the eigendecomposition is exact for a Σ + δΣ with ‖δΣ‖_F ≲ γ_n‖Σ‖_F (backward stability), which
+ *   moves e^{sign·tΣ} by at most |t|·‖F‖₂·‖δΣ‖_F (on symmetric matrices the derivative of
+ *   Σ ↦ e^{sign·tΣ} is bounded by the largest |d/dλ e^{sign·tλ}| = |t|·e^{sign·tλ} on the spectrum);
+ * - an entry's error is at most the error's Frobenius norm, so the normwise bound is spent on every entry.
+ * Each bound holds up to a small constant (exp's own rounding of e^{sign·tλ} is one of them), which the
+ * identity tolerance's 16 covers: properties/gd/yd21-flow.test.ts measures the entries, and the closed
+ * forms built from them, against the same definitions in 60 digits.
+ */
+export function sigmaExponential(Sigma: Mat, t: number, sign: number): Measured {
+  const value = symmetricFunction(Sigma, (l) => Math.exp(sign * t * l));
+  const magnitude = zeros(value.rows, value.cols);
+  magnitude.data.fill((1 + Math.abs(t) * frobenius(Sigma)) * opNorm(value));
+  return { value, magnitude };
 }
 
 /** The largest step of the integration of an App. B flow from y₀. */
@@ -52,27 +84,34 @@ export function flowStep(Sigma: Mat, y0: Mat): number {
   return STEP / (frobenius(Sigma) + frobenius(y0));
 }
 
+/**
+ * (26)'s or (27)'s closed form (F(X₀⁻¹ − Σ⁻¹)F + Σ⁻¹)⁻¹ at t, F = e^{sign·tΣ}, and its computed
+ * rounding scale: the magnitude's ‖·‖_F.
+ */
+export function closedForm(Sigma: Mat, X0: Mat, t: number, sign: number): { value: Mat; scale: number } {
+  const A = boundOps(relativeTolerance('identity', Sigma.rows));
+  const closed = inverseCongruence(A, sigmaExponential(Sigma, t, sign), A.input(X0), A.input(Sigma));
+  return { value: closed.value, scale: frobenius(closed.magnitude) };
+}
+
+/** (24) at S: d/dt(S⁻¹ − Σ⁻¹) = −S⁻¹ṠS⁻¹ (Ṡ the field) minus the printed −XΣ − ΣX, X = S⁻¹ − Σ⁻¹. */
+function derivativeResidual<M, S>(A: InverseOps<M, S>, Sigma: M, S: M, t: number): Record<string, M> {
+  const SInv = A.inverse(S);
+  const X = A.sub(SInv, A.inverse(Sigma));
+  const Xdot = A.scale(A.int(-1), A.mul(SInv, sFlow(A, Sigma, S), SInv));
+  const printed = A.combine([A.int(-1), A.mul(X, Sigma)], [A.int(-1), A.mul(Sigma, X)]);
+  return { [`(24) at the numerical S(t), t = ${t.toPrecision(4)}: d/dt(S⁻¹ − Σ⁻¹) = −XΣ − ΣX`]: A.sub(Xdot, printed) };
+}
+
 function check(x: SymmetricFlowInstance, sign = -1): Comparison[] {
   const { Sigma, S0 } = x;
-  const path = integrateWithErrorBound(([S]: FlowState) => [sFlow(Sigma, S)], [S0], x.times, flowStep(Sigma, S0));
-  const SigmaInv = inverse(Sigma);
-  const kSigma = conditionNumber(Sigma) * frobenius(SigmaInv);
+  const path = integrateWithErrorBound(onDoubles(sFlow, Sigma), [S0], x.times, flowStep(Sigma, S0));
+  const A = boundOps(relativeTolerance('identity', x.d));
   return path.flatMap((at) => {
-    const { F, fError } = sigmaExponential(Sigma, at.t, sign);
-    const closed = inverseCongruence(F, S0, Sigma, fError);
-    // (24) at the numerical S(t): −S⁻¹ṠS⁻¹ = −XΣ − ΣX, X = S⁻¹ − Σ⁻¹.
-    const S = at.y[0];
-    const SInv = inverse(S);
-    const Sdot = sFlow(Sigma, S);
-    const X = sub(SInv, SigmaInv);
-    const lhs = mulAll(SInv, Sdot, SInv);
-    const rhs = combine([1, mul(X, Sigma)], [1, mul(Sigma, X)]);
-    const [nS, nSig, nSInv] = [frobenius(S), frobenius(Sigma), frobenius(SInv)];
-    const kS = conditionNumber(S) * nSInv;
-    const scale24 = nSInv * nSInv * (2 * (nSig + nS) * nS + 2 * kS * frobenius(Sdot)) + 2 * nSig * (kS + kSigma);
+    const closed = closedForm(Sigma, S0, at.t, sign);
     return [
       matchesSolution(`(26) at t = ${at.t.toPrecision(4)}: S(t) = (e^{−tΣ}(S₀⁻¹ − Σ⁻¹)e^{−tΣ} + Σ⁻¹)⁻¹`, closed.value, at, closed.scale),
-      equal(`(24) at the numerical S(t), t = ${at.t.toPrecision(4)}: d/dt(S⁻¹ − Σ⁻¹) = −XΣ − ΣX`, lhs, rhs, scale24),
+      ...residualComparisons(derivativeResidual(A, A.input(Sigma), A.input(at.y[0]), at.t)),
     ];
   });
 }

@@ -18,31 +18,31 @@
  * Checked against an independent numerical solution: Ṗ = −(Σ − P)P − P(Σ − P) integrated from
  * P₀ by RK4 (src/gd/ode.ts) with steps h and h/2, h ≤ 0.04/(‖Σ‖_F + ‖P₀‖_F), compared at four
  * times at the ODE tolerance of src/claims/tolerance.ts (Richardson bound 16/15·‖P_h − P_{h/2}‖_F,
- * plus rounding). The rounding scale of (27) grows with ‖e^{tΣ}‖²·κ(P₀)‖P₀⁻¹‖ (up to e⁸·…, since
- * t·λ_max(Σ) ≤ 4): the inverse of a matrix of norm up to ~10⁶ (lemmas/common/inverse-congruence.ts).
+ * plus rounding). The closed form's rounding scale is computed in the magnitude model from its one
+ * definition (lemmas/common/inverse-congruence.ts, evaluated by eq-26.s-closed-form's `closedForm`):
+ * each inverse carries |X⁻¹|·|X|·|X⁻¹|, so it grows with ‖e^{tΣ}‖² and P₀'s conditioning by itself
+ * (up to e⁸·…, since t·λ_max(Σ) ≤ 4); e^{tΣ}, computed from an eigendecomposition, enters with its
+ * own magnitude (eq-26.s-closed-form's `sigmaExponential`).
  */
-import { combine, type Mat, mul, sub } from '../../src/linalg/dense.ts';
-import type { FlowState } from '../../src/gd/flow.ts';
 import type { Comparison } from '../../src/claims/compare.ts';
+import type { MatrixOps } from '../../src/exact/ops.ts';
 import { integrateWithErrorBound, matchesSolution } from '../../src/gd/ode.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { P_CLOSED_FORM } from '../../src/hypotheses/flow.ts';
 import { SYMMETRIC_FLOW_RANGES, type SymmetricFlowInstance, symmetricFlowInstance } from '../../src/random/flow-instances.ts';
-import { inverseCongruence } from '../common/inverse-congruence.ts';
-import { flowStep, sigmaExponential, STEP } from './eq-26.s-closed-form.ts';
+import { closedForm, flowStep, onDoubles, STEP } from './eq-26.s-closed-form.ts';
 
 /** Ṗ = −(Σ − P)P − P(Σ − P). */
-function pFlow(Sigma: Mat, P: Mat): Mat {
-  const R = sub(Sigma, P);
-  return combine([-1, mul(R, P)], [-1, mul(P, R)]);
+function pFlow<M, S>(A: MatrixOps<M, S>, Sigma: M, P: M): M {
+  const R = A.sub(Sigma, P);
+  return A.combine([A.int(-1), A.mul(R, P)], [A.int(-1), A.mul(P, R)]);
 }
 
 function check(x: SymmetricFlowInstance, sign = +1): Comparison[] {
   const { Sigma, P0 } = x;
-  const path = integrateWithErrorBound(([P]: FlowState) => [pFlow(Sigma, P)], [P0], x.times, flowStep(Sigma, P0));
+  const path = integrateWithErrorBound(onDoubles(pFlow, Sigma), [P0], x.times, flowStep(Sigma, P0));
   return path.map((at) => {
-    const { F, fError } = sigmaExponential(Sigma, at.t, sign);
-    const closed = inverseCongruence(F, P0, Sigma, fError);
+    const closed = closedForm(Sigma, P0, at.t, sign);
     return matchesSolution(`(27) at t = ${at.t.toPrecision(4)}: P(t) = (e^{tΣ}(P₀⁻¹ − Σ⁻¹)e^{tΣ} + Σ⁻¹)⁻¹`, closed.value, at, closed.scale);
   });
 }

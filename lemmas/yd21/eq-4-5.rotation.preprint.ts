@@ -15,22 +15,27 @@
  * η = ½: U_1 = 1 + ½(−1 − 1)·1 = 0 = U′_1, while the printed right side is 1 + ½(1 − 1·1)(−1) = 1.
  */
 import { gdStep, toDiagonalFrame } from '../../src/gd/index.ts';
-import { combine, frobenius, mul, sub, transpose } from '../../src/linalg/dense.ts';
-import { equal } from '../../src/claims/compare.ts';
+import { frobenius, mul, sub, transpose } from '../../src/linalg/dense.ts';
+import { magnitudeOps, residualComparisons } from '../../src/claims/measured.ts';
+import type { MatrixOps } from '../../src/exact/ops.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { rotationHypotheses } from '../../src/hypotheses/rotation.ts';
-import { eq4to5, type RotationInstance, rotationInstances } from './eq-4-5.rotation.ts';
+import { eq4to5, measuredRotation, type RotationInstance, rotationInstances, type RotationStep } from './eq-4-5.rotation.ts';
 
-/** The preprint's (4) at t = 0 (withStep = false: the sabotage, U′_1 = U′_0). */
+/** ΦᵀU_1 minus the preprint's (4) at t = 0, U′_0 + η(Σ′ − U′_0V_0ᵀ)V′_0 (withStep = false: the sabotage, U′_1 = U′_0). */
+function printedResidual<M, S>(A: MatrixOps<M, S>, s: RotationStep<M, S>, withStep: boolean): Record<string, M> {
+  const PhiT = A.tr(s.Phi);
+  const [Up, Vp] = [A.mul(PhiT, s.U), A.mul(A.tr(s.Psi), s.V)];
+  const rhs = A.add(Up, A.scale(withStep ? s.eta : A.F.zero, A.mul(A.sub(s.SigmaPrime, A.mul(Up, A.tr(s.V))), Vp)));
+  return {
+    [`(4) as the preprint shows it, t = 0: ΦᵀU_1 = U′_0 + η(Σ′ − U′_0V_0ᵀ)V′_0${withStep ? '' : ' (step dropped)'}`]: A.sub(A.mul(PhiT, s.next.U), rhs),
+  };
+}
+
+/** The preprint's (4) on one engine step, its scale the residual's magnitude (eq-4-5.rotation's measuredRotation). */
 function printed(x: RotationInstance, withStep = true) {
   const frame = toDiagonalFrame(x.sigma, x.U0, x.V0);
-  const next = gdStep(x.sigma, x.U0, x.V0, x.eta);
-  const lhs = mul(transpose(frame.phi), next.U);
-  const inner = sub(frame.sigma, mul(frame.U0, transpose(x.V0)));
-  const rhs = combine([1, frame.U0], [withStep ? x.eta : 0, mul(inner, frame.V0)]);
-  const [nU, nV, nS] = [frobenius(x.U0), frobenius(x.V0), frobenius(x.sigma)];
-  const scale = frobenius(next.U) * frobenius(frame.phi) + nU + x.eta * (nS + nU * nV) * nV;
-  return [equal(`(4) as the preprint shows it, t = 0: ΦᵀU_1 = U′_0 + η(Σ′ − U′_0V_0ᵀ)V′_0${withStep ? '' : ' (step dropped)'}`, lhs, rhs, 4 * scale)];
+  return residualComparisons(printedResidual(magnitudeOps, measuredRotation(x, frame, x.U0, x.V0, gdStep(x.sigma, x.U0, x.V0, x.eta)), withStep));
 }
 
 const common = {

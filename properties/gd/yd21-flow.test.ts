@@ -14,10 +14,12 @@ import { lambdaMin, singularValues, symmetricEigenvalues, symmetricFunction } fr
 import { inLogRange, symmetricInRange } from '../../src/random/arbitraries.ts';
 import { symmetricFlowInstance } from '../../src/random/flow-instances.ts';
 import { inverseCongruence } from '../../lemmas/common/inverse-congruence.ts';
+import { boundOps } from '../../src/claims/measured.ts';
 import { iterateA, rhs32 } from '../../lemmas/yd21/app-d.a-iteration.ts';
 import { hittingTimes } from '../../lemmas/yd21/cor-1.2.flow-tight.hitting-time.ts';
 import { cor12 } from '../../lemmas/yd21/cor-1.2.flow-tight.ts';
-import { eq26 } from '../../lemmas/yd21/eq-26.s-closed-form.ts';
+import { closedForm, eq26, sigmaExponential } from '../../lemmas/yd21/eq-26.s-closed-form.ts';
+import { exactDecimal, H, toDecimalMatrix } from '../../src/exact/decimal.ts';
 import { eq27 } from '../../lemmas/yd21/eq-27.p-closed-form.ts';
 import { evaluate, sabotagedVariant } from '../../src/claims/runner.ts';
 import type { Claim } from '../../src/claims/types.ts';
@@ -162,9 +164,38 @@ describe('symmetricFunction and the inverse congruence of App. B', () => {
   });
 
   test.prop([symmetricInRange(3, 0.5, 2), symmetricInRange(3, 0.2, 3)])('with F = I it returns X (so (26), (27) start at S₀, P₀)', (Sigma, X) => {
-    const { value } = inverseCongruence(eye(3), X, Sigma);
+    const A = boundOps(0);
+    const { value } = inverseCongruence(A, A.input(eye(3)), A.input(X), A.input(Sigma));
     expect(frobenius(sub(value, X))).toBeLessThan((1e-12 * frobenius(X) * singularValues(X)[0]) / singularValues(X)[2]);
   });
+
+  // The rounding scales of (26), (27) are computed (the magnitude model), e^{±tΣ} entering with the
+  // documented magnitude of sigmaExponential: both are measured here against the same definitions
+  // evaluated in 60 digits, with e^{±tΣ} there a Taylor series (t·|λ| ≤ 4: 60 terms leave < 10⁻³⁰).
+  test.prop([symmetricFlowInstance({ invertibleP0: true })], { numRuns: 15 })(
+    'e^{±tΣ} and the closed forms (26), (27) are within the identity tolerance of their computed magnitudes (60-digit reference)',
+    (x) => {
+      const tol = relativeTolerance('identity', x.d);
+      const t = x.times[x.times.length - 1];
+      for (const [X0, sign] of [
+        [x.S0, -1],
+        [x.P0, 1],
+      ] as const) {
+        const F = sigmaExponential(x.Sigma, t, sign);
+        const tSigma = H.scale(exactDecimal(sign * t), toDecimalMatrix(x.Sigma));
+        let [term, reference] = [H.eye(x.d), H.eye(x.d)];
+        for (let k = 1; k <= 60; k++) {
+          term = H.scale(H.F.fromRatio(1, k), H.mul(term, tSigma));
+          reference = H.add(reference, term);
+        }
+        const entryErrors = Array.from(F.value.data, (v, i) => Math.abs(v - reference.data[i].toNumber()) - tol * F.magnitude.data[i]);
+        expect(Math.max(...entryErrors)).toBeLessThanOrEqual(0);
+        const closed = closedForm(x.Sigma, X0, t, sign);
+        const exact = inverseCongruence(H, reference, toDecimalMatrix(X0), toDecimalMatrix(x.Sigma));
+        expect(Math.hypot(...closed.value.data.map((v, i) => v - exact.data[i].toNumber()))).toBeLessThanOrEqual(tol * closed.scale);
+      }
+    },
+  );
 });
 
 describe('instances', () => {
