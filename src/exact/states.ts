@@ -123,8 +123,14 @@ export interface DerivedExact<M> {
   readonly JtJ: M;
 }
 
+/** P = Σ − AAᵀ + BBᵀ and Q = ABᵀ − BAᵀ of a principal block given by Σ, A and B (YD21 (6)–(7)). */
+export function pqOf<M, S, D>(O: MatrixOps<M, S, D>, Sigma: M, A: M, B: M): { P: M; Q: M } {
+  const { add, sub, mul, tr } = O;
+  return { P: add(sub(Sigma, mul(A, tr(A))), mul(B, tr(B))), Q: sub(mul(A, tr(B)), mul(B, tr(A))) };
+}
+
 /**
- * A = (U+V)/2, B = (U−V)/2, P = Σ − AAᵀ + BBᵀ, Q = ABᵀ − BAᵀ, M = (KᵀK + JᵀJ)/2, N = (KᵀK − JᵀJ)/2,
+ * A = (U+V)/2, B = (U−V)/2, P = Σ − AAᵀ + BBᵀ, Q = ABᵀ − BAᵀ (pqOf), M = (KᵀK + JᵀJ)/2, N = (KᵀK − JᵀJ)/2,
  * C = −ABᵀB + BAᵀB − AM − BN (YD21 (13)), D = ABᵀA − BAᵀA − AN − BM (YD21 (14)).
  */
 export function deriveExact<M, S, D>(A: MatrixOps<M, S, D>, Sigma: M, b: BlocksOf<M>): DerivedExact<M> {
@@ -137,8 +143,7 @@ export function deriveExact<M, S, D>(A: MatrixOps<M, S, D>, Sigma: M, b: BlocksO
   const JtJ = mul(tr(b.J), b.J);
   const M = scale(half, add(KtK, JtJ));
   const N = scale(half, sub(KtK, JtJ));
-  const P = add(sub(Sigma, mul(Am, tr(Am))), mul(Bm, tr(Bm)));
-  const Q = sub(mul(Am, tr(Bm)), mul(Bm, tr(Am)));
+  const { P, Q } = pqOf(A, Sigma, Am, Bm);
   const C = combine([minus, mul(Am, tr(Bm), Bm)], [one, mul(Bm, tr(Am), Bm)], [minus, mul(Am, M)], [minus, mul(Bm, N)]);
   const D = combine([one, mul(Am, tr(Bm), Am)], [minus, mul(Bm, tr(Am), Am)], [minus, mul(Am, N)], [minus, mul(Bm, M)]);
   return { A: Am, B: Bm, P, Q, M, N, C, D, KtK, JtJ };

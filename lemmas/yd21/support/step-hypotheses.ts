@@ -18,7 +18,7 @@ import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import { hasShape, isDiagonalRank, isLoewnerBetween, leq } from '../../../src/hypotheses/matrix.ts';
 import type { StageOneState } from './stage-one.ts';
 import { type BoundOps, exactInput, magnitudeOps } from '../../../src/claims/measured.ts';
-import type { MatrixOps } from '../../../src/exact/ops.ts';
+import { pqOf } from '../../../src/exact/states.ts';
 import { diag, eye } from '../../../src/linalg/dense.ts';
 
 /** The principal d×d block at T₀ (App. F): Σ = diag(σ₁, …, σ_d), A, B (U = A + B, V = A − B). */
@@ -37,12 +37,6 @@ export const sigmaDOf = (x: StageTwoStart) => x.sigmaValues[x.d - 1];
 
 /** b̄ = σ_d/(24√(2σ₁)): the O-constant chosen for "‖B‖_F = O(σ_d/√σ₁)" (App. F's display uses O(σ_d/√σ₁) for ‖B_{T₀}‖). */
 export const bBar = (x: StageTwoStart) => sigmaDOf(x) / (24 * Math.sqrt(2 * sigma1Of(x)));
-
-/** P = Σ − AAᵀ + BBᵀ and Q = ABᵀ − BAᵀ of a principal block given by Σ, A and B. */
-export function pqOf<M, S>(O: MatrixOps<M, S>, Sigma: M, A: M, B: M): { P: M; Q: M } {
-  const { add, sub, mul, tr } = O;
-  return { P: add(sub(Sigma, mul(A, tr(A))), mul(B, tr(B))), Q: sub(mul(A, tr(B)), mul(B, tr(A))) };
-}
 
 /** P and Q of a block (pqOf in doubles). */
 export function pq(x: { Sigma: Mat; A: Mat; B: Mat }): { P: Mat; Q: Mat } {
