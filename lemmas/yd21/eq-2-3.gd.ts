@@ -137,8 +137,7 @@ export const eq2to3 = defineClaim<GdInstance>({
       const U = entries(A, dims.m, dims.d, v);
       const V = entries(A, dims.n, dims.d, v);
       const eta = v.fraction();
-      const unit = (rows: number, cols: number) => (i: number, j: number) =>
-        A.make(rows, cols, (r, c) => (r === i && c === j ? A.F.one : A.F.zero));
+      const unit = (rows: number, cols: number) => (i: number, j: number) => A.make(rows, cols, (r, c) => (r === i && c === j ? A.F.one : A.F.zero));
       const units = { U: unitsOf(dims.m, dims.d, unit(dims.m, dims.d)), V: unitsOf(dims.n, dims.d, unit(dims.n, dims.d)) };
       const next = stepUnderTest((X, Y) => gdStepExact(A, Sigma, X, Y, eta), U, V, sabotaged);
       return { instance: { Sigma, U, V, eta }, residuals: gdResiduals(A, { Sigma, U, V, eta, units }, next) };

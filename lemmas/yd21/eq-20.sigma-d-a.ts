@@ -76,16 +76,10 @@ function sides<M, S>(A: BoundOps<M, S>, view: FullStepView<M, S>, x: StageOneSta
   const SmS = A.sub(s.Sigma, mul(s.A, tr(s.A)));
   const sX = A.sigmaMin(combine([F.one, s.A], [eta, mul(SmS, s.A)]));
   const nW = A.opNorm(aPerturbation(A, s));
-  const bound1 = F.add(
-    F.mul(F.mul(A.int(3), r2), sq(A.opNorm(s.B))),
-    F.mul(r2, F.add(sq(A.opNorm(s.K)), sq(A.opNorm(s.J)))),
-  );
+  const bound1 = F.add(F.mul(F.mul(A.int(3), r2), sq(A.opNorm(s.B))), F.mul(r2, F.add(sq(A.opNorm(s.K)), sq(A.opNorm(s.J)))));
   const G = combine([F.one, A.eye(x.d)], [eta, SmS]);
   const sBar = A.lambdaMin(mul(G, mul(s.A, tr(s.A)), G));
-  const bound2 = F.add(
-    [A.int(3), r2, sq(eb), sq(eps), A.int(x.d * x.d)].reduce(F.mul),
-    [r2, sq(c), sq(eps), A.int(x.m + x.n)].reduce(F.mul),
-  );
+  const bound2 = F.add([A.int(3), r2, sq(eb), sq(eps), A.int(x.d * x.d)].reduce(F.mul), [r2, sq(c), sq(eps), A.int(x.m + x.n)].reduce(F.mul));
   const z = F.sub(growth, F.mul(A.constant(k.twentyTwo), unit22));
   const line1 = F.sub(sX, F.mul(eta, bound1));
   const line2 = F.sub(A.sqrt(sBar), F.mul(eta, bound2));

@@ -135,7 +135,8 @@ const step = {
       '≥',
       q.A.F.sub(q.growth, penalty(q, C + extraConstant)),
     ),
-  last: (q: Q, C: number) => boundComparison('[7] line 6 ≥ (1 − ησ_d)²p − C·σ₁³η²', q.A.F.sub(q.growth, penalty(q, C)), '≥', q.A.F.sub(q.contracted, penalty(q, C))),
+  last: (q: Q, C: number) =>
+    boundComparison('[7] line 6 ≥ (1 − ησ_d)²p − C·σ₁³η²', q.A.F.sub(q.growth, penalty(q, C)), '≥', q.A.F.sub(q.contracted, penalty(q, C))),
   lemma: (q: Q, factor2: MeasuredScalar, tightC: number, C: number) =>
     boundComparison('[5′] line 4′ ≥ (1 − ησ_d)²p − C·σ₁³η²', step.line4(q, factor2, tightC), '≥', q.A.F.sub(q.contracted, penalty(q, C))),
 };

@@ -21,7 +21,6 @@
  * 𝐕 = (1) (V = 1, K empty): ‖𝚺 − 𝐔𝐕ᵀ‖²_F = ‖(1, −1)ᵀ‖² = 2, the three printed terms give 1 + 0 + 0 = 1.
  */
 import { defineClaim } from '../../src/claims/types.ts';
-import { equal } from '../../src/claims/compare.ts';
 import { blockState } from '../../src/gd/index.ts';
 import { frobenius, mul, transpose } from '../../src/linalg/dense.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';

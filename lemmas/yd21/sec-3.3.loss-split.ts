@@ -28,7 +28,7 @@ type OffPrincipal = 'UKᵀ' | 'JVᵀ' | 'JKᵀ';
  */
 export function lossSplitDifference<M, S, D>(A: MatrixOps<M, S, D>, { x, before: s }: FullStepView<M, S, D>, dropped: readonly OffPrincipal[]): S {
   const { F, mul, sub, tr, frob2 } = A;
-  const blocks: Record<OffPrincipal, M> = { 'UKᵀ': mul(s.U, tr(s.K)), 'JVᵀ': mul(s.J, tr(s.V)), 'JKᵀ': mul(s.J, tr(s.K)) };
+  const blocks: Record<OffPrincipal, M> = { UKᵀ: mul(s.U, tr(s.K)), JVᵀ: mul(s.J, tr(s.V)), JKᵀ: mul(s.J, tr(s.K)) };
   const parts = [sub(s.Sigma, mul(s.U, tr(s.V))), ...(Object.keys(blocks) as OffPrincipal[]).filter((k) => !dropped.includes(k)).map((k) => blocks[k])];
   return F.sub(frob2(sub(x.SigmaFull, mul(x.Ufull, tr(x.Vfull)))), parts.map(frob2).reduce(F.add));
 }
