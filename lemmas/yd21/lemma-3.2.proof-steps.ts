@@ -31,12 +31,14 @@ import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { LEMMA_3_2 } from '../../src/hypotheses/lemma.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
 import { splitOf } from './lemma-3.2.proof-split.ts';
+import { measuredLemmaInputs } from '../../src/gd/measured-step.ts';
 
 /**
  * The quantities of App. C's chain for Lemma 3.2 (s = +1, X = S) and Lemma 3.3 (s = −1, X = P),
  * written once (x = λ_d(X), x′ = λ_d(X′), T₁, T₂, T₃ the split, yd21.lemma-3.2.proof-split):
  *   first = βx − 2sηx² + η²x³ (= λ_d(T₁)),  factor(σ) = (√(1 − β) + sησ/√(1 − β))²,
- *   growth = (1 + sη(σ_d − x))²x,  extra = βσ_d²η²x/(1 − β) + 2σ_dη²x²,  unit = σ₁³η².
+ *   growth = (1 + sη(σ_d − x))²x,  extra = βσ_d²η²x/(1 − β) + 2σ_dη²x²,  unit = σ₁³η²,
+ * with √(1 − β) the setting's c (src/gd/measured-step.ts measuredLemmaInputs).
  */
 export function chainTerms<M, S>(A: BoundOps<M, S>, x: LemmaInstance, s: 1 | -1) {
   const { F } = A;
@@ -47,7 +49,9 @@ export function chainTerms<M, S>(A: BoundOps<M, S>, x: LemmaInstance, s: 1 | -1)
   const se = s === 1 ? eta : F.neg(eta);
   const e2 = F.mul(eta, eta);
   const omb = F.sub(F.one, beta);
-  const root = A.sqrt(omb);
+  // √(1 − β) is the setting's c, rounded once and taken as an input (as measuredLemmaInputs does):
+  // its error is u·c, while √ of the magnitude 1 + β of 1 − β would count (1 + β)/(2c), far more as β → 1.
+  const root = A.constant(measuredLemmaInputs(x).c.value);
   const sq = (a: S) => F.mul(a, a);
   const g = F.add(F.one, F.mul(se, F.sub(sd, p)));
   return {
