@@ -10,7 +10,7 @@
  * η²/(1 − β) − η²β/(1 − β) = η². It holds for every β ≠ 1.
  *
  * The same split with η → −η in the cross terms is the first display of the proof of Lemma 3.3
- * (P′ = (I − η(Σ − P))P(I − η(Σ − P))): `lemmaSplit(…, sign = −1)`, checked in
+ * (P′ = (I − η(Σ − P))P(I − η(Σ − P))): `splitOf(…, s = −1)`, checked in
  * yd21.lemma-3.3.proof-steps.
  *
  * Scale: computed by the magnitude model (src/claims/measured.ts) from the one definition below; the

@@ -2,7 +2,7 @@
  * YD21, proof of Lemma 3.3 (App. C of the preprint), case p ≤ 0, every step as printed, each a
  * comparison (p = λ_d(P), p′ = λ_d(P′), C = (8 + 6β)/(1 − β), and the split
  * P′ = T₁ + T₂ + η²T₃ with T₁ = βP + 2ηP² + η²P³, T₂ = (1 − β)P − ηΣP − ηPΣ + η²/(1 − β)·ΣPΣ,
- * T₃ = −β/(1 − β)·ΣPΣ − ΣPP − PPΣ — lemmaSplit(…, −1), exact like yd21.lemma-3.2.proof-split):
+ * T₃ = −β/(1 − β)·ΣPΣ − ΣPP − PPΣ — splitOf(…, −1), exact like yd21.lemma-3.2.proof-split):
  *
  *   [S]  P′ = T₁ + T₂ + η²T₃                                    (the split display; identity)
  *   [W]  λ_d(P′) ≥ λ_d(T₁) + λ_d(T₂) + η²λ_d(T₃)                 (Weyl)
