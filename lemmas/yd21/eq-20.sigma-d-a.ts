@@ -21,18 +21,21 @@
  * and 3e_b²d² + c²(m + n) ≤ 1.5(e_b² + c²)(m + n)d (as 2d ≤ m + n). So the chain holds; the check
  * confirms it on instances that put ‖B‖, ‖J‖, ‖K‖ anywhere up to their allowed maxima.
  *
- * Scale: σ_d and ‖·‖_op of a formed matrix err by its magnitude (src/gd/magnitudes.ts); ‖X‖² by
- * 2‖X‖|X|; √y by |y|/(2√y) (first order). y > 0 under the hypotheses: f(s) = (1 + η(σ_d − s))²s increases
- * on [0, 2σ₁] when η ≤ 1/(16σ₁), a_t² ≥ L = ε²/(c²d) by (1), and App. D's 22σ₁³η² ≤ L, so
- * y ≥ f(L) − L ≥ 2ηL(σ_d − L) > 0 (L < σ_d by §3.2.4's ε). App. D's condition is what makes the square
- * root of (15) real, so it is in force where (15) is printed.
+ * Scale: each side written once against BoundOps (src/claims/measured.ts) and evaluated on the
+ * engine's step in the magnitude model, so the scale is computed, not derived: σ_d and ‖·‖_op of a
+ * formed matrix carry its magnitude, a² = σ_d(A)² carries |A|² (not only 2a|A|: near (1)'s lower
+ * end a² ≪ |A|²), and √ is first order with boundOps' corner below its own error. The radicand of
+ * (15) is positive under the hypotheses: f(s) = (1 + η(σ_d − s))²s increases on [0, 2σ₁] when
+ * η ≤ 1/(16σ₁), a_t² ≥ L = ε²/(c²d) by (1), and App. D's 22σ₁³η² ≤ L, so y ≥ f(L) − L ≥
+ * 2ηL(σ_d − L) > 0 (L < σ_d by §3.2.4's ε); at the corner of the hypotheses (σ_d(A)² = L and
+ * 22σ₁³η² = L) it is ≈ 2ηLσ_d, which can lie below the rounding of a², where boundOps' √ takes the
+ * corner. App. D's condition is what makes the square root of (15) real, so it is in force where
+ * (15) is printed.
  */
-import { blockStep } from '../../src/gd/index.ts';
-import { combine, eye, mul, mulAll, sub, transpose } from '../../src/linalg/dense.ts';
-import { lambdaMin, opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
-import { atLeast, atMost, type Comparison } from '../../src/claims/compare.ts';
-import { blockMagnitudes, stepMagnitudes } from '../../src/gd/magnitudes.ts';
-import { exactInput, magnitudeOps } from '../../src/claims/measured.ts';
+import { boundComparison, boundOps, type BoundOps, exactScalar, type MeasuredScalar, magnitudeOps } from '../../src/claims/measured.ts';
+import { measuredDiagonalStep } from '../../src/gd/measured-step.ts';
+import type { FullStepView } from '../../src/exact/states.ts';
+import type { Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { STAGE_ONE_CHOICES, type StageOneState, stageOneState } from './support/stage-one.ts';
@@ -46,68 +49,60 @@ interface Constants {
   readonly oneAndAHalf: number;
 }
 
-function check(x: StageOneState, k: Constants, weylSign = -1): Comparison[] {
-  const { before: s, after } = blockStep(x.sigma, x.U, x.V, x.eta);
-  const { eta, sigma1: s1, sigmaD: sd, epsilon: eps, c, eb, m, n, d } = x;
-  const r2 = Math.sqrt(2 * s1);
-  const mb = blockMagnitudes(x.sigma, x.U, x.V);
-  const ma = stepMagnitudes(x.sigma, x.U, x.V, eta);
+/**
+ * The pieces of (15)'s right side √(growth − 22·unit22) − 1.5·unitHalf: σ_d(A_{t+1}),
+ * growth = (1 + η(σ_d − a_t²))²a_t², unit22 = σ₁³η², unitHalf = √(2σ₁)η(e_b² + c²)ε²(m + n)d.
+ */
+function fifteenPieces<M, S>(A: BoundOps<M, S>, { x: v, before: s, after }: FullStepView<M, S>, x: StageOneState) {
+  const { F } = A;
+  const [eta, s1, eps] = [v.eta, A.constant(x.sigma1), A.constant(x.epsilon)];
+  const sq = (a: S) => F.mul(a, a);
+  const a2 = sq(A.sigmaMin(s.A));
+  const growth = F.mul(sq(F.add(F.one, F.mul(eta, F.sub(A.constant(x.sigmaD), a2)))), a2);
+  const r2 = A.sqrt(F.mul(A.int(2), s1));
+  const unitHalf = [r2, eta, F.add(sq(A.constant(x.eb)), sq(A.constant(x.c))), sq(eps), A.int(x.m + x.n), A.int(x.d)].reduce(F.mul);
+  return { sNext: A.sigmaMin(after.A), growth, unit22: F.mul(F.mul(s1, sq(s1)), sq(eta)), unitHalf, r2 };
+}
 
-  const sNext = sigmaMin(after.A);
-  const SmS = sub(s.Sigma, mul(s.A, transpose(s.A)));
-  const X = combine([1, s.A], [eta, mul(SmS, s.A)]);
-  const sX = sigmaMin(X);
-  const mX = mb.A + eta * (mb.Sigma + mb.A * mb.A) * mb.A;
-  const W = aPerturbation(magnitudeOps, { A: exactInput(s.A), B: exactInput(s.B), M: exactInput(s.M), N: exactInput(s.N) }).value;
-  const nW = opNorm(W);
-  const mW = 3 * mb.B * mb.B * mb.A + mb.A * mb.M + mb.B * mb.N;
-  const [nB, nJ, nK] = [opNorm(s.B), opNorm(s.J), opNorm(s.K)];
-  const bound1 = 3 * r2 * nB * nB + r2 * (nK * nK + nJ * nJ);
-  const bound1Scale = 2 * r2 * (3 * nB * mb.B + nK * mb.K + nJ * mb.J);
+/** Every printed side of [W], [N], (20) L1–L3 and (15), written once; weylSign = +1 is the sabotage. */
+function sides<M, S>(A: BoundOps<M, S>, view: FullStepView<M, S>, x: StageOneState, k: Constants, weylSign: 1 | -1) {
+  const { F, mul, tr, combine } = A;
+  const { x: v, before: s } = view;
+  const eta = v.eta;
+  const sq = (a: S) => F.mul(a, a);
+  const { sNext, growth, unit22, unitHalf, r2 } = fifteenPieces(A, view, x);
+  const [eps, c, eb] = [A.constant(x.epsilon), A.constant(x.c), A.constant(x.eb)];
 
-  const F = combine([1, eye(d)], [eta, SmS]);
-  const sBar = lambdaMin(mulAll(F, mul(s.A, transpose(s.A)), F));
-  const mSBar = (1 + eta * (mb.Sigma + mb.A * mb.A)) ** 2 * mb.A * mb.A;
-  const bound2 = 3 * r2 * eb * eb * eps * eps * d * d + r2 * c * c * eps * eps * (m + n);
+  const SmS = A.sub(s.Sigma, mul(s.A, tr(s.A)));
+  const sX = A.sigmaMin(combine([F.one, s.A], [eta, mul(SmS, s.A)]));
+  const nW = A.opNorm(aPerturbation(A, s));
+  const bound1 = F.add(F.mul(F.mul(A.int(3), r2), sq(A.opNorm(s.B))), F.mul(r2, F.add(sq(A.opNorm(s.K)), sq(A.opNorm(s.J)))));
+  const G = combine([F.one, A.eye(x.d)], [eta, SmS]);
+  const sBar = A.lambdaMin(mul(G, mul(s.A, tr(s.A)), G));
+  const bound2 = F.add([A.int(3), r2, sq(eb), sq(eps), A.int(x.d * x.d)].reduce(F.mul), [r2, sq(c), sq(eps), A.int(x.m + x.n)].reduce(F.mul));
+  const z = F.sub(growth, F.mul(A.constant(k.twentyTwo), unit22));
+  const line1 = F.sub(sX, F.mul(eta, bound1));
+  const line2 = F.sub(A.sqrt(sBar), F.mul(eta, bound2));
+  const line3 = F.sub(A.sqrt(z), F.mul(A.constant(k.oneAndAHalf), unitHalf));
+  return { sNext, weyl: F.add(sX, F.mul(F.mul(A.int(weylSign), eta), nW)), nW, bound1, line1, line2, line3 };
+}
 
-  const a = sigmaMin(s.A);
-  const z = (1 + eta * (sd - a * a)) ** 2 * a * a - k.twentyTwo * s1 ** 3 * eta * eta;
-  // a² = σ_d(A)² errs by up to |A|² (the model of the hypothesis (1), whose eigenvalues of AAᵀ are
-  // checked relative to ‖AAᵀ‖), not only 2a|A|: near (1)'s lower end a² ≪ |A|².
-  const zScale = 3 * (1 + eta * (sd + 2 * s1)) ** 2 * (2 * a * mb.A + mb.A * mb.A) + k.twentyTwo * s1 ** 3 * eta * eta;
-  const bound3 = k.oneAndAHalf * r2 * eta * (eb * eb + c * c) * eps * eps * (m + n) * d;
-
-  const line1 = sX - eta * bound1;
-  const line2 = Math.sqrt(sBar) - eta * bound2;
-  // At the corner of the hypotheses (σ_d(A)² = ε²/(c²d) and 22σ₁³η² = ε²/(c²d)) z is ≈ 2ηLσ_d, below the
-  // rounding of a² when L ≪ ‖A‖²: z's error e = tol·zScale makes √z err by e/(2√z), or by √(2e) once
-  // z ≤ e (where √ is taken of max(z, 0)). The scale is that error over tol.
-  const tol = relativeTolerance('inequality', stateSize(x));
-  const e = tol * zScale;
-  const line3 = Math.sqrt(z >= -e ? Math.max(z, 0) : z) - bound3;
-  const line1Scale = mX + eta * bound1Scale;
-  const line2Scale = mSBar / (2 * Math.sqrt(sBar)) + eta * bound2;
-  const line3Scale = (z > e ? zScale / (2 * Math.sqrt(z)) : Math.sqrt(2 * e) / tol) + bound3;
+/** Each comparison's sides evaluated on the engine's step in the magnitude model: values and computed scales. */
+function check(x: StageOneState, k: Constants, weylSign: 1 | -1 = -1): Comparison[] {
+  const q = sides(boundOps(relativeTolerance('inequality', stateSize(x))), measuredDiagonalStep(x), x, k, weylSign);
   return [
-    atLeast('[W] σ_d(A_{t+1}) ≥ σ_d(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖W_t‖_op', sNext, sX + weylSign * eta * nW, ma.A + mX + eta * mW),
-    atMost('[N] ‖W_t‖_op ≤ 3√(2σ₁)‖B_t‖²_op + √(2σ₁)(‖K_t‖²_op + ‖J_t‖²_op)', nW, bound1, mW + bound1Scale),
-    atLeast('(20) L1: σ_d(A_{t+1}) ≥ σ_d(A_t + η(Σ − A_tA_tᵀ)A_t) − η(3√(2σ₁)‖B_t‖² + √(2σ₁)(‖K_t‖² + ‖J_t‖²))', sNext, line1, ma.A + line1Scale),
-    atLeast('(20) L2: L1 ≥ √σ_d(S̄_{t+1}) − η(3√(2σ₁)e_b²ε²d² + √(2σ₁)c²ε²(m+n))', line1, line2, line1Scale + line2Scale),
-    atLeast('(20) L3: L2 ≥ √((1 + η(σ_d − a_t²))²a_t² − 22σ₁³η²) − 1.5√(2σ₁)η(e_b² + c²)ε²(m+n)d', line2, line3, line2Scale + line3Scale),
-    atLeast('(15): σ_d(A_{t+1}) ≥ √((1 + η(σ_d − a_t²))²a_t² − 22σ₁³η²) − 1.5√(2σ₁)η(e_b² + c²)ε²(m+n)d', sNext, line3, ma.A + line3Scale),
+    boundComparison('[W] σ_d(A_{t+1}) ≥ σ_d(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖W_t‖_op', q.sNext, '≥', q.weyl),
+    boundComparison('[N] ‖W_t‖_op ≤ 3√(2σ₁)‖B_t‖²_op + √(2σ₁)(‖K_t‖²_op + ‖J_t‖²_op)', q.nW, '≤', q.bound1),
+    boundComparison('(20) L1: σ_d(A_{t+1}) ≥ σ_d(A_t + η(Σ − A_tA_tᵀ)A_t) − η(3√(2σ₁)‖B_t‖² + √(2σ₁)(‖K_t‖² + ‖J_t‖²))', q.sNext, '≥', q.line1),
+    boundComparison('(20) L2: L1 ≥ √σ_d(S̄_{t+1}) − η(3√(2σ₁)e_b²ε²d² + √(2σ₁)c²ε²(m+n))', q.line1, '≥', q.line2),
+    boundComparison('(20) L3: L2 ≥ √((1 + η(σ_d − a_t²))²a_t² − 22σ₁³η²) − 1.5√(2σ₁)η(e_b² + c²)ε²(m+n)d', q.line2, '≥', q.line3),
+    boundComparison('(15): σ_d(A_{t+1}) ≥ √((1 + η(σ_d − a_t²))²a_t² − 22σ₁³η²) − 1.5√(2σ₁)η(e_b² + c²)ε²(m+n)d', q.sNext, '≥', q.line3),
   ];
 }
 
-/** The pieces of (15): σ_d(A_{t+1}), (1 + η(σ_d − a²))²a², and the units of the two constants. */
-function endToEnd(x: StageOneState) {
-  const { after, before } = blockStep(x.sigma, x.U, x.V, x.eta);
-  const a = sigmaMin(before.A);
-  return {
-    sNext: sigmaMin(after.A),
-    growth: (1 + x.eta * (x.sigmaD - a * a)) ** 2 * a * a,
-    unit22: x.sigma1 ** 3 * x.eta * x.eta,
-    unitHalf: Math.sqrt(2 * x.sigma1) * x.eta * (x.eb * x.eb + x.c * x.c) * x.epsilon ** 2 * (x.m + x.n) * x.d,
-  };
+/** (15)'s pieces on the engine's step, each with its computed magnitude (for the witnesses). */
+function endToEnd(x: StageOneState): Record<'sNext' | 'growth' | 'unit22' | 'unitHalf', MeasuredScalar> {
+  return fifteenPieces(boundOps(relativeTolerance('inequality', stateSize(x))), measuredDiagonalStep(x), x);
 }
 
 export const eq20 = defineClaim<StageOneState>({
@@ -127,17 +122,21 @@ export const eq20 = defineClaim<StageOneState>({
     oneAndAHalf: { printed: () => 1.5, formula: '1.5 (in −1.5√(2σ₁)η(e_b² + c²)ε²(m+n)d)' },
   },
   check: (x, c) => check(x, { twentyTwo: c.twentyTwo, oneAndAHalf: c.oneAndAHalf }),
-  // For each constant, the smallest value for which (15) still holds with the other one as printed.
+  // For each constant, the smallest value for which (15) still holds with the other one as printed:
+  // (15) solved for it on its own pieces, the computed magnitude of what is compared deducted (tol·scale).
   witness: {
     twentyTwo: (x, tol) => {
+      const { F } = magnitudeOps;
       const w = endToEnd(x);
-      const rhs = w.sNext + 1.5 * w.unitHalf;
-      return (w.growth - rhs * rhs - tol * (w.growth + rhs * rhs)) / w.unit22;
+      const rhs = F.add(w.sNext, F.mul(exactScalar(1.5), w.unitHalf));
+      const rhs2 = F.mul(rhs, rhs);
+      return (w.growth.value - rhs2.value - tol * (w.growth.magnitude + rhs2.magnitude)) / w.unit22.value;
     },
     oneAndAHalf: (x, tol) => {
+      const A = boundOps(tol);
       const w = endToEnd(x);
-      const root = Math.sqrt(Math.max(0, w.growth - 22 * w.unit22));
-      return (root - w.sNext - tol * (root + w.sNext)) / w.unitHalf;
+      const root = A.sqrt(A.F.sub(w.growth, A.F.mul(A.constant(22), w.unit22)));
+      return (root.value - w.sNext.value - tol * (root.magnitude + w.sNext.magnitude)) / w.unitHalf.value;
     },
   },
   expected: 'holds',

@@ -13,35 +13,47 @@
  * ‖A(KᵀK+JᵀJ)/2‖ + ‖B(KᵀK−JᵀJ)/2‖ ≤ (√(2σ₁) + ‖B‖)(‖K‖² + ‖J‖²)/2; [C2] 2d² ≤ (m + n)d and
  * max{d, m′} + max{d, n′} ≤ m + n; [D1] ‖ABᵀA‖, ‖BAᵀA‖ ≤ 2σ₁‖B‖, and the J,K-terms as in [C1];
  * [D2] √(2σ₁)c²ε²(m + n) ≤ 4σ₁e_bdε iff ε ≤ 2√2·√σ₁e_bd/(c²(m + n)), implied by the printed condition.
- * All four hold. Scale: ‖C‖ and ‖D‖ err by their magnitudes (src/gd/magnitudes.ts); the scalar
- * sides by their own size.
+ * All four hold. Scale: each side written once against BoundOps (src/claims/measured.ts) and
+ * evaluated on the engine's blocks in the magnitude model; ‖C‖ and ‖D‖ carry the computed
+ * magnitudes of C and D, the scalar sides those of their own terms.
  */
-import { blockState } from '../../src/gd/index.ts';
-import { opNorm } from '../../src/linalg/spectral.ts';
-import { atMost, type Comparison } from '../../src/claims/compare.ts';
-import { blockMagnitudes } from '../../src/gd/magnitudes.ts';
+import { boundComparison, boundOps, type BoundOps } from '../../src/claims/measured.ts';
+import { measuredDiagonalStep } from '../../src/gd/measured-step.ts';
+import type { DerivedExact } from '../../src/exact/states.ts';
+import type { Comparison } from '../../src/claims/compare.ts';
+import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { STAGE_ONE_CHOICES, type StageOneState, stageOneState } from './support/stage-one.ts';
 import { SECTION_3_2_1, STAGE_ONE_CHOICES_IN_FORCE, stageOneFrame } from './support/stage-one-hypotheses.ts';
 import { stateSize } from '../../src/random/instances.ts';
 
-/** ebFactor < 1: the sabotage (a B-allowance smaller than the assumption's). */
+/** The sides of [C1], [C2], [D1], [D2], written once; ebFactor < 1 is the sabotage (a B-allowance smaller than the assumption's). */
+function sides<M, S>(A: BoundOps<M, S>, s: DerivedExact<M>, x: StageOneState, eight: number, ebFactor: number) {
+  const { F } = A;
+  const { m, n, d } = x;
+  const [s1, eps, c, eb] = [A.constant(x.sigma1), A.constant(x.epsilon), A.constant(x.c), A.constant(x.eb * ebFactor)];
+  const sq = (a: S) => F.mul(a, a);
+  const r2 = A.sqrt(F.mul(A.int(2), s1));
+  const jk = [r2, sq(c), sq(eps), A.int(Math.max(d, m - d) + Math.max(d, n - d))].reduce(F.mul);
+  const dEps = F.mul(A.int(d), eps);
+  return {
+    normC: A.opNorm(s.C),
+    c1: F.add([A.int(2), r2, sq(eb), sq(dEps)].reduce(F.mul), jk),
+    c2: [r2, F.add(sq(eb), sq(c)), A.int((m + n) * d), sq(eps)].reduce(F.mul),
+    normD: A.opNorm(s.D),
+    d1: F.add([A.int(4), s1, eb, dEps].reduce(F.mul), jk),
+    d2: [A.constant(eight), s1, eb, dEps].reduce(F.mul),
+  };
+}
+
+/** The four comparisons, each side evaluated in the magnitude model on the engine's blocks. */
 function check(x: StageOneState, eight: number, ebFactor = 1): Comparison[] {
-  const s = blockState(x.sigma, x.U, x.V);
-  const mb = blockMagnitudes(x.sigma, x.U, x.V);
-  const { sigma1: s1, epsilon: eps, c, m, n, d } = x;
-  const eb = x.eb * ebFactor;
-  const r2 = Math.sqrt(2 * s1);
-  const jk = r2 * c * c * eps * eps * (Math.max(d, m - d) + Math.max(d, n - d));
-  const c1 = 2 * r2 * eb * eb * d * d * eps * eps + jk;
-  const c2 = r2 * (eb * eb + c * c) * (m + n) * d * eps * eps;
-  const d1 = 4 * s1 * eb * d * eps + jk;
-  const d2 = eight * s1 * eb * d * eps;
+  const q = sides(boundOps(relativeTolerance('inequality', stateSize(x))), measuredDiagonalStep(x).before, x, eight, ebFactor);
   return [
-    atMost('[C1] ‖C_t‖ ≤ 2√(2σ₁)e_b²d²ε² + √(2σ₁)c²ε²(max{d,m′} + max{d,n′})', opNorm(s.C), c1, mb.C + c1),
-    atMost('[C2] … ≤ √(2σ₁)(e_b² + c²)(m+n)dε²', c1, c2, c1 + c2),
-    atMost('[D1] ‖D_t‖ ≤ 4σ₁e_bdε + √(2σ₁)c²ε²(max{d,m′} + max{d,n′})', opNorm(s.D), d1, mb.D + d1),
-    atMost('[D2] … ≤ 8σ₁e_bdε', d1, d2, d1 + d2),
+    boundComparison('[C1] ‖C_t‖ ≤ 2√(2σ₁)e_b²d²ε² + √(2σ₁)c²ε²(max{d,m′} + max{d,n′})', q.normC, '≤', q.c1),
+    boundComparison('[C2] … ≤ √(2σ₁)(e_b² + c²)(m+n)dε²', q.c1, '≤', q.c2),
+    boundComparison('[D1] ‖D_t‖ ≤ 4σ₁e_bdε + √(2σ₁)c²ε²(max{d,m′} + max{d,n′})', q.normD, '≤', q.d1),
+    boundComparison('[D2] … ≤ 8σ₁e_bdε', q.d1, '≤', q.d2),
   ];
 }
 
@@ -59,12 +71,11 @@ export const eq21 = defineClaim<StageOneState>({
   size: stateSize,
   constants: { eight: { printed: () => 8, formula: '8 (in ‖D_t‖_op ≤ 8σ₁e_bdε)' } },
   check: (x, c) => check(x, c.eight),
-  // The smallest K with ‖D_t‖_op ≤ K·σ₁e_bdε (the end-to-end bound), rounding of ‖D_t‖ deducted.
+  // The smallest K with ‖D_t‖_op ≤ K·σ₁e_bdε (the end-to-end bound), the computed magnitude of ‖D_t‖ deducted.
   witness: {
     eight: (x, tol) => {
-      const s = blockState(x.sigma, x.U, x.V);
-      const unit = x.sigma1 * x.eb * x.d * x.epsilon;
-      return (opNorm(s.D) - tol * blockMagnitudes(x.sigma, x.U, x.V).D) / unit;
+      const q = sides(boundOps(tol), measuredDiagonalStep(x).before, x, 1, 1);
+      return (q.normD.value - tol * q.normD.magnitude) / q.d2.value;
     },
   },
   expected: 'holds',

@@ -10,13 +10,12 @@
  * η²/(1 − β) − η²β/(1 − β) = η². It holds for every β ≠ 1.
  *
  * The same split with η → −η in the cross terms is the first display of the proof of Lemma 3.3
- * (P′ = (I − η(Σ − P))P(I − η(Σ − P))): `lemmaSplit(…, sign = −1)`, checked in
+ * (P′ = (I − η(Σ − P))P(I − η(Σ − P))): `splitOf(…, s = −1)`, checked in
  * yd21.lemma-3.3.proof-steps.
  *
  * Scale: computed by the magnitude model (src/claims/measured.ts) from the one definition below; the
  * two ΣSΣ terms can be large when β → 1 and cancel, so both count.
  */
-import { frobenius } from '../../src/linalg/dense.ts';
 import { magnitudeOps, residualComparisons } from '../../src/claims/measured.ts';
 import { measuredLemmaInputs } from '../../src/gd/measured-step.ts';
 import type { MatrixOps } from '../../src/exact/ops.ts';
@@ -27,6 +26,7 @@ import fc from 'fast-check';
 import { EACH_DIMENSION, LEMMA_INSTANCES, type LemmaResiduals, lemmaStateExact } from '../../src/exact/states.ts';
 import { lemmaSymbolic } from '../../src/exact/symbolic-steps.ts';
 import { dimension } from '../../src/random/arbitraries.ts';
+import { lemmaUpdate } from './lemma-3.2.ts';
 
 /** What the split reads: Σ, X (S or P), β, η and the dimension d. */
 interface SplitInputs<M, S, D> {
@@ -41,21 +41,22 @@ interface SplitInputs<M, S, D> {
  * X′ = (I + sη(Σ − X))X(I + sη(Σ − X)) and the three terms of App. C's split, with s = +1 (Lemma 3.2,
  * X = S) or s = −1 (Lemma 3.3, X = P), written once against the generic algebra:
  *   T₁ = βX − 2sηX² + η²X³,  T₂ = (1 − β)X + sη(ΣX + XΣ) + η²/(1 − β)·ΣXΣ,  T₃ = −β/(1 − β)·ΣXΣ − ΣXX − XXΣ,
- * so that X′ = T₁ + T₂ + η²T₃. `flipT3` flips the sign of −ΣXX (the sabotage).
+ * so that X′ = T₁ + T₂ + η²T₃ (X′ is the lemmas' own lemmaUpdate). `flipT3` flips the sign of −ΣXX
+ * (the sabotage). The proof steps (yd21.lemma-3.2.proof-steps, yd21.lemma-3.3.proof-steps) evaluate
+ * the same terms in the magnitude model.
  */
-function splitOf<M, S, D>(A: MatrixOps<M, S, D>, x: SplitInputs<M, S, D>, s: 1 | -1, flipT3 = false) {
-  const { F, mul, sub, combine, eye } = A;
+export function splitOf<M, S, D>(A: MatrixOps<M, S, D>, x: SplitInputs<M, S, D>, s: 1 | -1, flipT3 = false) {
+  const { F, mul, combine } = A;
   const { Sigma, X, beta, eta } = x;
   const se = s === 1 ? eta : F.neg(eta);
   const e2 = F.mul(eta, eta);
   const omb = F.sub(F.one, beta);
-  const G = combine([F.one, eye(x.d)], [se, sub(Sigma, X)]);
   const X2 = mul(X, X);
   const SXS = mul(Sigma, X, Sigma);
   const T1 = combine([beta, X], [F.mul(A.int(-2), se), X2], [e2, mul(X2, X)]);
   const T2 = combine([omb, X], [se, mul(Sigma, X)], [se, mul(X, Sigma)], [F.div(e2, omb), SXS]);
   const T3 = combine([F.neg(F.div(beta, omb)), SXS], [flipT3 ? F.one : A.int(-1), mul(Sigma, X2)], [A.int(-1), mul(X2, Sigma)]);
-  return { Xprime: mul(G, X, G), T1, T2, T3 };
+  return { Xprime: lemmaUpdate(A, Sigma, X, eta, x.d, s), T1, T2, T3 };
 }
 
 /** The split's residual S′ − (T₁ + T₂ + η²T₃), for Lemma 3.2 (s = +1, X = S); sabotaged: the sign of −ΣSS flipped. */
@@ -63,19 +64,6 @@ const splitResidual: LemmaResiduals = (A, x, sabotaged) => {
   const t = splitOf(A, { Sigma: x.Sigma, X: x.S, beta: x.beta, eta: x.eta, d: x.d }, 1, sabotaged);
   return { 'S′ − (T₁ + T₂ + η²T₃)': A.sub(t.Xprime, A.combine([A.F.one, t.T1], [A.F.one, t.T2], [A.F.mul(x.eta, x.eta), t.T3])) };
 };
-
-/** The split on a float instance: each matrix with the Frobenius norm of its computed magnitude (./src/claims/measured.ts). */
-export function lemmaSplit(x: LemmaInstance, s: 1 | -1, flipT3 = false) {
-  const m = measuredLemmaInputs(x);
-  const t = splitOf(magnitudeOps, { ...m, X: m.S }, s, flipT3);
-  return {
-    Xprime: t.Xprime.value,
-    T1: t.T1.value,
-    T2: t.T2.value,
-    T3: t.T3.value,
-    magnitudes: { Xprime: frobenius(t.Xprime.magnitude), T1: frobenius(t.T1.magnitude), T2: frobenius(t.T2.magnitude), T3: frobenius(t.T3.magnitude) },
-  };
-}
 
 const check = (x: LemmaInstance, sabotaged = false) => residualComparisons(splitResidual(magnitudeOps, measuredLemmaInputs(x), sabotaged));
 

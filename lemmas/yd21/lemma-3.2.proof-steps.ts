@@ -18,50 +18,77 @@
  * −λ_d(T₃)/σ₁³, the constant [3] needs on the instance (a lower bound on the supremum
  * (8 − 6β)/(1 − β), which sampling rarely approaches).
  *
- * Scale: an eigenvalue of a formed matrix errs by at most its magnitude |T| (backward stability);
- * a scalar polynomial term c·s^k errs by at most k|c|·|S|^k (s from λ_d(S), error ≤ |S|).
+ * Scale: every side written once against BoundOps (src/claims/measured.ts; the terms in
+ * `chainTerms`, shared with yd21.lemma-3.3.proof-steps) and evaluated in the magnitude model on the
+ * instance (Σ, S, β, η exact inputs): an eigenvalue carries the magnitude of its matrix as formed,
+ * s = λ_d(S) that of S, and each polynomial term the product of its factors' magnitudes, so the
+ * scale is computed, not derived.
  */
-import { lambdaMin } from '../../src/linalg/spectral.ts';
-import { atLeast, type Comparison, equal } from '../../src/claims/compare.ts';
-import { frobenius } from '../../src/linalg/dense.ts';
+import { boundComparison, boundOps, type BoundOps, residualComparisons } from '../../src/claims/measured.ts';
+import type { Comparison } from '../../src/claims/compare.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { LEMMA_3_2 } from '../../src/hypotheses/lemma.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
-import { lemmaSplit } from './lemma-3.2.proof-split.ts';
+import { splitOf } from './lemma-3.2.proof-split.ts';
+import { measuredLemmaInputs } from '../../src/gd/measured-step.ts';
 
-/** Σ k·|c|·m^k over the terms c·s^k (k = 0 counts once): the rounding magnitude of a polynomial in s. */
-export function polyScale(m: number, ...terms: ReadonlyArray<readonly [number, number]>): number {
-  return terms.reduce((acc, [c, k]) => acc + Math.max(1, k) * Math.abs(c) * m ** k, 0);
+/**
+ * The quantities of App. C's chain for Lemma 3.2 (s = +1, X = S) and Lemma 3.3 (s = −1, X = P),
+ * written once (x = λ_d(X), x′ = λ_d(X′), T₁, T₂, T₃ the split, yd21.lemma-3.2.proof-split):
+ *   first = βx − 2sηx² + η²x³ (= λ_d(T₁)),  factor(σ) = (√(1 − β) + sησ/√(1 − β))²,
+ *   growth = (1 + sη(σ_d − x))²x,  extra = βσ_d²η²x/(1 − β) + 2σ_dη²x²,  unit = σ₁³η²,
+ * with √(1 − β) the setting's c (src/gd/measured-step.ts measuredLemmaInputs).
+ */
+export function chainTerms<M, S>(A: BoundOps<M, S>, x: LemmaInstance, s: 1 | -1) {
+  const { F } = A;
+  const [beta, eta, sd, s1] = [A.constant(x.beta), A.constant(x.eta), A.constant(x.sigmaD), A.constant(x.sigma1)];
+  const X = A.input(x.X);
+  const t = splitOf(A, { Sigma: A.input(x.Sigma), X, beta, eta, d: x.d }, s);
+  const p = A.lambdaMin(X);
+  const se = s === 1 ? eta : F.neg(eta);
+  const e2 = F.mul(eta, eta);
+  const omb = F.sub(F.one, beta);
+  // √(1 − β) is the setting's c, rounded once and taken as an input (as measuredLemmaInputs does):
+  // its error is u·c, while √ of the magnitude 1 + β of 1 − β would count (1 + β)/(2c), far more as β → 1.
+  const root = A.constant(measuredLemmaInputs(x).c.value);
+  const sq = (a: S) => F.mul(a, a);
+  const g = F.add(F.one, F.mul(se, F.sub(sd, p)));
+  return {
+    t,
+    p,
+    pPrime: A.lambdaMin(t.Xprime),
+    l1: A.lambdaMin(t.T1),
+    l2: A.lambdaMin(t.T2),
+    l3: A.lambdaMin(t.T3),
+    e2,
+    sd,
+    s1,
+    factor: (sigma: S) => sq(F.add(root, F.div(F.mul(se, sigma), root))),
+    first: [F.mul(beta, p), F.mul(F.mul(A.int(-2), se), sq(p)), F.mul(e2, F.mul(sq(p), p))].reduce(F.add),
+    growth: F.mul(sq(g), p),
+    extra: F.add(F.div([beta, sq(sd), e2, p].reduce(F.mul), omb), [A.int(2), sd, e2, sq(p)].reduce(F.mul)),
+    unit: [s1, s1, s1, e2].reduce(F.mul),
+  };
 }
 
 function steps(x: LemmaInstance, C: number): Comparison[] {
-  const { beta: b, eta, sigmaD: sd, sigma1: s1 } = x;
-  const t = lemmaSplit(x, 1);
-  const m = t.magnitudes;
-  const mS = frobenius(x.X);
-  const s = lambdaMin(x.X);
-  const sPrime = lambdaMin(t.Xprime);
-  const [l1, l2, l3] = [lambdaMin(t.T1), lambdaMin(t.T2), lambdaMin(t.T3)];
-  const g2 = (Math.sqrt(1 - b) + (eta * sd) / Math.sqrt(1 - b)) ** 2;
-  const pen = C * eta * eta * s1 ** 3;
-  const first = b * s - 2 * eta * s * s + eta * eta * s ** 3;
-  const firstScale = polyScale(mS, [b, 1], [2 * eta, 2], [eta * eta, 3]);
-  const line4 = first + g2 * s - pen;
-  const line4Scale = firstScale + g2 * mS + pen;
-  const growth = (1 + eta * (sd - s)) ** 2 * s;
-  const growthScale = 3 * (1 + eta * (sd + mS)) ** 2 * mS;
-  const extra = (b * sd * sd * eta * eta * s) / (1 - b) + 2 * sd * eta * eta * s * s;
-  const extraScale = polyScale(mS, [(b * sd * sd * eta * eta) / (1 - b), 1], [2 * sd * eta * eta, 2]);
-  const line5 = growth + extra - pen;
-  const line6 = growth - pen;
+  const A = boundOps(relativeTolerance('inequality', x.d));
+  const { F } = A;
+  const q = chainTerms(A, x, 1);
+  const g2 = q.factor(q.sd);
+  const pen = F.mul(A.constant(C), q.unit);
+  const line4 = F.sub(F.add(q.first, F.mul(g2, q.p)), pen);
+  const line5 = F.sub(F.add(q.growth, q.extra), pen);
+  const line6 = F.sub(q.growth, pen);
   return [
-    atLeast('[W] σ_d(S′) ≥ λ_d(T₁) + σ_d(T₂) + η²λ_d(T₃)', sPrime, l1 + l2 + eta * eta * l3, m.Xprime + m.T1 + m.T2 + eta * eta * m.T3),
-    equal('[1] λ_d(T₁) = βs − 2ηs² + η²s³', l1, first, m.T1 + firstScale),
-    atLeast('[2] σ_d(T₂) ≥ (√(1−β) + ησ_d/√(1−β))²s', l2, g2 * s, m.T2 + g2 * mS),
-    atLeast('[3] η²λ_d(T₃) ≥ −C·η²σ₁³', eta * eta * l3, -pen, eta * eta * m.T3 + pen),
-    atLeast('[4] s′ ≥ (βs − 2ηs² + η²s³) + (√(1−β) + ησ_d/√(1−β))²s − C·η²σ₁³', sPrime, line4, m.Xprime + line4Scale),
-    equal('[5] line 4 = (1 + η(σ_d − s))²s + βσ_d²η²s/(1−β) + 2σ_dη²s² − C·σ₁³η²', line4, line5, line4Scale + growthScale + extraScale + pen),
-    atLeast('[6] line 5 ≥ (1 + η(σ_d − s))²s − C·σ₁³η²', line5, line6, growthScale + extraScale + 2 * pen),
+    boundComparison('[W] σ_d(S′) ≥ λ_d(T₁) + σ_d(T₂) + η²λ_d(T₃)', q.pPrime, '≥', [q.l1, q.l2, F.mul(q.e2, q.l3)].reduce(F.add)),
+    ...residualComparisons({ '[1] λ_d(T₁) = βs − 2ηs² + η²s³': F.sub(q.l1, q.first) }),
+    boundComparison('[2] σ_d(T₂) ≥ (√(1−β) + ησ_d/√(1−β))²s', q.l2, '≥', F.mul(g2, q.p)),
+    boundComparison('[3] η²λ_d(T₃) ≥ −C·η²σ₁³', F.mul(q.e2, q.l3), '≥', F.neg(pen)),
+    boundComparison('[4] s′ ≥ (βs − 2ηs² + η²s³) + (√(1−β) + ησ_d/√(1−β))²s − C·η²σ₁³', q.pPrime, '≥', line4),
+    ...residualComparisons({ '[5] line 4 = (1 + η(σ_d − s))²s + βσ_d²η²s/(1−β) + 2σ_dη²s² − C·σ₁³η²': F.sub(line4, line5) }),
+    boundComparison('[6] line 5 ≥ (1 + η(σ_d − s))²s − C·σ₁³η²', line5, '≥', line6),
   ];
 }
 
@@ -77,10 +104,13 @@ export const lemma32Steps = defineClaim<LemmaInstance>({
   instances: lemmaInstance((sigma1) => [2 * sigma1 * 1e-3, 2 * sigma1]),
   size: (x) => x.d,
   check: (x, c) => steps(x, c.C),
+  // The constant [3] needs: −η²λ_d(T₃)/(σ₁³η²), the computed magnitude of η²λ_d(T₃) deducted.
   witness: {
     C: (x, tol) => {
-      const t = lemmaSplit(x, 1);
-      return (-lambdaMin(t.T3) - tol * t.magnitudes.T3) / x.sigma1 ** 3;
+      const A = boundOps(tol);
+      const q = chainTerms(A, x, 1);
+      const third = A.F.mul(q.e2, q.l3);
+      return (-third.value - tol * third.magnitude) / q.unit.value;
     },
   },
   expected: 'holds',

@@ -9,11 +9,15 @@
  * Σ is any symmetric positive definite matrix (not necessarily diagonal) with spectrum in [σ_d, σ₁];
  * S is positive definite with spectrum in (0, 2σ₁]. The witness of C is the smallest constant the
  * instance needs: ((1 + η(σ_d − s))²s − s′)/(σ₁³η²).
+ *
+ * Scale: both sides written once against BoundOps (src/claims/measured.ts) and evaluated in the
+ * magnitude model on the instance (Σ, S, β, η exact inputs), so the scale is computed: s′ carries
+ * the magnitude of S′ as formed, s that of S.
  */
-import { add, eye, mul, scale, sub, frobenius } from '../../src/linalg/dense.ts';
-import { lambdaMin } from '../../src/linalg/spectral.ts';
-import { atLeast } from '../../src/claims/compare.ts';
+import { boundComparison, boundOps, type BoundOps } from '../../src/claims/measured.ts';
+import type { MatrixOps } from '../../src/exact/ops.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { LEMMA_3_2 } from '../../src/hypotheses/lemma.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
 
@@ -23,19 +27,29 @@ function instances(fixed: Readonly<Record<string, number>>) {
   return lemmaInstance((sigma1) => [a * sigma1 * 1e-3, a * sigma1], { etaFactor: fixed.etaFactor });
 }
 
-function quantities(x: LemmaInstance) {
-  const M = add(eye(x.d), scale(sub(x.Sigma, x.X), x.eta));
-  const Sprime = mul(mul(M, x.X), M);
-  const s = lambdaMin(x.X);
-  const sPrime = lambdaMin(Sprime);
-  const growth = (1 + x.eta * (x.sigmaD - s)) ** 2 * s;
-  return { s, sPrime, growth, penaltyUnit: x.sigma1 ** 3 * x.eta ** 2, scale: frobenius(Sprime) + Math.abs(growth) };
+/**
+ * X′ = (I + sη(Σ − X))X(I + sη(Σ − X)): Lemma 3.2's S′ (s = +1, X = S) and Lemma 3.3's P′ (s = −1,
+ * X = P), written once; the proofs' splits (yd21.lemma-3.2.proof-split) expand the same product.
+ */
+export function lemmaUpdate<M, S, D>(A: MatrixOps<M, S, D>, Sigma: M, X: M, eta: S, d: D, s: 1 | -1): M {
+  const G = A.combine([A.F.one, A.eye(d)], [s === 1 ? eta : A.F.neg(eta), A.sub(Sigma, X)]);
+  return A.mul(G, X, G);
 }
 
-function check(x: LemmaInstance, C: number, penaltySign = -1) {
-  const q = quantities(x);
-  const rhs = q.growth + penaltySign * C * q.penaltyUnit;
-  return [atLeast('s′ ≥ (1 + η(σ_d − s))²s − C·σ₁³η²', q.sPrime, rhs, q.scale + C * q.penaltyUnit)];
+/** The lemma's sides s′ and (1 + η(σ_d − s))²s + penaltySign·C·σ₁³η², and the unit σ₁³η². */
+function sides<M, S>(A: BoundOps<M, S>, x: LemmaInstance, C: number, penaltySign: 1 | -1) {
+  const { F } = A;
+  const [eta, s1, S] = [A.constant(x.eta), A.constant(x.sigma1), A.input(x.X)];
+  const s = A.lambdaMin(S);
+  const sPrime = A.lambdaMin(lemmaUpdate(A, A.input(x.Sigma), S, eta, x.d, 1));
+  const g = F.add(F.one, F.mul(eta, F.sub(A.constant(x.sigmaD), s)));
+  const unit = [s1, s1, s1, eta, eta].reduce(F.mul);
+  return { sPrime, rhs: F.add(F.mul(F.mul(g, g), s), F.mul(A.constant(penaltySign * C), unit)), unit };
+}
+
+function check(x: LemmaInstance, C: number, penaltySign: 1 | -1 = -1) {
+  const q = sides(boundOps(relativeTolerance('inequality', x.d)), x, C, penaltySign);
+  return [boundComparison('s′ ≥ (1 + η(σ_d − s))²s − C·σ₁³η²', q.sPrime, '≥', q.rhs)];
 }
 
 export const lemma32 = defineClaim<LemmaInstance>({
@@ -55,10 +69,11 @@ export const lemma32 = defineClaim<LemmaInstance>({
   },
   size: (x) => x.d,
   check: (x, c) => check(x, c.C),
+  // The sides at C = 0 give the deficit (1 + η(σ_d − s))²s − s′, its computed magnitude deducted.
   witness: {
     C: (x, tol) => {
-      const q = quantities(x);
-      return (q.growth - q.sPrime - tol * q.scale) / q.penaltyUnit;
+      const q = sides(boundOps(tol), x, 0, -1);
+      return (q.rhs.value - q.sPrime.value - tol * (q.rhs.magnitude + q.sPrime.magnitude)) / q.unit.value;
     },
   },
   expected: 'holds',

@@ -9,13 +9,17 @@
  *
  * P has spectrum in [−2σ₁, 2σ₁] (so ‖P‖_op ≤ 2σ₁). Both cases are checked; the witness of C is
  * taken on the p < 0 case: ((1 − ησ_d)²p − p′)/(σ₁³η²).
+ *
+ * Scale: both sides written once against BoundOps (src/claims/measured.ts) and evaluated in the
+ * magnitude model on the instance (Σ, P, β, η exact inputs), so the scale is computed: p′ carries
+ * the magnitude of P′ as formed (lemmaUpdate, the same product as Lemma 3.2's S′), p that of P.
  */
-import { eye, frobenius, mul, scale, sub } from '../../src/linalg/dense.ts';
-import { lambdaMin } from '../../src/linalg/spectral.ts';
-import { atLeast } from '../../src/claims/compare.ts';
+import { boundComparison, boundOps, type BoundOps } from '../../src/claims/measured.ts';
 import { defineClaim } from '../../src/claims/types.ts';
+import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { LEMMA_3_3 } from '../../src/hypotheses/lemma.ts';
 import { type LemmaInstance, lemmaInstance } from '../../src/random/lemma-instances.ts';
+import { lemmaUpdate } from './lemma-3.2.ts';
 
 /** P's spectrum in [−pBound, pBound]·σ₁ (pBound = 2 as hypothesised), η = etaFactor·β/(8σ₁). */
 function instances(fixed: Readonly<Record<string, number>>) {
@@ -23,23 +27,22 @@ function instances(fixed: Readonly<Record<string, number>>) {
   return lemmaInstance((sigma1) => [-a * sigma1, a * sigma1], { etaFactor: fixed.etaFactor });
 }
 
-function quantities(x: LemmaInstance) {
-  const M = sub(eye(x.d), scale(sub(x.Sigma, x.X), x.eta));
-  const Pprime = mul(mul(M, x.X), M);
-  const p = lambdaMin(x.X);
-  return {
-    p,
-    pPrime: lambdaMin(Pprime),
-    contracted: (1 - x.eta * x.sigmaD) ** 2 * p,
-    penaltyUnit: x.sigma1 ** 3 * x.eta ** 2,
-    scale: frobenius(Pprime) + Math.abs(p),
-  };
+/** p, p′ and the p < 0 case's right side (1 − ησ_d)²p + penaltySign·C·σ₁³η², with the unit σ₁³η². */
+function sides<M, S>(A: BoundOps<M, S>, x: LemmaInstance, C: number, penaltySign: 1 | -1) {
+  const { F } = A;
+  const [eta, s1, P] = [A.constant(x.eta), A.constant(x.sigma1), A.input(x.X)];
+  const p = A.lambdaMin(P);
+  const pPrime = A.lambdaMin(lemmaUpdate(A, A.input(x.Sigma), P, eta, x.d, -1));
+  const g = F.sub(F.one, F.mul(eta, A.constant(x.sigmaD)));
+  const unit = [s1, s1, s1, eta, eta].reduce(F.mul);
+  return { p, pPrime, rhs: F.add(F.mul(F.mul(g, g), p), F.mul(A.constant(penaltySign * C), unit)), unit };
 }
 
-function check(x: LemmaInstance, C: number, penaltySign = -1) {
-  const q = quantities(x);
-  if (q.p >= 0) return [atLeast('p ≥ 0 ⇒ p′ ≥ 0', q.pPrime, 0, q.scale)];
-  return [atLeast('p < 0 ⇒ p′ ≥ (1 − ησ_d)²p − C·σ₁³η²', q.pPrime, q.contracted + penaltySign * C * q.penaltyUnit, q.scale + C * q.penaltyUnit)];
+function check(x: LemmaInstance, C: number, penaltySign: 1 | -1 = -1) {
+  const A = boundOps(relativeTolerance('inequality', x.d));
+  const q = sides(A, x, C, penaltySign);
+  if (q.p.value >= 0) return [boundComparison('p ≥ 0 ⇒ p′ ≥ 0', q.pPrime, '≥', A.F.zero)];
+  return [boundComparison('p < 0 ⇒ p′ ≥ (1 − ησ_d)²p − C·σ₁³η²', q.pPrime, '≥', q.rhs)];
 }
 
 export const lemma33 = defineClaim<LemmaInstance>({
@@ -59,10 +62,12 @@ export const lemma33 = defineClaim<LemmaInstance>({
   },
   size: (x) => x.d,
   check: (x, c) => check(x, c.C),
+  // The sides at C = 0 give the deficit (1 − ησ_d)²p − p′, its computed magnitude deducted.
   witness: {
     C: (x, tol) => {
-      const q = quantities(x);
-      return q.p < 0 ? (q.contracted - q.pPrime - tol * q.scale) / q.penaltyUnit : Number.NEGATIVE_INFINITY;
+      const q = sides(boundOps(tol), x, 0, -1);
+      if (q.p.value >= 0) return Number.NEGATIVE_INFINITY;
+      return (q.rhs.value - q.pPrime.value - tol * (q.rhs.magnitude + q.pPrime.magnitude)) / q.unit.value;
     },
   },
   expected: 'holds',

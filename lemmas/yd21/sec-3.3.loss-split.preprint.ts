@@ -12,19 +12,21 @@
  * The printed three-term form is false whenever J_tV_tᵀ ≠ 0 (the residual's blocks are Σ − UVᵀ, −UKᵀ,
  * −JVᵀ, −JKᵀ, Σ being zero outside the principal block), so it is `refuted`; its corrected sibling is
  * the NeurIPS form. Both are evaluated by the functions of yd21.sec-3.3.loss-split (its check is the
- * four-term form, its sabotage exactly this three-term form), so the formula exists once.
+ * four-term form, its sabotage exactly this three-term form), and so is this claim's sabotage (the
+ * same difference with all three off-principal blocks dropped), so the formula exists once; each
+ * scale is the residual's magnitude computed in the magnitude model (src/claims/measured.ts).
  * Hypotheses: the diagonal frame, any U, V, J, K (the identity needs nothing else).
  *
  * Exact counterexample (derived by hand): m = 2, n = d = 1, Σ = (1, 0)ᵀ, 𝐔 = (0, 1)ᵀ (U = 0, J = 1),
  * 𝐕 = (1) (V = 1, K empty): ‖𝚺 − 𝐔𝐕ᵀ‖²_F = ‖(1, −1)ᵀ‖² = 2, the three printed terms give 1 + 0 + 0 = 1.
  */
 import { defineClaim } from '../../src/claims/types.ts';
-import { equal } from '../../src/claims/compare.ts';
 import { blockState } from '../../src/gd/index.ts';
-import { frobenius, mul, sub, transpose } from '../../src/linalg/dense.ts';
+import { frobenius, mul, transpose } from '../../src/linalg/dense.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
-import { lossSplit, lossSplitResidual } from './sec-3.3.loss-split.ts';
+import { lossSplit, lossSplitDifference, lossSplitResidual } from './sec-3.3.loss-split.ts';
+import { diagonalStepCheck } from '../../src/gd/measured-step.ts';
 import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 
 /** The preprint's three-term form: the sabotaged variant of yd21.sec-3.3.loss-split. */
@@ -33,14 +35,8 @@ const threeTerms = (x: DiagonalState) =>
 /** The NeurIPS four-term form: yd21.sec-3.3.loss-split's check. */
 const fourTerms = (x: DiagonalState) => lossSplit.check(x, {});
 
-/** A further-broken variant for the sabotage of the printed form: only ‖Σ − UVᵀ‖²_F kept. */
-function principalOnly(x: DiagonalState) {
-  const s = blockState(x.sigma, x.U, x.V);
-  const full = frobenius(sub(x.sigma, mul(x.U, transpose(x.V))));
-  const principal = frobenius(sub(s.Sigma, mul(s.U, transpose(s.V))));
-  const mag = frobenius(x.sigma) + frobenius(x.U) * frobenius(x.V);
-  return [equal('‖𝚺 − 𝐔𝐕ᵀ‖²_F = ‖Σ − UVᵀ‖²_F (sabotage)', full ** 2, principal ** 2, 4 * mag * mag)];
-}
+/** A further-broken variant for the sabotage of the printed form: only ‖Σ − UVᵀ‖²_F kept (the same difference, all three off-principal blocks dropped). */
+const principalOnly = diagonalStepCheck((A, view) => ({ '‖𝚺 − 𝐔𝐕ᵀ‖²_F = ‖Σ − UVᵀ‖²_F (sabotage)': lossSplitDifference(A, view, ['UKᵀ', 'JVᵀ', 'JKᵀ']) }));
 
 const common = {
   source: { paper: 'YD21', where: '§3.3, Summary of Stage 2 (preprint copy)' },

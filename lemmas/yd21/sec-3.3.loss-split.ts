@@ -14,16 +14,29 @@
 import { defineClaim } from '../../src/claims/types.ts';
 import { diagonalStateHypotheses } from '../../src/hypotheses/diagonal-state.ts';
 import { type DiagonalState, diagonalState, stateSize } from '../../src/random/instances.ts';
-import { diagonalForm, type FullStepResiduals } from '../../src/exact/states.ts';
+import { diagonalForm, type FullStepResiduals, type FullStepView } from '../../src/exact/states.ts';
+import type { MatrixOps } from '../../src/exact/ops.ts';
 import { diagonalStepCheck } from '../../src/gd/measured-step.ts';
 import { diagonalSymbolic } from '../../src/exact/symbolic-steps.ts';
 
-/** ‖𝚺 − 𝐔𝐕ᵀ‖²_F minus the four blocks' squared norms; sabotaged: ‖JVᵀ‖²_F dropped (the preprint's form). */
-export const lossSplitResidual: FullStepResiduals = (A, { x, before: s }, sabotaged) => {
+/** The off-principal blocks of 𝐔𝐕ᵀ (−UKᵀ, −JVᵀ, −JKᵀ of the residual), by name. */
+type OffPrincipal = 'UKᵀ' | 'JVᵀ' | 'JKᵀ';
+
+/**
+ * ‖𝚺 − 𝐔𝐕ᵀ‖²_F minus the squared norms of its blocks Σ − UVᵀ, UKᵀ, JVᵀ, JKᵀ, the `dropped` ones left
+ * out: 0 with none dropped; the preprint's form drops JVᵀ (and its sabotage all three).
+ */
+export function lossSplitDifference<M, S, D>(A: MatrixOps<M, S, D>, { x, before: s }: FullStepView<M, S, D>, dropped: readonly OffPrincipal[]): S {
   const { F, mul, sub, tr, frob2 } = A;
-  const parts = [sub(s.Sigma, mul(s.U, tr(s.V))), mul(s.U, tr(s.K)), ...(sabotaged ? [] : [mul(s.J, tr(s.V))]), mul(s.J, tr(s.K))];
-  return { '‖𝚺 − 𝐔𝐕ᵀ‖² − Σ blocks': F.sub(frob2(sub(x.SigmaFull, mul(x.Ufull, tr(x.Vfull)))), parts.map(frob2).reduce(F.add)) };
-};
+  const blocks: Record<OffPrincipal, M> = { UKᵀ: mul(s.U, tr(s.K)), JVᵀ: mul(s.J, tr(s.V)), JKᵀ: mul(s.J, tr(s.K)) };
+  const parts = [sub(s.Sigma, mul(s.U, tr(s.V))), ...(Object.keys(blocks) as OffPrincipal[]).filter((k) => !dropped.includes(k)).map((k) => blocks[k])];
+  return F.sub(frob2(sub(x.SigmaFull, mul(x.Ufull, tr(x.Vfull)))), parts.map(frob2).reduce(F.add));
+}
+
+/** ‖𝚺 − 𝐔𝐕ᵀ‖²_F minus the four blocks' squared norms; sabotaged: ‖JVᵀ‖²_F dropped (the preprint's form). */
+export const lossSplitResidual: FullStepResiduals = (A, view, sabotaged) => ({
+  '‖𝚺 − 𝐔𝐕ᵀ‖² − Σ blocks': lossSplitDifference(A, view, sabotaged ? ['JVᵀ'] : []),
+});
 const check = diagonalStepCheck(lossSplitResidual);
 
 export const lossSplit = defineClaim<DiagonalState>({
