@@ -16,7 +16,8 @@
  *
  * Scale: both sides written once (c7Matrices, c7Sides) and evaluated in the magnitude model
  * (src/claims/measured.ts), so the comparison's scale is their computed magnitudes; the proof's steps
- * (lemmas/jcd/steps/lemma-c.7.ts) and the exact forms evaluate the same matrices.
+ * (lemmas/jcd/steps/lemma-c.7.ts), the exact forms and the near-boundary re-check (60 digits,
+ * src/exact/decimal-bounds.ts) evaluate the same definitions.
  */
 import fc from 'fast-check';
 import { block, combine, diag, type Mat, mul, mulAll, transpose } from '../../src/linalg/dense.ts';
@@ -30,7 +31,7 @@ import { inRange, orthogonal, spectrum, dimension } from '../../src/random/arbit
 import { openFraction } from './support/instances.ts';
 import { COMPUTED_TOLERANCE, hypothesis } from '../../src/claims/hypotheses.ts';
 import { hasShape, leq } from '../../src/hypotheses/matrix.ts';
-import { Decimal, exactDecimal, H, opNormHP, singularValuesHP, toDecimalMatrix } from '../../src/exact/decimal.ts';
+import { hpBoundOps } from '../../src/exact/decimal-bounds.ts';
 
 export interface C7Instance {
   readonly r: number;
@@ -88,10 +89,15 @@ export function c7Matrices<M, S>(A: RingWithInverse<M, S>, S: M, Lambda: M, eta:
 
 export type C7Matrices<M, S> = ReturnType<typeof c7Matrices<M, S>>;
 
-/** The instance's matrices in the magnitude model at tolerance `tol` (S, Λ, η exact inputs). */
+/** The instance's matrices in a model with the analytic operations (S, Λ, η its exact inputs). */
+function c7Inputs<M, S>(A: BoundOps<M, S>, x: C7Instance): C7Matrices<M, S> {
+  return c7Matrices(A, A.input(x.S), A.input(diag(x.lambda)), A.constant(x.eta), x.r, x.k);
+}
+
+/** The instance's matrices in the magnitude model at tolerance `tol`. */
 export function measuredC7(x: C7Instance, tol: number) {
   const A = boundOps(tol);
-  return { A, q: c7Matrices(A, A.input(x.S), A.input(diag(x.lambda)), A.constant(x.eta), x.r, x.k) };
+  return { A, q: c7Inputs(A, x) };
 }
 
 /**
@@ -109,16 +115,18 @@ export function c7Sides<M, S>(A: BoundOps<M, S>, q: C7Matrices<M, S>, sigmaR: S,
   };
 }
 
-/** The lemma's sides on an instance in the magnitude model; the right side with constant c. */
-function sides(x: C7Instance, c: number, keepLast = true) {
-  const { A, q } = measuredC7(x, relativeTolerance('inequality', x.k));
+/** The lemma's two sides on an instance, the right side with constant c. */
+function sides<M, S>(A: BoundOps<M, S>, x: C7Instance, c: number, keepLast = true) {
   const { F } = A;
-  const p = c7Sides(A, q, A.constant(x.lambda[x.r - 1]), keepLast);
+  const p = c7Sides(A, c7Inputs(A, x), A.constant(x.lambda[x.r - 1]), keepLast);
   return { ...p, rhs: F.mul(F.sub(F.one, F.mul(A.constant(c), p.coupling)), p.X) };
 }
 
+/** The sides in the magnitude model: values and computed magnitudes. */
+const measuredSides = (x: C7Instance, c: number, keepLast = true) => sides(boundOps(relativeTolerance('inequality', x.k)), x, c, keepLast);
+
 function check(x: C7Instance, c: number, keepLast = true): Comparison[] {
-  const q = sides(x, c, keepLast);
+  const q = measuredSides(x, c, keepLast);
   return [boundComparison('σ_r(S₊) ≥ (1 − 2η²‖ΛSSᵀ‖)(1 + ησ_r)σ_r(S)(1 − ησ_r²(S))', q.lhs, '≥', q.rhs)];
 }
 
@@ -166,29 +174,17 @@ export const lemmaC7 = defineClaim<C7Instance>({
   witness: {
     // The scale is the check's at the printed constant.
     c: (x, tol) => {
-      const q = sides(x, 2);
+      const q = measuredSides(x, 2);
       return (q.X.value - q.lhs.value - tol * (q.lhs.magnitude + q.rhs.magnitude)) / (q.coupling.value * q.X.value);
     },
   },
   // Near-boundary re-check (check --rigorous): the same slack in 60 digits, the instance's doubles taken exactly.
   highPrecision: {
-    method: 'S₊ formed in 60-digit decimals; σ_r(S₊), σ_r(S) and ‖ΛSSᵀ‖ as square roots of eigenvalues (cyclic Jacobi, 60 digits) of the Gram matrices',
+    method:
+      'the same sides (c7Matrices, c7Sides) in 60-digit decimals: σ_r(S₊), σ_r(S) and ‖ΛSSᵀ‖ as square roots of eigenvalues (cyclic Jacobi, 60 digits) of the Gram matrices',
     slack: (x, c) => {
-      const S = toDecimalMatrix(x.S);
-      const eta = exactDecimal(x.eta);
-      const Lambda = H.diag(x.lambda.map(exactDecimal));
-      const SSt = H.mul(S, H.tr(S));
-      const Splus = H.add(S, H.scale(eta, H.mul(H.sub(Lambda, SSt), S)));
-      const sigmaMinOf = (M: typeof S) => singularValuesHP(M)[M.rows - 1];
-      const sr = sigmaMinOf(S);
-      const sigmaR = exactDecimal(x.lambda[x.r - 1]);
-      const coupling = eta.times(eta).times(opNormHP(H.mul(Lambda, SSt)));
-      const X = eta
-        .times(sigmaR)
-        .plus(1)
-        .times(sr)
-        .times(new Decimal(1).minus(eta.times(sr).times(sr)));
-      return [sigmaMinOf(Splus).minus(new Decimal(1).minus(coupling.times(c.c)).times(X))];
+      const q = sides(hpBoundOps, x, c.c);
+      return [q.lhs.minus(q.rhs)];
     },
   },
   expected: 'holds',

@@ -6,7 +6,8 @@
  * eigenvector of λ_r(P) (Q's last column), where equality holds — so the worst margins are rounding.
  *
  * Scale: the two sides are written once (against BoundOps) and evaluated in the magnitude model
- * (src/claims/measured.ts): the comparison's scale is their computed magnitudes.
+ * (src/claims/measured.ts): the comparison's scale is their computed magnitudes; the near-boundary
+ * re-check evaluates the same sides in 60 digits (src/exact/decimal-bounds.ts).
  */
 import fc from 'fast-check';
 import { block, type Mat, mul } from '../../src/linalg/dense.ts';
@@ -18,7 +19,7 @@ import { defineClaim } from '../../src/claims/types.ts';
 import { gridMatrix, orthogonal, spectrum, withSpectrum, dimension } from '../../src/random/arbitraries.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
 import { hasShape, isSymmetric } from '../../src/hypotheses/matrix.ts';
-import { H, symmetricEigenvalues, symmetricPart, toDecimalMatrix } from '../../src/exact/decimal.ts';
+import { hpBoundOps } from '../../src/exact/decimal-bounds.ts';
 
 export interface C8Instance {
   readonly r: number;
@@ -70,13 +71,14 @@ export const lemmaC8 = defineClaim<C8Instance>({
   check: (x) => check(x),
   // Near-boundary re-check (check --rigorous): the same slack in 60 digits, the instance's doubles taken exactly.
   highPrecision: {
-    // P = QΛQᵀ formed in doubles is symmetric only up to rounding: its symmetric part P_s is the
-    // symmetric matrix of the hypothesis, and ⟨BBᵀ, P⟩ = ⟨BBᵀ, P_s⟩ exactly (BBᵀ is symmetric).
-    method: '⟨BBᵀ, P⟩ and ‖B‖²_F in 60-digit decimals; λ_r of the symmetric part of P by cyclic Jacobi in 60 digits',
+    // P = QΛQᵀ formed in doubles is symmetric only up to rounding: λ_r is of its symmetric part P_s
+    // (src/exact/decimal-bounds.ts), the symmetric matrix of the hypothesis, and ⟨BBᵀ, P⟩ = ⟨BBᵀ, P_s⟩
+    // exactly (BBᵀ is symmetric).
+    method: 'the same sides in 60-digit decimals: ⟨BBᵀ, P⟩ and ‖B‖²_F exactly; λ_r of the symmetric part of P by cyclic Jacobi in 60 digits',
     slack: (x) => {
-      const [B, P] = [toDecimalMatrix(x.B), symmetricPart(toDecimalMatrix(x.P))];
-      const lambdaR = symmetricEigenvalues(P)[x.r - 1];
-      return [H.inner(H.mul(B, H.tr(B)), P).minus(lambdaR.times(H.frob2(B)))];
+      const A = hpBoundOps;
+      const { lhs, rhs } = sides(A, A.input(x.B), A.input(x.P), false);
+      return [lhs.minus(rhs)];
     },
   },
   expected: 'holds',
