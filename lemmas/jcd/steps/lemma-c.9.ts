@@ -68,7 +68,7 @@ import { admissibleTimeParameters, type JcdTimeParameters, logT1Factor, timeQuot
 import type { Algebra } from '../../../src/exact/matrix.ts';
 import type { ScalarOps } from '../../../src/exact/ops.ts';
 import { exactScalar, magnitudeOps, type MeasuredScalar, residualComparisons } from '../../../src/claims/measured.ts';
-import { LEMMA_C9_EDGE, lemmaC9Instances } from '../lemma-c.9.parts.ts';
+import { inequalityBounds, LEMMA_C9_EDGE, lemmaC9Instances, w } from '../lemma-c.9.parts.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Instances, hypotheses and the quantities of the proof.
@@ -97,7 +97,7 @@ function parts(x: JcdTimeParameters) {
     L,
     c: (3 * g + 1) / (2 * (1 + g)),
     e: (1 - g) / (2 * (1 + g)),
-    w: (3 - 2 * g) * (1 - g),
+    w: w(g),
     lX: logT1Factor(x).value,
     l2: 0.5 * (Math.log(24) - Math.log1p(-g)),
     /** log(1 + γy), log(1 + (1+γ)y/2), log(1 + 0.1y), −log(1 − 3y/2). */
@@ -115,16 +115,9 @@ function parts(x: JcdTimeParameters) {
 
 const sides = (a: number, b: number) => Math.abs(a) + Math.abs(b);
 
-/** The three bounds of the proof's inequalities 1–3 and the right side of (A.2). */
+/** The three bounds of the proof's inequalities 1–3 (jcd.lemma-c.9.parts's) and the right side of (A.2). */
 function bounds(g: number, six = 6) {
-  const w = (3 - 2 * g) * (1 - g);
-  const tail = w / (18 * (3 * g + 1));
-  return {
-    b1: (4 * g) / (3 * g + 1) + tail,
-    b2: tail,
-    b3: (2 * g * (1 - g)) / (3 * (3 * g + 1)) + tail,
-    a2: 1 - w / (six * (3 * g + 1)),
-  };
+  return { ...inequalityBounds(g), a2: 1 - w(g) / (six * (3 * g + 1)) };
 }
 
 interface StepSpec {
@@ -382,9 +375,8 @@ export const c9T1FactCorrected = step({
 function t1C7(x: JcdTimeParameters, keepMain = true): Comparison[] {
   const p = parts(x);
   const lhs = middle1(p);
-  const main = (4 * p.g) / (3 * p.g + 1);
+  const { head1: main, b1: split } = inequalityBounds(p.g);
   const viaC7 = main * ((keepMain ? 1 : 0) + p.w / (72 * p.g));
-  const split = main + p.w / (18 * (3 * p.g + 1));
   return [
     atMost('2γ/(1+γ)·log(X/ρ)/((3γ+1)/(2(1+γ))·log(1/ρ)) ≤ 4γ/(3γ+1)·(1 + (3−2γ)(1−γ)/(72γ))', lhs, viaC7, sides(lhs, viaC7)),
     equal('4γ/(3γ+1)·(1 + (3−2γ)(1−γ)/(72γ)) = 4γ/(3γ+1) + (3−2γ)(1−γ)/(18(3γ+1))', main * (1 + p.w / (72 * p.g)), split, sides(main, split)),
@@ -453,7 +445,7 @@ export const c9T2FactCorrected = step({
 function t2C8(x: JcdTimeParameters, factor = 1): Comparison[] {
   const p = parts(x);
   const lhs = middle2(p);
-  const rhs = (factor * p.w) / (18 * (3 * p.g + 1));
+  const rhs = factor * inequalityBounds(p.g).tail;
   return [atMost('20γ(1+γ)/(3γ+1)·log√(24/(1−γ))/log(1/ρ) ≤ (3−2γ)(1−γ)/(18(3γ+1))', lhs, rhs, sides(lhs, rhs))];
 }
 
@@ -488,7 +480,8 @@ export const c9T3Fact = step({
 function t3C9(x: JcdTimeParameters, keepTail = true): Comparison[] {
   const p = parts(x);
   const lhs = middle3(p);
-  const rhs = (2 * p.g * (1 - p.g)) / (3 * (3 * p.g + 1)) + (keepTail ? p.w / (18 * (3 * p.g + 1)) : 0);
+  const { head3, tail } = inequalityBounds(p.g);
+  const rhs = head3 + (keepTail ? tail : 0);
   return [atMost('4γ(1+γ)/(3(1+3γ))·(log 3 + (1−γ)/(2(1+γ))·log(1/ρ))/log(1/ρ) ≤ 2γ(1−γ)/(3(3γ+1)) + (3−2γ)(1−γ)/(18(3γ+1))', lhs, rhs, sides(lhs, rhs))];
 }
 
