@@ -47,7 +47,7 @@ import type { ExactForm, Supply } from '../../../src/exact/form.ts';
 import type { Algebra } from '../../../src/exact/matrix.ts';
 import { decreasingPositives } from '../../../src/exact/states.ts';
 import { type C7Instance, type C7Matrices, c7Matrices, c7Sides, instances as c7Instances, lemmaC7, measuredC7, type RingWithInverse } from '../lemma-c.7.ts';
-import { lemmaStepClaim, type LemmaProof, type LemmaStepSpec } from './general.ts';
+import { lemmaStepClaim, type LemmaProof, type LemmaStepSpec, measuredEquality } from './general.ts';
 
 const PROOF: LemmaProof<C7Instance> = { proof: 'Lemma C.7, proof', hypotheses: lemmaC7.hypotheses, instances: c7Instances({}), size: (x) => x.k };
 const step = (c: LemmaStepSpec<C7Instance>) => lemmaStepClaim(PROOF, c);
@@ -122,10 +122,6 @@ function boundCheck(
   };
 }
 
-/** lhs = rhs of an inequality chain's printed "=": the residual lhs − rhs against its computed magnitude. */
-const equality = (A: BoundOps<Measured, MeasuredScalar>, label: string, lhs: MeasuredScalar, rhs: MeasuredScalar): Comparison[] =>
-  residualComparisons({ [label]: A.F.sub(lhs, rhs) });
-
 // ——— inverse-form ———
 
 const inverseForm: C7Residuals = (A, q, sab) => {
@@ -191,7 +187,11 @@ const lower = (useSigma1: boolean) =>
     const sr = A.sigmaMin(q.S);
     return [
       boundComparison('σ_r((I + ηΛ)S(I − ηSᵀS)) ≥ (1 + ησ_r)σ_r(S(I − ηSᵀS))', A.sigmaMin(q.H), '≥', sG),
-      ...equality(A, '(1 + ησ_r)σ_r(S(I − ηSᵀS)) = (1 + ησ_r)σ_r(S)(1 − ησ_r(S)²)', sG, F.mul(F.mul(factor, sr), F.sub(F.one, F.mul(q.eta, F.mul(sr, sr))))),
+      ...measuredEquality(
+        '(1 + ησ_r)σ_r(S(I − ηSᵀS)) = (1 + ησ_r)σ_r(S)(1 − ησ_r(S)²)',
+        sG,
+        F.mul(F.mul(factor, sr), F.sub(F.one, F.mul(q.eta, F.mul(sr, sr)))),
+      ),
     ];
   });
 const [lowerCheck, lowerSabotaged] = [lower(false), lower(true)];
