@@ -21,6 +21,7 @@ export const hpBoundOps: BoundOps<XMat<Dec>, Dec> = {
   lambdaMin: (a) => eigenvalues(a)[a.rows - 1],
   lambdaMax: (a) => eigenvalues(a)[0],
   sigmaMin: (a) => singularValuesHP(a)[Math.min(a.rows, a.cols) - 1],
+  singularValues: singularValuesHP,
   sqrt: (a) => a.sqrt(),
   abs: (a) => a.abs(),
   inverse: H.inverse,
