@@ -28,14 +28,21 @@
  * it is attained when J = K = 0, r = 1 and B ∥ the λ_r eigenvector; it also holds with the printed
  * identity's two errors, since it bounds both terms in absolute value. (B.2)'s constants ½, 4, 8 each
  * have a witness (the smallest value this instance needs with the other two at their printed values).
+ *
+ * Each side is written once (`sides`, against BoundOps) and evaluated on the engine's step in the
+ * magnitude model (src/claims/measured.ts): the comparison's scale is the two sides' computed
+ * magnitudes; the sabotage and the witnesses evaluate the same sides. The η² norm's matrix is (A.5)'s
+ * increment G = (B_{s+1} − B_s)/η, the same printed formula as YD21's corrected (22) (bIncrement).
  */
 import fc from 'fast-check';
-import { jcdBlockStep } from './support/blocks.ts';
+import { jcdBlockStep, jcdEngineStep } from './support/blocks.ts';
 import { combine, diag, eye, frobenius, type Mat, mul, transpose, vstack } from '../../src/linalg/dense.ts';
 import { lambdaMin, opNorm, symmetricFunction } from '../../src/linalg/spectral.ts';
-import { atMost, type Comparison } from '../../src/claims/compare.ts';
-import { stepMagnitudes } from '../../src/gd/magnitudes.ts';
-import { jcdBlockMagnitudes } from './support/blocks.ts';
+import type { Comparison } from '../../src/claims/compare.ts';
+import { boundComparison, boundOps, type BoundOps, type MeasuredScalar } from '../../src/claims/measured.ts';
+import { measuredStepView } from '../../src/gd/measured-step.ts';
+import type { FullStepView } from '../../src/exact/states.ts';
+import { bIncrement } from '../yd21/eq-22.b-norm-identity.ts';
 import type { ConstantValues } from '../../src/claims/types.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { dimension, fractionOfMax, gridMatrix, inRange, scaledTo, spectrum } from '../../src/random/arbitraries.ts';
@@ -122,79 +129,77 @@ function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary<B2Inst
     });
 }
 
-interface Sides {
-  readonly lhs: number;
-  readonly lhsScale: number;
-  /** The first inequality's right side and its rounding scale. */
-  readonly first: number;
-  readonly firstScale: number;
-  /** (B.2)'s terms: ‖B‖², γησ_r‖B‖², ησ₁^{3/2}√(m+n+k)ε²‖B‖_F, η²σ₁³(m+n+k)ε⁴ (without their constants). */
-  readonly b2: number;
-  readonly growth: number;
-  readonly cross: number;
-  readonly constant: number;
-  readonly b2Scale: number;
+/** The sides of the two inequalities; (B.2)'s right side as its four terms, without their constants ½, 4, 8. */
+interface Sides<S> {
+  readonly lhs: S;
+  readonly first: S;
+  /** ‖B‖², γησ_r‖B‖², ησ₁√σ₁√(m+n+k)ε²‖B‖_F, η²σ₁³(m+n+k)ε⁴ (ε² = (1+γησ_r)^{2s}ρ²). */
+  readonly b2: S;
+  readonly growth: S;
+  readonly cross: S;
+  readonly constant: S;
 }
 
-function sides(x: B2Instance): Sides {
-  const eta = x.eta;
-  const { before: s, after } = jcdBlockStep(x.sigma, x.F, x.G, x.r, eta);
-  const { A, B, P, Q, M, N } = s;
-  const nB = frobenius(B);
-  const lam = lambdaMin(P);
-  const [BtB, AtB] = [mul(transpose(B), B), mul(transpose(A), B)];
-  const G = combine([-1, mul(P, B)], [1, mul(Q, A)], [-1, mul(A, N)], [-1, mul(B, M)]);
-  // 2M = KᵀK + JᵀJ, 2N = KᵀK − JᵀJ.
-  const first =
-    nB ** 2 - 2 * eta * lam * nB ** 2 + eta * frobenius(BtB) * 2 * frobenius(M) + eta * frobenius(AtB) * 2 * frobenius(N) + eta * eta * frobenius(G) ** 2;
-  // Magnitudes (src/gd/magnitudes.ts): B_{s+1} is formed from F₊, G₊; P from Σ and AAᵀ; the error
-  // of ‖X‖² is at most 2‖X‖·|X|, that of λ_r(P) a multiple of |P|.
-  const [mb, ma] = [jcdBlockMagnitudes(x.sigma, x.F, x.G, x.r), stepMagnitudes(x.sigma, x.F, x.G, eta)];
-  const gMag = mb.P * mb.B + mb.Q * mb.A + mb.A * mb.N + mb.B * mb.M;
-  const firstScale =
-    2 * nB * mb.B * (1 + 2 * eta * Math.abs(lam)) +
-    2 * eta * mb.P * nB ** 2 +
-    4 * eta * (mb.B * mb.B * frobenius(M) + frobenius(BtB) * mb.M + mb.A * mb.B * frobenius(N) + frobenius(AtB) * mb.N) +
-    2 * eta * eta * frobenius(G) * gMag;
-  const dim = x.m + x.n + x.k;
-  const eps2 = x.epsilon ** 2;
+/**
+ * Both inequalities' sides, written once: ‖B_{s+1}‖²_F; the first right side (with (A.5)'s G, the
+ * η² norm of the identity before it: −P_sB_s + (A_sB_sᵀ − B_sA_sᵀ)A_s − A_sN_s − B_sM_s); and (B.2)'s terms.
+ */
+function sides<M, S>(A: BoundOps<M, S>, { x: v, before: s, after }: FullStepView<M, S>, x: B2Instance): Sides<S> {
+  const { F, mul, tr, add, frob, frob2 } = A;
+  const eta = v.eta;
+  const prod = (...fs: S[]) => fs.reduce(F.mul);
+  const nB2 = frob2(s.B);
+  const first = [
+    nB2,
+    prod(A.int(-2), eta, A.lambdaMin(s.P), nB2),
+    prod(eta, frob(mul(tr(s.B), s.B)), frob(add(s.KtK, s.JtJ))),
+    prod(eta, frob(mul(tr(s.A), s.B)), frob(A.sub(s.KtK, s.JtJ))),
+    prod(eta, eta, frob2(bIncrement(A, s, true))),
+  ].reduce(F.add);
+  const [sigma1, eps2, mnk] = [A.constant(x.sigma1), A.constant(x.epsilon ** 2), A.int(x.m + x.n + x.k)];
   return {
-    lhs: frobenius(after.B) ** 2,
-    lhsScale: 2 * frobenius(after.B) * ma.B,
+    lhs: frob2(after.B),
     first,
-    firstScale,
-    b2: nB ** 2,
-    growth: x.gamma * eta * x.sigmaR * nB ** 2,
-    cross: eta * x.sigma1 ** 1.5 * Math.sqrt(dim) * eps2 * nB,
-    constant: eta * eta * x.sigma1 ** 3 * dim * eps2 * eps2,
-    b2Scale: 2 * nB * mb.B * (1 + x.gamma * eta * x.sigmaR) + 4 * eta * x.sigma1 ** 1.5 * Math.sqrt(dim) * eps2 * mb.B,
+    b2: nB2,
+    growth: prod(A.constant(x.gamma), eta, A.constant(x.sigmaR), nB2),
+    cross: prod(eta, sigma1, A.sqrt(sigma1), A.sqrt(mnk), eps2, frob(s.B)),
+    constant: prod(eta, eta, sigma1, sigma1, sigma1, mnk, eps2, eps2),
   };
 }
 
-function b2Bound(q: Sides, c: ConstantValues): number {
-  return q.b2 + c.half * q.growth + c.four * q.cross + c.eight * q.constant;
+/** (B.2)'s right side with constants c. */
+function b2Bound<M, S>(A: BoundOps<M, S>, q: Sides<S>, c: ConstantValues): S {
+  const { F } = A;
+  return [q.b2, F.mul(A.constant(c.half), q.growth), F.mul(A.constant(c.four), q.cross), F.mul(A.constant(c.eight), q.constant)].reduce(F.add);
+}
+
+/** The sides evaluated on the engine's step in the magnitude model (values and computed scales). */
+function measuredSides(x: B2Instance) {
+  const A = boundOps(relativeTolerance('inequality', dim(x)));
+  return { A, q: sides(A, measuredStepView(jcdEngineStep(x.sigma, x.F, x.G, x.r, x.eta)), x) };
 }
 
 function check(x: B2Instance, c: ConstantValues, growthSign = 1): Comparison[] {
-  const q = sides(x);
+  const { A, q } = measuredSides(x);
   return [
-    atMost('Item 5: ‖B_{s+1}‖²_F ≤ ‖B_s‖² − 2ηλ_r(P_s)‖B_s‖² + η‖BᵀB‖‖KᵀK+JᵀJ‖ + η‖AᵀB‖‖KᵀK−JᵀJ‖ + η²‖…‖²', q.lhs, q.first, q.lhsScale + q.firstScale),
-    atMost(
+    boundComparison('Item 5: ‖B_{s+1}‖²_F ≤ ‖B_s‖² − 2ηλ_r(P_s)‖B_s‖² + η‖BᵀB‖‖KᵀK+JᵀJ‖ + η‖AᵀB‖‖KᵀK−JᵀJ‖ + η²‖…‖²', q.lhs, '≤', q.first),
+    boundComparison(
       '(B.2): ‖B_{s+1}‖²_F ≤ (1 + γησ_r/2)‖B_s‖² + 4ησ₁^{3/2}√(m+n+k)ε²‖B_s‖ + 8η²σ₁³(m+n+k)ε⁴',
       q.lhs,
-      b2Bound(q, { ...c, half: growthSign * c.half }),
-      q.lhsScale + q.b2Scale,
+      '≤',
+      b2Bound(A, q, { ...c, half: growthSign * c.half }),
     ),
   ];
 }
 
-/** The smallest value of one constant this instance needs, the others at their printed values. */
-function witness(name: 'half' | 'four' | 'eight', unit: (q: Sides) => number) {
+/** The smallest value of one constant this instance needs, the others at their printed values (scale: the check's at the printed constants). */
+function witness(name: 'half' | 'four' | 'eight', unit: (q: Sides<MeasuredScalar>) => MeasuredScalar) {
   return (x: B2Instance, tol: number) => {
-    const q = sides(x);
-    const others = b2Bound(q, { ...PRINTED, [name]: 0 });
-    const u = unit(q);
-    return u > 0 ? (q.lhs - others - tol * (q.lhsScale + q.b2Scale)) / u : Number.NEGATIVE_INFINITY;
+    const { A, q } = measuredSides(x);
+    const others = b2Bound(A, q, { ...PRINTED, [name]: 0 }).value;
+    const scale = q.lhs.magnitude + b2Bound(A, q, PRINTED).magnitude;
+    const u = unit(q).value;
+    return u > 0 ? (q.lhs.value - others - tol * scale) / u : Number.NEGATIVE_INFINITY;
   };
 }
 

@@ -5,16 +5,22 @@
  * Instances: S = s·W/‖W‖ with s ∈ [0, 0.999] and either W on a coarse grid, or W = −Q with Q
  * orthogonal, where the bound is attained when Q has the eigenvalue 1 (e.g. Q = I, where shrinking
  * leads): (I − sI)^{−1} = I/(1 − s).
+ *
+ * Scale: the sides are written once (against BoundOps) and evaluated in the magnitude model
+ * (src/claims/measured.ts; the inverse with magnitude |X⁻¹||X||X⁻¹|), so the comparison's scale is
+ * computed; the near-boundary re-check evaluates the same sides in 60 digits.
  */
 import fc from 'fast-check';
-import { add, eye, frobenius, type Mat, scale } from '../../src/linalg/dense.ts';
-import { inverse, opNorm } from '../../src/linalg/spectral.ts';
-import { atMost, type Comparison } from '../../src/claims/compare.ts';
+import { type Mat, scale } from '../../src/linalg/dense.ts';
+import { opNorm } from '../../src/linalg/spectral.ts';
+import type { Comparison } from '../../src/claims/compare.ts';
+import { boundComparison, boundOps, type BoundOps } from '../../src/claims/measured.ts';
+import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { gridMatrix, inRange, orthogonal, dimension } from '../../src/random/arbitraries.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
 import { hasShape } from '../../src/hypotheses/matrix.ts';
-import { Decimal, H, opNormHP, toDecimalMatrix } from '../../src/exact/decimal.ts';
+import { hpBoundOps } from '../../src/exact/decimal-bounds.ts';
 
 export interface C5Instance {
   readonly r: number;
@@ -36,17 +42,17 @@ export const instances: fc.Arbitrary<C5Instance> = dimension(1, 5).chain((r) =>
     }),
 );
 
+/** The two sides ‖(I + S)⁻¹‖ and 1/(1 − ‖S‖), written once (sign +1: the sabotage's 1/(1 + ‖S‖)). */
+function sides<M, T>(A: BoundOps<M, T>, S: M, r: number, sign = -1): { lhs: T; rhs: T } {
+  const { F } = A;
+  return { lhs: A.opNorm(A.inverse(A.add(A.eye(r), S))), rhs: F.div(F.one, F.add(F.one, F.mul(A.int(sign), A.opNorm(S)))) };
+}
+
+/** The sides in the magnitude model (S an exact input): the comparison's scale is their computed magnitude. */
 function check(x: C5Instance, sign = -1): Comparison[] {
-  const I = eye(x.r);
-  const M = add(I, x.S);
-  const inv = inverse(M);
-  const normS = opNorm(x.S);
-  const bound = 1 / (1 + sign * normS);
-  // Rounding: LU's computed inverse has a normwise relative error of a modest multiple of u·κ(I + S);
-  // ‖S‖ is computed to within a multiple of u‖S‖_F, which 1/(1 − x) amplifies by 1/(1 − ‖S‖)².
-  const nInv = frobenius(inv);
-  const kappa = frobenius(M) * nInv;
-  return [atMost('‖(I + S)⁻¹‖ ≤ 1/(1 − ‖S‖)', opNorm(inv), bound, (kappa + 1) * nInv + frobenius(x.S) * bound * bound)];
+  const A = boundOps(relativeTolerance('inequality', x.r));
+  const { lhs, rhs } = sides(A, A.input(x.S), x.r, sign);
+  return [boundComparison('‖(I + S)⁻¹‖ ≤ 1/(1 − ‖S‖)', lhs, '≤', rhs)];
 }
 
 export const lemmaC5 = defineClaim<C5Instance>({
@@ -66,11 +72,11 @@ export const lemmaC5 = defineClaim<C5Instance>({
   check: (x) => check(x),
   // Near-boundary re-check (check --rigorous): the same slack in 60 digits, the instance's doubles taken exactly.
   highPrecision: {
-    method: '(I + S)⁻¹ by Gauss–Jordan in 60-digit decimals; both operator norms as square roots of the largest Gram eigenvalue (cyclic Jacobi, 60 digits)',
+    method:
+      'the same sides in 60-digit decimals: (I + S)⁻¹ by Gauss–Jordan; both operator norms as square roots of the largest Gram eigenvalue (cyclic Jacobi, 60 digits)',
     slack: (x) => {
-      const S = toDecimalMatrix(x.S);
-      const inv = H.inverse(H.add(H.eye(x.r), S));
-      return [new Decimal(1).div(new Decimal(1).minus(opNormHP(S))).minus(opNormHP(inv))];
+      const { lhs, rhs } = sides(hpBoundOps, hpBoundOps.input(x.S), x.r);
+      return [rhs.minus(lhs)];
     },
   },
   expected: 'holds',

@@ -3,16 +3,21 @@
  *
  * Instances: r ∈ [1, 4], k ∈ [r, r + 3] (σ_r is then the smallest of the r singular values), T on a
  * coarse grid, and S either on a coarse grid or c·Q with Q orthogonal (where equality holds).
+ *
+ * Scale: the sides are written once (against BoundOps) and evaluated in the magnitude model
+ * (src/claims/measured.ts), so the comparison's scale is computed; the near-boundary re-check
+ * evaluates the same sides in 60 digits.
  */
 import fc from 'fast-check';
-import { frobenius, type Mat, mul, scale } from '../../src/linalg/dense.ts';
-import { opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
-import { atMost, type Comparison } from '../../src/claims/compare.ts';
+import { type Mat, scale } from '../../src/linalg/dense.ts';
+import type { Comparison } from '../../src/claims/compare.ts';
+import { boundComparison, boundOps, type BoundOps } from '../../src/claims/measured.ts';
+import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { gridMatrix, inRange, orthogonal, dimension } from '../../src/random/arbitraries.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
 import { hasShape } from '../../src/hypotheses/matrix.ts';
-import { H, opNormHP, singularValuesHP, toDecimalMatrix } from '../../src/exact/decimal.ts';
+import { hpBoundOps } from '../../src/exact/decimal-bounds.ts';
 
 export interface C6Instance {
   readonly r: number;
@@ -33,13 +38,16 @@ export const instances: fc.Arbitrary<C6Instance> = fc.record({ r: dimension(1, 4
   }),
 );
 
-function check(x: C6Instance, normOfS: (S: Mat) => number = opNorm): Comparison[] {
-  const lhs = sigmaMin(mul(x.S, x.T));
-  const [nS, sT] = [normOfS(x.S), sigmaMin(x.T)];
-  // Rounding: ST is formed with error ≤ γ‖S‖_F‖T‖_F and its singular values within a multiple of
-  // u‖ST‖_F; ‖S‖ and σ_r(T) within multiples of u‖S‖_F and u‖T‖_F, each multiplied by the other factor.
-  const [fS, fT] = [frobenius(x.S), frobenius(x.T)];
-  return [atMost('σ_r(ST) ≤ ‖S‖σ_r(T)', lhs, nS * sT, 2 * fS * fT + fS * sT + nS * fT)];
+/** The two sides σ_r(ST) and ‖S‖σ_r(T), written once (sabotaged: σ_r(S) in place of ‖S‖). */
+function sides<M, T>(A: BoundOps<M, T>, S: M, Tm: M, lowerNorm = false): { lhs: T; rhs: T } {
+  return { lhs: A.sigmaMin(A.mul(S, Tm)), rhs: A.F.mul(lowerNorm ? A.sigmaMin(S) : A.opNorm(S), A.sigmaMin(Tm)) };
+}
+
+/** The sides in the magnitude model (S, T exact inputs): the comparison's scale is their computed magnitude. */
+function check(x: C6Instance, lowerNorm = false): Comparison[] {
+  const A = boundOps(relativeTolerance('inequality', x.k));
+  const { lhs, rhs } = sides(A, A.input(x.S), A.input(x.T), lowerNorm);
+  return [boundComparison('σ_r(ST) ≤ ‖S‖σ_r(T)', lhs, '≤', rhs)];
 }
 
 export const lemmaC6 = defineClaim<C6Instance>({
@@ -58,17 +66,13 @@ export const lemmaC6 = defineClaim<C6Instance>({
   check: (x) => check(x),
   // Near-boundary re-check (check --rigorous): the same slack in 60 digits, the instance's doubles taken exactly.
   highPrecision: {
-    method: 'ST in 60-digit decimals; σ_r(ST), σ_r(T), ‖S‖ as square roots of Gram eigenvalues (cyclic Jacobi, 60 digits)',
+    method: 'the same sides in 60-digit decimals: ST exactly; σ_r(ST), σ_r(T), ‖S‖ as square roots of Gram eigenvalues (cyclic Jacobi, 60 digits)',
     slack: (x) => {
-      const [S, T] = [toDecimalMatrix(x.S), toDecimalMatrix(x.T)];
-      const sigmaR = (M: typeof S) => singularValuesHP(M)[x.r - 1];
-      return [
-        opNormHP(S)
-          .times(sigmaR(T))
-          .minus(sigmaR(H.mul(S, T))),
-      ];
+      const A = hpBoundOps;
+      const { lhs, rhs } = sides(A, A.input(x.S), A.input(x.T));
+      return [rhs.minus(lhs)];
     },
   },
   expected: 'holds',
-  sabotage: { description: 'σ_r(S) in place of ‖S‖ (that is the lower bound)', check: (x) => check(x, sigmaMin) },
+  sabotage: { description: 'σ_r(S) in place of ‖S‖ (that is the lower bound)', check: (x) => check(x, true) },
 });

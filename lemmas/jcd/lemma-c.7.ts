@@ -13,17 +13,25 @@
  * The constant 2 of 2η²‖ΛSSᵀ‖ has a witness: the smallest c with σ_r(S₊) ≥ (1 − cη²‖ΛSSᵀ‖)·X,
  * X = (1 + ησ_r)σ_r(S)(1 − ησ_r²(S)) > 0 (ησ_r(S)² ≤ 1/3). For r = 1 no c is needed
  * (σ(S₊) − X = η²σ₁s³ > 0), so the lemma is tight only through the r ≥ 2 coupling and as η → 0.
+ *
+ * Scale: both sides written once (c7Matrices, c7Sides) and evaluated in the magnitude model
+ * (src/claims/measured.ts), so the comparison's scale is their computed magnitudes; the proof's steps
+ * (lemmas/jcd/steps/lemma-c.7.ts), the exact forms and the near-boundary re-check (60 digits,
+ * src/exact/decimal-bounds.ts) evaluate the same definitions.
  */
 import fc from 'fast-check';
-import { block, combine, diag, frobenius, type Mat, mul, mulAll, transpose } from '../../src/linalg/dense.ts';
+import { block, combine, diag, type Mat, mul, mulAll, transpose } from '../../src/linalg/dense.ts';
 import { opNorm, sigmaMin } from '../../src/linalg/spectral.ts';
-import { atLeast, type Comparison } from '../../src/claims/compare.ts';
+import type { Comparison } from '../../src/claims/compare.ts';
+import { boundComparison, boundOps, type BoundOps } from '../../src/claims/measured.ts';
+import type { MatrixOps } from '../../src/exact/ops.ts';
+import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { inRange, orthogonal, spectrum, dimension } from '../../src/random/arbitraries.ts';
 import { openFraction } from './support/instances.ts';
 import { COMPUTED_TOLERANCE, hypothesis } from '../../src/claims/hypotheses.ts';
 import { hasShape, leq } from '../../src/hypotheses/matrix.ts';
-import { Decimal, exactDecimal, H, opNormHP, singularValuesHP, toDecimalMatrix } from '../../src/exact/decimal.ts';
+import { hpBoundOps } from '../../src/exact/decimal-bounds.ts';
 
 export interface C7Instance {
   readonly r: number;
@@ -60,27 +68,66 @@ export function instances(fixed: Readonly<Record<string, number>>): fc.Arbitrary
   });
 }
 
-export function quantities(x: C7Instance) {
-  const { S, eta } = x;
-  const Lambda = diag(x.lambda);
-  const SSt = mul(S, transpose(S));
-  const Splus = combine([1, S], [eta, mul(combine([1, Lambda], [-1, SSt]), S)]);
-  const sr = sigmaMin(S);
-  const sigmaR = x.lambda[x.r - 1];
-  const coupling = eta * eta * opNorm(mul(Lambda, SSt));
-  const X = (1 + eta * sigmaR) * sr * (1 - eta * sr * sr);
-  // Rounding: S₊ is formed from S and η(Λ − SSᵀ)S, and its σ_r is within a multiple of u‖S₊‖_F; σ_r(S)
-  // is within a multiple of u‖S‖_F, carried by ∂X/∂σ_r(S) ≤ (1 + ησ_r)(1 + 3ησ_r(S)²); ‖ΛSSᵀ‖ within
-  // u‖Λ‖_F‖S‖²_F, carried by η²·X-sized factors (c ≤ a few).
-  const [nS, nL] = [frobenius(S), frobenius(Lambda)];
-  const scale = nS + eta * (nL + nS * nS) * nS + frobenius(Splus) + (1 + eta * sigmaR) * (1 + 3 * eta * sr * sr) * nS + 2 * eta * eta * nL * nS * nS * X;
-  return { lhs: sigmaMin(Splus), coupling, X, scale };
+/** The ring with an inverse: the exact Algebra (src/exact/matrix.ts) and the magnitude model (BoundOps) both are one. */
+export type RingWithInverse<M, S> = MatrixOps<M, S> & { inverse(a: M): M };
+
+/**
+ * The matrices of Lemma C.7 and its proof, written once: S₊ = S + η(Λ − SSᵀ)S, D = Λ − SSᵀ,
+ * M = I + ηD and M⁻¹, S(I − ηSᵀS), (I + ηΛ)S(I − ηSᵀS), ΛSSᵀ. The claims' float checks evaluate it in
+ * the magnitude model, the exact forms in rational arithmetic.
+ */
+export function c7Matrices<M, S>(A: RingWithInverse<M, S>, S: M, Lambda: M, eta: S, r: number, k: number) {
+  const I = A.eye(r);
+  const SSt = A.mul(S, A.tr(S));
+  const D = A.sub(Lambda, SSt);
+  const M = A.add(I, A.scale(eta, D));
+  const Splus = A.add(S, A.scale(eta, A.mul(D, S)));
+  const G = A.mul(S, A.sub(A.eye(k), A.scale(eta, A.mul(A.tr(S), S))));
+  const H = A.mul(A.add(I, A.scale(eta, Lambda)), G);
+  return { S, Lambda, eta, eta2: A.F.mul(eta, eta), I, D, M, Minv: A.inverse(M), Splus, G, H, LSSt: A.mul(Lambda, SSt) };
 }
 
+export type C7Matrices<M, S> = ReturnType<typeof c7Matrices<M, S>>;
+
+/** The instance's matrices in a model with the analytic operations (S, Λ, η its exact inputs). */
+function c7Inputs<M, S>(A: BoundOps<M, S>, x: C7Instance): C7Matrices<M, S> {
+  return c7Matrices(A, A.input(x.S), A.input(diag(x.lambda)), A.constant(x.eta), x.r, x.k);
+}
+
+/** The instance's matrices in the magnitude model at tolerance `tol`. */
+export function measuredC7(x: C7Instance, tol: number) {
+  const A = boundOps(tol);
+  return { A, q: c7Inputs(A, x) };
+}
+
+/**
+ * The lemma's quantities, written once: σ_r(S₊), η²‖ΛSSᵀ‖ and X = (1 + ησ_r)σ_r(S)(1 − ησ_r²(S))
+ * (without its last factor when `keepLast` is false: the sabotage).
+ */
+export function c7Sides<M, S>(A: BoundOps<M, S>, q: C7Matrices<M, S>, sigmaR: S, keepLast = true) {
+  const { F } = A;
+  const sr = A.sigmaMin(q.S);
+  const head = F.mul(F.add(F.one, F.mul(q.eta, sigmaR)), sr);
+  return {
+    lhs: A.sigmaMin(q.Splus),
+    coupling: F.mul(q.eta2, A.opNorm(q.LSSt)),
+    X: keepLast ? F.mul(head, F.sub(F.one, F.mul(q.eta, F.mul(sr, sr)))) : head,
+  };
+}
+
+/** The lemma's two sides on an instance, the right side with constant c. */
+function sides<M, S>(A: BoundOps<M, S>, x: C7Instance, c: number, keepLast = true) {
+  const { F } = A;
+  const p = c7Sides(A, c7Inputs(A, x), A.constant(x.lambda[x.r - 1]), keepLast);
+  return { ...p, rhs: F.mul(F.sub(F.one, F.mul(A.constant(c), p.coupling)), p.X) };
+}
+
+/** The sides in the magnitude model: values and computed magnitudes. */
+const measuredSides = (x: C7Instance, c: number, keepLast = true) => sides(boundOps(relativeTolerance('inequality', x.k)), x, c, keepLast);
+
 function check(x: C7Instance, c: number, keepLast = true): Comparison[] {
-  const q = quantities(x);
-  const X = keepLast ? q.X : (1 + x.eta * x.lambda[x.r - 1]) * sigmaMin(x.S);
-  return [atLeast('σ_r(S₊) ≥ (1 − 2η²‖ΛSSᵀ‖)(1 + ησ_r)σ_r(S)(1 − ησ_r²(S))', q.lhs, (1 - c * q.coupling) * X, q.scale)];
+  const q = measuredSides(x, c, keepLast);
+  return [boundComparison('σ_r(S₊) ≥ (1 − 2η²‖ΛSSᵀ‖)(1 + ησ_r)σ_r(S)(1 − ησ_r²(S))', q.lhs, '≥', q.rhs)];
 }
 
 export const lemmaC7 = defineClaim<C7Instance>({
@@ -125,30 +172,19 @@ export const lemmaC7 = defineClaim<C7Instance>({
   size: (x) => x.k,
   check: (x, c) => check(x, c.c),
   witness: {
+    // The scale is the check's at the printed constant.
     c: (x, tol) => {
-      const q = quantities(x);
-      return (q.X - q.lhs - tol * q.scale) / (q.coupling * q.X);
+      const q = measuredSides(x, 2);
+      return (q.X.value - q.lhs.value - tol * (q.lhs.magnitude + q.rhs.magnitude)) / (q.coupling.value * q.X.value);
     },
   },
   // Near-boundary re-check (check --rigorous): the same slack in 60 digits, the instance's doubles taken exactly.
   highPrecision: {
-    method: 'S₊ formed in 60-digit decimals; σ_r(S₊), σ_r(S) and ‖ΛSSᵀ‖ as square roots of eigenvalues (cyclic Jacobi, 60 digits) of the Gram matrices',
+    method:
+      'the same sides (c7Matrices, c7Sides) in 60-digit decimals: σ_r(S₊), σ_r(S) and ‖ΛSSᵀ‖ as square roots of eigenvalues (cyclic Jacobi, 60 digits) of the Gram matrices',
     slack: (x, c) => {
-      const S = toDecimalMatrix(x.S);
-      const eta = exactDecimal(x.eta);
-      const Lambda = H.diag(x.lambda.map(exactDecimal));
-      const SSt = H.mul(S, H.tr(S));
-      const Splus = H.add(S, H.scale(eta, H.mul(H.sub(Lambda, SSt), S)));
-      const sigmaMinOf = (M: typeof S) => singularValuesHP(M)[M.rows - 1];
-      const sr = sigmaMinOf(S);
-      const sigmaR = exactDecimal(x.lambda[x.r - 1]);
-      const coupling = eta.times(eta).times(opNormHP(H.mul(Lambda, SSt)));
-      const X = eta
-        .times(sigmaR)
-        .plus(1)
-        .times(sr)
-        .times(new Decimal(1).minus(eta.times(sr).times(sr)));
-      return [sigmaMinOf(Splus).minus(new Decimal(1).minus(coupling.times(c.c)).times(X))];
+      const q = sides(hpBoundOps, x, c.c);
+      return [q.lhs.minus(q.rhs)];
     },
   },
   expected: 'holds',

@@ -4,16 +4,22 @@
  *
  * Instances: P = QΛQᵀ with eigenvalues in [−2, 2]; B on a coarse grid, or B = q_r wᵀ with q_r the
  * eigenvector of λ_r(P) (Q's last column), where equality holds — so the worst margins are rounding.
+ *
+ * Scale: the two sides are written once (against BoundOps) and evaluated in the magnitude model
+ * (src/claims/measured.ts): the comparison's scale is their computed magnitudes; the near-boundary
+ * re-check evaluates the same sides in 60 digits (src/exact/decimal-bounds.ts).
  */
 import fc from 'fast-check';
-import { block, frobenius, inner, type Mat, mul, transpose } from '../../src/linalg/dense.ts';
-import { lambdaMax, lambdaMin } from '../../src/linalg/spectral.ts';
-import { atLeast, type Comparison } from '../../src/claims/compare.ts';
+import { block, type Mat, mul } from '../../src/linalg/dense.ts';
+import { lambdaMin } from '../../src/linalg/spectral.ts';
+import type { Comparison } from '../../src/claims/compare.ts';
+import { boundComparison, boundOps, type BoundOps } from '../../src/claims/measured.ts';
+import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { gridMatrix, orthogonal, spectrum, withSpectrum, dimension } from '../../src/random/arbitraries.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
 import { hasShape, isSymmetric } from '../../src/hypotheses/matrix.ts';
-import { H, symmetricEigenvalues, symmetricPart, toDecimalMatrix } from '../../src/exact/decimal.ts';
+import { hpBoundOps } from '../../src/exact/decimal-bounds.ts';
 
 export interface C8Instance {
   readonly r: number;
@@ -34,12 +40,16 @@ export const instances: fc.Arbitrary<C8Instance> = fc.record({ r: dimension(1, 4
     }));
 });
 
-function check(x: C8Instance, lambda: (P: Mat) => number = lambdaMin): Comparison[] {
-  const nB2 = frobenius(x.B) ** 2;
-  const lhs = inner(mul(x.B, transpose(x.B)), x.P);
-  // Rounding: BBᵀ and the inner product with P carry ≤ 2γ‖B‖²_F‖P‖_F; λ_r(P) is within a multiple of
-  // u‖P‖_F, multiplied by ‖B‖²_F.
-  return [atLeast('⟨BBᵀ, P⟩ ≥ λ_r(P)‖B‖²_F', lhs, lambda(x.P) * nB2, 3 * nB2 * frobenius(x.P))];
+/** The two sides ⟨BBᵀ, P⟩ and λ_r(P)‖B‖²_F, written once (sabotaged: λ₁(P), the largest eigenvalue). */
+function sides<M, S>(A: BoundOps<M, S>, B: M, P: M, largest: boolean): { lhs: S; rhs: S } {
+  return { lhs: A.inner(A.mul(B, A.tr(B)), P), rhs: A.F.mul(largest ? A.lambdaMax(P) : A.lambdaMin(P), A.frob2(B)) };
+}
+
+/** The sides on the instance in the magnitude model (B, P exact inputs): the comparison's scale is their computed magnitude. */
+function check(x: C8Instance, largest = false): Comparison[] {
+  const A = boundOps(relativeTolerance('inequality', x.k));
+  const { lhs, rhs } = sides(A, A.input(x.B), A.input(x.P), largest);
+  return [boundComparison('⟨BBᵀ, P⟩ ≥ λ_r(P)‖B‖²_F', lhs, '≥', rhs)];
 }
 
 export const lemmaC8 = defineClaim<C8Instance>({
@@ -61,15 +71,16 @@ export const lemmaC8 = defineClaim<C8Instance>({
   check: (x) => check(x),
   // Near-boundary re-check (check --rigorous): the same slack in 60 digits, the instance's doubles taken exactly.
   highPrecision: {
-    // P = QΛQᵀ formed in doubles is symmetric only up to rounding: its symmetric part P_s is the
-    // symmetric matrix of the hypothesis, and ⟨BBᵀ, P⟩ = ⟨BBᵀ, P_s⟩ exactly (BBᵀ is symmetric).
-    method: '⟨BBᵀ, P⟩ and ‖B‖²_F in 60-digit decimals; λ_r of the symmetric part of P by cyclic Jacobi in 60 digits',
+    // P = QΛQᵀ formed in doubles is symmetric only up to rounding: λ_r is of its symmetric part P_s
+    // (src/exact/decimal-bounds.ts), the symmetric matrix of the hypothesis, and ⟨BBᵀ, P⟩ = ⟨BBᵀ, P_s⟩
+    // exactly (BBᵀ is symmetric).
+    method: 'the same sides in 60-digit decimals: ⟨BBᵀ, P⟩ and ‖B‖²_F exactly; λ_r of the symmetric part of P by cyclic Jacobi in 60 digits',
     slack: (x) => {
-      const [B, P] = [toDecimalMatrix(x.B), symmetricPart(toDecimalMatrix(x.P))];
-      const lambdaR = symmetricEigenvalues(P)[x.r - 1];
-      return [H.inner(H.mul(B, H.tr(B)), P).minus(lambdaR.times(H.frob2(B)))];
+      const A = hpBoundOps;
+      const { lhs, rhs } = sides(A, A.input(x.B), A.input(x.P), false);
+      return [lhs.minus(rhs)];
     },
   },
   expected: 'holds',
-  sabotage: { description: 'λ₁(P) (the largest eigenvalue) in place of λ_r(P)', check: (x) => check(x, lambdaMax) },
+  sabotage: { description: 'λ₁(P) (the largest eigenvalue) in place of λ_r(P)', check: (x) => check(x, true) },
 });

@@ -51,7 +51,15 @@ import { admissibleTimeParameters, type JcdTimeParameters, logT1Factor, type Quo
 const over = (a: Quotient, b: Quotient) => a.value / b.value;
 
 /** (3−2γ)(1−γ), the factor every bound of the proof carries. */
-const w = (g: number) => (3 - 2 * g) * (1 - g);
+export const w = (g: number) => (3 - 2 * g) * (1 - g);
+
+/** The right sides of the proof's inequalities 1–3, as printed, with their two leading terms and the common w/(18(3γ+1)). */
+export function inequalityBounds(g: number) {
+  const head1 = (4 * g) / (3 * g + 1);
+  const head3 = (2 * g * (1 - g)) / (3 * (3 * g + 1));
+  const tail = w(g) / (18 * (3 * g + 1));
+  return { head1, head3, tail, b1: head1 + tail, b2: tail, b3: head3 + tail };
+}
 
 function check(x: JcdTimeParameters, corrected: boolean, t2Factor = corrected, c7Constant = 72): Comparison[] {
   const g = x.gamma;
@@ -59,10 +67,8 @@ function check(x: JcdTimeParameters, corrected: boolean, t2Factor = corrected, c
   const lx = logT1Factor(x);
   const l2 = 0.5 * (Math.log(24) - Math.log1p(-g));
   const q = timeQuotients(x);
-  const tail = w(g) / (18 * (3 * g + 1));
-  const b1 = (4 * g) / (3 * g + 1) + tail;
+  const { b1, b3, tail } = inequalityBounds(g);
   const b2 = tail * (t2Factor ? 1 + 0.1 * x.eta * x.sigmaR : 1);
-  const b3 = (2 * g * (1 - g)) / (3 * (3 * g + 1)) + tail;
   const c7 = (w(g) / (c7Constant * g)) * L;
   const c8 = (w(g) / (360 * g * (1 + g))) * L;
   const c9 = (w(g) / (24 * g * (1 + g))) * L;

@@ -27,18 +27,20 @@ import { type JcdState, jcdState, jcdStateSize } from './support/instances.ts';
 import { jcdStateHypotheses } from './support/hypotheses.ts';
 import { type StepResiduals, tailFrameForm } from '../../src/exact/states.ts';
 import { tailFrameSymbolic } from '../../src/exact/symbolic-steps.ts';
+import { bIncrement } from '../yd21/eq-22.b-norm-identity.ts';
 
 /** ‖B_{s+1}‖² of the step minus the right side (printed or corrected); sabotaged: −η‖Q_s‖²_F dropped. */
 const item5Residual =
   (corrected: boolean): StepResiduals =>
   (A, { x, before: s, after }, sabotaged) => {
-    const { F, mul, tr, inner, frob2, combine } = A;
+    const { F, mul, tr, inner, frob2 } = A;
     const eta = x.eta;
     const two = A.int(2);
     const { A: Am, B, P, Q, M, N } = s;
     const cross = F.mul(F.mul(corrected ? F.neg(eta) : eta, two), inner(mul(tr(Am), B), N));
     const jk = F.mul(F.mul(F.neg(eta), corrected ? two : F.one), inner(mul(tr(B), B), M));
-    const G = combine([A.int(-1), mul(P, B)], [F.one, mul(Q, Am)], [A.int(-1), mul(Am, N)], [A.int(-1), mul(B, M)]);
+    // (A.5)'s G = (B_{s+1} − B_s)/η, printed as YD21's corrected (22) writes it.
+    const G = bIncrement(A, s, true);
     const rhs = [
       frob2(B),
       F.mul(F.neg(F.mul(two, eta)), inner(mul(B, tr(B)), P)),

@@ -8,7 +8,6 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { atLeast, atMost, equal, normalisedMargin, termScale } from '../../src/claims/compare.ts';
 import { blockMagnitudes, stepMagnitudes } from '../../src/gd/magnitudes.ts';
-import { jcdBlockMagnitudes } from '../../lemmas/jcd/support/blocks.ts';
 import { isAllowed, withParameters } from '../../src/claims/parameters.ts';
 import { compareIds, findClaim, loadClaims } from '../../src/claims/registry.ts';
 import { fromJson, toJson } from '../../src/claims/serialise.ts';
@@ -80,22 +79,6 @@ describe('rounding magnitudes of the blocks', () => {
     expect(m.J).toBe(m.U);
     expect(m.K).toBe(m.V);
     expect(m.A).toBeCloseTo(2.55, 14);
-  });
-
-  test('of JCD blocks split at r', () => {
-    const m = jcdBlockMagnitudes(
-      diag([3, 1], 2, 2),
-      fromRows([
-        [2, 0],
-        [0, 1],
-      ]),
-      fromRows([
-        [4, 0],
-        [0, 2],
-      ]),
-      1,
-    );
-    expect(m).toMatchObject({ Sigma: 3, U: 2, J: 1, V: 4, K: 2, A: 3 });
   });
 });
 

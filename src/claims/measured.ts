@@ -11,7 +11,7 @@
  * derived by hand for it: ‖|X|‖_F for a matrix, |x| for a scalar.
  */
 import { add, block, frobenius, type Mat, mul, scale, sub, transpose, zeros } from '../linalg/dense.ts';
-import { inverse, lambdaMax, lambdaMin, opNorm, sigmaMin } from '../linalg/spectral.ts';
+import { inverse, lambdaMax, lambdaMin, opNorm, sigmaMin, singularValues } from '../linalg/spectral.ts';
 import type { MatrixOps, ScalarOps } from '../exact/ops.ts';
 import { atLeast, atMost, type Comparison, equal, type RelationSign } from './compare.ts';
 
@@ -130,6 +130,8 @@ export interface AnalyticOps<M, S> {
   lambdaMax(a: M): S;
   /** σ_min(X) = σ_{min(r,c)}(X). */
   sigmaMin(a: M): S;
+  /** σ₁(X) ≥ … ≥ σ_{min(r,c)}(X). */
+  singularValues(a: M): S[];
   /** √a. */
   sqrt(a: S): S;
   /** |a|. */
@@ -147,9 +149,10 @@ export type BoundOps<M, S> = MatrixOps<M, S> & AnalyticOps<M, S>;
 
 /**
  * The magnitude model with the analytic operations, for a check judged at relative tolerance `tol`.
- * - ‖X‖_F, ‖X‖_op, λ_min, λ_max, σ_min: magnitude ‖|X|‖_F, the magnitude of X: by Weyl's and
- *   Mirsky's inequalities each moves by at most ‖E‖_2 ≤ ‖E‖_F under a perturbation E of X, and
- *   |E| ≤ γ|X| entrywise; the eigen- or singular-value solver's own backward error, γ‖X‖, is below it.
+ * - ‖X‖_F, ‖X‖_op, λ_min, λ_max, σ_min and every σᵢ: magnitude ‖|X|‖_F, the magnitude of X: by
+ *   Weyl's and Mirsky's inequalities each moves by at most ‖E‖_2 ≤ ‖E‖_F under a perturbation E of
+ *   X, and |E| ≤ γ|X| entrywise; the eigen- or singular-value solver's own backward error, γ‖X‖, is
+ *   below it.
  * - X⁻¹: magnitude |X⁻¹|·|X|·|X⁻¹| (the first-order perturbation −X⁻¹EX⁻¹; LU's backward error for
  *   the inversion itself is of the same form).
  * - √a: magnitude |a|/(2√a) (first order) while a exceeds its own error tol·|a|; below that the error
@@ -169,6 +172,7 @@ export function boundOps(tol: number): BoundOps<Measured, MeasuredScalar> {
     lambdaMin: spectral(lambdaMin),
     lambdaMax: spectral(lambdaMax),
     sigmaMin: spectral(sigmaMin),
+    singularValues: (a) => singularValues(a.value).map((value) => ({ value, magnitude: frobenius(a.magnitude) })),
     sqrt: ({ value, magnitude }) => {
       const e = tol * magnitude;
       if (value > e) return { value: Math.sqrt(value), magnitude: magnitude / (2 * Math.sqrt(value)) };

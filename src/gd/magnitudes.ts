@@ -29,7 +29,7 @@ export interface BlockMagnitudes {
 }
 
 /** The magnitudes of the derived blocks (A, B, P, Q, M, N, C, D) from those of Σ and the factor blocks U, V, J, K. */
-export function derivedMagnitudes(Sigma: number, U: number, V: number, J: number, K: number): BlockMagnitudes {
+function derivedMagnitudes(Sigma: number, U: number, V: number, J: number, K: number): BlockMagnitudes {
   const A = (U + V) / 2;
   const B = A;
   const M = (J * J + K * K) / 2;

@@ -7,6 +7,7 @@
  */
 import type fc from 'fast-check';
 import type { Comparison } from '../../../src/claims/compare.ts';
+import { magnitudeOps, type MeasuredScalar, residualComparisons } from '../../../src/claims/measured.ts';
 import type { Hypothesis } from '../../../src/claims/hypotheses.ts';
 import { type Claim, type ConstantValues, defineClaim, type ErratumGrading, type Sabotage } from '../../../src/claims/types.ts';
 
@@ -60,4 +61,12 @@ export function lemmaStepClaim<X>(p: LemmaProof<X>, c: LemmaStepSpec<X>): Claim<
     ...(c.runs ? { runs: c.runs } : {}),
     sabotage: c.sabotage,
   });
+}
+
+/**
+ * A printed "=" inside an inequality chain, its sides evaluated in the magnitude model: the residual
+ * lhs − rhs against its computed magnitude (the sum of the two sides').
+ */
+export function measuredEquality(label: string, lhs: MeasuredScalar, rhs: MeasuredScalar): Comparison[] {
+  return residualComparisons({ [label]: magnitudeOps.F.sub(lhs, rhs) });
 }

@@ -41,6 +41,10 @@
  * to spare: the proof only needs σ_r(A₀) ≥ c_ρρ√σ₁/(6√(2k(m+n+k))) (as noted in jcd.lemma-c.3.init).
  * step-increase-c: C′ = max{C, 4} suffices (e^{−k/C} + 4e^{−(min{m,n}+k)/2} ≤ (1 + 4e^{−1/2})e^{−k/C′}
  * ≤ C′e^{−k/C′} once C′ ≥ max{C, 2, 1 + 4e^{−1/2}}).
+ *
+ * Scale of the deterministic matrix steps (f0-norm, sigma-r-scaling, sigma-r-bound): their sides are
+ * written once against BoundOps on c3Model (F̃₀, G̃₀ exact inputs, the scaling and A₀, Ã₀ by their
+ * definitions) and evaluated in the magnitude model (src/claims/measured.ts), so the scale is computed.
  */
 import fc from 'fast-check';
 import { isJcdInitShape } from '../support/hypotheses.ts';
@@ -48,7 +52,9 @@ import { diag, frobenius, type Mat, mulAll, scale, add, sub, block, vstack } fro
 import { opNorm, singularValues } from '../../../src/linalg/spectral.ts';
 import { dimension, fractionOfMax, gridMatrix, inLogRange, inRange, orthogonal, scaledTo, unitInterval } from '../../../src/random/arbitraries.ts';
 import { drawJcdInit } from '../support/init.ts';
-import { atLeast, atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
+import { atLeast, atMost, type Comparison } from '../../../src/claims/compare.ts';
+import { boundComparison, boundOps, type BoundOps, residualComparisons } from '../../../src/claims/measured.ts';
+import { deriveExact } from '../../../src/exact/states.ts';
 import { COMPUTED_TOLERANCE, hypothesis, type Hypothesis, leq } from '../../../src/claims/hypotheses.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import { type Claim, defineClaim, type Sabotage } from '../../../src/claims/types.ts';
@@ -124,17 +130,10 @@ interface C3Instance {
 }
 
 const D = (x: { m: number; n: number; k: number }) => x.m + x.n + x.k;
-const factor = (x: C3Instance) => x.rho / (3 * Math.sqrt(D(x)));
 const dimOf = (x: C3Instance) => Math.max(x.m, x.n, x.k);
 const sigmaR = (M: Mat, r: number) => singularValues(M)[r - 1] ?? 0;
 /** Ã₀ = (Ũ₀+Ṽ₀)/2 (the blocks of F̃₀, G̃₀). */
 const aTilde = (x: C3Instance) => b1Blocks({ ...x, F0: x.Ft, G0: x.Gt }).A0;
-/** F₀ = ρ/(3√(m+n+k))·F̃₀, G₀ likewise, and their blocks (A₀ = (U₀+V₀)/2). */
-const scaled = (x: C3Instance, f = factor(x)) => {
-  const F0 = scale(x.Ft, f);
-  const G0 = scale(x.Gt, f);
-  return { F0, G0, ...b1Blocks({ ...x, F0, G0 }) };
-};
 /** ‖Ũ₀‖_F + ‖Ṽ₀‖_F: Ã₀ = (Ũ₀+Ṽ₀)/2 is computed with an error of a multiple of u times this (however small σ_r(Ã₀) is). */
 const uvScale = (x: C3Instance) => {
   const b = b1Blocks({ ...x, F0: x.Ft, G0: x.Gt });
@@ -271,11 +270,38 @@ function c3Claim(c: C3Spec): Claim<C3Instance> {
   });
 }
 
+/** The scaling ρ/(three·√(m+n+k)) of F₀ = ρ/(3√(m+n+k))·F̃₀ (three = 3 as printed). */
+function scaling<M, S>(A: BoundOps<M, S>, x: C3Instance, three = 3): S {
+  return A.F.div(A.constant(x.rho), A.F.mul(A.int(three), A.sqrt(A.int(D(x)))));
+}
+
+/**
+ * The proof's matrices in a model with the analytic operations: F̃₀, G̃₀ and their blocks at r exact
+ * inputs, F₀, G₀ and their blocks scaled by ρ/(3√(m+n+k)) (three = 3 as printed), and Ã₀, A₀ by
+ * (4.4)'s definition A = (U + V)/2 (deriveExact; Σ does not enter A, so it is passed as 0).
+ */
+function c3Model<M, S>(A: BoundOps<M, S>, x: C3Instance, three = 3) {
+  const f = scaling(A, x, three);
+  const bt = b1Blocks({ ...x, F0: x.Ft, G0: x.Gt });
+  const tilde = { U: A.input(bt.U0), V: A.input(bt.V0), J: A.input(bt.J0), K: A.input(bt.K0) };
+  const scaledBlocks = { U: A.scale(f, tilde.U), V: A.scale(f, tilde.V), J: A.scale(f, tilde.J), K: A.scale(f, tilde.K) };
+  const zero = A.zeros(x.r, x.r);
+  return {
+    F0: A.scale(f, A.input(x.Ft)),
+    G0: A.scale(f, A.input(x.Gt)),
+    At: deriveExact(A, zero, tilde).A,
+    A0: deriveExact(A, zero, scaledBlocks).A,
+  };
+}
+
+/** The magnitude model at the claim's tolerance (src/claims/measured.ts): values and computed magnitudes. */
+const measuredOps = (x: C3Instance, kind: 'identity' | 'inequality') => boundOps(relativeTolerance(kind, dimOf(x)));
+
 function f0Norm(x: C3Instance, three = 3): Comparison[] {
-  const f = x.rho / (three * Math.sqrt(D(x)));
-  const s = scaled(x, f);
-  const bound = x.rho * Math.sqrt(x.sigma1);
-  return [atMost('‖F₀‖ ≤ ρ√σ₁', opNorm(s.F0), bound, 2 * frobenius(s.F0) + bound), atMost('‖G₀‖ ≤ ρ√σ₁', opNorm(s.G0), bound, 2 * frobenius(s.G0) + bound)];
+  const A = measuredOps(x, 'inequality');
+  const q = c3Model(A, x, three);
+  const bound = A.F.mul(A.constant(x.rho), A.sqrt(A.constant(x.sigma1)));
+  return [boundComparison('‖F₀‖ ≤ ρ√σ₁', A.opNorm(q.F0), '≤', bound), boundComparison('‖G₀‖ ≤ ρ√σ₁', A.opNorm(q.G0), '≤', bound)];
 }
 
 export const c3StepF0Norm = c3Claim({
@@ -288,11 +314,10 @@ export const c3StepF0Norm = c3Claim({
 });
 
 function sigmaRScaling(x: C3Instance, three = 3): Comparison[] {
-  const s = scaled(x);
-  const At = aTilde(x);
-  const lhs = sigmaR(s.A0, x.r);
-  const rhs = (x.rho / (three * Math.sqrt(D(x)))) * sigmaR(At, x.r);
-  return [equal('σ_r(A₀) = ρ/(3√(m+n+k))·σ_r(Ã₀)', lhs, rhs, 2 * (frobenius(s.A0) + factor(x) * (frobenius(At) + uvScale(x))))];
+  const A = measuredOps(x, 'identity');
+  const q = c3Model(A, x);
+  const rhs = A.F.mul(scaling(A, x, three), A.sigmaMin(q.At));
+  return residualComparisons({ 'σ_r(A₀) = ρ/(3√(m+n+k))·σ_r(Ã₀)': A.F.sub(A.sigmaMin(q.A0), rhs) });
 }
 
 export const c3StepSigmaRScaling = c3Claim({
@@ -306,16 +331,17 @@ export const c3StepSigmaRScaling = c3Claim({
 });
 
 function sigmaRBound(x: C3Instance, sabotaged = false): Comparison[] {
-  const At = aTilde(x);
-  const lhs = factor(x) * sigmaR(At, x.r);
-  const d = D(x);
-  const rhs = (x.cRho * x.rho * Math.sqrt(x.sigma1)) / (12 * (sabotaged ? Math.sqrt(d) : d));
+  const A = measuredOps(x, 'inequality');
+  const { F } = A;
+  const q = c3Model(A, x);
+  const d = A.int(D(x));
+  const rhs = F.div(F.mul(F.mul(A.constant(x.cRho), A.constant(x.rho)), A.sqrt(A.constant(x.sigma1))), F.mul(A.int(12), sabotaged ? A.sqrt(d) : d));
   return [
-    atLeast(
+    boundComparison(
       sabotaged ? 'ρ/(3√(m+n+k))·σ_r(Ã₀) ≥ c_ρρ√σ₁/(12√(m+n+k))' : 'ρ/(3√(m+n+k))·σ_r(Ã₀) ≥ c_ρρ√σ₁/(12(m+n+k))',
-      lhs,
+      F.mul(scaling(A, x), A.sigmaMin(q.At)),
+      '≥',
       rhs,
-      2 * factor(x) * (frobenius(At) + uvScale(x)) + rhs,
     ),
   ];
 }

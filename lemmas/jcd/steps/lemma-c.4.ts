@@ -13,14 +13,19 @@
  * Note on the cited reason: "exactly the SVD" needs the diagonal Σ_S − ηΣ_S³ to be nonnegative as well
  * as ordered; the proof argues the order (monotonicity) only. Nonnegativity holds: g(σ) = σ(1 − ησ²) ≥
  * 2σ/3 ≥ 0 for 0 ≤ σ ≤ √(1/(3η)). A true step whose argument is incomplete, not an erratum.
+ *
+ * Scale: every side is evaluated in the magnitude model (src/claims/measured.ts), g being cubicMap
+ * (lemmas/jcd/lemma-c.4.ts, the lemma's own), so the comparisons' scales are computed.
  */
 import fc from 'fast-check';
-import { block, combine, diag, eye, frobenius, mul, mulAll, transpose } from '../../../src/linalg/dense.ts';
-import { fullSvd, singularValues } from '../../../src/linalg/spectral.ts';
-import { atLeast, atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
+import { block, diag } from '../../../src/linalg/dense.ts';
+import { fullSvd } from '../../../src/linalg/spectral.ts';
+import type { Comparison } from '../../../src/claims/compare.ts';
+import { boundComparison, boundOps, exactScalar, magnitudeOps, type Measured, residualComparisons } from '../../../src/claims/measured.ts';
+import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import { hypothesis } from '../../../src/claims/hypotheses.ts';
 import { inLogRange, inRange } from '../../../src/random/arbitraries.ts';
-import { type C4Instance, instances as c4Instances, lemmaC4 } from '../lemma-c.4.ts';
+import { type C4Instance, cubicMap, instances as c4Instances, lemmaC4 } from '../lemma-c.4.ts';
 import { lemmaStepClaim, type LemmaProof, type LemmaStepSpec } from './general.ts';
 
 const PROOF: LemmaProof<C4Instance> = { proof: 'Lemma C.4, proof', hypotheses: lemmaC4.hypotheses, instances: c4Instances({}), size: (x) => x.k };
@@ -28,17 +33,22 @@ const step = (c: LemmaStepSpec<C4Instance>) => lemmaStepClaim(PROOF, c);
 
 // ——— svd-form ———
 
+/**
+ * S(I − ηSᵀS) − U_S(Σ_S − ηΣ_S³)V_Sᵀ in the magnitude model (sign +1: the sabotage's Σ_S + ηΣ_S³). The
+ * SVD's factors are computed: they enter as exact inputs, and their backward error (U_SΣ_SV_Sᵀ = S + E,
+ * ‖E‖ a small multiple of u‖S‖) is below the tolerance times the residual's magnitude, which holds |S|
+ * (the left side is formed from S) and |U_S|Σ_S|V_S|ᵀ.
+ */
 function svdForm(x: C4Instance, sign = -1): Comparison[] {
-  const { S, eta, r, k } = x;
-  const left = mul(S, combine([1, eye(k)], [-eta, mul(transpose(S), S)]));
-  const { phi, sigma, psi } = fullSvd(S);
-  const V = block(psi, 0, k, 0, r);
-  const right = mulAll(phi, diag(sigma.map((s) => s + sign * eta * s ** 3)), transpose(V));
-  // Rounding: the computed SVD reproduces S within a multiple of u‖S‖_F (U, V orthogonal to working
-  // precision); the cubic term carries it with factor 3η‖S‖², and the printed product is formed from
-  // S and ηSSᵀS.
-  const nS = frobenius(S);
-  return [equal('(C.1): S(I − ηSᵀS) = U_S(Σ_S − ηΣ_S³)V_Sᵀ', left, right, nS * (Math.sqrt(k) + 2) + 4 * eta * nS ** 3)];
+  const A = boundOps(relativeTolerance('identity', x.k));
+  const { S, eta, r, k } = { ...x, S: A.input(x.S), eta: A.constant(x.eta) };
+  const { phi, sigma, psi } = fullSvd(x.S);
+  // Σ_S − ηΣ_S³ entry by entry (g of each exact σᵢ), with g's magnitudes on the diagonal.
+  const g = sigma.map((v) => cubicMap(A.F, eta, A.constant(v), sign));
+  const diagonal: Measured = { value: diag(g.map((t) => t.value)), magnitude: diag(g.map((t) => t.magnitude)) };
+  const left = A.mul(S, A.sub(A.eye(k), A.scale(eta, A.mul(A.tr(S), S))));
+  const right = A.mul(A.input(phi), diagonal, A.tr(A.input(block(psi, 0, k, 0, r))));
+  return residualComparisons({ '(C.1): S(I − ηSᵀS) = U_S(Σ_S − ηΣ_S³)V_Sᵀ': A.sub(left, right) });
 }
 
 export const c4SvdForm = step({
@@ -55,17 +65,14 @@ export const c4SvdForm = step({
 
 // ——— is-svd ———
 
+/** g(σ₁(S)) ≥ … ≥ g(σ_r(S)) ≥ 0 with g(σ) = σ − cησ³ (c = 1 as printed; 3 the sabotage's), in the magnitude model. */
 function isSvd(x: C4Instance, c = 1): Comparison[] {
-  const s = singularValues(x.S);
-  const g = (v: number) => v - c * x.eta * v ** 3;
-  // Rounding: each σᵢ(S) within a multiple of u‖S‖_F, carried by |g′| ≤ 1 + 3cη‖S‖².
-  const scale = frobenius(x.S) * (1 + 3 * c * x.eta * s[0] ** 2);
-  const out: Comparison[] = [];
-  s.forEach((v, i) => {
-    out.push(atLeast(`σ_${i + 1}(S) − ησ_${i + 1}(S)³ ≥ 0`, g(v), 0, scale));
-    if (i + 1 < s.length) out.push(atLeast(`σ_${i + 1} − ησ_${i + 1}³ ≥ σ_${i + 2} − ησ_${i + 2}³`, g(v), g(s[i + 1]), scale));
-  });
-  return out;
+  const A = boundOps(relativeTolerance('inequality', x.k));
+  const g = A.singularValues(A.input(x.S)).map((v) => cubicMap(A.F, A.constant(c * x.eta), v));
+  return g.flatMap((gi, i) => [
+    boundComparison(`σ_${i + 1}(S) − ησ_${i + 1}(S)³ ≥ 0`, gi, '≥', A.F.zero),
+    ...(i + 1 < g.length ? [boundComparison(`σ_${i + 1} − ησ_${i + 1}³ ≥ σ_${i + 2} − ησ_${i + 2}³`, gi, '≥', g[i + 1])] : []),
+  ]);
 }
 
 export const c4IsSvd = step({
@@ -96,13 +103,13 @@ const monotoneInstances: fc.Arbitrary<C4MonotoneInstance> = fc
   .record({ eta: inLogRange(1e-2, 1e2), a: inRange(-1, 1), b: inRange(-1, 1) })
   .map(({ eta, a, b }) => ({ eta, x: Math.min(a, b) * radius(eta), y: Math.max(a, b) * radius(eta) }));
 
+/** g(x) ≤ g(y) and g′(x) = 1 − 3ηx² ≥ 0, over exact scalar inputs in the magnitude model (widen: the sabotage's √3). */
 function monotone(p: C4MonotoneInstance, widen = 1): Comparison[] {
-  const [x, y] = [widen * p.x, widen * p.y];
-  const g = (v: number) => v - p.eta * v ** 3;
-  const scale = Math.abs(x) + Math.abs(y) + p.eta * (Math.abs(x) ** 3 + Math.abs(y) ** 3);
+  const F = magnitudeOps.F;
+  const [x, y, eta] = [widen * p.x, widen * p.y, p.eta].map(exactScalar);
   return [
-    atMost('g(x) ≤ g(y) for x ≤ y in [−√(1/(3η)), √(1/(3η))]', g(x), g(y), scale),
-    atLeast('g′(x) = 1 − 3ηx² ≥ 0', 1 - 3 * p.eta * x * x, 0, 1 + 3 * p.eta * x * x),
+    boundComparison('g(x) ≤ g(y) for x ≤ y in [−√(1/(3η)), √(1/(3η))]', cubicMap(F, eta, x), '≤', cubicMap(F, eta, y)),
+    boundComparison('g′(x) = 1 − 3ηx² ≥ 0', F.sub(F.one, F.mul(F.mul(F.fromInt(3), eta), F.mul(x, x))), '≥', F.zero),
   ];
 }
 

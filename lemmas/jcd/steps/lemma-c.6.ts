@@ -16,16 +16,20 @@
  * Note (left alone): the proof needs k ≥ r (a subspace of ℝ^k of dimension r); the lemma states no
  * condition on k. For k < r, σ_r(ST) = 0 (ST has rank < r) and the lemma holds trivially; the builder
  * draws k ≥ r.
+ *
+ * Scale: each side is written once against BoundOps (infOver) and evaluated in the magnitude model
+ * (src/claims/measured.ts), so every comparison's scale is computed; the sabotages are flags of it.
  */
-import { block, frobenius, type Mat, mul, transpose } from '../../../src/linalg/dense.ts';
-import { opNorm, symmetricEigen, orthogonalityDefect, sigmaMin, singularValues } from '../../../src/linalg/spectral.ts';
-import { atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
+import { block, type Mat, mul, transpose } from '../../../src/linalg/dense.ts';
+import { orthogonalityDefect, symmetricEigen } from '../../../src/linalg/spectral.ts';
+import type { Comparison } from '../../../src/claims/compare.ts';
+import { boundComparison, boundOps, type BoundOps, type Measured } from '../../../src/claims/measured.ts';
 import { hypothesis } from '../../../src/claims/hypotheses.ts';
 import { hasShape } from '../../../src/hypotheses/matrix.ts';
 import { orthogonal } from '../../../src/random/arbitraries.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import { type C6Instance, instances as c6Instances, lemmaC6 } from '../lemma-c.6.ts';
-import { lemmaStepClaim, type LemmaProof, type LemmaStepSpec } from './general.ts';
+import { lemmaStepClaim, type LemmaProof, type LemmaStepSpec, measuredEquality } from './general.ts';
 
 /** C.6's instance with a subspace M = range Q of ℝ^k, dim r. */
 export interface C6StepInstance extends C6Instance {
@@ -56,21 +60,29 @@ function topRight(R: Mat, r: number): Mat {
   return block(symmetricEigen(mul(transpose(R), R)).vectors, 0, R.cols, 0, r);
 }
 
-/** inf_{x∈range Q} ‖Rx‖/‖x‖ (or, sabotaged, the sup). */
-const infOver = (R: Mat, Q: Mat, sup = false) => (sup ? singularValues(mul(R, Q))[0] : sigmaMin(mul(R, Q)));
+/** inf_{x∈range Q} ‖Rx‖/‖x‖ = σ_min(RQ) (or, sabotaged, the sup ‖RQ‖), written once against BoundOps. */
+const infOver = <M, S>(A: BoundOps<M, S>, R: M, Q: M, sup = false): S => (sup ? A.opNorm(A.mul(R, Q)) : A.sigmaMin(A.mul(R, Q)));
+
+/**
+ * The magnitude model at the inequality tolerance, and the instance's S, T, Q as its exact inputs; a
+ * maximiser V_R (computed by an eigendecomposition, orthonormal to rounding) enters as an input too.
+ */
+function measuredC6(x: C6StepInstance) {
+  const A = boundOps(relativeTolerance('inequality', x.k));
+  return { A, S: A.input(x.S), T: A.input(x.T), Q: A.input(x.Q), maximiser: (R: Measured) => A.input(topRight(R.value, x.r)) };
+}
 
 function variational(x: C6StepInstance, sup = false): Comparison[] {
+  const { A, S, T, Q, maximiser } = measuredC6(x);
   const out: Comparison[] = [];
   for (const [name, R] of [
-    ['T', x.T],
-    ['ST', mul(x.S, x.T)],
+    ['T', T],
+    ['ST', A.mul(S, T)],
   ] as const) {
-    const sr = singularValues(R)[x.r - 1];
-    // Rounding: RQ formed and its singular values computed within multiples of u‖R‖_F‖Q‖_F (‖Q‖_F = √r).
-    const scale = 2 * frobenius(R) * Math.sqrt(x.r);
+    const sr = A.sigmaMin(R);
     out.push(
-      atMost(`(C.3) R = ${name}: inf_{x∈M}‖Rx‖/‖x‖ ≤ σ_r(R) (the drawn M)`, infOver(R, x.Q, sup), sr, scale),
-      equal(`(C.3) R = ${name}: inf_{x∈M}‖Rx‖/‖x‖ = σ_r(R) at M = range V_R`, infOver(R, topRight(R, x.r), sup), sr, scale),
+      boundComparison(`(C.3) R = ${name}: inf_{x∈M}‖Rx‖/‖x‖ ≤ σ_r(R) (the drawn M)`, infOver(A, R, Q, sup), '≤', sr),
+      ...measuredEquality(`(C.3) R = ${name}: inf_{x∈M}‖Rx‖/‖x‖ = σ_r(R) at M = range V_R`, infOver(A, R, maximiser(R), sup), sr),
     );
   }
   return out;
@@ -86,28 +98,27 @@ export const c6Variational = step({
   sabotage: { description: 'sup in place of inf (sup_M sup_{x∈M} ‖Rx‖/‖x‖)', check: (x) => variational(x, true) },
 });
 
-function chain(x: C6StepInstance, normOfS: (S: Mat) => number = opNorm): Comparison[] {
-  const ST = mul(x.S, x.T);
-  const nS = normOfS(x.S);
-  const srST = singularValues(ST)[x.r - 1];
-  const srT = singularValues(x.T)[x.r - 1];
-  const [fS, fT] = [frobenius(x.S), frobenius(x.T)];
-  // Rounding as in jcd.lemma-c.6: ST within γ‖S‖_F‖T‖_F; singular values of RQ within multiples of
-  // u‖R‖_F√r; ‖S‖ within u‖S‖_F, times the other factor.
-  const scale = Math.sqrt(x.r) * (3 * fS * fT + fS * fT + nS * fT);
-  const out: Comparison[] = [];
-  const VST = topRight(ST, x.r);
-  const VT = topRight(x.T, x.r);
-  out.push(equal('(C.4) inf_{x∈M}‖STx‖/‖x‖ = σ_r(ST) at M = range V_{ST}', infOver(ST, VST), srST, scale));
-  out.push(atMost('(C.4) inf_{x∈M}‖STx‖/‖x‖ ≤ σ_r(ST) (the drawn M)', infOver(ST, x.Q), srST, scale));
-  for (const [where, Q] of [
-    ['the drawn M', x.Q],
+function chain(x: C6StepInstance, lowerNorm = false): Comparison[] {
+  const { A, S, T, Q, maximiser } = measuredC6(x);
+  const { F } = A;
+  const ST = A.mul(S, T);
+  const nS = lowerNorm ? A.sigmaMin(S) : A.opNorm(S);
+  const [srST, srT] = [A.sigmaMin(ST), A.sigmaMin(T)];
+  const [VST, VT] = [maximiser(ST), maximiser(T)];
+  const out: Comparison[] = [
+    ...measuredEquality('(C.4) inf_{x∈M}‖STx‖/‖x‖ = σ_r(ST) at M = range V_{ST}', infOver(A, ST, VST), srST),
+    boundComparison('(C.4) inf_{x∈M}‖STx‖/‖x‖ ≤ σ_r(ST) (the drawn M)', infOver(A, ST, Q), '≤', srST),
+  ];
+  for (const [where, M] of [
+    ['the drawn M', Q],
     ['M = range V_{ST}', VST],
     ['M = range V_T', VT],
   ] as const)
-    out.push(atMost(`(C.5) inf_{x∈M}‖STx‖/‖x‖ ≤ ‖S‖·inf_{x∈M}‖Tx‖/‖x‖ (${where})`, infOver(ST, Q), nS * infOver(x.T, Q), scale));
-  out.push(equal('(C.6) ‖S‖·inf_{x∈M}‖Tx‖/‖x‖ = ‖S‖σ_r(T) at M = range V_T', nS * infOver(x.T, VT), nS * srT, scale));
-  out.push(atMost('(C.6) ‖S‖·inf_{x∈M}‖Tx‖/‖x‖ ≤ ‖S‖σ_r(T) (the drawn M)', nS * infOver(x.T, x.Q), nS * srT, scale));
+    out.push(boundComparison(`(C.5) inf_{x∈M}‖STx‖/‖x‖ ≤ ‖S‖·inf_{x∈M}‖Tx‖/‖x‖ (${where})`, infOver(A, ST, M), '≤', F.mul(nS, infOver(A, T, M))));
+  out.push(
+    ...measuredEquality('(C.6) ‖S‖·inf_{x∈M}‖Tx‖/‖x‖ = ‖S‖σ_r(T) at M = range V_T', F.mul(nS, infOver(A, T, VT)), F.mul(nS, srT)),
+    boundComparison('(C.6) ‖S‖·inf_{x∈M}‖Tx‖/‖x‖ ≤ ‖S‖σ_r(T) (the drawn M)', F.mul(nS, infOver(A, T, Q)), '≤', F.mul(nS, srT)),
+  );
   return out;
 }
 
@@ -117,5 +128,5 @@ export const c6Chain = step({
   kind: 'inequality',
   statement: 'σ_r(ST) = sup_M inf_{x∈M} ‖STx‖/‖x‖ ≤ sup_M inf_{x∈M} ‖S‖‖Tx‖/‖x‖ = ‖S‖σ_r(T)',
   check: (x) => chain(x),
-  sabotage: { description: "σ_r(S) in place of ‖S‖ in (C.5) and (C.6) (the lower bound's factor)", check: (x) => chain(x, sigmaMin) },
+  sabotage: { description: "σ_r(S) in place of ‖S‖ in (C.5) and (C.6) (the lower bound's factor)", check: (x) => chain(x, true) },
 });

@@ -32,57 +32,43 @@
  * f/(2(1 + Σσᵢ + 3 tr SSᵀ)) with f = positive/(N + 1): then η‖Λ − SSᵀ‖ ≤ η(Σσᵢ + tr SSᵀ) < 1/2,
  * 3η‖S‖² ≤ 3η tr SSᵀ < 1/2 and 2η²‖ΛSSᵀ‖ ≤ 2η²Σσᵢ tr SSᵀ < 1, so the lemma's hypotheses hold by
  * construction; the identities are rational in these variables (the inverse by Gauss–Jordan).
+ *
+ * One definition: every step's residual or sides are written once against the proof's matrices
+ * (c7Matrices, lemmas/jcd/lemma-c.7.ts); the identities' residuals are evaluated by the exact form in
+ * rational arithmetic and by the float check in the magnitude model (src/claims/measured.ts), whose
+ * computed magnitude is the comparison's scale; the inequalities' sides likewise (BoundOps), the
+ * sabotage a flag of the same definition.
  */
 import fc from 'fast-check';
-import { combine, diag, eye, frobenius, mul, transpose } from '../../../src/linalg/dense.ts';
-import { inverse, opNorm, sigmaMin } from '../../../src/linalg/spectral.ts';
-import { atLeast, atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
+import type { Comparison } from '../../../src/claims/compare.ts';
+import { boundComparison, type BoundOps, type Measured, type MeasuredScalar, residualComparisons } from '../../../src/claims/measured.ts';
+import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import type { ExactForm, Supply } from '../../../src/exact/form.ts';
-import type { Algebra, XMat } from '../../../src/exact/matrix.ts';
+import type { Algebra } from '../../../src/exact/matrix.ts';
 import { decreasingPositives } from '../../../src/exact/states.ts';
-import { type C7Instance, instances as c7Instances, lemmaC7, quantities } from '../lemma-c.7.ts';
-import { lemmaStepClaim, type LemmaProof, type LemmaStepSpec } from './general.ts';
+import { type C7Instance, type C7Matrices, c7Matrices, c7Sides, instances as c7Instances, lemmaC7, measuredC7, type RingWithInverse } from '../lemma-c.7.ts';
+import { lemmaStepClaim, type LemmaProof, type LemmaStepSpec, measuredEquality } from './general.ts';
 
 const PROOF: LemmaProof<C7Instance> = { proof: 'Lemma C.7, proof', hypotheses: lemmaC7.hypotheses, instances: c7Instances({}), size: (x) => x.k };
 const step = (c: LemmaStepSpec<C7Instance>) => lemmaStepClaim(PROOF, c);
 
-/** The proof's matrices on one instance, as printed, with the magnitudes of what is rounded. */
-function parts(x: C7Instance) {
-  const { S, eta, r, k } = x;
-  const I = eye(r);
-  const Lambda = diag(x.lambda);
-  const SSt = mul(S, transpose(S));
-  const D = combine([1, Lambda], [-1, SSt]);
-  const M = combine([1, I], [eta, D]);
-  const Minv = inverse(M);
-  const Splus = combine([1, S], [eta, mul(D, S)]);
-  const G = mul(S, combine([1, eye(k)], [-eta, mul(transpose(S), S)])); // S(I − ηSᵀS)
-  const IL = combine([1, I], [eta, Lambda]); // I + ηΛ
-  const H = mul(IL, G); // (I + ηΛ)S(I − ηSᵀS)
-  const LSSt = mul(Lambda, SSt);
-  const W = combine([1, I], [-eta * eta, mul(LSSt, Minv)]); // I − η²ΛSSᵀ(I + η(Λ − SSᵀ))⁻¹
-  // Magnitudes (Frobenius, products of factors' norms): S₊, S(I − ηSᵀS), (I + ηΛ)S(I − ηSᵀS), W; an
-  // LU inverse is within a multiple of u·κ(M)‖M⁻¹‖ (κ(M) ≤ 3 here), counted as (κ_F + 2)‖M⁻¹‖_F.
-  const [nS, nL, nMinv] = [frobenius(S), frobenius(Lambda), frobenius(Minv)];
-  const inv = (frobenius(M) * nMinv + 2) * nMinv;
-  const mSp = nS + eta * (nL + nS * nS) * nS;
-  const mG = nS * (Math.sqrt(k) + eta * nS * nS);
-  const mH = (Math.sqrt(r) + eta * nL) * mG;
-  const mW = Math.sqrt(r) + eta * eta * nL * nS * nS * inv;
-  return { I, Lambda, SSt, D, M, Minv, Splus, G, IL, H, LSSt, W, nS, nL, inv, mSp, mG, mH, mW };
+/** An identity of the proof: its residuals (true − printed) on the proof's matrices, written once. */
+type C7Residuals = <M, S>(A: RingWithInverse<M, S>, q: C7Matrices<M, S>, sabotaged: boolean) => Record<string, M>;
+
+/** I − η²ΛSSᵀ(I + η(Λ − SSᵀ))⁻¹ (sabotaged: I + …). */
+function wMatrix<M, S>(A: RingWithInverse<M, S>, q: C7Matrices<M, S>, sabotaged = false): M {
+  return A.add(q.I, A.scale(sabotaged ? q.eta2 : A.F.neg(q.eta2), A.mul(q.LSSt, q.Minv)));
 }
 
 // ——— exact forms ———
 
-/** The exact instance family of the module comment. */
+/** The exact instance family of the module comment: S, Λ, η, then the proof's matrices. */
 function exactInstance<T>(A: Algebra<T>, r: number, k: number, v: Supply<T>) {
   const { F } = A;
   const p = Array.from({ length: r }, () => v.positive());
   const S = A.make(r, k, (i, j) => (j === i ? p[i] : j < i || j >= r ? v.entry() : F.zero));
   const lambda = decreasingPositives(A, r, v);
   const f = v.fraction();
-  const Lambda = A.diag(lambda);
-  const SSt = A.mul(S, A.tr(S));
   const denom = F.mul(
     A.int(2),
     F.add(
@@ -90,24 +76,13 @@ function exactInstance<T>(A: Algebra<T>, r: number, k: number, v: Supply<T>) {
         F.one,
         lambda.reduce((a, b) => F.add(a, b), F.zero),
       ),
-      F.mul(A.int(3), A.trace(SSt)),
+      F.mul(A.int(3), A.trace(A.mul(S, A.tr(S)))),
     ),
   );
-  const eta = F.div(f, denom);
-  const I = A.eye(r);
-  const D = A.sub(Lambda, SSt);
-  const M = A.add(I, A.scale(eta, D));
-  const Minv = A.inverse(M);
-  const Splus = A.add(S, A.scale(eta, A.mul(D, S)));
-  const G = A.mul(S, A.sub(A.eye(k), A.scale(eta, A.mul(A.tr(S), S))));
-  const H = A.mul(A.add(I, A.scale(eta, Lambda)), G);
-  const LSSt = A.mul(Lambda, SSt);
-  return { S, Lambda, eta, I, D, M, Minv, Splus, G, H, LSSt, eta2: F.mul(eta, eta) };
+  return c7Matrices(A, S, A.diag(lambda), F.div(f, denom), r, k);
 }
 
-type ExactC7<T> = ReturnType<typeof exactInstance<T>>;
-
-function exactForm(residuals: <T>(A: Algebra<T>, q: ExactC7<T>, sabotaged: boolean) => Record<string, XMat<T>>): ExactForm<{ r: number; k: number }> {
+function exactForm(residuals: C7Residuals): ExactForm<{ r: number; k: number }> {
   return {
     instances:
       'S = [diag(p) + strictly lower entries | entries] (σ_r(S) > 0), σ₁ > … > σ_r > 0 partial sums of positives, η = f/(2(1 + Σσᵢ + 3 tr SSᵀ)), f = positive/(N + 1): inside every hypothesis of Lemma C.7 (module comment)',
@@ -129,41 +104,52 @@ function exactForm(residuals: <T>(A: Algebra<T>, q: ExactC7<T>, sabotaged: boole
   };
 }
 
+/** The float check of an identity: the same residuals on the instance in the magnitude model. */
+function floatCheck(residuals: C7Residuals): (x: C7Instance, sabotaged?: boolean) => Comparison[] {
+  return (x, sabotaged = false) => {
+    const { A, q } = measuredC7(x, relativeTolerance('identity', x.k));
+    return residualComparisons(residuals(A, q, sabotaged));
+  };
+}
+
+/** A step's inequalities: its sides written once against BoundOps, on the instance in the magnitude model. */
+function boundCheck(
+  sides: (A: BoundOps<Measured, MeasuredScalar>, q: C7Matrices<Measured, MeasuredScalar>, x: C7Instance) => Comparison[],
+): (x: C7Instance) => Comparison[] {
+  return (x) => {
+    const { A, q } = measuredC7(x, relativeTolerance('inequality', x.k));
+    return sides(A, q, x);
+  };
+}
+
 // ——— inverse-form ———
 
-function inverseForm(x: C7Instance, sign = 1): Comparison[] {
-  const p = parts(x);
-  const M = sign === 1 ? p.Minv : inverse(combine([1, p.I], [-x.eta, p.D]));
-  return [equal('S = (I + η(Λ − SSᵀ))⁻¹S₊', x.S, mul(M, p.Splus), p.nS + p.inv * p.mSp)];
-}
+const inverseForm: C7Residuals = (A, q, sab) => {
+  const Minv = sab ? A.inverse(A.sub(q.I, A.scale(q.eta, q.D))) : q.Minv;
+  return { 'S − (I + η(Λ − SSᵀ))⁻¹S₊': A.sub(q.S, A.mul(Minv, q.Splus)) };
+};
+const inverseFormCheck = floatCheck(inverseForm);
 
 export const c7InverseForm = step({
   id: 'jcd.lemma-c.7.inverse-form',
   where: '"Since η‖Λ − SSᵀ‖ < 1, matrix I + η(Λ − SSᵀ) is invertible. Hence, we can write S = (I + η(Λ − SSᵀ))⁻¹S₊"',
   kind: 'identity',
   statement: 'S = (I + η(Λ − SSᵀ))⁻¹S₊ (I + η(Λ − SSᵀ) invertible since η‖Λ − SSᵀ‖ < 1)',
-  check: (x) => inverseForm(x),
-  exact: exactForm((A, q, sab) => {
-    const Minv = sab ? A.inverse(A.sub(q.I, A.scale(q.eta, q.D))) : q.Minv;
-    return { 'S − (I + η(Λ − SSᵀ))⁻¹S₊': A.sub(q.S, A.mul(Minv, q.Splus)) };
-  }),
-  sabotage: { description: 'the sign inside the inverse flipped: (I − η(Λ − SSᵀ))⁻¹S₊', check: (x) => inverseForm(x, -1) },
+  check: (x) => inverseFormCheck(x),
+  exact: exactForm(inverseForm),
+  sabotage: { description: 'the sign inside the inverse flipped: (I − η(Λ − SSᵀ))⁻¹S₊', check: (x) => inverseFormCheck(x, true) },
 });
 
 // ——— expansion ———
 
-function expansion(x: C7Instance, c2 = 1): Comparison[] {
-  const p = parts(x);
-  const eta2 = c2 * x.eta * x.eta;
-  const tail1 = mul(p.LSSt, x.S);
-  const tail2 = mul(mul(p.LSSt, p.Minv), p.Splus);
-  const m1 = x.eta * x.eta * p.nL * p.nS ** 3;
-  const m2 = x.eta * x.eta * p.nL * p.nS * p.nS * p.inv * p.mSp;
-  return [
-    equal('S₊ = (I + ηΛ)S(I − ηSᵀS) + η²ΛSSᵀS', p.Splus, combine([1, p.H], [eta2, tail1]), p.mSp + p.mH + m1),
-    equal('S₊ = (I + ηΛ)S(I − ηSᵀS) + η²ΛSSᵀ(I + η(Λ − SSᵀ))⁻¹S₊', p.Splus, combine([1, p.H], [eta2, tail2]), p.mSp + p.mH + m2),
-  ];
-}
+const expansion: C7Residuals = (A, q, sab) => {
+  const c = sab ? A.F.neg(q.eta2) : q.eta2;
+  return {
+    'S₊ − (I + ηΛ)S(I − ηSᵀS) − η²ΛSSᵀS': A.sub(q.Splus, A.add(q.H, A.scale(c, A.mul(q.LSSt, q.S)))),
+    'S₊ − (I + ηΛ)S(I − ηSᵀS) − η²ΛSSᵀM⁻¹S₊': A.sub(q.Splus, A.add(q.H, A.scale(c, A.mul(q.LSSt, q.Minv, q.Splus)))),
+  };
+};
+const expansionCheck = floatCheck(expansion);
 
 export const c7Expansion = step({
   id: 'jcd.lemma-c.7.expansion',
@@ -171,54 +157,44 @@ export const c7Expansion = step({
     '"by definition of S₊, we have S₊ = (I + ηΛ)S(I − ηSᵀS) + η²ΛSSᵀS = (I + ηΛ)S(I − ηSᵀS) + η²ΛSSᵀ(I + η(Λ − SSᵀ))⁻¹S₊" (the second line substitutes the inverse form of S)',
   kind: 'identity',
   statement: 'S₊ = (I + ηΛ)S(I − ηSᵀS) + η²ΛSSᵀS = (I + ηΛ)S(I − ηSᵀS) + η²ΛSSᵀ(I + η(Λ − SSᵀ))⁻¹S₊',
-  check: (x) => expansion(x),
-  exact: exactForm((A, q, sab) => {
-    const c = sab ? A.F.neg(q.eta2) : q.eta2;
-    return {
-      'S₊ − (I + ηΛ)S(I − ηSᵀS) − η²ΛSSᵀS': A.sub(q.Splus, A.add(q.H, A.scale(c, A.mul(q.LSSt, q.S)))),
-      'S₊ − (I + ηΛ)S(I − ηSᵀS) − η²ΛSSᵀM⁻¹S₊': A.sub(q.Splus, A.add(q.H, A.scale(c, A.mul(q.LSSt, q.Minv, q.Splus)))),
-    };
-  }),
-  sabotage: { description: 'the correction η²ΛSSᵀS given a minus sign (−η²)', check: (x) => expansion(x, -1) },
+  check: (x) => expansionCheck(x),
+  exact: exactForm(expansion),
+  sabotage: { description: 'the correction η²ΛSSᵀS given a minus sign (−η²)', check: (x) => expansionCheck(x, true) },
 });
 
 // ——— rearranged ———
 
-function rearranged(x: C7Instance, sign = -1): Comparison[] {
-  const p = parts(x);
-  const W = sign === -1 ? p.W : combine([1, p.I], [x.eta * x.eta, mul(p.LSSt, p.Minv)]);
-  return [equal('(I − η²ΛSSᵀ(I + η(Λ − SSᵀ))⁻¹)S₊ = (I + ηΛ)S(I − ηSᵀS)', mul(W, p.Splus), p.H, p.mW * p.mSp + p.mH)];
-}
+const rearranged: C7Residuals = (A, q, sab) => ({ '(I − η²ΛSSᵀM⁻¹)S₊ − (I + ηΛ)S(I − ηSᵀS)': A.sub(A.mul(wMatrix(A, q, sab), q.Splus), q.H) });
+const rearrangedCheck = floatCheck(rearranged);
 
 export const c7Rearranged = step({
   id: 'jcd.lemma-c.7.rearranged',
   where: '"Therefore, (I − η²ΛSSᵀ(I + η(Λ − SSᵀ))⁻¹)S₊ = (I + ηΛ)S(I − ηSᵀS)"',
   kind: 'identity',
   statement: '(I − η²ΛSSᵀ(I + η(Λ − SSᵀ))⁻¹)S₊ = (I + ηΛ)S(I − ηSᵀS)',
-  check: (x) => rearranged(x),
-  exact: exactForm((A, q, sab) => {
-    const W = A.add(q.I, A.scale(sab ? q.eta2 : A.F.neg(q.eta2), A.mul(q.LSSt, q.Minv)));
-    return { '(I − η²ΛSSᵀM⁻¹)S₊ − (I + ηΛ)S(I − ηSᵀS)': A.sub(A.mul(W, q.Splus), q.H) };
-  }),
-  sabotage: { description: 'I + η²ΛSSᵀ(…)⁻¹ in place of I − η²ΛSSᵀ(…)⁻¹', check: (x) => rearranged(x, 1) },
+  check: (x) => rearrangedCheck(x),
+  exact: exactForm(rearranged),
+  sabotage: { description: 'I + η²ΛSSᵀ(…)⁻¹ in place of I − η²ΛSSᵀ(…)⁻¹', check: (x) => rearrangedCheck(x, true) },
 });
 
 // ——— lower ———
 
-function lower(x: C7Instance, useSigma1 = false): Comparison[] {
-  const p = parts(x);
-  const { eta } = x;
-  const factor = 1 + eta * x.lambda[useSigma1 ? 0 : x.r - 1];
-  const sH = sigmaMin(p.H);
-  const sG = sigmaMin(p.G);
-  const sr = sigmaMin(x.S);
-  // Rounding: σ_r of H and of S(I − ηSᵀS) within multiples of u times their magnitudes; σ_r(S) within a
-  // multiple of u‖S‖_F, carried by g′ = 1 − 3ησ_r(S)² (|g′| ≤ 1).
-  return [
-    atLeast('σ_r((I + ηΛ)S(I − ηSᵀS)) ≥ (1 + ησ_r)σ_r(S(I − ηSᵀS))', sH, factor * sG, p.mH + factor * p.mG),
-    equal('(1 + ησ_r)σ_r(S(I − ηSᵀS)) = (1 + ησ_r)σ_r(S)(1 − ησ_r(S)²)', factor * sG, factor * sr * (1 - eta * sr * sr), factor * (p.mG + p.nS)),
-  ];
-}
+const lower = (useSigma1: boolean) =>
+  boundCheck((A, q, x) => {
+    const { F } = A;
+    const factor = F.add(F.one, F.mul(q.eta, A.constant(x.lambda[useSigma1 ? 0 : x.r - 1])));
+    const sG = F.mul(factor, A.sigmaMin(q.G));
+    const sr = A.sigmaMin(q.S);
+    return [
+      boundComparison('σ_r((I + ηΛ)S(I − ηSᵀS)) ≥ (1 + ησ_r)σ_r(S(I − ηSᵀS))', A.sigmaMin(q.H), '≥', sG),
+      ...measuredEquality(
+        '(1 + ησ_r)σ_r(S(I − ηSᵀS)) = (1 + ησ_r)σ_r(S)(1 − ησ_r(S)²)',
+        sG,
+        F.mul(F.mul(factor, sr), F.sub(F.one, F.mul(q.eta, F.mul(sr, sr)))),
+      ),
+    ];
+  });
+const [lowerCheck, lowerSabotaged] = [lower(false), lower(true)];
 
 export const c7Lower = step({
   id: 'jcd.lemma-c.7.lower',
@@ -226,32 +202,28 @@ export const c7Lower = step({
     '"By Lemma C.4, we have σ_r((I + ηΛ)S(I − ηSᵀS)) ≥ (1 + ησ_r)σ_r(S(I − ηSᵀS)) = (1 + ησ_r)σ_r(S)(1 − ησ_r(S)²)" (the first link is not Lemma C.4: see the module comment)',
   kind: 'inequality',
   statement: 'σ_r((I + ηΛ)S(I − ηSᵀS)) ≥ (1 + ησ_r)σ_r(S(I − ηSᵀS)) = (1 + ησ_r)σ_r(S)(1 − ησ_r(S)²)',
-  check: (x) => lower(x),
-  sabotage: { description: '(1 + ησ₁) (the largest σ) in place of (1 + ησ_r)', check: (x) => lower(x, true) },
+  check: (x) => lowerCheck(x),
+  sabotage: { description: '(1 + ησ₁) (the largest σ) in place of (1 + ησ_r)', check: (x) => lowerSabotaged(x) },
 });
 
 // ——— upper ———
 
-function upper(x: C7Instance, c = 2): Comparison[] {
-  const p = parts(x);
-  const { eta } = x;
-  const WS = mul(p.W, p.Splus);
-  const sp = sigmaMin(p.Splus);
-  const nW = opNorm(p.W);
-  const nLSSt = opNorm(p.LSSt);
-  const nD = opNorm(p.D);
-  const mid = (1 + (eta * eta * nLSSt) / (1 - eta * nD)) * sp;
-  const last = (1 + c * eta * eta * nLSSt) * sp;
-  // Rounding: σ_r(WS₊), ‖W‖, σ_r(S₊) within multiples of u times the magnitudes of W, S₊; ‖ΛSSᵀ‖ and
-  // ‖Λ − SSᵀ‖ within u‖Λ‖_F‖S‖²_F and u(‖Λ‖_F + ‖S‖²_F), times η² (resp. η·2η²‖ΛSSᵀ‖·4) and σ_r(S₊).
-  const mSp = p.mSp;
-  const mNorms = eta * eta * p.nL * p.nS * p.nS * (1 + 4 * eta * (p.nL + p.nS * p.nS));
-  return [
-    atMost('σ_r((I − η²ΛSSᵀM⁻¹)S₊) ≤ ‖I − η²ΛSSᵀM⁻¹‖σ_r(S₊)', sigmaMin(WS), nW * sp, 2 * p.mW * mSp),
-    atMost('‖I − η²ΛSSᵀM⁻¹‖σ_r(S₊) ≤ (1 + η²‖ΛSSᵀ‖/(1 − η‖Λ − SSᵀ‖))σ_r(S₊)', nW * sp, mid, 2 * p.mW * mSp + mNorms * sp),
-    atMost(`(1 + η²‖ΛSSᵀ‖/(1 − η‖Λ − SSᵀ‖))σ_r(S₊) ≤ (1 + ${c}η²‖ΛSSᵀ‖)σ_r(S₊)`, mid, last, mNorms * sp + mSp),
-  ];
-}
+const upper = (c: number) =>
+  boundCheck((A, q) => {
+    const { F } = A;
+    const W = wMatrix(A, q);
+    const sp = A.sigmaMin(q.Splus);
+    const nLSSt = F.mul(q.eta2, A.opNorm(q.LSSt));
+    const viaNorm = F.mul(A.opNorm(W), sp);
+    const mid = F.mul(F.add(F.one, F.div(nLSSt, F.sub(F.one, F.mul(q.eta, A.opNorm(q.D))))), sp);
+    const last = F.mul(F.add(F.one, F.mul(A.constant(c), nLSSt)), sp);
+    return [
+      boundComparison('σ_r((I − η²ΛSSᵀM⁻¹)S₊) ≤ ‖I − η²ΛSSᵀM⁻¹‖σ_r(S₊)', A.sigmaMin(A.mul(W, q.Splus)), '≤', viaNorm),
+      boundComparison('‖I − η²ΛSSᵀM⁻¹‖σ_r(S₊) ≤ (1 + η²‖ΛSSᵀ‖/(1 − η‖Λ − SSᵀ‖))σ_r(S₊)', viaNorm, '≤', mid),
+      boundComparison(`(1 + η²‖ΛSSᵀ‖/(1 − η‖Λ − SSᵀ‖))σ_r(S₊) ≤ (1 + ${c}η²‖ΛSSᵀ‖)σ_r(S₊)`, mid, '≤', last),
+    ];
+  });
+const [upperCheck, upperSabotaged] = [upper(2), upper(1)];
 
 export const c7Upper = step({
   id: 'jcd.lemma-c.7.upper',
@@ -259,27 +231,30 @@ export const c7Upper = step({
     '"On the other hand, by Lemma C.5, σ_r((I − η²ΛSSᵀ(I + η(Λ − SSᵀ))⁻¹)S₊) ≤ ‖I − η²ΛSSᵀ(I + η(Λ − SSᵀ))⁻¹‖σ_r(S₊) ≤ (1 + η²‖ΛSSᵀ‖/(1 − η‖Λ − SSᵀ‖))σ_r(S₊) ≤ (1 + 2η²‖ΛSSᵀ‖)σ_r(S₊)" (the first link is Lemma C.6; the last uses η‖Λ − SSᵀ‖ < 1/2)',
   kind: 'inequality',
   statement: 'σ_r((I − η²ΛSSᵀM⁻¹)S₊) ≤ ‖I − η²ΛSSᵀM⁻¹‖σ_r(S₊) ≤ (1 + η²‖ΛSSᵀ‖/(1 − η‖Λ − SSᵀ‖))σ_r(S₊) ≤ (1 + 2η²‖ΛSSᵀ‖)σ_r(S₊), M = I + η(Λ − SSᵀ)',
-  check: (x) => upper(x),
-  sabotage: { description: 'the factor 2 of the last bound dropped: (1 + η²‖ΛSSᵀ‖)σ_r(S₊)', check: (x) => upper(x, 1) },
+  check: (x) => upperCheck(x),
+  sabotage: { description: 'the factor 2 of the last bound dropped: (1 + η²‖ΛSSᵀ‖)σ_r(S₊)', check: (x) => upperSabotaged(x) },
 });
 
 // ——— combine ———
 
-function combineStep(x: C7Instance, multiply = false): Comparison[] {
-  const q = quantities(x);
-  const a = 2 * q.coupling;
-  const mid = multiply ? (1 + a) * q.X : q.X / (1 + a);
-  return [
-    atLeast(`σ_r(S₊) ≥ (1 + ησ_r)σ_r(S)(1 − ησ_r²(S))${multiply ? '·' : '/'}(1 + 2η²‖ΛSSᵀ‖)`, q.lhs, mid, q.scale),
-    atLeast('X/(1 + 2η²‖ΛSSᵀ‖) ≥ (1 − 2η²‖ΛSSᵀ‖)X', q.X / (1 + a), (1 - a) * q.X, q.scale),
-  ];
-}
+const combineStep = (multiply: boolean) =>
+  boundCheck((A, q, x) => {
+    const { F } = A;
+    const p = c7Sides(A, q, A.constant(x.lambda[x.r - 1]));
+    const onePlusA = F.add(F.one, F.mul(A.int(2), p.coupling));
+    const quotient = F.div(p.X, onePlusA);
+    return [
+      boundComparison(`σ_r(S₊) ≥ (1 + ησ_r)σ_r(S)(1 − ησ_r²(S))${multiply ? '·' : '/'}(1 + 2η²‖ΛSSᵀ‖)`, p.lhs, '≥', multiply ? F.mul(onePlusA, p.X) : quotient),
+      boundComparison('X/(1 + 2η²‖ΛSSᵀ‖) ≥ (1 − 2η²‖ΛSSᵀ‖)X', quotient, '≥', F.mul(F.sub(F.one, F.mul(A.int(2), p.coupling)), p.X)),
+    ];
+  });
+const [combineCheck, combineSabotaged] = [combineStep(false), combineStep(true)];
 
 export const c7Combine = step({
   id: 'jcd.lemma-c.7.combine',
   where: '"Combining, we have σ_r(S₊) ≥ (1 + ησ_r)σ_r(S)(1 − ησ_r²(S))/(1 + 2η²‖ΛSSᵀ‖) ≥ (1 − 2η²‖ΛSSᵀ‖)(1 + ησ_r)σ_r(S)(1 − ησ_r²(S))"',
   kind: 'inequality',
   statement: 'σ_r(S₊) ≥ X/(1 + 2η²‖ΛSSᵀ‖) ≥ (1 − 2η²‖ΛSSᵀ‖)X, X = (1 + ησ_r)σ_r(S)(1 − ησ_r²(S))',
-  check: (x) => combineStep(x),
-  sabotage: { description: 'X·(1 + 2η²‖ΛSSᵀ‖) in place of X/(1 + 2η²‖ΛSSᵀ‖)', check: (x) => combineStep(x, true) },
+  check: (x) => combineCheck(x),
+  sabotage: { description: 'X·(1 + 2η²‖ΛSSᵀ‖) in place of X/(1 + 2η²‖ΛSSᵀ‖)', check: (x) => combineSabotaged(x) },
 });

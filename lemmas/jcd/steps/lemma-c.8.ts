@@ -18,11 +18,17 @@
  * Exact form of the identities: U = (I − K)(I + K)⁻¹ (Cayley; K skew with integer entries, I + K always
  * invertible, every orthogonal U without eigenvalue −1 is of this form), Λ = diag(entries) (λ_r its last
  * entry: the identities hold for any scalar in its place), P = UᵀΛU, B integer entries.
+ *
+ * One definition: the chain's "=" are traceChain's residuals, evaluated by the exact form, the symbolic
+ * proof and the float check (in the magnitude model, src/claims/measured.ts: the scale is the
+ * residual's computed magnitude); the "≥" are sides written once against BoundOps.
  */
 import fc from 'fast-check';
-import { diag, eye, frobenius, inner, combine, mul, transpose } from '../../../src/linalg/dense.ts';
-import { lambdaMin, symmetricEigen } from '../../../src/linalg/spectral.ts';
-import { atLeast, type Comparison, equal } from '../../../src/claims/compare.ts';
+import { diag, transpose } from '../../../src/linalg/dense.ts';
+import { symmetricEigen } from '../../../src/linalg/spectral.ts';
+import type { Comparison } from '../../../src/claims/compare.ts';
+import { boundComparison, boundOps, residualComparisons } from '../../../src/claims/measured.ts';
+import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import type { Algebra } from '../../../src/exact/matrix.ts';
 import type { MatrixOps } from '../../../src/exact/ops.ts';
 import type { Supply } from '../../../src/exact/form.ts';
@@ -32,40 +38,21 @@ import { lemmaStepClaim, type LemmaProof, type LemmaStepSpec } from './general.t
 const PROOF: LemmaProof<C8Instance> = { proof: 'Lemma C.8, proof', hypotheses: lemmaC8.hypotheses, instances: c8Instances, size: (x) => x.k };
 const step = (c: LemmaStepSpec<C8Instance>) => lemmaStepClaim(PROOF, c);
 
-const trace = (M: { rows: number; cols: number; data: ArrayLike<number> }) => {
-  let s = 0;
-  for (let i = 0; i < Math.min(M.rows, M.cols); i++) s += M.data[i * M.cols + i];
-  return s;
-};
-
-/** U, Λ, λ_r and B′ = UB (or, sabotaged, UᵀB). */
-function decomposition(x: C8Instance, transposed = false) {
+/**
+ * "Let the eigenvalue decomposition of P be P = UᵀΛU": U = Wᵀ for P = W diag(λ)Wᵀ (λ₁ ≥ … ≥ λ_r), as
+ * inputs of the magnitude model at the kind's tolerance, with P, B, λ_r and λ₁ (the sabotage's).
+ */
+function measuredDecomposition(x: C8Instance, kind: 'identity' | 'inequality') {
   const { values, vectors } = symmetricEigen(x.P);
-  const U = transpose(vectors);
-  const Lambda = diag(values);
-  const lr = values[x.r - 1];
-  const Bp = mul(transposed ? vectors : U, x.B);
-  // Rounding: every side is a trace of a product of B, Bᵀ and P (or U, Λ, Uᵀ, the decomposition backward
-  // stable: UᵀΛU = P within a multiple of u‖P‖_F): a few ‖B‖²_F‖P‖_F.
-  const scale = 4 * frobenius(x.B) ** 2 * (frobenius(x.P) + frobenius(Lambda));
-  return { U, Lambda, lr, Bp, scale };
+  const A = boundOps(relativeTolerance(kind, x.k));
+  const q = { U: A.input(transpose(vectors)), Lambda: A.input(diag(values)), P: A.input(x.P), B: A.input(x.B), lr: A.constant(values[x.r - 1]) };
+  return { A, q, l1: A.constant(values[0]) };
 }
 
+/** The float check of the chain: traceChain on the instance in the magnitude model. */
 function identities(x: C8Instance, transposed = false): Comparison[] {
-  const { U, Lambda, lr, Bp, scale } = decomposition(x, transposed);
-  const BBt = mul(x.B, transpose(x.B));
-  const t1 = inner(BBt, x.P);
-  const t2 = trace(mul(BBt, x.P));
-  const t3 = trace(mul(BBt, mul(mul(transpose(U), Lambda), U)));
-  const t4 = trace(mul(mul(transpose(Bp), Lambda), Bp));
-  const nB2 = frobenius(x.B) ** 2;
-  return [
-    equal('⟨BBᵀ, P⟩ = trace(BBᵀP)', t1, t2, scale),
-    equal('trace(BBᵀP) = trace(BBᵀUᵀΛU)', t2, t3, scale),
-    equal('trace(BBᵀUᵀΛU) = trace(B′ᵀΛB′)', t3, t4, scale),
-    equal('λ_r trace(B′ᵀIB′) = λ_r‖B′‖²_F', lr * trace(mul(transpose(Bp), Bp)), lr * frobenius(Bp) ** 2, scale),
-    equal('λ_r‖B′‖²_F = λ_r‖B‖²_F', lr * frobenius(Bp) ** 2, lr * nB2, scale),
-  ];
+  const { A, q } = measuredDecomposition(x, 'identity');
+  return residualComparisons(traceChain(A, q, transposed));
 }
 
 /** The five "=" of the chain as residuals (left − right); sabotaged: B′ = UᵀB. */
@@ -142,17 +129,20 @@ export const c8TraceIdentities = step({
   sabotage: { description: 'B′ = UᵀB (the rotation transposed)', check: (x) => identities(x, true) },
 });
 
+/** The chain's inequalities, each side written once against BoundOps (sabotaged: λ₁ in place of λ_r). */
 function bounds(x: C8Instance, largest = false): Comparison[] {
-  const { Lambda, lr: lrPrinted, Bp, scale } = decomposition(x);
-  const lr = largest ? Lambda.data[0] : lrPrinted;
-  const shifted = combine([1, Lambda], [-lr, eye(x.r)]);
-  const inside = mul(mul(transpose(Bp), shifted), Bp);
-  const lhs = trace(mul(mul(transpose(Bp), Lambda), Bp));
-  const rest = lr * trace(mul(transpose(Bp), Bp));
+  const { A, q, l1 } = measuredDecomposition(x, 'inequality');
+  const { F, mul, tr, trace } = A;
+  const lr = largest ? l1 : q.lr;
+  const Bp = mul(q.U, q.B);
+  const I = A.eye(x.r);
+  const inside = mul(tr(Bp), A.sub(q.Lambda, A.scale(lr, I)), Bp);
+  const rest = F.mul(lr, trace(mul(tr(Bp), I, Bp)));
+  const split = F.add(trace(inside), rest);
   return [
-    atLeast('trace(B′ᵀΛB′) ≥ trace(B′ᵀ(Λ − λ_rI)B′) + λ_r trace(B′ᵀIB′)', lhs, trace(inside) + rest, scale),
-    atLeast('trace(B′ᵀ(Λ − λ_rI)B′) + λ_r trace(B′ᵀIB′) ≥ λ_r trace(B′ᵀIB′)', trace(inside) + rest, rest, scale),
-    atLeast('B′ᵀ(Λ − λ_rI)B′ ⪰ 0: λ_min ≥ 0', lambdaMin(inside), 0, scale),
+    boundComparison('trace(B′ᵀΛB′) ≥ trace(B′ᵀ(Λ − λ_rI)B′) + λ_r trace(B′ᵀIB′)', trace(mul(tr(Bp), q.Lambda, Bp)), '≥', split),
+    boundComparison('trace(B′ᵀ(Λ − λ_rI)B′) + λ_r trace(B′ᵀIB′) ≥ λ_r trace(B′ᵀIB′)', split, '≥', rest),
+    boundComparison('B′ᵀ(Λ − λ_rI)B′ ⪰ 0: λ_min ≥ 0', A.lambdaMin(inside), '≥', F.zero),
   ];
 }
 

@@ -54,8 +54,11 @@
  *
  * Tolerance: everything is a few roundings of numbers of one sign (no cancellation: log(3/ρ^e) =
  * log 3 + eL, and log(X/ρ) = log X + L with |log X| ≤ 0.41·L on 10⁵ draws of these instances), so each
- * comparison is on the scale of its two sides (|lhs| + |rhs|) at the kind's tolerance (16u for the
- * identities, 64u for the inequalities).
+ * inequality is compared on the scale of its two sides (|lhs| + |rhs|, which is what the magnitude
+ * model gives for positive numbers) at the kind's tolerance (64u). The two identities are written once
+ * (tForms, factorResiduals, over any scalars): the exact forms evaluate them in rational arithmetic,
+ * the float checks in the magnitude model (src/claims/measured.ts, the logs as exact inputs), whose
+ * computed magnitude is the scale (at 16u).
  */
 import fc from 'fast-check';
 import { atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
@@ -63,7 +66,9 @@ import { type Claim, defineClaim } from '../../../src/claims/types.ts';
 import { admissibleTimeHypotheses } from '../support/hypotheses.ts';
 import { admissibleTimeParameters, type JcdTimeParameters, logT1Factor, timeQuotients } from '../support/times.ts';
 import type { Algebra } from '../../../src/exact/matrix.ts';
-import { LEMMA_C9_EDGE, lemmaC9Instances } from '../lemma-c.9.parts.ts';
+import type { ScalarOps } from '../../../src/exact/ops.ts';
+import { exactScalar, magnitudeOps, type MeasuredScalar, residualComparisons } from '../../../src/claims/measured.ts';
+import { inequalityBounds, LEMMA_C9_EDGE, lemmaC9Instances, w } from '../lemma-c.9.parts.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Instances, hypotheses and the quantities of the proof.
@@ -92,7 +97,7 @@ function parts(x: JcdTimeParameters) {
     L,
     c: (3 * g + 1) / (2 * (1 + g)),
     e: (1 - g) / (2 * (1 + g)),
-    w: (3 - 2 * g) * (1 - g),
+    w: w(g),
     lX: logT1Factor(x).value,
     l2: 0.5 * (Math.log(24) - Math.log1p(-g)),
     /** log(1 + γy), log(1 + (1+γ)y/2), log(1 + 0.1y), −log(1 − 3y/2). */
@@ -110,16 +115,9 @@ function parts(x: JcdTimeParameters) {
 
 const sides = (a: number, b: number) => Math.abs(a) + Math.abs(b);
 
-/** The three bounds of the proof's inequalities 1–3 and the right side of (A.2). */
+/** The three bounds of the proof's inequalities 1–3 (jcd.lemma-c.9.parts's) and the right side of (A.2). */
 function bounds(g: number, six = 6) {
-  const w = (3 - 2 * g) * (1 - g);
-  const tail = w / (18 * (3 * g + 1));
-  return {
-    b1: (4 * g) / (3 * g + 1) + tail,
-    b2: tail,
-    b3: (2 * g * (1 - g)) / (3 * (3 * g + 1)) + tail,
-    a2: 1 - w / (six * (3 * g + 1)),
-  };
+  return { ...inequalityBounds(g), a2: 1 - w(g) / (six * (3 * g + 1)) };
 }
 
 interface StepSpec {
@@ -168,40 +166,75 @@ function step(s: StepSpec): Claim<JcdTimeParameters> {
 const EXACT_INSTANCES =
   'γ = fraction ∈ (0, 1); ℓ = log(1/ρ), log(1 + γησ_r), log(1 + (1+γ)ησ_r/2), log(1 + 0.1ησ_r), −log(1 − 3ησ_r/2), log√(24/(1−γ)), log 3: positives; log X: an entry (any sign). The identities are rational in these, so they hold for the actual logarithms if they hold for free variables';
 
+/** The scalars of T's two forms: γ, ℓ = log(1/ρ), d = log(1 + γησ_r). */
+interface TScalars<S> {
+  readonly g: S;
+  readonly l: S;
+  readonly d: S;
+}
+
+/** e = (1−γ)/(2(1+γ)) and c = (3γ+1)/(2(1+γ)). */
+function exponents<S>(F: ScalarOps<S>, g: S) {
+  const twoOnePlusG = F.mul(F.fromInt(2), F.add(F.one, g));
+  return { e: F.div(F.sub(F.one, g), twoOnePlusG), c: F.div(F.add(F.mul(F.fromInt(3), g), F.one), twoOnePlusG) };
+}
+
+/** T's two printed forms, written once: log(ρ^e/ρ)/d and c·ℓ/d (sabotaged: 2c). log ρ = −ℓ. */
+function tForms<S>(F: ScalarOps<S>, v: TScalars<S>, sabotaged: boolean): { first: S; second: S } {
+  const { e, c } = exponents(F, v.g);
+  return {
+    first: F.div(F.sub(F.mul(e, F.neg(v.l)), F.neg(v.l)), v.d),
+    second: F.div(F.mul(sabotaged ? F.mul(F.fromInt(2), c) : c, v.l), v.d),
+  };
+}
+
+const T_FORMS = 'log(ρ^e/ρ)/log(1+γησ_r) − c·log(1/ρ)/log(1+γησ_r)';
+
 function exactT<T>(A: Algebra<T>, v: { fraction(): T; positive(): T }, sabotaged: boolean) {
-  const { F } = A;
-  const g = v.fraction();
-  const l = v.positive();
-  const d = v.positive();
-  const one = F.one;
-  const twoOnePlusG = F.mul(A.int(2), F.add(one, g));
-  const e = F.div(F.sub(one, g), twoOnePlusG);
-  const c = F.div(F.add(F.mul(A.int(3), g), one), twoOnePlusG);
-  // log(ρ^e/ρ) = e·log ρ − log ρ, log ρ = −ℓ.
-  const lhs = F.div(F.sub(F.mul(e, F.neg(l)), F.neg(l)), d);
-  const rhs = F.div(F.mul(sabotaged ? F.mul(A.int(2), c) : c, l), d);
-  return { instance: { γ: g, 'log(1/ρ)': l, 'log(1+γησ_r)': d }, residuals: { 'log(ρ^e/ρ)/log(1+γησ_r) − c·log(1/ρ)/log(1+γησ_r)': F.sub(lhs, rhs) } };
+  const s = { g: v.fraction(), l: v.positive(), d: v.positive() };
+  const { first, second } = tForms(A.F, s, sabotaged);
+  return { instance: { γ: s.g, 'log(1/ρ)': s.l, 'log(1+γησ_r)': s.d }, residuals: { [T_FORMS]: A.F.sub(first, second) } };
+}
+
+/** The scalars of the chains' first equalities: TScalars and log X, the logs of the step factors, log√(24/(1−γ)), log 3. */
+interface FactorScalars<S> extends TScalars<S> {
+  readonly lX: S;
+  readonly d1: S;
+  readonly d2: S;
+  readonly m3: S;
+  readonly l2: S;
+  readonly log3: S;
+}
+
+/**
+ * T_i/T minus the printed right side of each chain's first equality, written once (sabotaged: the
+ * first factor of T₁/T inverted). The ratios are (A.1)'s, without brackets: the exact form forms them
+ * from the same scalars, the float check takes them from timeQuotients.
+ */
+function factorResiduals<S>(F: ScalarOps<S>, v: FactorScalars<S>, ratios: { r1: S; r2: S; r3: S }, sabotaged: boolean): Record<string, S> {
+  const { e, c } = exponents(F, v.g);
+  const cl = F.mul(c, v.l);
+  const p1 = F.mul(sabotaged ? F.div(v.d1, v.d) : F.div(v.d, v.d1), F.div(F.add(v.lX, v.l), cl));
+  const p2 = F.mul(F.div(v.d, v.d2), F.div(v.l2, cl));
+  const p3 = F.mul(F.div(v.d, v.m3), F.div(F.add(v.log3, F.mul(e, v.l)), cl));
+  return { 'T₁/T − printed': F.sub(ratios.r1, p1), 'T₂/T − printed': F.sub(ratios.r2, p2), 'T₃/T − printed': F.sub(ratios.r3, p3) };
 }
 
 function exactFactor<T>(A: Algebra<T>, v: { fraction(): T; positive(): T; entry(): T }, sabotaged: boolean) {
   const { F } = A;
-  const one = F.one;
   const g = v.fraction();
   const l = v.positive();
   const lX = v.entry();
   const [d, d1, d2, m3, l2, log3] = [v.positive(), v.positive(), v.positive(), v.positive(), v.positive(), v.positive()];
-  const twoOnePlusG = F.mul(A.int(2), F.add(one, g));
-  const e = F.div(F.sub(one, g), twoOnePlusG);
-  const c = F.div(F.add(F.mul(A.int(3), g), one), twoOnePlusG);
+  const s = { g, l, lX, d, d1, d2, m3, l2, log3 };
+  const { e, c } = exponents(F, g);
   const T = F.div(F.mul(c, l), d);
   // (A.1) without brackets: log(X/ρ) = log X + ℓ; log(ρ^e/3) = −eℓ − log 3; log(1 − 3y/2) = −m₃.
-  const T1 = F.div(F.add(lX, l), d1);
-  const T2 = F.div(l2, d2);
-  const T3 = F.div(F.sub(F.neg(F.mul(e, l)), log3), F.neg(m3));
-  const cl = F.mul(c, l);
-  const p1 = F.mul(sabotaged ? F.div(d1, d) : F.div(d, d1), F.div(F.add(lX, l), cl));
-  const p2 = F.mul(F.div(d, d2), F.div(l2, cl));
-  const p3 = F.mul(F.div(d, m3), F.div(F.add(log3, F.mul(e, l)), cl));
+  const ratios = {
+    r1: F.div(F.div(F.add(lX, l), d1), T),
+    r2: F.div(F.div(l2, d2), T),
+    r3: F.div(F.div(F.sub(F.neg(F.mul(e, l)), log3), F.neg(m3)), T),
+  };
   return {
     instance: {
       γ: g,
@@ -214,21 +247,34 @@ function exactFactor<T>(A: Algebra<T>, v: { fraction(): T; positive(): T; entry(
       'log√(24/(1−γ))': l2,
       'log 3': log3,
     },
-    residuals: { 'T₁/T − printed': F.sub(F.div(T1, T), p1), 'T₂/T − printed': F.sub(F.div(T2, T), p2), 'T₃/T − printed': F.sub(F.div(T3, T), p3) },
+    residuals: factorResiduals(F, s, ratios, sabotaged),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // T's two forms.
 
-function tForms(x: JcdTimeParameters, coefficient = 1): Comparison[] {
+/** The instance's scalars in the magnitude model (exact inputs: each is a few roundings of one sign, module comment). */
+function measuredScalars(x: JcdTimeParameters): FactorScalars<MeasuredScalar> {
   const p = parts(x);
-  const first = (p.e * x.logRho - x.logRho) / p.d;
-  const second = (coefficient * p.c * p.L) / p.d;
-  return [
-    equal('T = log(ρ^e/ρ)/log(1+ηγσ_r) = (3γ+1)/(2(1+γ))·log(1/ρ)/log(1+ηγσ_r)', first, second, sides(first, second)),
-    equal('T (A.1) = (3γ+1)/(2(1+γ))·log(1/ρ)/log(1+ηγσ_r)', p.tee, second, sides(p.tee, second)),
-  ];
+  return {
+    g: exactScalar(p.g),
+    l: exactScalar(p.L),
+    d: exactScalar(p.d),
+    lX: exactScalar(p.lX),
+    d1: exactScalar(p.d1),
+    d2: exactScalar(p.d2),
+    m3: exactScalar(p.m3),
+    l2: exactScalar(p.l2),
+    log3: exactScalar(Math.log(3)),
+  };
+}
+
+/** tForms on the instance, and T as (A.1) computes it (timeQuotients) against the second form. */
+function tFormsCheck(x: JcdTimeParameters, sabotaged = false): Comparison[] {
+  const F = magnitudeOps.F;
+  const { first, second } = tForms(F, measuredScalars(x), sabotaged);
+  return residualComparisons({ [T_FORMS]: F.sub(first, second), 'T (A.1) − c·log(1/ρ)/log(1+γησ_r)': F.sub(exactScalar(parts(x).tee), second) });
 }
 
 export const c9T = step({
@@ -236,7 +282,7 @@ export const c9T = step({
   where: '"T = log(ρ^{(1−γ)/(2(1+γ))}/ρ)/log(1 + ηγσ_r) = (3γ+1)/(2(1+γ))·log(1/ρ)/log(1 + ηγσ_r)"',
   kind: 'identity',
   statement: 'T = log(ρ^{(1−γ)/(2(1+γ))}/ρ)/log(1 + ηγσ_r) = (3γ+1)/(2(1+γ))·log(1/ρ)/log(1 + ηγσ_r)',
-  check: (x) => tForms(x),
+  check: (x) => tFormsCheck(x),
   exact: {
     instances: EXACT_INSTANCES,
     dims: fc.constant({}),
@@ -244,23 +290,17 @@ export const c9T = step({
     coverage: 'no dimensions: one family of scalars',
     evaluate: (A, _dims, v, sabotaged) => exactT(A, v, sabotaged),
   },
-  sabotage: { description: '(3γ+1)/(2(1+γ)) made (3γ+1)/(1+γ)', check: (x) => tForms(x, 2) },
+  sabotage: { description: '(3γ+1)/(2(1+γ)) made (3γ+1)/(1+γ)', check: (x) => tFormsCheck(x, true) },
 });
 
 // ---------------------------------------------------------------------------------------------
 // The first equality of each chain.
 
+/** factorResiduals on the instance in the magnitude model, the ratios T_i/T from timeQuotients. */
 function factors(x: JcdTimeParameters, invertFirst = false): Comparison[] {
   const p = parts(x);
-  const cl = p.c * p.L;
-  const p1 = (invertFirst ? p.d1 / p.d : p.d / p.d1) * ((p.lX + p.L) / cl);
-  const p2 = (p.d / p.d2) * (p.l2 / cl);
-  const p3 = (p.d / p.m3) * ((Math.log(3) + p.e * p.L) / cl);
-  return [
-    equal('T₁/T = log(1+γησ_r)/log(1+(1+γ)ησ_r/2)·log(X/ρ)/((3γ+1)/(2(1+γ))·log(1/ρ))', p.r1, p1, sides(p.r1, p1)),
-    equal('T₂/T = log(1+γησ_r)/log(1+0.1ησ_r)·log√(24/(1−γ))/((3γ+1)/(2(1+γ))·log(1/ρ))', p.r2, p2, sides(p.r2, p2)),
-    equal('T₃/T = log(1+ηγσ_r)/(−log(1−3ησ_r/2))·log(3/ρ^{(1−γ)/(2(1+γ))})/((3γ+1)/(2(1+γ))·log(1/ρ))', p.r3, p3, sides(p.r3, p3)),
-  ];
+  const ratios = { r1: exactScalar(p.r1), r2: exactScalar(p.r2), r3: exactScalar(p.r3) };
+  return residualComparisons(factorResiduals(magnitudeOps.F, measuredScalars(x), ratios, invertFirst));
 }
 
 export const c9Factor = step({
@@ -335,9 +375,8 @@ export const c9T1FactCorrected = step({
 function t1C7(x: JcdTimeParameters, keepMain = true): Comparison[] {
   const p = parts(x);
   const lhs = middle1(p);
-  const main = (4 * p.g) / (3 * p.g + 1);
+  const { head1: main, b1: split } = inequalityBounds(p.g);
   const viaC7 = main * ((keepMain ? 1 : 0) + p.w / (72 * p.g));
-  const split = main + p.w / (18 * (3 * p.g + 1));
   return [
     atMost('2γ/(1+γ)·log(X/ρ)/((3γ+1)/(2(1+γ))·log(1/ρ)) ≤ 4γ/(3γ+1)·(1 + (3−2γ)(1−γ)/(72γ))', lhs, viaC7, sides(lhs, viaC7)),
     equal('4γ/(3γ+1)·(1 + (3−2γ)(1−γ)/(72γ)) = 4γ/(3γ+1) + (3−2γ)(1−γ)/(18(3γ+1))', main * (1 + p.w / (72 * p.g)), split, sides(main, split)),
@@ -406,7 +445,7 @@ export const c9T2FactCorrected = step({
 function t2C8(x: JcdTimeParameters, factor = 1): Comparison[] {
   const p = parts(x);
   const lhs = middle2(p);
-  const rhs = (factor * p.w) / (18 * (3 * p.g + 1));
+  const rhs = factor * inequalityBounds(p.g).tail;
   return [atMost('20γ(1+γ)/(3γ+1)·log√(24/(1−γ))/log(1/ρ) ≤ (3−2γ)(1−γ)/(18(3γ+1))', lhs, rhs, sides(lhs, rhs))];
 }
 
@@ -441,7 +480,8 @@ export const c9T3Fact = step({
 function t3C9(x: JcdTimeParameters, keepTail = true): Comparison[] {
   const p = parts(x);
   const lhs = middle3(p);
-  const rhs = (2 * p.g * (1 - p.g)) / (3 * (3 * p.g + 1)) + (keepTail ? p.w / (18 * (3 * p.g + 1)) : 0);
+  const { head3, tail } = inequalityBounds(p.g);
+  const rhs = head3 + (keepTail ? tail : 0);
   return [atMost('4γ(1+γ)/(3(1+3γ))·(log 3 + (1−γ)/(2(1+γ))·log(1/ρ))/log(1/ρ) ≤ 2γ(1−γ)/(3(3γ+1)) + (3−2γ)(1−γ)/(18(3γ+1))', lhs, rhs, sides(lhs, rhs))];
 }
 

@@ -25,15 +25,22 @@
  * ‖U₀ᵀU₀ + J₀ᵀJ₀‖ = ‖F₀‖² ≤ ρ²σ₁ ≤ σ_r/2 ≤ σ₁/2, not only ≤ 7σ₁. The factor 2 of Item 5's
  * ‖A₀A₀ᵀ‖ + ‖B₀B₀ᵀ‖ ≤ 2ρ²σ₁ is attained (U₀ = ρ√σ₁I, V₀ = ρ√σ₁diag(1, −1): A₀ = ρ√σ₁diag(1, 0),
  * B₀ = ρ√σ₁diag(0, 1)).
+ *
+ * Scale: each side is written once against BoundOps on the state's blocks (b1Model: F₀, G₀'s blocks
+ * and Σ exact inputs, A₀, B₀, P₀ by deriveExact) and evaluated in the magnitude model
+ * (src/claims/measured.ts), so every comparison's scale is computed; the sabotages are flags of the
+ * same sides. The rank count of Item 6 is an integer comparison.
  */
 import fc from 'fast-check';
 import { isJcdInitShape } from '../support/hypotheses.ts';
-import { add, block, diag, frobenius, type Mat, mul, mulAll, scale, sub, transpose, vstack, combine } from '../../../src/linalg/dense.ts';
-import { lambdaMin, opNorm, singularValues } from '../../../src/linalg/spectral.ts';
+import { add, block, diag, frobenius, type Mat, mulAll, scale, sub, vstack } from '../../../src/linalg/dense.ts';
+import { opNorm, singularValues } from '../../../src/linalg/spectral.ts';
 import { dimension, fractionOfMax, gridMatrix, inRange, orthogonal, scaledTo, spectrum, unitInterval } from '../../../src/random/arbitraries.ts';
 import { openFraction } from '../support/instances.ts';
 import { jcdInitBlocks } from '../support/init.ts';
-import { atLeast, atMost, type Comparison } from '../../../src/claims/compare.ts';
+import { atMost, type Comparison } from '../../../src/claims/compare.ts';
+import { boundComparison, boundOps, type BoundOps, type MeasuredScalar } from '../../../src/claims/measured.ts';
+import { deriveExact } from '../../../src/exact/states.ts';
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis, leq } from '../../../src/claims/hypotheses.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import { type Claim, defineClaim, type Sabotage } from '../../../src/claims/types.ts';
@@ -63,8 +70,6 @@ const sig1 = (x: B1Instance) => sigmaValues(x)[0];
 const sigR = (x: B1Instance) => sigmaValues(x)[x.r - 1];
 const dimOf = (x: B1Instance) => Math.max(x.m, x.n, x.k);
 const sigmaR = (M: Mat, r: number) => singularValues(M)[r - 1] ?? 0;
-/** The rounding scale of a scalar relation. */
-const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
 
 /** Proposition B.1's instances (module comment). */
 export function b1Instances(): fc.Arbitrary<B1Instance> {
@@ -198,20 +203,43 @@ function b1Claim(c: B1Spec): Claim<B1Instance> {
   });
 }
 
-function items1to4(x: B1Instance, item1Factor = 1): Comparison[] {
+/**
+ * The state at step 0 in a model with the analytic operations: F₀, G₀'s blocks at r and Σ as exact
+ * inputs, A₀, B₀, P₀ by (4.4)'s definitions (deriveExact), σ₁, σ_r, ρ, c_ρ as exact constants.
+ */
+function b1Model<M, S>(A: BoundOps<M, S>, x: B1Instance) {
   const b = b1Blocks(x);
-  const s1 = sig1(x);
-  const bound = x.rho * Math.sqrt(s1);
-  const F = frobenius(x.F0);
-  const G = frobenius(x.G0);
-  const gramF = combine([1, mul(transpose(b.U0), b.U0)], [1, mul(transpose(b.J0), b.J0)]);
-  const gramG = combine([1, mul(transpose(b.V0), b.V0)], [1, mul(transpose(b.K0), b.K0)]);
-  const floor = (x.cRho * bound) / (12 * (x.m + x.n + x.k));
+  const [U, V, J, K] = [b.U0, b.V0, b.J0, b.K0].map((X) => A.input(X));
+  const derived = deriveExact(A, A.input(x.Sigma), { U, V, J, K });
+  const s1 = A.constant(sig1(x));
+  return { U, V, J, K, ...derived, s1, sr: A.constant(sigR(x)), rho: A.constant(x.rho), rootS1: A.sqrt(s1) };
+}
+
+/** The model at the inequality tolerance of the instance: values and computed magnitudes. */
+function measuredB1(x: B1Instance) {
+  const A = boundOps(relativeTolerance('inequality', dimOf(x)));
+  return { A, q: b1Model(A, x) };
+}
+
+/** The largest of measured scalars (by value; a maximum is exact, its magnitude that of the one chosen). */
+const largest = (...xs: MeasuredScalar[]) => xs.reduce((a, b) => (b.value > a.value ? b : a));
+
+function items1to4(x: B1Instance, item1Factor = 1): Comparison[] {
+  const { A, q } = measuredB1(x);
+  const { F, mul, tr, add, opNorm } = A;
+  const bound = F.mul(q.rho, q.rootS1);
+  const seven = F.mul(A.int(7), q.s1);
+  const floor = F.div(F.mul(A.constant(x.cRho), bound), A.int(12 * (x.m + x.n + x.k)));
   return [
-    atMost('Item 1: max{‖U₀‖, ‖V₀‖, ‖J₀‖, ‖K₀‖} ≤ ρ√σ₁', Math.max(opNorm(b.U0), opNorm(b.V0), opNorm(b.J0), opNorm(b.K0)), item1Factor * bound, F + G),
-    atMost('Item 2: ‖U₀ᵀU₀ + J₀ᵀJ₀‖ ≤ 7σ₁', opNorm(gramF), 7 * s1, 2 * F * F + 7 * s1),
-    atMost('Item 3: ‖V₀ᵀV₀ + K₀ᵀK₀‖ ≤ 7σ₁', opNorm(gramG), 7 * s1, 2 * G * G + 7 * s1),
-    atLeast('Item 4: σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k))', sigmaR(b.A0, x.r), floor, F + G),
+    boundComparison(
+      'Item 1: max{‖U₀‖, ‖V₀‖, ‖J₀‖, ‖K₀‖} ≤ ρ√σ₁',
+      largest(opNorm(q.U), opNorm(q.V), opNorm(q.J), opNorm(q.K)),
+      '≤',
+      F.mul(A.constant(item1Factor), bound),
+    ),
+    boundComparison('Item 2: ‖U₀ᵀU₀ + J₀ᵀJ₀‖ ≤ 7σ₁', opNorm(add(mul(tr(q.U), q.U), mul(tr(q.J), q.J))), '≤', seven),
+    boundComparison('Item 3: ‖V₀ᵀV₀ + K₀ᵀK₀‖ ≤ 7σ₁', opNorm(add(mul(tr(q.V), q.V), mul(tr(q.K), q.K))), '≤', seven),
+    boundComparison('Item 4: σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k))', A.sigmaMin(q.A), '≥', floor),
   ];
 }
 
@@ -227,22 +255,14 @@ export const b1Items1to4 = b1Claim({
 });
 
 function item5(x: B1Instance, two = 2): Comparison[] {
-  const b = b1Blocks(x);
-  const s1 = sig1(x);
-  const sr = sigR(x);
-  const AA = mul(b.A0, transpose(b.A0));
-  const BB = mul(b.B0, transpose(b.B0));
-  const P0 = combine([1, x.Sigma], [-1, AA], [1, BB]);
-  const nA = opNorm(AA);
-  const nB = opNorm(BB);
-  const fa = frobenius(b.A0) ** 2;
-  const fb = frobenius(b.B0) ** 2;
-  const mid = sr - nA - nB;
-  const last = sr - two * x.rho * x.rho * s1;
+  const { A, q } = measuredB1(x);
+  const { F, mul, tr, opNorm } = A;
+  const mid = F.sub(F.sub(q.sr, opNorm(mul(q.A, tr(q.A)))), opNorm(mul(q.B, tr(q.B))));
+  const twoRho2S1 = (c: number) => F.mul(A.constant(c), F.mul(F.mul(q.rho, q.rho), q.s1));
   return [
-    atLeast('λ_r(P₀) ≥ σ_r − ‖A₀A₀ᵀ‖ − ‖B₀B₀ᵀ‖ (P₀ = Σ − A₀A₀ᵀ + B₀B₀ᵀ)', lambdaMin(P0), mid, 2 * (s1 + fa + fb)),
-    atLeast(`σ_r − ‖A₀A₀ᵀ‖ − ‖B₀B₀ᵀ‖ ≥ σ_r − ${two === 2 ? '2' : two}ρ²σ₁`, mid, last, 2 * (sr + fa + fb + x.rho * x.rho * s1)),
-    atLeast('σ_r − 2ρ²σ₁ ≥ 0 (ρ ≤ √(σ_r/(2σ₁)))', sr - 2 * x.rho * x.rho * s1, 0, scalarScale(sr, 2 * x.rho * x.rho * s1)),
+    boundComparison('λ_r(P₀) ≥ σ_r − ‖A₀A₀ᵀ‖ − ‖B₀B₀ᵀ‖ (P₀ = Σ − A₀A₀ᵀ + B₀B₀ᵀ)', A.lambdaMin(q.P), '≥', mid),
+    boundComparison(`σ_r − ‖A₀A₀ᵀ‖ − ‖B₀B₀ᵀ‖ ≥ σ_r − ${two === 2 ? '2' : two}ρ²σ₁`, mid, '≥', F.sub(q.sr, twoRho2S1(two))),
+    boundComparison('σ_r − 2ρ²σ₁ ≥ 0 (ρ ≤ √(σ_r/(2σ₁)))', F.sub(q.sr, twoRho2S1(2)), '≥', F.zero),
   ];
 }
 
@@ -257,20 +277,16 @@ export const b1Item5 = b1Claim({
 
 function item6(x: B1Instance, rankFactor = 2): Comparison[] {
   const b = b1Blocks(x);
-  const nb = opNorm(b.B0);
   const fb = frobenius(b.B0);
-  const sv = singularValues(b.B0);
-  const rank = sv.filter((v) => v > relativeTolerance('inequality', dimOf(x)) * fb).length;
-  const root = Math.sqrt(rankFactor * x.r);
+  const rank = singularValues(b.B0).filter((v) => v > relativeTolerance('inequality', dimOf(x)) * fb).length;
+  const { A, q } = measuredB1(x);
+  const { F } = A;
+  const root = (c: number) => A.sqrt(A.constant(c * x.r));
+  const viaNorm = F.mul(root(2), A.opNorm(q.B));
   return [
     atMost('rank(B₀) ≤ 2r', rank, 2 * x.r, 1),
-    atMost(rankFactor === 2 ? '‖B₀‖_F ≤ √(2r)‖B₀‖' : `‖B₀‖_F ≤ √(${rankFactor}r)‖B₀‖`, fb, root * nb, 2 * root * fb),
-    atMost(
-      '√(2r)‖B₀‖ ≤ ρ√(2r)√σ₁',
-      Math.sqrt(2 * x.r) * nb,
-      x.rho * Math.sqrt(2 * x.r) * Math.sqrt(sig1(x)),
-      2 * Math.sqrt(2 * x.r) * (frobenius(x.F0) + frobenius(x.G0)),
-    ),
+    boundComparison(rankFactor === 2 ? '‖B₀‖_F ≤ √(2r)‖B₀‖' : `‖B₀‖_F ≤ √(${rankFactor}r)‖B₀‖`, A.frob(q.B), '≤', F.mul(root(rankFactor), A.opNorm(q.B))),
+    boundComparison('√(2r)‖B₀‖ ≤ ρ√(2r)√σ₁', viaNorm, '≤', F.mul(F.mul(q.rho, root(2)), q.rootS1)),
   ];
 }
 

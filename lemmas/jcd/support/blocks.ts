@@ -14,12 +14,11 @@
  * M = (KᵀK + JᵀJ)/2 and N = (KᵀK − JᵀJ)/2 are lemmacheck's names (k×k): the paper writes the two
  * fractions out each time.
  */
-import { block, frobenius, type Mat } from '../../../src/linalg/dense.ts';
-import { type BlockMagnitudes, derivedMagnitudes } from '../../../src/gd/magnitudes.ts';
+import { block, type Mat } from '../../../src/linalg/dense.ts';
 import { derive, type Derived, isDiagonal } from '../../../src/gd/blocks.ts';
 import { gdStep } from '../../../src/gd/trajectory.ts';
 import type { Comparison } from '../../../src/claims/compare.ts';
-import { stepComparisons } from '../../../src/gd/measured-step.ts';
+import { type EngineStep, stepComparisons } from '../../../src/gd/measured-step.ts';
 import type { FullStepResiduals } from '../../../src/exact/states.ts';
 import type { JcdState } from './instances.ts';
 
@@ -72,21 +71,14 @@ export function jcdBlockStep(sigmaX: Mat, F: Mat, G: Mat, r: number, eta: number
   return { before: jcdBlockState(sigmaX, F, G, r), after: jcdBlockState(sigmaX, next.U, next.V, r) };
 }
 
-/**
- * Magnitudes of JCD's blocks (Σ_X split at the target rank r, k columns, as above).
- * After a step, use stepMagnitudes(Σ_X, F, G, η): it bounds every block of (F′, G′) and takes ‖Σ_X‖
- * (Σ and the tail Σ̃) for Σ.
- */
-export function jcdBlockMagnitudes(sigmaX: Mat, F: Mat, G: Mat, r: number): BlockMagnitudes {
-  const b = splitJcdBlocks(sigmaX, F, G, r);
-  return derivedMagnitudes(frobenius(b.Sigma), frobenius(b.U), frobenius(b.V), frobenius(b.J), frobenius(b.K));
+/** One engine step (4.2) of (Σ_X, F, G, η) seen at the split r: what src/gd/measured-step.ts measures. */
+export function jcdEngineStep(sigmaX: Mat, F: Mat, G: Mat, r: number, eta: number): EngineStep {
+  const next = gdStep(sigmaX, F, G, eta);
+  const [before, after] = [jcdBlockState(sigmaX, F, G, r), jcdBlockState(sigmaX, next.U, next.V, r)];
+  return { sigma: sigmaX, U: F, V: G, eta, r, next, before, after };
 }
 
 /** A step identity's check on JCD states (split at r, the engine's step (4.2)): src/gd/measured-step.ts. */
 export function jcdStepCheck(residuals: FullStepResiduals): (x: JcdState, sabotaged?: boolean) => Comparison[] {
-  return (x, sabotaged = false) => {
-    const next = gdStep(x.sigma, x.F, x.G, x.eta);
-    const [before, after] = [jcdBlockState(x.sigma, x.F, x.G, x.r), jcdBlockState(x.sigma, next.U, next.V, x.r)];
-    return stepComparisons(residuals, { sigma: x.sigma, U: x.F, V: x.G, eta: x.eta, r: x.r, next, before, after }, sabotaged);
-  };
+  return (x, sabotaged = false) => stepComparisons(residuals, jcdEngineStep(x.sigma, x.F, x.G, x.r, x.eta), sabotaged);
 }
