@@ -26,11 +26,6 @@ export function relationOf(c: Comparison): RelationSign {
   return c.relation ?? '≤';
 }
 
-/** The scale of one product term: Π‖Fᵢ‖_F (bounds ‖|F₁|⋯|F_p|‖_F), times |coefficient|. */
-export function termScale(coefficient: number, ...factors: Mat[]): number {
-  return Math.abs(coefficient) * factors.reduce((acc, f) => acc * frobenius(f), 1);
-}
-
 /** L = R (two matrices or two numbers): slack = −‖L − R‖_F. */
 export function equal(label: string, left: Mat, right: Mat, scale: number): Comparison;
 export function equal(label: string, left: number, right: number, scale: number): Comparison;

@@ -120,7 +120,7 @@ export function residualComparisons(residuals: Readonly<Record<string, Measured 
  * and symbolic models prove identities), so a side written against BoundOps is still written once:
  * its value, its comparison scale and its sabotage all come from the one definition.
  */
-export interface AnalyticOps<M, S> {
+interface AnalyticOps<M, S> {
   /** ‖X‖_F. */
   frob(a: M): S;
   /** ‖X‖_op = σ₁(X). */

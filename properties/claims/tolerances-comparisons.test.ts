@@ -1,19 +1,17 @@
 /**
  * The small pieces of src/claims on hand-computed values: the tolerance policy (γ_n and its
- * per-kind factors, the grading of failures), comparisons and margins, rounding magnitudes of the
- * block quantities, instances as JSON, claims with parameters fixed, claim declarations and the
+ * per-kind factors, the grading of failures), comparisons and margins, instances as JSON, claims with parameters fixed, claim declarations and the
  * natural order of ids.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { atLeast, atMost, equal, normalisedMargin, termScale } from '../../src/claims/compare.ts';
-import { blockMagnitudes, stepMagnitudes } from '../../src/gd/magnitudes.ts';
+import { atLeast, atMost, equal, normalisedMargin } from '../../src/claims/compare.ts';
 import { isAllowed, withParameters } from '../../src/claims/parameters.ts';
 import { compareIds, findClaim, loadClaims } from '../../src/claims/registry.ts';
 import { fromJson, toJson } from '../../src/claims/serialise.ts';
 import { gamma, GRADE_LEVELS, grade, relativeTolerance, UNIT_ROUNDOFF } from '../../src/claims/tolerance.ts';
 import { type Claim, defineClaim, isClaim } from '../../src/claims/types.ts';
-import { diag, fromRows, toRows } from '../../src/linalg/dense.ts';
+import { fromRows, toRows } from '../../src/linalg/dense.ts';
 import { UserError } from '../../src/errors.ts';
 import { hypothesis } from '../../src/claims/hypotheses.ts';
 
@@ -55,30 +53,6 @@ describe('comparisons', () => {
     expect(normalisedMargin(atMost('x', 0, 3, 2))).toBe(1.5);
     expect(normalisedMargin(atMost('x', 0, 3, 0))).toBe(3);
     expect(normalisedMargin(atMost('x', 0, 3, -2))).toBe(3);
-  });
-
-  test('termScale is |c|·Π‖Fᵢ‖_F', () => {
-    expect(termScale(-2, fromRows([[3, 4]]), fromRows([[0, 2]]))).toBe(2 * 5 * 2);
-    expect(termScale(0.5)).toBe(0.5);
-  });
-});
-
-describe('rounding magnitudes of the blocks', () => {
-  test('of (Σ, 𝐔, 𝐕): A = B = (‖U‖ + ‖V‖)/2, S = A², P = ‖Σ‖ + A² + B², Q = 2AB, M = N = (‖J‖² + ‖K‖²)/2, C, D', () => {
-    // Σ = diag(3, 4) (‖Σ‖ = 5), U = 2 (top block), J = 1, V = 4, K = (0, 2) (norm 2); d = 1.
-    const m = blockMagnitudes(diag([3], 2, 3), fromRows([[2], [1]]), fromRows([[4], [0], [2]]));
-    expect(m).toEqual({ Sigma: 3, U: 2, V: 4, J: 1, K: 2, A: 3, B: 3, S: 9, P: 3 + 9 + 9, Q: 18, M: 2.5, N: 2.5, C: 54 + 7.5 + 7.5, D: 54 + 7.5 + 7.5 });
-  });
-
-  test('after a step: each factor grows by η(‖Σ‖ + ‖𝐔‖‖𝐕‖)·(the other factor)', () => {
-    // ‖Σ‖ = 5 (Σ = [[3, 4]]), ‖𝐔‖ = 1, ‖𝐕‖ = 2, η = 0.1: u′ = 1 + 0.1·(5 + 2)·2 = 2.4, v′ = 2 + 0.1·7·1 = 2.7.
-    const m = stepMagnitudes(fromRows([[3, 4]]), fromRows([[1]]), fromRows([[0], [2]]), 0.1);
-    expect(m.Sigma).toBe(5);
-    expect(m.U).toBeCloseTo(2.4, 14);
-    expect(m.V).toBeCloseTo(2.7, 14);
-    expect(m.J).toBe(m.U);
-    expect(m.K).toBe(m.V);
-    expect(m.A).toBeCloseTo(2.55, 14);
   });
 });
 
