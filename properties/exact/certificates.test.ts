@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { certifyExact } from '../../src/exact/certify.ts';
 import { DEG } from '../../src/exact/degree.ts';
-import { Decimal, H, singularValuesHP, symmetricEigenvalues } from '../../src/exact/decimal.ts';
+import { Decimal, exactDecimal, H, singularValuesHP, symmetricEigenvalues } from '../../src/exact/decimal.ts';
 import type { ExactForm } from '../../src/exact/form.ts';
 import { algebra } from '../../src/exact/matrix.ts';
 import { Q, type Rational, rational } from '../../src/exact/rational.ts';
@@ -135,6 +135,19 @@ describe('exact certificates', () => {
 });
 
 describe('high-precision re-check', () => {
+  it('a double enters exactly: 0.1 is 0.1000000000000000055511151231257827021181583404541015625, not 0.1; subnormals and large integers too', () => {
+    expect(exactDecimal(0.1).toFixed()).toBe('0.1000000000000000055511151231257827021181583404541015625');
+    expect(exactDecimal(-0.1).toFixed()).toBe('-0.1000000000000000055511151231257827021181583404541015625');
+    expect(exactDecimal(2 ** 60).toFixed()).toBe('1152921504606846976');
+    expect(exactDecimal(5e-324).toFixed()).toBe(`0.${(5n ** 1074n).toString().padStart(1074, '0')}`); // 2⁻¹⁰⁷⁴ = 5¹⁰⁷⁴/10¹⁰⁷⁴
+    expect(exactDecimal(0).isZero() && exactDecimal(3).eq(3)).toBe(true);
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        // The exact value rounds back to x.
+        expect(exactDecimal(x).toNumber()).toBe(x);
+      }),
+    );
+  });
   it('Jacobi eigenvalues and singular values to 50+ digits', () => {
     const S = H.make(
       3,

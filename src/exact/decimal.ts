@@ -33,9 +33,24 @@ const R60: Field<Dec> = {
 
 export const H = algebra(R60);
 
-/** A double, exactly (every double is a finite binary fraction, so a finite decimal). */
+/**
+ * A double, exactly: x = ±m·2^e with m < 2^53 an integer, so for e < 0 it is the finite decimal
+ * m·5^{−e}/10^{−e} (at most 767 significant digits). decimal.js keeps every digit of the string it is
+ * constructed from (precision applies to arithmetic only), so the Decimal is the double itself, not
+ * its shortest round-trip rendering (new Decimal(0.1) would be 0.1, not 0.1000000000000000055511…).
+ */
 export function exactDecimal(x: number): Dec {
-  return new Decimal(x);
+  if (!Number.isFinite(x) || x === 0) return new Decimal(x);
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const sign = bits >> 63n ? '-' : '';
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const [m, e] = biased === 0 ? [fraction, -1074] : [fraction | (1n << 52n), biased - 1075];
+  if (e >= 0) return new Decimal(sign + (m << BigInt(e)).toString());
+  const digits = (m * 5n ** BigInt(-e)).toString().padStart(-e + 1, '0');
+  return new Decimal(`${sign}${digits.slice(0, digits.length + e)}.${digits.slice(digits.length + e)}`);
 }
 
 /** A Float64 matrix ({rows, cols, data}) with its entries taken exactly. */
