@@ -52,9 +52,10 @@
  * Dependents: Item 5 of Proposition B.2, hence Items 1, 2, 4 at s + 1 (they use ‖B_{s+1}‖ ≤ √σ₁) and
  * Propositions B.3–B.5 and Theorem A.1's (A.3) (which use ‖B_t‖_F ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁).
  *
- * Scales: a block of the state at s + 1 errs by γ_n times the magnitude of what was added to form it
- * (lemmas/jcd/support/step-hypotheses.ts, nextAt); a product of state blocks by the product of their Frobenius
- * norms; a relation between parameters by 10³ ulps of its terms (exp/log of numbers up to 10⁴).
+ * Scales: a block of the state at s + 1 errs by γ_n times the magnitude of what was added to form it,
+ * computed in the magnitude model (lemmas/jcd/support/step-hypotheses.ts, measuredStepAt: ‖|X|‖_F);
+ * a product of state blocks by the product of those; a relation between parameters by 10³ ulps of
+ * its terms (exp/log of numbers up to 10⁴).
  */
 import { combine, eye, mul, mulAll, transpose } from '../../../src/linalg/dense.ts';
 import { lambdaMin } from '../../../src/linalg/spectral.ts';
@@ -71,12 +72,14 @@ import {
   caseThreshold,
   growth,
   logEpsT,
-  magnitudesAt,
-  nextAt,
+  measuredStepAt,
+  nextBlocksAt,
   normOf,
   type StepBlocks,
   type StepState,
 } from '../support/step-hypotheses.ts';
+import type { DerivedBlocks } from '../support/block-step.ts';
+import type { Measured } from '../../../src/claims/measured.ts';
 import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -88,15 +91,20 @@ interface Step {
 }
 /** The state at s and after one GD step (lemmas/jcd/support/step-hypotheses.ts: block coordinates). */
 function step(x: StepState): Step {
-  return { before: blocksAt(x), after: nextAt(x).blocks };
+  return { before: blocksAt(x), after: nextBlocksAt(x) };
 }
 
 const sqrt = Math.sqrt;
 const epsS = (x: StepState) => Math.exp(x.logEpsS);
 const dimSum = (x: StepState) => x.m + x.n + x.k;
-/** Magnitudes of the state at s and after the step (rounding scales). */
-const magBefore = (x: StepState) => magnitudesAt(x);
-const magAfter = (x: StepState) => nextAt(x).mag;
+/**
+ * ‖|X|‖_F of each block's magnitude as the magnitude model computes it (step-hypotheses.ts:
+ * measuredStepAt), at s and after the step: the rounding scales the comparisons below combine.
+ */
+const magnitudeNorms = (b: DerivedBlocks<Measured>) =>
+  Object.fromEntries(Object.entries(b).map(([key, m]) => [key, fro(m.magnitude)])) as Record<keyof DerivedBlocks<Measured>, number>;
+const magBefore = (x: StepState) => magnitudeNorms(measuredStepAt(x).before);
+const magAfter = (x: StepState) => magnitudeNorms(measuredStepAt(x).after);
 /** Scale of a relation between parameters only (a few ulps of its terms' sizes, in units of u; 1e3 covers exp/log). */
 const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
 
