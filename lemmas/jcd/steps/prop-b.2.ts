@@ -1,3 +1,64 @@
+/**
+ * JCD Proposition B.2 (Inductive Step), its proof step by step: every displayed inequality (and the
+ * inline ones the next display rests on), each a claim named by its item. Already claims elsewhere:
+ * the identity for ‖B_{s+1}‖²_F (jcd.prop-b.2.b-norm-identity: erratum), the inequality after it and
+ * (B.2) (jcd.eq-b.2.b-recursion), (B.1)'s E_s (jcd.eq-b.1.e-term: erratum), (A.6) (jcd.eq-a.6.p-update).
+ *
+ * Hypotheses (lemmas/jcd/support/step-hypotheses.ts, B2_STEP_HYPOTHESES): Theorem A.1's conditions on γ, η, ρ
+ * (Appendix B is its proof), 0 ≤ s < T ≤ ⌊log(ρ^{(1−γ)/(2(1+γ))}/ρ)/log(1+γησ_r)⌋, and the induction
+ * hypothesis as it bears on the state at step s. Instances: lemmas/jcd/steps/state.ts (one GD step of
+ * GD in block coordinates, (A.4), (A.5), (4.3), from an admissible state; ε_s = (1 + γησ_r)^sρ, ε_T = ρ^{(1−γ)/(2(1+γ))}).
+ *
+ * The steps (x = γησ_r, dim = m + n + k, thr_t = 16σ₁√σ₁√dim(1 + x)^{2t}ρ²/(γσ_r)):
+ *  Item 3  triangle     ‖J_{s+1}‖ ≤ ‖J_s − ηJ_s(V_sᵀV_s + K_sᵀK_s)‖ + ‖ηΣ̃K_s‖ (and K "by the same argument")
+ *          contraction  … ≤ ‖J_s‖ + γησ_r‖K_s‖
+ *          growth       … ≤ (1 + γησ_r)max{‖J_s‖, ‖K_s‖}; max{‖J_{s+1}‖, ‖K_{s+1}‖} ≤ (1 + γησ_r)max{‖J_s‖, ‖K_s‖}
+ *          horizon      (1 + x)^{s+1}max{‖J₀‖,‖K₀‖} ≤ (1 + x)^T max{‖J₀‖,‖K₀‖} ≤ ρ^{(1−γ)/(2(1+γ))}√σ₁
+ *  Item 4  aat-norm     ‖A_sA_sᵀ‖ ≤ 2σ₁
+ *          p-norm       ‖P_s‖ ≤ max{‖A_sA_sᵀ‖, ‖Σ + B_sB_sᵀ‖} ≤ 2σ₁
+ *          c-norm       ‖C_s‖ ≤ ‖A_sB_sᵀB_s‖ + ‖B_sA_sᵀB_s‖ + ‖A_s(KᵀK+JᵀJ)/2‖ + ‖B_s(KᵀK−JᵀJ)/2‖ ≤ 12ρ^{(1−γ)/(1+γ)}rσ₁√σ₁
+ *          d-norm       ‖D_s‖ ≤ 7ρ^{(1−γ)/(2(1+γ))}√(2r)σ₁√σ₁
+ *          e-norm       ‖E_s‖ ≤ 12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁² ≤ 12η²σ₁³ + γησ_r²/20
+ *          lemma-c10    λ_r(P_{s+1}) ≥ min{(1 − ησ_r)²λ_r(P_s) − 30η²σ₁³ − γησ_r²/20, −30η²σ₁³ − γησ_r²/20}
+ *          floor        −c Σ_{i=0}^{s}(1−ησ_r)^{2i} ≥ −c Σ_{i≥0}(1−ησ_r)^{2i} ≥ −c/(ησ_r) ≥ −γσ_r/10 (c = 30η²σ₁³ + γησ_r²/20)
+ *  Item 5  kj-norm      ‖KᵀK ± JᵀJ‖_F ≤ √dim‖KᵀK ± JᵀJ‖ ≤ 2√dim ρ^{(1−γ)/(1+γ)}σ₁ ≤ γσ_r/10
+ *          g-split      η²‖−PB + QA − AN − BM‖²_F ≤ 4η²‖PB‖² + 4η²‖QA‖² + 4η²‖AN‖² + 4η²‖BM‖²
+ *          g-bound      … ≤ 48η²σ₁²‖B‖² + 8η²σ₁³dim(1+x)^{4s}ρ⁴ + 4η²σ₁²(1+x)^{4s}ρ⁴‖B‖²  (constants, witness)
+ *          g-absorb     … ≤ (48η²σ₁² + 4η²σ₁²(1+x)^{4s}ρ⁴)‖B‖² + 8η²σ₁³dim(1+x)^{4s}ρ⁴ ≤ γησ_r/10‖B‖² + 8η²σ₁³dim(1+x)^{4s}ρ⁴
+ *          case-i       ‖B_s‖_F > thr_s: (B.2)'s right side ≤ (1 + x/2)‖B‖² + x/4‖B‖² + x²‖B‖²/32 ≤ (1 + x)²‖B‖²; ‖B_{s+1}‖_F ≤ (1 + x)‖B_s‖_F
+ *          case-ii      ‖B_s‖_F ≤ thr_s: (B.2)'s right side ≤ (1 + x/2)thr_s² + (4x/16)thr_s² + (8x²/16²)thr_s² ≤ thr_{s+1}²; ‖B_{s+1}‖_F ≤ max{(1 + x)‖B_s‖_F, thr_{s+1}}
+ *          max-chain    max{‖B_t‖_F, thr_t} ≤ (1 + x)max{‖B_{t−1}‖_F, thr_{t−1}}  — FALSE (erratum below)
+ *          horizon      (1 + x)^t max{‖B₀‖_F, thr₀} ≤ (1 + x)^tρ√(2r)√σ₁;  (1 + x)^{s+1}ρ√(2r)√σ₁ ≤ (1 + x)^Tρ√(2r)√σ₁ ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁
+ *  Items 1, 2  a-norm   ‖A_{s+1}‖ ≤ √‖A_{s+1}A_{s+1}ᵀ‖ ≤ √(2σ₁)
+ *          gram         ‖U_{s+1}ᵀU_{s+1} + V_{s+1}ᵀV_{s+1}‖ = ‖2(A_{s+1}ᵀA_{s+1} + B_{s+1}ᵀB_{s+1})‖ ≤ 6σ₁; ‖U_{s+1}ᵀU_{s+1}‖ ≤ 6σ₁; ‖U_{s+1}ᵀU_{s+1} + J_{s+1}ᵀJ_{s+1}‖ ≤ 7σ₁
+ *
+ * Erratum (max-chain). The proof closes Item 5 with
+ *   "max{‖B_t‖_F, 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2t}ρ²/(γσ_r)} ≤ (1+γησ_r)·max{‖B_{t−1}‖_F, 16σ₁√σ₁√(m+n+k)(1+γησ_r)^{2(t−1)}ρ²/(γσ_r)}".
+ * The threshold grows by (1+γησ_r)² per step, not (1+γησ_r): thr_t = (1+x)²thr_{t−1}. Whenever
+ * ‖B_{t−1}‖_F < (1+x)thr_{t−1}, the left side is ≥ thr_t = (1+x)²thr_{t−1} > (1+x)max{‖B_{t−1}‖_F, thr_{t−1}}.
+ * Exact counterexample: any admissible state with B_s = 0 (U_s = V_s), e.g. m = n, F₀ = G₀ (then
+ * F_t = G_t and B_t = 0 for all t by symmetry): the link reads (1+x)²thr_s ≤ (1+x)thr_s, false for
+ * every x = γησ_r > 0. Grade: breaks-proof. The case analysis itself (case-i, case-ii) is right and
+ * gives the corrected link with (1+x)² (…max-chain/corrected); iterated, it gives (1+x)^{2t}, which
+ * does not yield "‖B_{s+1}‖_F ≤ (1+γησ_r)^{s+1}ρ√(2r)√σ₁" (Item 5), nor the ≤ √σ₁ and ‖B‖_F ≤ 0.1√σ_r
+ * used by Items 1, 2, 4 and Proposition B.5. Repair: thr_t ≤ ε_t√(2r)√σ₁ for every t ≤ T, i.e.
+ * ρ^{(1−γ)/(2(1+γ))} ≤ γσ_r√(2r)/(16σ₁√(m+n+k)) — then ‖B_t‖_F ≤ max{(1+x)‖B_{t−1}‖_F, thr_t} ≤ ε_t√(2r)√σ₁
+ * by induction. Theorem A.1's conditions give ρ ≤ γσ_r√(2r)/(16σ₁√(m+n+k)) (without the exponent),
+ * which is what the printed chain uses at t = 0; the stronger condition follows from the other bounds
+ * on ρ except for small γ (ε_T is bounded by a constant from the second bound while the needed bound
+ * is ∝ γ): measured, with ρ at its largest admissible value, it fails for γ below ≈ 5.4·10⁻³c_ρ at
+ * r = m = n = k = 1 and ≈ 4.7·10⁻⁴c_ρ at r = 3, m = n = k = 5 (independent of σ_r/σ₁). The printed
+ * link fails at every admissible state with ‖B_s‖_F < (1+γησ_r)thr_s, by up to the factor 1 + γησ_r.
+ * Dependents: Item 5 of Proposition B.2, hence Items 1, 2, 4 at s + 1 (they use ‖B_{s+1}‖ ≤ √σ₁) and
+ * Propositions B.3–B.5 and Theorem A.1's (A.3) (which use ‖B_t‖_F ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁).
+ *
+ * Scales: each side is written once against BoundOps on the block step evaluated in the magnitude
+ * model (lemmas/jcd/support/step-hypotheses.ts, measuredStepAt), and its scale is that side's computed
+ * magnitude. Not yet so: the relations compared in logs or in units of ‖B_s‖_F or thr_s (horizon
+ * chains, floor chain, g-absorb, (B.2)'s cases and max-chain, item-5 horizon), whose scale is 10³ ulps
+ * of their terms (exp/log of numbers up to 10⁴), and ‖B_{s+1}‖_F's, the sum of the computed
+ * magnitudes of B_s and B_{s+1}.
+ */
 import { atLeast, atMost, type Comparison } from '../../../src/claims/compare.ts';
 import type { Claim, ConstantValues } from '../../../src/claims/types.ts';
 import type { Hypothesis } from '../../../src/claims/hypotheses.ts';

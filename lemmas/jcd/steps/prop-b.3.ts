@@ -1,3 +1,34 @@
+/**
+ * JCD Proposition B.3, its proof step by step. Hypotheses: everything in force at a step of
+ * Proposition B.2's induction (lemmas/jcd/support/step-hypotheses.ts; Proposition B.3's extra
+ * η ≤ (1−γ)σ_r/(20σ₁²) is part of Theorem A.1's condition on η), and B.3's own induction hypothesis
+ * at t = s: σ_r(A_t) ≥ min{(1 + (γ+1)ησ_r/2)^t σ_r(A₀), √((1−γ)σ_r/24)} with Proposition B.1's
+ * σ_r(A₀) ≥ c_ρρ√σ₁/(12(m+n+k)) (hypothesis 'b3-ih'). Instances: lemmas/jcd/steps/state.ts with
+ * `aFloorAt` (σ_r(A_t) down to that floor). x = γησ_r, y = (γ+1)ησ_r/2, ε_t = (1 + x)^tρ,
+ * E_t = B_tB_tᵀA_t − (A_tB_tᵀ − B_tA_tᵀ)B_t − A_t(KᵀK + JᵀJ)/2 − B_t(KᵀK − JᵀJ)/2.
+ *
+ * The steps:
+ *  update      A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + ηE_t                                        (B.3)
+ *  e-bound     ‖E_t‖ ≤ 16(1 + γησ_r)^{2t}ρ²rσ₁√σ₁                                              (B.4)
+ *  e-chain     16ε_t²rσ₁√σ₁ ≤ 192(1+x)^tρ(m+n+k)rσ₁/c_ρ·(1+y)^t c_ρρ√σ₁/(12(m+n+k))
+ *              ≤ 192ρ^{(1−γ)/(2(1+γ))}(m+n+k)rσ₁/c_ρ·(…) ≤ (1−γ)/6·σ_r(1+y)^t·c_ρρ√σ₁/(12(m+n+k))   (in logs)
+ *  e-second    16ρ^{(1−γ)/(1+γ)}rσ₁√σ₁ ≤ (1−γ)/6·σ_r√((1−γ)σ_r/24)
+ *  weyl        σ_r(A_{t+1}) ≥ σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖E_t‖
+ *  lemma-c7    σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) ≥ (1 − 4η²σ₁²)(1 + ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) ≥ (1 + (γ+3)ησ_r/4)σ_r(A_t)(1 − ησ_r²(A_t))
+ *  case-1      σ_r(A_t) ≥ √((1−γ)σ_r/16): σ_r(A_{t+1}) ≥ (1 − ησ₁²(A_t) − (1−γ)ησ_r/6)σ_r(A_t) ≥ √((1−γ)σ_r/24)
+ *  case-2      (1 + (γ+3)ησ_r/4 − (1−γ)ησ_r/16 − (1−γ)η²σ_r²/16) − (1−γ)ησ_r/6 ≥ 1 + (γ+1)σ_r/2  — as printed (no η): FALSE
+ *
+ * Erratum (case-2, grade local): the second line of case 2 prints "(1 + (γ+1)/2·σ_r)σ_r(A_t)"; the
+ * line after it and the statement use (1 + (γ+1)ησ_r/2). As printed the bound is false for every
+ * admissible instance (it would need η ≥ 1 roughly): e.g. γ = ½, σ_r = σ₁ = 1, η = 1/1200:
+ * 1 + (5/4 − 1/32 − 1/12)/1200 − (1/32)/1200² < 1 + 3/4. Corrected (…/corrected): with η, it holds
+ * ((γ+3)/4 − (1−γ)/16 − (1−γ)/6 − (γ+1)/2 = (1−γ)/48 ≥ (1−γ)ησ_r/16). Nothing downstream changes (the
+ * next line is right); it may be a typo of the source or of the text copy (JCD has one copy here).
+ *
+ * Scales: each side is written once against BoundOps on the block step in the magnitude model
+ * (step-hypotheses.ts: measuredStepAt) and (B.3) as a residual; the scale is computed from them. The
+ * e-chain, compared in logs, keeps 10³ ulps of its terms as its scale.
+ */
 import { singularValues } from '../../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../../src/claims/compare.ts';
 import type { Claim } from '../../../src/claims/types.ts';

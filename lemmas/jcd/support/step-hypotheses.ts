@@ -76,13 +76,6 @@ export function op(M: Mat): number {
   return f === 0 ? 0 : f * opNorm(t);
 }
 
-/** √‖MMᵀ‖ computed as f·√‖ttᵀ‖ for M = f·t (MMᵀ itself would underflow for entries below 10⁻¹⁵⁴). */
-export function sqrtGramNorm(M: Mat): number {
-  if (!(M.rows && M.cols)) return 0;
-  const [t, f] = normalised(M);
-  return f === 0 ? 0 : f * Math.sqrt(opNorm(mul(t, transpose(t))));
-}
-
 /** M = f·t with max|tᵢⱼ| = 1 (scaled by powers of two first, so a subnormal maximum never overflows 1/max). */
 function normalised(M: Mat): [Mat, number] {
   let s = M.data.length ? maxAbs(M) : 0;
