@@ -39,7 +39,7 @@ import {
   fro,
   growth,
   logEpsT,
-  type BlockStepView,
+  blockStepView,
   measuredStepAt,
   productOf,
   sigmaRIn,
@@ -49,7 +49,8 @@ import {
 } from '../support/step-hypotheses.ts';
 import { eTerm, signalStep } from '../support/block-step.ts';
 import { boundComparison, magnitudeOps, residualComparisons } from '../../../src/claims/measured.ts';
-import type { MatrixOps } from '../../../src/exact/ops.ts';
+import { type StepResiduals, tailFrameForm } from '../../../src/exact/states.ts';
+import { tailFrameSymbolic } from '../../../src/exact/symbolic-steps.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
@@ -97,29 +98,29 @@ function b3Claim(c: StepClaimSpec & { readonly case1?: boolean }): Claim<StepSta
 }
 
 /**
- * (B.3)'s residual A_{t+1} − (A_t + η(Σ − A_tA_tᵀ)A_t + ηE_t), A_{t+1} the step's (A.4); sabotaged:
- * the sign of η(Σ − A_tA_tᵀ)A_t flipped (2A_t − signal).
+ * (B.3)'s residual A_{t+1} − (A_t + η(Σ − A_tA_tᵀ)A_t + ηE_t), A_{t+1} the step's; sabotaged: the sign
+ * of η(Σ − A_tA_tᵀ)A_t flipped (2A_t − signal). A ring identity: the float check reads the block step
+ * (A.4) in the magnitude model, the exact form and the proof the exact step (4.2) on the tail frame.
  */
-export const b3UpdateResidual = <M, S, D>(O: MatrixOps<M, S, D>, step: BlockStepView<M, S>, sabotaged: boolean): Record<string, M> => {
-  const { before, after, eta } = step;
-  const signal = signalStep(O, before, eta);
+const b3UpdateResidual: StepResiduals = (O, { x, before, after }, sabotaged) => {
+  const signal = signalStep(O, before, x.eta);
   const stepped = sabotaged ? O.sub(O.scale(O.int(2), before.A), signal) : signal;
   const label = sabotaged ? '(B.3) with −η(Σ − AAᵀ)A' : '(B.3): A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + ηE_t';
-  return { [label]: O.sub(after.A, O.add(stepped, O.scale(eta, eTerm(O, before)))) };
+  return { [label]: O.sub(after.A, O.add(stepped, O.scale(x.eta, eTerm(O, before)))) };
 };
 
 export const b3Update = b3Claim({
   id: 'jcd.prop-b.3.update',
-  exact: {
-    skip: 'the step state is drawn in block coordinates scaled by ε_s down to 10⁻¹⁰⁰ (lemmas/jcd/steps/state.ts) and src/exact has no rational supply of such states yet; the block algebra it rests on, (A.4)–(A.6), is certified exactly by jcd.eq-a.4/a.5/a.6',
-  },
+  // Exact form: A₊ of the exact step (4.2) minus (B.3)'s right side, on any state (a ring identity). D = 4.
+  exact: tailFrameForm(b3UpdateResidual, { bound: 4, derivation: 'η times three blocks' }),
+  symbolic: tailFrameSymbolic(b3UpdateResidual),
   where: '(B.3) "By the updating formula of A in (A.4)"',
   kind: 'identity',
   statement: 'A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + ηE_t, E_t = B_tB_tᵀA_t − (A_tB_tᵀ − B_tA_tᵀ)B_t − A_t(K_tᵀK_t + J_tᵀJ_t)/2 − B_t(K_tᵀK_t − J_tᵀJ_t)/2',
-  check: (x) => residualComparisons(b3UpdateResidual(magnitudeOps, measuredStepAt(x), false)),
+  check: (x) => residualComparisons(b3UpdateResidual(magnitudeOps, blockStepView(x), false)),
   sabotage: {
     description: 'sign of η(Σ − A_tA_tᵀ)A_t flipped',
-    check: (x) => residualComparisons(b3UpdateResidual(magnitudeOps, measuredStepAt(x), true)),
+    check: (x) => residualComparisons(b3UpdateResidual(magnitudeOps, blockStepView(x), true)),
   },
 });
 

@@ -38,8 +38,10 @@ import { lambdaMin, singularValues } from '../../../src/linalg/spectral.ts';
 import type { Comparison } from '../../../src/claims/compare.ts';
 import type { Claim, ConstantValues, ErratumGrading, StatedRegion } from '../../../src/claims/types.ts';
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
-import { B2_STEP_HYPOTHESES, logEpsT, measuredStepAt, productOf, stepDim, stepOps, type StepState } from '../support/step-hypotheses.ts';
-import { boundComparison, residualComparisons } from '../../../src/claims/measured.ts';
+import { B2_STEP_HYPOTHESES, blockStepView, logEpsT, measuredStepAt, productOf, stepDim, stepOps, type StepState } from '../support/step-hypotheses.ts';
+import { boundComparison, magnitudeOps, residualComparisons } from '../../../src/claims/measured.ts';
+import { type StepResiduals, tailFrameForm } from '../../../src/exact/states.ts';
+import { tailFrameSymbolic } from '../../../src/exact/symbolic-steps.ts';
 import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 /** Proposition B.4's conclusion at t ≥ T₁ + T₂. */
@@ -137,25 +139,32 @@ export const b5ENorm = b5Claim({
   sabotage: { description: 'the constants 6 and 80 divided by 100', constants: { six: () => 0.06, eighty: () => 0.8 } },
 });
 
-function congruenceId(x: StepState, flip = 1): Comparison[] {
-  const q = pieces(x);
-  const { O, F, b, eta } = q;
-  const g = flip === 1 ? q.g : O.combine([F.one, O.eye(x.r)], [eta, O.mul(b.A, O.tr(b.A))], [eta, O.mul(b.B, O.tr(b.B))]);
-  return residualComparisons({
-    '(I − η(Σ − P_t))P_t(I − η(Σ − P_t)) = (I − ηA_tA_tᵀ + ηB_tB_tᵀ)P_t(I − ηA_tA_tᵀ + ηB_tB_tᵀ)': O.sub(q.quad, O.mul(g, b.P, g)),
-  });
+/**
+ * (I − η(Σ − P_t))P_t(I − η(Σ − P_t)) − (I − ηA_tA_tᵀ + ηB_tB_tᵀ)P_t(I − ηA_tA_tᵀ + ηB_tB_tᵀ); sabotaged:
+ * the sign of ηA_tA_tᵀ flipped on the right. A ring identity of the state (Σ − P = AAᵀ − BBᵀ).
+ */
+const congruenceResidual: StepResiduals = (O, { x, before: b }, sabotaged) => {
+  const { F } = O;
+  const I = O.eye(x.r);
+  const f = O.combine([F.one, I], [F.neg(x.eta), b.Sigma], [x.eta, b.P]);
+  const g = O.combine([F.one, I], [sabotaged ? x.eta : F.neg(x.eta), O.mul(b.A, O.tr(b.A))], [x.eta, O.mul(b.B, O.tr(b.B))]);
+  return { '(I − η(Σ − P_t))P_t(I − η(Σ − P_t)) = (I − ηA_tA_tᵀ + ηB_tB_tᵀ)P_t(I − ηA_tA_tᵀ + ηB_tB_tᵀ)': O.sub(O.mul(f, b.P, f), O.mul(g, b.P, g)) };
+};
+
+function congruenceId(x: StepState, sabotaged = false): Comparison[] {
+  return residualComparisons(congruenceResidual(magnitudeOps, blockStepView(x), sabotaged));
 }
 
 export const b5CongruenceId = b5Claim({
   id: 'jcd.prop-b.5.congruence-id',
-  exact: {
-    skip: 'the step state is drawn in block coordinates scaled by ε_s down to 10⁻¹⁰⁰ (lemmas/jcd/steps/state.ts) and src/exact has no rational supply of such states yet; the block algebra it rests on, (A.4)–(A.6), is certified exactly by jcd.eq-a.4/a.5/a.6',
-  },
+  // Exact form: the residual on any state (a ring identity of Σ, A, B). D = 8.
+  exact: tailFrameForm(congruenceResidual, { bound: 8, derivation: 'ηAAᵀ (three) on each side of P (two)' }),
+  symbolic: tailFrameSymbolic(congruenceResidual),
   where: '"On the other hand," the display (Σ − P_t = A_tA_tᵀ − B_tB_tᵀ)',
   kind: 'identity',
   statement: '(I − η(Σ − P_t))P_t(I − η(Σ − P_t)) = (I − ηA_tA_tᵀ + ηB_tB_tᵀ)P_t(I − ηA_tA_tᵀ + ηB_tB_tᵀ)',
   check: (x) => congruenceId(x),
-  sabotage: { description: 'sign of ηA_tA_tᵀ flipped on the right', check: (x) => congruenceId(x, -1) },
+  sabotage: { description: 'sign of ηA_tA_tᵀ flipped on the right', check: (x) => congruenceId(x, true) },
 });
 
 function bSmall(x: StepState, reversed = false): Comparison[] {

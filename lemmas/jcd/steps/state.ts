@@ -213,6 +213,7 @@ export interface StepClaimSpec {
   readonly constants?: Claim<StepState>['constants'];
   readonly witness?: Claim<StepState>['witness'];
   readonly exact?: Claim<StepState>['exact'];
+  readonly symbolic?: Claim<StepState>['symbolic'];
 }
 
 /** What a proof's steps share: its name, the hypotheses in force, the states drawn, the choice of step. */
@@ -243,6 +244,7 @@ export function proofStepClaim(p: ProofContext, c: StepClaimSpec): Claim<StepSta
     check: c.check,
     ...(c.witness ? { witness: c.witness } : {}),
     ...(c.exact ? { exact: c.exact } : {}),
+    ...(c.symbolic ? { symbolic: c.symbolic } : {}),
     expected,
     ...(c.erratum ? { erratum: c.erratum } : {}),
     ...(c.grading ? { grading: c.grading } : {}),

@@ -29,6 +29,7 @@ import { block, combine, frobenius, type Mat, maxAbs, mul, scale, transpose } fr
 import { type BoundOps, boundOps, exactInput, exactScalar, magnitudeOps, type Measured, type MeasuredScalar } from '../../../src/claims/measured.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import { blockStep, type DerivedBlocks, deriveBlocks } from './block-step.ts';
+import type { StepView } from '../../../src/exact/states.ts';
 import { lambdaMin, opNorm } from '../../../src/linalg/spectral.ts';
 import { etaMax, type JcdTimeParameters, logRhoMax } from './times.ts';
 import { admissibleTimeHypotheses } from './hypotheses.ts';
@@ -111,12 +112,11 @@ export function logEpsT(x: Pick<StepState, 'gamma' | 'params'>): number {
 export type StepBlocks = DerivedBlocks<Mat>;
 
 /** The measured state and its step: each block's value and the magnitude of what was added to form it. */
-export interface BlockStepView<M, S> {
-  readonly before: DerivedBlocks<M>;
-  readonly after: DerivedBlocks<M>;
-  readonly eta: S;
+interface MeasuredStep {
+  readonly before: DerivedBlocks<Measured>;
+  readonly after: DerivedBlocks<Measured>;
+  readonly eta: MeasuredScalar;
 }
-type MeasuredStep = BlockStepView<Measured, MeasuredScalar>;
 
 const stepCache = new WeakMap<StepState, MeasuredStep>();
 /**
@@ -149,6 +149,12 @@ function valuesOf(b: DerivedBlocks<Measured>): StepBlocks {
     valueCache.set(b, out);
   }
   return out;
+}
+
+/** The measured step as a StepView (src/exact/states.ts): what a step identity's residuals read. */
+export function blockStepView(x: StepState): StepView<Measured, MeasuredScalar> {
+  const { before, after, eta } = measuredStepAt(x);
+  return { x: { eta, Sigma: before.Sigma, r: x.r }, before, after };
 }
 
 /** The blocks of the state at step s, as doubles. */
