@@ -55,11 +55,11 @@
  * Scales: each side is written once against BoundOps on the block step evaluated in the magnitude
  * model (lemmas/jcd/support/step-hypotheses.ts, measuredStepAt), and its scale is that side's computed
  * magnitude. Not yet so: the relations compared in logs or in units of ‖B_s‖_F or thr_s (horizon
- * chains, floor chain, g-absorb, (B.2)'s cases and max-chain, item-5 horizon), whose scale is 10³ ulps
+ * chains, (B.2)'s cases and max-chain, item-5 horizon), whose scale is 10³ ulps
  * of their terms (exp/log of numbers up to 10⁴), and ‖B_{s+1}‖_F's, the sum of the computed
  * magnitudes of B_s and B_{s+1}.
  */
-import { atLeast, atMost, type Comparison } from '../../../src/claims/compare.ts';
+import { atMost, type Comparison } from '../../../src/claims/compare.ts';
 import type { Claim, ConstantValues } from '../../../src/claims/types.ts';
 import type { Hypothesis } from '../../../src/claims/hypotheses.ts';
 import {
@@ -388,19 +388,23 @@ export const item4LemmaC10 = stepClaim({
 });
 
 function floorChain(x: StepState, tenth = 10): Comparison[] {
-  const eta = x.eta;
-  const c = 30 * eta * eta * x.sigma1 ** 3 + (x.gamma * eta * x.sigmaR ** 2) / 20;
-  const a = (1 - eta * x.sigmaR) ** 2;
-  // Σ_{i=0}^{s} a^i = (1 − a^{s+1})/(1 − a); Σ_{i≥0} a^i = 1/(1 − a), with 1 − a = ησ_r(2 − ησ_r).
-  const oneMinusA = eta * x.sigmaR * (2 - eta * x.sigmaR);
-  const partial = (-c * -Math.expm1((x.s + 1) * Math.log(a))) / oneMinusA;
-  const full = -c / oneMinusA;
-  const bound = -c / (eta * x.sigmaR);
-  const last = (-x.gamma * x.sigmaR) / tenth;
+  const O = stepOps(x);
+  const { F } = O;
+  const [eta, sigma1, sigmaR] = [O.constant(x.eta), O.constant(x.sigma1), O.constant(x.sigmaR)];
+  const c = F.add(productOf(O, O.int(30), eta, eta, sigma1, sigma1, sigma1), productOf(O, O.constant(x.gamma), eta, sigmaR, sigmaR, O.ratio(1, 20)));
+  const y = F.mul(eta, sigmaR);
+  // Σ_{i=0}^{s} a^i = (1 − a^{s+1})/(1 − a); Σ_{i≥0} a^i = 1/(1 − a), with a = (1 − ησ_r)², 1 − a = ησ_r(2 − ησ_r);
+  // 1 − a^{s+1} enters as a parameter of the instance (computed by expm1, log).
+  const oneMinusA = F.mul(y, F.sub(O.int(2), y));
+  const partialSum = O.constant(-Math.expm1((x.s + 1) * Math.log((1 - x.eta * x.sigmaR) ** 2)));
+  const partial = F.div(F.neg(F.mul(c, partialSum)), oneMinusA);
+  const full = F.div(F.neg(c), oneMinusA);
+  const bound = F.div(F.neg(c), y);
+  const last = F.div(F.neg(F.mul(O.constant(x.gamma), sigmaR)), O.constant(tenth));
   return [
-    atLeast('−c·Σ_{i=0}^{s}(1−ησ_r)^{2i} ≥ −c·Σ_{i=0}^{∞}(1−ησ_r)^{2i}', partial, full, scalarScale(partial, full)),
-    atLeast('−c·Σ_{i=0}^{∞}(1−ησ_r)^{2i} ≥ −c/(ησ_r)', full, bound, scalarScale(full, bound)),
-    atLeast('−(30η²σ₁³ + γησ_r²/20)/(ησ_r) ≥ −γσ_r/10', bound, last, scalarScale(bound, last)),
+    boundComparison('−c·Σ_{i=0}^{s}(1−ησ_r)^{2i} ≥ −c·Σ_{i=0}^{∞}(1−ησ_r)^{2i}', partial, '≥', full),
+    boundComparison('−c·Σ_{i=0}^{∞}(1−ησ_r)^{2i} ≥ −c/(ησ_r)', full, '≥', bound),
+    boundComparison('−(30η²σ₁³ + γησ_r²/20)/(ησ_r) ≥ −γσ_r/10', bound, '≥', last),
   ];
 }
 
@@ -554,23 +558,24 @@ export const item5GBound = stepClaim({
 
 function gAbsorb(x: StepState, tenth = 10): Comparison[] {
   // Divided by ε_s² (ε_s⁴ and ‖B_s‖² would underflow): b = ‖B_s‖²/ε_s², e = ε_s².
-  const b = (fro(blocksAt(x).B) / epsS(x)) ** 2;
-  const e = Math.exp(2 * x.logEpsS);
-  const e2 = x.eta * x.eta;
-  const constTerm = 8 * e2 * x.sigma1 ** 3 * dimSum(x) * e;
-  const sep = 48 * e2 * x.sigma1 ** 2 * b + constTerm + 4 * e2 * x.sigma1 ** 2 * e * e * b;
-  const coef = 48 * e2 * x.sigma1 ** 2 + 4 * e2 * x.sigma1 ** 2 * e * e;
-  const grouped = coef * b + constTerm;
-  const last = ((x.gamma * x.eta * x.sigmaR) / tenth) * b + constTerm;
+  const g = gTerms(x);
+  const { O } = g;
+  const { F } = O;
+  const b = g.squared(measuredStepAt(x).before.B);
+  const e = O.constant(Math.exp(2 * x.logEpsS));
+  const [eta, sigma1] = [O.constant(x.eta), O.constant(x.sigma1)];
+  const e2 = F.mul(eta, eta);
+  const constTerm = productOf(O, O.int(8), e2, sigma1, sigma1, sigma1, O.int(dimSum(x)), e);
+  const coef48 = productOf(O, O.int(48), e2, sigma1, sigma1);
+  const coefMix = productOf(O, O.int(4), e2, sigma1, sigma1, e, e);
+  const sep = F.add(F.add(F.mul(coef48, b), constTerm), F.mul(coefMix, b));
+  const coef = F.add(coef48, coefMix);
+  const grouped = F.add(F.mul(coef, b), constTerm);
+  const small = F.div(productOf(O, O.constant(x.gamma), eta, O.constant(x.sigmaR)), O.constant(tenth));
   return [
-    atMost('48η²σ₁²‖B‖² + 8η²σ₁³(m+n+k)ε⁴ + 4η²σ₁²ε⁴‖B‖² ≤ (48η²σ₁² + 4η²σ₁²ε⁴)‖B‖² + 8η²σ₁³(m+n+k)ε⁴ (÷ ε_s²)', sep, grouped, scalarScale(sep, grouped)),
-    atMost(
-      '48η²σ₁² + 4η²σ₁²(1+γησ_r)^{4s}ρ⁴ ≤ γησ_r/10 (the coefficient of ‖B_s‖²_F)',
-      coef,
-      (x.gamma * x.eta * x.sigmaR) / tenth,
-      scalarScale(coef, x.gamma * x.eta * x.sigmaR),
-    ),
-    atMost('(48η²σ₁² + 4η²σ₁²ε⁴)‖B‖² + 8η²σ₁³(m+n+k)ε⁴ ≤ (γησ_r/10)‖B‖² + 8η²σ₁³(m+n+k)ε⁴ (÷ ε_s²)', grouped, last, scalarScale(grouped, last)),
+    boundComparison('48η²σ₁²‖B‖² + 8η²σ₁³(m+n+k)ε⁴ + 4η²σ₁²ε⁴‖B‖² ≤ (48η²σ₁² + 4η²σ₁²ε⁴)‖B‖² + 8η²σ₁³(m+n+k)ε⁴ (÷ ε_s²)', sep, '≤', grouped),
+    boundComparison('48η²σ₁² + 4η²σ₁²(1+γησ_r)^{4s}ρ⁴ ≤ γησ_r/10 (the coefficient of ‖B_s‖²_F)', coef, '≤', small),
+    boundComparison('(48η²σ₁² + 4η²σ₁²ε⁴)‖B‖² + 8η²σ₁³(m+n+k)ε⁴ ≤ (γησ_r/10)‖B‖² + 8η²σ₁³(m+n+k)ε⁴ (÷ ε_s²)', grouped, '≤', F.add(F.mul(small, b), constTerm)),
   ];
 }
 
