@@ -265,3 +265,28 @@ describe('the analytic operations of a bound (boundOps)', () => {
     );
   });
 });
+
+describe('norms of matrices near the ends of the double range (rescaled by a power of two)', () => {
+  const O = boundOps(0);
+  test.each([2 ** -520, 1e-160, 2 ** -1070, 1e300])(
+    'X = c·[[3, 4]] with c = %d: ‖X‖_F, ‖X‖ and σᵢ are 5c, the magnitude ‖|X|‖_F is 5c, the residual size 5c',
+    (c) => {
+      const X = m([[3 * c, 4 * c]]);
+      for (const s of [O.frob(X), O.opNorm(X), O.singularValues(X)[0]]) {
+        expect(s.value / c).toBeCloseTo(5, 12);
+        expect(s.magnitude / c).toBeCloseTo(5, 12);
+      }
+      const [r] = residualComparisons({ r: X });
+      expect(r.lhs / c).toBeCloseTo(5, 12);
+      expect(r.scale / c).toBeCloseTo(5, 12);
+    },
+  );
+  test('inside [2⁻³⁰⁰, 2³⁰⁰] the matrix is used as it is (bit-identical to the routine on X)', () => {
+    const X = m([
+      [0.1, 0.7],
+      [0.3, -0.2],
+    ]);
+    expect(O.opNorm(X).value).toBe(opNorm(X.value));
+    expect(O.frob(X).value).toBe(frobenius(X.value));
+  });
+});

@@ -10,7 +10,7 @@
  * path. A comparison's scale (./compare.ts) is then computed from the formula itself instead of
  * derived by hand for it: ‖|X|‖_F for a matrix, |x| for a scalar.
  */
-import { add, block, frobenius, type Mat, mul, scale, sub, transpose, zeros } from '../linalg/dense.ts';
+import { add, block, frobenius, type Mat, maxAbs, mul, scale, sub, transpose, zeros } from '../linalg/dense.ts';
 import { inverse, lambdaMax, lambdaMin, opNorm, sigmaMin, singularValues } from '../linalg/spectral.ts';
 import type { MatrixOps, ScalarOps } from '../exact/ops.ts';
 import { atLeast, atMost, type Comparison, equal, type RelationSign } from './compare.ts';
@@ -100,6 +100,27 @@ export const magnitudeOps: MatrixOps<Measured, MeasuredScalar> = {
   ratio: scalars.fromRatio,
 };
 
+/**
+ * f(X) for f positively homogeneous of degree 1 (a norm, an eigen- or singular value: f(cX) = cf(X)
+ * for c > 0), computed as 2ᵏf(2⁻ᵏX) when X's largest |entry| lies outside [2⁻³⁰⁰, 2³⁰⁰] (k its
+ * binary exponent): the squares the routines form would under- or overflow there (JCD's blocks reach
+ * 10⁻¹⁵⁰, their products' magnitudes 10⁻³⁰⁰). Inside that range X is used as it is, so every value
+ * computed without under- or overflow is unchanged; outside it the scaling by a power of two is exact.
+ */
+function rescaled<T>(f: (a: Mat) => T, back: (y: T, c: number) => T): (a: Mat) => T {
+  return (a) => {
+    const m = a.data.length ? maxAbs(a) : 0;
+    if (!(m > 0 && Number.isFinite(m)) || (m >= 2 ** -300 && m <= 2 ** 300)) return f(a);
+    const k = Math.floor(Math.log2(m));
+    const h = Math.trunc(k / 2);
+    return back(back(f(scale(scale(a, 2 ** -h), 2 ** (h - k))), 2 ** h), 2 ** (k - h));
+  };
+}
+const scaledBack = (y: number, c: number): number => y * c;
+const scaledNorm = (f: (a: Mat) => number): ((a: Mat) => number) => rescaled(f, scaledBack);
+/** ‖X‖_F without under- or overflow (rescaled). */
+const frobeniusOf = scaledNorm(frobenius);
+
 function isMeasuredMatrix(x: Measured | MeasuredScalar): x is Measured {
   return typeof x.value !== 'number';
 }
@@ -110,7 +131,7 @@ function isMeasuredMatrix(x: Measured | MeasuredScalar): x is Measured {
  */
 export function residualComparisons(residuals: Readonly<Record<string, Measured | MeasuredScalar>>): Comparison[] {
   return Object.entries(residuals).map(([label, r]) =>
-    isMeasuredMatrix(r) ? equal(label, r.value, zeros(r.value.rows, r.value.cols), frobenius(r.magnitude)) : equal(label, r.value, 0, r.magnitude),
+    isMeasuredMatrix(r) ? equal(label, frobeniusOf(r.value), 0, frobeniusOf(r.magnitude)) : equal(label, r.value, 0, r.magnitude),
   );
 }
 
@@ -164,7 +185,8 @@ export type BoundOps<M, S> = MatrixOps<M, S> & AnalyticOps<M, S>;
 export function boundOps(tol: number): BoundOps<Measured, MeasuredScalar> {
   const spectral =
     (f: (a: Mat) => number) =>
-    (a: Measured): MeasuredScalar => ({ value: f(a.value), magnitude: frobenius(a.magnitude) });
+    (a: Measured): MeasuredScalar => ({ value: scaledNorm(f)(a.value), magnitude: frobeniusOf(a.magnitude) });
+  const scaledSingularValues = rescaled(singularValues, (ys, c) => ys.map((y) => y * c));
   return {
     ...magnitudeOps,
     frob: spectral(frobenius),
@@ -172,7 +194,7 @@ export function boundOps(tol: number): BoundOps<Measured, MeasuredScalar> {
     lambdaMin: spectral(lambdaMin),
     lambdaMax: spectral(lambdaMax),
     sigmaMin: spectral(sigmaMin),
-    singularValues: (a) => singularValues(a.value).map((value) => ({ value, magnitude: frobenius(a.magnitude) })),
+    singularValues: (a) => scaledSingularValues(a.value).map((value) => ({ value, magnitude: frobeniusOf(a.magnitude) })),
     sqrt: ({ value, magnitude }) => {
       const e = tol * magnitude;
       if (value > e) return { value: Math.sqrt(value), magnitude: magnitude / (2 * Math.sqrt(value)) };

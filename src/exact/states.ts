@@ -129,18 +129,23 @@ export function pqOf<M, S, D>(O: MatrixOps<M, S, D>, Sigma: M, A: M, B: M): { P:
   return { P: add(sub(Sigma, mul(A, tr(A))), mul(B, tr(B))), Q: sub(mul(A, tr(B)), mul(B, tr(A))) };
 }
 
-/**
- * A = (U+V)/2, B = (U−V)/2, P = Σ − AAᵀ + BBᵀ, Q = ABᵀ − BAᵀ (pqOf), M = (KᵀK + JᵀJ)/2, N = (KᵀK − JᵀJ)/2,
- * C = −ABᵀB + BAᵀB − AM − BN (YD21 (13)), D = ABᵀA − BAᵀA − AN − BM (YD21 (14)).
- */
+/** A = (U+V)/2, B = (U−V)/2, and the rest of the derived matrices from them (deriveFromAB). */
 export function deriveExact<M, S, D>(A: MatrixOps<M, S, D>, Sigma: M, b: BlocksOf<M>): DerivedExact<M> {
+  const half = A.ratio(1, 2);
+  return deriveFromAB(A, Sigma, A.scale(half, A.add(b.U, b.V)), A.scale(half, A.sub(b.U, b.V)), b.J, b.K);
+}
+
+/**
+ * The derived matrices of a state given by its blocks A, B, J, K (where B is kept as computed, not
+ * recomputed from U − V): P = Σ − AAᵀ + BBᵀ, Q = ABᵀ − BAᵀ (pqOf), M = (KᵀK + JᵀJ)/2,
+ * N = (KᵀK − JᵀJ)/2, C = −ABᵀB + BAᵀB − AM − BN (YD21 (13)), D = ABᵀA − BAᵀA − AN − BM (YD21 (14)).
+ */
+export function deriveFromAB<M, S, D>(A: MatrixOps<M, S, D>, Sigma: M, Am: M, Bm: M, J: M, K: M): DerivedExact<M> {
   const { add, sub, mul, tr, scale, combine } = A;
   const half = A.ratio(1, 2);
   const [one, minus] = [A.int(1), A.int(-1)];
-  const Am = scale(half, add(b.U, b.V));
-  const Bm = scale(half, sub(b.U, b.V));
-  const KtK = mul(tr(b.K), b.K);
-  const JtJ = mul(tr(b.J), b.J);
+  const KtK = mul(tr(K), K);
+  const JtJ = mul(tr(J), J);
   const M = scale(half, add(KtK, JtJ));
   const N = scale(half, sub(KtK, JtJ));
   const { P, Q } = pqOf(A, Sigma, Am, Bm);

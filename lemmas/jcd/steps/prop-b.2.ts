@@ -52,31 +52,33 @@
  * Dependents: Item 5 of Proposition B.2, hence Items 1, 2, 4 at s + 1 (they use ‖B_{s+1}‖ ≤ √σ₁) and
  * Propositions B.3–B.5 and Theorem A.1's (A.3) (which use ‖B_t‖_F ≤ ρ^{(1−γ)/(2(1+γ))}√(2r)√σ₁).
  *
- * Scales: a block of the state at s + 1 errs by γ_n times the magnitude of what was added to form it
- * (lemmas/jcd/support/step-hypotheses.ts, nextAt); a product of state blocks by the product of their Frobenius
- * norms; a relation between parameters by 10³ ulps of its terms (exp/log of numbers up to 10⁴).
+ * Scales: each side is written once against BoundOps on the block step evaluated in the magnitude
+ * model (lemmas/jcd/support/step-hypotheses.ts, measuredStepAt), and its scale is that side's computed
+ * magnitude. Not yet so: the relations compared in logs or in units of ‖B_s‖_F or thr_s (horizon
+ * chains, (B.2)'s cases and max-chain, item-5 horizon), whose scale is 10³ ulps
+ * of their terms (exp/log of numbers up to 10⁴), and ‖B_{s+1}‖_F's, the sum of the computed
+ * magnitudes of B_s and B_{s+1}.
  */
-import { combine, eye, mul, mulAll, transpose } from '../../../src/linalg/dense.ts';
-import { lambdaMin } from '../../../src/linalg/spectral.ts';
-import { atLeast, atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
+import { atMost, type Comparison } from '../../../src/claims/compare.ts';
 import type { Claim, ConstantValues } from '../../../src/claims/types.ts';
 import type { Hypothesis } from '../../../src/claims/hypotheses.ts';
 import {
   B2_STEP_HYPOTHESES,
   blocksAt,
   fro,
-  op,
-  sqrtGramNorm,
   caseHypothesis,
   caseThreshold,
   growth,
   logEpsT,
-  magnitudesAt,
-  nextAt,
-  normOf,
+  measuredStepAt,
+  nextBlocksAt,
   type StepBlocks,
+  productOf,
+  stepOps,
   type StepState,
 } from '../support/step-hypotheses.ts';
+import type { DerivedBlocks } from '../support/block-step.ts';
+import { boundComparison, type Measured, type MeasuredScalar, residualComparisons } from '../../../src/claims/measured.ts';
 import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -88,15 +90,20 @@ interface Step {
 }
 /** The state at s and after one GD step (lemmas/jcd/support/step-hypotheses.ts: block coordinates). */
 function step(x: StepState): Step {
-  return { before: blocksAt(x), after: nextAt(x).blocks };
+  return { before: blocksAt(x), after: nextBlocksAt(x) };
 }
 
 const sqrt = Math.sqrt;
 const epsS = (x: StepState) => Math.exp(x.logEpsS);
 const dimSum = (x: StepState) => x.m + x.n + x.k;
-/** Magnitudes of the state at s and after the step (rounding scales). */
-const magBefore = (x: StepState) => magnitudesAt(x);
-const magAfter = (x: StepState) => nextAt(x).mag;
+/**
+ * ‖|X|‖_F of each block's magnitude as the magnitude model computes it (step-hypotheses.ts:
+ * measuredStepAt), at s and after the step: the rounding scales the comparisons below combine.
+ */
+const magnitudeNorms = (b: DerivedBlocks<Measured>) =>
+  Object.fromEntries(Object.entries(b).map(([key, m]) => [key, fro(m.magnitude)])) as Record<keyof DerivedBlocks<Measured>, number>;
+const magBefore = (x: StepState) => magnitudeNorms(measuredStepAt(x).before);
+const magAfter = (x: StepState) => magnitudeNorms(measuredStepAt(x).after);
 /** Scale of a relation between parameters only (a few ulps of its terms' sizes, in units of u; 1e3 covers exp/log). */
 const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
 
@@ -115,46 +122,38 @@ function stepClaim(c: StepClaimSpec & { readonly bCase?: 'i' | 'ii'; readonly hy
 // ---------------------------------------------------------------------------------------------
 // Item 3.
 
-interface Item3 {
-  readonly nJ: number;
-  readonly nK: number;
-  readonly nJ1: number;
-  readonly nK1: number;
-  /** ‖J_s − ηJ_s(V_sᵀV_s + K_sᵀK_s)‖, ‖ηΣ̃K_s‖ and the K analogues ‖K_s − ηK_s(U_sᵀU_s + J_sᵀJ_s)‖, ‖ηΣ̃ᵀJ_s‖. */
-  readonly jContr: number;
-  readonly jCross: number;
-  readonly kContr: number;
-  readonly kCross: number;
-  readonly scale: number;
-}
+/** The larger of two measured norms (a selection: its value and magnitude are the chosen side's). */
+const larger = (a: MeasuredScalar, b: MeasuredScalar) => (a.value >= b.value ? a : b);
 
-function item3(x: StepState): Item3 {
-  const { before: b, after: a } = step(x);
-  const eta = x.eta;
-  const gV = combine([1, mul(transpose(b.V), b.V)], [1, mul(transpose(b.K), b.K)]);
-  const gU = combine([1, mul(transpose(b.U), b.U)], [1, mul(transpose(b.J), b.J)]);
-  const mb = magBefore(x);
-  const ma = magAfter(x);
-  const mJK = Math.max(mb.J, mb.K);
+function item3(x: StepState) {
+  const O = stepOps(x);
+  const { F, mul, tr } = O;
+  const { before: b, after: a, eta } = measuredStepAt(x);
+  const [hasJ, hasK] = [x.m > x.r, x.n > x.r];
+  const gV = O.add(mul(tr(b.V), b.V), b.KtK);
+  const gU = O.add(mul(tr(b.U), b.U), b.JtJ);
   return {
-    nJ: normOf(b.J),
-    nK: normOf(b.K),
-    nJ1: normOf(a.J),
-    nK1: normOf(a.K),
-    jContr: b.J.rows ? normOf(combine([1, b.J], [-eta, mul(b.J, gV)])) : 0,
-    jCross: b.J.rows && b.K.rows ? eta * normOf(mul(b.SigmaTilde, b.K)) : 0,
-    kContr: b.K.rows ? normOf(combine([1, b.K], [-eta, mul(b.K, gU)])) : 0,
-    kCross: b.J.rows && b.K.rows ? eta * normOf(mul(transpose(b.SigmaTilde), b.J)) : 0,
-    scale: ma.J + ma.K + mJK * (1 + eta * (mb.U * mb.U + mb.V * mb.V + mb.J * mb.J + mb.K * mb.K + mb.Sigma)),
+    O,
+    x1: productOf(O, O.constant(x.gamma), eta, O.constant(x.sigmaR)),
+    nJ: O.opNorm(b.J),
+    nK: O.opNorm(b.K),
+    nJ1: O.opNorm(a.J),
+    nK1: O.opNorm(a.K),
+    /** ‖J_s − ηJ_s(V_sᵀV_s + K_sᵀK_s)‖, ‖ηΣ̃K_s‖ and the K analogues ‖K_s − ηK_s(U_sᵀU_s + J_sᵀJ_s)‖, ‖ηΣ̃ᵀJ_s‖. */
+    jContr: hasJ ? O.opNorm(O.sub(b.J, O.scale(eta, mul(b.J, gV)))) : F.zero,
+    jCross: hasJ && hasK ? F.mul(eta, O.opNorm(mul(b.SigmaTilde, b.K))) : F.zero,
+    kContr: hasK ? O.opNorm(O.sub(b.K, O.scale(eta, mul(b.K, gU)))) : F.zero,
+    kCross: hasJ && hasK ? F.mul(eta, O.opNorm(mul(tr(b.SigmaTilde), b.J))) : F.zero,
   };
 }
 
 function triangle(x: StepState, dropCross = false): Comparison[] {
   const q = item3(x);
-  const w = dropCross ? -1 : 1;
+  const { F } = q.O;
+  const plus = dropCross ? F.sub : F.add;
   return [
-    atMost('‖J_{s+1}‖ ≤ ‖J_s − ηJ_s(V_sᵀV_s + K_sᵀK_s)‖ + ‖ηΣ̃K_s‖', q.nJ1, q.jContr + w * q.jCross, q.scale),
-    atMost('‖K_{s+1}‖ ≤ ‖K_s − ηK_s(U_sᵀU_s + J_sᵀJ_s)‖ + ‖ηΣ̃ᵀJ_s‖', q.nK1, q.kContr + w * q.kCross, q.scale),
+    boundComparison('‖J_{s+1}‖ ≤ ‖J_s − ηJ_s(V_sᵀV_s + K_sᵀK_s)‖ + ‖ηΣ̃K_s‖', q.nJ1, '≤', plus(q.jContr, q.jCross)),
+    boundComparison('‖K_{s+1}‖ ≤ ‖K_s − ηK_s(U_sᵀU_s + J_sᵀJ_s)‖ + ‖ηΣ̃ᵀJ_s‖', q.nK1, '≤', plus(q.kContr, q.kCross)),
   ];
 }
 
@@ -168,11 +167,11 @@ export const item3Triangle = stepClaim({
 
 function contraction(x: StepState, dropJ = false): Comparison[] {
   const q = item3(x);
-  const x1 = growth(x);
-  const lead = dropJ ? 0 : 1;
+  const { F } = q.O;
+  const lead = (n: MeasuredScalar) => (dropJ ? F.zero : n);
   return [
-    atMost('‖J_s − ηJ_s(V_sᵀV_s + K_sᵀK_s)‖ + ‖ηΣ̃K_s‖ ≤ ‖J_s‖ + γησ_r‖K_s‖', q.jContr + q.jCross, lead * q.nJ + x1 * q.nK, q.scale),
-    atMost('‖K_s − ηK_s(U_sᵀU_s + J_sᵀJ_s)‖ + ‖ηΣ̃ᵀJ_s‖ ≤ ‖K_s‖ + γησ_r‖J_s‖', q.kContr + q.kCross, lead * q.nK + x1 * q.nJ, q.scale),
+    boundComparison('‖J_s − ηJ_s(V_sᵀV_s + K_sᵀK_s)‖ + ‖ηΣ̃K_s‖ ≤ ‖J_s‖ + γησ_r‖K_s‖', F.add(q.jContr, q.jCross), '≤', F.add(lead(q.nJ), F.mul(q.x1, q.nK))),
+    boundComparison('‖K_s − ηK_s(U_sᵀU_s + J_sᵀJ_s)‖ + ‖ηΣ̃ᵀJ_s‖ ≤ ‖K_s‖ + γησ_r‖J_s‖', F.add(q.kContr, q.kCross), '≤', F.add(lead(q.nK), F.mul(q.x1, q.nJ))),
   ];
 }
 
@@ -186,12 +185,13 @@ export const item3Contraction = stepClaim({
 
 function item3Growth(x: StepState, useMin = false): Comparison[] {
   const q = item3(x);
-  const f = 1 + growth(x);
-  const mx = useMin ? Math.min(q.nJ || Infinity, q.nK || Infinity) : Math.max(q.nJ, q.nK);
-  const bound = f * (Number.isFinite(mx) ? mx : 0);
+  const { F } = q.O;
+  const nonzero = [q.nJ, q.nK].filter((n) => n.value !== 0);
+  const smaller = nonzero.length ? nonzero.reduce((a, b) => (a.value <= b.value ? a : b)) : F.zero;
+  const bound = F.mul(F.add(F.one, q.x1), useMin ? smaller : larger(q.nJ, q.nK));
   return [
-    atMost('‖J_s‖ + γησ_r‖K_s‖ ≤ (1 + γησ_r)max{‖J_s‖, ‖K_s‖}', q.nJ + growth(x) * q.nK, bound, q.scale),
-    atMost('max{‖J_{s+1}‖, ‖K_{s+1}‖} ≤ (1 + γησ_r)max{‖J_s‖, ‖K_s‖}', Math.max(q.nJ1, q.nK1), bound, q.scale),
+    boundComparison('‖J_s‖ + γησ_r‖K_s‖ ≤ (1 + γησ_r)max{‖J_s‖, ‖K_s‖}', F.add(q.nJ, F.mul(q.x1, q.nK)), '≤', bound),
+    boundComparison('max{‖J_{s+1}‖, ‖K_{s+1}‖} ≤ (1 + γησ_r)max{‖J_s‖, ‖K_s‖}', larger(q.nJ1, q.nK1), '≤', bound),
   ];
 }
 
@@ -229,29 +229,41 @@ export const item3Horizon = stepClaim({
 // ---------------------------------------------------------------------------------------------
 // Item 4.
 
+/** ‖A_sA_sᵀ‖ and two·σ₁. */
+function aatSides(x: StepState, two: number) {
+  const O = stepOps(x);
+  const A = measuredStepAt(x).before.A;
+  return { lhs: O.opNorm(O.mul(A, O.tr(A))), rhs: O.F.mul(O.constant(two), O.constant(x.sigma1)) };
+}
+
 export const item4AatNorm = stepClaim({
   id: 'jcd.prop-b.2.item-4.aat-norm',
   where: 'Item 4: "by induction hypothesis on Item 5, we have ‖B_s‖ ≤ √σ₁. Therefore, we have ‖A_sA_sᵀ‖ ≤ 2σ₁"',
   statement: '‖A_sA_sᵀ‖ ≤ 2σ₁',
   constants: { two: { printed: () => 2, formula: '2 (in ‖A_sA_sᵀ‖ ≤ 2σ₁)' } },
   check: (x, c) => {
-    const A = blocksAt(x).A;
-    const mb = magBefore(x);
-    return [atMost('‖A_sA_sᵀ‖ ≤ 2σ₁', op(mul(A, transpose(A))), c.two * x.sigma1, 2 * mb.A * mb.A + x.sigma1)];
+    const s = aatSides(x, c.two);
+    return [boundComparison('‖A_sA_sᵀ‖ ≤ 2σ₁', s.lhs, '≤', s.rhs)];
   },
-  witness: { two: (x, tol) => (op(mul(blocksAt(x).A, transpose(blocksAt(x).A))) - tol * 3 * x.sigma1) / x.sigma1 },
+  witness: {
+    two: (x, tol) => {
+      const s = aatSides(x, 1);
+      return (s.lhs.value - tol * (s.lhs.magnitude + 2 * s.rhs.magnitude)) / s.rhs.value;
+    },
+  },
   sabotage: { description: 'the constant 2 made ½', constants: { two: () => 0.5 } },
 });
 
 function pNorm(x: StepState, useMin = false): Comparison[] {
-  const b = blocksAt(x);
-  const mb = magBefore(x);
-  const nP = op(b.P);
-  const nAA = op(mul(b.A, transpose(b.A)));
-  const nSB = op(combine([1, b.Sigma], [1, mul(b.B, transpose(b.B))]));
-  const mid = useMin ? Math.min(nAA, nSB) : Math.max(nAA, nSB);
-  const sc = 2 * mb.P;
-  return [atMost('‖P_s‖ ≤ max{‖A_sA_sᵀ‖, ‖Σ + B_sB_sᵀ‖}', nP, mid, sc), atMost('max{‖A_sA_sᵀ‖, ‖Σ + B_sB_sᵀ‖} ≤ 2σ₁', Math.max(nAA, nSB), 2 * x.sigma1, sc)];
+  const O = stepOps(x);
+  const b = measuredStepAt(x).before;
+  const nAA = O.opNorm(O.mul(b.A, O.tr(b.A)));
+  const nSB = O.opNorm(O.add(b.Sigma, O.mul(b.B, O.tr(b.B))));
+  const mid = useMin ? (nAA.value <= nSB.value ? nAA : nSB) : larger(nAA, nSB);
+  return [
+    boundComparison('‖P_s‖ ≤ max{‖A_sA_sᵀ‖, ‖Σ + B_sB_sᵀ‖}', O.opNorm(b.P), '≤', mid),
+    boundComparison('max{‖A_sA_sᵀ‖, ‖Σ + B_sB_sᵀ‖} ≤ 2σ₁', larger(nAA, nSB), '≤', O.F.mul(O.int(2), O.constant(x.sigma1))),
+  ];
 }
 
 export const item4PNorm = stepClaim({
@@ -262,22 +274,17 @@ export const item4PNorm = stepClaim({
   sabotage: { description: 'max replaced by min in the middle term', check: (x) => pNorm(x, true) },
 });
 
-/** ‖C_s‖ and its four triangle-inequality terms; C_s as printed below (A.6). */
-function cTerms(x: StepState) {
-  const b = blocksAt(x);
-  const t = [mulAll(b.A, transpose(b.B), b.B), mulAll(b.B, transpose(b.A), b.B), mul(b.A, b.M), mul(b.B, b.N)];
-  return { norm: op(b.C), terms: t.map((m) => op(m)) };
-}
-
+/** ‖C_s‖ ≤ the sum of its four terms' norms ≤ 12ε_T^{2·expFactor}rσ₁√σ₁; C_s as printed below (A.6). */
 function cNorm(x: StepState, expFactor = 1): Comparison[] {
-  const { norm, terms } = cTerms(x);
-  const mb = magBefore(x);
-  const sum = terms.reduce((a, v) => a + v, 0);
-  const sc = 2 * mb.C + sum;
-  const bound = 12 * Math.exp(2 * expFactor * logEpsT(x)) * x.r * x.sigma1 ** 1.5;
+  const O = stepOps(x);
+  const { F, mul, tr } = O;
+  const b = measuredStepAt(x).before;
+  const sum = [mul(b.A, tr(b.B), b.B), mul(b.B, tr(b.A), b.B), mul(b.A, b.M), mul(b.B, b.N)].map((M) => O.opNorm(M)).reduce((a, v) => F.add(a, v));
+  const sigma1 = O.constant(x.sigma1);
+  const bound = productOf(O, O.int(12), O.constant(Math.exp(2 * expFactor * logEpsT(x))), O.int(x.r), sigma1, O.sqrt(sigma1));
   return [
-    atMost('‖C_s‖ ≤ ‖A_sB_sᵀB_s‖ + ‖B_sA_sᵀB_s‖ + ‖A_s(KᵀK+JᵀJ)/2‖ + ‖B_s(KᵀK−JᵀJ)/2‖', norm, sum, sc),
-    atMost('… ≤ 12ρ^{(1−γ)/(1+γ)}rσ₁√σ₁', sum, bound, sc),
+    boundComparison('‖C_s‖ ≤ ‖A_sB_sᵀB_s‖ + ‖B_sA_sᵀB_s‖ + ‖A_s(KᵀK+JᵀJ)/2‖ + ‖B_s(KᵀK−JᵀJ)/2‖', O.opNorm(b.C), '≤', sum),
+    boundComparison('… ≤ 12ρ^{(1−γ)/(1+γ)}rσ₁√σ₁', sum, '≤', bound),
   ];
 }
 
@@ -290,10 +297,10 @@ export const item4CNorm = stepClaim({
 });
 
 function dNorm(x: StepState, expFactor = 1): Comparison[] {
-  const b = blocksAt(x);
-  const mb = magBefore(x);
-  const nD = op(b.D);
-  return [atMost('‖D_s‖ ≤ 7ρ^{(1−γ)/(2(1+γ))}√(2r)σ₁√σ₁', nD, 7 * Math.exp(expFactor * logEpsT(x)) * sqrt(2 * x.r) * x.sigma1 ** 1.5, 2 * mb.D)];
+  const O = stepOps(x);
+  const sigma1 = O.constant(x.sigma1);
+  const bound = productOf(O, O.int(7), O.constant(Math.exp(expFactor * logEpsT(x))), O.sqrt(O.int(2 * x.r)), sigma1, O.sqrt(sigma1));
+  return [boundComparison('‖D_s‖ ≤ 7ρ^{(1−γ)/(2(1+γ))}√(2r)σ₁√σ₁', O.opNorm(measuredStepAt(x).before.D), '≤', bound)];
 }
 
 export const item4DNorm = stepClaim({
@@ -305,24 +312,29 @@ export const item4DNorm = stepClaim({
 });
 
 /** E_s := P_{s+1} − (I − η(Σ − P_s))P_s(I − η(Σ − P_s)), what (B.1) defines (its printed formula is jcd.eq-b.1.e-term's erratum). */
-function eS(x: StepState): { norm: number; scale: number } {
-  const { before: b, after: a } = step(x);
-  const f = combine([1, eye(x.r)], [-x.eta, b.Sigma], [x.eta, b.P]);
-  const E = combine([1, a.P], [-1, mulAll(f, b.P, f)]);
-  const mb = magBefore(x);
-  const ma = magAfter(x);
-  const fm = 1 + x.eta * (mb.Sigma + mb.P);
-  return { norm: op(E), scale: ma.P + fm * fm * mb.P };
+function eS(x: StepState) {
+  const O = stepOps(x);
+  const { F } = O;
+  const { before: b, after: a, eta } = measuredStepAt(x);
+  const f = O.combine([F.one, O.eye(x.r)], [F.neg(eta), b.Sigma], [eta, b.P]);
+  const [sigma1, r] = [O.constant(x.sigma1), O.int(x.r)];
+  return {
+    O,
+    norm: O.opNorm(O.sub(a.P, O.mul(f, b.P, f))),
+    /** c·η²σ₁³ and c·ηρ^{(1−γ)/(1+γ)}rσ₁². */
+    cubic: (c: number) => productOf(O, O.constant(c), eta, eta, sigma1, sigma1, sigma1),
+    tail: (c: number) => productOf(O, O.constant(c), eta, O.constant(Math.exp(2 * logEpsT(x))), r, sigma1, sigma1),
+    small: productOf(O, O.constant(x.gamma), eta, O.constant(x.sigmaR), O.constant(x.sigmaR), O.ratio(1, 20)),
+  };
 }
 
 function eNorm(x: StepState, c: ConstantValues): Comparison[] {
   const e = eS(x);
-  const eta = x.eta;
-  const mid = c.twelve * eta * eta * x.sigma1 ** 3 + c.eighty * eta * Math.exp(2 * logEpsT(x)) * x.r * x.sigma1 ** 2;
-  const last = c.twelve * eta * eta * x.sigma1 ** 3 + (x.gamma * eta * x.sigmaR ** 2) / 20;
+  const { F } = e.O;
+  const mid = F.add(e.cubic(c.twelve), e.tail(c.eighty));
   return [
-    atMost('‖E_s‖ ≤ 12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²', e.norm, mid, e.scale),
-    atMost('12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁² ≤ 12η²σ₁³ + γησ_r²/20', mid, last, scalarScale(mid, last)),
+    boundComparison('‖E_s‖ ≤ 12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²', e.norm, '≤', mid),
+    boundComparison('12η²σ₁³ + 80ηρ^{(1−γ)/(1+γ)}rσ₁² ≤ 12η²σ₁³ + γησ_r²/20', mid, '≤', F.add(e.cubic(c.twelve), e.small)),
   ];
 }
 
@@ -338,7 +350,8 @@ export const item4ENorm = stepClaim({
   witness: {
     twelve: (x, tol) => {
       const e = eS(x);
-      return (e.norm - 80 * x.eta * Math.exp(2 * logEpsT(x)) * x.r * x.sigma1 ** 2 - tol * e.scale) / (x.eta * x.eta * x.sigma1 ** 3);
+      const [rest, unit] = [e.tail(80), e.cubic(1)];
+      return (e.norm.value - rest.value - tol * (e.norm.magnitude + rest.magnitude + 12 * unit.magnitude)) / unit.value;
     },
   },
   sabotage: {
@@ -348,14 +361,19 @@ export const item4ENorm = stepClaim({
 });
 
 function lemmaC10(x: StepState, sabotaged = false): Comparison[] {
-  const { before: b, after: a } = step(x);
-  const eta = x.eta;
-  const c = sabotaged ? 0 : 30 * eta * eta * x.sigma1 ** 3 + (x.gamma * eta * x.sigmaR ** 2) / 20;
-  const factor = sabotaged ? 1 - 4 * eta * x.sigma1 : (1 - eta * x.sigmaR) ** 2;
-  const l0 = lambdaMin(b.P);
-  const l1 = lambdaMin(a.P);
-  const rhs = Math.min(factor * l0 - c, -c);
-  return [atLeast('λ_r(P_{s+1}) ≥ min{(1 − ησ_r)²λ_r(P_s) − 30η²σ₁³ − γησ_r²/20, −30η²σ₁³ − γησ_r²/20}', l1, rhs, magAfter(x).P + magBefore(x).P)];
+  const O = stepOps(x);
+  const { F } = O;
+  const { before: b, after: a, eta } = measuredStepAt(x);
+  const [sigma1, sigmaR] = [O.constant(x.sigma1), O.constant(x.sigmaR)];
+  const c = sabotaged
+    ? F.zero
+    : F.add(productOf(O, O.int(30), eta, eta, sigma1, sigma1, sigma1), productOf(O, O.constant(x.gamma), eta, sigmaR, sigmaR, O.ratio(1, 20)));
+  const contraction = F.sub(F.one, F.mul(eta, sigmaR));
+  const factor = sabotaged ? F.sub(F.one, productOf(O, O.int(4), eta, sigma1)) : F.mul(contraction, contraction);
+  const first = F.sub(F.mul(factor, O.lambdaMin(b.P)), c);
+  const second = F.neg(c);
+  const rhs = first.value <= second.value ? first : second;
+  return [boundComparison('λ_r(P_{s+1}) ≥ min{(1 − ησ_r)²λ_r(P_s) − 30η²σ₁³ − γησ_r²/20, −30η²σ₁³ − γησ_r²/20}', O.lambdaMin(a.P), '≥', rhs)];
 }
 
 export const item4LemmaC10 = stepClaim({
@@ -370,19 +388,23 @@ export const item4LemmaC10 = stepClaim({
 });
 
 function floorChain(x: StepState, tenth = 10): Comparison[] {
-  const eta = x.eta;
-  const c = 30 * eta * eta * x.sigma1 ** 3 + (x.gamma * eta * x.sigmaR ** 2) / 20;
-  const a = (1 - eta * x.sigmaR) ** 2;
-  // Σ_{i=0}^{s} a^i = (1 − a^{s+1})/(1 − a); Σ_{i≥0} a^i = 1/(1 − a), with 1 − a = ησ_r(2 − ησ_r).
-  const oneMinusA = eta * x.sigmaR * (2 - eta * x.sigmaR);
-  const partial = (-c * -Math.expm1((x.s + 1) * Math.log(a))) / oneMinusA;
-  const full = -c / oneMinusA;
-  const bound = -c / (eta * x.sigmaR);
-  const last = (-x.gamma * x.sigmaR) / tenth;
+  const O = stepOps(x);
+  const { F } = O;
+  const [eta, sigma1, sigmaR] = [O.constant(x.eta), O.constant(x.sigma1), O.constant(x.sigmaR)];
+  const c = F.add(productOf(O, O.int(30), eta, eta, sigma1, sigma1, sigma1), productOf(O, O.constant(x.gamma), eta, sigmaR, sigmaR, O.ratio(1, 20)));
+  const y = F.mul(eta, sigmaR);
+  // Σ_{i=0}^{s} a^i = (1 − a^{s+1})/(1 − a); Σ_{i≥0} a^i = 1/(1 − a), with a = (1 − ησ_r)², 1 − a = ησ_r(2 − ησ_r);
+  // 1 − a^{s+1} enters as a parameter of the instance (computed by expm1, log).
+  const oneMinusA = F.mul(y, F.sub(O.int(2), y));
+  const partialSum = O.constant(-Math.expm1((x.s + 1) * Math.log((1 - x.eta * x.sigmaR) ** 2)));
+  const partial = F.div(F.neg(F.mul(c, partialSum)), oneMinusA);
+  const full = F.div(F.neg(c), oneMinusA);
+  const bound = F.div(F.neg(c), y);
+  const last = F.div(F.neg(F.mul(O.constant(x.gamma), sigmaR)), O.constant(tenth));
   return [
-    atLeast('−c·Σ_{i=0}^{s}(1−ησ_r)^{2i} ≥ −c·Σ_{i=0}^{∞}(1−ησ_r)^{2i}', partial, full, scalarScale(partial, full)),
-    atLeast('−c·Σ_{i=0}^{∞}(1−ησ_r)^{2i} ≥ −c/(ησ_r)', full, bound, scalarScale(full, bound)),
-    atLeast('−(30η²σ₁³ + γησ_r²/20)/(ησ_r) ≥ −γσ_r/10', bound, last, scalarScale(bound, last)),
+    boundComparison('−c·Σ_{i=0}^{s}(1−ησ_r)^{2i} ≥ −c·Σ_{i=0}^{∞}(1−ησ_r)^{2i}', partial, '≥', full),
+    boundComparison('−c·Σ_{i=0}^{∞}(1−ησ_r)^{2i} ≥ −c/(ησ_r)', full, '≥', bound),
+    boundComparison('−(30η²σ₁³ + γησ_r²/20)/(ησ_r) ≥ −γσ_r/10', bound, '≥', last),
   ];
 }
 
@@ -400,24 +422,23 @@ export const item4Floor = stepClaim({
 // Item 5.
 
 function kjNorm(x: StepState, expFactor = 1): Comparison[] {
-  const b = blocksAt(x);
-  const mb = magBefore(x);
+  const O = stepOps(x);
+  const { F } = O;
+  const b = measuredStepAt(x).before;
+  const rootD = O.sqrt(O.int(dimSum(x)));
+  const bound = productOf(O, O.int(2), rootD, O.constant(Math.exp(2 * expFactor * logEpsT(x))), O.constant(x.sigma1));
   const out: Comparison[] = [];
-  const d = dimSum(x);
-  const bound = 2 * sqrt(d) * Math.exp(2 * expFactor * logEpsT(x)) * x.sigma1;
-  for (const [sign, name] of [
-    [1, '+'],
-    [-1, '−'],
+  for (const [S, name] of [
+    [O.add(b.KtK, b.JtJ), '+'],
+    [O.sub(b.KtK, b.JtJ), '−'],
   ] as const) {
-    const S = combine([1, mul(transpose(b.K), b.K)], [sign, mul(transpose(b.J), b.J)]);
-    const [nF, nOp] = [fro(S), op(S)];
-    const sc = 2 * (mb.J * mb.J + mb.K * mb.K);
+    const scaledOp = F.mul(rootD, O.opNorm(S));
     out.push(
-      atMost(`‖K_sᵀK_s ${name} J_sᵀJ_s‖_F ≤ √(m+n+k)‖K_sᵀK_s ${name} J_sᵀJ_s‖`, nF, sqrt(d) * nOp, sc),
-      atMost(`√(m+n+k)‖K_sᵀK_s ${name} J_sᵀJ_s‖ ≤ 2√(m+n+k)ρ^{(1−γ)/(1+γ)}σ₁`, sqrt(d) * nOp, bound, sc * sqrt(d)),
+      boundComparison(`‖K_sᵀK_s ${name} J_sᵀJ_s‖_F ≤ √(m+n+k)‖K_sᵀK_s ${name} J_sᵀJ_s‖`, O.frob(S), '≤', scaledOp),
+      boundComparison(`√(m+n+k)‖K_sᵀK_s ${name} J_sᵀJ_s‖ ≤ 2√(m+n+k)ρ^{(1−γ)/(1+γ)}σ₁`, scaledOp, '≤', bound),
     );
   }
-  out.push(atMost('2√(m+n+k)ρ^{(1−γ)/(1+γ)}σ₁ ≤ γσ_r/10', bound, (x.gamma * x.sigmaR) / 10, scalarScale(bound, x.gamma * x.sigmaR)));
+  out.push(boundComparison('2√(m+n+k)ρ^{(1−γ)/(1+γ)}σ₁ ≤ γσ_r/10', bound, '≤', productOf(O, O.constant(x.gamma), O.constant(x.sigmaR), O.ratio(1, 10))));
   return out;
 }
 
@@ -435,25 +456,31 @@ export const item5KjNorm = stepClaim({
  * compared are homogeneous of degree 2 in these norms, so the common factor ε_s² cancels).
  */
 function gTerms(x: StepState) {
-  const b = blocksAt(x);
-  const mb = magBefore(x);
-  const u = epsS(x);
-  const terms = [mul(b.P, b.B), mul(b.Q, b.A), mul(b.A, b.N), mul(b.B, b.M)];
-  const G = combine([-1, terms[0]], [1, terms[1]], [-1, terms[2]], [-1, terms[3]]);
-  const sq = terms.map((t) => (fro(t) / u) ** 2);
-  const gMag = (mb.P * mb.B + mb.Q * mb.A + mb.A * mb.N + mb.B * mb.M) / u;
-  return { G2: (fro(G) / u) ** 2, sq, scale: 2 * gMag * gMag * 4 };
+  const O = stepOps(x);
+  const { F } = O;
+  const b = measuredStepAt(x).before;
+  const perEps = O.constant(1 / epsS(x));
+  const squared = (M: Measured) => {
+    const n = F.mul(O.frob(M), perEps);
+    return F.mul(n, n);
+  };
+  const terms = [O.mul(b.P, b.B), O.mul(b.Q, b.A), O.mul(b.A, b.N), O.mul(b.B, b.M)];
+  const minus = F.neg(F.one);
+  const G = O.combine([minus, terms[0]], [F.one, terms[1]], [minus, terms[2]], [minus, terms[3]]);
+  return { O, G2: squared(G), sum: terms.map(squared).reduce((a, v) => F.add(a, v)), squared };
 }
 
 function gSplit(x: StepState, four = 4): Comparison[] {
   const g = gTerms(x);
-  const e2 = x.eta * x.eta;
+  const { F } = g.O;
+  const eta = g.O.constant(x.eta);
+  const e2 = F.mul(eta, eta);
   return [
-    atMost(
+    boundComparison(
       'η²‖−P_sB_s + (A_sB_sᵀ − B_sA_sᵀ)A_s − A_sN_s − B_sM_s‖²_F ≤ 4η²(‖P_sB_s‖² + ‖Q_sA_s‖² + ‖A_sN_s‖² + ‖B_sM_s‖²) (both sides divided by ε_s²)',
-      e2 * g.G2,
-      four * e2 * g.sq.reduce((a, v) => a + v, 0),
-      e2 * g.scale,
+      F.mul(e2, g.G2),
+      '≤',
+      productOf(g.O, g.O.constant(four), e2, g.sum),
     ),
   ];
 }
@@ -470,15 +497,22 @@ export const item5GSplit = stepClaim({
 /** The sides of the g-bound step divided by η²ε_s²: left = 4Σ‖termᵢ‖²; the right's three terms without their constants. */
 function gBoundSides(x: StepState) {
   const g = gTerms(x);
-  const nB2 = (fro(blocksAt(x).B) / epsS(x)) ** 2;
-  const e2 = Math.exp(2 * x.logEpsS);
+  const { O } = g;
+  const nB2 = g.squared(measuredStepAt(x).before.B);
+  const [e2, sigma1] = [O.constant(Math.exp(2 * x.logEpsS)), O.constant(x.sigma1)];
   return {
-    lhs: 4 * g.sq.reduce((a, v) => a + v, 0),
-    bTerm: x.sigma1 ** 2 * nB2,
-    constTerm: x.sigma1 ** 3 * dimSum(x) * e2,
-    mixTerm: x.sigma1 ** 2 * e2 * e2 * nB2,
-    scale: g.scale + 2 * x.sigma1 ** 2 * nB2,
+    O,
+    lhs: O.F.mul(O.int(4), g.sum),
+    bTerm: productOf(O, sigma1, sigma1, nB2),
+    constTerm: productOf(O, sigma1, sigma1, sigma1, O.int(dimSum(x)), e2),
+    mixTerm: productOf(O, sigma1, sigma1, e2, e2, nB2),
   };
+}
+
+/** The right side 48·bTerm + 8·constTerm + 4·mixTerm for the constants given. */
+function gBoundRhs(q: ReturnType<typeof gBoundSides>, c: { readonly fortyEight: number; readonly eight: number; readonly fourMix: number }) {
+  const { F } = q.O;
+  return F.add(F.add(F.mul(q.O.constant(c.fortyEight), q.bTerm), F.mul(q.O.constant(c.eight), q.constTerm)), F.mul(q.O.constant(c.fourMix), q.mixTerm));
 }
 
 const G_PRINTED = { fortyEight: 48, eight: 8, fourMix: 4 } as const;
@@ -486,13 +520,22 @@ const G_PRINTED = { fortyEight: 48, eight: 8, fourMix: 4 } as const;
 function gBound(x: StepState, c: ConstantValues): Comparison[] {
   const q = gBoundSides(x);
   return [
-    atMost(
+    boundComparison(
       '4η²(‖P_sB_s‖² + ‖Q_sA_s‖² + ‖A_sN_s‖² + ‖B_sM_s‖²) ≤ 48η²σ₁²‖B_s‖²_F + 8η²σ₁³(m+n+k)(1+γησ_r)^{4s}ρ⁴ + 4η²σ₁²(1+γησ_r)^{4s}ρ⁴‖B_s‖²_F (both sides divided by η²ε_s²)',
       q.lhs,
-      c.fortyEight * q.bTerm + c.eight * q.constTerm + c.fourMix * q.mixTerm,
-      q.scale,
+      '≤',
+      gBoundRhs(q, { fortyEight: c.fortyEight, eight: c.eight, fourMix: c.fourMix }),
     ),
   ];
+}
+
+/** The smallest value of one constant with which the g-bound passes at tolerance tol, the others as printed. */
+function gBoundWitness(x: StepState, tol: number, which: 'fortyEight' | 'eight'): number {
+  const q = gBoundSides(x);
+  const unit = which === 'fortyEight' ? q.bTerm : q.constTerm;
+  const rest = gBoundRhs(q, { ...G_PRINTED, [which]: 0 });
+  const scale = q.lhs.magnitude + gBoundRhs(q, G_PRINTED).magnitude;
+  return unit.value > 0 ? (q.lhs.value - rest.value - tol * scale) / unit.value : Number.NEGATIVE_INFINITY;
 }
 
 export const item5GBound = stepClaim({
@@ -507,39 +550,32 @@ export const item5GBound = stepClaim({
   },
   check: gBound,
   witness: {
-    fortyEight: (x, tol) => {
-      const q = gBoundSides(x);
-      return q.bTerm > 0 ? (q.lhs - G_PRINTED.eight * q.constTerm - G_PRINTED.fourMix * q.mixTerm - tol * q.scale) / q.bTerm : Number.NEGATIVE_INFINITY;
-    },
-    eight: (x, tol) => {
-      const q = gBoundSides(x);
-      return q.constTerm > 0
-        ? (q.lhs - G_PRINTED.fortyEight * q.bTerm - G_PRINTED.fourMix * q.mixTerm - tol * q.scale) / q.constTerm
-        : Number.NEGATIVE_INFINITY;
-    },
+    fortyEight: (x, tol) => gBoundWitness(x, tol, 'fortyEight'),
+    eight: (x, tol) => gBoundWitness(x, tol, 'eight'),
   },
   sabotage: { description: 'the constant 48 made 1', constants: { fortyEight: () => 1 } },
 });
 
 function gAbsorb(x: StepState, tenth = 10): Comparison[] {
   // Divided by ε_s² (ε_s⁴ and ‖B_s‖² would underflow): b = ‖B_s‖²/ε_s², e = ε_s².
-  const b = (fro(blocksAt(x).B) / epsS(x)) ** 2;
-  const e = Math.exp(2 * x.logEpsS);
-  const e2 = x.eta * x.eta;
-  const constTerm = 8 * e2 * x.sigma1 ** 3 * dimSum(x) * e;
-  const sep = 48 * e2 * x.sigma1 ** 2 * b + constTerm + 4 * e2 * x.sigma1 ** 2 * e * e * b;
-  const coef = 48 * e2 * x.sigma1 ** 2 + 4 * e2 * x.sigma1 ** 2 * e * e;
-  const grouped = coef * b + constTerm;
-  const last = ((x.gamma * x.eta * x.sigmaR) / tenth) * b + constTerm;
+  const g = gTerms(x);
+  const { O } = g;
+  const { F } = O;
+  const b = g.squared(measuredStepAt(x).before.B);
+  const e = O.constant(Math.exp(2 * x.logEpsS));
+  const [eta, sigma1] = [O.constant(x.eta), O.constant(x.sigma1)];
+  const e2 = F.mul(eta, eta);
+  const constTerm = productOf(O, O.int(8), e2, sigma1, sigma1, sigma1, O.int(dimSum(x)), e);
+  const coef48 = productOf(O, O.int(48), e2, sigma1, sigma1);
+  const coefMix = productOf(O, O.int(4), e2, sigma1, sigma1, e, e);
+  const sep = F.add(F.add(F.mul(coef48, b), constTerm), F.mul(coefMix, b));
+  const coef = F.add(coef48, coefMix);
+  const grouped = F.add(F.mul(coef, b), constTerm);
+  const small = F.div(productOf(O, O.constant(x.gamma), eta, O.constant(x.sigmaR)), O.constant(tenth));
   return [
-    atMost('48η²σ₁²‖B‖² + 8η²σ₁³(m+n+k)ε⁴ + 4η²σ₁²ε⁴‖B‖² ≤ (48η²σ₁² + 4η²σ₁²ε⁴)‖B‖² + 8η²σ₁³(m+n+k)ε⁴ (÷ ε_s²)', sep, grouped, scalarScale(sep, grouped)),
-    atMost(
-      '48η²σ₁² + 4η²σ₁²(1+γησ_r)^{4s}ρ⁴ ≤ γησ_r/10 (the coefficient of ‖B_s‖²_F)',
-      coef,
-      (x.gamma * x.eta * x.sigmaR) / tenth,
-      scalarScale(coef, x.gamma * x.eta * x.sigmaR),
-    ),
-    atMost('(48η²σ₁² + 4η²σ₁²ε⁴)‖B‖² + 8η²σ₁³(m+n+k)ε⁴ ≤ (γησ_r/10)‖B‖² + 8η²σ₁³(m+n+k)ε⁴ (÷ ε_s²)', grouped, last, scalarScale(grouped, last)),
+    boundComparison('48η²σ₁²‖B‖² + 8η²σ₁³(m+n+k)ε⁴ + 4η²σ₁²ε⁴‖B‖² ≤ (48η²σ₁² + 4η²σ₁²ε⁴)‖B‖² + 8η²σ₁³(m+n+k)ε⁴ (÷ ε_s²)', sep, '≤', grouped),
+    boundComparison('48η²σ₁² + 4η²σ₁²(1+γησ_r)^{4s}ρ⁴ ≤ γησ_r/10 (the coefficient of ‖B_s‖²_F)', coef, '≤', small),
+    boundComparison('(48η²σ₁² + 4η²σ₁²ε⁴)‖B‖² + 8η²σ₁³(m+n+k)ε⁴ ≤ (γησ_r/10)‖B‖² + 8η²σ₁³(m+n+k)ε⁴ (÷ ε_s²)', grouped, '≤', F.add(F.mul(small, b), constTerm)),
   ];
 }
 
@@ -688,11 +724,13 @@ export const item5Conclusion = stepClaim({
 // Items 1 and 2.
 
 function aNorm(x: StepState, two = 2): Comparison[] {
-  const A1 = step(x).after.A;
-  const ma = magAfter(x);
-  const nA = op(A1);
-  const rootAA = sqrtGramNorm(A1);
-  return [atMost('‖A_{s+1}‖ ≤ √‖A_{s+1}A_{s+1}ᵀ‖', nA, rootAA, 2 * ma.A), atMost('√‖A_{s+1}A_{s+1}ᵀ‖ ≤ √(2σ₁)', rootAA, sqrt(two * x.sigma1), 2 * ma.A)];
+  const O = stepOps(x);
+  const A1 = measuredStepAt(x).after.A;
+  const rootAA = O.sqrt(O.opNorm(O.mul(A1, O.tr(A1))));
+  return [
+    boundComparison('‖A_{s+1}‖ ≤ √‖A_{s+1}A_{s+1}ᵀ‖', O.opNorm(A1), '≤', rootAA),
+    boundComparison('√‖A_{s+1}A_{s+1}ᵀ‖ ≤ √(2σ₁)', rootAA, '≤', O.sqrt(O.F.mul(O.constant(two), O.constant(x.sigma1)))),
+  ];
 }
 
 export const items12ANorm = stepClaim({
@@ -704,25 +742,19 @@ export const items12ANorm = stepClaim({
 });
 
 function gram(x: StepState, six = 6): Comparison[] {
-  const a = step(x).after;
-  const ma = magAfter(x);
-  const UU = mul(transpose(a.U), a.U);
-  const VV = mul(transpose(a.V), a.V);
-  const sum = combine([1, UU], [1, VV]);
-  const twice = combine([2, mul(transpose(a.A), a.A)], [2, mul(transpose(a.B), a.B)]);
-  const JJ = mul(transpose(a.J), a.J);
-  const sc = 4 * (ma.U * ma.U + ma.V * ma.V);
+  const O = stepOps(x);
+  const { F, mul, tr } = O;
+  const a = measuredStepAt(x).after;
+  const UU = mul(tr(a.U), a.U);
+  const VV = mul(tr(a.V), a.V);
+  const twice = O.scale(O.int(2), O.add(mul(tr(a.A), a.A), mul(tr(a.B), a.B)));
+  const [bound, boundJK] = [F.mul(O.constant(six), O.constant(x.sigma1)), F.mul(O.constant(six + 1), O.constant(x.sigma1))];
   return [
-    equal('U_{s+1}ᵀU_{s+1} + V_{s+1}ᵀV_{s+1} = 2(A_{s+1}ᵀA_{s+1} + B_{s+1}ᵀB_{s+1})', sum, twice, sc),
-    atMost('‖2(A_{s+1}ᵀA_{s+1} + B_{s+1}ᵀB_{s+1})‖ ≤ 6σ₁', op(twice), six * x.sigma1, sc),
-    atMost('‖U_{s+1}ᵀU_{s+1}‖ ≤ 6σ₁ and ‖V_{s+1}ᵀV_{s+1}‖ ≤ 6σ₁', Math.max(op(UU), op(VV)), six * x.sigma1, sc),
-    atMost('‖U_{s+1}ᵀU_{s+1} + J_{s+1}ᵀJ_{s+1}‖ ≤ 7σ₁ (Item 1)', op(combine([1, UU], [1, JJ])), (six + 1) * x.sigma1, sc + 2 * ma.J * ma.J),
-    atMost(
-      '‖V_{s+1}ᵀV_{s+1} + K_{s+1}ᵀK_{s+1}‖ ≤ 7σ₁ (Item 2)',
-      op(combine([1, VV], [1, mul(transpose(a.K), a.K)])),
-      (six + 1) * x.sigma1,
-      sc + 2 * ma.K * ma.K,
-    ),
+    ...residualComparisons({ 'U_{s+1}ᵀU_{s+1} + V_{s+1}ᵀV_{s+1} = 2(A_{s+1}ᵀA_{s+1} + B_{s+1}ᵀB_{s+1})': O.sub(O.add(UU, VV), twice) }),
+    boundComparison('‖2(A_{s+1}ᵀA_{s+1} + B_{s+1}ᵀB_{s+1})‖ ≤ 6σ₁', O.opNorm(twice), '≤', bound),
+    boundComparison('‖U_{s+1}ᵀU_{s+1}‖ ≤ 6σ₁ and ‖V_{s+1}ᵀV_{s+1}‖ ≤ 6σ₁', larger(O.opNorm(UU), O.opNorm(VV)), '≤', bound),
+    boundComparison('‖U_{s+1}ᵀU_{s+1} + J_{s+1}ᵀJ_{s+1}‖ ≤ 7σ₁ (Item 1)', O.opNorm(O.add(UU, a.JtJ)), '≤', boundJK),
+    boundComparison('‖V_{s+1}ᵀV_{s+1} + K_{s+1}ᵀK_{s+1}‖ ≤ 7σ₁ (Item 2)', O.opNorm(O.add(VV, a.KtK)), '≤', boundJK),
   ];
 }
 

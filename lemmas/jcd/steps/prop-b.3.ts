@@ -24,14 +24,33 @@
  * 1 + (5/4 − 1/32 − 1/12)/1200 − (1/32)/1200² < 1 + 3/4. Corrected (…/corrected): with η, it holds
  * ((γ+3)/4 − (1−γ)/16 − (1−γ)/6 − (γ+1)/2 = (1−γ)/48 ≥ (1−γ)ησ_r/16). Nothing downstream changes (the
  * next line is right); it may be a typo of the source or of the text copy (JCD has one copy here).
+ *
+ * Scales: each side is written once against BoundOps on the block step in the magnitude model
+ * (step-hypotheses.ts: measuredStepAt) and (B.3) as a residual; the scale is computed from them. The
+ * e-chain, compared in logs, keeps 10³ ulps of its terms as its scale.
  */
-import { combine, mul, transpose } from '../../../src/linalg/dense.ts';
 import { singularValues } from '../../../src/linalg/spectral.ts';
-import { atLeast, atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
+import { atMost, type Comparison } from '../../../src/claims/compare.ts';
 import type { Claim } from '../../../src/claims/types.ts';
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
 import type { JcdTimeParameters } from '../support/times.ts';
-import { B2_STEP_HYPOTHESES, blocksAt, fro, growth, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../support/step-hypotheses.ts';
+import {
+  B2_STEP_HYPOTHESES,
+  fro,
+  growth,
+  logEpsT,
+  blockStepView,
+  measuredStepAt,
+  productOf,
+  sigmaRIn,
+  stepDim,
+  stepOps,
+  type StepState,
+} from '../support/step-hypotheses.ts';
+import { eTerm, signalStep } from '../support/block-step.ts';
+import { boundComparison, magnitudeOps, residualComparisons } from '../../../src/claims/measured.ts';
+import { type StepResiduals, tailFrameForm } from '../../../src/exact/states.ts';
+import { tailFrameSymbolic } from '../../../src/exact/symbolic-steps.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
@@ -78,50 +97,39 @@ function b3Claim(c: StepClaimSpec & { readonly case1?: boolean }): Claim<StepSta
   );
 }
 
-/** E_t as printed, the "signal" step A_t + η(Σ − A_tA_tᵀ)A_t, and magnitudes. */
-function pieces(x: StepState) {
-  const b = blocksAt(x);
-  const m = magnitudesAt(x);
-  const E = combine([1, mul(mul(b.B, transpose(b.B)), b.A)], [-1, mul(b.Q, b.B)], [-1, mul(b.A, b.M)], [-1, mul(b.B, b.N)]);
-  const SmA = combine([1, b.Sigma], [-1, mul(b.A, transpose(b.A))]);
-  const signal = combine([1, b.A], [x.eta, mul(SmA, b.A)]);
-  const sigMag = m.A + x.eta * (m.Sigma + m.A * m.A) * m.A;
-  return { b, m, E, signal, sigMag, eMag: m.B * m.B * m.A + m.Q * m.B + m.A * m.M + m.B * m.N };
-}
+/**
+ * (B.3)'s residual A_{t+1} − (A_t + η(Σ − A_tA_tᵀ)A_t + ηE_t), A_{t+1} the step's; sabotaged: the sign
+ * of η(Σ − A_tA_tᵀ)A_t flipped (2A_t − signal). A ring identity: the float check reads the block step
+ * (A.4) in the magnitude model, the exact form and the proof the exact step (4.2) on the tail frame.
+ */
+const b3UpdateResidual: StepResiduals = (O, { x, before, after }, sabotaged) => {
+  const signal = signalStep(O, before, x.eta);
+  const stepped = sabotaged ? O.sub(O.scale(O.int(2), before.A), signal) : signal;
+  const label = sabotaged ? '(B.3) with −η(Σ − AAᵀ)A' : '(B.3): A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + ηE_t';
+  return { [label]: O.sub(after.A, O.add(stepped, O.scale(x.eta, eTerm(O, before)))) };
+};
 
 export const b3Update = b3Claim({
   id: 'jcd.prop-b.3.update',
-  exact: {
-    skip: 'the step state is drawn in block coordinates scaled by ε_s down to 10⁻¹⁰⁰ (lemmas/jcd/steps/state.ts) and src/exact has no rational supply of such states yet; the block algebra it rests on, (A.4)–(A.6), is certified exactly by jcd.eq-a.4/a.5/a.6',
-  },
+  // Exact form: A₊ of the exact step (4.2) minus (B.3)'s right side, on any state (a ring identity). D = 4.
+  exact: tailFrameForm(b3UpdateResidual, { bound: 4, derivation: 'η times three blocks' }),
+  symbolic: tailFrameSymbolic(b3UpdateResidual),
   where: '(B.3) "By the updating formula of A in (A.4)"',
   kind: 'identity',
   statement: 'A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + ηE_t, E_t = B_tB_tᵀA_t − (A_tB_tᵀ − B_tA_tᵀ)B_t − A_t(K_tᵀK_t + J_tᵀJ_t)/2 − B_t(K_tᵀK_t − J_tᵀJ_t)/2',
-  check: (x) => {
-    const q = pieces(x);
-    return [
-      equal(
-        '(B.3): A_{t+1} = A_t + η(Σ − A_tA_tᵀ)A_t + ηE_t',
-        nextAt(x).blocks.A,
-        combine([1, q.signal], [x.eta, q.E]),
-        nextAt(x).mag.A + q.sigMag + x.eta * q.eMag,
-      ),
-    ];
-  },
+  check: (x) => residualComparisons(b3UpdateResidual(magnitudeOps, blockStepView(x), false)),
   sabotage: {
     description: 'sign of η(Σ − A_tA_tᵀ)A_t flipped',
-    check: (x) => {
-      const q = pieces(x);
-      const flipped = combine([2, q.b.A], [-1, q.signal], [x.eta, q.E]);
-      return [equal('(B.3) with −η(Σ − AAᵀ)A', nextAt(x).blocks.A, flipped, nextAt(x).mag.A + q.sigMag + x.eta * q.eMag)];
-    },
+    check: (x) => residualComparisons(b3UpdateResidual(magnitudeOps, blockStepView(x), true)),
   },
 });
 
 function eBound(x: StepState, power = 2): Comparison[] {
-  const q = pieces(x);
-  const bound = 16 * Math.exp(power * x.logEpsS) * x.r * x.sigma1 ** 1.5;
-  return [atMost('(B.4): ‖E_t‖ ≤ 16(1 + γησ_r)^{2t}ρ²rσ₁√σ₁', op(q.E), bound, 2 * q.eMag)];
+  const O = stepOps(x);
+  const s = measuredStepAt(x).before;
+  const sigma1 = O.constant(x.sigma1);
+  const bound = productOf(O, O.int(16 * x.r), O.constant(Math.exp(power * x.logEpsS)), sigma1, O.sqrt(sigma1));
+  return [boundComparison('(B.4): ‖E_t‖ ≤ 16(1 + γησ_r)^{2t}ρ²rσ₁√σ₁', O.opNorm(eTerm(O, s)), '≤', bound)];
 }
 
 export const b3EBound = b3Claim({
@@ -163,9 +171,12 @@ export const b3EChain = b3Claim({
 });
 
 function eSecond(x: StepState, c = 1): Comparison[] {
-  const lhs = 16 * Math.exp(2 * logEpsT(x)) * x.r * x.sigma1 ** 1.5;
-  const rhs = c * ((1 - x.gamma) / 6) * x.sigmaR * Math.sqrt(((1 - x.gamma) * x.sigmaR) / 24);
-  return [atMost('16ρ^{(1−γ)/(1+γ)}rσ₁√σ₁ ≤ (1−γ)/6·σ_r√((1−γ)σ_r/24)', lhs, rhs, scalarScale(lhs, rhs))];
+  const O = stepOps(x);
+  const { F } = O;
+  const [sigma1, sigmaR, oneMinusGamma] = [O.constant(x.sigma1), O.constant(x.sigmaR), F.sub(F.one, O.constant(x.gamma))];
+  const lhs = productOf(O, O.int(16 * x.r), O.constant(Math.exp(2 * logEpsT(x))), sigma1, O.sqrt(sigma1));
+  const rhs = productOf(O, O.constant(c), oneMinusGamma, O.ratio(1, 6), sigmaR, O.sqrt(productOf(O, oneMinusGamma, sigmaR, O.ratio(1, 24))));
+  return [boundComparison('16ρ^{(1−γ)/(1+γ)}rσ₁√σ₁ ≤ (1−γ)/6·σ_r√((1−γ)σ_r/24)', lhs, '≤', rhs)];
 }
 
 export const b3ESecond = b3Claim({
@@ -177,18 +188,19 @@ export const b3ESecond = b3Claim({
 });
 
 function weylLemma(x: StepState, c7 = 4): Comparison[] {
-  const q = pieces(x);
-  const a1 = nextAt(x).blocks.A;
-  const sA1 = sigmaRof(a1, a1, x.r);
-  const sSig = sigmaRof(q.signal, q.signal, x.r);
-  const sA = sigmaRof(x.A, x.A, x.r);
-  const eta = x.eta;
-  const c7rhs = (1 - c7 * eta * eta * x.sigma1 ** 2) * (1 + eta * x.sigmaR) * sA * (1 - eta * sA * sA);
-  const gamma3 = (1 + ((x.gamma + 3) / 4) * eta * x.sigmaR) * sA * (1 - eta * sA * sA);
+  const O = stepOps(x);
+  const { F } = O;
+  const { before, after, eta } = measuredStepAt(x);
+  const signal = signalStep(O, before, eta);
+  const [sA1, sSig, sA] = [sigmaRIn(O, after.A, x.r), sigmaRIn(O, signal, x.r), sigmaRIn(O, before.A, x.r)];
+  const [sigma1, z] = [O.constant(x.sigma1), F.mul(eta, O.constant(x.sigmaR))];
+  const decay = F.mul(sA, F.sub(F.one, productOf(O, eta, sA, sA)));
+  const c7rhs = productOf(O, F.sub(F.one, productOf(O, O.constant(c7), eta, eta, sigma1, sigma1)), F.add(F.one, z), decay);
+  const gamma3 = F.mul(F.add(F.one, productOf(O, F.add(O.constant(x.gamma), O.int(3)), O.ratio(1, 4), z)), decay);
   return [
-    atLeast('σ_r(A_{t+1}) ≥ σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖E_t‖', sA1, sSig - eta * op(q.E), 2 * (nextAt(x).mag.A + q.sigMag)),
-    atLeast('σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) ≥ (1 − 4η²σ₁²)(1 + ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) (Lemma C.7)', sSig, c7rhs, 2 * q.sigMag),
-    atLeast('(1 − 4η²σ₁²)(1 + ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) ≥ (1 + (γ+3)ησ_r/4)σ_r(A_t)(1 − ησ_r²(A_t))', c7rhs, gamma3, scalarScale(c7rhs)),
+    boundComparison('σ_r(A_{t+1}) ≥ σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖E_t‖', sA1, '≥', F.sub(sSig, F.mul(eta, O.opNorm(eTerm(O, before))))),
+    boundComparison('σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) ≥ (1 − 4η²σ₁²)(1 + ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) (Lemma C.7)', sSig, '≥', c7rhs),
+    boundComparison('(1 − 4η²σ₁²)(1 + ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) ≥ (1 + (γ+3)ησ_r/4)σ_r(A_t)(1 − ησ_r²(A_t))', c7rhs, '≥', gamma3),
   ];
 }
 
@@ -203,20 +215,20 @@ export const b3LemmaC7 = b3Claim({
 });
 
 function case1(x: StepState, c = 1): Comparison[] {
-  const a1 = nextAt(x).blocks.A;
-  const q = pieces(x);
-  const sA1 = sigmaRof(a1, a1, x.r);
-  const sA = sigmaRof(x.A, x.A, x.r);
-  const s1A = singularValues(x.A)[0] ?? 0;
-  const eta = x.eta;
-  const mid = (1 - eta * s1A * s1A - ((1 - x.gamma) / 6) * eta * x.sigmaR) * sA;
-  const floorCase = Math.sqrt(((1 - x.gamma) * x.sigmaR) / 16);
-  const lower = (1 - eta * 2 * x.sigma1 - ((1 - x.gamma) / 6) * eta * x.sigmaR) * floorCase;
-  const target = c * Math.sqrt(((1 - x.gamma) * x.sigmaR) / 24);
+  const O = stepOps(x);
+  const { F } = O;
+  const { before, after, eta } = measuredStepAt(x);
+  const [sA1, sA, s1A] = [sigmaRIn(O, after.A, x.r), sigmaRIn(O, before.A, x.r), O.opNorm(before.A)];
+  const [sigma1, sigmaR, oneMinusGamma] = [O.constant(x.sigma1), O.constant(x.sigmaR), F.sub(F.one, O.constant(x.gamma))];
+  const sixth = productOf(O, oneMinusGamma, O.ratio(1, 6), eta, sigmaR);
+  const mid = F.mul(F.sub(F.sub(F.one, productOf(O, eta, s1A, s1A)), sixth), sA);
+  const floorCase = O.sqrt(productOf(O, oneMinusGamma, sigmaR, O.ratio(1, 16)));
+  const lower = F.mul(F.sub(F.sub(F.one, productOf(O, O.int(2), eta, sigma1)), sixth), floorCase);
+  const target = F.mul(O.constant(c), O.sqrt(productOf(O, oneMinusGamma, sigmaR, O.ratio(1, 24))));
   return [
-    atLeast('σ_r(A_{t+1}) ≥ (1 − ησ₁²(A_t) − (1−γ)ησ_r/6)σ_r(A_t)', sA1, mid, 2 * (nextAt(x).mag.A + q.sigMag)),
-    atLeast('(1 − ησ₁²(A_t) − (1−γ)ησ_r/6)σ_r(A_t) ≥ (1 − 2ησ₁ − (1−γ)ησ_r/6)√((1−γ)σ_r/16)', mid, lower, 2 * q.sigMag),
-    atLeast('(1 − 2ησ₁ − (1−γ)ησ_r/6)√((1−γ)σ_r/16) ≥ √((1−γ)σ_r/24) (σ₁(A_t) ≤ √(2σ₁), η ≤ 1/(100σ₁))', lower, target, scalarScale(lower, target)),
+    boundComparison('σ_r(A_{t+1}) ≥ (1 − ησ₁²(A_t) − (1−γ)ησ_r/6)σ_r(A_t)', sA1, '≥', mid),
+    boundComparison('(1 − ησ₁²(A_t) − (1−γ)ησ_r/6)σ_r(A_t) ≥ (1 − 2ησ₁ − (1−γ)ησ_r/6)√((1−γ)σ_r/16)', mid, '≥', lower),
+    boundComparison('(1 − 2ησ₁ − (1−γ)ησ_r/6)√((1−γ)σ_r/16) ≥ √((1−γ)σ_r/24) (σ₁(A_t) ≤ √(2σ₁), η ≤ 1/(100σ₁))', lower, '≥', target),
   ];
 }
 
@@ -232,11 +244,20 @@ export const b3Case1 = b3Claim({
 
 /** Case 2's scalar line: (1 + (γ+3)z/4 − (1−γ)z/16 − (1−γ)z²/16) − (1−γ)z/6 ≥ 1 + (γ+1)·f/2 with f = σ_r (printed) or ησ_r. */
 function case2(x: StepState, printed: boolean, mult = 1): Comparison[] {
-  const z = x.eta * x.sigmaR;
-  const g = x.gamma;
-  const lhs = 1 + ((g + 3) / 4) * z - ((1 - g) / 16) * z - ((1 - g) / 16) * z * z - ((1 - g) / 6) * z;
-  const rhs = 1 + mult * ((g + 1) / 2) * (printed ? x.sigmaR : z);
-  return [atLeast(`(1 + (γ+3)ησ_r/4 − (1−γ)ησ_r/16 − (1−γ)η²σ_r²/16) − (1−γ)ησ_r/6 ≥ 1 + (γ+1)${printed ? 'σ_r' : 'ησ_r'}/2`, lhs, rhs, scalarScale(lhs, rhs))];
+  const O = stepOps(x);
+  const { F } = O;
+  const [eta, sigmaR, g] = [O.constant(x.eta), O.constant(x.sigmaR), O.constant(x.gamma)];
+  const z = F.mul(eta, sigmaR);
+  const oneMinusGamma = F.sub(F.one, g);
+  const lhs = F.sub(
+    F.sub(
+      F.sub(F.add(F.one, productOf(O, F.add(g, O.int(3)), O.ratio(1, 4), z)), productOf(O, oneMinusGamma, O.ratio(1, 16), z)),
+      productOf(O, oneMinusGamma, O.ratio(1, 16), z, z),
+    ),
+    productOf(O, oneMinusGamma, O.ratio(1, 6), z),
+  );
+  const rhs = F.add(F.one, productOf(O, O.constant(mult), F.add(g, F.one), O.ratio(1, 2), printed ? sigmaR : z));
+  return [boundComparison(`(1 + (γ+3)ησ_r/4 − (1−γ)ησ_r/16 − (1−γ)η²σ_r²/16) − (1−γ)ησ_r/6 ≥ 1 + (γ+1)${printed ? 'σ_r' : 'ησ_r'}/2`, lhs, '≥', rhs)];
 }
 
 export const b3Case2 = b3Claim({

@@ -11,19 +11,31 @@
  *            ≥ (1 + 0.99ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) − 0.01ησ_rσ_r(A_t)
  *  case-1    σ_r(A_t) ≥ 0.9√σ_r: σ_r(A_{t+1}) ≥ (1 − ησ₁²(A_t) − 0.01ησ_r)σ_r(A_t) ≥ 0.8√σ_r
  *  case-2    (1 + 0.99ησ_r)(1 − 0.81ησ_r) − 0.01ησ_r ≥ 1 + 0.1ησ_r (per unit σ_r(A_t), σ_r(A_t) < 0.9√σ_r)
- * All hold as printed.
+ * All hold as printed. Each side is written once against BoundOps on the measured step
+ * (step-hypotheses.ts: measuredStepAt); its scale is computed in the magnitude model.
  */
-import { combine, mul, transpose } from '../../../src/linalg/dense.ts';
 import { singularValues } from '../../../src/linalg/spectral.ts';
-import { atLeast, atMost, type Comparison } from '../../../src/claims/compare.ts';
+import type { Comparison } from '../../../src/claims/compare.ts';
 import type { Claim } from '../../../src/claims/types.ts';
 import { hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
-import { B2_STEP_HYPOTHESES, blocksAt, fro, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../support/step-hypotheses.ts';
+import {
+  B2_STEP_HYPOTHESES,
+  fro,
+  logEpsT,
+  measuredStepAt,
+  productOf,
+  sigmaRIn,
+  stepDim,
+  type StepOps,
+  stepOps,
+  type StepState,
+} from '../support/step-hypotheses.ts';
+import { eTerm, signalStep } from '../support/block-step.ts';
+import { boundComparison, type MeasuredScalar } from '../../../src/claims/measured.ts';
 import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 const sigmaR = (M: Parameters<typeof singularValues>[0], r: number) => (M.rows ? (singularValues(M)[r - 1] ?? 0) : 0);
-const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
 const b4Floor = (p: { gamma: number; sigmaR: number }) => Math.sqrt(((1 - p.gamma) * p.sigmaR) / 24);
 
 function floorHypothesis(name: string, text: string, floor: (x: StepState) => number): Hypothesis<StepState> {
@@ -52,25 +64,24 @@ function b4Claim(c: StepClaimSpec & { readonly case1?: boolean }): Claim<StepSta
   );
 }
 
-function pieces(x: StepState) {
-  const b = blocksAt(x);
-  const m = magnitudesAt(x);
-  const E = combine([1, mul(mul(b.B, transpose(b.B)), b.A)], [-1, mul(b.Q, b.B)], [-1, mul(b.A, b.M)], [-1, mul(b.B, b.N)]);
-  const signal = combine([1, b.A], [x.eta, mul(combine([1, b.Sigma], [-1, mul(b.A, transpose(b.A))]), b.A)]);
-  return { E, signal, sigMag: m.A + x.eta * (m.Sigma + m.A * m.A) * m.A, eMag: m.B * m.B * m.A + m.Q * m.B + m.A * m.M + m.B * m.N };
-}
+/** ε² for log ε (an instance's parameter, exact in the model). */
+const epsSquared = (O: StepOps, logEps: number) => O.constant(Math.exp(2 * logEps));
 
 function eChain(x: StepState, hundredth = 0.01): Comparison[] {
-  const q = pieces(x);
-  const l1 = 16 * Math.exp(2 * x.logEpsS) * x.r * x.sigma1 ** 1.5;
-  const l2 = 16 * Math.exp(2 * logEpsT(x)) * x.r * x.sigma1 ** 1.5;
-  const l3 = hundredth * x.sigmaR * b4Floor(x);
-  const l4 = hundredth * x.sigmaR * sigmaR(x.A, x.r);
+  const O = stepOps(x);
+  const { F } = O;
+  const s = measuredStepAt(x).before;
+  const [sigma1, sigmaR] = [O.constant(x.sigma1), O.constant(x.sigmaR)];
+  const tail = productOf(O, O.int(16 * x.r), sigma1, O.sqrt(sigma1));
+  const l1 = F.mul(epsSquared(O, x.logEpsS), tail);
+  const l2 = F.mul(epsSquared(O, logEpsT(x)), tail);
+  const l3 = productOf(O, O.constant(hundredth), sigmaR, O.sqrt(F.mul(F.sub(F.one, O.constant(x.gamma)), F.mul(sigmaR, O.ratio(1, 24)))));
+  const l4 = productOf(O, O.constant(hundredth), sigmaR, sigmaRIn(O, s.A, x.r));
   return [
-    atMost('‖E_t‖ ≤ 16(1+γησ_r)^{2t}ρ²rσ₁√σ₁', op(q.E), l1, 2 * q.eMag),
-    atMost('16(1+γησ_r)^{2t}ρ²rσ₁√σ₁ ≤ 16ρ^{(1−γ)/(1+γ)}rσ₁√σ₁', l1, l2, scalarScale(l1, l2)),
-    atMost('16ρ^{(1−γ)/(1+γ)}rσ₁√σ₁ ≤ 0.01σ_r√((1−γ)σ_r/24)', l2, l3, scalarScale(l2, l3)),
-    atMost('0.01σ_r√((1−γ)σ_r/24) ≤ 0.01σ_rσ_r(A_t)', l3, l4, scalarScale(l3) + x.sigmaR * fro(x.A)),
+    boundComparison('‖E_t‖ ≤ 16(1+γησ_r)^{2t}ρ²rσ₁√σ₁', O.opNorm(eTerm(O, s)), '≤', l1),
+    boundComparison('16(1+γησ_r)^{2t}ρ²rσ₁√σ₁ ≤ 16ρ^{(1−γ)/(1+γ)}rσ₁√σ₁', l1, '≤', l2),
+    boundComparison('16ρ^{(1−γ)/(1+γ)}rσ₁√σ₁ ≤ 0.01σ_r√((1−γ)σ_r/24)', l2, '≤', l3),
+    boundComparison('0.01σ_r√((1−γ)σ_r/24) ≤ 0.01σ_rσ_r(A_t)', l3, '≤', l4),
   ];
 }
 
@@ -82,23 +93,28 @@ export const b4EChain = b4Claim({
   sabotage: { description: '0.01 made 10⁻²⁰⁰', check: (x) => eChain(x, 1e-200) },
 });
 
+/** (1 + cησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) − 0.01ησ_rσ_r(A_t) with the factor (1 + cησ_r) given. */
+function lemmaC7Line(O: StepOps, x: StepState, factor: MeasuredScalar, sA: MeasuredScalar): MeasuredScalar {
+  const { F } = O;
+  const eta = O.constant(x.eta);
+  const z = F.mul(eta, O.constant(x.sigmaR));
+  return F.sub(productOf(O, factor, sA, F.sub(F.one, productOf(O, eta, sA, sA))), productOf(O, O.ratio(1, 100), z, sA));
+}
+
 function lemmaC7(x: StepState, c99 = 0.99): Comparison[] {
-  const q = pieces(x);
-  const a1 = nextAt(x).blocks.A;
-  const s = sigmaR(x.A, x.r);
-  const eta = x.eta;
-  const z = eta * x.sigmaR;
-  const mid = (1 - 4 * eta * eta * x.sigma1 ** 2) * (1 + z) * s * (1 - eta * s * s) - 0.01 * z * s;
-  const last = (1 + c99 * z) * s * (1 - eta * s * s) - 0.01 * z * s;
+  const O = stepOps(x);
+  const { F } = O;
+  const { before, after, eta } = measuredStepAt(x);
+  const sA = sigmaRIn(O, before.A, x.r);
+  const [sigma1, z] = [O.constant(x.sigma1), F.mul(eta, O.constant(x.sigmaR))];
+  const weyl = F.sub(sigmaRIn(O, signalStep(O, before, eta), x.r), F.mul(eta, O.opNorm(eTerm(O, before))));
+  const c7 = F.mul(F.sub(F.one, productOf(O, O.int(4), eta, eta, sigma1, sigma1)), F.add(F.one, z));
+  const mid = lemmaC7Line(O, x, c7, sA);
+  const last = lemmaC7Line(O, x, F.add(F.one, F.mul(O.constant(c99), z)), sA);
   return [
-    atLeast('σ_r(A_{t+1}) ≥ σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖E_t‖', sigmaR(a1, x.r), sigmaR(q.signal, x.r) - eta * op(q.E), 2 * (nextAt(x).mag.A + q.sigMag)),
-    atLeast(
-      'σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖E_t‖ ≥ (1 − 4η²σ₁²)(1 + ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) − 0.01ησ_rσ_r(A_t)',
-      sigmaR(q.signal, x.r) - eta * op(q.E),
-      mid,
-      2 * q.sigMag,
-    ),
-    atLeast('… ≥ (1 + 0.99ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) − 0.01ησ_rσ_r(A_t)', mid, last, scalarScale(mid)),
+    boundComparison('σ_r(A_{t+1}) ≥ σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖E_t‖', sigmaRIn(O, after.A, x.r), '≥', weyl),
+    boundComparison('σ_r(A_t + η(Σ − A_tA_tᵀ)A_t) − η‖E_t‖ ≥ (1 − 4η²σ₁²)(1 + ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) − 0.01ησ_rσ_r(A_t)', weyl, '≥', mid),
+    boundComparison('… ≥ (1 + 0.99ησ_r)σ_r(A_t)(1 − ησ_r²(A_t)) − 0.01ησ_rσ_r(A_t)', mid, '≥', last),
   ];
 }
 
@@ -112,16 +128,19 @@ export const b4LemmaC7 = b4Claim({
 });
 
 function case1(x: StepState, target = 0.8): Comparison[] {
-  const a1 = nextAt(x).blocks.A;
-  const s = sigmaR(x.A, x.r);
-  const s1 = singularValues(x.A)[0] ?? 0;
-  const z = x.eta * x.sigmaR;
-  const mid = (1 - x.eta * s1 * s1 - 0.01 * z) * s;
-  const lower = (1 - 2 * x.eta * x.sigma1 - 0.01 * z) * 0.9 * Math.sqrt(x.sigmaR);
+  const O = stepOps(x);
+  const { F } = O;
+  const { before, after, eta } = measuredStepAt(x);
+  const sA = sigmaRIn(O, before.A, x.r);
+  const s1 = O.opNorm(before.A);
+  const [sigma1, sigmaR] = [O.constant(x.sigma1), O.constant(x.sigmaR)];
+  const z01 = productOf(O, O.ratio(1, 100), eta, sigmaR);
+  const mid = F.mul(F.sub(F.sub(F.one, productOf(O, eta, s1, s1)), z01), sA);
+  const lower = productOf(O, F.sub(F.sub(F.one, productOf(O, O.int(2), eta, sigma1)), z01), O.ratio(9, 10), O.sqrt(sigmaR));
   return [
-    atLeast('σ_r(A_{t+1}) ≥ (1 − ησ₁²(A_t) − 0.01ησ_r)σ_r(A_t)', sigmaR(a1, x.r), mid, 2 * nextAt(x).mag.A + 2 * fro(x.A)),
-    atLeast('(1 − ησ₁²(A_t) − 0.01ησ_r)σ_r(A_t) ≥ (1 − 2ησ₁ − 0.01ησ_r)·0.9√σ_r', mid, lower, 2 * fro(x.A)),
-    atLeast('(1 − 2ησ₁ − 0.01ησ_r)·0.9√σ_r ≥ 0.8√σ_r (σ₁(A_t) ≤ √(2σ₁), η ≤ 1/(100σ₁))', lower, target * Math.sqrt(x.sigmaR), scalarScale(lower)),
+    boundComparison('σ_r(A_{t+1}) ≥ (1 − ησ₁²(A_t) − 0.01ησ_r)σ_r(A_t)', sigmaRIn(O, after.A, x.r), '≥', mid),
+    boundComparison('(1 − ησ₁²(A_t) − 0.01ησ_r)σ_r(A_t) ≥ (1 − 2ησ₁ − 0.01ησ_r)·0.9√σ_r', mid, '≥', lower),
+    boundComparison('(1 − 2ησ₁ − 0.01ησ_r)·0.9√σ_r ≥ 0.8√σ_r (σ₁(A_t) ≤ √(2σ₁), η ≤ 1/(100σ₁))', lower, '≥', F.mul(O.constant(target), O.sqrt(sigmaR))),
   ];
 }
 
@@ -135,9 +154,11 @@ export const b4Case1 = b4Claim({
 });
 
 function case2(x: StepState, tenth = 0.1): Comparison[] {
-  const z = x.eta * x.sigmaR;
-  const lhs = (1 + 0.99 * z) * (1 - 0.81 * z) - 0.01 * z;
-  return [atLeast(`(1 + 0.99ησ_r)(1 − 0.81ησ_r) − 0.01ησ_r ≥ 1 + ${tenth}ησ_r`, lhs, 1 + tenth * z, scalarScale(lhs))];
+  const O = stepOps(x);
+  const { F } = O;
+  const z = F.mul(O.constant(x.eta), O.constant(x.sigmaR));
+  const lhs = F.sub(F.mul(F.add(F.one, F.mul(O.ratio(99, 100), z)), F.sub(F.one, F.mul(O.ratio(81, 100), z))), F.mul(O.ratio(1, 100), z));
+  return [boundComparison(`(1 + 0.99ησ_r)(1 − 0.81ησ_r) − 0.01ησ_r ≥ 1 + ${tenth}ησ_r`, lhs, '≥', F.add(F.one, F.mul(O.constant(tenth), z)))];
 }
 
 export const b4Case2 = b4Claim({

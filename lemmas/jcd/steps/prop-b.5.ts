@@ -33,12 +33,15 @@
  * The statement of Proposition B.5 itself is checked on trajectories by jcd.prop-b.5.p-decay (holds):
  * there σ_r(A_t) soon exceeds 0.9√σ_r and ‖P_t‖ decays faster than 1 − 3ησ_r/2 — the erratum is in the proof.
  */
-import { combine, eye, mul, mulAll, transpose } from '../../../src/linalg/dense.ts';
+import { combine, mul, transpose } from '../../../src/linalg/dense.ts';
 import { lambdaMin, singularValues } from '../../../src/linalg/spectral.ts';
-import { atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
+import type { Comparison } from '../../../src/claims/compare.ts';
 import type { Claim, ConstantValues, ErratumGrading, StatedRegion } from '../../../src/claims/types.ts';
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
-import { B2_STEP_HYPOTHESES, blocksAt, fro, logEpsT, magnitudesAt, nextAt, op, stepDim, type StepState } from '../support/step-hypotheses.ts';
+import { B2_STEP_HYPOTHESES, blockStepView, logEpsT, measuredStepAt, productOf, stepDim, stepOps, type StepState } from '../support/step-hypotheses.ts';
+import { boundComparison, magnitudeOps, residualComparisons } from '../../../src/claims/measured.ts';
+import { type StepResiduals, tailFrameForm } from '../../../src/exact/states.ts';
+import { tailFrameSymbolic } from '../../../src/exact/symbolic-steps.ts';
 import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 /** Proposition B.4's conclusion at t ≥ T₁ + T₂. */
@@ -80,7 +83,6 @@ const ONE_STEP_REGION: StatedRegion<StepState> = {
 };
 
 const epsT2 = (x: StepState) => Math.exp(2 * logEpsT(x));
-const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
 
 function b5Claim(c: StepClaimSpec): Claim<StepState> {
   return proofStepClaim(
@@ -94,32 +96,27 @@ function b5Claim(c: StepClaimSpec): Claim<StepState> {
   );
 }
 
-/** The congruence factor I − η(Σ − P_t) and the quadratic form, with E_t and rounding scales. */
+/** The congruence factor I − η(Σ − P_t), its form I − ηA_tA_tᵀ + ηB_tB_tᵀ, the quadratic form and E_t = P_{t+1} − form, in the magnitude model. */
 function pieces(x: StepState) {
-  const b = blocksAt(x);
-  const a = nextAt(x);
-  const m = magnitudesAt(x);
-  const eta = x.eta;
-  const I = eye(x.r);
-  const f = combine([1, I], [-eta, b.Sigma], [eta, b.P]);
-  const g = combine([1, I], [-eta, mul(b.A, transpose(b.A))], [eta, mul(b.B, transpose(b.B))]);
-  const quad = mulAll(f, b.P, f);
-  const E = combine([1, a.blocks.P], [-1, quad]);
-  const fm = 1 + eta * (m.Sigma + m.P);
-  return { b, f, g, quad, E, nP: op(b.P), nP1: op(a.blocks.P), scaleP: a.mag.P + fm * fm * m.P, fm };
+  const O = stepOps(x);
+  const { F } = O;
+  const { before: b, after: a, eta } = measuredStepAt(x);
+  const I = O.eye(x.r);
+  const f = O.combine([F.one, I], [F.neg(eta), b.Sigma], [eta, b.P]);
+  const g = O.combine([F.one, I], [F.neg(eta), O.mul(b.A, O.tr(b.A))], [eta, O.mul(b.B, O.tr(b.B))]);
+  const quad = O.mul(f, b.P, f);
+  const [sigma1, sigmaR] = [O.constant(x.sigma1), O.constant(x.sigmaR)];
+  /** 80ηρ^{(1−γ)/(1+γ)}rσ₁² for the constant c80. */
+  const tail = (c80: number) => productOf(O, O.constant(c80), eta, O.constant(epsT2(x)), O.int(x.r), sigma1, sigma1);
+  return { O, F, b, eta, sigma1, sigmaR, y: F.mul(eta, sigmaR), f, g, quad, E: O.sub(a.P, quad), nP: O.opNorm(b.P), nP1: O.opNorm(a.P), tail };
 }
+
+/** 6η²σ₁²‖P_t‖ for the constant six. */
+const sixTerm = (q: ReturnType<typeof pieces>, six: number) => productOf(q.O, q.O.constant(six), q.eta, q.eta, q.sigma1, q.sigma1, q.nP);
 
 function eNorm(x: StepState, c: ConstantValues): Comparison[] {
   const q = pieces(x);
-  const eta = x.eta;
-  return [
-    atMost(
-      '‖E_t‖ ≤ 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²',
-      op(q.E),
-      c.six * eta * eta * x.sigma1 ** 2 * q.nP + c.eighty * eta * epsT2(x) * x.r * x.sigma1 ** 2,
-      q.scaleP,
-    ),
-  ];
+  return [boundComparison('‖E_t‖ ≤ 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²', q.O.opNorm(q.E), '≤', q.F.add(sixTerm(q, c.six), q.tail(c.eighty)))];
 }
 
 export const b5ENorm = b5Claim({
@@ -134,42 +131,49 @@ export const b5ENorm = b5Claim({
   witness: {
     six: (x, tol) => {
       const q = pieces(x);
-      const rest = 80 * x.eta * epsT2(x) * x.r * x.sigma1 ** 2;
-      const unit = x.eta * x.eta * x.sigma1 ** 2 * q.nP;
-      return unit > 0 ? (op(q.E) - rest - tol * q.scaleP) / unit : Number.NEGATIVE_INFINITY;
+      const [lhs, rest, unit] = [q.O.opNorm(q.E), q.tail(80), sixTerm(q, 1)];
+      const scale = lhs.magnitude + rest.magnitude + 6 * unit.magnitude;
+      return unit.value > 0 ? (lhs.value - rest.value - tol * scale) / unit.value : Number.NEGATIVE_INFINITY;
     },
   },
   sabotage: { description: 'the constants 6 and 80 divided by 100', constants: { six: () => 0.06, eighty: () => 0.8 } },
 });
 
-function congruenceId(x: StepState, flip = 1): Comparison[] {
-  const q = pieces(x);
-  const g = flip === 1 ? q.g : combine([1, eye(x.r)], [x.eta, mul(q.b.A, transpose(q.b.A))], [x.eta, mul(q.b.B, transpose(q.b.B))]);
-  const m = magnitudesAt(x);
-  return [
-    equal('(I − η(Σ − P_t))P_t(I − η(Σ − P_t)) = (I − ηA_tA_tᵀ + ηB_tB_tᵀ)P_t(I − ηA_tA_tᵀ + ηB_tB_tᵀ)', q.quad, mulAll(g, q.b.P, g), 2 * q.fm * q.fm * m.P),
-  ];
+/**
+ * (I − η(Σ − P_t))P_t(I − η(Σ − P_t)) − (I − ηA_tA_tᵀ + ηB_tB_tᵀ)P_t(I − ηA_tA_tᵀ + ηB_tB_tᵀ); sabotaged:
+ * the sign of ηA_tA_tᵀ flipped on the right. A ring identity of the state (Σ − P = AAᵀ − BBᵀ).
+ */
+const congruenceResidual: StepResiduals = (O, { x, before: b }, sabotaged) => {
+  const { F } = O;
+  const I = O.eye(x.r);
+  const f = O.combine([F.one, I], [F.neg(x.eta), b.Sigma], [x.eta, b.P]);
+  const g = O.combine([F.one, I], [sabotaged ? x.eta : F.neg(x.eta), O.mul(b.A, O.tr(b.A))], [x.eta, O.mul(b.B, O.tr(b.B))]);
+  return { '(I − η(Σ − P_t))P_t(I − η(Σ − P_t)) = (I − ηA_tA_tᵀ + ηB_tB_tᵀ)P_t(I − ηA_tA_tᵀ + ηB_tB_tᵀ)': O.sub(O.mul(f, b.P, f), O.mul(g, b.P, g)) };
+};
+
+function congruenceId(x: StepState, sabotaged = false): Comparison[] {
+  return residualComparisons(congruenceResidual(magnitudeOps, blockStepView(x), sabotaged));
 }
 
 export const b5CongruenceId = b5Claim({
   id: 'jcd.prop-b.5.congruence-id',
-  exact: {
-    skip: 'the step state is drawn in block coordinates scaled by ε_s down to 10⁻¹⁰⁰ (lemmas/jcd/steps/state.ts) and src/exact has no rational supply of such states yet; the block algebra it rests on, (A.4)–(A.6), is certified exactly by jcd.eq-a.4/a.5/a.6',
-  },
+  // Exact form: the residual on any state (a ring identity of Σ, A, B). D = 8.
+  exact: tailFrameForm(congruenceResidual, { bound: 8, derivation: 'ηAAᵀ (three) on each side of P (two)' }),
+  symbolic: tailFrameSymbolic(congruenceResidual),
   where: '"On the other hand," the display (Σ − P_t = A_tA_tᵀ − B_tB_tᵀ)',
   kind: 'identity',
   statement: '(I − η(Σ − P_t))P_t(I − η(Σ − P_t)) = (I − ηA_tA_tᵀ + ηB_tB_tᵀ)P_t(I − ηA_tA_tᵀ + ηB_tB_tᵀ)',
   check: (x) => congruenceId(x),
-  sabotage: { description: 'sign of ηA_tA_tᵀ flipped on the right', check: (x) => congruenceId(x, -1) },
+  sabotage: { description: 'sign of ηA_tA_tᵀ flipped on the right', check: (x) => congruenceId(x, true) },
 });
 
 function bSmall(x: StepState, reversed = false): Comparison[] {
-  const B = blocksAt(x).B;
-  const [nOp, nF] = [op(B), fro(B)];
-  const sc = 2 * nF;
+  const O = stepOps(x);
+  const B = measuredStepAt(x).before.B;
+  const [nOp, nF] = [O.opNorm(B), O.frob(B)];
   return reversed
-    ? [atMost('‖B_t‖_F ≤ ‖B_t‖ (reversed)', nF, nOp, sc)]
-    : [atMost('‖B_t‖ ≤ ‖B_t‖_F', nOp, nF, sc), atMost('‖B_t‖_F ≤ 0.1√σ_r', nF, 0.1 * Math.sqrt(x.sigmaR), sc)];
+    ? [boundComparison('‖B_t‖_F ≤ ‖B_t‖ (reversed)', nF, '≤', nOp)]
+    : [boundComparison('‖B_t‖ ≤ ‖B_t‖_F', nOp, '≤', nF), boundComparison('‖B_t‖_F ≤ 0.1√σ_r', nF, '≤', O.F.mul(O.ratio(1, 10), O.sqrt(O.constant(x.sigmaR))))];
 }
 
 export const b5BSmall = b5Claim({
@@ -183,13 +187,11 @@ export const b5BSmall = b5Claim({
 
 /** ‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ ≤ 1 − aησ_r + 0.01ησ_r ≤ 1 − (a − 0.01)ησ_r with a = 0.8 (printed) or 0.64 (corrected). */
 function contraction(x: StepState, a: number): Comparison[] {
-  const q = pieces(x);
-  const y = x.eta * x.sigmaR;
-  const m = magnitudesAt(x);
-  const sc = 2 * (1 + x.eta * (m.A * m.A + m.B * m.B));
+  const { O, F, g, y } = pieces(x);
+  const mid = F.add(F.sub(F.one, F.mul(O.constant(a), y)), F.mul(O.ratio(1, 100), y));
   return [
-    atMost(`‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ ≤ 1 − ${a}ησ_r + 0.01ησ_r`, op(q.g), 1 - a * y + 0.01 * y, sc),
-    atMost(`1 − ${a}ησ_r + 0.01ησ_r ≤ 1 − ${Math.round((a - 0.01) * 100) / 100}ησ_r`, 1 - a * y + 0.01 * y, 1 - (a - 0.01) * y, scalarScale(1)),
+    boundComparison(`‖I − ηA_tA_tᵀ + ηB_tB_tᵀ‖ ≤ 1 − ${a}ησ_r + 0.01ησ_r`, O.opNorm(g), '≤', mid),
+    boundComparison(`1 − ${a}ησ_r + 0.01ησ_r ≤ 1 − ${Math.round((a - 0.01) * 100) / 100}ησ_r`, mid, '≤', F.sub(F.one, F.mul(O.constant(a - 0.01), y))),
   ];
 }
 
@@ -229,10 +231,15 @@ export const b5ContractionCorrected = b5Claim({
   sabotage: { description: 'the printed 0.8 put back', check: (x) => contraction(x, 0.8) },
 });
 
+/** (1 − cησ_r)². */
+const contractionSquared = (q: ReturnType<typeof pieces>, c: number) => {
+  const f = q.F.sub(q.F.one, q.F.mul(q.O.constant(c), q.y));
+  return q.F.mul(f, f);
+};
+
 function congruence(x: StepState, c: number): Comparison[] {
   const q = pieces(x);
-  const y = x.eta * x.sigmaR;
-  return [atMost(`‖(I − η(Σ − P_t))P_t(I − η(Σ − P_t))‖ ≤ (1 − ${c}ησ_r)²‖P_t‖`, op(q.quad), (1 - c * y) ** 2 * q.nP, 2 * q.fm * q.fm * magnitudesAt(x).P)];
+  return [boundComparison(`‖(I − η(Σ − P_t))P_t(I − η(Σ − P_t))‖ ≤ (1 − ${c}ησ_r)²‖P_t‖`, q.O.opNorm(q.quad), '≤', q.F.mul(contractionSquared(q, c), q.nP))];
 }
 
 export const b5Congruence = b5Claim({
@@ -260,9 +267,9 @@ export const b5CongruenceCorrected = b5Claim({
 /** ‖P_{t+1}‖ ≤ (1 − cησ_r)²‖P_t‖ + 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁². */
 function recursion(x: StepState, c: number): Comparison[] {
   const q = pieces(x);
-  const y = x.eta * x.sigmaR;
-  const rhs = (1 - c * y) ** 2 * q.nP + 6 * x.eta ** 2 * x.sigma1 ** 2 * q.nP + 80 * x.eta * epsT2(x) * x.r * x.sigma1 ** 2;
-  return [atMost(`‖P_{t+1}‖ ≤ (1 − ${c}ησ_r)²‖P_t‖ + 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²`, q.nP1, rhs, q.scaleP)];
+  const { F } = q;
+  const rhs = F.add(F.add(F.mul(contractionSquared(q, c), q.nP), sixTerm(q, 6)), q.tail(80));
+  return [boundComparison(`‖P_{t+1}‖ ≤ (1 − ${c}ησ_r)²‖P_t‖ + 6η²σ₁²‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²`, q.nP1, '≤', rhs)];
 }
 
 export const b5Recursion = b5Claim({
@@ -290,9 +297,13 @@ export const b5RecursionCorrected = b5Claim({
 
 /** The scalar link (1 − cησ_r)² + 6η²σ₁² ≤ 1 − kησ_r (per unit ‖P_t‖; the 80η… term is common). */
 function rate(x: StepState, c: number, k: number): Comparison[] {
-  const y = x.eta * x.sigmaR;
-  const lhs = (1 - c * y) ** 2 + 6 * x.eta ** 2 * x.sigma1 ** 2;
-  return [atMost(`(1 − ${c}ησ_r)² + 6η²σ₁² ≤ 1 − ${k}ησ_r`, lhs, 1 - k * y, scalarScale(1))];
+  const O = stepOps(x);
+  const { F } = O;
+  const [eta, sigma1] = [O.constant(x.eta), O.constant(x.sigma1)];
+  const y = F.mul(eta, O.constant(x.sigmaR));
+  const f = F.sub(F.one, F.mul(O.constant(c), y));
+  const lhs = F.add(F.mul(f, f), productOf(O, O.int(6), eta, eta, sigma1, sigma1));
+  return [boundComparison(`(1 − ${c}ησ_r)² + 6η²σ₁² ≤ 1 − ${k}ησ_r`, lhs, '≤', F.sub(F.one, F.mul(O.constant(k), y)))];
 }
 
 export const b5Rate = b5Claim({
@@ -306,8 +317,9 @@ export const b5Rate = b5Claim({
 
 function oneStep(x: StepState, k: number): Comparison[] {
   const q = pieces(x);
-  const rhs = (1 - k * x.eta * x.sigmaR) * q.nP + 80 * x.eta * epsT2(x) * x.r * x.sigma1 ** 2;
-  return [atMost(`‖P_{t+1}‖ ≤ (1 − ${k}ησ_r)‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²`, q.nP1, rhs, q.scaleP)];
+  const { F } = q;
+  const rhs = F.add(F.mul(F.sub(F.one, F.mul(q.O.constant(k), q.y)), q.nP), q.tail(80));
+  return [boundComparison(`‖P_{t+1}‖ ≤ (1 − ${k}ησ_r)‖P_t‖ + 80ηρ^{(1−γ)/(1+γ)}rσ₁²`, q.nP1, '≤', rhs)];
 }
 
 export const b5OneStep = b5Claim({
@@ -336,19 +348,17 @@ export const b5OneStepCorrected = b5Claim({
 /** n = t + 1 − T₁ − T₂ = 1 + (s mod 1000) (a deterministic spread of n ≥ 1 from the drawn s; the
  *  chain holds for every n, and n enters only through (1 − 3ησ_r/2)^n on both sides), ‖P_{T₁+T₂}‖ ≤ 2σ₁ (Proposition B.2, Item 4's ‖P‖ ≤ 2σ₁): the sums, in scalars. */
 function sum(x: StepState, c80 = 80, two = 2): Comparison[] {
-  const y = x.eta * x.sigmaR;
+  const q = pieces(x);
+  const { O, F, sigma1, sigmaR, y } = q;
   const n = 1 + (x.s % 1000);
-  const decay = Math.exp(n * Math.log1p(-1.5 * y));
-  const pStart = op(blocksAt(x).P);
-  const lhs = decay * pStart + (80 * x.eta * epsT2(x) * x.r * x.sigma1 ** 2) / (1.5 * y);
-  const rhs = two * decay * x.sigma1 + (c80 * epsT2(x) * x.r * x.sigma1 ** 2) / x.sigmaR;
+  const decay = O.constant(Math.exp(n * Math.log1p(-1.5 * x.eta * x.sigmaR)));
+  const lhs = F.add(F.mul(decay, q.nP), F.div(q.tail(80), F.mul(O.ratio(3, 2), y)));
+  const rhs = F.add(
+    productOf(O, O.constant(two), decay, sigma1),
+    F.div(productOf(O, O.constant(c80), O.constant(epsT2(x)), O.int(x.r), sigma1, sigma1), sigmaR),
+  );
   return [
-    atMost(
-      '(1 − 3ησ_r/2)^{n}‖P_{T₁+T₂}‖ + Σ_{i≥0}(1 − 3ησ_r/2)^i·80ηρ^{…}rσ₁² ≤ 2(1 − 3ησ_r/2)^{n}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r',
-      lhs,
-      rhs,
-      scalarScale(lhs, rhs) + 2 * magnitudesAt(x).P,
-    ),
+    boundComparison('(1 − 3ησ_r/2)^{n}‖P_{T₁+T₂}‖ + Σ_{i≥0}(1 − 3ησ_r/2)^i·80ηρ^{…}rσ₁² ≤ 2(1 − 3ησ_r/2)^{n}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r', lhs, '≤', rhs),
   ];
 }
 
@@ -363,18 +373,19 @@ export const b5Sum = b5Claim({
 
 /** T₃ of (A.1) and the bound at t − T₁ − T₂ = T₃ (the largest value it takes for t − T₁ − T₂ ≥ T₃). */
 function t3(x: StepState, third = 3): Comparison[] {
-  const y = x.eta * x.sigmaR;
+  const O = stepOps(x);
+  const { F } = O;
   const lT = logEpsT(x);
-  const T3 = Math.floor((lT - Math.log(third)) / Math.log1p(-1.5 * y)) + 1;
-  const decay = Math.exp(T3 * Math.log1p(-1.5 * y));
-  const lhs = 2 * decay * x.sigma1 + (80 * epsT2(x) * x.r * x.sigma1 ** 2) / x.sigmaR;
-  const rhs = Math.exp(lT) * x.sigma1;
+  const T3 = Math.floor((lT - Math.log(third)) / Math.log1p(-1.5 * x.eta * x.sigmaR)) + 1;
+  const decay = O.constant(Math.exp(T3 * Math.log1p(-1.5 * x.eta * x.sigmaR)));
+  const [sigma1, sigmaR] = [O.constant(x.sigma1), O.constant(x.sigmaR)];
+  const lhs = F.add(productOf(O, O.int(2), decay, sigma1), F.div(productOf(O, O.int(80), O.constant(epsT2(x)), O.int(x.r), sigma1, sigma1), sigmaR));
   return [
-    atMost(
+    boundComparison(
       '2(1 − 3ησ_r/2)^{T₃}σ₁ + 80ρ^{(1−γ)/(1+γ)}rσ₁²/σ_r ≤ ρ^{(1−γ)/(2(1+γ))}σ₁ (T₃ = ⌊log(ρ^{(1−γ)/(2(1+γ))}/3)/log(1 − 3ησ_r/2)⌋ + 1)',
       lhs,
-      rhs,
-      scalarScale(lhs, rhs),
+      '≤',
+      F.mul(O.constant(Math.exp(lT)), sigma1),
     ),
   ];
 }

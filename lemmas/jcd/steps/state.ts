@@ -15,8 +15,8 @@
  * ε_s = ρ at s = 0 is below 10⁻³⁰⁰⁰ there. Products of such blocks (KᵀK, BᵀB, …) leave the range of
  * doubles, where rounding is no longer relative. So s is raised (never above T − 1) until
  * ε_s ≥ 10⁻¹⁰⁰ (when T allows: otherwise s = T − 1). Terms of order ε_s⁴ (and ε_s³ below 10⁻¹⁰⁰)
- * then underflow to 0 on both sides alike; norms are computed on rescaled matrices (jcd-steps.ts:
- * fro, op), so nothing else underflows.
+ * then underflow to 0 on both sides alike; norms are computed on rescaled matrices (step-hypotheses.ts:
+ * fro, op; the magnitude model, src/claims/measured.ts, rescales its own), so nothing else underflows.
  *
  * The state: B = b·ε_s√(2r)√σ₁·W_B/‖W_B‖_F (b ∈ [0, 1]: Item 5, B = 0 included); A = T_A^{1/2}W_A with
  * T_A = Σ + BBᵀ + (1 − 10⁻⁴)(γσ_r/10)I and ‖W_A‖ = a ≤ 1 (AAᵀ ⪯ T_A: λ_r(P) ≥ −γσ_r/10, Item 4, with
@@ -213,6 +213,7 @@ export interface StepClaimSpec {
   readonly constants?: Claim<StepState>['constants'];
   readonly witness?: Claim<StepState>['witness'];
   readonly exact?: Claim<StepState>['exact'];
+  readonly symbolic?: Claim<StepState>['symbolic'];
 }
 
 /** What a proof's steps share: its name, the hypotheses in force, the states drawn, the choice of step. */
@@ -243,6 +244,7 @@ export function proofStepClaim(p: ProofContext, c: StepClaimSpec): Claim<StepSta
     check: c.check,
     ...(c.witness ? { witness: c.witness } : {}),
     ...(c.exact ? { exact: c.exact } : {}),
+    ...(c.symbolic ? { symbolic: c.symbolic } : {}),
     expected,
     ...(c.erratum ? { erratum: c.erratum } : {}),
     ...(c.grading ? { grading: c.grading } : {}),

@@ -18,12 +18,13 @@
  * P_t is formed from Σ, A, B: its computed value errs by γ_n(σ₁ + ‖A‖² + ‖B‖²), far above ε_Tσ₁ for
  * most admissible parameters, so 'b5-p-small' is checked with that rounding allowance.
  */
-import { combine, type Mat, mul, transpose, vstack, zeros } from '../../../src/linalg/dense.ts';
-import { atMost, type Comparison, equal } from '../../../src/claims/compare.ts';
+import { type Mat, vstack, zeros } from '../../../src/linalg/dense.ts';
+import type { Comparison } from '../../../src/claims/compare.ts';
 import type { Claim } from '../../../src/claims/types.ts';
 import { hypothesis, type Hypothesis } from '../../../src/claims/hypotheses.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
-import { B2_STEP_HYPOTHESES, blocksAt, logEpsT, magnitudesAt, op, stepDim, type StepState } from '../support/step-hypotheses.ts';
+import { B2_STEP_HYPOTHESES, blocksAt, fro, logEpsT, measuredStepAt, op, productOf, stepDim, stepOps, type StepState } from '../support/step-hypotheses.ts';
+import { boundComparison, type Measured, residualComparisons } from '../../../src/claims/measured.ts';
 import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 const epsT = (x: StepState) => Math.exp(logEpsT(x));
@@ -31,9 +32,9 @@ const epsT = (x: StepState) => Math.exp(logEpsT(x));
 export const B5_P_SMALL: Hypothesis<StepState> = hypothesis<StepState>(
   'b5-p-small',
   'Proposition B.5 for T₁ + T₂ + T₃ ≤ t ≤ T: ‖P_t‖ ≤ ρ^{(1−γ)/(2(1+γ))}σ₁',
-  (x) => op(blocksAt(x).P) <= epsT(x) * x.sigma1 + relativeTolerance('inequality', stepDim(x)) * magnitudesAt(x).P,
+  (x) => op(blocksAt(x).P) <= epsT(x) * x.sigma1 + relativeTolerance('inequality', stepDim(x)) * fro(measuredStepAt(x).before.P.magnitude),
   {
-    tolerance: "relative 64·γ_n of P's magnitude σ₁ + ‖A‖²_F + ‖B‖²_F (P is formed from them)",
+    tolerance: "relative 64·γ_n of ‖|Σ| + |A||A|ᵀ + |B||B|ᵀ‖_F, P's magnitude in the magnitude model",
     coordinates: { '‖P_t‖/(ε_Tσ₁)': { value: (x) => op(blocksAt(x).P) / (epsT(x) * x.sigma1), domain: [0, 1] } },
   },
 );
@@ -50,32 +51,43 @@ function a1Claim(c: StepClaimSpec): Claim<StepState> {
   );
 }
 
-/** F_tG_tᵀ − X_r from the blocks, and the four blocks of the printed form. */
-function parts(x: StepState) {
-  const b = blocksAt(x);
-  const F = vstack(b.U, b.J);
-  const G = vstack(b.V, b.K);
-  const Xr = zeros(x.m, x.n);
-  for (let i = 0; i < x.r; i++) Xr.data[i * x.n + i] = b.Sigma.data[i * x.r + i];
-  const R = combine([1, mul(F, transpose(G))], [-1, Xr]);
-  const tl = combine([1, mul(b.U, transpose(b.V))], [-1, b.Sigma]);
-  const tr = mul(b.U, transpose(b.K));
-  const bl = mul(b.J, transpose(b.V));
-  const br = mul(b.J, transpose(b.K));
-  const m = magnitudesAt(x);
-  return { b, R, tl, tr, bl, br, scale: (m.U + m.J) * (m.V + m.K) + m.Sigma };
+/** Rows of a stacked over rows of b, value and magnitude alike (F = [U; J], G = [V; K]). */
+function stacked(a: Measured, b: Measured): Measured {
+  return { value: vstack(a.value, b.value), magnitude: vstack(a.magnitude, b.magnitude) };
 }
 
-function assemble(tl: Mat, tr: Mat, bl: Mat, br: Mat, m: number, n: number, r: number): Mat {
-  const out = zeros(m, n);
-  const put = (M: Mat, r0: number, c0: number) => {
-    for (let i = 0; i < M.rows; i++) for (let j = 0; j < M.cols; j++) out.data[(r0 + i) * n + c0 + j] = M.data[i * M.cols + j];
+/** The m×n matrix with blocks [tl, tr; bl, br] (tl r×r), value and magnitude alike. */
+function assembled(tl: Measured, tr: Measured, bl: Measured, br: Measured, m: number, n: number, r: number): Measured {
+  const put = (part: (M: Measured) => Mat) => {
+    const out = zeros(m, n);
+    const at = (M: Mat, r0: number, c0: number) => {
+      for (let i = 0; i < M.rows; i++) for (let j = 0; j < M.cols; j++) out.data[(r0 + i) * n + c0 + j] = M.data[i * M.cols + j];
+    };
+    at(part(tl), 0, 0);
+    at(part(tr), 0, r);
+    at(part(bl), r, 0);
+    at(part(br), r, r);
+    return out;
   };
-  put(tl, 0, 0);
-  put(tr, 0, r);
-  put(bl, r, 0);
-  put(br, r, r);
-  return out;
+  return { value: put((M) => M.value), magnitude: put((M) => M.magnitude) };
+}
+
+/** F_tG_tᵀ − X_r from the blocks, and the four blocks of the printed form (upper-left U_tV_tᵀ ∓ Σ). */
+function parts(x: StepState, sigmaSign: 1 | -1 = -1) {
+  const O = stepOps(x);
+  const b = measuredStepAt(x).before;
+  const { mul, tr } = O;
+  const Xr = zeros(x.m, x.n);
+  for (let i = 0; i < x.r; i++) Xr.data[i * x.n + i] = b.Sigma.value.data[i * x.r + i];
+  const R = O.sub(mul(stacked(b.U, b.J), tr(stacked(b.V, b.K))), O.input(Xr));
+  const UV = mul(b.U, tr(b.V));
+  return { O, b, R, tl: sigmaSign < 0 ? O.sub(UV, b.Sigma) : O.add(UV, b.Sigma), tr: mul(b.U, tr(b.K)), bl: mul(b.J, tr(b.V)), br: mul(b.J, tr(b.K)) };
+}
+
+function blockForm(x: StepState, sabotaged: boolean): Comparison[] {
+  const q = parts(x, sabotaged ? 1 : -1);
+  const label = sabotaged ? 'F_tG_tᵀ − X_r = [U_tV_tᵀ + Σ, …]' : 'F_tG_tᵀ − X_r = [U_tV_tᵀ − Σ, U_tK_tᵀ; J_tV_tᵀ, J_tK_tᵀ]';
+  return residualComparisons({ [label]: q.O.sub(q.R, assembled(q.tl, q.tr, q.bl, q.br, x.m, x.n, x.r)) });
 }
 
 export const a1BlockForm = a1Claim({
@@ -86,24 +98,15 @@ export const a1BlockForm = a1Claim({
   where: '"Note that F_tG_tᵀ − X_r = …"',
   kind: 'identity',
   statement: 'F_tG_tᵀ − X_r = (U_t; J_t)(V_tᵀ K_tᵀ) − (Σ 0; 0 0) = (U_tV_tᵀ − Σ, U_tK_tᵀ; J_tV_tᵀ, J_tK_tᵀ)',
-  check: (x) => {
-    const q = parts(x);
-    return [equal('F_tG_tᵀ − X_r = [U_tV_tᵀ − Σ, U_tK_tᵀ; J_tV_tᵀ, J_tK_tᵀ]', q.R, assemble(q.tl, q.tr, q.bl, q.br, x.m, x.n, x.r), q.scale)];
-  },
-  sabotage: {
-    description: 'the upper-left block U_tV_tᵀ + Σ (sign of Σ flipped)',
-    check: (x) => {
-      const q = parts(x);
-      const tl = combine([1, mul(q.b.U, transpose(q.b.V))], [1, q.b.Sigma]);
-      return [equal('F_tG_tᵀ − X_r = [U_tV_tᵀ + Σ, …]', q.R, assemble(tl, q.tr, q.bl, q.br, x.m, x.n, x.r), q.scale)];
-    },
-  },
+  check: (x) => blockForm(x, false),
+  sabotage: { description: 'the upper-left block U_tV_tᵀ + Σ (sign of Σ flipped)', check: (x) => blockForm(x, true) },
 });
 
 function split(x: StepState, keepFirst = true): Comparison[] {
-  const q = parts(x);
-  const rhs = (keepFirst ? op(q.tl) : 0) + op(q.tr) + op(q.bl) + op(q.br);
-  return [atMost('‖F_tG_tᵀ − X_r‖ ≤ ‖U_tV_tᵀ − Σ‖ + ‖U_tK_tᵀ‖ + ‖J_tV_tᵀ‖ + ‖J_tK_tᵀ‖', op(q.R), rhs, 2 * q.scale)];
+  const { O, R, tl, tr, bl, br } = parts(x);
+  const { F } = O;
+  const rhs = [tr, bl, br].reduce((acc, M) => F.add(acc, O.opNorm(M)), keepFirst ? O.opNorm(tl) : F.zero);
+  return [boundComparison('‖F_tG_tᵀ − X_r‖ ≤ ‖U_tV_tᵀ − Σ‖ + ‖U_tK_tᵀ‖ + ‖J_tV_tᵀ‖ + ‖J_tK_tᵀ‖', O.opNorm(R), '≤', rhs)];
 }
 
 export const a1Split = a1Claim({
@@ -114,15 +117,30 @@ export const a1Split = a1Claim({
   sabotage: { description: 'the term ‖U_tV_tᵀ − Σ‖ dropped', check: (x) => split(x, false) },
 });
 
+/** ‖U_tK_tᵀ‖, ‖J_tV_tᵀ‖, ‖J_tK_tᵀ‖ and their bounds 3ε_Tσ₁, 3ε_Tσ₁, (3/3)ε_T²σ₁ for the constant 3. */
+function crossSides(x: StepState, three: number) {
+  const { O, tr, bl, br } = parts(x);
+  const [e, sigma1, c] = [O.constant(epsT(x)), O.constant(x.sigma1), O.constant(three)];
+  return {
+    uk: [O.opNorm(tr), productOf(O, c, e, sigma1)],
+    jv: [O.opNorm(bl), productOf(O, c, e, sigma1)],
+    jk: [O.opNorm(br), productOf(O, c, O.ratio(1, 3), e, e, sigma1)],
+  } as const;
+}
+
 function cross(x: StepState, three = 3): Comparison[] {
-  const q = parts(x);
-  const e = epsT(x);
-  const sc = 2 * q.scale;
+  const s = crossSides(x, three);
   return [
-    atMost('‖U_tK_tᵀ‖ ≤ 3ρ^{(1−γ)/(2(1+γ))}σ₁', op(q.tr), three * e * x.sigma1, sc),
-    atMost('‖J_tV_tᵀ‖ ≤ 3ρ^{(1−γ)/(2(1+γ))}σ₁', op(q.bl), three * e * x.sigma1, sc),
-    atMost('‖J_tK_tᵀ‖ ≤ ρ^{(1−γ)/(1+γ)}σ₁', op(q.br), (three / 3) * e * e * x.sigma1, sc),
+    boundComparison('‖U_tK_tᵀ‖ ≤ 3ρ^{(1−γ)/(2(1+γ))}σ₁', s.uk[0], '≤', s.uk[1]),
+    boundComparison('‖J_tV_tᵀ‖ ≤ 3ρ^{(1−γ)/(2(1+γ))}σ₁', s.jv[0], '≤', s.jv[1]),
+    boundComparison('‖J_tK_tᵀ‖ ≤ ρ^{(1−γ)/(1+γ)}σ₁', s.jk[0], '≤', s.jk[1]),
   ];
+}
+
+/** The smallest constant in place of 3 with which ‖U_tK_tᵀ‖, ‖J_tV_tᵀ‖ ≤ 3ε_Tσ₁ pass at tolerance tol. */
+function crossWitness(x: StepState, tol: number): number {
+  const s = crossSides(x, 1);
+  return Math.max(...[s.uk, s.jv].map(([lhs, unit]) => (lhs.value - tol * lhs.magnitude) / (unit.value * (1 + tol))));
 }
 
 export const a1Cross = a1Claim({
@@ -131,22 +149,21 @@ export const a1Cross = a1Claim({
   statement: '‖U_tK_tᵀ‖ ≤ 3ρ^{(1−γ)/(2(1+γ))}σ₁, ‖J_tV_tᵀ‖ ≤ 3ρ^{(1−γ)/(2(1+γ))}σ₁, ‖J_tK_tᵀ‖ ≤ ρ^{(1−γ)/(1+γ)}σ₁',
   constants: { three: { printed: () => 3, formula: '3 (in ‖U_tK_tᵀ‖, ‖J_tV_tᵀ‖ ≤ 3ρ^{(1−γ)/(2(1+γ))}σ₁)' } },
   check: (x, c) => cross(x, c.three),
-  witness: { three: (x, tol) => (Math.max(op(parts(x).tr), op(parts(x).bl)) - tol * 2 * parts(x).scale) / (epsT(x) * x.sigma1) },
+  witness: { three: crossWitness },
   sabotage: { description: 'the constants 3 (and 1) divided by 30', constants: { three: () => 0.1 } },
 });
 
 function pq(x: StepState, expFactor = 1): Comparison[] {
-  const q = parts(x);
-  const b = q.b;
-  const PQ = combine([1, b.P], [1, b.Q]);
-  const nP = op(b.P);
-  const nQ = op(b.Q);
-  const e = Math.exp(expFactor * logEpsT(x));
-  const sc = 2 * q.scale + 2 * magnitudesAt(x).P;
+  const { O, b, tl } = parts(x);
+  const { F } = O;
+  const nPQ = O.opNorm(O.add(b.P, b.Q));
+  const [nP, nQ] = [O.opNorm(b.P), O.opNorm(b.Q)];
+  const [e, sigma1] = [O.constant(Math.exp(expFactor * logEpsT(x))), O.constant(x.sigma1)];
+  const bound = F.add(F.mul(e, sigma1), productOf(O, O.int(4), e, O.sqrt(O.int(2 * x.r)), sigma1));
   return [
-    equal('‖U_tV_tᵀ − Σ‖ = ‖P_t + Q_t‖', op(q.tl), op(PQ), sc),
-    atMost('‖P_t + Q_t‖ ≤ ‖P_t‖ + ‖Q_t‖', op(PQ), nP + nQ, sc),
-    atMost('‖P_t‖ + ‖Q_t‖ ≤ ρ^{(1−γ)/(2(1+γ))}σ₁ + 4ρ^{(1−γ)/(2(1+γ))}√(2r)σ₁', nP + nQ, e * x.sigma1 + 4 * e * Math.sqrt(2 * x.r) * x.sigma1, sc),
+    ...residualComparisons({ '‖U_tV_tᵀ − Σ‖ = ‖P_t + Q_t‖': F.sub(O.opNorm(tl), nPQ) }),
+    boundComparison('‖P_t + Q_t‖ ≤ ‖P_t‖ + ‖Q_t‖', nPQ, '≤', F.add(nP, nQ)),
+    boundComparison('‖P_t‖ + ‖Q_t‖ ≤ ρ^{(1−γ)/(2(1+γ))}σ₁ + 4ρ^{(1−γ)/(2(1+γ))}√(2r)σ₁', F.add(nP, nQ), '≤', bound),
   ];
 }
 
@@ -159,18 +176,21 @@ export const a1Pq = a1Claim({
 });
 
 function combineBounds(x: StepState, eight = 8): Comparison[] {
-  const q = parts(x);
-  const e = epsT(x);
-  const s1 = x.sigma1;
-  const sumOfBounds = 3 * e * s1 + 3 * e * s1 + e * e * s1 + e * s1 + 4 * e * Math.sqrt(2 * x.r) * s1;
-  const bound = eight * e * s1 + 4 * e * Math.sqrt(2 * x.r) * s1;
-  const delta = 1 - x.gamma;
-  const l1 = ((1 - x.gamma) / (2 * (1 + x.gamma))) * x.params.logRho;
-  const l2 = (delta / (2 * (2 - delta))) * x.params.logRho;
+  const { O, R } = parts(x);
+  const { F } = O;
+  const [e, s1] = [O.constant(epsT(x)), O.constant(x.sigma1)];
+  const es = F.mul(e, s1);
+  const root = productOf(O, O.int(4), e, O.sqrt(O.int(2 * x.r)), s1);
+  const sumOfBounds = [F.mul(O.int(3), es), F.mul(O.int(3), es), F.mul(e, es), es, root].reduce((a, t) => F.add(a, t));
+  const bound = F.add(F.mul(O.constant(eight), es), root);
+  const [gamma, logRho] = [O.constant(x.gamma), O.constant(x.params.logRho)];
+  const delta = F.sub(F.one, gamma);
+  const l1 = F.mul(F.div(F.sub(F.one, gamma), F.mul(O.int(2), F.add(F.one, gamma))), logRho);
+  const l2 = F.mul(F.div(delta, F.mul(O.int(2), F.sub(O.int(2), delta))), logRho);
   return [
-    atMost('3ε_Tσ₁ + 3ε_Tσ₁ + ε_T²σ₁ + ε_Tσ₁ + 4ε_T√(2r)σ₁ ≤ 8ε_Tσ₁ + 4ε_T√(2r)σ₁', sumOfBounds, bound, 1e3 * bound),
-    atMost('‖F_tG_tᵀ − X_r‖ ≤ 8ρ^{(1−γ)/(2(1+γ))}σ₁ + 4ρ^{(1−γ)/(2(1+γ))}√(2r)σ₁', op(q.R), bound, 2 * q.scale),
-    equal('log ρ^{(1−γ)/(2(1+γ))} = log ρ^{δ/(2(2−δ))} (δ = 1 − γ)', l1, l2, 1e3 * Math.abs(l1)),
+    boundComparison('3ε_Tσ₁ + 3ε_Tσ₁ + ε_T²σ₁ + ε_Tσ₁ + 4ε_T√(2r)σ₁ ≤ 8ε_Tσ₁ + 4ε_T√(2r)σ₁', sumOfBounds, '≤', bound),
+    boundComparison('‖F_tG_tᵀ − X_r‖ ≤ 8ρ^{(1−γ)/(2(1+γ))}σ₁ + 4ρ^{(1−γ)/(2(1+γ))}√(2r)σ₁', O.opNorm(R), '≤', bound),
+    ...residualComparisons({ 'log ρ^{(1−γ)/(2(1+γ))} = log ρ^{δ/(2(2−δ))} (δ = 1 − γ)': F.sub(l1, l2) }),
   ];
 }
 

@@ -18,14 +18,18 @@
  * The state is stored as its blocks A, B (r×k), J ((m−r)×k), K ((n−r)×k) — F = [A + B; J],
  * G = [A − B; K] — not as F, G: in Theorem A.1's regime ‖B‖ ≤ ε_s√(2r)√σ₁ with ε_s usually far below
  * 10⁻⁷, and B = (U − V)/2 recomputed from U = A + B, V = A − B in doubles would be rounding noise of
- * size u‖A‖. One GD step is taken in the same coordinates, by (A.4), (A.5) and the row blocks of
- * (4.3) (identities of the GD map: jcd.eq-a.4.a-update, jcd.eq-a.5.b-update, jcd.eq-4.3.blocks hold),
- * so B_{s+1} keeps B's relative precision.
+ * size u‖A‖. One GD step is taken in the same coordinates (./block-step.ts: (A.4), (A.5) and the
+ * row blocks of (4.3)), so B_{s+1} keeps B's relative precision; both states are evaluated in the
+ * magnitude model (measuredStepAt), which gives the steps' comparisons their scales.
  *
  * Every predicate recomputes what it asserts from the instance's matrices and numbers.
  */
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis, leq, standing, via } from '../../../src/claims/hypotheses.ts';
-import { block, combine, frobenius, type Mat, maxAbs, mul, mulAll, scale, transpose } from '../../../src/linalg/dense.ts';
+import { block, combine, frobenius, type Mat, maxAbs, mul, scale, transpose } from '../../../src/linalg/dense.ts';
+import { type BoundOps, boundOps, exactInput, exactScalar, magnitudeOps, type Measured, type MeasuredScalar } from '../../../src/claims/measured.ts';
+import { relativeTolerance } from '../../../src/claims/tolerance.ts';
+import { blockStep, type DerivedBlocks, deriveBlocks } from './block-step.ts';
+import type { StepView } from '../../../src/exact/states.ts';
 import { lambdaMin, opNorm } from '../../../src/linalg/spectral.ts';
 import { etaMax, type JcdTimeParameters, logRhoMax } from './times.ts';
 import { admissibleTimeHypotheses } from './hypotheses.ts';
@@ -73,13 +77,6 @@ export function op(M: Mat): number {
   return f === 0 ? 0 : f * opNorm(t);
 }
 
-/** √‖MMᵀ‖ computed as f·√‖ttᵀ‖ for M = f·t (MMᵀ itself would underflow for entries below 10⁻¹⁵⁴). */
-export function sqrtGramNorm(M: Mat): number {
-  if (!(M.rows && M.cols)) return 0;
-  const [t, f] = normalised(M);
-  return f === 0 ? 0 : f * Math.sqrt(opNorm(mul(t, transpose(t))));
-}
-
 /** M = f·t with max|tᵢⱼ| = 1 (scaled by powers of two first, so a subnormal maximum never overflows 1/max). */
 function normalised(M: Mat): [Mat, number] {
   let s = M.data.length ? maxAbs(M) : 0;
@@ -111,135 +108,63 @@ export function logEpsT(x: Pick<StepState, 'gamma' | 'params'>): number {
   return ((1 - x.gamma) / (2 * (1 + x.gamma))) * x.params.logRho;
 }
 
-/** The blocks of (4.4) and below (A.6) of a state, M = (KᵀK + JᵀJ)/2 and N = (KᵀK − JᵀJ)/2 (k×k). */
-export interface StepBlocks {
-  readonly Sigma: Mat;
-  readonly SigmaTilde: Mat;
-  readonly A: Mat;
-  readonly B: Mat;
-  readonly J: Mat;
-  readonly K: Mat;
-  readonly U: Mat;
-  readonly V: Mat;
-  readonly P: Mat;
-  readonly Q: Mat;
-  readonly M: Mat;
-  readonly N: Mat;
-  readonly C: Mat;
-  readonly D: Mat;
+/** The blocks and derived matrices of a state (lemmas/jcd/support/block-step.ts), as doubles. */
+export type StepBlocks = DerivedBlocks<Mat>;
+
+/** The measured state and its step: each block's value and the magnitude of what was added to form it. */
+interface MeasuredStep {
+  readonly before: DerivedBlocks<Measured>;
+  readonly after: DerivedBlocks<Measured>;
+  readonly eta: MeasuredScalar;
 }
 
-/** Rounding magnitudes (Frobenius norms of what was added to form each block; src/gd/magnitudes.ts's convention). */
-export interface StepMagnitudes {
-  readonly Sigma: number;
-  readonly A: number;
-  readonly B: number;
-  readonly J: number;
-  readonly K: number;
-  readonly U: number;
-  readonly V: number;
-  readonly P: number;
-  readonly Q: number;
-  readonly M: number;
-  readonly N: number;
-  readonly C: number;
-  readonly D: number;
-}
-
-/** Derived blocks of (Σ, Σ̃, A, B, J, K). */
-function deriveBlocks(Sigma: Mat, SigmaTilde: Mat, A: Mat, B: Mat, J: Mat, K: Mat): StepBlocks {
-  const [At, Bt] = [transpose(A), transpose(B)];
-  const KK = mul(transpose(K), K);
-  const JJ = mul(transpose(J), J);
-  const M = combine([0.5, KK], [0.5, JJ]);
-  const N = combine([0.5, KK], [-0.5, JJ]);
-  return {
-    Sigma,
-    SigmaTilde,
-    A,
-    B,
-    J,
-    K,
-    U: combine([1, A], [1, B]),
-    V: combine([1, A], [-1, B]),
-    P: combine([1, Sigma], [-1, mul(A, At)], [1, mul(B, Bt)]),
-    Q: combine([1, mul(A, Bt)], [-1, mul(B, At)]),
-    M,
-    N,
-    C: combine([-1, mulAll(A, Bt, B)], [1, mulAll(B, At, B)], [-1, mul(A, M)], [-1, mul(B, N)]),
-    D: combine([1, mulAll(A, Bt, A)], [-1, mulAll(B, At, A)], [-1, mul(A, N)], [-1, mul(B, M)]),
-  };
-}
-
-function magnitudesOf(b: Pick<StepBlocks, 'Sigma' | 'A' | 'B' | 'J' | 'K'>, extra: { A?: number; B?: number; J?: number; K?: number } = {}): StepMagnitudes {
-  const S = fro(b.Sigma);
-  const A = extra.A ?? fro(b.A);
-  const B = extra.B ?? fro(b.B);
-  const J = extra.J ?? fro(b.J);
-  const K = extra.K ?? fro(b.K);
-  const M = (J * J + K * K) / 2;
-  return {
-    Sigma: S,
-    A,
-    B,
-    J,
-    K,
-    U: A + B,
-    V: A + B,
-    P: S + A * A + B * B,
-    Q: 2 * A * B,
-    M,
-    N: M,
-    C: 2 * A * B * B + A * M + B * M,
-    D: 2 * A * A * B + A * M + B * M,
-  };
-}
-
-const blockCache = new WeakMap<StepState, StepBlocks>();
-/** The blocks of the state at step s (computed once per instance). */
-export function blocksAt(x: StepState): StepBlocks {
-  let b = blockCache.get(x);
-  if (!b) {
-    const Sigma = block(x.sigma, 0, x.r, 0, x.r);
-    const SigmaTilde = block(x.sigma, x.r, x.m, x.r, x.n);
-    b = deriveBlocks(Sigma, SigmaTilde, x.A, x.B, x.J, x.K);
-    blockCache.set(x, b);
-  }
-  return b;
-}
-
-/** The magnitudes of the blocks at step s. */
-export function magnitudesAt(x: StepState): StepMagnitudes {
-  return magnitudesOf(blocksAt(x));
-}
-
-const nextCache = new WeakMap<StepState, { blocks: StepBlocks; mag: StepMagnitudes }>();
+const stepCache = new WeakMap<StepState, MeasuredStep>();
 /**
- * One GD step in block coordinates: (A.4), (A.5), and J₊ = J − ηJ(VᵀV + KᵀK) + ηΣ̃K,
- * K₊ = K − ηK(UᵀU + JᵀJ) + ηΣ̃ᵀJ (the row blocks of (4.3)); with the magnitudes of what was added.
+ * The state at step s (its blocks taken as exact inputs) and the state at s + 1 (blockStep), in the
+ * magnitude model (src/claims/measured.ts); computed once per instance.
  */
-export function nextAt(x: StepState): { blocks: StepBlocks; mag: StepMagnitudes } {
-  let out = nextCache.get(x);
+export function measuredStepAt(x: StepState): MeasuredStep {
+  let out = stepCache.get(x);
   if (!out) {
-    const b = blocksAt(x);
-    const m = magnitudesAt(x);
-    const eta = x.eta;
-    const A1 = combine([1, b.A], [eta, mul(b.P, b.A)], [-eta, mul(b.Q, b.B)], [-eta, mul(b.A, b.M)], [-eta, mul(b.B, b.N)]);
-    const B1 = combine([1, b.B], [-eta, mul(b.P, b.B)], [eta, mul(b.Q, b.A)], [-eta, mul(b.A, b.N)], [-eta, mul(b.B, b.M)]);
-    const gV = combine([1, mul(transpose(b.V), b.V)], [1, mul(transpose(b.K), b.K)]);
-    const gU = combine([1, mul(transpose(b.U), b.U)], [1, mul(transpose(b.J), b.J)]);
-    const J1 = combine([1, b.J], [-eta, mul(b.J, gV)], [eta, mul(b.SigmaTilde, b.K)]);
-    const K1 = combine([1, b.K], [-eta, mul(b.K, gU)], [eta, mul(transpose(b.SigmaTilde), b.J)]);
-    const blocks = deriveBlocks(b.Sigma, b.SigmaTilde, A1, B1, J1, K1);
-    const mA = m.A + eta * (m.P * m.A + m.Q * m.B + m.A * m.M + m.B * m.N);
-    const mB = m.B + eta * (m.P * m.B + m.Q * m.A + m.A * m.N + m.B * m.M);
-    const gram = m.U * m.U + m.V * m.V + m.J * m.J + m.K * m.K;
-    const mJ = m.J + eta * (m.J * gram + m.Sigma * m.K);
-    const mK = m.K + eta * (m.K * gram + m.Sigma * m.J);
-    out = { blocks, mag: magnitudesOf(blocks, { A: mA, B: mB, J: mJ, K: mK }) };
-    nextCache.set(x, out);
+    const before = deriveBlocks(magnitudeOps, {
+      Sigma: exactInput(block(x.sigma, 0, x.r, 0, x.r)),
+      SigmaTilde: exactInput(block(x.sigma, x.r, x.m, x.r, x.n)),
+      A: exactInput(x.A),
+      B: exactInput(x.B),
+      J: exactInput(x.J),
+      K: exactInput(x.K),
+    });
+    const eta = exactScalar(x.eta);
+    out = { before, after: blockStep(magnitudeOps, before, eta), eta };
+    stepCache.set(x, out);
   }
   return out;
+}
+
+const valueCache = new WeakMap<DerivedBlocks<Measured>, StepBlocks>();
+function valuesOf(b: DerivedBlocks<Measured>): StepBlocks {
+  let out = valueCache.get(b);
+  if (!out) {
+    out = Object.fromEntries(Object.entries(b).map(([key, m]) => [key, m.value])) as unknown as StepBlocks;
+    valueCache.set(b, out);
+  }
+  return out;
+}
+
+/** The measured step as a StepView (src/exact/states.ts): what a step identity's residuals read. */
+export function blockStepView(x: StepState): StepView<Measured, MeasuredScalar> {
+  const { before, after, eta } = measuredStepAt(x);
+  return { x: { eta, Sigma: before.Sigma, r: x.r }, before, after };
+}
+
+/** The blocks of the state at step s, as doubles. */
+export function blocksAt(x: StepState): StepBlocks {
+  return valuesOf(measuredStepAt(x).before);
+}
+
+/** The blocks of the state at step s + 1 (one GD step in block coordinates), as doubles. */
+export function nextBlocksAt(x: StepState): StepBlocks {
+  return valuesOf(measuredStepAt(x).after);
 }
 
 /** ‖M‖ of a possibly empty block (0 rows: 0). */
@@ -248,6 +173,20 @@ export function normOf(M: Mat): number {
 }
 
 export const stepDim = (x: StepState): number => Math.max(x.m, x.n, x.k);
+
+/** The magnitude model in which a step's bounds are evaluated (measuredStepAt's blocks live in it). */
+export type StepOps = BoundOps<Measured, MeasuredScalar>;
+export const stepOps = (x: StepState): StepOps => boundOps(relativeTolerance('inequality', stepDim(x)));
+
+/** σ_r(X) of an r×k block (k ≥ r ≥ 1). */
+export function sigmaRIn<M, S>(O: BoundOps<M, S>, X: M, r: number): S {
+  return O.singularValues(X)[r - 1];
+}
+
+/** The product of scalars. */
+export function productOf<M, S>(O: BoundOps<M, S>, ...xs: S[]): S {
+  return xs.reduce((a, b) => O.F.mul(a, b));
+}
 
 /** Theorem A.1's conditions on the parameters, and Σ_X's frame with σ₁, σ_r, γ read from it. */
 const STEP_FRAME: ReadonlyArray<Hypothesis<StepState>> = [
