@@ -57,6 +57,10 @@ describe('rules', () => {
     ).toEqual({ value: -1, magnitude: 3 });
     expect(M.F.mul(exactScalar(-2), M.F.sub(exactScalar(1), exactScalar(3)))).toEqual({ value: 4, magnitude: 8 });
   });
+  test('a/b ↦ |a|·|b|/b² (the product rule through 1/b), without underflow for |b| below 10⁻¹⁵⁴', () => {
+    expect(M.F.div({ value: 6, magnitude: 8 }, { value: -2, magnitude: 3 })).toEqual({ value: -3, magnitude: 6 });
+    expect(M.F.div({ value: 1e-170, magnitude: 1e-170 }, { value: 1e-170, magnitude: 1e-170 })).toEqual({ value: 1, magnitude: 1 });
+  });
   test('a residual is compared with its magnitude as the scale: ‖|X|‖_F for a matrix, |x| for a scalar', () => {
     const [matrix, scalar] = residualComparisons({ X: M.sub(a, b), x: M.inner(a, b) });
     expect(matrix).toMatchObject({ label: 'X', lhs: Math.sqrt(40), rhs: 0, scale: Math.sqrt(52), relation: '=' });

@@ -57,8 +57,11 @@ const scalars: ScalarOps<MeasuredScalar> = {
   sub: (a, b) => ({ value: a.value - b.value, magnitude: a.magnitude + b.magnitude }),
   mul: (a, b) => ({ value: a.value * b.value, magnitude: a.magnitude * b.magnitude }),
   neg: (a) => ({ value: -a.value, magnitude: a.magnitude }),
-  /** a/b = a·(1/b) ↦ |a|·|b|/b²: the product rule, 1/b carrying b's magnitude relative to b (first order). */
-  div: (a, b) => ({ value: a.value / b.value, magnitude: (a.magnitude * b.magnitude) / (b.value * b.value) }),
+  /**
+   * a/b = a·(1/b) ↦ |a|·|b|/b²: the product rule, 1/b carrying b's magnitude relative to b (first
+   * order); formed as (|a|/|b|)·(|b|/|b|) so that b² cannot underflow for |b| below 10⁻¹⁵⁴.
+   */
+  div: (a, b) => ({ value: a.value / b.value, magnitude: (a.magnitude / Math.abs(b.value)) * (b.magnitude / Math.abs(b.value)) }),
   isZero: (a) => a.value === 0,
   toString: (a) => `${a.value} (magnitude ${a.magnitude})`,
 };
