@@ -70,3 +70,14 @@ export function lemmaStepClaim<X>(p: LemmaProof<X>, c: LemmaStepSpec<X>): Claim<
 export function measuredEquality(label: string, lhs: MeasuredScalar, rhs: MeasuredScalar): Comparison[] {
   return residualComparisons({ [label]: magnitudeOps.F.sub(lhs, rhs) });
 }
+
+/**
+ * The scale of a relation between the parameters alone (numbers such as log ρ, c_ρ, k, r: no matrix
+ * is formed, so the magnitude model has nothing to propagate), including log-form chains whose sides
+ * are sums of logarithms of numbers below the double range (ρ ≈ 10⁻³⁰⁰⁰ exists only as log ρ): the
+ * sum of the terms' sizes, times 10³ for the exp/log evaluations (logSumExp, log1p) each side goes
+ * through, which are accurate to a few ulps each.
+ */
+export function parameterRelationScale(...terms: number[]): number {
+  return 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
+}

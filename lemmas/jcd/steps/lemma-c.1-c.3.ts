@@ -46,6 +46,7 @@
  * written once against BoundOps on c3Model (F̃₀, G̃₀ exact inputs, the scaling and A₀, Ã₀ by their
  * definitions) and evaluated in the magnitude model (src/claims/measured.ts), so the scale is computed.
  */
+import { parameterRelationScale } from './general.ts';
 import fc from 'fast-check';
 import { isJcdInitShape } from '../support/hypotheses.ts';
 import { diag, frobenius, type Mat, mulAll, scale, add, sub, block, vstack } from '../../../src/linalg/dense.ts';
@@ -63,8 +64,6 @@ import { hasShape } from '../../../src/hypotheses/matrix.ts';
 import { LEMMA_C1_C } from '../lemma-c.1.sigma-min.ts';
 import { lemmaC3 } from '../lemma-c.3.init.ts';
 import { b1Blocks } from './prop-b.1.ts';
-
-const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
 
 // ---------------------------------------------------------------------------------------------
 // Lemma C.1: c_ρ(√k − √(r−1)) ≥ c_ρ/(2√k).
@@ -86,7 +85,14 @@ function c1Instances(): fc.Arbitrary<C1Instance> {
 function c1Second(x: C1Instance, variant: 'printed' | 'sabotaged' = 'printed'): Comparison[] {
   const lhs = x.cRho * (Math.sqrt(x.k) - Math.sqrt(x.r - 1));
   const rhs = variant === 'printed' ? x.cRho / (2 * Math.sqrt(x.k)) : x.cRho / Math.sqrt(x.k);
-  return [atLeast(variant === 'printed' ? 'c_ρ(√k − √(r−1)) ≥ c_ρ/(2√k)' : 'c_ρ(√k − √(r−1)) ≥ c_ρ/√k', lhs, rhs, scalarScale(x.cRho * Math.sqrt(x.k), rhs))];
+  return [
+    atLeast(
+      variant === 'printed' ? 'c_ρ(√k − √(r−1)) ≥ c_ρ/(2√k)' : 'c_ρ(√k − √(r−1)) ≥ c_ρ/√k',
+      lhs,
+      rhs,
+      parameterRelationScale(x.cRho * Math.sqrt(x.k), rhs),
+    ),
+  ];
 }
 
 export const c1StepSecond = defineClaim<C1Instance>({
@@ -385,7 +391,9 @@ function increaseC(x: IncreaseC, Cp = increased(x)): Comparison[] {
   const d = x.k - x.r + 1;
   const lhs = logSumExp(d * Math.log(x.C * x.cRho), -x.k / x.C, Math.LN2 - (x.m + x.k) / 2, Math.LN2 - (x.n + x.k) / 2);
   const rhs = logSumExp(d * Math.log(Cp * x.cRho), Math.log(Cp) - x.k / Cp);
-  return [atMost('log[(Cc_ρ)^{k−r+1} + e^{−k/C} + 2e^{−(m+k)/2} + 2e^{−(n+k)/2}] ≤ log[(C′c_ρ)^{k−r+1} + C′e^{−k/C′}]', lhs, rhs, scalarScale(lhs, rhs))];
+  return [
+    atMost('log[(Cc_ρ)^{k−r+1} + e^{−k/C} + 2e^{−(m+k)/2} + 2e^{−(n+k)/2}] ≤ log[(C′c_ρ)^{k−r+1} + C′e^{−k/C′}]', lhs, rhs, parameterRelationScale(lhs, rhs)),
+  ];
 }
 
 export const c3StepIncreaseC = defineClaim<IncreaseC>({

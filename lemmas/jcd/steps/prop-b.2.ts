@@ -55,10 +55,11 @@
  * Scales: each side is written once against BoundOps on the block step evaluated in the magnitude
  * model (lemmas/jcd/support/step-hypotheses.ts, measuredStepAt), and its scale is that side's computed
  * magnitude. Not yet so: the relations compared in logs or in units of ‖B_s‖_F or thr_s (horizon
- * chains, (B.2)'s cases and max-chain, item-5 horizon), whose scale is 10³ ulps
- * of their terms (exp/log of numbers up to 10⁴), and ‖B_{s+1}‖_F's, the sum of the computed
+ * chains, (B.2)'s cases and max-chain, item-5 horizon), whose scale is parameterRelationScale (10³ ulps
+ * of their terms, ./general.ts), and ‖B_{s+1}‖_F's, the sum of the computed
  * magnitudes of B_s and B_{s+1}.
  */
+import { parameterRelationScale } from './general.ts';
 import { atMost, type Comparison } from '../../../src/claims/compare.ts';
 import type { Claim, ConstantValues } from '../../../src/claims/types.ts';
 import type { Hypothesis } from '../../../src/claims/hypotheses.ts';
@@ -104,8 +105,6 @@ const magnitudeNorms = (b: DerivedBlocks<Measured>) =>
   Object.fromEntries(Object.entries(b).map(([key, m]) => [key, fro(m.magnitude)])) as Record<keyof DerivedBlocks<Measured>, number>;
 const magBefore = (x: StepState) => magnitudeNorms(measuredStepAt(x).before);
 const magAfter = (x: StepState) => magnitudeNorms(measuredStepAt(x).after);
-/** Scale of a relation between parameters only (a few ulps of its terms' sizes, in units of u; 1e3 covers exp/log). */
-const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
 
 function stepClaim(c: StepClaimSpec & { readonly bCase?: 'i' | 'ii'; readonly hypotheses?: ReadonlyArray<Hypothesis<StepState>> }): Claim<StepState> {
   return proofStepClaim(
@@ -211,8 +210,8 @@ function horizonChain(x: StepState, expFactor = 1): Comparison[] {
   const l2 = x.T * lg + lr;
   const l3 = expFactor * logEpsT(x);
   return [
-    atMost('log[(1 + γησ_r)^{s+1}ρ√σ₁] ≤ log[(1 + γησ_r)^Tρ√σ₁]', l1, l2, scalarScale(l1, l2)),
-    atMost('log[(1 + γησ_r)^Tρ√σ₁] ≤ log[ρ^{(1−γ)/(2(1+γ))}√σ₁]', l2, l3, scalarScale(l2, l3)),
+    atMost('log[(1 + γησ_r)^{s+1}ρ√σ₁] ≤ log[(1 + γησ_r)^Tρ√σ₁]', l1, l2, parameterRelationScale(l1, l2)),
+    atMost('log[(1 + γησ_r)^Tρ√σ₁] ≤ log[ρ^{(1−γ)/(2(1+γ))}√σ₁]', l2, l3, parameterRelationScale(l2, l3)),
   ];
 }
 
@@ -610,8 +609,8 @@ function caseI(x: StepState, quarter = 4): Comparison[] {
   const mid = 1 + q.xg / 2 + q.xg / quarter + (q.xg * q.xg) / 32;
   const last = (1 + q.xg) ** 2;
   return [
-    atMost("(B.2)'s right side ≤ (1 + γησ_r/2)‖B_s‖² + (γησ_r/4)‖B_s‖² + γ²η²σ_r²‖B_s‖²/32 (÷ ‖B_s‖²)", q.rhs, mid, scalarScale(q.rhs, mid)),
-    atMost('(1 + γησ_r/2)‖B_s‖² + (γησ_r/4)‖B_s‖² + γ²η²σ_r²‖B_s‖²/32 ≤ (1 + γησ_r)²‖B_s‖² (÷ ‖B_s‖²)', mid, last, scalarScale(mid, last)),
+    atMost("(B.2)'s right side ≤ (1 + γησ_r/2)‖B_s‖² + (γησ_r/4)‖B_s‖² + γ²η²σ_r²‖B_s‖²/32 (÷ ‖B_s‖²)", q.rhs, mid, parameterRelationScale(q.rhs, mid)),
+    atMost('(1 + γησ_r/2)‖B_s‖² + (γησ_r/4)‖B_s‖² + γ²η²σ_r²‖B_s‖²/32 ≤ (1 + γησ_r)²‖B_s‖² (÷ ‖B_s‖²)', mid, last, parameterRelationScale(mid, last)),
     atMost('‖B_{s+1}‖_F ≤ (1 + γησ_r)‖B_s‖_F', q.nB1, (1 + q.xg) * q.nB, q.scaleB),
   ];
 }
@@ -633,9 +632,9 @@ function caseII(x: StepState, lastPower = 4): Comparison[] {
   const mid = 1 + q.xg / 2 + (4 * q.xg) / 16 + (8 * q.xg * q.xg) / 256;
   const next = (1 + q.xg) ** lastPower;
   return [
-    atMost("(B.2)'s right side ≤ (1 + γησ_r/2)thr_s² + (4γησ_r/16)thr_s² + (8γ²η²σ_r²/16²)thr_s² (÷ thr_s²)", q.rhs, mid, scalarScale(q.rhs, mid)),
-    atMost('… ≤ 16²σ₁³(m+n+k)(1+γησ_r)^{4(s+1)}ρ⁴/(γ²σ_r²) = thr_{s+1}² (÷ thr_s²)', mid, next, scalarScale(mid, next)),
-    atMost('‖B_{s+1}‖_F ≤ max{(1 + γησ_r)‖B_s‖_F, thr_{s+1}}', q.nB1, Math.max((1 + q.xg) * q.nB, t * Math.sqrt(next)), q.scaleB + scalarScale(t)),
+    atMost("(B.2)'s right side ≤ (1 + γησ_r/2)thr_s² + (4γησ_r/16)thr_s² + (8γ²η²σ_r²/16²)thr_s² (÷ thr_s²)", q.rhs, mid, parameterRelationScale(q.rhs, mid)),
+    atMost('… ≤ 16²σ₁³(m+n+k)(1+γησ_r)^{4(s+1)}ρ⁴/(γ²σ_r²) = thr_{s+1}² (÷ thr_s²)', mid, next, parameterRelationScale(mid, next)),
+    atMost('‖B_{s+1}‖_F ≤ max{(1 + γησ_r)‖B_s‖_F, thr_{s+1}}', q.nB1, Math.max((1 + q.xg) * q.nB, t * Math.sqrt(next)), q.scaleB + parameterRelationScale(t)),
   ];
 }
 
@@ -656,7 +655,14 @@ function maxChain(x: StepState, power: number): Comparison[] {
   const t1 = caseThreshold(x, x.s + 1);
   const lhs = Math.max(q.nB1, t1);
   const rhs = (1 + q.xg) ** power * Math.max(q.nB, t0);
-  return [atMost(`max{‖B_{s+1}‖_F, thr_{s+1}} ≤ (1 + γησ_r)${power === 1 ? '' : `^${power}`}·max{‖B_s‖_F, thr_s}`, lhs, rhs, q.scaleB + scalarScale(t0, t1))];
+  return [
+    atMost(
+      `max{‖B_{s+1}‖_F, thr_{s+1}} ≤ (1 + γησ_r)${power === 1 ? '' : `^${power}`}·max{‖B_s‖_F, thr_s}`,
+      lhs,
+      rhs,
+      q.scaleB + parameterRelationScale(t0, t1),
+    ),
+  ];
 }
 
 const MAX_CHAIN_ERRATUM =
@@ -695,7 +701,7 @@ function item5Horizon(x: StepState, expFactor = 1): Comparison[] {
   // t = 0 link: thr₀ ≤ ρ√(2r)√σ₁ ⟺ 16σ₁√(m+n+k)ρ/(γσ_r) ≤ √(2r) (ρ ≤ γσ_r√(2r)/(16σ₁√(m+n+k))), in logs.
   const l0 = Math.log(16 * x.sigma1 * sqrt(dimSum(x))) + x.params.logRho - Math.log(x.gamma * x.sigmaR);
   const r0 = Math.log(sqrt(2 * x.r));
-  return [atMost('log thr₀ ≤ log(ρ√(2r)√σ₁) (ρ ≤ γσ_r√(2r)/(16σ₁√(m+n+k)))', l0, r0, scalarScale(l0, r0)), ...horizonChain(x, expFactor)];
+  return [atMost('log thr₀ ≤ log(ρ√(2r)√σ₁) (ρ ≤ γσ_r√(2r)/(16σ₁√(m+n+k)))', l0, r0, parameterRelationScale(l0, r0)), ...horizonChain(x, expFactor)];
 }
 
 export const item5Horizon_ = stepClaim({

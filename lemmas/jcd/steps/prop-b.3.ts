@@ -29,6 +29,7 @@
  * (step-hypotheses.ts: measuredStepAt) and (B.3) as a residual; the scale is computed from them. The
  * e-chain, compared in logs, keeps 10³ ulps of its terms as its scale.
  */
+import { parameterRelationScale } from './general.ts';
 import { singularValues } from '../../../src/linalg/spectral.ts';
 import { atMost, type Comparison } from '../../../src/claims/compare.ts';
 import type { Claim } from '../../../src/claims/types.ts';
@@ -55,7 +56,6 @@ import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import { stepStates, proofStepClaim, stepChoice, type StepClaimSpec } from './state.ts';
 
 const sigmaRof = (A: { rows: number }, M: Parameters<typeof singularValues>[0], r: number) => (A.rows ? (singularValues(M)[r - 1] ?? 0) : 0);
-const scalarScale = (...terms: number[]) => 1e3 * terms.reduce((a, t) => a + Math.abs(t), 0);
 
 /** log of B.3's floor min{(1 + (γ+1)ησ_r/2)^t c_ρρ√σ₁/(12(m+n+k)), √((1−γ)σ_r/24)}. */
 export function b3LogFloor(p: JcdTimeParameters, t: number): number {
@@ -154,9 +154,9 @@ function eChain(x: StepState, c1200 = 1): Comparison[] {
   const l2 = Math.log((192 * d * x.r * x.sigma1) / p.cRho) + logEpsT(x) + tail;
   const l3 = Math.log(((1 - x.gamma) / 6) * x.sigmaR * c1200) + tail;
   return [
-    atMost('16(1+γησ_r)^{2t}ρ²rσ₁√σ₁ ≤ 192(1+γησ_r)^tρ(m+n+k)rσ₁/c_ρ·(1+(γ+1)ησ_r/2)^t c_ρρ√σ₁/(12(m+n+k))', l0, l1, scalarScale(l0, l1)),
-    atMost('… ≤ 192ρ^{(1−γ)/(2(1+γ))}(m+n+k)rσ₁/c_ρ·(1+(γ+1)ησ_r/2)^t c_ρρ√σ₁/(12(m+n+k))', l1, l2, scalarScale(l1, l2)),
-    atMost('… ≤ (1−γ)/6·σ_r·(1+(γ+1)ησ_r/2)^t c_ρρ√σ₁/(12(m+n+k))', l2, l3, scalarScale(l2, l3)),
+    atMost('16(1+γησ_r)^{2t}ρ²rσ₁√σ₁ ≤ 192(1+γησ_r)^tρ(m+n+k)rσ₁/c_ρ·(1+(γ+1)ησ_r/2)^t c_ρρ√σ₁/(12(m+n+k))', l0, l1, parameterRelationScale(l0, l1)),
+    atMost('… ≤ 192ρ^{(1−γ)/(2(1+γ))}(m+n+k)rσ₁/c_ρ·(1+(γ+1)ησ_r/2)^t c_ρρ√σ₁/(12(m+n+k))', l1, l2, parameterRelationScale(l1, l2)),
+    atMost('… ≤ (1−γ)/6·σ_r·(1+(γ+1)ησ_r/2)^t c_ρρ√σ₁/(12(m+n+k))', l2, l3, parameterRelationScale(l2, l3)),
   ];
 }
 
