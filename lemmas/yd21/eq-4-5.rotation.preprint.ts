@@ -20,10 +20,18 @@ import { magnitudeOps, residualComparisons } from '../../src/claims/measured.ts'
 import type { MatrixOps } from '../../src/exact/ops.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { rotationHypotheses } from '../../src/hypotheses/rotation.ts';
-import { eq4to5, measuredRotation, type RotationInstance, rotationInstances, type RotationStep } from './eq-4-5.rotation.ts';
+import {
+  eq4to5,
+  measuredRotation,
+  ROTATION_LETTERS,
+  type RotationInstance,
+  rotationInstances,
+  type RotationStep,
+  symbolicRotationStep,
+} from './eq-4-5.rotation.ts';
 
 /** ΦᵀU_1 minus the preprint's (4) at t = 0, U′_0 + η(Σ′ − U′_0V_0ᵀ)V′_0 (withStep = false: the sabotage, U′_1 = U′_0). */
-function printedResidual<M, S>(A: MatrixOps<M, S>, s: RotationStep<M, S>, withStep: boolean): Record<string, M> {
+function printedResidual<M, S, D>(A: MatrixOps<M, S, D>, s: RotationStep<M, S>, withStep: boolean): Record<string, M> {
   const PhiT = A.tr(s.Phi);
   const [Up, Vp] = [A.mul(PhiT, s.U), A.mul(A.tr(s.Psi), s.V)];
   const rhs = A.add(Up, A.scale(withStep ? s.eta : A.F.zero, A.mul(A.sub(s.SigmaPrime, A.mul(Up, A.tr(s.V))), Vp)));
@@ -52,6 +60,8 @@ export const eq4Preprint = defineClaim<RotationInstance>({
   id: 'yd21.eq-4-5.rotation.preprint',
   statement: "U′_{t+1} = U′_t + η(Σ′ − U′_tV_tᵀ)V′_t (the preprint's (4) as extracted)",
   check: (x) => printed(x),
+  // Symbolic: the printed form minus the GD step on letters, modulo ΦᵀΦ = I: the exact difference in Φ, Ψ, Σ′, U, V.
+  symbolic: { ...ROTATION_LETTERS, residual: (S) => printedResidual(S, symbolicRotationStep(S), true) },
   expected: 'refuted',
   failsWhere: {
     text: 'U′_0(V′_0 − V_0)ᵀV′_0 ≠ 0 (the printed bracket is off by η times it: V_0 ≠ V′_0 = ΨᵀV_0 and U_0 ≠ 0)',

@@ -22,6 +22,7 @@ import type { Comparison } from '../../src/claims/compare.ts';
 import { exactInput, exactScalar, magnitudeOps, type Measured, type MeasuredScalar, residualComparisons } from '../../src/claims/measured.ts';
 import type { MatrixOps } from '../../src/exact/ops.ts';
 import { gdStepExact } from '../../src/exact/states.ts';
+import type { Scalar, SMat, Symbolic } from '../../src/exact/symbolic.ts';
 import { defineClaim } from '../../src/claims/types.ts';
 import { rotationHypotheses } from '../../src/hypotheses/rotation.ts';
 import { gridMatrix, orthogonal, spectrum, stepSize, dimension } from '../../src/random/arbitraries.ts';
@@ -74,7 +75,7 @@ export function measuredRotation(
  * ΦᵀU_{t+1} − U′_{t+1} and ΨᵀV_{t+1} − V′_{t+1}, with U′_{t+1}, V′_{t+1} by (4),(5) (GD on Σ′) from
  * U′_t = ΦᵀU_t, V′_t = ΨᵀV_t. Sabotaged: the transposes dropped (U′ = ΦU, V′ = ΨV).
  */
-function rotationResiduals<M, S>(A: MatrixOps<M, S>, s: RotationStep<M, S>, t: number, sabotaged: boolean): Record<string, M> {
+function rotationResiduals<M, S, D>(A: MatrixOps<M, S, D>, s: RotationStep<M, S>, t: number, sabotaged: boolean): Record<string, M> {
   const rotate = (Q: M) => (sabotaged ? Q : A.tr(Q));
   const [PhiT, PsiT] = [rotate(s.Phi), rotate(s.Psi)];
   const primed = gdStepExact(A, s.SigmaPrime, A.mul(PhiT, s.U), A.mul(PsiT, s.V), s.eta);
@@ -132,6 +133,30 @@ export function rotationInstances(opts: {
   });
 }
 
+/**
+ * One GD step (2),(3) on letters: Φ (m×m), Ψ (n×n) orthogonal, Σ′ (m×n), U (m×d), V (n×d), η, and
+ * Σ = ΦΣ′Ψᵀ — what (4), (5) rest on (the SVD's values do not enter: any orthogonal Φ, Ψ and any Σ′).
+ */
+export function symbolicRotationStep(S: Symbolic): RotationStep<SMat, Scalar> {
+  const { Φ, Ψ, Σp, U, V } = S.L;
+  const eta = S.vars.η;
+  return { SigmaPrime: Σp, Phi: Φ, Psi: Ψ, U, V, next: gdStepExact(S, S.mul(Φ, Σp, S.tr(Ψ)), U, V, eta), eta };
+}
+
+/** The letters of symbolicRotationStep, and the one relation outside the free algebra: Φ, Ψ orthogonal. */
+export const ROTATION_LETTERS = {
+  letters: {
+    Φ: { rows: 'm' },
+    Ψ: { rows: 'n' },
+    Σp: { rows: 'm', cols: 'n' },
+    U: { rows: 'm', cols: 'd' },
+    V: { rows: 'n', cols: 'd' },
+  },
+  scalars: ['η'],
+  meaning: 'Φ (m×m), Ψ (n×n) orthogonal, Σp = Σ′ (m×n), Σ = ΦΣ′Ψᵀ, U (m×d), V (n×d), η: any dimensions',
+  relations: { orthogonal: ['Φ', 'Ψ'] },
+} as const;
+
 export const eq4to5 = defineClaim<RotationInstance>({
   id: 'yd21.eq-4-5.rotation',
   source: { paper: 'YD21', where: '(4), (5), §2.1' },
@@ -146,6 +171,8 @@ export const eq4to5 = defineClaim<RotationInstance>({
       'not rational in the entries: the claim is about the SVD Σ = ΦΣ′Ψᵀ the engine computes (singular vectors are algebraic, not rational, functions of Σ); ' +
       'its algebraic content, equivariance of the step under orthogonal (Φ, Ψ), is what the floating-point check tests along the trajectory',
   },
+  // Symbolic: that algebraic content, one step on letters; it needs ΦᵀΦ = I and ΨᵀΨ = I, so it is proved modulo them.
+  symbolic: { ...ROTATION_LETTERS, residual: (S) => rotationResiduals(S, symbolicRotationStep(S), 0, false) },
   expected: 'holds',
   sabotage: { description: 'transpose dropped: U′ = ΦU, V′ = ΨV', check: (x) => check(x, true) },
 });

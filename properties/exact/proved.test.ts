@@ -12,6 +12,8 @@
  *    true in the paper's letters when printed wrong; JCD Lemma C.8's chain is proved modulo the
  *    orthogonality of U and names it.
  */
+import { eq4to5 } from '../../lemmas/yd21/eq-4-5.rotation.ts';
+import { eq4Preprint } from '../../lemmas/yd21/eq-4-5.rotation.preprint.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rigorous } from '../../src/claims/rigorous.ts';
@@ -194,6 +196,8 @@ describe("check --rigorous: each printed identity shows printed − true in the 
     [continuousB as Claim<unknown>, '3tr(BBᵀP) − 1/2tr(QQ)'],
     [lemma32Factorisation as Claim<unknown>, 'η(ΣΣ − SΣ)'],
     [lossSplitPreprint as Claim<unknown>, '−tr(JVᵀVJᵀ)'],
+    // ηU′_0V_0ᵀ(V′_0 − V_0): the printed bracket's V_0ᵀ for V′_0ᵀ, in the letters of the SVD (modulo ΦᵀΦ = I).
+    [eq4Preprint as Claim<unknown>, 'η(ΦᵀUVᵀΨᵀV − ΦᵀUVᵀV)'],
   ];
   for (const [c, residual] of cases)
     it(`${c.id}: ${residual}`, () => {
@@ -227,6 +231,12 @@ describe('check --rigorous: relations outside the free algebra, and planted fals
     const r = rigorous(c8TraceIdentities, runClaim(c8TraceIdentities));
     expect(r.rigor).toBe('certified');
     expect(r.symbolicModulo).toEqual(['UᵀU = UUᵀ = I']);
+  });
+
+  it('yd21.eq-4-5.rotation (one GD step rotated by an SVD) is proved only modulo ΦᵀΦ = I and ΨᵀΨ = I: it names them', () => {
+    expect(proveSymbolic(eq4to5.symbolic!)).toEqual({ proved: true, modulo: ['ΦᵀΦ = ΦΦᵀ = I', 'ΨᵀΨ = ΨΨᵀ = I'] });
+    const { relations: _, ...free } = eq4to5.symbolic!;
+    expect(proveSymbolic(free).proved).toBe(false);
   });
 
   it('a whole-frame drift with the wrong sign on η²𝐔ᵀRRᵀ𝐔 is not proved: printed − true = 2η²𝐔ᵀRRᵀ𝐔 expanded', () => {
