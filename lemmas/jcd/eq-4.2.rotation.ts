@@ -43,6 +43,9 @@ export const eq42 = defineClaim<RotationInstance>({
   exact: {
     skip: 'not rational in the entries: the reduction to a diagonal Σ_X goes through the SVD X = ΦΣ_XΨᵀ (as yd21.eq-4-5.rotation)',
   },
+  // Symbolic: yd21.eq-4-5.rotation's step on letters (U, V, Σ′ there are F, G, Σ_X here; the letters carry any
+  // dimensions, so any rank and any k), proved modulo ΦᵀΦ = I and ΨᵀΨ = I.
+  symbolic: eq4to5.symbolic,
   expected: 'holds',
   sabotage: { description: 'transpose dropped: F′ = ΦF, G′ = ΨG', check: (x, c) => relabel(eq4to5.sabotage.check!(x, c)) },
 });
