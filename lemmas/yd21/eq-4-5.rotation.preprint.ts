@@ -87,6 +87,7 @@ export const eq4PreprintCorrected = defineClaim<RotationInstance>({
   id: 'yd21.eq-4-5.rotation.preprint/corrected',
   statement: "U′_{t+1} = U′_t + η(Σ′ − U′_tV′_tᵀ)V′_t, V′_{t+1} = V′_t + η(Σ′ − U′_tV′_tᵀ)ᵀU′_t (the NeurIPS copy's (4), (5))",
   check: (x) => eq4to5.check(x, {}),
+  symbolic: eq4to5.symbolic,
   expected: 'holds',
   corrects: 'yd21.eq-4-5.rotation.preprint',
   sabotage: { description: eq4to5.sabotage.description, check: (x) => eq4to5.sabotage.check!(x, {}) },
