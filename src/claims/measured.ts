@@ -10,8 +10,9 @@
  * path. A comparison's scale (./compare.ts) is then computed from the formula itself instead of
  * derived by hand for it: ‖|X|‖_F for a matrix, |x| for a scalar.
  */
-import { add, block, frobenius, type Mat, maxAbs, mul, scale, sub, transpose, zeros } from '../linalg/dense.ts';
-import { inverse, lambdaMax, lambdaMin, opNorm, sigmaMin, singularValues } from '../linalg/spectral.ts';
+import { add, block, eye, type Mat, mul, scale, sub, transpose, zeros } from '../linalg/dense.ts';
+import { frobeniusRescaled as frobeniusOf, opNormRescaled, rescaled, rescaledScalar } from '../linalg/rescaled.ts';
+import { inverse, lambdaMax, lambdaMin, sigmaMin, singularValues } from '../linalg/spectral.ts';
 import type { MatrixOps, ScalarOps } from '../exact/ops.ts';
 import { atLeast, atMost, type Comparison, equal, type RelationSign } from './compare.ts';
 
@@ -93,36 +94,11 @@ export const magnitudeOps: MatrixOps<Measured, MeasuredScalar> = {
   inner: (a, b) => ({ value: sumOfProducts(a.value, b.value), magnitude: sumOfProducts(a.magnitude, b.magnitude) }),
   frob2: (a) => ({ value: sumOfProducts(a.value, a.value), magnitude: sumOfProducts(a.magnitude, a.magnitude) }),
   trace: (a) => ({ value: traceOf(a.value), magnitude: traceOf(a.magnitude) }),
-  eye: (n) => {
-    const I = zeros(n, n);
-    for (let i = 0; i < n; i++) I.data[i * n + i] = 1;
-    return exactInput(I);
-  },
+  eye: (n) => exactInput(eye(n)),
   zeros: (rows, cols) => exactInput(zeros(rows, cols)),
   int: scalars.fromInt,
   ratio: scalars.fromRatio,
 };
-
-/**
- * f(X) for f positively homogeneous of degree 1 (a norm, an eigen- or singular value: f(cX) = cf(X)
- * for c > 0), computed as 2ᵏf(2⁻ᵏX) when X's largest |entry| lies outside [2⁻³⁰⁰, 2³⁰⁰] (k its
- * binary exponent): the squares the routines form would under- or overflow there (JCD's blocks reach
- * 10⁻¹⁵⁰, their products' magnitudes 10⁻³⁰⁰). Inside that range X is used as it is, so every value
- * computed without under- or overflow is unchanged; outside it the scaling by a power of two is exact.
- */
-function rescaled<T>(f: (a: Mat) => T, back: (y: T, c: number) => T): (a: Mat) => T {
-  return (a) => {
-    const m = a.data.length ? maxAbs(a) : 0;
-    if (!(m > 0 && Number.isFinite(m)) || (m >= 2 ** -300 && m <= 2 ** 300)) return f(a);
-    const k = Math.floor(Math.log2(m));
-    const h = Math.trunc(k / 2);
-    return back(back(f(scale(scale(a, 2 ** -h), 2 ** (h - k))), 2 ** h), 2 ** (k - h));
-  };
-}
-const scaledBack = (y: number, c: number): number => y * c;
-const scaledNorm = (f: (a: Mat) => number): ((a: Mat) => number) => rescaled(f, scaledBack);
-/** ‖X‖_F without under- or overflow (rescaled). */
-const frobeniusOf = scaledNorm(frobenius);
 
 function isMeasuredMatrix(x: Measured | MeasuredScalar): x is Measured {
   return typeof x.value !== 'number';
@@ -186,14 +162,15 @@ export type BoundOps<M, S> = MatrixOps<M, S> & AnalyticOps<M, S>;
  * The tolerance enters only through √, the one operation whose error is not proportional to it.
  */
 export function boundOps(tol: number): BoundOps<Measured, MeasuredScalar> {
-  const spectral =
-    (f: (a: Mat) => number) =>
-    (a: Measured): MeasuredScalar => ({ value: scaledNorm(f)(a.value), magnitude: frobeniusOf(a.magnitude) });
+  const spectral = (f: (a: Mat) => number) => {
+    const scaled = rescaledScalar(f);
+    return (a: Measured): MeasuredScalar => ({ value: scaled(a.value), magnitude: frobeniusOf(a.magnitude) });
+  };
   const scaledSingularValues = rescaled(singularValues, (ys, c) => ys.map((y) => y * c));
   return {
     ...magnitudeOps,
-    frob: spectral(frobenius),
-    opNorm: spectral(opNorm),
+    frob: (a) => ({ value: frobeniusOf(a.value), magnitude: frobeniusOf(a.magnitude) }),
+    opNorm: (a) => ({ value: opNormRescaled(a.value), magnitude: frobeniusOf(a.magnitude) }),
     lambdaMin: spectral(lambdaMin),
     lambdaMax: spectral(lambdaMax),
     sigmaMin: spectral(sigmaMin),

@@ -24,13 +24,14 @@
  *
  * Every predicate recomputes what it asserts from the instance's matrices and numbers.
  */
+import { frobeniusRescaled, opNormRescaled } from '../../../src/linalg/rescaled.ts';
 import { COMPUTED_TOLERANCE, geq, hypothesis, type Hypothesis, leq, standing, via } from '../../../src/claims/hypotheses.ts';
-import { block, combine, frobenius, type Mat, maxAbs, mul, scale, transpose } from '../../../src/linalg/dense.ts';
+import { block, combine, type Mat, mul, transpose } from '../../../src/linalg/dense.ts';
 import { type BoundOps, boundOps, exactInput, exactScalar, magnitudeOps, type Measured, type MeasuredScalar } from '../../../src/claims/measured.ts';
 import { relativeTolerance } from '../../../src/claims/tolerance.ts';
 import { blockStep, type DerivedBlocks, deriveBlocks } from './block-step.ts';
 import type { StepView } from '../../../src/exact/states.ts';
-import { lambdaMin, opNorm } from '../../../src/linalg/spectral.ts';
+import { lambdaMin } from '../../../src/linalg/spectral.ts';
 import { etaMax, type JcdTimeParameters, logRhoMax } from './times.ts';
 import { admissibleTimeHypotheses } from './hypotheses.ts';
 import { diagonalOf, hasShape, isDiagonalNonIncreasing } from '../../../src/hypotheses/matrix.ts';
@@ -62,35 +63,10 @@ export interface StepState {
 }
 
 /**
- * ‖M‖_F and ‖M‖ computed on M/max|Mᵢⱼ| and scaled back: the blocks J, K, B of a state in Theorem
- * A.1's regime have entries down to 10⁻¹⁵⁰, whose squares (formed by the norm routines) would
- * underflow.
+ * ‖M‖_F and ‖M‖ without underflow (src/linalg/rescaled.ts): the blocks J, K, B of a state in Theorem
+ * A.1's regime have entries down to 10⁻¹⁵⁰, whose squares (formed by the norm routines) would underflow.
  */
-export function fro(M: Mat): number {
-  const [t, f] = normalised(M);
-  return f === 0 ? 0 : f * frobenius(t);
-}
-
-export function op(M: Mat): number {
-  if (!(M.rows && M.cols)) return 0;
-  const [t, f] = normalised(M);
-  return f === 0 ? 0 : f * opNorm(t);
-}
-
-/** M = f·t with max|tᵢⱼ| = 1 (scaled by powers of two first, so a subnormal maximum never overflows 1/max). */
-function normalised(M: Mat): [Mat, number] {
-  let s = M.data.length ? maxAbs(M) : 0;
-  if (s === 0) return [M, 0];
-  if (!Number.isFinite(s)) return [M, Number.NaN];
-  let t = M;
-  let f = 1;
-  while (s < 2 ** -500) {
-    t = scale(t, 2 ** 500);
-    f *= 2 ** -500;
-    s *= 2 ** 500;
-  }
-  return [scale(t, 1 / s), f * s];
-}
+export const [fro, op] = [frobeniusRescaled, opNormRescaled];
 
 /** The GD step's growth factor x = γησ_r. */
 export function growth(x: Pick<StepState, 'gamma' | 'eta' | 'sigmaR'>): number {
