@@ -14,10 +14,8 @@
  * the iterates are bitwise the TypeScript kernel's.
  *
  * One trajectory (gd_advance_small): the tiniest shapes (gd-small.h, GD_TINY_*) by tiny_loop, one
- * compiled loop per shape in scalars; the others by small_loop: lanes over j (LW wide) for the
- * residual R (m×NJ·LW, Vᵀ held as d×NJ·LW) and for ∇_Vᵀ; lanes over k for ∇_U (V also held row-major, n×KD·LW, re-copied from
- * Vᵀ after each step), rows of ∇_U four at a time. Padding lanes and rows are zero: they give +0
- * residuals, which add nothing to a sum that started at +0.
+ * compiled loop per shape in scalars; the others by the loop of gd-small-loop.h: lanes over j for
+ * the residual and ∇_Vᵀ, lanes over k (4 or 2 wide) for ∇_U, padding lanes and rows zero.
  *
  * Batched (gd_advance_batch): the instances are interleaved, element e of lane b at e·B + b (B a
  * multiple of BW); each lane runs exactly the scalar recipe above, so its bits are those of a
@@ -40,70 +38,30 @@ INLINE lv bcl(double x) { return (lv){x, x, x, x}; }
 #define MPMAX (GD_SMALL_M)
 
 /*
- * The loop, with NJ vectors over j, D columns and KD vectors over k known at compile time.
- * U (m×d) and V (n×d) row-major, read and written back.
+ * The loop (gd-small-loop.h), with 4-wide and 2-wide vectors over k: the 2-wide one for d ≤ 2, where
+ * a 4-wide vector over k would be half (or three quarters) padding in ∇_U (measured on an AVX2
+ * host: 4×4×2 23 against 30 ns/step, 5×7×2 53 against 75; from d = 3 on the two are level or the
+ * 4-wide one is faster).
  */
-INLINE void small_loop(const int NJ, const int D, const int KD, const double *Sd, size_t ss, size_t m, size_t n, double *Uio, double *Vio, double eta, int64_t count) {
-  const size_t mp = (m + 3) & ~(size_t)3;
-  lv S[MPMAX][NJMAX], R[MPMAX][NJMAX], Vt[GD_SMALL_D][NJMAX], U[MPMAX][KDMAX], Vr[GD_SMALL_N][KDMAX];
-  memset(S, 0, sizeof S);
-  memset(R, 0, sizeof R);
-  memset(Vt, 0, sizeof Vt);
-  memset(U, 0, sizeof U);
-  memset(Vr, 0, sizeof Vr);
-  for (size_t i = 0; i < m; i++)
-    for (size_t j = 0; j < n; j++) S[i][j / LW][j % LW] = Sd[i * ss + j];
-  for (size_t i = 0; i < m; i++)
-    for (int k = 0; k < D; k++) U[i][k / LW][k % LW] = Uio[i * D + k];
-  for (size_t j = 0; j < n; j++)
-    for (int k = 0; k < D; k++) Vr[j][k / LW][k % LW] = Vt[k][j / LW][j % LW] = Vio[j * D + k];
-  const lv e = bcl(eta);
-  for (int64_t s = 0; s < count; s++) {
-    /* R = Σ − UVᵀ, lanes over j */
-    for (size_t i = 0; i < m; i++) {
-      lv a[NJMAX];
-      for (int jv = 0; jv < NJ; jv++) a[jv] = bcl(0);
-      for (int k = 0; k < D; k++) {
-        lv u = bcl(U[i][k / LW][k % LW]);
-        for (int jv = 0; jv < NJ; jv++) a[jv] = a[jv] + u * Vt[k][jv];
-      }
-      for (int jv = 0; jv < NJ; jv++) R[i][jv] = S[i][jv] - a[jv];
-    }
-    /* ∇_Vᵀ (lanes over j), i increasing */
-    lv g[GD_SMALL_D][NJMAX];
-    for (int k = 0; k < D; k++)
-      for (int jv = 0; jv < NJ; jv++) g[k][jv] = bcl(0);
-    for (size_t i = 0; i < m; i++)
-      for (int k = 0; k < D; k++) {
-        lv u = bcl(U[i][k / LW][k % LW]);
-        for (int jv = 0; jv < NJ; jv++) g[k][jv] = g[k][jv] + R[i][jv] * u;
-      }
-    /* ∇_U (lanes over k), j increasing, four rows at a time; U updated as each is done (the
-       residual and ∇_V above already read the old U) */
-    for (size_t i = 0; i < mp; i += 4) {
-      lv h[4][KDMAX];
-      for (int q = 0; q < 4; q++)
-        for (int kd = 0; kd < KD; kd++) h[q][kd] = bcl(0);
-      for (size_t j = 0; j < n; j++) {
-        for (int q = 0; q < 4; q++) {
-          lv x = bcl(R[i + q][j / LW][j % LW]);
-          for (int kd = 0; kd < KD; kd++) h[q][kd] = h[q][kd] + x * Vr[j][kd];
-        }
-      }
-      for (int q = 0; q < 4; q++)
-        for (int kd = 0; kd < KD; kd++) U[i + q][kd] = U[i + q][kd] + e * h[q][kd];
-    }
-    /* V' (lanes over j), then its row-major copy */
-    for (int k = 0; k < D; k++)
-      for (int jv = 0; jv < NJ; jv++) Vt[k][jv] = Vt[k][jv] + e * g[k][jv];
-    for (size_t j = 0; j < n; j++)
-      for (int k = 0; k < D; k++) Vr[j][k / LW][k % LW] = Vt[k][j / LW][j % LW];
-  }
-  for (size_t i = 0; i < m; i++)
-    for (int k = 0; k < D; k++) Uio[i * D + k] = U[i][k / LW][k % LW];
-  for (size_t j = 0; j < n; j++)
-    for (int k = 0; k < D; k++) Vio[j * D + k] = Vt[k][j / LW][j % LW];
-}
+typedef double kv2 __attribute__((vector_size(16), aligned(16)));
+#define SMALL_LOOP small_loop4
+#define KV lv
+#define KW LW
+#define KBC(x) bcl(x)
+#include "gd-small-loop.h"
+#undef SMALL_LOOP
+#undef KV
+#undef KW
+#undef KBC
+#define SMALL_LOOP small_loop2
+#define KV kv2
+#define KW 2
+#define KBC(x) ((kv2){(x), (x)})
+#include "gd-small-loop.h"
+#undef SMALL_LOOP
+#undef KV
+#undef KW
+#undef KBC
 
 /*
  * Tiny shapes (m, n ≤ GD_TINY_MN, d ≤ GD_TINY_D): m, n and d known at compile time, every loop
@@ -168,7 +126,10 @@ int gd_advance_small(const double *S, size_t stride, size_t m, size_t n, size_t 
   if (gd_advance_tiny(S, stride, m, n, d, U, V, eta, count)) return 1;
   int nj = (int)((n + LW - 1) / LW);
 #define DCASE(NJ, D) \
-  case D: small_loop(NJ, D, (D + LW - 1) / LW, S, stride, m, n, U, V, eta, count); return 1;
+  case D: \
+    if (D <= 2) small_loop2(NJ, D, (D + 1) / 2, S, stride, m, n, U, V, eta, count); \
+    else small_loop4(NJ, D, (D + LW - 1) / LW, S, stride, m, n, U, V, eta, count); \
+    return 1;
 #define NCASE(NJ) \
   case NJ: \
     switch (d) { DCASE(NJ, 1) DCASE(NJ, 2) DCASE(NJ, 3) DCASE(NJ, 4) DCASE(NJ, 5) DCASE(NJ, 6) DCASE(NJ, 7) DCASE(NJ, 8) } \
