@@ -4,7 +4,7 @@
  * d ∈ {3, 5, 10, 20}; with python3 + NumPy present, the same in NumPy (one thread, preallocated
  * out= buffers, bench/reference.py) in the same run, and the ratio engine/NumPy (< 1: faster).
  * A step is what runTrajectory does per iteration: Σ resident (makeStepper), iterates copied in and out.
- * Then the small shapes of the theorem regimes and one stage-one trajectory end to end (bench/small.ts).
+ * Then the small shapes of the theorem regimes against the peak measured in the same run, and two stage-one trajectories end to end (bench/small.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { diagnostics } from '../src/gd/diagnostics.ts';
 import { type KernelName, kernelInfo, makeStepper } from '../src/gd/step.ts';
 import { type Mat, zeros } from '../src/linalg/dense.ts';
 import { gaussianMatrix } from '../src/random/gaussian.ts';
-import { rateSweepRun, smallShapes, stageOneRun } from './small.ts';
+import { rateSweepRun, STAGE_ONE_RUNS, smallShapes, stageOneRun } from './small.ts';
 import { medianMicros } from './timing.ts';
 
 const SHAPES: [number, number, number][] = [
@@ -117,10 +117,10 @@ const diags = (wants('diagnostics') ? DIAG.ds : []).map((d) => {
 });
 
 const small = wants('small') ? smallShapes(info.kernel) : null;
-const trajectory = wants('trajectory') ? stageOneRun() : null;
+const trajectories = wants('trajectory') ? STAGE_ONE_RUNS.map((r) => ({ ...r, ...stageOneRun(r.m, r.n, r.d, r.kappa) })) : [];
 const rateSweep = wants('trajectory') ? rateSweepRun() : null;
 
-if (json) console.log(JSON.stringify({ kernel: info.kernel, numpy: numpyVersion, shapes, diagnostics: diags, small, trajectory, rateSweep }, null, 2));
+if (json) console.log(JSON.stringify({ kernel: info.kernel, numpy: numpyVersion, shapes, diagnostics: diags, small, trajectories, rateSweep }, null, 2));
 else {
   const f = (x: number | undefined, digits = 1) => (x === undefined ? '—' : x.toFixed(digits));
   if (numpyVersion) console.log(`NumPy ${numpyVersion}`);
@@ -135,18 +135,24 @@ else {
   if (diags.length) console.log(`| --- | ---: | ---: | ---: |`);
   for (const s of diags) console.log(`| ${s.d} | ${f(s.usPerCall)} | ${f(s.numpyUsPerCall)} | ${f(s.ratio, 2)} |`);
   if (small) {
+    const peak = small.peakGflops;
     console.log(
-      `\n| m×n×d (CPU time) | step, once per step ns | advance ns/step | GFLOP/s | batched (${small.rows[0]?.batchMode}) ns/step per trajectory | batched speed-up | C loop ns/step (${small.cLoop}) |`,
+      `\n| m×n×d (CPU time) | step, once per step ns | advance ns/step | GFLOP/s | of peak | ceiling ns/step | batched (${small.rows[0]?.batchMode}) ns/step per trajectory | batched speed-up | most batching could give | C loop ns/step (${small.cLoop}) |`,
     );
-    console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
+    console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
     for (const r of small.rows)
       console.log(
-        `| ${r.m}×${r.n}×${r.d} | ${f(r.stepNs)} | ${f(r.advanceNs)} | ${f(r.gflops, 2)} | ${f(r.batchNs)} | ${f(r.advanceNs / r.batchNs, 2)}× | ${f(r.cLoopNs)} |`,
+        `| ${r.m}×${r.n}×${r.d} | ${f(r.stepNs)} | ${f(r.advanceNs)} | ${f(r.gflops, 2)} | ${peak === undefined ? '—' : `${((100 * r.gflops) / peak).toFixed(0)}%`} | ${f(r.ceilingNs)} | ${f(r.batchNs)} | ${f(r.advanceNs / r.batchNs, 2)}× | ${peak === undefined ? '—' : `${(peak / r.gflops).toFixed(2)}×`} | ${f(r.cLoopNs)} |`,
       );
-  }
-  if (trajectory)
     console.log(
-      `\nYD21 stage-one run (theorem regime, d = 3, m = n = 6, κ = 2, up to T₀ = ${trajectory.T0}, recorded every ${trajectory.every}): ${trajectory.seconds.toFixed(2)} s for ${trajectory.steps} steps (${((1e9 * trajectory.seconds) / trajectory.steps).toFixed(1)} ns/step)`,
+      peak === undefined
+        ? '\npeak: not measured (no C compiler)'
+        : `\npeak: ${peak.toFixed(2)} GFLOP/s (independent 4-wide multiplies and adds, bench/loop.c, this run); ceiling = 6·m·n·d flops at that peak; most batching could give = peak ÷ advance's GFLOP/s`,
+    );
+  }
+  for (const t of trajectories)
+    console.log(
+      `\nYD21 stage-one run (theorem regime, ${t.label}, up to T₀ = ${t.T0}, recorded every ${t.every}): ${t.seconds.toFixed(2)} s for ${t.steps} steps (${((1e9 * t.seconds) / t.steps).toFixed(1)} ns/step)`,
     );
   if (rateSweep)
     console.log(

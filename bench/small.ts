@@ -6,11 +6,15 @@
  *   (6·m·n·d flops per step);
  * - the batched stepper (makeBatchStepper, B instances one per lane): ns per step per trajectory;
  * - the plain C triple loop bench/loop.c, compiled in this run with `cc -O3 -march=native` when a
- *   C compiler is there;
+ *   C compiler is there, and the same program's peak: GFLOP/s of independent 4-wide multiplies and
+ *   adds (the small kernel's vectors and mix, unfused). Against it each shape gets its ceiling, the
+ *   ns per step at that peak (6·m·n·d flops), and the most any batching could gain over `advance`
+ *   (peak ÷ advance's GFLOP/s): the lanes of the batched stepper do the same flops per trajectory;
  * - the sweep of yd21.thm-1.1.rate (a loss before every step) on three of its shapes, 16 runs each:
  *   one run after another (runYd21Job) against the batched stepper (runYd21Jobs), the same results;
- * - one theorem-regime YD21 stage-one run (Theorem 3.1: up to T₀, as yd21.thm-3.1.stage-one runs it)
- *   at d = 3, m = n = 6, κ = 2, end to end.
+ * - theorem-regime YD21 stage-one runs (Theorem 3.1: up to T₀, as yd21.thm-3.1.stage-one runs it)
+ *   end to end: d = 3, m = n = 6, κ = 2, and the thorough profile's largest (PHASE_SIZES.thorough:
+ *   d = 4, m = n = 10, κ = 3).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -22,7 +26,7 @@ import { runYd21Job, runYd21Jobs, type Yd21Job } from '../lemmas/yd21/experiment
 import { gaussianInitialisation, runPhases } from '../lemmas/yd21/support/phases.ts';
 import { type KernelName, makeStepper } from '../src/gd/step.ts';
 import { gaussianMatrix } from '../src/random/gaussian.ts';
-import { C_INIT_MAX, type PhaseInstance, phaseRunSpec, SAMPLES_PER_SCALE } from '../lemmas/yd21/support/phase-instances.ts';
+import { C_INIT_MAX, PHASE_SIZES, type PhaseInstance, phaseRunSpec, SAMPLES_PER_SCALE } from '../lemmas/yd21/support/phase-instances.ts';
 import { medianMicros } from './timing.ts';
 
 export const SMALL_SHAPES: [number, number, number][] = [
@@ -45,6 +49,8 @@ export interface SmallRow {
   batchNs: number;
   batchMode: string;
   cLoopNs?: number;
+  /** ns per step at the measured peak (6·m·n·d flops ÷ peak). */
+  ceilingNs?: number;
 }
 
 /** The C reference, compiled once; null (and why) without a compiler. */
@@ -56,8 +62,16 @@ function compileLoop(): { exe: string } | { error: string } {
   return run.status === 0 ? { exe } : { error: `${cc} failed: ${run.stderr.split('\n')[0]}` };
 }
 
-export function smallShapes(kernel: KernelName): { rows: SmallRow[]; cLoop: string } {
+/** The peak (GFLOP/s) bench/loop.c measures, or undefined without the compiled program. */
+function measuredPeak(loop: ReturnType<typeof compileLoop>): number | undefined {
+  if (!('exe' in loop)) return undefined;
+  const r = spawnSync(loop.exe, ['peak'], { encoding: 'utf8' });
+  return r.status === 0 ? Number(r.stdout.split(' ')[0]) : undefined;
+}
+
+export function smallShapes(kernel: KernelName): { rows: SmallRow[]; cLoop: string; peakGflops?: number } {
   const loop = compileLoop();
+  const peakGflops = measuredPeak(loop);
   const rows = SMALL_SHAPES.map(([m, n, d]) => {
     const S = gaussianMatrix(m, n, 1, 'small-s').data;
     const U = gaussianMatrix(m, d, 0.01, 'small-u').data;
@@ -86,9 +100,21 @@ export function smallShapes(kernel: KernelName): { rows: SmallRow[]; cLoop: stri
       const r = spawnSync(loop.exe, [String(m), String(n), String(d)], { encoding: 'utf8' });
       if (r.status === 0) cLoopNs = Number(r.stdout.split(' ')[0]);
     }
-    return { m, n, d, stepNs, advanceNs, gflops: (6 * m * n * d) / advanceNs, batchNs, batchMode: batch.mode, ...(cLoopNs === undefined ? {} : { cLoopNs }) };
+    const flops = 6 * m * n * d;
+    return {
+      m,
+      n,
+      d,
+      stepNs,
+      advanceNs,
+      gflops: flops / advanceNs,
+      batchNs,
+      batchMode: batch.mode,
+      ...(cLoopNs === undefined ? {} : { cLoopNs }),
+      ...(peakGflops === undefined ? {} : { ceilingNs: flops / peakGflops }),
+    };
   });
-  return { rows, cLoop: 'exe' in loop ? `${process.env.CC || 'cc'} -O3 -march=native` : loop.error };
+  return { rows, cLoop: 'exe' in loop ? `${process.env.CC || 'cc'} -O3 -march=native` : loop.error, ...(peakGflops === undefined ? {} : { peakGflops }) };
 }
 
 /**
@@ -123,9 +149,21 @@ export function stageOneInstance(m = 6, n = 6, d = 3, kappa = 2): PhaseInstance 
   };
 }
 
+/** The stage-one runs of the trajectory benchmark: the issue's configuration and the thorough profile's largest. */
+export const STAGE_ONE_RUNS: readonly { m: number; n: number; d: number; kappa: number; label: string }[] = [
+  { m: 6, n: 6, d: 3, kappa: 2, label: 'd = 3, m = n = 6, κ = 2' },
+  {
+    m: PHASE_SIZES.thorough.maxMN,
+    n: PHASE_SIZES.thorough.maxMN,
+    d: PHASE_SIZES.thorough.maxD,
+    kappa: PHASE_SIZES.thorough.maxKappa,
+    label: `d = ${PHASE_SIZES.thorough.maxD}, m = n = ${PHASE_SIZES.thorough.maxMN}, κ = ${PHASE_SIZES.thorough.maxKappa} (the thorough profile's largest)`,
+  },
+];
+
 /** One stage-one run end to end (runPhases up to T₀, the claim's quantities): seconds, T₀, steps run. */
-export function stageOneRun(): { seconds: number; T0: number | null; steps: number; every: number } {
-  const x = stageOneInstance();
+export function stageOneRun(m = 6, n = 6, d = 3, kappa = 2): { seconds: number; T0: number | null; steps: number; every: number } {
+  const x = stageOneInstance(m, n, d, kappa);
   const t0 = performance.now();
   const run = runPhases(phaseRunSpec(x, 'T0'), ['sigmaMinA', 'excessOver2Sigma', 'frobB', 'normJ', 'normK']);
   return { seconds: (performance.now() - t0) / 1000, T0: run.T0, steps: run.final.t, every: x.every };
