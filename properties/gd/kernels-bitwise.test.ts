@@ -197,9 +197,12 @@ describe.each(compiled)('Stepper.advance on the %s kernel (native: the small-sha
           const sigma = gaussianMatrix(m, n, 1, `adv-s-${m}-${n}-${d}`).data;
           const U = gaussianMatrix(m, d, 0.4, `adv-u-${m}-${n}-${d}`).data;
           const V = gaussianMatrix(n, d, 0.4, `adv-v-${m}-${n}-${d}`).data;
-          // exact zeros too (signed-zero cases): a zero row of Σ, a zero column of U
+          // exact zeros too (signed-zero cases): a zero row of Σ, a zero column of U, and negative
+          // zeros (a row of Σ, a column of V)
           if (m > 1) sigma.fill(0, 0, n);
+          if (m > 2) sigma.fill(-0, (m - 1) * n, m * n);
           if (d > 1) for (let i = 0; i < m; i++) U[i * d + d - 1] = 0;
+          if (d > 1) for (let j = 0; j < n; j++) V[j * d] = -0;
           const eta = 0.05 + 0.01 * ((m + n + d) % 5);
           const ref = tsSteps(sigma, m, n, d, U, V, eta, 6);
           const stepper = makeStepper(sigma, m, n, d, kernel);
@@ -209,6 +212,34 @@ describe.each(compiled)('Stepper.advance on the %s kernel (native: the small-sha
           if (bits(u).join() !== bits(ref.U).join() || bits(v).join() !== bits(ref.V).join()) wrong.push(`${m}×${n}×${d}`);
         }
     expect(wrong).toEqual([]);
+  });
+
+  test('each sum starts at +0: a −0 row of U against a zero row of Σ and a negative V becomes +0 (tiny, 2- and 4-wide, general loops)', () => {
+    // Row 0 of R is +0 and every term of ∇_U's row 0 is −0 (+0 times a negative v), so the sum is
+    // +0 only if it starts at +0, and U's row 0 is then −0 + η·(+0) = +0; a sum started at its
+    // first term would leave −0 there.
+    for (const [m, n, d] of [
+      [2, 2, 1],
+      [3, 3, 1],
+      [3, 3, 2],
+      [7, 7, 2],
+      [8, 8, 3],
+      [10, 9, 4],
+      [20, 20, 3],
+    ]) {
+      const sigma = gaussianMatrix(m, n, 1, `z-s-${m}-${n}-${d}`).data;
+      sigma.fill(0, 0, n);
+      const U = gaussianMatrix(m, d, 0.3, `z-u-${m}-${n}-${d}`).data;
+      U.fill(-0, 0, d);
+      const V = gaussianMatrix(n, d, 0.3, `z-v-${m}-${n}-${d}`).data.map((x) => -Math.abs(x) - 0.1);
+      const ref = tsSteps(sigma, m, n, d, U, V, 0.02, 1);
+      expect(bits(ref.U.slice(0, d)), 'the planted case (TypeScript)').toEqual(bits(new Float64Array(d)));
+      const stepper = makeStepper(sigma, m, n, d, kernel);
+      stepper.advance(U, V, 0.02, 1);
+      stepper.release();
+      expect(bits(U), `${m}×${n}×${d}`).toEqual(bits(ref.U));
+      expect(bits(V), `${m}×${n}×${d}`).toEqual(bits(ref.V));
+    }
   });
 
   test.prop([problem, fc.integer({ min: 0, max: 7 })])(
