@@ -97,9 +97,16 @@ export interface NativeBinding {
 const ROOT = new URL('../', import.meta.url);
 /** The module's sources (hashed together into the stamp), the module and its stamp. */
 export const NATIVE_PATHS = {
-  sources: ['native/gd-step.c', 'native/gd-step.h', 'native/gd-small.c', 'native/gd-small-loop.h', 'native/gd-small.h', 'native/gram.c', 'native/gram.h', 'native/binding.c'].map((p) =>
-    fileURLToPath(new URL(p, ROOT)),
-  ),
+  sources: [
+    'native/gd-step.c',
+    'native/gd-step.h',
+    'native/gd-small.c',
+    'native/gd-small-loop.h',
+    'native/gd-small.h',
+    'native/gram.c',
+    'native/gram.h',
+    'native/binding.c',
+  ].map((p) => fileURLToPath(new URL(p, ROOT))),
   module: fileURLToPath(new URL('build/lemmacheck-native.node', ROOT)),
   stamp: fileURLToPath(new URL('build/lemmacheck-native.json', ROOT)),
 };
