@@ -52,6 +52,40 @@ describe.each(hasNative ? (['native', 'ts'] as const) : (['ts'] as const))('make
       expect(bits(V[b])).toEqual(bits(ref.V));
     });
   });
+  test('each sum starts at +0, in every lane: a −0 row of U against a zero row of Σ and a negative V becomes +0', () => {
+    // As in kernels-bitwise.test.ts: row 0 of R is +0 and every term of ∇_U's row 0 is −0, so U's
+    // row 0 is −0 + η·(+0) = +0 only if the sum starts at +0. Lanes alternate with ordinary instances.
+    for (const [m, n, d] of [
+      [2, 2, 1],
+      [3, 5, 2],
+      [6, 6, 3],
+      [9, 7, 4],
+    ]) {
+      const B = 6;
+      const planted = (b: number) => b % 2 === 0;
+      const sigmas = Array.from({ length: B }, (_, b) => {
+        const s = gaussianMatrix(m, n, 1, `bz-s-${m}-${b}`).data;
+        if (planted(b)) s.fill(0, 0, n);
+        return s;
+      });
+      const U0 = Array.from({ length: B }, (_, b) => {
+        const u = gaussianMatrix(m, d, 0.3, `bz-u-${m}-${b}`).data;
+        if (planted(b)) u.fill(-0, 0, d);
+        return u;
+      });
+      const V0 = Array.from({ length: B }, (_, b) => gaussianMatrix(n, d, 0.3, `bz-v-${m}-${b}`).data.map((x) => (planted(b) ? -Math.abs(x) - 0.1 : x)));
+      const [U, V] = [U0.map((u) => u.slice()), V0.map((v) => v.slice())];
+      const batch = makeBatchStepper(sigmas, m, n, d, kernel);
+      batch.advance(U, V, new Array(B).fill(0.02), new Array(B).fill(1));
+      batch.release();
+      for (let b = 0; b < B; b++) {
+        const ref = tsSteps(sigmas[b], m, n, d, U0[b], V0[b], 0.02, 1);
+        if (planted(b)) expect(bits(ref.U.slice(0, d)), 'the planted case (TypeScript)').toEqual(bits(new Float64Array(d)));
+        expect(bits(U[b]), `${m}×${n}×${d}, lane ${b}`).toEqual(bits(ref.U));
+        expect(bits(V[b]), `${m}×${n}×${d}, lane ${b}`).toEqual(bits(ref.V));
+      }
+    }
+  });
 });
 
 // Shapes for the losses: several row bands of 32 and column tiles of 64 of the native loss's order
