@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { boundComparison, boundOps, exactInput, exactScalar, magnitudeOps as M, type Measured, residualComparisons } from '../../src/claims/measured.ts';
+import { normalisedMargin } from '../../src/claims/compare.ts';
 import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { algebra, type XMat } from '../../src/exact/matrix.ts';
 import { Q, type Rational, rational } from '../../src/exact/rational.ts';
@@ -204,6 +205,28 @@ describe('the analytic operations of a bound (boundOps)', () => {
       [3, 4],
       [4, 1],
     ]);
+  });
+  test('a product or quotient that underflows is not exact: each term adds 2⁻¹⁰²² to the magnitude', () => {
+    const tiny = exactScalar(1e-200);
+    expect(M.F.mul(tiny, tiny)).toEqual({ value: 0, magnitude: 2 ** -1022 });
+    expect(M.F.div(tiny, exactScalar(1e200))).toEqual({ value: 0, magnitude: 2 ** -1022 });
+    const A = exactInput(fromRows([[1e-200, 1e-200]]));
+    expect(M.inner(A, A)).toEqual({ value: 0, magnitude: 2 * 2 ** -1022 });
+    expect(toRows(M.mul(A, M.tr(A)).magnitude)).toEqual([[2 * 2 ** -1022]]);
+    // above 10⁻²⁹⁰ the term vanishes in rounding
+    expect(M.F.mul(exactScalar(1e-140), exactScalar(1e-140)).magnitude).toBe(1e-140 * 1e-140);
+  });
+  test('‖A‖ ≤ √‖AAᵀ‖ at A = 10⁻³²³ (AAᵀ underflows to 0): passes, as it must; ‖A‖ ≤ ½√‖AAᵀ‖ at A = 10⁻¹⁵⁰ fails', () => {
+    const tol = 2e-14;
+    const T = boundOps(tol);
+    const holds = (a: number, c: number) => {
+      const A = T.input(fromRows([[a]]));
+      const comparison = boundComparison('‖A‖ ≤ c√‖AAᵀ‖', T.opNorm(A), '≤', T.F.mul(T.constant(c), T.sqrt(T.opNorm(T.mul(A, T.tr(A))))));
+      return normalisedMargin(comparison) >= -tol; // the runner's test (src/claims/runner.ts, evaluate)
+    };
+    expect(holds(1e-323, 1)).toBe(true);
+    expect(holds(1e-150, 1)).toBe(true);
+    expect(holds(1e-150, 0.5)).toBe(false);
   });
   test('a bound compares its sides with the sum of their magnitudes as the scale', () => {
     expect(boundComparison('a ≤ b', { value: 1, magnitude: 2 }, '≤', { value: 3, magnitude: 5 })).toMatchObject({

@@ -3,7 +3,8 @@
  * scalar carries its computed value and its componentwise magnitude — what was added to form it,
  * in absolute value: a ± b ↦ |a| + |b|, ab ↦ |a||b| (the matrix product of the entrywise
  * magnitudes), Xᵀ ↦ |X|ᵀ, ⟨X, Y⟩ ↦ ⟨|X|, |Y|⟩, ‖X‖²_F ↦ Σ|x_ij|², tr X ↦ tr|X|, a constant c ↦ |c|,
- * and for a scalar quotient a/b ↦ |a|·|b|/b² (first order).
+ * and for a scalar quotient a/b ↦ |a|·|b|/b² (first order); every product or quotient term adds
+ * UNDERFLOW_MAGNITUDE besides (below).
  * A formula evaluated here gives, beside its double value, the magnitude of Higham's componentwise
  * bound (Accuracy and Stability of Numerical Algorithms, §3.1–3.5): the computed value differs from
  * the exact one by at most γ_k times it, entrywise, where k counts the roundings along the longest
@@ -27,6 +28,26 @@ export interface MeasuredScalar {
   readonly value: number;
   readonly magnitude: number;
 }
+
+/**
+ * The smallest normal double, 2⁻¹⁰²². With gradual underflow a product or a quotient is
+ * fl(x∘y) = (x∘y)(1 + δ) + η with |δ| ≤ u and |η| ≤ u·2⁻¹⁰²² (Higham (2.8)); sums of subnormals are
+ * exact. So each product or quotient term adds 2⁻¹⁰²² to the magnitude: its absolute error is then
+ * one rounding of the magnitude, as for every other term, and a value that underflowed (JCD's blocks
+ * near 10⁻¹⁵⁰ squared) is not taken as exact. Against magnitudes above 10⁻²⁹⁰ it vanishes in
+ * rounding.
+ */
+const UNDERFLOW_MAGNITUDE = 2 ** -1022;
+
+/** M + k·2⁻¹⁰²² entrywise: the magnitude of entries that are sums of k products. */
+function withUnderflow(magnitude: Mat, k: number): Mat {
+  const out = zeros(magnitude.rows, magnitude.cols);
+  for (let i = 0; i < magnitude.data.length; i++) out.data[i] = magnitude.data[i] + k * UNDERFLOW_MAGNITUDE;
+  return out;
+}
+
+/** The magnitude of a product AB: |A||B| + (inner dimension)·2⁻¹⁰²². */
+const productMagnitude = (a: Mat, b: Mat): Mat => withUnderflow(mul(a, b), a.cols);
 
 function abs(a: Mat): Mat {
   const out = zeros(a.rows, a.cols);
@@ -56,13 +77,13 @@ const scalars: ScalarOps<MeasuredScalar> = {
   fromRatio: (p, q) => exactScalar(Number(p) / Number(q)),
   add: (a, b) => ({ value: a.value + b.value, magnitude: a.magnitude + b.magnitude }),
   sub: (a, b) => ({ value: a.value - b.value, magnitude: a.magnitude + b.magnitude }),
-  mul: (a, b) => ({ value: a.value * b.value, magnitude: a.magnitude * b.magnitude }),
+  mul: (a, b) => ({ value: a.value * b.value, magnitude: a.magnitude * b.magnitude + UNDERFLOW_MAGNITUDE }),
   neg: (a) => ({ value: -a.value, magnitude: a.magnitude }),
   /**
    * a/b = a·(1/b) ↦ |a|·|b|/b²: the product rule, 1/b carrying b's magnitude relative to b (first
    * order); formed as (|a|/|b|)·(|b|/|b|) so that b² cannot underflow for |b| below 10⁻¹⁵⁴.
    */
-  div: (a, b) => ({ value: a.value / b.value, magnitude: (a.magnitude / Math.abs(b.value)) * (b.magnitude / Math.abs(b.value)) }),
+  div: (a, b) => ({ value: a.value / b.value, magnitude: (a.magnitude / Math.abs(b.value)) * (b.magnitude / Math.abs(b.value)) + UNDERFLOW_MAGNITUDE }),
   isZero: (a) => a.value === 0,
   toString: (a) => `${a.value} (magnitude ${a.magnitude})`,
 };
@@ -78,8 +99,11 @@ const traceOf = (a: Mat): number => {
   for (let i = 0; i < Math.min(a.rows, a.cols); i++) s += a.data[i * a.cols + i];
   return s;
 };
-const scaleBy = (c: MeasuredScalar, a: Measured): Measured => ({ value: scale(a.value, c.value), magnitude: scale(a.magnitude, c.magnitude) });
-const mul2 = (a: Measured, b: Measured): Measured => ({ value: mul(a.value, b.value), magnitude: mul(a.magnitude, b.magnitude) });
+const scaleBy = (c: MeasuredScalar, a: Measured): Measured => ({
+  value: scale(a.value, c.value),
+  magnitude: withUnderflow(scale(a.magnitude, c.magnitude), 1),
+});
+const mul2 = (a: Measured, b: Measured): Measured => ({ value: mul(a.value, b.value), magnitude: productMagnitude(a.magnitude, b.magnitude) });
 const add2 = (a: Measured, b: Measured): Measured => ({ value: add(a.value, b.value), magnitude: add(a.magnitude, b.magnitude) });
 
 /** The magnitude model as a MatrixOps: a formula written against MatrixOps runs on it unchanged. */
@@ -91,8 +115,8 @@ export const magnitudeOps: MatrixOps<Measured, MeasuredScalar> = {
   scale: scaleBy,
   tr: (a) => ({ value: transpose(a.value), magnitude: transpose(a.magnitude) }),
   combine: (...terms) => terms.map(([c, x]) => scaleBy(c, x)).reduce(add2),
-  inner: (a, b) => ({ value: sumOfProducts(a.value, b.value), magnitude: sumOfProducts(a.magnitude, b.magnitude) }),
-  frob2: (a) => ({ value: sumOfProducts(a.value, a.value), magnitude: sumOfProducts(a.magnitude, a.magnitude) }),
+  inner: (a, b) => ({ value: sumOfProducts(a.value, b.value), magnitude: sumOfProducts(a.magnitude, b.magnitude) + a.value.data.length * UNDERFLOW_MAGNITUDE }),
+  frob2: (a) => ({ value: sumOfProducts(a.value, a.value), magnitude: sumOfProducts(a.magnitude, a.magnitude) + a.value.data.length * UNDERFLOW_MAGNITUDE }),
   trace: (a) => ({ value: traceOf(a.value), magnitude: traceOf(a.magnitude) }),
   eye: (n) => exactInput(eye(n)),
   zeros: (rows, cols) => exactInput(zeros(rows, cols)),
@@ -154,7 +178,7 @@ export type BoundOps<M, S> = MatrixOps<M, S> & AnalyticOps<M, S>;
  *   X, and |E| ≤ γ|X| entrywise; the eigen- or singular-value solver's own backward error, γ‖X‖, is
  *   below it.
  * - X⁻¹: magnitude |X⁻¹|·|X|·|X⁻¹| (the first-order perturbation −X⁻¹EX⁻¹; LU's backward error for
- *   the inversion itself is of the same form).
+ *   the inversion itself is of the same form), with the products' underflow terms.
  * - √a: magnitude |a|/(2√a) (first order) while a exceeds its own error tol·|a|; below that the error
  *   of √a is at most √(2·tol·|a|) (|√(a+e) − √a| ≤ √|e|), which is that over tol. A negative a within
  *   its error counts as 0; one beyond it gives NaN, which passes no comparison.
@@ -184,7 +208,7 @@ export function boundOps(tol: number): BoundOps<Measured, MeasuredScalar> {
     inverse: (a) => {
       const value = inverse(a.value);
       const absInverse = abs(value);
-      return { value, magnitude: mul(mul(absInverse, a.magnitude), absInverse) };
+      return { value, magnitude: productMagnitude(productMagnitude(absInverse, a.magnitude), absInverse) };
     },
     constant: exactScalar,
     input: exactInput,
