@@ -39,11 +39,10 @@ export interface MeasuredScalar {
  */
 const UNDERFLOW_MAGNITUDE = 2 ** -1022;
 
-/** M + k·2⁻¹⁰²² entrywise: the magnitude of entries that are sums of k products. */
+/** M + k·2⁻¹⁰²² entrywise, in place (M is a fresh product): the magnitude of entries that are sums of k products. */
 function withUnderflow(magnitude: Mat, k: number): Mat {
-  const out = zeros(magnitude.rows, magnitude.cols);
-  for (let i = 0; i < magnitude.data.length; i++) out.data[i] = magnitude.data[i] + k * UNDERFLOW_MAGNITUDE;
-  return out;
+  for (let i = 0; i < magnitude.data.length; i++) magnitude.data[i] += k * UNDERFLOW_MAGNITUDE;
+  return magnitude;
 }
 
 /** The magnitude of a product AB: |A||B| + (inner dimension)·2⁻¹⁰²². */
