@@ -9,7 +9,7 @@ import { describe, expect } from 'vitest';
 import { makeBatchStepper, runTrajectories } from '../../src/gd/batch.ts';
 import { nativeKernel } from '../../src/gd/step-native.ts';
 import { makeStepper } from '../../src/gd/step.ts';
-import { bits, tsSteps } from './kernel-reference.ts';
+import { bits, signedZeroCase, tsSteps } from './kernel-reference.ts';
 import { runTrajectory, type TrajectoryOptions } from '../../src/gd/trajectory.ts';
 import { diag, fromRows, type Mat } from '../../src/linalg/dense.ts';
 import { gaussianMatrix } from '../../src/random/gaussian.ts';
@@ -53,8 +53,7 @@ describe.each(hasNative ? (['native', 'ts'] as const) : (['ts'] as const))('make
     });
   });
   test('each sum starts at +0, in every lane: a −0 row of U against a zero row of Σ and a negative V becomes +0', () => {
-    // As in kernels-bitwise.test.ts: row 0 of R is +0 and every term of ∇_U's row 0 is −0, so U's
-    // row 0 is −0 + η·(+0) = +0 only if the sum starts at +0. Lanes alternate with ordinary instances.
+    // kernel-reference.ts, signedZeroCase, in every other lane; ordinary instances between them.
     for (const [m, n, d] of [
       [2, 2, 1],
       [3, 5, 2],
@@ -63,17 +62,16 @@ describe.each(hasNative ? (['native', 'ts'] as const) : (['ts'] as const))('make
     ]) {
       const B = 6;
       const planted = (b: number) => b % 2 === 0;
-      const sigmas = Array.from({ length: B }, (_, b) => {
-        const s = gaussianMatrix(m, n, 1, `bz-s-${m}-${b}`).data;
-        if (planted(b)) s.fill(0, 0, n);
-        return s;
-      });
-      const U0 = Array.from({ length: B }, (_, b) => {
-        const u = gaussianMatrix(m, d, 0.3, `bz-u-${m}-${b}`).data;
-        if (planted(b)) u.fill(-0, 0, d);
-        return u;
-      });
-      const V0 = Array.from({ length: B }, (_, b) => gaussianMatrix(n, d, 0.3, `bz-v-${m}-${b}`).data.map((x) => (planted(b) ? -Math.abs(x) - 0.1 : x)));
+      const cases = Array.from({ length: B }, (_, b) =>
+        planted(b)
+          ? signedZeroCase(m, n, d, `bz-${m}-${b}`)
+          : {
+              sigma: gaussianMatrix(m, n, 1, `bz-s-${m}-${b}`).data,
+              U: gaussianMatrix(m, d, 0.3, `bz-u-${m}-${b}`).data,
+              V: gaussianMatrix(n, d, 0.3, `bz-v-${m}-${b}`).data,
+            },
+      );
+      const [sigmas, U0, V0] = [cases.map((c) => c.sigma), cases.map((c) => c.U), cases.map((c) => c.V)];
       const [U, V] = [U0.map((u) => u.slice()), V0.map((v) => v.slice())];
       const batch = makeBatchStepper(sigmas, m, n, d, kernel);
       batch.advance(U, V, new Array(B).fill(0.02), new Array(B).fill(1));

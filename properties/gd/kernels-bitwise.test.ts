@@ -16,7 +16,7 @@ import { combine, frobenius, type Mat, mul, sub, transpose } from '../../src/lin
 import { relativeTolerance } from '../../src/claims/tolerance.ts';
 import { gaussian, stepSize } from '../../src/random/arbitraries.ts';
 import { gaussianMatrix } from '../../src/random/gaussian.ts';
-import { bits, tsSteps } from './kernel-reference.ts';
+import { bits, signedZeroCase, tsSteps } from './kernel-reference.ts';
 
 // Small shapes, and edge cases: m or n = 1, d = 1, odd d (not a multiple of the SIMD width 2 or
 // the block width 4), d > m, n, shapes spanning several row blocks (32) and column tiles (64), and
@@ -215,9 +215,7 @@ describe.each(compiled)('Stepper.advance on the %s kernel (native: the small-sha
   });
 
   test('each sum starts at +0: a −0 row of U against a zero row of Σ and a negative V becomes +0 (tiny, 2- and 4-wide, general loops)', () => {
-    // Row 0 of R is +0 and every term of ∇_U's row 0 is −0 (+0 times a negative v), so the sum is
-    // +0 only if it starts at +0, and U's row 0 is then −0 + η·(+0) = +0; a sum started at its
-    // first term would leave −0 there.
+    // kernel-reference.ts, signedZeroCase: U's row 0 must come out +0.
     for (const [m, n, d] of [
       [2, 2, 1],
       [3, 3, 1],
@@ -227,11 +225,7 @@ describe.each(compiled)('Stepper.advance on the %s kernel (native: the small-sha
       [10, 9, 4],
       [20, 20, 3],
     ]) {
-      const sigma = gaussianMatrix(m, n, 1, `z-s-${m}-${n}-${d}`).data;
-      sigma.fill(0, 0, n);
-      const U = gaussianMatrix(m, d, 0.3, `z-u-${m}-${n}-${d}`).data;
-      U.fill(-0, 0, d);
-      const V = gaussianMatrix(n, d, 0.3, `z-v-${m}-${n}-${d}`).data.map((x) => -Math.abs(x) - 0.1);
+      const { sigma, U, V } = signedZeroCase(m, n, d, `z-${m}-${n}-${d}`);
       const ref = tsSteps(sigma, m, n, d, U, V, 0.02, 1);
       expect(bits(ref.U.slice(0, d)), 'the planted case (TypeScript)').toEqual(bits(new Float64Array(d)));
       const stepper = makeStepper(sigma, m, n, d, kernel);
