@@ -91,6 +91,17 @@ describe('check', () => {
     expect(rec2.counterexample).toEqual(rec.counterexample);
   });
 
+  test('a counterexample found under --profile thorough replays with the profile named (its builder made the instance)', () => {
+    const first = join(tmp, 'first-thorough');
+    cli('check', 'jcd.prop-b.2.item-5.max-chain', '--profile', 'thorough', '--no-audit', '--out', first);
+    const rec = JSON.parse(readFileSync(join(first, 'results.json'), 'utf8')).claims[0];
+    expect(rec.replay).toMatch(/^npx tsx src\/cli\.ts check jcd\.prop-b\.2\.item-5\.max-chain --profile thorough --seed 2021 --path /);
+    const args = rec.replay.replace(/^npx tsx src\/cli\.ts /, '').split(' ');
+    const again = join(tmp, 'again-thorough');
+    expect(cli(...args, '--out', again).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(again, 'results.json'), 'utf8')).claims[0].counterexample).toEqual(rec.counterexample);
+  });
+
   test.each([
     [['check', 'yd21.no-such-claim'], /unknown claim id 'yd21.no-such-claim'/],
     [['check', 'yd21.lemma-3.2', '--runs', 'many'], /--runs must be a whole number/],

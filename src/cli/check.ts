@@ -208,7 +208,8 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
     opts.tightenBudget === undefined ? profile.tightenBudget : parseInteger('--tighten-budget', opts.tightenBudget, { min: 0, max: 100_000_000 });
   const requestedJobs = opts.jobs === undefined ? undefined : parseInteger('--jobs', opts.jobs, { min: 1, max: 64 });
   const settings = parseSettings(opts.set);
-  const replayArgs = setArgs(settings);
+  // A replay must rebuild the instance the same way: with --set the claim's parameters, else its profile's builder.
+  const replayArgs = Object.keys(settings).length ? setArgs(settings) : profileName === 'default' ? undefined : `--profile ${profileName}`;
   const shard = parseShard(opts.shard);
   const registry = await loadRegistry();
   const claims = selectClaims(registry.claims, { ids, paper: opts.paper, kind: opts.kind, shard }, registry.errors).map((c) =>
