@@ -44,8 +44,13 @@ function nodeHeaders(): string {
   return found;
 }
 
-/** The compiler flags; the module's code depends on them (they are recorded in the stamp). */
-const NATIVE_FLAGS = ['-O3', '-march=native', '-ffp-contract=off', '-fno-fast-math', '-std=gnu11', '-fPIC', '-shared'];
+/**
+ * The compiler flags; the module's code depends on them (they are recorded in the stamp).
+ * -fno-semantic-interposition: nothing interposes the module's own functions, and without it -fPIC
+ * made GCC 12 compile the small-shape loops 5–15% slower than the same source in an executable
+ * (measured on the AVX2 host: 10×10×4 285 against 240 ns/step). It changes no floating-point result.
+ */
+const NATIVE_FLAGS = ['-O3', '-march=native', '-ffp-contract=off', '-fno-fast-math', '-std=gnu11', '-fPIC', '-fno-semantic-interposition', '-shared'];
 
 function buildNative(): void {
   rmSync(NATIVE_PATHS.stamp, { force: true });
