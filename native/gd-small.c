@@ -80,8 +80,9 @@ typedef double kv2 __attribute__((vector_size(16), aligned(16)));
  *
  * Σ is read from memory at every step through a pointer the compiler cannot see through (the
  * empty asm), so its loads stay in the loop: hoisted, Σ took the registers and the residual went
- * through general-purpose registers and back (3×3×2 26 → 22, 6×4×1 44 → 28 ns/step on the AVX2
- * host), though 2×4×2 and 2×5×2 got slower (27 → 42, 26 → 38). For d = 1 and n ≤ 3 the step goes
+ * through general-purpose registers and back (hoisted against in the loop, on the AVX2 host with
+ * the build's flags: 6×4×1 41 → 24, 4×3×2 35 → 26, 2×5×2 29 → 25 ns/step; 2×4×2 level; 4×6×1
+ * 24 → 29 and 6×2×2 37 → 38 the other way). For d = 1 and n ≤ 3 the step goes
  * a row of R at a time (its ∇_U entry, its terms of ∇_V, then U's row: every sum in the same order),
  * which keeps the live set to one row of R (3×3×1 18 → 13, 6×2×1 34 → 17). Both rules are measured
  * on that host, not derived: a row at a time was also faster at 4×4×1 and slower at 3×3×2.
