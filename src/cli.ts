@@ -5,7 +5,7 @@
  * expected one; 2 bad input (one line on stderr, no stack trace); 3 the trajectory diverged.
  */
 import { resolve } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { checkCommand } from './cli/check.ts';
 import { UserError } from './cli/errors.ts';
 import { exploreCommand } from './cli/explore.ts';
@@ -60,7 +60,11 @@ program
     'decide identities in exact rational arithmetic and near-boundary inequalities in 60 digits (marks each verdict certified, high-precision or floating-point)',
   )
   .option('--shard <i/n>', 'run the i-th of n deterministic slices of the claims (combine with report merge)')
-  .option('--jobs <n>', 'run as n parallel shards and merge them (default: 2 on a full check on a machine with 2 or more cores)')
+  .option(
+    '--jobs <n>',
+    'run on n parallel workers, each taking the next claim when free, and merge them (default: 2 on a full check on a machine with 2 or more cores)',
+  )
+  .addOption(new Option('--worker <i/n>', "a worker of --jobs n: checks the claim ids it reads on stdin (the parallel check's own)").hideHelp())
   .option('--replay <file>', 'evaluate a saved counterexample (DIR/counterexamples/ID.json) again')
   .option('--json', 'with --replay or --path: print JSON')
   .action(async (ids: string[], opts) => {

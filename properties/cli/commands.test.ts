@@ -158,6 +158,37 @@ describe('reproducibility and sharding', () => {
     expect(readFileSync(join(par, 'results.json'), 'utf8')).toBe(readFileSync(join(seq, 'results.json'), 'utf8'));
   });
 
+  test('check --jobs 2 with the audit (each worker audits a claim as soon as it has checked it) writes the same results.json as --jobs 1', () => {
+    const three = ['yd21.eq-10.a-update', 'yd21.lemma-3.2', 'yd21.eq-12.p-update'];
+    const [par, seq] = [join(tmp, 'jobs-2-audit'), join(tmp, 'jobs-1-audit')];
+    const r = cli('check', ...three, '--jobs', '2', '--tighten-budget', '60', '--out', par);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/audit \d+ ms/);
+    expect(cli('check', ...three, '--jobs', '1', '--tighten-budget', '60', '--out', seq).code).toBe(0);
+    const parallel = readFileSync(join(par, 'results.json'), 'utf8');
+    expect(parallel).toBe(readFileSync(join(seq, 'results.json'), 'utf8'));
+    expect(JSON.parse(parallel).claims.some((c: { slack?: unknown[] }) => (c.slack ?? []).length > 0)).toBe(true);
+  });
+
+  test('a worker checks exactly the claim ids it reads on stdin, and names one its selection lacks', () => {
+    const worker = (input: string, out: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'check', '--worker', '2/3', '--no-audit', '--out', out], {
+        cwd: root,
+        encoding: 'utf8',
+        input,
+      });
+    const out = join(tmp, 'worker');
+    const ok = worker('yd21.eq-12.p-update\nyd21.eq-10.a-update\n', out);
+    expect(ok.status, ok.stderr).toBe(0);
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(run.shard).toEqual({ index: 2, count: 3 });
+    expect(run.claims.map((c: { record: { id: string } }) => c.record.id)).toEqual(['yd21.eq-12.p-update', 'yd21.eq-10.a-update']);
+    const bad = worker('yd21.no-such-claim\n', join(tmp, 'worker-bad'));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/yd21\.no-such-claim/);
+  });
+
   test('a saved counterexample replays from disk with the same margins bit for bit', () => {
     const out = join(tmp, 'replay-disk');
     cli('check', 'yd21.eq-12.p-update', 'yd21.lemma-3.2', '--out', out, '--no-audit');
@@ -173,6 +204,8 @@ describe('reproducibility and sharding', () => {
 
   test.each([
     [['check', '--shard', '3/2'], /--shard must be i\/n/],
+    [['check', '--worker', '1/2', '--shard', '1/2'], /--worker .* cannot be combined with --shard/],
+    [['check', '--worker', '0/2'], /--worker must be i\/n/],
     // --out named: the message must not depend on whether reports/latest holds an earlier report (it does in CI).
     [['check', 'yd21.lemma-3.2', '--sabotaged', '--jobs', '2', '--out', join(tmp, 'jobs-sabotaged')], /--jobs cannot be combined/],
     [['check', '--profile', 'fast'], /--profile must be one of/],

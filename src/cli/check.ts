@@ -10,6 +10,7 @@ import { DEFAULT_SEED, type VerdictRecord } from '../claims/record.ts';
 import { allAsExpected, type CheckedClaim, type CheckRun, claimAsExpected, fmt, rigorCounts } from '../report/run.ts';
 import { writeResults } from '../report/results.ts';
 import { writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { checkInParallel } from './parallel.ts';
@@ -36,6 +37,8 @@ export interface CheckOptions {
   tightenBudget?: string;
   profile?: string;
   shard?: string;
+  /** Internal: `i/n`, a worker of `--jobs n` (src/cli/parallel.ts), which runs the claims sent on stdin. */
+  worker?: string;
   jobs?: string;
   rigorous?: boolean;
   paper?: string;
@@ -60,11 +63,11 @@ function passThrough(ids: string[], opts: CheckOptions): string[] {
 }
 
 /** `i/n` → the claims whose position in the (sorted) registry is ≡ i − 1 (mod n). */
-function parseShard(raw: string | undefined): { index: number; count: number } | null {
+function parseShard(raw: string | undefined, option = '--shard'): { index: number; count: number } | null {
   if (raw === undefined) return null;
   const m = /^(\d+)\/(\d+)$/.exec(raw.trim());
   const [index, count] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
-  if (!m || count < 1 || index < 1 || index > count) throw new UserError(`--shard must be i/n with 1 ≤ i ≤ n, got '${raw}'`);
+  if (!m || count < 1 || index < 1 || index > count) throw new UserError(`${option} must be i/n with 1 ≤ i ≤ n, got '${raw}'`);
   return { index, count };
 }
 
@@ -211,6 +214,9 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   // A replay must rebuild the instance the same way: with --set the claim's parameters, else its profile's builder.
   const replayArgs = Object.keys(settings).length ? setArgs(settings) : profileName === 'default' ? undefined : `--profile ${profileName}`;
   const shard = parseShard(opts.shard);
+  const worker = parseShard(opts.worker, '--worker');
+  if (worker && (shard || replaying || opts.sabotaged || Object.keys(settings).length))
+    throw new UserError("--worker is a parallel check's own: it cannot be combined with --shard, --path, --sabotaged or --set");
   const registry = await loadRegistry();
   const claims = selectClaims(registry.claims, { ids, paper: opts.paper, kind: opts.kind, shard }, registry.errors).map((c) =>
     Object.keys(settings).length ? withParameters(deterministic(c, '--set'), settings) : withProfile(c, profileName),
@@ -220,56 +226,90 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
   // A replay writes a report only where the user asks for one; everything else writes one.
   const outDir = replaying && opts.out === undefined ? null : reportDir(opts.out, 'check');
   // A file that did not load is an error row of the report; the shards of a sharded run report it once (shard 1).
-  const loadErrors = replaying || (shard && shard.index !== 1) ? [] : registry.errors.map((e) => loadErrorRecord(e, seed));
+  const part = shard ?? worker;
+  const loadErrors = replaying || (part && part.index !== 1) ? [] : registry.errors.map((e) => loadErrorRecord(e, seed));
   // Parallel by default on a full check (at least 8 claims), where the children's start-up pays off.
-  const parallelisable = !shard && !replaying && !opts.sabotaged && Object.keys(settings).length === 0;
+  const parallelisable = !shard && !worker && !replaying && !opts.sabotaged && Object.keys(settings).length === 0;
   const jobs = requestedJobs !== undefined ? requestedJobs : parallelisable && claims.length >= 8 ? Math.min(2, availableParallelism()) : 1;
   if (jobs > 1 && !parallelisable) throw new UserError('--jobs cannot be combined with --shard, --path, --sabotaged or --set');
   if (jobs > 1 && claims.length > 1) {
-    const merged = await checkInParallel(passThrough(ids, opts), Math.min(jobs, claims.length), claims.length, outDir!);
+    const merged = await checkInParallel(
+      passThrough(ids, opts),
+      Math.min(jobs, claims.length),
+      claims.map((c) => c.id),
+      outDir!,
+    );
     return finish(merged, outDir!, opts, `${Math.min(jobs, claims.length)} parallel shards`);
   }
 
-  const bar = progress('checking', { everyStep: true });
-  const results: CheckedClaim[] = [];
-  for (const [i, claim] of claims.entries()) {
-    bar.update(i, claims.length, claim.id);
+  const auditing = opts.audit !== false && !opts.sabotaged && Object.keys(settings).length === 0;
+  const audit = {
+    tightenBudget,
+    seed: Math.abs(seed),
+    exploreRuns: profile.exploreRuns,
+    exploreSteps: profile.exploreSteps,
+    saveTighten: (r: TightenResult) => relative(outDir!, saveTightenResult(outDir!, r)),
+  };
+  const progressLine = (done: number, r: VerdictRecord, auditMs?: number) =>
+    bar.line?.(
+      `[${done}/${claims.length}] ${r.id}: ${r.verdict}${r.verdict === r.expected ? '' : ` (expected ${r.expected})`}, ${r.timeMs} ms${auditMs === undefined ? '' : `, audit ${auditMs} ms`}`,
+    );
+  /** The claim and its sabotaged variant, and their figures. */
+  const checkOne = async (claim: AnyClaim): Promise<CheckedClaim> => {
     const run = (c: AnyClaim): VerdictRecord => {
       const record = runAnyClaim(c, { runs, runsScale: profile.runsScale, seed, path: opts.path, replayArgs });
       return opts.rigorous && !replaying ? rigorous(c, record, { runs, runsScale: profile.runsScale }) : record;
     };
     const target = opts.sabotaged ? sabotageAnyClaim(claim) : claim;
     const checked: CheckedClaim = { record: run(target), sabotage: opts.sabotaged || replaying ? null : run(sabotageAnyClaim(claim)) };
-    if (replaying) {
-      replayPath(deterministic(target, '--path'), checked.record, opts.path!, !!opts.json);
-      if (outDir) writeResults(outDir, { seed, claims: [checked] });
-      return claimAsExpected(checked) ? 0 : 1;
-    }
-    results.push(checked);
+    if (replaying) return checked;
     // Figures of the claim's data (sweeps that draw them): DIR/figures/<figure id>.svg, .json, .caption.txt.
     if (!opts.sabotaged)
       for (const fig of figuresOfClaim(claim, { runs, runsScale: profile.runsScale, seed })) await writeFigure(join(outDir!, 'figures'), fig);
-    const r = checked.record;
-    bar.line?.(`[${i + 1}/${claims.length}] ${r.id}: ${r.verdict}${r.verdict === r.expected ? '' : ` (expected ${r.expected})`}, ${r.timeMs} ms`);
+    return checked;
+  };
+  /** The slack table and hypothesis boundaries of a deterministic claim (the audit). */
+  const auditOne = (claim: AnyClaim, checked: CheckedClaim): CheckedClaim =>
+    isDeterministic(claim) ? { ...checked, slack: slackOf(claim, audit), boundaries: boundariesOf(claim, audit) } : checked;
+
+  const bar = progress('checking', { everyStep: true });
+  const results: CheckedClaim[] = [];
+  if (worker) {
+    // A worker of a parallel check: the parent sends claim ids on stdin, one per line, each as the
+    // worker finishes its last (so the load balances whatever the claims cost); each is audited at
+    // once, and the worker's report is written when stdin closes.
+    for await (const id of createInterface({ input: process.stdin })) {
+      const claim = claims.find((c) => c.id === id);
+      if (!claim) throw new UserError(`a worker was sent '${id}', which the selection does not hold`);
+      const checked = await checkOne(claim);
+      const start = performance.now();
+      results.push(auditing ? auditOne(claim, checked) : checked);
+      // The parent deals the next claim on this line, so it comes once the claim is audited.
+      progressLine(results.length, checked.record, auditing ? Math.round(performance.now() - start) : undefined);
+    }
+  } else {
+    for (const [i, claim] of claims.entries()) {
+      bar.update(i, claims.length, claim.id);
+      const checked = await checkOne(claim);
+      if (replaying) {
+        replayPath(deterministic(opts.sabotaged ? sabotageAnyClaim(claim) : claim, '--path'), checked.record, opts.path!, !!opts.json);
+        if (outDir) writeResults(outDir, { seed, claims: [checked] });
+        return claimAsExpected(checked) ? 0 : 1;
+      }
+      results.push(checked);
+      progressLine(i + 1, checked.record);
+    }
   }
   bar.stop();
-  if (opts.audit !== false && !opts.sabotaged && Object.keys(settings).length === 0) {
+  if (auditing && !worker) {
     const auditBar = progress(AUDIT_LABEL);
-    const audit = {
-      tightenBudget,
-      seed: Math.abs(seed),
-      exploreRuns: profile.exploreRuns,
-      exploreSteps: profile.exploreSteps,
-      saveTighten: (r: TightenResult) => relative(outDir!, saveTightenResult(outDir!, r)),
-    };
     results.forEach((c, i) => {
       auditBar.update(i, results.length, c.record.id);
-      const claim = claims.find((k) => k.id === c.record.id)!;
-      if (isDeterministic(claim)) results[i] = { ...c, slack: slackOf(claim, audit), boundaries: boundariesOf(claim, audit) };
+      results[i] = auditOne(claims.find((k) => k.id === c.record.id)!, c);
     });
     auditBar.stop();
   }
-  const run: CheckRun = { seed, claims: [...loadErrors.map((record) => ({ record, sabotage: null })), ...results], ...(shard ? { shard } : {}) };
+  const run: CheckRun = { seed, claims: [...loadErrors.map((record) => ({ record, sabotage: null })), ...results], ...(part ? { shard: part } : {}) };
   writeResults(outDir!, run);
   return finish(run, outDir!, opts);
 }

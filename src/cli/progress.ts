@@ -4,7 +4,7 @@
  */
 import cliProgress from 'cli-progress';
 
-/** The label of the audit phase of `check` (the parallel parent recognises its shards' lines by it). */
+/** The label of the audit phase of `check`. */
 export const AUDIT_LABEL = 'auditing constants and hypotheses';
 
 export interface Progress {
