@@ -139,7 +139,7 @@ describe('reproducibility and sharding', () => {
     expect(readFileSync(join(merged, 'results.json'), 'utf8')).toBe(readFileSync(join(whole, 'results.json'), 'utf8'));
   });
 
-  test('check --jobs 2 (child processes, one per shard) writes the same results.json as --jobs 1', () => {
+  test('check --jobs 2 (two worker processes) writes the same results.json as --jobs 1', () => {
     const eight = [
       'yd21.eq-2-3.gd',
       'yd21.eq-6-9.blocks',
@@ -153,7 +153,7 @@ describe('reproducibility and sharding', () => {
     const [par, seq] = [join(tmp, 'jobs-2'), join(tmp, 'jobs-1')];
     const r = cli('check', ...eight, '--jobs', '2', '--no-audit', '--out', par);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/2 parallel shards/);
+    expect(r.stdout).toMatch(/2 parallel workers/);
     expect(cli('check', ...eight, '--jobs', '1', '--no-audit', '--out', seq).code).toBe(0);
     expect(readFileSync(join(par, 'results.json'), 'utf8')).toBe(readFileSync(join(seq, 'results.json'), 'utf8'));
   });

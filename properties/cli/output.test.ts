@@ -328,7 +328,7 @@ describe('CI output', () => {
     expect(readFileSync(join(out, 'results.json'), 'utf8')).not.toMatch(/"timeMs"|"time"/);
   });
 
-  test('a parallel run shows one progress counter over all claims, not one per shard', () => {
+  test('a parallel run shows one progress counter over all claims, not one per worker', () => {
     const eight = [
       'yd21.eq-2-3.gd',
       'yd21.eq-6-9.blocks',

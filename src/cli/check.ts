@@ -239,7 +239,7 @@ export async function checkCommand(ids: string[], opts: CheckOptions): Promise<n
       claims.map((c) => c.id),
       outDir!,
     );
-    return finish(merged, outDir!, opts, `${Math.min(jobs, claims.length)} parallel shards`);
+    return finish(merged, outDir!, opts, `${Math.min(jobs, claims.length)} parallel workers`);
   }
 
   const auditing = opts.audit !== false && !opts.sabotaged && Object.keys(settings).length === 0;
